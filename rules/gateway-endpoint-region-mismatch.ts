@@ -1,0 +1,68 @@
+import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Inventory } from '../src/model/inventory.js';
+import type { VpcEndpoint } from '../src/model/nodes.js';
+import { displayName } from '../src/model/ref.js';
+import { single } from '../src/model/topology.js';
+import { isUnknown } from '../src/model/unknown.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'gateway-endpoint-region-mismatch',
+    severity: 'error',
+    title: 'Gateway endpoint names a service in another region than its VPC',
+    description:
+      'Gateway endpoints (S3, DynamoDB) serve only their own region: the service name `com.amazonaws.<region>.s3` must name the region of the VPC. ' +
+      'An endpoint for another region either fails to create or carries no traffic, and the subnets keep using the NAT or the internet.',
+    fix: [
+      'Build the service name from the region the VPC is in:',
+      '',
+      '```hcl',
+      'data "aws_region" "current" {}',
+      '',
+      'resource "aws_vpc_endpoint" "s3" {',
+      '  vpc_id       = aws_vpc.main.id',
+      '  service_name = "com.amazonaws.${data.aws_region.current.name}.s3"',
+      '}',
+      '```',
+    ].join('\n'),
+    docs: ['https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html'],
+    tags: ['network', 'correctness'],
+    precision: 'very-high',
+  },
+  *check(inv: Inventory): Iterable<RuleOutput> {
+    for (const ep of inv.vpcEndpoints.values()) {
+      if (ep.destroyed || ep.type !== 'Gateway' || !ep.service?.region) continue;
+      const region = regionOf(inv, ep);
+      if (region === undefined) {
+        yield {
+          diagnostic: {
+            level: 'note',
+            code: 'not-evaluated',
+            subject: ep.ref,
+            message: `the region of ${displayName(ep.ref)} is unknown (no region in its provider configuration), so its service name ${ep.service.name} was not checked against it`,
+          },
+        };
+        continue;
+      }
+      if (region === ep.service.region) continue;
+      const vpc = single(ep.vpc, inv.vpcs);
+      const vpcRef = vpc && !isUnknown(vpc) ? vpc.ref : undefined;
+      yield {
+        message: `Gateway endpoint ${displayName(ep.ref)} uses service ${ep.service.name} (region ${ep.service.region}) but its VPC${vpcRef ? ` ${displayName(vpcRef)}` : ''} is in ${region}: gateway endpoints work only in their own region. Use com.amazonaws.${region}.${ep.service.service}.`,
+        primary: ep.ref,
+        related: vpcRef ? [vpcRef] : [],
+        attribute: 'service_name',
+        evidence: { endpoint: ep.ref.key, serviceRegion: ep.service.region, vpcRegion: region },
+      };
+    }
+  },
+};
+
+/** The VPC's region if the VPC is known, else the endpoint's own (they are always the same). */
+function regionOf(inv: Inventory, ep: VpcEndpoint): string | undefined {
+  const vpc = single(ep.vpc, inv.vpcs);
+  if (vpc && !isUnknown(vpc) && vpc.ref.region) return vpc.ref.region;
+  return ep.ref.region;
+}
+
+export default rule;

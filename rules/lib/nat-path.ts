@@ -1,0 +1,126 @@
+import type { Rule, RuleContext, RuleMeta, RuleOutput } from '../../src/engine/rule.js';
+import type { Inventory } from '../../src/model/inventory.js';
+import type { RouteTable, VpcEndpoint } from '../../src/model/nodes.js';
+import { displayName, type Ref } from '../../src/model/ref.js';
+import { defaultIpv4Route } from '../../src/model/topology.js';
+import { isUnknown } from '../../src/model/unknown.js';
+
+type Family = 's3' | 'dynamodb';
+const LABEL: Record<Family, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
+
+/**
+ * The check shared by `s3-via-nat` and `dynamodb-via-nat`: route tables that
+ * send 0.0.0.0/0 to a NAT (gateway or instance) while no gateway endpoint of
+ * the service, in the table's region, is associated with them.
+ */
+export function natPathRule(meta: RuleMeta, family: Family): Rule {
+  return {
+    meta,
+    *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
+      const label = LABEL[family];
+      for (const subnet of inv.subnets.values()) {
+        const eff = ctx.topology.effectiveRouteTable(subnet);
+        if (isUnknown(eff)) {
+          yield notEvaluated(subnet.ref, `the route table of subnet ${displayName(subnet.ref)} is unknown (${eff.reason}), so its path to ${label} was not evaluated`);
+        }
+      }
+      for (const table of inv.routeTables.values()) {
+        const subnets = ctx.topology.subnetsUsing(table);
+        if (subnets.length === 0) continue;
+        const route = defaultIpv4Route(table);
+        if (!route) {
+          const unclear = table.routesIncomplete
+            ?? (table.routes.some((r) => isUnknown(r.destination.value)) ? 'a route destination is known only after apply' : undefined);
+          if (unclear) yield notEvaluated(table.ref, `the routes of ${displayName(table.ref)} are not fully known (${unclear}), so its path to ${label} was not evaluated`);
+          continue;
+        }
+        if (isUnknown(route.target)) {
+          yield notEvaluated(table.ref, `the target of the 0.0.0.0/0 route in ${displayName(table.ref)} is unknown (${route.target.reason}), so its path to ${label} was not evaluated`);
+          continue;
+        }
+        if (route.target.kind !== 'nat' && route.target.kind !== 'nat-instance') continue;
+
+        const served = servingEndpoints(inv, ctx, table, family);
+        if (served.unclear) {
+          yield notEvaluated(table.ref, `${displayName(table.ref)} has an endpoint whose ${served.unclear}, so its path to ${label} was not evaluated`);
+          continue;
+        }
+        if (served.serving) continue;
+
+        const natRef = (route.target.key && inv.refByKey(route.target.key)) || undefined;
+        const natName = natRef ? displayName(natRef) : route.target.id ?? 'a NAT';
+        const natWord = route.target.kind === 'nat' ? 'NAT gateway' : 'NAT instance';
+        const idle = idleEndpoints(inv, table, family);
+        const subnetNames = subnets.map((s) => displayName(s.ref)).sort();
+        const fix = idle.length > 0
+          ? `${label} gateway endpoint ${idle.map((e) => displayName(e.ref)).join(', ')} exists in this VPC but is not associated with this route table: add the table to its route_table_ids (or an aws_vpc_endpoint_route_table_association).`
+          : `Add ${article(label)} ${label} gateway endpoint (service com.amazonaws.<region>.${family}) to this VPC and associate it with this route table.`;
+        yield {
+          message: `Route table ${displayName(table.ref)} sends 0.0.0.0/0 to ${natWord} ${natName} and has no route to ${article(label)} ${label} gateway endpoint, so ${label} traffic from ${plural(subnetNames.length, 'subnet')} ${subnetNames.join(', ')} goes through the NAT. ${fix}`,
+          primary: table.ref,
+          related: [...subnets.map((s) => s.ref), ...(natRef ? [natRef] : []), ...idle.map((e) => e.ref)],
+          attribute: 'route',
+          evidence: {
+            routeTable: table.ref.key,
+            nat: route.target.key ?? route.target.id ?? '',
+            service: family,
+          },
+        };
+      }
+    },
+  };
+}
+
+function notEvaluated(subject: Ref, message: string): RuleOutput {
+  return { diagnostic: { level: 'note', code: 'not-evaluated', message, subject } };
+}
+
+function article(word: string): string {
+  return /^[AEFHILMNORSX]/.test(word) ? 'an' : 'a';
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+/** Gateway endpoints of the family, associated with the table, in its region. */
+function servingEndpoints(inv: Inventory, ctx: RuleContext, table: RouteTable, family: Family): { serving: boolean; unclear?: string } {
+  const candidates = new Set<VpcEndpoint>(ctx.topology.endpointsOn(table));
+  for (const r of table.routes) {
+    if (!isUnknown(r.target) && r.target.kind === 'vpce' && r.target.key) {
+      const ep = inv.vpcEndpoints.get(r.target.key);
+      if (ep && !ep.destroyed) candidates.add(ep);
+    }
+  }
+  let unclear: string | undefined;
+  for (const ep of candidates) {
+    if (isUnknown(ep.serviceName)) {
+      unclear ??= `service name is unknown (${displayName(ep.ref)}: ${ep.serviceName.reason})`;
+      continue;
+    }
+    if (ep.service?.family !== family) continue;
+    if (isUnknown(ep.type)) {
+      unclear ??= `type is unknown (${displayName(ep.ref)})`;
+      continue;
+    }
+    if (ep.type !== 'Gateway') continue;
+    const region = table.ref.region ?? ep.ref.region;
+    if (ep.service.region && region && ep.service.region !== region) continue;
+    return { serving: true };
+  }
+  return unclear ? { serving: false, unclear } : { serving: false };
+}
+
+/** Gateway endpoints of the family in the table's VPC that are not associated with the table. */
+function idleEndpoints(inv: Inventory, table: RouteTable, family: Family): VpcEndpoint[] {
+  const vpcKeys = new Set(table.vpc.keys);
+  if (vpcKeys.size === 0) return [];
+  const out: VpcEndpoint[] = [];
+  for (const ep of inv.vpcEndpoints.values()) {
+    if (ep.destroyed || ep.type !== 'Gateway' || ep.service?.family !== family) continue;
+    if (!ep.vpc.keys.some((k) => vpcKeys.has(k))) continue;
+    if (ep.routeTables.keys.includes(table.ref.key)) continue;
+    out.push(ep);
+  }
+  return out.sort((a, b) => (a.ref.key < b.ref.key ? -1 : 1));
+}

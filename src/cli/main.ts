@@ -1,0 +1,60 @@
+import { Command, CommanderError, Option } from 'commander';
+import { allRules } from '../../rules/index.js';
+import { InputError, UsageError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { FAIL_ON, FORMATS, scanCommand, type Io } from './scan.js';
+
+/**
+ * The command line. Exit codes: 0 no finding at or above --fail-on, 1 some,
+ * 2 bad command line or bad input (one line on stderr, nothing written).
+ */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let code = 0;
+  const program = new Command()
+    .name('vpcelint')
+    .description('Lints AWS private connectivity: VPC endpoints, route tables, endpoint and bucket policies.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => process.stderr.write(s) })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('scan')
+    .description('scan a Terraform plan (terraform show -json) and report findings')
+    .option('--plan <file>', 'plan JSON from "terraform show -json tf.plan"; "-" reads standard input')
+    .addOption(new Option('--format <format>', 'report format').choices([...FORMATS]))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...FAIL_ON]).default('warning'))
+    .option('--soft-fail', 'always exit 0 when the scan ran, whatever it found')
+    .action((opts) => {
+      code = scanCommand(opts, io);
+    });
+
+  program
+    .command('rules')
+    .description('list the rules with id, default severity and description')
+    .action(() => {
+      const width = Math.max(...allRules.map((r) => r.meta.id.length));
+      const lines = allRules.map((r) => `${r.meta.id.padEnd(width)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}`);
+      io.stdout(`${lines.join('\n')}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version print and exit 0; every other commander error is a usage error, already printed.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof InputError || err instanceof UsageError) {
+      process.stderr.write(`vpcelint: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function defaultIo(): Io {
+  return { stdout: (s) => process.stdout.write(s), isTTY: process.stdout.isTTY === true, env: process.env };
+}

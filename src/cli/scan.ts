@@ -1,0 +1,94 @@
+import { allRules } from '../../rules/index.js';
+import { collectPlanFile } from '../collect/terraform/index.js';
+import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
+import { runRules } from '../engine/run.js';
+import type { Inventory } from '../model/inventory.js';
+import { renderJson } from '../report/json.js';
+import { renderSarif } from '../report/sarif.js';
+import { makeReport, type ScanReport } from '../report/scan-report.js';
+import { renderText } from '../report/text.js';
+import { UsageError } from '../errors.js';
+import { writeAtomic } from './output.js';
+
+export type Format = 'text' | 'json' | 'sarif';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+export type FailOn = Severity | 'none';
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'none'];
+
+export interface ScanOptions {
+  plan?: string;
+  format?: string;
+  output?: string;
+  failOn: string;
+  softFail?: boolean;
+}
+
+export interface Io {
+  stdout: (text: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Runs a scan and returns the exit code: 0 clean, 1 findings at or above --fail-on. */
+export function scanCommand(opts: ScanOptions, io: Io): number {
+  const format = parseFormat(opts.format);
+  const failOn = parseFailOn(opts.failOn);
+  if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
+
+  const inv = collectPlanFile(opts.plan);
+  const report = scan(inv);
+  const rendered = render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR });
+  if (opts.output) writeAtomic(opts.output, rendered);
+  else io.stdout(rendered);
+  return exitCode(report, failOn, opts.softFail === true);
+}
+
+export function scan(inv: Inventory): ScanReport {
+  const result = runRules(inv, { rules: allRules });
+  return makeReport(inv.source, result, inv.diagnostics, inventoryCounts(inv));
+}
+
+export function render(report: ScanReport, format: Format, options: { color: boolean }): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report);
+    case 'text':
+      return renderText(report, options);
+  }
+}
+
+export function exitCode(report: ScanReport, failOn: FailOn, softFail: boolean): number {
+  if (softFail || failOn === 'none') return 0;
+  const threshold = SEVERITY_RANK[failOn];
+  return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+function parseFormat(value: string | undefined): Format {
+  const format = value ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
+  return format as Format;
+}
+
+function parseFailOn(value: string): FailOn {
+  if (!(FAIL_ON as readonly string[]).includes(value)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}; got ${JSON.stringify(value)}`);
+  return value as FailOn;
+}
+
+function inventoryCounts(inv: Inventory): Record<string, number> {
+  return {
+    vpcs: inv.vpcs.size,
+    subnets: inv.subnets.size,
+    routeTables: inv.routeTables.size,
+    natGateways: inv.natGateways.size,
+    internetGateways: inv.internetGateways.size,
+    vpcEndpoints: inv.vpcEndpoints.size,
+    endpointServices: inv.endpointServices.size,
+    securityGroups: inv.securityGroups.size,
+    prefixLists: inv.prefixLists.size,
+    buckets: inv.buckets.size,
+    workloads: inv.workloads.size,
+    iamPolicies: inv.iamPolicies.size,
+  };
+}

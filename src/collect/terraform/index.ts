@@ -1,0 +1,75 @@
+import { Inventory } from '../../model/inventory.js';
+import type { Ref } from '../../model/ref.js';
+import { isUnknown } from '../../model/unknown.js';
+import { ConfigIndex } from './config.js';
+import { indexByType, type BuildContext } from './context.js';
+import { buildEndpoints } from './endpoints.js';
+import { attr, buildInstances, type Instance } from './instances.js';
+import { buildNetwork } from './network.js';
+import type { PlanJson } from './plan-types.js';
+import { asPlan, decode, parseJson, readInput } from './read-plan.js';
+import { RegionResolver } from './region.js';
+import { Resolver } from './resolve.js';
+import { kindOf } from './resource-kinds.js';
+import { buildPrefixLists } from './prefix-lists.js';
+import { buildSecurityGroups } from './security-groups.js';
+import { buildBuckets } from './storage.js';
+
+/** Reads a `terraform show -json` plan file (or `-` for stdin) into an inventory. */
+export function collectPlanFile(path: string): Inventory {
+  const plan = asPlan(parseJson(decode(readInput(path), path), path), path);
+  return collectPlan(plan, path);
+}
+
+/** Builds the inventory of a parsed plan: instances, then refs (so ids can be looked up), then nodes and links. */
+export function collectPlan(plan: PlanJson, file: string): Inventory {
+  const inv = new Inventory({
+    kind: 'plan',
+    file,
+    formatVersion: typeof plan.format_version === 'string' ? plan.format_version : 'unknown',
+    ...(typeof plan.terraform_version === 'string' ? { terraformVersion: plan.terraform_version } : {}),
+  });
+  if (plan.format_version === undefined) {
+    inv.diagnose({ level: 'note', code: 'plan-format', file, jsonPath: '$.format_version', message: 'the plan has no format_version; read as the oldest format (0.1)' });
+  }
+  const table = buildInstances(plan, file);
+  const config = new ConfigIndex(plan);
+  const resolver = new Resolver(table, config, (id) => inv.refById(id));
+  const ctx: BuildContext = { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table) };
+
+  for (const inst of table.byAddress.values()) registerRef(ctx, inst);
+  for (const inst of table.destroyed.values()) if (inst.type === 'aws_vpc_endpoint') registerRef(ctx, inst);
+
+  buildNetwork(ctx);
+  buildEndpoints(ctx);
+  buildPrefixLists(ctx);
+  buildSecurityGroups(ctx);
+  buildBuckets(ctx);
+  return inv;
+}
+
+function registerRef(ctx: BuildContext, inst: Instance): void {
+  const kind = kindOf(inst.mode, inst.type);
+  if (!kind) return;
+  const ref: Ref = { key: inst.address, kind, type: inst.mode === 'data' ? `data.${inst.type}` : inst.type, address: inst.address };
+  const id = attr(inst, 'id');
+  if (typeof id === 'string' && !isUnknown(id)) ref.id = id;
+  const arn = attr(inst, 'arn');
+  if (typeof arn === 'string') ref.arn = arn;
+  const region = ctx.regions.regionOf(inst);
+  if (region) ref.region = region;
+  const account = ctx.regions.accountOf(inst);
+  if (account) ref.account = account;
+  const name = nameTag(inst);
+  if (name) ref.name = name;
+  ctx.inv.register(ref);
+}
+
+function nameTag(inst: Instance): string | undefined {
+  const tags = attr(inst, 'tags');
+  if (tags && typeof tags === 'object' && !isUnknown(tags) && !Array.isArray(tags)) {
+    const name = (tags as Record<string, unknown>).Name;
+    if (typeof name === 'string') return name;
+  }
+  return undefined;
+}

@@ -1,0 +1,199 @@
+import { InputError } from '../../errors.js';
+import { unknown, type Unknown } from '../../model/unknown.js';
+import { formatModules, parseInstanceAddress, type InstanceKey, type ModuleStep } from './address.js';
+import { describe, label } from './read-plan.js';
+import type { PlanJson, ResourceChange, ValuesModule, ValuesResource } from './plan-types.js';
+
+export type Action = 'create' | 'update' | 'no-op' | 'read' | 'replace' | 'delete';
+
+/** One resource instance after apply, with its values and what Terraform knows of them. */
+export interface Instance {
+  address: string;
+  /** `module.a["x"].module.b` or '' for the root module. */
+  moduleInstance: string;
+  modules: ModuleStep[];
+  /** Module call names joined by '.', the key into the configuration. */
+  configModule: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  key?: InstanceKey;
+  values: Record<string, unknown>;
+  /** Mirrors `values`: `true` where a value is known only after apply. */
+  unknowns: unknown;
+  /** Mirrors `values`: `true` where Terraform marks a value sensitive. */
+  sensitive: unknown;
+  action: Action;
+  /** JSON path of the instance in the plan, for error messages. */
+  jsonPath: string;
+}
+
+export interface InstanceTable {
+  /** Instances that exist after apply, by absolute address. */
+  byAddress: Map<string, Instance>;
+  /** Instances the plan destroys (not replaced), by address. */
+  destroyed: Map<string, Instance>;
+  /** Instances grouped by module instance and resource (`<moduleInstance>|<type>.<name>`, data sources with `data.`). */
+  byResource: Map<string, Instance[]>;
+  /** Child module instances by parent module instance and call name (`<parent>|<call>`). */
+  moduleInstances: Map<string, string[]>;
+}
+
+export function resourceKey(moduleInstance: string, mode: 'managed' | 'data', type: string, name: string): string {
+  return `${moduleInstance}|${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+}
+
+/** Reads resource_changes first, then planned_values and prior_state for what they add (data sources, plans without changes). */
+export function buildInstances(plan: PlanJson, file: string): InstanceTable {
+  const table: InstanceTable = { byAddress: new Map(), destroyed: new Map(), byResource: new Map(), moduleInstances: new Map() };
+  const changes = plan.resource_changes;
+  if (changes !== undefined) {
+    if (!Array.isArray(changes)) badType(file, '$.resource_changes', 'an array', changes);
+    changes.forEach((rc, i) => addChange(table, rc, `$.resource_changes[${i}]`, file));
+  }
+  if (plan.planned_values !== undefined) {
+    walkValues(table, plan.planned_values?.root_module, '$.planned_values.root_module', file, 'create');
+  }
+  const prior = plan.prior_state;
+  if (prior !== undefined && prior !== null) {
+    if (typeof prior !== 'object' || Array.isArray(prior)) badType(file, '$.prior_state', 'an object', prior);
+    walkValues(table, prior.values?.root_module, '$.prior_state.values.root_module', file, 'no-op');
+  }
+  return table;
+}
+
+function addChange(table: InstanceTable, rc: ResourceChange, path: string, file: string): void {
+  if (typeof rc !== 'object' || rc === null || Array.isArray(rc)) badType(file, path, 'an object', rc);
+  checkString(rc.address, `${path}.address`, file);
+  const change = rc.change;
+  if (change === undefined || change === null || typeof change !== 'object' || Array.isArray(change)) badType(file, `${path}.change`, 'an object', change);
+  const actions = change.actions;
+  if (!Array.isArray(actions) || actions.some((a) => typeof a !== 'string')) badType(file, `${path}.change.actions`, 'an array of strings', actions);
+  if (rc.deposed) return; // a deposed object is always on its way out
+  const action = actionOf(actions);
+  if (action === 'delete') {
+    const inst = makeInstance(rc.address, asObject(change.before), undefined, change.before_sensitive, 'delete', path, file);
+    if (inst) table.destroyed.set(inst.address, inst);
+    return;
+  }
+  if (action === undefined) return; // forget: leaves the graph without a delete
+  const after = change.after;
+  if (after !== null && after !== undefined && (typeof after !== 'object' || Array.isArray(after))) badType(file, `${path}.change.after`, 'an object', after);
+  const inst = makeInstance(rc.address, asObject(after), change.after_unknown, change.after_sensitive, action, path, file);
+  if (inst) add(table, inst);
+}
+
+function actionOf(actions: string[]): Action | undefined {
+  const has = (a: string) => actions.includes(a);
+  if (has('delete') && has('create')) return 'replace';
+  if (has('delete')) return 'delete';
+  if (has('create')) return 'create';
+  if (has('update')) return 'update';
+  if (has('read')) return 'read';
+  if (has('forget')) return undefined;
+  return 'no-op';
+}
+
+function walkValues(table: InstanceTable, mod: ValuesModule | undefined, path: string, file: string, action: Action): void {
+  // Iterative: hostile plans can nest modules very deep.
+  const stack: { mod: unknown; path: string }[] = [{ mod, path }];
+  while (stack.length > 0) {
+    const { mod: m, path: p } = stack.pop()!;
+    if (m === undefined || m === null) continue;
+    if (typeof m !== 'object' || Array.isArray(m)) badType(file, p, 'an object', m);
+    const vm = m as ValuesModule;
+    if (vm.resources !== undefined) {
+      if (!Array.isArray(vm.resources)) badType(file, `${p}.resources`, 'an array', vm.resources);
+      vm.resources.forEach((r, i) => addValues(table, r, `${p}.resources[${i}]`, file, action));
+    }
+    if (vm.child_modules !== undefined) {
+      if (!Array.isArray(vm.child_modules)) badType(file, `${p}.child_modules`, 'an array', vm.child_modules);
+      vm.child_modules.forEach((c, i) => stack.push({ mod: c, path: `${p}.child_modules[${i}]` }));
+    }
+  }
+}
+
+function addValues(table: InstanceTable, r: ValuesResource, path: string, file: string, action: Action): void {
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) badType(file, path, 'an object', r);
+  checkString(r.address, `${path}.address`, file);
+  if (table.byAddress.has(r.address) || table.destroyed.has(r.address)) return;
+  const values = r.values;
+  if (values !== undefined && values !== null && (typeof values !== 'object' || Array.isArray(values))) badType(file, `${path}.values`, 'an object', values);
+  const inst = makeInstance(r.address, asObject(values), undefined, r.sensitive_values, r.mode === 'data' ? 'read' : action, path, file);
+  if (inst) add(table, inst);
+}
+
+function makeInstance(address: string, values: Record<string, unknown>, unknowns: unknown, sensitive: unknown, action: Action, path: string, file: string): Instance | undefined {
+  const parsed = parseInstanceAddress(address);
+  if (!parsed) throw new InputError(`${label(file)}: cannot parse resource address ${JSON.stringify(address)} at ${path}.address`, file, `${path}.address`);
+  const moduleInstance = formatModules(parsed.modules);
+  return {
+    address,
+    moduleInstance,
+    modules: parsed.modules,
+    configModule: parsed.modules.map((m) => m.name).join('.'),
+    mode: parsed.mode,
+    type: parsed.type,
+    name: parsed.name,
+    ...(parsed.key !== undefined ? { key: parsed.key } : {}),
+    values,
+    unknowns,
+    sensitive,
+    action,
+    jsonPath: path,
+  };
+}
+
+function add(table: InstanceTable, inst: Instance): void {
+  if (table.byAddress.has(inst.address)) return;
+  table.byAddress.set(inst.address, inst);
+  const rk = resourceKey(inst.moduleInstance, inst.mode, inst.type, inst.name);
+  const list = table.byResource.get(rk);
+  if (list) list.push(inst);
+  else table.byResource.set(rk, [inst]);
+  // Register every module instance on the path under its parent.
+  for (let i = 0; i < inst.modules.length; i++) {
+    const parent = formatModules(inst.modules.slice(0, i));
+    const self = formatModules(inst.modules.slice(0, i + 1));
+    const k = `${parent}|${inst.modules[i]!.name}`;
+    const list2 = table.moduleInstances.get(k);
+    if (!list2) table.moduleInstances.set(k, [self]);
+    else if (!list2.includes(self)) list2.push(self);
+  }
+}
+
+function asObject(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function checkString(v: unknown, path: string, file: string): asserts v is string {
+  if (typeof v !== 'string') badType(file, path, 'a string', v);
+}
+
+function badType(file: string, path: string, expected: string, found: unknown): never {
+  throw new InputError(`${label(file)}: expected ${expected} at ${path}, found ${describe(found)}`, file, path);
+}
+
+/**
+ * Reads an attribute path from an instance: the value, `Unknown` when Terraform
+ * will know it only after apply, or undefined when unset ("" counts as unset
+ * for the provider's optional string arguments).
+ */
+export function attr(inst: Instance, ...path: (string | number)[]): unknown {
+  let value: unknown = inst.values;
+  let unk: unknown = inst.unknowns;
+  for (const step of path) {
+    if (unk === true) return unknown();
+    unk = unk !== null && typeof unk === 'object' ? (unk as Record<string | number, unknown>)[step] : undefined;
+    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[step] : undefined;
+  }
+  if (unk === true) return unknown();
+  return value === null || value === '' ? undefined : value;
+}
+
+export function isSensitive(inst: Instance, name: string): boolean {
+  const s = inst.sensitive;
+  return s === true || (s !== null && typeof s === 'object' && (s as Record<string, unknown>)[name] === true);
+}
+
+export type { Unknown };

@@ -1,0 +1,352 @@
+import type { Link, Route, RouteTable, RouteTarget, TargetKind, Vpc } from '../../model/nodes.js';
+import type { NodeKind } from '../../model/ref.js';
+import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
+import { bool, declRef, instancesOf, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
+import { blockExpressions, isExpression } from './config.js';
+import { attr, type Instance } from './instances.js';
+import { kindOf } from './resource-kinds.js';
+
+/** VPCs, subnets, route tables and their routes and associations, NAT and internet gateways. */
+export function buildNetwork(ctx: BuildContext): void {
+  buildVpcs(ctx);
+  buildGateways(ctx);
+  buildRouteTables(ctx);
+  buildSubnets(ctx);
+  attachRoutes(ctx);
+  attachAssociations(ctx);
+  assignMainTables(ctx);
+}
+
+function buildVpcs(ctx: BuildContext): void {
+  const secondary = secondaryCidrs(ctx);
+  for (const inst of instancesOf(ctx, 'aws_vpc', 'aws_default_vpc', 'data.aws_vpc')) {
+    const ref = refOf(ctx, inst);
+    const cidr = str(inst, 'cidr_block');
+    const isDefault = inst.type === 'aws_default_vpc' || attr(inst, 'default') === true;
+    ctx.inv.vpcs.set(ref.key, {
+      ref,
+      ...tagsField(inst),
+      cidrBlocks: isUnknown(cidr) ? cidr : [...(cidr ? [cidr] : []), ...(secondary.get(inst.address) ?? [])],
+      ipv6CidrBlocks: ipv6Of(inst),
+      enableDnsSupport: orUnknown(bool(inst, 'enable_dns_support', inst.mode === 'data' ? undefined : true), 'DNS support of the VPC'),
+      enableDnsHostnames: orUnknown(bool(inst, 'enable_dns_hostnames', inst.mode === 'data' ? undefined : isDefault), 'DNS hostnames of the VPC'),
+      mainRouteTable: undefined,
+    });
+  }
+}
+
+/** Secondary CIDRs from aws_vpc_ipv4_cidr_block_association, by VPC key. */
+function secondaryCidrs(ctx: BuildContext): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const assoc of instancesOf(ctx, 'aws_vpc_ipv4_cidr_block_association')) {
+    const cidr = str(assoc, 'cidr_block');
+    if (typeof cidr !== 'string') continue;
+    for (const key of ctx.resolver.link(assoc, ['vpc_id'], ['vpc']).keys) out.set(key, [...(out.get(key) ?? []), cidr]);
+  }
+  return out;
+}
+
+function ipv6Of(inst: Instance): Maybe<string[]> {
+  const v = str(inst, 'ipv6_cidr_block');
+  if (isUnknown(v)) return bool(inst, 'assign_generated_ipv6_cidr_block', false) === true ? v : [];
+  return v ? [v] : [];
+}
+
+function orUnknown<T>(v: Maybe<T | undefined>, what: string): Maybe<T> {
+  return v === undefined ? unknown(`${what} is not recorded`) : v;
+}
+
+function tagsField(inst: Instance): { tags?: Record<string, string> } {
+  const tags = tagsOf(inst);
+  return tags ? { tags } : {};
+}
+
+function buildGateways(ctx: BuildContext): void {
+  for (const inst of instancesOf(ctx, 'aws_nat_gateway', 'data.aws_nat_gateway')) {
+    const ref = refOf(ctx, inst);
+    const ct = str(inst, 'connectivity_type');
+    ctx.inv.natGateways.set(ref.key, {
+      ref,
+      ...tagsField(inst),
+      subnet: ctx.resolver.link(inst, ['subnet_id'], ['subnet']),
+      connectivityType: isUnknown(ct) ? ct : ct === 'private' ? 'private' : 'public',
+    });
+  }
+  for (const inst of instancesOf(ctx, 'aws_internet_gateway', 'data.aws_internet_gateway', 'aws_egress_only_internet_gateway')) {
+    const ref = refOf(ctx, inst);
+    const vpc = inst.mode === 'data'
+      ? linkFirstAttachment(ctx, inst)
+      : ctx.resolver.link(inst, ['vpc_id'], ['vpc']);
+    ctx.inv.internetGateways.set(ref.key, { ref, ...tagsField(inst), vpc, egressOnly: inst.type === 'aws_egress_only_internet_gateway' });
+  }
+}
+
+function linkFirstAttachment(ctx: BuildContext, inst: Instance): Link {
+  return ctx.resolver.link(inst, ['attachments', 0, 'vpc_id'], ['vpc']);
+}
+
+function buildRouteTables(ctx: BuildContext): void {
+  for (const inst of instancesOf(ctx, 'aws_route_table', 'aws_default_route_table', 'data.aws_route_table')) {
+    const ref = refOf(ctx, inst);
+    const table: RouteTable = { ref, ...tagsField(inst), vpc: ctx.resolver.link(inst, ['vpc_id'], ['vpc']), routes: [], subnets: [] };
+    const routesAttr = inst.mode === 'data' ? 'routes' : 'route';
+    const routes = attr(inst, routesAttr);
+    if (isUnknown(routes)) {
+      table.routesIncomplete = `the inline routes of ${inst.address} are known only after apply`;
+    } else if (Array.isArray(routes)) {
+      routes.forEach((_, i) => table.routes.push(inlineRoute(ctx, inst, routesAttr, i)));
+    }
+    table.routes.push({ destination: { kind: 'ipv4', value: 'local' }, target: { kind: 'local' }, origin: 'inline', declaredBy: ref });
+    ctx.inv.routeTables.set(ref.key, table);
+  }
+}
+
+/** Route target fields of aws_route and inline route blocks, with the kind each one means. */
+const TARGET_FIELDS: { field: string; kind: TargetKind | 'gateway' | 'eni' | 'instance'; nodeKinds: NodeKind[] }[] = [
+  { field: 'nat_gateway_id', kind: 'nat', nodeKinds: ['nat-gateway'] },
+  { field: 'gateway_id', kind: 'gateway', nodeKinds: ['internet-gateway', 'vpc-endpoint', 'other'] },
+  { field: 'egress_only_gateway_id', kind: 'eigw', nodeKinds: ['egress-only-gateway'] },
+  { field: 'network_interface_id', kind: 'eni', nodeKinds: ['network-interface'] },
+  { field: 'instance_id', kind: 'instance', nodeKinds: ['instance'] },
+  { field: 'transit_gateway_id', kind: 'tgw', nodeKinds: ['other'] },
+  { field: 'vpc_peering_connection_id', kind: 'pcx', nodeKinds: ['other'] },
+  { field: 'vpc_endpoint_id', kind: 'vpce', nodeKinds: ['vpc-endpoint'] },
+  { field: 'carrier_gateway_id', kind: 'carrier', nodeKinds: ['other'] },
+  { field: 'local_gateway_id', kind: 'local-gateway', nodeKinds: ['other'] },
+  { field: 'core_network_arn', kind: 'core-network', nodeKinds: ['other'] },
+];
+
+const DESTINATIONS: { field: string; kind: 'ipv4' | 'ipv6' | 'prefix-list' }[] = [
+  { field: 'cidr_block', kind: 'ipv4' },
+  { field: 'destination_cidr_block', kind: 'ipv4' },
+  { field: 'ipv6_cidr_block', kind: 'ipv6' },
+  { field: 'destination_ipv6_cidr_block', kind: 'ipv6' },
+  { field: 'destination_prefix_list_id', kind: 'prefix-list' },
+];
+
+function inlineRoute(ctx: BuildContext, inst: Instance, listAttr: string, index: number): Route {
+  const path = [listAttr, index];
+  const destination = destinationOf(inst, path);
+  const target = targetOf(ctx, inst, path, (field) => inlineTargetExpression(ctx, inst, listAttr, destination.value, field));
+  return { destination, target, origin: 'inline', declaredBy: refOf(ctx, inst) };
+}
+
+function destinationOf(inst: Instance, path: (string | number)[]): Route['destination'] {
+  for (const d of DESTINATIONS) {
+    const v = attr(inst, ...path, d.field);
+    if (v === undefined) continue;
+    return { kind: d.kind, value: isUnknown(v) ? v : String(v) };
+  }
+  return { kind: 'ipv4', value: unknown(`no destination in ${inst.address}`) };
+}
+
+/**
+ * The target of a route. Terraform leaves the unset target fields of a new
+ * `aws_route` unknown (they are optional and computed), so a field counts when
+ * its value is known and set, or unknown but written in the configuration. A
+ * field known only after apply still tells the kind (a NAT gateway, say); the
+ * exact node comes from the configuration's references.
+ */
+function targetOf(
+  ctx: BuildContext,
+  inst: Instance,
+  path: (string | number)[],
+  expressionFor: (field: string) => ReturnType<BuildContext['resolver']['expressionOf']>,
+): Maybe<RouteTarget> {
+  const set = TARGET_FIELDS.filter((t) => {
+    const v = attr(inst, ...path, t.field);
+    return v !== undefined && !isUnknown(v);
+  });
+  const pending = TARGET_FIELDS.filter((t) => isUnknown(attr(inst, ...path, t.field)));
+  const written = pending.filter((t) => expressionFor(t.field) !== undefined);
+  const chosen = set[0] ?? (written.length === 1 ? written[0] : pending.length === 1 ? pending[0] : undefined);
+  if (!chosen) {
+    return unknown(written.length > 1 || pending.length > 1
+      ? `${inst.address}: the route target is known only after apply and the configuration does not say which kind it is`
+      : `${inst.address}: no route target is set`);
+  }
+  const v = attr(inst, ...path, chosen.field);
+  let link: Link;
+  if (isUnknown(v)) {
+    const expr = expressionFor(chosen.field);
+    link = expr ? ctx.resolver.linkExpression(inst, expr, chosen.nodeKinds) : { keys: [], external: [], unresolved: v.reason };
+  } else {
+    link = ctx.resolver.link(inst, [...path, chosen.field], chosen.nodeKinds);
+  }
+  const key = link.keys.length === 1 ? link.keys[0] : undefined;
+  const id = typeof v === 'string' ? v : undefined;
+  const kind = resolveKind(ctx, chosen.kind, key, id);
+  if (kind === undefined) return unknown(`${inst.address}: ${chosen.field} is known only after apply and its target cannot be resolved`);
+  return { kind, ...(key ? { key } : {}), ...(id ? { id } : {}) };
+}
+
+function resolveKind(ctx: BuildContext, kind: TargetKind | 'gateway' | 'eni' | 'instance', key: string | undefined, id: string | undefined): TargetKind | undefined {
+  if (kind === 'eni' || kind === 'instance') return 'nat-instance';
+  if (kind !== 'gateway') return kind;
+  // gateway_id holds an internet gateway, a virtual private gateway or (edge routes) an endpoint.
+  const type = key ? ctx.inv.refByKey(key)?.type ?? ctx.table.byAddress.get(key)?.type : undefined;
+  if (type === 'aws_internet_gateway') return 'igw';
+  if (type === 'aws_vpn_gateway') return 'vgw';
+  if (type === 'aws_vpc_endpoint') return 'vpce';
+  if (id?.startsWith('igw-')) return 'igw';
+  if (id?.startsWith('vgw-')) return 'vgw';
+  if (id?.startsWith('vpce-')) return 'vpce';
+  if (id === 'local') return 'local';
+  return undefined;
+}
+
+/** Finds the configuration expression of an inline route's target: by matching block, or from a flat `route` expression. */
+function inlineTargetExpression(ctx: BuildContext, inst: Instance, listAttr: string, destination: Maybe<string>, field: string) {
+  const cfg = ctx.resolver.configOf(inst)?.expressions;
+  const blocks = blockExpressions(cfg, listAttr);
+  if (blocks) {
+    const match = blocks.find((b) => DESTINATIONS.some((d) => constantOf(b[d.field]) === destination)) ?? (blocks.length === 1 ? blocks[0] : undefined);
+    const expr = match?.[field];
+    return isExpression(expr) ? expr : undefined;
+  }
+  // "Attributes as blocks" can come out as one flat expression naming every target of every route: keep the
+  // references to resources of the field's type, and use them only when there is exactly one such resource.
+  const flat = cfg?.[listAttr];
+  if (!isExpression(flat) || !Array.isArray(flat.references)) return undefined;
+  const wanted = TARGET_FIELDS.find((t) => t.field === field)?.nodeKinds ?? [];
+  const refs = flat.references.filter((r) => {
+    const m = /^(?:module\.[^.]+\.)?([a-z0-9_]+)\./.exec(r);
+    const k = m ? kindOf('managed', m[1]!) : undefined;
+    return r.startsWith('module.') || (k !== undefined && wanted.includes(k));
+  });
+  return refs.length > 0 ? { references: refs } : undefined;
+}
+
+function constantOf(expr: unknown): unknown {
+  return isExpression(expr) ? expr.constant_value : undefined;
+}
+
+function buildSubnets(ctx: BuildContext): void {
+  for (const inst of instancesOf(ctx, 'aws_subnet', 'aws_default_subnet', 'data.aws_subnet')) {
+    const ref = refOf(ctx, inst);
+    const az = str(inst, 'availability_zone');
+    ctx.inv.subnets.set(ref.key, {
+      ref,
+      ...tagsField(inst),
+      vpc: ctx.resolver.link(inst, ['vpc_id'], ['vpc']),
+      availabilityZone: az === undefined ? unknown('no availability zone set') : az,
+      cidrBlock: str(inst, 'cidr_block'),
+      ipv6CidrBlock: str(inst, 'ipv6_cidr_block'),
+      routeTable: { keys: [], external: [] },
+    });
+  }
+}
+
+/** Separate aws_route resources join the route list of their table. */
+function attachRoutes(ctx: BuildContext): void {
+  for (const inst of instancesOf(ctx, 'aws_route')) {
+    const tables = ctx.resolver.link(inst, ['route_table_id'], ['route-table']);
+    const route: Route = {
+      destination: destinationOf(inst, []),
+      target: targetOf(ctx, inst, [], (field) => ctx.resolver.expressionOf(inst, [field])),
+      origin: 'resource',
+      declaredBy: declRef(ctx, inst),
+    };
+    if (tables.keys.length === 0) {
+      if (tables.unresolved || tables.external.length === 0) {
+        ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which route table it belongs to (${tables.unresolved ?? 'no route_table_id'}); the route is ignored` });
+      }
+      continue;
+    }
+    for (const key of tables.keys) ctx.inv.routeTables.get(key)?.routes.push(route);
+  }
+}
+
+function attachAssociations(ctx: BuildContext): void {
+  for (const inst of instancesOf(ctx, 'aws_route_table_association')) {
+    if (attr(inst, 'gateway_id') !== undefined) continue; // edge association: not a subnet
+    const subnets = ctx.resolver.link(inst, ['subnet_id'], ['subnet']);
+    const tables = ctx.resolver.link(inst, ['route_table_id'], ['route-table']);
+    if (subnets.keys.length === 0 && (subnets.unresolved || subnets.external.length === 0)) {
+      ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates (${subnets.unresolved ?? 'no subnet_id'})` });
+    }
+    for (const key of subnets.keys) {
+      const subnet = ctx.inv.subnets.get(key);
+      if (!subnet) continue;
+      subnet.routeTable = merge(subnet.routeTable, tables);
+      subnet.associationRef = declRef(ctx, inst);
+    }
+    for (const key of tables.keys) {
+      const table = ctx.inv.routeTables.get(key);
+      if (table) table.subnets.push(...subnets.keys.filter((k) => !table.subnets.includes(k)));
+    }
+  }
+}
+
+/**
+ * The main route table of each VPC: `aws_main_route_table_association`,
+ * `aws_default_route_table`, a data source's association flag, or for a VPC the
+ * plan creates, the implicit default table (local route only).
+ */
+function assignMainTables(ctx: BuildContext): void {
+  const setMain = (vpcKey: string, tableKey: string) => {
+    const vpc = ctx.inv.vpcs.get(vpcKey);
+    if (vpc) vpc.mainRouteTable = tableKey;
+  };
+  for (const inst of instancesOf(ctx, 'aws_default_route_table')) {
+    const res = ctx.resolver.resolveAttribute(inst, ['default_route_table_id']);
+    for (const hit of res.hits) {
+      if (hit.instance.type === 'aws_vpc' || hit.instance.type === 'aws_default_vpc') setMain(hit.instance.address, inst.address);
+    }
+    for (const c of res.constants) {
+      const vpc = typeof c === 'string' ? findVpcByMainTableId(ctx, c) : undefined;
+      if (vpc) setMain(vpc.ref.key, inst.address);
+    }
+  }
+  for (const inst of instancesOf(ctx, 'data.aws_route_table')) {
+    const assocs = attr(inst, 'associations');
+    if (Array.isArray(assocs) && assocs.some((a) => (a as Record<string, unknown>)?.main === true)) {
+      for (const key of ctx.resolver.link(inst, ['vpc_id'], ['vpc']).keys) setMain(key, inst.address);
+    }
+  }
+  for (const inst of instancesOf(ctx, 'aws_main_route_table_association')) {
+    const tables = ctx.resolver.link(inst, ['route_table_id'], ['route-table']);
+    const vpcs = ctx.resolver.link(inst, ['vpc_id'], ['vpc']);
+    for (const v of vpcs.keys) {
+      const vpc = ctx.inv.vpcs.get(v);
+      if (!vpc) continue;
+      vpc.mainRouteTable = tables.keys.length === 1 ? tables.keys[0] : unknown(`${inst.address}: the main route table cannot be resolved (${tables.unresolved ?? tables.external.join(', ')})`);
+    }
+  }
+  for (const vpc of ctx.inv.vpcs.values()) {
+    if (vpc.mainRouteTable !== undefined) continue;
+    const inst = ctx.table.byAddress.get(vpc.ref.key);
+    const byId = inst ? str(inst, 'main_route_table_id') : undefined;
+    if (typeof byId === 'string') {
+      const table = ctx.inv.refById(byId);
+      vpc.mainRouteTable = table?.kind === 'route-table' ? table.key : unknown(`the main route table ${byId} of ${vpc.ref.address ?? vpc.ref.key} is not in the plan`);
+    } else if (inst && inst.action === 'create' && inst.type === 'aws_vpc') {
+      vpc.mainRouteTable = implicitMainTable(ctx, vpc);
+    } else {
+      vpc.mainRouteTable = unknown(`the main route table of ${vpc.ref.address ?? vpc.ref.key} is not in the plan`);
+    }
+  }
+}
+
+function findVpcByMainTableId(ctx: BuildContext, id: string): Vpc | undefined {
+  for (const vpc of ctx.inv.vpcs.values()) {
+    const inst = ctx.table.byAddress.get(vpc.ref.key);
+    if (inst && (attr(inst, 'main_route_table_id') === id || attr(inst, 'default_route_table_id') === id)) return vpc;
+  }
+  return undefined;
+}
+
+/** A new VPC's main route table, created by AWS with only the local route. */
+function implicitMainTable(ctx: BuildContext, vpc: Vpc): string {
+  const key = `${vpc.ref.key}#main_route_table`;
+  const ref = { key, kind: 'route-table' as const, ...(vpc.ref.address ? { address: vpc.ref.address } : {}), ...(vpc.ref.region ? { region: vpc.ref.region } : {}), implicit: true, name: 'main route table' };
+  ctx.inv.register(ref);
+  ctx.inv.routeTables.set(key, {
+    ref,
+    vpc: { keys: [vpc.ref.key], external: [] },
+    routes: [{ destination: { kind: 'ipv4', value: 'local' }, target: { kind: 'local' }, origin: 'inline', declaredBy: vpc.ref }],
+    subnets: [],
+  });
+  return key;
+}
+

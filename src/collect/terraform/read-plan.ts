@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { InputError } from '../../errors.js';
+import { jsonErrorPosition } from '../../util/json-error-position.js';
+import type { PlanJson } from './plan-types.js';
+
+/** Reads the bytes of a plan file, or of standard input for `-`. */
+export function readInput(path: string): Buffer {
+  try {
+    return readFileSync(path === '-' ? 0 : path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const what = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+    throw new InputError(`${label(path)}: cannot read: ${what}`, path);
+  }
+}
+
+export function label(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}
+
+/** Decodes text the way people's tools write plan JSON: UTF-8 with or without BOM, or UTF-16 from a PowerShell redirect. */
+export function decode(bytes: Buffer, path: string): string {
+  if (bytes.length === 0) throw new InputError(`${label(path)}: the file is empty; expected the output of "terraform show -json <planfile>"`, path);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    throw new InputError(`${label(path)}: this is a binary Terraform plan file; convert it with "terraform show -json ${path === '-' ? 'tf.plan' : path} > plan.json" and scan the JSON`, path);
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  return bytes.toString('utf8');
+}
+
+/** Parses plan JSON, turning parser errors into a message with line and column. */
+export function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const streamHint = looksLikeJsonLines(text)
+      ? ' This looks like the JSON Lines stream of "terraform plan -json"; scan the output of "terraform show -json <planfile>" instead.'
+      : '';
+    throw new InputError(`${label(path)}: not valid JSON: ${describeJsonError(message, text)}.${streamHint}`, path);
+  }
+}
+
+function describeJsonError(message: string, text: string): string {
+  if (/Unexpected end of JSON input/.test(message)) return `the file ends too early at line ${lineCol(text, text.length)} (truncated?)`;
+  const found = jsonErrorPosition(text);
+  if (!found) return message;
+  const near = JSON.stringify(text.slice(found.offset, found.offset + 20));
+  return found.offset >= text.length
+    ? `the file ends too early at line ${lineCol(text, text.length)}, expected ${found.expected} (truncated?)`
+    : `expected ${found.expected} at line ${lineCol(text, found.offset)}, found ${near}`;
+}
+
+function lineCol(text: string, position: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `${line}, column ${position - lineStart + 1}`;
+}
+
+function looksLikeJsonLines(text: string): boolean {
+  const firstLine = text.slice(0, Math.min(text.length, 65536)).split('\n', 1)[0] ?? '';
+  try {
+    const first = JSON.parse(firstLine) as Record<string, unknown>;
+    return typeof first === 'object' && first !== null && ('@level' in first || '@message' in first);
+  } catch {
+    return false;
+  }
+}
+
+const SUPPORTED_MAJOR = 1;
+
+/** Checks that a parsed document is a plan this version understands, and says what it is otherwise. */
+export function asPlan(doc: unknown, path: string): PlanJson {
+  const where = label(path);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new InputError(`${where}: expected a JSON object (the output of "terraform show -json <planfile>"), found ${describe(doc)} at $`, path, '$');
+  }
+  const obj = doc as Record<string, unknown>;
+  const planKeys = ['planned_values', 'resource_changes', 'configuration', 'prior_state'];
+  const hasPlanKey = planKeys.some((k) => k in obj);
+  if (!hasPlanKey) {
+    if ('values' in obj) {
+      throw new InputError(`${where}: this is Terraform state (output of "terraform show -json" without a plan file), not a plan; run "terraform plan -out tf.plan && terraform show -json tf.plan > plan.json"`, path, '$');
+    }
+    if ('resources' in obj && ('lineage' in obj || 'serial' in obj)) {
+      throw new InputError(`${where}: this is a raw terraform.tfstate file, not a plan; run "terraform plan -out tf.plan && terraform show -json tf.plan > plan.json"`, path, '$');
+    }
+    throw new InputError(`${where}: not a Terraform plan: none of ${planKeys.join(', ')} is present at $`, path, '$');
+  }
+  const fv = obj.format_version;
+  if (fv !== undefined) {
+    if (typeof fv !== 'string' || !/^\d+\.\d+$/.test(fv)) {
+      throw new InputError(`${where}: format_version must be a string like "1.2", found ${describe(fv)} at $.format_version`, path, '$.format_version');
+    }
+    const major = Number(fv.split('.')[0]);
+    if (major > SUPPORTED_MAJOR) {
+      throw new InputError(`${where}: plan format_version ${fv} is not supported (this vpcelint reads format versions 0.x and 1.x); upgrade vpcelint`, path, '$.format_version');
+    }
+  }
+  return obj as PlanJson;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value.length > 40 ? 'a string' : `the string ${JSON.stringify(value)}`;
+  return `a ${typeof value}`;
+}

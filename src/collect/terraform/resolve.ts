@@ -1,0 +1,272 @@
+import type { Link } from '../../model/nodes.js';
+import type { NodeKind, Ref } from '../../model/ref.js';
+import { isUnknown } from '../../model/unknown.js';
+import { formatModules, parseReference, type InstanceKey, type ModuleStep, type Reference } from './address.js';
+import { ConfigIndex, expressionAt, isObject } from './config.js';
+import { attr, resourceKey, type Instance, type InstanceTable } from './instances.js';
+import type { Expression } from './plan-types.js';
+import { kindOf } from './resource-kinds.js';
+
+/** A resource instance an expression points at, and the attribute it reads there. */
+export interface Hit {
+  instance: Instance;
+  attribute?: string;
+}
+
+export interface Resolution {
+  hits: Hit[];
+  constants: unknown[];
+  unresolved?: string;
+}
+
+interface Scope {
+  modules: ModuleStep[];
+  /** The instance key of the resource or module call whose expression this is: for `count.index` / `each.key`. */
+  selfKey?: InstanceKey;
+}
+
+const MAX_DEPTH = 40;
+
+/**
+ * Follows configuration references to the resource instances they mean: within
+ * a module instance, into child modules through outputs, up to parents through
+ * input variables. Ids unknown before apply are linked this way; known ids are
+ * looked up directly.
+ */
+export class Resolver {
+  constructor(
+    private readonly table: InstanceTable,
+    private readonly config: ConfigIndex,
+    private readonly refById: (id: string) => Ref | undefined,
+  ) {}
+
+  private readonly outputs = new Map<string, Resolution | 'pending'>();
+
+  configOf(inst: Instance) {
+    return this.config.resource(inst.configModule, `${inst.mode === 'data' ? 'data.' : ''}${inst.type}.${inst.name}`);
+  }
+
+  /** The expression that sets an attribute path of an instance, if the configuration has one. */
+  expressionOf(inst: Instance, path: (string | number)[]): Expression | undefined {
+    return expressionAt(this.configOf(inst)?.expressions, path);
+  }
+
+  /** What an expression of an instance's configuration refers to. */
+  resolveExpression(inst: Instance, expr: Expression): Resolution {
+    return this.expression(expr, scopeOf(inst), 0);
+  }
+
+  /** What an expression declared in a module (a provider block, say) refers to, outside any resource. */
+  resolveInModule(moduleNames: string[], expr: Expression): Resolution {
+    return this.expression(expr, { modules: moduleNames.map((name) => ({ name })) }, 0);
+  }
+
+  /** What an attribute of an instance refers to: its value when known, else its expression's references. */
+  resolveAttribute(inst: Instance, path: (string | number)[]): Resolution {
+    const value = attr(inst, ...path);
+    if (value === undefined) return { hits: [], constants: [] };
+    if (!isUnknown(value)) return { hits: [], constants: [value] };
+    const expr = this.expressionOf(inst, path);
+    if (!expr) return { hits: [], constants: [], unresolved: `${inst.address}.${path.join('.')} is computed by the provider` };
+    return this.expression(expr, scopeOf(inst), 0);
+  }
+
+  /** Links an attribute holding ids (or a list of ids) to inventory nodes of the given kinds. */
+  link(inst: Instance, path: (string | number)[], kinds: readonly NodeKind[]): Link {
+    const out: Link = { keys: [], external: [] };
+    this.linkInto(out, inst, path, kinds, 0, new Set());
+    out.keys = [...new Set(out.keys)].sort();
+    out.external = [...new Set(out.external)].sort();
+    return out;
+  }
+
+  /** Links an expression of the instance's configuration (not an attribute value). */
+  linkExpression(inst: Instance, expr: Expression, kinds: readonly NodeKind[]): Link {
+    const out: Link = { keys: [], external: [] };
+    this.collect(out, this.expression(expr, scopeOf(inst), 0), kinds, 0, new Set());
+    out.keys = [...new Set(out.keys)].sort();
+    out.external = [...new Set(out.external)].sort();
+    return out;
+  }
+
+  private linkInto(out: Link, inst: Instance, path: (string | number)[], kinds: readonly NodeKind[], depth: number, seen: Set<string>): void {
+    const visit = `${inst.address}#${path.join('.')}`;
+    if (seen.has(visit) || depth > MAX_DEPTH) return;
+    seen.add(visit);
+    this.collect(out, this.resolveAttribute(inst, path), kinds, depth, seen);
+  }
+
+  private collect(out: Link, res: Resolution, kinds: readonly NodeKind[], depth: number, seen: Set<string>): void {
+    if (res.unresolved) out.unresolved ??= res.unresolved;
+    for (const c of res.constants) this.linkIds(out, c, kinds);
+    for (const hit of res.hits) {
+      const kind = kindOf(hit.instance.mode, hit.instance.type);
+      if (kind && kinds.includes(kind) && (hit.attribute === undefined || IDENTITY.has(hit.attribute))) {
+        out.keys.push(hit.instance.address);
+      } else if (hit.attribute) {
+        this.linkInto(out, hit.instance, [hit.attribute], kinds, depth + 1, seen);
+      }
+    }
+  }
+
+  private linkIds(out: Link, value: unknown, kinds: readonly NodeKind[]): void {
+    if (Array.isArray(value)) {
+      for (const v of value) this.linkIds(out, v, kinds);
+      return;
+    }
+    if (typeof value !== 'string' || value === '') return;
+    const ref = this.refById(value);
+    if (ref && kinds.includes(ref.kind)) out.keys.push(ref.key);
+    else if (!ref && looksLikeId(value, kinds)) out.external.push(value);
+  }
+
+  private expression(expr: Expression, scope: Scope, depth: number): Resolution {
+    if ('constant_value' in expr) return { hits: [], constants: [expr.constant_value] };
+    const refs = Array.isArray(expr.references) ? expr.references.filter((r): r is string => typeof r === 'string') : [];
+    const res: Resolution = { hits: [], constants: [] };
+    if (depth > MAX_DEPTH) return { ...res, unresolved: 'references nest too deep' };
+    const parsed = refs.map(parseReference);
+    const iterates = parsed.some((p) => p.kind === 'iteration');
+    for (const ref of mostSpecific(parsed)) {
+      const sub = this.reference(ref, scope, iterates, depth);
+      res.hits.push(...sub.hits);
+      res.constants.push(...sub.constants);
+      if (sub.unresolved) res.unresolved ??= sub.unresolved;
+    }
+    return res;
+  }
+
+  /** Resolves one output of one module instance, once: outputs are shared by many references, and may form cycles. */
+  private moduleOutput(steps: ModuleStep[], output: string, depth: number): Resolution {
+    const key = `${formatModules(steps)}|${output}`;
+    const cached = this.outputs.get(key);
+    if (cached === 'pending') return { hits: [], constants: [], unresolved: `module outputs refer to each other in a cycle at ${key.replace('|', '.')}` };
+    if (cached) return cached;
+    this.outputs.set(key, 'pending');
+    const decl = this.config.module(steps.map((m) => m.name).join('.'))?.outputs?.[output];
+    const expr = isObject(decl) ? decl.expression : undefined;
+    const res: Resolution = isObject(expr)
+      ? this.expression(expr, { modules: steps }, depth + 1)
+      : { hits: [], constants: [], unresolved: `${formatModules(steps)}.${output} has no output expression in the configuration` };
+    this.outputs.set(key, res);
+    return res;
+  }
+
+  private reference(ref: Reference, scope: Scope, iterates: boolean, depth: number): Resolution {
+    const here = formatModules(scope.modules);
+    switch (ref.kind) {
+      case 'resource': {
+        const all = this.table.byResource.get(resourceKey(here, ref.mode, ref.type, ref.name)) ?? [];
+        let chosen = all;
+        if (ref.key !== undefined) chosen = all.filter((i) => i.key === ref.key);
+        else if (iterates && scope.selfKey !== undefined) {
+          const same = all.filter((i) => i.key === scope.selfKey);
+          if (same.length > 0) chosen = same;
+        }
+        return { hits: chosen.map((instance) => ({ instance, ...(ref.attribute ? { attribute: ref.attribute } : {}) })), constants: [] };
+      }
+      case 'module': {
+        if (!ref.output) return { hits: [], constants: [] };
+        const res: Resolution = { hits: [], constants: [] };
+        const instances = this.table.moduleInstances.get(`${here}|${ref.call}`) ?? [];
+        const targets = instances.length > 0
+          ? instances.map((m) => [...scope.modules, stepOf(m, ref.call)])
+          // A module without resources of its own: its outputs may still pass constants through.
+          : [[...scope.modules, { name: ref.call }]];
+        for (const steps of targets) {
+          if (ref.key !== undefined && steps[steps.length - 1]!.key !== ref.key) continue;
+          const sub = this.moduleOutput(steps, ref.output, depth);
+          res.hits.push(...sub.hits);
+          res.constants.push(...sub.constants);
+          if (sub.unresolved) res.unresolved ??= sub.unresolved;
+        }
+        return res;
+      }
+      case 'var': {
+        if (scope.modules.length === 0) {
+          const v = this.config.rootVariables[ref.name];
+          return isObject(v) && 'value' in v
+            ? { hits: [], constants: [v.value] }
+            : { hits: [], constants: [], unresolved: `var.${ref.name} has no value in the plan` };
+        }
+        const callPath = scope.modules.map((m) => m.name).join('.');
+        const call = this.config.call(callPath);
+        const arg = isObject(call?.expressions) ? call.expressions[ref.name] : undefined;
+        if (!isObject(arg)) {
+          const def = this.config.module(callPath)?.variables?.[ref.name];
+          return isObject(def) && 'default' in def
+            ? { hits: [], constants: [def.default] }
+            : { hits: [], constants: [], unresolved: `var.${ref.name} of module ${callPath} is not set by its caller` };
+        }
+        const parent = scope.modules.slice(0, -1);
+        const selfKey = scope.modules[scope.modules.length - 1]!.key;
+        return this.expression(arg as Expression, { modules: parent, ...(selfKey !== undefined ? { selfKey } : {}) }, depth + 1);
+      }
+      case 'local':
+        return { hits: [], constants: [], unresolved: `the value is built from local.${ref.name}, which the plan does not record` };
+      case 'iteration':
+      case 'other':
+        return { hits: [], constants: [] };
+    }
+  }
+}
+
+/** Identity attributes: a reference through them means the resource itself. */
+const IDENTITY = new Set(['id', 'arn', 'bucket', 'name', 'prefix_list_id', 'unique_id']);
+
+function scopeOf(inst: Instance): Scope {
+  return { modules: inst.modules, ...(inst.key !== undefined ? { selfKey: inst.key } : {}) };
+}
+
+function stepOf(moduleInstance: string, call: string): ModuleStep {
+  // The last step of `...module.<call>[key]`.
+  const i = moduleInstance.lastIndexOf(`module.${call}`);
+  const rest = moduleInstance.slice(i + `module.${call}`.length);
+  if (rest.startsWith('[')) {
+    const inner = rest.slice(1, -1);
+    return { name: call, key: inner.startsWith('"') ? (JSON.parse(inner) as string) : Number(inner) };
+  }
+  return { name: call };
+}
+
+/**
+ * References come "unwrapped": `a.b[0].id`, `a.b[0]`, `a.b`. Keep, per
+ * resource or module, the most specific forms: keyed ones when there are any,
+ * and the ones that name an attribute or output.
+ */
+function mostSpecific(refs: Reference[]): Reference[] {
+  const groups = new Map<string, Reference[]>();
+  const others: Reference[] = [];
+  for (const r of refs) {
+    const base = r.kind === 'resource' ? `${r.mode}.${r.type}.${r.name}` : r.kind === 'module' ? `module.${r.call}` : undefined;
+    if (base === undefined) {
+      others.push(r);
+      continue;
+    }
+    const list = groups.get(base);
+    if (list) list.push(r);
+    else groups.set(base, [r]);
+  }
+  const out: Reference[] = [...others];
+  for (const list of groups.values()) {
+    const keyed = list.filter((r) => 'key' in r && r.key !== undefined);
+    const pool = keyed.length > 0 ? keyed : list;
+    const byKey = new Map<string, Reference>();
+    for (const r of pool) {
+      const k = 'key' in r && r.key !== undefined ? JSON.stringify(r.key) : '';
+      const prev = byKey.get(k);
+      if (!prev || detail(r) > detail(prev)) byKey.set(k, r);
+    }
+    out.push(...byKey.values());
+  }
+  return out;
+}
+
+function detail(r: Reference): number {
+  return (r.kind === 'resource' && r.attribute) || (r.kind === 'module' && r.output) ? 1 : 0;
+}
+
+function looksLikeId(value: string, kinds: readonly NodeKind[]): boolean {
+  if (kinds.includes('bucket')) return true;
+  return /^[a-z0-9]+-[0-9a-zA-Z]+$/.test(value) || value.startsWith('arn:');
+}

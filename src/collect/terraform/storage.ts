@@ -1,0 +1,48 @@
+import type { Bucket } from '../../model/nodes.js';
+import { unknown } from '../../model/unknown.js';
+import { bool, declRef, instancesOf, refOf, str, tagsOf, type BuildContext } from './context.js';
+import { policyOf } from './policy-source.js';
+
+/** S3 buckets with their policy (inline or aws_s3_bucket_policy) and public access block. */
+export function buildBuckets(ctx: BuildContext): void {
+  for (const inst of instancesOf(ctx, 'aws_s3_bucket', 'data.aws_s3_bucket')) {
+    const ref = refOf(ctx, inst);
+    const name = str(inst, 'bucket');
+    const tags = tagsOf(inst);
+    const bucket: Bucket = {
+      ref,
+      ...(tags ? { tags } : {}),
+      name: name === undefined ? unknown(`${inst.address}: the bucket name is chosen by AWS at apply time`) : name,
+      // A data source does not read the bucket policy: unknown, never "none".
+      policy: inst.mode === 'data'
+        ? { kind: 'unknown', reason: `${inst.address} is a data source; its bucket policy is not in the plan`, holder: ref, attribute: 'policy' }
+        : policyOf(ctx, inst, 'policy'),
+    };
+    ctx.inv.buckets.set(ref.key, bucket);
+  }
+  for (const inst of instancesOf(ctx, 'aws_s3_bucket_policy')) {
+    const link = ctx.resolver.link(inst, ['bucket'], ['bucket']);
+    if (link.keys.length === 0) {
+      ctx.inv.diagnose({
+        level: 'note',
+        code: 'unresolved-reference',
+        subject: declRef(ctx, inst),
+        message: `${inst.address}: its bucket is not in the plan (${link.unresolved ?? (link.external.join(', ') || 'no bucket')}); the policy is judged on its own`,
+      });
+    }
+    for (const key of link.keys) {
+      const bucket = ctx.inv.buckets.get(key);
+      if (bucket) bucket.policy = policyOf(ctx, inst, 'policy');
+    }
+  }
+  for (const inst of instancesOf(ctx, 'aws_s3_bucket_public_access_block')) {
+    for (const key of ctx.resolver.link(inst, ['bucket'], ['bucket']).keys) {
+      const bucket = ctx.inv.buckets.get(key);
+      if (!bucket) continue;
+      bucket.publicAccessBlock = {
+        blockPublicPolicy: bool(inst, 'block_public_policy', false) ?? false,
+        restrictPublicBuckets: bool(inst, 'restrict_public_buckets', false) ?? false,
+      };
+    }
+  }
+}

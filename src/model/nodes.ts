@@ -1,0 +1,217 @@
+import type { Ref } from './ref.js';
+import type { Maybe } from './unknown.js';
+import type { EndpointServiceName } from './service-name.js';
+
+/**
+ * A link from one node to others. `keys` are nodes in the inventory; `external`
+ * are known AWS ids that the inventory does not hold (a plan is an open world);
+ * `unresolved` says why part of the link could not be followed (a value known
+ * only after apply behind a local, a function, ...). A link with `unresolved`
+ * set may still have some keys: the ones we could follow.
+ */
+export interface Link {
+  keys: string[];
+  external: string[];
+  unresolved?: string;
+}
+
+export const EMPTY_LINK: Link = Object.freeze({ keys: [], external: [] }) as Link;
+
+interface NodeBase {
+  ref: Ref;
+  tags?: Record<string, string>;
+}
+
+export interface Vpc extends NodeBase {
+  cidrBlocks: Maybe<string[]>;
+  ipv6CidrBlocks: Maybe<string[]>;
+  enableDnsSupport: Maybe<boolean>;
+  enableDnsHostnames: Maybe<boolean>;
+  /**
+   * Key of the main route table. For a VPC created by the plan without any
+   * main-table resource, the collector synthesizes the implicit default table.
+   */
+  mainRouteTable: Maybe<string | undefined>;
+}
+
+export interface Subnet extends NodeBase {
+  vpc: Link;
+  availabilityZone: Maybe<string>;
+  cidrBlock: Maybe<string | undefined>;
+  ipv6CidrBlock: Maybe<string | undefined>;
+  /** Explicit route table association, if any (else the VPC's main table applies). */
+  routeTable: Link;
+  /** Where the explicit association is declared (aws_route_table_association), for reports. */
+  associationRef?: Ref;
+}
+
+export type DestinationKind = 'ipv4' | 'ipv6' | 'prefix-list';
+export interface Destination {
+  kind: DestinationKind;
+  value: Maybe<string>;
+}
+
+/** What a route sends traffic to. */
+export type TargetKind =
+  | 'local'
+  | 'igw'
+  | 'vgw'
+  | 'nat'
+  | 'nat-instance'
+  | 'vpce'
+  | 'tgw'
+  | 'pcx'
+  | 'eigw'
+  | 'carrier'
+  | 'local-gateway'
+  | 'core-network';
+
+export interface RouteTarget {
+  kind: TargetKind;
+  /** Node key when the target is in the inventory. */
+  key?: string;
+  /** AWS id when known. */
+  id?: string;
+}
+
+export interface Route {
+  destination: Destination;
+  target: Maybe<RouteTarget>;
+  /** inline `route` block, separate aws_route, implied by a gateway endpoint, or read live. */
+  origin: 'inline' | 'resource' | 'gateway-endpoint' | 'live';
+  /** The resource that declares the route (aws_route, the endpoint, ...). */
+  declaredBy?: Ref;
+}
+
+export interface RouteTable extends NodeBase {
+  vpc: Link;
+  routes: Route[];
+  /** Set when some routes could not be read: a route list unknown at plan time, say. */
+  routesIncomplete?: string;
+  /** Explicit subnet associations (keys of subnets). */
+  subnets: string[];
+}
+
+export interface NatGateway extends NodeBase {
+  subnet: Link;
+  connectivityType: Maybe<'public' | 'private'>;
+}
+
+export interface InternetGateway extends NodeBase {
+  vpc: Link;
+  egressOnly: boolean;
+}
+
+export type EndpointType = 'Gateway' | 'Interface' | 'GatewayLoadBalancer' | 'Resource' | 'ServiceNetwork';
+
+/** A policy document as found on a resource. */
+export type PolicySource =
+  /** No policy set: for an endpoint the AWS default (full access), for a bucket no bucket policy. */
+  | { kind: 'absent' }
+  | {
+      kind: 'document';
+      text: string;
+      /** The resource whose attribute holds the text (endpoint, aws_vpc_endpoint_policy, aws_s3_bucket_policy, ...). */
+      holder: Ref;
+      attribute: string;
+      /** Terraform marked the value sensitive: never print it. */
+      sensitive: boolean;
+      /**
+       * Plans only: values in the text that stand for attributes known only after
+       * apply, mapped to the node keys they reference (e.g. an endpoint id).
+       */
+      placeholders?: Record<string, string[]>;
+    }
+  | { kind: 'unknown'; reason: string; holder: Ref; attribute: string };
+
+export interface VpcEndpoint extends NodeBase {
+  vpc: Link;
+  type: Maybe<EndpointType>;
+  serviceName: Maybe<string>;
+  /** Parsed service name; undefined when the name is unknown or not an AWS pattern. */
+  service?: EndpointServiceName;
+  policy: PolicySource;
+  routeTables: Link;
+  subnets: Link;
+  securityGroups: Link;
+  privateDnsEnabled: Maybe<boolean>;
+  /** S3 interface endpoints: private DNS only for the inbound resolver endpoint. */
+  privateDnsOnlyForInboundResolver: Maybe<boolean | undefined>;
+  /** Live: `VpcEndpointPolicySupported` of the service; plans: from the bundled table. */
+  policySupported?: boolean;
+  /** The plan destroys this endpoint (kept only so that references to it can be judged). */
+  destroyed?: boolean;
+}
+
+export interface EndpointService extends NodeBase {
+  acceptanceRequired: Maybe<boolean>;
+  allowedPrincipals: Maybe<string[]>;
+  /** Where each allowed principal is declared (attribute or separate resource). */
+  principalRefs?: Record<string, Ref>;
+  serviceName?: Maybe<string>;
+}
+
+export interface SecurityGroupRule {
+  direction: 'ingress' | 'egress';
+  /** '-1' for all protocols, else a name or number as AWS writes it. */
+  protocol: Maybe<string>;
+  fromPort: Maybe<number | undefined>;
+  toPort: Maybe<number | undefined>;
+  ipv4: Maybe<string[]>;
+  ipv6: Maybe<string[]>;
+  prefixLists: Link;
+  groups: Link;
+  self: boolean;
+  description?: string;
+  /** The resource that declares the rule: the group itself (inline) or a rule resource. */
+  declaredBy: Ref;
+}
+
+export interface SecurityGroup extends NodeBase {
+  vpc: Link;
+  groupName?: Maybe<string>;
+  ingress: SecurityGroupRule[];
+  egress: SecurityGroupRule[];
+  /** Set when some rules could not be read. */
+  rulesIncomplete?: string;
+}
+
+export interface PrefixList extends NodeBase {
+  /** e.g. com.amazonaws.us-east-1.s3 for AWS-managed lists. */
+  prefixListName: Maybe<string | undefined>;
+  cidrs: Maybe<string[] | undefined>;
+}
+
+export interface Bucket extends NodeBase {
+  name: Maybe<string>;
+  policy: PolicySource;
+  publicAccessBlock?: {
+    blockPublicPolicy: Maybe<boolean>;
+    restrictPublicBuckets: Maybe<boolean>;
+  };
+}
+
+export type WorkloadKind = 'instance' | 'launch-template' | 'lambda' | 'ecs-service';
+export interface Workload extends NodeBase {
+  workloadKind: WorkloadKind;
+  subnets: Link;
+  securityGroups: Link;
+}
+
+export interface NetworkInterface extends NodeBase {
+  subnet: Link;
+  /** The instance the interface belongs to, if known. */
+  instance?: Link;
+}
+
+export type IamPrincipalKind = 'iam-role' | 'iam-user' | 'iam-group';
+export interface IamPrincipal extends NodeBase {
+  principalKind: IamPrincipalKind;
+  name: Maybe<string>;
+}
+
+/** An identity policy (managed or inline), with the principals it is attached to. */
+export interface IamPolicy extends NodeBase {
+  policy: PolicySource;
+  attachedTo: Link;
+}

@@ -1,0 +1,106 @@
+import type { Inventory } from './inventory.js';
+import type { Link, Route, RouteTable, Subnet, Vpc, VpcEndpoint } from './nodes.js';
+import { isUnknown, unknown, type Maybe } from './unknown.js';
+
+/** The single node a link points at, or why there is not exactly one. */
+export function single<T>(link: Link, nodes: ReadonlyMap<string, T>): Maybe<T | undefined> {
+  if (link.keys.length > 1) return unknown(`ambiguous reference: ${link.keys.join(', ')}`);
+  if (link.keys.length === 1) {
+    const node = nodes.get(link.keys[0]!);
+    return node ?? unknown(`${link.keys[0]} is not a resource of the expected type`);
+  }
+  if (link.unresolved) return unknown(link.unresolved);
+  if (link.external.length > 0) return unknown(`${link.external.join(', ')} is not in the scanned inventory`);
+  return undefined;
+}
+
+export interface EffectiveRouteTable {
+  table: RouteTable;
+  /** True when the subnet has an explicit association; false when the VPC's main table applies. */
+  explicit: boolean;
+}
+
+/**
+ * Derived views of the inventory that several rules need: which route table a
+ * subnet uses, which subnets use a table. Computed once per inventory, in time
+ * linear in its size.
+ */
+export class Topology {
+  private readonly effective = new Map<string, Maybe<EffectiveRouteTable | undefined>>();
+  private readonly subnetsByTable = new Map<string, Subnet[]>();
+  private readonly endpointsByTable = new Map<string, VpcEndpoint[]>();
+  private readonly subnetsByVpc = new Map<string, Subnet[]>();
+
+  constructor(private readonly inv: Inventory) {
+    for (const subnet of inv.subnets.values()) {
+      const eff = this.computeEffective(subnet);
+      this.effective.set(subnet.ref.key, eff);
+      if (eff && !isUnknown(eff)) push(this.subnetsByTable, eff.table.ref.key, subnet);
+      for (const vpcKey of subnet.vpc.keys) push(this.subnetsByVpc, vpcKey, subnet);
+    }
+    for (const endpoint of inv.vpcEndpoints.values()) {
+      if (endpoint.destroyed) continue;
+      for (const rtKey of endpoint.routeTables.keys) push(this.endpointsByTable, rtKey, endpoint);
+    }
+  }
+
+  /** The route table that governs a subnet: its explicit association, else its VPC's main table. */
+  effectiveRouteTable(subnet: Subnet): Maybe<EffectiveRouteTable | undefined> {
+    return this.effective.get(subnet.ref.key);
+  }
+
+  /** Subnets whose effective route table is this one (explicitly or as main table). */
+  subnetsUsing(table: RouteTable): readonly Subnet[] {
+    return this.subnetsByTable.get(table.ref.key) ?? [];
+  }
+
+  subnetsOf(vpc: Vpc): readonly Subnet[] {
+    return this.subnetsByVpc.get(vpc.ref.key) ?? [];
+  }
+
+  /** Endpoints associated with a route table (gateway endpoints install their prefix-list routes there). */
+  endpointsOn(table: RouteTable): readonly VpcEndpoint[] {
+    return this.endpointsByTable.get(table.ref.key) ?? [];
+  }
+
+  vpcOf(node: { vpc: Link }): Maybe<Vpc | undefined> {
+    return single(node.vpc, this.inv.vpcs);
+  }
+
+  private computeEffective(subnet: Subnet): Maybe<EffectiveRouteTable | undefined> {
+    const explicit = single(subnet.routeTable, this.inv.routeTables);
+    if (isUnknown(explicit)) return explicit;
+    if (explicit) return { table: explicit, explicit: true };
+    const vpc = single(subnet.vpc, this.inv.vpcs);
+    if (isUnknown(vpc)) return vpc;
+    if (!vpc) return unknown(`the VPC of ${subnet.ref.address ?? subnet.ref.key} is not in the inventory, so its main route table is unknown`);
+    const main = vpc.mainRouteTable;
+    if (isUnknown(main)) return main;
+    if (main === undefined) return unknown(`the main route table of ${vpc.ref.address ?? vpc.ref.key} is not in the inventory`);
+    const table = this.inv.routeTables.get(main);
+    return table ? { table, explicit: false } : unknown(`main route table ${main} is not in the inventory`);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The route for 0.0.0.0/0, if the table has one with a known destination. */
+export function defaultIpv4Route(table: RouteTable): Route | undefined {
+  return table.routes.find((r) => r.destination.kind === 'ipv4' && r.destination.value === '0.0.0.0/0');
+}
+
+const topologies = new WeakMap<Inventory, Topology>();
+
+/** The topology of an inventory, built on first use. Inventories are read-only once built. */
+export function topologyOf(inv: Inventory): Topology {
+  let topo = topologies.get(inv);
+  if (!topo) {
+    topo = new Topology(inv);
+    topologies.set(inv, topo);
+  }
+  return topo;
+}
