@@ -54,7 +54,7 @@ export function natPathRule(meta: RuleMeta, family: Family): Rule {
         const subnetNames = subnets.map((s) => displayName(s.ref)).sort();
         const fix = idle.length > 0
           ? `${label} gateway endpoint ${idle.map((e) => displayName(e.ref)).join(', ')} exists in this VPC but is not associated with this route table: add the table to its route_table_ids (or an aws_vpc_endpoint_route_table_association).`
-          : `Add ${article(label)} ${label} gateway endpoint (service com.amazonaws.<region>.${family}) to this VPC and associate it with this route table.`;
+          : `Add ${article(label)} ${label} gateway endpoint (service com.amazonaws.${table.ref.region ?? '<region>'}.${family}) to this VPC and associate it with this route table.`;
         yield {
           message: `Route table ${displayName(table.ref)} sends 0.0.0.0/0 to ${natWord} ${natName} and has no route to ${article(label)} ${label} gateway endpoint, so ${label} traffic from ${plural(subnetNames.length, 'subnet')} ${subnetNames.join(', ')} goes through the NAT. ${fix}`,
           primary: table.ref,

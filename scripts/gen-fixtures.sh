@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Regenerates fixtures/<scenario>/plan.json from the scenario's .tf files with the
+# real Terraform CLI, offline: the AWS provider comes from the machine's local
+# plugin mirror (scripts/terraformrc), credentials are dummies, and
+# `-refresh=false` plans resources for creation without calling AWS.
+#
+# Usage: scripts/gen-fixtures.sh [scenario ...]   (default: every scenario with .tf files)
+# Tests and CI read the committed plan.json files and never run Terraform.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+export TF_CLI_CONFIG_FILE="$root/scripts/terraformrc"
+export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+export AWS_EC2_METADATA_DISABLED=true
+unset AWS_PROFILE AWS_SESSION_TOKEN
+
+scenarios=("$@")
+if [ ${#scenarios[@]} -eq 0 ]; then
+  while IFS= read -r dir; do scenarios+=("$(basename "$dir")"); done < <(find "$root/fixtures" -mindepth 2 -maxdepth 2 -name '*.tf' -printf '%h\n' | sort -u)
+fi
+
+for name in "${scenarios[@]}"; do
+  dir="$root/fixtures/$name"
+  [ -d "$dir" ] || { echo "no such scenario: $name" >&2; exit 2; }
+  work="$(mktemp -d)"
+  cp -r "$dir"/. "$work"/
+  rm -f "$work/plan.json" "$work/expected.json"
+  (
+    cd "$work"
+    terraform init -backend=false -input=false -no-color >/dev/null
+    terraform plan -refresh=false -input=false -lock=false -no-color -out tf.plan >/dev/null
+    terraform show -json tf.plan | node -e '
+      // Pretty-print so diffs of the committed fixture are readable; drop the run timestamp so regeneration is stable.
+      let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+        const plan = JSON.parse(s); delete plan.timestamp;
+        process.stdout.write(JSON.stringify(plan, null, 1) + "\n");
+      });' > "$dir/plan.json"
+  )
+  rm -rf "$work"
+  echo "fixtures/$name/plan.json"
+done

@@ -1,0 +1,40 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { collectPlanFile } from '../../src/collect/terraform/index.js';
+import { scan } from '../../src/cli/scan.js';
+import type { ScanReport } from '../../src/report/scan-report.js';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+export const FIXTURES = join(ROOT, 'fixtures');
+export const REALWORLD = join(ROOT, '..', 'shared', 'realworld');
+
+/** What a fixture must produce: every finding, by rule and primary address, and nothing else. */
+export interface Expected {
+  findings: { ruleId: string; primary: string }[];
+  /** Diagnostic codes with the subject address they must name (a subset check). */
+  diagnostics?: { code: string; subject?: string }[];
+}
+
+export function fixtureNames(): string[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'plan.json')))
+    .map((d) => d.name)
+    .sort();
+}
+
+export function planPath(name: string): string {
+  return join(FIXTURES, name, 'plan.json');
+}
+
+export function expectedOf(name: string): Expected | undefined {
+  const file = join(FIXTURES, name, 'expected.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Expected) : undefined;
+}
+
+export function scanFixture(name: string): ScanReport {
+  return scan(collectPlanFile(planPath(name)));
+}
+
+export function inventoryOf(name: string) {
+  return collectPlanFile(planPath(name));
+}
