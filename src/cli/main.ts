@@ -26,6 +26,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...FAIL_ON]).default('warning'))
     .option('--soft-fail', 'always exit 0 when the scan ran, whatever it found')
+    .option('--config <file>', 'config file (default: .vpcelint.yml in the working directory, if present)')
     .action((opts) => {
       code = scanCommand(opts, io);
     });
@@ -56,5 +57,5 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 }
 
 function defaultIo(): Io {
-  return { stdout: (s) => process.stdout.write(s), isTTY: process.stdout.isTTY === true, env: process.env };
+  return { stdout: (s) => process.stdout.write(s), isTTY: process.stdout.isTTY === true, env: process.env, cwd: process.cwd() };
 }

@@ -1,5 +1,6 @@
 import { allRules } from '../../rules/index.js';
 import { collectPlanFile } from '../collect/terraform/index.js';
+import { emptyConfig, loadConfig, type Config } from '../config/load.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
 import { runRules } from '../engine/run.js';
 import type { Inventory } from '../model/inventory.js';
@@ -21,12 +22,14 @@ export interface ScanOptions {
   output?: string;
   failOn: string;
   softFail?: boolean;
+  config?: string;
 }
 
 export interface Io {
   stdout: (text: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  cwd: string;
 }
 
 /** Runs a scan and returns the exit code: 0 clean, 1 findings at or above --fail-on. */
@@ -35,16 +38,17 @@ export function scanCommand(opts: ScanOptions, io: Io): number {
   const failOn = parseFailOn(opts.failOn);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
 
+  const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const inv = collectPlanFile(opts.plan);
-  const report = scan(inv);
+  const report = scan(inv, config);
   const rendered = render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR });
   if (opts.output) writeAtomic(opts.output, rendered);
   else io.stdout(rendered);
   return exitCode(report, failOn, opts.softFail === true);
 }
 
-export function scan(inv: Inventory): ScanReport {
-  const result = runRules(inv, { rules: allRules });
+export function scan(inv: Inventory, config: Config = emptyConfig()): ScanReport {
+  const result = runRules(inv, { rules: allRules, ruleSettings: config.ruleSettings, settings: config.settings });
   return makeReport(inv.source, result, inv.diagnostics, inventoryCounts(inv));
 }
 
