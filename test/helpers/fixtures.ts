@@ -6,7 +6,8 @@ import type { ScanReport } from '../../src/report/scan-report.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const FIXTURES = join(ROOT, 'fixtures');
-export const REALWORLD = join(ROOT, '..', 'shared', 'realworld');
+/** Real plans and policies from public repositories, copied unchanged from the team's shared collection. */
+export const REALWORLD = join(ROOT, 'fixtures', 'realworld');
 
 /** What a fixture must produce: every finding, by rule and primary address, and nothing else. */
 export interface Expected {
