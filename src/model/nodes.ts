@@ -56,6 +56,8 @@ export type TargetKind =
   | 'local'
   | 'igw'
   | 'vgw'
+  /** `gateway_id` known only after apply, with nothing to tell an internet gateway from a virtual private gateway. */
+  | 'gateway'
   | 'nat'
   | 'nat-instance'
   | 'vpce'

@@ -92,7 +92,10 @@ function buildRouteTables(ctx: BuildContext): void {
     const routesAttr = inst.mode === 'data' ? 'routes' : 'route';
     const routes = attr(inst, routesAttr);
     if (isUnknown(routes)) {
-      table.routesIncomplete = `the inline routes of ${inst.address} are known only after apply`;
+      // Optional and computed: with nothing in the configuration, the routes come from aws_route resources.
+      if (inst.mode === 'data' || ctx.resolver.expressionOf(inst, [routesAttr])) {
+        table.routesIncomplete = `the inline routes of ${inst.address} are known only after apply`;
+      }
     } else if (Array.isArray(routes)) {
       routes.forEach((_, i) => table.routes.push(inlineRoute(ctx, inst, routesAttr, i)));
     }
@@ -192,7 +195,8 @@ function resolveKind(ctx: BuildContext, kind: TargetKind | 'gateway' | 'eni' | '
   if (id?.startsWith('vgw-')) return 'vgw';
   if (id?.startsWith('vpce-')) return 'vpce';
   if (id === 'local') return 'local';
-  return undefined;
+  // Known only after apply and not resolvable: still an internet or virtual private gateway, never a NAT.
+  return id === undefined ? 'gateway' : undefined;
 }
 
 /** Finds the configuration expression of an inline route's target: by matching block, or from a flat `route` expression. */

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, planPath } from '../helpers/fixtures.js';
+
+/** Runs the real executable, as users do (npm test builds first). */
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'vpcelint-cli-'));
+
+describe('exit codes', () => {
+  it('0 when no finding reaches --fail-on', () => {
+    expect(cli(['scan', '--plan', planPath('clean-network')]).code).toBe(0);
+    expect(cli(['scan', '--plan', planPath('example'), '--fail-on', 'error']).code).toBe(0);
+  });
+
+  it('1 when a finding is at or above --fail-on (default warning)', () => {
+    const r = cli(['scan', '--plan', planPath('example')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('s3-via-nat');
+    expect(cli(['scan', '--plan', planPath('spelling-inline'), '--fail-on', 'note']).code).toBe(1);
+  });
+
+  it('--soft-fail and --fail-on none always exit 0 when the scan ran', () => {
+    expect(cli(['scan', '--plan', planPath('example'), '--soft-fail']).code).toBe(0);
+    expect(cli(['scan', '--plan', planPath('example'), '--fail-on', 'none']).code).toBe(0);
+  });
+
+  it('2 on a bad command line, with a message and no stack trace', () => {
+    for (const args of [['scan', '--plan', planPath('example'), '--format', 'xml'], ['scan', '--fail-on', 'sometimes'], ['scan'], ['frobnicate']]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr.trim().length).toBeGreaterThan(0);
+    }
+  });
+
+  it('2 on bad input, naming the file and where it broke, without writing the output file', () => {
+    const dir = tmp();
+    const cases: [string, RegExp][] = [
+      ['{"format_version": "1.2", "resource_changes": [ }', /bad\.json: not valid JSON: expected a value at line 1, column 49, found "}"/],
+      ['{"format_version":"1.0","values":{}}', /bad\.json: this is Terraform state/],
+      ['{"format_version":"3.1","planned_values":{}}', /bad\.json: plan format_version 3\.1 is not supported/],
+      ['{"format_version":"1.2","resource_changes":{}}', /bad\.json: expected an array at \$\.resource_changes, found an object/],
+    ];
+    for (const [content, message] of cases) {
+      writeFileSync(join(dir, 'bad.json'), content);
+      const out = join(dir, 'report.sarif');
+      const r = cli(['scan', '--plan', join(dir, 'bad.json'), '--format', 'sarif', '--output', out]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(readdirSync(dir)).toEqual(['bad.json']);
+  });
+
+  it('2 when the plan file does not exist', () => {
+    const r = cli(['scan', '--plan', '/no/such/plan.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('vpcelint: /no/such/plan.json: cannot read: no such file\n');
+  });
+});
+
+describe('inputs and outputs', () => {
+  it('--plan - reads standard input', () => {
+    const r = cli(['scan', '--plan', '-', '--format', 'json'], readFileSync(planPath('example'), 'utf8'));
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.input.file).toBe('-');
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('s3-via-nat');
+  });
+
+  it('--output writes the whole report to a file and nothing to stdout', () => {
+    const out = join(tmp(), 'nested', 'report.json');
+    const r = cli(['scan', '--plan', planPath('example'), '--format', 'json', '--output', out, '--soft-fail']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.reportVersion).toBe('1.0');
+    expect(report.summary.findings).toBe(report.findings.length);
+  });
+
+  it('text output is plain (no color codes) when not on a terminal', () => {
+    const r = cli(['scan', '--plan', planPath('example')]);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).toMatch(/\d+ findings?: /);
+  });
+
+  it('rules lists every rule with id, severity and title', () => {
+    const r = cli(['rules']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^s3-via-nat\s+warning\s+Private subnets reach S3 through a NAT/m);
+    expect(r.stdout).toMatch(/^gateway-endpoint-region-mismatch\s+error\s+/m);
+  });
+
+  it('--help and --version', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: vpcelint');
+    const scanHelp = cli(['scan', '--help']);
+    expect(scanHelp.stdout).toContain('--fail-on <severity>');
+    const version = cli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});

@@ -1,0 +1,157 @@
+import { describe } from 'vitest';
+import rule from '../../rules/s3-via-nat.js';
+import { unknown } from '../../src/model/unknown.js';
+import { InventoryBuilder, defaultRoute } from '../helpers/inventory-builder.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+/** A VPC with a public subnet, a NAT, and a private subnet behind a NAT route table. */
+function natNetwork(b = new InventoryBuilder()) {
+  const vpc = b.vpc('main');
+  const publicSubnet = b.subnet(vpc, { name: 'public' });
+  const igw = b.igw(vpc, 'main');
+  b.routeTable(vpc, { name: 'public', routes: [defaultRoute(igw, 'igw')], subnets: [publicSubnet] });
+  const nat = b.nat(publicSubnet, 'main');
+  const privateSubnet = b.subnet(vpc, { name: 'private' });
+  const table = b.routeTable(vpc, { name: 'private', routes: [defaultRoute(nat)], subnets: [privateSubnet] });
+  return { b, vpc, nat, table, privateSubnet, publicSubnet };
+}
+
+describe('s3-via-nat', () => {
+  testRule(rule, {
+    valid: [
+      {
+        name: 'an S3 gateway endpoint is associated with the NAT route table',
+        inventory: () => {
+          const { b, vpc, table } = natNetwork();
+          b.endpoint(vpc, 's3', { routeTables: [table] });
+          return b.inv;
+        },
+      },
+      {
+        name: 'a public subnet (0.0.0.0/0 to an internet gateway) is not a NAT path',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          const vpc = b.vpc();
+          const s = b.subnet(vpc);
+          b.routeTable(vpc, { routes: [defaultRoute(b.igw(vpc), 'igw')], subnets: [s] });
+          return b.inv;
+        },
+      },
+      {
+        name: 'a NAT route table that no subnet uses',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          const vpc = b.vpc();
+          b.routeTable(vpc, { routes: [defaultRoute(b.nat(b.subnet(vpc)))] });
+          return b.inv;
+        },
+      },
+      {
+        name: 'default route to a transit gateway (centralized egress is out of sight)',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          const vpc = b.vpc();
+          const s = b.subnet(vpc);
+          b.routeTable(vpc, { routes: [{ destination: { kind: 'ipv4', value: '0.0.0.0/0' }, target: { kind: 'tgw', id: 'tgw-1' }, origin: 'inline' }], subnets: [s] });
+          return b.inv;
+        },
+      },
+      {
+        name: 'a NAT route table that is the main table of subnets without association, with an endpoint',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          const vpc = b.vpc();
+          const s = b.subnet(vpc);
+          const table = b.routeTable(vpc, { routes: [defaultRoute(b.nat(s))], main: true });
+          b.endpoint(vpc, 's3', { routeTables: [table] });
+          return b.inv;
+        },
+      },
+      {
+        name: 'the target of the default route is unknown: not evaluated, no finding',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          const vpc = b.vpc();
+          const s = b.subnet(vpc);
+          b.routeTable(vpc, { routes: [{ destination: { kind: 'ipv4', value: '0.0.0.0/0' }, target: unknown('x'), origin: 'inline' }], subnets: [s] });
+          return b.inv;
+        },
+      },
+    ],
+    invalid: [
+      {
+        name: 'private subnet behind a NAT with no S3 gateway endpoint',
+        inventory: () => natNetwork().b.inv,
+        findings: [
+          {
+            primary: 'aws_route_table.private',
+            related: ['aws_subnet.private', 'aws_nat_gateway.main'],
+            messageIncludes: ['sends 0.0.0.0/0 to NAT gateway aws_nat_gateway.main', 'subnet aws_subnet.private', 'Add an S3 gateway endpoint (service com.amazonaws.eu-west-1.s3)'],
+            severity: 'warning',
+          },
+        ],
+      },
+      {
+        name: 'an S3 endpoint exists in the VPC but is associated with another table: named in the message',
+        inventory: () => {
+          const { b, vpc } = natNetwork();
+          const other = b.routeTable(vpc, { name: 'other' });
+          b.endpoint(vpc, 's3', { name: 's3', routeTables: [other] });
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_route_table.private', related: ['aws_subnet.private', 'aws_nat_gateway.main', 'aws_vpc_endpoint.s3'], messageIncludes: ['S3 gateway endpoint aws_vpc_endpoint.s3 exists in this VPC but is not associated'] }],
+      },
+      {
+        name: 'an S3 interface endpoint does not count: only a gateway endpoint adds the route',
+        inventory: () => {
+          const { b, vpc, table } = natNetwork();
+          b.endpoint(vpc, 's3', { type: 'Interface', routeTables: [table] });
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_route_table.private' }],
+      },
+      {
+        name: 'a gateway endpoint of another region does not serve the table',
+        inventory: () => {
+          const { b, vpc, table } = natNetwork();
+          b.endpoint(vpc, 'com.amazonaws.us-east-1.s3', { routeTables: [table] });
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_route_table.private' }],
+      },
+      {
+        name: 'a DynamoDB endpoint does not serve S3',
+        inventory: () => {
+          const { b, vpc, table } = natNetwork();
+          b.endpoint(vpc, 'dynamodb', { routeTables: [table] });
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_route_table.private' }],
+      },
+      {
+        name: 'subnets without explicit association use a NAT main table: one finding naming them all',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          const vpc = b.vpc();
+          const a = b.subnet(vpc, { name: 'a' });
+          const c = b.subnet(vpc, { name: 'c' });
+          b.routeTable(vpc, { name: 'main', routes: [defaultRoute(b.nat(a, 'n'))], main: true });
+          void c;
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_route_table.main', messageIncludes: ['subnets aws_subnet.a, aws_subnet.c'] }],
+      },
+      {
+        name: 'a NAT instance route',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          const vpc = b.vpc();
+          const s = b.subnet(vpc);
+          b.routeTable(vpc, { name: 'private', routes: [{ destination: { kind: 'ipv4', value: '0.0.0.0/0' }, target: { kind: 'nat-instance', id: 'eni-0abc' }, origin: 'inline' }], subnets: [s] });
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_route_table.private', messageIncludes: ['NAT instance eni-0abc'] }],
+      },
+    ],
+  });
+});
