@@ -4,7 +4,7 @@
 # plugin mirror (scripts/terraformrc), credentials are dummies, and
 # `-refresh=false` plans resources for creation without calling AWS.
 #
-# Usage: scripts/gen-fixtures.sh [scenario ...]   (default: every scenario with .tf files)
+# Usage: scripts/gen-fixtures.sh [scenario | dir/with/slash ...]   (default: every fixtures/ scenario with .tf files)
 # Tests and CI read the committed plan.json files and never run Terraform.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,7 +20,10 @@ if [ ${#scenarios[@]} -eq 0 ]; then
 fi
 
 for name in "${scenarios[@]}"; do
-  dir="$root/fixtures/$name"
+  case "$name" in
+    */*) dir="$root/$name" ;; # a directory outside fixtures/, e.g. bench/template
+    *) dir="$root/fixtures/$name" ;;
+  esac
   [ -d "$dir" ] || { echo "no such scenario: $name" >&2; exit 2; }
   work="$(mktemp -d)"
   cp -r "$dir"/. "$work"/
@@ -37,5 +40,5 @@ for name in "${scenarios[@]}"; do
       });' > "$dir/plan.json"
   )
   rm -rf "$work"
-  echo "fixtures/$name/plan.json"
+  echo "${dir#$root/}/plan.json"
 done

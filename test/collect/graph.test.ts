@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/model/inventory.js';
 import { topologyOf } from '../../src/model/topology.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { inventoryOf } from '../helpers/fixtures.js';
+import { join } from 'node:path';
+import { collectPlanFile } from '../../src/collect/terraform/index.js';
+import { ROOT, inventoryOf } from '../helpers/fixtures.js';
 
 /** A spelling-independent picture of the routing graph: what each subnet reaches and through what. */
 function routingPicture(inv: Inventory) {
@@ -117,5 +119,23 @@ describe('unresolvable references', () => {
     const inv = inventoryOf('unresolvable-reference');
     const eff = topologyOf(inv).effectiveRouteTable(inv.subnets.get('aws_subnet.private')!);
     expect(isUnknown(eff)).toBe(true);
+  });
+});
+
+describe('bare module references (splats and computed indices record no output name)', () => {
+  const inv = collectPlanFile(join(ROOT, 'bench/template/plan.json'));
+  const vpc = 'module.vpc["t0"]';
+
+  it('module.az[*].private_route_table_id links every instance through the only output that yields route tables', () => {
+    expect(inv.vpcEndpoints.get(`${vpc}.aws_vpc_endpoint.s3`)!.routeTables.keys).toEqual([0, 1, 2].map((i) => `${vpc}.module.az[${i}].aws_route_table.private`));
+  });
+
+  it('the same reference linked to subnets picks the subnet output', () => {
+    expect(inv.vpcEndpoints.get(`${vpc}.aws_vpc_endpoint.interface["ssm"]`)!.subnets.keys).toEqual([0, 1, 2].map((i) => `${vpc}.module.az[${i}].aws_subnet.private`));
+  });
+
+  it('module.az[count.index] follows the caller instance with the same key', () => {
+    const ddb = inv.vpcEndpoints.get(`${vpc}.aws_vpc_endpoint.dynamodb`)!;
+    expect(ddb.routeTables.keys).toEqual([0, 1].map((i) => `${vpc}.module.az[${i}].aws_route_table.private`));
   });
 });

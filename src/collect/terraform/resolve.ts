@@ -17,6 +17,13 @@ export interface Resolution {
   hits: Hit[];
   constants: unknown[];
   unresolved?: string;
+  /**
+   * A bare `module.x` reference: Terraform records no output name for splats
+   * (`module.x[*].out`) and computed indices (`module.x[count.index].out`). Each
+   * option is one output; the caller keeps the only one that yields what it
+   * looks for, or reports the reference as ambiguous.
+   */
+  choices?: { what: string; options: { output: string; res: Resolution }[] }[];
 }
 
 interface Scope {
@@ -98,6 +105,21 @@ export class Resolver {
 
   private collect(out: Link, res: Resolution, kinds: readonly NodeKind[], depth: number, seen: Set<string>): void {
     if (res.unresolved) out.unresolved ??= res.unresolved;
+    for (const choice of res.choices ?? []) {
+      const found = choice.options
+        .map((o) => {
+          const tmp: Link = { keys: [], external: [] };
+          this.collect(tmp, o.res, kinds, depth + 1, new Set(seen));
+          return { output: o.output, link: tmp };
+        })
+        .filter((o) => o.link.keys.length > 0 || o.link.external.length > 0);
+      if (found.length === 1) {
+        out.keys.push(...found[0]!.link.keys);
+        out.external.push(...found[0]!.link.external);
+      } else if (found.length > 1) {
+        out.unresolved ??= `${choice.what} is referenced without an output name (a splat or computed index), and outputs ${found.map((f) => f.output).join(', ')} could be meant`;
+      }
+    }
     for (const c of res.constants) this.linkIds(out, c, kinds);
     for (const hit of res.hits) {
       const kind = kindOf(hit.instance.mode, hit.instance.type);
@@ -128,10 +150,7 @@ export class Resolver {
     const parsed = refs.map(parseReference);
     const iterates = parsed.some((p) => p.kind === 'iteration');
     for (const ref of mostSpecific(parsed)) {
-      const sub = this.reference(ref, scope, iterates, depth);
-      res.hits.push(...sub.hits);
-      res.constants.push(...sub.constants);
-      if (sub.unresolved) res.unresolved ??= sub.unresolved;
+      mergeInto(res, this.reference(ref, scope, iterates, depth));
     }
     return res;
   }
@@ -166,21 +185,29 @@ export class Resolver {
         return { hits: chosen.map((instance) => ({ instance, ...(ref.attribute ? { attribute: ref.attribute } : {}) })), constants: [] };
       }
       case 'module': {
-        if (!ref.output) return { hits: [], constants: [] };
         const res: Resolution = { hits: [], constants: [] };
         const instances = this.table.moduleInstances.get(`${here}|${ref.call}`) ?? [];
-        const targets = instances.length > 0
+        let targets = instances.length > 0
           ? instances.map((m) => [...scope.modules, stepOf(m, ref.call)])
           // A module without resources of its own: its outputs may still pass constants through.
           : [[...scope.modules, { name: ref.call }]];
-        for (const steps of targets) {
-          if (ref.key !== undefined && steps[steps.length - 1]!.key !== ref.key) continue;
-          const sub = this.moduleOutput(steps, ref.output, depth);
-          res.hits.push(...sub.hits);
-          res.constants.push(...sub.constants);
-          if (sub.unresolved) res.unresolved ??= sub.unresolved;
+        const last = (steps: ModuleStep[]) => steps[steps.length - 1]!.key;
+        if (ref.key !== undefined) targets = targets.filter((t) => last(t) === ref.key);
+        else if (iterates && scope.selfKey !== undefined && targets.some((t) => last(t) === scope.selfKey)) {
+          targets = targets.filter((t) => last(t) === scope.selfKey);
         }
-        return res;
+        if (ref.output) {
+          for (const steps of targets) mergeInto(res, this.moduleOutput(steps, ref.output, depth));
+          return res;
+        }
+        const childPath = [...scope.modules.map((m) => m.name), ref.call].join('.');
+        const outputs = Object.keys(this.config.module(childPath)?.outputs ?? {});
+        const options = outputs.map((output) => {
+          const sub: Resolution = { hits: [], constants: [] };
+          for (const steps of targets) mergeInto(sub, this.moduleOutput(steps, output, depth));
+          return { output, res: sub };
+        });
+        return { hits: [], constants: [], choices: [{ what: `module.${ref.call}`, options }] };
       }
       case 'var': {
         if (scope.modules.length === 0) {
@@ -209,6 +236,13 @@ export class Resolver {
         return { hits: [], constants: [] };
     }
   }
+}
+
+function mergeInto(into: Resolution, sub: Resolution): void {
+  into.hits.push(...sub.hits);
+  into.constants.push(...sub.constants);
+  if (sub.unresolved) into.unresolved ??= sub.unresolved;
+  if (sub.choices) (into.choices ??= []).push(...sub.choices);
 }
 
 /** Identity attributes: a reference through them means the resource itself. */
