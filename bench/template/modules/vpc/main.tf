@@ -73,13 +73,32 @@ resource "aws_security_group_rule" "endpoints_open" {
 }
 
 resource "aws_vpc_endpoint" "interface" {
-  for_each            = toset(["ssm", "ecr.api", "sts"])
+  for_each            = toset(["ssm", "sts"])
   vpc_id              = aws_vpc.this.id
   service_name        = "com.amazonaws.${data.aws_region.current.name}.${each.key}"
   vpc_endpoint_type   = "Interface"
   private_dns_enabled = each.key != "sts"
   subnet_ids          = module.az[*].private_subnet_id
   security_group_ids  = [aws_security_group.endpoints.id]
+}
+
+# One workload per VPC, with egress limited to the VPC: it cannot use the S3 gateway endpoint.
+resource "aws_security_group" "app" {
+  name_prefix = "${var.name}-app"
+  vpc_id      = aws_vpc.this.id
+  egress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = [var.cidr]
+  }
+}
+
+resource "aws_instance" "app" {
+  ami                    = "ami-0123456789abcdef0"
+  instance_type          = "t3.micro"
+  subnet_id              = module.az[0].private_subnet_id
+  vpc_security_group_ids = [aws_security_group.app.id]
 }
 
 resource "aws_s3_bucket" "data" {

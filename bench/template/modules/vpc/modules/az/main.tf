@@ -45,24 +45,6 @@ resource "aws_route_table_association" "private" {
   route_table_id = aws_route_table.private.id
 }
 
-resource "aws_instance" "app" {
-  ami                    = "ami-0123456789abcdef0"
-  instance_type          = "t3.micro"
-  subnet_id              = aws_subnet.private.id
-  vpc_security_group_ids = [aws_security_group.app.id]
-}
-
-resource "aws_security_group" "app" {
-  name_prefix = "app"
-  vpc_id      = var.vpc_id
-  egress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/8"]
-  }
-}
-
 output "private_route_table_id" {
   value = aws_route_table.private.id
 }
