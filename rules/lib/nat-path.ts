@@ -50,7 +50,7 @@ export function natPathRule(meta: RuleMeta, family: Family): Rule {
         const natRef = (route.target.key && inv.refByKey(route.target.key)) || undefined;
         const natName = natRef ? displayName(natRef) : route.target.id ?? 'a NAT';
         const natWord = route.target.kind === 'nat' ? 'NAT gateway' : 'NAT instance';
-        const idle = idleEndpoints(inv, table, family);
+        const idle = idleEndpoints(ctx, table, family);
         const subnetNames = subnets.map((s) => displayName(s.ref)).sort();
         const fix = idle.length > 0
           ? `${label} gateway endpoint ${idle.map((e) => displayName(e.ref)).join(', ')} exists in this VPC but is not associated with this route table: add the table to its route_table_ids (or an aws_vpc_endpoint_route_table_association).`
@@ -112,15 +112,14 @@ function servingEndpoints(inv: Inventory, ctx: RuleContext, table: RouteTable, f
 }
 
 /** Gateway endpoints of the family in the table's VPC that are not associated with the table. */
-function idleEndpoints(inv: Inventory, table: RouteTable, family: Family): VpcEndpoint[] {
-  const vpcKeys = new Set(table.vpc.keys);
-  if (vpcKeys.size === 0) return [];
+function idleEndpoints(ctx: RuleContext, table: RouteTable, family: Family): VpcEndpoint[] {
   const out: VpcEndpoint[] = [];
-  for (const ep of inv.vpcEndpoints.values()) {
-    if (ep.destroyed || ep.type !== 'Gateway' || ep.service?.family !== family) continue;
-    if (!ep.vpc.keys.some((k) => vpcKeys.has(k))) continue;
-    if (ep.routeTables.keys.includes(table.ref.key)) continue;
-    out.push(ep);
+  for (const vpcKey of new Set(table.vpc.keys)) {
+    for (const ep of ctx.topology.endpointsInVpc(vpcKey)) {
+      if (ep.type !== 'Gateway' || ep.service?.family !== family) continue;
+      if (ep.routeTables.keys.includes(table.ref.key)) continue;
+      out.push(ep);
+    }
   }
   return out.sort((a, b) => (a.ref.key < b.ref.key ? -1 : 1));
 }

@@ -30,6 +30,7 @@ export class Topology {
   private readonly subnetsByTable = new Map<string, Subnet[]>();
   private readonly endpointsByTable = new Map<string, VpcEndpoint[]>();
   private readonly subnetsByVpc = new Map<string, Subnet[]>();
+  private readonly endpointsByVpc = new Map<string, VpcEndpoint[]>();
 
   constructor(private readonly inv: Inventory) {
     for (const subnet of inv.subnets.values()) {
@@ -41,6 +42,7 @@ export class Topology {
     for (const endpoint of inv.vpcEndpoints.values()) {
       if (endpoint.destroyed) continue;
       for (const rtKey of endpoint.routeTables.keys) push(this.endpointsByTable, rtKey, endpoint);
+      for (const vpcKey of endpoint.vpc.keys) push(this.endpointsByVpc, vpcKey, endpoint);
     }
   }
 
@@ -61,6 +63,11 @@ export class Topology {
   /** Endpoints associated with a route table (gateway endpoints install their prefix-list routes there). */
   endpointsOn(table: RouteTable): readonly VpcEndpoint[] {
     return this.endpointsByTable.get(table.ref.key) ?? [];
+  }
+
+  /** Endpoints of a VPC that the plan does not destroy. */
+  endpointsInVpc(vpcKey: string): readonly VpcEndpoint[] {
+    return this.endpointsByVpc.get(vpcKey) ?? [];
   }
 
   vpcOf(node: { vpc: Link }): Maybe<Vpc | undefined> {

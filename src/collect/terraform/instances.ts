@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import { unknown, type Unknown } from '../../model/unknown.js';
-import { formatModules, parseInstanceAddress, type InstanceKey, type ModuleStep } from './address.js';
+import { formatKey, formatModules, parseInstanceAddress, type InstanceKey, type ModuleStep } from './address.js';
 import { describe, label } from './read-plan.js';
 import type { PlanJson, ResourceChange, ValuesModule, ValuesResource } from './plan-types.js';
 
@@ -37,6 +37,8 @@ export interface InstanceTable {
   byResource: Map<string, Instance[]>;
   /** Child module instances by parent module instance and call name (`<parent>|<call>`). */
   moduleInstances: Map<string, string[]>;
+  /** Every module instance registered in moduleInstances. */
+  knownModules: Set<string>;
 }
 
 export function resourceKey(moduleInstance: string, mode: 'managed' | 'data', type: string, name: string): string {
@@ -45,7 +47,7 @@ export function resourceKey(moduleInstance: string, mode: 'managed' | 'data', ty
 
 /** Reads resource_changes first, then planned_values and prior_state for what they add (data sources, plans without changes). */
 export function buildInstances(plan: PlanJson, file: string): InstanceTable {
-  const table: InstanceTable = { byAddress: new Map(), destroyed: new Map(), byResource: new Map(), moduleInstances: new Map() };
+  const table: InstanceTable = { byAddress: new Map(), destroyed: new Map(), byResource: new Map(), moduleInstances: new Map(), knownModules: new Set() };
   const changes = plan.resource_changes;
   if (changes !== undefined) {
     if (!Array.isArray(changes)) badType(file, '$.resource_changes', 'an array', changes);
@@ -151,14 +153,18 @@ function add(table: InstanceTable, inst: Instance): void {
   const list = table.byResource.get(rk);
   if (list) list.push(inst);
   else table.byResource.set(rk, [inst]);
-  // Register every module instance on the path under its parent.
-  for (let i = 0; i < inst.modules.length; i++) {
-    const parent = formatModules(inst.modules.slice(0, i));
-    const self = formatModules(inst.modules.slice(0, i + 1));
-    const k = `${parent}|${inst.modules[i]!.name}`;
-    const list2 = table.moduleInstances.get(k);
-    if (!list2) table.moduleInstances.set(k, [self]);
-    else if (!list2.includes(self)) list2.push(self);
+  // Register every module instance on the path under its parent, each once.
+  let parent = '';
+  for (const step of inst.modules) {
+    const self = `${parent}${parent ? '.' : ''}module.${step.name}${formatKey(step.key)}`;
+    if (!table.knownModules.has(self)) {
+      table.knownModules.add(self);
+      const k = `${parent}|${step.name}`;
+      const list = table.moduleInstances.get(k);
+      if (list) list.push(self);
+      else table.moduleInstances.set(k, [self]);
+    }
+    parent = self;
   }
 }
 
