@@ -1,7 +1,7 @@
 import type { Link } from '../../model/nodes.js';
 import type { NodeKind, Ref } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
-import { formatModules, parseReference, type InstanceKey, type ModuleStep, type Reference } from './address.js';
+import { formatKey, formatModules, parseReference, type InstanceKey, type ModuleStep, type Reference } from './address.js';
 import { ConfigIndex, expressionAt, isObject } from './config.js';
 import { attr, resourceKey, type Instance, type InstanceTable } from './instances.js';
 import type { Expression } from './plan-types.js';
@@ -175,12 +175,16 @@ export class Resolver {
     const here = formatModules(scope.modules);
     switch (ref.kind) {
       case 'resource': {
-        const all = this.table.byResource.get(resourceKey(here, ref.mode, ref.type, ref.name)) ?? [];
-        let chosen = all;
-        if (ref.key !== undefined) chosen = all.filter((i) => i.key === ref.key);
-        else if (iterates && scope.selfKey !== undefined) {
-          const same = all.filter((i) => i.key === scope.selfKey);
-          if (same.length > 0) chosen = same;
+        // Keyed lookups go by address: a resource with thousands of instances must not be scanned per reference.
+        const byKey = (key: InstanceKey) => {
+          const inst = this.table.byAddress.get(`${here}${here ? '.' : ''}${ref.mode === 'data' ? 'data.' : ''}${ref.type}.${ref.name}${formatKey(key)}`);
+          return inst ? [inst] : [];
+        };
+        let chosen: Instance[];
+        if (ref.key !== undefined) chosen = byKey(ref.key);
+        else {
+          chosen = iterates && scope.selfKey !== undefined ? byKey(scope.selfKey) : [];
+          if (chosen.length === 0) chosen = this.table.byResource.get(resourceKey(here, ref.mode, ref.type, ref.name)) ?? [];
         }
         return { hits: chosen.map((instance) => ({ instance, ...(ref.attribute ? { attribute: ref.attribute } : {}) })), constants: [] };
       }
