@@ -1,5 +1,7 @@
 import { allRules } from '../../rules/index.js';
-import { collectPlanFile } from '../collect/terraform/index.js';
+import { collectPlan } from '../collect/terraform/index.js';
+import { asPlan, decode, parseJson, readInput } from '../collect/terraform/read-plan.js';
+import { Timings } from '../util/timings.js';
 import { emptyConfig, loadConfig, type Config } from '../config/load.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
 import { runRules } from '../engine/run.js';
@@ -23,6 +25,8 @@ export interface ScanOptions {
   failOn: string;
   softFail?: boolean;
   config?: string;
+  /** Print the wall time of each phase on stderr. */
+  timings?: boolean;
 }
 
 export interface Io {
@@ -38,12 +42,19 @@ export function scanCommand(opts: ScanOptions, io: Io): number {
   const failOn = parseFailOn(opts.failOn);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
 
+  const timings = new Timings();
   const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
-  const inv = collectPlanFile(opts.plan);
+  const plan = asPlan(parseJson(decode(readInput(opts.plan), opts.plan), opts.plan), opts.plan);
+  timings.mark('parse');
+  const inv = collectPlan(plan, opts.plan);
+  timings.mark('inventory');
   const report = scan(inv, config);
+  timings.mark('rules');
   const rendered = render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR });
   if (opts.output) writeAtomic(opts.output, rendered);
   else io.stdout(rendered);
+  timings.mark('report');
+  if (opts.timings) process.stderr.write(`${timings.format()}\n`);
   return exitCode(report, failOn, opts.softFail === true);
 }
 
