@@ -10,13 +10,13 @@ export function tokenize(text: string): Token[] | undefined {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
-    if (c === '.') {
-      if (i === 0 || text[i + 1] === undefined) return undefined;
+    const c = text.charCodeAt(i);
+    if (c === 0x2e /* . */) {
+      if (i === 0 || i + 1 === text.length) return undefined;
       i++;
       continue;
     }
-    if (c === '[') {
+    if (c === 0x5b /* [ */) {
       const close = scanIndex(text, i + 1);
       if (!close) return undefined;
       tokens.push({ key: close.key });
@@ -24,12 +24,17 @@ export function tokenize(text: string): Token[] | undefined {
       continue;
     }
     let j = i;
-    while (j < text.length && /[A-Za-z0-9_\-*]/.test(text[j]!)) j++;
+    while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
     if (j === i) return undefined;
     tokens.push({ name: text.slice(i, j) });
     i = j;
   }
   return tokens;
+}
+
+/** Letters, digits, `_`, `-` and `*` (splat). */
+function isNameChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2a;
 }
 
 function scanIndex(text: string, start: number): { key: InstanceKey; end: number } | undefined {

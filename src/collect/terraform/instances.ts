@@ -154,6 +154,7 @@ function add(table: InstanceTable, inst: Instance): void {
   if (list) list.push(inst);
   else table.byResource.set(rk, [inst]);
   // Register every module instance on the path under its parent, each once.
+  if (inst.moduleInstance === '' || table.knownModules.has(inst.moduleInstance)) return;
   let parent = '';
   for (const step of inst.modules) {
     const self = `${parent}${parent ? '.' : ''}module.${step.name}${formatKey(step.key)}`;
