@@ -9,6 +9,7 @@ import type { Inventory } from '../model/inventory.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import { makeReport, type ScanReport } from '../report/scan-report.js';
+import { redact } from '../report/redact.js';
 import { renderText } from '../report/text.js';
 import { UsageError } from '../errors.js';
 import { writeAtomic } from './output.js';
@@ -50,7 +51,7 @@ export function scanCommand(opts: ScanOptions, io: Io): number {
   timings.mark('inventory');
   const report = scan(inv, config);
   timings.mark('rules');
-  const rendered = render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR });
+  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
   if (opts.output) writeAtomic(opts.output, rendered);
   else io.stdout(rendered);
   timings.mark('report');

@@ -45,6 +45,8 @@ export class Inventory {
   readonly iamPrincipals = new Map<string, IamPrincipal>();
   readonly iamPolicies = new Map<string, IamPolicy>();
   readonly diagnostics: Diagnostic[] = [];
+  /** Values the input marks sensitive (Terraform's sensitive_values / after_sensitive): never printed. */
+  readonly sensitiveValues = new Set<string>();
   /** Regions (per account, `account/region`, or `*\/region` when the account is unknown) scanned as a closed world. */
   readonly closedWorld = new Set<string>();
   private readonly refsById = new Map<string, Ref>();

@@ -13,6 +13,7 @@ import { Resolver } from './resolve.js';
 import { kindOf } from './resource-kinds.js';
 import { buildPrefixLists } from './prefix-lists.js';
 import { buildSecurityGroups } from './security-groups.js';
+import { collectSensitive } from './sensitive.js';
 import { buildBuckets } from './storage.js';
 
 /** Reads a `terraform show -json` plan file (or `-` for stdin) into an inventory. */
@@ -37,7 +38,10 @@ export function collectPlan(plan: PlanJson, file: string): Inventory {
   const resolver = new Resolver(table, config, (id) => inv.refById(id));
   const ctx: BuildContext = { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table) };
 
-  for (const inst of table.byAddress.values()) registerRef(ctx, inst);
+  for (const inst of table.byAddress.values()) {
+    registerRef(ctx, inst);
+    collectSensitive(inv, inst);
+  }
   for (const inst of table.destroyed.values()) if (inst.type === 'aws_vpc_endpoint') registerRef(ctx, inst);
 
   buildNetwork(ctx);

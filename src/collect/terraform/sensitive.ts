@@ -1,0 +1,48 @@
+import type { Inventory } from '../../model/inventory.js';
+import type { Instance } from './instances.js';
+
+/** Shorter values are not secrets, and redacting them everywhere would garble reports. */
+const MIN_LENGTH = 4;
+
+/**
+ * Records every value Terraform marks sensitive, so reporters can keep them out
+ * of all output. A sensitive policy document also contributes its string
+ * leaves: rules quote statements and condition values, not whole documents.
+ */
+export function collectSensitive(inv: Inventory, inst: Instance): void {
+  const marks = inst.sensitive;
+  if (marks === undefined || marks === null || marks === false) return;
+  // Iterative walk over the mark tree and the value tree together.
+  const stack: [unknown, unknown][] = [[marks, inst.values]];
+  while (stack.length > 0) {
+    const [mark, value] = stack.pop()!;
+    if (mark === true) {
+      addLeaves(inv, value);
+      continue;
+    }
+    if (mark === null || typeof mark !== 'object' || value === null || typeof value !== 'object') continue;
+    for (const [k, m] of Object.entries(mark as Record<string, unknown>)) {
+      if (m !== false && m !== undefined) stack.push([m, (value as Record<string, unknown>)[k]]);
+    }
+  }
+}
+
+function addLeaves(inv: Inventory, value: unknown): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number' || typeof v === 'boolean') continue;
+    if (typeof v === 'string') {
+      if (v.length >= MIN_LENGTH) inv.sensitiveValues.add(v);
+      const trimmed = v.trimStart();
+      if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        try {
+          stack.push(JSON.parse(v));
+        } catch {
+          // Not JSON: the whole string is recorded already.
+        }
+      }
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (v !== null && typeof v === 'object') stack.push(...Object.keys(v), ...Object.values(v));
+  }
+}
