@@ -27,22 +27,31 @@ export function collectSensitive(inv: Inventory, inst: Instance): void {
   }
 }
 
+/**
+ * Policy grammar is not secret, and hiding it would garble every report that
+ * mentions it: effects, versions, `*`, and `service:Name` actions and
+ * condition keys. Account ids, ARNs, endpoint ids, addresses and Sids stay hidden.
+ */
+const POLICY_GRAMMAR = /^(?:Allow|Deny|\d{4}-\d{2}-\d{2}|\*|true|false|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$/;
+
 function addLeaves(inv: Inventory, value: unknown): void {
-  const stack: unknown[] = [value];
+  const stack: { v: unknown; inDocument: boolean }[] = [{ v: value, inDocument: false }];
   while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v === 'number' || typeof v === 'boolean') continue;
+    const { v, inDocument } = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.length >= MIN_LENGTH) inv.sensitiveValues.add(v);
+      if (v.length >= MIN_LENGTH && !(inDocument && POLICY_GRAMMAR.test(v))) inv.sensitiveValues.add(v);
       const trimmed = v.trimStart();
       if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
         try {
-          stack.push(JSON.parse(v));
+          stack.push({ v: JSON.parse(v), inDocument: true });
         } catch {
           // Not JSON: the whole string is recorded already.
         }
       }
-    } else if (Array.isArray(v)) stack.push(...v);
-    else if (v !== null && typeof v === 'object') stack.push(...Object.keys(v), ...Object.values(v));
+    } else if (Array.isArray(v)) {
+      for (const x of v) stack.push({ v: x, inDocument });
+    } else if (v !== null && typeof v === 'object') {
+      for (const x of Object.values(v)) stack.push({ v: x, inDocument });
+    }
   }
 }
