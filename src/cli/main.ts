@@ -27,6 +27,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...FAIL_ON]).default('warning'))
     .option('--soft-fail', 'always exit 0 when the scan ran, whatever it found')
     .option('--config <file>', 'config file (default: .vpcelint.yml in the working directory, if present)')
+    .option('--strict', 'exit 1 when anything could not be evaluated (diagnostics), even without findings')
     .option('--timings', 'print the wall time of each phase (parse, inventory, rules, report) on stderr')
     .action((opts) => {
       code = scanCommand(opts, io);

@@ -28,6 +28,8 @@ export interface ScanOptions {
   config?: string;
   /** Print the wall time of each phase on stderr. */
   timings?: boolean;
+  /** Fail (exit 1) when anything could not be evaluated, even without findings. */
+  strict?: boolean;
 }
 
 export interface Io {
@@ -56,7 +58,7 @@ export function scanCommand(opts: ScanOptions, io: Io): number {
   else io.stdout(rendered);
   timings.mark('report');
   if (opts.timings) process.stderr.write(`${timings.format()}\n`);
-  return exitCode(report, failOn, opts.softFail === true);
+  return exitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 
 export function scan(inv: Inventory, config: Config = emptyConfig()): ScanReport {
@@ -75,8 +77,11 @@ export function render(report: ScanReport, format: Format, options: { color: boo
   }
 }
 
-export function exitCode(report: ScanReport, failOn: FailOn, softFail: boolean): number {
-  if (softFail || failOn === 'none') return 0;
+export function exitCode(report: ScanReport, failOn: FailOn, softFail: boolean, strict = false): number {
+  if (softFail) return 0;
+  // Unknown is not a pass: with --strict, a scan that could not judge everything fails.
+  if (strict && report.diagnostics.length > 0) return 1;
+  if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn];
   return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
 }

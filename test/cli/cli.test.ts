@@ -118,3 +118,14 @@ describe('output to devices', () => {
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 });
+
+describe('--strict', () => {
+  it('fails a scan that could not evaluate everything, even without findings', () => {
+    expect(cli(['scan', '--plan', planPath('unresolvable-reference')]).code).toBe(0);
+    const strict = cli(['scan', '--plan', planPath('unresolvable-reference'), '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('not evaluated');
+    expect(cli(['scan', '--plan', planPath('clean-network'), '--strict']).code).toBe(0);
+    expect(cli(['scan', '--plan', planPath('unresolvable-reference'), '--strict', '--soft-fail']).code).toBe(0);
+  });
+});
