@@ -60,7 +60,12 @@ export interface Ref {
 
 /** The name a person would look for: address in plans, id (and Name tag) live. */
 export function displayName(ref: Ref): string {
-  if (ref.address) return ref.address;
-  const base = ref.id ?? ref.arn ?? ref.key;
-  return ref.name ? `${base} (${ref.name})` : base;
+  if (ref.address) return clip(ref.address);
+  const base = clip(ref.id ?? ref.arn ?? ref.key);
+  return ref.name ? `${base} (${clip(ref.name)})` : base;
+}
+
+/** Names come from input files: a hostile one must not blow up every message that quotes it. */
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

@@ -269,10 +269,14 @@ function attachAssociations(ctx: BuildContext): void {
     if (subnets.keys.length === 0 && (subnets.unresolved || subnets.external.length === 0)) {
       ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates (${subnets.unresolved ?? 'no subnet_id'})` });
     }
+    // An association whose table cannot be found still overrides the main table: the subnet's routing is unknown.
+    const table: Link = tables.keys.length > 0 || tables.external.length > 0 || tables.unresolved
+      ? tables
+      : { keys: [], external: [], unresolved: `${inst.address}: its route table reference does not resolve to a route table in the plan` };
     for (const key of subnets.keys) {
       const subnet = ctx.inv.subnets.get(key);
       if (!subnet) continue;
-      subnet.routeTable = merge(subnet.routeTable, tables);
+      subnet.routeTable = merge(subnet.routeTable, table);
       subnet.associationRef = declRef(ctx, inst);
     }
     for (const key of tables.keys) {
