@@ -30,10 +30,15 @@ export interface SourceRange {
 
 /** Where a resource is declared, filled in by the source map (plans only). */
 export interface SourceLocation extends SourceRange {
-  /** Path relative to the source root, with forward slashes. */
+  /** Path relative to the repository root (SARIF's %SRCROOT%), with forward slashes. */
   file: string;
   /** Lines of individual attributes or blocks inside the resource block. */
   attributes?: Record<string, SourceRange>;
+  /**
+   * Set when the resource lives in a registry or git module, which has no
+   * local source: the location is then that of this calling `module` block.
+   */
+  moduleCall?: string;
 }
 
 /**
