@@ -25,7 +25,7 @@ export function natPathRule(meta: RuleMeta, family: Family): Rule {
         }
       }
       for (const table of inv.routeTables.values()) {
-        const subnets = ctx.topology.subnetsUsing(table);
+        const subnets = [...ctx.topology.subnetsUsing(table)].sort((a, b) => (a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0));
         if (subnets.length === 0) continue;
         const route = defaultIpv4Route(table);
         if (!route) {
@@ -51,7 +51,7 @@ export function natPathRule(meta: RuleMeta, family: Family): Rule {
         const natName = natRef ? displayName(natRef) : route.target.id ?? 'a NAT';
         const natWord = route.target.kind === 'nat' ? 'NAT gateway' : 'NAT instance';
         const idle = idleEndpoints(ctx, table, family);
-        const subnetNames = subnets.map((s) => displayName(s.ref)).sort();
+        const subnetNames = subnets.map((s) => displayName(s.ref));
         const fix = idle.length > 0
           ? `${label} gateway endpoint ${idle.map((e) => displayName(e.ref)).join(', ')} exists in this VPC but is not associated with this route table: add the table to its route_table_ids (or an aws_vpc_endpoint_route_table_association).`
           : `Add ${article(label)} ${label} gateway endpoint (service com.amazonaws.${table.ref.region ?? '<region>'}.${family}) to this VPC and associate it with this route table.`;

@@ -66,7 +66,7 @@ export function runRules(inv: Inventory, options: EngineOptions): EngineResult {
     }
   }
   findings.sort(compareFindings);
-  return { findings, diagnostics: dedupeDiagnostics(diagnostics), rules: runs };
+  return { findings, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), rules: runs };
 }
 
 function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
@@ -75,6 +75,12 @@ function compareFindings(a: ReportedFinding, b: ReportedFinding): number {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Reports must not depend on the order of resources in the input. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.ruleId ?? ''}\u0000${d.subject?.key ?? ''}\u0000${d.code}\u0000${d.message}`;
+  return [...list].sort((a, b) => cmp(key(a), key(b)));
 }
 
 function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {

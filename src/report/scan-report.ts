@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EngineResult, ReportedFinding } from '../engine/run.js';
+import { sortDiagnostics, type EngineResult, type ReportedFinding } from '../engine/run.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InventorySource } from '../model/inventory.js';
 import type { RuleRun } from '../engine/run.js';
@@ -14,6 +14,26 @@ export interface ScanReport {
   rules: RuleRun[];
   /** How many inventory nodes of each kind were scanned. */
   inventory: Record<string, number>;
+  /** Findings silenced by an inline comment, a config `ignore` entry or a baseline: reported, never counted. */
+  suppressed: SuppressedFinding[];
+  /** Absolute directory that source locations are relative to (SARIF's %SRCROOT%), when sources were mapped. */
+  sourceRoot?: string;
+  /** The baseline SARIF the scan was compared with (`--baseline`). */
+  baseline?: { file: string };
+}
+
+/** Why a finding is not counted. */
+export interface Suppression {
+  /** SARIF's kind: `inSource` for a comment in the .tf block, `external` for config and baseline. */
+  kind: 'inSource' | 'external';
+  via: 'inline' | 'config' | 'baseline';
+  justification: string;
+  /** Where it is written: the comment's file and line, the config file, the baseline file. */
+  location?: { file: string; line?: number };
+}
+
+export interface SuppressedFinding extends ReportedFinding {
+  suppressions: Suppression[];
 }
 
 export function makeReport(source: InventorySource, result: EngineResult, inventoryDiagnostics: Diagnostic[], inventory: Record<string, number>): ScanReport {
@@ -21,9 +41,10 @@ export function makeReport(source: InventorySource, result: EngineResult, invent
     tool: { name: TOOL_NAME, version: VERSION },
     source,
     findings: result.findings,
-    diagnostics: [...inventoryDiagnostics, ...result.diagnostics],
+    diagnostics: [...sortDiagnostics(inventoryDiagnostics), ...result.diagnostics],
     rules: result.rules,
     inventory,
+    suppressed: [],
   };
 }
 
@@ -36,8 +57,18 @@ export function fingerprint(f: ReportedFinding): string {
   const evidence = Object.keys(f.evidence)
     .sort()
     .map((k) => [k, f.evidence[k]]);
-  const identity = f.primary.address ?? f.primary.arn ?? f.primary.id ?? f.primary.key;
+  const identity = f.primary.address ?? liveIdentity(f.primary);
   return createHash('sha256').update(JSON.stringify([f.ruleId, identity, evidence])).digest('hex').slice(0, 32);
+}
+
+/**
+ * A live resource's identity: account, region and ARN (or id), so the same
+ * problem keeps its fingerprint across daily audits and two accounts never
+ * share one. Kept a plain string when only a key is known, as before.
+ */
+function liveIdentity(ref: ReportedFinding['primary']): string {
+  const name = ref.arn ?? ref.id ?? ref.key;
+  return ref.account || ref.region ? `${ref.account ?? ''}/${ref.region ?? ''}/${name}` : name;
 }
 
 export function countBySeverity(findings: readonly ReportedFinding[]): { error: number; warning: number; note: number } {

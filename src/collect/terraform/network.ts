@@ -138,7 +138,8 @@ function destinationOf(inst: Instance, path: (string | number)[]): Route['destin
   for (const d of DESTINATIONS) {
     const v = attr(inst, ...path, d.field);
     if (v === undefined) continue;
-    return { kind: d.kind, value: isUnknown(v) ? v : String(v) };
+    const value = isUnknown(v) ? v : typeof v === 'string' ? v : unknown(`${inst.address}.${d.field} is not a string`);
+    return { kind: d.kind, value };
   }
   return { kind: 'ipv4', value: unknown(`no destination in ${inst.address}`) };
 }
