@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import { jsonErrorPosition } from '../../util/json-error-position.js';
+import { parseWithout } from '../../util/json-top-level.js';
 import type { PlanJson } from './plan-types.js';
 
 /** Reads the bytes of a plan file, or of standard input for `-`. */
@@ -30,8 +31,23 @@ export function decode(bytes: Buffer, path: string): string {
   return bytes.toString('utf8');
 }
 
-/** Parses plan JSON, turning parser errors into a message with line and column. */
+/**
+ * Parses plan JSON, turning parser errors into a message with line and column.
+ * A large plan repeats every resource in planned_values, resource_changes and
+ * prior_state; when resource_changes is there, planned_values adds nothing the
+ * collector reads, so it is skipped unparsed (it still has to be well-formed at
+ * the level of strings and brackets). Anything unusual falls back to a full parse.
+ */
 export function parseJson(text: string, path: string): unknown {
+  if (text.length > 1 << 20) {
+    try {
+      const plan = parseWithout(text, 'planned_values');
+      // Keep the marker that tells a plan from other JSON, without its content.
+      if (plan && 'resource_changes' in plan) return { ...plan, planned_values: {} };
+    } catch {
+      // Fall through: the full parse says precisely where the text is broken.
+    }
+  }
   try {
     return JSON.parse(text);
   } catch (err) {
