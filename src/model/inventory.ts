@@ -85,6 +85,11 @@ export class Inventory {
     return this.refsByKey.values();
   }
 
+  /** Every AWS id and ARN the inventory can look up, with the key of its node (for snapshots). */
+  idEntries(): IterableIterator<[string, Ref]> {
+    return this.refsById.entries();
+  }
+
   diagnose(diagnostic: Diagnostic): void {
     this.diagnostics.push(diagnostic);
   }
