@@ -3,10 +3,12 @@ import { allRules } from '../../rules/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { FAIL_ON, FORMATS, scanCommand, type Io } from './scan.js';
+import { isLiveInput, liveScanCommand } from './scan-live.js';
 
 /**
  * The command line. Exit codes: 0 no finding at or above --fail-on, 1 some,
- * 2 bad command line or bad input (one line on stderr, nothing written).
+ * 2 bad command line or bad input (one line on stderr, nothing written),
+ * 3 a live scan that could not read everything and found nothing at --fail-on.
  */
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code = 0;
@@ -20,8 +22,20 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
   program
     .command('scan')
-    .description('scan a Terraform plan (terraform show -json) and report findings')
+    .description('scan a Terraform plan (terraform show -json), a live AWS account or a saved snapshot, and report findings')
     .option('--plan <file>', 'plan JSON from "terraform show -json tf.plan"; "-" reads standard input')
+    .option('--aws', 'scan live AWS accounts, read-only (credentials from the SDK default chain; see README "Live scans")')
+    .option('--region <region...>', 'with --aws: region(s) to scan, repeated or comma-separated (default: the SDK default region)')
+    .option('--all-regions', 'with --aws: every region enabled for the account')
+    .option('--profile <name>', 'with --aws: profile from the AWS config files')
+    .option('--role-arn <arn>', 'with --aws: role to assume before scanning')
+    .option('--external-id <id>', 'with --aws: external id for --role-arn and the organization role')
+    .option('--accounts-from-org', 'with --aws: every active account of the organization (needs --org-role-name)')
+    .option('--org-role-name <name>', 'with --accounts-from-org: role to assume in each member account')
+    .option('--concurrency <n>', 'with --aws: AWS calls in flight per service and region (default 8)')
+    .option('--save-snapshot <file>', 'with --aws: also save what was read, to scan again offline with --snapshot')
+    .option('--snapshot <file>', 'scan an inventory saved by --save-snapshot')
+    .option('-q, --quiet', 'no progress on stderr')
     .addOption(new Option('--format <format>', 'report format').choices([...FORMATS]))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...FAIL_ON]).default('warning'))
@@ -29,8 +43,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--config <file>', 'config file (default: .vpcelint.yml in the working directory, if present)')
     .option('--strict', 'exit 1 when anything could not be evaluated (diagnostics), even without findings')
     .option('--timings', 'print the wall time of each phase (parse, inventory, rules, report) on stderr')
-    .action((opts) => {
-      code = scanCommand(opts, io);
+    .action(async (opts) => {
+      code = isLiveInput(opts) ? await liveScanCommand(opts, io) : scanCommand(opts, io);
     });
 
   program

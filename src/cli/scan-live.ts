@@ -1,0 +1,100 @@
+import { allRules } from '../../rules/index.js';
+import { collectAws, DEFAULTS } from '../collect/aws/index.js';
+import { isReadFailure } from '../collect/aws/failures.js';
+import { terminalSink } from '../collect/aws/progress.js';
+import { loadConfig } from '../config/load.js';
+import { UsageError } from '../errors.js';
+import type { Inventory } from '../model/inventory.js';
+import { redact } from '../report/redact.js';
+import type { ScanReport } from '../report/scan-report.js';
+import { readSnapshot, snapshotText } from '../snapshot/index.js';
+import { writeAtomic } from './output.js';
+import { exitCode, render, scan, type FailOn, type Format, type Io, type ScanOptions } from './scan.js';
+
+/** Options of `scan --aws` and `scan --snapshot`. */
+export interface LiveScanOptions extends ScanOptions {
+  aws?: boolean;
+  snapshot?: string;
+  region?: string[];
+  allRegions?: boolean;
+  profile?: string;
+  roleArn?: string;
+  externalId?: string;
+  accountsFromOrg?: boolean;
+  orgRoleName?: string;
+  concurrency?: string;
+  saveSnapshot?: string;
+  quiet?: boolean;
+  /** Also write SARIF to this file, whatever --format prints. */
+  sarif?: string;
+}
+
+/** Exit code of a scan that could not read everything it should have (and found nothing at --fail-on). */
+export const EXIT_PARTIAL = 3;
+
+const AWS_ONLY = ['region', 'allRegions', 'profile', 'roleArn', 'externalId', 'accountsFromOrg', 'orgRoleName', 'concurrency', 'saveSnapshot'] as const;
+const FLAG: Record<(typeof AWS_ONLY)[number], string> = {
+  region: '--region', allRegions: '--all-regions', profile: '--profile', roleArn: '--role-arn', externalId: '--external-id',
+  accountsFromOrg: '--accounts-from-org', orgRoleName: '--org-role-name', concurrency: '--concurrency', saveSnapshot: '--save-snapshot',
+};
+
+/** True when the scan reads AWS or a snapshot rather than a plan; checks that the options fit together. */
+export function isLiveInput(opts: LiveScanOptions): boolean {
+  const inputs = [opts.plan !== undefined && '--plan', opts.aws && '--aws', opts.snapshot !== undefined && '--snapshot'].filter(Boolean);
+  if (inputs.length === 0) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input), --aws, or --snapshot <file>');
+  if (inputs.length > 1) throw new UsageError(`scan reads one input: ${inputs.join(' and ')} cannot be combined`);
+  if (!opts.aws) {
+    const stray = AWS_ONLY.find((k) => opts[k] !== undefined && opts[k] !== false);
+    if (stray) throw new UsageError(`${FLAG[stray]} applies to live scans: add --aws`);
+  }
+  return opts.aws === true || opts.snapshot !== undefined;
+}
+
+/** `scan --aws` and `scan --snapshot`: the same rules and reports as a plan scan, and exit 3 when the scan was partial. */
+export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<number> {
+  const format = (opts.format ?? 'text') as Format;
+  const failOn = opts.failOn as FailOn;
+  const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
+  const inv = opts.snapshot !== undefined ? readSnapshot(opts.snapshot) : await readAws(opts, io);
+  const report = scan(inv, config);
+  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
+  const sarif = opts.sarif ? (format === 'sarif' ? rendered : redact(render(report, 'sarif', { color: false }), inv.sensitiveValues)) : undefined;
+  if (opts.saveSnapshot) writeAtomic(opts.saveSnapshot, snapshotText(inv));
+  if (opts.output) writeAtomic(opts.output, rendered);
+  else io.stdout(rendered);
+  if (opts.sarif && sarif) writeAtomic(opts.sarif, sarif);
+  return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
+}
+
+async function readAws(opts: LiveScanOptions, io: Io): Promise<Inventory> {
+  const concurrency = opts.concurrency === undefined ? DEFAULTS.concurrency : Number(opts.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64; got ${JSON.stringify(opts.concurrency)}`);
+  if (opts.externalId && !opts.roleArn && !opts.accountsFromOrg) throw new UsageError('--external-id goes with --role-arn or --accounts-from-org');
+  if (opts.region && opts.allRegions) throw new UsageError('--region and --all-regions cannot be combined');
+  // The SDK warns on stderr about its own future Node.js support; it says nothing about this scan.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const showProgress = !opts.quiet && process.stderr.isTTY === true && !io.env.CI;
+  return collectAws({
+    ...(opts.region ? { regions: opts.region.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) } : {}),
+    ...(opts.allRegions ? { allRegions: true } : {}),
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.roleArn ? { roleArn: opts.roleArn } : {}),
+    ...(opts.externalId ? { externalId: opts.externalId } : {}),
+    ...(opts.accountsFromOrg ? { accountsFromOrg: true } : {}),
+    ...(opts.orgRoleName ? { orgRoleName: opts.orgRoleName } : {}),
+    concurrency,
+    ...(showProgress ? { progress: terminalSink((s) => process.stderr.write(s)) } : {}),
+  });
+}
+
+/**
+ * 1 when findings reach --fail-on (they are definite, even in a partial scan),
+ * else 3 when some AWS reads failed, else what --strict says about the other
+ * diagnostics. --soft-fail: always 0.
+ */
+export function liveExitCode(report: ScanReport, failOn: FailOn, softFail: boolean, strict: boolean): number {
+  if (softFail) return 0;
+  if (exitCode(report, failOn, false, false) !== 0) return 1;
+  if (report.diagnostics.some(isReadFailure)) return EXIT_PARTIAL;
+  return exitCode(report, failOn, false, strict);
+}
