@@ -29,7 +29,7 @@ function buildVpcs(ctx: BuildContext): void {
       cidrBlocks: isUnknown(cidr) ? cidr : [...(cidr ? [cidr] : []), ...(secondary.get(inst.address) ?? [])],
       ipv6CidrBlocks: ipv6Of(inst),
       enableDnsSupport: orUnknown(bool(inst, 'enable_dns_support', inst.mode === 'data' ? undefined : true), 'DNS support of the VPC'),
-      enableDnsHostnames: orUnknown(bool(inst, 'enable_dns_hostnames', inst.mode === 'data' ? undefined : isDefault), 'DNS hostnames of the VPC'),
+      enableDnsHostnames: orUnknown(unsetIsDefault(ctx, inst, 'enable_dns_hostnames', inst.mode === 'data' ? undefined : isDefault), 'DNS hostnames of the VPC'),
       mainRouteTable: undefined,
     });
   }
@@ -50,6 +50,16 @@ function ipv6Of(inst: Instance): Maybe<string[]> {
   const v = str(inst, 'ipv6_cidr_block');
   if (isUnknown(v)) return bool(inst, 'assign_generated_ipv6_cidr_block', false) === true ? v : [];
   return v ? [v] : [];
+}
+
+/**
+ * Optional and computed booleans (`enable_dns_hostnames`) are unknown in the plan of a new
+ * resource that does not set them; the provider then keeps AWS's default.
+ */
+function unsetIsDefault(ctx: BuildContext, inst: Instance, name: string, dflt: boolean | undefined): Maybe<boolean | undefined> {
+  const v = bool(inst, name, dflt);
+  const created = inst.action === 'create' || inst.action === 'replace';
+  return isUnknown(v) && created && !ctx.resolver.expressionOf(inst, [name]) ? dflt : v;
 }
 
 function orUnknown<T>(v: Maybe<T | undefined>, what: string): Maybe<T> {
