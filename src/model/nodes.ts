@@ -137,7 +137,13 @@ export interface VpcEndpoint extends NodeBase {
   subnets: Link;
   securityGroups: Link;
   privateDnsEnabled: Maybe<boolean>;
-  /** S3 interface endpoints: private DNS only for the inbound resolver endpoint. */
+  /** Plans: the resource that sets private DNS when it is not the endpoint (`aws_vpc_endpoint_private_dns`). */
+  privateDnsDeclaredBy?: Ref;
+  /**
+   * S3 interface endpoints with private DNS on: private DNS answers only the inbound
+   * resolver endpoint, so in-VPC clients take the S3 gateway endpoint. AWS's default
+   * when the option is not sent is true. Undefined where the option does not apply.
+   */
   privateDnsOnlyForInboundResolver: Maybe<boolean | undefined>;
   /** Live: `VpcEndpointPolicySupported` of the service; plans: from the bundled table. */
   policySupported?: boolean;
@@ -194,6 +200,12 @@ export interface Bucket extends NodeBase {
 }
 
 export type WorkloadKind = 'instance' | 'launch-template' | 'lambda' | 'ecs-service';
+/**
+ * Something that sends traffic from subnets through security groups: an EC2
+ * instance, a launch template (its subnets are those of the Auto Scaling groups
+ * that use it), a Lambda function's VPC config, an ECS service in awsvpc mode.
+ * Collectors give the effective groups: the VPC's default group when none is named.
+ */
 export interface Workload extends NodeBase {
   workloadKind: WorkloadKind;
   subnets: Link;

@@ -4,6 +4,7 @@ import { parseServiceName } from '../../model/service-name.js';
 import { bool, declRef, instancesOf, linkAttr, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
 import { attr, type Instance } from './instances.js';
 import { policyOf } from './policy-source.js';
+import { defaultGroupOf, linkGroups } from './security-groups.js';
 
 const TYPES: EndpointType[] = ['Gateway', 'Interface', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork'];
 
@@ -21,7 +22,30 @@ export function buildEndpoints(ctx: BuildContext): void {
   }
   attach(ctx, 'aws_vpc_endpoint_route_table_association', 'route_table_id', ['route-table'], (ep, link) => (ep.routeTables = merge(ep.routeTables, link)));
   attach(ctx, 'aws_vpc_endpoint_subnet_association', 'subnet_id', ['subnet'], (ep, link) => (ep.subnets = merge(ep.subnets, link)));
-  attach(ctx, 'aws_vpc_endpoint_security_group_association', 'security_group_id', ['security-group'], (ep, link) => (ep.securityGroups = merge(ep.securityGroups, link)));
+  const replacedDefault = new Set<string>();
+  attach(ctx, 'aws_vpc_endpoint_security_group_association', 'security_group_id', ['security-group'], (ep, link, inst) => {
+    ep.securityGroups = merge(ep.securityGroups, link);
+    if (attr(inst, 'replace_default_association') === true) replacedDefault.add(ep.ref.key);
+  });
+  for (const inst of instancesOf(ctx, 'aws_vpc_endpoint')) {
+    const ep = ctx.inv.vpcEndpoints.get(inst.address);
+    // AWS attaches the VPC's default group to an interface endpoint created without groups; an
+    // association removes it only with replace_default_association.
+    if (ep?.type === 'Interface' && !namesGroups(ctx, inst) && !replacedDefault.has(ep.ref.key)) {
+      ep.securityGroups = merge(ep.securityGroups, defaultGroupOf(ctx, ep.vpc));
+    }
+  }
+  for (const inst of instancesOf(ctx, 'aws_vpc_endpoint_private_dns')) {
+    const enabled = bool(inst, 'private_dns_enabled', undefined);
+    for (const key of endpointsOf(ctx, inst)) {
+      const ep = ctx.inv.vpcEndpoints.get(key);
+      const epInst = ctx.table.byAddress.get(key);
+      if (!ep || !epInst) continue;
+      ep.privateDnsEnabled = enabled ?? unknown(`${inst.address} does not say whether private DNS is on`);
+      ep.privateDnsDeclaredBy = declRef(ctx, inst);
+      ep.privateDnsOnlyForInboundResolver = inboundResolverOnly(epInst, ep.type, ep.privateDnsEnabled);
+    }
+  }
   for (const inst of instancesOf(ctx, 'aws_vpc_endpoint_policy')) {
     for (const key of endpointsOf(ctx, inst)) {
       const ep = ctx.inv.vpcEndpoints.get(key);
@@ -47,10 +71,17 @@ function endpointOf(ctx: BuildContext, inst: Instance): VpcEndpoint {
     policy: policyOf(ctx, inst, 'policy'),
     routeTables: linkAttr(ctx, inst, 'route_table_ids', ['route-table'], true),
     subnets: linkAttr(ctx, inst, 'subnet_ids', ['subnet'], true),
-    securityGroups: linkAttr(ctx, inst, 'security_group_ids', ['security-group'], true),
+    securityGroups: namesGroups(ctx, inst) ? linkGroups(ctx, inst, ['security_group_ids']) : { keys: [], external: [] },
     privateDnsEnabled: privateDns(inst, type),
-    privateDnsOnlyForInboundResolver: inboundResolverOnly(inst),
+    privateDnsOnlyForInboundResolver: inboundResolverOnly(inst, type, privateDns(inst, type)),
   };
+}
+
+/** `security_group_ids` is optional and computed: unset means none named here (not unknown). */
+function namesGroups(ctx: BuildContext, inst: Instance): boolean {
+  const v = attr(inst, 'security_group_ids');
+  if (isUnknown(v)) return inst.mode === 'data' || ctx.resolver.expressionOf(inst, ['security_group_ids']) !== undefined;
+  return Array.isArray(v) && v.length > 0;
 }
 
 function endpointType(inst: Instance): Maybe<EndpointType> {
@@ -69,19 +100,34 @@ function endpointType(inst: Instance): Maybe<EndpointType> {
 function privateDns(inst: Instance, type: Maybe<EndpointType>): Maybe<boolean> {
   const v = bool(inst, 'private_dns_enabled', false);
   if (isUnknown(v)) {
-    if (inst.mode === 'managed' && type === 'Interface' && inst.action === 'create') return false;
+    if (inst.mode === 'managed' && type === 'Interface' && (inst.action === 'create' || inst.action === 'replace')) return false;
     return v;
   }
   return v ?? false;
 }
 
-function inboundResolverOnly(inst: Instance): Maybe<boolean | undefined> {
+/**
+ * S3 interface endpoints with private DNS: "private DNS only for the inbound
+ * resolver endpoint". The provider sends the option only for
+ * `com.amazonaws.<region>.s3` interface endpoints and only when `dns_options`
+ * is written (then an omitted option is sent as false). When it is not sent,
+ * AWS defaults it to true, and refuses it unless the VPC has an S3 gateway
+ * endpoint (Amazon S3 User Guide, "AWS PrivateLink for Amazon S3", Private DNS).
+ * Undefined where the option does not apply.
+ */
+function inboundResolverOnly(inst: Instance, type: Maybe<EndpointType>, privateDnsOn: Maybe<boolean>): Maybe<boolean | undefined> {
+  const name = str(inst, 'service_name');
+  if (type !== 'Interface' || typeof name !== 'string' || parseServiceName(name)?.service !== 's3') return undefined;
+  if (isUnknown(privateDnsOn)) return privateDnsOn;
+  if (!privateDnsOn) return undefined;
   const opts = attr(inst, 'dns_options');
-  if (isUnknown(opts)) return opts;
-  if (!Array.isArray(opts) || opts.length === 0) return undefined;
   const v = attr(inst, 'dns_options', 0, 'private_dns_only_for_inbound_resolver_endpoint');
-  if (isUnknown(v)) return v;
-  return typeof v === 'boolean' ? v : undefined;
+  if (typeof v === 'boolean') return v;
+  // A block that is written (plainly or by a dynamic block) shows in the planned values, even with unknown leaves.
+  const written = Array.isArray(opts) && opts.length > 0;
+  if (written && v === undefined) return false;
+  if (!written && isUnknown(opts) && inst.mode === 'managed') return true;
+  return unknown(`${inst.address}: whether private DNS answers only the inbound resolver endpoint is known only after apply`);
 }
 
 function endpointsOf(ctx: BuildContext, inst: Instance): string[] {
@@ -97,12 +143,12 @@ function endpointsOf(ctx: BuildContext, inst: Instance): string[] {
   return link.keys;
 }
 
-function attach(ctx: BuildContext, type: string, field: string, kinds: Parameters<BuildContext['resolver']['link']>[2], apply: (ep: VpcEndpoint, link: Link) => void): void {
+function attach(ctx: BuildContext, type: string, field: string, kinds: Parameters<BuildContext['resolver']['link']>[2], apply: (ep: VpcEndpoint, link: Link, inst: Instance) => void): void {
   for (const inst of instancesOf(ctx, type)) {
-    const link = ctx.resolver.link(inst, [field], kinds);
+    const link = kinds.includes('security-group') ? linkGroups(ctx, inst, [field]) : ctx.resolver.link(inst, [field], kinds);
     for (const key of endpointsOf(ctx, inst)) {
       const ep = ctx.inv.vpcEndpoints.get(key);
-      if (ep) apply(ep, link);
+      if (ep) apply(ep, link, inst);
     }
   }
 }

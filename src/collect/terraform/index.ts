@@ -3,6 +3,7 @@ import type { Ref } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
 import { ConfigIndex } from './config.js';
 import { indexByType, type BuildContext } from './context.js';
+import { buildEndpointServices } from './endpoint-services.js';
 import { buildEndpoints } from './endpoints.js';
 import { attr, buildInstances, type Instance } from './instances.js';
 import { buildNetwork } from './network.js';
@@ -15,6 +16,7 @@ import { buildPrefixLists } from './prefix-lists.js';
 import { buildSecurityGroups } from './security-groups.js';
 import { collectSensitive } from './sensitive.js';
 import { buildBuckets } from './storage.js';
+import { buildWorkloads } from './workloads.js';
 
 /** Reads a `terraform show -json` plan file (or `-` for stdin) into an inventory. */
 export function collectPlanFile(path: string): Inventory {
@@ -45,9 +47,12 @@ export function collectPlan(plan: PlanJson, file: string): Inventory {
   for (const inst of table.destroyed.values()) if (inst.type === 'aws_vpc_endpoint') registerRef(ctx, inst);
 
   buildNetwork(ctx);
-  buildEndpoints(ctx);
   buildPrefixLists(ctx);
+  // Before endpoints and workloads: they name groups, and get the VPC's default group when they name none.
   buildSecurityGroups(ctx);
+  buildEndpoints(ctx);
+  buildWorkloads(ctx);
+  buildEndpointServices(ctx);
   buildBuckets(ctx);
   return inv;
 }
