@@ -1,0 +1,79 @@
+import type { Inventory } from '../../src/model/inventory.js';
+import type { Link, RouteTable, VpcEndpoint } from '../../src/model/nodes.js';
+import { displayName } from '../../src/model/ref.js';
+import type { Topology } from '../../src/model/topology.js';
+import { isUnknown } from '../../src/model/unknown.js';
+
+export type GatewayFamily = 's3' | 'dynamodb';
+export const FAMILY_LABEL: Record<GatewayFamily, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
+
+/** Interface endpoints that exist after apply. */
+export function interfaceEndpoints(inv: Inventory): VpcEndpoint[] {
+  return [...inv.vpcEndpoints.values()].filter((ep) => !ep.destroyed && ep.type === 'Interface');
+}
+
+/** The endpoint's service for messages: its name, or why it is unknown. */
+export function serviceLabel(ep: VpcEndpoint): string {
+  return isUnknown(ep.serviceName) ? 'a service known only after apply' : ep.serviceName;
+}
+
+/** "aws_vpc_endpoint.ssm (com.amazonaws.eu-west-1.ssm)". */
+export function endpointLabel(ep: VpcEndpoint): string {
+  return `${displayName(ep.ref)} (${serviceLabel(ep)})`;
+}
+
+/**
+ * A VPC's identity for comparing links: its inventory key, or its AWS id when
+ * the VPC is outside the inventory. Undefined when the link names no single VPC.
+ */
+export function vpcIdentity(link: Link): string | undefined {
+  if (link.unresolved) return undefined;
+  const all = [...link.keys, ...link.external];
+  return all.length === 1 ? all[0] : undefined;
+}
+
+/** Why an endpoint's VPC cannot be told, for diagnostics. */
+export function vpcUnclear(link: Link): string {
+  if (link.unresolved) return link.unresolved;
+  const all = [...link.keys, ...link.external];
+  return all.length === 0 ? 'no VPC is named' : `the VPC is ambiguous (${all.join(', ')})`;
+}
+
+export interface GatewayLookup {
+  endpoints: VpcEndpoint[];
+  /** Set when an endpoint of the VPC has an unknown type or service, so absence cannot be told. */
+  unclear?: string;
+}
+
+/** Gateway endpoints of a service family in a VPC (and the VPC's region, when known). */
+export function gatewayEndpointsInVpc(inv: Inventory, vpc: string, family: GatewayFamily, region?: string): GatewayLookup {
+  const endpoints: VpcEndpoint[] = [];
+  let unclear: string | undefined;
+  for (const ep of inv.vpcEndpoints.values()) {
+    if (ep.destroyed || vpcIdentity(ep.vpc) !== vpc) continue;
+    if (isUnknown(ep.type) || isUnknown(ep.serviceName)) {
+      unclear ??= `the type or service of ${displayName(ep.ref)} is known only after apply`;
+      continue;
+    }
+    if (ep.type !== 'Gateway' || ep.service?.family !== family) continue;
+    if (region && ep.service.region && ep.service.region !== region) continue;
+    endpoints.push(ep);
+  }
+  return unclear ? { endpoints, unclear } : { endpoints };
+}
+
+/** Gateway endpoints that install their routes in a table: associated with it, or targets of its routes. */
+export function gatewayEndpointsOnTable(inv: Inventory, topology: Topology, table: RouteTable): VpcEndpoint[] {
+  const found = new Set<VpcEndpoint>(topology.endpointsOn(table));
+  for (const route of table.routes) {
+    if (isUnknown(route.target) || route.target.kind !== 'vpce' || !route.target.key) continue;
+    const ep = inv.vpcEndpoints.get(route.target.key);
+    if (ep && !ep.destroyed) found.add(ep);
+  }
+  return [...found].filter((ep) => ep.type === 'Gateway' && ep.service?.family !== undefined);
+}
+
+/** Route tables (keys) that a set of gateway endpoints is associated with. */
+export function tablesServedBy(endpoints: readonly VpcEndpoint[]): Set<string> {
+  return new Set(endpoints.flatMap((ep) => ep.routeTables.keys));
+}
