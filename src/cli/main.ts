@@ -43,8 +43,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--config <file>', 'config file (default: .vpcelint.yml in the working directory, if present)')
     .option('--strict', 'exit 1 when anything could not be evaluated (diagnostics), even without findings')
     .option('--timings', 'print the wall time of each phase (parse, inventory, rules, report) on stderr')
+    .option('--sarif <file>', 'also write the report as SARIF to this file, whatever --format prints')
+    .option('--source-root <dir>', "directory of the plan's root module (.tf files), for source lines (default: the plan's directory if it has .tf files, else the working directory)")
+    .option('--baseline <sarif>', 'SARIF of an earlier scan: findings already in it are reported as suppressed, so only new ones fail')
     .action(async (opts) => {
-      code = isLiveInput(opts) ? await liveScanCommand(opts, io) : scanCommand(opts, io);
+      code = isLiveInput(opts) ? await liveScanCommand(opts, io) : await scanCommand(opts, io);
     });
 
   program

@@ -11,6 +11,8 @@ import { renderSarif } from '../report/sarif.js';
 import { makeReport, type ScanReport } from '../report/scan-report.js';
 import { redact } from '../report/redact.js';
 import { renderText } from '../report/text.js';
+import { attachSources } from '../sourcemap/index.js';
+import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { UsageError } from '../errors.js';
 import { writeAtomic } from './output.js';
 
@@ -30,6 +32,12 @@ export interface ScanOptions {
   timings?: boolean;
   /** Fail (exit 1) when anything could not be evaluated, even without findings. */
   strict?: boolean;
+  /** Also write SARIF to this file, whatever --format prints. */
+  sarif?: string;
+  /** Directory of the root module's .tf files, for source lines. */
+  sourceRoot?: string;
+  /** A SARIF from an earlier scan: findings already in it are suppressed. */
+  baseline?: string;
 }
 
 export interface Io {
@@ -40,22 +48,30 @@ export interface Io {
 }
 
 /** Runs a scan and returns the exit code: 0 clean, 1 findings at or above --fail-on. */
-export function scanCommand(opts: ScanOptions, io: Io): number {
+export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const format = parseFormat(opts.format);
   const failOn = parseFailOn(opts.failOn);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
 
   const timings = new Timings();
   const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
+  const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : undefined;
   const plan = asPlan(parseJson(decode(readInput(opts.plan), opts.plan), opts.plan), opts.plan);
   timings.mark('parse');
   const inv = collectPlan(plan, opts.plan);
   timings.mark('inventory');
-  const report = scan(inv, config);
+  const engineReport = scan(inv, config);
   timings.mark('rules');
+  // Findings -> source lines -> suppressions -> reporters.
+  const sources = await attachSources(engineReport, { planFile: opts.plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd });
+  const report = applySuppressions(sources.report, { knownRules: allRules.map((r) => r.meta.id), sources, config, ...(baseline ? { baseline } : {}) });
+  timings.mark('sources');
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
+  // Everything is rendered before anything is written.
+  const sarif = opts.sarif ? (format === 'sarif' ? rendered : redact(render(report, 'sarif', { color: false }), inv.sensitiveValues)) : undefined;
   if (opts.output) writeAtomic(opts.output, rendered);
   else io.stdout(rendered);
+  if (opts.sarif && sarif) writeAtomic(opts.sarif, sarif);
   timings.mark('report');
   if (opts.timings) process.stderr.write(`${timings.format()}\n`);
   return exitCode(report, failOn, opts.softFail === true, opts.strict === true);

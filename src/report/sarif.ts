@@ -1,73 +1,216 @@
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { ReportedFinding } from '../engine/run.js';
-import type { Ref } from '../model/ref.js';
+import type { ReportedFinding, RuleRun } from '../engine/run.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { InventorySource } from '../model/inventory.js';
+import { displayName, type Ref } from '../model/ref.js';
 import { INFORMATION_URI } from '../version.js';
-import { fingerprint, sourceLabel, type ScanReport } from './scan-report.js';
+import { renderRuleHelp, ruleHelpUri, SECURITY_SEVERITY } from './rule-help.js';
+import { rangeFor } from '../sourcemap/locate.js';
+import { fingerprint, type ScanReport, type Suppression } from './scan-report.js';
 
-/** SARIF 2.1.0: one run, one result per finding, diagnostics as tool execution notifications. */
+/**
+ * SARIF 2.1.0 for GitHub code scanning and SARIF viewers in editors. Valid
+ * against the OASIS schema and within GitHub's limits: one run; every rule
+ * with texts of at most 1024 characters and at most 20 tags; every result
+ * with a physical location (a .tf line, or a stable pseudo-path for what has
+ * no source) and fingerprints that do not depend on lines.
+ */
+
+/** Our fingerprint's key in `partialFingerprints`; `--baseline` reads it back. Bump the version when the fingerprint changes. */
+export const FINGERPRINT_KEY = 'vpcelint/v1';
+const SRCROOT = '%SRCROOT%';
+/** GitHub's limits (docs: "SARIF support for code scanning"). */
+const MAX_TEXT = 1024;
+const MAX_TAGS = 20;
+const MAX_RELATED = 1000;
+
 export function renderSarif(report: ScanReport): string {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.meta.id, i]));
-  const log: Sarif.Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
+  const ctx: Ctx = { report, ruleIndex };
+  const results = [
+    ...report.findings.map((f) => result(ctx, f, [])),
+    ...report.suppressed.map((f) => result(ctx, f, f.suppressions)),
+  ];
+  const run: Sarif.Run = {
+    tool: {
+      driver: {
+        name: report.tool.name,
+        version: report.tool.version,
+        semanticVersion: report.tool.version,
+        informationUri: INFORMATION_URI,
+        rules: report.rules.map(ruleDescriptor),
+      },
+    },
+    automationDetails: { id: `vpcelint/${category(report)}/` },
+    ...(report.sourceRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(report.sourceRoot) } } } : {}),
+    invocations: [
       {
-        tool: {
-          driver: {
-            name: report.tool.name,
-            version: report.tool.version,
-            semanticVersion: report.tool.version,
-            informationUri: INFORMATION_URI,
-            rules: report.rules.map((r) => ({
-              id: r.meta.id,
-              name: r.meta.id,
-              shortDescription: { text: r.meta.title },
-              fullDescription: { text: r.meta.description },
-              help: { text: r.meta.fix, markdown: r.meta.fix },
-              defaultConfiguration: { level: r.severity },
-              properties: { tags: r.meta.tags, precision: r.meta.precision },
-            })),
-          },
-        },
-        automationDetails: { id: `vpcelint/${sourceLabel(report.source)}/` },
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: report.diagnostics.map((d) => ({
-              level: d.level,
-              message: { text: d.message },
-              descriptor: { id: d.code },
-              ...(d.ruleId ? { associatedRule: { id: d.ruleId, ...(ruleIndex.has(d.ruleId) ? { index: ruleIndex.get(d.ruleId)! } : {}) } } : {}),
-            })),
-          },
-        ],
-        results: report.findings.map((f) => result(f, ruleIndex.get(f.ruleId))),
+        executionSuccessful: true,
+        toolExecutionNotifications: report.diagnostics.map((d) => notification(ctx, d)),
       },
     ],
+    results,
+    columnKind: 'utf16CodeUnits',
   };
+  const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
-function result(f: ReportedFinding, index: number | undefined): Sarif.Result {
+interface Ctx {
+  report: ScanReport;
+  ruleIndex: Map<string, number>;
+}
+
+function ruleDescriptor(run: RuleRun): Sarif.ReportingDescriptor {
+  const { meta } = run;
+  return {
+    id: meta.id,
+    name: pascalCase(meta.id),
+    shortDescription: { text: clip(meta.title) },
+    fullDescription: { text: clip(meta.description) },
+    help: { text: `${meta.description}\n\n${meta.fix}`, markdown: renderRuleHelp(meta) },
+    helpUri: ruleHelpUri(meta.id),
+    defaultConfiguration: { level: run.severity },
+    properties: {
+      tags: meta.tags.slice(0, MAX_TAGS),
+      precision: meta.precision,
+      'security-severity': SECURITY_SEVERITY[run.severity],
+    },
+  };
+}
+
+function result(ctx: Ctx, f: ReportedFinding, suppressions: readonly Suppression[]): Sarif.Result {
+  const fp = fingerprint(f);
+  const index = ctx.ruleIndex.get(f.ruleId);
+  const related = f.related.slice(0, MAX_RELATED);
   return {
     ruleId: f.ruleId,
     ...(index !== undefined ? { ruleIndex: index } : {}),
     level: f.severity,
     message: { text: f.message },
-    locations: [location(f.primary)],
-    ...(f.related.length > 0 ? { relatedLocations: f.related.map((r, i) => ({ id: i + 1, ...location(r) })) } : {}),
-    partialFingerprints: { 'vpcelint/v1': fingerprint(f) },
+    locations: [location(ctx.report, f.primary, f.attribute)],
+    ...(related.length > 0 ? { relatedLocations: related.map((r, i) => ({ id: i + 1, ...location(ctx.report, r), message: { text: displayName(r) } })) } : {}),
+    // Line-free: the same finding keeps its alert when lines move. GitHub takes our primaryLocationLineHash instead of hashing the line.
+    partialFingerprints: { [FINGERPRINT_KEY]: fp, primaryLocationLineHash: fp },
+    ...(suppressions.length > 0 ? { suppressions: suppressions.map(suppression) } : {}),
+    ...(ctx.report.baseline ? { baselineState: suppressions.some((s) => s.via === 'baseline') ? 'unchanged' : 'new' } : {}),
   };
 }
 
-function location(ref: Ref): Sarif.Location {
-  return {
-    logicalLocations: [
-      {
-        fullyQualifiedName: ref.address ?? ref.arn ?? ref.id ?? ref.key,
-        kind: 'resource',
-        ...(ref.type ? { decoratedName: ref.type } : {}),
+/**
+ * A physical location for every ref, as GitHub requires one per result: the
+ * .tf block (or the attribute's lines) when the source map found it, else a
+ * pseudo-path that names the resource and never changes:
+ * `terraform/<address>` for a plan, `aws/<account>/<region>/<type>/<id>` live.
+ */
+function location(report: ScanReport, ref: Ref, attribute?: string): Sarif.Location {
+  const logical = logicalLocations(ref);
+  if (ref.location) {
+    const block = { startLine: ref.location.startLine, endLine: ref.location.endLine };
+    const region = rangeFor(ref.location, attribute);
+    const wider = region.startLine !== block.startLine || region.endLine !== block.endLine;
+    return {
+      physicalLocation: {
+        artifactLocation: { uri: encodePath(ref.location.file), uriBaseId: SRCROOT },
+        region: { startLine: region.startLine, endLine: region.endLine },
+        ...(wider ? { contextRegion: block } : {}),
       },
-    ],
+      logicalLocations: logical,
+    };
+  }
+  return {
+    physicalLocation: { artifactLocation: { uri: pseudoPath(report.source, ref) }, region: { startLine: 1 } },
+    logicalLocations: logical,
   };
+}
+
+export function pseudoPath(source: InventorySource, ref: Ref): string {
+  if (ref.address && (source.kind === 'plan' || !(ref.id || ref.arn))) return `terraform/${encodeURIComponent(ref.address)}`;
+  const type = ref.type ?? ref.kind;
+  const name = ref.id ?? ref.arn ?? ref.key;
+  return ['aws', ref.account ?? 'unknown-account', ref.region ?? 'global', type, name].map(encodeURIComponent).join('/');
+}
+
+/** The Terraform address (with its ARN or id when known) or, live, the ARN or id with account and region. */
+function logicalLocations(ref: Ref): Sarif.LogicalLocation[] {
+  const out: Sarif.LogicalLocation[] = [];
+  const aws = ref.arn ?? ref.id;
+  const where = { ...(ref.account ? { account: ref.account } : {}), ...(ref.region ? { region: ref.region } : {}) };
+  const props = Object.keys(where).length > 0 ? { properties: where } : {};
+  if (ref.address) {
+    out.push({ fullyQualifiedName: ref.address, kind: 'resource', ...(ref.type ? { decoratedName: ref.type } : {}), ...props });
+    if (aws) out.push({ fullyQualifiedName: aws, kind: 'resource', ...props });
+  } else {
+    out.push({ fullyQualifiedName: aws ?? ref.key, kind: 'resource', ...(ref.type ? { decoratedName: ref.type } : {}), ...props });
+  }
+  return out;
+}
+
+function suppression(s: Suppression): Sarif.Suppression {
+  return {
+    kind: s.kind,
+    status: 'accepted',
+    justification: s.justification,
+    ...(s.via === 'inline' && s.location
+      ? { location: { physicalLocation: { artifactLocation: { uri: encodePath(s.location.file), uriBaseId: SRCROOT }, region: { startLine: s.location.line ?? 1 } } } }
+      : {}),
+    properties: { via: s.via, ...(s.via !== 'inline' && s.location ? { file: s.location.file } : {}) },
+  };
+}
+
+function notification(ctx: Ctx, d: Diagnostic): Sarif.Notification {
+  const index = d.ruleId !== undefined ? ctx.ruleIndex.get(d.ruleId) : undefined;
+  return {
+    level: d.level,
+    message: { text: d.message },
+    descriptor: { id: d.code },
+    ...(d.ruleId ? { associatedRule: { id: d.ruleId, ...(index !== undefined ? { index } : {}) } } : {}),
+    ...(d.subject ? { locations: [location(ctx.report, d.subject)] } : {}),
+  };
+}
+
+/**
+ * The run's category (`automationDetails.id` up to its last slash): the scan
+ * target, so analyses of several plans or accounts live side by side.
+ */
+function category(report: ScanReport): string {
+  const source = report.source;
+  switch (source.kind) {
+    case 'plan':
+      return `plan:${source.file === '-' ? 'stdin' : repoRelative(report, source.file)}`;
+    case 'aws':
+      return `aws:${source.accounts.join(',') || 'unknown-account'}:${source.regions.join(',') || 'all-regions'}`;
+    case 'snapshot':
+      return `snapshot:${repoRelative(report, source.file)}`;
+    case 'test':
+      return 'test';
+  }
+}
+
+/** A file named on the command line, relative to the repository root when it is inside it, with forward slashes. */
+function repoRelative(report: ScanReport, file: string): string {
+  if (report.sourceRoot && isAbsolute(file)) {
+    const rel = relative(report.sourceRoot, file);
+    if (!rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+  }
+  return file.split(sep).join('/');
+}
+
+function encodePath(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
+}
+
+function pascalCase(id: string): string {
+  return id.replace(/(^|[-_.])([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
 }

@@ -1,0 +1,146 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Ref } from '../model/ref.js';
+import type { ScanReport } from '../report/scan-report.js';
+import { hclParser } from './hcl.js';
+import { SourceMap, type LocatedDirective } from './locate.js';
+import { ModuleLoader } from './modules.js';
+
+export { rangeFor } from './locate.js';
+export type { LocatedDirective } from './locate.js';
+
+export interface SourceOptions {
+  /** The plan file (`-` for standard input). */
+  planFile?: string;
+  /** `--source-root`, when given. */
+  sourceRoot?: string;
+  cwd: string;
+}
+
+/** What the source map found: the report with located refs and its own diagnostics, and the `vpcelint:` comments per block. */
+export interface SourcesResult {
+  report: ScanReport;
+  /** The `vpcelint:` comments of the block a ref is declared in (empty when not located). */
+  directivesOf(ref: Ref): LocatedDirective[];
+  /** Every `vpcelint:` comment in the files read, so mistakes in them are reported even where nothing fires. */
+  directives: LocatedDirective[];
+}
+
+const NONE = { directivesOf: () => [], directives: [] };
+
+/**
+ * Fills in `location` on every ref a finding or diagnostic names, from the
+ * `.tf` files under the source root. Plans only: live resources have no
+ * source. Only the refs that are reported are looked up, so a plan of tens
+ * of thousands of resources costs one parse per file and a map lookup per
+ * reported resource.
+ */
+export async function attachSources(report: ScanReport, options: SourceOptions): Promise<SourcesResult> {
+  if (report.source.kind !== 'plan') return { report, ...NONE };
+  const root = sourceRoot(options);
+  const refs = reportedRefs(report);
+  if (!hasTfFiles(root)) {
+    if (refs.length === 0) return { report, ...NONE };
+    const note: Diagnostic = {
+      level: 'note',
+      code: 'source-none',
+      message: `no .tf files in ${root}, so results point at Terraform addresses only, not at lines: pass --source-root with the directory of the root module`,
+    };
+    return { report: { ...report, diagnostics: [...report.diagnostics, note] }, ...NONE };
+  }
+
+  const loader = new ModuleLoader(await hclParser());
+  const module = loader.load(root);
+  const base = repositoryRoot(root);
+  const map = new SourceMap(module, base);
+  const directives = new Map<Ref, LocatedDirective[]>();
+  const missing: string[] = [];
+  for (const ref of refs) {
+    if (!ref.address) continue;
+    const hit = map.locate(ref.address);
+    if (!hit) {
+      missing.push(ref.address);
+      continue;
+    }
+    ref.location = hit.location;
+    if (hit.directives.length > 0) directives.set(ref, hit.directives);
+  }
+
+  const diagnostics: Diagnostic[] = loader.problems.map((p) => ({
+    level: p.code === 'source-syntax-error' ? 'warning' : 'note',
+    code: p.code,
+    file: toPosix(relative(base, p.file)),
+    message: `${toPosix(relative(base, p.file))}${p.line ? `:${p.line}` : ''}: ${p.message}`,
+  }));
+  const unique = [...new Set(missing)].sort();
+  if (unique.length > 0) {
+    diagnostics.push({
+      level: 'note',
+      code: 'source-not-found',
+      message: `${unique.length} reported resource${unique.length === 1 ? ' is' : 's are'} not declared in the .tf files under ${toPosix(relative(base, root)) || '.'} (${unique.slice(0, 3).join(', ')}${unique.length > 3 ? ', ...' : ''}), so ${unique.length === 1 ? 'its results point' : 'their results point'} at the Terraform address only: is --source-root the plan's root module?`,
+    });
+  }
+  return {
+    report: { ...report, sourceRoot: base, diagnostics: [...report.diagnostics, ...diagnostics] },
+    directivesOf: (ref) => directives.get(ref) ?? [],
+    directives: loader.directives.map((d) => ({ file: toPosix(relative(base, d.file)), line: d.line, text: d.text, ...(d.orphan ? { orphan: true } : {}) })),
+  };
+}
+
+/** `--source-root`, else the plan's directory when it holds .tf files, else the working directory. */
+export function sourceRoot(options: SourceOptions): string {
+  if (options.sourceRoot !== undefined) {
+    const dir = resolve(options.cwd, options.sourceRoot);
+    if (!isDirectory(dir)) throw new UsageError(`--source-root ${options.sourceRoot}: not a directory`);
+    return dir;
+  }
+  if (options.planFile && options.planFile !== '-') {
+    const planDir = dirname(resolve(options.cwd, options.planFile));
+    if (hasTfFiles(planDir)) return planDir;
+  }
+  return resolve(options.cwd);
+}
+
+/**
+ * The repository root above the source root (the nearest directory with a
+ * `.git`), which GitHub resolves result paths against; the source root itself
+ * outside a repository.
+ */
+export function repositoryRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return dir;
+  }
+}
+
+function reportedRefs(report: ScanReport): Ref[] {
+  const out = new Set<Ref>();
+  for (const f of [...report.findings, ...report.suppressed]) {
+    out.add(f.primary);
+    for (const r of f.related) out.add(r);
+  }
+  for (const d of report.diagnostics) if (d.subject) out.add(d.subject);
+  return [...out];
+}
+
+function hasTfFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((n) => n.endsWith('.tf'));
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}

@@ -1,0 +1,96 @@
+import { relative, sep } from 'node:path';
+import { formatModules, parseInstanceAddress } from '../collect/terraform/address.js';
+import type { SourceLocation, SourceRange } from '../model/ref.js';
+import type { HclBlock, HclDirective } from './hcl.js';
+import type { FileBlock, ModuleSource } from './modules.js';
+
+/** A `vpcelint:` comment found at a located block, with the file it is in (relative, like locations). */
+export interface LocatedDirective extends HclDirective {
+  file: string;
+  /** In no block and not right above one, so it applies to nothing. */
+  orphan?: boolean;
+}
+
+export interface Located {
+  location: SourceLocation;
+  directives: LocatedDirective[];
+}
+
+/**
+ * Maps Terraform instance addresses to the block that declares them.
+ * Instance keys (`[0]`, `["a"]`) select an instance of one block, so they are
+ * dropped; module calls are followed into local modules. A resource inside a
+ * registry or git module maps to the `module` block that calls it, the
+ * nearest line a person can change.
+ */
+export class SourceMap {
+  private readonly cache = new Map<string, Located | null>();
+
+  /** `base` is the directory locations are relative to (the repository root). */
+  constructor(
+    private readonly root: ModuleSource,
+    private readonly base: string,
+  ) {}
+
+  locate(address: string): Located | undefined {
+    const parsed = parseInstanceAddress(address);
+    if (!parsed) return undefined;
+    // One lookup per configuration block, however many instances it has.
+    const configAddress = `${parsed.modules.map((m) => `module.${m.name}`).join('.')}|${parsed.mode}|${parsed.type}.${parsed.name}`;
+    const hit = this.cache.get(configAddress);
+    if (hit !== undefined) return hit ?? undefined;
+    let mod = this.root;
+    let found: Located | undefined;
+    let done = false;
+    for (const [i, step] of parsed.modules.entries()) {
+      const call = mod.calls.get(step.name);
+      if (!call) {
+        done = true;
+        break;
+      }
+      if (!call.module) {
+        found = this.toLocated(call.call, false, formatModules(parsed.modules.slice(0, i + 1).map((m) => ({ name: m.name }))));
+        done = true;
+        break;
+      }
+      mod = call.module;
+    }
+    if (!done) {
+      const at = mod.resources.get(`${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`);
+      if (at) found = this.toLocated(at, true);
+    }
+    this.cache.set(configAddress, found ?? null);
+    return found;
+  }
+
+  private toLocated(at: FileBlock, withAttributes: boolean, moduleCall?: string): Located {
+    const file = relative(this.base, at.file).split(sep).join('/');
+    const location: SourceLocation = {
+      file,
+      startLine: at.block.startLine,
+      endLine: at.block.endLine,
+      ...(withAttributes ? { attributes: attributeRanges(at.block) } : {}),
+      ...(moduleCall ? { moduleCall } : {}),
+    };
+    return { location, directives: at.block.directives.map((d) => ({ ...d, file })) };
+  }
+}
+
+/** Attribute and nested-block lines by name; repeated blocks (several `ingress`) span from the first to the last. */
+function attributeRanges(block: HclBlock): Record<string, SourceRange> {
+  const out: Record<string, SourceRange> = {};
+  for (const c of block.children) {
+    const seen = out[c.name];
+    out[c.name] = seen
+      ? { startLine: Math.min(seen.startLine, c.startLine), endLine: Math.max(seen.endLine, c.endLine) }
+      : { startLine: c.startLine, endLine: c.endLine };
+  }
+  return out;
+}
+
+/** The range a finding points at: its attribute's lines when the block has that attribute, else the whole block. */
+export function rangeFor(location: SourceLocation, attribute: string | undefined): SourceRange {
+  const name = attribute?.split(/[.[]/)[0];
+  const attr = name ? location.attributes?.[name] : undefined;
+  return attr ?? { startLine: location.startLine, endLine: location.endLine };
+}

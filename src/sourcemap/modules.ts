@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Parser } from 'web-tree-sitter';
+import { parseHcl, type HclBlock } from './hcl.js';
+
+/** A block and the file (absolute path) it is in. */
+export interface FileBlock {
+  file: string;
+  block: HclBlock;
+}
+
+/** A `module "name" { source = ... }` block; `module` is set when the source is a local directory we could read. */
+export interface ModuleCallSource {
+  call: FileBlock;
+  module?: ModuleSource;
+}
+
+/** One Terraform module: the `.tf` files of one directory. */
+export interface ModuleSource {
+  dir: string;
+  /** By `type.name`, `data.type.name` for data sources. */
+  resources: Map<string, FileBlock>;
+  calls: Map<string, ModuleCallSource>;
+}
+
+export interface SourceProblem {
+  code: 'source-syntax-error' | 'source-module-missing' | 'source-unreadable';
+  file: string;
+  line?: number;
+  message: string;
+}
+
+/**
+ * Reads a root module and, through `module` blocks whose source is a local
+ * path (`./` or `../`), every local module it calls. Each directory, and so
+ * each file, is parsed once however many calls share it. Registry and git
+ * modules are not on disk; their calls keep no `module`.
+ */
+export class ModuleLoader {
+  private readonly byDir = new Map<string, ModuleSource>();
+  readonly problems: SourceProblem[] = [];
+  /** Every `vpcelint:` comment read, with its file; `orphan` when it belongs to no block. */
+  readonly directives: { file: string; line: number; text: string; orphan: boolean }[] = [];
+  /** Number of `.tf` files parsed. */
+  filesParsed = 0;
+
+  constructor(private readonly parser: Parser) {}
+
+  load(dir: string): ModuleSource {
+    const real = realpathSync(dir);
+    const cached = this.byDir.get(real);
+    if (cached) return cached;
+    const mod: ModuleSource = { dir: real, resources: new Map(), calls: new Map() };
+    // Registered before its calls are followed, so a module calling itself ends instead of recursing.
+    this.byDir.set(real, mod);
+    const pending: [string, FileBlock][] = [];
+    for (const file of tfFiles(real)) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (err) {
+        this.problems.push({ code: 'source-unreadable', file, message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+        continue;
+      }
+      const parsed = parseHcl(this.parser, text);
+      this.filesParsed++;
+      if (parsed.errorLines.length > 0) {
+        this.problems.push({ code: 'source-syntax-error', file, line: parsed.errorLines[0]!, message: 'HCL syntax error; blocks near it may be missing from the source map' });
+      }
+      for (const d of parsed.orphanDirectives) this.directives.push({ file, ...d, orphan: true });
+      for (const block of parsed.blocks) {
+        for (const d of block.directives) this.directives.push({ file, ...d, orphan: false });
+        const at = { file, block };
+        if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
+          const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
+          if (!mod.resources.has(key)) mod.resources.set(key, at);
+        } else if (block.type === 'module' && block.labels.length === 1 && !mod.calls.has(block.labels[0]!)) {
+          const call: ModuleCallSource = { call: at };
+          mod.calls.set(block.labels[0]!, call);
+          if (isLocalSource(block.source)) pending.push([block.labels[0]!, at]);
+        }
+      }
+    }
+    for (const [name, at] of pending) {
+      const childDir = resolve(real, at.block.source!);
+      if (!isDirectory(childDir)) {
+        this.problems.push({ code: 'source-module-missing', file: at.file, line: at.block.startLine, message: `module "${name}" has source ${JSON.stringify(at.block.source)}, which is not a directory` });
+        continue;
+      }
+      mod.calls.get(name)!.module = this.load(childDir);
+    }
+    return mod;
+  }
+}
+
+/** Terraform's rule: a source starting with ./ or ../ is a local directory; anything else is fetched. */
+export function isLocalSource(source: string | undefined): boolean {
+  return source !== undefined && (source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..');
+}
+
+/** The `.tf` files of a directory, overrides last (Terraform merges them into the blocks they override). */
+export function tfFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.tf'));
+  } catch {
+    return [];
+  }
+  const isOverride = (n: string) => n === 'override.tf' || n.endsWith('_override.tf');
+  return names
+    .sort((a, b) => Number(isOverride(a)) - Number(isOverride(b)) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((n) => join(dir, n));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
