@@ -3,6 +3,7 @@ import { allRules } from '../../rules/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { FAIL_ON, FORMATS, scanCommand, type Io } from './scan.js';
+import { EXPLAIN_FORMATS, explainCommand } from '../explain/command.js';
 import { isLiveInput, liveScanCommand } from './scan-live.js';
 
 /**
@@ -48,6 +49,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--baseline <sarif>', 'SARIF of an earlier scan: findings already in it are reported as suppressed, so only new ones fail')
     .action(async (opts) => {
       code = isLiveInput(opts) ? await liveScanCommand(opts, io) : await scanCommand(opts, io);
+    });
+
+  program
+    .command('explain')
+    .description('show how traffic from a subnet (or a route table\'s subnets) reaches S3, DynamoDB and interface endpoint services, hop by hop; or, with --bucket, which subnets reach a bucket and whether its policies let requests through')
+    .argument('[subnet-or-route-table]', 'Terraform address or AWS id of a subnet or route table')
+    .option('--plan <file>', 'plan JSON from "terraform show -json tf.plan"; "-" reads standard input')
+    .option('--bucket <name>', 'explain the paths to this S3 bucket (name or Terraform address) instead')
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
+    .action((target: string | undefined, opts) => {
+      code = explainCommand(target, opts, io);
     });
 
   program

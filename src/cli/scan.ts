@@ -7,6 +7,7 @@ import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
 import { runRules } from '../engine/run.js';
 import type { Inventory } from '../model/inventory.js';
 import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { makeReport, type ScanReport } from '../report/scan-report.js';
 import { redact } from '../report/redact.js';
@@ -16,8 +17,8 @@ import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { UsageError } from '../errors.js';
 import { writeAtomic } from './output.js';
 
-export type Format = 'text' | 'json' | 'sarif';
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+export type Format = 'text' | 'json' | 'sarif' | 'markdown';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown'];
 export type FailOn = Severity | 'none';
 export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'note', 'none'];
 
@@ -66,7 +67,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const sources = await attachSources(engineReport, { planFile: opts.plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd });
   const report = applySuppressions(sources.report, { knownRules: allRules.map((r) => r.meta.id), sources, config, ...(baseline ? { baseline } : {}) });
   timings.mark('sources');
-  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
+  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sourceLinkBase: githubBlobBase(io.env) }), inv.sensitiveValues);
   // Everything is rendered before anything is written.
   const sarif = opts.sarif ? (format === 'sarif' ? rendered : redact(render(report, 'sarif', { color: false }), inv.sensitiveValues)) : undefined;
   if (opts.output) writeAtomic(opts.output, rendered);
@@ -82,8 +83,10 @@ export function scan(inv: Inventory, config: Config = emptyConfig()): ScanReport
   return makeReport(inv.source, result, inv.diagnostics, inventoryCounts(inv));
 }
 
-export function render(report: ScanReport, format: Format, options: { color: boolean }): string {
+export function render(report: ScanReport, format: Format, options: { color: boolean; sourceLinkBase?: string }): string {
   switch (format) {
+    case 'markdown':
+      return renderMarkdown(report, options.sourceLinkBase ? { sourceLinkBase: options.sourceLinkBase } : {});
     case 'json':
       return renderJson(report);
     case 'sarif':
@@ -100,6 +103,12 @@ export function exitCode(report: ScanReport, failOn: FailOn, softFail: boolean, 
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn];
   return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** In a GitHub Actions job, Markdown links source lines to the files at the scanned commit. */
+export function githubBlobBase(env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
+  return server && repo && sha ? `${server}/${repo}/blob/${sha}/` : undefined;
 }
 
 function parseFormat(value: string | undefined): Format {
