@@ -71,7 +71,8 @@ export class Clients {
       credentials: this.credentials,
       retryMode: 'adaptive',
       maxAttempts: this.settings.maxAttempts,
-      requestHandler: { requestTimeout: this.settings.requestTimeoutMs, connectionTimeout: Math.min(this.settings.requestTimeoutMs, 10_000) },
+      // Without throwOnRequestTimeout the handler only logs a slow answer and keeps waiting.
+      requestHandler: { requestTimeout: this.settings.requestTimeoutMs, connectionTimeout: Math.min(this.settings.requestTimeoutMs, 10_000), throwOnRequestTimeout: true },
     };
   }
 }

@@ -102,7 +102,7 @@ async function scanAccount(clients: Clients, reader: Reader, progress: Progress,
       progress.done(account, region);
       return r;
     })),
-    readBuckets(clients, reader, account, regions[0] ?? home, new Set(regions), (region) => progress.done(account, region)),
+    readBuckets(clients, reader, account, identity.partition, regions[0] ?? home, new Set(regions), (region) => progress.done(account, region)),
     readIam(clients.iam(home), reader, account).then((r) => {
       progress.done(account);
       return r;

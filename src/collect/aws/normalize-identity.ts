@@ -5,15 +5,15 @@ import type { Ref } from '../../model/ref.js';
 import { unknown } from '../../model/unknown.js';
 import { decodePolicyDocument, type IamAccount } from './iam.js';
 import { nameTag, registerOnce, tagMap } from './refs.js';
-import type { S3Account } from './s3.js';
+import { bucketRef, type S3Account } from './s3.js';
 
 /** Buckets of the scanned regions, with policy, public access block and tags. */
 export function buildBuckets(inv: Inventory, s3: S3Account, partition: string): void {
   if (!s3.listed.ok) return;
   for (const b of s3.listed.value) {
-    const arn = `arn:${partition}:s3:::${b.name}`;
     const name = b.tags.ok ? nameTag(b.tags.value) : undefined;
-    const ref: Ref = { key: arn, kind: 'bucket', type: 'aws_s3_bucket', id: b.name, arn, account: s3.account, region: b.region, ...(name ? { name } : {}) };
+    const ref: Ref = { ...bucketRef(partition, s3.account, b.region, b.name), ...(name ? { name } : {}) };
+    const arn = ref.key;
     if (!registerOnce(inv, ref)) continue;
     const policy: PolicySource = !b.policy.ok
       ? { kind: 'unknown', reason: b.policy.reason, holder: ref, attribute: 'policy' }

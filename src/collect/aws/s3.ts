@@ -7,6 +7,7 @@ import {
   type PublicAccessBlockConfiguration,
   type Tag,
 } from '@aws-sdk/client-s3';
+import type { Ref } from '../../model/ref.js';
 import type { Clients } from './clients.js';
 import { allPages, type Read, type Reader } from './reader.js';
 
@@ -28,7 +29,7 @@ export interface S3Account {
  * Lists the account's buckets once (with their regions) and reads each bucket
  * of a scanned region through a client of that region, as S3 requires.
  */
-export async function readBuckets(clients: Clients, reader: Reader, account: string, homeRegion: string, regions: ReadonlySet<string>, onRegionDone?: (region: string) => void): Promise<S3Account> {
+export async function readBuckets(clients: Clients, reader: Reader, account: string, partition: string, homeRegion: string, regions: ReadonlySet<string>, onRegionDone?: (region: string) => void): Promise<S3Account> {
   const listed = await reader.read({ action: 's3:ListAllMyBuckets', account, region: homeRegion, what: 'the S3 buckets' }, () =>
     allPages(paginateListBuckets({ client: clients.s3(homeRegion), pageSize: 1000 }, {}), (p) => p.Buckets));
   if (!listed.ok) {
@@ -39,7 +40,7 @@ export async function readBuckets(clients: Clients, reader: Reader, account: str
   const byRegion = new Map<string, string[]>();
   for (const b of located) if (b.region && regions.has(b.region)) byRegion.set(b.region, [...(byRegion.get(b.region) ?? []), b.name]);
   const perRegion = await Promise.all([...regions].map(async (region) => {
-    const buckets = await Promise.all((byRegion.get(region) ?? []).map((name) => readBucket(clients, reader, account, region, name)));
+    const buckets = await Promise.all((byRegion.get(region) ?? []).map((name) => readBucket(clients, reader, account, partition, region, name)));
     onRegionDone?.(region);
     return buckets;
   }));
@@ -56,9 +57,10 @@ async function locate(clients: Clients, reader: Reader, account: string, homeReg
   return r.ok ? r.value : undefined;
 }
 
-async function readBucket(clients: Clients, reader: Reader, account: string, region: string, name: string): Promise<S3Bucket> {
+async function readBucket(clients: Clients, reader: Reader, account: string, partition: string, region: string, name: string): Promise<S3Bucket> {
   const client = clients.s3(region);
-  const spec = (action: string, what: string) => ({ action: `s3:${action}`, account, region, what: `${what} of bucket ${name}` });
+  const subject = bucketRef(partition, account, region, name);
+  const spec = (action: string, what: string) => ({ action: `s3:${action}`, account, region, what: `${what} of bucket ${name}`, subject });
   const [policy, publicAccessBlock, tags] = await Promise.all([
     reader.read(spec('GetBucketPolicy', 'the bucket policy'), async () => (await client.send(new GetBucketPolicyCommand({ Bucket: name }))).Policy, {
       answers: { NoSuchBucketPolicy: undefined },
@@ -71,4 +73,10 @@ async function readBucket(clients: Clients, reader: Reader, account: string, reg
     }),
   ]);
   return { name, region, policy, publicAccessBlock, tags };
+}
+
+/** A bucket's ref: keyed by its ARN, with the name as id. */
+export function bucketRef(partition: string, account: string, region: string, name: string): Ref {
+  const arn = `arn:${partition}:s3:::${name}`;
+  return { key: arn, kind: 'bucket', type: 'aws_s3_bucket', id: name, arn, account, region };
 }
