@@ -1,6 +1,7 @@
 import { styleText } from 'node:util';
 import type { ReportedFinding } from '../engine/run.js';
 import { displayName } from '../model/ref.js';
+import { rangeFor } from '../sourcemap/locate.js';
 import { countBySeverity, sourceLabel, type ScanReport } from './scan-report.js';
 
 type Style = Parameters<typeof styleText>[0];
@@ -18,7 +19,7 @@ export function renderText(report: ScanReport, options: { color: boolean }): str
     lines.push('');
     lines.push(`${paint('bold', ruleId)} ${paint('dim', `- ${run?.meta.title ?? ''}`)}`);
     for (const f of findings) {
-      const where = f.primary.location ? ` ${paint('dim', `(${f.primary.location.file}:${f.primary.location.startLine})`)}` : '';
+      const where = f.primary.location ? ` ${paint('dim', `(${f.primary.location.file}:${rangeFor(f.primary.location, f.attribute).startLine})`)}` : '';
       lines.push(`  ${paint(sevStyle[f.severity], f.severity.padEnd(7))} ${paint('bold', displayName(f.primary))}${where}`);
       lines.push(`          ${f.message}`);
     }
@@ -37,6 +38,17 @@ export function renderText(report: ScanReport, options: { color: boolean }): str
   const summary = total === 0
     ? paint('green', 'No findings.')
     : `${total} finding${total === 1 ? '' : 's'}: ${paint('red', `${c.error} error${c.error === 1 ? '' : 's'}`)}, ${paint('yellow', `${c.warning} warning${c.warning === 1 ? '' : 's'}`)}, ${paint('cyan', `${c.note} note${c.note === 1 ? '' : 's'}`)}.`;
-  lines.push(`${summary}${report.diagnostics.length > 0 ? ` ${report.diagnostics.length} diagnostic${report.diagnostics.length === 1 ? '' : 's'}.` : ''}`);
+  lines.push(`${summary}${report.diagnostics.length > 0 ? ` ${report.diagnostics.length} diagnostic${report.diagnostics.length === 1 ? '' : 's'}.` : ''}${suppressedNote(report)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Suppressed findings are counted apart, by what suppressed them (the first reason when several apply). */
+function suppressedNote(report: ScanReport): string {
+  if (report.suppressed.length === 0) return '';
+  const by = new Map<string, number>();
+  for (const f of report.suppressed) {
+    const via = f.suppressions[0]?.via ?? 'other';
+    by.set(via, (by.get(via) ?? 0) + 1);
+  }
+  return ` ${report.suppressed.length} suppressed (${[...by].map(([via, n]) => `${n} ${via}`).join(', ')}).`;
 }
