@@ -45,6 +45,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--strict', 'exit 1 when anything could not be evaluated (diagnostics), even without findings')
     .option('--timings', 'print the wall time of each phase (parse, inventory, rules, report) on stderr')
     .option('--sarif <file>', 'also write the report as SARIF to this file, whatever --format prints')
+    .option('--markdown <file>', 'also write the report as Markdown (with Mermaid path pictures) to this file, whatever --format prints')
     .option('--source-root <dir>', "directory of the plan's root module (.tf files), for source lines (default: the plan's directory if it has .tf files, else the working directory)")
     .option('--baseline <sarif>', 'SARIF of an earlier scan: findings already in it are reported as suppressed, so only new ones fail')
     .action(async (opts) => {

@@ -9,7 +9,7 @@ import { redact } from '../report/redact.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { readSnapshot, snapshotText } from '../snapshot/index.js';
 import { writeAtomic } from './output.js';
-import { exitCode, render, scan, type FailOn, type Format, type Io, type ScanOptions } from './scan.js';
+import { exitCode, extraReports, render, scan, type FailOn, type Format, type Io, type ScanOptions } from './scan.js';
 
 /** Options of `scan --aws` and `scan --snapshot`. */
 export interface LiveScanOptions extends ScanOptions {
@@ -58,11 +58,11 @@ export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<nu
   const inv = opts.snapshot !== undefined ? readSnapshot(opts.snapshot) : await readAws(opts, io);
   const report = scan(inv, config);
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
-  const sarif = opts.sarif ? (format === 'sarif' ? rendered : redact(render(report, 'sarif', { color: false }), inv.sensitiveValues)) : undefined;
+  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env);
   if (opts.saveSnapshot) writeAtomic(opts.saveSnapshot, snapshotText(inv));
   if (opts.output) writeAtomic(opts.output, rendered);
   else io.stdout(rendered);
-  if (opts.sarif && sarif) writeAtomic(opts.sarif, sarif);
+  for (const [file, text] of extra) writeAtomic(file, text);
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 

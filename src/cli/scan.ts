@@ -35,6 +35,8 @@ export interface ScanOptions {
   strict?: boolean;
   /** Also write SARIF to this file, whatever --format prints. */
   sarif?: string;
+  /** Also write the Markdown report (the GitHub job summary) to this file, whatever --format prints. */
+  markdown?: string;
   /** Directory of the root module's .tf files, for source lines. */
   sourceRoot?: string;
   /** A SARIF from an earlier scan: findings already in it are suppressed. */
@@ -69,10 +71,10 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   timings.mark('sources');
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sourceLinkBase: githubBlobBase(io.env) }), inv.sensitiveValues);
   // Everything is rendered before anything is written.
-  const sarif = opts.sarif ? (format === 'sarif' ? rendered : redact(render(report, 'sarif', { color: false }), inv.sensitiveValues)) : undefined;
+  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env);
   if (opts.output) writeAtomic(opts.output, rendered);
   else io.stdout(rendered);
-  if (opts.sarif && sarif) writeAtomic(opts.sarif, sarif);
+  for (const [file, text] of extra) writeAtomic(file, text);
   timings.mark('report');
   if (opts.timings) process.stderr.write(`${timings.format()}\n`);
   return exitCode(report, failOn, opts.softFail === true, opts.strict === true);
@@ -103,6 +105,15 @@ export function exitCode(report: ScanReport, failOn: FailOn, softFail: boolean, 
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn];
   return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** The files of --sarif and --markdown, rendered (and redacted) before anything is written. */
+export function extraReports(report: ScanReport, format: Format, rendered: string, opts: Pick<ScanOptions, 'sarif' | 'markdown'>, sensitive: ReadonlySet<string>, env: NodeJS.ProcessEnv): [string, string][] {
+  const out: [string, string][] = [];
+  const as = (f: Format) => (f === format ? rendered : redact(render(report, f, { color: false, sourceLinkBase: githubBlobBase(env) }), sensitive));
+  if (opts.sarif) out.push([opts.sarif, as('sarif')]);
+  if (opts.markdown) out.push([opts.markdown, as('markdown')]);
+  return out;
 }
 
 /** In a GitHub Actions job, Markdown links source lines to the files at the scanned commit. */

@@ -102,7 +102,9 @@ function header(report: ScanReport): string {
   const c = countBySeverity(report.findings);
   const total = report.findings.length;
   const lines = [`## vpcelint: ${escapeMd(sourceLabel(report.source))}`, ''];
-  const notEvaluated = report.diagnostics.length > 0 ? ` · ${report.diagnostics.length} not evaluated (see the end)` : '';
+  const suppressed = report.suppressed?.length ?? 0;
+  const notEvaluated = (report.diagnostics.length > 0 ? ` · ${report.diagnostics.length} not evaluated (see the end)` : '')
+    + (suppressed > 0 ? ` · ${suppressed} suppressed${report.baseline ? ' (already in the baseline, or silenced)' : ''}, not shown` : '');
   if (total === 0) {
     lines.push(`✅ **No findings.**${notEvaluated}`, '');
     return lines.join('\n');
