@@ -1,9 +1,10 @@
 import type { Link, SecurityGroup, SecurityGroupRule, Vpc } from '../../model/nodes.js';
-import type { Ref } from '../../model/ref.js';
+import type { NodeKind, Ref } from '../../model/ref.js';
 import { parseServiceName } from '../../model/service-name.js';
 import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { declRef, instancesOf, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
 import { attr, type Instance } from './instances.js';
+import { kindOf } from './resource-kinds.js';
 
 /**
  * Security groups and their rules, from every spelling: inline `ingress` /
@@ -82,7 +83,7 @@ export function buildSecurityGroups(ctx: BuildContext): void {
  * understands `aws_vpc.x.default_security_group_id`, the default group of a VPC.
  */
 export function linkGroups(ctx: BuildContext, inst: Instance, path: (string | number)[]): Link {
-  const link = ctx.resolver.link(inst, path, ['security-group']);
+  const link = linkField(ctx, inst, path, ['security-group']);
   const viaVpc = ctx.resolver
     .resolveAttribute(inst, path)
     .hits.filter((h) => (h.instance.type === 'aws_vpc' || h.instance.type === 'aws_default_vpc') && h.attribute === 'default_security_group_id');
@@ -188,12 +189,28 @@ function buildServicePrefixLists(ctx: BuildContext): Map<string, string> {
 
 /** Prefix lists of a rule; a reference to an endpoint's `prefix_list_id` means that endpoint's service list. */
 function linkPrefixLists(ctx: BuildContext, inst: Instance, path: (string | number)[], byEndpoint: Map<string, string>): Link {
-  const link = ctx.resolver.link(inst, path, ['prefix-list', 'vpc-endpoint']);
+  const link = linkField(ctx, inst, path, ['prefix-list', 'vpc-endpoint']);
   const isList = (k: string) => ctx.inv.refByKey(k)?.kind === 'prefix-list';
   const keys = link.keys.flatMap((k) => (isList(k) ? [k] : byEndpoint.has(k) ? [byEndpoint.get(k)!] : []));
   const strays = link.keys.filter((k) => !isList(k) && !byEndpoint.has(k));
   const unresolved = link.unresolved ?? (strays.length > 0 ? `${strays.join(', ')} has no AWS-managed prefix list` : undefined);
   return { keys: [...new Set(keys)].sort(), external: link.external, ...(unresolved ? { unresolved } : {}) };
+}
+
+/**
+ * Links a field of a rule. An inline rule's field known only after apply has
+ * only the flat expression of all the blocks to go by: keep the references to
+ * resources of the wanted kinds, and ignore the others (a block's CIDR from
+ * `aws_vpc.main.cidr_block`, another block's group), which say nothing about
+ * this field.
+ */
+function linkField(ctx: BuildContext, inst: Instance, path: (string | number)[], kinds: readonly NodeKind[]): Link {
+  const expr = isUnknown(attr(inst, ...path)) ? ctx.resolver.expressionOf(inst, path) : undefined;
+  const flat = expr !== undefined && path.length > 1 && expr === ctx.resolver.expressionOf(inst, [path[0]!]);
+  if (!flat) return ctx.resolver.link(inst, path, kinds);
+  const res = ctx.resolver.resolveExpression(inst, expr);
+  const keys = res.hits.filter((h) => kinds.includes(kindOf(h.instance.mode, h.instance.type) ?? 'other')).map((h) => h.instance.address);
+  return { keys: [...new Set(keys)].sort(), external: [], ...(res.unresolved ? { unresolved: res.unresolved } : {}) };
 }
 
 /**
