@@ -87,7 +87,8 @@ const rule: Rule = {
         if (verdict.kind === 'allows') continue;
         const service = FAMILY_LABEL[family];
         if (!routed) {
-          yield notEvaluated(workload.ref, `the security groups of ${label} allow no known HTTPS egress to ${service}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routing.unclear})`);
+          const egress = groups.unclear ? `are not fully known (${groups.unclear})` : `allow no known HTTPS egress to ${service}`;
+          yield notEvaluated(workload.ref, `the security groups of ${label} ${egress}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routing.unclear})`);
           continue;
         }
         const unclear = verdict.kind === 'unknown' ? verdict.reason : groups.unclear;

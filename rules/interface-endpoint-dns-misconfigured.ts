@@ -6,6 +6,7 @@ import { single } from '../src/model/topology.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { endpointLabel, gatewayEndpointsInVpc, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
 import { notEvaluated, plural } from './lib/security-group-rules.js';
+import { S3_GATEWAY_AND_INTERFACE, VPC_WITH_DNS, hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
   meta: {
@@ -30,36 +31,7 @@ const rule: Rule = {
     fix: [
       'Enable DNS support and DNS hostnames on the VPC, and keep an S3 gateway endpoint beside an S3 interface endpoint that uses the inbound-resolver option:',
       '',
-      '```hcl',
-      'resource "aws_vpc" "main" {',
-      '  cidr_block           = "10.0.0.0/16"',
-      '  enable_dns_support   = true',
-      '  enable_dns_hostnames = true',
-      '}',
-      '',
-      'resource "aws_vpc_endpoint" "s3_gateway" {',
-      '  vpc_id            = aws_vpc.main.id',
-      '  service_name      = "com.amazonaws.${var.region}.s3"',
-      '  vpc_endpoint_type = "Gateway"',
-      '  route_table_ids   = aws_route_table.private[*].id',
-      '}',
-      '',
-      'resource "aws_vpc_endpoint" "s3_interface" {',
-      '  vpc_id              = aws_vpc.main.id',
-      '  service_name        = "com.amazonaws.${var.region}.s3"',
-      '  vpc_endpoint_type   = "Interface"',
-      '  subnet_ids          = aws_subnet.private[*].id',
-      '  security_group_ids  = [aws_security_group.endpoints.id]',
-      '  private_dns_enabled = true',
-      '',
-      '  dns_options {',
-      '    # in-VPC clients take the gateway endpoint; on-premises clients the interface endpoint',
-      '    private_dns_only_for_inbound_resolver_endpoint = true',
-      '  }',
-      '',
-      '  depends_on = [aws_vpc_endpoint.s3_gateway]',
-      '}',
-      '```',
+      ...hcl(VPC_WITH_DNS, S3_GATEWAY_AND_INTERFACE),
       '',
       'Without a gateway endpoint, set `private_dns_only_for_inbound_resolver_endpoint = false` so that every client uses the interface endpoint.',
     ].join('\n'),

@@ -6,6 +6,7 @@ import { single } from '../src/model/topology.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { endpointLabel, interfaceEndpoints } from './lib/endpoint-queries.js';
 import { cidrsOf, coversTcpPort, groupsOf, isAnywhere, notEvaluated, plural, portsLabel, ruleAttribute, ruleOrigin } from './lib/security-group-rules.js';
+import { SSM_INTERFACE_ENDPOINT, hcl } from './lib/terraform-snippets.js';
 
 /** An ingress rule open to every address, and the endpoints whose groups carry it. */
 interface OpenRule {
@@ -33,7 +34,7 @@ const rule: Rule = {
     fix: [
       'Admit HTTPS from the VPC (or from the client security groups) only:',
       '',
-      '```hcl',
+      ...hcl([
       'resource "aws_security_group" "endpoints" {',
       '  name   = "vpc-endpoints"',
       '  vpc_id = aws_vpc.main.id',
@@ -46,16 +47,7 @@ const rule: Rule = {
       '    cidr_blocks = [aws_vpc.main.cidr_block]',
       '  }',
       '}',
-      '',
-      'resource "aws_vpc_endpoint" "ssm" {',
-      '  vpc_id              = aws_vpc.main.id',
-      '  service_name        = "com.amazonaws.${var.region}.ssm"',
-      '  vpc_endpoint_type   = "Interface"',
-      '  subnet_ids          = aws_subnet.private[*].id',
-      '  security_group_ids  = [aws_security_group.endpoints.id]',
-      '  private_dns_enabled = true',
-      '}',
-      '```',
+      ], SSM_INTERFACE_ENDPOINT),
     ].join('\n'),
     docs: [
       'https://docs.aws.amazon.com/vpc/latest/privatelink/interface-endpoints.html#vpce-interface-limitations',

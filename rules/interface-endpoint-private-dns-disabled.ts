@@ -5,6 +5,7 @@ import { displayName } from '../src/model/ref.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { FAMILY_LABEL, endpointLabel, gatewayEndpointsInVpc, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
 import { notEvaluated } from './lib/security-group-rules.js';
+import { SSM_INTERFACE_ENDPOINT, VPC_WITH_DNS, hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
   meta: {
@@ -26,22 +27,7 @@ const rule: Rule = {
     fix: [
       'Turn private DNS on (the VPC needs DNS support and DNS hostnames):',
       '',
-      '```hcl',
-      'resource "aws_vpc" "main" {',
-      '  cidr_block           = "10.0.0.0/16"',
-      '  enable_dns_support   = true',
-      '  enable_dns_hostnames = true',
-      '}',
-      '',
-      'resource "aws_vpc_endpoint" "ssm" {',
-      '  vpc_id              = aws_vpc.main.id',
-      '  service_name        = "com.amazonaws.${var.region}.ssm"',
-      '  vpc_endpoint_type   = "Interface"',
-      '  subnet_ids          = aws_subnet.private[*].id',
-      '  security_group_ids  = [aws_security_group.endpoints.id]',
-      '  private_dns_enabled = true',
-      '}',
-      '```',
+      ...hcl(VPC_WITH_DNS, SSM_INTERFACE_ENDPOINT),
     ].join('\n'),
     docs: [
       'https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#interface-endpoint-dns-hostnames',

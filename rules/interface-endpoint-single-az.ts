@@ -5,6 +5,7 @@ import { displayName } from '../src/model/ref.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { endpointLabel, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
 import { notEvaluated } from './lib/security-group-rules.js';
+import { SSM_INTERFACE_ENDPOINT, hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
   meta: {
@@ -21,16 +22,7 @@ const rule: Rule = {
     fix: [
       'Give the endpoint one subnet in each zone where its clients run:',
       '',
-      '```hcl',
-      'resource "aws_vpc_endpoint" "ssm" {',
-      '  vpc_id              = aws_vpc.main.id',
-      '  service_name        = "com.amazonaws.${var.region}.ssm"',
-      '  vpc_endpoint_type   = "Interface"',
-      '  subnet_ids          = [for s in aws_subnet.private : s.id] # one per Availability Zone',
-      '  security_group_ids  = [aws_security_group.endpoints.id]',
-      '  private_dns_enabled = true',
-      '}',
-      '```',
+      ...hcl(SSM_INTERFACE_ENDPOINT),
     ].join('\n'),
     docs: [
       'https://docs.aws.amazon.com/vpc/latest/privatelink/interface-endpoints.html#interface-endpoint-availability-zones',

@@ -4,6 +4,7 @@ import { single } from '../src/model/topology.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { endpointLabel, gatewayEndpointsInVpc, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
 import { notEvaluated } from './lib/security-group-rules.js';
+import { S3_GATEWAY_AND_INTERFACE, hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
   meta: {
@@ -22,29 +23,7 @@ const rule: Rule = {
     fix: [
       'Add an S3 gateway endpoint beside the interface endpoint:',
       '',
-      '```hcl',
-      'resource "aws_vpc_endpoint" "s3_gateway" {',
-      '  vpc_id            = aws_vpc.main.id',
-      '  service_name      = "com.amazonaws.${var.region}.s3"',
-      '  vpc_endpoint_type = "Gateway"',
-      '  route_table_ids   = aws_route_table.private[*].id',
-      '}',
-      '',
-      'resource "aws_vpc_endpoint" "s3_interface" {',
-      '  vpc_id              = aws_vpc.main.id',
-      '  service_name        = "com.amazonaws.${var.region}.s3"',
-      '  vpc_endpoint_type   = "Interface"',
-      '  subnet_ids          = aws_subnet.private[*].id',
-      '  security_group_ids  = [aws_security_group.endpoints.id]',
-      '  private_dns_enabled = true',
-      '',
-      '  dns_options {',
-      '    private_dns_only_for_inbound_resolver_endpoint = true',
-      '  }',
-      '',
-      '  depends_on = [aws_vpc_endpoint.s3_gateway]',
-      '}',
-      '```',
+      ...hcl(S3_GATEWAY_AND_INTERFACE),
     ].join('\n'),
     docs: [
       'https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#types-of-vpc-endpoints-for-s3',
