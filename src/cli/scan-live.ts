@@ -1,5 +1,4 @@
 import { allRules } from '../../rules/index.js';
-import { collectAws, DEFAULTS } from '../collect/aws/index.js';
 import { isReadFailure } from '../collect/aws/failures.js';
 import { terminalSink } from '../collect/aws/progress.js';
 import { loadConfig } from '../config/load.js';
@@ -8,6 +7,7 @@ import type { Inventory } from '../model/inventory.js';
 import { redact } from '../report/redact.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { readSnapshot, snapshotText } from '../snapshot/index.js';
+import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { writeAtomic } from './output.js';
 import { exitCode, extraReports, render, scan, type FailOn, type Format, type Io, type ScanOptions } from './scan.js';
 
@@ -55,8 +55,10 @@ export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<nu
   const format = (opts.format ?? 'text') as Format;
   const failOn = opts.failOn as FailOn;
   const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
+  const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : undefined;
   const inv = opts.snapshot !== undefined ? readSnapshot(opts.snapshot) : await readAws(opts, io);
-  const report = scan(inv, config);
+  // No source lines live: suppressions come from the config file and the baseline.
+  const report = applySuppressions(scan(inv, config), { knownRules: allRules.map((r) => r.meta.id), config, ...(baseline ? { baseline } : {}) });
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
   const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env);
   if (opts.saveSnapshot) writeAtomic(opts.saveSnapshot, snapshotText(inv));
@@ -67,6 +69,8 @@ export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<nu
 }
 
 async function readAws(opts: LiveScanOptions, io: Io): Promise<Inventory> {
+  // Loaded only for live scans: the SDK clients take a while to load, and plan scans never need them.
+  const { collectAws, DEFAULTS } = await import('../collect/aws/index.js');
   const concurrency = opts.concurrency === undefined ? DEFAULTS.concurrency : Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64; got ${JSON.stringify(opts.concurrency)}`);
   if (opts.externalId && !opts.roleArn && !opts.accountsFromOrg) throw new UsageError('--external-id goes with --role-arn or --accounts-from-org');

@@ -1,3 +1,4 @@
+import { isReadFailure } from '../collect/aws/failures.js';
 import type { ReportedFinding } from '../engine/run.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Ref } from '../model/ref.js';
@@ -12,7 +13,7 @@ export function renderJson(report: ScanReport): string {
     reportVersion: JSON_REPORT_VERSION,
     tool: report.tool,
     input: report.source,
-    summary: { findings: report.findings.length, ...counts, diagnostics: report.diagnostics.length, suppressed: report.suppressed.length },
+    summary: { findings: report.findings.length, ...counts, diagnostics: report.diagnostics.length, suppressed: report.suppressed.length, partial: report.diagnostics.some(isReadFailure) },
     findings: report.findings.map(findingJson),
     suppressed: report.suppressed.map((f) => ({ ...findingJson(f), suppressions: f.suppressions })),
     diagnostics: report.diagnostics.map(diagnosticJson),

@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import type { ReportedFinding } from '../engine/run.js';
+import { isReadFailure } from '../collect/aws/failures.js';
 import { displayName } from '../model/ref.js';
 import { rangeFor } from '../sourcemap/locate.js';
 import { countBySeverity, sourceLabel, type ScanReport } from './scan-report.js';
@@ -39,6 +40,8 @@ export function renderText(report: ScanReport, options: { color: boolean }): str
     ? paint('green', 'No findings.')
     : `${total} finding${total === 1 ? '' : 's'}: ${paint('red', `${c.error} error${c.error === 1 ? '' : 's'}`)}, ${paint('yellow', `${c.warning} warning${c.warning === 1 ? '' : 's'}`)}, ${paint('cyan', `${c.note} note${c.note === 1 ? '' : 's'}`)}.`;
   lines.push(`${summary}${report.diagnostics.length > 0 ? ` ${report.diagnostics.length} diagnostic${report.diagnostics.length === 1 ? '' : 's'}.` : ''}${suppressedNote(report)}`);
+  const unread = report.diagnostics.filter(isReadFailure).length;
+  if (unread > 0) lines.push(paint('yellow', `Partial scan: ${unread} AWS read${unread === 1 ? '' : 's'} failed (listed above); what ${unread === 1 ? 'it' : 'they'} would have read was not evaluated.`));
   return `${lines.join('\n')}\n`;
 }
 
