@@ -1,0 +1,93 @@
+import * as core from '@actions/core';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../cli/main.js';
+import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
+import { readInputs, scanArgs, scanInput, type ActionInputs } from './inputs.js';
+import { terraformShow } from './terraform.js';
+
+/** What the Action reads back from the JSON report (its documented, versioned format). */
+interface JsonSummary {
+  findings: number;
+  error: number;
+  warning: number;
+  note: number;
+}
+
+/**
+ * The GitHub Action: inputs → `vpcelint scan` (in this process, the same code
+ * as the CLI) → outputs, job summary, and a failed step when `fail-on` says so.
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const work = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'vpcelint-'));
+  try {
+    const inputs = readInputs({ text: (n) => core.getInput(n), flag: (n) => (core.getInput(n) === '' ? false : core.getBooleanInput(n)) });
+    const input = scanInput(inputs);
+    if (input.kind === 'aws' && (inputs.baseline || inputs.sourceRoot)) {
+      core.warning('`baseline` and `source-root` apply to plan scans; this live scan does not use them');
+    }
+    let planJson: string | undefined;
+    if (input.kind === 'terraform') {
+      planJson = join(work, 'plan.json');
+      terraformShow(input.dir, input.planFile, planJson, env);
+    }
+    const files = { json: join(work, 'report.json'), markdown: join(work, 'summary.md'), sarif: inputs.sarifFile };
+    const args = scanArgs(inputs, input, planJson, files);
+    core.info(`vpcelint ${args.join(' ')}`);
+    const { code, stderr } = await withStderr(() => main(args, { stdout: (s) => process.stdout.write(s), isTTY: false, env, cwd: process.cwd() }));
+    if (code === 2 || !existsSync(files.json)) {
+      core.setFailed(lastLine(stderr) ?? 'vpcelint could not run: see the log above');
+      return;
+    }
+    const summary = (JSON.parse(readFileSync(files.json, 'utf8')) as { summary: JsonSummary }).summary;
+    core.setOutput('sarif-file', inputs.sarifFile);
+    core.setOutput('findings', summary.findings);
+    core.setOutput('errors', summary.error);
+    core.setOutput('warnings', summary.warning);
+    core.setOutput('notes', summary.note);
+    await writeSummary(readFileSync(files.markdown, 'utf8'), env);
+    if (code === 1) core.setFailed(failureMessage(summary, inputs));
+    else if (code === 3) core.setFailed('vpcelint could not read everything in AWS (see "Not evaluated" in the job summary), so the scan is partial');
+    else if (code !== 0) core.setFailed(`vpcelint ended with exit code ${code}`);
+  } catch (err) {
+    core.setFailed((err as Error).message);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function failureMessage(s: JsonSummary, inputs: ActionInputs): string {
+  const failOn = inputs.failOn as Severity;
+  const counted = (['error', 'warning', 'note'] as const).filter((sev) => SEVERITY_RANK[sev] >= (SEVERITY_RANK[failOn] ?? 0));
+  const n = counted.reduce((sum, sev) => sum + s[sev], 0);
+  if (n === 0) return 'vpcelint found something that could not be evaluated (see the job summary)';
+  return `vpcelint found ${n} finding${n === 1 ? '' : 's'} at or above fail-on "${inputs.failOn}" (${counted.map((sev) => `${s[sev]} ${sev}${s[sev] === 1 ? '' : 's'}`).join(', ')}); see the job summary`;
+}
+
+async function writeSummary(markdown: string, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) {
+    core.info(markdown);
+    return;
+  }
+  await core.summary.addRaw(markdown).write();
+}
+
+/** Runs `fn` while copying what it writes to stderr, so the one-line error of a bad input can be the failure message. */
+async function withStderr<T>(fn: () => Promise<T>): Promise<{ code: T; stderr: string }> {
+  const original = process.stderr.write.bind(process.stderr);
+  let captured = '';
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    captured += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stderr.write;
+  try {
+    return { code: await fn(), stderr: captured };
+  } finally {
+    process.stderr.write = original;
+  }
+}
+
+function lastLine(text: string): string | undefined {
+  return text.trim().split('\n').filter(Boolean).pop();
+}
