@@ -1,0 +1,49 @@
+import { partMatches } from './match.js';
+import type { Decision, Policy, Request, RequestPrincipal, Statement } from './types.js';
+
+export interface Evaluation {
+  decision: Decision;
+  /** Statements that match the request (Allow and Deny), by index. */
+  matched: number[];
+}
+
+/** IAM's logic for one policy: an explicit Deny wins, else an Allow allows, else the request is implicitly denied. */
+export function evaluate(policy: Policy, req: Request): Evaluation {
+  const matched = policy.statements.filter((s) => statementMatches(policy, s, req)).map((s) => s.index);
+  const byIndex = (i: number) => policy.statements.find((s) => s.index === i)!;
+  if (matched.some((i) => byIndex(i).effect === 'Deny')) return { decision: 'explicit-deny', matched };
+  if (matched.some((i) => byIndex(i).effect === 'Allow')) return { decision: 'allow', matched };
+  return { decision: 'implicit-deny', matched };
+}
+
+export function statementMatches(policy: Policy, stmt: Statement, req: Request): boolean {
+  return partMatches(policy, stmt, req, 'all');
+}
+
+export interface RequestInput {
+  action: string;
+  resource: string;
+  principal?: RequestPrincipal;
+  /** Context keys (any case); a string or a list of strings each. */
+  context?: Record<string, string | string[]>;
+}
+
+/**
+ * A request with the principal's own keys filled in the way AWS does
+ * (aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalIsAWSService,
+ * aws:PrincipalServiceName), unless the caller gives them.
+ */
+export function makeRequest(input: RequestInput): Request {
+  const context = new Map<string, string[]>();
+  const principal = input.principal ?? { kind: 'anonymous' };
+  if (principal.kind === 'aws') {
+    context.set('aws:principalarn', [principal.arn]);
+    context.set('aws:principalaccount', [principal.account]);
+    context.set('aws:principalisawsservice', ['false']);
+  } else if (principal.kind === 'service') {
+    context.set('aws:principalisawsservice', ['true']);
+    context.set('aws:principalservicename', [principal.service]);
+  }
+  for (const [k, v] of Object.entries(input.context ?? {})) context.set(k.toLowerCase(), Array.isArray(v) ? v : [v]);
+  return { action: input.action, resource: input.resource, principal, context };
+}

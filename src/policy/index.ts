@@ -1,0 +1,17 @@
+/**
+ * IAM policy semantics: parse a document once (cached by text), evaluate
+ * concrete requests with IAM's logic, and answer the semantic questions rules
+ * ask over a finite set of representative requests. Rules use this module
+ * and never read policy JSON themselves.
+ */
+export { parsePolicyCached } from './cache.js';
+export { parsePolicyObject, parsePolicyText } from './parse.js';
+export { evaluate, makeRequest, statementMatches, type Evaluation, type RequestInput } from './evaluate.js';
+export { NotEvaluable, buildSpace, type Hints, type Space } from './space.js';
+export * from './questions.js';
+export * from './keys.js';
+export { privateRangeOf, parseCidr } from './ip.js';
+export { isNegated } from './conditions.js';
+export { globMatch, hasWildcard } from './wildcard.js';
+export { parseArn, arnMatch } from './arn.js';
+export type * from './types.js';

@@ -1,0 +1,233 @@
+import { parseArn } from './arn.js';
+import { PERIMETER_NETWORK_KEYS } from './keys.js';
+import type { RequestParts } from './match.js';
+import { findRequest, type Filters } from './solve.js';
+import { buildSpace, isNamed, type Hints, type Space } from './space.js';
+import type { Policy, Request, Statement } from './types.js';
+
+/**
+ * The semantic questions rules ask. Each is answered over the policy's
+ * representative requests (see space.ts), so the answer follows IAM's
+ * evaluation, not the text; each returns a witness request when the answer is
+ * "yes, some request ...". All may throw NotEvaluable for policies too large
+ * to enumerate.
+ */
+
+const denies = (p: Policy) => p.statements.filter((s) => s.effect === 'Deny');
+const allows = (p: Policy) => p.statements.filter((s) => s.effect === 'Allow');
+
+/** A request the policy allows: some Allow matches and no Deny does. */
+export function someAllowed(policy: Policy, space: Space, filters: Filters = {}): Request | undefined {
+  for (const a of allows(policy)) {
+    const r = findRequest(policy, space, [a], denies(policy), filters);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** A request no Deny matches (an identity policy could still allow it). */
+export function someNotDenied(policy: Policy, space: Space, filters: Filters = {}): Request | undefined {
+  return findRequest(policy, space, [], denies(policy), filters);
+}
+
+/** A request the policy does not allow: no Allow matches, or a Deny does. */
+export function someNotAllowed(policy: Policy, space: Space, filters: Filters = {}): Request | undefined {
+  const r = findRequest(policy, space, [], allows(policy), filters);
+  if (r) return r;
+  for (const d of denies(policy)) {
+    const x = findRequest(policy, space, [d], [], filters);
+    if (x) return x;
+  }
+  return undefined;
+}
+
+/** A request one statement matches (whatever the others say). */
+export function statementMatchesSome(policy: Policy, space: Space, stmt: Statement, filters: Filters = {}): Request | undefined {
+  return findRequest(policy, space, [stmt], [], filters);
+}
+
+// ---- filters ---------------------------------------------------------------
+
+const KEY_DIM_PREFIX = 'key:';
+
+/** Requests that come through no VPC endpoint (internet, on-premises over the public endpoint, AWS services). */
+export const fromInternet = (v: RequestParts) => !v.context.has('aws:sourcevpce');
+
+/** Requests whose endpoint is not in E and whose VPC is not in V (internet requests included). */
+export function outsideNetwork(endpoints: ReadonlySet<string>, vpcs: ReadonlySet<string>) {
+  return (v: RequestParts) => {
+    const vpce = v.context.get('aws:sourcevpce')?.[0];
+    if (vpce === undefined) return true;
+    return !endpoints.has(vpce) && !vpcs.has(v.context.get('aws:sourcevpc')?.[0] ?? '');
+  };
+}
+
+/** AWS's own access (service principals, requests services make on a principal's behalf): RULES.md exempts it. */
+function notAwsOwnAccess(v: RequestParts, dim: string): boolean {
+  if (v.principal?.kind === 'service') return false;
+  if (dim.startsWith(KEY_DIM_PREFIX) || dim.includes('+') || dim === 'principal') {
+    if (v.context.get('aws:viaawsservice')?.[0]?.toLowerCase() === 'true') return false;
+    if (v.context.get('aws:principalisawsservice')?.[0]?.toLowerCase() === 'true') return false;
+  }
+  return true;
+}
+
+function actionsOf(service: string | undefined) {
+  if (!service) return undefined;
+  const prefix = `${service.toLowerCase()}:`;
+  return (v: RequestParts) => v.action === undefined || v.action.toLowerCase().startsWith(prefix);
+}
+
+// ---- endpoint policies -----------------------------------------------------
+
+export interface EndpointInput {
+  /** The IAM prefix of the endpoint's service (`s3`, `ecr`, `logs`); undefined when unknown: every action counts. */
+  service?: string;
+  /** Accounts that own the endpoint (and so count as "inside"). */
+  ownerAccounts?: readonly string[];
+}
+
+function endpointSpace(policy: Policy, input: EndpointInput): Space {
+  const hints: Hints = { ...(input.service ? { services: [input.service] } : {}), ...(input.ownerAccounts ? { accounts: input.ownerAccounts } : {}) };
+  return buildSpace(policy, hints);
+}
+
+/**
+ * "Does this endpoint policy allow every principal every action of the
+ * service on every resource?" Undefined when it does; else a request it
+ * does not allow (the limit that makes it not full access).
+ */
+export function fullAccessGap(policy: Policy, input: EndpointInput): Request | undefined {
+  const space = endpointSpace(policy, input);
+  const act = actionsOf(input.service);
+  return someNotAllowed(policy, space, act ? { action: act } : {});
+}
+
+/**
+ * "Does the endpoint policy let a request reach a resource outside the
+ * owner's accounts and organization?": a resource the policy does not name,
+ * in an account and organization it does not name (or, when the owner's
+ * account is known, a resource it names in a foreign account), asked by any
+ * principal except AWS's own access, without principal tags (administrator
+ * exceptions, docs/policy-semantics.md).
+ */
+export function outsideResourceAllowed(policy: Policy, input: EndpointInput): Request | undefined {
+  const space = endpointSpace(policy, input);
+  const owners = new Set(input.ownerAccounts ?? []);
+  const act = actionsOf(input.service);
+  const noTags = (v: RequestParts) => ![...v.context.keys()].some((k) => k.startsWith('aws:principaltag/'));
+  const orgOutside = (v: RequestParts) =>
+    ['aws:resourceorgid', 'aws:resourceorgpaths'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x)));
+  const accountOutside = (v: RequestParts) =>
+    ['aws:resourceaccount', 's3:resourceaccount'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !owners.has(x)));
+  const arbitrary = (v: RequestParts) => v.resource !== undefined && space.freshResources.has(v.resource) && accountOutside(v) && orgOutside(v);
+  const base = { ...(act ? { action: act } : {}), principal: noTags, any: notAwsOwnAccess };
+  const open = someAllowed(policy, space, { ...base, resource: arbitrary });
+  if (open || owners.size === 0) return open;
+  const foreign = (v: RequestParts) => {
+    const account = v.resource ? parseArn(v.resource)?.account : undefined;
+    return account !== undefined && /^\d{12}$/.test(account) && !owners.has(account) && !space.freshResources.has(v.resource!) && orgOutside(v);
+  };
+  return someAllowed(policy, space, { ...base, resource: foreign });
+}
+
+/**
+ * "Does the endpoint policy let a principal outside the owner's accounts and
+ * organization through?": an anonymous principal, or one in an account and
+ * organization the policy does not name, not AWS's own access, for a resource
+ * the policy does not name (grants on named resources, such as AWS's own
+ * repository buckets, are deliberate).
+ */
+export function outsidePrincipalAllowed(policy: Policy, input: EndpointInput): Request | undefined {
+  const space = endpointSpace(policy, input);
+  const owners = new Set(input.ownerAccounts ?? []);
+  const act = actionsOf(input.service);
+  const outside = (v: RequestParts) => {
+    const p = v.principal;
+    if (!p || p.kind === 'service') return false;
+    if (p.kind !== 'aws') return true;
+    if (owners.has(p.account) || isNamed(space, 'aws:principalaccount', p.account) || space.knownAccounts.has(p.account) && p.account !== space.freshAccount) return false;
+    return ['aws:principalorgid', 'aws:principalorgpaths'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x)));
+  };
+  const arbitrary = (v: RequestParts) => v.resource !== undefined && space.freshResources.has(v.resource);
+  return someAllowed(policy, space, { ...(act ? { action: act } : {}), principal: outside, resource: arbitrary, any: notAwsOwnAccess });
+}
+
+// ---- bucket policies -------------------------------------------------------
+
+export interface BucketInput {
+  /** The bucket's resources to probe: its ARN and an object ARN, or placeholders standing for them. */
+  resources: readonly string[];
+  /** S3 actions to try besides those the policy names. */
+  actions?: readonly string[];
+}
+
+export const BUCKET_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:DeleteObject', 's3:PutBucketPolicy'];
+
+function bucketSpace(policy: Policy, input: BucketInput, extra: Hints = {}): Space {
+  return buildSpace(policy, { resources: input.resources, actions: input.actions ?? BUCKET_ACTIONS, services: ['s3'], ...extra });
+}
+
+function onBucket(input: BucketInput): Filters {
+  const set = new Set(input.resources);
+  return { resource: (v) => v.resource !== undefined && set.has(v.resource), action: (v) => v.action === undefined || v.action.toLowerCase().startsWith('s3:') };
+}
+
+/**
+ * "Does this bucket policy restrict bucket B to endpoints E (and VPCs V)?":
+ * undefined when every S3 request on B from outside E and V is explicitly
+ * denied; else such a request that no Deny stops (an identity policy can then
+ * allow it).
+ */
+export function outsideRequestNotDenied(policy: Policy, input: BucketInput & { endpoints: readonly string[]; vpcs: readonly string[] }): Request | undefined {
+  const space = bucketSpace(policy, input, { endpoints: input.endpoints, vpcs: input.vpcs });
+  return someNotDenied(policy, space, { ...onBucket(input), network: outsideNetwork(new Set(input.endpoints), new Set(input.vpcs)) });
+}
+
+/**
+ * Deny statements keyed on a network perimeter key (aws:SourceVpce,
+ * aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount, aws:VpceOrgPaths) that deny
+ * some S3 request on the bucket coming from outside any endpoint or VPC the
+ * policy names: a network fence, whichever network it admits.
+ */
+export function networkFences(policy: Policy, input: BucketInput): Statement[] {
+  const space = bucketSpace(policy, input);
+  const outside = (v: RequestParts) => {
+    if (!v.context.has('aws:sourcevpce')) return true;
+    return PERIMETER_NETWORK_KEYS.every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x)));
+  };
+  return denies(policy)
+    .filter((d) => d.conditions.some((c) => (PERIMETER_NETWORK_KEYS as readonly string[]).includes(c.keyLower)))
+    .filter((d) => statementMatchesSome(policy, space, d, { ...onBucket(input), network: outside }) !== undefined);
+}
+
+/**
+ * "Can anyone still change this bucket's policy from outside the VPC?": a
+ * request for `s3:PutBucketPolicy` on the bucket, from the internet, that no
+ * Deny stops; `principalAllowed` drops principals that cannot exist (roles
+ * absent from a closed-world inventory). Undefined means locked out.
+ */
+export function adminEscape(policy: Policy, input: BucketInput, principalAllowed: (v: RequestParts) => boolean = () => true): Request | undefined {
+  const space = bucketSpace(policy, { ...input, actions: ['s3:PutBucketPolicy'] });
+  return someNotDenied(policy, space, {
+    ...onBucket(input),
+    action: (v) => v.action?.toLowerCase() === 's3:putbucketpolicy',
+    network: fromInternet,
+    principal: principalAllowed,
+  });
+}
+
+// ---- any policy ------------------------------------------------------------
+
+/**
+ * "Does this Allow statement match a request that lacks the key?" — for a
+ * network key in an `IfExists` or `ForAllValues` condition, the key is absent
+ * from every request that does not come through an endpoint (aws:SourceIp:
+ * from every request that does).
+ */
+export function allowMatchesWithoutKey(policy: Policy, stmt: Statement, keyLower: string): Request | undefined {
+  const space = buildSpace(policy);
+  return statementMatchesSome(policy, space, stmt, {
+    network: (v) => !v.context.has(keyLower) && (keyLower === 'aws:sourceip' ? v.context.has('aws:sourcevpce') : true),
+  });
+}
