@@ -131,7 +131,8 @@ function normalize(scans: AccountScan[], reader: Reader, accounts: string[]): In
     buildBuckets(inv, s.s3, s.identity.partition);
     buildIam(inv, s.iam);
   }
-  for (const d of reader.diagnostics) inv.diagnose(d);
+  // A failed read's subject becomes the node's own ref, when the node was built after all.
+  for (const d of reader.diagnostics) inv.diagnose(d.subject ? { ...d, subject: inv.refByKey(d.subject.key) ?? d.subject } : d);
   return inv;
 }
 
