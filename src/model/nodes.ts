@@ -123,6 +123,12 @@ export type PolicySource =
        * apply, mapped to the node keys they reference (e.g. an endpoint id).
        */
       placeholders?: Record<string, string[]>;
+      /**
+       * Plans only: where the text is written when that is not the holder (a
+       * `data.aws_iam_policy_document` the holder's attribute refers to), so that
+       * a finding points at the block to fix, once for all holders sharing it.
+       */
+      origin?: Ref;
     }
   | { kind: 'unknown'; reason: string; holder: Ref; attribute: string };
 
@@ -193,6 +199,12 @@ export interface PrefixList extends NodeBase {
 export interface Bucket extends NodeBase {
   name: Maybe<string>;
   policy: PolicySource;
+  /**
+   * Plans only: the bucket is not in the plan; this node stands for it, built
+   * from the `aws_s3_bucket_policy` that names it (its ref is that resource), so
+   * that the policy is judged like any other bucket policy.
+   */
+  external?: boolean;
   publicAccessBlock?: {
     blockPublicPolicy: Maybe<boolean>;
     restrictPublicBuckets: Maybe<boolean>;
@@ -224,7 +236,11 @@ export interface IamPrincipal extends NodeBase {
   name: Maybe<string>;
 }
 
-/** An identity policy (managed or inline), with the principals it is attached to. */
+/**
+ * An identity policy (managed or inline), with the principals it is attached
+ * to. Plans also give every `data.aws_iam_policy_document` as one (attached to
+ * nothing): its text may serve as any kind of policy, and is judged once.
+ */
 export interface IamPolicy extends NodeBase {
   policy: PolicySource;
   attachedTo: Link;

@@ -26,6 +26,9 @@ const MANAGED: Record<string, NodeKind> = {
   aws_iam_user: 'iam-user',
   aws_iam_group: 'iam-group',
   aws_iam_policy: 'iam-policy',
+  aws_iam_role_policy: 'iam-policy',
+  aws_iam_user_policy: 'iam-policy',
+  aws_iam_group_policy: 'iam-policy',
   aws_vpn_gateway: 'other',
   aws_ec2_transit_gateway: 'other',
   aws_vpc_peering_connection: 'other',
@@ -44,6 +47,10 @@ const DATA: Record<string, NodeKind> = {
   aws_ec2_managed_prefix_list: 'prefix-list',
   aws_s3_bucket: 'bucket',
   aws_iam_role: 'iam-role',
+  aws_iam_user: 'iam-user',
+  aws_iam_group: 'iam-group',
+  aws_iam_policy: 'iam-policy',
+  aws_iam_policy_document: 'iam-policy',
 };
 
 export function kindOf(mode: 'managed' | 'data', type: string): NodeKind | undefined {
