@@ -49,7 +49,7 @@ function drawPath(chart: Flowchart, from: string, path: ServicePath, scope: stri
 
 /** The picture of `vpcelint explain <subnet>`: the subnet and its table, then one branch per service. */
 export function routeFlowchart(e: RouteExplanation): Flowchart {
-  const chart = new Flowchart('LR');
+  const chart = new Flowchart('TD');
   let prev: string | undefined;
   for (const hop of e.start) {
     const node = hopNode(chart, hop, 'start', 'private');
@@ -67,7 +67,7 @@ const SUBNETS_DRAWN = 3;
 
 /** The picture of `vpcelint explain --bucket`: each way subnets reach the bucket, ending at the bucket. */
 export function bucketFlowchart(e: BucketExplanation): Flowchart {
-  const chart = new Flowchart('LR');
+  const chart = new Flowchart('TD');
   const bucket = chart.node('bucket', `bucket\n${e.name}`, { shape: 'cylinder', tone: 'service' });
   [...e.privatePaths, ...e.publicPaths, ...e.otherPaths].forEach((p, i) => drawBucketPath(chart, p, `p${i}`, bucket));
   return chart;
@@ -76,26 +76,20 @@ export function bucketFlowchart(e: BucketExplanation): Flowchart {
 function drawBucketPath(chart: Flowchart, p: BucketPath, scope: string, bucket: string): void {
   const names = p.subnets.map(displayName);
   const label = names.length <= SUBNETS_DRAWN ? names.join('\n') : `${names.slice(0, SUBNETS_DRAWN).join('\n')}\n+${names.length - SUBNETS_DRAWN} more`;
-  let prev = chart.node(`${scope}:subnets`, `${names.length === 1 ? 'subnet' : `${names.length} subnets`}\n${label}`, { shape: 'round' });
+  const subnets = chart.node(`${scope}:subnets`, `${names.length === 1 ? 'subnet' : `${names.length} subnets`}\n${label}`, { shape: 'round' });
+  // The subnets' route tables lead in parallel to the same first hop.
   const tables = [...new Map(p.routeTables.filter((t) => t !== undefined).map((t) => [t!.key, t!])).values()];
-  for (const t of tables.slice(0, SUBNETS_DRAWN)) {
-    const node = chart.node(`ref:${t.key}`, `route table\n${displayName(t)}`);
-    chart.edge(prev, node);
-    prev = node;
-  }
-  if (tables.length > SUBNETS_DRAWN) {
-    const node = chart.node(`${scope}:tables`, `+${tables.length - SUBNETS_DRAWN} more route tables`);
-    chart.edge(prev, node);
-    prev = node;
-  }
-  const hops = p.path.hops.filter((h) => h.kind !== 'service');
-  for (const hop of hops) {
+  let heads = tables.slice(0, SUBNETS_DRAWN).map((t) => chart.node(`ref:${t.key}`, `route table\n${displayName(t)}`));
+  if (tables.length > SUBNETS_DRAWN) heads.push(chart.node(`${scope}:tables`, `+${tables.length - SUBNETS_DRAWN} more route tables`));
+  if (heads.length === 0) heads = [subnets];
+  else for (const h of heads) chart.edge(subnets, h);
+  for (const hop of p.path.hops.filter((h) => h.kind !== 'service')) {
     const node = hopNode(chart, hop, scope, p.path.class);
-    chart.edge(prev, node, hop.via ? { label: hop.via } : {});
-    prev = node;
+    for (const h of heads) chart.edge(h, node, hop.via ? { label: hop.via } : {});
+    heads = [node];
   }
   if (p.path.class === 'no-route' || p.path.class === 'unknown') return;
-  chart.edge(prev, bucket, { label: checkSummary(p), style: p.path.class === 'private' ? 'thick' : 'solid' });
+  for (const h of heads) chart.edge(h, bucket, { label: checkSummary(p), style: p.path.class === 'private' ? 'thick' : 'solid' });
 }
 
 function checkSummary(p: BucketPath): string {

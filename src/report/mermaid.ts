@@ -42,6 +42,7 @@ export class Flowchart {
   private readonly edges: FlowEdge[] = [];
   private readonly subgraphs: Subgraph[] = [];
   private readonly byKey = new Map<string, string>();
+  private readonly edgeKeys = new Set<string>();
   private current: Subgraph | undefined;
 
   constructor(private readonly direction: 'LR' | 'TD' = 'LR') {}
@@ -60,7 +61,11 @@ export class Flowchart {
     return id;
   }
 
+  /** Adds an edge; the same edge twice (two paths over one hop) is drawn once. */
   edge(from: string, to: string, options: { label?: string; style?: EdgeStyle } = {}): void {
+    const key = `${from}\u0000${to}\u0000${options.label ?? ''}\u0000${options.style ?? 'solid'}`;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
     this.edges.push({ from, to, style: options.style ?? 'solid', ...(options.label ? { label: options.label } : {}) });
   }
 
@@ -86,6 +91,8 @@ export class Flowchart {
     const grouped = new Set(this.subgraphs.flatMap((s) => s.members));
     for (const sub of this.subgraphs) {
       lines.push(`  subgraph ${sub.id}["${escapeLabel(sub.title)}"]`);
+      // A subgraph with no edge leaving it is laid out on its own, top-down unless told.
+      lines.push(`    direction ${this.direction === 'TD' ? 'TB' : this.direction}`);
       for (const n of this.nodes.filter((x) => sub.members.includes(x.id))) lines.push(`    ${nodeText(n)}`);
       lines.push('  end');
     }

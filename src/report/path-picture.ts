@@ -23,16 +23,9 @@ export function pathPicture(f: ReportedFinding): Flowchart | undefined {
   const idle = f.related.filter((r) => r.kind === 'vpc-endpoint');
   const natLabel = nat ? `${nat.kind === 'nat-gateway' ? 'NAT gateway' : 'NAT instance'}\n${displayName(nat)}` : `NAT\n${natKey || 'not in the inventory'}`;
 
-  const chart = new Flowchart('LR');
-  chart.group('Path found', () => {
-    const table = drawSubnetsAndTable(chart, 'found', subnets, f.primary);
-    const natNode = chart.node('found:nat', natLabel, { shape: 'hexagon', tone: 'bad' });
-    const internet = chart.node('found:internet', 'Internet', { shape: 'cloud', tone: 'bad' });
-    const svc = chart.node('found:service', service, { shape: 'cylinder', tone: 'service' });
-    chart.edge(table, natNode, { label: '0.0.0.0/0' });
-    chart.edge(natNode, internet, { label: 'NAT data processing, per GB' });
-    chart.edge(internet, svc, { label: 'public endpoint' });
-  });
+  // Top-down: the two paths stand side by side as columns, narrow enough for GitHub's page width.
+  const chart = new Flowchart('TD');
+  // Mermaid lays out side-by-side subgraphs right to left in order of declaration: the path found comes out on the left.
   chart.group('Path that should be', () => {
     const table = drawSubnetsAndTable(chart, 'fix', subnets, f.primary);
     const endpointLabel = idle.length > 0
@@ -42,6 +35,15 @@ export function pathPicture(f: ReportedFinding): Flowchart | undefined {
     const svc = chart.node('fix:service', service, { shape: 'cylinder', tone: 'service' });
     chart.edge(table, endpoint, { label: `${service} prefix list route` });
     chart.edge(endpoint, svc, { label: 'private, no NAT charge' });
+  });
+  chart.group('Path found', () => {
+    const table = drawSubnetsAndTable(chart, 'found', subnets, f.primary);
+    const natNode = chart.node('found:nat', natLabel, { shape: 'hexagon', tone: 'bad' });
+    const internet = chart.node('found:internet', 'Internet', { shape: 'cloud', tone: 'bad' });
+    const svc = chart.node('found:service', service, { shape: 'cylinder', tone: 'service' });
+    chart.edge(table, natNode, { label: '0.0.0.0/0' });
+    chart.edge(natNode, internet, { label: 'billed per GB' });
+    chart.edge(internet, svc, { label: 'public endpoint' });
   });
   return chart;
 }
