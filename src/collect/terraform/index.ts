@@ -15,6 +15,7 @@ import { kindOf } from './resource-kinds.js';
 import { buildPrefixLists } from './prefix-lists.js';
 import { buildSecurityGroups } from './security-groups.js';
 import { collectSensitive } from './sensitive.js';
+import { buildIam } from './iam.js';
 import { buildBuckets } from './storage.js';
 import { buildWorkloads } from './workloads.js';
 
@@ -54,6 +55,7 @@ export function collectPlan(plan: PlanJson, file: string): Inventory {
   buildWorkloads(ctx);
   buildEndpointServices(ctx);
   buildBuckets(ctx);
+  buildIam(ctx);
   return inv;
 }
 

@@ -1,7 +1,9 @@
 import type { PolicySource } from '../../model/nodes.js';
 import { isUnknown } from '../../model/unknown.js';
 import { declRef, type BuildContext } from './context.js';
+import { isPolicyDocument, rebuildPolicyDocument } from './iam-policy-document.js';
 import { attr, isSensitive, type Instance } from './instances.js';
+import type { Ref } from '../../model/ref.js';
 
 /**
  * The policy document an attribute holds. Unknown at plan time either because
@@ -14,7 +16,7 @@ export function policyOf(ctx: BuildContext, inst: Instance, name: string): Polic
   const holder = declRef(ctx, inst);
   const sensitive = isSensitive(inst, name);
   const value = attr(inst, name);
-  if (typeof value === 'string') return { kind: 'document', text: value, holder, attribute: name, sensitive };
+  if (typeof value === 'string') return { kind: 'document', text: value, holder, attribute: name, sensitive, ...originOf(ctx, inst, name) };
   if (value === undefined) return { kind: 'absent' };
   if (!isUnknown(value)) return { kind: 'unknown', reason: `${inst.address}.${name} is not a string`, holder, attribute: name };
   const expr = ctx.resolver.expressionOf(inst, [name]);
@@ -23,12 +25,30 @@ export function policyOf(ctx: BuildContext, inst: Instance, name: string): Polic
   if (res.hits.length === 1 && res.constants.length === 0) {
     const hit = res.hits[0]!;
     const followed = hit.attribute ? attr(hit.instance, hit.attribute) : undefined;
+    const origin = isPolicyDocument(hit.instance) ? { origin: declRef(ctx, hit.instance) } : {};
     if (typeof followed === 'string') {
-      return { kind: 'document', text: followed, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, hit.attribute!) };
+      return { kind: 'document', text: followed, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, hit.attribute!), ...origin };
+    }
+    // A policy document whose inputs are known only after apply: rebuilt from its configuration, with placeholders.
+    if (isPolicyDocument(hit.instance) && isUnknown(followed)) {
+      const rebuilt = rebuildPolicyDocument(ctx, hit.instance);
+      if (rebuilt.kind === 'unknown') return { kind: 'unknown', reason: rebuilt.reason, holder, attribute: name };
+      const placeholders = Object.keys(rebuilt.placeholders).length > 0 ? { placeholders: rebuilt.placeholders } : {};
+      return { kind: 'document', text: rebuilt.text, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, hit.attribute!), ...placeholders, ...origin };
     }
   }
   const from = res.hits.map((h) => h.instance.address);
   const reason = res.unresolved
-    ?? (from.length > 0 ? `built from ${[...new Set(from)].join(', ')}, known only after apply` : 'known only after apply');
+    ?? (from.length > 0
+      ? `built from ${[...new Set(from)].join(', ')}, known only after apply (a function such as jsonencode() keeps only its references in the plan, so the structure cannot be recovered)`
+      : 'known only after apply');
   return { kind: 'unknown', reason, holder, attribute: name };
+}
+
+/** The data.aws_iam_policy_document a known policy text comes from, if its expression is a reference to one. */
+function originOf(ctx: BuildContext, inst: Instance, name: string): { origin?: Ref } {
+  const expr = ctx.resolver.expressionOf(inst, [name]);
+  if (!expr || !('references' in expr)) return {};
+  const hits = ctx.resolver.resolveExpression(inst, expr).hits;
+  return hits.length === 1 && isPolicyDocument(hits[0]!.instance) ? { origin: declRef(ctx, hits[0]!.instance) } : {};
 }

@@ -1,6 +1,7 @@
 import type { Bucket } from '../../model/nodes.js';
 import { unknown } from '../../model/unknown.js';
 import { bool, declRef, instancesOf, refOf, str, tagsOf, type BuildContext } from './context.js';
+import type { Instance } from './instances.js';
 import { policyOf } from './policy-source.js';
 
 /** S3 buckets with their policy (inline or aws_s3_bucket_policy) and public access block. */
@@ -29,6 +30,7 @@ export function buildBuckets(ctx: BuildContext): void {
         subject: declRef(ctx, inst),
         message: `${inst.address}: its bucket is not in the plan (${link.unresolved ?? (link.external.join(', ') || 'no bucket')}); the policy is judged on its own`,
       });
+      externalBucket(ctx, inst);
     }
     for (const key of link.keys) {
       const bucket = ctx.inv.buckets.get(key);
@@ -45,4 +47,23 @@ export function buildBuckets(ctx: BuildContext): void {
       };
     }
   }
+}
+
+/**
+ * A bucket outside the plan, named by an aws_s3_bucket_policy: a Bucket node
+ * (`external`, its ref is the policy resource) stands for it, so that the
+ * policy is judged like any other bucket policy.
+ */
+function externalBucket(ctx: BuildContext, inst: Instance): void {
+  const name = str(inst, 'bucket');
+  const ref = { ...declRef(ctx, inst), kind: 'bucket' as const, ...(typeof name === 'string' ? { id: name } : {}) };
+  if (ctx.inv.refByKey(ref.key)) return;
+  ctx.inv.register(ref);
+  const bucket: Bucket = {
+    ref,
+    name: typeof name === 'string' ? name : unknown(`${inst.address}: the bucket name is known only after apply`),
+    policy: policyOf(ctx, inst, 'policy'),
+    external: true,
+  };
+  ctx.inv.buckets.set(ref.key, bucket);
 }

@@ -1,0 +1,175 @@
+import type { NodeKind } from '../../model/ref.js';
+import { isUnknown } from '../../model/unknown.js';
+import { blockExpressions, expressionAt } from './config.js';
+import type { BuildContext } from './context.js';
+import { attr, type Instance } from './instances.js';
+import type { Expression } from './plan-types.js';
+
+/**
+ * A `data.aws_iam_policy_document` whose inputs are known only after apply
+ * (an endpoint id created in the same plan, a bucket ARN) has no `json` in
+ * the plan. Its structure is still there: `after` holds every known argument,
+ * element by element, and the configuration's expression references say what
+ * each unknown element is built from. This rebuilds the document with one
+ * placeholder per value known only after apply, mapped to the inventory nodes
+ * it comes from, so that a bucket policy can be judged against the endpoint it
+ * names. Whatever cannot be rebuilt exactly (unknown effects or operators,
+ * dynamic blocks, merged source documents, lists whose unknown elements cannot
+ * be told apart) makes the whole document unknown: never a guess.
+ */
+export type Rebuilt = { kind: 'document'; text: string; placeholders: Record<string, string[]> } | { kind: 'unknown'; reason: string };
+
+export function isPolicyDocument(inst: Instance): boolean {
+  return inst.mode === 'data' && inst.type === 'aws_iam_policy_document';
+}
+
+const LINKED_KINDS: readonly NodeKind[] = ['vpc-endpoint', 'vpc', 'bucket', 'iam-role', 'iam-user', 'iam-group', 'iam-policy', 'endpoint-service', 'subnet', 'security-group'];
+const MERGED = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'];
+
+class CannotRebuild extends Error {}
+
+export function rebuildPolicyDocument(ctx: BuildContext, doc: Instance): Rebuilt {
+  const json = attr(doc, 'json');
+  if (typeof json === 'string') return { kind: 'document', text: json, placeholders: {} };
+  try {
+    return new Rebuilder(ctx, doc).run();
+  } catch (err) {
+    if (err instanceof CannotRebuild) return { kind: 'unknown', reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}` };
+    throw err;
+  }
+}
+
+class Rebuilder {
+  private readonly placeholders: Record<string, string[]> = {};
+  private readonly config: Record<string, unknown> | undefined;
+
+  constructor(private readonly ctx: BuildContext, private readonly doc: Instance) {
+    this.config = ctx.resolver.configOf(doc)?.expressions as Record<string, unknown> | undefined;
+  }
+
+  run(): Rebuilt {
+    for (const m of MERGED) {
+      const v = attr(this.doc, m);
+      if (isUnknown(v) || (v !== undefined && !(Array.isArray(v) && v.length === 0))) throw new CannotRebuild(`it merges ${m}`);
+    }
+    const version = this.scalar(['version'], false);
+    const id = this.scalar(['policy_id'], true);
+    const statements = this.blocks(['statement'], this.config, 'statement');
+    const out: Record<string, unknown> = { Version: version ?? '2012-10-17' };
+    if (id !== undefined) out.Id = id;
+    out.Statement = statements.map(({ path, config }) => this.statement(path, config));
+    return { kind: 'document', text: JSON.stringify(out), placeholders: this.placeholders };
+  }
+
+  private statement(path: (string | number)[], config: Record<string, unknown>): Record<string, unknown> {
+    const s: Record<string, unknown> = {};
+    const sid = this.scalar([...path, 'sid'], true, config);
+    if (sid !== undefined) s.Sid = sid;
+    s.Effect = this.scalar([...path, 'effect'], false, config) ?? 'Allow';
+    for (const [field, element] of [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']] as const) {
+      const list = this.list([...path, field], config);
+      if (list !== undefined && list.length > 0) s[element] = list;
+    }
+    for (const [field, element] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+      const blocks = this.blocks([...path, field], config, field);
+      if (blocks.length === 0) continue;
+      const principal: Record<string, string[]> = {};
+      for (const b of blocks) {
+        const type = this.scalar([...b.path, 'type'], false, b.config);
+        if (type === undefined) throw new CannotRebuild(`a ${field} block has no type`);
+        principal[type] = [...(principal[type] ?? []), ...(this.list([...b.path, 'identifiers'], b.config) ?? [])];
+      }
+      const types = Object.keys(principal);
+      s[element] = types.length === 1 && types[0] === '*' ? '*' : principal;
+    }
+    const conditions: Record<string, Record<string, string[]>> = {};
+    for (const b of this.blocks([...path, 'condition'], config, 'condition')) {
+      const test = this.scalar([...b.path, 'test'], false, b.config);
+      const variable = this.scalar([...b.path, 'variable'], false, b.config);
+      if (test === undefined || variable === undefined) throw new CannotRebuild('a condition block has no test or variable');
+      const block = (conditions[test] ??= {});
+      block[variable] = [...(block[variable] ?? []), ...(this.list([...b.path, 'values'], b.config) ?? [])];
+    }
+    if (Object.keys(conditions).length > 0) s.Condition = conditions;
+    return s;
+  }
+
+  /** Nested blocks: their count in `after` must equal the configuration's, or dynamic blocks are hiding some. */
+  private blocks(path: (string | number)[], parentConfig: Record<string, unknown> | undefined, name: string): { path: (string | number)[]; config: Record<string, unknown> }[] {
+    const v = attr(this.doc, ...path);
+    if (isUnknown(v)) throw new CannotRebuild(`its ${name} blocks are known only after apply`);
+    const list = Array.isArray(v) ? v : [];
+    const configs = blockExpressions(parentConfig, name) ?? [];
+    if (configs.length !== list.length) throw new CannotRebuild(`it has ${list.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
+    return list.map((_, i) => ({ path: [...path, i], config: configs[i]! }));
+  }
+
+  private scalar(path: (string | number)[], placeholderOk: boolean, config?: Record<string, unknown>): string | undefined {
+    const v = attr(this.doc, ...path);
+    if (typeof v === 'string') return v;
+    if (v === undefined) return undefined;
+    if (!isUnknown(v)) return String(v);
+    const name = path[path.length - 1] as string;
+    if (!placeholderOk) throw new CannotRebuild(`its ${name} is known only after apply`);
+    const hits = this.hits(expressionAt(config ?? this.config, [name]), name);
+    if (hits.length !== 1) throw new CannotRebuild(`its ${name} is built from ${hits.length === 0 ? 'nothing the plan shows' : 'several values'}`);
+    return hits[0]!;
+  }
+
+  /** A list argument: known elements as they are, unknown ones as placeholders of what they are built from. */
+  private list(path: (string | number)[], config: Record<string, unknown>): string[] | undefined {
+    const field = path[path.length - 1] as string;
+    const v = attr(this.doc, ...path);
+    if (v === undefined) return undefined;
+    const expr = expressionAt(config, [field]);
+    if (isUnknown(v)) {
+      if (!expr || !singleTraversal(expr)) throw new CannotRebuild(`its ${field} list is known only after apply and built from more than one value`);
+      const hits = this.hits(expr, field);
+      if (hits.length === 0) throw new CannotRebuild(`its ${field} list is known only after apply`);
+      return hits;
+    }
+    if (!Array.isArray(v)) return [String(v)];
+    const out: string[] = [];
+    let unknowns = 0;
+    v.forEach((x, i) => {
+      if (isUnknown(attr(this.doc, ...path, i))) unknowns++;
+      else if (x !== null && x !== undefined) out.push(String(x));
+    });
+    if (unknowns === 0) return out;
+    const hits = this.hits(expr, field);
+    // One source for every unknown element, or one element per source (order does not matter in IAM lists).
+    if (hits.length === 1 || hits.length === unknowns) return [...out, ...hits];
+    throw new CannotRebuild(`${unknowns} element(s) of its ${field} are known only after apply and come from ${hits.length} different values`);
+  }
+
+  /** Placeholders for the values known only after apply that an expression reads. */
+  private hits(expr: Expression | undefined, field: string): string[] {
+    if (!expr) throw new CannotRebuild(`its ${field} is known only after apply and has no expression in the configuration`);
+    const res = this.ctx.resolver.resolveExpression(this.doc, expr);
+    if (res.unresolved) throw new CannotRebuild(res.unresolved);
+    if (res.choices && res.choices.length > 0) throw new CannotRebuild(`its ${field} reads a module without naming an output`);
+    const out: string[] = [];
+    for (const h of res.hits) {
+      const value = h.attribute ? attr(h.instance, h.attribute) : undefined;
+      if (h.attribute && !isUnknown(value)) continue; // known values already appear in `after`
+      const name = `<known after apply: ${h.instance.address}${h.attribute ? `.${h.attribute}` : ''}>`;
+      if (!(name in this.placeholders)) this.placeholders[name] = this.keysOf(h.instance, h.attribute);
+      if (!out.includes(name)) out.push(name);
+    }
+    return out;
+  }
+
+  private keysOf(inst: Instance, attribute: string | undefined): string[] {
+    if (this.ctx.inv.refByKey(inst.address)) return [inst.address];
+    if (!attribute) return [];
+    return this.ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys;
+  }
+}
+
+/** References that all belong to one traversal (`a.b[0].id`, `a.b[0]`, `a.b`): the expression is that one value. */
+function singleTraversal(expr: Expression): boolean {
+  const refs = (expr.references ?? []).filter((r) => !/^(count|each|path|terraform)\./.test(r));
+  if (refs.length === 0) return false;
+  const longest = refs.reduce((a, b) => (b.length > a.length ? b : a));
+  return refs.every((r) => longest === r || longest.startsWith(`${r}.`) || longest.startsWith(`${r}[`));
+}
