@@ -3,7 +3,7 @@ import type { Inventory } from '../src/model/inventory.js';
 import type { VpcEndpoint } from '../src/model/nodes.js';
 import { displayName } from '../src/model/ref.js';
 import { isUnknown } from '../src/model/unknown.js';
-import { FAMILY_LABEL, endpointLabel, gatewayEndpointsInVpc, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
+import { FAMILY_LABEL, endpointLabel, endpointsInVpc, gatewayEndpointsInVpc, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
 import { notEvaluated } from './lib/security-group-rules.js';
 import { SSM_INTERFACE_ENDPOINT, VPC_WITH_DNS, hcl } from './lib/terraform-snippets.js';
 
@@ -37,8 +37,7 @@ const rule: Rule = {
     precision: 'medium',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
-    const endpoints = interfaceEndpoints(inv);
-    for (const ep of endpoints) {
+    for (const ep of interfaceEndpoints(inv)) {
       if (ep.service?.owner !== 'aws') continue;
       if (isUnknown(ep.privateDnsEnabled)) {
         yield notEvaluated(ep.ref, `whether interface endpoint ${endpointLabel(ep)} has private DNS is unknown (${ep.privateDnsEnabled.reason})`);
@@ -50,7 +49,7 @@ const rule: Rule = {
         yield notEvaluated(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so its private DNS was not judged`);
         continue;
       }
-      if (twinWithPrivateDns(endpoints, ep, vpc)) continue;
+      if (twinWithPrivateDns(inv, ep, vpc)) continue;
       const family = ep.service.family;
       let gatewayNote = '';
       if (family) {
@@ -75,8 +74,8 @@ const rule: Rule = {
 };
 
 /** Another endpoint for the same service in the same VPC with private DNS on: only one can have it. */
-function twinWithPrivateDns(endpoints: VpcEndpoint[], ep: VpcEndpoint, vpc: string): boolean {
-  return endpoints.some((other) => other !== ep && other.serviceName === ep.serviceName && other.privateDnsEnabled === true && vpcIdentity(other.vpc) === vpc);
+function twinWithPrivateDns(inv: Inventory, ep: VpcEndpoint, vpc: string): boolean {
+  return endpointsInVpc(inv, vpc).some((other) => other !== ep && other.type === 'Interface' && other.serviceName === ep.serviceName && other.privateDnsEnabled === true);
 }
 
 export default rule;

@@ -3,7 +3,7 @@ import type { Inventory } from '../src/model/inventory.js';
 import type { Subnet } from '../src/model/nodes.js';
 import { displayName } from '../src/model/ref.js';
 import { isUnknown } from '../src/model/unknown.js';
-import { endpointLabel, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
+import { endpointLabel, interfaceEndpoints, subnetsInVpc, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
 import { notEvaluated } from './lib/security-group-rules.js';
 import { SSM_INTERFACE_ENDPOINT, hcl } from './lib/terraform-snippets.js';
 
@@ -53,8 +53,7 @@ const rule: Rule = {
         yield notEvaluated(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so the zones of its VPC were not compared`);
         continue;
       }
-      const vpcSubnets = [...inv.subnets.values()].filter((s) => vpcIdentity(s.vpc) === vpc);
-      const vpcZones = zonesOf(vpcSubnets);
+      const vpcZones = zonesOf(subnetsInVpc(inv, vpc));
       const others = [...vpcZones.known].filter((z) => z !== zone).sort();
       if (others.length === 0) {
         if (vpcZones.unknown) {

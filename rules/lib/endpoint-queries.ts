@@ -1,5 +1,5 @@
 import type { Inventory } from '../../src/model/inventory.js';
-import type { Link, RouteTable, VpcEndpoint } from '../../src/model/nodes.js';
+import type { Link, RouteTable, Subnet, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName } from '../../src/model/ref.js';
 import type { Topology } from '../../src/model/topology.js';
 import { isUnknown } from '../../src/model/unknown.js';
@@ -45,12 +45,51 @@ export interface GatewayLookup {
   unclear?: string;
 }
 
+interface ByVpc {
+  endpoints: Map<string, VpcEndpoint[]>;
+  subnets: Map<string, Subnet[]>;
+}
+
+const BY_VPC = new WeakMap<Inventory, ByVpc>();
+
+/** Endpoints (that exist after apply) and subnets by VPC identity, built once per inventory: rules ask per endpoint. */
+function byVpc(inv: Inventory): ByVpc {
+  let index = BY_VPC.get(inv);
+  if (index) return index;
+  index = { endpoints: new Map(), subnets: new Map() };
+  for (const ep of inv.vpcEndpoints.values()) {
+    const vpc = vpcIdentity(ep.vpc);
+    if (!ep.destroyed && vpc !== undefined) append(index.endpoints, vpc, ep);
+  }
+  for (const subnet of inv.subnets.values()) {
+    const vpc = vpcIdentity(subnet.vpc);
+    if (vpc !== undefined) append(index.subnets, vpc, subnet);
+  }
+  BY_VPC.set(inv, index);
+  return index;
+}
+
+function append<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Endpoints of a VPC (by identity) that exist after apply. */
+export function endpointsInVpc(inv: Inventory, vpc: string): readonly VpcEndpoint[] {
+  return byVpc(inv).endpoints.get(vpc) ?? [];
+}
+
+/** Subnets of a VPC (by identity). */
+export function subnetsInVpc(inv: Inventory, vpc: string): readonly Subnet[] {
+  return byVpc(inv).subnets.get(vpc) ?? [];
+}
+
 /** Gateway endpoints of a service family in a VPC (and the VPC's region, when known). */
 export function gatewayEndpointsInVpc(inv: Inventory, vpc: string, family: GatewayFamily, region?: string): GatewayLookup {
   const endpoints: VpcEndpoint[] = [];
   let unclear: string | undefined;
-  for (const ep of inv.vpcEndpoints.values()) {
-    if (ep.destroyed || vpcIdentity(ep.vpc) !== vpc) continue;
+  for (const ep of endpointsInVpc(inv, vpc)) {
     if (isUnknown(ep.type) || isUnknown(ep.serviceName)) {
       unclear ??= `the type or service of ${displayName(ep.ref)} is known only after apply`;
       continue;
