@@ -46,7 +46,9 @@ interface AccountScan {
 export async function collectAws(opts: AwsScanOptions): Promise<Inventory> {
   for (const r of opts.regions ?? []) if (!REGION.test(r)) throw new UsageError(`--region ${JSON.stringify(r)} is not an AWS region name (e.g. eu-west-1)`);
   if (opts.accountsFromOrg && !opts.orgRoleName) throw new UsageError('--accounts-from-org needs --org-role-name: the role to assume in each member account');
-  const home = opts.regions?.[0] ?? (await defaultRegion(opts.profile)) ?? (opts.allRegions ? 'us-east-1' : undefined);
+  // Global reads (STS, IAM, the bucket list, the region list) go to the default region when there is one:
+  // it is enabled for the account, which a region named on the command line may not be.
+  const home = (await defaultRegion(opts.profile)) ?? opts.regions?.[0] ?? (opts.allRegions ? 'us-east-1' : undefined);
   if (!home) throw new UsageError('no region: pass --region or --all-regions, or set AWS_REGION');
 
   const settings: ClientSettings = { maxAttempts: opts.maxAttempts ?? DEFAULTS.maxAttempts, requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs };
@@ -89,7 +91,7 @@ export async function collectAws(opts: AwsScanOptions): Promise<Inventory> {
 
 async function scanAccount(clients: Clients, reader: Reader, progress: Progress, identity: Identity, home: string, opts: AwsScanOptions): Promise<AccountScan | undefined> {
   const account = identity.account;
-  let regions = opts.regions ? [...new Set(opts.regions)] : [home];
+  let regions = opts.regions && opts.regions.length > 0 ? [...new Set(opts.regions)] : [home];
   if (opts.allRegions) {
     const enabled = await enabledRegions(clients, reader, account, home);
     if (!enabled.ok) return undefined;
@@ -102,7 +104,7 @@ async function scanAccount(clients: Clients, reader: Reader, progress: Progress,
       progress.done(account, region);
       return r;
     })),
-    readBuckets(clients, reader, account, identity.partition, regions[0] ?? home, new Set(regions), (region) => progress.done(account, region)),
+    readBuckets(clients, reader, account, identity.partition, home, new Set(regions), (region) => progress.done(account, region)),
     readIam(clients.iam(home), reader, account).then((r) => {
       progress.done(account);
       return r;
