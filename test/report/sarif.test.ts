@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.js';
 import { collectPlanFile } from '../../src/collect/terraform/index.js';
 import { InputError } from '../../src/errors.js';
@@ -9,6 +9,8 @@ import { Inventory } from '../../src/model/inventory.js';
 import { FINGERPRINT_KEY } from '../../src/report/sarif.js';
 import { fixtureNames, planPath, REALWORLD } from '../helpers/fixtures.js';
 import { defaultRoute, InventoryBuilder } from '../helpers/inventory-builder.js';
+import { startFakeAws, type FakeAws } from '../aws/fake-aws/server.js';
+import { loadAccount, scanFake } from '../aws/helpers.js';
 import { sarifOf, sarifValidator, scanPipeline, scanPlan } from './pipeline.js';
 
 /** Every fixture, and every real-world plan the collector accepts: the SARIF must pass the schema and GitHub's rules. */
@@ -153,5 +155,28 @@ describe('live findings (no Terraform address) still give GitHub a file', () => 
     };
     expect(await fp('111122223333')).toBe(await fp('111122223333'));
     expect(await fp('111122223333')).not.toBe(await fp('444455556666'));
+  });
+});
+
+describe('a live scan of the example account (fake AWS): every result has a file', () => {
+  let fake: FakeAws;
+  beforeAll(async () => {
+    fake = await startFakeAws({ accounts: [loadAccount('example')] });
+  });
+  afterAll(() => fake.close());
+
+  it('valid SARIF whose results and related locations all carry aws/<account>/<region>/<type>/<id>', async () => {
+    const report = await scanPipeline(await scanFake(fake));
+    const log = sarifOf(report);
+    expect(sarifValidator()(log)).toBe(true);
+    expectGitHubAcceptable(log);
+    const results = log.runs[0]!.results!;
+    expect(results.length).toBe(report.findings.length + report.suppressed.length);
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      for (const loc of [...r.locations!, ...(r.relatedLocations ?? [])]) {
+        expect(loc.physicalLocation!.artifactLocation!.uri).toMatch(/^aws\/111122223333\/[a-z]+-[a-z]+-\d\/aws_[a-z_]+\/[a-z]+-[0-9a-f]+$/);
+      }
+    }
   });
 });
