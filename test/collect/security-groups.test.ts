@@ -70,6 +70,10 @@ describe('security groups of interface endpoints', () => {
     expect(inv.vpcEndpoints.get('aws_vpc_endpoint.ec2')!.securityGroups).toEqual({ keys: ['aws_vpc.main#default_security_group'], external: [] });
   });
 
+  it('an endpoint whose groups come to an empty list (a module variable\'s default) gets the default group too', () => {
+    expect(inv.vpcEndpoints.get('module.ec2messages.aws_vpc_endpoint.this')!.securityGroups).toEqual({ keys: ['aws_vpc.main#default_security_group'], external: [] });
+  });
+
   it('an association with replace_default_association replaces the default group', () => {
     expect(inv.vpcEndpoints.get('aws_vpc_endpoint.sts')!.securityGroups).toEqual({ keys: ['aws_security_group.ipv6'], external: [] });
   });

@@ -31,7 +31,7 @@ export function buildEndpoints(ctx: BuildContext): void {
     const ep = ctx.inv.vpcEndpoints.get(inst.address);
     // AWS attaches the VPC's default group to an interface endpoint created without groups; an
     // association removes it only with replace_default_association.
-    if (ep?.type === 'Interface' && !namesGroups(ctx, inst) && !replacedDefault.has(ep.ref.key)) {
+    if (ep?.type === 'Interface' && !replacedDefault.has(ep.ref.key) && isNone(ownGroups(ctx, inst))) {
       ep.securityGroups = merge(ep.securityGroups, defaultGroupOf(ctx, ep.vpc));
     }
   }
@@ -71,17 +71,24 @@ function endpointOf(ctx: BuildContext, inst: Instance): VpcEndpoint {
     policy: policyOf(ctx, inst, 'policy'),
     routeTables: linkAttr(ctx, inst, 'route_table_ids', ['route-table'], true),
     subnets: linkAttr(ctx, inst, 'subnet_ids', ['subnet'], true),
-    securityGroups: namesGroups(ctx, inst) ? linkGroups(ctx, inst, ['security_group_ids']) : { keys: [], external: [] },
+    securityGroups: ownGroups(ctx, inst),
     privateDnsEnabled: privateDns(inst, type),
     privateDnsOnlyForInboundResolver: inboundResolverOnly(inst, type, privateDns(inst, type)),
   };
 }
 
 /** `security_group_ids` is optional and computed: unset means none named here (not unknown). */
-function namesGroups(ctx: BuildContext, inst: Instance): boolean {
+function ownGroups(ctx: BuildContext, inst: Instance): Link {
   const v = attr(inst, 'security_group_ids');
-  if (isUnknown(v)) return inst.mode === 'data' || ctx.resolver.expressionOf(inst, ['security_group_ids']) !== undefined;
-  return Array.isArray(v) && v.length > 0;
+  const named = isUnknown(v)
+    ? inst.mode === 'data' || ctx.resolver.expressionOf(inst, ['security_group_ids']) !== undefined
+    : Array.isArray(v) && v.length > 0;
+  return named ? linkGroups(ctx, inst, ['security_group_ids']) : { keys: [], external: [] };
+}
+
+/** A link that names nothing and hides nothing: e.g. `security_group_ids` set to an empty list or null. */
+function isNone(link: Link): boolean {
+  return link.keys.length === 0 && link.external.length === 0 && !link.unresolved;
 }
 
 function endpointType(inst: Instance): Maybe<EndpointType> {
