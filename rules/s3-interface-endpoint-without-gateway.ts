@@ -53,7 +53,6 @@ const rule: Rule = {
         message: `S3 interface endpoint ${endpointLabel(ep)} is in VPC ${vpcRef ? vpcRef.address ?? vpcRef.key : vpc}, which has no S3 gateway endpoint: the VPC's own S3 traffic pays per GB for the interface endpoint where a gateway endpoint is free. Add an S3 gateway endpoint for the VPC's route tables and keep the interface endpoint for on-premises and cross-region clients.`,
         primary: ep.ref,
         related: vpcRef ? [vpcRef] : [],
-        attribute: 'service_name',
         evidence: { endpoint: ep.ref.key, vpc },
       };
     }
