@@ -14,7 +14,7 @@ export interface RequestCheck {
   action: string;
   endpoint?: PolicyStep;
   bucket: PolicyStep;
-  outcome: 'allowed' | 'identity-policies-decide' | 'blocked-by-endpoint' | 'denied-by-bucket' | 'not-evaluated';
+  outcome: 'allowed' | 'identity-policies-decide' | 'blocked-by-endpoint' | 'denied-by-bucket' | 'depends' | 'not-evaluated';
   /** The statement that decides, when the evaluator names one. */
   decidedBy?: string;
 }
@@ -104,6 +104,7 @@ function checks(inv: Inventory, evaluator: PolicyEvaluator, name: string, bucket
       resource: action === 's3:ListBucket' ? `arn:aws:s3:::${name}` : `arn:aws:s3:::${name}/*`,
       ...(ep ? { endpoint: ep.ref } : {}),
       ...(vpc && !isUnknown(vpc) ? { vpc: vpc.ref } : {}),
+      ...(bucketRef.account ? { account: bucketRef.account } : {}),
     };
     const endpoint = ep && ep.policySupported !== false ? judge(evaluator, 'endpoint', ep.ref, ep.policy, request) : undefined;
     const bucket = judge(evaluator, 'bucket', bucketRef, policy, request);
@@ -116,9 +117,10 @@ function outcome(endpoint: PolicyStep | undefined, bucket: PolicyStep): Pick<Req
   const ev = endpoint?.verdict;
   const bv = bucket.verdict;
   const by = (step: PolicyStep, statement: string | undefined) => (statement ? { decidedBy: `${step.role} policy of ${displayName(step.owner)}, statement ${statement}` } : {});
-  if (ev && ev.decision !== 'not-evaluated' && ev.decision !== 'allow') return { outcome: 'blocked-by-endpoint', ...by(endpoint!, ev.statement) };
+  if (ev && (ev.decision === 'deny' || ev.decision === 'no-match')) return { outcome: 'blocked-by-endpoint', ...by(endpoint!, ev.statement) };
   if (bv && bv.decision === 'deny') return { outcome: 'denied-by-bucket', ...by(bucket, bv.statement) };
   if (!bv || bv.decision === 'not-evaluated' || (ev && ev.decision === 'not-evaluated')) return { outcome: 'not-evaluated' };
+  if (bv.decision === 'depends' || (ev && ev.decision === 'depends')) return { outcome: 'depends' };
   if (bv.decision === 'allow') return { outcome: 'allowed', ...by(bucket, bv.statement) };
   return { outcome: 'identity-policies-decide' };
 }

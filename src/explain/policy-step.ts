@@ -10,6 +10,8 @@ export interface PolicyRequest {
   endpoint?: Ref;
   /** The VPC the request comes from when it comes through an endpoint (`aws:SourceVpc`). */
   vpc?: Ref;
+  /** The bucket owner's account, when known: the caller is an IAM principal of that account. */
+  account?: string;
 }
 
 /**
@@ -20,6 +22,8 @@ export interface PolicyRequest {
  */
 export type Verdict =
   | { decision: 'allow' | 'deny' | 'no-match'; statement?: string; because: string }
+  /** Different for different callers or values explain cannot know (tags, the NAT's public address). */
+  | { decision: 'depends'; because: string }
   | { decision: 'not-evaluated'; because: string };
 
 export type PolicyRole = 'endpoint' | 'bucket';
@@ -31,6 +35,8 @@ export type PolicyRole = 'endpoint' | 'bucket';
  */
 export interface PolicyEvaluator {
   evaluate(document: Extract<PolicySource, { kind: 'document' }>, role: PolicyRole, request: PolicyRequest): Verdict;
+  /** For paths without one request to judge (the subnet view): what the endpoint policy lets through, in a line. */
+  describeEndpointPolicy?(document: Extract<PolicySource, { kind: 'document' }>, endpoint: Ref): string;
 }
 
 /** The stand-in while no evaluator is plugged in: every document is reported as not evaluated. */
@@ -47,6 +53,8 @@ export interface PolicyStep {
   holder?: Ref;
   source: PolicySource['kind'];
   verdict?: Verdict;
+  /** Without a request: the evaluator's one-line reading of the policy. */
+  description?: string;
 }
 
 /**
@@ -68,6 +76,11 @@ export function judge(evaluator: PolicyEvaluator, role: PolicyRole, owner: Ref, 
     return step;
   }
   if (request) step.verdict = safely(() => evaluator.evaluate(source, role, request));
+  else if (role === 'endpoint' && evaluator.describeEndpointPolicy) {
+    const describe = evaluator.describeEndpointPolicy.bind(evaluator);
+    const v = safely(() => ({ decision: 'not-evaluated', because: describe(source, owner) }));
+    step.description = v.because;
+  }
   return step;
 }
 
@@ -83,7 +96,7 @@ function safely(run: () => Verdict): Verdict {
 /** One line for people: what the policy does to the request and which statement decides. */
 export function describeVerdict(v: Verdict | undefined): string {
   if (!v) return 'applies (no request to evaluate on this path)';
-  if (v.decision === 'not-evaluated' || !v.statement) return v.because;
+  if (v.decision === 'not-evaluated' || v.decision === 'depends' || !v.statement) return v.because;
   const word = { allow: 'allows', deny: 'denies', 'no-match': 'has no statement for' }[v.decision];
   return `${word} the request (statement ${v.statement}): ${v.because}`;
 }

@@ -96,7 +96,7 @@ function checkSummary(p: BucketPath): string {
   const outcomes = new Set(p.checks.map((c) => c.outcome));
   if (outcomes.size === 1) {
     const [only] = outcomes;
-    return { allowed: 'policies allow', 'identity-policies-decide': 'policies let through', 'blocked-by-endpoint': 'endpoint policy blocks', 'denied-by-bucket': 'bucket policy denies', 'not-evaluated': 'policies not evaluated' }[only!];
+    return { allowed: 'policies allow', 'identity-policies-decide': 'policies let through', 'blocked-by-endpoint': 'endpoint policy blocks', 'denied-by-bucket': 'bucket policy denies', depends: 'depends on the caller', 'not-evaluated': 'policies not evaluated' }[only!];
   }
   return p.checks.map((c) => `${c.action.replace('s3:', '')}: ${c.outcome.replace(/-/g, ' ')}`).join('\n');
 }

@@ -53,7 +53,9 @@ function policyLine(p: PolicyStep): string {
   const where = p.holder ? ` (declared in ${displayName(p.holder)})` : '';
   const v = p.verdict;
   if (v) return `${p.role} policy of ${displayName(p.owner)}${where}: ${describeVerdict(v)}`;
-  const state = p.source === 'absent' ? 'none (the AWS default allows everything)' : p.source === 'unknown' ? 'unknown' : 'policy not evaluated (no request on this path to judge it against; use --bucket)';
+  const state = p.source === 'absent'
+    ? 'none (the AWS default allows everything)'
+    : p.source === 'unknown' ? 'unknown' : p.description ?? 'policy not evaluated (no request on this path to judge it against; use --bucket)';
   return `${p.role} policy of ${displayName(p.owner)}${where}: ${state}`;
 }
 
@@ -93,6 +95,7 @@ const OUTCOME: Record<RequestCheck['outcome'], string> = {
   'identity-policies-decide': 'gets through the policies on the path; the caller\'s identity policies decide',
   'blocked-by-endpoint': 'blocked by the endpoint policy',
   'denied-by-bucket': 'denied by the bucket policy',
+  depends: 'depends on the caller or on values not known here',
   'not-evaluated': 'not evaluated',
 };
 
