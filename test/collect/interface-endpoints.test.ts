@@ -11,6 +11,10 @@ describe('interface endpoints from a plan: private DNS and zones', () => {
     expect(ep('kms').privateDnsEnabled).toBe(true);
   });
 
+  it('gateway endpoints have no private DNS', () => {
+    expect(ep('plain_s3_gateway').privateDnsEnabled).toBe(false);
+  });
+
   it('aws_vpc_endpoint_private_dns sets private DNS and is where it is declared', () => {
     expect(ep('sqs').privateDnsEnabled).toBe(true);
     expect(ep('sns').privateDnsEnabled).toBe(false);

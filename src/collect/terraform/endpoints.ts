@@ -106,6 +106,8 @@ function endpointType(inst: Instance): Maybe<EndpointType> {
  */
 function privateDns(inst: Instance, type: Maybe<EndpointType>): Maybe<boolean> {
   const v = bool(inst, 'private_dns_enabled', false);
+  // Gateway endpoints have no DNS names of their own: private DNS does not apply (AWS reports false).
+  if (isUnknown(v) && (type === 'Gateway' || type === 'GatewayLoadBalancer')) return false;
   if (isUnknown(v)) {
     if (inst.mode === 'managed' && type === 'Interface' && (inst.action === 'create' || inst.action === 'replace')) return false;
     return v;
