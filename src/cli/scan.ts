@@ -101,7 +101,8 @@ export function render(report: ScanReport, format: Format, options: { color: boo
 export function exitCode(report: ScanReport, failOn: FailOn, softFail: boolean, strict = false): number {
   if (softFail) return 0;
   // Unknown is not a pass: with --strict, a scan that could not judge everything fails.
-  if (strict && report.diagnostics.length > 0) return 1;
+  // Source-map notes (a block not found, no .tf files) cost a line number, not an evaluation.
+  if (strict && report.diagnostics.some((d) => !d.code.startsWith('source-'))) return 1;
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn];
   return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;

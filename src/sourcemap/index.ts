@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -6,7 +6,7 @@ import type { Ref } from '../model/ref.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { hclParser } from './hcl.js';
 import { SourceMap, type LocatedDirective } from './locate.js';
-import { ModuleLoader } from './modules.js';
+import { isDirectory, ModuleLoader, tfFiles } from './modules.js';
 
 export { rangeFor } from './locate.js';
 export type { LocatedDirective } from './locate.js';
@@ -126,19 +126,7 @@ function reportedRefs(report: ScanReport): Ref[] {
 }
 
 function hasTfFiles(dir: string): boolean {
-  try {
-    return readdirSync(dir).some((n) => n.endsWith('.tf'));
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
+  return tfFiles(dir).length > 0;
 }
 
 function toPosix(path: string): string {

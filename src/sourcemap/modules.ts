@@ -112,7 +112,7 @@ export function tfFiles(dir: string): string[] {
     .map((n) => join(dir, n));
 }
 
-function isDirectory(path: string): boolean {
+export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {

@@ -80,6 +80,8 @@ describe('--source-root', () => {
       log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
     expect(uri(without).every((u) => u.startsWith('terraform/'))).toBe(true);
     expect(without.runs[0].invocations[0].toolExecutionNotifications.map((n: { descriptor: { id: string } }) => n.descriptor.id)).toContain('source-none');
+    // A missing line number is not a missing evaluation: --strict does not fail on it.
+    expect(cli(['scan', '--plan', plan, '--strict', '--fail-on', 'none'], dir).code).toBe(0);
 
     const mapped = JSON.parse(cli(['scan', '--plan', plan, '--format', 'sarif', '--soft-fail', '--source-root', join(ROOT, 'fixtures/sourcemap-base')], dir).stdout);
     expect(uri(mapped).every((u) => u.startsWith('fixtures/sourcemap-base/'))).toBe(true);
