@@ -61,6 +61,7 @@ export async function attachSources(report: ScanReport, options: SourceOptions):
     if (!ref.address) continue;
     const hit = map.locate(ref.address);
     if (!hit) {
+      delete ref.location;
       missing.push(ref.address);
       continue;
     }
