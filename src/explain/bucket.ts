@@ -62,7 +62,7 @@ export function explainBucket(inv: Inventory, name: string, evaluator: PolicyEva
     const path: ServicePath = start.table
       ? tracer.familyPath(start.table, 's3')
       : { service: 'S3', class: 'unknown', summary: 'route table unknown', hops: start.hops.slice(1) };
-    const key = `${path.class}\u0000${path.hops.map((h) => h.label).join('\u0000')}`;
+    const key = `${path.class}\u0000${path.hops.map((h) => [h.label, ...(h.notes ?? [])].join('\u0001')).join('\u0000')}`;
     let group = groups.get(key);
     if (!group) {
       const endpoint = path.hops.find((h) => h.kind === 'gateway-endpoint' || h.kind === 'interface-endpoint')?.ref;

@@ -64,11 +64,13 @@ function evaluateOnPath(doc: Document, role: PolicyRole, req: PolicyRequest): Ve
     resource: (v) => v.resource === undefined || v.resource === req.resource,
     // A request signed by an IAM principal (of the bucket's account, when known): the caller explain asks about.
     principal: (v) => v.principal === undefined || (v.principal.kind === 'aws' && (!account || v.principal.account === account)),
-    // Through the endpoint (an id the policy does not mention stands for itself: any value it does not name will do), or not.
+    // Through the endpoint, or not. Ids matter only where the policy compares them (then the space holds ours).
     network: req.endpoint
       ? (v) => {
           const vpce = v.context.get('aws:sourcevpce')?.[0];
-          return vpce !== undefined && (!endpointId || vpce === endpointId) && (!vpcId || v.context.get('aws:sourcevpc')?.[0] === vpcId);
+          if (vpce === undefined) return false;
+          if (endpointId && mentions(policy, 'aws:sourcevpce') && vpce !== endpointId) return false;
+          return !(vpcId && mentions(policy, 'aws:sourcevpc') && v.context.get('aws:sourcevpc')?.[0] !== vpcId);
         }
       : (v) => !v.context.has('aws:sourcevpce'),
     // A direct call over HTTPS, as the SDKs make it, not one an AWS service makes on the caller's behalf.

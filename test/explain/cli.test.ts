@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, planPath } from '../helpers/fixtures.js';
+import { parseMermaid } from '../helpers/mermaid.js';
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('vpcelint explain', () => {
+  it('prints each service hop by hop, and the policies on the way', () => {
+    const r = cli(['explain', '--plan', planPath('explain-bucket'), 'aws_subnet.app[0]']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('How traffic from subnet aws_subnet.app[0] reaches AWS services');
+    expect(r.stdout).toContain('S3: through gateway endpoint aws_vpc_endpoint.s3 [private]');
+    expect(r.stdout).toContain('endpoint policy of aws_vpc_endpoint.s3: limits access: it lets through only "OnlyTheReportsBucket"');
+    expect(r.stdout).toContain('DynamoDB: through gateway endpoint aws_vpc_endpoint.dynamodb [private]');
+    expect(r.stdout).toContain('endpoint policy of aws_vpc_endpoint.dynamodb: no endpoint policy: the AWS default policy allows every request');
+  });
+
+  it('--format mermaid prints a picture Mermaid parses, for a subnet and for a bucket', async () => {
+    for (const args of [['aws_subnet.batch'], ['aws_route_table.app'], ['--bucket', 'acme-reports']]) {
+      const r = cli(['explain', '--plan', planPath('explain-bucket'), '--format', 'mermaid', ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/^flowchart TD\n/);
+      expect(await parseMermaid(r.stdout)).toBe('flowchart-v2');
+    }
+  });
+
+  it('--bucket answers the reverse question', () => {
+    const r = cli(['explain', '--plan', planPath('explain-bucket'), '--bucket', 'acme-reports']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Privately, through an endpoint:\n  through gateway endpoint aws_vpc_endpoint.s3 \[private\]\n    from 2 subnets:/);
+    expect(r.stdout).toContain('Through a NAT, the internet or another network:');
+    expect(r.stdout).toContain('statement "OnlyThroughTheEndpoint" (Deny)');
+  });
+
+  it('exit 2 with one line for a wrong command line', () => {
+    const cases: [string[], RegExp][] = [
+      [['explain', '--plan', planPath('example')], /explain needs a subnet or route table/],
+      [['explain', '--plan', planPath('example'), 'aws_subnet.x', '--bucket', 'b'], /not both/],
+      [['explain', 'aws_subnet.x'], /explain needs an input: --plan/],
+      [['explain', '--plan', planPath('example'), 'aws_subnet.x'], /no subnet or route table "aws_subnet.x"/],
+      [['explain', '--plan', planPath('example'), '--format', 'svg', 'aws_subnet.x'], /svg/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
