@@ -2,21 +2,35 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { planPath, ROOT } from '../helpers/fixtures.js';
 import { sarifValidator } from '../report/pipeline.js';
 
 /** The real executable, as a CI job runs it (npm test builds first). */
-function cli(args: string[], cwd = ROOT) {
+function spawned(args: string[], cwd = ROOT) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** main() in this process, with the working directory given: the same code path, without a process start per case. */
+async function cli(args: string[], cwd = ROOT) {
+  let stdout = '';
+  let stderr = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
+  try {
+    const code = await main(args, { stdout: (s) => (stdout += s), isTTY: false, env: { ...process.env, NO_COLOR: '1' }, cwd });
+    return { code, stdout, stderr };
+  } finally {
+    spy.mockRestore();
+  }
 }
 const tmp = () => mkdtempSync(join(tmpdir(), 'vpcelint-cli-sarif-'));
 
 describe('several formats in one run', () => {
   it('--format text prints for people while --sarif writes the file for machines', () => {
     const out = join(tmp(), 'reports', 'out.sarif');
-    const r = cli(['scan', '--plan', planPath('sourcemap-base'), '--format', 'text', '--sarif', out]);
+    const r = spawned(['scan', '--plan', planPath('sourcemap-base'), '--format', 'text', '--sarif', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^s3-via-nat - /m);
     expect(r.stdout).toContain('(fixtures/sourcemap-base/modules/network/main.tf:');
@@ -26,8 +40,8 @@ describe('several formats in one run', () => {
     expect(log.runs[0].results).toHaveLength(7);
   });
 
-  it('the JSON report counts suppressed findings apart', () => {
-    const r = cli(['scan', '--plan', planPath('sourcemap-base'), '--format', 'json', '--fail-on', 'none']);
+  it('the JSON report counts suppressed findings apart', async () => {
+    const r = await cli(['scan', '--plan', planPath('sourcemap-base'), '--format', 'json', '--fail-on', 'none']);
     const report = JSON.parse(r.stdout);
     expect(report.summary).toMatchObject({ findings: 3, suppressed: 4 });
     expect(report.suppressed[0].suppressions[0]).toMatchObject({ kind: 'inSource', via: 'inline', location: { file: 'fixtures/sourcemap-base/modules/network/main.tf' } });
@@ -35,22 +49,22 @@ describe('several formats in one run', () => {
 });
 
 describe('--baseline: a pull request fails only on what it adds', () => {
-  it('the base branch SARIF as baseline: exit 0 on the same plan, exit 1 with only the new finding on the changed one', () => {
+  it('the base branch SARIF as baseline: exit 0 on the same plan, exit 1 with only the new finding on the changed one', async () => {
     const dir = tmp();
     const base = join(dir, 'main.sarif');
-    expect(cli(['scan', '--plan', planPath('sourcemap-base'), '--format', 'sarif', '--output', base, '--soft-fail']).code).toBe(0);
+    expect((await cli(['scan', '--plan', planPath('sourcemap-base'), '--format', 'sarif', '--output', base, '--soft-fail'])).code).toBe(0);
 
-    const same = cli(['scan', '--plan', planPath('sourcemap-shifted'), '--baseline', base, '--fail-on', 'note']);
+    const same = await cli(['scan', '--plan', planPath('sourcemap-shifted'), '--baseline', base, '--fail-on', 'note']);
     expect(same.code).toBe(0);
     expect(same.stdout).toMatch(/^No findings\. 7 suppressed \(4 inline, 3 baseline\)\.$/m);
 
-    const pr = cli(['scan', '--plan', planPath('sourcemap-added'), '--baseline', base, '--format', 'json']);
+    const pr = await cli(['scan', '--plan', planPath('sourcemap-added'), '--baseline', base, '--format', 'json']);
     expect(pr.code).toBe(1);
     const report = JSON.parse(pr.stdout);
     expect(report.findings.map((f: { ruleId: string; primary: { address: string } }) => `${f.ruleId} ${f.primary.address}`)).toEqual(['gateway-endpoint-region-mismatch aws_vpc_endpoint.s3_copy']);
   });
 
-  it('a bad baseline or source root is exit 2 with one line, and nothing is written', () => {
+  it('a bad baseline or source root is exit 2 with one line, and nothing is written', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'other.sarif'), '{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"checkov"}}}]}');
     const out = join(dir, 'out.sarif');
@@ -60,7 +74,7 @@ describe('--baseline: a pull request fails only on what it adds', () => {
       [['--source-root', join(dir, 'nope')], /^vpcelint: --source-root .*nope: not a directory/],
     ];
     for (const [args, message] of cases) {
-      const r = cli(['scan', '--plan', planPath('sourcemap-base'), '--sarif', out, ...args]);
+      const r = await cli(['scan', '--plan', planPath('sourcemap-base'), '--sarif', out, ...args]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -71,19 +85,19 @@ describe('--baseline: a pull request fails only on what it adds', () => {
 });
 
 describe('--source-root', () => {
-  it('maps a plan stored away from its .tf files; without it, results keep pseudo-paths and a note says why', () => {
+  it('maps a plan stored away from its .tf files; without it, results keep pseudo-paths and a note says why', async () => {
     const dir = tmp();
     const plan = join(dir, 'plan.json');
     writeFileSync(plan, readFileSync(planPath('sourcemap-base')));
-    const without = JSON.parse(cli(['scan', '--plan', plan, '--format', 'sarif', '--soft-fail'], dir).stdout);
+    const without = JSON.parse((await cli(['scan', '--plan', plan, '--format', 'sarif', '--soft-fail'], dir)).stdout);
     const uri = (log: { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }) =>
       log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
     expect(uri(without).every((u) => u.startsWith('terraform/'))).toBe(true);
     expect(without.runs[0].invocations[0].toolExecutionNotifications.map((n: { descriptor: { id: string } }) => n.descriptor.id)).toContain('source-none');
     // A missing line number is not a missing evaluation: --strict does not fail on it.
-    expect(cli(['scan', '--plan', plan, '--strict', '--fail-on', 'none'], dir).code).toBe(0);
+    expect((await cli(['scan', '--plan', plan, '--strict', '--fail-on', 'none'], dir)).code).toBe(0);
 
-    const mapped = JSON.parse(cli(['scan', '--plan', plan, '--format', 'sarif', '--soft-fail', '--source-root', join(ROOT, 'fixtures/sourcemap-base')], dir).stdout);
+    const mapped = JSON.parse((await cli(['scan', '--plan', plan, '--format', 'sarif', '--soft-fail', '--source-root', join(ROOT, 'fixtures/sourcemap-base')], dir)).stdout);
     expect(uri(mapped).every((u) => u.startsWith('fixtures/sourcemap-base/'))).toBe(true);
     expect(mapped.runs[0].automationDetails.id).toBe(`vpcelint/plan:${plan}/`);
   });
