@@ -57,10 +57,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .description('show how traffic from a subnet (or a route table\'s subnets) reaches S3, DynamoDB and interface endpoint services, hop by hop; or, with --bucket, which subnets reach a bucket and whether its policies let requests through')
     .argument('[subnet-or-route-table]', 'Terraform address or AWS id of a subnet or route table')
     .option('--plan <file>', 'plan JSON from "terraform show -json tf.plan"; "-" reads standard input')
+    .option('--snapshot <file>', 'an inventory saved by scan --aws --save-snapshot')
+    .option('--aws', 'read live AWS, read-only (credentials from the SDK default chain)')
+    .option('--region <regions>', 'with --aws: region(s) to read, comma-separated')
+    .option('--profile <name>', 'with --aws: profile from the AWS config files')
+    .option('--role-arn <arn>', 'with --aws: role to assume before reading')
     .option('--bucket <name>', 'explain the paths to this S3 bucket (name or Terraform address) instead')
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
-    .action((target: string | undefined, opts) => {
-      code = explainCommand(target, opts, io);
+    .action(async (target: string | undefined, opts) => {
+      code = await explainCommand(target, opts, io);
     });
 
   program

@@ -68,7 +68,7 @@ export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<nu
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 
-async function readAws(opts: LiveScanOptions, io: Io): Promise<Inventory> {
+export async function readAws(opts: LiveScanOptions, io: Io): Promise<Inventory> {
   // Loaded only for live scans: the SDK clients take a while to load, and plan scans never need them.
   const { collectAws, DEFAULTS } = await import('../collect/aws/index.js');
   const concurrency = opts.concurrency === undefined ? DEFAULTS.concurrency : Number(opts.concurrency);

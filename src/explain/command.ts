@@ -1,7 +1,10 @@
+import { readAws } from '../cli/scan-live.js';
+import type { Io } from '../cli/scan.js';
 import { collectPlanFile } from '../collect/terraform/index.js';
 import { UsageError } from '../errors.js';
 import type { Inventory } from '../model/inventory.js';
 import { redact } from '../report/redact.js';
+import { readSnapshot } from '../snapshot/index.js';
 import { explainBucket } from './bucket.js';
 import { policyEvaluator } from './evaluator.js';
 import { bucketFlowchart, routeFlowchart } from './render-mermaid.js';
@@ -13,17 +16,23 @@ export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
 
 export interface ExplainOptions {
   plan?: string;
+  snapshot?: string;
+  aws?: boolean;
+  /** Comma-separated (a variadic option would swallow the subnet argument). */
+  region?: string;
+  profile?: string;
+  roleArn?: string;
   bucket?: string;
   format?: string;
 }
 
 /** `vpcelint explain`: prints how traffic from a subnet reaches each service, or who reaches a bucket and how. */
-export function explainCommand(target: string | undefined, opts: ExplainOptions, io: { stdout: (s: string) => void }): number {
+export async function explainCommand(target: string | undefined, opts: ExplainOptions, io: Io): Promise<number> {
   const format = (opts.format ?? 'text') as ExplainFormat;
   if (!EXPLAIN_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPLAIN_FORMATS.join(', ')}; got ${JSON.stringify(opts.format)}`);
   if (opts.bucket !== undefined && target !== undefined) throw new UsageError('explain takes a subnet or route table, or --bucket NAME, not both');
   if (opts.bucket === undefined && target === undefined) throw new UsageError('explain needs a subnet or route table (Terraform address or id), or --bucket NAME');
-  const inv = loadInventory(opts);
+  const inv = await loadInventory(opts, io);
   const evaluator = policyEvaluator(inv);
   let out: string;
   if (opts.bucket !== undefined) {
@@ -37,7 +46,13 @@ export function explainCommand(target: string | undefined, opts: ExplainOptions,
   return 0;
 }
 
-function loadInventory(opts: ExplainOptions): Inventory {
-  if (!opts.plan) throw new UsageError('explain needs an input: --plan <plan.json> (use "-" for standard input)');
-  return collectPlanFile(opts.plan);
+/** The same inputs as scan: a plan, a saved snapshot, or live AWS (read-only). */
+async function loadInventory(opts: ExplainOptions, io: Io): Promise<Inventory> {
+  const inputs = [opts.plan !== undefined && '--plan', opts.snapshot !== undefined && '--snapshot', opts.aws && '--aws'].filter(Boolean);
+  if (inputs.length === 0) throw new UsageError('explain needs an input: --plan <plan.json> (use "-" for standard input), --snapshot <file>, or --aws');
+  if (inputs.length > 1) throw new UsageError(`explain reads one input: ${inputs.join(' and ')} cannot be combined`);
+  if (!opts.aws && (opts.region || opts.profile || opts.roleArn)) throw new UsageError('--region, --profile and --role-arn apply to --aws');
+  if (opts.plan !== undefined) return collectPlanFile(opts.plan);
+  if (opts.snapshot !== undefined) return readSnapshot(opts.snapshot);
+  return readAws({ aws: true, failOn: 'none', quiet: true, ...(opts.region ? { region: [opts.region] } : {}), ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.roleArn ? { roleArn: opts.roleArn } : {}) }, io);
 }
