@@ -4,6 +4,8 @@
  * call. Prints wall time, API calls and peak memory of a full scan
  * (--all-regions), then the same for each region alone, and compares the full
  * scan with the slowest single region. Run: bash bench/live-scan.sh
+ * Knobs: LATENCY_MS (default 50), FULL_ONLY=1 (skip the single-region runs),
+ * CHILD_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the scan).
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
