@@ -118,6 +118,9 @@ function idleEndpoints(ctx: RuleContext, table: RouteTable, family: Family): Vpc
     for (const ep of ctx.topology.endpointsInVpc(vpcKey)) {
       if (ep.type !== 'Gateway' || ep.service?.family !== family) continue;
       if (ep.routeTables.keys.includes(table.ref.key)) continue;
+      // An endpoint for another region would serve nothing once associated: not worth suggesting.
+      const region = table.ref.region ?? ep.ref.region;
+      if (ep.service.region && region && ep.service.region !== region) continue;
       out.push(ep);
     }
   }

@@ -69,6 +69,16 @@ describe('fixture sourcemap-base: results on the right lines', () => {
     expect(at.region.endLine).toBe(at.region.startLine);
   });
 
+  it('the NAT path rules do not suggest associating the endpoint of another region', async () => {
+    const report = await scanPlan(planPath('sourcemap-base'));
+    const dynamodb = report.suppressed.filter((f) => f.ruleId === 'dynamodb-via-nat');
+    expect(dynamodb.length).toBeGreaterThan(0);
+    for (const f of dynamodb) {
+      expect(f.message).not.toContain('aws_vpc_endpoint.dynamodb exists in this VPC');
+      expect(f.related.map((r) => r.address)).not.toContain('aws_vpc_endpoint.dynamodb');
+    }
+  });
+
   it('the heredoc policy of the S3 endpoint maps to its whole heredoc', async () => {
     const report = await scanPlan(planPath('sourcemap-base'));
     const endpoint = report.findings.flatMap((f) => f.related).find((r) => r.address === 'module.network["app"].aws_vpc_endpoint.s3[0]')!;
