@@ -123,7 +123,7 @@ export type Reference =
   | { kind: 'module'; call: string; key?: InstanceKey; output?: string }
   | { kind: 'var'; name: string }
   | { kind: 'local'; name: string }
-  | { kind: 'iteration'; name: string } // count.index, each.key, each.value
+  | { kind: 'iteration'; name: string; attribute?: string } // count.index, each.key, each.value(.attribute)
   | { kind: 'other'; text: string };
 
 export function parseReference(text: string): Reference {
@@ -144,8 +144,10 @@ export function parseReference(text: string): Reference {
     case 'local':
       return nameAt(1) ? { kind: 'local', name: nameAt(1)! } : { kind: 'other', text };
     case 'count':
-    case 'each':
-      return { kind: 'iteration', name: `${first.name}.${nameAt(1) ?? ''}` };
+    case 'each': {
+      const attribute = nameAt(2);
+      return { kind: 'iteration', name: `${first.name}.${nameAt(1) ?? ''}`, ...(attribute ? { attribute } : {}) };
+    }
     case 'path':
     case 'terraform':
     case 'self':

@@ -30,6 +30,8 @@ interface Scope {
   modules: ModuleStep[];
   /** The instance key of the resource or module call whose expression this is: for `count.index` / `each.key`. */
   selfKey?: InstanceKey;
+  /** The for_each expression of that resource or module call: what `each.value` is an element of. */
+  forEach?: Expression;
 }
 
 const MAX_DEPTH = 40;
@@ -49,6 +51,11 @@ export class Resolver {
 
   private readonly outputs = new Map<string, Resolution | 'pending'>();
 
+  private scopeOf(inst: Instance): Scope {
+    const forEach = this.configOf(inst)?.for_each_expression;
+    return { modules: inst.modules, ...(inst.key !== undefined ? { selfKey: inst.key } : {}), ...(isObject(forEach) ? { forEach } : {}) };
+  }
+
   configOf(inst: Instance) {
     return this.config.resource(inst.configModule, `${inst.mode === 'data' ? 'data.' : ''}${inst.type}.${inst.name}`);
   }
@@ -60,7 +67,7 @@ export class Resolver {
 
   /** What an expression of an instance's configuration refers to. */
   resolveExpression(inst: Instance, expr: Expression): Resolution {
-    return this.expression(expr, scopeOf(inst), 0);
+    return this.expression(expr, this.scopeOf(inst), 0);
   }
 
   /** What an expression declared in a module (a provider block, say) refers to, outside any resource. */
@@ -75,7 +82,7 @@ export class Resolver {
     if (!isUnknown(value)) return { hits: [], constants: [value] };
     const expr = this.expressionOf(inst, path);
     if (!expr) return { hits: [], constants: [], unresolved: `${inst.address}.${path.join('.')} is computed by the provider` };
-    return this.expression(expr, scopeOf(inst), 0);
+    return this.expression(expr, this.scopeOf(inst), 0);
   }
 
   /** Links an attribute holding ids (or a list of ids) to inventory nodes of the given kinds. */
@@ -90,7 +97,7 @@ export class Resolver {
   /** Links an expression of the instance's configuration (not an attribute value). */
   linkExpression(inst: Instance, expr: Expression, kinds: readonly NodeKind[]): Link {
     const out: Link = { keys: [], external: [] };
-    this.collect(out, this.expression(expr, scopeOf(inst), 0), kinds, 0, new Set());
+    this.collect(out, this.expression(expr, this.scopeOf(inst), 0), kinds, 0, new Set());
     out.keys = [...new Set(out.keys)].sort();
     out.external = [...new Set(out.external)].sort();
     return out;
@@ -125,7 +132,8 @@ export class Resolver {
       const kind = kindOf(hit.instance.mode, hit.instance.type);
       if (kind && kinds.includes(kind) && (hit.attribute === undefined || IDENTITY.has(hit.attribute))) {
         out.keys.push(hit.instance.address);
-      } else if (hit.attribute) {
+      } else if (hit.attribute && !IDENTITY.has(hit.attribute)) {
+        // Through an identity attribute the reference means that resource itself, of another kind: nothing to follow.
         this.linkInto(out, hit.instance, [hit.attribute], kinds, depth + 1, seen);
       }
     }
@@ -153,6 +161,26 @@ export class Resolver {
       mergeInto(res, this.reference(ref, scope, iterates, depth));
     }
     return res;
+  }
+
+  /**
+   * `each.value` of `for_each = aws_subnet.x` (a resource's instances, or a
+   * module's outputs) is the element with the caller's own key.
+   */
+  private eachValue(attribute: string | undefined, scope: Scope, depth: number): Resolution {
+    if (!scope.forEach || scope.selfKey === undefined) return { hits: [], constants: [] };
+    const res = this.expression(scope.forEach, { modules: scope.modules }, depth + 1);
+    const key = scope.selfKey;
+    const constants: unknown[] = [];
+    for (const c of res.constants) {
+      // A map's value under the key; a set's element is the key itself.
+      if (isObject(c) && typeof key === 'string' && Object.hasOwn(c, key)) constants.push(attribute && isObject(c[key]) ? c[key][attribute] : c[key]);
+      else if (Array.isArray(c) && c.includes(key)) constants.push(key);
+    }
+    if (constants.length > 0) return { hits: [], constants };
+    const hits = res.hits.filter((h) => h.instance.key === key && h.attribute === undefined);
+    if (hits.length === 0) return { hits: [], constants: [], unresolved: 'each.value comes from a for_each collection the plan does not record' };
+    return { hits: hits.map((h) => ({ instance: h.instance, ...(attribute ? { attribute } : {}) })), constants: [] };
   }
 
   /** Resolves one output of one module instance, once: outputs are shared by many references, and may form cycles. */
@@ -231,11 +259,13 @@ export class Resolver {
         }
         const parent = scope.modules.slice(0, -1);
         const selfKey = scope.modules[scope.modules.length - 1]!.key;
-        return this.expression(arg as Expression, { modules: parent, ...(selfKey !== undefined ? { selfKey } : {}) }, depth + 1);
+        const forEach = call?.for_each_expression;
+        return this.expression(arg as Expression, { modules: parent, ...(selfKey !== undefined ? { selfKey } : {}), ...(isObject(forEach) ? { forEach } : {}) }, depth + 1);
       }
       case 'local':
         return { hits: [], constants: [], unresolved: `the value is built from local.${ref.name}, which the plan does not record` };
       case 'iteration':
+        return ref.name === 'each.value' ? this.eachValue(ref.attribute, scope, depth) : { hits: [], constants: [] };
       case 'other':
         return { hits: [], constants: [] };
     }
@@ -252,9 +282,6 @@ function mergeInto(into: Resolution, sub: Resolution): void {
 /** Identity attributes: a reference through them means the resource itself. */
 const IDENTITY = new Set(['id', 'arn', 'bucket', 'name', 'prefix_list_id', 'unique_id']);
 
-function scopeOf(inst: Instance): Scope {
-  return { modules: inst.modules, ...(inst.key !== undefined ? { selfKey: inst.key } : {}) };
-}
 
 function stepOf(moduleInstance: string, call: string): ModuleStep {
   // The last step of `...module.<call>[key]`.
@@ -276,7 +303,7 @@ function mostSpecific(refs: Reference[]): Reference[] {
   const groups = new Map<string, Reference[]>();
   const others: Reference[] = [];
   for (const r of refs) {
-    const base = r.kind === 'resource' ? `${r.mode}.${r.type}.${r.name}` : r.kind === 'module' ? `module.${r.call}` : undefined;
+    const base = r.kind === 'resource' ? `${r.mode}.${r.type}.${r.name}` : r.kind === 'module' ? `module.${r.call}` : r.kind === 'iteration' ? r.name : undefined;
     if (base === undefined) {
       others.push(r);
       continue;
@@ -301,7 +328,7 @@ function mostSpecific(refs: Reference[]): Reference[] {
 }
 
 function detail(r: Reference): number {
-  return (r.kind === 'resource' && r.attribute) || (r.kind === 'module' && r.output) ? 1 : 0;
+  return (r.kind === 'resource' && r.attribute) || (r.kind === 'module' && r.output) || (r.kind === 'iteration' && r.attribute) ? 1 : 0;
 }
 
 function looksLikeId(value: string, kinds: readonly NodeKind[]): boolean {
