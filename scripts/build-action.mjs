@@ -24,7 +24,7 @@ const require = createRequire(join(root, 'package.json'));
 /** The committed src/, rules/ and package.json in a temporary directory, sharing this checkout's node_modules. */
 function committedSources() {
   const dir = mkdtempSync(join(tmpdir(), 'vpcelint-head-'));
-  const tar = execFileSync('git', ['archive', '--format=tar', 'HEAD', 'src', 'rules', 'package.json'], { cwd: repo, maxBuffer: 1 << 30 });
+  const tar = execFileSync('git', ['archive', '--format=tar', 'HEAD', 'src', 'rules', 'package.json', 'tsconfig.json'], { cwd: repo, maxBuffer: 1 << 30 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
   return dir;
