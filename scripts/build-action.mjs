@@ -21,7 +21,7 @@ const outdir = resolve(repo, args.find((a) => a !== '--head') ?? 'dist');
 const root = fromHead ? committedSources() : repo;
 const require = createRequire(join(root, 'package.json'));
 
-/** The committed src/, rules/ and package.json in a temporary directory, sharing this checkout's node_modules. */
+/** The committed src/, rules/, package.json and tsconfig.json (esbuild reads it) in a temporary directory, sharing this checkout's node_modules. */
 function committedSources() {
   const dir = mkdtempSync(join(tmpdir(), 'vpcelint-head-'));
   const tar = execFileSync('git', ['archive', '--format=tar', 'HEAD', 'src', 'rules', 'package.json', 'tsconfig.json'], { cwd: repo, maxBuffer: 1 << 30 });
