@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { startFakeAws, type FakeAws } from '../aws/fake-aws/server.js';
 import { fakeEnv, loadAccount } from '../aws/helpers.js';
 import { ROOT, planPath } from '../helpers/fixtures.js';
 import { parseMermaid } from '../helpers/mermaid.js';
+import { runCli } from '../helpers/run-cli.js';
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -69,19 +70,19 @@ describe('vpcelint explain on live AWS and on a snapshot', () => {
     fake = await startFakeAws({ accounts: [loadAccount('example')] });
     const env = fakeEnv(fake);
     const subnet = 'subnet-01a7c3e5f9b2d4061';
-    const live = await run(['explain', '--aws', '--region', 'eu-west-1', subnet], env);
+    const live = await runCli(['explain', '--aws', '--region', 'eu-west-1', subnet], env);
     expect(live.code, live.stderr).toBe(0);
     expect(live.stdout).toContain(`How traffic from subnet ${subnet}`);
     expect(live.stdout).toMatch(/^S3: /m);
 
     const snap = join(mkdtempSync(join(tmpdir(), 'vpcelint-explain-')), 'inventory.json');
-    const saved = await run(['scan', '--aws', '--region', 'eu-west-1', '--fail-on', 'none', '--format', 'json', '--save-snapshot', snap], env);
+    const saved = await runCli(['scan', '--aws', '--region', 'eu-west-1', '--fail-on', 'none', '--format', 'json', '--save-snapshot', snap], env);
     expect(saved.code, saved.stderr).toBe(0);
-    const offline = await run(['explain', '--snapshot', snap, subnet], {});
+    const offline = await runCli(['explain', '--snapshot', snap, subnet], {});
     expect(offline.code, offline.stderr).toBe(0);
     expect(offline.stdout).toBe(live.stdout);
 
-    const bucket = await run(['explain', '--snapshot', snap, '--bucket', 'example-prod-data-lake', '--format', 'mermaid'], {});
+    const bucket = await runCli(['explain', '--snapshot', snap, '--bucket', 'example-prod-data-lake', '--format', 'mermaid'], {});
     expect(bucket.code, bucket.stderr).toBe(0);
     expect(await parseMermaid(bucket.stdout)).toBe('flowchart-v2');
   });
@@ -91,16 +92,3 @@ describe('vpcelint explain on live AWS and on a snapshot', () => {
     expect(cli(['explain', '--plan', planPath('example'), '--snapshot', 'x.json', 'x']).stderr).toMatch(/explain reads one input: --plan and --snapshot cannot be combined/);
   });
 });
-
-/** In a child process that does not block this one: the fake endpoint lives in this process's event loop. */
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/vpcelint.js'), ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
