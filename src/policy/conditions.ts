@@ -39,7 +39,7 @@ export function evalCondition(entry: ConditionEntry, context: ReadonlyMap<string
     const isNull = present === undefined || present.length === 0;
     return entry.values.some((v) => (v.toLowerCase() === 'true' ? isNull : v.toLowerCase() === 'false' ? !isNull : false));
   }
-  const values = variables ? entry.values.map((v) => substitute(v, context)).filter((v): v is string => v !== undefined) : entry.values;
+  const values = variables && entry.hasVariables ? entry.values.map((v) => substitute(v, context)).filter((v): v is string => v !== undefined) : entry.values;
   if (entry.set === 'ForAnyValue') {
     if (!present || present.length === 0) return entry.ifExists && !present;
     return present.some((r) => single(entry.base, values, r));

@@ -13,7 +13,23 @@ export function actionMatches(stmt: Statement, action: string): boolean {
   return false;
 }
 
+/** Resource matches of statements without policy variables depend on the resource alone: remembered per statement. */
+const resourceMemo = new WeakMap<Statement, Map<string, boolean>>();
+
 export function resourceMatches(stmt: Statement, resource: string, context: Context, variables: boolean): boolean {
+  const usesVariables = variables && [...(stmt.resource ?? []), ...(stmt.notResource ?? [])].some((p) => p.includes('${'));
+  if (usesVariables) return resourceMatchesNow(stmt, resource, context, variables);
+  let memo = resourceMemo.get(stmt);
+  if (!memo) resourceMemo.set(stmt, (memo = new Map()));
+  let hit = memo.get(resource);
+  if (hit === undefined) {
+    hit = resourceMatchesNow(stmt, resource, context, variables);
+    if (memo.size < 10_000) memo.set(resource, hit);
+  }
+  return hit;
+}
+
+function resourceMatchesNow(stmt: Statement, resource: string, context: Context, variables: boolean): boolean {
   const any = (patterns: string[]) =>
     patterns.some((p) => {
       const v = variables ? substitute(p, context) : p;

@@ -163,7 +163,7 @@ function parseConditions(v: unknown, path: string, fail: Fail): ConditionEntry[]
       const keyPath = `${opPath}.${jsonKey(key)}`;
       const values = conditionValues(raw, keyPath, fail);
       if (!values) continue;
-      out.push({ operator, ...op, key, keyLower: key.toLowerCase(), values, path: keyPath });
+      out.push({ operator, ...op, key, keyLower: key.toLowerCase(), values, hasVariables: values.some((v) => v.includes('${')), path: keyPath });
     }
   }
   return out;

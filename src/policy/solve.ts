@@ -38,25 +38,24 @@ function admits(filters: Filters, dim: string): (v: RequestParts) => boolean {
  */
 export function findRequest(policy: Policy, space: Space, required: readonly Statement[], excluded: readonly Statement[], filters: Filters = {}): Request | undefined {
   const all = (1n << BigInt(excluded.length)) - 1n;
+  const matrix = partMatrix(policy, space);
+  const requiredBits = required.reduce((m, s) => m | (1n << BigInt(s.index)), 0n);
   const options: { mask: bigint; value: RequestParts }[][] = [];
-  for (const dim of space.dims) {
+  space.dims.forEach((dim, d) => {
     const admit = admits(filters, dim.name);
     const best = new Map<bigint, RequestParts>();
-    for (const v of dim.values) {
-      if (!admit(v)) continue;
-      if (!required.every((s) => partMatches(policy, s, v, dim.keys))) continue;
+    dim.values.forEach((v, vi) => {
+      const matches = matrix[d]![vi]!;
+      if ((matches & requiredBits) !== requiredBits || !admit(v)) return;
       let mask = 0n;
       excluded.forEach((s, i) => {
-        if (!partMatches(policy, s, v, dim.keys)) mask |= 1n << BigInt(i);
+        if (!(matches & (1n << BigInt(s.index)))) mask |= 1n << BigInt(i);
       });
       if (!best.has(mask)) best.set(mask, v);
-    }
-    if (best.size === 0) return undefined;
-    // Keep only values whose ruled-out sets are maximal.
-    const masks = [...best.keys()];
-    const maximal = masks.filter((m) => !masks.some((o) => o !== m && (o & m) === m));
-    options.push(maximal.map((mask) => ({ mask, value: best.get(mask)! })));
-  }
+    });
+    options.push(...optionsOf(best));
+  });
+  if (options.length !== space.dims.length) return undefined;
   // Dimensions that rule out the most first: finds answers sooner.
   const order = options.map((o, i) => ({ o, i })).sort((a, b) => a.o.length - b.o.length);
   const seen = new Set<string>();
@@ -80,6 +79,27 @@ export function findRequest(policy: Policy, space: Space, required: readonly Sta
   };
   if (!search(0, 0n)) return undefined;
   return merge(chosen);
+}
+
+/** Values whose ruled-out sets are maximal (none when the dimension admits no value: then no request exists). */
+function optionsOf(best: Map<bigint, RequestParts>): { mask: bigint; value: RequestParts }[][] {
+  if (best.size === 0) return [];
+  const masks = [...best.keys()];
+  const maximal = masks.filter((m) => !masks.some((o) => o !== m && (o & m) === m));
+  return [maximal.map((mask) => ({ mask, value: best.get(mask)! }))];
+}
+
+const matrices = new WeakMap<Space, bigint[][]>();
+
+/** For each dimension value, the statements (by index bit) whose part on that dimension matches: computed once per space. */
+function partMatrix(policy: Policy, space: Space): bigint[][] {
+  const cached = matrices.get(space);
+  if (cached) return cached;
+  const m = space.dims.map((dim) =>
+    dim.values.map((v) => policy.statements.reduce((bits, s) => (partMatches(policy, s, v, dim.keys) ? bits | (1n << BigInt(s.index)) : bits), 0n)),
+  );
+  matrices.set(space, m);
+  return m;
 }
 
 function merge(parts: RequestParts[]): Request {

@@ -50,7 +50,19 @@ export class NotEvaluable extends Error {}
 const MAX_DIM_VALUES = 20_000;
 const FRESH_ACCOUNT = '000011112222';
 
+const spaces = new WeakMap<Policy, Map<string, Space>>();
+
+/** The representative requests of a policy for some hints; built once per (policy, hints): rules ask many questions. */
 export function buildSpace(policy: Policy, hints: Hints = {}): Space {
+  let byHints = spaces.get(policy);
+  if (!byHints) spaces.set(policy, (byHints = new Map()));
+  const key = JSON.stringify(hints);
+  let space = byHints.get(key);
+  if (!space) byHints.set(key, (space = makeSpace(policy, hints)));
+  return space;
+}
+
+function makeSpace(policy: Policy, hints: Hints): Space {
   const c = constantsOf(policy);
   const reps = new KeyReps(c, hints);
   const accounts = accountsOf(c, hints);

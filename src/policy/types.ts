@@ -83,6 +83,8 @@ export interface ConditionEntry {
   keyLower: string;
   /** Values as strings (JSON booleans and numbers become their text). */
   values: string[];
+  /** Some value contains a policy variable (`${...}`). */
+  hasVariables: boolean;
   path: string;
 }
 

@@ -1,0 +1,58 @@
+import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Inventory } from '../src/model/inventory.js';
+import { displayName } from '../src/model/ref.js';
+import { networkFences } from '../src/policy/index.js';
+import { BUCKET_FENCE } from './lib/bucket-snippets.js';
+import { judgedBucket, networkAllows } from './lib/policy-buckets.js';
+import { isDiagnostic, notEvaluable, statementLabel } from './lib/policy-sites.js';
+import { hcl } from './lib/terraform-snippets.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'bucket-endpoint-allow-only',
+    severity: 'warning',
+    title: 'Bucket policy "restricts" to a VPC endpoint with an Allow only',
+    description: [
+      'The bucket policy grants access on the condition aws:SourceVpce or aws:SourceVpc in an Allow statement, but no Deny keyed on a network perimeter key stops requests from other sources.',
+      'An Allow only adds access: principals whose identity policies allow S3 still reach the bucket from the internet. Only a Deny fences.',
+    ].join('\n'),
+    fix: ['Turn the restriction into a Deny for every other source:', '', ...hcl(BUCKET_FENCE)].join('\n'),
+    docs: [
+      'https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html',
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
+    ],
+    tags: ['security', 'data-perimeter', 'bucket-policy'],
+    precision: 'high',
+  },
+  *check(inv: Inventory): Iterable<RuleOutput> {
+    for (const bucket of inv.buckets.values()) {
+      const j = judgedBucket(bucket);
+      if (!j) continue;
+      if (isDiagnostic(j)) {
+        yield j;
+        continue;
+      }
+      const allows = networkAllows(j.policy);
+      if (allows.length === 0) continue;
+      let fences;
+      try {
+        fences = networkFences(j.policy, { resources: j.resources });
+      } catch (err) {
+        yield notEvaluable(err, bucket.ref, 'the bucket policy');
+        continue;
+      }
+      if (fences.length > 0) continue;
+      const a = allows[0]!;
+      const values = a.values.map((v) => JSON.stringify(v)).join(', ');
+      yield {
+        message: `The bucket policy of ${displayName(bucket.ref)}${j.primary.key === bucket.ref.key ? '' : ` (${displayName(j.primary)})`} allows access on the condition ${a.key} = ${values} (${statementLabel(a.statement)}) but denies nothing to other sources: an Allow only adds access, and principals whose identity policies allow S3 still reach the bucket from the internet. Replace it with a Deny statement using "StringNotEquals": {"${a.key}": [${values}]}.`,
+        primary: j.primary,
+        related: j.related,
+        attribute: 'policy',
+        evidence: { bucket: bucket.ref.key, statement: a.statement.sid ?? `#${a.statement.index + 1}`, key: a.key.toLowerCase() },
+      };
+    }
+  },
+};
+
+export default rule;

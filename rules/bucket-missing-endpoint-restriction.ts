@@ -1,0 +1,75 @@
+import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
+import type { Inventory } from '../src/model/inventory.js';
+import { displayName } from '../src/model/ref.js';
+import { networkFences } from '../src/policy/index.js';
+import { BUCKET_FENCE } from './lib/bucket-snippets.js';
+import { endpointIdForFix, judgedBucket, privateBuckets, type PrivateReason } from './lib/policy-buckets.js';
+import { isDiagnostic, notEvaluable } from './lib/policy-sites.js';
+import { hcl } from './lib/terraform-snippets.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'bucket-missing-endpoint-restriction',
+    severity: 'warning',
+    title: 'Private bucket without a network perimeter in its bucket policy',
+    description: [
+      'A bucket that should be reached only privately has a bucket policy (or none) that does not deny requests coming from outside the expected network.',
+      'A bucket is private when an endpoint policy in the same inventory names it in Resource, or when the config selects it (privateBuckets: names, tags).',
+      'Any Deny keyed on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths that denies requests from outside counts as a perimeter, whichever endpoint or VPC it admits.',
+      'Without it, any principal with IAM rights reaches the data from anywhere.',
+    ].join('\n'),
+    fix: ['Deny every request that does not come through the endpoint (keeping administration and AWS services working):', '', ...hcl(BUCKET_FENCE)].join('\n'),
+    docs: [
+      'https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html',
+      'https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/network-perimeter.html',
+    ],
+    tags: ['security', 'data-perimeter', 'bucket-policy'],
+    precision: 'high',
+  },
+  *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
+    for (const [key, reasons] of privateBuckets(inv, ctx.settings)) {
+      const bucket = inv.buckets.get(key)!;
+      const why = describe(reasons);
+      const endpoints = reasons.flatMap((r) => (r.kind === 'endpoint' ? [r.endpoint] : []));
+      const fence = endpoints.length > 0 ? `a Deny with "StringNotEquals": {"aws:SourceVpce": ${JSON.stringify(endpoints.map(endpointIdForFix))}}` : 'a Deny on requests whose aws:SourceVpce (or aws:SourceVpc) is not yours';
+      const related = endpoints.map((e) => e.ref);
+      if (bucket.policy.kind === 'absent') {
+        yield {
+          message: `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but has no bucket policy, so requests from anywhere with IAM rights reach it. Add a bucket policy with ${fence}.`,
+          primary: bucket.ref,
+          related,
+          evidence: { bucket: key, policy: 'none' },
+        };
+        continue;
+      }
+      const j = judgedBucket(bucket);
+      if (!j) continue;
+      if (isDiagnostic(j)) {
+        yield j;
+        continue;
+      }
+      let fences;
+      try {
+        fences = networkFences(j.policy, { resources: j.resources });
+      } catch (err) {
+        yield notEvaluable(err, bucket.ref, 'the bucket policy');
+        continue;
+      }
+      if (fences.length > 0) continue;
+      yield {
+        message: `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but its bucket policy${j.primary.key === bucket.ref.key ? '' : ` (${displayName(j.primary)})`} denies nothing on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths, so requests from outside the network are not fenced. Add ${fence}.`,
+        primary: j.primary,
+        related: [...j.related, ...related],
+        attribute: 'policy',
+        evidence: { bucket: key, policy: 'no-network-deny' },
+      };
+    }
+  },
+};
+
+function describe(reasons: PrivateReason[]): string {
+  const parts = reasons.map((r) => (r.kind === 'endpoint' ? `named by the policy of ${displayName(r.endpoint.ref)}` : `selected by ${r.what}`));
+  return [...new Set(parts)].join('; ');
+}
+
+export default rule;

@@ -1,0 +1,59 @@
+import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Inventory } from '../src/model/inventory.js';
+import { outsidePrincipalAllowed } from '../src/policy/index.js';
+import { ORG_LIMITED_ENDPOINT_POLICY } from './endpoint-policy-full-access.js';
+import { allowingStatements, endpointName, judgedEndpoints, labels, where } from './lib/policy-endpoints.js';
+import { isDiagnostic, notEvaluable } from './lib/policy-sites.js';
+import { hcl } from './lib/terraform-snippets.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'endpoint-policy-any-principal',
+    severity: 'note',
+    title: 'Endpoint policy lets principals of any account use the endpoint',
+    description: [
+      'The endpoint policy allows Principal "*" with no aws:PrincipalAccount, aws:PrincipalOrgID or aws:PrincipalOrgPaths limit.',
+      'Credentials from other accounts (an attacker\'s own keys on a compromised host) can then use your endpoint to reach their own resources from inside your network.',
+      '',
+      'Judged by IAM\'s evaluation: a statement counts only if it lets a principal of an account and organization the policy does not name through, for a resource the policy does not name.',
+      'Allows on named resources (AWS\'s own package repositories, a partner\'s bucket) are deliberate and do not count;',
+      'statements limited to AWS service principals (aws:PrincipalIsAWSService) or to requests AWS services make for you (aws:ViaAWSService) are AWS\'s own access.',
+      'Silent where endpoint-policy-full-access fires.',
+    ].join('\n'),
+    fix: ['Add an identity perimeter condition to the statements that allow Principal "*":', '', ...hcl(ORG_LIMITED_ENDPOINT_POLICY)].join('\n'),
+    docs: [
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid',
+      'https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/identity-perimeter.html',
+    ],
+    tags: ['security', 'data-perimeter', 'endpoint-policy'],
+    precision: 'high',
+  },
+  *check(inv: Inventory): Iterable<RuleOutput> {
+    for (const j of judgedEndpoints(inv)) {
+      if (isDiagnostic(j)) {
+        yield j;
+        continue;
+      }
+      if (j.fullAccess || !j.policy) continue;
+      let witness;
+      try {
+        witness = outsidePrincipalAllowed(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners });
+      } catch (err) {
+        yield notEvaluable(err, j.ep.ref, 'the endpoint policy');
+        continue;
+      }
+      if (!witness) continue;
+      const statements = allowingStatements(j.policy, witness);
+      const who = witness.principal.kind === 'anonymous' ? 'anonymous requests' : 'principals of any account';
+      yield {
+        message: `The endpoint policy of ${endpointName(j)}${where(j)} lets ${who} use the endpoint: ${labels(statements)} allows Principal "*" with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalOrgPaths limit. Add a condition such as "StringEquals": {"aws:PrincipalOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}.`,
+        primary: j.primary,
+        related: j.related,
+        attribute: 'policy',
+        evidence: { endpoint: j.ep.ref.key, statements: statements.map((s) => s.sid ?? `#${s.index + 1}`) },
+      };
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,111 @@
+import type { ScanSettings } from '../../src/engine/rule.js';
+import type { Inventory } from '../../src/model/inventory.js';
+import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
+import { displayName, type Ref } from '../../src/model/ref.js';
+import { isUnknown } from '../../src/model/unknown.js';
+import { globMatch, hasWildcard, isNegated, parsePolicyCached, type Policy, type Statement } from '../../src/policy/index.js';
+import { isDiagnostic, parsedPolicy, type Diagnostic } from './policy-sites.js';
+
+/** A bucket with a policy the bucket-* rules can judge. */
+export interface JudgedBucket {
+  bucket: Bucket;
+  /** Where the fix goes: the document, the aws_s3_bucket_policy, or the bucket. */
+  primary: Ref;
+  related: Ref[];
+  policy: Policy;
+  /** The bucket's resources to ask about: its ARN and an object, or the placeholders that stand for them. */
+  resources: string[];
+  placeholders: Record<string, string[]>;
+}
+
+/** The bucket's policy, parsed, with what to probe; a diagnostic when it cannot be judged; undefined when there is none. */
+export function judgedBucket(bucket: Bucket): JudgedBucket | Diagnostic | undefined {
+  const parsed = parsedPolicy(bucket.policy, bucket.ref, 'the bucket policy');
+  if (!parsed || isDiagnostic(parsed)) return parsed;
+  const { source, policy } = parsed;
+  const placeholders = source.placeholders ?? {};
+  const resources = probeResources(bucket, placeholders);
+  if (!resources) {
+    return { diagnostic: { level: 'note', code: 'not-evaluated', subject: bucket.ref, message: `the bucket policy of ${displayName(bucket.ref)} was not evaluated: the bucket name is known only after apply and the policy names the bucket in no way vpcelint can follow` } };
+  }
+  const primary = holderOf(source);
+  return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders };
+}
+
+function holderOf(source: Extract<PolicySource, { kind: 'document' }>): Ref {
+  return source.origin ?? source.holder;
+}
+
+/**
+ * When a plan's policy names the bucket only through placeholders (its ARN
+ * known after apply), those placeholders stand for the bucket's resources;
+ * otherwise the bucket's ARN and one of its objects.
+ */
+function probeResources(bucket: Bucket, placeholders: Record<string, string[]>): string[] | undefined {
+  const own = Object.entries(placeholders).filter(([, keys]) => keys.includes(bucket.ref.key)).map(([p]) => p);
+  if (own.length > 0) return own;
+  if (isUnknown(bucket.name)) return undefined;
+  return [`arn:aws:s3:::${bucket.name}`, `arn:aws:s3:::${bucket.name}/vpcelint-object`];
+}
+
+/** Allow statements that grant on a positive aws:SourceVpce / aws:SourceVpc condition: the "VPC-only" Allow. */
+export function networkAllows(policy: Policy): { statement: Statement; key: string; values: string[] }[] {
+  const out: { statement: Statement; key: string; values: string[] }[] = [];
+  for (const s of policy.statements) {
+    if (s.effect !== 'Allow') continue;
+    for (const c of s.conditions) {
+      if ((c.keyLower === 'aws:sourcevpce' || c.keyLower === 'aws:sourcevpc') && !isNegated(c.base) && c.base !== 'Null') out.push({ statement: s, key: c.key, values: c.values });
+    }
+  }
+  return out;
+}
+
+/** Why a bucket must be reached only privately: an endpoint policy names it, or the config selects it. */
+export type PrivateReason = { kind: 'endpoint'; endpoint: VpcEndpoint } | { kind: 'config'; what: string };
+
+export function privateBuckets(inv: Inventory, settings: Readonly<ScanSettings>): Map<string, PrivateReason[]> {
+  const out = new Map<string, PrivateReason[]>();
+  const add = (key: string, r: PrivateReason) => out.set(key, [...(out.get(key) ?? []), r]);
+  const buckets = [...inv.buckets.values()];
+  for (const ep of inv.vpcEndpoints.values()) {
+    if (ep.destroyed || ep.policy.kind !== 'document') continue;
+    const r = parsePolicyCached(ep.policy.text);
+    if (!r.ok) continue;
+    const placeholders = ep.policy.placeholders ?? {};
+    for (const key of namedBuckets(r.policy, placeholders, buckets)) add(key, { kind: 'endpoint', endpoint: ep });
+  }
+  const { names, tags } = settings.privateBuckets;
+  for (const b of buckets) {
+    const name = isUnknown(b.name) ? undefined : b.name;
+    const byName = name !== undefined ? names.find((n) => globMatch(n, name)) : undefined;
+    if (byName) add(b.ref.key, { kind: 'config', what: `the name pattern "${byName}" of privateBuckets` });
+    const byTag = Object.entries(tags).find(([k, v]) => b.tags?.[k] !== undefined && globMatch(v, b.tags[k]!));
+    if (byTag) add(b.ref.key, { kind: 'config', what: `the tag ${byTag[0]}=${byTag[1]} of privateBuckets` });
+  }
+  return out;
+}
+
+/** Buckets an endpoint policy's Allow statements name in Resource (a bucket name, a name pattern, or a reference). */
+function namedBuckets(policy: Policy, placeholders: Record<string, string[]>, buckets: Bucket[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of policy.statements) {
+    if (s.effect !== 'Allow') continue;
+    for (const r of s.resource ?? []) {
+      for (const key of placeholders[r] ?? []) if (buckets.some((b) => b.ref.key === key)) out.add(key);
+      const m = /^arn:[^:]*:s3:::([^/]*)/.exec(r);
+      if (!m) continue;
+      const name = m[1]!;
+      // "arn:aws:s3:::*" names every bucket, that is none in particular.
+      if (name === '' || /^[*?]*$/.test(name)) continue;
+      for (const b of buckets) {
+        if (!isUnknown(b.name) && (hasWildcard(name) ? globMatch(name, b.name) : name === b.name)) out.add(b.ref.key);
+      }
+    }
+  }
+  return out;
+}
+
+/** How a fix names an endpoint: its id, or the Terraform reference that will hold it. */
+export function endpointIdForFix(ep: VpcEndpoint): string {
+  return ep.ref.id ?? (ep.ref.address ? `\${${ep.ref.address}.id}` : ep.ref.key);
+}

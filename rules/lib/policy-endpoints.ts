@@ -1,0 +1,113 @@
+import type { Inventory } from '../../src/model/inventory.js';
+import type { PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
+import { endpointPolicySupport, iamPrefixOf } from '../../src/model/endpoint-policy-support.js';
+import { displayName, type Ref } from '../../src/model/ref.js';
+import { isUnknown } from '../../src/model/unknown.js';
+import { evaluate, fullAccessGap, makeRequest, type Policy, type Request, type Statement } from '../../src/policy/index.js';
+import { endpointLabel } from './endpoint-queries.js';
+import { isDiagnostic, notEvaluable, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
+
+/** An endpoint whose policy the endpoint-policy-* rules judge. */
+export interface JudgedEndpoint {
+  ep: VpcEndpoint;
+  /** Where the fix goes: the document, the aws_vpc_endpoint_policy, or the endpoint. */
+  primary: Ref;
+  related: Ref[];
+  /** IAM action prefix of the service (`s3`), undefined when vpcelint cannot tell it. */
+  service?: string;
+  owners: string[];
+  /** Absent: the AWS default policy (full access). */
+  policy?: Policy;
+  /** Whether endpoint-policy-full-access fires (one problem, one finding). */
+  fullAccess: boolean;
+}
+
+/**
+ * Endpoints whose policy matters: alive, Gateway or Interface, for an AWS
+ * service that supports endpoint policies (live: VpcEndpointPolicySupported;
+ * plans: the bundled table). Everything a rule cannot judge comes out as a
+ * diagnostic; services without endpoint policies are skipped, since a finding
+ * there is one nobody can fix.
+ */
+export function* judgedEndpoints(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
+  for (const ep of inv.vpcEndpoints.values()) {
+    if (ep.destroyed) continue;
+    const skip = (why: string): Diagnostic => ({ diagnostic: { level: 'note', code: 'not-evaluated', subject: ep.ref, message: `the endpoint policy of ${endpointLabel(ep)} was not evaluated: ${why}` } });
+    if (isUnknown(ep.type)) {
+      yield skip(`its endpoint type is unknown (${ep.type.reason})`);
+      continue;
+    }
+    if (ep.type !== 'Gateway' && ep.type !== 'Interface') continue;
+    if (!ep.service) {
+      yield skip(isUnknown(ep.serviceName) ? `its service name is known only after apply (${ep.serviceName.reason})` : `its service name ${ep.serviceName} is not one vpcelint recognizes`);
+      continue;
+    }
+    const support = ep.policySupported !== undefined ? { supported: ep.policySupported } : endpointPolicySupport(ep.service);
+    if (support.supported === false) continue;
+    if (support.supported === 'unknown') {
+      yield skip(`vpcelint's table does not say whether ${ep.service.service} supports endpoint policies (a live scan reads it from DescribeVpcEndpointServices)`);
+      continue;
+    }
+    const service = iamPrefixOf(ep.service);
+    const owners = ep.ref.account ? [ep.ref.account] : [];
+    const base = { ep, service, owners } as const;
+    if (ep.policy.kind === 'absent') {
+      yield { ...base, primary: ep.ref, related: [], fullAccess: true };
+      continue;
+    }
+    const parsed = parsedPolicy(ep.policy, ep.ref, 'the endpoint policy');
+    if (!parsed) continue;
+    if (isDiagnostic(parsed)) {
+      yield parsed;
+      continue;
+    }
+    const primary = holderOf(ep.policy) ?? ep.ref;
+    const related = primary.key === ep.ref.key ? [] : [ep.ref];
+    try {
+      yield { ...base, primary, related, policy: parsed.policy, fullAccess: isFullAccess(parsed.policy, service) };
+    } catch (err) {
+      yield notEvaluable(err, ep.ref, 'the endpoint policy');
+    }
+  }
+}
+
+function holderOf(source: PolicySource): Ref | undefined {
+  return source.kind === 'document' ? (source.origin ?? source.holder) : undefined;
+}
+
+const fullCache = new WeakMap<Policy, Map<string, boolean>>();
+
+/** "Allows every principal every action of the service on every resource": cached, three rules ask it. */
+export function isFullAccess(policy: Policy, service: string | undefined): boolean {
+  let m = fullCache.get(policy);
+  if (!m) fullCache.set(policy, (m = new Map()));
+  const key = service ?? '*';
+  let v = m.get(key);
+  if (v === undefined) m.set(key, (v = fullAccessGap(policy, service ? { service } : {}) === undefined));
+  return v;
+}
+
+/** The Allow statements that let a request through, for messages. */
+export function allowingStatements(policy: Policy, req: Request): Statement[] {
+  const matched = new Set(evaluate(policy, req).matched);
+  return policy.statements.filter((s) => s.effect === 'Allow' && matched.has(s.index));
+}
+
+/** The statements that allow a request no statement names: the full-access ones. */
+export function fullAccessStatements(policy: Policy, service: string | undefined): Statement[] {
+  const req = makeRequest({ action: `${service ?? 'vpcelint'}:VpcelintAnyAction`, resource: 'arn:aws:s3:::vpcelint-any-bucket/any-object' });
+  return allowingStatements(policy, req);
+}
+
+export function labels(statements: Statement[]): string {
+  if (statements.length === 0) return 'its statements together';
+  return statements.map(statementLabel).join(', ');
+}
+
+export function endpointName(j: JudgedEndpoint): string {
+  return endpointLabel(j.ep);
+}
+
+export function where(j: JudgedEndpoint): string {
+  return j.primary.key === j.ep.ref.key ? '' : ` (written in ${displayName(j.primary)})`;
+}

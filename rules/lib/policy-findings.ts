@@ -1,0 +1,27 @@
+import type { RuleOutput } from '../../src/engine/rule.js';
+import type { ConditionEntry, Statement } from '../../src/policy/index.js';
+import { relatedOf, statementLabel, type PolicySite } from './policy-sites.js';
+
+/** "the bucket policy of aws_s3_bucket.data (data.aws_iam_policy_document.x)": what a message calls a site. */
+export function siteLabel(site: PolicySite): string {
+  const kind = site.role === 'endpoint' ? 'endpoint policy' : site.role === 'bucket' ? 'bucket policy' : 'policy';
+  const user = site.users[0]!;
+  const users = site.users.length > 1 ? `${user.address ?? user.key} and ${site.users.length - 1} more` : (user.address ?? user.key);
+  return site.primary.key === user.key ? `the ${kind} ${site.primary.address ?? site.primary.key}` : `the ${kind} of ${users} (written in ${site.primary.address ?? site.primary.key})`;
+}
+
+/** A finding about one condition of one statement of a policy site. */
+export function conditionFinding(site: PolicySite, s: Statement, c: ConditionEntry, message: string, extra: Record<string, string | string[]> = {}): Exclude<RuleOutput, { diagnostic: unknown }> {
+  return {
+    message,
+    primary: site.primary,
+    related: relatedOf(site),
+    attribute: site.attribute,
+    evidence: { policy: site.primary.key, statement: s.sid ?? `#${s.index + 1}`, operator: c.operator, key: c.keyLower, ...extra },
+  };
+}
+
+/** `statement "S" (#1): "StringEquals": {"aws:SourceVpce": ["vpc-1"]}` */
+export function conditionLabel(s: Statement, c: ConditionEntry, values = c.values): string {
+  return `${statementLabel(s)}, "${c.operator}": {"${c.key}": ${JSON.stringify(values.length === 1 ? values[0] : values)}}`;
+}

@@ -1,0 +1,37 @@
+import { describe } from 'vitest';
+import rule from '../../rules/bucket-endpoint-allow-only.js';
+import { InventoryBuilder } from '../helpers/inventory-builder.js';
+import { testRule } from '../helpers/rule-tester.js';
+import { bucketWithPolicyResource, doc, denyOutsideEndpoint, realworld } from '../policy/rule-helpers.js';
+
+const allowFromEndpoint = { Sid: 'VpceOnly', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } };
+
+function bucket(text: string) {
+  const b = new InventoryBuilder();
+  bucketWithPolicyResource(b, 'acme-data', text);
+  return b.inv;
+}
+
+describe('bucket-endpoint-allow-only', () => {
+  testRule(rule, {
+    valid: [
+      { name: 'S3 guide: the restriction is a Deny', inventory: () => bucket(realworld('awsdocs_s3guide_restrict_to_vpce-1a2b3c4d.json')) },
+      { name: 'Allow from the endpoint, and Deny from everywhere else', inventory: () => bucket(doc(allowFromEndpoint, denyOutsideEndpoint('acme-data', 'vpce-1a2b3c4d'))) },
+      { name: 'no Allow on a network key', inventory: () => bucket(doc({ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*' })) },
+      { name: 'a Deny fence with an exemption still fences', inventory: () => bucket(doc(allowFromEndpoint, denyOutsideEndpoint('acme-data', 'vpce-1a2b3c4d', { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/Admin' } }))) },
+    ],
+    invalid: [
+      {
+        name: 'Allow on aws:SourceVpce and nothing else',
+        inventory: () => bucket(doc(allowFromEndpoint)),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', related: ['aws_s3_bucket.acme_data'], messageIncludes: ['aws:SourceVpce = "vpce-1a2b3c4d"', 'statement "VpceOnly" (#1)', 'denies nothing to other sources', '"StringNotEquals": {"aws:SourceVpce"'] }],
+      },
+      {
+        name: 'Allow on aws:SourceVpc with a Deny on plain HTTP only',
+        inventory: () =>
+          bucket(doc({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*', Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-111bbb22' } } }, { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['aws:SourceVpc = "vpc-111bbb22"', 'statement #1'] }],
+      },
+    ],
+  });
+});

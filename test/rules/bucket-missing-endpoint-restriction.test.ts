@@ -1,0 +1,91 @@
+import { describe } from 'vitest';
+import rule from '../../rules/bucket-missing-endpoint-restriction.js';
+import type { ScanSettings } from '../../src/engine/rule.js';
+import { InventoryBuilder } from '../helpers/inventory-builder.js';
+import { testRule } from '../helpers/rule-tester.js';
+import { doc, denyOutsideEndpoint, realworld } from '../policy/rule-helpers.js';
+
+/** An S3 endpoint whose policy names the bucket (so the bucket must be private), and the bucket with a policy. */
+function namedByEndpoint(bucketPolicy?: string, name = 'acme-data') {
+  const b = new InventoryBuilder();
+  b.endpoint(b.vpc(), 's3', { name: 's3', policyText: doc({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`] }) });
+  b.bucket(name, bucketPolicy);
+  return b;
+}
+
+const byName: ScanSettings = { privateBuckets: { names: ['acme-*-private'], tags: {} } };
+const byTag: ScanSettings = { privateBuckets: { names: [], tags: { classification: 'confidential*' } } };
+
+describe('bucket-missing-endpoint-restriction', () => {
+  testRule(rule, {
+    valid: [
+      { name: 'S3 guide: Deny unless aws:SourceVpce', inventory: () => namedByEndpoint(realworld('awsdocs_s3guide_restrict_to_vpce-1a2b3c4d.json').replace(/DOC-EXAMPLE-BUCKET/g, 'acme-data')).inv },
+      { name: 'VPC guide: Deny unless aws:sourceVpc (any network key counts)', inventory: () => namedByEndpoint(realworld('awsdocs_vpcguide_bucket_policy_restrict_to_vpc-111bbb22.json').replace(/my_secure_bucket/g, 'acme-data')).inv },
+      { name: 'data perimeter bucket policy (IfExists forms, tagged principals)', inventory: () => namedByEndpoint(realworld('dpe_legacy_resource_based_policies__s3_bucket_policy.json').replace(/<my-data-bucket>/g, 'acme-data')).inv },
+      { name: 'a Deny on aws:VpceOrgID', inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::acme-data/*'], Condition: { StringNotEqualsIfExists: { 'aws:VpceOrgID': 'o-abc123' } } })).inv },
+      {
+        name: 'a bucket no endpoint policy names and no config selects: not asked to be private',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          b.endpoint(b.vpc(), 's3', { policyText: doc({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }) });
+          b.bucket('public-assets');
+          return b.inv;
+        },
+      },
+      {
+        name: 'the fence admits another endpoint: still a fence (which endpoint it admits is another question)',
+        inventory: () => namedByEndpoint(doc(denyOutsideEndpoint('acme-data', 'vpce-0somewhereelse0'))).inv,
+      },
+    ],
+    invalid: [
+      {
+        name: 'named by the endpoint policy, no bucket policy',
+        inventory: () => namedByEndpoint().inv,
+        findings: [{ primary: 'aws_s3_bucket.acme_data', related: ['aws_vpc_endpoint.s3'], messageIncludes: ['named by the policy of aws_vpc_endpoint.s3', 'has no bucket policy', '"aws:SourceVpce": ["${aws_vpc_endpoint.s3.id}"]'] }],
+      },
+      {
+        name: 'named by the endpoint policy; the bucket policy denies only plain HTTP',
+        inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })).inv,
+        findings: [{ primary: 'aws_s3_bucket.acme_data', messageIncludes: ['denies nothing on aws:SourceVpce'] }],
+      },
+      {
+        name: 'a Deny keyed on aws:SourceVpce that denies only requests FROM an endpoint is no fence',
+        inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-0bad' } } })).inv,
+        findings: [{ primary: 'aws_s3_bucket.acme_data' }],
+      },
+      {
+        name: 'an endpoint policy naming buckets by pattern',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          b.endpoint(b.vpc(), 's3', { name: 's3', policyText: doc({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-*/*' }) });
+          b.bucket('acme-logs');
+          b.bucket('other-team');
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_s3_bucket.acme_logs' }],
+      },
+      {
+        name: 'selected by a name pattern in the config',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          b.bucket('acme-hr-private');
+          b.bucket('acme-www');
+          return b.inv;
+        },
+        settings: byName,
+        findings: [{ primary: 'aws_s3_bucket.acme_hr_private', messageIncludes: ['selected by the name pattern "acme-*-private" of privateBuckets'] }],
+      },
+      {
+        name: 'selected by a tag in the config',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          b.bucket('ledger').tags = { classification: 'confidential-finance' };
+          b.bucket('www').tags = { classification: 'public' };
+          return b.inv;
+        },
+        settings: byTag,
+        findings: [{ primary: 'aws_s3_bucket.ledger', messageIncludes: ['the tag classification=confidential*'] }],
+      },
+    ],
+  });
+});

@@ -1,0 +1,40 @@
+import { describe } from 'vitest';
+import rule from '../../rules/endpoint-policy-any-principal.js';
+import { InventoryBuilder } from '../helpers/inventory-builder.js';
+import { testRule } from '../helpers/rule-tester.js';
+import { ALLOW_ALL, doc, realworld, realworldFragment } from '../policy/rule-helpers.js';
+
+const DPE = ['cloudformation', 'default', 'ec2', 'ecr.api', 'iam', 'imagebuilder', 'iot', 'lambda', 's3', 'ssm'];
+const SERVICE: Record<string, string> = { default: 'sqs', iot: 'iot.api' };
+
+function endpointWith(text: string | undefined, service = 's3') {
+  const b = new InventoryBuilder();
+  b.endpoint(b.vpc(), service, { name: 'ep', ...(text !== undefined ? { policyText: text } : {}) });
+  return b.inv;
+}
+
+describe('endpoint-policy-any-principal', () => {
+  testRule(rule, {
+    valid: [
+      ...DPE.map((f) => ({ name: `AWS data perimeter endpoint policy (${f})`, inventory: () => endpointWith(realworld(`dpe_vpc_endpoint_policies__${f}_endpoint_policy.json`), SERVICE[f] ?? f) })),
+      { name: 'VPC guide: endpoint limited to one role', inventory: () => endpointWith(realworldFragment('awsdocs_vpcguide_s3_endpoint_policy_restrict_role_FRAGMENT.json')) },
+      { name: 'VPC guide: Amazon Linux repositories (named AWS-owned buckets)', inventory: () => endpointWith(realworld('awsdocs_vpcguide_s3_endpoint_policy_amazonlinux2_repos.json')) },
+      { name: 'full access: endpoint-policy-full-access reports it', inventory: () => endpointWith(doc(ALLOW_ALL)) },
+      { name: 'no policy', inventory: () => endpointWith(undefined) },
+      { name: 'principals of listed accounts', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { StringEquals: { 'aws:PrincipalAccount': ['111122223333'] } } })) },
+      { name: 'principals named in Principal', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Principal: { AWS: ['111122223333', 'arn:aws:iam::444455556666:role/ci'] } })) },
+    ],
+    invalid: [
+      {
+        name: 'resource perimeter only: any account\'s credentials reach your organization\'s resources',
+        inventory: () => endpointWith(doc({ ...ALLOW_ALL, Sid: 'OrgResources', Condition: { StringEquals: { 'aws:ResourceOrgID': 'o-abc123' } } })),
+        findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['"OrgResources"', 'aws:PrincipalOrgID'], severity: 'note' }],
+      },
+      {
+        name: 'Principal {"AWS": "*"} on every S3 action but deletes',
+        inventory: () => endpointWith(doc({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:*', Resource: '*' }, { Effect: 'Deny', Principal: '*', Action: 's3:Delete*', Resource: '*' })),
+        findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['statement #1'] }],
+      },
+    ],
+  });
+});

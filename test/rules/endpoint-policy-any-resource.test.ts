@@ -1,0 +1,47 @@
+import { describe } from 'vitest';
+import rule from '../../rules/endpoint-policy-any-resource.js';
+import { InventoryBuilder } from '../helpers/inventory-builder.js';
+import { testRule } from '../helpers/rule-tester.js';
+import { ALLOW_ALL, doc, realworld, realworldFragment } from '../policy/rule-helpers.js';
+
+const DPE = ['cloudformation', 'default', 'ec2', 'ecr.api', 'iam', 'imagebuilder', 'iot', 'lambda', 's3', 'ssm'];
+const SERVICE: Record<string, string> = { default: 'sqs', iot: 'iot.api' };
+
+function endpointWith(text: string, service = 's3', account?: string) {
+  const b = new InventoryBuilder();
+  const ep = b.endpoint(b.vpc(), service, { name: 'ep', policyText: text });
+  if (account) ep.ref.account = account;
+  return b.inv;
+}
+
+describe('endpoint-policy-any-resource', () => {
+  testRule(rule, {
+    valid: [
+      ...DPE.map((f) => ({ name: `AWS data perimeter endpoint policy (${f})`, inventory: () => endpointWith(realworld(`dpe_vpc_endpoint_policies__${f}_endpoint_policy.json`), SERVICE[f] ?? f, '111122223333') })),
+      { name: 'VPC guide: endpoint limited to named buckets', inventory: () => endpointWith(realworldFragment('awsdocs_vpcguide_s3_endpoint_policy_restrict_bucket_FRAGMENT.json')) },
+      { name: 'VPC guide: Amazon Linux repositories', inventory: () => endpointWith(realworld('awsdocs_vpcguide_s3_endpoint_policy_amazonlinux_repos.json')) },
+      { name: 'full access: endpoint-policy-full-access reports it, one problem one finding', inventory: () => endpointWith(doc(ALLOW_ALL)) },
+      { name: 'no policy: the same', inventory: () => endpointWith(undefined as unknown as string) },
+      { name: 'resource perimeter with aws:ResourceAccount', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { StringEquals: { 'aws:ResourceAccount': ['111122223333', '444455556666'] } } })) },
+      { name: 'AWS service principals only', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Sid: 'Svc', Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } } }, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::mine/*' })) },
+      { name: 'requests AWS services make on your behalf only', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { Bool: { 'aws:ViaAWSService': 'true' } } }, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::mine/*' })) },
+    ],
+    invalid: [
+      {
+        name: 'VPC guide: endpoint limited to one role, which can then reach any bucket of any account',
+        inventory: () => endpointWith(realworldFragment('awsdocs_vpcguide_s3_endpoint_policy_restrict_role_FRAGMENT.json')),
+        findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['statement "Restrict-acess-to-specific-IAM-role" (#1)', 'aws:ResourceOrgID'], severity: 'note' }],
+      },
+      {
+        name: 'identity perimeter only: org principals write to any bucket',
+        inventory: () => endpointWith(doc({ ...ALLOW_ALL, Sid: 'OrgOnly', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }, { Effect: 'Deny', Principal: '*', Action: 's3:DeleteBucket', Resource: '*' })),
+        findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['"OrgOnly"', 'a resource of another account or organization'] }],
+      },
+      {
+        name: 'a foreign account named in Resource, when the owner account is known',
+        inventory: () => endpointWith(doc({ Sid: 'Partner', Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:*:999988887777:*', Condition: { StringEquals: { 'aws:PrincipalAccount': '111122223333' } } }), 'sqs', '111122223333'),
+        findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['arn:aws:sqs:', '999988887777'] }],
+      },
+    ],
+  });
+});
