@@ -111,10 +111,14 @@ function header(report: ScanReport): string {
   }
   lines.push(`**${plural(total, 'finding')}**: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.note, 'note')}${notEvaluated}`, '');
   lines.push('| Severity | Rule | Findings | What it flags |', '|---|---|---:|---|');
+  // One row per severity and rule: a rule can report some findings at another severity than its default.
+  const rows: { sev: Severity; run: RuleRun; n: number }[] = [];
   for (const { run, findings } of byRule(report)) {
-    const sev = worst(findings);
-    lines.push(`| ${ICON[sev]} ${sev} | \`${run.meta.id}\` | ${findings.length} | ${escapeMd(run.meta.title)} |`);
+    const counts = countBySeverity(findings);
+    for (const sev of ['error', 'warning', 'note'] as const) if (counts[sev] > 0) rows.push({ sev, run, n: counts[sev] });
   }
+  rows.sort((a, b) => SEVERITY_RANK[b.sev] - SEVERITY_RANK[a.sev]);
+  for (const { sev, run, n } of rows) lines.push(`| ${ICON[sev]} ${sev} | \`${run.meta.id}\` | ${n} | ${escapeMd(run.meta.title)} |`);
   lines.push('');
   return lines.join('\n');
 }

@@ -3,7 +3,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, planPath } from '../helpers/fixtures.js';
+import { countBySeverity } from '../../src/report/scan-report.js';
+import { pathPicture } from '../../src/report/path-picture.js';
+import { ROOT, planPath, scanFixture } from '../helpers/fixtures.js';
 import { mermaidBlocks, parseMermaid } from '../helpers/mermaid.js';
 import { startFakeAws, type FakeAws } from '../aws/fake-aws/server.js';
 import { fakeEnv, loadAccount } from '../aws/helpers.js';
@@ -65,21 +67,36 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
+/** What the same scan gives in process: the Action must report exactly that. */
+const example = (() => {
+  const report = scanFixture('example');
+  const counts = countBySeverity(report.findings);
+  return { ...counts, findings: report.findings.length, ruleIds: report.findings.map((f) => f.ruleId).sort(), pictures: report.findings.filter((f) => pathPicture(f)).length };
+})();
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 describe('the bundled Action on a plan', () => {
+  it('the example plan has warnings and notes, no errors, and NAT path findings (what the tests below rely on)', () => {
+    expect(example).toMatchObject({ error: 0, warning: expect.any(Number), note: expect.any(Number) });
+    expect(example.warning).toBeGreaterThan(0);
+    expect(example.note).toBeGreaterThan(0);
+    expect(example.pictures).toBe(4);
+  });
+
   it('writes outputs, SARIF and a job summary with the table and parsable Mermaid pictures; fails at fail-on warning', async () => {
     const r = await runAction({ plan: planPath('example') });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/::error::vpcelint found 1 finding at or above fail-on "warning" \(0 errors, 1 warning\)/);
-    expect(r.outputs).toEqual({ 'sarif-file': join(r.dir, 'vpcelint.sarif'), findings: '4', errors: '0', warnings: '1', notes: '3' });
+    expect(r.stdout).toContain(`::error::vpcelint found ${plural(example.warning, 'finding')} at or above fail-on "warning" (0 errors, ${plural(example.warning, 'warning')})`);
+    expect(r.outputs).toEqual({ 'sarif-file': join(r.dir, 'vpcelint.sarif'), findings: `${example.findings}`, errors: '0', warnings: `${example.warning}`, notes: `${example.note}` });
     const sarif = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8'));
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual(['dynamodb-via-nat', 'dynamodb-via-nat', 'dynamodb-via-nat', 's3-via-nat']);
+    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual(example.ruleIds);
 
     expect(r.summary).toContain('| Severity | Rule | Findings | What it flags |');
     expect(r.summary).toMatch(/\| 🟠 warning \| `s3-via-nat` \| 1 \|/);
     expect(r.summary).toMatch(/\| 🔵 note \| `dynamodb-via-nat` \| 3 \|/);
     const blocks = mermaidBlocks(r.summary);
-    expect(blocks).toHaveLength(4);
+    expect(blocks).toHaveLength(example.pictures);
     for (const block of blocks) expect(await parseMermaid(block)).toBe('flowchart-v2');
     expect(blocks.join('\n')).toContain('module.network.aws_nat_gateway.this[2]');
   });
@@ -88,7 +105,7 @@ describe('the bundled Action on a plan', () => {
     const byError = await runAction({ plan: planPath('example'), 'fail-on': 'error' });
     expect(byError.code).toBe(0);
     expect(byError.stdout).not.toContain('::error::');
-    expect(byError.outputs.findings).toBe('4');
+    expect(byError.outputs.findings).toBe(`${example.findings}`);
     expect(byError.summary).toContain('s3-via-nat');
 
     const none = await runAction({ plan: planPath('example'), 'fail-on': 'none' });
@@ -96,11 +113,11 @@ describe('the bundled Action on a plan', () => {
 
     const notes = await runAction({ plan: planPath('example'), 'fail-on': 'note' });
     expect(notes.code).toBe(1);
-    expect(notes.stdout).toMatch(/found 4 findings at or above fail-on "note" \(0 errors, 1 warning, 3 notes\)/);
+    expect(notes.stdout).toContain(`found ${plural(example.findings, 'finding')} at or above fail-on "note" (0 errors, ${plural(example.warning, 'warning')}, ${plural(example.note, 'note')})`);
 
     const soft = await runAction({ plan: planPath('example'), 'soft-fail': 'true' });
     expect(soft.code).toBe(0);
-    expect(soft.outputs.warnings).toBe('1');
+    expect(soft.outputs.warnings).toBe(`${example.warning}`);
   });
 
   it('a clean plan: zero counts, a summary that says so, success', async () => {
@@ -136,7 +153,7 @@ describe('the bundled Action on a plan', () => {
     const env = { PATH: `${bin}:${process.env.PATH ?? ''}` };
     const r = await runAction({ 'terraform-dir': work, 'fail-on': 'error' }, env);
     expect(r.code).toBe(0);
-    expect(r.outputs.findings).toBe('4');
+    expect(r.outputs.findings).toBe(`${example.findings}`);
 
     const wrapped = await runAction({ 'terraform-dir': work }, { ...env, FAKE_TF_PREFIX: '[command]/usr/bin/terraform show -json tf.plan' });
     expect(wrapped.code).toBe(1);

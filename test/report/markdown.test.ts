@@ -8,7 +8,12 @@ import { scanFixture } from '../helpers/fixtures.js';
 import { mermaidBlocks, parseMermaid } from '../helpers/mermaid.js';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
-const example = () => scanFixture('example');
+const PATH_RULES = new Set(['s3-via-nat', 'dynamodb-via-nat']);
+/** The example plan's NAT path findings (other rules may report more on it; these tests are about paths). */
+const example = (): ScanReport => {
+  const report = scanFixture('example');
+  return { ...report, findings: report.findings.filter((f) => PATH_RULES.has(f.ruleId)) };
+};
 
 /** The example's s3-via-nat finding, copied under other route table names: a report of any size. */
 function manyPathFindings(n: number, base = example()): ScanReport {
@@ -22,6 +27,7 @@ function manyPathFindings(n: number, base = example()): ScanReport {
 
 describe('Markdown report', () => {
   it('has a summary table by severity and rule, a section per rule with its fix, and each finding with its resource', () => {
+    expect(example().findings.map((f) => `${f.ruleId} ${f.severity}`).sort()).toEqual(['dynamodb-via-nat note', 'dynamodb-via-nat note', 'dynamodb-via-nat note', 's3-via-nat warning']);
     const md = renderMarkdown(example());
     expect(md).toMatch(/^## vpcelint: .*example\/plan\.json$/m);
     expect(md).toContain('**4 findings**: 0 errors, 1 warning, 3 notes');
@@ -34,6 +40,17 @@ describe('Markdown report', () => {
     for (const address of ['module.network.aws_route_table.private[0]', 'module.network.aws_route_table.private[1]', 'module.network.aws_route_table.private[2]']) {
       expect(md).toContain(`: \`${address}\``);
     }
+  });
+
+  it('counts a rule once per severity when its findings differ in severity', () => {
+    const report = example();
+    report.findings.find((f) => f.ruleId === 'dynamodb-via-nat')!.severity = 'warning';
+    const rows = renderMarkdown(report).split('\n').filter((l) => /^\| \S+ (error|warning|note) \|/.test(l));
+    expect(rows.map((r) => r.split(' | ').slice(0, 3).join(' | '))).toEqual([
+      '| 🟠 warning | `dynamodb-via-nat` | 1',
+      '| 🟠 warning | `s3-via-nat` | 1',
+      '| 🔵 note | `dynamodb-via-nat` | 2',
+    ]);
   });
 
   it('draws the path found and the path that should be for each NAT path finding, and every picture parses', async () => {
