@@ -60,7 +60,7 @@ export function scanArgs(inputs: ActionInputs, input: ScanInput, planJson: strin
   }
   const sourceRoot = inputs.sourceRoot || (input.kind === 'terraform' ? input.dir : '');
   if (sourceRoot && input.kind !== 'aws') args.push('--source-root', sourceRoot);
-  if (inputs.baseline && input.kind !== 'aws') args.push('--baseline', inputs.baseline);
+  if (inputs.baseline) args.push('--baseline', inputs.baseline);
   if (inputs.config) args.push('--config', inputs.config);
   args.push('--fail-on', inputs.failOn);
   if (inputs.softFail) args.push('--soft-fail');

@@ -24,9 +24,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const inputs = readInputs({ text: (n) => core.getInput(n), flag: (n) => (core.getInput(n) === '' ? false : core.getBooleanInput(n)) });
     const input = scanInput(inputs);
-    if (input.kind === 'aws' && (inputs.baseline || inputs.sourceRoot)) {
-      core.warning('`baseline` and `source-root` apply to plan scans; this live scan does not use them');
-    }
+    if (input.kind === 'aws' && inputs.sourceRoot) core.warning('`source-root` applies to plan scans: live findings have no source lines');
     let planJson: string | undefined;
     if (input.kind === 'terraform') {
       planJson = join(work, 'plan.json');

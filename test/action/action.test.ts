@@ -192,7 +192,7 @@ describe('the bundled Action on live AWS', () => {
     fake = undefined;
   });
 
-  it('aws: true with regions scans the account through the SDK bundled in dist/', async () => {
+  it('aws: true with regions scans the account through the SDK bundled in dist/; a baseline of the last audit leaves only what is new', async () => {
     fake = await startFakeAws({ accounts: [loadAccount('example')] });
     const r = await runAction({ aws: 'true', regions: 'eu-west-1', 'fail-on': 'none' }, fakeEnv(fake));
     expect(r.code, r.stdout).toBe(0);
@@ -200,5 +200,9 @@ describe('the bundled Action on live AWS', () => {
     expect(existsSync(r.outputs['sarif-file']!)).toBe(true);
     expect(r.summary).toMatch(/^## vpcelint: aws /);
     for (const block of mermaidBlocks(r.summary)) await parseMermaid(block);
+
+    const again = await runAction({ aws: 'true', regions: 'eu-west-1', baseline: r.outputs['sarif-file']! }, fakeEnv(fake));
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.outputs.findings).toBe('0');
   });
 });
