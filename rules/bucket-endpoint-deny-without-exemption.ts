@@ -5,7 +5,7 @@ import { displayName } from '../src/model/ref.js';
 import { adminEscape, arnMatch, parseArn, type Policy, type RequestPrincipal } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { judgedBucket } from './lib/policy-buckets.js';
-import { isDiagnostic, notEvaluable, statementLabel } from './lib/policy-sites.js';
+import { isDiagnostic, once, notEvaluable, statementLabel } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -32,7 +32,7 @@ const rule: Rule = {
       const j = judgedBucket(bucket);
       if (!j) continue;
       if (isDiagnostic(j)) {
-        yield j;
+        yield* once(inv, j);
         continue;
       }
       const fences = j.policy.statements.filter((s) => s.effect === 'Deny' && s.conditions.some((c) => c.keyLower === 'aws:sourcevpce' || c.keyLower === 'aws:sourcevpc'));
@@ -46,7 +46,7 @@ const rule: Rule = {
         const exists = (v: { principal?: RequestPrincipal }) => v.principal?.kind !== 'aws' || !absent.some((a) => arnMatch(a, (v.principal as { arn: string }).arn));
         realEscape = escape && absent.length > 0 ? adminEscape(j.policy, input, exists) : escape;
       } catch (err) {
-        yield notEvaluable(err, bucket.ref, 'the bucket policy');
+        yield* once(inv, notEvaluable(err, bucket.ref, 'the bucket policy'));
         continue;
       }
       if (realEscape) continue;

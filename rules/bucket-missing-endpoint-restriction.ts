@@ -4,7 +4,7 @@ import { displayName } from '../src/model/ref.js';
 import { networkFences } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { endpointIdForFix, judgedBucket, privateBuckets, type PrivateReason } from './lib/policy-buckets.js';
-import { isDiagnostic, notEvaluable } from './lib/policy-sites.js';
+import { isDiagnostic, once, notEvaluable } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -45,14 +45,14 @@ const rule: Rule = {
       const j = judgedBucket(bucket);
       if (!j) continue;
       if (isDiagnostic(j)) {
-        yield j;
+        yield* once(inv, j);
         continue;
       }
       let fences;
       try {
         fences = networkFences(j.policy, { resources: j.resources });
       } catch (err) {
-        yield notEvaluable(err, bucket.ref, 'the bucket policy');
+        yield* once(inv, notEvaluable(err, bucket.ref, 'the bucket policy'));
         continue;
       }
       if (fences.length > 0) continue;

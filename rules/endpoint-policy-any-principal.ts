@@ -2,8 +2,8 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { outsidePrincipalAllowed } from '../src/policy/index.js';
 import { ORG_LIMITED_ENDPOINT_POLICY } from './endpoint-policy-full-access.js';
-import { allowingStatements, endpointName, judgedEndpoints, labels, where } from './lib/policy-endpoints.js';
-import { isDiagnostic, notEvaluable } from './lib/policy-sites.js';
+import { actionsAllowed, allowingStatements, endpointName, judgedEndpoints, labels, where } from './lib/policy-endpoints.js';
+import { isDiagnostic, once, notEvaluable } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -31,7 +31,7 @@ const rule: Rule = {
   *check(inv: Inventory): Iterable<RuleOutput> {
     for (const j of judgedEndpoints(inv)) {
       if (isDiagnostic(j)) {
-        yield j;
+        yield* once(inv, j);
         continue;
       }
       if (j.fullAccess || !j.policy) continue;
@@ -39,14 +39,13 @@ const rule: Rule = {
       try {
         witness = outsidePrincipalAllowed(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners });
       } catch (err) {
-        yield notEvaluable(err, j.ep.ref, 'the endpoint policy');
+        yield* once(inv, notEvaluable(err, j.ep.ref, 'the endpoint policy'));
         continue;
       }
       if (!witness) continue;
       const statements = allowingStatements(j.policy, witness);
-      const who = witness.principal.kind === 'anonymous' ? 'anonymous requests' : 'principals of any account';
       yield {
-        message: `The endpoint policy of ${endpointName(j)}${where(j)} lets ${who} use the endpoint: ${labels(statements)} allows Principal "*" with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalOrgPaths limit. Add a condition such as "StringEquals": {"aws:PrincipalOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}.`,
+        message: `The endpoint policy of ${endpointName(j)}${where(j)} lets principals outside your accounts and organization use the endpoint: ${labels(statements)} allows ${actionsAllowed(statements)} to Principal "*" with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalOrgPaths limit. Add a condition such as "StringEquals": {"aws:PrincipalOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}.`,
         primary: j.primary,
         related: j.related,
         attribute: 'policy',

@@ -2,7 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { hcl } from './lib/terraform-snippets.js';
 import { endpointName, fullAccessStatements, judgedEndpoints, labels, where } from './lib/policy-endpoints.js';
-import { isDiagnostic } from './lib/policy-sites.js';
+import { isDiagnostic, once } from './lib/policy-sites.js';
 
 export const ORG_LIMITED_ENDPOINT_POLICY: readonly string[] = [
   'resource "aws_vpc_endpoint" "s3" {',
@@ -60,7 +60,7 @@ const rule: Rule = {
   *check(inv: Inventory): Iterable<RuleOutput> {
     for (const j of judgedEndpoints(inv)) {
       if (isDiagnostic(j)) {
-        yield j;
+        yield* once(inv, j);
         continue;
       }
       if (!j.fullAccess) continue;

@@ -2,7 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { allowMatchesWithoutKey, NETWORK_CONDITION_KEYS } from '../src/policy/index.js';
 import { conditionFinding, conditionLabel, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic, notEvaluable, policySites } from './lib/policy-sites.js';
+import { isDiagnostic, once, notEvaluable, policySites } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -35,7 +35,7 @@ const rule: Rule = {
   *check(inv: Inventory): Iterable<RuleOutput> {
     for (const site of policySites(inv)) {
       if (isDiagnostic(site)) {
-        yield site;
+        yield* once(inv, site);
         continue;
       }
       for (const s of site.policy.statements) {
@@ -46,7 +46,7 @@ const rule: Rule = {
           try {
             witness = allowMatchesWithoutKey(site.policy, s, c.keyLower);
           } catch (err) {
-            yield notEvaluable(err, site.primary, 'the policy');
+            yield* once(inv, notEvaluable(err, site.primary, 'the policy'));
             continue;
           }
           if (!witness) continue;

@@ -3,7 +3,7 @@ import type { Inventory } from '../src/model/inventory.js';
 import type { NodeKind } from '../src/model/ref.js';
 import { isNegated, keyType, type ConditionEntry } from '../src/policy/index.js';
 import { conditionFinding, conditionLabel, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic, policySites, type PolicySite } from './lib/policy-sites.js';
+import { isDiagnostic, once, policySites, type PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -42,7 +42,7 @@ const rule: Rule = {
   *check(inv: Inventory): Iterable<RuleOutput> {
     for (const site of policySites(inv)) {
       if (isDiagnostic(site)) {
-        yield site;
+        yield* once(inv, site);
         continue;
       }
       for (const s of site.policy.statements) {

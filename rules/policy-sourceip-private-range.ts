@@ -2,7 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { privateRangeOf } from '../src/policy/index.js';
 import { conditionFinding, conditionLabel, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic, policySites } from './lib/policy-sites.js';
+import { isDiagnostic, once, policySites } from './lib/policy-sites.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -33,7 +33,7 @@ const rule: Rule = {
   *check(inv: Inventory): Iterable<RuleOutput> {
     for (const site of policySites(inv)) {
       if (isDiagnostic(site)) {
-        yield site;
+        yield* once(inv, site);
         continue;
       }
       for (const s of site.policy.statements) {

@@ -2,7 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
 import { conditionFinding, conditionLabel, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic, policySites, type PolicySite } from './lib/policy-sites.js';
+import { isDiagnostic, once, policySites, type PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -33,7 +33,7 @@ const rule: Rule = {
   *check(inv: Inventory): Iterable<RuleOutput> {
     for (const site of policySites(inv)) {
       if (isDiagnostic(site)) {
-        yield site;
+        yield* once(inv, site);
         continue;
       }
       for (const s of site.policy.statements) {

@@ -111,3 +111,11 @@ export function endpointName(j: JudgedEndpoint): string {
 export function where(j: JudgedEndpoint): string {
   return j.primary.key === j.ep.ref.key ? '' : ` (written in ${displayName(j.primary)})`;
 }
+
+/** What the allowing statements allow, as written: `"sqs:*"`, `every action except "s3:Delete*"`. */
+export function actionsAllowed(statements: Statement[]): string {
+  const s = statements[0];
+  if (!s) return 'actions';
+  if (s.action) return s.action.map((a) => JSON.stringify(a)).join(', ');
+  return `every action except ${(s.notAction ?? []).map((a) => JSON.stringify(a)).join(', ')}`;
+}

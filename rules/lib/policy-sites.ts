@@ -43,6 +43,22 @@ export function parsedPolicy(source: PolicySource, subject: Ref, what: string): 
   };
 }
 
+const reported = new WeakMap<Inventory, Set<string>>();
+
+/**
+ * A policy that cannot be judged is reported once per scan, by the first
+ * policy rule that meets it: one fact, one line, rather than the same "not
+ * evaluated" from every rule that reads policies.
+ */
+export function once(inv: Inventory, d: Diagnostic): Diagnostic[] {
+  let seen = reported.get(inv);
+  if (!seen) reported.set(inv, (seen = new Set()));
+  const key = `${d.diagnostic.subject?.key ?? ''}\u0000${d.diagnostic.code}\u0000${d.diagnostic.message}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
+  return [d];
+}
+
 export function isDiagnostic(x: unknown): x is Diagnostic {
   return typeof x === 'object' && x !== null && 'diagnostic' in x;
 }
@@ -59,8 +75,11 @@ export function* policySites(inv: Inventory): Iterable<PolicySite | Diagnostic> 
   for (const ep of inv.vpcEndpoints.values()) if (!ep.destroyed) candidates.push({ source: ep.policy, user: ep.ref, role: 'endpoint', what: 'the endpoint policy' });
   for (const b of inv.buckets.values()) candidates.push({ source: b.policy, user: b.ref, role: 'bucket', what: 'the bucket policy' });
   for (const p of inv.iamPolicies.values()) candidates.push({ source: p.policy, user: p.ref, role: 'identity', what: 'the policy' });
+  // A document known only after apply is reported through the policies built from it, not once more on its own.
+  const reasons = candidates.flatMap((c) => (c.source.kind === 'unknown' && c.user.type !== 'data.aws_iam_policy_document' ? [c.source.reason] : []));
   const seenUnknown = new Set<string>();
   for (const c of candidates) {
+    if (c.source.kind === 'unknown' && c.user.type === 'data.aws_iam_policy_document' && reasons.some((r) => r.includes(c.user.key))) continue;
     const parsed = parsedPolicy(c.source, c.user, c.what);
     if (!parsed) continue;
     if (isDiagnostic(parsed)) {

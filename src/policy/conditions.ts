@@ -74,7 +74,8 @@ function compare(base: BaseOperator, policyValue: string, requestValue: string):
       return globMatch(policyValue, requestValue);
     case 'ArnEquals':
     case 'ArnLike':
-      return requestValue.startsWith('arn:') && arnMatch(policyValue, requestValue);
+      // Identical values match even when they are not ARNs: plan placeholders stand for ARNs known after apply.
+      return policyValue === requestValue || (requestValue.startsWith('arn:') && arnMatch(policyValue, requestValue));
     case 'Bool':
       return policyValue.toLowerCase() === requestValue.toLowerCase();
     case 'IpAddress': {

@@ -256,6 +256,13 @@ function principalValues(c: PolicyConstants, reps: KeyReps, accounts: Set<string
       if (out.length > MAX_DIM_VALUES) throw new NotEvaluable('the policy has too many combinations of principal values to evaluate');
     }
   }
+  // Plans: a principal ARN known only after apply (a placeholder) is a principal of its own, in an account of its own.
+  for (const v of c.keys.get('aws:principalarn')?.values ?? []) {
+    if (v.startsWith('arn:') || hasWildcard(v) || hasVariables(v)) continue;
+    const account = `<account of ${v}>`;
+    accounts.add(account);
+    out.push({ principal: { kind: 'aws', account, arn: v }, context: new Map([['aws:principalarn', [v]], ['aws:principalaccount', [account]], ['aws:principalisawsservice', ['false']]]) });
+  }
   const services = new Set([...c.services, ...reps.values('aws:principalservicename')]);
   services.add(freshValue([...services], 'vpcelint-other.amazonaws.com'));
   for (const service of services) {

@@ -2,7 +2,7 @@ import { describe } from 'vitest';
 import rule from '../../rules/bucket-endpoint-deny-without-exemption.js';
 import { InventoryBuilder } from '../helpers/inventory-builder.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { doc, denyOutsideEndpoint, realworld, role } from '../policy/rule-helpers.js';
+import { bucketWithPolicyResource, doc, denyOutsideEndpoint, realworld, role } from '../policy/rule-helpers.js';
 
 const ADMIN = 'arn:aws:iam::111122223333:role/Admin';
 const exempt = { ArnNotLike: { 'aws:PrincipalArn': ADMIN } };
@@ -20,6 +20,15 @@ describe('bucket-endpoint-deny-without-exemption', () => {
       { name: 'data perimeter bucket policy: AWS services and named principals are exempt', inventory: () => bucket(realworld('dpe_legacy_resource_based_policies__s3_bucket_policy.json').replace(/<my-data-bucket>/g, 'acme-data')) },
       { name: 'the documented Deny with an administration role exempted (open world: the role may exist)', inventory: () => bucket(doc(denyOutsideEndpoint('acme-data', 'vpce-1a2b3c4d', exempt))) },
       { name: 'closed world and the administration role exists', inventory: () => bucket(doc(denyOutsideEndpoint('acme-data', 'vpce-1a2b3c4d', exempt)), true, true) },
+      {
+        name: 'plan: the exempted role is created in the same plan (its ARN is a placeholder)',
+        inventory: () => {
+          const b = new InventoryBuilder();
+          const arn = '<known after apply: aws_iam_role.admin.arn>';
+          bucketWithPolicyResource(b, 'acme-data', doc(denyOutsideEndpoint('acme-data', 'vpce-1a2b3c4d', { ArnNotLike: { 'aws:PrincipalArn': arn } })), undefined, { [arn]: ['aws_iam_role.admin'] });
+          return b.inv;
+        },
+      },
       { name: 'AWS services exempted with aws:ViaAWSService', inventory: () => bucket(doc(denyOutsideEndpoint('acme-data', 'vpce-1a2b3c4d', { BoolIfExists: { 'aws:ViaAWSService': 'false' } }))) },
       { name: 'exempted by a principal tag', inventory: () => bucket(doc(denyOutsideEndpoint('acme-data', 'vpce-1a2b3c4d', { StringNotEqualsIfExists: { 'aws:PrincipalTag/break-glass': 'true' } }))) },
       { name: 'the Deny spares bucket administration (objects only)', inventory: () => bucket(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*Object', Resource: 'arn:aws:s3:::acme-data/*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } })) },

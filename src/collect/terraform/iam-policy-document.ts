@@ -28,6 +28,13 @@ const MERGED = ['source_policy_documents', 'override_policy_documents', 'source_
 
 class CannotRebuild extends Error {}
 
+/** Set-typed blocks and the arguments that identify each of them. */
+const SET_KEYS: Record<string, string[]> = { condition: ['test', 'variable'], principals: ['type'], not_principals: ['type'] };
+
+function constantOf(expr: Expression | undefined): unknown {
+  return expr && 'constant_value' in expr ? expr.constant_value : undefined;
+}
+
 export function rebuildPolicyDocument(ctx: BuildContext, doc: Instance): Rebuilt {
   const json = attr(doc, 'json');
   if (typeof json === 'string') return { kind: 'document', text: json, placeholders: {} };
@@ -94,14 +101,28 @@ class Rebuilder {
     return s;
   }
 
-  /** Nested blocks: their count in `after` must equal the configuration's, or dynamic blocks are hiding some. */
+  /**
+   * Nested blocks: their count in `after` must equal the configuration's, or
+   * dynamic blocks are hiding some. `condition` and `principals` are sets, so
+   * Terraform reorders them: each is paired with the configuration block whose
+   * constant keys (test and variable, or type) it has.
+   */
   private blocks(path: (string | number)[], parentConfig: Record<string, unknown> | undefined, name: string): { path: (string | number)[]; config: Record<string, unknown> }[] {
     const v = attr(this.doc, ...path);
     if (isUnknown(v)) throw new CannotRebuild(`its ${name} blocks are known only after apply`);
     const list = Array.isArray(v) ? v : [];
     const configs = blockExpressions(parentConfig, name) ?? [];
     if (configs.length !== list.length) throw new CannotRebuild(`it has ${list.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
-    return list.map((_, i) => ({ path: [...path, i], config: configs[i]! }));
+    const keys = SET_KEYS[name];
+    if (!keys) return list.map((_, i) => ({ path: [...path, i], config: configs[i]! }));
+    const free = new Set(configs.map((_, j) => j));
+    return list.map((_, i) => {
+      const want = keys.map((k) => attr(this.doc, ...path, i, k));
+      const j = [...free].find((c) => keys.every((k, n) => constantOf(expressionAt(configs[c], [k])) === want[n]));
+      if (j === undefined) throw new CannotRebuild(`a ${name} block cannot be matched with its configuration`);
+      free.delete(j);
+      return { path: [...path, i], config: configs[j]! };
+    });
   }
 
   private scalar(path: (string | number)[], placeholderOk: boolean, config?: Record<string, unknown>): string | undefined {
