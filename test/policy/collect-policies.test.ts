@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicySource } from '../../src/model/nodes.js';
+import { parsePolicyText } from '../../src/policy/index.js';
+import { inventoryOf } from '../helpers/fixtures.js';
+
+/** The plan collector's policies, from real Terraform plans (fixtures/policy-*). */
+
+function document(source: PolicySource | undefined): Extract<PolicySource, { kind: 'document' }> {
+  expect(source?.kind).toBe('document');
+  return source as Extract<PolicySource, { kind: 'document' }>;
+}
+
+describe('policies in a plan', () => {
+  const inv = inventoryOf('policy-buckets');
+
+  it('rebuilds a policy document whose endpoint id is known only after apply, with placeholders mapped to the nodes', () => {
+    const p = document(inv.buckets.get('aws_s3_bucket.data')?.policy);
+    expect(p.holder.key).toBe('aws_s3_bucket_policy.data');
+    expect(p.origin?.key).toBe('data.aws_iam_policy_document.data');
+    expect(p.placeholders).toEqual({
+      '<known after apply: aws_s3_bucket.data.arn>': ['aws_s3_bucket.data'],
+      '<known after apply: aws_vpc_endpoint.s3.id>': ['aws_vpc_endpoint.s3'],
+    });
+    const r = parsePolicyText(p.text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = r.policy.statements[0]!;
+    expect(s).toMatchObject({ sid: 'Access-to-specific-VPCE-only', effect: 'Deny', action: ['s3:*'], resource: ['<known after apply: aws_s3_bucket.data.arn>'] });
+    expect(s.principal?.any).toBe(true);
+    expect(s.conditions.map((c) => [c.operator, c.key, c.values])).toEqual([['StringNotEquals', 'aws:SourceVpce', ['<known after apply: aws_vpc_endpoint.s3.id>']]]);
+  });
+
+  it('pairs reordered condition blocks (a set in the provider) with their configuration', () => {
+    const p = document(inv.buckets.get('aws_s3_bucket.fenced')?.policy);
+    const r = parsePolicyText(p.text);
+    if (!r.ok) throw new Error('invalid');
+    const byKey = Object.fromEntries(r.policy.statements[0]!.conditions.map((c) => [c.key, c.values]));
+    expect(byKey).toEqual({
+      'aws:PrincipalArn': ['<known after apply: aws_iam_role.admin.arn>'],
+      'aws:ViaAWSService': ['false'],
+      'aws:SourceVpce': ['<known after apply: aws_vpc_endpoint.s3.id>'],
+    });
+    expect(p.placeholders?.['<known after apply: aws_iam_role.admin.arn>']).toEqual(['aws_iam_role.admin']);
+  });
+
+  it('says why jsonencode() over references and dynamic blocks cannot be rebuilt, never guesses', () => {
+    expect(inv.buckets.get('aws_s3_bucket.logs')?.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('jsonencode()') });
+    expect(inv.buckets.get('aws_s3_bucket.dynamic')?.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('dynamic blocks are not in the plan') });
+  });
+
+  it('gives a bucket outside the plan a node built from its aws_s3_bucket_policy', () => {
+    const b = inv.buckets.get('aws_s3_bucket_policy.partner')!;
+    expect(b).toMatchObject({ external: true, name: 'partner-exchange-bucket', ref: { kind: 'bucket', id: 'partner-exchange-bucket' } });
+    expect(document(b.policy).text).toContain('10.60.0.0/16');
+  });
+
+  it('collects IAM principals and identity policies with what they are attached to', () => {
+    expect(inv.iamPrincipals.get('aws_iam_role.admin')).toMatchObject({ principalKind: 'iam-role', name: 'bucket-admin' });
+    const inline = inv.iamPolicies.get('aws_iam_role_policy.admin_s3')!;
+    expect(inline.attachedTo.keys).toEqual(['aws_iam_role.admin']);
+    expect(document(inline.policy).text).toContain('StringEqualsIfExists');
+    // Every policy document is a policy of its own too, attached to nothing.
+    expect(inv.iamPolicies.get('data.aws_iam_policy_document.data')?.attachedTo.keys).toEqual([]);
+  });
+
+  it('keeps the endpoint the plan destroys, with its id, so that policies naming it can be judged', () => {
+    const ep = inv.vpcEndpoints.get('aws_vpc_endpoint.legacy_s3')!;
+    expect(ep.destroyed).toBe(true);
+    expect(inv.refById('vpce-0a1b2c3d4e5f60718')?.key).toBe('aws_vpc_endpoint.legacy_s3');
+  });
+
+  it('records where an endpoint policy is written: aws_vpc_endpoint_policy, or a policy document read at plan time', () => {
+    const endpoints = inventoryOf('policy-endpoints');
+    expect(document(endpoints.vpcEndpoints.get('aws_vpc_endpoint.sqs')?.policy).holder.key).toBe('aws_vpc_endpoint_policy.sqs');
+    const kms = document(endpoints.vpcEndpoints.get('aws_vpc_endpoint.kms')?.policy);
+    expect(kms.origin?.key).toBe('data.aws_iam_policy_document.kms_endpoint');
+    expect(kms.placeholders).toBeUndefined();
+  });
+});
