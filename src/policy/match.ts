@@ -37,7 +37,8 @@ function resourceMatchesNow(stmt: Statement, resource: string, context: Context,
     });
   if (stmt.resource) return any(stmt.resource);
   if (stmt.notResource) return !any(stmt.notResource);
-  return false;
+  // No Resource element (a trust policy): the resource is the one the policy is attached to.
+  return true;
 }
 
 /** A statement with neither Principal nor NotPrincipal applies to every principal (identity policies; endpoint policies written that way). */

@@ -84,7 +84,8 @@ function parseStatement(s: unknown, index: number, path: string, fail: Fail): St
     const list = stringList(v, `${path}.${name}`, fail);
     if (list) st[name === 'Action' ? 'action' : 'notAction'] = list;
   });
-  pair(s, 'Resource', 'NotResource', path, fail, true, (name, v) => {
+  // Trust policies (a role's assume_role_policy, often written as a policy document) have no Resource: the role is implied.
+  pair(s, 'Resource', 'NotResource', path, fail, false, (name, v) => {
     const list = stringList(v, `${path}.${name}`, fail);
     if (list) st[name === 'Resource' ? 'resource' : 'notResource'] = list;
   });

@@ -22,6 +22,7 @@ export interface Statement {
   notPrincipal?: PrincipalSpec;
   action?: string[];
   notAction?: string[];
+  /** Neither: a trust policy, whose resource is the role it is attached to (matches every resource). */
   resource?: string[];
   notResource?: string[];
   conditions: ConditionEntry[];

@@ -62,6 +62,12 @@ describe('policy parser', () => {
     ]);
   });
 
+  it('accepts trust policies, which have no Resource (the role is implied)', () => {
+    const r = parsePolicyText('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}');
+    expect(r.ok && r.policy.statements[0]!.resource).toBeUndefined();
+    expect(problems('{"Statement":[{"Effect":"Allow","Resource":"*"}]}')).toEqual(['$.Statement[0]: the statement has neither Action nor NotAction']);
+  });
+
   it('parses each distinct text once', () => {
     const text = '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
     expect(parsePolicyCached(text)).toBe(parsePolicyCached(`${text}`));
