@@ -67,12 +67,20 @@ export function privateBuckets(inv: Inventory, settings: Readonly<ScanSettings>)
   const out = new Map<string, PrivateReason[]>();
   const add = (key: string, r: PrivateReason) => out.set(key, [...(out.get(key) ?? []), r]);
   const buckets = [...inv.buckets.values()];
+  const index = new BucketIndex(buckets);
+  // Many endpoints share one policy text: name its buckets once.
+  const named = new Map<Policy, Set<string>>();
   for (const ep of inv.vpcEndpoints.values()) {
     if (ep.destroyed || ep.policy.kind !== 'document') continue;
     const r = parsePolicyCached(ep.policy.text);
     if (!r.ok) continue;
     const placeholders = ep.policy.placeholders ?? {};
-    for (const key of namedBuckets(r.policy, placeholders, buckets)) add(key, { kind: 'endpoint', endpoint: ep });
+    let keys = Object.keys(placeholders).length === 0 ? named.get(r.policy) : undefined;
+    if (!keys) {
+      keys = namedBuckets(r.policy, placeholders, index);
+      if (Object.keys(placeholders).length === 0) named.set(r.policy, keys);
+    }
+    for (const key of keys) add(key, { kind: 'endpoint', endpoint: ep });
   }
   const { names, tags } = settings.privateBuckets;
   for (const b of buckets) {
@@ -86,23 +94,35 @@ export function privateBuckets(inv: Inventory, settings: Readonly<ScanSettings>)
 }
 
 /** Buckets an endpoint policy's Allow statements name in Resource (a bucket name, a name pattern, or a reference). */
-function namedBuckets(policy: Policy, placeholders: Record<string, string[]>, buckets: Bucket[]): Set<string> {
+function namedBuckets(policy: Policy, placeholders: Record<string, string[]>, index: BucketIndex): Set<string> {
   const out = new Set<string>();
   for (const s of policy.statements) {
     if (s.effect !== 'Allow') continue;
     for (const r of s.resource ?? []) {
-      for (const key of placeholders[r] ?? []) if (buckets.some((b) => b.ref.key === key)) out.add(key);
+      for (const key of placeholders[r] ?? []) if (index.keys.has(key)) out.add(key);
       const m = /^arn:[^:]*:s3:::([^/]*)/.exec(r);
       if (!m) continue;
       const name = m[1]!;
       // "arn:aws:s3:::*" names every bucket, that is none in particular.
       if (name === '' || /^[*?]*$/.test(name)) continue;
-      for (const b of buckets) {
-        if (!isUnknown(b.name) && (hasWildcard(name) ? globMatch(name, b.name) : name === b.name)) out.add(b.ref.key);
-      }
+      for (const key of index.matching(name)) out.add(key);
     }
   }
   return out;
+}
+
+/** Bucket keys by name, for the names endpoint policies write. */
+class BucketIndex {
+  readonly keys: Set<string>;
+  private readonly byName = new Map<string, string[]>();
+  constructor(buckets: Bucket[]) {
+    this.keys = new Set(buckets.map((b) => b.ref.key));
+    for (const b of buckets) if (!isUnknown(b.name)) this.byName.set(b.name, [...(this.byName.get(b.name) ?? []), b.ref.key]);
+  }
+  matching(name: string): string[] {
+    if (!hasWildcard(name)) return this.byName.get(name) ?? [];
+    return [...this.byName].filter(([n]) => globMatch(name, n)).flatMap(([, keys]) => keys);
+  }
 }
 
 /** How a fix names an endpoint: its id, or the Terraform reference that will hold it. */

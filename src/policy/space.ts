@@ -51,6 +51,7 @@ const MAX_DIM_VALUES = 20_000;
 const FRESH_ACCOUNT = '000011112222';
 
 const spaces = new WeakMap<Policy, Map<string, Space>>();
+const SPACES_PER_POLICY = 8;
 
 /** The representative requests of a policy for some hints; built once per (policy, hints): rules ask many questions. */
 export function buildSpace(policy: Policy, hints: Hints = {}): Space {
@@ -58,7 +59,12 @@ export function buildSpace(policy: Policy, hints: Hints = {}): Space {
   if (!byHints) spaces.set(policy, (byHints = new Map()));
   const key = JSON.stringify(hints);
   let space = byHints.get(key);
-  if (!space) byHints.set(key, (space = makeSpace(policy, hints)));
+  if (!space) {
+    space = makeSpace(policy, hints);
+    // One policy shared by thousands of buckets is asked with thousands of hints: keep the last few only.
+    if (byHints.size >= SPACES_PER_POLICY) byHints.delete(byHints.keys().next().value!);
+    byHints.set(key, space);
+  }
   return space;
 }
 
