@@ -2,8 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { outsidePrincipalAllowed } from '../src/policy/index.js';
 import { ORG_LIMITED_ENDPOINT_POLICY } from './endpoint-policy-full-access.js';
-import { actionsAllowed, allowingStatements, endpointName, judgedEndpoints, labels, where } from './lib/policy-endpoints.js';
-import { isDiagnostic, once, notEvaluable } from './lib/policy-sites.js';
+import { actionsAllowed, endpointName, endpointQuestion, labels, where } from './lib/policy-endpoints.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -28,30 +27,10 @@ const rule: Rule = {
     tags: ['security', 'data-perimeter', 'endpoint-policy'],
     precision: 'high',
   },
-  *check(inv: Inventory): Iterable<RuleOutput> {
-    for (const j of judgedEndpoints(inv)) {
-      if (isDiagnostic(j)) {
-        yield* once(inv, j);
-        continue;
-      }
-      if (j.fullAccess || !j.policy) continue;
-      let witness;
-      try {
-        witness = outsidePrincipalAllowed(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners });
-      } catch (err) {
-        yield* once(inv, notEvaluable(err, j.ep.ref, 'the endpoint policy'));
-        continue;
-      }
-      if (!witness) continue;
-      const statements = allowingStatements(j.policy, witness);
-      yield {
-        message: `The endpoint policy of ${endpointName(j)}${where(j)} lets principals outside your accounts and organization use the endpoint: ${labels(statements)} allows ${actionsAllowed(statements)} to Principal "*" with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalOrgPaths limit. Add a condition such as "StringEquals": {"aws:PrincipalOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}.`,
-        primary: j.primary,
-        related: j.related,
-        attribute: 'policy',
-        evidence: { endpoint: j.ep.ref.key, statements: statements.map((s) => s.sid ?? `#${s.index + 1}`) },
-      };
-    }
+  check(inv: Inventory): Iterable<RuleOutput> {
+    return endpointQuestion(inv, outsidePrincipalAllowed, (j, _witness, statements) => {
+      return `The endpoint policy of ${endpointName(j)}${where(j)} lets principals outside your accounts and organization use the endpoint: ${labels(statements)} allows ${actionsAllowed(statements)} to Principal "*" with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalOrgPaths limit. Add a condition such as "StringEquals": {"aws:PrincipalOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}.`;
+    });
   },
 };
 

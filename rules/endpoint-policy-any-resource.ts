@@ -2,8 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { outsideResourceAllowed } from '../src/policy/index.js';
 import { ORG_LIMITED_ENDPOINT_POLICY } from './endpoint-policy-full-access.js';
-import { actionsAllowed, allowingStatements, endpointName, judgedEndpoints, labels, where } from './lib/policy-endpoints.js';
-import { isDiagnostic, once, notEvaluable } from './lib/policy-sites.js';
+import { actionsAllowed, endpointName, endpointQuestion, labels, where } from './lib/policy-endpoints.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -28,31 +27,11 @@ const rule: Rule = {
     tags: ['security', 'data-perimeter', 'endpoint-policy'],
     precision: 'high',
   },
-  *check(inv: Inventory): Iterable<RuleOutput> {
-    for (const j of judgedEndpoints(inv)) {
-      if (isDiagnostic(j)) {
-        yield* once(inv, j);
-        continue;
-      }
-      if (j.fullAccess || !j.policy) continue;
-      let witness;
-      try {
-        witness = outsideResourceAllowed(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners });
-      } catch (err) {
-        yield* once(inv, notEvaluable(err, j.ep.ref, 'the endpoint policy'));
-        continue;
-      }
-      if (!witness) continue;
-      const statements = allowingStatements(j.policy, witness);
+  check(inv: Inventory): Iterable<RuleOutput> {
+    return endpointQuestion(inv, outsideResourceAllowed, (j, witness, statements) => {
       const target = witness.resource.includes('vpcelint-other') ? 'a resource of another account or organization' : witness.resource;
-      yield {
-        message: `The endpoint policy of ${endpointName(j)}${where(j)} lets requests through to resources outside your accounts and organization: ${labels(statements)} allows ${actionsAllowed(statements)} on ${target} with no aws:ResourceOrgID, aws:ResourceAccount or aws:ResourceOrgPaths limit. Add a condition such as "StringEquals": {"aws:ResourceOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}, or name your own resources in Resource.`,
-        primary: j.primary,
-        related: j.related,
-        attribute: 'policy',
-        evidence: { endpoint: j.ep.ref.key, statements: statements.map((s) => s.sid ?? `#${s.index + 1}`) },
-      };
-    }
+      return `The endpoint policy of ${endpointName(j)}${where(j)} lets requests through to resources outside your accounts and organization: ${labels(statements)} allows ${actionsAllowed(statements)} on ${target} with no aws:ResourceOrgID, aws:ResourceAccount or aws:ResourceOrgPaths limit. Add a condition such as "StringEquals": {"aws:ResourceOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}, or name your own resources in Resource.`;
+    });
   },
 };
 

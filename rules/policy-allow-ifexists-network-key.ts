@@ -1,8 +1,8 @@
 import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { allowMatchesWithoutKey, NETWORK_CONDITION_KEYS } from '../src/policy/index.js';
-import { conditionFinding, conditionLabel, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic, once, notEvaluable, policySites } from './lib/policy-sites.js';
+import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
+import { isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -33,33 +33,29 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
-    for (const site of policySites(inv)) {
-      if (isDiagnostic(site)) {
-        yield* once(inv, site);
+    for (const x of everyCondition(inv)) {
+      if (isDiagnostic(x)) {
+        yield x;
         continue;
       }
-      for (const s of site.policy.statements) {
-        if (s.effect !== 'Allow') continue;
-        for (const c of s.conditions) {
-          if (!(NETWORK_CONDITION_KEYS as readonly string[]).includes(c.keyLower) || !(c.ifExists || c.set === 'ForAllValues')) continue;
-          let witness;
-          try {
-            witness = allowMatchesWithoutKey(site.policy, s, c.keyLower);
-          } catch (err) {
-            yield* once(inv, notEvaluable(err, site.primary, 'the policy'));
-            continue;
-          }
-          if (!witness) continue;
-          const absentFrom = c.keyLower === 'aws:sourceip' ? 'requests that come through a VPC endpoint' : 'requests that do not come through a VPC endpoint (the internet, on-premises over public endpoints)';
-          const plain = c.operator.replace(/^ForAllValues:/i, c.set === 'ForAllValues' ? 'ForAnyValue:' : '').replace(/IfExists$/i, '');
-          yield conditionFinding(
-            site,
-            s,
-            c,
-            `In ${siteLabel(site)}, the Allow ${conditionLabel(s, c)} also matches ${absentFrom}: ${c.key} is absent from them and ${c.ifExists ? 'IfExists' : 'ForAllValues'} is then true. Use "${plain}" in the Allow, and fence other sources with a Deny.`,
-          );
-        }
+      const { site, statement: s, condition: c } = x;
+      if (s.effect !== 'Allow' || !(NETWORK_CONDITION_KEYS as readonly string[]).includes(c.keyLower) || !(c.ifExists || c.set === 'ForAllValues')) continue;
+      let witness;
+      try {
+        witness = allowMatchesWithoutKey(site.policy, s, c.keyLower);
+      } catch (err) {
+        yield* once(inv, notEvaluable(err, site.primary, 'the policy'));
+        continue;
       }
+      if (!witness) continue;
+      const absentFrom = c.keyLower === 'aws:sourceip' ? 'requests that come through a VPC endpoint' : 'requests that do not come through a VPC endpoint (the internet, on-premises over public endpoints)';
+      const plain = c.operator.replace(/^ForAllValues:/i, c.set === 'ForAllValues' ? 'ForAnyValue:' : '').replace(/IfExists$/i, '');
+      yield conditionFinding(
+        site,
+        s,
+        c,
+        `In ${siteLabel(site)}, the Allow ${conditionLabel(s, c)} also matches ${absentFrom}: ${c.key} is absent from them and ${c.ifExists ? 'IfExists' : 'ForAllValues'} is then true. Use "${plain}" in the Allow, and fence other sources with a Deny.`,
+      );
     }
   },
 };

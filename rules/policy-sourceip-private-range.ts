@@ -1,8 +1,8 @@
 import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { privateRangeOf } from '../src/policy/index.js';
-import { conditionFinding, conditionLabel, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic, once, policySites } from './lib/policy-sites.js';
+import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
+import { isDiagnostic } from './lib/policy-sites.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -31,33 +31,30 @@ const rule: Rule = {
     precision: 'very-high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
-    for (const site of policySites(inv)) {
-      if (isDiagnostic(site)) {
-        yield* once(inv, site);
+    for (const x of everyCondition(inv)) {
+      if (isDiagnostic(x)) {
+        yield x;
         continue;
       }
-      for (const s of site.policy.statements) {
-        for (const c of s.conditions) {
-          if (c.keyLower !== 'aws:sourceip' || (c.base !== 'IpAddress' && c.base !== 'NotIpAddress')) continue;
-          const privs = c.values.map((v) => ({ v, why: privateRangeOf(v) })).filter((x): x is { v: string; why: string } => x.why !== undefined);
-          if (privs.length === 0) continue;
-          const negated = c.base === 'NotIpAddress';
-          const effect = s.effect === 'Allow'
-            ? negated
-              ? 'the Allow applies to every request from anywhere else, those through VPC endpoints included'
-              : 'the Allow never applies to those addresses'
-            : negated
-              ? 'the Deny applies to every request that comes through a VPC endpoint (no aws:SourceIp there) and to every public address'
-              : 'the Deny never applies to those addresses';
-          yield conditionFinding(
-            site,
-            s,
-            c,
-            `In ${siteLabel(site)}, ${conditionLabel(s, c)} compares aws:SourceIp with a private range (${privs.map((p) => p.why).join('; ')}): requests through a VPC endpoint carry no aws:SourceIp and internet requests carry public addresses, so ${effect}. Use aws:VpcSourceIp for private addresses, or aws:SourceVpce / aws:SourceVpc for the network.`,
-            { values: privs.map((p) => p.v) },
-          );
-        }
-      }
+      const { site, statement: s, condition: c } = x;
+      if (c.keyLower !== 'aws:sourceip' || (c.base !== 'IpAddress' && c.base !== 'NotIpAddress')) continue;
+      const privs = c.values.map((v) => ({ v, why: privateRangeOf(v) })).filter((p): p is { v: string; why: string } => p.why !== undefined);
+      if (privs.length === 0) continue;
+      const negated = c.base === 'NotIpAddress';
+      const effect = s.effect === 'Allow'
+        ? negated
+          ? 'the Allow applies to every request from anywhere else, those through VPC endpoints included'
+          : 'the Allow never applies to those addresses'
+        : negated
+          ? 'the Deny applies to every request that comes through a VPC endpoint (no aws:SourceIp there) and to every public address'
+          : 'the Deny never applies to those addresses';
+      yield conditionFinding(
+        site,
+        s,
+        c,
+        `In ${siteLabel(site)}, ${conditionLabel(s, c)} compares aws:SourceIp with a private range (${privs.map((p) => p.why).join('; ')}): requests through a VPC endpoint carry no aws:SourceIp and internet requests carry public addresses, so ${effect}. Use aws:VpcSourceIp for private addresses, or aws:SourceVpce / aws:SourceVpc for the network.`,
+        { values: privs.map((p) => p.v) },
+      );
     }
   },
 };

@@ -1,8 +1,8 @@
 import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
-import { conditionFinding, conditionLabel, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic, once, policySites, type PolicySite } from './lib/policy-sites.js';
+import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
+import { isDiagnostic, type PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -31,21 +31,18 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
-    for (const site of policySites(inv)) {
-      if (isDiagnostic(site)) {
-        yield* once(inv, site);
+    for (const x of everyCondition(inv)) {
+      if (isDiagnostic(x)) {
+        yield x;
         continue;
       }
-      for (const s of site.policy.statements) {
-        for (const c of s.conditions) {
-          if (c.base === 'Null') continue;
-          for (const v of c.values) {
-            const why = missing(inv, site, v);
-            if (!why) continue;
-            const effect = s.effect === 'Deny' ? 'a Deny that admits only it locks every request out' : 'the Allow never applies through it';
-            yield conditionFinding(site, s, c, `In ${siteLabel(site)}, ${conditionLabel(s, c, [v])} names ${why}: ${effect}. Correct the id, or refer to the endpoint (aws_vpc_endpoint.<name>.id) so that it stays current.`, { value: v });
-          }
-        }
+      const { site, statement: s, condition: c } = x;
+      if (c.base === 'Null') continue;
+      for (const v of c.values) {
+        const why = missing(inv, site, v);
+        if (!why) continue;
+        const effect = s.effect === 'Deny' ? 'a Deny that admits only it locks every request out' : 'the Allow never applies through it';
+        yield conditionFinding(site, s, c, `In ${siteLabel(site)}, ${conditionLabel(s, c, [v])} names ${why}: ${effect}. Correct the id, or refer to the endpoint (aws_vpc_endpoint.<name>.id) so that it stays current.`, { value: v });
       }
     }
   },

@@ -3,9 +3,10 @@ import type { PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { endpointPolicySupport, iamPrefixOf } from '../../src/model/endpoint-policy-support.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { evaluate, fullAccessGap, makeRequest, type Policy, type Request, type Statement } from '../../src/policy/index.js';
+import { evaluate, fullAccessGap, makeRequest, type EndpointInput, type Policy, type Request, type Statement } from '../../src/policy/index.js';
 import { endpointLabel } from './endpoint-queries.js';
-import { isDiagnostic, notEvaluable, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
+import type { RuleOutput } from '../../src/engine/rule.js';
+import { isDiagnostic, notEvaluable, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
 
 /** An endpoint whose policy the endpoint-policy-* rules judge. */
 export interface JudgedEndpoint {
@@ -118,4 +119,40 @@ export function actionsAllowed(statements: Statement[]): string {
   if (!s) return 'actions';
   if (s.action) return s.action.map((a) => JSON.stringify(a)).join(', ');
   return `every action except ${(s.notAction ?? []).map((a) => JSON.stringify(a)).join(', ')}`;
+}
+
+/**
+ * The loop of endpoint-policy-any-resource and -any-principal: endpoints with
+ * a policy that is not full access (that rule reports those), one semantic
+ * question each, and a finding naming the statements that let the witness
+ * request through.
+ */
+export function* endpointQuestion(
+  inv: Inventory,
+  ask: (policy: Policy, input: EndpointInput) => Request | undefined,
+  message: (j: JudgedEndpoint, witness: Request, statements: Statement[]) => string,
+): Iterable<RuleOutput> {
+  for (const j of judgedEndpoints(inv)) {
+    if (isDiagnostic(j)) {
+      yield* once(inv, j);
+      continue;
+    }
+    if (j.fullAccess || !j.policy) continue;
+    let witness: Request | undefined;
+    try {
+      witness = ask(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners });
+    } catch (err) {
+      yield* once(inv, notEvaluable(err, j.ep.ref, 'the endpoint policy'));
+      continue;
+    }
+    if (!witness) continue;
+    const statements = allowingStatements(j.policy, witness);
+    yield {
+      message: message(j, witness, statements),
+      primary: j.primary,
+      related: j.related,
+      attribute: 'policy',
+      evidence: { endpoint: j.ep.ref.key, statements: statements.map((s) => s.sid ?? `#${s.index + 1}`) },
+    };
+  }
 }

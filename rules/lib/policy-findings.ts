@@ -1,6 +1,7 @@
 import type { RuleOutput } from '../../src/engine/rule.js';
 import type { ConditionEntry, Statement } from '../../src/policy/index.js';
-import { relatedOf, statementLabel, type PolicySite } from './policy-sites.js';
+import type { Inventory } from '../../src/model/inventory.js';
+import { isDiagnostic, once, policySites, relatedOf, statementLabel, type Diagnostic, type PolicySite } from './policy-sites.js';
 
 /** "the bucket policy of aws_s3_bucket.data (data.aws_iam_policy_document.x)": what a message calls a site. */
 export function siteLabel(site: PolicySite): string {
@@ -24,4 +25,15 @@ export function conditionFinding(site: PolicySite, s: Statement, c: ConditionEnt
 /** `statement "S" (#1): "StringEquals": {"aws:SourceVpce": ["vpc-1"]}` */
 export function conditionLabel(s: Statement, c: ConditionEntry, values = c.values): string {
   return `${statementLabel(s)}, "${c.operator}": {"${c.key}": ${JSON.stringify(values.length === 1 ? values[0] : values)}}`;
+}
+
+/** Every condition of every statement of every policy of the inventory, or the diagnostic for a policy that cannot be judged. */
+export function* everyCondition(inv: Inventory): Iterable<Diagnostic | { site: PolicySite; statement: Statement; condition: ConditionEntry }> {
+  for (const site of policySites(inv)) {
+    if (isDiagnostic(site)) {
+      yield* once(inv, site);
+      continue;
+    }
+    for (const statement of site.policy.statements) for (const condition of statement.conditions) yield { site, statement, condition };
+  }
 }
