@@ -4,7 +4,7 @@ import { displayName } from '../src/model/ref.js';
 import { networkFences } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { judgedBucket, networkAllows } from './lib/policy-buckets.js';
-import { isDiagnostic, once, notEvaluable, statementLabel } from './lib/policy-sites.js';
+import { beginPolicyRule, isDiagnostic, notEvaluable, once, statementLabel } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -25,6 +25,7 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
+    beginPolicyRule(inv, rule.meta.id);
     for (const bucket of inv.buckets.values()) {
       const j = judgedBucket(bucket);
       if (!j) continue;

@@ -5,7 +5,7 @@ import { displayName } from '../src/model/ref.js';
 import { adminEscape, arnMatch, parseArn, type Policy, type RequestPrincipal } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { judgedBucket } from './lib/policy-buckets.js';
-import { isDiagnostic, once, notEvaluable, statementLabel } from './lib/policy-sites.js';
+import { beginPolicyRule, isDiagnostic, notEvaluable, once, statementLabel } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -28,6 +28,7 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
+    beginPolicyRule(inv, rule.meta.id);
     for (const bucket of inv.buckets.values()) {
       const j = judgedBucket(bucket);
       if (!j) continue;

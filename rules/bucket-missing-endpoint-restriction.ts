@@ -4,7 +4,7 @@ import { displayName } from '../src/model/ref.js';
 import { networkFences } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { endpointIdForFix, judgedBucket, privateBuckets, type PrivateReason } from './lib/policy-buckets.js';
-import { isDiagnostic, once, notEvaluable } from './lib/policy-sites.js';
+import { beginPolicyRule, isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -27,6 +27,7 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
+    beginPolicyRule(inv, rule.meta.id);
     for (const [key, reasons] of privateBuckets(inv, ctx.settings)) {
       const bucket = inv.buckets.get(key)!;
       const why = describe(reasons);

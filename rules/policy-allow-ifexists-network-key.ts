@@ -2,7 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { allowMatchesWithoutKey, NETWORK_CONDITION_KEYS } from '../src/policy/index.js';
 import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
+import { beginPolicyRule, isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -33,6 +33,7 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
+    beginPolicyRule(inv, rule.meta.id);
     for (const x of everyCondition(inv)) {
       if (isDiagnostic(x)) {
         yield x;

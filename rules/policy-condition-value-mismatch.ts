@@ -3,7 +3,7 @@ import type { Inventory } from '../src/model/inventory.js';
 import type { NodeKind } from '../src/model/ref.js';
 import { isNegated, keyType, type ConditionEntry } from '../src/policy/index.js';
 import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic, type PolicySite } from './lib/policy-sites.js';
+import { beginPolicyRule, isDiagnostic, type PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -40,6 +40,7 @@ const rule: Rule = {
     precision: 'very-high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
+    beginPolicyRule(inv, rule.meta.id);
     for (const x of everyCondition(inv)) {
       if (isDiagnostic(x)) {
         yield x;

@@ -2,7 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { privateRangeOf } from '../src/policy/index.js';
 import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic } from './lib/policy-sites.js';
+import { beginPolicyRule, isDiagnostic } from './lib/policy-sites.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -31,6 +31,7 @@ const rule: Rule = {
     precision: 'very-high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
+    beginPolicyRule(inv, rule.meta.id);
     for (const x of everyCondition(inv)) {
       if (isDiagnostic(x)) {
         yield x;

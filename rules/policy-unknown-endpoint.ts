@@ -2,7 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
 import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
-import { isDiagnostic, type PolicySite } from './lib/policy-sites.js';
+import { beginPolicyRule, isDiagnostic, type PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -31,6 +31,7 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
+    beginPolicyRule(inv, rule.meta.id);
     for (const x of everyCondition(inv)) {
       if (isDiagnostic(x)) {
         yield x;

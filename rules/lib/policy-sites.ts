@@ -43,19 +43,35 @@ export function parsedPolicy(source: PolicySource, subject: Ref, what: string): 
   };
 }
 
-const reported = new WeakMap<Inventory, Set<string>>();
+interface Reported {
+  /** Rules that have started in the current run. */
+  started: Set<string>;
+  keys: Set<string>;
+}
+const reported = new WeakMap<Inventory, Reported>();
 
 /**
- * A policy that cannot be judged is reported once per scan, by the first
+ * Marks the start of a policy rule's check. The engine runs rules one after
+ * the other; a rule starting a second time means a new run over the same
+ * inventory, which reports everything again.
+ */
+export function beginPolicyRule(inv: Inventory, ruleId: string): void {
+  const state = reported.get(inv);
+  if (!state || state.started.has(ruleId)) reported.set(inv, { started: new Set([ruleId]), keys: new Set() });
+  else state.started.add(ruleId);
+}
+
+/**
+ * A policy that cannot be judged is reported once per run, by the first
  * policy rule that meets it: one fact, one line, rather than the same "not
  * evaluated" from every rule that reads policies.
  */
 export function once(inv: Inventory, d: Diagnostic): Diagnostic[] {
-  let seen = reported.get(inv);
-  if (!seen) reported.set(inv, (seen = new Set()));
+  let state = reported.get(inv);
+  if (!state) reported.set(inv, (state = { started: new Set(), keys: new Set() }));
   const key = `${d.diagnostic.subject?.key ?? ''}\u0000${d.diagnostic.code}\u0000${d.diagnostic.message}`;
-  if (seen.has(key)) return [];
-  seen.add(key);
+  if (state.keys.has(key)) return [];
+  state.keys.add(key);
   return [d];
 }
 

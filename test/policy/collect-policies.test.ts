@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicySource } from '../../src/model/nodes.js';
 import { parsePolicyText } from '../../src/policy/index.js';
+import { scan } from '../../src/cli/scan.js';
 import { inventoryOf } from '../helpers/fixtures.js';
 
 /** The plan collector's policies, from real Terraform plans (fixtures/policy-*). */
@@ -75,5 +76,11 @@ describe('policies in a plan', () => {
     const kms = document(endpoints.vpcEndpoints.get('aws_vpc_endpoint.kms')?.policy);
     expect(kms.origin?.key).toBe('data.aws_iam_policy_document.kms_endpoint');
     expect(kms.placeholders).toBeUndefined();
+  });
+
+  it('reports a policy it cannot judge once per scan, and again in a second scan of the same inventory', () => {
+    const notEvaluated = () => scan(inv).diagnostics.filter((d) => d.code === 'not-evaluated' && d.subject?.key === 'aws_s3_bucket.logs');
+    expect(notEvaluated()).toHaveLength(1);
+    expect(notEvaluated()).toHaveLength(1);
   });
 });
