@@ -43,7 +43,7 @@ const rule: Rule = {
         };
         continue;
       }
-      const j = judgedBucket(bucket);
+      const j = judgedBucket(bucket, true);
       if (!j) continue;
       if (isDiagnostic(j)) {
         yield* once(inv, j);

@@ -4,7 +4,7 @@ import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { globMatch, hasWildcard, isNegated, parsePolicyCached, type Policy, type Statement } from '../../src/policy/index.js';
-import { isDiagnostic, parsedPolicy, type Diagnostic } from './policy-sites.js';
+import { isDiagnostic, isReadOnly, parsedPolicy, type Diagnostic } from './policy-sites.js';
 
 /** A bucket with a policy the bucket-* rules can judge. */
 export interface JudgedBucket {
@@ -19,7 +19,9 @@ export interface JudgedBucket {
 }
 
 /** The bucket's policy, parsed, with what to probe; a diagnostic when it cannot be judged; undefined when there is none. */
-export function judgedBucket(bucket: Bucket): JudgedBucket | Diagnostic | undefined {
+export function judgedBucket(bucket: Bucket, judgeDataSources = false): JudgedBucket | Diagnostic | undefined {
+  // The policy of a bucket the plan only reads is outside the plan; only a private bucket must be judged anyway.
+  if (bucket.policy.kind === 'unknown' && !judgeDataSources && isReadOnly(bucket.ref)) return undefined;
   const parsed = parsedPolicy(bucket.policy, bucket.ref, 'the bucket policy');
   if (!parsed || isDiagnostic(parsed)) return parsed;
   const { source, policy } = parsed;

@@ -96,6 +96,8 @@ export function* policySites(inv: Inventory): Iterable<PolicySite | Diagnostic> 
   const seenUnknown = new Set<string>();
   for (const c of candidates) {
     if (c.source.kind === 'unknown' && c.user.type === 'data.aws_iam_policy_document' && reasons.some((r) => r.includes(c.user.key))) continue;
+    // A data source's policy (data.aws_s3_bucket) is outside the plan, like every resource the plan does not manage.
+    if (c.source.kind === 'unknown' && isReadOnly(c.user)) continue;
     const parsed = parsedPolicy(c.source, c.user, c.what);
     if (!parsed) continue;
     if (isDiagnostic(parsed)) {
@@ -142,4 +144,9 @@ export function relatedOf(site: PolicySite): Ref[] {
 export function notEvaluable(err: unknown, subject: Ref, what: string): Diagnostic {
   if (!(err instanceof NotEvaluable)) throw err;
   return { diagnostic: { level: 'note', code: 'not-evaluated', subject, message: `${what} of ${displayName(subject)} was not evaluated: ${err.message}` } };
+}
+
+/** A resource the plan reads but does not manage (a data source other than a policy document). */
+export function isReadOnly(ref: Ref): boolean {
+  return ref.type !== undefined && ref.type.startsWith('data.') && ref.type !== 'data.aws_iam_policy_document';
 }

@@ -1,8 +1,9 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import allowOnly from '../../rules/bucket-endpoint-allow-only.js';
 import rule from '../../rules/bucket-missing-endpoint-restriction.js';
 import type { ScanSettings } from '../../src/engine/rule.js';
 import { InventoryBuilder } from '../helpers/inventory-builder.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { runRule, testRule } from '../helpers/rule-tester.js';
 import { doc, denyOutsideEndpoint, realworld } from '../policy/rule-helpers.js';
 
 /** An S3 endpoint whose policy names the bucket (so the bucket must be private), and the bucket with a policy. */
@@ -87,5 +88,24 @@ describe('bucket-missing-endpoint-restriction', () => {
         findings: [{ primary: 'aws_s3_bucket.ledger', messageIncludes: ['the tag classification=confidential*'] }],
       },
     ],
+  });
+});
+
+describe('bucket-missing-endpoint-restriction: buckets the plan only reads', () => {
+  function dataBucket() {
+    const b = namedByEndpoint();
+    const bucket = b.inv.buckets.get('aws_s3_bucket.acme_data')!;
+    bucket.ref.type = 'data.aws_s3_bucket';
+    bucket.policy = { kind: 'unknown', reason: 'data.aws_s3_bucket.acme_data is a data source; its bucket policy is not in the plan', holder: bucket.ref, attribute: 'policy' };
+    return b.inv;
+  }
+  it('a private bucket read by a data source: its policy is not in the plan, so not evaluated', () => {
+    const r = runRule(rule, dataBucket());
+    expect(r.findings).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.subject?.key])).toEqual([['not-evaluated', 'aws_s3_bucket.acme_data']]);
+  });
+  it('the other policy rules leave buckets the plan does not manage alone', () => {
+    const r = runRule(allowOnly, dataBucket());
+    expect(r.diagnostics).toEqual([]);
   });
 });
