@@ -366,7 +366,12 @@ class UnionFind {
   }
 }
 
-/** Whether a request value is one the policy names for that key (equal to a constant, or matched by a non-universal pattern). */
+/**
+ * Whether a request value is one the policy names for that key: equal to a
+ * constant, matched by a non-universal pattern, or compared with a policy
+ * variable (`aws:ResourceAccount` = `${aws:PrincipalAccount}` ties the
+ * resource to the caller's own account: a limit, not an open door).
+ */
 export function isNamed(space: Space, key: string, value: string): boolean {
-  return (space.named.get(key) ?? []).some((c) => c === value || (hasWildcard(c) && !/^\*+$/.test(c) && globMatch(c, value)));
+  return (space.named.get(key) ?? []).some((c) => c === value || hasVariables(c) || (hasWildcard(c) && !/^\*+$/.test(c) && globMatch(c, value)));
 }

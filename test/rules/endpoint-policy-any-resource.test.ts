@@ -23,6 +23,7 @@ describe('endpoint-policy-any-resource', () => {
       { name: 'full access: endpoint-policy-full-access reports it, one problem one finding', inventory: () => endpointWith(doc(ALLOW_ALL)) },
       { name: 'no policy: the same', inventory: () => endpointWith(undefined as unknown as string) },
       { name: 'resource perimeter with aws:ResourceAccount', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { StringEquals: { 'aws:ResourceAccount': ['111122223333', '444455556666'] } } })) },
+      { name: 'org identities to resources of their own account (aws:ResourceAccount = ${aws:PrincipalAccount})', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123', 'aws:ResourceAccount': '${aws:PrincipalAccount}' } } })) },
       { name: 'AWS service principals only', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Sid: 'Svc', Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } } }, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::mine/*' })) },
       { name: 'requests AWS services make on your behalf only', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { Bool: { 'aws:ViaAWSService': 'true' } } }, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::mine/*' })) },
     ],
