@@ -85,10 +85,12 @@ export interface EndpointInput {
   service?: string;
   /** Accounts that own the endpoint (and so count as "inside"). */
   ownerAccounts?: readonly string[];
+  /** The owner's organization ids (o-…), inside too. */
+  ownerOrgIds?: readonly string[];
 }
 
 function endpointSpace(policy: Policy, input: EndpointInput): Space {
-  const hints: Hints = { ...(input.service ? { services: [input.service] } : {}), ...(input.ownerAccounts ? { accounts: input.ownerAccounts } : {}) };
+  const hints: Hints = { ...(input.service ? { services: [input.service] } : {}), ...(input.ownerAccounts ? { accounts: input.ownerAccounts } : {}), ...(input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {}) };
   return buildSpace(policy, hints);
 }
 
@@ -114,10 +116,11 @@ export function fullAccessGap(policy: Policy, input: EndpointInput): Request | u
 export function outsideResourceAllowed(policy: Policy, input: EndpointInput): Request | undefined {
   const space = endpointSpace(policy, input);
   const owners = new Set(input.ownerAccounts ?? []);
+  const orgs = new Set(input.ownerOrgIds ?? []);
   const act = actionsOf(input.service);
   const noTags = (v: RequestParts) => ![...v.context.keys()].some((k) => k.startsWith('aws:principaltag/'));
   const orgOutside = (v: RequestParts) =>
-    ['aws:resourceorgid', 'aws:resourceorgpaths'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x)));
+    ['aws:resourceorgid', 'aws:resourceorgpaths'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !orgs.has(x) && ![...orgs].some((o) => x.startsWith(`${o}/`))));
   const accountOutside = (v: RequestParts) =>
     ['aws:resourceaccount', 's3:resourceaccount'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !owners.has(x)));
   const arbitrary = (v: RequestParts) => v.resource !== undefined && space.freshResources.has(v.resource) && accountOutside(v) && orgOutside(v);
@@ -141,13 +144,14 @@ export function outsideResourceAllowed(policy: Policy, input: EndpointInput): Re
 export function outsidePrincipalAllowed(policy: Policy, input: EndpointInput): Request | undefined {
   const space = endpointSpace(policy, input);
   const owners = new Set(input.ownerAccounts ?? []);
+  const orgs = new Set(input.ownerOrgIds ?? []);
   const act = actionsOf(input.service);
   const outside = (v: RequestParts) => {
     const p = v.principal;
     if (!p || p.kind === 'service') return false;
     if (p.kind !== 'aws') return true;
     if (owners.has(p.account) || isNamed(space, 'aws:principalaccount', p.account) || space.knownAccounts.has(p.account) && p.account !== space.freshAccount) return false;
-    return ['aws:principalorgid', 'aws:principalorgpaths'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x)));
+    return ['aws:principalorgid', 'aws:principalorgpaths'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !orgs.has(x) && ![...orgs].some((o) => x.startsWith(`${o}/`))));
   };
   const arbitrary = (v: RequestParts) => v.resource !== undefined && space.freshResources.has(v.resource);
   return someAllowed(policy, space, { ...(act ? { action: act } : {}), principal: outside, resource: arbitrary, any: notAwsOwnAccess });
@@ -160,17 +164,23 @@ export interface BucketInput {
   resources: readonly string[];
   /** S3 actions to try besides those the policy names. */
   actions?: readonly string[];
+  /** Ask about these actions only (e.g. `s3:GetObject`); else every S3 action. */
+  onlyActions?: readonly string[];
 }
 
 export const BUCKET_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:DeleteObject', 's3:PutBucketPolicy'];
 
 function bucketSpace(policy: Policy, input: BucketInput, extra: Hints = {}): Space {
-  return buildSpace(policy, { resources: input.resources, actions: input.actions ?? BUCKET_ACTIONS, services: ['s3'], ...extra });
+  return buildSpace(policy, { resources: input.resources, actions: [...(input.actions ?? BUCKET_ACTIONS), ...(input.onlyActions ?? [])], services: ['s3'], ...extra });
 }
 
 function onBucket(input: BucketInput): Filters {
   const set = new Set(input.resources);
-  return { resource: (v) => v.resource !== undefined && set.has(v.resource), action: (v) => v.action === undefined || v.action.toLowerCase().startsWith('s3:') };
+  const only = input.onlyActions ? new Set(input.onlyActions.map((a) => a.toLowerCase())) : undefined;
+  return {
+    resource: (v) => v.resource !== undefined && set.has(v.resource),
+    action: (v) => v.action === undefined || (only ? only.has(v.action.toLowerCase()) : v.action.toLowerCase().startsWith('s3:')),
+  };
 }
 
 /**

@@ -43,6 +43,8 @@ export interface Hints {
   vpcs?: readonly string[];
   /** Service prefixes whose "some other action" to try (e.g. `s3`). */
   services?: readonly string[];
+  /** Organization ids to try as values of the organization keys. */
+  orgIds?: readonly string[];
 }
 
 export class NotEvaluable extends Error {}
@@ -70,10 +72,11 @@ export function buildSpace(policy: Policy, hints: Hints = {}): Space {
 
 function makeSpace(policy: Policy, hints: Hints): Space {
   const c = constantsOf(policy);
-  const reps = new KeyReps(c, hints);
   const accounts = accountsOf(c, hints);
   const freshAccount = freshValue([...accounts], FRESH_ACCOUNT);
   accounts.add(freshAccount);
+  // Variables that read the principal's account take the accounts principals are built with.
+  const reps = new KeyReps(c, hints, new Map([['aws:principalaccount', [...accounts]]]));
   const freshResources = new Set<string>();
 
   const groups = new Map<string, Dim>();
@@ -109,8 +112,9 @@ function makeSpace(policy: Policy, hints: Hints): Space {
 /** Representative values of every key the policy mentions, with variables substituted by their keys' values. */
 class KeyReps {
   private readonly base = new Map<string, string[]>();
-  constructor(c: PolicyConstants, private readonly hints: Hints) {
+  constructor(c: PolicyConstants, private readonly hints: Hints, fixed: Map<string, string[]>) {
     for (const [key, e] of c.keys) this.base.set(key, valuesFor(key, e.values, e.operators, this.extra(key)));
+    for (const [key, values] of fixed) this.base.set(key, [...new Set([...(this.base.get(key) ?? []), ...values])]);
     for (const [key, e] of c.keys) {
       const substituted = e.values.filter(hasVariables).flatMap((v) => this.expand(v));
       if (substituted.length > 0) this.base.set(key, [...new Set([...this.base.get(key)!, ...substituted])]);
@@ -121,6 +125,7 @@ class KeyReps {
     if (key === 'aws:sourcevpce') return [...(this.hints.endpoints ?? [])];
     if (key === 'aws:sourcevpc') return [...(this.hints.vpcs ?? [])];
     if (key.endsWith('account')) return [...(this.hints.accounts ?? [])];
+    if (key.endsWith('orgid')) return [...(this.hints.orgIds ?? [])];
     return [];
   }
 

@@ -28,6 +28,7 @@ describe('S3 guide: restrict a bucket to one VPC endpoint (vpce-1a2b3c4d)', () =
     expect(outsideRequestNotDenied(policy, { ...input, endpoints: ['vpce-1a2b3c4d'], vpcs: [] })).toBeUndefined();
     expect(networkFences(policy, input).map((s) => s.sid)).toEqual(['Access-to-specific-VPCE-only']);
     expect(adminEscape(policy, input)).toBeUndefined();
+    expect(outsideRequestNotDenied(policy, { ...input, onlyActions: ['s3:GetObject'], endpoints: ['vpce-1a2b3c4d'], vpcs: [] })).toBeUndefined();
     // Judged against another endpoint it restricts nothing: requests through vpce-1a2b3c4d are outside that one.
     expect(outsideRequestNotDenied(policy, { ...input, endpoints: ['vpce-0aaaaaaaaaaaaaaaa'], vpcs: [] })?.context.get('aws:sourcevpce')).toEqual(['vpce-1a2b3c4d']);
   });
@@ -150,6 +151,11 @@ describe('data perimeter endpoint policies (aws-samples/data-perimeter-policy-ex
       expect(outsidePrincipalAllowed(policy, { ...(service ? { service } : {}) })).toBeUndefined();
     });
   }
+  it('an organization-only endpoint policy is not "any resource" for its own organization', () => {
+    const policy = mustParse({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }] });
+    expect(outsideResourceAllowed(policy, { service: 's3', ownerOrgIds: ['o-abc123'] })).toBeDefined();
+    expect(outsidePrincipalAllowed(policy, { service: 's3', ownerOrgIds: ['o-abc123'] })).toBeUndefined();
+  });
 });
 
 describe('data perimeter bucket policy (legacy resource-based policy example)', () => {
