@@ -4,7 +4,7 @@ import { isUnknown } from '../../model/unknown.js';
 import { formatKey, formatModules, parseReference, type InstanceKey, type ModuleStep, type Reference } from './address.js';
 import { ConfigIndex, expressionAt, isObject } from './config.js';
 import { attr, resourceKey, type Instance, type InstanceTable } from './instances.js';
-import type { Expression } from './plan-types.js';
+import type { ConfigResource, Expression } from './plan-types.js';
 import { kindOf } from './resource-kinds.js';
 
 /** A resource instance an expression points at, and the attribute it reads there. */
@@ -50,14 +50,19 @@ export class Resolver {
   ) {}
 
   private readonly outputs = new Map<string, Resolution | 'pending'>();
+  private readonly configs = new WeakMap<Instance, ConfigResource | undefined>();
 
   private scopeOf(inst: Instance): Scope {
     const forEach = this.configOf(inst)?.for_each_expression;
     return { modules: inst.modules, ...(inst.key !== undefined ? { selfKey: inst.key } : {}), ...(isObject(forEach) ? { forEach } : {}) };
   }
 
-  configOf(inst: Instance) {
-    return this.config.resource(inst.configModule, `${inst.mode === 'data' ? 'data.' : ''}${inst.type}.${inst.name}`);
+  configOf(inst: Instance): ConfigResource | undefined {
+    // Instances of one resource share its configuration block: look it up once per instance.
+    if (this.configs.has(inst)) return this.configs.get(inst);
+    const cfg = this.config.resource(inst.configModule, `${inst.mode === 'data' ? 'data.' : ''}${inst.type}.${inst.name}`);
+    this.configs.set(inst, cfg);
+    return cfg;
   }
 
   /** The expression that sets an attribute path of an instance, if the configuration has one. */
@@ -152,14 +157,10 @@ export class Resolver {
 
   private expression(expr: Expression, scope: Scope, depth: number): Resolution {
     if ('constant_value' in expr) return { hits: [], constants: [expr.constant_value] };
-    const refs = Array.isArray(expr.references) ? expr.references.filter((r): r is string => typeof r === 'string') : [];
     const res: Resolution = { hits: [], constants: [] };
     if (depth > MAX_DEPTH) return { ...res, unresolved: 'references nest too deep' };
-    const parsed = refs.map(parseReference);
-    const iterates = parsed.some((p) => p.kind === 'iteration');
-    for (const ref of mostSpecific(parsed)) {
-      mergeInto(res, this.reference(ref, scope, iterates, depth));
-    }
+    const { refs, iterates } = referencesOf(expr);
+    for (const ref of refs) mergeInto(res, this.reference(ref, scope, iterates, depth));
     return res;
   }
 
@@ -270,6 +271,22 @@ export class Resolver {
         return { hits: [], constants: [] };
     }
   }
+}
+
+/**
+ * The parsed, most specific references of an expression. Configuration
+ * expressions are shared by every instance of a module or resource, so this is
+ * computed once per expression, not once per instance.
+ */
+const parsedExpressions = new WeakMap<Expression, { refs: Reference[]; iterates: boolean }>();
+function referencesOf(expr: Expression): { refs: Reference[]; iterates: boolean } {
+  let parsed = parsedExpressions.get(expr);
+  if (!parsed) {
+    const all = (Array.isArray(expr.references) ? expr.references.filter((r): r is string => typeof r === 'string') : []).map(parseReference);
+    parsed = { refs: mostSpecific(all), iterates: all.some((p) => p.kind === 'iteration') };
+    parsedExpressions.set(expr, parsed);
+  }
+  return parsed;
 }
 
 function mergeInto(into: Resolution, sub: Resolution): void {
