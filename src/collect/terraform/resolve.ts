@@ -51,6 +51,7 @@ export class Resolver {
 
   private readonly outputs = new Map<string, Resolution | 'pending'>();
   private readonly configs = new WeakMap<Instance, ConfigResource | undefined>();
+  private readonly variables = new Map<string, Resolution>();
 
   private scopeOf(inst: Instance): Scope {
     const forEach = this.configOf(inst)?.for_each_expression;
@@ -243,25 +244,13 @@ export class Resolver {
         return { hits: [], constants: [], choices: [{ what: `module.${ref.call}`, options }] };
       }
       case 'var': {
-        if (scope.modules.length === 0) {
-          const v = this.config.rootVariables[ref.name];
-          return isObject(v) && 'value' in v
-            ? { hits: [], constants: [v.value] }
-            : { hits: [], constants: [], unresolved: `var.${ref.name} has no value in the plan` };
-        }
-        const callPath = scope.modules.map((m) => m.name).join('.');
-        const call = this.config.call(callPath);
-        const arg = isObject(call?.expressions) ? call.expressions[ref.name] : undefined;
-        if (!isObject(arg)) {
-          const def = this.config.module(callPath)?.variables?.[ref.name];
-          return isObject(def) && 'default' in def
-            ? { hits: [], constants: [def.default] }
-            : { hits: [], constants: [], unresolved: `var.${ref.name} of module ${callPath} is not set by its caller` };
-        }
-        const parent = scope.modules.slice(0, -1);
-        const selfKey = scope.modules[scope.modules.length - 1]!.key;
-        const forEach = call?.for_each_expression;
-        return this.expression(arg as Expression, { modules: parent, ...(selfKey !== undefined ? { selfKey } : {}), ...(isObject(forEach) ? { forEach } : {}) }, depth + 1);
+        // A module instance's input variable means the same thing for every resource in it: resolve it once.
+        const memoKey = `${here}|${ref.name}`;
+        const cached = this.variables.get(memoKey);
+        if (cached) return cached;
+        const resolved = this.variable(ref.name, scope, depth);
+        this.variables.set(memoKey, resolved);
+        return resolved;
       }
       case 'local':
         return { hits: [], constants: [], unresolved: `the value is built from local.${ref.name}, which the plan does not record` };
@@ -271,6 +260,29 @@ export class Resolver {
         return { hits: [], constants: [] };
     }
   }
+
+  /** An input variable: the root's value from the plan, else the module call's argument in the parent, else its default. */
+  private variable(name: string, scope: Scope, depth: number): Resolution {
+    if (scope.modules.length === 0) {
+      const v = Object.hasOwn(this.config.rootVariables, name) ? this.config.rootVariables[name] : undefined;
+      return isObject(v) && 'value' in v ? { hits: [], constants: [v.value] } : { hits: [], constants: [], unresolved: `var.${name} has no value in the plan` };
+    }
+    const callPath = scope.modules.map((m) => m.name).join('.');
+    const call = this.config.call(callPath);
+    const arg = isObject(call?.expressions) && Object.hasOwn(call.expressions, name) ? call.expressions[name] : undefined;
+    if (!isObject(arg)) {
+      const variables = this.config.module(callPath)?.variables;
+      const def = isObject(variables) && Object.hasOwn(variables, name) ? variables[name] : undefined;
+      return isObject(def) && 'default' in def
+        ? { hits: [], constants: [def.default] }
+        : { hits: [], constants: [], unresolved: `var.${name} of module ${callPath} is not set by its caller` };
+    }
+    const parent = scope.modules.slice(0, -1);
+    const selfKey = scope.modules[scope.modules.length - 1]!.key;
+    const forEach = call?.for_each_expression;
+    return this.expression(arg as Expression, { modules: parent, ...(selfKey !== undefined ? { selfKey } : {}), ...(isObject(forEach) ? { forEach } : {}) }, depth + 1);
+  }
+
 }
 
 /**
