@@ -3,8 +3,7 @@ import { allRules } from '../../rules/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { FAIL_ON, FORMATS, scanCommand, type Io } from './scan.js';
-import { EXPLAIN_FORMATS, explainCommand } from '../explain/command.js';
-import { isLiveInput, liveScanCommand } from './scan-live.js';
+import { isLiveInput } from './scan-input.js';
 
 /**
  * The command line. Exit codes: 0 no finding at or above --fail-on, 1 some,
@@ -49,7 +48,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--source-root <dir>', "directory of the plan's root module (.tf files), for source lines (default: the plan's directory if it has .tf files, else the working directory)")
     .option('--baseline <sarif>', 'SARIF of an earlier scan: findings already in it are reported as suppressed, so only new ones fail')
     .action(async (opts) => {
-      code = isLiveInput(opts) ? await liveScanCommand(opts, io) : await scanCommand(opts, io);
+      // The live and explain paths load on demand: a plan scan should not pay for their modules at startup.
+      code = isLiveInput(opts) ? await (await import('./scan-live.js')).liveScanCommand(opts, io) : await scanCommand(opts, io);
     });
 
   program
@@ -63,8 +63,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--profile <name>', 'with --aws: profile from the AWS config files')
     .option('--role-arn <arn>', 'with --aws: role to assume before reading')
     .option('--bucket <name>', 'explain the paths to this S3 bucket (name or Terraform address) instead')
-    .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'mermaid']).default('text'))
     .action(async (target: string | undefined, opts) => {
+      const { explainCommand } = await import('../explain/command.js');
       code = await explainCommand(target, opts, io);
     });
 

@@ -1,4 +1,4 @@
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { InputError } from '../errors.js';
 import { Inventory, type InventorySource } from '../model/inventory.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -54,7 +54,9 @@ interface SnapshotDoc {
   diagnostics: unknown[];
 }
 
-const validate = new Ajv({ allErrors: false, strictTuples: false }).compile<SnapshotDoc>(SNAPSHOT_SCHEMA);
+// Compiled on first use: compiling a schema costs tens of milliseconds that a plan scan should not pay at startup.
+let compiled: ValidateFunction<SnapshotDoc> | undefined;
+const validator = (): ValidateFunction<SnapshotDoc> => (compiled ??= new Ajv({ allErrors: false, strictTuples: false }).compile<SnapshotDoc>(SNAPSHOT_SCHEMA));
 
 /** Reads a snapshot file (or `-`) into an inventory that rules read as they read a fresh one. */
 export function readSnapshot(path: string): Inventory {
@@ -67,6 +69,7 @@ export function readSnapshot(path: string): Inventory {
   if (typeof doc.version === 'number' && doc.version > SNAPSHOT_VERSION) {
     throw new InputError(`${label(path)}: snapshot version ${doc.version} is newer than this vpcelint reads (${SNAPSHOT_VERSION}); upgrade vpcelint`, path, '$.version');
   }
+  const validate = validator();
   if (!validate(doc)) {
     const e = validate.errors![0]!;
     const at = `$${e.instancePath.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.')}`;
