@@ -1,8 +1,8 @@
 import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { allowMatchesWithoutKey, NETWORK_CONDITION_KEYS } from '../src/policy/index.js';
-import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
-import { beginPolicyRule, isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
+import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
+import { notEvaluable, once } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -33,22 +33,16 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
-    beginPolicyRule(inv, rule.meta.id);
-    for (const x of everyCondition(inv)) {
-      if (isDiagnostic(x)) {
-        yield x;
-        continue;
-      }
-      const { site, statement: s, condition: c } = x;
-      if (s.effect !== 'Allow' || !(NETWORK_CONDITION_KEYS as readonly string[]).includes(c.keyLower) || !(c.ifExists || c.set === 'ForAllValues')) continue;
+    yield* eachCondition(inv, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+      if (s.effect !== 'Allow' || !(NETWORK_CONDITION_KEYS as readonly string[]).includes(c.keyLower) || !(c.ifExists || c.set === 'ForAllValues')) return;
       let witness;
       try {
         witness = allowMatchesWithoutKey(site.policy, s, c.keyLower);
       } catch (err) {
         yield* once(inv, notEvaluable(err, site.primary, 'the policy'));
-        continue;
+        return;
       }
-      if (!witness) continue;
+      if (!witness) return;
       const absentFrom = c.keyLower === 'aws:sourceip' ? 'requests that come through a VPC endpoint' : 'requests that do not come through a VPC endpoint (the internet, on-premises over public endpoints)';
       const plain = c.operator.replace(/^ForAllValues:/i, c.set === 'ForAllValues' ? 'ForAnyValue:' : '').replace(/IfExists$/i, '');
       yield conditionFinding(
@@ -57,7 +51,7 @@ const rule: Rule = {
         c,
         `In ${siteLabel(site)}, the Allow ${conditionLabel(s, c)} also matches ${absentFrom}: ${c.key} is absent from them and ${c.ifExists ? 'IfExists' : 'ForAllValues'} is then true. Use "${plain}" in the Allow, and fence other sources with a Deny.`,
       );
-    }
+    });
   },
 };
 

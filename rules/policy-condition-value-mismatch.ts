@@ -2,8 +2,8 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import type { NodeKind } from '../src/model/ref.js';
 import { isNegated, keyType, type ConditionEntry } from '../src/policy/index.js';
-import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
-import { beginPolicyRule, isDiagnostic, type PolicySite } from './lib/policy-sites.js';
+import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
+import type { PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -40,20 +40,14 @@ const rule: Rule = {
     precision: 'very-high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
-    beginPolicyRule(inv, rule.meta.id);
-    for (const x of everyCondition(inv)) {
-      if (isDiagnostic(x)) {
-        yield x;
-        continue;
-      }
-      const { site, statement: s, condition: c } = x;
+    yield* eachCondition(inv, rule.meta.id, function* ({ site, statement: s, condition: c }) {
       const problem = mismatch(inv, site, c);
-      if (!problem) continue;
+      if (!problem) return;
       const outcome = isNegated(c.base)
         ? `it matches every request, so the ${s.effect === 'Deny' ? 'Deny applies to everything' : 'Allow applies to everything'}`
         : `it never matches, so the ${s.effect} never applies`;
       yield conditionFinding(site, s, c, `In ${siteLabel(site)}, ${conditionLabel(s, c)} ${problem.what}: ${outcome}. ${problem.fix}`, { problem: problem.code });
-    }
+    });
   },
 };
 

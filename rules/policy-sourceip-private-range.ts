@@ -1,8 +1,7 @@
 import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { privateRangeOf } from '../src/policy/index.js';
-import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
-import { beginPolicyRule, isDiagnostic } from './lib/policy-sites.js';
+import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -31,16 +30,10 @@ const rule: Rule = {
     precision: 'very-high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
-    beginPolicyRule(inv, rule.meta.id);
-    for (const x of everyCondition(inv)) {
-      if (isDiagnostic(x)) {
-        yield x;
-        continue;
-      }
-      const { site, statement: s, condition: c } = x;
-      if (c.keyLower !== 'aws:sourceip' || (c.base !== 'IpAddress' && c.base !== 'NotIpAddress')) continue;
+    yield* eachCondition(inv, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+      if (c.keyLower !== 'aws:sourceip' || (c.base !== 'IpAddress' && c.base !== 'NotIpAddress')) return;
       const privs = c.values.map((v) => ({ v, why: privateRangeOf(v) })).filter((p): p is { v: string; why: string } => p.why !== undefined);
-      if (privs.length === 0) continue;
+      if (privs.length === 0) return;
       const negated = c.base === 'NotIpAddress';
       const effect = s.effect === 'Allow'
         ? negated
@@ -56,7 +49,7 @@ const rule: Rule = {
         `In ${siteLabel(site)}, ${conditionLabel(s, c)} compares aws:SourceIp with a private range (${privs.map((p) => p.why).join('; ')}): requests through a VPC endpoint carry no aws:SourceIp and internet requests carry public addresses, so ${effect}. Use aws:VpcSourceIp for private addresses, or aws:SourceVpce / aws:SourceVpc for the network.`,
         { values: privs.map((p) => p.v) },
       );
-    }
+    });
   },
 };
 

@@ -1,8 +1,8 @@
 import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
-import { conditionFinding, conditionLabel, everyCondition, siteLabel } from './lib/policy-findings.js';
-import { beginPolicyRule, isDiagnostic, type PolicySite } from './lib/policy-sites.js';
+import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
+import type { PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -31,21 +31,15 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
-    beginPolicyRule(inv, rule.meta.id);
-    for (const x of everyCondition(inv)) {
-      if (isDiagnostic(x)) {
-        yield x;
-        continue;
-      }
-      const { site, statement: s, condition: c } = x;
-      if (c.base === 'Null') continue;
+    yield* eachCondition(inv, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+      if (c.base === 'Null') return;
       for (const v of c.values) {
         const why = missing(inv, site, v);
         if (!why) continue;
         const effect = s.effect === 'Deny' ? 'a Deny that admits only it locks every request out' : 'the Allow never applies through it';
         yield conditionFinding(site, s, c, `In ${siteLabel(site)}, ${conditionLabel(s, c, [v])} names ${why}: ${effect}. Correct the id, or refer to the endpoint (aws_vpc_endpoint.<name>.id) so that it stays current.`, { value: v });
       }
-    }
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 import type { RuleOutput } from '../../src/engine/rule.js';
 import type { ConditionEntry, Statement } from '../../src/policy/index.js';
 import type { Inventory } from '../../src/model/inventory.js';
-import { isDiagnostic, once, policySites, relatedOf, statementLabel, type Diagnostic, type PolicySite } from './policy-sites.js';
+import { beginPolicyRule, isDiagnostic, once, policySites, relatedOf, statementLabel, type Diagnostic, type PolicySite } from './policy-sites.js';
 
 /** "the bucket policy of aws_s3_bucket.data (data.aws_iam_policy_document.x)": what a message calls a site. */
 export function siteLabel(site: PolicySite): string {
@@ -28,6 +28,21 @@ export function conditionLabel(s: Statement, c: ConditionEntry, values = c.value
 }
 
 /** Every condition of every statement of every policy of the inventory, or the diagnostic for a policy that cannot be judged. */
+export type ConditionSite = { site: PolicySite; statement: Statement; condition: ConditionEntry };
+
+/**
+ * The loop of the rules that judge conditions one by one: policies that cannot
+ * be judged pass through as diagnostics (once per run), every condition of
+ * every other policy goes to `judge`.
+ */
+export function* eachCondition(inv: Inventory, ruleId: string, judge: (x: ConditionSite) => Iterable<RuleOutput>): Iterable<RuleOutput> {
+  beginPolicyRule(inv, ruleId);
+  for (const x of everyCondition(inv)) {
+    if (isDiagnostic(x)) yield x;
+    else yield* judge(x);
+  }
+}
+
 export function* everyCondition(inv: Inventory): Iterable<Diagnostic | { site: PolicySite; statement: Statement; condition: ConditionEntry }> {
   for (const site of policySites(inv)) {
     if (isDiagnostic(site)) {
