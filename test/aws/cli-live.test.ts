@@ -1,27 +1,17 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { startFakeAws, type FakeAws, type FakeAwsOptions } from './fake-aws/server.js';
 import { fakeEnv, loadAccount } from './helpers.js';
 
-interface Run { code: number | null; stdout: string; stderr: string }
+type Run = CliRun;
 
 /** The real executable in a child process (not spawnSync: the fake endpoint lives in this process's event loop). */
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/vpcelint.js'), ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = runCli;
 
 /** main() in this process: fast, for the cases that stop before any report. */
 async function inProcess(args: string[], env: Record<string, string>): Promise<Run> {
