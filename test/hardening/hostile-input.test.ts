@@ -163,4 +163,38 @@ describe('hostile but well-formed input: the scan completes, bounded, and stays 
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(report.findings).toEqual([]);
   });
+
+  it('hostile policies: not JSON, not a policy, unknown operators, wildcards crafted to explode naive matching', () => {
+    const crafted = `${'*a'.repeat(5000)}b`;
+    const policies: Record<string, string> = {
+      notjson: 'not json {',
+      array: '[1, 2, 3]',
+      operator: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringFrobnicate: { 'aws:SourceVpce': 'vpce-1' } } }] }),
+      effect: JSON.stringify({ Statement: [{ Effect: 'Maybe', Principal: '*', Action: 's3:*', Resource: '*' }] }),
+      wildcard: JSON.stringify({
+        Statement: [
+          { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${crafted}`], Condition: { StringNotLike: { 'aws:SourceVpce': [crafted], 'aws:PrincipalArn': [crafted] } } },
+          { Effect: 'Allow', Principal: '*', Action: ['s3:*'], Resource: `arn:aws:s3:::${'a'.repeat(20000)}/*` },
+        ],
+      }),
+    };
+    const changes: unknown[] = [];
+    for (const [name, text] of Object.entries(policies)) {
+      const bucket = `hostile-${name}`;
+      changes.push(rc(`aws_s3_bucket.${name}`, 'aws_s3_bucket', { bucket, id: bucket }));
+      changes.push(rc(`aws_s3_bucket_policy.${name}`, 'aws_s3_bucket_policy', { bucket, policy: text }));
+    }
+    changes.push(rc('aws_vpc_endpoint.s3', 'aws_vpc_endpoint', { service_name: 'com.amazonaws.eu-west-1.s3', vpc_endpoint_type: 'Gateway', policy: policies.wildcard }));
+    const started = Date.now();
+    const report = scan(collectPlan(plan(changes) as never, 'hostile-policies.json'));
+    for (const format of FORMATS) render(report, format, { color: false });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(report.diagnostics.filter((d) => d.code === 'rule-crashed')).toEqual([]);
+    // Each document that cannot be read is named, with where it broke; nothing is silently passed.
+    for (const name of ['notjson', 'array', 'operator', 'effect']) {
+      const about = report.diagnostics.filter((d) => d.subject?.key === `aws_s3_bucket_policy.${name}` || d.message.includes(`aws_s3_bucket_policy.${name}`));
+      expect(about.length, name).toBeGreaterThan(0);
+    }
+  });
 });
+
