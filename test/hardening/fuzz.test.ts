@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collectPlan } from '../../src/collect/terraform/index.js';
 import { render, scan } from '../../src/cli/scan.js';
 import { InputError } from '../../src/errors.js';
-import { fixtureNames, planPath } from '../helpers/fixtures.js';
+import { REALWORLD, fixtureNames, planPath } from '../helpers/fixtures.js';
 
 /**
  * Property tests over plans derived from the committed fixtures. Bounded: the
@@ -105,4 +106,73 @@ function mutate(plan: Record<string, any>, i: number, j: number, value: unknown,
   if (op === 'delete') delete target[key];
   else if (op === 'unknown' && isObject(target.change)) target.change.after_unknown = true;
   else target[key] = value;
+}
+
+describe('fuzz: policies', () => {
+  const policyDir = join(REALWORLD, 'policies');
+  const docs = readdirSync(policyDir).filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(policyDir, f), 'utf8'));
+  const pickDoc = fc.nat({ max: docs.length - 1 });
+
+  /** A plan with one bucket and one S3 gateway endpoint carrying the given policies. */
+  function planWith(bucketPolicy: string, endpointPolicy: string) {
+    const rc = (address: string, type: string, after: Record<string, unknown>) => ({
+      address, mode: 'managed', type, name: address.split('.')[1], change: { actions: ['create'], before: null, after, after_unknown: {} },
+    });
+    return {
+      format_version: '1.2',
+      resource_changes: [
+        rc('aws_s3_bucket.data', 'aws_s3_bucket', { bucket: 'fuzz-data', id: 'fuzz-data' }),
+        rc('aws_s3_bucket_policy.data', 'aws_s3_bucket_policy', { bucket: 'fuzz-data', policy: bucketPolicy }),
+        rc('aws_vpc_endpoint.s3', 'aws_vpc_endpoint', { service_name: 'com.amazonaws.eu-west-1.s3', vpc_endpoint_type: 'Gateway', policy: endpointPolicy }),
+      ],
+      configuration: { root_module: {} },
+    };
+  }
+
+  const findingsOf = (plan: unknown) => scan(collectPlan(plan as never, 'fuzz.json')).findings.map((f) => `${f.ruleId} ${f.primary.key}`).sort();
+
+  it('reordering statements does not change which findings a policy gets', () => {
+    fc.assert(
+      fc.property(pickDoc, pickDoc, fc.integer({ min: 1, max: 1 << 30 }), (i, j, seed) => {
+        const reorder = (text: string) => {
+          const doc = JSON.parse(text);
+          if (Array.isArray(doc.Statement)) doc.Statement = shuffled(doc.Statement, seed);
+          return JSON.stringify(doc);
+        };
+        expect(findingsOf(planWith(reorder(docs[i]!), reorder(docs[j]!)))).toEqual(findingsOf(planWith(docs[i]!, docs[j]!)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('mutated policies never crash a rule and give the same report twice', () => {
+    const anyJson = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string(), fc.constantFrom('*', '?*', 'vpce-*', 'arn:aws:s3:::*', '${aws:PrincipalAccount}', 'ForAnyValue:StringLike'), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
+    fc.assert(
+      fc.property(pickDoc, fc.array(fc.tuple(fc.nat(), anyJson, fc.boolean()), { minLength: 1, maxLength: 6 }), (i, mutations) => {
+        const doc = JSON.parse(docs[i]!);
+        for (const [n, value, drop] of mutations) mutateDeep(doc, n, value, drop);
+        const text = JSON.stringify(doc);
+        const plan = planWith(text, text);
+        const first = scan(collectPlan(plan as never, 'fuzz.json'));
+        expect(first.diagnostics.filter((d) => d.code === 'rule-crashed')).toEqual([]);
+        expect(render(first, 'sarif', { color: false })).toBe(render(scan(collectPlan(planWith(text, text) as never, 'fuzz.json')), 'sarif', { color: false }));
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+});
+
+/** Replaces or deletes the n-th value (depth-first) anywhere in a JSON document. */
+function mutateDeep(doc: unknown, n: number, value: unknown, drop: boolean): void {
+  const slots: [Record<string, unknown> | unknown[], string | number][] = [];
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) v.forEach((x, k) => (slots.push([v, k]), stack.push(x)));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) slots.push([v as Record<string, unknown>, k]), stack.push(x);
+  }
+  if (slots.length === 0) return;
+  const [holder, key] = slots[n % slots.length]!;
+  if (drop && !Array.isArray(holder)) delete holder[key as string];
+  else (holder as Record<string | number, unknown>)[key] = value;
 }
