@@ -15,7 +15,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const plans = fixtureNames().map((name) => ({ name, text: readFileSync(planPath(name), 'utf8') }));
 // Counterexamples name the fixture; its text is looked up, so failures print short.
 const texts = new Map(plans.map((p) => [p.name, p.text]));
-const pick = fc.constantFrom(...plans.map((p) => p.name)).map((name) => ({ name, text: texts.get(name)! }), (v) => v);
+const pick = fc.constantFrom(...plans.map((p) => p.name)).map((name) => ({ name, text: texts.get(name)! }));
 
 function sarifOf(plan: unknown): string {
   return render(scan(collectPlan(plan as never, 'fuzz.json')), 'sarif', { color: false });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ValidateFunction } from 'ajv';
-import AjvDraft04 from 'ajv-draft-04';
+import type { Ajv, ValidateFunction } from 'ajv';
+import AjvDraft04Module from 'ajv-draft-04';
 import type * as Sarif from 'sarif';
 import { allRules } from '../../rules/index.js';
 import { collectPlanFile } from '../../src/collect/terraform/index.js';
@@ -53,6 +53,9 @@ let validator: ValidateFunction | undefined;
 export function sarifValidator(): ValidateFunction {
   if (validator) return validator;
   const schema = JSON.parse(readFileSync(new URL('../schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+  // A CommonJS module: under NodeNext its default import is module.exports, whose `default` is the class.
+  const mod = AjvDraft04Module as unknown as { default?: unknown };
+  const AjvDraft04 = (mod.default ?? mod) as typeof Ajv;
   const ajv = new AjvDraft04({ allErrors: true, strict: false });
   ajv.addFormat('uri', (s: string) => {
     try {
@@ -72,6 +75,7 @@ export function sarifValidator(): ValidateFunction {
     }
   });
   ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)));
-  validator = ajv.compile(schema);
-  return validator;
+  const compiled = ajv.compile(schema);
+  validator = compiled;
+  return compiled;
 }

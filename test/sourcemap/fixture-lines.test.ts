@@ -36,7 +36,7 @@ describe('every located resource of every fixture points at its own block', () =
 describe('fixture sourcemap-base: results on the right lines', () => {
   const primaryLine = (r: Sarif.Result) => {
     const p = r.locations![0]!.physicalLocation!;
-    return { file: p.artifactLocation!.uri!, line: source(p.artifactLocation!.uri!)[p.region!.startLine - 1]!, region: p.region!, context: p.contextRegion };
+    return { file: p.artifactLocation!.uri!, line: source(p.artifactLocation!.uri!)[p.region!.startLine! - 1]!, region: p.region!, context: p.contextRegion };
   };
 
   it('s3-via-nat points at the route block of the route table in the local module called with for_each', async () => {
@@ -51,10 +51,10 @@ describe('fixture sourcemap-base: results on the right lines', () => {
       expect(at.file).toBe('fixtures/sourcemap-base/modules/network/main.tf');
       expect(at.line).toMatch(/^\s+route \{$/);
       // The block is the real one, below the commented-out copy that a line scanner would take.
-      expect(source(at.file)[at.context!.startLine - 1]).toBe('resource "aws_route_table" "private" {');
+      expect(source(at.file)[at.context!.startLine! - 1]).toBe('resource "aws_route_table" "private" {');
       expect(r.locations![0]!.physicalLocation!.artifactLocation!.uriBaseId).toBe('%SRCROOT%');
       // Related: the subnet (for_each), the NAT gateway (count), the idle S3 endpoint (count, heredoc policy).
-      const related = r.relatedLocations!.map((l) => source(l.physicalLocation!.artifactLocation!.uri!)[l.physicalLocation!.region!.startLine - 1]);
+      const related = r.relatedLocations!.map((l) => source(l.physicalLocation!.artifactLocation!.uri!)[l.physicalLocation!.region!.startLine! - 1]);
       expect(related.sort()).toEqual(['resource "aws_nat_gateway" "this" {', 'resource "aws_subnet" "private" {', 'resource "aws_vpc_endpoint" "s3" {']);
     }
     expect(log.runs[0]!.originalUriBaseIds!['%SRCROOT%']!.uri).toBe(`file://${ROOT.endsWith('/') ? ROOT : `${ROOT}/`}`);
@@ -97,7 +97,7 @@ describe('fixture sourcemap-base: results on the right lines', () => {
       const s = r.suppressions![0]!;
       expect(s).toMatchObject({ kind: 'inSource', status: 'accepted', justification: 'no DynamoDB client runs in these subnets' });
       const where = s.location!.physicalLocation!;
-      expect(source(where.artifactLocation!.uri!)[where.region!.startLine - 1]).toContain('# vpcelint:ignore dynamodb-via-nat');
+      expect(source(where.artifactLocation!.uri!)[where.region!.startLine! - 1]).toContain('# vpcelint:ignore dynamodb-via-nat');
     }
     // The string that looks like a suppression comment suppresses nothing.
     expect(log.runs[0]!.results!.filter((r) => r.ruleId === 's3-via-nat' && !r.suppressions)).toHaveLength(2);
