@@ -3,7 +3,7 @@ import type { Inventory } from '../src/model/inventory.js';
 import type { NodeKind } from '../src/model/ref.js';
 import { isNegated, keyType, type ConditionEntry } from '../src/policy/index.js';
 import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
-import type { PolicySite } from './lib/policy-sites.js';
+import { placeholderKeys, type PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -59,7 +59,7 @@ interface Mismatch {
 
 function mismatch(inv: Inventory, site: PolicySite, c: ConditionEntry): Mismatch | undefined {
   const kindOf = (v: string): NodeKind | 'vpc-id' | 'vpce-id' | undefined => {
-    const keys = site.placeholders[v];
+    const keys = placeholderKeys(site.placeholders, v);
     if (keys) {
       const kinds = new Set(keys.map((k) => inv.refByKey(k)?.kind));
       return kinds.size === 1 ? [...kinds][0] : undefined;

@@ -2,7 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
 import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
-import type { PolicySite } from './lib/policy-sites.js';
+import { placeholderKeys, type PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {
@@ -44,7 +44,7 @@ const rule: Rule = {
 };
 
 function missing(inv: Inventory, site: PolicySite, value: string): string | undefined {
-  for (const key of site.placeholders[value] ?? []) {
+  for (const key of placeholderKeys(site.placeholders, value) ?? []) {
     if (inv.vpcEndpoints.get(key)?.destroyed) return `${key}, which the plan destroys`;
   }
   const kind = /^vpce-[0-9a-f]{8,17}$/.test(value) ? 'endpoint' : /^vpc-[0-9a-f]{8,17}$/.test(value) ? 'VPC' : undefined;

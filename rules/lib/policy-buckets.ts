@@ -4,7 +4,7 @@ import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { globMatch, hasWildcard, isNegated, parsePolicyCached, type Policy, type Statement } from '../../src/policy/index.js';
-import { isDiagnostic, isReadOnly, parsedPolicy, type Diagnostic } from './policy-sites.js';
+import { isDiagnostic, isReadOnly, parsedPolicy, placeholderKeys, type Diagnostic } from './policy-sites.js';
 
 /** A bucket with a policy the bucket-* rules can judge. */
 export interface JudgedBucket {
@@ -101,7 +101,7 @@ function namedBuckets(policy: Policy, placeholders: Record<string, string[]>, in
   for (const s of policy.statements) {
     if (s.effect !== 'Allow') continue;
     for (const r of s.resource ?? []) {
-      for (const key of placeholders[r] ?? []) if (index.keys.has(key)) out.add(key);
+      for (const key of placeholderKeys(placeholders, r) ?? []) if (index.keys.has(key)) out.add(key);
       const m = /^arn:[^:]*:s3:::([^/]*)/.exec(r);
       if (!m) continue;
       const name = m[1]!;

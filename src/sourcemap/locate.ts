@@ -78,7 +78,8 @@ export class SourceMap {
 
 /** Attribute and nested-block lines by name; repeated blocks (several `ingress`) span from the first to the last. */
 function attributeRanges(block: HclBlock): Record<string, SourceRange> {
-  const out: Record<string, SourceRange> = {};
+  // Attribute names come from the .tf files: a null prototype, so "__proto__" is just a name.
+  const out: Record<string, SourceRange> = Object.create(null) as Record<string, SourceRange>;
   for (const c of block.children) {
     const seen = out[c.name];
     out[c.name] = seen

@@ -81,7 +81,8 @@ describe('fuzz: plans', () => {
         } catch (err) {
           if (!(err instanceof InputError)) throw err;
         }
-        expect(Date.now() - started).toBeLessThan(5000);
+        // A hang check, not a timing assertion: generous enough for a loaded CI machine.
+        expect(Date.now() - started).toBeLessThan(30_000);
       }),
       { numRuns: RUNS * 3 },
     );

@@ -196,5 +196,49 @@ describe('hostile but well-formed input: the scan completes, bounded, and stays 
       expect(about.length, name).toBeGreaterThan(0);
     }
   });
+
+  it('"__proto__" as a principal type or condition operator of a rebuilt policy document, or a policy value "toString", pollutes nothing', () => {
+    const evilDoc = {
+      address: 'data.aws_iam_policy_document.p', mode: 'data', type: 'aws_iam_policy_document', name: 'p',
+      change: {
+        actions: ['read'], before: null,
+        after: { statement: [{ effect: 'Allow', actions: ['s3:*'], resources: ['*'], principals: [{ type: '__proto__', identifiers: ['polluted'] }], condition: [{ test: '__proto__', variable: 'polluted', values: ['yes'] }, { test: 'StringEquals', variable: 'aws:SourceVpce' }] }] },
+        after_unknown: { json: true, statement: [{ condition: [{}, { values: true }] }] },
+      },
+    };
+    const p = plan(
+      [
+        evilDoc,
+        rc('aws_vpc_endpoint.e', 'aws_vpc_endpoint', { service_name: 'com.amazonaws.eu-west-1.s3', vpc_endpoint_type: 'Gateway' }, { id: true, policy: true }),
+        rc('aws_s3_bucket.b', 'aws_s3_bucket', { bucket: 'evil-b', id: 'evil-b' }),
+        rc('aws_s3_bucket_policy.b', 'aws_s3_bucket_policy', { bucket: 'evil-b', policy: JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': ['toString', '__proto__', 'constructor'] } } }] }) }),
+      ],
+      {
+        resources: [
+          { address: 'aws_vpc_endpoint.e', mode: 'managed', type: 'aws_vpc_endpoint', name: 'e', expressions: { policy: { references: ['data.aws_iam_policy_document.p.json', 'data.aws_iam_policy_document.p'] } } },
+          {
+            address: 'data.aws_iam_policy_document.p', mode: 'data', type: 'aws_iam_policy_document', name: 'p',
+            expressions: {
+              statement: [{
+                principals: [{ type: { constant_value: '__proto__' }, identifiers: { constant_value: ['polluted'] } }],
+                condition: [
+                  { test: { constant_value: '__proto__' }, variable: { constant_value: 'polluted' }, values: { constant_value: ['yes'] } },
+                  { test: { constant_value: 'StringEquals' }, variable: { constant_value: 'aws:SourceVpce' }, values: { references: ['aws_vpc_endpoint.e.id', 'aws_vpc_endpoint.e'] } },
+                ],
+              }],
+            },
+          },
+        ],
+      },
+    );
+    const inv = collectPlan(p as never, 'evil-doc.json');
+    // The document really is rebuilt (with "__proto__" as plain keys), so the test reaches the code it guards.
+    const policy = inv.vpcEndpoints.get('aws_vpc_endpoint.e')!.policy;
+    expect(policy.kind === 'document' && policy.text).toContain('"__proto__":["polluted"]');
+    const report = scan(inv);
+    for (const format of FORMATS) render(report, format, { color: false });
+    expect(report.diagnostics.filter((d) => d.code === 'rule-crashed')).toEqual([]);
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
 

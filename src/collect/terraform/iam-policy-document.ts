@@ -80,7 +80,8 @@ class Rebuilder {
     for (const [field, element] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
       const blocks = this.blocks([...path, field], config, field);
       if (blocks.length === 0) continue;
-      const principal: Record<string, string[]> = {};
+      // Keys come from input (a principal type, a condition operator): null prototypes, so "__proto__" is just a key.
+      const principal: Record<string, string[]> = Object.create(null);
       for (const b of blocks) {
         const type = this.scalar([...b.path, 'type'], false, b.config);
         if (type === undefined) throw new CannotRebuild(`a ${field} block has no type`);
@@ -89,12 +90,12 @@ class Rebuilder {
       const types = Object.keys(principal);
       s[element] = types.length === 1 && types[0] === '*' ? '*' : principal;
     }
-    const conditions: Record<string, Record<string, string[]>> = {};
+    const conditions: Record<string, Record<string, string[]>> = Object.create(null);
     for (const b of this.blocks([...path, 'condition'], config, 'condition')) {
       const test = this.scalar([...b.path, 'test'], false, b.config);
       const variable = this.scalar([...b.path, 'variable'], false, b.config);
       if (test === undefined || variable === undefined) throw new CannotRebuild('a condition block has no test or variable');
-      const block = (conditions[test] ??= {});
+      const block = (conditions[test] ??= Object.create(null) as Record<string, string[]>);
       block[variable] = [...(block[variable] ?? []), ...(this.list([...b.path, 'values'], b.config) ?? [])];
     }
     if (Object.keys(conditions).length > 0) s.Condition = conditions;
@@ -129,8 +130,9 @@ class Rebuilder {
     const v = attr(this.doc, ...path);
     if (typeof v === 'string') return v;
     if (v === undefined) return undefined;
-    if (!isUnknown(v)) return String(v);
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     const name = path[path.length - 1] as string;
+    if (!isUnknown(v)) throw new CannotRebuild(`its ${name} is not a string`);
     if (!placeholderOk) throw new CannotRebuild(`its ${name} is known only after apply`);
     const hits = this.hits(expressionAt(config ?? this.config, [name]), name);
     if (hits.length !== 1) throw new CannotRebuild(`its ${name} is built from ${hits.length === 0 ? 'nothing the plan shows' : 'several values'}`);
@@ -149,12 +151,12 @@ class Rebuilder {
       if (hits.length === 0) throw new CannotRebuild(`its ${field} list is known only after apply`);
       return hits;
     }
-    if (!Array.isArray(v)) return [String(v)];
+    if (!Array.isArray(v)) return [scalarText(v, field)];
     const out: string[] = [];
     let unknowns = 0;
     v.forEach((x, i) => {
       if (isUnknown(attr(this.doc, ...path, i))) unknowns++;
-      else if (x !== null && x !== undefined) out.push(String(x));
+      else if (x !== null && x !== undefined) out.push(scalarText(x, field));
     });
     if (unknowns === 0) return out;
     const hits = this.hits(expr, field);
@@ -174,7 +176,7 @@ class Rebuilder {
       const value = h.attribute ? attr(h.instance, h.attribute) : undefined;
       if (h.attribute && !isUnknown(value)) continue; // known values already appear in `after`
       const name = `<known after apply: ${h.instance.address}${h.attribute ? `.${h.attribute}` : ''}>`;
-      if (!(name in this.placeholders)) this.placeholders[name] = this.keysOf(h.instance, h.attribute);
+      if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = this.keysOf(h.instance, h.attribute);
       if (!out.includes(name)) out.push(name);
     }
     return out;
@@ -193,4 +195,11 @@ function singleTraversal(expr: Expression): boolean {
   if (refs.length === 0) return false;
   const longest = refs.reduce((a, b) => (b.length > a.length ? b : a));
   return refs.every((r) => longest === r || longest.startsWith(`${r}.`) || longest.startsWith(`${r}[`));
+}
+
+/** A value of the document as policy text; anything but a scalar means the plan is not what Terraform writes. */
+function scalarText(v: unknown, field: string): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new CannotRebuild(`its ${field} holds something that is not a string`);
 }

@@ -262,7 +262,7 @@ function addTo(ctx: BuildContext, inst: Instance, rule: SecurityGroupRule): void
 function num(inst: Instance, path: (string | number)[]): Maybe<number | undefined> {
   const v = attr(inst, ...path);
   if (isUnknown(v) || v === undefined) return v as Maybe<undefined>;
-  const n = typeof v === 'number' ? v : Number(v);
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : unknown(`${inst.address}.${path.join('.')} is not a number`);
 }
 
