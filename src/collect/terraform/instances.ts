@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import { unknown, type Unknown } from '../../model/unknown.js';
-import { formatKey, formatModules, parseInstanceAddress, type InstanceKey, type ModuleStep } from './address.js';
+import { formatKey, formatModules, parseInstanceAddress, type InstanceAddress, type InstanceKey, type ModuleStep } from './address.js';
 import { describe, label } from './read-plan.js';
 import type { PlanJson, ResourceChange, ValuesModule, ValuesResource } from './plan-types.js';
 
@@ -74,14 +74,14 @@ function addChange(table: InstanceTable, rc: ResourceChange, path: string, file:
   if (rc.deposed) return; // a deposed object is always on its way out
   const action = actionOf(actions);
   if (action === 'delete') {
-    const inst = makeInstance(rc.address, asObject(change.before), undefined, change.before_sensitive, 'delete', path, file);
+    const inst = makeInstance(rc.address, asObject(change.before), undefined, change.before_sensitive, 'delete', path, file, rc.module_address);
     if (inst) table.destroyed.set(inst.address, inst);
     return;
   }
   if (action === undefined) return; // forget: leaves the graph without a delete
   const after = change.after;
   if (after !== null && after !== undefined && (typeof after !== 'object' || Array.isArray(after))) badType(file, `${path}.change.after`, 'an object', after);
-  const inst = makeInstance(rc.address, asObject(after), change.after_unknown, change.after_sensitive, action, path, file);
+  const inst = makeInstance(rc.address, asObject(after), change.after_unknown, change.after_sensitive, action, path, file, rc.module_address);
   if (inst) add(table, inst);
 }
 
@@ -125,15 +125,40 @@ function addValues(table: InstanceTable, r: ValuesResource, path: string, file: 
   if (inst) add(table, inst);
 }
 
-function makeInstance(address: string, values: Record<string, unknown>, unknowns: unknown, sensitive: unknown, action: Action, path: string, file: string): Instance | undefined {
-  const parsed = parseInstanceAddress(address);
+/** Parsed module instances by address: thousands of resources share a few hundred module instances. */
+const moduleCache = new Map<string, { modules: ModuleStep[]; moduleInstance: string; configModule: string } | undefined>();
+
+function moduleOf(moduleAddress: string) {
+  if (!moduleCache.has(moduleAddress)) {
+    // Parse the module path as the prefix of a dummy resource address.
+    const parsed = parseInstanceAddress(`${moduleAddress}.x.y`);
+    moduleCache.set(moduleAddress, parsed && parsed.mode === 'managed' && parsed.key === undefined
+      ? { modules: parsed.modules, moduleInstance: formatModules(parsed.modules), configModule: parsed.modules.map((m) => m.name).join('.') }
+      : undefined);
+    if (moduleCache.size > 100_000) moduleCache.clear();
+  }
+  return moduleCache.get(moduleAddress);
+}
+
+function makeInstance(address: string, values: Record<string, unknown>, unknowns: unknown, sensitive: unknown, action: Action, path: string, file: string, moduleAddress?: unknown): Instance | undefined {
+  // resource_changes name the module instance: parse only the resource part, and each module path once.
+  let parsed: InstanceAddress | undefined;
+  let mod = typeof moduleAddress === 'string' && moduleAddress !== '' && address.startsWith(`${moduleAddress}.`) ? moduleOf(moduleAddress) : undefined;
+  if (mod) {
+    parsed = parseInstanceAddress(address.slice((moduleAddress as string).length + 1));
+    if (parsed && parsed.modules.length > 0) parsed = undefined;
+  }
+  if (!parsed) {
+    mod = undefined;
+    parsed = parseInstanceAddress(address);
+  }
   if (!parsed) throw new InputError(`${label(file)}: cannot parse resource address ${JSON.stringify(address)} at ${path}.address`, file, `${path}.address`);
-  const moduleInstance = formatModules(parsed.modules);
+  const modules = mod ? mod.modules : parsed.modules;
   return {
     address,
-    moduleInstance,
-    modules: parsed.modules,
-    configModule: parsed.modules.map((m) => m.name).join('.'),
+    moduleInstance: mod ? mod.moduleInstance : formatModules(modules),
+    modules,
+    configModule: mod ? mod.configModule : modules.map((m) => m.name).join('.'),
     mode: parsed.mode,
     type: parsed.type,
     name: parsed.name,
