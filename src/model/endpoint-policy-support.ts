@@ -38,7 +38,8 @@ export function endpointPolicySupport(service: EndpointServiceName): PolicySuppo
   if (service.owner === 'vpce') return { supported: false, source: 'endpoint services of other accounts (com.amazonaws.vpce.*) always allow full access' };
   const name = service.service;
   if (SUPPORTED.has(name)) return { supported: true };
-  const why = UNSUPPORTED[name];
+  // Service names come from input: own entries only ("toString" is no service).
+  const why = Object.hasOwn(UNSUPPORTED, name) ? UNSUPPORTED[name] : undefined;
   if (why) return { supported: false, source: why };
   return { supported: 'unknown' };
 }
@@ -68,7 +69,7 @@ const IAM_PREFIX: Record<string, string> = {
 /** The IAM action prefix of the endpoint's service (`s3`, `ecr`, `cloudwatch`), undefined when it cannot be told. */
 export function iamPrefixOf(service: EndpointServiceName): string | undefined {
   if (service.owner !== 'aws') return undefined;
-  const mapped = IAM_PREFIX[service.service];
+  const mapped = Object.hasOwn(IAM_PREFIX, service.service) ? IAM_PREFIX[service.service] : undefined;
   if (mapped) return mapped;
   return SUPPORTED.has(service.service) && !service.service.includes('.') ? service.service : undefined;
 }

@@ -240,5 +240,18 @@ describe('hostile but well-formed input: the scan completes, bounded, and stays 
     expect(report.diagnostics.filter((d) => d.code === 'rule-crashed')).toEqual([]);
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('service names and ids named like Object.prototype members are just names', () => {
+    const names = ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'];
+    const p = plan([
+      rc('aws_vpc.v', 'aws_vpc', { cidr_block: '10.0.0.0/16', id: 'vpc-0123456789abcdef0' }),
+      ...names.map((n, i) => rc(`aws_vpc_endpoint.e${i}`, 'aws_vpc_endpoint', { service_name: `com.amazonaws.eu-west-1.${n}`, vpc_endpoint_type: 'Interface', vpc_id: 'vpc-0123456789abcdef0', id: n })),
+    ]);
+    const report = scan(collectPlan(p as never, 'proto-names.json'));
+    for (const format of FORMATS) render(report, format, { color: false });
+    expect(report.diagnostics.filter((d) => d.code === 'rule-crashed')).toEqual([]);
+    // Not in the table of endpoint policy support: said, not guessed.
+    expect(report.diagnostics.filter((d) => d.message.includes('does not say whether toString supports endpoint policies'))).toHaveLength(1);
+  });
 });
 
