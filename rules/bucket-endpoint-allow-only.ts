@@ -3,8 +3,8 @@ import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
 import { networkFences } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
-import { judgedBucket, networkAllows } from './lib/policy-buckets.js';
-import { beginPolicyRule, isDiagnostic, notEvaluable, once, statementLabel } from './lib/policy-sites.js';
+import { eachJudgedBucket, networkAllows } from './lib/policy-buckets.js';
+import { notEvaluable, once, statementLabel } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -25,24 +25,17 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
-    beginPolicyRule(inv, rule.meta.id);
-    for (const bucket of inv.buckets.values()) {
-      const j = judgedBucket(bucket);
-      if (!j) continue;
-      if (isDiagnostic(j)) {
-        yield* once(inv, j);
-        continue;
-      }
+    yield* eachJudgedBucket(inv, rule.meta.id, function* (bucket, j) {
       const allows = networkAllows(j.policy);
-      if (allows.length === 0) continue;
+      if (allows.length === 0) return;
       let fences;
       try {
         fences = networkFences(j.policy, { resources: j.resources });
       } catch (err) {
         yield* once(inv, notEvaluable(err, bucket.ref, 'the bucket policy'));
-        continue;
+        return;
       }
-      if (fences.length > 0) continue;
+      if (fences.length > 0) return;
       const a = allows[0]!;
       const values = a.values.map((v) => JSON.stringify(v)).join(', ');
       yield {
@@ -52,7 +45,7 @@ const rule: Rule = {
         attribute: 'policy',
         evidence: { bucket: bucket.ref.key, statement: a.statement.sid ?? `#${a.statement.index + 1}`, key: a.key.toLowerCase() },
       };
-    }
+    });
   },
 };
 

@@ -4,8 +4,8 @@ import type { Bucket } from '../src/model/nodes.js';
 import { displayName } from '../src/model/ref.js';
 import { adminEscape, arnMatch, parseArn, type Policy, type RequestPrincipal } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
-import { judgedBucket } from './lib/policy-buckets.js';
-import { beginPolicyRule, isDiagnostic, notEvaluable, once, statementLabel } from './lib/policy-sites.js';
+import { eachJudgedBucket } from './lib/policy-buckets.js';
+import { notEvaluable, once, statementLabel } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -28,16 +28,9 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory): Iterable<RuleOutput> {
-    beginPolicyRule(inv, rule.meta.id);
-    for (const bucket of inv.buckets.values()) {
-      const j = judgedBucket(bucket);
-      if (!j) continue;
-      if (isDiagnostic(j)) {
-        yield* once(inv, j);
-        continue;
-      }
+    yield* eachJudgedBucket(inv, rule.meta.id, function* (bucket, j) {
       const fences = j.policy.statements.filter((s) => s.effect === 'Deny' && s.conditions.some((c) => c.keyLower === 'aws:sourcevpce' || c.keyLower === 'aws:sourcevpc'));
-      if (fences.length === 0) continue;
+      if (fences.length === 0) return;
       const input = { resources: j.resources };
       let escape;
       let realEscape;
@@ -48,9 +41,9 @@ const rule: Rule = {
         realEscape = escape && absent.length > 0 ? adminEscape(j.policy, input, exists) : escape;
       } catch (err) {
         yield* once(inv, notEvaluable(err, bucket.ref, 'the bucket policy'));
-        continue;
+        return;
       }
-      if (realEscape) continue;
+      if (realEscape) return;
       const labels = fences.map(statementLabel).join(', ');
       const where = j.primary.key === bucket.ref.key ? '' : ` (${displayName(j.primary)})`;
       const message = escape
@@ -63,7 +56,7 @@ const rule: Rule = {
         attribute: 'policy',
         evidence: { bucket: bucket.ref.key, statements: fences.map((s) => s.sid ?? `#${s.index + 1}`), absentRoles: absent },
       };
-    }
+    });
   },
 };
 

@@ -4,7 +4,8 @@ import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { globMatch, hasWildcard, isNegated, parsePolicyCached, type Policy, type Statement } from '../../src/policy/index.js';
-import { isDiagnostic, isReadOnly, parsedPolicy, placeholderKeys, type Diagnostic } from './policy-sites.js';
+import type { RuleOutput } from '../../src/engine/rule.js';
+import { beginPolicyRule, isDiagnostic, isReadOnly, once, parsedPolicy, placeholderKeys, type Diagnostic } from './policy-sites.js';
 
 /** A bucket with a policy the bucket-* rules can judge. */
 export interface JudgedBucket {
@@ -16,6 +17,21 @@ export interface JudgedBucket {
   /** The bucket's resources to ask about: its ARN and an object, or the placeholders that stand for them. */
   resources: string[];
   placeholders: Record<string, string[]>;
+}
+
+/**
+ * The loop of the rules that judge each bucket policy: policies that cannot be
+ * judged pass through as diagnostics (once per run), every other bucket with a
+ * policy goes to `judge`.
+ */
+export function* eachJudgedBucket(inv: Inventory, ruleId: string, judge: (bucket: Bucket, j: JudgedBucket) => Iterable<RuleOutput>): Iterable<RuleOutput> {
+  beginPolicyRule(inv, ruleId);
+  for (const bucket of inv.buckets.values()) {
+    const j = judgedBucket(bucket);
+    if (!j) continue;
+    if (isDiagnostic(j)) yield* once(inv, j);
+    else yield* judge(bucket, j);
+  }
 }
 
 /** The bucket's policy, parsed, with what to probe; a diagnostic when it cannot be judged; undefined when there is none. */
