@@ -26,6 +26,9 @@ const MAX_TEXT = 1024;
 const MAX_TAGS = 20;
 const MAX_RELATED = 1000;
 
+/** Result count above which the log is written without indentation. */
+export const COMPACT_ABOVE = 1000;
+
 export function renderSarif(report: ScanReport): string {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.meta.id, i]));
   const ctx: Ctx = { report, ruleIndex };
@@ -55,7 +58,8 @@ export function renderSarif(report: ScanReport): string {
     columnKind: 'utf16CodeUnits',
   };
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // Indented for people when small; compact when large (uploads are size-limited, and indentation is a third of the bytes).
+  return `${results.length > COMPACT_ABOVE ? JSON.stringify(log) : JSON.stringify(log, null, 2)}\n`;
 }
 
 interface Ctx {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../src/cli/scan.js';
+import { COMPACT_ABOVE, renderSarif } from '../../src/report/sarif.js';
+import { InventoryBuilder, defaultRoute } from '../helpers/inventory-builder.js';
+import { sarifValidator } from './pipeline.js';
+
+/** A network with `n` private route tables behind one NAT: n s3-via-nat and n dynamodb-via-nat findings. */
+function natTables(n: number) {
+  const b = new InventoryBuilder();
+  const vpc = b.vpc('main');
+  const nat = b.nat(b.subnet(vpc, { name: 'public' }), 'main');
+  for (let i = 0; i < n; i++) b.routeTable(vpc, { name: `private_${i}`, routes: [defaultRoute(nat)], subnets: [b.subnet(vpc, { name: `private_${i}` })] });
+  return scan(b.inv);
+}
+
+describe('SARIF size', () => {
+  it('is indented when small and compact when large, valid either way', () => {
+    const small = renderSarif(natTables(3));
+    expect(small).toContain('\n  "runs"');
+    const report = natTables(COMPACT_ABOVE);
+    expect(report.findings.length).toBeGreaterThan(COMPACT_ABOVE);
+    const large = renderSarif(report);
+    expect(large.trimEnd()).not.toContain('\n');
+    const log = JSON.parse(large);
+    expect(log.runs[0].results).toHaveLength(report.findings.length);
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+});
