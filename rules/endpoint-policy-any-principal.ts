@@ -3,7 +3,6 @@ import type { Inventory } from '../src/model/inventory.js';
 import { outsidePrincipalAllowed } from '../src/policy/index.js';
 import { ORG_LIMITED_ENDPOINT_POLICY } from './endpoint-policy-full-access.js';
 import { actionsAllowed, endpointName, endpointQuestion, labels, where } from './lib/policy-endpoints.js';
-import { beginPolicyRule } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -29,8 +28,7 @@ const rule: Rule = {
     precision: 'high',
   },
   check(inv: Inventory): Iterable<RuleOutput> {
-    beginPolicyRule(inv, rule.meta.id);
-    return endpointQuestion(inv, outsidePrincipalAllowed, (j, _witness, statements) => {
+    return endpointQuestion(inv, rule.meta.id, outsidePrincipalAllowed, (j, _witness, statements) => {
       return `The endpoint policy of ${endpointName(j)}${where(j)} lets principals outside your accounts and organization use the endpoint: ${labels(statements)} allows ${actionsAllowed(statements)} to Principal "*" with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalOrgPaths limit. Add a condition such as "StringEquals": {"aws:PrincipalOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}.`;
     });
   },

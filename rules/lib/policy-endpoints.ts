@@ -6,7 +6,7 @@ import { isUnknown } from '../../src/model/unknown.js';
 import { evaluate, fullAccessGap, makeRequest, type EndpointInput, type Policy, type Request, type Statement } from '../../src/policy/index.js';
 import { endpointLabel } from './endpoint-queries.js';
 import type { RuleOutput } from '../../src/engine/rule.js';
-import { isDiagnostic, notEvaluable, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
+import { beginPolicyRule, isDiagnostic, notEvaluable, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
 
 /** An endpoint whose policy the endpoint-policy-* rules judge. */
 export interface JudgedEndpoint {
@@ -129,9 +129,11 @@ export function actionsAllowed(statements: Statement[]): string {
  */
 export function* endpointQuestion(
   inv: Inventory,
+  ruleId: string,
   ask: (policy: Policy, input: EndpointInput) => Request | undefined,
   message: (j: JudgedEndpoint, witness: Request, statements: Statement[]) => string,
 ): Iterable<RuleOutput> {
+  beginPolicyRule(inv, ruleId);
   for (const j of judgedEndpoints(inv)) {
     if (isDiagnostic(j)) {
       yield* once(inv, j);
