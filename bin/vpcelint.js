@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Entry point: runs the compiled CLI (build/ is produced by `npm ci` through the prepare script).
-import { main } from '../build/src/cli/main.js';
+// Entry point: runs the bundled CLI (build/ is produced by `npm ci` through the
+// prepare script: tsc, then scripts/bundle-cli.mjs).
+import module from 'node:module';
+
+// Node 22+ caches compiled code between runs; on Node 20 the call does not exist.
+module.enableCompileCache?.();
+const { main } = await import('../build/cli/main.js');
 
 main(process.argv.slice(2)).then(
   (code) => {
