@@ -101,10 +101,10 @@ export function* policySites(inv: Inventory): Iterable<PolicySite | Diagnostic> 
   for (const b of inv.buckets.values()) candidates.push({ source: b.policy, user: b.ref, role: 'bucket', what: 'the bucket policy' });
   for (const p of inv.iamPolicies.values()) candidates.push({ source: p.policy, user: p.ref, role: 'identity', what: 'the policy' });
   // A document known only after apply is reported through the policies built from it, not once more on its own.
-  const reasons = candidates.flatMap((c) => (c.source.kind === 'unknown' && c.user.type !== 'data.aws_iam_policy_document' ? [c.source.reason] : []));
+  const reportedThroughUsers = new Set(candidates.flatMap((c) => (c.source.kind === 'unknown' && c.user.type !== 'data.aws_iam_policy_document' ? (c.source.builtFrom ?? []) : [])));
   const seenUnknown = new Set<string>();
   for (const c of candidates) {
-    if (c.source.kind === 'unknown' && c.user.type === 'data.aws_iam_policy_document' && reasons.some((r) => r.includes(c.user.key))) continue;
+    if (c.source.kind === 'unknown' && c.user.type === 'data.aws_iam_policy_document' && reportedThroughUsers.has(c.user.key)) continue;
     // A data source's policy (data.aws_s3_bucket) is outside the plan, like every resource the plan does not manage.
     if (c.source.kind === 'unknown' && isReadOnly(c.user)) continue;
     const parsed = parsedPolicy(c.source, c.user, c.what);

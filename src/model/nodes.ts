@@ -130,7 +130,14 @@ export type PolicySource =
        */
       origin?: Ref;
     }
-  | { kind: 'unknown'; reason: string; holder: Ref; attribute: string };
+  | {
+      kind: 'unknown';
+      reason: string;
+      holder: Ref;
+      attribute: string;
+      /** Keys of the resources (policy documents among them) the value is built from, when the plan names them. */
+      builtFrom?: string[];
+    };
 
 export interface VpcEndpoint extends NodeBase {
   vpc: Link;

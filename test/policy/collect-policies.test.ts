@@ -47,6 +47,9 @@ describe('policies in a plan', () => {
   it('says why jsonencode() over references and dynamic blocks cannot be rebuilt, never guesses', () => {
     expect(inv.buckets.get('aws_s3_bucket.logs')?.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('jsonencode()') });
     expect(inv.buckets.get('aws_s3_bucket.dynamic')?.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('dynamic blocks are not in the plan') });
+    // What they are built from, so the document itself is reported through them rather than once more.
+    expect(inv.buckets.get('aws_s3_bucket.dynamic')?.policy).toMatchObject({ builtFrom: ['data.aws_iam_policy_document.dynamic'] });
+    expect(inv.buckets.get('aws_s3_bucket.logs')?.policy).toMatchObject({ builtFrom: ['aws_s3_bucket.logs', 'aws_vpc_endpoint.s3'] });
   });
 
   it('gives a bucket outside the plan a node built from its aws_s3_bucket_policy', () => {

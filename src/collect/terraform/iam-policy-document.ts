@@ -35,9 +35,20 @@ function constantOf(expr: Expression | undefined): unknown {
   return expr && 'constant_value' in expr ? expr.constant_value : undefined;
 }
 
+/** Rebuilt documents per build: a document is asked for by itself (an IAM node) and by every policy that uses it. */
+const rebuiltOf = new WeakMap<BuildContext, Map<Instance, Rebuilt>>();
+
 export function rebuildPolicyDocument(ctx: BuildContext, doc: Instance): Rebuilt {
   const json = attr(doc, 'json');
   if (typeof json === 'string') return { kind: 'document', text: json, placeholders: {} };
+  let cache = rebuiltOf.get(ctx);
+  if (!cache) rebuiltOf.set(ctx, (cache = new Map()));
+  let rebuilt = cache.get(doc);
+  if (!rebuilt) cache.set(doc, (rebuilt = rebuild(ctx, doc)));
+  return rebuilt;
+}
+
+function rebuild(ctx: BuildContext, doc: Instance): Rebuilt {
   try {
     return new Rebuilder(ctx, doc).run();
   } catch (err) {

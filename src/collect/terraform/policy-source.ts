@@ -32,17 +32,17 @@ export function policyOf(ctx: BuildContext, inst: Instance, name: string): Polic
     // A policy document whose inputs are known only after apply: rebuilt from its configuration, with placeholders.
     if (isPolicyDocument(hit.instance) && isUnknown(followed)) {
       const rebuilt = rebuildPolicyDocument(ctx, hit.instance);
-      if (rebuilt.kind === 'unknown') return { kind: 'unknown', reason: rebuilt.reason, holder, attribute: name };
+      if (rebuilt.kind === 'unknown') return { kind: 'unknown', reason: rebuilt.reason, holder, attribute: name, builtFrom: [hit.instance.address] };
       const placeholders = Object.keys(rebuilt.placeholders).length > 0 ? { placeholders: rebuilt.placeholders } : {};
       return { kind: 'document', text: rebuilt.text, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, hit.attribute!), ...placeholders, ...origin };
     }
   }
-  const from = res.hits.map((h) => h.instance.address);
+  const from = [...new Set(res.hits.map((h) => h.instance.address))];
   const reason = res.unresolved
     ?? (from.length > 0
-      ? `built from ${[...new Set(from)].join(', ')}, known only after apply (a function such as jsonencode() keeps only its references in the plan, so the structure cannot be recovered)`
+      ? `built from ${from.join(', ')}, known only after apply (a function such as jsonencode() keeps only its references in the plan, so the structure cannot be recovered)`
       : 'known only after apply');
-  return { kind: 'unknown', reason, holder, attribute: name };
+  return { kind: 'unknown', reason, holder, attribute: name, ...(from.length > 0 ? { builtFrom: from } : {}) };
 }
 
 /** The data.aws_iam_policy_document a known policy text comes from, if its expression is a reference to one. */
