@@ -1,9 +1,15 @@
 /**
  * Replaces every occurrence of a sensitive value in rendered output, in its
- * plain and its JSON-escaped spelling, longest first so that a value containing
- * another is replaced whole.
+ * plain and its JSON-escaped spelling. One regular expression over all
+ * spellings, longest first so that a value containing another is replaced
+ * whole: a plan can hold thousands of sensitive values and a report tens of
+ * megabytes, and one search per value over the whole text grows with their
+ * product.
  */
 export const REDACTED = '(sensitive value hidden)';
+
+/** Passes over the text: a value that overlaps another can remain after the first. */
+const MAX_PASSES = 3;
 
 export function redact(text: string, sensitive: ReadonlySet<string>): string {
   if (sensitive.size === 0) return text;
@@ -12,9 +18,21 @@ export function redact(text: string, sensitive: ReadonlySet<string>): string {
     forms.add(v);
     forms.add(JSON.stringify(v).slice(1, -1));
   }
-  let out = text;
-  for (const form of [...forms].sort((a, b) => b.length - a.length)) {
-    if (form.length > 0 && out.includes(form)) out = out.split(form).join(REDACTED);
-  }
+  const list = [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
+  let out = text.replace(alternation(list), REDACTED);
+  // Values that overlap one another can leave a sensitive value behind; look again, without the
+  // values the placeholder itself contains (they would be found in it forever).
+  const again = list.filter((f) => !REDACTED.includes(f));
+  if (again.length === 0) return out;
+  const pattern = alternation(again);
+  for (let pass = 1; pass < MAX_PASSES && pattern.test(out); pass++) out = out.replace(pattern, REDACTED);
   return out;
+}
+
+function alternation(forms: string[]): RegExp {
+  return new RegExp(forms.map(escapeRegExp).join('|'), 'g');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
