@@ -1,6 +1,7 @@
 import { allRules } from '../../rules/index.js';
 import { collectPlan } from '../collect/terraform/index.js';
-import { asPlan, decode, parseJson, readInput } from '../collect/terraform/read-plan.js';
+import { readPlanFile } from '../collect/terraform/read-plan.js';
+import { releaseMemory } from '../util/release-memory.js';
 import { Timings } from '../util/timings.js';
 import { emptyConfig, loadConfig, type Config } from '../config/load.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
@@ -59,9 +60,8 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const timings = new Timings();
   const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : undefined;
-  const plan = asPlan(parseJson(decode(readInput(opts.plan), opts.plan), opts.plan), opts.plan);
-  timings.mark('parse');
-  const inv = collectPlan(plan, opts.plan);
+  const inv = planInventory(opts.plan, timings);
+  releaseMemory(); // the parsed plan
   timings.mark('inventory');
   const engineReport = scan(inv, config);
   timings.mark('rules');
@@ -78,6 +78,14 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   timings.mark('report');
   if (opts.timings) process.stderr.write(`${timings.format()}\n`);
   return exitCode(report, failOn, opts.softFail === true, opts.strict === true);
+}
+
+/** Parses the plan and builds its inventory; the parsed plan is not held past this frame, so it can be collected during the rules and reports. */
+function planInventory(path: string, timings: Timings): Inventory {
+  const plan = readPlanFile(path);
+  releaseMemory(); // the plan's text
+  timings.mark('parse');
+  return collectPlan(plan, path);
 }
 
 export function scan(inv: Inventory, config: Config = emptyConfig()): ScanReport {

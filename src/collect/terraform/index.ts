@@ -8,7 +8,7 @@ import { buildEndpoints } from './endpoints.js';
 import { attr, buildInstances, type Instance } from './instances.js';
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
-import { asPlan, decode, parseJson, readInput } from './read-plan.js';
+import { readPlanFile } from './read-plan.js';
 import { RegionResolver } from './region.js';
 import { Resolver } from './resolve.js';
 import { kindOf } from './resource-kinds.js';
@@ -21,8 +21,7 @@ import { buildWorkloads } from './workloads.js';
 
 /** Reads a `terraform show -json` plan file (or `-` for stdin) into an inventory. */
 export function collectPlanFile(path: string): Inventory {
-  const plan = asPlan(parseJson(decode(readInput(path), path), path), path);
-  return collectPlan(plan, path);
+  return collectPlan(readPlanFile(path), path);
 }
 
 /** Builds the inventory of a parsed plan: instances, then refs (so ids can be looked up), then nodes and links. */

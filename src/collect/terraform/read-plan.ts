@@ -4,6 +4,20 @@ import { jsonErrorPosition } from '../../util/json-error-position.js';
 import { parseWithout } from '../../util/json-top-level.js';
 import type { PlanJson } from './plan-types.js';
 
+/**
+ * Reads and parses a plan file (or standard input for `-`). The bytes and the
+ * text live only in this frame: once parsed, hundreds of megabytes of them can
+ * be collected while the inventory is built.
+ */
+export function readPlanFile(path: string): PlanJson {
+  return asPlan(parseJson(readText(path), path), path);
+}
+
+/** In a frame of its own, so that no register holds the bytes while the text is parsed. */
+function readText(path: string): string {
+  return decode(readInput(path), path);
+}
+
 /** Reads the bytes of a plan file, or of standard input for `-`. */
 export function readInput(path: string): Buffer {
   try {

@@ -28,6 +28,8 @@ export interface Resolution {
 
 interface Scope {
   modules: ModuleStep[];
+  /** `modules` formatted as an address prefix, when already known (an instance's module instance). */
+  here?: string;
   /** The instance key of the resource or module call whose expression this is: for `count.index` / `each.key`. */
   selfKey?: InstanceKey;
   /** The for_each expression of that resource or module call: what `each.value` is an element of. */
@@ -55,7 +57,7 @@ export class Resolver {
 
   private scopeOf(inst: Instance): Scope {
     const forEach = this.configOf(inst)?.for_each_expression;
-    return { modules: inst.modules, ...(inst.key !== undefined ? { selfKey: inst.key } : {}), ...(isObject(forEach) ? { forEach } : {}) };
+    return { modules: inst.modules, here: inst.moduleInstance, ...(inst.key !== undefined ? { selfKey: inst.key } : {}), ...(isObject(forEach) ? { forEach } : {}) };
   }
 
   configOf(inst: Instance): ConfigResource | undefined {
@@ -95,18 +97,14 @@ export class Resolver {
   link(inst: Instance, path: (string | number)[], kinds: readonly NodeKind[]): Link {
     const out: Link = { keys: [], external: [] };
     this.linkInto(out, inst, path, kinds, 0, new Set());
-    out.keys = [...new Set(out.keys)].sort();
-    out.external = [...new Set(out.external)].sort();
-    return out;
+    return normalized(out);
   }
 
   /** Links an expression of the instance's configuration (not an attribute value). */
   linkExpression(inst: Instance, expr: Expression, kinds: readonly NodeKind[]): Link {
     const out: Link = { keys: [], external: [] };
     this.collect(out, this.expression(expr, this.scopeOf(inst), 0), kinds, 0, new Set());
-    out.keys = [...new Set(out.keys)].sort();
-    out.external = [...new Set(out.external)].sort();
-    return out;
+    return normalized(out);
   }
 
   private linkInto(out: Link, inst: Instance, path: (string | number)[], kinds: readonly NodeKind[], depth: number, seen: Set<string>): void {
@@ -202,7 +200,7 @@ export class Resolver {
   }
 
   private reference(ref: Reference, scope: Scope, iterates: boolean, depth: number): Resolution {
-    const here = formatModules(scope.modules);
+    const here = scope.here ?? formatModules(scope.modules);
     switch (ref.kind) {
       case 'resource': {
         // Keyed lookups go by address: a resource with thousands of instances must not be scanned per reference.
@@ -299,6 +297,13 @@ function referencesOf(expr: Expression): { refs: Reference[]; iterates: boolean 
     parsedExpressions.set(expr, parsed);
   }
   return parsed;
+}
+
+/** Keys and external ids sorted and without repeats (most links hold one). */
+function normalized(link: Link): Link {
+  if (link.keys.length > 1) link.keys = [...new Set(link.keys)].sort();
+  if (link.external.length > 1) link.external = [...new Set(link.external)].sort();
+  return link;
 }
 
 function mergeInto(into: Resolution, sub: Resolution): void {
