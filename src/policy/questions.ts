@@ -218,7 +218,9 @@ export function networkFences(policy: Policy, input: BucketInput): Statement[] {
  * absent from a closed-world inventory). Undefined means locked out.
  */
 export function adminEscape(policy: Policy, input: BucketInput, principalAllowed: (v: RequestParts) => boolean = () => true): Request | undefined {
-  const space = bucketSpace(policy, { ...input, actions: ['s3:PutBucketPolicy'] });
+  // BUCKET_ACTIONS include s3:PutBucketPolicy: the space other bucket questions built already serves (the filter keeps that action only).
+  const actions = input.actions ?? BUCKET_ACTIONS;
+  const space = bucketSpace(policy, { ...input, actions: actions.includes('s3:PutBucketPolicy') ? actions : [...actions, 's3:PutBucketPolicy'] });
   return someNotDenied(policy, space, {
     ...onBucket(input),
     action: (v) => v.action?.toLowerCase() === 's3:putbucketpolicy',
