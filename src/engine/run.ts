@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Inventory } from '../model/inventory.js';
 import { topologyOf } from '../model/topology.js';
+import { clearPolicyCache } from '../policy/cache.js';
 import { isDiagnosticOutput, type Finding, type Rule, type RuleMeta, type ScanSettings, type Severity } from './rule.js';
 
 /** A finding with the severity it is reported at, after config overrides. */
@@ -65,6 +66,8 @@ export function runRules(inv: Inventory, options: EngineOptions): EngineResult {
       });
     }
   }
+  // What the policy rules shared is garbage now; dropped here rather than held through the reports.
+  clearPolicyCache();
   findings.sort(compareFindings);
   return { findings, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), rules: runs };
 }

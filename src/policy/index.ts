@@ -4,7 +4,7 @@
  * ask over a finite set of representative requests. Rules use this module
  * and never read policy JSON themselves.
  */
-export { parsePolicyCached } from './cache.js';
+export { clearPolicyCache, parsePolicyCached } from './cache.js';
 export { parsePolicyObject, parsePolicyText } from './parse.js';
 export { evaluate, makeRequest, statementMatches, type Evaluation, type RequestInput } from './evaluate.js';
 export { NotEvaluable, buildSpace, type Hints, type Space } from './space.js';
