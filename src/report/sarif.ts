@@ -139,17 +139,22 @@ export function pseudoPath(source: InventorySource, ref: Ref): string {
 
 /** The Terraform address (with its ARN or id when known) or, live, the ARN or id with account and region. */
 function logicalLocations(ref: Ref): Sarif.LogicalLocation[] {
-  const out: Sarif.LogicalLocation[] = [];
-  const aws = ref.arn ?? ref.id;
-  const where = { ...(ref.account ? { account: ref.account } : {}), ...(ref.region ? { region: ref.region } : {}) };
-  const props = Object.keys(where).length > 0 ? { properties: where } : {};
-  if (ref.address) {
-    out.push({ fullyQualifiedName: ref.address, kind: 'resource', ...(ref.type ? { decoratedName: ref.type } : {}), ...props });
-    if (aws) out.push({ fullyQualifiedName: aws, kind: 'resource', ...props });
-  } else {
-    out.push({ fullyQualifiedName: aws ?? ref.key, kind: 'resource', ...(ref.type ? { decoratedName: ref.type } : {}), ...props });
+  // Plain assignments, not spreads: a large scan builds one per location of every result.
+  let properties: { account?: string; region?: string } | undefined;
+  if (ref.account || ref.region) {
+    properties = {};
+    if (ref.account) properties.account = ref.account;
+    if (ref.region) properties.region = ref.region;
   }
-  return out;
+  const aws = ref.arn ?? ref.id;
+  const named = (fullyQualifiedName: string, decoratedName: string | undefined): Sarif.LogicalLocation => {
+    const l: Sarif.LogicalLocation = { fullyQualifiedName, kind: 'resource' };
+    if (decoratedName) l.decoratedName = decoratedName;
+    if (properties) l.properties = properties;
+    return l;
+  };
+  if (!ref.address) return [named(aws ?? ref.key, ref.type)];
+  return aws ? [named(ref.address, ref.type), named(aws, undefined)] : [named(ref.address, ref.type)];
 }
 
 function suppression(s: Suppression): Sarif.Suppression {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { sortDiagnostics, type EngineResult, type ReportedFinding } from '../engine/run.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InventorySource } from '../model/inventory.js';
@@ -58,8 +58,13 @@ export function fingerprint(f: ReportedFinding): string {
     .sort()
     .map((k) => [k, f.evidence[k]]);
   const identity = f.primary.address ?? liveIdentity(f.primary);
-  return createHash('sha256').update(JSON.stringify([f.ruleId, identity, evidence])).digest('hex').slice(0, 32);
+  return sha256Hex(JSON.stringify([f.ruleId, identity, evidence])).slice(0, 32);
 }
+
+/** One-shot crypto.hash where Node has it (20.12+): a Hash object per finding costs more than the digest. */
+const sha256Hex: (text: string) => string = typeof hash === 'function'
+  ? (text) => hash('sha256', text, 'hex')
+  : (text) => createHash('sha256').update(text).digest('hex');
 
 /**
  * A live resource's identity: account, region and ARN (or id), so the same
