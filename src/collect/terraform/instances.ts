@@ -143,7 +143,8 @@ function moduleOf(moduleAddress: string) {
 function makeInstance(address: string, values: Record<string, unknown>, unknowns: unknown, sensitive: unknown, action: Action, path: string, file: string, moduleAddress?: unknown): Instance | undefined {
   // resource_changes name the module instance: parse only the resource part, and each module path once.
   let parsed: InstanceAddress | undefined;
-  let mod = typeof moduleAddress === 'string' && moduleAddress !== '' && address.startsWith(`${moduleAddress}.`) ? moduleOf(moduleAddress) : undefined;
+  let mod = typeof moduleAddress === 'string' && moduleAddress !== '' && address.length > moduleAddress.length
+    && address.charCodeAt(moduleAddress.length) === 0x2e /* . */ && address.startsWith(moduleAddress) ? moduleOf(moduleAddress) : undefined;
   if (mod) {
     parsed = parseInstanceAddress(address.slice((moduleAddress as string).length + 1));
     if (parsed && parsed.modules.length > 0) parsed = undefined;
@@ -154,6 +155,7 @@ function makeInstance(address: string, values: Record<string, unknown>, unknowns
   }
   if (!parsed) throw new InputError(`${label(file)}: cannot parse resource address ${JSON.stringify(address)} at ${path}.address`, file, `${path}.address`);
   const modules = mod ? mod.modules : parsed.modules;
+  // One object shape for every instance (key undefined when there is none): tens of thousands are made.
   return {
     address,
     moduleInstance: mod ? mod.moduleInstance : formatModules(modules),
@@ -162,7 +164,7 @@ function makeInstance(address: string, values: Record<string, unknown>, unknowns
     mode: parsed.mode,
     type: parsed.type,
     name: parsed.name,
-    ...(parsed.key !== undefined ? { key: parsed.key } : {}),
+    key: parsed.key,
     values,
     unknowns,
     sensitive,

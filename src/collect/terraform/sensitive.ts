@@ -12,17 +12,21 @@ const MIN_LENGTH = 4;
 export function collectSensitive(inv: Inventory, inst: Instance): void {
   const marks = inst.sensitive;
   if (marks === undefined || marks === null || marks === false) return;
-  // Iterative walk over the mark tree and the value tree together.
-  const stack: [unknown, unknown][] = [[marks, inst.values]];
+  // Iterative walk over the mark tree and the value tree together (marks and values side by side on one stack).
+  // Most instances mark nothing ({} or {"tags": {}}): the walk must cost next to nothing for them.
+  const stack: unknown[] = [marks, inst.values];
   while (stack.length > 0) {
-    const [mark, value] = stack.pop()!;
+    const value = stack.pop();
+    const mark = stack.pop();
     if (mark === true) {
       addLeaves(inv, value);
       continue;
     }
     if (mark === null || typeof mark !== 'object' || value === null || typeof value !== 'object') continue;
-    for (const [k, m] of Object.entries(mark as Record<string, unknown>)) {
-      if (m !== false && m !== undefined) stack.push([m, (value as Record<string, unknown>)[k]]);
+    for (const k in mark) {
+      if (!Object.hasOwn(mark, k)) continue;
+      const m = (mark as Record<string, unknown>)[k];
+      if (m !== false && m !== undefined) stack.push(m, Object.hasOwn(value, k) ? (value as Record<string, unknown>)[k] : undefined);
     }
   }
 }
