@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
@@ -32,10 +33,11 @@ export const COMPACT_ABOVE = 1000;
 export function renderSarif(report: ScanReport): string {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.meta.id, i]));
   const ctx: Ctx = { report, ruleIndex };
-  const results = [
-    ...report.findings.map((f) => result(ctx, f, [])),
-    ...report.suppressed.map((f) => result(ctx, f, f.suppressions)),
-  ];
+  const count = report.findings.length + report.suppressed.length;
+  // Large logs are written compact, one result at a time: tens of thousands of result objects never live at once.
+  const compact = count > COMPACT_ABOVE;
+  const sentinel = compact ? `vpcelint-results-${randomUUID()}` : undefined;
+  const results = compact ? [] : allResults(ctx);
   const run: Sarif.Run = {
     tool: {
       driver: {
@@ -54,12 +56,32 @@ export function renderSarif(report: ScanReport): string {
         toolExecutionNotifications: report.diagnostics.map((d) => notification(ctx, d)),
       },
     ],
-    results,
+    results: sentinel ? (sentinel as unknown as Sarif.Result[]) : results,
     columnKind: 'utf16CodeUnits',
   };
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
   // Indented for people when small; compact when large (uploads are size-limited, and indentation is a third of the bytes).
-  return `${results.length > COMPACT_ABOVE ? JSON.stringify(log) : JSON.stringify(log, null, 2)}\n`;
+  if (!sentinel) return `${JSON.stringify(log, null, 2)}\n`;
+  const skeleton = JSON.stringify(log);
+  const at = skeleton.indexOf(`"results":"${sentinel}"`);
+  const parts: string[] = [skeleton.slice(0, at), '"results":['];
+  let first = true;
+  for (const r of resultsOf(ctx)) {
+    if (!first) parts.push(',');
+    parts.push(JSON.stringify(r));
+    first = false;
+  }
+  parts.push(']', skeleton.slice(at + `"results":"${sentinel}"`.length), '\n');
+  return parts.join('');
+}
+
+function allResults(ctx: Ctx): Sarif.Result[] {
+  return [...resultsOf(ctx)];
+}
+
+function* resultsOf(ctx: Ctx): Iterable<Sarif.Result> {
+  for (const f of ctx.report.findings) yield result(ctx, f, []);
+  for (const f of ctx.report.suppressed) yield result(ctx, f, f.suppressions);
 }
 
 interface Ctx {
