@@ -2,7 +2,7 @@ import type { Inventory } from '../../model/inventory.js';
 import type { Link } from '../../model/nodes.js';
 import type { NodeKind, Ref } from '../../model/ref.js';
 import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
-import { attr, type Instance, type InstanceTable } from './instances.js';
+import { attr, field, type Instance, type InstanceTable } from './instances.js';
 import type { RegionResolver } from './region.js';
 import type { Resolver } from './resolve.js';
 
@@ -53,7 +53,7 @@ export function declRef(ctx: BuildContext, inst: Instance): Ref {
  * expression in the configuration that means "none here", not "unknown".
  */
 export function linkAttr(ctx: BuildContext, inst: Instance, name: string, kinds: readonly NodeKind[], computedMeansEmpty = false): Link {
-  if (computedMeansEmpty && isUnknown(attr(inst, name)) && !ctx.resolver.expressionOf(inst, [name])) return { keys: [], external: [] };
+  if (computedMeansEmpty && isUnknown(field(inst, name)) && !ctx.resolver.expressionOf(inst, [name])) return { keys: [], external: [] };
   return ctx.resolver.link(inst, [name], kinds);
 }
 
@@ -70,14 +70,14 @@ export function str(inst: Instance, ...path: (string | number)[]): Maybe<string 
 }
 
 export function bool(inst: Instance, name: string, dflt: boolean | undefined): Maybe<boolean | undefined> {
-  const v = attr(inst, name);
+  const v = field(inst, name);
   if (isUnknown(v)) return v;
   if (v === undefined) return dflt;
   return typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : unknown(`${inst.address}.${name} is not a boolean`);
 }
 
 export function strings(inst: Instance, name: string): Maybe<string[]> {
-  const v = attr(inst, name);
+  const v = field(inst, name);
   if (isUnknown(v)) return v;
   if (v === undefined) return [];
   const list = Array.isArray(v) ? v : [v];
@@ -85,8 +85,8 @@ export function strings(inst: Instance, name: string): Maybe<string[]> {
 }
 
 export function tagsOf(inst: Instance): Record<string, string> | undefined {
-  const t = attr(inst, 'tags_all');
-  const tags = t && !isUnknown(t) && typeof t === 'object' ? t : attr(inst, 'tags');
+  const t = field(inst, 'tags_all');
+  const tags = t && !isUnknown(t) && typeof t === 'object' ? t : field(inst, 'tags');
   if (!tags || isUnknown(tags) || typeof tags !== 'object' || Array.isArray(tags)) return undefined;
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(tags as Record<string, unknown>)) if (typeof v === 'string') out[k] = v;

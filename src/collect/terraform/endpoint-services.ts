@@ -2,7 +2,7 @@ import type { EndpointService } from '../../model/nodes.js';
 import type { Ref } from '../../model/ref.js';
 import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { bool, declRef, instancesOf, refOf, str, tagsOf, type BuildContext } from './context.js';
-import { attr, type Instance } from './instances.js';
+import { attr, field, type Instance } from './instances.js';
 
 /**
  * The provider side of PrivateLink: `aws_vpc_endpoint_service`, with its
@@ -46,7 +46,7 @@ export function buildEndpointServices(ctx: BuildContext): void {
 
 /** `allowed_principals` is optional and computed: unset in the configuration means none from the attribute. */
 function attributePrincipals(ctx: BuildContext, inst: Instance): Maybe<string[]> {
-  const v = attr(inst, 'allowed_principals');
+  const v = field(inst, 'allowed_principals');
   if (isUnknown(v)) {
     return ctx.resolver.expressionOf(inst, ['allowed_principals'])
       ? unknown(`the allowed principals of ${inst.address} are known only after apply`)

@@ -2,7 +2,7 @@ import type { EndpointType, Link, VpcEndpoint } from '../../model/nodes.js';
 import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { parseServiceName } from '../../model/service-name.js';
 import { bool, declRef, instancesOf, linkAttr, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
-import { attr, type Instance } from './instances.js';
+import { attr, field, type Instance } from './instances.js';
 import { policyOf } from './policy-source.js';
 import { defaultGroupOf, linkGroups } from './security-groups.js';
 
@@ -25,7 +25,7 @@ export function buildEndpoints(ctx: BuildContext): void {
   const replacedDefault = new Set<string>();
   attach(ctx, 'aws_vpc_endpoint_security_group_association', 'security_group_id', ['security-group'], (ep, link, inst) => {
     ep.securityGroups = merge(ep.securityGroups, link);
-    if (attr(inst, 'replace_default_association') === true) replacedDefault.add(ep.ref.key);
+    if (field(inst, 'replace_default_association') === true) replacedDefault.add(ep.ref.key);
   });
   for (const inst of instancesOf(ctx, 'aws_vpc_endpoint')) {
     const ep = ctx.inv.vpcEndpoints.get(inst.address);
@@ -79,7 +79,7 @@ function endpointOf(ctx: BuildContext, inst: Instance): VpcEndpoint {
 
 /** `security_group_ids` is optional and computed: unset means none named here (not unknown). */
 function ownGroups(ctx: BuildContext, inst: Instance): Link {
-  const v = attr(inst, 'security_group_ids');
+  const v = field(inst, 'security_group_ids');
   const named = isUnknown(v)
     ? inst.mode === 'data' || ctx.resolver.expressionOf(inst, ['security_group_ids']) !== undefined
     : Array.isArray(v) && v.length > 0;
@@ -129,7 +129,7 @@ function inboundResolverOnly(inst: Instance, type: Maybe<EndpointType>, privateD
   if (type !== 'Interface' || typeof name !== 'string' || parseServiceName(name)?.service !== 's3') return undefined;
   if (isUnknown(privateDnsOn)) return privateDnsOn;
   if (!privateDnsOn) return undefined;
-  const opts = attr(inst, 'dns_options');
+  const opts = field(inst, 'dns_options');
   const v = attr(inst, 'dns_options', 0, 'private_dns_only_for_inbound_resolver_endpoint');
   if (typeof v === 'boolean') return v;
   // A block that is written (plainly or by a dynamic block) shows in the planned values, even with unknown leaves.

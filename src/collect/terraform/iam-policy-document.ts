@@ -2,7 +2,7 @@ import type { NodeKind } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
 import { blockExpressions, expressionAt } from './config.js';
 import type { BuildContext } from './context.js';
-import { attr, type Instance } from './instances.js';
+import { attr, field, type Instance } from './instances.js';
 import type { Expression } from './plan-types.js';
 
 /**
@@ -39,7 +39,7 @@ function constantOf(expr: Expression | undefined): unknown {
 const rebuiltOf = new WeakMap<BuildContext, Map<Instance, Rebuilt>>();
 
 export function rebuildPolicyDocument(ctx: BuildContext, doc: Instance): Rebuilt {
-  const json = attr(doc, 'json');
+  const json = field(doc, 'json');
   if (typeof json === 'string') return { kind: 'document', text: json, placeholders: {} };
   let cache = rebuiltOf.get(ctx);
   if (!cache) rebuiltOf.set(ctx, (cache = new Map()));

@@ -2,7 +2,7 @@ import type { IamPolicy, IamPrincipalKind, Link, PolicySource } from '../../mode
 import type { NodeKind, Ref } from '../../model/ref.js';
 import { isUnknown, unknown } from '../../model/unknown.js';
 import { instancesOf, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
-import { attr, isSensitive, type Instance } from './instances.js';
+import { attr, field, type Instance, isSensitive } from './instances.js';
 import { rebuildPolicyDocument } from './iam-policy-document.js';
 import { policyOf } from './policy-source.js';
 
@@ -65,7 +65,7 @@ function documentPolicy(ctx: BuildContext, inst: Instance, ref: Ref): PolicySour
 
 /** A role's `inline_policy` blocks: one policy node each, keyed under the role. */
 function inlinePolicyBlocks(ctx: BuildContext, inst: Instance): void {
-  const blocks = attr(inst, 'inline_policy');
+  const blocks = field(inst, 'inline_policy');
   if (!Array.isArray(blocks)) return;
   const role = refOf(ctx, inst);
   blocks.forEach((_, i) => {
@@ -111,7 +111,7 @@ function attachments(ctx: BuildContext): void {
     attach(ctx.resolver.link(inst, ['policy_arn'], ['iam-policy']), principals);
   }
   for (const inst of instancesOf(ctx, 'aws_iam_role')) {
-    const arns = attr(inst, 'managed_policy_arns');
+    const arns = field(inst, 'managed_policy_arns');
     if (arns === undefined || (isUnknown(arns) && !ctx.resolver.expressionOf(inst, ['managed_policy_arns']))) continue;
     attach(ctx.resolver.link(inst, ['managed_policy_arns'], ['iam-policy']), { keys: [inst.address], external: [] });
   }

@@ -5,7 +5,7 @@ import { ConfigIndex } from './config.js';
 import { indexByType, type BuildContext } from './context.js';
 import { buildEndpointServices } from './endpoint-services.js';
 import { buildEndpoints } from './endpoints.js';
-import { attr, buildInstances, type Instance } from './instances.js';
+import { buildInstances, field, type Instance } from './instances.js';
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
 import { readPlanFile } from './read-plan.js';
@@ -62,9 +62,9 @@ function registerRef(ctx: BuildContext, inst: Instance): void {
   const kind = kindOf(inst.mode, inst.type);
   if (!kind) return;
   const ref: Ref = { key: inst.address, kind, type: inst.mode === 'data' ? `data.${inst.type}` : inst.type, address: inst.address };
-  const id = attr(inst, 'id');
+  const id = field(inst, 'id');
   if (typeof id === 'string' && !isUnknown(id)) ref.id = id;
-  const arn = attr(inst, 'arn');
+  const arn = field(inst, 'arn');
   if (typeof arn === 'string') ref.arn = arn;
   const region = ctx.regions.regionOf(inst);
   if (region) ref.region = region;
@@ -76,7 +76,7 @@ function registerRef(ctx: BuildContext, inst: Instance): void {
 }
 
 function nameTag(inst: Instance): string | undefined {
-  const tags = attr(inst, 'tags');
+  const tags = field(inst, 'tags');
   if (tags && typeof tags === 'object' && !isUnknown(tags) && !Array.isArray(tags)) {
     const name = (tags as Record<string, unknown>).Name;
     if (typeof name === 'string') return name;

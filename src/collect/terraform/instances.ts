@@ -214,6 +214,19 @@ function badType(file: string, path: string, expected: string, found: unknown): 
  * for the provider's optional string arguments).
  */
 export function attr(inst: Instance, ...path: (string | number)[]): unknown {
+  return path.length === 1 ? field(inst, path[0]!) : attrAt(inst, path);
+}
+
+/** `attr` of one top-level argument, the common case: no path to walk. */
+export function field(inst: Instance, name: string | number): unknown {
+  const unk = inst.unknowns;
+  if (unk === true) return unknown();
+  if (unk !== null && typeof unk === 'object' && (unk as Record<string | number, unknown>)[name] === true) return unknown();
+  const value = (inst.values as Record<string | number, unknown>)[name];
+  return value === null || value === '' ? undefined : value;
+}
+
+function attrAt(inst: Instance, path: readonly (string | number)[]): unknown {
   let value: unknown = inst.values;
   let unk: unknown = inst.unknowns;
   for (const step of path) {

@@ -3,7 +3,7 @@ import type { NodeKind } from '../../model/ref.js';
 import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { bool, declRef, instancesOf, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
 import { blockExpressions, isExpression } from './config.js';
-import { attr, type Instance } from './instances.js';
+import { attr, field, type Instance } from './instances.js';
 import { kindOf } from './resource-kinds.js';
 
 /** VPCs, subnets, route tables and their routes and associations, NAT and internet gateways. */
@@ -22,7 +22,7 @@ function buildVpcs(ctx: BuildContext): void {
   for (const inst of instancesOf(ctx, 'aws_vpc', 'aws_default_vpc', 'data.aws_vpc')) {
     const ref = refOf(ctx, inst);
     const cidr = str(inst, 'cidr_block');
-    const isDefault = inst.type === 'aws_default_vpc' || attr(inst, 'default') === true;
+    const isDefault = inst.type === 'aws_default_vpc' || field(inst, 'default') === true;
     ctx.inv.vpcs.set(ref.key, {
       ref,
       ...tagsField(inst),
@@ -274,7 +274,7 @@ function attachRoutes(ctx: BuildContext): void {
 
 function attachAssociations(ctx: BuildContext): void {
   for (const inst of instancesOf(ctx, 'aws_route_table_association')) {
-    if (attr(inst, 'gateway_id') !== undefined) continue; // edge association: not a subnet
+    if (field(inst, 'gateway_id') !== undefined) continue; // edge association: not a subnet
     const subnets = ctx.resolver.link(inst, ['subnet_id'], ['subnet']);
     const tables = ctx.resolver.link(inst, ['route_table_id'], ['route-table']);
     if (subnets.keys.length === 0 && (subnets.unresolved || subnets.external.length === 0)) {
@@ -318,7 +318,7 @@ function assignMainTables(ctx: BuildContext): void {
     }
   }
   for (const inst of instancesOf(ctx, 'data.aws_route_table')) {
-    const assocs = attr(inst, 'associations');
+    const assocs = field(inst, 'associations');
     if (Array.isArray(assocs) && assocs.some((a) => (a as Record<string, unknown>)?.main === true)) {
       for (const key of ctx.resolver.link(inst, ['vpc_id'], ['vpc']).keys) setMain(key, inst.address);
     }
@@ -350,7 +350,7 @@ function assignMainTables(ctx: BuildContext): void {
 function findVpcByMainTableId(ctx: BuildContext, id: string): Vpc | undefined {
   for (const vpc of ctx.inv.vpcs.values()) {
     const inst = ctx.table.byAddress.get(vpc.ref.key);
-    if (inst && (attr(inst, 'main_route_table_id') === id || attr(inst, 'default_route_table_id') === id)) return vpc;
+    if (inst && (field(inst, 'main_route_table_id') === id || field(inst, 'default_route_table_id') === id)) return vpc;
   }
   return undefined;
 }

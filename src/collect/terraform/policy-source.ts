@@ -2,7 +2,7 @@ import type { PolicySource } from '../../model/nodes.js';
 import { isUnknown } from '../../model/unknown.js';
 import { declRef, type BuildContext } from './context.js';
 import { isPolicyDocument, rebuildPolicyDocument } from './iam-policy-document.js';
-import { attr, isSensitive, type Instance } from './instances.js';
+import { attr, field, isSensitive, type Instance } from './instances.js';
 import type { Ref } from '../../model/ref.js';
 
 /**
@@ -15,7 +15,7 @@ import type { Ref } from '../../model/ref.js';
 export function policyOf(ctx: BuildContext, inst: Instance, name: string): PolicySource {
   const holder = declRef(ctx, inst);
   const sensitive = isSensitive(inst, name);
-  const value = attr(inst, name);
+  const value = field(inst, name);
   if (typeof value === 'string') return { kind: 'document', text: value, holder, attribute: name, sensitive, ...originOf(ctx, inst, name) };
   if (value === undefined) return { kind: 'absent' };
   if (!isUnknown(value)) return { kind: 'unknown', reason: `${inst.address}.${name} is not a string`, holder, attribute: name };

@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/unknown.js';
 import { instancesOf, refOf, str, type BuildContext } from './context.js';
-import { attr } from './instances.js';
+import { field } from './instances.js';
 
 /** Managed prefix lists (customer) and the AWS-managed service lists read by data sources. */
 export function buildPrefixLists(ctx: BuildContext): void {
@@ -8,8 +8,8 @@ export function buildPrefixLists(ctx: BuildContext): void {
     const ref = refOf(ctx, inst);
     const name = str(inst, 'name');
     let cidrs: string[] | undefined;
-    const direct = attr(inst, 'cidr_blocks');
-    const entries = attr(inst, 'entries') ?? attr(inst, 'entry');
+    const direct = field(inst, 'cidr_blocks');
+    const entries = field(inst, 'entries') ?? field(inst, 'entry');
     if (Array.isArray(direct)) cidrs = direct.filter((c): c is string => typeof c === 'string');
     else if (Array.isArray(entries)) {
       cidrs = entries.map((e) => (e as Record<string, unknown>)?.cidr).filter((c): c is string => typeof c === 'string');

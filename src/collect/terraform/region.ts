@@ -1,7 +1,7 @@
 import { isUnknown } from '../../model/unknown.js';
 import { isRegionName } from '../../model/service-name.js';
 import { isObject } from './config.js';
-import { attr, type Instance } from './instances.js';
+import { attr, field, type Instance } from './instances.js';
 import type { ConfigIndex } from './config.js';
 import type { Resolver } from './resolve.js';
 import type { Expression } from './plan-types.js';
@@ -20,7 +20,7 @@ export class RegionResolver {
   ) {}
 
   regionOf(inst: Instance): string | undefined {
-    const own = attr(inst, 'region');
+    const own = field(inst, 'region');
     if (typeof own === 'string' && isRegionName(own)) return own;
     const fromArn = arnPart(inst, 3);
     if (fromArn && isRegionName(fromArn)) return fromArn;
@@ -30,7 +30,7 @@ export class RegionResolver {
   accountOf(inst: Instance): string | undefined {
     const fromArn = arnPart(inst, 4);
     if (fromArn && /^\d{12}$/.test(fromArn)) return fromArn;
-    const owner = attr(inst, 'owner_id');
+    const owner = field(inst, 'owner_id');
     return typeof owner === 'string' && /^\d{12}$/.test(owner) ? owner : undefined;
   }
 
@@ -73,9 +73,17 @@ export class RegionResolver {
 }
 
 function arnPart(inst: Instance, index: number): string | undefined {
-  const arn = attr(inst, 'arn');
+  const arn = field(inst, 'arn');
   if (typeof arn !== 'string' || !arn.startsWith('arn:')) return undefined;
-  return arn.split(':')[index] || undefined;
+  // The index-th colon-separated part, without splitting the whole ARN: every resource asks twice.
+  let start = 0;
+  for (let i = 0; i < index; i++) {
+    const colon = arn.indexOf(':', start);
+    if (colon < 0) return undefined;
+    start = colon + 1;
+  }
+  const end = arn.indexOf(':', start);
+  return arn.slice(start, end < 0 ? arn.length : end) || undefined;
 }
 
 /** `module.a.module.b` → ['a', 'b']. Provider blocks belong to module configurations, not instances. */

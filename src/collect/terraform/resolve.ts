@@ -3,7 +3,7 @@ import type { NodeKind, Ref } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
 import { formatKey, formatModules, parseReference, type InstanceKey, type ModuleStep, type Reference } from './address.js';
 import { ConfigIndex, expressionAt, isObject } from './config.js';
-import { attr, resourceKey, type Instance, type InstanceTable } from './instances.js';
+import { attr, field, resourceKey, type Instance, type InstanceTable } from './instances.js';
 import type { ConfigResource, Expression } from './plan-types.js';
 import { kindOf } from './resource-kinds.js';
 
@@ -85,7 +85,7 @@ export class Resolver {
 
   /** What an attribute of an instance refers to: its value when known, else its expression's references. */
   resolveAttribute(inst: Instance, path: (string | number)[]): Resolution {
-    const value = attr(inst, ...path);
+    const value = path.length === 1 ? field(inst, path[0]!) : attr(inst, ...path);
     if (value === undefined) return { hits: [], constants: [] };
     if (!isUnknown(value)) return { hits: [], constants: [value] };
     const expr = this.expressionOf(inst, path);
@@ -96,14 +96,15 @@ export class Resolver {
   /** Links an attribute holding ids (or a list of ids) to inventory nodes of the given kinds. */
   link(inst: Instance, path: (string | number)[], kinds: readonly NodeKind[]): Link {
     const out: Link = { keys: [], external: [] };
-    this.linkInto(out, inst, path, kinds, 0, new Set());
+    // The first attribute needs no cycle check; the set of visited ones starts when references are followed.
+    this.collect(out, this.resolveAttribute(inst, path), kinds, 0, undefined, () => `${inst.address}#${path.join('.')}`);
     return normalized(out);
   }
 
   /** Links an expression of the instance's configuration (not an attribute value). */
   linkExpression(inst: Instance, expr: Expression, kinds: readonly NodeKind[]): Link {
     const out: Link = { keys: [], external: [] };
-    this.collect(out, this.expression(expr, this.scopeOf(inst), 0), kinds, 0, new Set());
+    this.collect(out, this.expression(expr, this.scopeOf(inst), 0), kinds, 0, undefined);
     return normalized(out);
   }
 
@@ -114,13 +115,22 @@ export class Resolver {
     this.collect(out, this.resolveAttribute(inst, path), kinds, depth, seen);
   }
 
-  private collect(out: Link, res: Resolution, kinds: readonly NodeKind[], depth: number, seen: Set<string>): void {
+  /**
+   * Adds what a resolution names to the link, following references through other attributes.
+   * `seen` holds the attributes visited on the way (undefined before any); `origin` names the
+   * attribute the resolution came from, when it is not in `seen` yet.
+   */
+  private collect(out: Link, res: Resolution, kinds: readonly NodeKind[], depth: number, seen: Set<string> | undefined, origin?: () => string): void {
     if (res.unresolved) out.unresolved ??= res.unresolved;
+    const visited = (): Set<string> => {
+      if (!seen) seen = new Set(origin ? [origin()] : []);
+      return seen;
+    };
     for (const choice of res.choices ?? []) {
       const found = choice.options
         .map((o) => {
           const tmp: Link = { keys: [], external: [] };
-          this.collect(tmp, o.res, kinds, depth + 1, new Set(seen));
+          this.collect(tmp, o.res, kinds, depth + 1, new Set(visited()));
           return { output: o.output, link: tmp };
         })
         .filter((o) => o.link.keys.length > 0 || o.link.external.length > 0);
@@ -138,7 +148,7 @@ export class Resolver {
         out.keys.push(hit.instance.address);
       } else if (hit.attribute && !IDENTITY.has(hit.attribute)) {
         // Through an identity attribute the reference means that resource itself, of another kind: nothing to follow.
-        this.linkInto(out, hit.instance, [hit.attribute], kinds, depth + 1, seen);
+        this.linkInto(out, hit.instance, [hit.attribute], kinds, depth + 1, visited());
       }
     }
   }

@@ -3,7 +3,7 @@ import type { NodeKind, Ref } from '../../model/ref.js';
 import { parseServiceName } from '../../model/service-name.js';
 import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { declRef, instancesOf, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
-import { attr, type Instance } from './instances.js';
+import { attr, field, type Instance } from './instances.js';
 import { kindOf } from './resource-kinds.js';
 
 /**
@@ -54,7 +54,7 @@ export function buildSecurityGroups(ctx: BuildContext): void {
       ipv6: list(inst, ['ipv6_cidr_blocks']),
       prefixLists: linkPrefixLists(ctx, inst, ['prefix_list_ids'], prefixLists),
       groups: linkGroups(ctx, inst, ['source_security_group_id']),
-      self: attr(inst, 'self') === true,
+      self: field(inst, 'self') === true,
       declaredBy: declRef(ctx, inst),
     });
   }

@@ -1,7 +1,7 @@
 import type { Link, Workload, WorkloadKind } from '../../model/nodes.js';
 import { isUnknown } from '../../model/unknown.js';
 import { instancesOf, merge, refOf, tagsOf, type BuildContext } from './context.js';
-import { attr, type Instance } from './instances.js';
+import { attr, field, type Instance } from './instances.js';
 import { defaultGroupOf, linkGroups } from './security-groups.js';
 
 type Path = (string | number)[];
@@ -124,7 +124,7 @@ function isEmpty(link: Link): boolean {
 }
 
 function blockCount(inst: Instance, name: string): number {
-  const v = attr(inst, name);
+  const v = field(inst, name);
   return Array.isArray(v) ? v.length : 0;
 }
 
