@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Measures vpcelint against the physical limit: the time and memory Node.js needs
 // just to read and JSON.parse the same plan. For each size it generates a plan
-// with bench/gen-plan.mjs, then runs, after one warm-up, at least five times each:
+// with bench/gen-plan.mjs, then runs, after one warm-up, at least five times each (alternately):
 //   scan:     vpcelint scan --plan P --format sarif --output /dev/null
 //   baseline: node -e 'JSON.parse(readFileSync(P, "utf8"))'
 // and prints medians of wall time and peak RSS (GNU time), their ratios, and the
@@ -32,9 +32,24 @@ function median(values) {
   return s[Math.floor(s.length / 2)];
 }
 
-function measure(args) {
-  timed(args); // warm-up: file cache, code cache
-  const runs = Array.from({ length: RUNS }, () => timed(args));
+/**
+ * Runs the scan and the baseline alternately, after one warm-up each: the
+ * machine here is shared and its speed drifts over minutes, so interleaving
+ * keeps the ratio fair.
+ */
+function measurePair(scanArgs, baseArgs) {
+  timed(scanArgs); // warm-up: file cache, code cache
+  timed(baseArgs);
+  const scans = [];
+  const bases = [];
+  for (let i = 0; i < RUNS; i++) {
+    scans.push(timed(scanArgs));
+    bases.push(timed(baseArgs));
+  }
+  return [summary(scans), summary(bases)];
+}
+
+function summary(runs) {
   const byWall = [...runs].sort((a, b) => a.wall - b.wall);
   return { wall: median(runs.map((r) => r.wall)), rss: median(runs.map((r) => r.rssMb)), medianRun: byWall[Math.floor(byWall.length / 2)] };
 }
@@ -49,8 +64,10 @@ for (const vpcs of sizes.length ? sizes : [100, 1000, 5000]) {
   const mb = statSync(plan).size / 1e6;
   const count = spawnSync(...[NODE[0], [NODE[1], '-e', `const p=JSON.parse(require('fs').readFileSync(${JSON.stringify(plan)},'utf8'));console.log(p.resource_changes.length)`]], { encoding: 'utf8' });
   const resources = Number(count.stdout.trim());
-  const scan = measure([...NODE, join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--format', 'sarif', '--output', '/dev/null', '--fail-on', 'none', '--timings']);
-  const base = measure([...NODE, '-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(plan)}, 'utf8'))`]);
+  const [scan, base] = measurePair(
+    [...NODE, join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--format', 'sarif', '--output', '/dev/null', '--fail-on', 'none', '--timings'],
+    [...NODE, '-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(plan)}, 'utf8'))`],
+  );
   const phases = (scan.medianRun.stderr.match(/^timings: .*$/m) ?? ['timings: (not reported)'])[0];
   rows.push({ vpcs, mb, resources, scan, base, phases });
   console.log(
