@@ -134,16 +134,17 @@ export function valuesFor(keyLower: string, values: readonly string[], operators
 
 /** A value that equals no constant and matches no pattern except those matching everything. */
 export function freshValue(constants: readonly string[], base: string): string {
+  const fallback = `${base}-${constants.length}`;
+  const clashes = (c: string, candidate: string) => c === candidate || (hasWildcard(c) && !isUniversal(c) && globMatch(c, candidate));
+  // A pattern ending in `*` that matches the base matches every `<base>-<i>` too (its last star takes the
+  // suffix): no candidate can avoid it, so the search below would end at the fallback after 100 tries.
+  // `s3:*` against `s3:VpcelintOtherAction` is the common case.
+  if (constants.some((c) => c.endsWith('*') && clashes(c, base))) return fallback;
   for (let i = 0; i < 100; i++) {
     const candidate = i === 0 ? base : `${base}-${i}`;
-    const clash = constants.some((c) => c === candidate || (hasWildcard(c) && !isUniversal(c) && (globMatch(c, candidate) || arnLikeMatch(c, candidate))));
-    if (!clash) return candidate;
+    if (!constants.some((c) => clashes(c, candidate))) return candidate;
   }
-  return `${base}-${constants.length}`;
-}
-
-function arnLikeMatch(pattern: string, value: string): boolean {
-  return pattern.startsWith('arn:') && value.startsWith('arn:') && globMatch(pattern, value);
+  return fallback;
 }
 
 /** A pattern that matches every string (`*`, `**`): a fresh value may match it. */
