@@ -53,7 +53,11 @@ const DATA: Record<string, NodeKind> = {
   aws_iam_policy_document: 'iam-policy',
 };
 
+// Maps, not property lookups: types come sliced from addresses, and an object key that is not an
+// interned string costs a string-table lookup on every call (this runs several times per resource).
+const MANAGED_KINDS = new Map(Object.entries(MANAGED));
+const DATA_KINDS = new Map(Object.entries(DATA));
+
 export function kindOf(mode: 'managed' | 'data', type: string): NodeKind | undefined {
-  const table = mode === 'data' ? DATA : MANAGED;
-  return Object.hasOwn(table, type) ? table[type] : undefined;
+  return (mode === 'data' ? DATA_KINDS : MANAGED_KINDS).get(type);
 }
