@@ -51,9 +51,8 @@ export function* judgedEndpoints(inv: Inventory): Iterable<JudgedEndpoint | Diag
     }
     const service = iamPrefixOf(ep.service);
     const owners = ep.ref.account ? [ep.ref.account] : [];
-    const base = { ep, service, owners } as const;
     if (ep.policy.kind === 'absent') {
-      yield { ...base, primary: ep.ref, related: [], fullAccess: true };
+      yield { ep, service, owners, primary: ep.ref, related: [], fullAccess: true };
       continue;
     }
     const parsed = parsedPolicy(ep.policy, ep.ref, 'the endpoint policy');
@@ -65,7 +64,7 @@ export function* judgedEndpoints(inv: Inventory): Iterable<JudgedEndpoint | Diag
     const primary = holderOf(ep.policy) ?? ep.ref;
     const related = primary.key === ep.ref.key ? [] : [ep.ref];
     try {
-      yield { ...base, primary, related, policy: parsed.policy, fullAccess: isFullAccess(parsed.policy, service) };
+      yield { ep, service, owners, primary, related, policy: parsed.policy, fullAccess: isFullAccess(parsed.policy, service) };
     } catch (err) {
       yield notEvaluable(err, ep.ref, 'the endpoint policy');
     }
