@@ -10,9 +10,13 @@ const TYPES: EndpointType[] = ['Gateway', 'Interface', 'GatewayLoadBalancer', 'R
 
 /** VPC endpoints with their route tables, subnets, security groups and policy, from every Terraform spelling. */
 export function buildEndpoints(ctx: BuildContext): void {
+  // The groups each endpoint names itself, before associations add theirs: the default-group check below needs them.
+  const own = new Map<string, Link>();
   for (const inst of instancesOf(ctx, 'aws_vpc_endpoint', 'data.aws_vpc_endpoint')) {
     const ref = refOf(ctx, inst);
-    ctx.inv.vpcEndpoints.set(ref.key, endpointOf(ctx, inst));
+    const ep = endpointOf(ctx, inst);
+    own.set(ref.key, ep.securityGroups);
+    ctx.inv.vpcEndpoints.set(ref.key, ep);
   }
   for (const inst of ctx.table.destroyed.values()) {
     if (inst.type !== 'aws_vpc_endpoint' || inst.mode !== 'managed') continue;
@@ -31,7 +35,7 @@ export function buildEndpoints(ctx: BuildContext): void {
     const ep = ctx.inv.vpcEndpoints.get(inst.address);
     // AWS attaches the VPC's default group to an interface endpoint created without groups; an
     // association removes it only with replace_default_association.
-    if (ep?.type === 'Interface' && !replacedDefault.has(ep.ref.key) && isNone(ownGroups(ctx, inst))) {
+    if (ep?.type === 'Interface' && !replacedDefault.has(ep.ref.key) && isNone(own.get(ep.ref.key) ?? ownGroups(ctx, inst))) {
       ep.securityGroups = merge(ep.securityGroups, defaultGroupOf(ctx, ep.vpc));
     }
   }
@@ -60,6 +64,7 @@ function endpointOf(ctx: BuildContext, inst: Instance): VpcEndpoint {
   const type = endpointType(inst);
   const service = typeof serviceName === 'string' ? parseServiceName(serviceName) : undefined;
   const tags = tagsOf(inst);
+  const privateDnsEnabled = privateDns(inst, type);
   return {
     ref,
     ...(tags ? { tags } : {}),
@@ -72,8 +77,8 @@ function endpointOf(ctx: BuildContext, inst: Instance): VpcEndpoint {
     routeTables: linkAttr(ctx, inst, 'route_table_ids', ['route-table'], true),
     subnets: linkAttr(ctx, inst, 'subnet_ids', ['subnet'], true),
     securityGroups: ownGroups(ctx, inst),
-    privateDnsEnabled: privateDns(inst, type),
-    privateDnsOnlyForInboundResolver: inboundResolverOnly(inst, type, privateDns(inst, type)),
+    privateDnsEnabled,
+    privateDnsOnlyForInboundResolver: inboundResolverOnly(inst, type, privateDnsEnabled),
   };
 }
 
