@@ -167,11 +167,10 @@ function targetOf(
   path: (string | number)[],
   expressionFor: (field: string) => ReturnType<BuildContext['resolver']['expressionOf']>,
 ): Maybe<RouteTarget> {
-  const set = TARGET_FIELDS.filter((t) => {
-    const v = attr(inst, ...path, t.field);
-    return v !== undefined && !isUnknown(v);
-  });
-  const pending = TARGET_FIELDS.filter((t) => isUnknown(attr(inst, ...path, t.field)));
+  // Each target field read once: every route of every table asks all ten.
+  const values = TARGET_FIELDS.map((t) => attr(inst, ...path, t.field));
+  const set = TARGET_FIELDS.filter((_, i) => values[i] !== undefined && !isUnknown(values[i]));
+  const pending = TARGET_FIELDS.filter((_, i) => isUnknown(values[i]));
   const written = pending.filter((t) => expressionFor(t.field) !== undefined);
   const chosen = set[0] ?? (written.length === 1 ? written[0] : pending.length === 1 ? pending[0] : undefined);
   if (!chosen) {
@@ -179,7 +178,7 @@ function targetOf(
       ? `${inst.address}: the route target is known only after apply and the configuration does not say which kind it is`
       : `${inst.address}: no route target is set`);
   }
-  const v = attr(inst, ...path, chosen.field);
+  const v = values[TARGET_FIELDS.indexOf(chosen)];
   let link: Link;
   if (isUnknown(v)) {
     const expr = expressionFor(chosen.field);
