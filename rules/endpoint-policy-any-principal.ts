@@ -1,4 +1,4 @@
-import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { outsidePrincipalAllowed } from '../src/policy/index.js';
 import { ORG_LIMITED_ENDPOINT_POLICY } from './endpoint-policy-full-access.js';
@@ -27,8 +27,8 @@ const rule: Rule = {
     tags: ['security', 'data-perimeter', 'endpoint-policy'],
     precision: 'high',
   },
-  check(inv: Inventory): Iterable<RuleOutput> {
-    return endpointQuestion(inv, rule.meta.id, outsidePrincipalAllowed, (j, _witness, statements) => {
+  check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
+    return endpointQuestion(inv, ctx, rule.meta.id, outsidePrincipalAllowed, (j, _witness, statements) => {
       return `The endpoint policy of ${endpointName(j)}${where(j)} lets principals outside your accounts and organization use the endpoint: ${labels(statements)} allows ${actionsAllowed(statements)} to Principal "*" with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalOrgPaths limit. Add a condition such as "StringEquals": {"aws:PrincipalOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}.`;
     });
   },

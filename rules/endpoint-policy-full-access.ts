@@ -1,4 +1,4 @@
-import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { hcl } from './lib/terraform-snippets.js';
 import { endpointName, fullAccessStatements, judgedEndpoints, labels, where } from './lib/policy-endpoints.js';
@@ -57,9 +57,9 @@ const rule: Rule = {
     tags: ['security', 'data-perimeter', 'endpoint-policy'],
     precision: 'very-high',
   },
-  *check(inv: Inventory): Iterable<RuleOutput> {
+  *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
     beginPolicyRule(inv, rule.meta.id);
-    for (const j of judgedEndpoints(inv)) {
+    for (const j of judgedEndpoints(inv, ctx)) {
       if (isDiagnostic(j)) {
         yield* once(inv, j);
         continue;

@@ -1,4 +1,4 @@
-import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { allowMatchesWithoutKey, NETWORK_CONDITION_KEYS } from '../src/policy/index.js';
 import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
@@ -32,8 +32,8 @@ const rule: Rule = {
     tags: ['security', 'policy'],
     precision: 'high',
   },
-  *check(inv: Inventory): Iterable<RuleOutput> {
-    yield* eachCondition(inv, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+  *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
+    yield* eachCondition(inv, ctx, rule.meta.id, function* ({ site, statement: s, condition: c }) {
       if (s.effect !== 'Allow' || !(NETWORK_CONDITION_KEYS as readonly string[]).includes(c.keyLower) || !(c.ifExists || c.set === 'ForAllValues')) return;
       let witness;
       try {

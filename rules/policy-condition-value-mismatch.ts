@@ -1,4 +1,4 @@
-import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import type { NodeKind } from '../src/model/ref.js';
 import { isNegated, keyType, type ConditionEntry } from '../src/policy/index.js';
@@ -39,8 +39,8 @@ const rule: Rule = {
     tags: ['correctness', 'policy'],
     precision: 'very-high',
   },
-  *check(inv: Inventory): Iterable<RuleOutput> {
-    yield* eachCondition(inv, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+  *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
+    yield* eachCondition(inv, ctx, rule.meta.id, function* ({ site, statement: s, condition: c }) {
       const problem = mismatch(inv, site, c);
       if (!problem) return;
       const outcome = isNegated(c.base)

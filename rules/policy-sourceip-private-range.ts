@@ -1,4 +1,4 @@
-import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { privateRangeOf } from '../src/policy/index.js';
 import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
@@ -29,8 +29,8 @@ const rule: Rule = {
     tags: ['correctness', 'policy'],
     precision: 'very-high',
   },
-  *check(inv: Inventory): Iterable<RuleOutput> {
-    yield* eachCondition(inv, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+  *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
+    yield* eachCondition(inv, ctx, rule.meta.id, function* ({ site, statement: s, condition: c }) {
       if (c.keyLower !== 'aws:sourceip' || (c.base !== 'IpAddress' && c.base !== 'NotIpAddress')) return;
       const privs = c.values.map((v) => ({ v, why: privateRangeOf(v) })).filter((p): p is { v: string; why: string } => p.why !== undefined);
       if (privs.length === 0) return;

@@ -1,4 +1,4 @@
-import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
 import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
@@ -30,8 +30,8 @@ const rule: Rule = {
     tags: ['correctness', 'policy'],
     precision: 'high',
   },
-  *check(inv: Inventory): Iterable<RuleOutput> {
-    yield* eachCondition(inv, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+  *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
+    yield* eachCondition(inv, ctx, rule.meta.id, function* ({ site, statement: s, condition: c }) {
       if (c.base === 'Null') return;
       for (const v of c.values) {
         const why = missing(inv, site, v);

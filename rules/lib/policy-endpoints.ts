@@ -5,7 +5,7 @@ import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { evaluate, fullAccessGap, makeRequest, type EndpointInput, type Policy, type Request, type Statement } from '../../src/policy/index.js';
 import { endpointLabel } from './endpoint-queries.js';
-import type { RuleOutput } from '../../src/engine/rule.js';
+import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import { beginPolicyRule, isDiagnostic, notEvaluable, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
 
 /** An endpoint whose policy the endpoint-policy-* rules judge. */
@@ -28,9 +28,13 @@ export interface JudgedEndpoint {
  * service that supports endpoint policies (live: VpcEndpointPolicySupported;
  * plans: the bundled table). Everything a rule cannot judge comes out as a
  * diagnostic; services without endpoint policies are skipped, since a finding
- * there is one nobody can fix.
+ * there is one nobody can fix. Worked out once per run: three rules walk it.
  */
-export function* judgedEndpoints(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
+export function judgedEndpoints(inv: Inventory, ctx: Pick<RuleContext, 'shared'>): readonly (JudgedEndpoint | Diagnostic)[] {
+  return ctx.shared.get('judged-endpoints', () => [...judge(inv)]);
+}
+
+function* judge(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
   for (const ep of inv.vpcEndpoints.values()) {
     if (ep.destroyed) continue;
     const skip = (why: string): Diagnostic => ({ diagnostic: { level: 'note', code: 'not-evaluated', subject: ep.ref, message: `the endpoint policy of ${endpointLabel(ep)} was not evaluated: ${why}` } });
@@ -128,12 +132,13 @@ export function actionsAllowed(statements: Statement[]): string {
  */
 export function* endpointQuestion(
   inv: Inventory,
+  ctx: Pick<RuleContext, 'shared'>,
   ruleId: string,
   ask: (policy: Policy, input: EndpointInput) => Request | undefined,
   message: (j: JudgedEndpoint, witness: Request, statements: Statement[]) => string,
 ): Iterable<RuleOutput> {
   beginPolicyRule(inv, ruleId);
-  for (const j of judgedEndpoints(inv)) {
+  for (const j of judgedEndpoints(inv, ctx)) {
     if (isDiagnostic(j)) {
       yield* once(inv, j);
       continue;

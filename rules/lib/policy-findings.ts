@@ -1,4 +1,4 @@
-import type { RuleOutput } from '../../src/engine/rule.js';
+import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import type { ConditionEntry, Statement } from '../../src/policy/index.js';
 import type { Inventory } from '../../src/model/inventory.js';
 import { beginPolicyRule, isDiagnostic, once, policySites, relatedOf, statementLabel, type Diagnostic, type PolicySite } from './policy-sites.js';
@@ -35,16 +35,16 @@ export type ConditionSite = { site: PolicySite; statement: Statement; condition:
  * be judged pass through as diagnostics (once per run), every condition of
  * every other policy goes to `judge`.
  */
-export function* eachCondition(inv: Inventory, ruleId: string, judge: (x: ConditionSite) => Iterable<RuleOutput>): Iterable<RuleOutput> {
+export function* eachCondition(inv: Inventory, ctx: Pick<RuleContext, 'shared'>, ruleId: string, judge: (x: ConditionSite) => Iterable<RuleOutput>): Iterable<RuleOutput> {
   beginPolicyRule(inv, ruleId);
-  for (const x of everyCondition(inv)) {
+  for (const x of everyCondition(inv, ctx)) {
     if (isDiagnostic(x)) yield x;
     else yield* judge(x);
   }
 }
 
-export function* everyCondition(inv: Inventory): Iterable<Diagnostic | { site: PolicySite; statement: Statement; condition: ConditionEntry }> {
-  for (const site of policySites(inv)) {
+export function* everyCondition(inv: Inventory, ctx: Pick<RuleContext, 'shared'>): Iterable<Diagnostic | { site: PolicySite; statement: Statement; condition: ConditionEntry }> {
+  for (const site of policySites(inv, ctx)) {
     if (isDiagnostic(site)) {
       yield* once(inv, site);
       continue;

@@ -1,4 +1,4 @@
-import type { RuleOutput } from '../../src/engine/rule.js';
+import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import type { Inventory } from '../../src/model/inventory.js';
 import type { PolicySource } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
@@ -94,7 +94,12 @@ export function isDiagnostic(x: unknown): x is Diagnostic {
  * is written, so a document shared by many resources is judged once. Policies
  * that cannot be judged come out as diagnostics.
  */
-export function* policySites(inv: Inventory): Iterable<PolicySite | Diagnostic> {
+export function policySites(inv: Inventory, ctx: Pick<RuleContext, 'shared'>): readonly (PolicySite | Diagnostic)[] {
+  // Four rules read every site: found once per run.
+  return ctx.shared.get('policy-sites', () => [...findSites(inv)]);
+}
+
+function* findSites(inv: Inventory): Iterable<PolicySite | Diagnostic> {
   const sites = new Map<string, PolicySite>();
   const candidates: { source: PolicySource; user: Ref; role: PolicySite['role']; what: string }[] = [];
   for (const ep of inv.vpcEndpoints.values()) if (!ep.destroyed) candidates.push({ source: ep.policy, user: ep.ref, role: 'endpoint', what: 'the endpoint policy' });

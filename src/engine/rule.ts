@@ -46,6 +46,28 @@ export interface RuleContext {
   /** Rule options from the config file, already validated. */
   options: Readonly<Record<string, unknown>>;
   settings: Readonly<ScanSettings>;
+  /**
+   * Values derived from the inventory that several rules of one run need
+   * (every endpoint with its parsed policy, every policy site): computed by
+   * the first rule that asks, shared with the others, dropped with the run.
+   */
+  shared: SharedValues;
+}
+
+export interface SharedValues {
+  /** The value under `key`, computed on first use. Keys name what is computed; a value must not depend on the rule asking. */
+  get<T>(key: string, compute: () => T): T;
+}
+
+/** Shared values for one run of the rules. */
+export function sharedValues(): SharedValues {
+  const values = new Map<string, unknown>();
+  return {
+    get<T>(key: string, compute: () => T): T {
+      if (!values.has(key)) values.set(key, compute());
+      return values.get(key) as T;
+    },
+  };
 }
 
 /** Settings rules may read; from the config file. */

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Inventory } from '../model/inventory.js';
 import { topologyOf } from '../model/topology.js';
 import { clearPolicyCache } from '../policy/cache.js';
-import { isDiagnosticOutput, type Finding, type Rule, type RuleMeta, type ScanSettings, type Severity } from './rule.js';
+import { isDiagnosticOutput, sharedValues, type Finding, type Rule, type RuleMeta, type ScanSettings, type Severity } from './rule.js';
 
 /** A finding with the severity it is reported at, after config overrides. */
 export interface ReportedFinding extends Finding {
@@ -41,12 +41,13 @@ export function runRules(inv: Inventory, options: EngineOptions): EngineResult {
   const findings: ReportedFinding[] = [];
   const diagnostics: Diagnostic[] = [];
   const runs: RuleRun[] = [];
+  const shared = sharedValues();
   for (const rule of options.rules) {
     const setting = options.ruleSettings?.[rule.meta.id];
     if (setting?.severity === 'off') continue;
     const ruleSeverity = setting?.severity ?? rule.meta.severity;
     runs.push({ meta: rule.meta, severity: ruleSeverity });
-    const ctx = { topology, options: setting?.options ?? {}, settings: options.settings ?? DEFAULT_SETTINGS };
+    const ctx = { topology, options: setting?.options ?? {}, settings: options.settings ?? DEFAULT_SETTINGS, shared };
     try {
       for (const out of rule.check(inv, ctx)) {
         if (isDiagnosticOutput(out)) {
