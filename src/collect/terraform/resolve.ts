@@ -38,6 +38,12 @@ interface Scope {
 
 const MAX_DEPTH = 40;
 
+/** A child module instance: its steps from the root and its address (`module.a["x"].module.b[0]`). */
+interface ModuleTarget {
+  steps: ModuleStep[];
+  address: string;
+}
+
 /**
  * Follows configuration references to the resource instances they mean: within
  * a module instance, into child modules through outputs, up to parents through
@@ -54,6 +60,23 @@ export class Resolver {
   private readonly outputs = new Map<string, Resolution | 'pending'>();
   private readonly configs = new WeakMap<Instance, ConfigResource | undefined>();
   private readonly variables = new Map<string, Resolution>();
+  private readonly moduleRefs = new Map<string, Resolution>();
+  private readonly targets = new Map<string, ModuleTarget[]>();
+
+  /** The instances of a child module called from a module instance (`here`), with their steps and addresses. */
+  private moduleTargets(here: string, modules: ModuleStep[], call: string): ModuleTarget[] {
+    const key = `${here}|${call}`;
+    let targets = this.targets.get(key);
+    if (!targets) {
+      const instances = this.table.moduleInstances.get(key) ?? [];
+      targets = instances.length > 0
+        ? instances.map((m) => ({ steps: [...modules, stepOf(m, call)], address: m }))
+        // A module without resources of its own: its outputs may still pass constants through.
+        : [{ steps: [...modules, { name: call }], address: `${here}${here ? '.' : ''}module.${call}` }];
+      this.targets.set(key, targets);
+    }
+    return targets;
+  }
 
   private scopeOf(inst: Instance): Scope {
     const forEach = this.configOf(inst)?.for_each_expression;
@@ -194,8 +217,9 @@ export class Resolver {
   }
 
   /** Resolves one output of one module instance, once: outputs are shared by many references, and may form cycles. */
-  private moduleOutput(steps: ModuleStep[], output: string, depth: number): Resolution {
-    const key = `${formatModules(steps)}|${output}`;
+  private moduleOutput(target: ModuleTarget, output: string, depth: number): Resolution {
+    const steps = target.steps;
+    const key = `${target.address}|${output}`;
     const cached = this.outputs.get(key);
     if (cached === 'pending') return { hits: [], constants: [], unresolved: `module outputs refer to each other in a cycle at ${key.replace('|', '.')}` };
     if (cached) return cached;
@@ -204,7 +228,7 @@ export class Resolver {
     const expr = isObject(decl) ? decl.expression : undefined;
     const res: Resolution = isObject(expr)
       ? this.expression(expr, { modules: steps }, depth + 1)
-      : { hits: [], constants: [], unresolved: `${formatModules(steps)}.${output} has no output expression in the configuration` };
+      : { hits: [], constants: [], unresolved: `${target.address}.${output} has no output expression in the configuration` };
     this.outputs.set(key, res);
     return res;
   }
@@ -227,29 +251,31 @@ export class Resolver {
         return { hits: chosen.map((instance) => ({ instance, ...(ref.attribute ? { attribute: ref.attribute } : {}) })), constants: [] };
       }
       case 'module': {
-        const res: Resolution = { hits: [], constants: [] };
-        const instances = this.table.moduleInstances.get(`${here}|${ref.call}`) ?? [];
-        let targets = instances.length > 0
-          ? instances.map((m) => [...scope.modules, stepOf(m, ref.call)])
-          // A module without resources of its own: its outputs may still pass constants through.
-          : [[...scope.modules, { name: ref.call }]];
-        const last = (steps: ModuleStep[]) => steps[steps.length - 1]!.key;
+        let targets = this.moduleTargets(here, scope.modules, ref.call);
+        const last = (t: ModuleTarget) => t.steps[t.steps.length - 1]!.key;
+        const selfKey = iterates && scope.selfKey !== undefined && targets.some((t) => last(t) === scope.selfKey) ? scope.selfKey : undefined;
         if (ref.key !== undefined) targets = targets.filter((t) => last(t) === ref.key);
-        else if (iterates && scope.selfKey !== undefined && targets.some((t) => last(t) === scope.selfKey)) {
-          targets = targets.filter((t) => last(t) === scope.selfKey);
-        }
+        else if (selfKey !== undefined) targets = targets.filter((t) => last(t) === selfKey);
+        // Every resource of a module instance that names the same module output means the same thing: resolved once.
+        const memoKey = `${here}|${ref.call}|${ref.key ?? selfKey ?? ''}|${typeof (ref.key ?? selfKey)}|${ref.output ?? ''}`;
+        const cached = this.moduleRefs.get(memoKey);
+        if (cached) return cached;
+        let resolved: Resolution;
         if (ref.output) {
-          for (const steps of targets) mergeInto(res, this.moduleOutput(steps, ref.output, depth));
-          return res;
+          resolved = { hits: [], constants: [] };
+          for (const t of targets) mergeInto(resolved, this.moduleOutput(t, ref.output, depth));
+        } else {
+          const childPath = [...scope.modules.map((m) => m.name), ref.call].join('.');
+          const outputs = Object.keys(this.config.module(childPath)?.outputs ?? {});
+          const options = outputs.map((output) => {
+            const sub: Resolution = { hits: [], constants: [] };
+            for (const t of targets) mergeInto(sub, this.moduleOutput(t, output, depth));
+            return { output, res: sub };
+          });
+          resolved = { hits: [], constants: [], choices: [{ what: `module.${ref.call}`, options }] };
         }
-        const childPath = [...scope.modules.map((m) => m.name), ref.call].join('.');
-        const outputs = Object.keys(this.config.module(childPath)?.outputs ?? {});
-        const options = outputs.map((output) => {
-          const sub: Resolution = { hits: [], constants: [] };
-          for (const steps of targets) mergeInto(sub, this.moduleOutput(steps, output, depth));
-          return { output, res: sub };
-        });
-        return { hits: [], constants: [], choices: [{ what: `module.${ref.call}`, options }] };
+        this.moduleRefs.set(memoKey, resolved);
+        return resolved;
       }
       case 'var': {
         // A module instance's input variable means the same thing for every resource in it: resolve it once.
