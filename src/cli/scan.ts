@@ -5,7 +5,7 @@ import { releaseMemory } from '../util/release-memory.js';
 import { Timings } from '../util/timings.js';
 import { emptyConfig, loadConfig, type Config } from '../config/load.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
-import { runRules } from '../engine/run.js';
+import { runRules, type RuleRun } from '../engine/run.js';
 import type { Inventory } from '../model/inventory.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -76,7 +76,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   else io.stdout(rendered);
   for (const [file, text] of extra) writeAtomic(file, text);
   timings.mark('report');
-  if (opts.timings) process.stderr.write(`${timings.format()}\n`);
+  if (opts.timings) process.stderr.write(`${timings.format()}\n${slowestRules(report.rules)}\n`);
   return exitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 
@@ -86,6 +86,12 @@ function planInventory(path: string, timings: Timings): Inventory {
   releaseMemory(); // the plan's text
   timings.mark('parse');
   return collectPlan(plan, path);
+}
+
+/** `slowest rules: endpoint-policy-full-access 199 ms, ...`: where the rules phase went. */
+function slowestRules(runs: readonly RuleRun[], count = 5): string {
+  const slowest = [...runs].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, count);
+  return `slowest rules: ${slowest.map((r) => `${r.meta.id} ${(r.ms ?? 0).toFixed(0)} ms`).join(', ')}`;
 }
 
 export function scan(inv: Inventory, config: Config = emptyConfig()): ScanReport {

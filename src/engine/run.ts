@@ -25,6 +25,8 @@ export interface RuleRun {
   meta: RuleMeta;
   /** Severity after config overrides. */
   severity: Severity;
+  /** Wall time the rule took in this run, in milliseconds (`--timings` names the slowest). */
+  ms?: number;
 }
 
 export interface EngineResult {
@@ -46,8 +48,10 @@ export function runRules(inv: Inventory, options: EngineOptions): EngineResult {
     const setting = options.ruleSettings?.[rule.meta.id];
     if (setting?.severity === 'off') continue;
     const ruleSeverity = setting?.severity ?? rule.meta.severity;
-    runs.push({ meta: rule.meta, severity: ruleSeverity });
+    const run: RuleRun = { meta: rule.meta, severity: ruleSeverity };
+    runs.push(run);
     const ctx = { topology, options: setting?.options ?? {}, settings: options.settings ?? DEFAULT_SETTINGS, shared };
+    const start = performance.now();
     try {
       for (const out of rule.check(inv, ctx)) {
         if (isDiagnosticOutput(out)) {
@@ -66,6 +70,7 @@ export function runRules(inv: Inventory, options: EngineOptions): EngineResult {
         message: `rule ${rule.meta.id} failed and its results are incomplete: ${(err as Error).message}`,
       });
     }
+    run.ms = performance.now() - start;
   }
   // What the policy rules shared is garbage now; dropped here rather than held through the reports.
   clearPolicyCache();

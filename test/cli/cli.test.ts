@@ -99,6 +99,16 @@ describe('inputs and outputs', () => {
     expect(r.stdout).toMatch(/^gateway-endpoint-region-mismatch\s+error\s+/m);
   });
 
+  it('--timings prints the time of each phase and the slowest rules on stderr, and nothing more on stdout', () => {
+    const plain = cli(['scan', '--plan', planPath('example'), '--format', 'json', '--fail-on', 'none']);
+    const r = cli(['scan', '--plan', planPath('example'), '--format', 'json', '--fail-on', 'none', '--timings']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings).toEqual(JSON.parse(plain.stdout).findings);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^timings: parse \d+ ms, inventory \d+ ms, rules \d+ ms, sources \d+ ms, report \d+ ms, total \d+ ms$/);
+    expect(lines[1]).toMatch(/^slowest rules: [a-z0-9-]+ \d+ ms(, [a-z0-9-]+ \d+ ms){4}$/);
+  });
+
   it('--help and --version', () => {
     const help = cli(['--help']);
     expect(help.code).toBe(0);
