@@ -4,9 +4,8 @@ import { UsageError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Ref } from '../model/ref.js';
 import type { ScanReport } from '../report/scan-report.js';
-import { hclParser } from './hcl.js';
+import { isDirectory, tfFiles } from './files.js';
 import { SourceMap, type LocatedDirective } from './locate.js';
-import { isDirectory, ModuleLoader, tfFiles } from './modules.js';
 
 export { rangeFor } from './locate.js';
 export type { LocatedDirective } from './locate.js';
@@ -51,6 +50,8 @@ export async function attachSources(report: ScanReport, options: SourceOptions):
     return { report: { ...report, diagnostics: [...report.diagnostics, note] }, ...NONE };
   }
 
+  // The parser (tree-sitter and its grammar) loads only when there are .tf files to read.
+  const [{ hclParser }, { ModuleLoader }] = await Promise.all([import('./hcl.js'), import('./modules.js')]);
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);
   const base = repositoryRoot(root);

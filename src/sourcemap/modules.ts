@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { parseHcl, type HclBlock } from './hcl.js';
+import { isDirectory, tfFiles } from './files.js';
 
 /** A block and the file (absolute path) it is in. */
 export interface FileBlock {
@@ -98,24 +99,3 @@ export function isLocalSource(source: string | undefined): boolean {
   return source !== undefined && (source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..');
 }
 
-/** The `.tf` files of a directory, overrides last (Terraform merges them into the blocks they override). */
-export function tfFiles(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.tf'));
-  } catch {
-    return [];
-  }
-  const isOverride = (n: string) => n === 'override.tf' || n.endsWith('_override.tf');
-  return names
-    .sort((a, b) => Number(isOverride(a)) - Number(isOverride(b)) || (a < b ? -1 : a > b ? 1 : 0))
-    .map((n) => join(dir, n));
-}
-
-export function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
