@@ -1,4 +1,4 @@
-import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
 import { networkFences } from '../src/policy/index.js';
@@ -24,15 +24,15 @@ const rule: Rule = {
     tags: ['security', 'data-perimeter', 'bucket-policy'],
     precision: 'high',
   },
-  *check(inv: Inventory): Iterable<RuleOutput> {
-    yield* eachJudgedBucket(inv, rule.meta.id, function* (bucket, j) {
+  *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
+    yield* eachJudgedBucket(inv, ctx, function* (bucket, j) {
       const allows = networkAllows(j.policy);
       if (allows.length === 0) return;
       let fences;
       try {
         fences = networkFences(j.policy, { resources: j.resources });
       } catch (err) {
-        yield* once(inv, notEvaluable(err, bucket.ref, 'the bucket policy'));
+        yield* once(ctx, notEvaluable(err, bucket.ref, 'the bucket policy'));
         return;
       }
       if (fences.length > 0) return;

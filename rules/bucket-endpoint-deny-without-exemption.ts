@@ -1,4 +1,4 @@
-import type { Rule, RuleOutput } from '../src/engine/rule.js';
+import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import type { Bucket } from '../src/model/nodes.js';
 import { displayName } from '../src/model/ref.js';
@@ -27,8 +27,8 @@ const rule: Rule = {
     tags: ['operations', 'bucket-policy'],
     precision: 'high',
   },
-  *check(inv: Inventory): Iterable<RuleOutput> {
-    yield* eachJudgedBucket(inv, rule.meta.id, function* (bucket, j) {
+  *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
+    yield* eachJudgedBucket(inv, ctx, function* (bucket, j) {
       const fences = j.policy.statements.filter((s) => s.effect === 'Deny' && s.conditions.some((c) => c.keyLower === 'aws:sourcevpce' || c.keyLower === 'aws:sourcevpc'));
       if (fences.length === 0) return;
       const input = { resources: j.resources };
@@ -40,7 +40,7 @@ const rule: Rule = {
         const exists = (v: { principal?: RequestPrincipal }) => v.principal?.kind !== 'aws' || !absent.some((a) => arnMatch(a, (v.principal as { arn: string }).arn));
         realEscape = escape && absent.length > 0 ? adminEscape(j.policy, input, exists) : escape;
       } catch (err) {
-        yield* once(inv, notEvaluable(err, bucket.ref, 'the bucket policy'));
+        yield* once(ctx, notEvaluable(err, bucket.ref, 'the bucket policy'));
         return;
       }
       if (realEscape) return;

@@ -4,7 +4,7 @@ import { displayName } from '../src/model/ref.js';
 import { networkFences } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { endpointIdForFix, judgedBucket, privateBuckets, type PrivateReason } from './lib/policy-buckets.js';
-import { beginPolicyRule, isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
+import { isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
 const rule: Rule = {
@@ -27,7 +27,6 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-    beginPolicyRule(inv, rule.meta.id);
     for (const [key, reasons] of privateBuckets(inv, ctx.settings)) {
       const bucket = inv.buckets.get(key)!;
       const why = describe(reasons);
@@ -46,14 +45,14 @@ const rule: Rule = {
       const j = judgedBucket(bucket, true);
       if (!j) continue;
       if (isDiagnostic(j)) {
-        yield* once(inv, j);
+        yield* once(ctx, j);
         continue;
       }
       let fences;
       try {
         fences = networkFences(j.policy, { resources: j.resources });
       } catch (err) {
-        yield* once(inv, notEvaluable(err, bucket.ref, 'the bucket policy'));
+        yield* once(ctx, notEvaluable(err, bucket.ref, 'the bucket policy'));
         continue;
       }
       if (fences.length > 0) continue;

@@ -28,7 +28,7 @@ const rule: Rule = {
     precision: 'high',
   },
   check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-    return endpointQuestion(inv, ctx, rule.meta.id, outsidePrincipalAllowed, (j, _witness, statements) => {
+    return endpointQuestion(inv, ctx, outsidePrincipalAllowed, (j, _witness, statements) => {
       return `The endpoint policy of ${endpointName(j)}${where(j)} lets principals outside your accounts and organization use the endpoint: ${labels(statements)} allows ${actionsAllowed(statements)} to Principal "*" with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalOrgPaths limit. Add a condition such as "StringEquals": {"aws:PrincipalOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}.`;
     });
   },

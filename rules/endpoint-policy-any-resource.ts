@@ -28,7 +28,7 @@ const rule: Rule = {
     precision: 'high',
   },
   check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-    return endpointQuestion(inv, ctx, rule.meta.id, outsideResourceAllowed, (j, witness, statements) => {
+    return endpointQuestion(inv, ctx, outsideResourceAllowed, (j, witness, statements) => {
       const target = witness.resource.includes('vpcelint-other') ? 'a resource of another account or organization' : witness.resource;
       return `The endpoint policy of ${endpointName(j)}${where(j)} lets requests through to resources outside your accounts and organization: ${labels(statements)} allows ${actionsAllowed(statements)} on ${target} with no aws:ResourceOrgID, aws:ResourceAccount or aws:ResourceOrgPaths limit. Add a condition such as "StringEquals": {"aws:ResourceOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}, or name your own resources in Resource.`;
     });

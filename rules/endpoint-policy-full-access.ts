@@ -2,7 +2,7 @@ import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { hcl } from './lib/terraform-snippets.js';
 import { endpointName, fullAccessStatements, judgedEndpoints, labels, where } from './lib/policy-endpoints.js';
-import { beginPolicyRule, isDiagnostic, once } from './lib/policy-sites.js';
+import { isDiagnostic, once } from './lib/policy-sites.js';
 
 export const ORG_LIMITED_ENDPOINT_POLICY: readonly string[] = [
   'resource "aws_vpc_endpoint" "s3" {',
@@ -58,10 +58,9 @@ const rule: Rule = {
     precision: 'very-high',
   },
   *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-    beginPolicyRule(inv, rule.meta.id);
     for (const j of judgedEndpoints(inv, ctx)) {
       if (isDiagnostic(j)) {
-        yield* once(inv, j);
+        yield* once(ctx, j);
         continue;
       }
       if (!j.fullAccess) continue;

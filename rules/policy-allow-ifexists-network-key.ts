@@ -33,13 +33,13 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-    yield* eachCondition(inv, ctx, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+    yield* eachCondition(inv, ctx, function* ({ site, statement: s, condition: c }) {
       if (s.effect !== 'Allow' || !(NETWORK_CONDITION_KEYS as readonly string[]).includes(c.keyLower) || !(c.ifExists || c.set === 'ForAllValues')) return;
       let witness;
       try {
         witness = allowMatchesWithoutKey(site.policy, s, c.keyLower);
       } catch (err) {
-        yield* once(inv, notEvaluable(err, site.primary, 'the policy'));
+        yield* once(ctx, notEvaluable(err, site.primary, 'the policy'));
         return;
       }
       if (!witness) return;

@@ -40,7 +40,7 @@ const rule: Rule = {
     precision: 'very-high',
   },
   *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-    yield* eachCondition(inv, ctx, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+    yield* eachCondition(inv, ctx, function* ({ site, statement: s, condition: c }) {
       const problem = mismatch(inv, site, c);
       if (!problem) return;
       const outcome = isNegated(c.base)

@@ -30,7 +30,7 @@ const rule: Rule = {
     precision: 'very-high',
   },
   *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-    yield* eachCondition(inv, ctx, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+    yield* eachCondition(inv, ctx, function* ({ site, statement: s, condition: c }) {
       if (c.keyLower !== 'aws:sourceip' || (c.base !== 'IpAddress' && c.base !== 'NotIpAddress')) return;
       const privs = c.values.map((v) => ({ v, why: privateRangeOf(v) })).filter((p): p is { v: string; why: string } => p.why !== undefined);
       if (privs.length === 0) return;

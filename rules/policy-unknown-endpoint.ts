@@ -31,7 +31,7 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-    yield* eachCondition(inv, ctx, rule.meta.id, function* ({ site, statement: s, condition: c }) {
+    yield* eachCondition(inv, ctx, function* ({ site, statement: s, condition: c }) {
       if (c.base === 'Null') return;
       for (const v of c.values) {
         const why = missing(inv, site, v);

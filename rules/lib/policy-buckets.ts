@@ -1,11 +1,10 @@
-import type { ScanSettings } from '../../src/engine/rule.js';
+import type { RuleContext, RuleOutput, ScanSettings } from '../../src/engine/rule.js';
 import type { Inventory } from '../../src/model/inventory.js';
 import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { globMatch, hasWildcard, isNegated, parsePolicyCached, type Policy, type Statement } from '../../src/policy/index.js';
-import type { RuleOutput } from '../../src/engine/rule.js';
-import { beginPolicyRule, isDiagnostic, isReadOnly, once, parsedPolicy, placeholderKeys, type Diagnostic } from './policy-sites.js';
+import { isDiagnostic, isReadOnly, once, parsedPolicy, placeholderKeys, type Diagnostic } from './policy-sites.js';
 
 /** A bucket with a policy the bucket-* rules can judge. */
 export interface JudgedBucket {
@@ -24,12 +23,11 @@ export interface JudgedBucket {
  * judged pass through as diagnostics (once per run), every other bucket with a
  * policy goes to `judge`.
  */
-export function* eachJudgedBucket(inv: Inventory, ruleId: string, judge: (bucket: Bucket, j: JudgedBucket) => Iterable<RuleOutput>): Iterable<RuleOutput> {
-  beginPolicyRule(inv, ruleId);
+export function* eachJudgedBucket(inv: Inventory, ctx: Pick<RuleContext, 'shared'>, judge: (bucket: Bucket, j: JudgedBucket) => Iterable<RuleOutput>): Iterable<RuleOutput> {
   for (const bucket of inv.buckets.values()) {
     const j = judgedBucket(bucket);
     if (!j) continue;
-    if (isDiagnostic(j)) yield* once(inv, j);
+    if (isDiagnostic(j)) yield* once(ctx, j);
     else yield* judge(bucket, j);
   }
 }

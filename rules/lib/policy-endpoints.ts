@@ -6,7 +6,7 @@ import { isUnknown } from '../../src/model/unknown.js';
 import { evaluate, fullAccessGap, makeRequest, type EndpointInput, type Policy, type Request, type Statement } from '../../src/policy/index.js';
 import { endpointLabel } from './endpoint-queries.js';
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
-import { beginPolicyRule, isDiagnostic, notEvaluable, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
+import { isDiagnostic, notEvaluable, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
 
 /** An endpoint whose policy the endpoint-policy-* rules judge. */
 export interface JudgedEndpoint {
@@ -133,14 +133,12 @@ export function actionsAllowed(statements: Statement[]): string {
 export function* endpointQuestion(
   inv: Inventory,
   ctx: Pick<RuleContext, 'shared'>,
-  ruleId: string,
   ask: (policy: Policy, input: EndpointInput) => Request | undefined,
   message: (j: JudgedEndpoint, witness: Request, statements: Statement[]) => string,
 ): Iterable<RuleOutput> {
-  beginPolicyRule(inv, ruleId);
   for (const j of judgedEndpoints(inv, ctx)) {
     if (isDiagnostic(j)) {
-      yield* once(inv, j);
+      yield* once(ctx, j);
       continue;
     }
     if (j.fullAccess || !j.policy) continue;
@@ -148,7 +146,7 @@ export function* endpointQuestion(
     try {
       witness = ask(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners });
     } catch (err) {
-      yield* once(inv, notEvaluable(err, j.ep.ref, 'the endpoint policy'));
+      yield* once(ctx, notEvaluable(err, j.ep.ref, 'the endpoint policy'));
       continue;
     }
     if (!witness) continue;

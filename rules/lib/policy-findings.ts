@@ -1,7 +1,7 @@
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import type { ConditionEntry, Statement } from '../../src/policy/index.js';
 import type { Inventory } from '../../src/model/inventory.js';
-import { beginPolicyRule, isDiagnostic, once, policySites, relatedOf, statementLabel, type Diagnostic, type PolicySite } from './policy-sites.js';
+import { isDiagnostic, once, policySites, relatedOf, statementLabel, type Diagnostic, type PolicySite } from './policy-sites.js';
 
 /** "the bucket policy of aws_s3_bucket.data (data.aws_iam_policy_document.x)": what a message calls a site. */
 export function siteLabel(site: PolicySite): string {
@@ -35,8 +35,7 @@ export type ConditionSite = { site: PolicySite; statement: Statement; condition:
  * be judged pass through as diagnostics (once per run), every condition of
  * every other policy goes to `judge`.
  */
-export function* eachCondition(inv: Inventory, ctx: Pick<RuleContext, 'shared'>, ruleId: string, judge: (x: ConditionSite) => Iterable<RuleOutput>): Iterable<RuleOutput> {
-  beginPolicyRule(inv, ruleId);
+export function* eachCondition(inv: Inventory, ctx: Pick<RuleContext, 'shared'>, judge: (x: ConditionSite) => Iterable<RuleOutput>): Iterable<RuleOutput> {
   for (const x of everyCondition(inv, ctx)) {
     if (isDiagnostic(x)) yield x;
     else yield* judge(x);
@@ -46,7 +45,7 @@ export function* eachCondition(inv: Inventory, ctx: Pick<RuleContext, 'shared'>,
 export function* everyCondition(inv: Inventory, ctx: Pick<RuleContext, 'shared'>): Iterable<Diagnostic | { site: PolicySite; statement: Statement; condition: ConditionEntry }> {
   for (const site of policySites(inv, ctx)) {
     if (isDiagnostic(site)) {
-      yield* once(inv, site);
+      yield* once(ctx, site);
       continue;
     }
     for (const statement of site.policy.statements) for (const condition of statement.conditions) yield { site, statement, condition };

@@ -43,35 +43,17 @@ export function parsedPolicy(source: PolicySource, subject: Ref, what: string): 
   };
 }
 
-interface Reported {
-  /** Rules that have started in the current run. */
-  started: Set<string>;
-  keys: Set<string>;
-}
-const reported = new WeakMap<Inventory, Reported>();
-
-/**
- * Marks the start of a policy rule's check. The engine runs rules one after
- * the other; a rule starting a second time means a new run over the same
- * inventory, which reports everything again.
- */
-export function beginPolicyRule(inv: Inventory, ruleId: string): void {
-  const state = reported.get(inv);
-  if (!state || state.started.has(ruleId)) reported.set(inv, { started: new Set([ruleId]), keys: new Set() });
-  else state.started.add(ruleId);
-}
-
 /**
  * A policy that cannot be judged is reported once per run, by the first
  * policy rule that meets it: one fact, one line, rather than the same "not
- * evaluated" from every rule that reads policies.
+ * evaluated" from every rule that reads policies. The run's shared values
+ * hold what was reported, so a new run reports everything again.
  */
-export function once(inv: Inventory, d: Diagnostic): Diagnostic[] {
-  let state = reported.get(inv);
-  if (!state) reported.set(inv, (state = { started: new Set(), keys: new Set() }));
+export function once(ctx: Pick<RuleContext, 'shared'>, d: Diagnostic): Diagnostic[] {
+  const reported = ctx.shared.get('reported-policy-diagnostics', () => new Set<string>());
   const key = `${d.diagnostic.subject?.key ?? ''}\u0000${d.diagnostic.code}\u0000${d.diagnostic.message}`;
-  if (state.keys.has(key)) return [];
-  state.keys.add(key);
+  if (reported.has(key)) return [];
+  reported.add(key);
   return [d];
 }
 
