@@ -10,12 +10,12 @@ const TYPES: EndpointType[] = ['Gateway', 'Interface', 'GatewayLoadBalancer', 'R
 
 /** VPC endpoints with their route tables, subnets, security groups and policy, from every Terraform spelling. */
 export function buildEndpoints(ctx: BuildContext): void {
-  // The groups each endpoint names itself, before associations add theirs: the default-group check below needs them.
+  // The groups each managed endpoint names itself, before associations add theirs: the default-group check below needs them.
   const own = new Map<string, Link>();
   for (const inst of instancesOf(ctx, 'aws_vpc_endpoint', 'data.aws_vpc_endpoint')) {
     const ref = refOf(ctx, inst);
     const ep = endpointOf(ctx, inst);
-    own.set(ref.key, ep.securityGroups);
+    if (inst.mode === 'managed') own.set(ref.key, ep.securityGroups);
     ctx.inv.vpcEndpoints.set(ref.key, ep);
   }
   for (const inst of ctx.table.destroyed.values()) {
@@ -31,11 +31,11 @@ export function buildEndpoints(ctx: BuildContext): void {
     ep.securityGroups = merge(ep.securityGroups, link);
     if (field(inst, 'replace_default_association') === true) replacedDefault.add(ep.ref.key);
   });
-  for (const inst of instancesOf(ctx, 'aws_vpc_endpoint')) {
-    const ep = ctx.inv.vpcEndpoints.get(inst.address);
+  for (const [key, groups] of own) {
+    const ep = ctx.inv.vpcEndpoints.get(key);
     // AWS attaches the VPC's default group to an interface endpoint created without groups; an
     // association removes it only with replace_default_association.
-    if (ep?.type === 'Interface' && !replacedDefault.has(ep.ref.key) && isNone(own.get(ep.ref.key) ?? ownGroups(ctx, inst))) {
+    if (ep?.type === 'Interface' && !replacedDefault.has(key) && isNone(groups)) {
       ep.securityGroups = merge(ep.securityGroups, defaultGroupOf(ctx, ep.vpc));
     }
   }

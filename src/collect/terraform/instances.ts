@@ -214,7 +214,7 @@ function badType(file: string, path: string, expected: string, found: unknown): 
  * for the provider's optional string arguments).
  */
 export function attr(inst: Instance, ...path: (string | number)[]): unknown {
-  return path.length === 1 ? field(inst, path[0]!) : attrAt(inst, path);
+  return attrAt(inst, path);
 }
 
 /** `attr` of one top-level argument, the common case: no path to walk. */
@@ -226,7 +226,9 @@ export function field(inst: Instance, name: string | number): unknown {
   return value === null || value === '' ? undefined : value;
 }
 
-function attrAt(inst: Instance, path: readonly (string | number)[]): unknown {
+/** `attr` with the path as an array (callers that already hold one). */
+export function attrAt(inst: Instance, path: readonly (string | number)[]): unknown {
+  if (path.length === 1) return field(inst, path[0]!);
   let value: unknown = inst.values;
   let unk: unknown = inst.unknowns;
   for (const step of path) {

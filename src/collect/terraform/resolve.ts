@@ -3,7 +3,7 @@ import type { NodeKind, Ref } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
 import { formatKey, formatModules, parseReference, type InstanceKey, type ModuleStep, type Reference } from './address.js';
 import { ConfigIndex, expressionAt, isObject } from './config.js';
-import { attr, field, resourceKey, type Instance, type InstanceTable } from './instances.js';
+import { attrAt, resourceKey, type Instance, type InstanceTable } from './instances.js';
 import type { ConfigResource, Expression } from './plan-types.js';
 import { kindOf } from './resource-kinds.js';
 
@@ -108,7 +108,7 @@ export class Resolver {
 
   /** What an attribute of an instance refers to: its value when known, else its expression's references. */
   resolveAttribute(inst: Instance, path: (string | number)[]): Resolution {
-    const value = path.length === 1 ? field(inst, path[0]!) : attr(inst, ...path);
+    const value = attrAt(inst, path);
     if (value === undefined) return { hits: [], constants: [] };
     if (!isUnknown(value)) return { hits: [], constants: [value] };
     const expr = this.expressionOf(inst, path);
