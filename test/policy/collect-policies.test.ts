@@ -87,3 +87,29 @@ describe('policies in a plan', () => {
     expect(notEvaluated()).toHaveLength(1);
   });
 });
+
+describe('policy documents per instance (count, for_each)', () => {
+  // `data.aws_iam_policy_document.team[count.index].json` reaches the plan as the references
+  // "data.aws_iam_policy_document.team" and "count.index": no attribute after the computed index.
+  const inv = inventoryOf('policy-documents-per-instance');
+
+  it('rebuilds each bucket its own document, through count.index and each.key', () => {
+    for (const [bucket, doc] of [
+      ['aws_s3_bucket.team[0]', 'data.aws_iam_policy_document.team[0]'],
+      ['aws_s3_bucket.team[1]', 'data.aws_iam_policy_document.team[1]'],
+      ['aws_s3_bucket.lake["raw"]', 'data.aws_iam_policy_document.lake["raw"]'],
+      ['aws_s3_bucket.lake["curated"]', 'data.aws_iam_policy_document.lake["curated"]'],
+    ]) {
+      const p = document(inv.buckets.get(bucket!)?.policy);
+      expect(p.origin?.key).toBe(doc);
+      // `aws_s3_bucket.team[count.index].arn` loses its attribute too: the placeholder names the bucket itself.
+      expect(Object.values(p.placeholders ?? {})).toContainEqual([bucket]);
+      expect(p.placeholders?.['<known after apply: aws_vpc_endpoint.s3.id>']).toEqual(['aws_vpc_endpoint.s3']);
+    }
+  });
+
+  it('judges them: no bucket is left not evaluated', () => {
+    const report = scan(inv);
+    expect(report.diagnostics.filter((d) => d.code === 'not-evaluated')).toEqual([]);
+  });
+});

@@ -24,17 +24,21 @@ export function policyOf(ctx: BuildContext, inst: Instance, name: string): Polic
   const res = ctx.resolver.resolveExpression(inst, expr);
   if (res.hits.length === 1 && res.constants.length === 0) {
     const hit = res.hits[0]!;
-    const followed = hit.attribute ? attr(hit.instance, hit.attribute) : undefined;
+    // After a computed index (`data.aws_iam_policy_document.x[count.index].json`) Terraform records the
+    // references without the attribute. Of a policy document's attributes only `json` and `minified_json`
+    // hold a policy, and they hold the same one.
+    const read = hit.attribute ?? (isPolicyDocument(hit.instance) ? 'json' : undefined);
+    const followed = read ? attr(hit.instance, read) : undefined;
     const origin = isPolicyDocument(hit.instance) ? { origin: declRef(ctx, hit.instance) } : {};
     if (typeof followed === 'string') {
-      return { kind: 'document', text: followed, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, hit.attribute!), ...origin };
+      return { kind: 'document', text: followed, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, read!), ...origin };
     }
     // A policy document whose inputs are known only after apply: rebuilt from its configuration, with placeholders.
     if (isPolicyDocument(hit.instance) && isUnknown(followed)) {
       const rebuilt = rebuildPolicyDocument(ctx, hit.instance);
       if (rebuilt.kind === 'unknown') return { kind: 'unknown', reason: rebuilt.reason, holder, attribute: name, builtFrom: [hit.instance.address] };
       const placeholders = Object.keys(rebuilt.placeholders).length > 0 ? { placeholders: rebuilt.placeholders } : {};
-      return { kind: 'document', text: rebuilt.text, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, hit.attribute!), ...placeholders, ...origin };
+      return { kind: 'document', text: rebuilt.text, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, read!), ...placeholders, ...origin };
     }
   }
   const from = [...new Set(res.hits.map((h) => h.instance.address))];
