@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scan } from '../../src/cli/scan.js';
 import { InputError } from '../../src/errors.js';
 import type { Inventory } from '../../src/model/inventory.js';
@@ -76,6 +76,24 @@ describe('snapshots', () => {
       const inv = inventoryOf(name);
       const back = roundTrip(inv);
       expect(summary(back), name).toEqual(summary(inv));
+    }
+  });
+
+  it('parse a large snapshot once (the plan reader\'s planned_values skipping is for plans only)', () => {
+    const inv = inventoryOf('example');
+    const file = join(dir, `big${++n}.json`);
+    // Indented far past the size where plans are parsed member by member.
+    const text = JSON.stringify(JSON.parse(snapshotText(inv)), null, 1).replaceAll('\n', `\n${' '.repeat(2000)}`);
+    expect(text.length).toBeGreaterThan(1 << 20);
+    writeFileSync(file, text);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const back = readSnapshot(file);
+      const parsed = parse.mock.calls.reduce((sum, [arg]) => sum + (typeof arg === 'string' ? arg.length : 0), 0);
+      expect(parsed).toBeLessThan(text.length * 1.1);
+      expect(summary(back)).toEqual(summary(inv));
+    } finally {
+      parse.mockRestore();
     }
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectPlan } from '../../src/collect/terraform/index.js';
-import { parseJson } from '../../src/collect/terraform/read-plan.js';
+import { parsePlanJson } from '../../src/collect/terraform/read-plan.js';
 import { scan, render } from '../../src/cli/scan.js';
 import { parseWithout } from '../../src/util/json-top-level.js';
 import { planPath } from '../helpers/fixtures.js';
@@ -36,13 +36,13 @@ describe('large plans skip planned_values and give the same scan', () => {
   const big = text.replace('"planned_values": {', `"planned_values": {"padding": ${JSON.stringify('x'.repeat(2 << 20))},`);
 
   it('same SARIF as a full JSON.parse', () => {
-    const fast = parseJson(big, 'big.json');
+    const fast = parsePlanJson(big, 'big.json');
     expect((fast as { planned_values: object }).planned_values).toEqual({});
     const sarif = (plan: unknown) => render(scan(collectPlan(plan as never, 'big.json')), 'sarif', { color: false });
     expect(sarif(fast)).toBe(sarif(JSON.parse(big)));
   });
 
   it('a syntax error anywhere still gets its precise message', () => {
-    expect(() => parseJson(`${big.slice(0, -3)},}`, 'big.json')).toThrow(/not valid JSON: expected a property name in double quotes at line/);
+    expect(() => parsePlanJson(`${big.slice(0, -3)},}`, 'big.json')).toThrow(/not valid JSON: expected a property name in double quotes at line/);
   });
 });

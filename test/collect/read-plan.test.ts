@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asPlan, decode, parseJson } from '../../src/collect/terraform/read-plan.js';
+import { asPlan, decode, parsePlanJson } from '../../src/collect/terraform/read-plan.js';
 import { collectPlan } from '../../src/collect/terraform/index.js';
 import { InputError } from '../../src/errors.js';
 
@@ -13,7 +13,7 @@ function errorOf(fn: () => unknown): InputError {
   throw new Error('expected an InputError');
 }
 
-const read = (text: string | Buffer, file = 'plan.json') => asPlan(parseJson(decode(Buffer.isBuffer(text) ? text : Buffer.from(text), file), file), file);
+const read = (text: string | Buffer, file = 'plan.json') => asPlan(parsePlanJson(decode(Buffer.isBuffer(text) ? text : Buffer.from(text), file), file), file);
 
 describe('reading plan files', () => {
   it('says where JSON broke, with line and column', () => {

@@ -10,7 +10,7 @@ import type { PlanJson } from './plan-types.js';
  * be collected while the inventory is built.
  */
 export function readPlanFile(path: string): PlanJson {
-  return asPlan(parseJson(readText(path), path), path);
+  return asPlan(parsePlanJson(readText(path), path), path);
 }
 
 /** In a frame of its own, so that no register holds the bytes while the text is parsed. */
@@ -46,13 +46,13 @@ export function decode(bytes: Buffer, path: string): string {
 }
 
 /**
- * Parses plan JSON, turning parser errors into a message with line and column.
- * A large plan repeats every resource in planned_values, resource_changes and
- * prior_state; when resource_changes is there, planned_values adds nothing the
- * collector reads, so it is skipped unparsed (it still has to be well-formed at
- * the level of strings and brackets). Anything unusual falls back to a full parse.
+ * Parses plan JSON. A large plan repeats every resource in planned_values,
+ * resource_changes and prior_state; when resource_changes is there,
+ * planned_values adds nothing the collector reads, so it is skipped unparsed
+ * (it still has to be well-formed at the level of strings and brackets).
+ * Anything unusual falls back to a full parse.
  */
-export function parseJson(text: string, path: string): unknown {
+export function parsePlanJson(text: string, path: string): unknown {
   if (text.length > 1 << 20) {
     try {
       const plan = parseWithout(text, 'planned_values');
@@ -62,6 +62,11 @@ export function parseJson(text: string, path: string): unknown {
       // Fall through: the full parse says precisely where the text is broken.
     }
   }
+  return parseJson(text, path);
+}
+
+/** Parses JSON, turning parser errors into a message with line and column. */
+export function parseJson(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
