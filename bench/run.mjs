@@ -8,12 +8,15 @@
 // scan's per-phase timings (--timings, from the median run).
 //
 // Usage: node bench/run.mjs [vpcs ...]   (default 100 1000 5000; needs `npm run build`)
+//        node bench/run.mjs --wide [n ...] (one VPC with n subnets, routes, rules and
+//        buckets from bench/gen-wide.mjs; default 1000 4000 16000)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const sizes = process.argv.slice(2).map(Number);
+const wide = process.argv[2] === '--wide';
+const sizes = process.argv.slice(wide ? 3 : 2).map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const dir = join(ROOT, 'bench', '.plans');
 mkdirSync(dir, { recursive: true });
@@ -55,10 +58,10 @@ function summary(runs) {
 }
 
 const rows = [];
-for (const vpcs of sizes.length ? sizes : [100, 1000, 5000]) {
-  const plan = join(dir, `plan-${vpcs}.json`);
+for (const vpcs of sizes.length ? sizes : wide ? [1000, 4000, 16000] : [100, 1000, 5000]) {
+  const plan = join(dir, `${wide ? 'wide' : 'plan'}-${vpcs}.json`);
   if (!existsSync(plan)) {
-    const g = spawnSync(process.execPath, [join(ROOT, 'bench/gen-plan.mjs'), String(vpcs), plan], { stdio: 'inherit' });
+    const g = spawnSync(process.execPath, [join(ROOT, wide ? 'bench/gen-wide.mjs' : 'bench/gen-plan.mjs'), String(vpcs), plan], { stdio: 'inherit' });
     if (g.status !== 0) throw new Error('gen-plan failed');
   }
   const mb = statSync(plan).size / 1e6;
@@ -71,9 +74,13 @@ for (const vpcs of sizes.length ? sizes : [100, 1000, 5000]) {
   const phases = (scan.medianRun.stderr.match(/^timings: .*$/m) ?? ['timings: (not reported)'])[0];
   rows.push({ vpcs, mb, resources, scan, base, phases });
   console.log(
-    `${String(vpcs).padStart(5)} VPCs  ${mb.toFixed(1).padStart(6)} MB  ${String(resources).padStart(7)} resources | ` +
+    `${String(vpcs).padStart(5)} ${wide ? 'wide' : 'VPCs'}  ${mb.toFixed(1).padStart(6)} MB  ${String(resources).padStart(7)} resources | ` +
       `scan ${scan.wall.toFixed(2)} s ${scan.rss.toFixed(0)} MB | read+parse ${base.wall.toFixed(2)} s ${base.rss.toFixed(0)} MB | ` +
       `ratio time ${(scan.wall / base.wall).toFixed(2)}x rss ${(scan.rss / base.rss).toFixed(2)}x`,
   );
+  // Time per resource of the phases that build and judge the graph: flat when growth is linear.
+  const ms = (name) => Number(phases.match(new RegExp(`${name} (\\d+) ms`))?.[1]);
+  const per = (name) => `${((ms(name) * 1000) / resources).toFixed(1)} µs`;
   console.log(`      ${phases}`);
+  console.log(`      per resource: inventory ${per('inventory')}, rules ${per('rules')}, report ${per('report')}`);
 }
