@@ -28,6 +28,27 @@ export function indexByType(table: InstanceTable): Map<string, Instance[]> {
   return out;
 }
 
+/**
+ * Empties the build's indexes once the inventory is made: they reach every
+ * instance, and through the instances the parsed plan. V8 can keep a build
+ * context alive a little past the build. Measured on 1,000 VPCs: in 4 of 10
+ * scans the parsed plan survived the full collection after the inventory
+ * (84 MB live instead of 38, ~70 ms more collection), in none with
+ * `--no-concurrent-recompilation` (an optimizing compile in flight holds the
+ * closures it compiles, and their contexts). Emptied, the plan can go whoever
+ * still holds the context.
+ */
+export function releaseBuild(ctx: BuildContext): void {
+  const t = ctx.table;
+  t.byAddress.clear();
+  t.destroyed.clear();
+  t.byResource.clear();
+  t.moduleInstances.clear();
+  t.knownModules.clear();
+  ctx.byType.clear();
+  ctx.resolver.release();
+}
+
 /** Instances of the given managed types (data sources with `data.` prefix). */
 export function* instancesOf(ctx: BuildContext, ...types: string[]): Iterable<Instance> {
   for (const t of types) yield* ctx.byType.get(t) ?? [];

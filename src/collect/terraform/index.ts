@@ -2,7 +2,7 @@ import { Inventory } from '../../model/inventory.js';
 import type { Ref } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
 import { ConfigIndex } from './config.js';
-import { indexByType, type BuildContext } from './context.js';
+import { indexByType, releaseBuild, type BuildContext } from './context.js';
 import { buildEndpointServices } from './endpoint-services.js';
 import { buildEndpoints } from './endpoints.js';
 import { buildInstances, field, type Instance } from './instances.js';
@@ -26,6 +26,14 @@ export function collectPlanFile(path: string): Inventory {
 
 /** Builds the inventory of a parsed plan: instances, then refs (so ids can be looked up), then nodes and links. */
 export function collectPlan(plan: PlanJson, file: string): Inventory {
+  const ctx = buildContext(plan, file);
+  buildNodes(ctx);
+  releaseBuild(ctx);
+  return ctx.inv;
+}
+
+/** The instances of a plan, indexed, with an empty inventory to fill. */
+export function buildContext(plan: PlanJson, file: string): BuildContext {
   const inv = new Inventory({
     kind: 'plan',
     file,
@@ -38,13 +46,16 @@ export function collectPlan(plan: PlanJson, file: string): Inventory {
   const table = buildInstances(plan, file);
   const config = new ConfigIndex(plan);
   const resolver = new Resolver(table, config, (id) => inv.refById(id));
-  const ctx: BuildContext = { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table) };
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table) };
+}
 
-  for (const inst of table.byAddress.values()) {
+/** Refs for every instance, then the nodes and their links. */
+export function buildNodes(ctx: BuildContext): void {
+  for (const inst of ctx.table.byAddress.values()) {
     registerRef(ctx, inst);
-    collectSensitive(inv, inst);
+    collectSensitive(ctx.inv, inst);
   }
-  for (const inst of table.destroyed.values()) if (inst.type === 'aws_vpc_endpoint') registerRef(ctx, inst);
+  for (const inst of ctx.table.destroyed.values()) if (inst.type === 'aws_vpc_endpoint') registerRef(ctx, inst);
 
   buildNetwork(ctx);
   buildPrefixLists(ctx);
@@ -55,7 +66,6 @@ export function collectPlan(plan: PlanJson, file: string): Inventory {
   buildEndpointServices(ctx);
   buildBuckets(ctx);
   buildIam(ctx);
-  return inv;
 }
 
 function registerRef(ctx: BuildContext, inst: Instance): void {

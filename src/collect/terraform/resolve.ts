@@ -63,6 +63,14 @@ export class Resolver {
   private readonly moduleRefs = new Map<string, Resolution>();
   private readonly targets = new Map<string, ModuleTarget[]>();
 
+  /** Drops what resolutions were memoized (they name instances): for after the build, see releaseBuild. */
+  release(): void {
+    this.outputs.clear();
+    this.variables.clear();
+    this.moduleRefs.clear();
+    this.targets.clear();
+  }
+
   /** The instances of a child module called from a module instance (`here`), with their steps and addresses. */
   private moduleTargets(here: string, modules: ModuleStep[], call: string): ModuleTarget[] {
     const key = `${here}|${call}`;
