@@ -18,7 +18,7 @@ function build(name: string, release: boolean): { ctx: BuildContext; planParts: 
   if (release) releaseBuild(ctx);
   // after_unknown objects are read into instances and never copied into nodes.
   const planParts = (plan.resource_changes ?? [])
-    .map((rc) => rc.change.after_unknown)
+    .map((rc) => rc.change?.after_unknown)
     .filter((u): u is object => typeof u === 'object' && u !== null && Object.keys(u).length > 0)
     .map((u) => new WeakRef(u));
   return { ctx, planParts };
