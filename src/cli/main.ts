@@ -95,5 +95,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 }
 
 function defaultIo(): Io {
-  return { stdout: (s) => process.stdout.write(s), isTTY: process.stdout.isTTY === true, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: (s) => process.stdout.write(s),
+    isTTY: process.stdout.isTTY === true,
+    ...(process.stderr.isTTY ? { progressLine: (s: string) => void process.stderr.write(s) } : {}),
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }

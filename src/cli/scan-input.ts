@@ -14,7 +14,6 @@ export interface LiveScanOptions extends ScanOptions {
   orgRoleName?: string;
   concurrency?: string;
   saveSnapshot?: string;
-  quiet?: boolean;
   /** Also write SARIF to this file, whatever --format prints. */
   sarif?: string;
 }

@@ -17,6 +17,7 @@ import { attachSources } from '../sourcemap/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { UsageError } from '../errors.js';
 import { writeAtomic } from './output.js';
+import { planProgress, type PhaseLine } from './plan-progress.js';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown'];
@@ -42,11 +43,15 @@ export interface ScanOptions {
   sourceRoot?: string;
   /** A SARIF from an earlier scan: findings already in it are suppressed. */
   baseline?: string;
+  /** No progress line on stderr. */
+  quiet?: boolean;
 }
 
 export interface Io {
   stdout: (text: string) => void;
   isTTY: boolean;
+  /** Where a progress line goes, when standard error is a terminal (unset: no progress line). */
+  progressLine?: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -60,31 +65,60 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const timings = new Timings();
   const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : undefined;
-  const inv = planInventory(opts.plan, timings);
+  const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : undefined;
+  let done: Rendered;
+  try {
+    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress });
+  } finally {
+    progress?.end(); // before anything else reaches the terminal
+  }
+  if (opts.output) writeAtomic(opts.output, done.rendered);
+  else io.stdout(done.rendered);
+  for (const [file, text] of done.extra) writeAtomic(file, text);
+  timings.mark('report');
+  if (opts.timings) process.stderr.write(`${timings.format()}\n${slowestRules(done.report.rules)}\n`);
+  return exitCode(done.report, failOn, opts.softFail === true, opts.strict === true);
+}
+
+interface Rendered {
+  report: ScanReport;
+  rendered: string;
+  /** Other files to write: [path, text]. */
+  extra: [string, string][];
+}
+
+interface ScanSteps {
+  format: Format;
+  config: Config;
+  baseline: { file: string; fingerprints: ReturnType<typeof readBaseline> } | undefined;
+  timings: Timings;
+  progress: PhaseLine | undefined;
+}
+
+/** Plan -> inventory -> rules -> source lines -> suppressions -> rendered reports; nothing is written yet. */
+async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanSteps): Promise<Rendered> {
+  const { format, config, baseline, timings, progress } = steps;
+  const inv = planInventory(plan, timings, progress);
   releaseMemory(); // the parsed plan
   timings.mark('inventory');
+  progress?.show(`running ${allRules.length} rules`);
   const engineReport = scan(inv, config);
   timings.mark('rules');
-  // Findings -> source lines -> suppressions -> reporters.
-  const sources = await attachSources(engineReport, { planFile: opts.plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd });
+  progress?.show(format === 'sarif' ? 'writing SARIF' : 'writing the report');
+  const sources = await attachSources(engineReport, { planFile: plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd });
   const report = applySuppressions(sources.report, { knownRules: allRules.map((r) => r.meta.id), sources, config, ...(baseline ? { baseline } : {}) });
   timings.mark('sources');
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sourceLinkBase: githubBlobBase(io.env) }), inv.sensitiveValues);
   // Everything is rendered before anything is written.
-  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env);
-  if (opts.output) writeAtomic(opts.output, rendered);
-  else io.stdout(rendered);
-  for (const [file, text] of extra) writeAtomic(file, text);
-  timings.mark('report');
-  if (opts.timings) process.stderr.write(`${timings.format()}\n${slowestRules(report.rules)}\n`);
-  return exitCode(report, failOn, opts.softFail === true, opts.strict === true);
+  return { report, rendered, extra: extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env) };
 }
 
 /** Parses the plan and builds its inventory; the parsed plan is not held past this frame, so it can be collected during the rules and reports. */
-function planInventory(path: string, timings: Timings): Inventory {
+function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined): Inventory {
   const plan = readPlanFile(path);
   releaseMemory(); // the plan's text
   timings.mark('parse');
+  progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString('en-US')} resource changes`);
   return collectPlan(plan, path);
 }
 
