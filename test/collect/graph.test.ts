@@ -139,3 +139,23 @@ describe('bare module references (splats and computed indices record no output n
     expect(ddb.routeTables.keys).toEqual([0, 1].map((i) => `${vpc}.module.az[${i}].aws_route_table.private`));
   });
 });
+
+describe('an attribute read after a computed index (not recorded in the plan)', () => {
+  const inv = inventoryOf('attribute-after-computed-index');
+
+  it('leaves the link unresolved and says why, instead of "nothing is named"', () => {
+    const vpc = inv.vpcEndpoints.get('aws_vpc_endpoint.sts[0]')!.vpc;
+    expect(vpc.keys).toEqual([]);
+    expect(vpc.unresolved).toMatch(/comes from aws_subnet\.private\[0\], but the plan does not say which of its attributes/);
+    expect(inv.securityGroups.get('aws_security_group.endpoints[1]')!.vpc.unresolved).toMatch(/aws_subnet\.private\[1\]/);
+  });
+
+  it('reports the association it cannot place, naming where the value comes from', () => {
+    const d = inv.diagnostics.find((x) => x.subject?.key === 'aws_route_table_association.private[0]');
+    expect(d?.message).toMatch(/comes from aws_network_interface\.app\[0\], but the plan does not say which of its attributes/);
+  });
+
+  it('still links a reference whose computed index names the resource itself (no attribute needed)', () => {
+    expect(inv.vpcEndpoints.get('aws_vpc_endpoint.sts[1]')!.subnets.keys).toEqual(['aws_subnet.private[1]']);
+  });
+});

@@ -180,6 +180,10 @@ export class Resolver {
       } else if (hit.attribute && !IDENTITY.has(hit.attribute)) {
         // Through an identity attribute the reference means that resource itself, of another kind: nothing to follow.
         this.linkInto(out, hit.instance, [hit.attribute], kinds, depth + 1, visited());
+      } else if (!hit.attribute) {
+        // `aws_subnet.x[count.index].vpc_id` reaches the plan as "aws_subnet.x" and "count.index": Terraform drops
+        // the attribute after a computed index, so what the resource gives here cannot be told.
+        out.unresolved ??= `the value comes from ${hit.instance.address}, but the plan does not say which of its attributes (Terraform drops the attribute after a computed index such as [count.index], and in for expressions)`;
       }
     }
   }
