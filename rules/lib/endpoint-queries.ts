@@ -12,9 +12,9 @@ export function interfaceEndpoints(inv: Inventory): VpcEndpoint[] {
   return [...inv.vpcEndpoints.values()].filter((ep) => !ep.destroyed && ep.type === 'Interface');
 }
 
-/** The endpoint's service for messages: its name, or why it is unknown. */
+/** The endpoint's service for messages: its name, or that it is unknown (why is said where it matters). */
 export function serviceLabel(ep: VpcEndpoint): string {
-  return isUnknown(ep.serviceName) ? 'a service known only after apply' : ep.serviceName;
+  return isUnknown(ep.serviceName) ? 'service unknown' : ep.serviceName;
 }
 
 /** "aws_vpc_endpoint.ssm (com.amazonaws.eu-west-1.ssm)". */
@@ -90,8 +90,10 @@ export function gatewayEndpointsInVpc(inv: Inventory, vpc: string, family: Gatew
   const endpoints: VpcEndpoint[] = [];
   let unclear: string | undefined;
   for (const ep of endpointsInVpc(inv, vpc)) {
-    if (isUnknown(ep.type) || isUnknown(ep.serviceName)) {
-      unclear ??= `the type or service of ${displayName(ep.ref)} is known only after apply`;
+    // Plans: known only after apply; live: missing from the API's answer. The reason says which.
+    const unknownPart = isUnknown(ep.type) ? `type (${ep.type.reason})` : isUnknown(ep.serviceName) ? `service (${ep.serviceName.reason})` : undefined;
+    if (unknownPart) {
+      unclear ??= `${displayName(ep.ref)} has an unknown ${unknownPart}`;
       continue;
     }
     if (ep.type !== 'Gateway' || ep.service?.family !== family) continue;

@@ -44,7 +44,7 @@ function* judge(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
     }
     if (ep.type !== 'Gateway' && ep.type !== 'Interface') continue;
     if (!ep.service) {
-      yield skip(isUnknown(ep.serviceName) ? `its service name is known only after apply (${ep.serviceName.reason})` : `its service name ${ep.serviceName} is not one vpcelint recognizes`);
+      yield skip(isUnknown(ep.serviceName) ? `its service name is unknown (${ep.serviceName.reason})` : `its service name ${ep.serviceName} is not one vpcelint recognizes`);
       continue;
     }
     const support = ep.policySupported !== undefined ? { supported: ep.policySupported } : endpointPolicySupport(ep.service);

@@ -48,4 +48,10 @@ describe('real plans from public repositories', () => {
     expect(report.findings).toEqual([]);
     expect(report.diagnostics.some((d) => d.code === 'not-evaluated' && d.subject?.key === 'data.aws_subnet.private')).toBe(true);
   });
+
+  it('an endpoint with no service name at all is "unknown", not "known only after apply" (checkov, a trimmed plan)', () => {
+    const report = scan(collectPlanFile(join(dir, 'ck_plan_vpc_endpoint__tfplan.json')));
+    const d = report.diagnostics.find((x) => x.subject?.key === 'aws_vpc_endpoint.test');
+    expect(d?.message).toBe('the endpoint policy of aws_vpc_endpoint.test (service unknown) was not evaluated: its service name is unknown (aws_vpc_endpoint.test has no service name)');
+  });
 });
