@@ -1,9 +1,10 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { terminalLine } from '../util/terminal-line.js';
 
-/** A status line on a terminal for the long phases of a large plan scan: rewritten in place, erased at the end. */
+/** The status line of a plan scan: the phase it is in. */
 export interface PhaseLine {
-  show(text: string): void;
+  show(phase: string): void;
   /** Erases the line: before anything else is written to the terminal. */
   end(): void;
 }
@@ -12,17 +13,8 @@ export interface PhaseLine {
 export const PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
 
 export function phaseLine(write: (text: string) => void): PhaseLine {
-  let shown = false;
-  return {
-    show(text) {
-      write(`\r\x1b[2Kvpcelint: ${text}…`);
-      shown = true;
-    },
-    end() {
-      if (shown) write('\r\x1b[2K');
-      shown = false;
-    },
-  };
+  const line = terminalLine(write);
+  return { show: (phase) => line.show(`${phase}…`), end: () => line.end() };
 }
 
 export interface ProgressContext {
@@ -35,9 +27,9 @@ export interface ProgressContext {
 /**
  * The line for a plan scan, as live scans have theirs: on a terminal only
  * (the caller's `write` is there only then), not with --quiet or in CI, and
- * only for a plan file big enough to take a
- * while (a 441 MB plan takes ten seconds). It starts at the first phase,
- * reading the file. Undefined when there is none.
+ * only for a plan file big enough to take a while (a 441 MB plan takes ten
+ * seconds). It starts at the first phase, reading the file. Undefined when
+ * there is none.
  */
 export function planProgress(plan: string, ctx: ProgressContext): PhaseLine | undefined {
   if (ctx.quiet || ctx.env.CI || plan === '-') return undefined;

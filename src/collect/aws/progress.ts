@@ -1,3 +1,5 @@
+import { terminalLine } from '../../util/terminal-line.js';
+
 /** Receives progress of a live scan: regions and service reads done out of the total. */
 export interface ProgressSink {
   update(state: ProgressState): void;
@@ -49,14 +51,9 @@ export class Progress {
 
 /** One line on a terminal, rewritten in place and erased at the end. */
 export function terminalSink(write: (text: string) => void): ProgressSink {
-  let shown = false;
+  const line = terminalLine(write);
   return {
-    update(s) {
-      write(`\r\x1b[2Kvpcelint: regions ${s.regionsDone}/${s.regionsTotal}, services ${s.servicesDone}/${s.servicesTotal} read`);
-      shown = true;
-    },
-    end() {
-      if (shown) write('\r\x1b[2K');
-    },
+    update: (s) => line.show(`regions ${s.regionsDone}/${s.regionsTotal}, services ${s.servicesDone}/${s.servicesTotal} read`),
+    end: () => line.end(),
   };
 }
