@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import { jsonErrorPosition } from '../../util/json-error-position.js';
+import { JsonBytesError, parseJsonBytes } from '../../util/json-bytes.js';
 import { parseWithout } from '../../util/json-top-level.js';
 import type { PlanJson } from './plan-types.js';
 
@@ -10,12 +11,43 @@ import type { PlanJson } from './plan-types.js';
  * be collected while the inventory is built.
  */
 export function readPlanFile(path: string): PlanJson {
-  return asPlan(parsePlanJson(readText(path), path), path);
+  const input = readText(path);
+  return asPlan(typeof input === 'string' ? parsePlanJson(input, path) : parseHugePlan(input, path), path);
 }
 
-/** In a frame of its own, so that no register holds the bytes while the text is parsed. */
-function readText(path: string): string {
-  return decode(readInput(path), path);
+/**
+ * The plan's text; or its bytes, when they are more than one JavaScript string
+ * can hold (about 512 MiB). In a frame of its own, so that no register holds
+ * the bytes while the text is parsed.
+ */
+function readText(path: string): string | Buffer {
+  const bytes = readInput(path);
+  try {
+    return decode(bytes, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw err;
+    if (bytes[0] === 0xff || bytes[0] === 0xfe) throw new InputError(`${label(path)}: a UTF-16 plan of ${bytes.length} bytes is too large to read; write it as UTF-8 (terraform show -json writes UTF-8)`, path);
+    return bytes;
+  }
+}
+
+/**
+ * A plan too large for one string, parsed from its bytes section by section
+ * (src/util/json-bytes.ts), without planned_values when resource_changes is
+ * there, as parsePlanJson does.
+ */
+export function parseHugePlan(bytes: Buffer, path: string, limit?: number): unknown {
+  const parse = (skip?: ReadonlySet<string>) => {
+    try {
+      return parseJsonBytes(bytes, { ...(limit !== undefined ? { limit } : {}), ...(skip ? { skip } : {}) });
+    } catch (err) {
+      if (err instanceof JsonBytesError) throw new InputError(`${label(path)}: not valid JSON: ${err.message}`, path);
+      throw err;
+    }
+  };
+  const plan = parse(new Set(['planned_values']));
+  if (typeof plan === 'object' && plan !== null && 'resource_changes' in plan) return { ...plan, planned_values: {} };
+  return parse();
 }
 
 /** Reads the bytes of a plan file, or of standard input for `-`. */

@@ -1,0 +1,63 @@
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { collectPlan } from '../../src/collect/terraform/index.js';
+import { parseHugePlan, parsePlanJson, readPlanFile } from '../../src/collect/terraform/read-plan.js';
+import { render, scan } from '../../src/cli/scan.js';
+import { InputError } from '../../src/errors.js';
+import { ROOT, planPath } from '../helpers/fixtures.js';
+
+/**
+ * Plans over ~512 MiB cannot be one JavaScript string; they are parsed from
+ * their bytes, section by section. Every plan we have, read that way with a
+ * tiny limit (so that it is walked deep), must scan exactly as it does as text.
+ */
+const PLANS = execSync("grep -rl '\"resource_changes\"' fixtures bench/template bench/wide-template --include=*.json", { cwd: ROOT, encoding: 'utf8' })
+  .trim()
+  .split('\n')
+  .filter((f) => !f.includes('tfjson_invalid'));
+
+const sarif = (plan: unknown, file: string) => render(scan(collectPlan(plan as never, file)), 'sarif', { color: false });
+
+describe('plans read from bytes, section by section', () => {
+  it(`every fixture and real-world plan (${PLANS.length}) scans the same as from its text`, () => {
+    expect(PLANS.length).toBeGreaterThan(50);
+    for (const file of PLANS) {
+      const bytes = readFileSync(join(ROOT, file));
+      // Small enough that resource_changes and prior_state are walked; large enough for the longest policy string.
+      const limit = Math.max(4096, ...[...bytes.toString('utf8').matchAll(/"(?:[^"\\]|\\.)*"/g)].map((m) => Buffer.byteLength(m[0])));
+      expect(sarif(parseHugePlan(bytes, file, limit), file), file).toBe(sarif(parsePlanJson(bytes.toString('utf8'), file), file));
+    }
+  });
+
+  it('turns a broken byte into an input error naming the file and the byte', () => {
+    const bytes = Buffer.from(readFileSync(planPath('example'), 'utf8').replace('"resource_changes": [', '"resource_changes": [,'));
+    expect(() => parseHugePlan(bytes, 'big.json', 512)).toThrow(InputError);
+    expect(() => parseHugePlan(bytes, 'big.json', 512)).toThrow(/^big\.json: not valid JSON: .* at byte \d+$/);
+  });
+});
+
+describe('readPlanFile on a plan too large for one string', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('falls back to the bytes when decoding says the text is too long', () => {
+    const file = planPath('policy-buckets');
+    const asText = readPlanFile(file);
+    const size = readFileSync(file).length;
+    const toString = Buffer.prototype.toString;
+    let refused = 0;
+    // What Node throws past its string limit, for the whole file's bytes only.
+    vi.spyOn(Buffer.prototype, 'toString').mockImplementation(function (this: Buffer, ...args: unknown[]) {
+      if (this.length === size && args.length <= 1) {
+        refused++;
+        throw Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
+      }
+      return toString.apply(this, args as []);
+    });
+    const fromBytes = readPlanFile(file);
+    vi.restoreAllMocks();
+    expect(refused).toBe(1);
+    expect(sarif(fromBytes, file)).toBe(sarif(asText, file));
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { JsonBytesError, parseJsonBytes } from '../../src/util/json-bytes.js';
+
+const bytes = (text: string) => Buffer.from(text, 'utf8');
+
+/** Bytes of the largest leaf or key of a document: what must fit in one string. */
+function largestLeaf(v: unknown): number {
+  if (Array.isArray(v)) return Math.max(2, ...v.map(largestLeaf));
+  if (v && typeof v === 'object') return Math.max(2, ...Object.entries(v).flatMap(([k, x]) => [Buffer.byteLength(JSON.stringify(k)), largestLeaf(x)]));
+  return Buffer.byteLength(JSON.stringify(v));
+}
+
+/** Documents with every kind of token, and the strings that fool a careless scanner. */
+const DOCS = [
+  { a: 1, b: [true, false, null, -1.5e3, 'x'], c: { d: 'e' } },
+  [[], {}, [[[1]]], { '': '' }],
+  { s: 'quote " and backslash \\ and brace } ] { [ and \\" escaped', t: 'ünïcødé ✓ 😀', u: '\\\\' },
+  { resource_changes: [{ address: 'aws_vpc.main', change: { after: { tags: { Name: 'x' } } } }], planned_values: { root_module: {} } },
+];
+
+describe('parseJsonBytes', () => {
+  it('gives what JSON.parse gives, from the smallest limit that holds each leaf up to one that holds it all', () => {
+    for (const doc of DOCS) {
+      for (const text of [JSON.stringify(doc), JSON.stringify(doc, null, 2)]) {
+        const smallest = largestLeaf(doc);
+        for (const limit of [smallest, smallest + 7, 64, 1 << 20]) {
+          expect(parseJsonBytes(bytes(text), { limit }), `${text} @${limit}`).toEqual(JSON.parse(text));
+        }
+      }
+    }
+  });
+
+  it('reads past a UTF-8 byte order mark', () => {
+    expect(parseJsonBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes('{"a":[1,2]}')]), { limit: 4 })).toEqual({ a: [1, 2] });
+  });
+
+  it('leaves out the top-level members it is told to skip when it walks the document', () => {
+    const text = JSON.stringify({ keep: [1, 2], planned_values: { big: 'x'.repeat(100) }, after: 'y' });
+    expect(parseJsonBytes(bytes(text), { limit: 16, skip: new Set(['planned_values']) })).toEqual({ keep: [1, 2], after: 'y' });
+  });
+
+  it('keeps __proto__ members as own data, never as a prototype', () => {
+    const out = parseJsonBytes(bytes('{"__proto__": {"polluted": 1}, "x": [1]}'), { limit: 4 }) as object;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.hasOwn(out, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('says at which byte the text is broken', () => {
+    const bad: [string, RegExp][] = [
+      ['{"a": [1, 2}', /at byte/],
+      ['{"a": 1} x', /unexpected text after the end of the document at byte 9/],
+      ['{"a": "unclosed}', /a string is not closed at byte 6/],
+      ['{"a": 1 "b": 2}', /expected "," or "}" at byte 8/],
+      ['{"a": [1 2]}', /expected "," or "]" at byte 9/],
+      ['{"a": [1, tru]}', /not valid JSON .* in the value that starts at byte 10/],
+      ['{a: 1}', /expected a property name in double quotes at byte 1/],
+    ];
+    for (const [text, message] of bad) {
+      expect(() => parseJsonBytes(bytes(text), { limit: 3 }), text).toThrow(JsonBytesError);
+      expect(() => parseJsonBytes(bytes(text), { limit: 3 }), text).toThrow(message);
+    }
+  });
+
+  it('refuses a single value larger than the limit (a string that long cannot exist in JavaScript)', () => {
+    expect(() => parseJsonBytes(bytes(JSON.stringify({ s: 'x'.repeat(50) })), { limit: 16 })).toThrow(/a single value is larger than a JavaScript string can hold at byte 5/);
+  });
+});
