@@ -6,15 +6,17 @@ import { constants } from 'node:buffer';
  * in `limit` is decoded and given to JSON.parse whole; a larger array or object
  * is walked at the level of strings and brackets and parsed member by member,
  * so only the largest single leaf has to fit. `skip` names top-level members
- * to leave out unparsed. Errors say at which byte the text is broken.
+ * to leave out unparsed (checked only at the level of strings and brackets).
+ * Errors say at which byte the text is broken.
  */
 export function parseJsonBytes(bytes: Uint8Array, options: { limit?: number; skip?: ReadonlySet<string> } = {}): unknown {
   const limit = options.limit ?? constants.MAX_STRING_LENGTH;
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const p = new ByteParser(buf, limit);
   const start = p.ws(buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
-  // The document is walked, not measured first: a scan of all of it would only say it is too large.
-  const { value, end } = buf.length - start > limit ? p.walk(start, options.skip) : p.value(start, options.skip);
+  // Walked, not measured first, when too large (a scan of all of it would only say so) or when members are skipped.
+  const walk = buf.length - start > limit || (options.skip !== undefined && buf[start] === 0x7b);
+  const { value, end } = walk ? p.walk(start, options.skip) : p.value(start);
   if (p.ws(end) !== buf.length) throw new JsonBytesError('unexpected text after the end of the document', p.ws(end));
   return value;
 }
@@ -50,9 +52,9 @@ class ByteParser {
   }
 
   /** The value starting at i, and the index just past it: parsed whole when its bytes fit the limit. */
-  value(i: number, skip?: ReadonlySet<string>): Parsed {
+  value(i: number): Parsed {
     const end = this.skipValue(i);
-    return end - i <= this.limit ? { value: this.parse(i, end), end } : this.walk(i, skip);
+    return end - i <= this.limit ? { value: this.parse(i, end), end } : this.walk(i);
   }
 
   /** An array or object walked member by member, each member parsed whole when it fits. */

@@ -34,9 +34,13 @@ describe('parseJsonBytes', () => {
     expect(parseJsonBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes('{"a":[1,2]}')]), { limit: 4 })).toEqual({ a: [1, 2] });
   });
 
-  it('leaves out the top-level members it is told to skip when it walks the document', () => {
+  it('leaves out the top-level members it is told to skip, whether or not the document fits the limit', () => {
     const text = JSON.stringify({ keep: [1, 2], planned_values: { big: 'x'.repeat(100) }, after: 'y' });
-    expect(parseJsonBytes(bytes(text), { limit: 16, skip: new Set(['planned_values']) })).toEqual({ keep: [1, 2], after: 'y' });
+    for (const limit of [16, 1 << 20]) {
+      expect(parseJsonBytes(bytes(text), { limit, skip: new Set(['planned_values']) })).toEqual({ keep: [1, 2], after: 'y' });
+    }
+    expect(parseJsonBytes(bytes('[1, {"planned_values": 2}]'), { skip: new Set(['planned_values']) })).toEqual([1, { planned_values: 2 }]);
+    expect(parseJsonBytes(bytes('"just a string"'), { skip: new Set(['planned_values']) })).toBe('just a string');
   });
 
   it('keeps __proto__ members as own data, never as a prototype', () => {
