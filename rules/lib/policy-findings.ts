@@ -27,7 +27,7 @@ export function conditionLabel(s: Statement, c: ConditionEntry, values = c.value
   return `${statementLabel(s)}, "${c.operator}": {"${c.key}": ${JSON.stringify(values.length === 1 ? values[0] : values)}}`;
 }
 
-/** Every condition of every statement of every policy of the inventory, or the diagnostic for a policy that cannot be judged. */
+/** One condition of one statement of one policy site. */
 export type ConditionSite = { site: PolicySite; statement: Statement; condition: ConditionEntry };
 
 /**
@@ -42,7 +42,8 @@ export function* eachCondition(inv: Inventory, ctx: Pick<RuleContext, 'shared'>,
   }
 }
 
-export function* everyCondition(inv: Inventory, ctx: Pick<RuleContext, 'shared'>): Iterable<Diagnostic | { site: PolicySite; statement: Statement; condition: ConditionEntry }> {
+/** Every condition of every statement of every policy of the inventory, or the diagnostic for a policy that cannot be judged. */
+function* everyCondition(inv: Inventory, ctx: Pick<RuleContext, 'shared'>): Iterable<Diagnostic | ConditionSite> {
   for (const site of policySites(inv, ctx)) {
     if (isDiagnostic(site)) {
       yield* once(ctx, site);

@@ -4,6 +4,7 @@ import { InputError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { FAIL_ON, FORMATS, scanCommand, type Io } from './scan.js';
 import { isLiveInput } from './scan-input.js';
+import { EXPLAIN_FORMATS } from '../explain/formats.js';
 
 /**
  * The command line. Exit codes: 0 no finding at or above --fail-on, 1 some,
@@ -63,7 +64,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--profile <name>', 'with --aws: profile from the AWS config files')
     .option('--role-arn <arn>', 'with --aws: role to assume before reading')
     .option('--bucket <name>', 'explain the paths to this S3 bucket (name or Terraform address) instead')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'mermaid']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
     .action(async (target: string | undefined, opts) => {
       const { explainCommand } = await import('../explain/command.js');
       code = await explainCommand(target, opts, io);

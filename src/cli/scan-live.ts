@@ -15,8 +15,6 @@ import { exitCode, extraReports, render, scan, type FailOn, type Format, type Io
 /** Exit code of a scan that could not read everything it should have (and found nothing at --fail-on). */
 export const EXIT_PARTIAL = 3;
 
-export { isLiveInput, type LiveScanOptions } from './scan-input.js';
-
 /** `scan --aws` and `scan --snapshot`: the same rules and reports as a plan scan, and exit 3 when the scan was partial. */
 export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<number> {
   const format = (opts.format ?? 'text') as Format;

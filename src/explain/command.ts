@@ -10,9 +10,7 @@ import { policyEvaluator } from './evaluator.js';
 import { bucketFlowchart, routeFlowchart } from './render-mermaid.js';
 import { renderBucketText, renderRouteText } from './render-text.js';
 import { explainRoutes } from './subject.js';
-
-export const EXPLAIN_FORMATS = ['text', 'mermaid'] as const;
-export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
+import { EXPLAIN_FORMATS, type ExplainFormat } from './formats.js';
 
 export interface ExplainOptions {
   plan?: string;

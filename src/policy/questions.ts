@@ -72,6 +72,15 @@ function notAwsOwnAccess(v: RequestParts, dim: string): boolean {
   return true;
 }
 
+/**
+ * Whether a request's organization keys (an org id, or org paths) name no
+ * organization the policy names or the owner belongs to (`o-x` and every
+ * path under `o-x/`).
+ */
+function outsideOrgs(v: RequestParts, space: Space, orgs: ReadonlySet<string>, keys: readonly string[]): boolean {
+  return keys.every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !orgs.has(x) && ![...orgs].some((o) => x.startsWith(`${o}/`))));
+}
+
 function actionsOf(service: string | undefined) {
   if (!service) return undefined;
   const prefix = `${service.toLowerCase()}:`;
@@ -119,8 +128,7 @@ export function outsideResourceAllowed(policy: Policy, input: EndpointInput): Re
   const orgs = new Set(input.ownerOrgIds ?? []);
   const act = actionsOf(input.service);
   const noTags = (v: RequestParts) => ![...v.context.keys()].some((k) => k.startsWith('aws:principaltag/'));
-  const orgOutside = (v: RequestParts) =>
-    ['aws:resourceorgid', 'aws:resourceorgpaths'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !orgs.has(x) && ![...orgs].some((o) => x.startsWith(`${o}/`))));
+  const orgOutside = (v: RequestParts) => outsideOrgs(v, space, orgs, ['aws:resourceorgid', 'aws:resourceorgpaths']);
   const accountOutside = (v: RequestParts) =>
     ['aws:resourceaccount', 's3:resourceaccount'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !owners.has(x)));
   const arbitrary = (v: RequestParts) => v.resource !== undefined && space.freshResources.has(v.resource) && accountOutside(v) && orgOutside(v);
@@ -151,7 +159,7 @@ export function outsidePrincipalAllowed(policy: Policy, input: EndpointInput): R
     if (!p || p.kind === 'service') return false;
     if (p.kind !== 'aws') return true;
     if (owners.has(p.account) || isNamed(space, 'aws:principalaccount', p.account) || space.knownAccounts.has(p.account) && p.account !== space.freshAccount) return false;
-    return ['aws:principalorgid', 'aws:principalorgpaths'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !orgs.has(x) && ![...orgs].some((o) => x.startsWith(`${o}/`))));
+    return outsideOrgs(v, space, orgs, ['aws:principalorgid', 'aws:principalorgpaths']);
   };
   const arbitrary = (v: RequestParts) => v.resource !== undefined && space.freshResources.has(v.resource);
   return someAllowed(policy, space, { ...(act ? { action: act } : {}), principal: outside, resource: arbitrary, any: notAwsOwnAccess });

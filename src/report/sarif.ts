@@ -37,7 +37,7 @@ export function renderSarif(report: ScanReport): string {
   // Large logs are written compact, one result at a time: tens of thousands of result objects never live at once.
   const compact = count > COMPACT_ABOVE;
   const sentinel = compact ? `vpcelint-results-${randomUUID()}` : undefined;
-  const results = compact ? [] : allResults(ctx);
+  const results = compact ? [] : [...resultsOf(ctx)];
   const run: Sarif.Run = {
     tool: {
       driver: {
@@ -73,10 +73,6 @@ export function renderSarif(report: ScanReport): string {
   }
   parts.push(']', skeleton.slice(at + `"results":"${sentinel}"`.length), '\n');
   return parts.join('');
-}
-
-function allResults(ctx: Ctx): Sarif.Result[] {
-  return [...resultsOf(ctx)];
 }
 
 function* resultsOf(ctx: Ctx): Iterable<Sarif.Result> {

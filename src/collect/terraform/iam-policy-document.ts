@@ -139,11 +139,9 @@ class Rebuilder {
 
   private scalar(path: (string | number)[], placeholderOk: boolean, config?: Record<string, unknown>): string | undefined {
     const v = attr(this.doc, ...path);
-    if (typeof v === 'string') return v;
     if (v === undefined) return undefined;
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     const name = path[path.length - 1] as string;
-    if (!isUnknown(v)) throw new CannotRebuild(`its ${name} is not a string`);
+    if (!isUnknown(v)) return scalarText(v, name);
     if (!placeholderOk) throw new CannotRebuild(`its ${name} is known only after apply`);
     const hits = this.hits(expressionAt(config ?? this.config, [name]), name);
     if (hits.length !== 1) throw new CannotRebuild(`its ${name} is built from ${hits.length === 0 ? 'nothing the plan shows' : 'several values'}`);

@@ -328,7 +328,6 @@ export class Resolver {
     const forEach = call?.for_each_expression;
     return this.expression(arg as Expression, { modules: parent, ...(selfKey !== undefined ? { selfKey } : {}), ...(isObject(forEach) ? { forEach } : {}) }, depth + 1);
   }
-
 }
 
 /**
