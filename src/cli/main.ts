@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .option('--soft-fail', 'always exit 0 when the scan ran, whatever it found')
     .option('--config <file>', 'config file (default: .vpcelint.yml in the working directory, if present)')
     .option('--strict', 'exit 1 when anything could not be evaluated (diagnostics), even without findings')
-    .option('--timings', 'print the wall time of each phase (parse, inventory, rules, report) and the slowest rules on stderr (plan scans)')
+    .option('--timings', 'print the wall time of each phase (parse, inventory, rules, report), the slowest rules and the peak memory on stderr (plan scans)')
     .option('--sarif <file>', 'also write the report as SARIF to this file, whatever --format prints')
     .option('--markdown <file>', 'also write the report as Markdown (with Mermaid path pictures) to this file, whatever --format prints')
     .option('--source-root <dir>', "directory of the plan's root module (.tf files), for source lines (default: the plan's directory if it has .tf files, else the working directory)")

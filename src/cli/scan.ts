@@ -2,7 +2,7 @@ import { allRules } from '../../rules/index.js';
 import { collectPlan } from '../collect/terraform/index.js';
 import { readPlanFile } from '../collect/terraform/read-plan.js';
 import { releaseMemory } from '../util/release-memory.js';
-import { Timings } from '../util/timings.js';
+import { formatPeakMemory, Timings } from '../util/timings.js';
 import { emptyConfig, loadConfig, type Config } from '../config/load.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
 import { runRules, type RuleRun } from '../engine/run.js';
@@ -76,7 +76,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   else io.stdout(done.rendered);
   for (const [file, text] of done.extra) writeAtomic(file, text);
   timings.mark('report');
-  if (opts.timings) process.stderr.write(`${timings.format()}\n${slowestRules(done.report.rules)}\n`);
+  if (opts.timings) process.stderr.write(`${timings.format()}\n${slowestRules(done.report.rules)}\n${formatPeakMemory()}\n`);
   return exitCode(done.report, failOn, opts.softFail === true, opts.strict === true);
 }
 

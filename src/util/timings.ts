@@ -18,3 +18,8 @@ export class Timings {
     return `timings: ${parts.join(', ')}, total ${(performance.now() - this.start).toFixed(0)} ms`;
   }
 }
+
+/** `memory: peak RSS 282 MB`: the process's high-water mark so far (what a CI runner's memory limit is checked against). */
+export function formatPeakMemory(maxRssKb = process.resourceUsage().maxRSS): string {
+  return `memory: peak RSS ${(maxRssKb / 1024).toFixed(0)} MB`;
+}

@@ -99,7 +99,7 @@ describe('inputs and outputs', () => {
     expect(r.stdout).toMatch(/^gateway-endpoint-region-mismatch\s+error\s+/m);
   });
 
-  it('--timings prints the time of each phase and the slowest rules on stderr, and nothing more on stdout', () => {
+  it('--timings prints the time of each phase, the slowest rules and the peak memory on stderr, and nothing more on stdout', () => {
     const plain = cli(['scan', '--plan', planPath('example'), '--format', 'json', '--fail-on', 'none']);
     const r = cli(['scan', '--plan', planPath('example'), '--format', 'json', '--fail-on', 'none', '--timings']);
     expect(r.code).toBe(0);
@@ -107,6 +107,11 @@ describe('inputs and outputs', () => {
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^timings: parse \d+ ms, inventory \d+ ms, rules \d+ ms, sources \d+ ms, report \d+ ms, total \d+ ms$/);
     expect(lines[1]).toMatch(/^slowest rules: [a-z0-9-]+ \d+ ms(, [a-z0-9-]+ \d+ ms){4}$/);
+    const peak = Number(/^memory: peak RSS (\d+) MB$/.exec(lines[2] ?? '')?.[1]);
+    // A Node process that has loaded the CLI holds tens of megabytes; a few GB would be a unit error.
+    expect(peak).toBeGreaterThan(20);
+    expect(peak).toBeLessThan(2000);
+    expect(lines).toHaveLength(3);
   });
 
   it('--help and --version', () => {
