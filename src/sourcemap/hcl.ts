@@ -36,6 +36,8 @@ export interface HclBlock extends LineRange {
   children: HclChild[];
   /** The value of `source = "..."` when it is a plain string (module blocks only). */
   source?: string;
+  /** The address in `from = ...` (removed blocks only): `aws_route_table.private`, `module.net`. */
+  from?: string;
   /** `vpcelint:` comments inside the block or on the comment lines right above it. */
   directives: HclDirective[];
 }
@@ -106,6 +108,7 @@ function readBlock(cursor: TreeCursor): HclBlock {
   const labels: string[] = [];
   const children: HclChild[] = [];
   let source: string | undefined;
+  let from: string | undefined;
   if (cursor.gotoFirstChild()) {
     do {
       switch (typeAt(cursor)) {
@@ -125,6 +128,7 @@ function readBlock(cursor: TreeCursor): HclBlock {
               cursor.gotoFirstChild();
               const name = cursor.nodeText;
               if (type === 'module' && kind === 'attribute' && name === 'source') source = attributeString(cursor);
+              if (type === 'removed' && kind === 'attribute' && name === 'from') from = attributeExpression(cursor)?.replace(/\s+/g, '');
               cursor.gotoParent();
               children.push({ name, kind, ...lines });
             } while (cursor.gotoNextSibling());
@@ -135,13 +139,19 @@ function readBlock(cursor: TreeCursor): HclBlock {
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   }
-  return { type, labels, ...range, children, ...(source !== undefined ? { source } : {}), directives: [] };
+  return { type, labels, ...range, children, ...(source !== undefined ? { source } : {}), ...(from !== undefined ? { from } : {}), directives: [] };
 }
 
 /** With the cursor on an attribute's name: the value when it is one plain string (`source = "./x"`), else undefined. */
 function attributeString(cursor: TreeCursor): string | undefined {
+  const text = attributeExpression(cursor);
+  return text === undefined ? undefined : unquote(text);
+}
+
+/** With the cursor on an attribute's name: the text of its value expression. */
+function attributeExpression(cursor: TreeCursor): string | undefined {
   let value: string | undefined;
-  while (cursor.gotoNextSibling()) if (typeAt(cursor) === 'expression') value = unquote(cursor.nodeText.trim());
+  while (cursor.gotoNextSibling()) if (typeAt(cursor) === 'expression') value = cursor.nodeText.trim();
   return value;
 }
 

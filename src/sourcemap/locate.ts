@@ -39,10 +39,14 @@ export class SourceMap {
     const configAddress = `${parsed.modules.map((m) => `module.${m.name}`).join('.')}|${parsed.mode}|${parsed.type}.${parsed.name}`;
     const hit = this.cache.get(configAddress);
     if (hit !== undefined) return hit ?? undefined;
+    // The address relative to each module on the way: `module.a`, ..., `aws_x.y`, for removed blocks.
+    const steps = [...parsed.modules.map((m) => `module.${m.name}`), `${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`];
     let mod = this.root;
     let found: Located | undefined;
+    let removed: FileBlock | undefined;
     let done = false;
     for (const [i, step] of parsed.modules.entries()) {
+      removed ??= removedBlock(mod, steps.slice(i));
       const call = mod.calls.get(step.name);
       if (!call) {
         done = true;
@@ -56,9 +60,12 @@ export class SourceMap {
       mod = call.module;
     }
     if (!done) {
-      const at = mod.resources.get(`${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`);
+      const at = mod.resources.get(steps[steps.length - 1]!);
       if (at) found = this.toLocated(at, true);
+      else removed ??= mod.removed.get(steps[steps.length - 1]!);
     }
+    // Declared nowhere, but a `removed` block names it: Terraform forgets it (or destroys it), and that block is the line.
+    if (!found && removed) found = this.toLocated(removed, false);
     this.cache.set(configAddress, found ?? null);
     return found;
   }
@@ -74,6 +81,16 @@ export class SourceMap {
     };
     return { location, directives: at.block.directives.map((d) => ({ ...d, file })) };
   }
+}
+
+/** The removed block of a module whose `from` is the address (relative to it) or a module the address is in. */
+function removedBlock(mod: ModuleSource, steps: readonly string[]): FileBlock | undefined {
+  if (mod.removed.size === 0) return undefined;
+  for (let n = 1; n <= steps.length; n++) {
+    const hit = mod.removed.get(steps.slice(0, n).join('.'));
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /** Attribute and nested-block lines by name; repeated blocks (several `ingress`) span from the first to the last. */

@@ -22,6 +22,12 @@ export interface ModuleSource {
   /** By `type.name`, `data.type.name` for data sources. */
   resources: Map<string, FileBlock>;
   calls: Map<string, ModuleCallSource>;
+  /**
+   * `removed` blocks by their `from` address (`aws_route_table.private`,
+   * `module.net`): what the configuration no longer declares but may still
+   * exist (`destroy = false`), so that is the line to point at.
+   */
+  removed: Map<string, FileBlock>;
 }
 
 export interface SourceProblem {
@@ -51,7 +57,7 @@ export class ModuleLoader {
     const real = realpathSync(dir);
     const cached = this.byDir.get(real);
     if (cached) return cached;
-    const mod: ModuleSource = { dir: real, resources: new Map(), calls: new Map() };
+    const mod: ModuleSource = { dir: real, resources: new Map(), calls: new Map(), removed: new Map() };
     // Registered before its calls are followed, so a module calling itself ends instead of recursing.
     this.byDir.set(real, mod);
     const pending: [string, FileBlock][] = [];
@@ -75,6 +81,8 @@ export class ModuleLoader {
         if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
           const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
           if (!mod.resources.has(key)) mod.resources.set(key, at);
+        } else if (block.type === 'removed' && block.from !== undefined) {
+          if (!mod.removed.has(block.from)) mod.removed.set(block.from, at);
         } else if (block.type === 'module' && block.labels.length === 1 && !mod.calls.has(block.labels[0]!)) {
           const call: ModuleCallSource = { call: at };
           mod.calls.set(block.labels[0]!, call);

@@ -23,8 +23,13 @@ describe('every located resource of every fixture points at its own block', () =
       const report = await scanPlan(planPath(name));
       const refs = [...report.findings, ...report.suppressed].flatMap((f) => [f.primary, ...f.related]);
       for (const ref of refs.filter((r) => r.location)) {
-        const line = source(ref.location!.file)[ref.location!.startLine - 1]!;
-        expect(line, `${ref.address} -> ${ref.location!.file}:${ref.location!.startLine}`).toMatch(blockHeader(ref));
+        const lines = source(ref.location!.file);
+        const line = lines[ref.location!.startLine - 1]!;
+        if (line === 'removed {') {
+          // A resource the configuration removes: its removed block names it.
+          const a = parseInstanceAddress(ref.address!)!;
+          expect(lines.slice(ref.location!.startLine, ref.location!.endLine).join('\n')).toMatch(new RegExp(`^\\s+from\\s*=\\s*${a.type}\\.${a.name}$`, 'm'));
+        } else expect(line, `${ref.address} -> ${ref.location!.file}:${ref.location!.startLine}`).toMatch(blockHeader(ref));
         expect(source(ref.location!.file)[ref.location!.endLine - 1]).toMatch(/\}\s*$/);
       }
       // Every plan resource named in a finding is found in the fixture's .tf files.

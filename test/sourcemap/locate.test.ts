@@ -119,6 +119,46 @@ describe('Terraform address -> .tf block', () => {
     expect(map.locate('not an address')).toBeUndefined();
   });
 
+  it('a resource the configuration removes points at its removed block (Terraform forgets it, AWS may keep it)', async () => {
+    const { map } = await mapOf({
+      'main.tf': `module "net" {
+  source = "./net"
+}
+
+removed {
+  from = aws_route_table.old
+  lifecycle {
+    destroy = false
+  }
+}
+
+removed {
+  from = module.legacy
+  lifecycle {
+    destroy = false
+  }
+}
+
+resource "aws_vpc" "kept" {}
+
+removed {
+  from = aws_vpc.kept
+}
+`,
+      'net/main.tf': 'removed {\n  from = aws_subnet.gone\n}\n',
+    });
+    expect(map.locate('aws_route_table.old')?.location).toMatchObject({ file: 'main.tf', startLine: 5, endLine: 10 });
+    expect(map.locate('aws_route_table.old')?.location.attributes).toBeUndefined();
+    // A whole module removed: every resource that was in it.
+    expect(map.locate('module.legacy.aws_vpc.main')?.location).toMatchObject({ file: 'main.tf', startLine: 12 });
+    expect(map.locate('module.legacy["x"].module.inner.aws_subnet.a[0]')?.location).toMatchObject({ file: 'main.tf', startLine: 12 });
+    // Removed inside a module, reached through the call.
+    expect(map.locate('module.net.aws_subnet.gone')?.location).toMatchObject({ file: 'net/main.tf', startLine: 1, endLine: 3 });
+    // A declaration wins over a removed block that names the same address (Terraform rejects both; the declaration is the line to fix).
+    expect(map.locate('aws_vpc.kept')?.location).toMatchObject({ startLine: 19 });
+    expect(map.locate('aws_route_table.other')).toBeUndefined();
+  });
+
   it('parses each directory once, however many calls share it', async () => {
     const { loader } = await mapOf({
       'main.tf': 'module "a" {\n  source = "./m"\n}\nmodule "b" {\n  source = "./m/"\n}\n',

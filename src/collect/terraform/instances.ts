@@ -78,21 +78,29 @@ function addChange(table: InstanceTable, rc: ResourceChange, path: string, file:
     if (inst) table.destroyed.set(inst.address, inst);
     return;
   }
-  if (action === undefined) return; // forget: leaves the graph without a delete
+  if (action === 'forget') {
+    // `removed { lifecycle { destroy = false } }`: Terraform lets go of the object and AWS keeps it as it is, so it
+    // stays in the graph. Not from planned_values, which lists it with null values, nor from prior_state, which
+    // large plans are read without: the result must not depend on the plan's size.
+    const inst = makeInstance(rc.address, asObject(change.before), undefined, change.before_sensitive, 'no-op', path, file, rc.module_address);
+    if (inst) add(table, inst);
+    return;
+  }
   const after = change.after;
   if (after !== null && after !== undefined && (typeof after !== 'object' || Array.isArray(after))) badType(file, `${path}.change.after`, 'an object', after);
   const inst = makeInstance(rc.address, asObject(after), change.after_unknown, change.after_sensitive, action, path, file, rc.module_address);
   if (inst) add(table, inst);
 }
 
-function actionOf(actions: string[]): Action | undefined {
+/** The change's action; `forget` alone (with create, the new object is what counts). */
+function actionOf(actions: string[]): Action | 'forget' {
   const has = (a: string) => actions.includes(a);
   if (has('delete') && has('create')) return 'replace';
   if (has('delete')) return 'delete';
   if (has('create')) return 'create';
   if (has('update')) return 'update';
   if (has('read')) return 'read';
-  if (has('forget')) return undefined;
+  if (has('forget')) return 'forget';
   return 'no-op';
 }
 
