@@ -31,7 +31,18 @@ for name in "${scenarios[@]}"; do
   (
     cd "$work"
     terraform init -backend=false -input=false -no-color >/dev/null
-    terraform plan -refresh=false -input=false -lock=false -no-color -out tf.plan >/dev/null
+    # plan.args: extra arguments, one per line (-target=...). plan.fails: Terraform must report an error and
+    # still save the plan (an errored plan, which `terraform show -json` marks "errored": true).
+    args=()
+    if [ -f plan.args ]; then while IFS= read -r a; do [ -n "$a" ] && args+=("$a"); done < plan.args; fi
+    if [ -f plan.fails ]; then
+      if terraform plan -refresh=false -input=false -lock=false -no-color ${args[@]+"${args[@]}"} -out tf.plan >/dev/null 2>&1; then
+        echo "$name: plan.fails is there, but terraform plan succeeded" >&2; exit 1
+      fi
+      [ -f tf.plan ] || { echo "$name: terraform plan failed without saving a plan" >&2; exit 1; }
+    else
+      terraform plan -refresh=false -input=false -lock=false -no-color ${args[@]+"${args[@]}"} -out tf.plan >/dev/null
+    fi
     terraform show -json tf.plan | node -e '
       // Pretty-print so diffs of the committed fixture are readable; drop the run timestamp so regeneration is stable.
       let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {

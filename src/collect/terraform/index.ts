@@ -43,10 +43,36 @@ export function buildContext(plan: PlanJson, file: string): BuildContext {
   if (plan.format_version === undefined) {
     inv.diagnose({ level: 'note', code: 'plan-format', file, jsonPath: '$.format_version', message: 'the plan has no format_version; read as the oldest format (0.1)' });
   }
+  diagnoseCompleteness(inv, plan, file);
   const table = buildInstances(plan, file);
   const config = new ConfigIndex(plan);
   const resolver = new Resolver(table, config, (id) => inv.refById(id));
   return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table) };
+}
+
+/**
+ * A plan Terraform saved despite an error, or made with -target, leaves
+ * resources out: what is not there cannot be judged, and no finding about it
+ * must not read as a clean result.
+ */
+function diagnoseCompleteness(inv: Inventory, plan: PlanJson, file: string): void {
+  if (plan.errored === true) {
+    inv.diagnose({
+      level: 'warning',
+      code: 'plan-errored',
+      file,
+      jsonPath: '$.errored',
+      message: 'Terraform stopped this plan at an error ("errored": true, it cannot be applied): the resources it had not planned yet are missing, so this scan is incomplete. Fix the errors terraform plan reported and scan the new plan',
+    });
+  } else if (plan.complete === false) {
+    inv.diagnose({
+      level: 'note',
+      code: 'plan-incomplete',
+      file,
+      jsonPath: '$.complete',
+      message: 'Terraform planned only part of the configuration ("complete": false: -target, or changes deferred to a later plan), so the resources it left out are not in this scan',
+    });
+  }
 }
 
 /** Refs for every instance, then the nodes and their links. */

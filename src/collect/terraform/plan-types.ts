@@ -10,6 +10,10 @@ export interface PlanJson {
   prior_state?: { format_version?: string; values?: ValuesRepr };
   resource_changes?: ResourceChange[];
   configuration?: { provider_config?: Record<string, ProviderConfig>; root_module?: ConfigModule };
+  /** Terraform 1.5+: the plan was saved despite an error, and resources after it are missing. */
+  errored?: unknown;
+  /** Newer Terraform: false when -target or deferred changes left part of the configuration unplanned. */
+  complete?: unknown;
 }
 
 export interface ValuesRepr {
