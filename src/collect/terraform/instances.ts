@@ -45,7 +45,13 @@ export function resourceKey(moduleInstance: string, mode: 'managed' | 'data', ty
   return `${moduleInstance}|${mode === 'data' ? 'data.' : ''}${type}.${name}`;
 }
 
-/** Reads resource_changes first, then planned_values and prior_state for what they add (data sources, plans without changes). */
+/**
+ * Reads resource_changes first, then prior_state for what it adds (data sources read while planning, and
+ * everything when a plan has no changes), then, only for plans without resource_changes, planned_values for
+ * what neither has (taken as created). With resource_changes, planned_values adds nothing true: what it alone
+ * lists (forgotten objects, with null values) would be taken as created. Large plans are read without it
+ * (read-plan.ts), and a plan's result must not depend on its size.
+ */
 export function buildInstances(plan: PlanJson, file: string): InstanceTable {
   const table: InstanceTable = { byAddress: new Map(), destroyed: new Map(), byResource: new Map(), moduleInstances: new Map(), knownModules: new Set() };
   const changes = plan.resource_changes;
@@ -53,13 +59,13 @@ export function buildInstances(plan: PlanJson, file: string): InstanceTable {
     if (!Array.isArray(changes)) badType(file, '$.resource_changes', 'an array', changes);
     changes.forEach((rc, i) => addChange(table, rc, `$.resource_changes[${i}]`, file));
   }
-  if (plan.planned_values !== undefined) {
-    walkValues(table, plan.planned_values?.root_module, '$.planned_values.root_module', file, 'create');
-  }
   const prior = plan.prior_state;
   if (prior !== undefined && prior !== null) {
     if (typeof prior !== 'object' || Array.isArray(prior)) badType(file, '$.prior_state', 'an object', prior);
     walkValues(table, prior.values?.root_module, '$.prior_state.values.root_module', file, 'no-op');
+  }
+  if (changes === undefined && plan.planned_values !== undefined) {
+    walkValues(table, plan.planned_values?.root_module, '$.planned_values.root_module', file, 'create');
   }
   return table;
 }
@@ -80,8 +86,7 @@ function addChange(table: InstanceTable, rc: ResourceChange, path: string, file:
   }
   if (action === 'forget') {
     // `removed { lifecycle { destroy = false } }`: Terraform lets go of the object and AWS keeps it as it is, so it
-    // stays in the graph. Not from planned_values, which lists it with null values, nor from prior_state, which
-    // large plans are read without: the result must not depend on the plan's size.
+    // stays in the graph, as the change's before says it is.
     const inst = makeInstance(rc.address, asObject(change.before), undefined, change.before_sensitive, 'no-op', path, file, rc.module_address);
     if (inst) add(table, inst);
     return;
