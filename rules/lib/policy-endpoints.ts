@@ -3,7 +3,7 @@ import type { PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { endpointPolicySupport, iamPrefixOf } from '../../src/model/endpoint-policy-support.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { evaluate, fullAccessGap, makeRequest, type EndpointInput, type Policy, type Request, type Statement } from '../../src/policy/index.js';
+import { evaluate, isNotFullAccess, makeRequest, type EndpointInput, type Policy, type Request, type Statement } from '../../src/policy/index.js';
 import { endpointLabel } from './endpoint-queries.js';
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import { isDiagnostic, notEvaluable, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
@@ -87,7 +87,7 @@ export function isFullAccess(policy: Policy, service: string | undefined): boole
   if (!m) fullCache.set(policy, (m = new Map()));
   const key = service ?? '*';
   let v = m.get(key);
-  if (v === undefined) m.set(key, (v = fullAccessGap(policy, service ? { service } : {}) === undefined));
+  if (v === undefined) m.set(key, (v = !isNotFullAccess(policy, service ? { service } : {})));
   return v;
 }
 

@@ -1,6 +1,7 @@
 import { parseArn } from './arn.js';
+import { freshValue } from './constants.js';
 import { PERIMETER_NETWORK_KEYS } from './keys.js';
-import type { RequestParts } from './match.js';
+import { actionMatches, type RequestParts } from './match.js';
 import { findRequest, type Filters } from './solve.js';
 import { buildSpace, isNamed, type Hints, type Space } from './space.js';
 import type { Policy, Request, Statement } from './types.js';
@@ -112,6 +113,22 @@ export function fullAccessGap(policy: Policy, input: EndpointInput): Request | u
   const space = endpointSpace(policy, input);
   const act = actionsOf(input.service);
   return someNotAllowed(policy, space, act ? { action: act } : {});
+}
+
+/**
+ * `fullAccessGap(...) !== undefined`, often without building the space: when
+ * the action that stands for "some other action of the service" (the one the
+ * space would try) is in no Allow statement, a request for it is not allowed,
+ * whatever the rest of the policy says. Endpoint policies that list the
+ * actions they allow are the common case, and they are told this way.
+ */
+export function isNotFullAccess(policy: Policy, input: EndpointInput): boolean {
+  if (input.service) {
+    const named = policy.statements.flatMap((s) => [...(s.action ?? []), ...(s.notAction ?? [])]);
+    const other = freshValue(named, `${input.service}:VpcelintOtherAction`);
+    if (!allows(policy).some((s) => actionMatches(s, other))) return true;
+  }
+  return fullAccessGap(policy, input) !== undefined;
 }
 
 /**
