@@ -1,9 +1,9 @@
 import { parseArn } from './arn.js';
 import { freshValue } from './constants.js';
 import { PERIMETER_NETWORK_KEYS } from './keys.js';
-import { actionMatches, type RequestParts } from './match.js';
+import { actionMatches, resourceMatches, type RequestParts } from './match.js';
 import { findRequest, type Filters } from './solve.js';
-import { buildSpace, isNamed, type Hints, type Space } from './space.js';
+import { buildSpace, freshResourcesOf, isNamed, type Hints, type Space } from './space.js';
 import type { Policy, Request, Statement } from './types.js';
 
 /**
@@ -99,9 +99,32 @@ export interface EndpointInput {
   ownerOrgIds?: readonly string[];
 }
 
+function endpointHints(input: EndpointInput): Hints {
+  return { ...(input.service ? { services: [input.service] } : {}), ...(input.ownerAccounts ? { accounts: input.ownerAccounts } : {}), ...(input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {}) };
+}
+
 function endpointSpace(policy: Policy, input: EndpointInput): Space {
-  const hints: Hints = { ...(input.service ? { services: [input.service] } : {}), ...(input.ownerAccounts ? { accounts: input.ownerAccounts } : {}), ...(input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {}) };
-  return buildSpace(policy, hints);
+  return buildSpace(policy, endpointHints(input));
+}
+
+/**
+ * Whether an Allow statement can match a resource the policy does not name
+ * (one the space would stand for with a fresh resource). When none can, no
+ * request for such a resource is allowed, and the questions about them are
+ * answered without building the space. Resource patterns with variables
+ * depend on the request: they count as matching.
+ */
+function allowsUnnamedResource(policy: Policy, input: EndpointInput): boolean {
+  const fresh = freshResourcesOf(policy, endpointHints(input));
+  return allows(policy).some((s) => !s.resource || [...s.resource, ...(s.notResource ?? [])].some((r) => r.includes('${')) || fresh.some((r) => resourceMatches(s, r, new Map(), false)));
+}
+
+/** Whether every resource an Allow statement can match is in one of these accounts or in none (S3 bucket ARNs). */
+function allowsOnlyAccounts(policy: Policy, owners: readonly string[]): boolean {
+  return allows(policy).every((s) => s.resource?.every((r) => {
+    const account = parseArn(r)?.account;
+    return account !== undefined && (account === '' || owners.includes(account));
+  }) === true);
 }
 
 /**
@@ -140,6 +163,14 @@ export function isNotFullAccess(policy: Policy, input: EndpointInput): boolean {
  * exceptions, docs/policy-semantics.md).
  */
 export function outsideResourceAllowed(policy: Policy, input: EndpointInput): Request | undefined {
+  // No resource the policy does not name is reachable; and when the owner is known, no named one in another account.
+  const owners = input.ownerAccounts ?? [];
+  if (!allowsUnnamedResource(policy, input) && (owners.length === 0 || allowsOnlyAccounts(policy, owners))) return undefined;
+  return outsideResourceAllowedBySolver(policy, input);
+}
+
+/** outsideResourceAllowed over the representative requests alone, without its shortcut (which must agree with it). */
+export function outsideResourceAllowedBySolver(policy: Policy, input: EndpointInput): Request | undefined {
   const space = endpointSpace(policy, input);
   const owners = new Set(input.ownerAccounts ?? []);
   const orgs = new Set(input.ownerOrgIds ?? []);
@@ -167,6 +198,13 @@ export function outsideResourceAllowed(policy: Policy, input: EndpointInput): Re
  * repository buckets, are deliberate).
  */
 export function outsidePrincipalAllowed(policy: Policy, input: EndpointInput): Request | undefined {
+  // The question is about resources the policy does not name: when none is reachable, nobody reaches one.
+  if (!allowsUnnamedResource(policy, input)) return undefined;
+  return outsidePrincipalAllowedBySolver(policy, input);
+}
+
+/** outsidePrincipalAllowed over the representative requests alone, without its shortcut (which must agree with it). */
+export function outsidePrincipalAllowedBySolver(policy: Policy, input: EndpointInput): Request | undefined {
   const space = endpointSpace(policy, input);
   const owners = new Set(input.ownerAccounts ?? []);
   const orgs = new Set(input.ownerOrgIds ?? []);

@@ -212,14 +212,7 @@ function resourceValues(c: PolicyConstants, hints: Hints, reps: KeyReps, account
       } else arns.add(f);
     }
   }
-  const services = new Set<string>(['s3', ...(hints.services ?? [])]);
-  for (const a of c.actions) {
-    const colon = a.indexOf(':');
-    if (colon > 0 && !hasWildcard(a.slice(0, colon))) services.add(a.slice(0, colon).toLowerCase());
-  }
-  for (const s of services) {
-    const candidate = s === 's3' ? 'arn:aws:s3:::vpcelint-other-bucket/vpcelint-other-object' : `arn:aws:${s}:us-east-1:${freshAccount}:vpcelint-other`;
-    const f = freshValue(c.resources, candidate);
+  for (const f of freshResourceArns(c, hints, freshAccount)) {
     fresh.add(f);
     arns.add(f);
   }
@@ -239,6 +232,24 @@ function resourceValues(c: PolicyConstants, hints: Hints, reps: KeyReps, account
     }
   }
   return out;
+}
+
+/** One resource per service the policy or the hints name that no resource pattern of the policy names: "some other resource". */
+function freshResourceArns(c: PolicyConstants, hints: Hints, freshAccount: string): string[] {
+  const services = new Set<string>(['s3', ...(hints.services ?? [])]);
+  for (const a of c.actions) {
+    const colon = a.indexOf(':');
+    if (colon > 0 && !hasWildcard(a.slice(0, colon))) services.add(a.slice(0, colon).toLowerCase());
+  }
+  return [...services].map((s) =>
+    freshValue(c.resources, s === 's3' ? 'arn:aws:s3:::vpcelint-other-bucket/vpcelint-other-object' : `arn:aws:${s}:us-east-1:${freshAccount}:vpcelint-other`),
+  );
+}
+
+/** The resources a space built with these hints would stand "resources the policy does not name" with, without building it. */
+export function freshResourcesOf(policy: Policy, hints: Hints = {}): string[] {
+  const c = constantsOf(policy);
+  return freshResourceArns(c, hints, freshValue([...accountsOf(c, hints)], FRESH_ACCOUNT));
 }
 
 function principalValues(c: PolicyConstants, reps: KeyReps, accounts: Set<string>): RequestParts[] {

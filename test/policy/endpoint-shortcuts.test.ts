@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  fullAccessGap,
+  isNotFullAccess,
+  NotEvaluable,
+  outsidePrincipalAllowed,
+  outsidePrincipalAllowedBySolver,
+  outsideResourceAllowed,
+  outsideResourceAllowedBySolver,
+  parsePolicyText,
+  type EndpointInput,
+  type Policy,
+} from '../../src/policy/index.js';
+import { REALWORLD } from '../helpers/fixtures.js';
+import { mustParse } from './helpers.js';
+
+/**
+ * The endpoint questions answer many policies without building their space
+ * (an action of the service that no Allow names; Allow statements that name
+ * each resource). Each shortcut must give the solver's answer, for every
+ * policy, service and owner, or it is a different rule.
+ */
+const SERVICES = ['s3', 'dynamodb', 'ec2', 'sqs', undefined];
+const OWNERS = [[], ['111122223333'], ['444455556666']];
+
+function agrees(policy: Policy, label: string): void {
+  for (const service of SERVICES) {
+    const input = service ? { service } : {};
+    expect(isNotFullAccess(policy, input), `full access: ${label} (${service ?? 'any service'})`).toBe(fullAccessGap(policy, input) !== undefined);
+    for (const owners of OWNERS) {
+      const asked: EndpointInput = { ...input, ownerAccounts: owners };
+      const what = `${label} (${service ?? 'any service'}, owners ${owners.join(',') || 'unknown'})`;
+      expect(defined(() => outsideResourceAllowed(policy, asked)), `any resource: ${what}`).toBe(defined(() => outsideResourceAllowedBySolver(policy, asked)));
+      expect(defined(() => outsidePrincipalAllowed(policy, asked)), `any principal: ${what}`).toBe(defined(() => outsidePrincipalAllowedBySolver(policy, asked)));
+    }
+  }
+}
+
+/** Whether the question finds a request; a policy too large for the solver proves nothing either way. */
+function defined(ask: () => unknown): boolean | 'not evaluable' {
+  try {
+    return ask() !== undefined;
+  } catch (err) {
+    if (err instanceof NotEvaluable) return 'not evaluable';
+    throw err;
+  }
+}
+
+const ACTIONS = ['*', 's3:*', 'S3:*', 's3:Get*', 's3:GetObject', 's3:Vpcelint*', 's3:VpcelintOtherAction', 's3:*Action', 'dynamodb:*', 'ec2:Describe*', 'sqs:SendMessage', '*:*', 's?:*'];
+
+// Literal ARNs with and without an account (the owner's or another's), and patterns that are not literal.
+const RESOURCES = [
+  '*', 'arn:aws:s3:::b1', 'arn:aws:s3:::b1/*', 'arn:aws:s3:::b1/k', 'arn:aws:s3:::*', 'arn:aws:s3:::vpcelint-other-bucket/*',
+  'arn:aws:sqs:eu-west-1:111122223333:q', 'arn:aws:sqs:eu-west-1:444455556666:q', 'arn:aws:sqs:*:*:q', 'arn:aws:sqs:eu-west-1:111122223333:*',
+  'arn:aws:s3:::${aws:PrincipalAccount}-b', 'arn:aws:dynamodb:eu-west-1:444455556666:table/t', 'arn:aws:dynamodb:*:*:*',
+];
+
+const statementArb = fc.record({
+  Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+  kind: fc.constantFrom('Action', 'Action', 'NotAction'),
+  actions: fc.subarray(ACTIONS, { minLength: 1, maxLength: 3 }),
+  resourceKind: fc.constantFrom('Resource', 'Resource', 'Resource', 'NotResource'),
+  resources: fc.subarray(RESOURCES, { minLength: 1, maxLength: 3 }),
+  Principal: fc.constantFrom('*', { AWS: '111122223333' }, { AWS: '999988887777' }),
+  condition: fc.constantFrom(undefined, { StringEquals: { 'aws:SourceVpc': 'vpc-111bbb22' } }, { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }),
+});
+const policyArb = fc.array(statementArb, { minLength: 1, maxLength: 3 }).map((stmts) =>
+  mustParse({
+    Version: '2012-10-17',
+    Statement: stmts.map((s) => ({
+      Effect: s.Effect,
+      Principal: s.Principal,
+      [s.kind]: s.actions,
+      [s.resourceKind]: s.resources,
+      ...(s.condition ? { Condition: s.condition } : {}),
+    })),
+  }),
+);
+
+describe('the endpoint questions\' shortcuts give the solver\'s answer', () => {
+  it('on random policies over actions that name, cover and clash with the stand-in action', () => {
+    fc.assert(
+      fc.property(policyArb, (policy) => agrees(policy, JSON.stringify(policy.statements.map((s) => [s.effect, s.action ?? s.notAction, s.resource ?? s.notResource])))),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on every documented policy', () => {
+    const dir = join(REALWORLD, 'policies');
+    let n = 0;
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const r = parsePolicyText(readFileSync(join(dir, name), 'utf8'));
+      if (!r.ok) continue; // fragments and documents with errors on purpose
+      agrees(r.policy, name);
+      n++;
+    }
+    expect(n).toBeGreaterThan(20);
+  });
+
+  it('answers without the solver where it can: listed actions, no Allow at all, listed resources', () => {
+    const listed = mustParse({ Statement: [{ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:PutObject'], Resource: '*' }] });
+    expect(isNotFullAccess(listed, { service: 's3' })).toBe(true);
+    expect(isNotFullAccess(mustParse({ Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }] }), { service: 's3' })).toBe(true);
+    // The default endpoint policy is full access: the solver says so.
+    expect(isNotFullAccess(mustParse({ Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }), { service: 's3' })).toBe(false);
+    // An S3 endpoint fenced to one bucket and its objects: nothing reaches another resource, whoever asks.
+    const fenced = mustParse({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::data', 'arn:aws:s3:::data/*'] }] });
+    expect(outsideResourceAllowed(fenced, { service: 's3', ownerAccounts: ['111122223333'] })).toBeUndefined();
+    expect(outsidePrincipalAllowed(fenced, { service: 's3' })).toBeUndefined();
+    // A queue of another account, named: reachable outside the owner's accounts, and the solver says which request.
+    const foreign = mustParse({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sqs:*', Resource: 'arn:aws:sqs:eu-west-1:444455556666:q' }] });
+    expect(outsideResourceAllowed(foreign, { service: 'sqs', ownerAccounts: ['111122223333'] })?.resource).toBe('arn:aws:sqs:eu-west-1:444455556666:q');
+  });
+});
