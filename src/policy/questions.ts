@@ -116,7 +116,8 @@ function endpointSpace(policy: Policy, input: EndpointInput): Space {
  */
 function allowsUnnamedResource(policy: Policy, input: EndpointInput): boolean {
   const fresh = freshResourcesOf(policy, endpointHints(input));
-  return allows(policy).some((s) => !s.resource || [...s.resource, ...(s.notResource ?? [])].some((r) => r.includes('${')) || fresh.some((r) => resourceMatches(s, r, new Map(), false)));
+  // No Resource element (NotResource, or none at all) matches what it does not exclude: counted as matching.
+  return allows(policy).some((s) => !s.resource || s.resource.some((r) => r.includes('${')) || fresh.some((r) => resourceMatches(s, r, new Map(), false)));
 }
 
 /** Whether every resource an Allow statement can match is in one of these accounts or in none (S3 bucket ARNs). */
