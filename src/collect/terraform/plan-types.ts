@@ -10,9 +10,9 @@ export interface PlanJson {
   prior_state?: { format_version?: string; values?: ValuesRepr };
   resource_changes?: ResourceChange[];
   configuration?: { provider_config?: Record<string, ProviderConfig>; root_module?: ConfigModule };
-  /** Terraform 1.5+: the plan was saved despite an error, and resources after it are missing. */
+  /** The plan was saved despite an error, and resources after it are missing (in the JSON since Terraform 1.9.5). */
   errored?: unknown;
-  /** Newer Terraform: false when -target or deferred changes left part of the configuration unplanned. */
+  /** False when -target or deferred changes left part of the configuration unplanned (since Terraform 1.9.5). */
   complete?: unknown;
 }
 
