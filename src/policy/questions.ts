@@ -1,9 +1,9 @@
 import { parseArn } from './arn.js';
-import { freshValue } from './constants.js';
 import { PERIMETER_NETWORK_KEYS } from './keys.js';
-import { actionMatches, resourceMatches, type RequestParts } from './match.js';
+import type { RequestParts } from './match.js';
+import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, deniesEveryRequestFromOutside } from './shortcuts.js';
 import { findRequest, type Filters } from './solve.js';
-import { buildSpace, freshResourcesOf, isNamed, type Hints, type Space } from './space.js';
+import { buildSpace, isNamed, type Hints, type Space } from './space.js';
 import type { Policy, Request, Statement } from './types.js';
 
 /**
@@ -108,27 +108,6 @@ function endpointSpace(policy: Policy, input: EndpointInput): Space {
 }
 
 /**
- * Whether an Allow statement can match a resource the policy does not name
- * (one the space would stand for with a fresh resource). When none can, no
- * request for such a resource is allowed, and the questions about them are
- * answered without building the space. Resource patterns with variables
- * depend on the request: they count as matching.
- */
-function allowsUnnamedResource(policy: Policy, input: EndpointInput): boolean {
-  const fresh = freshResourcesOf(policy, endpointHints(input));
-  // No Resource element (NotResource, or none at all) matches what it does not exclude: counted as matching.
-  return allows(policy).some((s) => !s.resource || s.resource.some((r) => r.includes('${')) || fresh.some((r) => resourceMatches(s, r, new Map(), false)));
-}
-
-/** Whether every resource an Allow statement can match is in one of these accounts or in none (S3 bucket ARNs). */
-function allowsOnlyAccounts(policy: Policy, owners: readonly string[]): boolean {
-  return allows(policy).every((s) => s.resource?.every((r) => {
-    const account = parseArn(r)?.account;
-    return account !== undefined && (account === '' || owners.includes(account));
-  }) === true);
-}
-
-/**
  * "Does this endpoint policy allow every principal every action of the
  * service on every resource?" Undefined when it does; else a request it
  * does not allow (the limit that makes it not full access).
@@ -147,11 +126,7 @@ export function fullAccessGap(policy: Policy, input: EndpointInput): Request | u
  * actions they allow are the common case, and they are told this way.
  */
 export function isNotFullAccess(policy: Policy, input: EndpointInput): boolean {
-  if (input.service) {
-    const named = policy.statements.flatMap((s) => [...(s.action ?? []), ...(s.notAction ?? [])]);
-    const other = freshValue(named, `${input.service}:VpcelintOtherAction`);
-    if (!allows(policy).some((s) => actionMatches(s, other))) return true;
-  }
+  if (input.service && !allowsOtherAction(policy, input.service)) return true;
   return fullAccessGap(policy, input) !== undefined;
 }
 
@@ -166,7 +141,7 @@ export function isNotFullAccess(policy: Policy, input: EndpointInput): boolean {
 export function outsideResourceAllowed(policy: Policy, input: EndpointInput): Request | undefined {
   // No resource the policy does not name is reachable; and when the owner is known, no named one in another account.
   const owners = input.ownerAccounts ?? [];
-  if (!allowsUnnamedResource(policy, input) && (owners.length === 0 || allowsOnlyAccounts(policy, owners))) return undefined;
+  if (!allowsUnnamedResource(policy, endpointHints(input)) && (owners.length === 0 || allowsOnlyAccounts(policy, owners))) return undefined;
   return outsideResourceAllowedBySolver(policy, input);
 }
 
@@ -200,7 +175,7 @@ export function outsideResourceAllowedBySolver(policy: Policy, input: EndpointIn
  */
 export function outsidePrincipalAllowed(policy: Policy, input: EndpointInput): Request | undefined {
   // The question is about resources the policy does not name: when none is reachable, nobody reaches one.
-  if (!allowsUnnamedResource(policy, input)) return undefined;
+  if (!allowsUnnamedResource(policy, endpointHints(input))) return undefined;
   return outsidePrincipalAllowedBySolver(policy, input);
 }
 
@@ -265,14 +240,27 @@ export function outsideRequestNotDenied(policy: Policy, input: BucketInput & { e
  * policy names: a network fence, whichever network it admits.
  */
 export function networkFences(policy: Policy, input: BucketInput): Statement[] {
+  // A candidate that denies some bucket action to every request from outside any endpoint is a fence: those
+  // requests are outside whatever the policy admits. When every candidate is one, the space is not needed.
+  const actions = (input.onlyActions ?? input.actions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith('s3:'));
+  const candidates = perimeterDenies(policy);
+  const plain = candidates.filter((d) => actions.some((a) => input.resources.some((r) => deniesEveryRequestFromOutside(d, a, [r]))));
+  if (plain.length === candidates.length) return candidates;
+  return networkFencesBySolver(policy, input);
+}
+
+/** networkFences over the representative requests alone, without its shortcut (which must agree with it). */
+export function networkFencesBySolver(policy: Policy, input: BucketInput): Statement[] {
   const space = bucketSpace(policy, input);
   const outside = (v: RequestParts) => {
     if (!v.context.has('aws:sourcevpce')) return true;
     return PERIMETER_NETWORK_KEYS.every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x)));
   };
-  return denies(policy)
-    .filter((d) => d.conditions.some((c) => (PERIMETER_NETWORK_KEYS as readonly string[]).includes(c.keyLower)))
-    .filter((d) => statementMatchesSome(policy, space, d, { ...onBucket(input), network: outside }) !== undefined);
+  return perimeterDenies(policy).filter((d) => statementMatchesSome(policy, space, d, { ...onBucket(input), network: outside }) !== undefined);
+}
+
+function perimeterDenies(policy: Policy): Statement[] {
+  return denies(policy).filter((d) => d.conditions.some((c) => (PERIMETER_NETWORK_KEYS as readonly string[]).includes(c.keyLower)));
 }
 
 /**
@@ -282,6 +270,13 @@ export function networkFences(policy: Policy, input: BucketInput): Statement[] {
  * absent from a closed-world inventory). Undefined means locked out.
  */
 export function adminEscape(policy: Policy, input: BucketInput, principalAllowed: (v: RequestParts) => boolean = () => true): Request | undefined {
+  // One Deny that stops every PutBucketPolicy on the bucket from outside any endpoint leaves no escape.
+  if (denies(policy).some((d) => deniesEveryRequestFromOutside(d, 's3:PutBucketPolicy', input.resources))) return undefined;
+  return adminEscapeBySolver(policy, input, principalAllowed);
+}
+
+/** adminEscape over the representative requests alone, without its shortcut (which must agree with it). */
+export function adminEscapeBySolver(policy: Policy, input: BucketInput, principalAllowed: (v: RequestParts) => boolean = () => true): Request | undefined {
   // BUCKET_ACTIONS include s3:PutBucketPolicy: the space other bucket questions built already serves (the filter keeps that action only).
   const actions = input.actions ?? BUCKET_ACTIONS;
   const space = bucketSpace(policy, { ...input, actions: actions.includes('s3:PutBucketPolicy') ? actions : [...actions, 's3:PutBucketPolicy'] });

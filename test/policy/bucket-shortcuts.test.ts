@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  adminEscape,
+  adminEscapeBySolver,
+  networkFences,
+  networkFencesBySolver,
+  NotEvaluable,
+  parsePolicyText,
+  type BucketInput,
+  type Policy,
+} from '../../src/policy/index.js';
+import { REALWORLD } from '../helpers/fixtures.js';
+import { mustParse } from './helpers.js';
+
+/**
+ * networkFences and adminEscape decide the common bucket fence (a Deny on
+ * every principal whose conditions read only endpoint keys) without building
+ * the space. They must give the solver's answers, for every policy.
+ */
+const INPUTS: BucketInput[] = [
+  { resources: ['arn:aws:s3:::data', 'arn:aws:s3:::data/vpcelint-object'] },
+  { resources: ['arn:aws:s3:::data', 'arn:aws:s3:::data/vpcelint-object'], onlyActions: ['s3:GetObject'] },
+  { resources: ['arn:aws:s3:::data'] },
+];
+
+function agrees(policy: Policy, label: string): void {
+  for (const input of INPUTS) {
+    const what = `${label} on ${JSON.stringify(input)}`;
+    expect(answer(() => networkFences(policy, input).map((s) => s.index)), `fences: ${what}`).toEqual(answer(() => networkFencesBySolver(policy, input).map((s) => s.index)));
+    expect(answer(() => adminEscape(policy, input) !== undefined), `escape: ${what}`).toEqual(answer(() => adminEscapeBySolver(policy, input) !== undefined));
+  }
+}
+
+/** The answer; a policy too large for the solver proves nothing either way. */
+function answer<T>(ask: () => T): T | 'not evaluable' {
+  try {
+    return ask();
+  } catch (err) {
+    if (err instanceof NotEvaluable) return 'not evaluable';
+    throw err;
+  }
+}
+
+const CONDITIONS: Record<string, Record<string, string | string[]>>[] = [
+  { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } },
+  { StringNotEqualsIfExists: { 'aws:SourceVpc': 'vpc-111bbb22' } },
+  { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } },
+  { StringNotLike: { 'aws:SourceVpce': 'vpce-1*' } },
+  { Null: { 'aws:SourceVpce': 'true' } },
+  { Null: { 'aws:SourceVpce': 'false' } },
+  { StringNotEquals: { 'aws:VpceAccount': '111122223333' } },
+  { 'ForAnyValue:StringNotLike': { 'aws:VpceOrgPaths': 'o-abc123/*' } },
+  { 'ForAllValues:StringNotEquals': { 'aws:VpceOrgID': 'o-abc123' } },
+  { StringNotEquals: { 'aws:SourceVpce': '${aws:PrincipalTag/vpce}' } },
+  { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/Admin' } },
+  { BoolIfExists: { 'aws:ViaAWSService': 'false' } },
+  { NotIpAddress: { 'aws:SourceIp': '192.0.2.0/24' } },
+];
+
+const statementArb = fc.record({
+  Effect: fc.constantFrom('Deny', 'Deny', 'Allow'),
+  principal: fc.constantFrom<[string, unknown]>(['Principal', '*'], ['Principal', { AWS: '*' }], ['Principal', { AWS: '111122223333' }], ['NotPrincipal', { AWS: '111122223333' }], ['Principal', { Service: 'cloudtrail.amazonaws.com' }]),
+  action: fc.tuple(fc.constantFrom('Action', 'Action', 'NotAction'), fc.subarray(['s3:*', '*', 's3:GetObject', 's3:PutBucketPolicy', 's3:Put*', 's3:ListBucket'], { minLength: 1, maxLength: 2 })),
+  resource: fc.tuple(
+    fc.constantFrom('Resource', 'Resource', 'NotResource'),
+    fc.subarray(['arn:aws:s3:::data', 'arn:aws:s3:::data/*', 'arn:aws:s3:::other/*', '*', 'arn:aws:s3:::${aws:PrincipalAccount}-data'], { minLength: 1, maxLength: 2 }),
+  ),
+  conditions: fc.subarray(CONDITIONS, { minLength: 0, maxLength: 2 }),
+});
+const policyArb = fc.array(statementArb, { minLength: 1, maxLength: 3 }).map((stmts) =>
+  mustParse({
+    Version: '2012-10-17',
+    Statement: stmts.map((s) => {
+      const Condition: Record<string, Record<string, string | string[]>> = {};
+      for (const c of s.conditions) for (const [op, kv] of Object.entries(c)) Object.assign((Condition[op] ??= {}), kv);
+      return { Effect: s.Effect, [s.principal[0]]: s.principal[1], [s.action[0]]: s.action[1], [s.resource[0]]: s.resource[1], ...(s.conditions.length > 0 ? { Condition } : {}) };
+    }),
+  }),
+);
+
+describe("the bucket questions' shortcuts give the solver's answers", () => {
+  it('on random bucket policies: fences with and without exemptions, endpoint keys with every kind of operator', () => {
+    fc.assert(
+      fc.property(policyArb, (policy) => agrees(policy, JSON.stringify(policy.statements.map((s) => [s.effect, s.action ?? s.notAction, s.resource ?? s.notResource, s.conditions.map((c) => `${c.operator} ${c.key}`)])))),
+      { numRuns: 250 },
+    );
+  });
+
+  it('on every documented policy', () => {
+    const dir = join(REALWORLD, 'policies');
+    let n = 0;
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const r = parsePolicyText(readFileSync(join(dir, name), 'utf8'));
+      if (!r.ok) continue;
+      agrees(r.policy, name);
+      n++;
+    }
+    expect(n).toBeGreaterThan(20);
+  });
+
+  it('decide the plain fence: a fence, and nobody changes the policy from outside', () => {
+    const fence = mustParse({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::data', 'arn:aws:s3:::data/*'], Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } }],
+    });
+    expect(networkFences(fence, INPUTS[0]!).map((s) => s.index)).toEqual([0]);
+    expect(adminEscape(fence, INPUTS[0]!)).toBeUndefined();
+    // With an exemption for an administrator, the solver decides, and finds the way out.
+    const exempt = mustParse({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::data', 'arn:aws:s3:::data/*'], Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/Admin' } } }],
+    });
+    expect(networkFences(exempt, INPUTS[0]!).map((s) => s.index)).toEqual([0]);
+    expect(adminEscape(exempt, INPUTS[0]!)?.principal).toMatchObject({ kind: 'aws', arn: 'arn:aws:iam::111122223333:role/Admin' });
+  });
+});
