@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { evaluate, makeRequest, parsePolicyObject, parsePolicyText, type Policy, type RequestInput } from '../../src/policy/index.js';
+import { evaluate, makeRequest, NotEvaluable, parsePolicyObject, parsePolicyText, type Policy, type RequestInput } from '../../src/policy/index.js';
 import { REALWORLD } from '../helpers/fixtures.js';
 
 /** A documented policy from fixtures/realworld/policies, parsed (it must be valid). */
@@ -15,6 +15,27 @@ export function realworldFragment(name: string): Policy {
   const r = parsePolicyObject({ Version: '2012-10-17', Statement: [statement] });
   if (!r.ok) throw new Error(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   return r.policy;
+}
+
+/** Every documented policy that parses, by file name (fragments and documents with errors on purpose are left out). */
+export function documentedPolicies(): [string, Policy][] {
+  const dir = join(REALWORLD, 'policies');
+  const out: [string, Policy][] = [];
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const r = parsePolicyText(readFileSync(join(dir, name), 'utf8'));
+    if (r.ok) out.push([name, r.policy]);
+  }
+  return out;
+}
+
+/** The answer, or "not evaluable" for a policy too large for the solver (which proves nothing either way). */
+export function orNotEvaluable<T>(ask: () => T): T | 'not evaluable' {
+  try {
+    return ask();
+  } catch (err) {
+    if (err instanceof NotEvaluable) return 'not evaluable';
+    throw err;
+  }
 }
 
 export function mustParse(text: string | object): Policy {
