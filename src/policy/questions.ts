@@ -1,7 +1,8 @@
 import { parseArn } from './arn.js';
 import { PERIMETER_NETWORK_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
-import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, deniesEveryRequestFromOutside } from './shortcuts.js';
+import { statementMatches } from './evaluate.js';
+import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, requestsFromOutside, deniesEveryRequestFromOutside, statementMatchesFromOutside } from './shortcuts.js';
 import { findRequest, type Filters } from './solve.js';
 import { buildSpace, isNamed, type Hints, type Space } from './space.js';
 import type { Policy, Request, Statement } from './types.js';
@@ -244,8 +245,9 @@ export function networkFences(policy: Policy, input: BucketInput): Statement[] {
   // requests are outside whatever the policy admits. When every candidate is one, the space is not needed.
   const actions = (input.onlyActions ?? input.actions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith('s3:'));
   const candidates = perimeterDenies(policy);
-  const plain = candidates.filter((d) => actions.some((a) => input.resources.some((r) => deniesEveryRequestFromOutside(d, a, [r]))));
-  if (plain.length === candidates.length) return candidates;
+  const fence = (d: Statement) =>
+    actions.some((a) => input.resources.some((r) => deniesEveryRequestFromOutside(d, a, [r]) || statementMatchesFromOutside(policy, d, a, r) !== undefined));
+  if (candidates.every(fence)) return candidates;
   return networkFencesBySolver(policy, input);
 }
 
@@ -270,8 +272,13 @@ function perimeterDenies(policy: Policy): Statement[] {
  * absent from a closed-world inventory). Undefined means locked out.
  */
 export function adminEscape(policy: Policy, input: BucketInput, principalAllowed: (v: RequestParts) => boolean = () => true): Request | undefined {
-  // One Deny that stops every PutBucketPolicy on the bucket from outside any endpoint leaves no escape.
+  // One Deny that stops every PutBucketPolicy on the bucket from outside any endpoint leaves no escape;
+  // a request from outside that no Deny stops (an exempted administrator or AWS service, say) is one.
   if (denies(policy).some((d) => deniesEveryRequestFromOutside(d, 's3:PutBucketPolicy', input.resources))) return undefined;
+  for (const r of input.resources) {
+    const free = requestsFromOutside(policy, 's3:PutBucketPolicy', r)?.find((req) => !denies(policy).some((d) => statementMatches(policy, d, req)) && principalAllowed(req));
+    if (free) return free;
+  }
   return adminEscapeBySolver(policy, input, principalAllowed);
 }
 

@@ -1,10 +1,12 @@
 import { parseArn } from './arn.js';
 import { evalCondition } from './conditions.js';
 import { freshValue } from './constants.js';
-import { ENDPOINT_KEYS } from './keys.js';
+import { makeRequest, statementMatches } from './evaluate.js';
+import { dimensionOf, ENDPOINT_KEYS } from './keys.js';
 import { actionMatches, resourceMatches } from './match.js';
 import { freshResourcesOf, type Hints } from './space.js';
-import type { Policy, Statement } from './types.js';
+import type { Policy, Request, RequestPrincipal, Statement } from './types.js';
+import { hasWildcard, instantiate } from './wildcard.js';
 
 /**
  * The parts of the solver's search that settle a question on their own, for
@@ -66,4 +68,58 @@ export function deniesEveryRequestFromOutside(d: Statement, action: string, reso
   if ([...(d.resource ?? []), ...(d.notResource ?? [])].some((r) => r.includes('${'))) return false;
   if (!resources.every((r) => resourceMatches(d, r, NO_CONTEXT, false))) return false;
   return d.conditions.every((c) => OUTSIDE_KEYS.has(c.keyLower) && !c.values.some((v) => v.includes('${')) && evalCondition(c, NO_CONTEXT, false));
+}
+
+/** Keys every request carries that take only true or false: a request from outside is tried with each. */
+const BOOL_KEYS = ['aws:viaawsservice', 'aws:securetransport'];
+
+/**
+ * Requests from outside any endpoint for an action on a resource: by an
+ * anonymous caller, by an AWS service no statement names, and by each
+ * principal ARN the statements name (the usual exemptions: `ArnNotLike
+ * aws:PrincipalArn`, `NotPrincipal`), once per choice of the true/false keys
+ * the policy reads; every other key absent. The space holds each of them (an
+ * anonymous caller has no principal keys, an internet request no endpoint
+ * keys, a named ARN is one of the principals it tries), so one that a
+ * statement matches, or that no Deny stops, is a witness the search would
+ * also find. Undefined when the policy reads a key such a request must carry
+ * with another value (aws:SourceIp, resource keys, dates, regions) or
+ * compares with a variable.
+ */
+export function requestsFromOutside(policy: Policy, action: string, resource: string): Request[] | undefined {
+  const read = new Set<string>();
+  for (const s of policy.statements) {
+    if ([...(s.resource ?? []), ...(s.notResource ?? [])].some((r) => r.includes('${'))) return undefined;
+    for (const c of s.conditions) {
+      if (c.values.some((v) => v.includes('${'))) return undefined;
+      read.add(c.keyLower);
+    }
+  }
+  for (const k of read) if (!OUTSIDE_KEYS.has(k) && dimensionOf(k) !== 'principal' && !BOOL_KEYS.includes(k)) return undefined;
+  let contexts: Record<string, string>[] = [{}];
+  for (const k of BOOL_KEYS.filter((b) => read.has(b))) contexts = contexts.flatMap((c) => ['false', 'true'].map((v) => ({ ...c, [k]: v })));
+  return callersOf(policy, read).flatMap((principal) => contexts.map((context) => makeRequest({ action, resource, principal, context })));
+}
+
+function callersOf(policy: Policy, read: ReadonlySet<string>): RequestPrincipal[] {
+  const callers: RequestPrincipal[] = [{ kind: 'anonymous' }];
+  // The space's own name for "a service no statement names", when none is named.
+  const namesServices = read.has('aws:principalservicename') || read.has('aws:principalservicenameslist') || policy.statements.some((s) => (s.principal?.service.length ?? 0) + (s.notPrincipal?.service.length ?? 0) > 0);
+  if (!namesServices) callers.push({ kind: 'service', service: 'vpcelint-other.amazonaws.com' });
+  const arns = policy.statements.flatMap((s) => [
+    ...(s.principal?.aws ?? []),
+    ...(s.notPrincipal?.aws ?? []),
+    ...s.conditions.filter((c) => c.keyLower === 'aws:principalarn').flatMap((c) => c.values),
+  ]);
+  for (const pattern of new Set(arns)) {
+    const parsed = parseArn(pattern);
+    if (!parsed || !/^\d{12}$/.test(parsed.account)) continue;
+    callers.push({ kind: 'aws', account: parsed.account, arn: hasWildcard(pattern) ? instantiate(pattern, '') : pattern });
+  }
+  return callers;
+}
+
+/** A request from outside any endpoint that this statement matches, among requestsFromOutside; undefined when none is (or they do not apply). */
+export function statementMatchesFromOutside(policy: Policy, d: Statement, action: string, resource: string): Request | undefined {
+  return requestsFromOutside(policy, action, resource)?.find((r) => statementMatches(policy, d, r));
 }

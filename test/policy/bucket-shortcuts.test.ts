@@ -25,7 +25,9 @@ function agrees(policy: Policy, label: string): void {
   for (const input of INPUTS) {
     const what = `${label} on ${JSON.stringify(input)}`;
     expect(orNotEvaluable(() => networkFences(policy, input).map((s) => s.index)), `fences: ${what}`).toEqual(orNotEvaluable(() => networkFencesBySolver(policy, input).map((s) => s.index)));
-    expect(orNotEvaluable(() => adminEscape(policy, input) !== undefined), `escape: ${what}`).toEqual(orNotEvaluable(() => adminEscapeBySolver(policy, input) !== undefined));
+    for (const [who, allowed] of FILTERS) {
+      expect(orNotEvaluable(() => adminEscape(policy, input, allowed) !== undefined), `escape (${who}): ${what}`).toEqual(orNotEvaluable(() => adminEscapeBySolver(policy, input, allowed) !== undefined));
+    }
   }
 }
 
@@ -41,13 +43,41 @@ const CONDITIONS: Record<string, Record<string, string | string[]>>[] = [
   { 'ForAllValues:StringNotEquals': { 'aws:VpceOrgID': 'o-abc123' } },
   { StringNotEquals: { 'aws:SourceVpce': '${aws:PrincipalTag/vpce}' } },
   { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/Admin' } },
+  { ArnNotLike: { 'aws:PrincipalArn': ['arn:aws:iam::111122223333:role/ops-*', 'arn:aws:iam::*:role/break-glass'] } },
+  { StringNotEquals: { 'aws:PrincipalAccount': '111122223333' } },
+  { StringNotEqualsIfExists: { 'aws:PrincipalServiceName': 'cloudtrail.amazonaws.com' } },
   { BoolIfExists: { 'aws:ViaAWSService': 'false' } },
   { NotIpAddress: { 'aws:SourceIp': '192.0.2.0/24' } },
+  { Bool: { 'aws:SecureTransport': 'false' } },
+  { BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } },
+  { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abc123' } },
+  { StringEquals: { 'aws:PrincipalTag/team': 'admin' } },
+  { StringNotEqualsIfExists: { 'aws:RequestedRegion': 'eu-west-1' } },
+  { StringNotEquals: { 'aws:ResourceAccount': '111122223333' } },
+  { StringEquals: { 's3:x-amz-acl': 'private' } },
+  { Bool: { 'aws:SecureTransport': 'true' } },
+  { Null: { 'aws:PrincipalArn': 'false' } },
+  { Null: { 'aws:RequestedRegion': 'true' } },
+  { Null: { 'aws:SourceIp': 'true' } },
+];
+
+/** Principal filters adminEscape is asked with: everyone, and AWS principals only (an anonymous escape does not count). */
+const FILTERS: [string, (v: { principal?: { kind: string } }) => boolean][] = [
+  ['anyone', () => true],
+  ['AWS principals', (v) => v.principal?.kind === 'aws'],
 ];
 
 const statementArb = fc.record({
   Effect: fc.constantFrom('Deny', 'Deny', 'Allow'),
-  principal: fc.constantFrom<[string, unknown]>(['Principal', '*'], ['Principal', { AWS: '*' }], ['Principal', { AWS: '111122223333' }], ['NotPrincipal', { AWS: '111122223333' }], ['Principal', { Service: 'cloudtrail.amazonaws.com' }]),
+  principal: fc.constantFrom<[string, unknown]>(
+    ['Principal', '*'],
+    ['Principal', { AWS: '*' }],
+    ['Principal', { AWS: '111122223333' }],
+    ['NotPrincipal', { AWS: '111122223333' }],
+    ['NotPrincipal', { AWS: 'arn:aws:iam::111122223333:role/Admin' }],
+    ['Principal', { AWS: 'arn:aws:iam::444455556666:role/ci' }],
+    ['Principal', { Service: 'cloudtrail.amazonaws.com' }],
+  ),
   action: fc.tuple(fc.constantFrom('Action', 'Action', 'NotAction'), fc.subarray(['s3:*', '*', 's3:GetObject', 's3:PutBucketPolicy', 's3:Put*', 's3:ListBucket'], { minLength: 1, maxLength: 2 })),
   resource: fc.tuple(
     fc.constantFrom('Resource', 'Resource', 'NotResource'),
@@ -70,7 +100,7 @@ describe("the bucket questions' shortcuts give the solver's answers", () => {
   it('on random bucket policies: fences with and without exemptions, endpoint keys with every kind of operator', () => {
     fc.assert(
       fc.property(policyArb, (policy) => agrees(policy, JSON.stringify(policy.statements.map((s) => [s.effect, s.action ?? s.notAction, s.resource ?? s.notResource, s.conditions.map((c) => `${c.operator} ${c.key}`)])))),
-      { numRuns: 250 },
+      { numRuns: 300 },
     );
   });
 
@@ -78,6 +108,36 @@ describe("the bucket questions' shortcuts give the solver's answers", () => {
     const documented = documentedPolicies();
     expect(documented.length).toBeGreaterThan(20);
     for (const [name, policy] of documented) agrees(policy, name);
+  });
+
+  it('agree where a request from outside must carry a key, or a principal filter drops the anonymous caller', () => {
+    const deny = (condition: object) => ({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::data', 'arn:aws:s3:::data/*'], Condition: condition });
+    const cases: [string, Policy][] = [
+      // Every request carries aws:SecureTransport, true or false: together these deny all of them.
+      ['complementary transports', mustParse({ Statement: [deny({ Bool: { 'aws:SecureTransport': 'true' } }), deny({ Bool: { 'aws:SecureTransport': 'false' } })] })],
+      // aws:RequestedRegion is never absent: this Deny matches no request, so it is no fence.
+      ['region never absent', mustParse({ Statement: [deny({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, Null: { 'aws:RequestedRegion': 'true' } })] })],
+      // Requests from the internet carry a source IP when the policy reads it.
+      ['source IP always there', mustParse({ Statement: [deny({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, Null: { 'aws:SourceIp': 'true' } })] })],
+      // Only AWS principals are denied: an anonymous caller is not, and does not count where only AWS principals do.
+      ['AWS principals only', mustParse({ Statement: [deny({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, Null: { 'aws:PrincipalArn': 'false' } })] })],
+      ['AWS services exempt', mustParse({ Statement: [deny({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, BoolIfExists: { 'aws:ViaAWSService': 'false' } })] })],
+      // The fence vpcelint suggests: an administrator and AWS services keep their way in.
+      [
+        'the suggested fence',
+        mustParse({ Statement: [deny({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/Admin' }, BoolIfExists: { 'aws:ViaAWSService': 'false' } })] }),
+      ],
+      ['administrator exempt', mustParse({ Statement: [deny({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ops-*' } })] })],
+    ];
+    for (const [name, policy] of cases) agrees(policy, name);
+    expect(adminEscape(cases[0]![1], INPUTS[0]!)).toBeUndefined();
+    expect(networkFences(cases[1]![1], INPUTS[0]!)).toEqual([]);
+    expect(adminEscape(cases[3]![1], INPUTS[0]!)?.principal).toEqual({ kind: 'anonymous' });
+    expect(adminEscape(cases[3]![1], INPUTS[0]!, FILTERS[1]![1])).toBeUndefined();
+    expect(adminEscape(cases[4]![1], INPUTS[0]!)?.context.get('aws:viaawsservice')).toEqual(['true']);
+    expect(networkFences(cases[5]![1], INPUTS[0]!).map((d) => d.index)).toEqual([0]);
+    expect(adminEscape(cases[5]![1], INPUTS[0]!)).toBeDefined();
+    expect(adminEscape(cases[6]![1], INPUTS[0]!)?.principal).toEqual({ kind: 'aws', account: '111122223333', arn: 'arn:aws:iam::111122223333:role/ops-' });
   });
 
   it('decide the plain fence: a fence, and nobody changes the policy from outside', () => {
