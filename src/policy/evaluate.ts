@@ -16,6 +16,12 @@ export function evaluate(policy: Policy, req: Request): Evaluation {
   return { decision: 'implicit-deny', matched };
 }
 
+/** The policy's Allow statements. */
+export const allows = (p: Policy): Statement[] => p.statements.filter((s) => s.effect === 'Allow');
+
+/** The policy's Deny statements. */
+export const denies = (p: Policy): Statement[] => p.statements.filter((s) => s.effect === 'Deny');
+
 export function statementMatches(policy: Policy, stmt: Statement, req: Request): boolean {
   return partMatches(policy, stmt, req, 'all');
 }

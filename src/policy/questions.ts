@@ -1,8 +1,8 @@
 import { parseArn } from './arn.js';
 import { PERIMETER_NETWORK_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
-import { statementMatches } from './evaluate.js';
-import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, requestsFromOutside, deniesEveryRequestFromOutside, statementMatchesFromOutside } from './shortcuts.js';
+import { allows, denies, evaluate, statementMatches } from './evaluate.js';
+import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, deniesEveryRequestFromOutside, requestsFromOutside } from './shortcuts.js';
 import { findRequest, type Filters } from './solve.js';
 import { buildSpace, isNamed, type Hints, type Space } from './space.js';
 import type { Policy, Request, Statement } from './types.js';
@@ -15,8 +15,6 @@ import type { Policy, Request, Statement } from './types.js';
  * to enumerate.
  */
 
-const denies = (p: Policy) => p.statements.filter((s) => s.effect === 'Deny');
-const allows = (p: Policy) => p.statements.filter((s) => s.effect === 'Allow');
 
 /** A request the policy allows: some Allow matches and no Deny does. */
 export function someAllowed(policy: Policy, space: Space, filters: Filters = {}): Request | undefined {
@@ -245,8 +243,9 @@ export function networkFences(policy: Policy, input: BucketInput): Statement[] {
   // requests are outside whatever the policy admits. When every candidate is one, the space is not needed.
   const actions = (input.onlyActions ?? input.actions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith('s3:'));
   const candidates = perimeterDenies(policy);
+  const witnesses = requestsFromOutside(policy, actions, input.resources) ?? [];
   const fence = (d: Statement) =>
-    actions.some((a) => input.resources.some((r) => deniesEveryRequestFromOutside(d, a, [r]) || statementMatchesFromOutside(policy, d, a, r) !== undefined));
+    actions.some((a) => input.resources.some((r) => deniesEveryRequestFromOutside(d, a, [r]))) || witnesses.some((req) => statementMatches(policy, d, req));
   if (candidates.every(fence)) return candidates;
   return networkFencesBySolver(policy, input);
 }
@@ -275,11 +274,8 @@ export function adminEscape(policy: Policy, input: BucketInput, principalAllowed
   // One Deny that stops every PutBucketPolicy on the bucket from outside any endpoint leaves no escape;
   // a request from outside that no Deny stops (an exempted administrator or AWS service, say) is one.
   if (denies(policy).some((d) => deniesEveryRequestFromOutside(d, 's3:PutBucketPolicy', input.resources))) return undefined;
-  for (const r of input.resources) {
-    const free = requestsFromOutside(policy, 's3:PutBucketPolicy', r)?.find((req) => !denies(policy).some((d) => statementMatches(policy, d, req)) && principalAllowed(req));
-    if (free) return free;
-  }
-  return adminEscapeBySolver(policy, input, principalAllowed);
+  const free = requestsFromOutside(policy, ['s3:PutBucketPolicy'], input.resources)?.find((req) => evaluate(policy, req).decision !== 'explicit-deny' && principalAllowed(req));
+  return free ?? adminEscapeBySolver(policy, input, principalAllowed);
 }
 
 /** adminEscape over the representative requests alone, without its shortcut (which must agree with it). */

@@ -1,7 +1,7 @@
 import { parseArn } from './arn.js';
 import { evalCondition } from './conditions.js';
 import { freshValue } from './constants.js';
-import { makeRequest, statementMatches } from './evaluate.js';
+import { allows, makeRequest } from './evaluate.js';
 import { dimensionOf, ENDPOINT_KEYS } from './keys.js';
 import { actionMatches, resourceMatches } from './match.js';
 import { freshResourcesOf, type Hints } from './space.js';
@@ -18,8 +18,6 @@ import { hasWildcard, instantiate } from './wildcard.js';
 
 const NO_CONTEXT: ReadonlyMap<string, readonly string[]> = new Map();
 const OUTSIDE_KEYS: ReadonlySet<string> = new Set(ENDPOINT_KEYS);
-
-const allows = (p: Policy) => p.statements.filter((s) => s.effect === 'Allow');
 
 /**
  * Whether some Allow statement matches the action that stands for "some other
@@ -74,7 +72,7 @@ export function deniesEveryRequestFromOutside(d: Statement, action: string, reso
 const BOOL_KEYS = ['aws:viaawsservice', 'aws:securetransport'];
 
 /**
- * Requests from outside any endpoint for an action on a resource: by an
+ * Requests from outside any endpoint for each action on each resource: by an
  * anonymous caller, by an AWS service no statement names, and by each
  * principal ARN the statements name (the usual exemptions: `ArnNotLike
  * aws:PrincipalArn`, `NotPrincipal`), once per choice of the true/false keys
@@ -86,7 +84,7 @@ const BOOL_KEYS = ['aws:viaawsservice', 'aws:securetransport'];
  * with another value (aws:SourceIp, resource keys, dates, regions) or
  * compares with a variable.
  */
-export function requestsFromOutside(policy: Policy, action: string, resource: string): Request[] | undefined {
+export function requestsFromOutside(policy: Policy, actions: readonly string[], resources: readonly string[]): Request[] | undefined {
   const read = new Set<string>();
   for (const s of policy.statements) {
     if ([...(s.resource ?? []), ...(s.notResource ?? [])].some((r) => r.includes('${'))) return undefined;
@@ -98,7 +96,8 @@ export function requestsFromOutside(policy: Policy, action: string, resource: st
   for (const k of read) if (!OUTSIDE_KEYS.has(k) && dimensionOf(k) !== 'principal' && !BOOL_KEYS.includes(k)) return undefined;
   let contexts: Record<string, string>[] = [{}];
   for (const k of BOOL_KEYS.filter((b) => read.has(b))) contexts = contexts.flatMap((c) => ['false', 'true'].map((v) => ({ ...c, [k]: v })));
-  return callersOf(policy, read).flatMap((principal) => contexts.map((context) => makeRequest({ action, resource, principal, context })));
+  const callers = callersOf(policy, read).flatMap((principal) => contexts.map((context) => ({ principal, context })));
+  return actions.flatMap((action) => resources.flatMap((resource) => callers.map((caller) => makeRequest({ action, resource, ...caller }))));
 }
 
 function callersOf(policy: Policy, read: ReadonlySet<string>): RequestPrincipal[] {
@@ -117,9 +116,4 @@ function callersOf(policy: Policy, read: ReadonlySet<string>): RequestPrincipal[
     callers.push({ kind: 'aws', account: parsed.account, arn: hasWildcard(pattern) ? instantiate(pattern, '') : pattern });
   }
   return callers;
-}
-
-/** A request from outside any endpoint that this statement matches, among requestsFromOutside; undefined when none is (or they do not apply). */
-export function statementMatchesFromOutside(policy: Policy, d: Statement, action: string, resource: string): Request | undefined {
-  return requestsFromOutside(policy, action, resource)?.find((r) => statementMatches(policy, d, r));
 }
