@@ -62,7 +62,7 @@ export class SourceMap {
     if (!done) {
       const at = mod.resources.get(steps[steps.length - 1]!);
       if (at) found = this.toLocated(at, true);
-      else removed ??= mod.removed.get(steps[steps.length - 1]!);
+      else removed ??= removedBlock(mod, steps.slice(parsed.modules.length));
     }
     // Declared nowhere, but a `removed` block names it: Terraform forgets it (or destroys it), and that block is the line.
     if (!found && removed) found = this.toLocated(removed, false);
