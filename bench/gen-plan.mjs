@@ -8,21 +8,28 @@
 // clones already exist (known ids in prior_state, linked by id) — so both
 // linking paths of the collector do real work.
 //
-// Usage: node bench/gen-plan.mjs <vpcs> <out.json>     (needs `npm run build` first)
+// With --solver, every bucket's Deny also exempts an office range
+// (NotIpAddress aws:SourceIp), a fence the policy shortcuts cannot decide: each
+// bucket policy then costs the rules a representative request space, as real
+// policies with network, resource or date conditions do.
+//
+// Usage: node bench/gen-plan.mjs [--solver] <vpcs> <out.json>     (needs `npm run build` first)
 import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { ConfigIndex } from '../build/src/collect/terraform/config.js';
 import { buildInstances } from '../build/src/collect/terraform/instances.js';
 import { Resolver } from '../build/src/collect/terraform/resolve.js';
 
-const [count, out] = [Number(process.argv[2]), process.argv[3]];
+const solver = process.argv[2] === '--solver';
+const [count, out] = [Number(process.argv[solver ? 3 : 2]), process.argv[solver ? 4 : 3]];
 if (!Number.isInteger(count) || count < 1 || !out) {
-  console.error('usage: node bench/gen-plan.mjs <vpcs> <out.json>');
+  console.error('usage: node bench/gen-plan.mjs [--solver] <vpcs> <out.json>');
   process.exit(2);
 }
 const template = JSON.parse(readFileSync(new URL('./template/plan.json', import.meta.url), 'utf8'));
 const PROTO = 'module.vpc["t0"]';
 const ACCOUNT = '111122223333';
+const OFFICE = '203.0.113.0/24';
 const REGION = 'eu-west-1';
 
 const protoChanges = template.resource_changes.filter((rc) => rc.address.startsWith(`${PROTO}.`));
@@ -93,8 +100,16 @@ function bucketPolicy(key, ids) {
   const arn = `arn:aws:s3:::bench-${key}-data`;
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Sid: 'DenyOutsideEndpoint', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [arn, `${arn}/*`], Condition: { StringNotEquals: { 'aws:SourceVpce': vpce } } }],
+    Statement: [{ Sid: 'DenyOutsideEndpoint', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [arn, `${arn}/*`], Condition: { StringNotEquals: { 'aws:SourceVpce': vpce }, ...(solver ? { NotIpAddress: { 'aws:SourceIp': OFFICE } } : {}) } }],
   });
+}
+
+/** The office exemption of --solver, in the statements of a policy document's values (its json is bucketPolicy's). */
+function withOfficeExemption(rc, after) {
+  if (solver && rc.type === 'aws_iam_policy_document') {
+    for (const st of after?.statement ?? []) st.condition.push({ test: 'NotIpAddress', values: [OFFICE], variable: 'aws:SourceIp' });
+  }
+  return after;
 }
 
 const file = createWriteStream(out);
@@ -131,11 +146,12 @@ function cloneSet(i) {
     };
     if (!existing) {
       const change = JSON.parse(rename(JSON.stringify(rc.change), key));
+      withOfficeExemption(rc, change.after);
       changes.push({ ...base, change });
       values.push({ ...base, schema_version: 0, values: change.after ?? {}, sensitive_values: change.after_sensitive || {} });
       continue;
     }
-    const after = existingValues(rc, key, ids);
+    const after = withOfficeExemption(rc, existingValues(rc, key, ids));
     const action = rc.mode === 'data' ? 'read' : 'no-op';
     changes.push({ ...base, change: { actions: [action], before: rc.mode === 'data' ? null : after, after, after_unknown: {}, before_sensitive: {}, after_sensitive: {} } });
     values.push({ ...base, schema_version: 0, values: after, sensitive_values: {} });
@@ -161,6 +177,13 @@ for (let i = 0; i < count; i++) {
   const set = cloneSet(i);
   const resources = set.existing ? [...set.region, ...set.values.filter((v) => v.mode === 'managed')] : set.region;
   await write(`${i ? ',' : ''}${JSON.stringify(moduleTree(set.key, resources))}`);
+}
+if (solver) {
+  // The configuration is shared by every module instance: the condition block goes in once, as Terraform would record it.
+  const doc = template.configuration.root_module.module_calls.vpc.module.resources.find((r) => r.type === 'aws_iam_policy_document');
+  for (const st of doc.expressions.statement) {
+    st.condition.push({ test: { constant_value: 'NotIpAddress' }, values: { constant_value: [OFFICE] }, variable: { constant_value: 'aws:SourceIp' } });
+  }
 }
 const config = JSON.stringify(template.configuration).replace('{"t0":"10.0.0.0/16","t1":"10.1.0.0/16"}', '{}');
 await write(`]}}},"configuration":${config}}\n`);

@@ -10,13 +10,16 @@
 // Usage: node bench/run.mjs [vpcs ...]   (default 100 1000 5000; needs `npm run build`)
 //        node bench/run.mjs --wide [n ...] (one VPC with n subnets, routes, rules and
 //        buckets from bench/gen-wide.mjs; default 1000 4000 16000)
+//        node bench/run.mjs --solver [vpcs ...] (the same plans with an office exemption
+//        in every bucket policy, which the policy shortcuts cannot decide: gen-plan --solver)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const wide = process.argv[2] === '--wide';
-const sizes = process.argv.slice(wide ? 3 : 2).map(Number);
+const variant = ['--wide', '--solver'].includes(process.argv[2]) ? process.argv[2].slice(2) : undefined;
+const wide = variant === 'wide';
+const sizes = process.argv.slice(variant ? 3 : 2).map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const dir = join(ROOT, 'bench', '.plans');
 mkdirSync(dir, { recursive: true });
@@ -59,9 +62,10 @@ function summary(runs) {
 
 const rows = [];
 for (const vpcs of sizes.length ? sizes : wide ? [1000, 4000, 16000] : [100, 1000, 5000]) {
-  const plan = join(dir, `${wide ? 'wide' : 'plan'}-${vpcs}.json`);
+  const plan = join(dir, `${variant ?? 'plan'}-${vpcs}.json`);
   if (!existsSync(plan)) {
-    const g = spawnSync(process.execPath, [join(ROOT, wide ? 'bench/gen-wide.mjs' : 'bench/gen-plan.mjs'), String(vpcs), plan], { stdio: 'inherit' });
+    const gen = wide ? ['bench/gen-wide.mjs'] : variant === 'solver' ? ['bench/gen-plan.mjs', '--solver'] : ['bench/gen-plan.mjs'];
+    const g = spawnSync(process.execPath, [join(ROOT, gen[0]), ...gen.slice(1), String(vpcs), plan], { stdio: 'inherit' });
     if (g.status !== 0) throw new Error('gen-plan failed');
   }
   const mb = statSync(plan).size / 1e6;
