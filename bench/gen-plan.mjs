@@ -9,9 +9,10 @@
 // linking paths of the collector do real work.
 //
 // With --solver, every bucket's Deny also exempts an office range
-// (NotIpAddress aws:SourceIp), a fence the policy shortcuts cannot decide: each
-// bucket policy then costs the rules a representative request space, as real
-// policies with network, resource or date conditions do.
+// (NotIpAddress aws:SourceIp) and requests Athena makes for a caller
+// (ForAllValues:StringNotEquals aws:CalledVia), a fence the policy shortcuts
+// cannot decide: each bucket policy then costs the rules a representative
+// request space, as real policies with conditions on other keys do.
 //
 // Usage: node bench/gen-plan.mjs [--solver] <vpcs> <out.json>     (needs `npm run build` first)
 import { createWriteStream, readFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ const template = JSON.parse(readFileSync(new URL('./template/plan.json', import.
 const PROTO = 'module.vpc["t0"]';
 const ACCOUNT = '111122223333';
 const OFFICE = '203.0.113.0/24';
+const VIA = 'athena.amazonaws.com';
 const REGION = 'eu-west-1';
 
 const protoChanges = template.resource_changes.filter((rc) => rc.address.startsWith(`${PROTO}.`));
@@ -100,15 +102,19 @@ function bucketPolicy(key, ids) {
   const arn = `arn:aws:s3:::bench-${key}-data`;
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Sid: 'DenyOutsideEndpoint', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [arn, `${arn}/*`], Condition: { StringNotEquals: { 'aws:SourceVpce': vpce }, ...(solver ? { NotIpAddress: { 'aws:SourceIp': OFFICE } } : {}) } }],
+    Statement: [{ Sid: 'DenyOutsideEndpoint', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [arn, `${arn}/*`], Condition: { StringNotEquals: { 'aws:SourceVpce': vpce }, ...(solver ? { NotIpAddress: { 'aws:SourceIp': OFFICE }, 'ForAllValues:StringNotEquals': { 'aws:CalledVia': VIA } } : {}) } }],
   });
 }
 
-/** The office exemption of --solver, in the statements of a policy document's values (its json is bucketPolicy's). */
-function withOfficeExemption(rc, after) {
-  if (solver && rc.type === 'aws_iam_policy_document') {
-    for (const st of after?.statement ?? []) st.condition.push({ test: 'NotIpAddress', values: [OFFICE], variable: 'aws:SourceIp' });
-  }
+/** The exemptions of --solver, as a policy document's condition blocks (their expressions when `expressions`). */
+function exemptions(expressions) {
+  const block = (test, values, variable) => (expressions ? { test: { constant_value: test }, values: { constant_value: values }, variable: { constant_value: variable } } : { test, values, variable });
+  return [block('NotIpAddress', [OFFICE], 'aws:SourceIp'), block('ForAllValues:StringNotEquals', [VIA], 'aws:CalledVia')];
+}
+
+/** The exemptions of --solver, in the statements of a policy document's values (its json is bucketPolicy's). */
+function withExemptions(rc, after) {
+  if (solver && rc.type === 'aws_iam_policy_document') for (const st of after?.statement ?? []) st.condition.push(...exemptions(false));
   return after;
 }
 
@@ -146,12 +152,12 @@ function cloneSet(i) {
     };
     if (!existing) {
       const change = JSON.parse(rename(JSON.stringify(rc.change), key));
-      withOfficeExemption(rc, change.after);
+      withExemptions(rc, change.after);
       changes.push({ ...base, change });
       values.push({ ...base, schema_version: 0, values: change.after ?? {}, sensitive_values: change.after_sensitive || {} });
       continue;
     }
-    const after = withOfficeExemption(rc, existingValues(rc, key, ids));
+    const after = withExemptions(rc, existingValues(rc, key, ids));
     const action = rc.mode === 'data' ? 'read' : 'no-op';
     changes.push({ ...base, change: { actions: [action], before: rc.mode === 'data' ? null : after, after, after_unknown: {}, before_sensitive: {}, after_sensitive: {} } });
     values.push({ ...base, schema_version: 0, values: after, sensitive_values: {} });
@@ -179,11 +185,9 @@ for (let i = 0; i < count; i++) {
   await write(`${i ? ',' : ''}${JSON.stringify(moduleTree(set.key, resources))}`);
 }
 if (solver) {
-  // The configuration is shared by every module instance: the condition block goes in once, as Terraform would record it.
+  // The configuration is shared by every module instance: the condition blocks go in once, as Terraform would record them.
   const doc = template.configuration.root_module.module_calls.vpc.module.resources.find((r) => r.type === 'aws_iam_policy_document');
-  for (const st of doc.expressions.statement) {
-    st.condition.push({ test: { constant_value: 'NotIpAddress' }, values: { constant_value: [OFFICE] }, variable: { constant_value: 'aws:SourceIp' } });
-  }
+  for (const st of doc.expressions.statement) st.condition.push(...exemptions(true));
 }
 const config = JSON.stringify(template.configuration).replace('{"t0":"10.0.0.0/16","t1":"10.1.0.0/16"}', '{}');
 await write(`]}}},"configuration":${config}}\n`);

@@ -10,8 +10,8 @@
 // Usage: node bench/run.mjs [vpcs ...]   (default 100 1000 5000; needs `npm run build`)
 //        node bench/run.mjs --wide [n ...] (one VPC with n subnets, routes, rules and
 //        buckets from bench/gen-wide.mjs; default 1000 4000 16000)
-//        node bench/run.mjs --solver [vpcs ...] (the same plans with an office exemption
-//        in every bucket policy, which the policy shortcuts cannot decide: gen-plan --solver)
+//        node bench/run.mjs --solver [vpcs ...] (the same plans with exemptions in every
+//        bucket fence that the policy shortcuts cannot decide: gen-plan --solver)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

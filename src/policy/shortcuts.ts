@@ -1,6 +1,6 @@
 import { parseArn } from './arn.js';
 import { evalCondition } from './conditions.js';
-import { freshValue } from './constants.js';
+import { constantsOf, freshValue, valuesFor } from './constants.js';
 import { allows, makeRequest } from './evaluate.js';
 import { dimensionOf, ENDPOINT_KEYS } from './keys.js';
 import { actionMatches, resourceMatches } from './match.js';
@@ -76,13 +76,15 @@ const BOOL_KEYS = ['aws:viaawsservice', 'aws:securetransport'];
  * anonymous caller, by an AWS service no statement names, and by each
  * principal ARN the statements name (the usual exemptions: `ArnNotLike
  * aws:PrincipalArn`, `NotPrincipal`), once per choice of the true/false keys
- * the policy reads; every other key absent. The space holds each of them (an
- * anonymous caller has no principal keys, an internet request no endpoint
+ * the policy reads and, when it reads aws:SourceIp, once per source address
+ * the space gives internet requests (an office range's ends, and an address
+ * outside every range); every other key absent. The space holds each of them
+ * (an anonymous caller has no principal keys, an internet request no endpoint
  * keys, a named ARN is one of the principals it tries), so one that a
  * statement matches, or that no Deny stops, is a witness the search would
  * also find. Undefined when the policy reads a key such a request must carry
- * with another value (aws:SourceIp, resource keys, dates, regions) or
- * compares with a variable.
+ * with another value (resource keys, dates, regions) or compares with a
+ * variable.
  */
 export function requestsFromOutside(policy: Policy, actions: readonly string[], resources: readonly string[]): Request[] | undefined {
   const read = new Set<string>();
@@ -93,11 +95,27 @@ export function requestsFromOutside(policy: Policy, actions: readonly string[], 
       read.add(c.keyLower);
     }
   }
-  for (const k of read) if (!OUTSIDE_KEYS.has(k) && dimensionOf(k) !== 'principal' && !BOOL_KEYS.includes(k)) return undefined;
+  for (const k of read) if (!OUTSIDE_KEYS.has(k) && dimensionOf(k) !== 'principal' && !BOOL_KEYS.includes(k) && k !== SOURCE_IP) return undefined;
   let contexts: Record<string, string>[] = [{}];
   for (const k of BOOL_KEYS.filter((b) => read.has(b))) contexts = contexts.flatMap((c) => ['false', 'true'].map((v) => ({ ...c, [k]: v })));
+  if (read.has(SOURCE_IP)) {
+    const ips = internetSourceIps(policy);
+    if (ips.length > 0) contexts = contexts.flatMap((c) => ips.map((ip) => ({ ...c, [SOURCE_IP]: ip })));
+  }
   const callers = callersOf(policy, read).flatMap((principal) => contexts.map((context) => ({ principal, context })));
   return actions.flatMap((action) => resources.flatMap((resource) => callers.map((caller) => makeRequest({ action, resource, ...caller }))));
+}
+
+const SOURCE_IP = 'aws:sourceip';
+
+/**
+ * The source addresses the space gives internet requests (space.ts
+ * networkValues: the key's representative values, from valuesFor with the
+ * policy's own ranges and operators, as KeyReps computes them).
+ */
+function internetSourceIps(policy: Policy): string[] {
+  const e = constantsOf(policy).keys.get(SOURCE_IP);
+  return e ? valuesFor(SOURCE_IP, e.values, e.operators) : [];
 }
 
 function callersOf(policy: Policy, read: ReadonlySet<string>): RequestPrincipal[] {

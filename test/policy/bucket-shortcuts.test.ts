@@ -48,6 +48,10 @@ const CONDITIONS: Record<string, Record<string, string | string[]>>[] = [
   { StringNotEqualsIfExists: { 'aws:PrincipalServiceName': 'cloudtrail.amazonaws.com' } },
   { BoolIfExists: { 'aws:ViaAWSService': 'false' } },
   { NotIpAddress: { 'aws:SourceIp': '192.0.2.0/24' } },
+  { IpAddress: { 'aws:SourceIp': '192.0.2.0/24' } },
+  { NotIpAddressIfExists: { 'aws:SourceIp': ['203.0.113.0/24', '2001:db8::/32'] } },
+  { NotIpAddress: { 'aws:SourceIp': '0.0.0.0/0' } },
+  { IpAddress: { 'aws:SourceIp': '192.0.2.128/25' } },
   { Bool: { 'aws:SecureTransport': 'false' } },
   { BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } },
   { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abc123' } },
@@ -128,6 +132,10 @@ describe("the bucket questions' shortcuts give the solver's answers", () => {
         mustParse({ Statement: [deny({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/Admin' }, BoolIfExists: { 'aws:ViaAWSService': 'false' } })] }),
       ],
       ['administrator exempt', mustParse({ Statement: [deny({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ops-*' } })] })],
+      // An office range exempt: from outside it the Deny applies, from inside it nobody is denied.
+      ['office exempt', mustParse({ Statement: [deny({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } })] })],
+      // Only requests from the office are denied; one from elsewhere is not.
+      ['office denied', mustParse({ Statement: [deny({ StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } })] })],
     ];
     for (const [name, policy] of cases) agrees(policy, name);
     expect(adminEscape(cases[0]![1], INPUTS[0]!)).toBeUndefined();
@@ -138,6 +146,10 @@ describe("the bucket questions' shortcuts give the solver's answers", () => {
     expect(networkFences(cases[5]![1], INPUTS[0]!).map((d) => d.index)).toEqual([0]);
     expect(adminEscape(cases[5]![1], INPUTS[0]!)).toBeDefined();
     expect(adminEscape(cases[6]![1], INPUTS[0]!)?.principal).toEqual({ kind: 'aws', account: '111122223333', arn: 'arn:aws:iam::111122223333:role/ops-' });
+    expect(networkFences(cases[7]![1], INPUTS[0]!).map((d) => d.index)).toEqual([0]);
+    expect(adminEscape(cases[7]![1], INPUTS[0]!)?.context.get('aws:sourceip')).toEqual(['203.0.113.0']);
+    expect(networkFences(cases[8]![1], INPUTS[0]!).map((d) => d.index)).toEqual([0]);
+    expect(adminEscape(cases[8]![1], INPUTS[0]!)?.context.get('aws:sourceip')).toEqual(['198.51.100.77']);
   });
 
   it('decide the plain fence: a fence, and nobody changes the policy from outside', () => {
