@@ -33,24 +33,28 @@ function committedSources() {
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/action/index.ts'],
-  outfile: join(outdir, 'index.mjs'),
-  bundle: true,
-  platform: 'node',
-  // action.yml runs node24; the bundle must also run on Node 20 (tests, older runners).
-  target: 'node20',
-  format: 'esm',
-  // CommonJS dependencies call require() for Node built-ins; ESM has none of its own.
-  banner: { js: "import { createRequire as __vpcelintCreateRequire } from 'node:module';\nconst require = __vpcelintCreateRequire(import.meta.url);" },
-  legalComments: 'eof',
-  sourcemap: false,
-  minify: false,
-  logLevel: 'warning',
-  // Module paths in the bundle's comments stay node_modules/..., whether node_modules is a directory or (--head) a link.
-  preserveSymlinks: true,
-});
+// The Action, and the worker thread that reads .tf files meanwhile (src/sourcemap/load.ts looks for it
+// beside the code that starts it; the repository's package.json makes it an ES module).
+for (const [entry, outfile] of [['src/action/index.ts', 'index.mjs'], ['src/sourcemap/sourcemap-worker.ts', 'sourcemap-worker.js']]) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile: join(outdir, outfile),
+    bundle: true,
+    platform: 'node',
+    // action.yml runs node24; the bundle must also run on Node 20 (tests, older runners).
+    target: 'node20',
+    format: 'esm',
+    // CommonJS dependencies call require() for Node built-ins; ESM has none of its own.
+    banner: { js: "import { createRequire as __vpcelintCreateRequire } from 'node:module';\nconst require = __vpcelintCreateRequire(import.meta.url);" },
+    legalComments: 'eof',
+    sourcemap: false,
+    minify: false,
+    logLevel: 'warning',
+    // Module paths in the bundle's comments stay node_modules/..., whether node_modules is a directory or (--head) a link.
+    preserveSymlinks: true,
+  });
+}
 
 // Assets loaded at run time from beside the bundle:
 // - web-tree-sitter finds its runtime as new URL('web-tree-sitter.wasm', import.meta.url);

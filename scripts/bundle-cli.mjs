@@ -16,7 +16,11 @@ rmSync(outdir, { recursive: true, force: true });
 
 await build({
   absWorkingDir: repo,
-  entryPoints: ['src/cli/main.ts'],
+  // The worker thread that reads .tf files while the plan is scanned (src/sourcemap/load.ts) is an entry of its own.
+  entryPoints: [
+    { in: 'src/cli/main.ts', out: 'main' },
+    { in: 'src/sourcemap/sourcemap-worker.ts', out: 'sourcemap-worker' },
+  ],
   outdir,
   bundle: true,
   splitting: true,

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { allRules } from '../../rules/index.js';
 import { collectPlan } from '../collect/terraform/index.js';
 import { readPlanFile } from '../collect/terraform/read-plan.js';
@@ -13,7 +14,7 @@ import { renderSarif } from '../report/sarif.js';
 import { makeReport, type ScanReport } from '../report/scan-report.js';
 import { redact } from '../report/redact.js';
 import { renderText } from '../report/text.js';
-import { attachSources } from '../sourcemap/index.js';
+import { attachSources, prepareSources } from '../sourcemap/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { UsageError } from '../errors.js';
 import { writeAtomic } from './output.js';
@@ -76,7 +77,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   else io.stdout(done.rendered);
   for (const [file, text] of done.extra) writeAtomic(file, text);
   timings.mark('report');
-  if (opts.timings) process.stderr.write(`${timings.format()}\n${slowestRules(done.report.rules)}\n${formatPeakMemory()}\n`);
+  if (opts.timings) process.stderr.write(`${timings.format()}\n${slowestRules(done.report.rules)}\n${done.sourcesRead ? `${done.sourcesRead}\n` : ''}${formatPeakMemory()}\n`);
   return exitCode(done.report, failOn, opts.softFail === true, opts.strict === true);
 }
 
@@ -85,7 +86,12 @@ interface Rendered {
   rendered: string;
   /** Other files to write: [path, text]. */
   extra: [string, string][];
+  /** `sources: 12 .tf files read in a worker thread`, for --timings. */
+  sourcesRead?: string;
 }
+
+/** Below this, parsing the plan takes less time than starting a worker thread to read the .tf files meanwhile. */
+const SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
 
 interface ScanSteps {
   format: Format;
@@ -98,6 +104,7 @@ interface ScanSteps {
 /** Plan -> inventory -> rules -> source lines -> suppressions -> rendered reports; nothing is written yet. */
 async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanSteps): Promise<Rendered> {
   const { format, config, baseline, timings, progress } = steps;
+  const prepared = prepareSources(sourceOptions(plan, opts, io), fileBytes(plan) >= SOURCES_WORKER_MIN_PLAN_BYTES);
   const inv = planInventory(plan, timings, progress);
   releaseMemory(); // the parsed plan
   timings.mark('inventory');
@@ -105,12 +112,27 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
   const engineReport = scan(inv, config);
   timings.mark('rules');
   progress?.show(format === 'sarif' ? 'writing SARIF' : 'writing the report');
-  const sources = await attachSources(engineReport, { planFile: plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd });
+  const sources = await attachSources(engineReport, sourceOptions(plan, opts, io), prepared);
   const report = applySuppressions(sources.report, { knownRules: allRules.map((r) => r.meta.id), sources, config, ...(baseline ? { baseline } : {}) });
   timings.mark('sources');
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sourceLinkBase: githubBlobBase(io.env) }), inv.sensitiveValues);
   // Everything is rendered before anything is written.
-  return { report, rendered, extra: extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env) };
+  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env);
+  const read = sources.read;
+  return { report, rendered, extra, ...(read ? { sourcesRead: `sources: ${read.files} .tf file${read.files === 1 ? '' : 's'} read ${read.where === 'worker' ? 'in a worker thread' : 'on the main thread'}` } : {}) };
+}
+
+function sourceOptions(plan: string, opts: ScanOptions, io: Io) {
+  return { planFile: plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd };
+}
+
+function fileBytes(path: string): number {
+  if (path === '-') return 0;
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // the plan reader says what is wrong with it
+  }
 }
 
 /** Parses the plan and builds its inventory; the parsed plan is not held past this frame, so it can be collected during the rules and reports. */

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Ref } from '../model/ref.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { isDirectory, tfFiles } from './files.js';
+import { startLoadingSources, type PendingSources } from './load.js';
 import { SourceMap, type LocatedDirective } from './locate.js';
 
 export { rangeFor } from './locate.js';
@@ -25,9 +26,28 @@ export interface SourcesResult {
   directivesOf(ref: Ref): LocatedDirective[];
   /** Every `vpcelint:` comment in the files read, so mistakes in them are reported even where nothing fires. */
   directives: LocatedDirective[];
+  /** How many `.tf` files were read, and where (absent when none were). */
+  read?: { files: number; where: 'worker' | 'thread' };
 }
 
 const NONE = { directivesOf: () => [], directives: [] };
+
+/** The source root, and the reading of its `.tf` files once started (none when it has none). */
+export interface PreparedSources {
+  root: string;
+  load?: PendingSources;
+}
+
+/**
+ * Finds the source root and starts reading its `.tf` files, in a worker
+ * thread with `background` (see startLoadingSources): called before the plan
+ * is parsed, so that a large repository is parsed meanwhile. A bad
+ * `--source-root` fails here, before any work.
+ */
+export function prepareSources(options: SourceOptions, background = false): PreparedSources {
+  const root = sourceRoot(options);
+  return hasTfFiles(root) ? { root, load: startLoadingSources(root, background) } : { root };
+}
 
 /**
  * Fills in `location` on every ref a finding or diagnostic names, from the
@@ -36,11 +56,11 @@ const NONE = { directivesOf: () => [], directives: [] };
  * of thousands of resources costs one parse per file and a map lookup per
  * reported resource.
  */
-export async function attachSources(report: ScanReport, options: SourceOptions): Promise<SourcesResult> {
+export async function attachSources(report: ScanReport, options: SourceOptions, prepared?: PreparedSources): Promise<SourcesResult> {
   if (report.source.kind !== 'plan') return { report, ...NONE };
-  const root = sourceRoot(options);
+  const { root, load } = prepared ?? prepareSources(options);
   const refs = reportedRefs(report);
-  if (!hasTfFiles(root)) {
+  if (!load) {
     if (refs.length === 0) return { report, ...NONE };
     const note: Diagnostic = {
       level: 'note',
@@ -50,10 +70,8 @@ export async function attachSources(report: ScanReport, options: SourceOptions):
     return { report: { ...report, diagnostics: [...report.diagnostics, note] }, ...NONE };
   }
 
-  // The parser (tree-sitter and its grammar) loads only when there are .tf files to read.
-  const [{ hclParser }, { ModuleLoader }] = await Promise.all([import('./hcl.js'), import('./modules.js')]);
-  const loader = new ModuleLoader(await hclParser());
-  const module = loader.load(root);
+  const { loaded, where } = await load.result();
+  const module = loaded.module;
   const base = repositoryRoot(root);
   const map = new SourceMap(module, base);
   const directives = new Map<Ref, LocatedDirective[]>();
@@ -70,7 +88,7 @@ export async function attachSources(report: ScanReport, options: SourceOptions):
     if (hit.directives.length > 0) directives.set(ref, hit.directives);
   }
 
-  const diagnostics: Diagnostic[] = loader.problems.map((p) => ({
+  const diagnostics: Diagnostic[] = loaded.problems.map((p) => ({
     level: p.code === 'source-syntax-error' ? 'warning' : 'note',
     code: p.code,
     file: toPosix(relative(base, p.file)),
@@ -87,7 +105,8 @@ export async function attachSources(report: ScanReport, options: SourceOptions):
   return {
     report: { ...report, sourceRoot: base, diagnostics: [...report.diagnostics, ...diagnostics] },
     directivesOf: (ref) => directives.get(ref) ?? [],
-    directives: loader.directives.map((d) => ({ file: toPosix(relative(base, d.file)), line: d.line, text: d.text, ...(d.orphan ? { orphan: true } : {}) })),
+    directives: loaded.directives.map((d) => ({ file: toPosix(relative(base, d.file)), line: d.line, text: d.text, ...(d.orphan ? { orphan: true } : {}) })),
+    read: { files: loaded.filesParsed, where },
   };
 }
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countBySeverity } from '../../src/report/scan-report.js';
 import { pathPicture } from '../../src/report/path-picture.js';
@@ -140,6 +141,30 @@ describe('the bundled Action on a plan', () => {
     expect(second.code).toBe(0);
     expect(second.outputs.findings).toBe('0');
     expect(second.summary).toMatch(/suppressed/);
+  });
+
+  it('ships the worker thread that reads .tf files beside a large plan, and it runs from dist/ on its own', async () => {
+    // src/sourcemap/load.ts starts ./sourcemap-worker.js beside the bundle; without it large plans fall back to one thread.
+    const fixture = join(ROOT, 'fixtures', 'sourcemap-base');
+    const worker = new Worker(join(ROOT, 'dist/sourcemap-worker.js'), { workerData: { root: fixture } });
+    const msg = await new Promise<{ ok: boolean; loaded?: { filesParsed: number; module: { resources: Map<string, unknown> } } }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    await worker.terminate();
+    expect(msg.ok).toBe(true);
+    expect(msg.loaded!.filesParsed).toBeGreaterThan(0);
+    expect(msg.loaded!.module.resources.size).toBeGreaterThan(0);
+
+    // A plan of a megabyte or more (the same plan, padded with whitespace) links the same lines.
+    const dir = mkdtempSync(join(tmpdir(), 'vpcelint-action-large-'));
+    writeFileSync(join(dir, 'plan.json'), `${readFileSync(join(fixture, 'plan.json'), 'utf8')}${' '.repeat(1 << 20)}`);
+    const small = await runAction({ plan: join(fixture, 'plan.json'), 'source-root': fixture, 'fail-on': 'none' });
+    const large = await runAction({ plan: join(dir, 'plan.json'), 'source-root': fixture, 'fail-on': 'none' });
+    expect(large.code).toBe(0);
+    const links = (summary: string) => summary.match(/\.tf#L\d+(-L\d+)?/g) ?? [];
+    expect(links(large.summary).length).toBeGreaterThan(0);
+    expect(links(large.summary)).toEqual(links(small.summary));
   });
 
   it('terraform-dir: runs terraform show -json on the saved plan, and says what to do when the output is not JSON', async () => {
