@@ -46,13 +46,14 @@ export function startLoadingSources(root: string, background: boolean): PendingS
   } catch {
     return onThisThread(root);
   }
-  // Unreferenced until awaited: a scan that stops early (a bad plan) exits without waiting for it.
-  worker.unref();
   const settled = new Promise<LoadedSources | undefined>((resolve) => {
     worker.once('message', (msg: { ok: true; loaded: LoadedSources } | { ok: false }) => resolve(msg.ok ? msg.loaded : undefined));
     worker.once('error', () => resolve(undefined));
     worker.once('exit', () => resolve(undefined));
   });
+  // Unreferenced until awaited, so that a scan that stops early (a bad plan) exits without waiting for it.
+  // After the listeners: adding a 'message' listener references the worker again.
+  worker.unref();
   return {
     root,
     async result() {
