@@ -64,6 +64,18 @@ describe('reading .tf files in a worker thread', () => {
     expect((await fromSources.startLoadingSources(join(FIXTURES, 'example'), true).result()).where).toBe('thread');
   });
 
+  it('does not hold up a scan that fails on its plan', () => {
+    // A .tf that is a FIFO nobody writes: reading it blocks the worker for good. The scan must still end, with exit code 2.
+    const dir = mkdtempSync(join(tmpdir(), 'vpcelint-load-fifo-'));
+    expect(spawnSync('mkfifo', [join(dir, 'main.tf')]).status).toBe(0);
+    const plan = join(dir, 'plan.json');
+    writeFileSync(plan, `{"format_version":"1.2","resource_changes":[${' '.repeat(1 << 20)}`);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--source-root', dir], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/plan\.json: not valid JSON/);
+  });
+
   it('is what a scan of a plan of a megabyte or more does, with the same report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vpcelint-load-cli-'));
     const plan = join(dir, 'plan.json');
