@@ -8,6 +8,7 @@ import {
   type BucketInput,
   type Policy,
 } from '../../src/policy/index.js';
+import { requestsFromOutside } from '../../src/policy/shortcuts.js';
 import { documentedPolicies, mustParse, orNotEvaluable } from './helpers.js';
 
 /**
@@ -150,6 +151,9 @@ describe("the bucket questions' shortcuts give the solver's answers", () => {
     expect(adminEscape(cases[7]![1], INPUTS[0]!)?.context.get('aws:sourceip')).toEqual(['203.0.113.0']);
     expect(networkFences(cases[8]![1], INPUTS[0]!).map((d) => d.index)).toEqual([0]);
     expect(adminEscape(cases[8]![1], INPUTS[0]!)?.context.get('aws:sourceip')).toEqual(['198.51.100.77']);
+    // Decided by witnesses, not by the space: each carries one of the addresses the space gives internet requests.
+    const witnesses = requestsFromOutside(cases[7]![1], ['s3:PutBucketPolicy'], ['arn:aws:s3:::data']);
+    expect([...new Set(witnesses?.map((w) => w.context.get('aws:sourceip')?.[0]))].sort()).toEqual(['198.51.100.77', '203.0.113.0', '203.0.113.255']);
   });
 
   it('decide the plain fence: a fence, and nobody changes the policy from outside', () => {

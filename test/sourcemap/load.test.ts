@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as fromSources from '../../src/sourcemap/load.js';
 import { FIXTURES, ROOT, planPath } from '../helpers/fixtures.js';
@@ -11,7 +12,7 @@ import { FIXTURES, ROOT, planPath } from '../helpers/fixtures.js';
  * parsed. The worker's script exists only in the built code (npm test builds
  * first), so these tests load the built module, and run the real executable.
  */
-const built = (await import(join(ROOT, 'build/src/sourcemap/load.js'))) as typeof fromSources;
+const built = (await import(pathToFileURL(join(ROOT, 'build/src/sourcemap/load.js')).href)) as typeof fromSources;
 
 /** A repository with what the source map reads: local modules (one shared by two calls, one calling itself), a removed block, a directive, a syntax error, a missing module. */
 function repository(): string {
