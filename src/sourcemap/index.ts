@@ -6,7 +6,7 @@ import type { Ref } from '../model/ref.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { isDirectory, tfFiles } from './files.js';
 import { startLoadingSources, type PendingSources } from './load.js';
-import { SourceMap, type LocatedDirective } from './locate.js';
+import type { LocatedDirective } from './locate.js';
 
 export { rangeFor } from './locate.js';
 export type { LocatedDirective } from './locate.js';
@@ -32,9 +32,10 @@ export interface SourcesResult {
 
 const NONE = { directivesOf: () => [], directives: [] };
 
-/** The source root, and the reading of its `.tf` files once started (none when it has none). */
+/** The source root, the directory locations are relative to, and the reading of its `.tf` files once started (none when it has none). */
 export interface PreparedSources {
   root: string;
+  base: string;
   load?: PendingSources;
 }
 
@@ -46,7 +47,8 @@ export interface PreparedSources {
  */
 export function prepareSources(options: SourceOptions, background = false): PreparedSources {
   const root = sourceRoot(options);
-  return hasTfFiles(root) ? { root, load: startLoadingSources(root, background) } : { root };
+  const base = repositoryRoot(root);
+  return hasTfFiles(root) ? { root, base, load: startLoadingSources(root, base, background) } : { root, base };
 }
 
 /**
@@ -58,7 +60,7 @@ export function prepareSources(options: SourceOptions, background = false): Prep
  */
 export async function attachSources(report: ScanReport, options: SourceOptions, prepared?: PreparedSources): Promise<SourcesResult> {
   if (report.source.kind !== 'plan') return { report, ...NONE };
-  const { root, load } = prepared ?? prepareSources(options);
+  const { root, base, load } = prepared ?? prepareSources(options);
   const refs = reportedRefs(report);
   if (!load) {
     if (refs.length === 0) return { report, ...NONE };
@@ -70,25 +72,23 @@ export async function attachSources(report: ScanReport, options: SourceOptions, 
     return { report: { ...report, diagnostics: [...report.diagnostics, note] }, ...NONE };
   }
 
-  const { loaded, where } = await load.result();
-  const module = loaded.module;
-  const base = repositoryRoot(root);
-  const map = new SourceMap(module, base);
+  const index = await load.result();
+  const located = refs.filter((ref) => ref.address);
+  const hits = await index.locate(located.map((ref) => ref.address!));
   const directives = new Map<Ref, LocatedDirective[]>();
   const missing: string[] = [];
-  for (const ref of refs) {
-    if (!ref.address) continue;
-    const hit = map.locate(ref.address);
+  for (const [i, ref] of located.entries()) {
+    const hit = hits[i];
     if (!hit) {
       delete ref.location;
-      missing.push(ref.address);
+      missing.push(ref.address!);
       continue;
     }
     ref.location = hit.location;
     if (hit.directives.length > 0) directives.set(ref, hit.directives);
   }
 
-  const diagnostics: Diagnostic[] = loaded.problems.map((p) => ({
+  const diagnostics: Diagnostic[] = index.problems.map((p) => ({
     level: p.code === 'source-syntax-error' ? 'warning' : 'note',
     code: p.code,
     file: toPosix(relative(base, p.file)),
@@ -105,8 +105,8 @@ export async function attachSources(report: ScanReport, options: SourceOptions, 
   return {
     report: { ...report, sourceRoot: base, diagnostics: [...report.diagnostics, ...diagnostics] },
     directivesOf: (ref) => directives.get(ref) ?? [],
-    directives: loaded.directives.map((d) => ({ file: toPosix(relative(base, d.file)), line: d.line, text: d.text, ...(d.orphan ? { orphan: true } : {}) })),
-    read: { files: loaded.filesParsed, where },
+    directives: index.directives.map((d) => ({ file: toPosix(relative(base, d.file)), line: d.line, text: d.text, ...(d.orphan ? { orphan: true } : {}) })),
+    read: { files: index.filesParsed, where: index.where },
   };
 }
 

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { SourceRange } from '../model/ref.js';
+import { SourceMap, type Located } from './locate.js';
 import type { ModuleSource, SourceProblem } from './modules.js';
 
 /** What reading a root module's `.tf` files (and its local modules') gives the source map. */
@@ -12,11 +14,20 @@ export interface LoadedSources {
   filesParsed: number;
 }
 
+/** The source map of the files read, wherever they were read: what a scan asks of them. */
+export interface SourceIndex {
+  problems: SourceProblem[];
+  directives: LoadedSources['directives'];
+  filesParsed: number;
+  where: 'worker' | 'thread';
+  /** Where each address is declared (undefined where it is not). */
+  locate(addresses: readonly string[]): Promise<(Located | undefined)[]>;
+}
+
 /** A load under way: in a worker thread while the plan is parsed and judged, or on this thread when asked for. */
 export interface PendingSources {
   readonly root: string;
-  /** The files' contents, and which thread read them. */
-  result(): Promise<{ loaded: LoadedSources; where: 'worker' | 'thread' }>;
+  result(): Promise<SourceIndex>;
 }
 
 /** Reads the `.tf` files here and now, on this thread. */
@@ -28,43 +39,114 @@ export async function loadSources(root: string): Promise<LoadedSources> {
   return { module, problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };
 }
 
+/** The index of files read on this thread; `base` is the directory locations are relative to. */
+export function indexOf(loaded: LoadedSources, base: string, where: SourceIndex['where'] = 'thread'): SourceIndex {
+  const map = new SourceMap(loaded.module, base);
+  const { problems, directives, filesParsed } = loaded;
+  return { problems, directives, filesParsed, where, locate: async (addresses) => addresses.map((a) => map.locate(a)) };
+}
+
+/** Messages of the worker (sourcemap-worker.ts): the summary once the files are read, then the hits asked for. */
+export type WorkerSummary = { ok: true; problems: SourceProblem[]; directives: LoadedSources['directives']; filesParsed: number } | { ok: false };
+export type WorkerHits = { hits: (WireLocated | null)[] };
+
 /**
  * Starts reading the `.tf` files. With `background`, and a second core and
  * the worker's script beside this module (the built CLI and the Action ship
  * it; tests that run the TypeScript sources do not), tree-sitter parses them
  * in a worker thread while this thread parses the plan and runs the rules: on
- * a large repository that is seconds of parsing taken off the scan. Anything
- * that goes wrong in the worker reads the files again here, so a failure is
- * reported exactly as without it.
+ * a large repository that is seconds of parsing taken off the scan. The
+ * blocks stay in the worker, which answers for the addresses a report names.
+ * Anything that goes wrong in the worker reads the files again here, so a
+ * failure is reported exactly as without it.
  */
-export function startLoadingSources(root: string, background: boolean): PendingSources {
+export function startLoadingSources(root: string, base: string, background: boolean): PendingSources {
   const script = new URL('./sourcemap-worker.js', import.meta.url);
-  if (!background || availableParallelism() < 2 || !existsSync(fileURLToPath(script))) return onThisThread(root);
+  const here = async () => indexOf(await loadSources(root), base);
+  if (!background || availableParallelism() < 2 || !existsSync(fileURLToPath(script))) return { root, result: here };
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: { root } });
+    worker = new Worker(script, { workerData: { root, base } });
   } catch {
-    return onThisThread(root);
+    return { root, result: here };
   }
-  const settled = new Promise<LoadedSources | undefined>((resolve) => {
-    worker.once('message', (msg: { ok: true; loaded: LoadedSources } | { ok: false }) => resolve(msg.ok ? msg.loaded : undefined));
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
+  // Messages wait in an inbox until asked for; undefined stands for a worker that failed or ended.
+  const inbox: unknown[] = [];
+  let waiting: ((msg: unknown) => void) | undefined;
+  let gone = false;
+  const deliver = (msg: unknown) => {
+    if (!waiting) return void inbox.push(msg);
+    const w = waiting;
+    waiting = undefined;
+    w(msg);
+  };
+  const next = () => (inbox.length > 0 ? Promise.resolve(inbox.shift()) : gone ? Promise.resolve(undefined) : new Promise<unknown>((resolve) => (waiting = resolve)));
+  const end = () => {
+    gone = true;
+    deliver(undefined);
+  };
+  worker.on('message', deliver);
+  worker.once('error', end);
+  worker.once('exit', end);
   // Unreferenced until awaited, so that a scan that stops early (a bad plan) exits without waiting for it.
   // After the listeners: adding a 'message' listener references the worker again.
   worker.unref();
+  const ask = async <T>(send?: unknown): Promise<T | undefined> => {
+    const reply = next();
+    if (send !== undefined) worker.postMessage(send);
+    worker.ref();
+    try {
+      return (await reply) as T | undefined;
+    } finally {
+      worker.unref();
+    }
+  };
   return {
     root,
     async result() {
-      worker.ref();
-      const loaded = await settled;
-      void worker.terminate();
-      return loaded ? { loaded, where: 'worker' } : { loaded: await loadSources(root), where: 'thread' };
+      const summary = await ask<WorkerSummary>();
+      if (!summary?.ok) {
+        void worker.terminate();
+        return here();
+      }
+      const { problems, directives, filesParsed } = summary;
+      return {
+        problems,
+        directives,
+        filesParsed,
+        where: 'worker',
+        async locate(addresses) {
+          const reply = await ask<WorkerHits>({ addresses });
+          void worker.terminate();
+          // The worker read the files; should it fail now, this thread reads them again and answers itself.
+          if (!reply) return (await here()).locate(addresses);
+          const seen = new Map<WireLocated, Located>();
+          return reply.hits.map((h) => {
+            if (!h) return undefined;
+            if (!seen.has(h)) seen.set(h, fromWire(h));
+            return seen.get(h);
+          });
+        },
+      };
     },
   };
 }
 
-function onThisThread(root: string): PendingSources {
-  return { root, result: async () => ({ loaded: await loadSources(root), where: 'thread' }) };
+/** A located block as it crosses threads: attribute ranges as a list, since a clone does not keep a null prototype. */
+export interface WireLocated extends Omit<Located, 'location'> {
+  location: Omit<Located['location'], 'attributes'> & { attributes?: [string, SourceRange][] };
+}
+
+export function toWire(hit: Located): WireLocated {
+  const { attributes, ...location } = hit.location;
+  return { ...hit, location: { ...location, ...(attributes ? { attributes: Object.entries(attributes) } : {}) } };
+}
+
+function fromWire(hit: WireLocated): Located {
+  const { attributes, ...location } = hit.location;
+  if (!attributes) return { ...hit, location };
+  // As SourceMap builds them: attribute names come from the .tf files, so "__proto__" is just a name.
+  const byName = Object.create(null) as Record<string, SourceRange>;
+  for (const [name, range] of attributes) byName[name] = range;
+  return { ...hit, location: { ...location, attributes: byName } };
 }

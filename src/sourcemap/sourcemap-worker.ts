@@ -1,14 +1,33 @@
 // The worker thread of startLoadingSources (load.ts): reads a root module's .tf
-// files and posts what the source map needs. The blocks are plain data, so they
-// cross to the main thread by structured clone (modules shared by several calls,
-// or calling themselves, stay shared).
+// files, posts a summary (problems, directives), then answers once where the
+// addresses the main thread sends are declared. The blocks never cross threads;
+// only the located ones do.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadSources } from './load.js';
+import { loadSources, toWire, type LoadedSources, type WireLocated, type WorkerHits, type WorkerSummary } from './load.js';
+import { SourceMap, type Located } from './locate.js';
 
-const { root } = workerData as { root: string };
+const { root, base } = workerData as { root: string; base: string };
+const port = parentPort!;
+let loaded: LoadedSources | undefined;
 try {
-  parentPort!.postMessage({ ok: true, loaded: await loadSources(root) });
+  loaded = await loadSources(root);
 } catch {
   // The main thread reads the files itself and reports the failure as it always has.
-  parentPort!.postMessage({ ok: false });
+  port.postMessage({ ok: false } satisfies WorkerSummary);
+}
+if (loaded) {
+  const { module, problems, directives, filesParsed } = loaded;
+  port.once('message', ({ addresses }: { addresses: string[] }) => {
+    const map = new SourceMap(module, base);
+    // Instances of one block share its location, as on the main thread: one wire object each, which the clone keeps shared.
+    const wire = new Map<Located, WireLocated>();
+    const hits = addresses.map((a) => {
+      const hit = map.locate(a);
+      if (!hit) return null;
+      if (!wire.has(hit)) wire.set(hit, toWire(hit));
+      return wire.get(hit)!;
+    });
+    port.postMessage({ hits } satisfies WorkerHits);
+  });
+  port.postMessage({ ok: true, problems, directives, filesParsed } satisfies WorkerSummary);
 }

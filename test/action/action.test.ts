@@ -146,15 +146,22 @@ describe('the bundled Action on a plan', () => {
   it('ships the worker thread that reads .tf files beside a large plan, and it runs from dist/ on its own', async () => {
     // src/sourcemap/load.ts starts ./sourcemap-worker.js beside the bundle; without it large plans fall back to one thread.
     const fixture = join(ROOT, 'fixtures', 'sourcemap-base');
-    const worker = new Worker(join(ROOT, 'dist/sourcemap-worker.js'), { workerData: { root: fixture } });
-    const msg = await new Promise<{ ok: boolean; loaded?: { filesParsed: number; module: { resources: Map<string, unknown> } } }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
+    const worker = new Worker(join(ROOT, 'dist/sourcemap-worker.js'), { workerData: { root: fixture, base: ROOT } });
+    const reply = <T>() =>
+      new Promise<T>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+    const summary = await reply<{ ok: boolean; filesParsed: number }>();
+    expect(summary.ok).toBe(true);
+    expect(summary.filesParsed).toBeGreaterThan(0);
+    const addresses = (JSON.parse(readFileSync(join(fixture, 'plan.json'), 'utf8')) as { resource_changes: { address: string }[] }).resource_changes.map((rc) => rc.address);
+    const answer = reply<{ hits: ({ location: { file: string } } | null)[] }>();
+    worker.postMessage({ addresses });
+    const { hits } = await answer;
     await worker.terminate();
-    expect(msg.ok).toBe(true);
-    expect(msg.loaded!.filesParsed).toBeGreaterThan(0);
-    expect(msg.loaded!.module.resources.size).toBeGreaterThan(0);
+    expect(hits).toHaveLength(addresses.length);
+    expect(hits.filter((h) => h?.location.file.startsWith('fixtures/sourcemap-base/')).length).toBeGreaterThan(0);
 
     // A plan of a megabyte or more (the same plan, padded with whitespace) links the same lines.
     const dir = mkdtempSync(join(tmpdir(), 'vpcelint-action-large-'));

@@ -27,7 +27,8 @@ function repository(): string {
       'module "loop" {\n  source = "./modules/loop"\n}',
       'module "gone" {\n  source = "./modules/gone"\n}',
       'removed {\n  from = aws_route_table.old\n  lifecycle {\n    destroy = false\n  }\n}',
-      '# vpcelint: ignore s3-via-nat -- the NAT is for patching only\nresource "aws_route_table" "private" {\n  vpc_id = "vpc-1"\n}',
+      // An attribute named __proto__ is just a name (HCL allows it); its range must survive the trip between threads.
+      '# vpcelint: ignore s3-via-nat -- the NAT is for patching only\nresource "aws_route_table" "private" {\n  vpc_id    = "vpc-1"\n  __proto__ = "x"\n}',
     ].join('\n\n'),
   );
   writeFileSync(join(dir, 'broken.tf'), 'resource "aws_vpc" "x" {\n  cidr_block = \n');
@@ -37,32 +38,63 @@ function repository(): string {
 }
 
 describe('reading .tf files in a worker thread', () => {
-  it('gives what reading them on this thread gives, shared and self-calling modules included', async () => {
-    for (const root of [repository(), join(FIXTURES, 'example'), join(FIXTURES, 'forgotten-resources')]) {
-      const inWorker = await built.startLoadingSources(root, true).result();
-      const here = await built.loadSources(root);
+  /** Addresses to locate in repository(): in modules shared, looping and missing, removed, keyed, absent. */
+  const ADDRESSES = [
+    'module.a.aws_subnet.s',
+    'module.b.aws_subnet.s',
+    'module.loop.aws_vpc.v',
+    'module.loop.module.again.module.again.aws_vpc.v',
+    'aws_route_table.private[0]',
+    'aws_route_table.private[1]',
+    'aws_route_table.old',
+    'module.gone.aws_vpc.x',
+    'aws_vpc.nowhere',
+    'not an address',
+  ];
+  const planAddresses = (name: string) => (JSON.parse(readFileSync(planPath(name), 'utf8')) as { resource_changes: { address: string }[] }).resource_changes.map((rc) => rc.address);
+
+  it('answers what reading them on this thread answers, shared and self-calling modules included', async () => {
+    const repo = repository();
+    const cases: [string, string[]][] = [
+      [repo, ADDRESSES],
+      [join(FIXTURES, 'example'), planAddresses('example')],
+      [join(FIXTURES, 'forgotten-resources'), planAddresses('forgotten-resources')],
+    ];
+    for (const [root, addresses] of cases) {
+      const inWorker = await built.startLoadingSources(root, root, true).result();
+      const here = built.indexOf(await built.loadSources(root), root);
       expect(inWorker.where, root).toBe('worker');
-      expect(inWorker.loaded, root).toEqual(here);
+      const { locate: _w, ...workerSummary } = inWorker;
+      const { locate: _h, ...hereSummary } = here;
+      expect(workerSummary, root).toEqual({ ...hereSummary, where: 'worker' });
+      const [fromWorker, fromHere] = [await inWorker.locate(addresses), await here.locate(addresses)];
+      expect(fromWorker.filter(Boolean).length, root).toBeGreaterThan(0);
+      // Strict: attribute ranges keep their null prototype across the threads.
+      expect(fromWorker, root).toStrictEqual(fromHere);
     }
-    const loaded = (await built.startLoadingSources(repository(), true).result()).loaded;
-    // Structured clone keeps identity: one module object for both calls, and the loop closes on itself.
-    expect(loaded.module.calls.get('a')!.module).toBe(loaded.module.calls.get('b')!.module);
-    const loop = loaded.module.calls.get('loop')!.module!;
-    expect(loop.calls.get('again')!.module).toBe(loop);
-    expect(loaded.problems.map((p) => p.code).sort()).toEqual(['source-module-missing', 'source-syntax-error']);
-    expect(loaded.directives.map((d) => d.text)).toEqual([expect.stringContaining('ignore s3-via-nat')]);
+    const index = await built.startLoadingSources(repo, repo, true).result();
+    const hits = await index.locate(ADDRESSES);
+    expect(hits.map((h) => h?.location.file)).toEqual(['modules/net/main.tf', 'modules/net/main.tf', 'modules/loop/main.tf', 'modules/loop/main.tf', 'main.tf', 'main.tf', 'main.tf', 'main.tf', undefined, undefined]);
+    // Two instances of one block share its location, as they do on this thread.
+    expect(hits[4]).toBe(hits[5]);
+    const attributes = hits[4]!.location.attributes!;
+    expect(Object.getPrototypeOf(attributes)).toBeNull();
+    expect(Object.keys(attributes).sort()).toEqual(['__proto__', 'vpc_id']);
+    expect(index.problems.map((p) => p.code).sort()).toEqual(['source-module-missing', 'source-syntax-error']);
+    expect(index.directives.map((d) => d.text)).toEqual([expect.stringContaining('ignore s3-via-nat')]);
   });
 
   it('fails as reading on this thread fails when the worker cannot read them', async () => {
     const missing = join(tmpdir(), 'vpcelint-no-such-directory');
     await expect(built.loadSources(missing)).rejects.toThrow(/ENOENT/);
-    await expect(built.startLoadingSources(missing, true).result()).rejects.toThrow(/ENOENT/);
+    await expect(built.startLoadingSources(missing, missing, true).result()).rejects.toThrow(/ENOENT/);
   });
 
   it('reads on this thread when not asked to, or when there is no worker script beside the module', async () => {
-    expect((await built.startLoadingSources(join(FIXTURES, 'example'), false).result()).where).toBe('thread');
+    const root = join(FIXTURES, 'example');
+    expect((await built.startLoadingSources(root, root, false).result()).where).toBe('thread');
     // The TypeScript sources have no sourcemap-worker.js beside them.
-    expect((await fromSources.startLoadingSources(join(FIXTURES, 'example'), true).result()).where).toBe('thread');
+    expect((await fromSources.startLoadingSources(root, root, true).result()).where).toBe('thread');
   });
 
   it('does not hold up a scan that fails on its plan', () => {
