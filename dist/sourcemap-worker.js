@@ -4310,6 +4310,173 @@ var init_modules = __esm({
 // src/sourcemap/sourcemap-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/sourcemap/locate.ts
+import { relative, sep } from "node:path";
+
+// src/collect/terraform/address.ts
+function tokenize(text) {
+  const tokens = [];
+  let i2 = 0;
+  while (i2 < text.length) {
+    const c = text.charCodeAt(i2);
+    if (c === 46) {
+      if (i2 === 0 || i2 + 1 === text.length) return void 0;
+      i2++;
+      continue;
+    }
+    if (c === 91) {
+      const close = scanIndex(text, i2 + 1);
+      if (!close) return void 0;
+      tokens.push({ key: close.key });
+      i2 = close.end + 1;
+      continue;
+    }
+    let j = i2;
+    while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+    if (j === i2) return void 0;
+    tokens.push({ name: text.slice(i2, j) });
+    i2 = j;
+  }
+  return tokens;
+}
+function isNameChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 45 || c === 42;
+}
+function scanIndex(text, start2) {
+  if (text[start2] === '"') {
+    let j = start2 + 1;
+    while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+    if (text[j + 1] !== "]") return void 0;
+    try {
+      return { key: JSON.parse(text.slice(start2, j + 1)), end: j + 1 };
+    } catch {
+      return void 0;
+    }
+  }
+  const close = text.indexOf("]", start2);
+  if (close === -1) return void 0;
+  const raw = text.slice(start2, close);
+  if (!/^\d+$/.test(raw)) return void 0;
+  return { key: Number(raw), end: close };
+}
+function formatKey(key) {
+  return key === void 0 ? "" : typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+function formatModules(modules) {
+  return modules.map((m) => `module.${m.name}${formatKey(m.key)}`).join(".");
+}
+function parseInstanceAddress(address) {
+  const tokens = tokenize(address);
+  if (!tokens) return void 0;
+  const modules = [];
+  let i2 = 0;
+  while (isName(tokens[i2], "module")) {
+    const name3 = tokens[i2 + 1];
+    if (!name3 || !("name" in name3)) return void 0;
+    const step = { name: name3.name };
+    i2 += 2;
+    const k2 = tokens[i2];
+    if (k2 && "key" in k2) {
+      step.key = k2.key;
+      i2++;
+    }
+    modules.push(step);
+  }
+  let mode = "managed";
+  if (isName(tokens[i2], "data")) {
+    mode = "data";
+    i2++;
+  }
+  const type = tokens[i2];
+  const name2 = tokens[i2 + 1];
+  if (!type || !("name" in type) || !name2 || !("name" in name2)) return void 0;
+  i2 += 2;
+  const k = tokens[i2];
+  let key;
+  if (k && "key" in k) {
+    key = k.key;
+    i2++;
+  }
+  if (i2 !== tokens.length) return void 0;
+  return { modules, mode, type: type.name, name: name2.name, ...key !== void 0 ? { key } : {} };
+}
+function isName(token, name2) {
+  return token !== void 0 && "name" in token && token.name === name2;
+}
+
+// src/sourcemap/locate.ts
+var SourceMap = class {
+  /** `base` is the directory locations are relative to (the repository root). */
+  constructor(root2, base2) {
+    this.root = root2;
+    this.base = base2;
+  }
+  root;
+  base;
+  cache = /* @__PURE__ */ new Map();
+  locate(address) {
+    const parsed = parseInstanceAddress(address);
+    if (!parsed) return void 0;
+    const configAddress = `${parsed.modules.map((m) => `module.${m.name}`).join(".")}|${parsed.mode}|${parsed.type}.${parsed.name}`;
+    const hit = this.cache.get(configAddress);
+    if (hit !== void 0) return hit ?? void 0;
+    const steps = [...parsed.modules.map((m) => `module.${m.name}`), `${parsed.mode === "data" ? "data." : ""}${parsed.type}.${parsed.name}`];
+    let mod = this.root;
+    let found;
+    let removed;
+    let done = false;
+    for (const [i2, step] of parsed.modules.entries()) {
+      removed ??= removedBlock(mod, steps.slice(i2));
+      const call = mod.calls.get(step.name);
+      if (!call) {
+        done = true;
+        break;
+      }
+      if (!call.module) {
+        found = this.toLocated(call.call, false, formatModules(parsed.modules.slice(0, i2 + 1).map((m) => ({ name: m.name }))));
+        done = true;
+        break;
+      }
+      mod = call.module;
+    }
+    if (!done) {
+      const at = mod.resources.get(steps[steps.length - 1]);
+      if (at) found = this.toLocated(at, true);
+      else removed ??= removedBlock(mod, steps.slice(parsed.modules.length));
+    }
+    if (!found && removed) found = this.toLocated(removed, false);
+    this.cache.set(configAddress, found ?? null);
+    return found;
+  }
+  toLocated(at, withAttributes, moduleCall) {
+    const file = relative(this.base, at.file).split(sep).join("/");
+    const location = {
+      file,
+      startLine: at.block.startLine,
+      endLine: at.block.endLine,
+      ...withAttributes ? { attributes: attributeRanges(at.block) } : {},
+      ...moduleCall ? { moduleCall } : {}
+    };
+    return { location, directives: at.block.directives.map((d) => ({ ...d, file })) };
+  }
+};
+function removedBlock(mod, steps) {
+  if (mod.removed.size === 0) return void 0;
+  for (let n = 1; n <= steps.length; n++) {
+    const hit = mod.removed.get(steps.slice(0, n).join("."));
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function attributeRanges(block) {
+  const out2 = /* @__PURE__ */ Object.create(null);
+  for (const c of block.children) {
+    const seen = out2[c.name];
+    out2[c.name] = seen ? { startLine: Math.min(seen.startLine, c.startLine), endLine: Math.max(seen.endLine, c.endLine) } : { startLine: c.startLine, endLine: c.endLine };
+  }
+  return out2;
+}
+
 // src/sourcemap/load.ts
 async function loadSources(root2) {
   const [{ hclParser: hclParser2 }, { ModuleLoader: ModuleLoader2 }] = await Promise.all([Promise.resolve().then(() => (init_hcl(), hcl_exports)), Promise.resolve().then(() => (init_modules(), modules_exports))]);
@@ -4317,11 +4484,32 @@ async function loadSources(root2) {
   const module2 = loader.load(root2);
   return { module: module2, problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };
 }
+function toWire(hit) {
+  const { attributes, ...location } = hit.location;
+  return { ...hit, location: { ...location, ...attributes ? { attributes: Object.entries(attributes) } : {} } };
+}
 
 // src/sourcemap/sourcemap-worker.ts
-var { root } = workerData;
+var { root, base } = workerData;
+var port = parentPort;
+var loaded;
 try {
-  parentPort.postMessage({ ok: true, loaded: await loadSources(root) });
+  loaded = await loadSources(root);
 } catch {
-  parentPort.postMessage({ ok: false });
+  port.postMessage({ ok: false });
+}
+if (loaded) {
+  const { module: module2, problems, directives, filesParsed } = loaded;
+  port.once("message", ({ addresses }) => {
+    const map = new SourceMap(module2, base);
+    const wire = /* @__PURE__ */ new Map();
+    const hits = addresses.map((a) => {
+      const hit = map.locate(a);
+      if (!hit) return null;
+      if (!wire.has(hit)) wire.set(hit, toWire(hit));
+      return wire.get(hit);
+    });
+    port.postMessage({ hits });
+  });
+  port.postMessage({ ok: true, problems, directives, filesParsed });
 }
