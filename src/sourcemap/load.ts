@@ -70,37 +70,7 @@ export function startLoadingSources(root: string, base: string, background: bool
   } catch {
     return { root, result: here };
   }
-  // Messages wait in an inbox until asked for; undefined stands for a worker that failed or ended.
-  const inbox: unknown[] = [];
-  let waiting: ((msg: unknown) => void) | undefined;
-  let gone = false;
-  const deliver = (msg: unknown) => {
-    if (!waiting) return void inbox.push(msg);
-    const w = waiting;
-    waiting = undefined;
-    w(msg);
-  };
-  const next = () => (inbox.length > 0 ? Promise.resolve(inbox.shift()) : gone ? Promise.resolve(undefined) : new Promise<unknown>((resolve) => (waiting = resolve)));
-  const end = () => {
-    gone = true;
-    deliver(undefined);
-  };
-  worker.on('message', deliver);
-  worker.once('error', end);
-  worker.once('exit', end);
-  // Unreferenced until awaited, so that a scan that stops early (a bad plan) exits without waiting for it.
-  // After the listeners: adding a 'message' listener references the worker again.
-  worker.unref();
-  const ask = async <T>(send?: unknown): Promise<T | undefined> => {
-    const reply = next();
-    if (send !== undefined) worker.postMessage(send);
-    worker.ref();
-    try {
-      return (await reply) as T | undefined;
-    } finally {
-      worker.unref();
-    }
-  };
+  const ask = conversation(worker);
   return {
     root,
     async result() {
@@ -129,6 +99,45 @@ export function startLoadingSources(root: string, base: string, background: bool
         },
       };
     },
+  };
+}
+
+/**
+ * Questions to a worker, one at a time: `ask(message)` posts it (or nothing)
+ * and resolves with the worker's next message, or undefined once the worker
+ * failed or ended. Messages that arrive early wait in an inbox. The worker is
+ * referenced only while this thread waits on it, so that a scan that stops
+ * early (a bad plan) exits without waiting for it.
+ */
+function conversation(worker: Worker): <T>(send?: unknown) => Promise<T | undefined> {
+  const inbox: unknown[] = [];
+  let waiting: ((msg: unknown) => void) | undefined;
+  let gone = false;
+  const deliver = (msg: unknown) => {
+    if (!waiting) return void inbox.push(msg);
+    const w = waiting;
+    waiting = undefined;
+    w(msg);
+  };
+  const end = () => {
+    gone = true;
+    deliver(undefined);
+  };
+  worker.on('message', deliver);
+  worker.once('error', end);
+  worker.once('exit', end);
+  // After the listeners: adding a 'message' listener references the worker again.
+  worker.unref();
+  const next = () => (inbox.length > 0 ? Promise.resolve(inbox.shift()) : gone ? Promise.resolve(undefined) : new Promise<unknown>((resolve) => (waiting = resolve)));
+  return async <T>(send?: unknown) => {
+    const reply = next();
+    if (send !== undefined) worker.postMessage(send);
+    worker.ref();
+    try {
+      return (await reply) as T | undefined;
+    } finally {
+      worker.unref();
+    }
   };
 }
 
