@@ -93,6 +93,20 @@ interface Rendered {
 /** Below this, parsing the plan takes less time than starting a worker thread to read the .tf files meanwhile. */
 const SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
 
+/**
+ * Whether to read the .tf files in a worker thread: beside a large plan, and
+ * beside standard input, whose size is unknown until it is read and which
+ * usually comes from `terraform show -json` while it is still writing.
+ */
+function sourcesInBackground(plan: string): boolean {
+  if (plan === '-') return true;
+  try {
+    return statSync(plan).size >= SOURCES_WORKER_MIN_PLAN_BYTES;
+  } catch {
+    return false; // the plan reader says what is wrong with it
+  }
+}
+
 interface ScanSteps {
   format: Format;
   config: Config;
@@ -104,7 +118,7 @@ interface ScanSteps {
 /** Plan -> inventory -> rules -> source lines -> suppressions -> rendered reports; nothing is written yet. */
 async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanSteps): Promise<Rendered> {
   const { format, config, baseline, timings, progress } = steps;
-  const prepared = prepareSources(sourceOptions(plan, opts, io), fileBytes(plan) >= SOURCES_WORKER_MIN_PLAN_BYTES);
+  const prepared = prepareSources(sourceOptions(plan, opts, io), sourcesInBackground(plan));
   const inv = planInventory(plan, timings, progress);
   releaseMemory(); // the parsed plan
   timings.mark('inventory');
@@ -126,14 +140,6 @@ function sourceOptions(plan: string, opts: ScanOptions, io: Io) {
   return { planFile: plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd };
 }
 
-function fileBytes(path: string): number {
-  if (path === '-') return 0;
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0; // the plan reader says what is wrong with it
-  }
-}
 
 /** Parses the plan and builds its inventory; the parsed plan is not held past this frame, so it can be collected during the rules and reports. */
 function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined): Inventory {

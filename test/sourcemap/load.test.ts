@@ -109,6 +109,21 @@ describe('reading .tf files in a worker thread', () => {
     expect(r.stderr).toMatch(/plan\.json: not valid JSON/);
   });
 
+  it('is what a scan of standard input does, whose size is unknown until it is read', () => {
+    const scan = (plan: string, input?: string) => {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--source-root', join(FIXTURES, 'example'), '--format', 'json', '--fail-on', 'none', '--timings'], { encoding: 'utf8', input });
+      expect(r.status, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as { findings: { primary: { location?: unknown } }[] };
+      return { locations: report.findings.map((f) => f.primary.location), read: /^sources: .*$/m.exec(r.stderr)?.[0] };
+    };
+    const piped = scan('-', readFileSync(planPath('example'), 'utf8'));
+    const file = scan(planPath('example'));
+    expect(piped.read).toBe('sources: 2 .tf files read in a worker thread');
+    expect(file.read).toBe('sources: 2 .tf files read on the main thread');
+    expect(piped.locations.filter(Boolean).length).toBeGreaterThan(0);
+    expect(piped.locations).toEqual(file.locations);
+  });
+
   it('is what a scan of a plan of a megabyte or more does, with the same report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vpcelint-load-cli-'));
     const plan = join(dir, 'plan.json');
