@@ -243,9 +243,11 @@ export function networkFences(policy: Policy, input: BucketInput): Statement[] {
   // requests are outside whatever the policy admits. When every candidate is one, the space is not needed.
   const actions = (input.onlyActions ?? input.actions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith('s3:'));
   const candidates = perimeterDenies(policy);
-  const witnesses = requestsFromOutside(policy, actions, input.resources) ?? [];
+  // Built only when the one-evaluation check does not decide (the plain fence needs none).
+  let witnesses: Request[] | undefined;
+  const outside = () => (witnesses ??= requestsFromOutside(policy, actions, input.resources) ?? []);
   const fence = (d: Statement) =>
-    actions.some((a) => input.resources.some((r) => deniesEveryRequestFromOutside(d, a, [r]))) || witnesses.some((req) => statementMatches(policy, d, req));
+    actions.some((a) => input.resources.some((r) => deniesEveryRequestFromOutside(d, a, [r]))) || outside().some((req) => statementMatches(policy, d, req));
   if (candidates.every(fence)) return candidates;
   return networkFencesBySolver(policy, input);
 }
