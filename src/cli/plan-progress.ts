@@ -32,15 +32,20 @@ export interface ProgressContext {
  * there is none.
  */
 export function planProgress(plan: string, ctx: ProgressContext): PhaseLine | undefined {
-  if (ctx.quiet || ctx.env.CI || plan === '-') return undefined;
-  let size: number;
-  try {
-    size = statSync(plan).size;
-  } catch {
-    return undefined; // the read reports what is wrong with the file
-  }
-  if (size < PROGRESS_MIN_BYTES) return undefined;
+  if (ctx.quiet || ctx.env.CI) return undefined;
+  const size = planFileSize(plan);
+  if (size === undefined || size < PROGRESS_MIN_BYTES) return undefined;
   const line = phaseLine(ctx.write);
   line.show(`reading ${basename(plan)} (${Math.round(size / 1e6).toLocaleString('en-US')} MB)`);
   return line;
+}
+
+/** The plan file's size in bytes; undefined for standard input, or when it cannot be read (the read reports why). */
+export function planFileSize(plan: string): number | undefined {
+  if (plan === '-') return undefined;
+  try {
+    return statSync(plan).size;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { allRules } from '../../rules/index.js';
 import { collectPlan } from '../collect/terraform/index.js';
 import { readPlanFile } from '../collect/terraform/read-plan.js';
@@ -18,7 +17,7 @@ import { attachSources, prepareSources } from '../sourcemap/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { UsageError } from '../errors.js';
 import { writeAtomic } from './output.js';
-import { planProgress, type PhaseLine } from './plan-progress.js';
+import { planFileSize, planProgress, type PhaseLine } from './plan-progress.js';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown'];
@@ -99,12 +98,7 @@ const SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
  * usually comes from `terraform show -json` while it is still writing.
  */
 function sourcesInBackground(plan: string): boolean {
-  if (plan === '-') return true;
-  try {
-    return statSync(plan).size >= SOURCES_WORKER_MIN_PLAN_BYTES;
-  } catch {
-    return false; // the plan reader says what is wrong with it
-  }
+  return plan === '-' || (planFileSize(plan) ?? 0) >= SOURCES_WORKER_MIN_PLAN_BYTES;
 }
 
 interface ScanSteps {
@@ -118,7 +112,8 @@ interface ScanSteps {
 /** Plan -> inventory -> rules -> source lines -> suppressions -> rendered reports; nothing is written yet. */
 async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanSteps): Promise<Rendered> {
   const { format, config, baseline, timings, progress } = steps;
-  const prepared = prepareSources(sourceOptions(plan, opts, io), sourcesInBackground(plan));
+  const sourceOptions = { planFile: plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd };
+  const prepared = prepareSources(sourceOptions, sourcesInBackground(plan));
   const inv = planInventory(plan, timings, progress);
   releaseMemory(); // the parsed plan
   timings.mark('inventory');
@@ -126,7 +121,7 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
   const engineReport = scan(inv, config);
   timings.mark('rules');
   progress?.show(format === 'sarif' ? 'writing SARIF' : 'writing the report');
-  const sources = await attachSources(engineReport, sourceOptions(plan, opts, io), prepared);
+  const sources = await attachSources(engineReport, sourceOptions, prepared);
   const report = applySuppressions(sources.report, { knownRules: allRules.map((r) => r.meta.id), sources, config, ...(baseline ? { baseline } : {}) });
   timings.mark('sources');
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sourceLinkBase: githubBlobBase(io.env) }), inv.sensitiveValues);
@@ -135,11 +130,6 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
   const read = sources.read;
   return { report, rendered, extra, ...(read ? { sourcesRead: `sources: ${read.files} .tf file${read.files === 1 ? '' : 's'} read ${read.where === 'worker' ? 'in a worker thread' : 'on the main thread'}` } : {}) };
 }
-
-function sourceOptions(plan: string, opts: ScanOptions, io: Io) {
-  return { planFile: plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd };
-}
-
 
 /** Parses the plan and builds its inventory; the parsed plan is not held past this frame, so it can be collected during the rules and reports. */
 function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined): Inventory {

@@ -15,7 +15,6 @@ import type { Policy, Request, Statement } from './types.js';
  * to enumerate.
  */
 
-
 /** A request the policy allows: some Allow matches and no Deny does. */
 export function someAllowed(policy: Policy, space: Space, filters: Filters = {}): Request | undefined {
   for (const a of allows(policy)) {

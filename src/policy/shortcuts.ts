@@ -6,6 +6,7 @@ import { dimensionOf, ENDPOINT_KEYS } from './keys.js';
 import { actionMatches, resourceMatches } from './match.js';
 import { freshResourcesOf, type Hints } from './space.js';
 import type { Policy, Request, RequestPrincipal, Statement } from './types.js';
+import { hasVariables } from './variables.js';
 import { hasWildcard, instantiate } from './wildcard.js';
 
 /**
@@ -39,7 +40,7 @@ export function allowsOtherAction(policy: Policy, service: string): boolean {
  */
 export function allowsUnnamedResource(policy: Policy, hints: Hints): boolean {
   const fresh = freshResourcesOf(policy, hints);
-  return allows(policy).some((s) => !s.resource || s.resource.some((r) => r.includes('${')) || fresh.some((r) => resourceMatches(s, r, NO_CONTEXT, false)));
+  return allows(policy).some((s) => !s.resource || s.resource.some(hasVariables) || fresh.some((r) => resourceMatches(s, r, NO_CONTEXT, false)));
 }
 
 /** Whether every resource an Allow statement can match is in one of these accounts or in none (S3 bucket ARNs). */
@@ -63,9 +64,14 @@ export function allowsOnlyAccounts(policy: Policy, owners: readonly string[]): b
 export function deniesEveryRequestFromOutside(d: Statement, action: string, resources: readonly string[]): boolean {
   if (d.effect !== 'Deny' || d.notPrincipal || (d.principal && !d.principal.any)) return false;
   if (!actionMatches(d, action)) return false;
-  if ([...(d.resource ?? []), ...(d.notResource ?? [])].some((r) => r.includes('${'))) return false;
+  if (resourcesHaveVariables(d)) return false;
   if (!resources.every((r) => resourceMatches(d, r, NO_CONTEXT, false))) return false;
-  return d.conditions.every((c) => OUTSIDE_KEYS.has(c.keyLower) && !c.values.some((v) => v.includes('${')) && evalCondition(c, NO_CONTEXT, false));
+  return d.conditions.every((c) => OUTSIDE_KEYS.has(c.keyLower) && !c.hasVariables && evalCondition(c, NO_CONTEXT, false));
+}
+
+/** Whether a statement's Resource or NotResource patterns read policy variables (they then depend on the request). */
+function resourcesHaveVariables(s: Statement): boolean {
+  return [...(s.resource ?? []), ...(s.notResource ?? [])].some(hasVariables);
 }
 
 /** Keys every request carries that take only true or false: a request from outside is tried with each. */
@@ -89,9 +95,9 @@ const BOOL_KEYS = ['aws:viaawsservice', 'aws:securetransport'];
 export function requestsFromOutside(policy: Policy, actions: readonly string[], resources: readonly string[]): Request[] | undefined {
   const read = new Set<string>();
   for (const s of policy.statements) {
-    if ([...(s.resource ?? []), ...(s.notResource ?? [])].some((r) => r.includes('${'))) return undefined;
+    if (resourcesHaveVariables(s)) return undefined;
     for (const c of s.conditions) {
-      if (c.values.some((v) => v.includes('${'))) return undefined;
+      if (c.hasVariables) return undefined;
       read.add(c.keyLower);
     }
   }

@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SourceRange } from '../model/ref.js';
 import { SourceMap, type Located } from './locate.js';
-import type { ModuleSource, SourceProblem } from './modules.js';
+import type { ModuleLoader, ModuleSource, SourceProblem } from './modules.js';
 
 /** What reading a root module's `.tf` files (and its local modules') gives the source map. */
 export interface LoadedSources {
   module: ModuleSource;
   problems: SourceProblem[];
-  directives: { file: string; line: number; text: string; orphan: boolean }[];
+  directives: ModuleLoader['directives'];
   filesParsed: number;
 }
 
