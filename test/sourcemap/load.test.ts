@@ -37,6 +37,13 @@ function repository(): string {
   return dir;
 }
 
+/** `vpcelint scan --timings` of a plan with the example's .tf files as source root: the report, and the `sources:` line. */
+function scanBesideExample(plan: string, format: string, input?: string): { output: string; read: string | undefined } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--source-root', join(FIXTURES, 'example'), '--format', format, '--fail-on', 'none', '--timings'], { encoding: 'utf8', input });
+  expect(r.status, r.stderr).toBe(0);
+  return { output: r.stdout, read: /^sources: .*$/m.exec(r.stderr)?.[0] };
+}
+
 describe('reading .tf files in a worker thread', () => {
   /** Addresses to locate in repository(): in modules shared, looping and missing, removed, keyed, absent. */
   const ADDRESSES = [
@@ -111,10 +118,9 @@ describe('reading .tf files in a worker thread', () => {
 
   it('is what a scan of standard input does, whose size is unknown until it is read', () => {
     const scan = (plan: string, input?: string) => {
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--source-root', join(FIXTURES, 'example'), '--format', 'json', '--fail-on', 'none', '--timings'], { encoding: 'utf8', input });
-      expect(r.status, r.stderr).toBe(0);
-      const report = JSON.parse(r.stdout) as { findings: { primary: { location?: unknown } }[] };
-      return { locations: report.findings.map((f) => f.primary.location), read: /^sources: .*$/m.exec(r.stderr)?.[0] };
+      const r = scanBesideExample(plan, 'json', input);
+      const report = JSON.parse(r.output) as { findings: { primary: { location?: unknown } }[] };
+      return { locations: report.findings.map((f) => f.primary.location), read: r.read };
     };
     const piped = scan('-', readFileSync(planPath('example'), 'utf8'));
     const file = scan(planPath('example'));
@@ -128,9 +134,8 @@ describe('reading .tf files in a worker thread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vpcelint-load-cli-'));
     const plan = join(dir, 'plan.json');
     const scan = () => {
-      const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--source-root', join(FIXTURES, 'example'), '--format', 'sarif', '--fail-on', 'none', '--timings'], { encoding: 'utf8' });
-      expect(r.status, r.stderr).toBe(0);
-      return { sarif: r.stdout, read: /^sources: .*$/m.exec(r.stderr)?.[0] };
+      const r = scanBesideExample(plan, 'sarif');
+      return { sarif: r.output, read: r.read };
     };
     const text = readFileSync(planPath('example'), 'utf8');
     writeFileSync(plan, text);
