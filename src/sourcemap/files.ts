@@ -18,6 +18,19 @@ export function tfFiles(dir: string): string[] {
     .map((n) => join(dir, n));
 }
 
+/** The size of a directory's `.tf` files together, in bytes (what cannot be read counts nothing: the loader reports it). */
+export function tfBytes(dir: string): number {
+  let total = 0;
+  for (const file of tfFiles(dir)) {
+    try {
+      total += statSync(file).size;
+    } catch {
+      // reported when the loader reads it
+    }
+  }
+  return total;
+}
+
 export function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();

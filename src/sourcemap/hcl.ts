@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Node, type Point, type TreeCursor } from 'web-tree-sitter';
 
 /**
@@ -51,6 +52,26 @@ export interface HclFile {
 }
 
 let parserPromise: Promise<Parser> | undefined;
+
+/**
+ * Has V8 compile WebAssembly with its baseline compiler only, for the whole
+ * process, from now on. By default the lexer and parser functions that get hot
+ * are recompiled by the optimizing compiler on background threads, and Node
+ * waits for those compilations before the process exits: 70 to 100 ms on a
+ * repository of a few dozen blocks, more than the parse itself. The optimized
+ * code pays off only from about 400 blocks (90 KB of .tf) up; below that it
+ * is pure waiting, above it the baseline code parses up to 40 % slower. Call
+ * it before the parser is first loaded, where the repository is expected to
+ * be small (load.ts: beside a plan under 1 MB).
+ */
+export function compileWasmForQuickExit(): void {
+  if (parserPromise) return; // too late: the wasm is compiled already
+  try {
+    setFlagsFromString('--liftoff-only');
+  } catch {
+    // A runtime that refuses flags parses as before.
+  }
+}
 
 /** The parser, loaded once per process (the wasm runtime and grammar take a few milliseconds to load). */
 export function hclParser(): Promise<Parser> {
