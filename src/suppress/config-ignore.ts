@@ -43,6 +43,52 @@ export function ignoreMatches(ignore: CompiledIgnore, ruleId: string, ref: Ref):
 }
 
 /**
+ * The entries that apply (not expired), by rule, with literal patterns looked
+ * up by value: a config can list thousands of entries (one per accepted
+ * finding), and a scan report thousands of findings; testing every entry
+ * against every finding took seconds.
+ */
+export class IgnoreIndex {
+  private readonly byRule = new Map<string, { byAddress: Map<string, CompiledIgnore[]>; byId: Map<string, CompiledIgnore[]>; globs: CompiledIgnore[] }>();
+
+  constructor(ignores: readonly CompiledIgnore[]) {
+    for (const ig of ignores) {
+      if (ig.expired) continue;
+      let slot = this.byRule.get(ig.entry.rule);
+      if (!slot) this.byRule.set(ig.entry.rule, (slot = { byAddress: new Map(), byId: new Map(), globs: [] }));
+      const { address, id } = ig.entry;
+      if (address && isLiteral(address)) push(slot.byAddress, address, ig);
+      if (id && isLiteral(id)) push(slot.byId, id, ig);
+      if ((address && !isLiteral(address)) || (id && !isLiteral(id))) slot.globs.push(ig);
+    }
+  }
+
+  /** The entries that suppress a finding of this rule on this resource, in the config's order (what ignoreMatches accepts). */
+  matching(ruleId: string, ref: Ref): CompiledIgnore[] {
+    const slot = this.byRule.get(ruleId);
+    if (!slot) return [];
+    const found = new Set<CompiledIgnore>();
+    const add = (list: CompiledIgnore[] | undefined) => list?.forEach((ig) => found.add(ig));
+    if (ref.address) add(slot.byAddress.get(ref.address));
+    if (ref.id) add(slot.byId.get(ref.id));
+    if (ref.arn) add(slot.byId.get(ref.arn));
+    for (const ig of slot.globs) if (ignoreMatches(ig, ruleId, ref)) found.add(ig);
+    return found.size > 1 ? [...found].sort((a, b) => a.index - b.index) : [...found];
+  }
+}
+
+/** A pattern without wildcards matches only itself. */
+function isLiteral(glob: string): boolean {
+  return !glob.includes('*') && !glob.includes('?');
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
  * `*` matches any run of characters (dots and brackets included), `?` one
  * character; everything else is literal, so `module.vpc["a"].aws_route_table.*`
  * means what it says (brackets are not character classes here).

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Ref } from '../model/ref.js';
 import { fingerprint, type ScanReport, type SuppressedFinding, type Suppression } from '../report/scan-report.js';
 import type { LocatedDirective } from '../sourcemap/index.js';
-import { compileIgnores, ignoreMatches, utcDate } from './config-ignore.js';
+import { compileIgnores, IgnoreIndex, utcDate } from './config-ignore.js';
 import { parseDirective, type InlineIgnore } from './inline.js';
 
 export { readBaseline } from './baseline.js';
@@ -56,6 +56,7 @@ export function applySuppressions(report: ScanReport, options: SuppressOptions):
   const inlineOf = (ref: Ref): InlineIgnore[] =>
     (options.sources?.directivesOf(ref) ?? []).flatMap((d) => inline.get(`${d.file}:${d.line}`) ?? []);
 
+  const index = new IgnoreIndex(ignores);
   const findings: ReportedFinding[] = [];
   const suppressed: SuppressedFinding[] = [...report.suppressed];
   for (const f of report.findings) {
@@ -63,10 +64,8 @@ export function applySuppressions(report: ScanReport, options: SuppressOptions):
     for (const ig of inlineOf(f.primary)) {
       if (ig.rules.includes(f.ruleId)) reasons.push({ kind: 'inSource', via: 'inline', justification: ig.reason, location: { file: ig.file, line: ig.line } });
     }
-    for (const ig of ignores) {
-      if (!ig.expired && ignoreMatches(ig, f.ruleId, f.primary)) {
-        reasons.push({ kind: 'external', via: 'config', justification: ig.entry.reason, location: { file: configFile } });
-      }
+    for (const ig of index.matching(f.ruleId, f.primary)) {
+      reasons.push({ kind: 'external', via: 'config', justification: ig.entry.reason, location: { file: configFile } });
     }
     if (options.baseline?.fingerprints.has(fingerprint(f))) {
       reasons.push({ kind: 'external', via: 'baseline', justification: `already reported in the baseline ${options.baseline.file}`, location: { file: options.baseline.file } });

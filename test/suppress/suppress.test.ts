@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyConfig, type Config, type IgnoreEntry } from '../../src/config/load.js';
 import { InputError } from '../../src/errors.js';
 import { renderSarif } from '../../src/report/sarif.js';
-import { compileIgnores, globToRegExp, ignoreMatches } from '../../src/suppress/config-ignore.js';
+import { compileIgnores, globToRegExp, IgnoreIndex, ignoreMatches } from '../../src/suppress/config-ignore.js';
 import { parseDirective } from '../../src/suppress/inline.js';
 import { readBaseline } from '../../src/suppress/index.js';
 import { planPath } from '../helpers/fixtures.js';
@@ -49,6 +49,32 @@ describe('config ignore entries', () => {
     expect(ignoreMatches(one({ id: 'rtb-0abc' }), 's3-via-nat', ref)).toBe(true);
     expect(ignoreMatches(one({ id: 'arn:aws:ec2:*:111122223333:*' }), 's3-via-nat', ref)).toBe(true);
     expect(ignoreMatches(one({ id: 'rtb-9*' }), 's3-via-nat', ref)).toBe(false);
+  });
+
+  it('the index finds exactly the entries ignoreMatches accepts, in the config order, literal or glob, by address, id or ARN', () => {
+    const entries: IgnoreEntry[] = [
+      { rule: 's3-via-nat', address: ref.address, reason: 'literal address' },
+      { rule: 's3-via-nat', address: 'module.vpc*', reason: 'address glob' },
+      { rule: 's3-via-nat', id: 'rtb-0abc', reason: 'literal id' },
+      { rule: 's3-via-nat', id: ref.arn, reason: 'literal ARN' },
+      { rule: 's3-via-nat', id: 'arn:aws:ec2:*:111122223333:*', reason: 'ARN glob' },
+      { rule: 's3-via-nat', address: ref.address, id: 'rtb-9*', reason: 'literal address, id glob that misses' },
+      { rule: 's3-via-nat', address: 'aws_route_table.other', id: 'rtb-0abc', reason: 'other address, literal id' },
+      { rule: 's3-via-nat', address: 'module.vpc["blue"].aws_route_table.private[?]', reason: 'one-character glob' },
+      { rule: 's3-via-nat', address: ref.address, reason: 'expired', expires: '2020-01-01' },
+      { rule: 's3-via-nat', address: 'module.vpc["green"].*', reason: 'glob that misses' },
+      { rule: 's3-via-nat', address: 'module.vpc["blue"].aws_route_table.private', reason: 'literal prefix only' },
+      { rule: 'dynamodb-via-nat', address: ref.address, reason: 'other rule' },
+    ];
+    const compiled = compileIgnores(entries, '2030-01-01', '.vpcelint.yml');
+    const index = new IgnoreIndex(compiled);
+    const refs = [ref, { ...ref, address: undefined }, { ...ref, id: undefined, arn: undefined }, { key: 'x', kind: 'route-table' as const, address: 'aws_route_table.other' }];
+    for (const r of refs) {
+      for (const rule of ['s3-via-nat', 'dynamodb-via-nat', 'endpoint-policy-full-access']) {
+        expect(index.matching(rule, r).map((ig) => ig.entry.reason)).toEqual(compiled.filter((ig) => !ig.expired && ignoreMatches(ig, rule, r)).map((ig) => ig.entry.reason));
+      }
+    }
+    expect(index.matching('s3-via-nat', ref).map((ig) => ig.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('applies through its expires day and is expired after it; a date that does not exist is an input error', () => {
