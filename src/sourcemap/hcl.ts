@@ -61,8 +61,8 @@ let parserPromise: Promise<Parser> | undefined;
  * repository of a few dozen blocks, more than the parse itself. The optimized
  * code pays off only from about 400 blocks (90 KB of .tf) up; below that it
  * is pure waiting, above it the baseline code parses up to 40 % slower. Call
- * it before the parser is first loaded, where the repository is expected to
- * be small (load.ts: beside a plan under 1 MB).
+ * it before the parser is first loaded, when the files to read are few
+ * (load.ts). A worker thread shares the process's flags.
  */
 export function compileWasmForQuickExit(): void {
   if (parserPromise) return; // too late: the wasm is compiled already

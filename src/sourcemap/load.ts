@@ -33,20 +33,16 @@ export interface PendingSources {
 
 /**
  * Up to this much `.tf` in the root module's directory (about 500 blocks), V8's
- * optimizing compile of the parser's wasm costs a small scan more than it
- * saves (hcl.ts, compileWasmForQuickExit).
+ * optimizing compile of the parser's wasm costs a scan more than it saves
+ * (hcl.ts, compileWasmForQuickExit).
  */
 const BASELINE_WASM_MAX_ROOT_BYTES = 128 * 1024;
 
-/**
- * Reads the `.tf` files here and now, on this thread. `expectSmall` (beside a
- * plan under 1 MB) keeps tree-sitter's wasm on V8's baseline compiler when the
- * root module's files are small too.
- */
-export async function loadSources(root: string, { expectSmall = false } = {}): Promise<LoadedSources> {
+/** Reads the `.tf` files here and now, on this thread (the main thread or the worker's). */
+export async function loadSources(root: string): Promise<LoadedSources> {
   // The parser (tree-sitter and its grammar) loads only when there are .tf files to read.
   const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import('./hcl.js'), import('./modules.js')]);
-  if (expectSmall && tfBytes(root) <= BASELINE_WASM_MAX_ROOT_BYTES) compileWasmForQuickExit();
+  if (tfBytes(root) <= BASELINE_WASM_MAX_ROOT_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);
   return { module, problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };
@@ -75,7 +71,7 @@ export type WorkerHits = { hits: (WireLocated | null)[] };
  */
 export function startLoadingSources(root: string, base: string, background: boolean): PendingSources {
   const script = new URL('./sourcemap-worker.js', import.meta.url);
-  const here = async () => indexOf(await loadSources(root, { expectSmall: !background }), base);
+  const here = async () => indexOf(await loadSources(root), base);
   if (!background || availableParallelism() < 2 || !existsSync(fileURLToPath(script))) return { root, result: here };
   let worker: Worker;
   try {
