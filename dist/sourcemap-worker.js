@@ -15,6 +15,42 @@ var __export = (target, all) => {
     __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 
+// src/sourcemap/files.ts
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+function tfFiles(dir) {
+  let names;
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith(".tf"));
+  } catch {
+    return [];
+  }
+  const isOverride = (n) => n === "override.tf" || n.endsWith("_override.tf");
+  return names.sort((a, b) => Number(isOverride(a)) - Number(isOverride(b)) || (a < b ? -1 : a > b ? 1 : 0)).map((n) => join(dir, n));
+}
+function tfBytes(dir) {
+  let total = 0;
+  for (const file of tfFiles(dir)) {
+    try {
+      total += statSync(file).size;
+    } catch {
+    }
+  }
+  return total;
+}
+function isDirectory(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+var init_files = __esm({
+  "src/sourcemap/files.ts"() {
+    "use strict";
+  }
+});
+
 // node_modules/web-tree-sitter/web-tree-sitter.js
 function assertInternal(x) {
   if (x !== INTERNAL) throw new Error("Illegal constructor");
@@ -4037,17 +4073,26 @@ ${JSON.stringify(symbolNames, null, 2)}`);
 // src/sourcemap/hcl.ts
 var hcl_exports = {};
 __export(hcl_exports, {
+  compileWasmForQuickExit: () => compileWasmForQuickExit,
   hclParser: () => hclParser,
   parseHcl: () => parseHcl
 });
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join as join2 } from "node:path";
+import { setFlagsFromString } from "node:v8";
+function compileWasmForQuickExit() {
+  if (parserPromise) return;
+  try {
+    setFlagsFromString("--liftoff-only");
+  } catch {
+  }
+}
 function hclParser() {
   parserPromise ??= (async () => {
     await Parser.init();
     const grammarDir = dirname(createRequire(import.meta.url).resolve("@tree-sitter-grammars/tree-sitter-hcl/package.json"));
-    const language = await Language.load(readFileSync(join(grammarDir, "tree-sitter-terraform.wasm")));
+    const language = await Language.load(readFileSync(join2(grammarDir, "tree-sitter-terraform.wasm")));
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;
@@ -4203,32 +4248,6 @@ var init_hcl = __esm({
   }
 });
 
-// src/sourcemap/files.ts
-import { readdirSync, statSync } from "node:fs";
-import { join as join2 } from "node:path";
-function tfFiles(dir) {
-  let names;
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".tf"));
-  } catch {
-    return [];
-  }
-  const isOverride = (n) => n === "override.tf" || n.endsWith("_override.tf");
-  return names.sort((a, b) => Number(isOverride(a)) - Number(isOverride(b)) || (a < b ? -1 : a > b ? 1 : 0)).map((n) => join2(dir, n));
-}
-function isDirectory(path) {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-var init_files = __esm({
-  "src/sourcemap/files.ts"() {
-    "use strict";
-  }
-});
-
 // src/sourcemap/modules.ts
 var modules_exports = {};
 __export(modules_exports, {
@@ -4309,6 +4328,9 @@ var init_modules = __esm({
 
 // src/sourcemap/sourcemap-worker.ts
 import { parentPort, workerData } from "node:worker_threads";
+
+// src/sourcemap/load.ts
+init_files();
 
 // src/sourcemap/locate.ts
 import { relative, sep } from "node:path";
@@ -4478,8 +4500,10 @@ function attributeRanges(block) {
 }
 
 // src/sourcemap/load.ts
+var BASELINE_WASM_MAX_ROOT_BYTES = 128 * 1024;
 async function loadSources(root2) {
-  const [{ hclParser: hclParser2 }, { ModuleLoader: ModuleLoader2 }] = await Promise.all([Promise.resolve().then(() => (init_hcl(), hcl_exports)), Promise.resolve().then(() => (init_modules(), modules_exports))]);
+  const [{ hclParser: hclParser2, compileWasmForQuickExit: compileWasmForQuickExit2 }, { ModuleLoader: ModuleLoader2 }] = await Promise.all([Promise.resolve().then(() => (init_hcl(), hcl_exports)), Promise.resolve().then(() => (init_modules(), modules_exports))]);
+  if (tfBytes(root2) <= BASELINE_WASM_MAX_ROOT_BYTES) compileWasmForQuickExit2();
   const loader = new ModuleLoader2(await hclParser2());
   const module2 = loader.load(root2);
   return { module: module2, problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };
