@@ -1,4 +1,4 @@
-// Entry of the GitHub Action, bundled into dist/index.mjs by scripts/build-action.mjs.
+// Entry of the GitHub Action, bundled into dist/index.js by scripts/build-action.mjs.
 import { run } from './run.js';
 
 await run();

@@ -12,7 +12,7 @@ import { startFakeAws, type FakeAws } from '../aws/fake-aws/server.js';
 import { fakeEnv, loadAccount } from '../aws/helpers.js';
 
 /**
- * Runs the committed bundle the way the runner does: `node dist/index.mjs`
+ * Runs the committed bundle the way the runner does: `node dist/index.js`
  * with the inputs as INPUT_* variables and the runner's files for outputs and
  * the job summary. The bundle is what users run; it is kept up to date with
  * the sources by dist.test.ts.
@@ -45,7 +45,7 @@ function runAction(inputs: Record<string, string>, extraEnv: Record<string, stri
   const defaults: Record<string, string> = { 'plan-file': 'tf.plan', 'fail-on': 'warning', 'soft-fail': 'false', 'sarif-file': join(dir, 'vpcelint.sarif'), aws: 'false' };
   for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/index.mjs')], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist/index.js')], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -27,6 +27,6 @@ describe('dist/ (the bundled Action)', () => {
 
   it('action.yml runs the bundle on node24', () => {
     const yml = readFileSync(join(ROOT, 'action.yml'), 'utf8');
-    expect(yml).toMatch(/^runs:\n  using: node24\n  main: dist\/index\.mjs$/m);
+    expect(yml).toMatch(/^runs:\n  using: node24\n  main: dist\/index\.js$/m);
   });
 });
