@@ -1,0 +1,8020 @@
+import { createRequire as __vpcelintCreateRequire } from 'node:module';
+const require = __vpcelintCreateRequire(import.meta.url);
+import {
+  formatKey,
+  formatModules,
+  parseInstanceAddress,
+  parseReference,
+  rangeFor,
+  startLoadingSources
+} from "./chunk-KSUDWBED.js";
+import {
+  isDirectory,
+  tfFiles
+} from "./chunk-7EFIZF3W.js";
+import {
+  InputError,
+  Inventory,
+  UsageError,
+  isReadFailure,
+  isRegionName,
+  isUnknown,
+  parseServiceName,
+  terminalLine,
+  unknown
+} from "./chunk-EXJUGFR4.js";
+
+// src/model/ref.ts
+function displayName(ref) {
+  if (ref.address) return clip(ref.address);
+  const base = clip(ref.id ?? ref.arn ?? ref.key);
+  return ref.name ? `${base} (${clip(ref.name)})` : base;
+}
+function clip(text) {
+  return text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
+}
+
+// src/util/json-error-position.ts
+function jsonErrorPosition(text) {
+  let i = 0;
+  const n = text.length;
+  const stack = [];
+  const ws = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else break;
+    }
+  };
+  const fail = (expected) => ({ offset: i, expected });
+  const readString = () => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return true;
+      }
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
+          i += 6;
+        } else if (e !== void 0 && '"\\/bfnrt'.includes(e)) i += 2;
+        else return false;
+      } else if (c < 32) return false;
+      else i++;
+    }
+    return false;
+  };
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const readValue = () => {
+    const c = text[i];
+    if (c === "{") {
+      stack.push({ kind: "object", state: "first" });
+      i++;
+      return true;
+    }
+    if (c === "[") {
+      stack.push({ kind: "array", state: "first" });
+      i++;
+      return true;
+    }
+    if (c === '"') return readString();
+    for (const lit of ["true", "false", "null"]) {
+      if (text.startsWith(lit, i)) {
+        i += lit.length;
+        return true;
+      }
+    }
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (m && m[0].length > 0) {
+      i += m[0].length;
+      return true;
+    }
+    return false;
+  };
+  ws();
+  if (i >= n) return fail("a value");
+  if (!readValue()) return fail("a value");
+  for (; ; ) {
+    ws();
+    const top = stack[stack.length - 1];
+    if (!top) break;
+    const c = text[i];
+    if (i >= n) return fail(top.kind === "object" ? '"}"' : '"]"');
+    if (top.kind === "object") {
+      if (top.state === "first" && c === "}") {
+        i++;
+        stack.pop();
+        continue;
+      }
+      if (top.state === "first" || top.state === "key") {
+        if (c !== '"' || !readString()) return fail("a property name in double quotes");
+        top.state = "colon";
+      } else if (top.state === "colon") {
+        if (c !== ":") return fail('":"');
+        i++;
+        ws();
+        top.state = "comma";
+        if (!readValue()) return fail("a value");
+      } else {
+        if (c === ",") {
+          i++;
+          top.state = "key";
+        } else if (c === "}") {
+          i++;
+          stack.pop();
+        } else return fail('"," or "}"');
+      }
+    } else {
+      if (top.state === "first" && c === "]") {
+        i++;
+        stack.pop();
+        continue;
+      }
+      if (top.state === "first" || top.state === "value") {
+        top.state = "comma";
+        if (!readValue()) return fail("a value");
+      } else if (c === ",") {
+        i++;
+        top.state = "value";
+      } else if (c === "]") {
+        i++;
+        stack.pop();
+      } else return fail('"," or "]"');
+    }
+  }
+  ws();
+  if (i < n) return fail("the end of the document");
+  return void 0;
+}
+
+// src/policy/parse.ts
+var BASE_OPERATORS = [
+  "StringEquals",
+  "StringNotEquals",
+  "StringEqualsIgnoreCase",
+  "StringNotEqualsIgnoreCase",
+  "StringLike",
+  "StringNotLike",
+  "NumericEquals",
+  "NumericNotEquals",
+  "NumericLessThan",
+  "NumericLessThanEquals",
+  "NumericGreaterThan",
+  "NumericGreaterThanEquals",
+  "DateEquals",
+  "DateNotEquals",
+  "DateLessThan",
+  "DateLessThanEquals",
+  "DateGreaterThan",
+  "DateGreaterThanEquals",
+  "Bool",
+  "BinaryEquals",
+  "IpAddress",
+  "NotIpAddress",
+  "ArnEquals",
+  "ArnLike",
+  "ArnNotEquals",
+  "ArnNotLike",
+  "Null"
+];
+var BY_LOWER = new Map(BASE_OPERATORS.map((o) => [o.toLowerCase(), o]));
+var STATEMENT_KEYS = /* @__PURE__ */ new Set(["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"]);
+var TOP_KEYS = /* @__PURE__ */ new Set(["Version", "Id", "Statement"]);
+var VERSIONS = /* @__PURE__ */ new Set(["2012-10-17", "2008-10-17"]);
+function parsePolicyText(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    const pos = jsonErrorPosition(text);
+    const where3 = pos ? ` at line ${lineCol(text, pos.offset)} (expected ${pos.expected})` : "";
+    return { ok: false, problems: [{ path: "$", message: `not valid JSON${where3}: ${err.message.split("\n")[0]}` }] };
+  }
+  return parsePolicyObject(doc);
+}
+function parsePolicyObject(doc) {
+  const problems = [];
+  const fail = Object.assign((path, message) => void problems.push({ path, message }), { problems });
+  if (!isObject(doc)) return { ok: false, problems: [{ path: "$", message: `a policy must be a JSON object, found ${describe(doc)}` }] };
+  for (const k of Object.keys(doc)) if (!TOP_KEYS.has(k)) fail(`$.${k}`, `unknown policy element ${JSON.stringify(k)}`);
+  const version = doc.Version;
+  if (version !== void 0 && (typeof version !== "string" || !VERSIONS.has(version))) {
+    fail("$.Version", `Version must be "2012-10-17" or "2008-10-17", found ${describe(version)}`);
+  }
+  if (doc.Id !== void 0 && typeof doc.Id !== "string") fail("$.Id", `Id must be a string, found ${describe(doc.Id)}`);
+  const raw = doc.Statement;
+  let list2 = [];
+  let listPath = (i) => `$.Statement[${i}]`;
+  if (raw === void 0) fail("$.Statement", "the policy has no Statement");
+  else if (Array.isArray(raw)) list2 = raw;
+  else if (isObject(raw)) {
+    list2 = [raw];
+    listPath = () => "$.Statement";
+  } else fail("$.Statement", `Statement must be an object or a list of objects, found ${describe(raw)}`);
+  const statements = [];
+  list2.forEach((s, i) => {
+    const st = parseStatement(s, i, listPath(i), fail);
+    if (st) statements.push(st);
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  const policy = {
+    ...typeof version === "string" ? { version } : {},
+    ...typeof doc.Id === "string" ? { id: doc.Id } : {},
+    statements,
+    variablesEnabled: version === "2012-10-17"
+  };
+  return { ok: true, policy };
+}
+function parseStatement(s, index, path, fail) {
+  if (!isObject(s)) {
+    fail(path, `a statement must be an object, found ${describe(s)}`);
+    return void 0;
+  }
+  const before = fail.problems.length;
+  for (const k of Object.keys(s)) if (!STATEMENT_KEYS.has(k)) fail(`${path}.${k}`, `unknown statement element ${JSON.stringify(k)}`);
+  let effect = "Allow";
+  if (s.Effect === "Allow" || s.Effect === "Deny") effect = s.Effect;
+  else fail(`${path}.Effect`, s.Effect === void 0 ? "the statement has no Effect" : `Effect must be "Allow" or "Deny", found ${describe(s.Effect)}`);
+  if (s.Sid !== void 0 && typeof s.Sid !== "string") fail(`${path}.Sid`, `Sid must be a string, found ${describe(s.Sid)}`);
+  const st = { index, effect, conditions: [], path };
+  if (typeof s.Sid === "string" && s.Sid !== "") st.sid = s.Sid;
+  pair(s, "Principal", "NotPrincipal", path, fail, false, (name, v) => {
+    const spec = parsePrincipal(v, `${path}.${name}`, fail);
+    if (spec) st[name === "Principal" ? "principal" : "notPrincipal"] = spec;
+  });
+  pair(s, "Action", "NotAction", path, fail, true, (name, v) => {
+    const list2 = stringList(v, `${path}.${name}`, fail);
+    if (list2) st[name === "Action" ? "action" : "notAction"] = list2;
+  });
+  pair(s, "Resource", "NotResource", path, fail, false, (name, v) => {
+    const list2 = stringList(v, `${path}.${name}`, fail);
+    if (list2) st[name === "Resource" ? "resource" : "notResource"] = list2;
+  });
+  if (s.Condition !== void 0) st.conditions = parseConditions(s.Condition, `${path}.Condition`, fail);
+  return fail.problems.length === before ? st : void 0;
+}
+function pair(s, pos, neg, path, fail, required, take) {
+  const hasPos = s[pos] !== void 0;
+  const hasNeg = s[neg] !== void 0;
+  if (hasPos && hasNeg) fail(path, `a statement cannot have both ${pos} and ${neg}`);
+  else if (hasPos) take(pos, s[pos]);
+  else if (hasNeg) take(neg, s[neg]);
+  else if (required) fail(path, `the statement has neither ${pos} nor ${neg}`);
+}
+function parsePrincipal(v, path, fail) {
+  const spec = { any: false, aws: [], service: [], federated: [], canonicalUser: [] };
+  if (v === "*") return { ...spec, any: true };
+  if (!isObject(v)) {
+    fail(path, `a principal must be "*" or an object such as {"AWS": [...]}, found ${describe(v)}`);
+    return void 0;
+  }
+  for (const [type, value] of Object.entries(v)) {
+    const list2 = stringList(value, `${path}.${type}`, fail);
+    if (!list2) continue;
+    switch (type) {
+      case "AWS":
+        for (const p of list2) {
+          if (p === "*") spec.any = true;
+          else spec.aws.push(normalizeAwsPrincipal(p));
+        }
+        break;
+      case "Service":
+        spec.service.push(...list2);
+        break;
+      case "Federated":
+        spec.federated.push(...list2);
+        break;
+      case "CanonicalUser":
+        spec.canonicalUser.push(...list2);
+        break;
+      default:
+        fail(`${path}.${type}`, `unknown principal type ${JSON.stringify(type)} (expected AWS, Service, Federated or CanonicalUser)`);
+    }
+  }
+  return spec;
+}
+function normalizeAwsPrincipal(p) {
+  const m = /^arn:[^:]+:iam::(\d{12}):root$/.exec(p);
+  return m ? m[1] : p;
+}
+function parseConditions(v, path, fail) {
+  if (!isObject(v)) {
+    fail(path, `Condition must be an object, found ${describe(v)}`);
+    return [];
+  }
+  const out = [];
+  for (const [operator, block] of Object.entries(v)) {
+    const opPath = `${path}.${jsonKey(operator)}`;
+    const op = parseOperator(operator);
+    if (!op) {
+      fail(opPath, `unknown condition operator ${JSON.stringify(operator)}`);
+      continue;
+    }
+    if (!isObject(block)) {
+      fail(opPath, `a condition operator takes an object of keys, found ${describe(block)}`);
+      continue;
+    }
+    for (const [key, raw] of Object.entries(block)) {
+      const keyPath = `${opPath}.${jsonKey(key)}`;
+      const values = conditionValues(raw, keyPath, fail);
+      if (!values) continue;
+      out.push({ operator, ...op, key, keyLower: key.toLowerCase(), values, hasVariables: values.some((v2) => v2.includes("${")), path: keyPath });
+    }
+  }
+  return out;
+}
+function parseOperator(operator) {
+  let rest = operator;
+  let set2;
+  const colon = rest.indexOf(":");
+  if (colon >= 0) {
+    const q = rest.slice(0, colon).toLowerCase();
+    if (q === "foranyvalue") set2 = "ForAnyValue";
+    else if (q === "forallvalues") set2 = "ForAllValues";
+    else return void 0;
+    rest = rest.slice(colon + 1);
+  }
+  let ifExists = false;
+  if (rest.toLowerCase().endsWith("ifexists")) {
+    ifExists = true;
+    rest = rest.slice(0, -"ifexists".length);
+  }
+  const base = BY_LOWER.get(rest.toLowerCase());
+  if (!base || base === "Null" && ifExists) return void 0;
+  return { base, ifExists, ...set2 ? { set: set2 } : {} };
+}
+function conditionValues(raw, path, fail) {
+  const list2 = Array.isArray(raw) ? raw : [raw];
+  const out = [];
+  for (const [i, v] of list2.entries()) {
+    if (typeof v === "string") out.push(v);
+    else if (typeof v === "boolean" || typeof v === "number" && Number.isFinite(v)) out.push(String(v));
+    else {
+      fail(Array.isArray(raw) ? `${path}[${i}]` : path, `a condition value must be a string, number or boolean, found ${describe(v)}`);
+      return void 0;
+    }
+  }
+  return out;
+}
+function stringList(v, path, fail) {
+  const list2 = Array.isArray(v) ? v : [v];
+  for (const [i, x] of list2.entries()) {
+    if (typeof x !== "string") {
+      fail(Array.isArray(v) ? `${path}[${i}]` : path, `expected a string, found ${describe(x)}`);
+      return void 0;
+    }
+  }
+  return list2;
+}
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function describe(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "an object";
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}\u2026` : v);
+  return `${typeof v} ${String(v)}`;
+}
+function jsonKey(k) {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : `[${JSON.stringify(k)}]`;
+}
+function lineCol(text, offset) {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === "\n") {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return `${line}:${col}`;
+}
+
+// src/policy/cache.ts
+var cache = /* @__PURE__ */ new Map();
+var LIMIT = 2e5;
+function parsePolicyCached(text) {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const result2 = parsePolicyText(text);
+  if (cache.size >= LIMIT) cache.delete(cache.keys().next().value);
+  cache.set(text, result2);
+  return result2;
+}
+function clearPolicyCache() {
+  cache.clear();
+}
+
+// src/policy/wildcard.ts
+function globMatch(pattern, text, ignoreCase = false) {
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  const t = ignoreCase ? text.toLowerCase() : text;
+  let pi = 0;
+  let ti = 0;
+  let star = -1;
+  let mark = 0;
+  while (ti < t.length) {
+    const c = p.charCodeAt(pi);
+    if (pi < p.length && (c === QUESTION || c === t.charCodeAt(ti)) && c !== STAR) {
+      pi++;
+      ti++;
+    } else if (pi < p.length && c === STAR) {
+      star = pi++;
+      mark = ti;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.length && p.charCodeAt(pi) === STAR) pi++;
+  return pi === p.length;
+}
+function hasWildcard(pattern) {
+  return pattern.includes("*") || pattern.includes("?");
+}
+function instantiate(pattern, fill = "") {
+  let out = "";
+  for (const ch of pattern) out += ch === "*" ? fill : ch === "?" ? "q" : ch;
+  return out;
+}
+var STAR = 42;
+var QUESTION = 63;
+
+// src/policy/arn.ts
+function parseArn(value) {
+  if (!value.startsWith("arn:")) return void 0;
+  const parts = [];
+  let start = 0;
+  for (let i = 0; i < 5; i++) {
+    const next = value.indexOf(":", start);
+    if (next < 0) return void 0;
+    parts.push(value.slice(start, next));
+    start = next + 1;
+  }
+  return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: value.slice(start) };
+}
+function arnMatch(pattern, value) {
+  if (pattern === "*") return true;
+  const p = parseArn(pattern);
+  if (!p) return globMatch(pattern, value);
+  const v = parseArn(value);
+  if (!v) return false;
+  return globMatch(p.partition, v.partition) && globMatch(p.service, v.service) && globMatch(p.region, v.region) && globMatch(p.account, v.account) && globMatch(p.resource, v.resource);
+}
+
+// src/policy/ip.ts
+function parseIp(text) {
+  if (text.includes(":")) {
+    const v2 = parseIpv6(text);
+    return v2 === void 0 ? void 0 : { version: 6, value: v2 };
+  }
+  const v = parseIpv4(text);
+  return v === void 0 ? void 0 : { version: 4, value: v };
+}
+function parseCidr(text) {
+  const slash = text.indexOf("/");
+  const addr = parseIp(slash < 0 ? text : text.slice(0, slash));
+  if (!addr) return void 0;
+  const bits = addr.version === 4 ? 32 : 128;
+  let prefix = bits;
+  if (slash >= 0) {
+    const p = text.slice(slash + 1);
+    if (!/^\d{1,3}$/.test(p)) return void 0;
+    prefix = Number(p);
+    if (prefix > bits) return void 0;
+  }
+  return { version: addr.version, base: addr.value & mask(bits, prefix), prefix };
+}
+function cidrContains(cidr, ip) {
+  if (cidr.version !== ip.version) return false;
+  return (ip.value & mask(cidr.version === 4 ? 32 : 128, cidr.prefix)) === cidr.base;
+}
+function cidrWithin(inner, outer) {
+  return inner.version === outer.version && inner.prefix >= outer.prefix && cidrContains(outer, { version: inner.version, value: inner.base });
+}
+function firstAddress(c) {
+  return formatIp(c.version, c.base);
+}
+function lastAddress(c) {
+  const bits = c.version === 4 ? 32 : 128;
+  return formatIp(c.version, c.base | ~mask(bits, c.prefix) & (1n << BigInt(bits)) - 1n);
+}
+function formatIp(version, value) {
+  if (version === 4) return [24n, 16n, 8n, 0n].map((s) => String(value >> s & 255n)).join(".");
+  const groups = [];
+  for (let s = 112n; s >= 0n; s -= 16n) groups.push((value >> s & 0xffffn).toString(16));
+  return groups.join(":");
+}
+function mask(bits, prefix) {
+  const all = (1n << BigInt(bits)) - 1n;
+  return prefix === 0 ? 0n : all >> BigInt(bits - prefix) << BigInt(bits - prefix);
+}
+function parseIpv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  let out = 0n;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return void 0;
+    out = out << 8n | BigInt(Number(p));
+  }
+  return out;
+}
+function parseIpv6(text) {
+  let head = text;
+  let tailV4;
+  const lastColon = text.lastIndexOf(":");
+  if (text.slice(lastColon + 1).includes(".")) {
+    tailV4 = parseIpv4(text.slice(lastColon + 1));
+    if (tailV4 === void 0) return void 0;
+    head = `${text.slice(0, lastColon + 1)}0:0`;
+  }
+  const halves = head.split("::");
+  if (halves.length > 2) return void 0;
+  const left = halves[0] ? halves[0].split(":") : [];
+  const right = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
+  const missing2 = 8 - left.length - right.length;
+  if (halves.length === 1 ? missing2 !== 0 : missing2 < 1) return void 0;
+  const groups = [...left, ...Array(halves.length === 2 ? missing2 : 0).fill("0"), ...right];
+  let out = 0n;
+  for (const g of groups) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
+    out = out << 16n | BigInt(parseInt(g, 16));
+  }
+  if (tailV4 !== void 0) out = out & ~0xffffffffn | tailV4;
+  return out;
+}
+var PRIVATE_RANGES = [
+  ["10.0.0.0/8", "RFC 1918"],
+  ["172.16.0.0/12", "RFC 1918"],
+  ["192.168.0.0/16", "RFC 1918"],
+  ["100.64.0.0/10", "RFC 6598 shared address space"],
+  ["fd00::/8", "IPv6 unique local"]
+].map(([c, name]) => ({ cidr: parseCidr(c), name }));
+function privateRangeOf(text) {
+  const c = parseCidr(text);
+  if (!c) return void 0;
+  const hit = PRIVATE_RANGES.find((r) => cidrWithin(c, r.cidr));
+  return hit ? `${text} is in ${formatIp(hit.cidr.version, hit.cidr.base)}/${hit.cidr.prefix} (${hit.name})` : void 0;
+}
+
+// src/policy/variables.ts
+var VARIABLE = /\$\{([^}]*)\}/g;
+function hasVariables(value) {
+  return value.includes("${");
+}
+function variableKeys(value) {
+  const out = [];
+  for (const m of value.matchAll(VARIABLE)) {
+    const parsed = parseVariable(m[1]);
+    if (parsed.key) out.push(parsed.key);
+  }
+  return out;
+}
+function substitute(value, context) {
+  if (!hasVariables(value)) return value;
+  let failed = false;
+  const out = value.replace(VARIABLE, (_all, inner) => {
+    const v = parseVariable(inner);
+    if (v.literal !== void 0) return v.literal;
+    const found = context.get(v.key);
+    if (found && found.length === 1) return found[0];
+    if (v.fallback !== void 0 && (!found || found.length === 0)) return v.fallback;
+    failed = true;
+    return "";
+  });
+  return failed ? void 0 : out;
+}
+function parseVariable(inner) {
+  const t = inner.trim();
+  if (t === "*" || t === "?" || t === "$") return { literal: t };
+  const comma = t.indexOf(",");
+  if (comma < 0) return { key: t.toLowerCase() };
+  const key = t.slice(0, comma).trim().toLowerCase();
+  const m = /^'([^']*)'$/.exec(t.slice(comma + 1).trim());
+  return m ? { key, fallback: m[1] } : { key };
+}
+
+// src/policy/conditions.ts
+var NEGATED = /* @__PURE__ */ new Set([
+  "StringNotEquals",
+  "StringNotEqualsIgnoreCase",
+  "StringNotLike",
+  "NumericNotEquals",
+  "DateNotEquals",
+  "NotIpAddress",
+  "ArnNotEquals",
+  "ArnNotLike"
+]);
+var POSITIVE = {
+  StringNotEquals: "StringEquals",
+  StringNotEqualsIgnoreCase: "StringEqualsIgnoreCase",
+  StringNotLike: "StringLike",
+  NumericNotEquals: "NumericEquals",
+  DateNotEquals: "DateEquals",
+  NotIpAddress: "IpAddress",
+  ArnNotEquals: "ArnEquals",
+  ArnNotLike: "ArnLike"
+};
+function isNegated(base) {
+  return NEGATED.has(base);
+}
+function evalCondition(entry, context, variables) {
+  const present = context.get(entry.keyLower);
+  if (entry.base === "Null") {
+    const isNull = present === void 0 || present.length === 0;
+    return entry.values.some((v) => v.toLowerCase() === "true" ? isNull : v.toLowerCase() === "false" ? !isNull : false);
+  }
+  const values = variables && entry.hasVariables ? entry.values.map((v) => substitute(v, context)).filter((v) => v !== void 0) : entry.values;
+  if (entry.set === "ForAnyValue") {
+    if (!present || present.length === 0) return entry.ifExists && !present;
+    return present.some((r) => single(entry.base, values, r));
+  }
+  if (entry.set === "ForAllValues") {
+    if (!present || present.length === 0) return true;
+    return present.every((r) => single(entry.base, values, r));
+  }
+  if (!present || present.length === 0) return entry.ifExists || isNegated(entry.base);
+  const positive = POSITIVE[entry.base];
+  if (positive) return !present.some((r) => single(positive, values, r));
+  return present.some((r) => single(entry.base, values, r));
+}
+function single(base, values, r) {
+  const positive = POSITIVE[base];
+  if (positive) return !values.some((v) => compare(positive, v, r));
+  return values.some((v) => compare(base, v, r));
+}
+function compare(base, policyValue, requestValue) {
+  switch (base) {
+    case "StringEquals":
+    case "BinaryEquals":
+      return policyValue === requestValue;
+    case "StringEqualsIgnoreCase":
+      return policyValue.toLowerCase() === requestValue.toLowerCase();
+    case "StringLike":
+      return globMatch(policyValue, requestValue);
+    case "ArnEquals":
+    case "ArnLike":
+      return policyValue === requestValue || requestValue.startsWith("arn:") && arnMatch(policyValue, requestValue);
+    case "Bool":
+      return policyValue.toLowerCase() === requestValue.toLowerCase();
+    case "IpAddress": {
+      const cidr = parseCidr(policyValue);
+      const ip = parseIp(requestValue);
+      return cidr !== void 0 && ip !== void 0 && cidrContains(cidr, ip);
+    }
+    case "NumericEquals":
+    case "NumericLessThan":
+    case "NumericLessThanEquals":
+    case "NumericGreaterThan":
+    case "NumericGreaterThanEquals":
+      return order(base, num(policyValue), num(requestValue));
+    case "DateEquals":
+    case "DateLessThan":
+    case "DateLessThanEquals":
+    case "DateGreaterThan":
+    case "DateGreaterThanEquals":
+      return order(base.replace("Date", "Numeric"), parseDate(policyValue), parseDate(requestValue));
+    default:
+      return false;
+  }
+}
+function order(base, policy, request) {
+  if (policy === void 0 || request === void 0) return false;
+  switch (base) {
+    case "NumericEquals":
+      return request === policy;
+    case "NumericLessThan":
+      return request < policy;
+    case "NumericLessThanEquals":
+      return request <= policy;
+    case "NumericGreaterThan":
+      return request > policy;
+    case "NumericGreaterThanEquals":
+      return request >= policy;
+    default:
+      return false;
+  }
+}
+function num(v) {
+  if (!/^-?\d+(\.\d+)?$/.test(v.trim())) return void 0;
+  return Number(v);
+}
+function parseDate(v) {
+  const t = v.trim();
+  if (/^-?\d+$/.test(t)) return Number(t) * 1e3;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return void 0;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? void 0 : ms;
+}
+
+// src/policy/match.ts
+function actionMatches(stmt, action) {
+  if (stmt.action) return stmt.action.some((p) => globMatch(p, action, true));
+  if (stmt.notAction) return !stmt.notAction.some((p) => globMatch(p, action, true));
+  return false;
+}
+var resourceMemo = /* @__PURE__ */ new WeakMap();
+function resourceMatches(stmt, resource, context, variables) {
+  const usesVariables = variables && [...stmt.resource ?? [], ...stmt.notResource ?? []].some((p) => p.includes("${"));
+  if (usesVariables) return resourceMatchesNow(stmt, resource, context, variables);
+  let memo = resourceMemo.get(stmt);
+  if (!memo) resourceMemo.set(stmt, memo = /* @__PURE__ */ new Map());
+  let hit = memo.get(resource);
+  if (hit === void 0) {
+    hit = resourceMatchesNow(stmt, resource, context, variables);
+    if (memo.size < 1e4) memo.set(resource, hit);
+  }
+  return hit;
+}
+function resourceMatchesNow(stmt, resource, context, variables) {
+  const any = (patterns) => patterns.some((p) => {
+    const v = variables ? substitute(p, context) : p;
+    return v !== void 0 && arnMatch(v, resource);
+  });
+  if (stmt.resource) return any(stmt.resource);
+  if (stmt.notResource) return !any(stmt.notResource);
+  return true;
+}
+function principalMatches(stmt, principal) {
+  if (stmt.principal) return specMatches(stmt.principal, principal);
+  if (stmt.notPrincipal) return !specMatches(stmt.notPrincipal, principal);
+  return true;
+}
+function specMatches(spec, p) {
+  if (spec.any) return true;
+  switch (p.kind) {
+    case "aws":
+      return spec.aws.some((a) => a === p.account || a === p.arn);
+    case "service":
+      return spec.service.includes(p.service);
+    case "federated":
+      return spec.federated.includes(p.provider);
+    case "canonical-user":
+      return spec.canonicalUser.includes(p.id);
+    case "anonymous":
+      return false;
+  }
+}
+function partMatches(policy, stmt, req, keys) {
+  if (req.principal !== void 0 && !principalMatches(stmt, req.principal)) return false;
+  if (req.action !== void 0 && !actionMatches(stmt, req.action)) return false;
+  if (req.resource !== void 0 && !resourceMatches(stmt, req.resource, req.context, policy.variablesEnabled)) return false;
+  for (const e of stmt.conditions) {
+    if (keys !== "all" && !keys.has(e.keyLower)) continue;
+    if (!evalCondition(e, req.context, policy.variablesEnabled)) return false;
+  }
+  return true;
+}
+
+// src/policy/evaluate.ts
+function evaluate(policy, req) {
+  const matched = policy.statements.filter((s) => statementMatches(policy, s, req)).map((s) => s.index);
+  const byIndex = (i) => policy.statements.find((s) => s.index === i);
+  if (matched.some((i) => byIndex(i).effect === "Deny")) return { decision: "explicit-deny", matched };
+  if (matched.some((i) => byIndex(i).effect === "Allow")) return { decision: "allow", matched };
+  return { decision: "implicit-deny", matched };
+}
+var allows = (p) => p.statements.filter((s) => s.effect === "Allow");
+var denies = (p) => p.statements.filter((s) => s.effect === "Deny");
+function statementMatches(policy, stmt, req) {
+  return partMatches(policy, stmt, req, "all");
+}
+function makeRequest(input) {
+  const context = /* @__PURE__ */ new Map();
+  const principal = input.principal ?? { kind: "anonymous" };
+  if (principal.kind === "aws") {
+    context.set("aws:principalarn", [principal.arn]);
+    context.set("aws:principalaccount", [principal.account]);
+    context.set("aws:principalisawsservice", ["false"]);
+  } else if (principal.kind === "service") {
+    context.set("aws:principalisawsservice", ["true"]);
+    context.set("aws:principalservicename", [principal.service]);
+  }
+  for (const [k, v] of Object.entries(input.context ?? {})) context.set(k.toLowerCase(), Array.isArray(v) ? v : [v]);
+  return { action: input.action, resource: input.resource, principal, context };
+}
+
+// src/policy/keys.ts
+var ENDPOINT_KEYS = ["aws:sourcevpce", "aws:sourcevpc", "aws:vpceaccount", "aws:vpceorgid", "aws:vpceorgpaths", "aws:vpcsourceip", "aws:sourcevpcarn"];
+var PERIMETER_NETWORK_KEYS = ["aws:sourcevpce", "aws:sourcevpc", "aws:vpceorgid", "aws:vpceaccount", "aws:vpceorgpaths"];
+var NETWORK_CONDITION_KEYS = ["aws:sourcevpce", "aws:sourcevpc", "aws:vpceorgid", "aws:vpceaccount", "aws:vpceorgpaths", "aws:sourceip", "aws:vpcsourceip"];
+function dimensionOf(keyLower) {
+  if (ENDPOINT_KEYS.includes(keyLower) || keyLower === "aws:sourceip") return "network";
+  if (PRINCIPAL_KEYS.has(keyLower) || keyLower.startsWith("aws:principaltag/")) return "principal";
+  if (RESOURCE_KEYS.has(keyLower) || keyLower.startsWith("aws:resourcetag/")) return "resource";
+  return "other";
+}
+var PRINCIPAL_KEYS = /* @__PURE__ */ new Set([
+  "aws:principalarn",
+  "aws:principalaccount",
+  "aws:principalorgid",
+  "aws:principalorgpaths",
+  "aws:principaltype",
+  "aws:principalisawsservice",
+  "aws:principalservicename",
+  "aws:principalservicenameslist",
+  "aws:userid",
+  "aws:username"
+]);
+var RESOURCE_KEYS = /* @__PURE__ */ new Set(["aws:resourceaccount", "aws:resourceorgid", "aws:resourceorgpaths", "s3:resourceaccount"]);
+function keyType(keyLower) {
+  if (ARN_KEYS.has(keyLower)) return "arn";
+  if (keyLower === "aws:sourceip" || keyLower === "aws:vpcsourceip") return "ip";
+  if (BOOL_KEYS.has(keyLower)) return "bool";
+  if (keyLower === "aws:currenttime" || keyLower === "aws:tokenissuetime") return "date";
+  if (keyLower === "aws:epochtime" || keyLower === "aws:multifactorauthage") return "numeric";
+  if (STRING_KEYS.has(keyLower) || /^aws:(principaltag|resourcetag|requesttag)\//.test(keyLower)) return "string";
+  return void 0;
+}
+var ARN_KEYS = /* @__PURE__ */ new Set(["aws:principalarn", "aws:sourcearn", "aws:sourcevpcarn"]);
+var BOOL_KEYS = /* @__PURE__ */ new Set(["aws:securetransport", "aws:viaawsservice", "aws:principalisawsservice", "aws:multifactorauthpresent"]);
+var STRING_KEYS = /* @__PURE__ */ new Set([
+  "aws:sourcevpce",
+  "aws:sourcevpc",
+  "aws:vpceaccount",
+  "aws:vpceorgid",
+  "aws:vpceorgpaths",
+  "aws:principalaccount",
+  "aws:principalorgid",
+  "aws:principalorgpaths",
+  "aws:principaltype",
+  "aws:principalservicename",
+  "aws:principalservicenameslist",
+  "aws:resourceaccount",
+  "aws:resourceorgid",
+  "aws:resourceorgpaths",
+  "aws:sourceaccount",
+  "aws:sourceorgid",
+  "aws:sourceorgpaths",
+  "aws:userid",
+  "aws:username",
+  "aws:requestedregion",
+  "aws:calledvia",
+  "aws:calledviafirst",
+  "aws:calledvialast",
+  "aws:tagkeys",
+  "aws:useragent",
+  "aws:referer",
+  "aws:federatedprovider",
+  "aws:ec2instancesourcevpc",
+  "s3:resourceaccount"
+]);
+var MULTIVALUED_KEYS = /* @__PURE__ */ new Set(["aws:principalorgpaths", "aws:resourceorgpaths", "aws:vpceorgpaths", "aws:tagkeys", "aws:calledvia", "aws:principalservicenameslist"]);
+var ALWAYS_PRESENT = /* @__PURE__ */ new Set(["aws:securetransport", "aws:viaawsservice", "aws:currenttime", "aws:epochtime", "aws:requestedregion"]);
+
+// src/policy/constants.ts
+function constantsOf(policy) {
+  const out = {
+    actions: [],
+    resources: [],
+    keys: /* @__PURE__ */ new Map(),
+    awsPrincipals: [],
+    services: [],
+    federated: [],
+    canonicalUsers: [],
+    variableLinks: /* @__PURE__ */ new Map(),
+    resourceVariables: /* @__PURE__ */ new Set(),
+    actionVariables: /* @__PURE__ */ new Set()
+  };
+  for (const s of policy.statements) {
+    out.actions.push(...s.action ?? [], ...s.notAction ?? []);
+    for (const r of [...s.resource ?? [], ...s.notResource ?? []]) {
+      out.resources.push(r);
+      if (policy.variablesEnabled) for (const k of variableKeys(r)) out.resourceVariables.add(k);
+    }
+    for (const spec of [s.principal, s.notPrincipal]) {
+      if (!spec) continue;
+      out.awsPrincipals.push(...spec.aws);
+      out.services.push(...spec.service);
+      out.federated.push(...spec.federated);
+      out.canonicalUsers.push(...spec.canonicalUser);
+    }
+    for (const c of s.conditions) {
+      let entry = out.keys.get(c.keyLower);
+      if (!entry) out.keys.set(c.keyLower, entry = { values: [], operators: /* @__PURE__ */ new Set() });
+      entry.operators.add(c.base);
+      if (c.base === "Null") continue;
+      entry.values.push(...c.values);
+      if (!policy.variablesEnabled) continue;
+      for (const v of c.values) {
+        for (const k of variableKeys(v)) {
+          let links = out.variableLinks.get(c.keyLower);
+          if (!links) out.variableLinks.set(c.keyLower, links = /* @__PURE__ */ new Set());
+          links.add(k);
+        }
+      }
+    }
+  }
+  return out;
+}
+var FILL = "Vpcelintq";
+function valuesFor(keyLower, values, operators, extra = []) {
+  const plain = [...values, ...extra].filter((v) => !hasVariables(v));
+  const out = /* @__PURE__ */ new Set();
+  const type = keyType(keyLower);
+  const numeric = [...operators].some((o) => o.startsWith("Numeric")) || type === "numeric";
+  const date = [...operators].some((o) => o.startsWith("Date")) || type === "date";
+  const ip = operators.has("IpAddress") || operators.has("NotIpAddress") || type === "ip";
+  const bool2 = operators.has("Bool") || type === "bool";
+  if (bool2) return ["true", "false"];
+  for (const v of plain) {
+    if (ip) {
+      const c = parseCidr(v);
+      if (c) {
+        out.add(firstAddress(c));
+        out.add(lastAddress(c));
+      }
+      continue;
+    }
+    if (numeric) {
+      const n = Number(v);
+      if (Number.isFinite(n)) for (const d of [-1, 0, 1]) out.add(String(n + d));
+      continue;
+    }
+    if (date) {
+      const ms = parseDate(v);
+      if (ms !== void 0) for (const d of [-1e3, 0, 1e3]) out.add(new Date(ms + d).toISOString());
+      continue;
+    }
+    if (hasWildcard(v)) {
+      out.add(instantiate(v, ""));
+      out.add(instantiate(v, FILL));
+    } else out.add(v);
+    if (operators.has("StringEqualsIgnoreCase") || operators.has("StringNotEqualsIgnoreCase")) out.add(swapCase(v));
+  }
+  if (ip) {
+    for (const candidate of ["203.0.113.77", "198.51.100.77", "192.0.2.77", "2001:db8:ffff::77", "8.8.4.4"]) {
+      const a = parseIp(candidate);
+      if (!plain.some((v) => {
+        const c = parseCidr(v);
+        return c !== void 0 && cidrContains(c, a);
+      })) {
+        out.add(candidate);
+        break;
+      }
+    }
+    return [...out];
+  }
+  if (numeric) {
+    if (out.size === 0) out.add("0");
+    return [...out];
+  }
+  if (date) {
+    if (out.size === 0) out.add("2020-01-01T00:00:00.000Z");
+    return [...out];
+  }
+  out.add(freshValue(plain, keyLower.startsWith("aws:principalarn") || type === "arn" ? "arn:aws:iam::000000000000:role/vpcelint-other" : "vpcelint-other"));
+  return [...out];
+}
+function freshValue(constants2, base) {
+  const fallback = `${base}-${constants2.length}`;
+  const clashes = (c, candidate) => c === candidate || hasWildcard(c) && !isUniversal(c) && globMatch(c, candidate);
+  if (constants2.some((c) => c.endsWith("*") && clashes(c, base))) return fallback;
+  for (let i = 0; i < 100; i++) {
+    const candidate = i === 0 ? base : `${base}-${i}`;
+    if (!constants2.some((c) => clashes(c, candidate))) return candidate;
+  }
+  return fallback;
+}
+function isUniversal(pattern) {
+  return /^\*+$/.test(pattern);
+}
+function swapCase(v) {
+  let out = "";
+  for (const ch of v) out += ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase();
+  return out;
+}
+function arnAccount(value) {
+  const a = parseArn(value)?.account;
+  return a && !hasWildcard(a) ? a : void 0;
+}
+
+// src/policy/space.ts
+var NotEvaluable = class extends Error {
+};
+var MAX_DIM_VALUES = 2e4;
+var FRESH_ACCOUNT = "000011112222";
+var spaces = /* @__PURE__ */ new WeakMap();
+var SPACES_PER_POLICY = 8;
+function buildSpace(policy, hints = {}) {
+  let byHints = spaces.get(policy);
+  if (!byHints) spaces.set(policy, byHints = /* @__PURE__ */ new Map());
+  const key = JSON.stringify(hints);
+  let space = byHints.get(key);
+  if (!space) {
+    space = makeSpace(policy, hints);
+    if (byHints.size >= SPACES_PER_POLICY) byHints.delete(byHints.keys().next().value);
+    byHints.set(key, space);
+  }
+  return space;
+}
+function makeSpace(policy, hints) {
+  const c = constantsOf(policy);
+  const accounts = accountsOf(c, hints);
+  const freshAccount = freshValue([...accounts], FRESH_ACCOUNT);
+  accounts.add(freshAccount);
+  const reps = new KeyReps(c, hints, /* @__PURE__ */ new Map([["aws:principalaccount", [...accounts]]]));
+  const freshResources = /* @__PURE__ */ new Set();
+  const groups = /* @__PURE__ */ new Map();
+  const dimFor = (key) => {
+    const d = dimensionOf(key);
+    return d === "other" ? `key:${key}` : d;
+  };
+  groups.set("action", { name: "action", keys: /* @__PURE__ */ new Set(), values: actionValues(c, hints) });
+  groups.set("resource", { name: "resource", keys: keysIn(c, "resource"), values: resourceValues(c, hints, reps, accounts, freshAccount, freshResources) });
+  groups.set("principal", { name: "principal", keys: /* @__PURE__ */ new Set([...keysIn(c, "principal"), "aws:principalarn", "aws:principalaccount", "aws:principalisawsservice", "aws:principalservicename"]), values: principalValues(c, reps, accounts) });
+  groups.set("network", { name: "network", keys: /* @__PURE__ */ new Set([...keysIn(c, "network"), "aws:sourcevpce", "aws:sourcevpc"]), values: networkValues(c, reps) });
+  for (const key of c.keys.keys()) {
+    if (dimensionOf(key) !== "other") continue;
+    groups.set(`key:${key}`, { name: `key:${key}`, keys: /* @__PURE__ */ new Set([key]), values: reps.contexts(key).map((context) => ({ context })) });
+  }
+  const uf = new UnionFind();
+  for (const [key, linked] of c.variableLinks) for (const l of linked) uf.union(dimFor(key), dimFor(l));
+  for (const l of c.resourceVariables) uf.union("resource", dimFor(l));
+  const merged = /* @__PURE__ */ new Map();
+  for (const [name, dim] of groups) {
+    const root = uf.find(name);
+    merged.set(root, [...merged.get(root) ?? [], dim]);
+  }
+  const dims = [...merged.values()].map((list2) => list2.length === 1 ? list2[0] : product(list2));
+  for (const d of dims) if (d.values.length > MAX_DIM_VALUES) throw new NotEvaluable(`the policy has too many combinations of ${d.name} values to evaluate (${d.values.length})`);
+  const named = new Map([...c.keys].map(([k, e]) => [k, e.values]));
+  return { dims, knownAccounts: accounts, named, freshResources, freshAccount };
+}
+var KeyReps = class {
+  constructor(c, hints, fixed) {
+    this.hints = hints;
+    for (const [key, e] of c.keys) this.base.set(key, valuesFor(key, e.values, e.operators, this.extra(key)));
+    for (const [key, values] of fixed) this.base.set(key, [.../* @__PURE__ */ new Set([...this.base.get(key) ?? [], ...values])]);
+    for (const [key, e] of c.keys) {
+      const substituted = e.values.filter(hasVariables).flatMap((v) => this.expand(v));
+      if (substituted.length > 0) this.base.set(key, [.../* @__PURE__ */ new Set([...this.base.get(key), ...substituted])]);
+    }
+  }
+  hints;
+  base = /* @__PURE__ */ new Map();
+  extra(key) {
+    if (key === "aws:sourcevpce") return [...this.hints.endpoints ?? []];
+    if (key === "aws:sourcevpc") return [...this.hints.vpcs ?? []];
+    if (key.endsWith("account")) return [...this.hints.accounts ?? []];
+    if (key.endsWith("orgid")) return [...this.hints.orgIds ?? []];
+    return [];
+  }
+  /** A value with variables, once per combination of its keys' representative values (bounded). */
+  expand(value) {
+    let out = [{ text: value, ctx: /* @__PURE__ */ new Map() }];
+    for (const k of variableKeys(value)) {
+      const vals = this.base.get(k) ?? ["vpcelint-other"];
+      out = out.flatMap((o) => vals.map((v) => ({ text: o.text, ctx: new Map([...o.ctx, [k, [v]]]) }))).slice(0, 200);
+    }
+    return out.map((o) => substitute(o.text, o.ctx)).filter((v) => v !== void 0);
+  }
+  values(key) {
+    return this.base.get(key) ?? [];
+  }
+  /** Contexts for one key on its own: each value (sets for multivalued keys), and absent when that can happen. */
+  contexts(key) {
+    const out = this.valueSets(key).map((v) => /* @__PURE__ */ new Map([[key, v]]));
+    if (!ALWAYS_PRESENT.has(key)) out.push(/* @__PURE__ */ new Map());
+    return out;
+  }
+  /** The request values a key can take: one value each, or small sets for multivalued keys. */
+  valueSets(key) {
+    const vals = this.values(key);
+    if (!MULTIVALUED_KEYS.has(key)) return vals.map((v) => [v]);
+    const sets = vals.map((v) => [v]);
+    if (vals.length <= 6) for (let i = 0; i < vals.length; i++) for (let j = i + 1; j < vals.length; j++) sets.push([vals[i], vals[j]]);
+    return sets;
+  }
+};
+function keysIn(c, dim) {
+  return new Set([...c.keys.keys()].filter((k) => dimensionOf(k) === dim));
+}
+function accountsOf(c, hints) {
+  const out = new Set(hints.accounts ?? []);
+  for (const p of c.awsPrincipals) {
+    const a = p.startsWith("arn:") ? arnAccount(p) : p;
+    if (a) out.add(a);
+  }
+  for (const key of ["aws:principalaccount", "aws:resourceaccount", "s3:resourceaccount", "aws:vpceaccount"]) {
+    for (const v of c.keys.get(key)?.values ?? []) if (!hasWildcard(v) && !hasVariables(v)) out.add(v);
+  }
+  for (const v of c.keys.get("aws:principalarn")?.values ?? []) {
+    const a = arnAccount(v);
+    if (a) out.add(a);
+  }
+  for (const r of c.resources) {
+    const a = arnAccount(r);
+    if (a) out.add(a);
+  }
+  return out;
+}
+function actionValues(c, hints) {
+  const out = new Set(hints.actions ?? []);
+  const services = new Set(hints.services ?? []);
+  for (const a of [...c.actions, ...hints.actions ?? []]) {
+    const colon = a.indexOf(":");
+    if (colon > 0 && !hasWildcard(a.slice(0, colon))) services.add(a.slice(0, colon).toLowerCase());
+    if (hasWildcard(a)) {
+      out.add(instantiate(a, ""));
+      out.add(instantiate(a, "Vpcelintq"));
+    } else out.add(a);
+  }
+  for (const s of services) out.add(freshValue(c.actions, `${s}:VpcelintOtherAction`));
+  out.add(freshValue(c.actions, "vpcelint-other:OtherAction"));
+  return [...out].map((action) => ({ action, context: /* @__PURE__ */ new Map() }));
+}
+function resourceValues(c, hints, reps, accounts, freshAccount, fresh) {
+  const arns = new Set(hints.resources ?? []);
+  for (const r of c.resources) {
+    const forms = hasVariables(r) ? reps.expand(r) : [r];
+    for (const f of forms) {
+      if (f === "*") continue;
+      if (hasWildcard(f)) {
+        arns.add(instantiate(f, ""));
+        arns.add(instantiate(f, "Vpcelintq"));
+      } else arns.add(f);
+    }
+  }
+  for (const f of freshResourceArns(c, hints, freshAccount)) {
+    fresh.add(f);
+    arns.add(f);
+  }
+  const keys = keysIn(c, "resource");
+  const accountReps = [.../* @__PURE__ */ new Set([...accounts, ...reps.values("aws:resourceaccount"), ...reps.values("s3:resourceaccount")])];
+  const others = [...keys].filter((k) => k !== "aws:resourceaccount" && k !== "s3:resourceaccount");
+  const out = [];
+  for (const arn of arns) {
+    const own = parseArn(arn)?.account;
+    const accountChoices = own ? [own] : accountReps;
+    for (const account of accountChoices) {
+      const base = /* @__PURE__ */ new Map();
+      if (keys.has("aws:resourceaccount")) base.set("aws:resourceaccount", [account]);
+      if (keys.has("s3:resourceaccount")) base.set("s3:resourceaccount", [account]);
+      for (const ctx of combine(base, others, reps)) out.push({ resource: arn, context: ctx });
+      if (out.length > MAX_DIM_VALUES) throw new NotEvaluable("the policy has too many combinations of resource values to evaluate");
+    }
+  }
+  return out;
+}
+function freshResourceArns(c, hints, freshAccount) {
+  const services = /* @__PURE__ */ new Set(["s3", ...hints.services ?? []]);
+  for (const a of c.actions) {
+    const colon = a.indexOf(":");
+    if (colon > 0 && !hasWildcard(a.slice(0, colon))) services.add(a.slice(0, colon).toLowerCase());
+  }
+  return [...services].map(
+    (s) => freshValue(c.resources, s === "s3" ? "arn:aws:s3:::vpcelint-other-bucket/vpcelint-other-object" : `arn:aws:${s}:us-east-1:${freshAccount}:vpcelint-other`)
+  );
+}
+function freshResourcesOf(policy, hints = {}) {
+  const c = constantsOf(policy);
+  return freshResourceArns(c, hints, freshValue([...accountsOf(c, hints)], FRESH_ACCOUNT));
+}
+function principalValues(c, reps, accounts) {
+  const keys = keysIn(c, "principal");
+  const out = [{ principal: { kind: "anonymous" }, context: /* @__PURE__ */ new Map() }];
+  const arnPatterns = [...reps.values("aws:principalarn"), ...c.keys.get("aws:principalarn")?.values ?? []];
+  const named = c.awsPrincipals.filter((p) => p.startsWith("arn:"));
+  const subKeys = [...keys].filter((k) => !["aws:principalarn", "aws:principalaccount", "aws:principalisawsservice", "aws:principalservicename"].includes(k));
+  for (const account of accounts) {
+    const arnsHere = /* @__PURE__ */ new Set();
+    for (const p of [...named, ...arnPatterns]) {
+      const parsed = parseArn(p);
+      if (!parsed || hasVariables(p)) continue;
+      if (hasWildcard(parsed.account)) arnsHere.add(instantiate(`arn:${parsed.partition}:${parsed.service}:${parsed.region}:${account}:${parsed.resource}`, ""));
+      else if (parsed.account === account) arnsHere.add(hasWildcard(p) ? instantiate(p, "") : p);
+    }
+    arnsHere.add(freshValue(arnPatterns.concat(named), `arn:aws:iam::${account}:role/vpcelint-other`));
+    for (const arn of arnsHere) {
+      const principal = { kind: "aws", account, arn };
+      const base = /* @__PURE__ */ new Map([
+        ["aws:principalarn", [arn]],
+        ["aws:principalaccount", [account]],
+        ["aws:principalisawsservice", ["false"]]
+      ]);
+      for (const ctx of combine(base, subKeys, reps)) out.push({ principal, context: ctx });
+      if (out.length > MAX_DIM_VALUES) throw new NotEvaluable("the policy has too many combinations of principal values to evaluate");
+    }
+  }
+  for (const v of c.keys.get("aws:principalarn")?.values ?? []) {
+    if (v.startsWith("arn:") || hasWildcard(v) || hasVariables(v)) continue;
+    const account = `<account of ${v}>`;
+    accounts.add(account);
+    out.push({ principal: { kind: "aws", account, arn: v }, context: /* @__PURE__ */ new Map([["aws:principalarn", [v]], ["aws:principalaccount", [account]], ["aws:principalisawsservice", ["false"]]]) });
+  }
+  const services = /* @__PURE__ */ new Set([...c.services, ...reps.values("aws:principalservicename")]);
+  services.add(freshValue([...services], "vpcelint-other.amazonaws.com"));
+  for (const service of services) {
+    out.push({
+      principal: { kind: "service", service },
+      context: /* @__PURE__ */ new Map([
+        ["aws:principalisawsservice", ["true"]],
+        ["aws:principalservicename", [service]]
+      ])
+    });
+  }
+  for (const provider of c.federated) out.push({ principal: { kind: "federated", provider }, context: /* @__PURE__ */ new Map() });
+  for (const id of c.canonicalUsers) out.push({ principal: { kind: "canonical-user", id }, context: /* @__PURE__ */ new Map() });
+  return out;
+}
+function networkValues(c, reps) {
+  const keys = keysIn(c, "network");
+  const out = [];
+  const ipReps = keys.has("aws:sourceip") ? reps.values("aws:sourceip") : [];
+  if (ipReps.length === 0) out.push({ context: /* @__PURE__ */ new Map() });
+  for (const ip of ipReps) out.push({ context: /* @__PURE__ */ new Map([["aws:sourceip", [ip]]]) });
+  const vpces = withFresh(reps.values("aws:sourcevpce"), "vpce-0vpcelint0other0");
+  const vpcs = withFresh(reps.values("aws:sourcevpc"), "vpc-0vpcelint0other0");
+  const others = [...keys].filter((k) => k !== "aws:sourceip" && k !== "aws:sourcevpce" && k !== "aws:sourcevpc");
+  for (const vpce of vpces) {
+    for (const vpc of vpcs) {
+      const base = /* @__PURE__ */ new Map([
+        ["aws:sourcevpce", [vpce]],
+        ["aws:sourcevpc", [vpc]]
+      ]);
+      for (const ctx of combine(base, others, reps, ["aws:vpceaccount", "aws:vpceorgid", "aws:vpceorgpaths", "aws:sourcevpcarn"])) out.push({ context: ctx });
+      if (out.length > MAX_DIM_VALUES) throw new NotEvaluable("the policy has too many combinations of network values to evaluate");
+    }
+  }
+  return out;
+}
+function withFresh(values, fresh) {
+  return values.length > 0 ? values : [fresh];
+}
+function combine(base, keys, reps, mayBeAbsent) {
+  let out = [base];
+  for (const k of keys) {
+    const choices = reps.valueSets(k);
+    if (mayBeAbsent ? mayBeAbsent.includes(k) || !ALWAYS_PRESENT.has(k) : !ALWAYS_PRESENT.has(k)) choices.push(void 0);
+    const next = [];
+    for (const ctx of out) {
+      for (const v of choices) {
+        const m = new Map(ctx);
+        if (v) m.set(k, v);
+        next.push(m);
+      }
+    }
+    out = next;
+    if (out.length > MAX_DIM_VALUES) throw new NotEvaluable(`the policy has too many combinations of ${k} values to evaluate`);
+  }
+  return out;
+}
+function product(list2) {
+  let values = [{ context: /* @__PURE__ */ new Map() }];
+  for (const d of list2) {
+    const next = [];
+    for (const a of values) {
+      for (const b of d.values) {
+        next.push({ ...a, ...b, context: new Map([...a.context, ...b.context]) });
+        if (next.length > MAX_DIM_VALUES) throw new NotEvaluable(`the policy ties ${list2.map((x) => x.name).join(" and ")} together through policy variables in too many combinations to evaluate`);
+      }
+    }
+    values = next;
+  }
+  return { name: list2.map((d) => d.name).join("+"), keys: new Set(list2.flatMap((d) => [...d.keys])), values };
+}
+var UnionFind = class {
+  parent = /* @__PURE__ */ new Map();
+  find(x) {
+    let p = this.parent.get(x) ?? x;
+    while (p !== (this.parent.get(p) ?? p)) p = this.parent.get(p);
+    return p;
+  }
+  union(a, b) {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+};
+function isNamed(space, key, value) {
+  return (space.named.get(key) ?? []).some((c) => c === value || hasVariables(c) || hasWildcard(c) && !/^\*+$/.test(c) && globMatch(c, value));
+}
+
+// src/policy/shortcuts.ts
+var NO_CONTEXT = /* @__PURE__ */ new Map();
+var OUTSIDE_KEYS = new Set(ENDPOINT_KEYS);
+function allowsOtherAction(policy, service) {
+  const named = policy.statements.flatMap((s) => [...s.action ?? [], ...s.notAction ?? []]);
+  const other = freshValue(named, `${service}:VpcelintOtherAction`);
+  return allows(policy).some((s) => actionMatches(s, other));
+}
+function allowsUnnamedResource(policy, hints) {
+  const fresh = freshResourcesOf(policy, hints);
+  return allows(policy).some((s) => !s.resource || s.resource.some(hasVariables) || fresh.some((r) => resourceMatches(s, r, NO_CONTEXT, false)));
+}
+function allowsOnlyAccounts(policy, owners) {
+  return allows(policy).every(
+    (s) => s.resource?.every((r) => {
+      const account = parseArn(r)?.account;
+      return account !== void 0 && (account === "" || owners.includes(account));
+    }) === true
+  );
+}
+function deniesEveryRequestFromOutside(d, action, resources) {
+  if (d.effect !== "Deny" || d.notPrincipal || d.principal && !d.principal.any) return false;
+  if (!actionMatches(d, action)) return false;
+  if (resourcesHaveVariables(d)) return false;
+  if (!resources.every((r) => resourceMatches(d, r, NO_CONTEXT, false))) return false;
+  return d.conditions.every((c) => OUTSIDE_KEYS.has(c.keyLower) && !c.hasVariables && evalCondition(c, NO_CONTEXT, false));
+}
+function resourcesHaveVariables(s) {
+  return [...s.resource ?? [], ...s.notResource ?? []].some(hasVariables);
+}
+var BOOL_KEYS2 = ["aws:viaawsservice", "aws:securetransport"];
+function requestsFromOutside(policy, actions, resources) {
+  const read = /* @__PURE__ */ new Set();
+  for (const s of policy.statements) {
+    if (resourcesHaveVariables(s)) return void 0;
+    for (const c of s.conditions) {
+      if (c.hasVariables) return void 0;
+      read.add(c.keyLower);
+    }
+  }
+  for (const k of read) if (!OUTSIDE_KEYS.has(k) && dimensionOf(k) !== "principal" && !BOOL_KEYS2.includes(k) && k !== SOURCE_IP) return void 0;
+  let contexts = [{}];
+  for (const k of BOOL_KEYS2.filter((b) => read.has(b))) contexts = contexts.flatMap((c) => ["false", "true"].map((v) => ({ ...c, [k]: v })));
+  if (read.has(SOURCE_IP)) {
+    const ips = internetSourceIps(policy);
+    if (ips.length > 0) contexts = contexts.flatMap((c) => ips.map((ip) => ({ ...c, [SOURCE_IP]: ip })));
+  }
+  const callers = callersOf(policy, read).flatMap((principal) => contexts.map((context) => ({ principal, context })));
+  return actions.flatMap((action) => resources.flatMap((resource) => callers.map((caller) => makeRequest({ action, resource, ...caller }))));
+}
+var SOURCE_IP = "aws:sourceip";
+function internetSourceIps(policy) {
+  const e = constantsOf(policy).keys.get(SOURCE_IP);
+  return e ? valuesFor(SOURCE_IP, e.values, e.operators) : [];
+}
+function callersOf(policy, read) {
+  const callers = [{ kind: "anonymous" }];
+  const namesServices = read.has("aws:principalservicename") || read.has("aws:principalservicenameslist") || policy.statements.some((s) => (s.principal?.service.length ?? 0) + (s.notPrincipal?.service.length ?? 0) > 0);
+  if (!namesServices) callers.push({ kind: "service", service: "vpcelint-other.amazonaws.com" });
+  const arns = policy.statements.flatMap((s) => [
+    ...s.principal?.aws ?? [],
+    ...s.notPrincipal?.aws ?? [],
+    ...s.conditions.filter((c) => c.keyLower === "aws:principalarn").flatMap((c) => c.values)
+  ]);
+  for (const pattern of new Set(arns)) {
+    const parsed = parseArn(pattern);
+    if (!parsed || !/^\d{12}$/.test(parsed.account)) continue;
+    callers.push({ kind: "aws", account: parsed.account, arn: hasWildcard(pattern) ? instantiate(pattern, "") : pattern });
+  }
+  return callers;
+}
+
+// src/policy/solve.ts
+var ASPECTS = ["action", "resource", "principal", "network"];
+function admits(filters, dim) {
+  const parts = dim.split("+");
+  const fs = ASPECTS.filter((a) => parts.includes(a)).map((a) => filters[a]).filter((f) => f !== void 0);
+  const any = filters.any;
+  return (v) => fs.every((f) => f(v)) && (!any || any(v, dim));
+}
+function findRequest(policy, space, required, excluded, filters = {}) {
+  const all = (1n << BigInt(excluded.length)) - 1n;
+  const matrix = partMatrix(policy, space);
+  const requiredBits = required.reduce((m, s) => m | 1n << BigInt(s.index), 0n);
+  const options = [];
+  space.dims.forEach((dim, d) => {
+    const admit = admits(filters, dim.name);
+    const best = /* @__PURE__ */ new Map();
+    dim.values.forEach((v, vi) => {
+      const matches = matrix[d][vi];
+      if ((matches & requiredBits) !== requiredBits || !admit(v)) return;
+      let mask2 = 0n;
+      excluded.forEach((s, i) => {
+        if (!(matches & 1n << BigInt(s.index))) mask2 |= 1n << BigInt(i);
+      });
+      if (!best.has(mask2)) best.set(mask2, v);
+    });
+    options.push(...optionsOf(best));
+  });
+  if (options.length !== space.dims.length) return void 0;
+  const order2 = options.map((o, i) => ({ o, i })).sort((a, b) => a.o.length - b.o.length);
+  const seen = /* @__PURE__ */ new Set();
+  const chosen = new Array(options.length);
+  const search = (depth, union) => {
+    if (union === all) {
+      for (let d = depth; d < order2.length; d++) chosen[order2[d].i] = order2[d].o[0].value;
+      return true;
+    }
+    if (depth === order2.length) return false;
+    const key = `${depth}:${union}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    const { o, i } = order2[depth];
+    for (const opt of o) {
+      chosen[i] = opt.value;
+      if (search(depth + 1, union | opt.mask)) return true;
+    }
+    return false;
+  };
+  if (!search(0, 0n)) return void 0;
+  return merge(chosen);
+}
+function optionsOf(best) {
+  if (best.size === 0) return [];
+  const masks = [...best.keys()];
+  const maximal = masks.filter((m) => !masks.some((o) => o !== m && (o & m) === m));
+  return [maximal.map((mask2) => ({ mask: mask2, value: best.get(mask2) }))];
+}
+var matrices = /* @__PURE__ */ new WeakMap();
+function partMatrix(policy, space) {
+  const cached = matrices.get(space);
+  if (cached) return cached;
+  const m = space.dims.map(
+    (dim) => dim.values.map((v) => policy.statements.reduce((bits, s) => partMatches(policy, s, v, dim.keys) ? bits | 1n << BigInt(s.index) : bits, 0n))
+  );
+  matrices.set(space, m);
+  return m;
+}
+function merge(parts) {
+  const context = /* @__PURE__ */ new Map();
+  let action = "";
+  let resource = "";
+  let principal = { kind: "anonymous" };
+  for (const p of parts) {
+    if (p.action !== void 0) action = p.action;
+    if (p.resource !== void 0) resource = p.resource;
+    if (p.principal !== void 0) principal = p.principal;
+    for (const [k, v] of p.context) context.set(k, v);
+  }
+  return { action, resource, principal, context };
+}
+function* allRequests(space, filters = {}) {
+  const lists = space.dims.map((d) => d.values.filter(admits(filters, d.name)));
+  const idx = lists.map(() => 0);
+  if (lists.some((l) => l.length === 0)) return;
+  for (; ; ) {
+    yield merge(lists.map((l, i) => l[idx[i]]));
+    let k = 0;
+    while (k < lists.length && ++idx[k] === lists[k].length) idx[k++] = 0;
+    if (k === lists.length) return;
+  }
+}
+
+// src/policy/questions.ts
+function someAllowed(policy, space, filters = {}) {
+  for (const a of allows(policy)) {
+    const r = findRequest(policy, space, [a], denies(policy), filters);
+    if (r) return r;
+  }
+  return void 0;
+}
+function someNotDenied(policy, space, filters = {}) {
+  return findRequest(policy, space, [], denies(policy), filters);
+}
+function someNotAllowed(policy, space, filters = {}) {
+  const r = findRequest(policy, space, [], allows(policy), filters);
+  if (r) return r;
+  for (const d of denies(policy)) {
+    const x = findRequest(policy, space, [d], [], filters);
+    if (x) return x;
+  }
+  return void 0;
+}
+function statementMatchesSome(policy, space, stmt, filters = {}) {
+  return findRequest(policy, space, [stmt], [], filters);
+}
+var KEY_DIM_PREFIX = "key:";
+var fromInternet = (v) => !v.context.has("aws:sourcevpce");
+function notAwsOwnAccess(v, dim) {
+  if (v.principal?.kind === "service") return false;
+  if (dim.startsWith(KEY_DIM_PREFIX) || dim.includes("+") || dim === "principal") {
+    if (v.context.get("aws:viaawsservice")?.[0]?.toLowerCase() === "true") return false;
+    if (v.context.get("aws:principalisawsservice")?.[0]?.toLowerCase() === "true") return false;
+  }
+  return true;
+}
+function outsideOrgs(v, space, orgs, keys) {
+  return keys.every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !orgs.has(x) && ![...orgs].some((o) => x.startsWith(`${o}/`))));
+}
+function actionsOf(service) {
+  if (!service) return void 0;
+  const prefix = `${service.toLowerCase()}:`;
+  return (v) => v.action === void 0 || v.action.toLowerCase().startsWith(prefix);
+}
+function endpointHints(input) {
+  return { ...input.service ? { services: [input.service] } : {}, ...input.ownerAccounts ? { accounts: input.ownerAccounts } : {}, ...input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {} };
+}
+function endpointSpace(policy, input) {
+  return buildSpace(policy, endpointHints(input));
+}
+function fullAccessGap(policy, input) {
+  const space = endpointSpace(policy, input);
+  const act = actionsOf(input.service);
+  return someNotAllowed(policy, space, act ? { action: act } : {});
+}
+function isNotFullAccess(policy, input) {
+  if (input.service && !allowsOtherAction(policy, input.service)) return true;
+  return fullAccessGap(policy, input) !== void 0;
+}
+function outsideResourceAllowed(policy, input) {
+  const owners = input.ownerAccounts ?? [];
+  if (!allowsUnnamedResource(policy, endpointHints(input)) && (owners.length === 0 || allowsOnlyAccounts(policy, owners))) return void 0;
+  return outsideResourceAllowedBySolver(policy, input);
+}
+function outsideResourceAllowedBySolver(policy, input) {
+  const space = endpointSpace(policy, input);
+  const owners = new Set(input.ownerAccounts ?? []);
+  const orgs = new Set(input.ownerOrgIds ?? []);
+  const act = actionsOf(input.service);
+  const noTags = (v) => ![...v.context.keys()].some((k) => k.startsWith("aws:principaltag/"));
+  const orgOutside = (v) => outsideOrgs(v, space, orgs, ["aws:resourceorgid", "aws:resourceorgpaths"]);
+  const accountOutside = (v) => ["aws:resourceaccount", "s3:resourceaccount"].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !owners.has(x)));
+  const arbitrary = (v) => v.resource !== void 0 && space.freshResources.has(v.resource) && accountOutside(v) && orgOutside(v);
+  const base = { ...act ? { action: act } : {}, principal: noTags, any: notAwsOwnAccess };
+  const open = someAllowed(policy, space, { ...base, resource: arbitrary });
+  if (open || owners.size === 0) return open;
+  const foreign = (v) => {
+    const account = v.resource ? parseArn(v.resource)?.account : void 0;
+    return account !== void 0 && /^\d{12}$/.test(account) && !owners.has(account) && !space.freshResources.has(v.resource) && orgOutside(v);
+  };
+  return someAllowed(policy, space, { ...base, resource: foreign });
+}
+function outsidePrincipalAllowed(policy, input) {
+  if (!allowsUnnamedResource(policy, endpointHints(input))) return void 0;
+  return outsidePrincipalAllowedBySolver(policy, input);
+}
+function outsidePrincipalAllowedBySolver(policy, input) {
+  const space = endpointSpace(policy, input);
+  const owners = new Set(input.ownerAccounts ?? []);
+  const orgs = new Set(input.ownerOrgIds ?? []);
+  const act = actionsOf(input.service);
+  const outside = (v) => {
+    const p = v.principal;
+    if (!p || p.kind === "service") return false;
+    if (p.kind !== "aws") return true;
+    if (owners.has(p.account) || isNamed(space, "aws:principalaccount", p.account) || space.knownAccounts.has(p.account) && p.account !== space.freshAccount) return false;
+    return outsideOrgs(v, space, orgs, ["aws:principalorgid", "aws:principalorgpaths"]);
+  };
+  const arbitrary = (v) => v.resource !== void 0 && space.freshResources.has(v.resource);
+  return someAllowed(policy, space, { ...act ? { action: act } : {}, principal: outside, resource: arbitrary, any: notAwsOwnAccess });
+}
+var BUCKET_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:DeleteObject", "s3:PutBucketPolicy"];
+function bucketSpace(policy, input, extra = {}) {
+  return buildSpace(policy, { resources: input.resources, actions: [...input.actions ?? BUCKET_ACTIONS, ...input.onlyActions ?? []], services: ["s3"], ...extra });
+}
+function onBucket(input) {
+  const set2 = new Set(input.resources);
+  const only = input.onlyActions ? new Set(input.onlyActions.map((a) => a.toLowerCase())) : void 0;
+  return {
+    resource: (v) => v.resource !== void 0 && set2.has(v.resource),
+    action: (v) => v.action === void 0 || (only ? only.has(v.action.toLowerCase()) : v.action.toLowerCase().startsWith("s3:"))
+  };
+}
+function networkFences(policy, input) {
+  const actions = (input.onlyActions ?? input.actions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith("s3:"));
+  const candidates = perimeterDenies(policy);
+  let witnesses;
+  const outside = () => witnesses ??= requestsFromOutside(policy, actions, input.resources) ?? [];
+  const fence = (d) => actions.some((a) => input.resources.some((r) => deniesEveryRequestFromOutside(d, a, [r]))) || outside().some((req) => statementMatches(policy, d, req));
+  if (candidates.every(fence)) return candidates;
+  return networkFencesBySolver(policy, input);
+}
+function networkFencesBySolver(policy, input) {
+  const space = bucketSpace(policy, input);
+  const outside = (v) => {
+    if (!v.context.has("aws:sourcevpce")) return true;
+    return PERIMETER_NETWORK_KEYS.every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x)));
+  };
+  return perimeterDenies(policy).filter((d) => statementMatchesSome(policy, space, d, { ...onBucket(input), network: outside }) !== void 0);
+}
+function perimeterDenies(policy) {
+  return denies(policy).filter((d) => d.conditions.some((c) => PERIMETER_NETWORK_KEYS.includes(c.keyLower)));
+}
+function adminEscape(policy, input, principalAllowed = () => true) {
+  if (denies(policy).some((d) => deniesEveryRequestFromOutside(d, "s3:PutBucketPolicy", input.resources))) return void 0;
+  const free = requestsFromOutside(policy, ["s3:PutBucketPolicy"], input.resources)?.find((req) => evaluate(policy, req).decision !== "explicit-deny" && principalAllowed(req));
+  return free ?? adminEscapeBySolver(policy, input, principalAllowed);
+}
+function adminEscapeBySolver(policy, input, principalAllowed = () => true) {
+  const actions = input.actions ?? BUCKET_ACTIONS;
+  const space = bucketSpace(policy, { ...input, actions: actions.includes("s3:PutBucketPolicy") ? actions : [...actions, "s3:PutBucketPolicy"] });
+  return someNotDenied(policy, space, {
+    ...onBucket(input),
+    action: (v) => v.action?.toLowerCase() === "s3:putbucketpolicy",
+    network: fromInternet,
+    principal: principalAllowed
+  });
+}
+function allowMatchesWithoutKey(policy, stmt, keyLower) {
+  const space = buildSpace(policy);
+  return statementMatchesSome(policy, space, stmt, {
+    network: (v) => !v.context.has(keyLower) && (keyLower === "aws:sourceip" ? v.context.has("aws:sourcevpce") : true)
+  });
+}
+
+// rules/lib/bucket-snippets.ts
+var BUCKET_FENCE = [
+  'data "aws_iam_policy_document" "data_bucket" {',
+  "  statement {",
+  '    sid       = "DenyOutsideEndpoint"',
+  '    effect    = "Deny"',
+  '    actions   = ["s3:*"]',
+  '    resources = [aws_s3_bucket.data.arn, "${aws_s3_bucket.data.arn}/*"]',
+  "    principals {",
+  '      type        = "*"',
+  '      identifiers = ["*"]',
+  "    }",
+  "    condition {",
+  '      test     = "StringNotEquals"',
+  '      variable = "aws:SourceVpce"',
+  "      values   = [aws_vpc_endpoint.s3.id]",
+  "    }",
+  "    # Keep administration and AWS services working from outside the VPC.",
+  "    condition {",
+  '      test     = "ArnNotLike"',
+  '      variable = "aws:PrincipalArn"',
+  "      values   = [aws_iam_role.admin.arn]",
+  "    }",
+  "    condition {",
+  '      test     = "BoolIfExists"',
+  '      variable = "aws:ViaAWSService"',
+  '      values   = ["false"]',
+  "    }",
+  "  }",
+  "}",
+  "",
+  'resource "aws_s3_bucket_policy" "data" {',
+  "  bucket = aws_s3_bucket.data.id",
+  "  policy = data.aws_iam_policy_document.data_bucket.json",
+  "}"
+];
+
+// rules/lib/policy-sites.ts
+function parsedPolicy(source, subject, what) {
+  if (source.kind === "absent") return void 0;
+  if (source.kind === "unknown") {
+    return { diagnostic: { level: "note", code: "not-evaluated", subject, message: `${what} of ${displayName(subject)} was not evaluated: ${source.reason}` } };
+  }
+  const r = parsePolicyCached(source.text);
+  if (r.ok) return { policy: r.policy, source };
+  const first = r.problems[0];
+  const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more problem${r.problems.length > 2 ? "s" : ""})` : "";
+  const where3 = displayName(source.origin ?? source.holder);
+  return {
+    diagnostic: {
+      level: "warning",
+      code: "policy-invalid",
+      subject: source.origin ?? source.holder,
+      jsonPath: first.path,
+      message: `${what} of ${displayName(subject)} (${where3}, ${source.attribute}) is not a valid IAM policy and was not evaluated: ${first.message} at ${first.path}${more}`
+    }
+  };
+}
+function once(ctx, d) {
+  const reported = ctx.shared.get("reported-policy-diagnostics", () => /* @__PURE__ */ new Set());
+  const key = `${d.diagnostic.subject?.key ?? ""}\0${d.diagnostic.code}\0${d.diagnostic.message}`;
+  if (reported.has(key)) return [];
+  reported.add(key);
+  return [d];
+}
+function placeholderKeys(placeholders, value) {
+  return Object.hasOwn(placeholders, value) ? placeholders[value] : void 0;
+}
+function isDiagnostic(x) {
+  return typeof x === "object" && x !== null && "diagnostic" in x;
+}
+function policySites(inv, ctx) {
+  return ctx.shared.get("policy-sites", () => [...findSites(inv)]);
+}
+function* findSites(inv) {
+  const sites = /* @__PURE__ */ new Map();
+  const candidates = [];
+  for (const ep of inv.vpcEndpoints.values()) if (!ep.destroyed) candidates.push({ source: ep.policy, user: ep.ref, role: "endpoint", what: "the endpoint policy" });
+  for (const b of inv.buckets.values()) candidates.push({ source: b.policy, user: b.ref, role: "bucket", what: "the bucket policy" });
+  for (const p of inv.iamPolicies.values()) candidates.push({ source: p.policy, user: p.ref, role: "identity", what: "the policy" });
+  const reportedThroughUsers = new Set(candidates.flatMap((c) => c.source.kind === "unknown" && c.user.type !== "data.aws_iam_policy_document" ? c.source.builtFrom ?? [] : []));
+  const seenUnknown = /* @__PURE__ */ new Set();
+  for (const c of candidates) {
+    if (c.source.kind === "unknown" && c.user.type === "data.aws_iam_policy_document" && reportedThroughUsers.has(c.user.key)) continue;
+    if (c.source.kind === "unknown" && isReadOnly(c.user)) continue;
+    const parsed = parsedPolicy(c.source, c.user, c.what);
+    if (!parsed) continue;
+    if (isDiagnostic(parsed)) {
+      const key2 = `${parsed.diagnostic.subject?.key}\0${parsed.diagnostic.code}`;
+      if (!seenUnknown.has(key2)) yield parsed;
+      seenUnknown.add(key2);
+      continue;
+    }
+    const { source, policy } = parsed;
+    const primary = source.origin ?? source.holder;
+    const key = primary.type === "data.aws_iam_policy_document" ? primary.key : `${primary.key}#${source.attribute}`;
+    const existing = sites.get(key);
+    if (existing) {
+      if (!existing.users.some((u) => u.key === c.user.key)) existing.users.push(c.user);
+      if (existing.role === "identity" && c.role !== "identity") existing.role = c.role;
+      continue;
+    }
+    sites.set(key, {
+      primary,
+      users: [c.user],
+      role: c.role,
+      attribute: source.origin ? "statement" : source.attribute,
+      policy,
+      placeholders: source.placeholders ?? {},
+      ...c.user.region ? { region: c.user.region } : {},
+      ...c.user.account ? { account: c.user.account } : {}
+    });
+  }
+  yield* sites.values();
+}
+function statementLabel(s) {
+  return s.sid ? `statement "${s.sid}" (#${s.index + 1})` : `statement #${s.index + 1}`;
+}
+function relatedOf(site) {
+  return site.users.filter((u) => u.key !== site.primary.key);
+}
+function notEvaluable(err, subject, what) {
+  if (!(err instanceof NotEvaluable)) throw err;
+  return { diagnostic: { level: "note", code: "not-evaluated", subject, message: `${what} of ${displayName(subject)} was not evaluated: ${err.message}` } };
+}
+function isReadOnly(ref) {
+  return ref.type !== void 0 && ref.type.startsWith("data.") && ref.type !== "data.aws_iam_policy_document";
+}
+
+// rules/lib/policy-buckets.ts
+function* eachJudgedBucket(inv, ctx, judge2) {
+  for (const bucket of inv.buckets.values()) {
+    const j = judgedBucket(bucket);
+    if (!j) continue;
+    if (isDiagnostic(j)) yield* once(ctx, j);
+    else yield* judge2(bucket, j);
+  }
+}
+function judgedBucket(bucket, judgeDataSources = false) {
+  if (bucket.policy.kind === "unknown" && !judgeDataSources && isReadOnly(bucket.ref)) return void 0;
+  const parsed = parsedPolicy(bucket.policy, bucket.ref, "the bucket policy");
+  if (!parsed || isDiagnostic(parsed)) return parsed;
+  const { source, policy } = parsed;
+  const placeholders = source.placeholders ?? {};
+  const resources = probeResources(bucket, placeholders);
+  if (!resources) {
+    return { diagnostic: { level: "note", code: "not-evaluated", subject: bucket.ref, message: `the bucket policy of ${displayName(bucket.ref)} was not evaluated: the bucket name is known only after apply and the policy names the bucket in no way vpcelint can follow` } };
+  }
+  const primary = holderOf(source);
+  return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders };
+}
+function holderOf(source) {
+  return source.origin ?? source.holder;
+}
+function probeResources(bucket, placeholders) {
+  const own = Object.entries(placeholders).filter(([, keys]) => keys.includes(bucket.ref.key)).map(([p]) => p);
+  if (own.length > 0) return own;
+  if (isUnknown(bucket.name)) return void 0;
+  return [`arn:aws:s3:::${bucket.name}`, `arn:aws:s3:::${bucket.name}/vpcelint-object`];
+}
+function networkAllows(policy) {
+  const out = [];
+  for (const s of policy.statements) {
+    if (s.effect !== "Allow") continue;
+    for (const c of s.conditions) {
+      if ((c.keyLower === "aws:sourcevpce" || c.keyLower === "aws:sourcevpc") && !isNegated(c.base) && c.base !== "Null") out.push({ statement: s, key: c.key, values: c.values });
+    }
+  }
+  return out;
+}
+function privateBuckets(inv, settings) {
+  const out = /* @__PURE__ */ new Map();
+  const add3 = (key, r) => out.set(key, [...out.get(key) ?? [], r]);
+  const buckets = [...inv.buckets.values()];
+  const index = new BucketIndex(buckets);
+  const named = /* @__PURE__ */ new Map();
+  for (const ep of inv.vpcEndpoints.values()) {
+    if (ep.destroyed || ep.policy.kind !== "document") continue;
+    const r = parsePolicyCached(ep.policy.text);
+    if (!r.ok) continue;
+    const placeholders = ep.policy.placeholders ?? {};
+    let keys = Object.keys(placeholders).length === 0 ? named.get(r.policy) : void 0;
+    if (!keys) {
+      keys = namedBuckets(r.policy, placeholders, index);
+      if (Object.keys(placeholders).length === 0) named.set(r.policy, keys);
+    }
+    for (const key of keys) add3(key, { kind: "endpoint", endpoint: ep });
+  }
+  const { names, tags } = settings.privateBuckets;
+  for (const b of buckets) {
+    const name = isUnknown(b.name) ? void 0 : b.name;
+    const byName = name !== void 0 ? names.find((n) => globMatch(n, name)) : void 0;
+    if (byName) add3(b.ref.key, { kind: "config", what: `the name pattern "${byName}" of privateBuckets` });
+    const byTag = Object.entries(tags).find(([k, v]) => b.tags?.[k] !== void 0 && globMatch(v, b.tags[k]));
+    if (byTag) add3(b.ref.key, { kind: "config", what: `the tag ${byTag[0]}=${byTag[1]} of privateBuckets` });
+  }
+  return out;
+}
+function namedBuckets(policy, placeholders, index) {
+  const out = /* @__PURE__ */ new Set();
+  for (const s of policy.statements) {
+    if (s.effect !== "Allow") continue;
+    for (const r of s.resource ?? []) {
+      for (const key of placeholderKeys(placeholders, r) ?? []) if (index.keys.has(key)) out.add(key);
+      const m = /^arn:[^:]*:s3:::([^/]*)/.exec(r);
+      if (!m) continue;
+      const name = m[1];
+      if (name === "" || /^[*?]*$/.test(name)) continue;
+      for (const key of index.matching(name)) out.add(key);
+    }
+  }
+  return out;
+}
+var BucketIndex = class {
+  keys;
+  byName = /* @__PURE__ */ new Map();
+  constructor(buckets) {
+    this.keys = new Set(buckets.map((b) => b.ref.key));
+    for (const b of buckets) if (!isUnknown(b.name)) this.byName.set(b.name, [...this.byName.get(b.name) ?? [], b.ref.key]);
+  }
+  matching(name) {
+    if (!hasWildcard(name)) return this.byName.get(name) ?? [];
+    return [...this.byName].filter(([n]) => globMatch(name, n)).flatMap(([, keys]) => keys);
+  }
+};
+function endpointIdForFix(ep) {
+  return ep.ref.id ?? (ep.ref.address ? `\${${ep.ref.address}.id}` : ep.ref.key);
+}
+
+// rules/lib/terraform-snippets.ts
+var VPC_WITH_DNS = [
+  'resource "aws_vpc" "main" {',
+  '  cidr_block           = "10.0.0.0/16"',
+  "  enable_dns_support   = true",
+  "  enable_dns_hostnames = true",
+  "}"
+];
+var SSM_INTERFACE_ENDPOINT = [
+  'resource "aws_vpc_endpoint" "ssm" {',
+  "  vpc_id              = aws_vpc.main.id",
+  '  service_name        = "com.amazonaws.${var.region}.ssm"',
+  '  vpc_endpoint_type   = "Interface"',
+  "  subnet_ids          = aws_subnet.private[*].id # one per Availability Zone",
+  "  security_group_ids  = [aws_security_group.endpoints.id]",
+  "  private_dns_enabled = true",
+  "}"
+];
+var S3_GATEWAY_AND_INTERFACE = [
+  'resource "aws_vpc_endpoint" "s3_gateway" {',
+  "  vpc_id            = aws_vpc.main.id",
+  '  service_name      = "com.amazonaws.${var.region}.s3"',
+  '  vpc_endpoint_type = "Gateway"',
+  "  route_table_ids   = aws_route_table.private[*].id",
+  "}",
+  "",
+  'resource "aws_vpc_endpoint" "s3_interface" {',
+  "  vpc_id              = aws_vpc.main.id",
+  '  service_name        = "com.amazonaws.${var.region}.s3"',
+  '  vpc_endpoint_type   = "Interface"',
+  "  subnet_ids          = aws_subnet.private[*].id",
+  "  security_group_ids  = [aws_security_group.endpoints.id]",
+  "  private_dns_enabled = true",
+  "",
+  "  dns_options {",
+  "    # in-VPC clients take the gateway endpoint; on-premises clients the interface endpoint",
+  "    private_dns_only_for_inbound_resolver_endpoint = true",
+  "  }",
+  "",
+  "  depends_on = [aws_vpc_endpoint.s3_gateway]",
+  "}"
+];
+function hcl(...parts) {
+  return ["```hcl", ...parts.flatMap((p, i) => i === 0 ? [...p] : ["", ...p]), "```"];
+}
+
+// rules/bucket-endpoint-allow-only.ts
+var rule = {
+  meta: {
+    id: "bucket-endpoint-allow-only",
+    severity: "warning",
+    title: 'Bucket policy "restricts" to a VPC endpoint with an Allow only',
+    description: [
+      "The bucket policy grants access on the condition aws:SourceVpce or aws:SourceVpc in an Allow statement, but no Deny keyed on a network perimeter key stops requests from other sources.",
+      "An Allow only adds access: principals whose identity policies allow S3 still reach the bucket from the internet. Only a Deny fences."
+    ].join("\n"),
+    fix: ["Turn the restriction into a Deny for every other source:", "", ...hcl(BUCKET_FENCE)].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html",
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html"
+    ],
+    tags: ["security", "data-perimeter", "bucket-policy"],
+    precision: "high"
+  },
+  *check(inv, ctx) {
+    yield* eachJudgedBucket(inv, ctx, function* (bucket, j) {
+      const allows2 = networkAllows(j.policy);
+      if (allows2.length === 0) return;
+      let fences;
+      try {
+        fences = networkFences(j.policy, { resources: j.resources });
+      } catch (err) {
+        yield* once(ctx, notEvaluable(err, bucket.ref, "the bucket policy"));
+        return;
+      }
+      if (fences.length > 0) return;
+      const a = allows2[0];
+      const values = a.values.map((v) => JSON.stringify(v)).join(", ");
+      yield {
+        message: `The bucket policy of ${displayName(bucket.ref)}${j.primary.key === bucket.ref.key ? "" : ` (${displayName(j.primary)})`} allows access on the condition ${a.key} = ${values} (${statementLabel(a.statement)}) but denies nothing to other sources: an Allow only adds access, and principals whose identity policies allow S3 still reach the bucket from the internet. Replace it with a Deny statement using "StringNotEquals": {"${a.key}": [${values}]}.`,
+        primary: j.primary,
+        related: j.related,
+        attribute: "policy",
+        evidence: { bucket: bucket.ref.key, statement: a.statement.sid ?? `#${a.statement.index + 1}`, key: a.key.toLowerCase() }
+      };
+    });
+  }
+};
+var bucket_endpoint_allow_only_default = rule;
+
+// rules/bucket-endpoint-deny-without-exemption.ts
+var rule2 = {
+  meta: {
+    id: "bucket-endpoint-deny-without-exemption",
+    severity: "note",
+    title: "Bucket policy denies everything outside the VPC endpoint, administrators and AWS services included",
+    description: [
+      "A Deny on every S3 action for every principal unless aws:SourceVpce (or aws:SourceVpc) matches, with no exemption for administration or AWS services (aws:PrincipalArn, aws:PrincipalTag, aws:ViaAWSService, ...).",
+      "The console, CI pipelines and AWS services outside the VPC lose access, and only the account root user can repair the policy.",
+      "Judged by evaluation: the rule fires when no principal at all (AWS services included) can change the bucket policy from outside the VPC.",
+      "In a closed-world inventory (a live scan), an exemption by aws:PrincipalArn that names a role that does not exist is no exemption."
+    ].join("\n"),
+    fix: ["Keep the fence, and exempt an administration role and AWS services acting for you:", "", ...hcl(BUCKET_FENCE)].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html",
+      "https://repost.aws/knowledge-center/s3-accidentally-denied-access"
+    ],
+    tags: ["operations", "bucket-policy"],
+    precision: "high"
+  },
+  *check(inv, ctx) {
+    yield* eachJudgedBucket(inv, ctx, function* (bucket, j) {
+      const fences = j.policy.statements.filter((s) => s.effect === "Deny" && s.conditions.some((c) => c.keyLower === "aws:sourcevpce" || c.keyLower === "aws:sourcevpc"));
+      if (fences.length === 0) return;
+      const input = { resources: j.resources };
+      let escape;
+      let realEscape;
+      const absent = absentRoles(inv, bucket, j.policy);
+      try {
+        escape = adminEscape(j.policy, input);
+        const exists = (v) => v.principal?.kind !== "aws" || !absent.some((a) => arnMatch(a, v.principal.arn));
+        realEscape = escape && absent.length > 0 ? adminEscape(j.policy, input, exists) : escape;
+      } catch (err) {
+        yield* once(ctx, notEvaluable(err, bucket.ref, "the bucket policy"));
+        return;
+      }
+      if (realEscape) return;
+      const labels2 = fences.map(statementLabel).join(", ");
+      const where3 = j.primary.key === bucket.ref.key ? "" : ` (${displayName(j.primary)})`;
+      const message = escape ? `The bucket policy of ${displayName(bucket.ref)}${where3} denies S3 to every request from outside the VPC endpoint (${labels2}), and its only exemption, aws:PrincipalArn ${absent.map((a) => JSON.stringify(a)).join(", ")}, names ${absent.length === 1 ? "a role that does" : "roles that do"} not exist in the scanned account: the Deny locks everyone out, and only the account root user can repair the policy. Fix the ARN or create the role.` : `The bucket policy of ${displayName(bucket.ref)}${where3} denies S3 to every principal unless the request comes through the VPC endpoint (${labels2}), with no exemption for administration or AWS services: the console, CI pipelines and AWS services outside the VPC lose access, and only the account root user can repair the policy. Add an exemption such as "ArnNotLike": {"aws:PrincipalArn": "<admin role ARN>"} and "BoolIfExists": {"aws:ViaAWSService": "false"} to the Deny.`;
+      yield {
+        message,
+        primary: j.primary,
+        related: j.related,
+        attribute: "policy",
+        evidence: { bucket: bucket.ref.key, statements: fences.map((s) => s.sid ?? `#${s.index + 1}`), absentRoles: absent }
+      };
+    });
+  }
+};
+function absentRoles(inv, bucket, policy) {
+  const named = /* @__PURE__ */ new Set();
+  for (const s of policy.statements) {
+    for (const spec of [s.principal, s.notPrincipal]) for (const a of spec?.aws ?? []) if (a.startsWith("arn:")) named.add(a);
+    for (const c of s.conditions) if (c.keyLower === "aws:principalarn") {
+      for (const v of c.values) if (v.startsWith("arn:")) named.add(v);
+    }
+  }
+  const known = [...inv.iamPrincipals.values()].map((p) => p.ref.arn).filter((a) => a !== void 0);
+  return [...named].filter((arn) => {
+    const account = parseArn(arn)?.account;
+    if (!account || !/^\d{12}$/.test(account) || !inv.isClosedWorld(bucket.ref.region, account)) return false;
+    return !known.some((k) => arnMatch(arn, k));
+  });
+}
+var bucket_endpoint_deny_without_exemption_default = rule2;
+
+// rules/bucket-missing-endpoint-restriction.ts
+var rule3 = {
+  meta: {
+    id: "bucket-missing-endpoint-restriction",
+    severity: "warning",
+    title: "Private bucket without a network perimeter in its bucket policy",
+    description: [
+      "A bucket that should be reached only privately has a bucket policy (or none) that does not deny requests coming from outside the expected network.",
+      "A bucket is private when an endpoint policy in the same inventory names it in Resource, or when the config selects it (privateBuckets: names, tags).",
+      "Any Deny keyed on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths that denies requests from outside counts as a perimeter, whichever endpoint or VPC it admits.",
+      "Without it, any principal with IAM rights reaches the data from anywhere."
+    ].join("\n"),
+    fix: ["Deny every request that does not come through the endpoint (keeping administration and AWS services working):", "", ...hcl(BUCKET_FENCE)].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html",
+      "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/network-perimeter.html"
+    ],
+    tags: ["security", "data-perimeter", "bucket-policy"],
+    precision: "high"
+  },
+  *check(inv, ctx) {
+    for (const [key, reasons] of privateBuckets(inv, ctx.settings)) {
+      const bucket = inv.buckets.get(key);
+      const why = describe2(reasons);
+      const endpoints = reasons.flatMap((r) => r.kind === "endpoint" ? [r.endpoint] : []);
+      const fence = endpoints.length > 0 ? `a Deny with "StringNotEquals": {"aws:SourceVpce": ${JSON.stringify(endpoints.map(endpointIdForFix))}}` : "a Deny on requests whose aws:SourceVpce (or aws:SourceVpc) is not yours";
+      const related = endpoints.map((e) => e.ref);
+      if (bucket.policy.kind === "absent") {
+        yield {
+          message: `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but has no bucket policy, so requests from anywhere with IAM rights reach it. Add a bucket policy with ${fence}.`,
+          primary: bucket.ref,
+          related,
+          evidence: { bucket: key, policy: "none" }
+        };
+        continue;
+      }
+      const j = judgedBucket(bucket, true);
+      if (!j) continue;
+      if (isDiagnostic(j)) {
+        yield* once(ctx, j);
+        continue;
+      }
+      let fences;
+      try {
+        fences = networkFences(j.policy, { resources: j.resources });
+      } catch (err) {
+        yield* once(ctx, notEvaluable(err, bucket.ref, "the bucket policy"));
+        continue;
+      }
+      if (fences.length > 0) continue;
+      yield {
+        message: `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but its bucket policy${j.primary.key === bucket.ref.key ? "" : ` (${displayName(j.primary)})`} denies nothing on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths, so requests from outside the network are not fenced. Add ${fence}.`,
+        primary: j.primary,
+        related: [...j.related, ...related],
+        attribute: "policy",
+        evidence: { bucket: key, policy: "no-network-deny" }
+      };
+    }
+  }
+};
+function describe2(reasons) {
+  const parts = reasons.map((r) => r.kind === "endpoint" ? `named by the policy of ${displayName(r.endpoint.ref)}` : `selected by ${r.what}`);
+  return [...new Set(parts)].join("; ");
+}
+var bucket_missing_endpoint_restriction_default = rule3;
+
+// src/model/topology.ts
+function single2(link, nodes) {
+  if (link.keys.length > 1) return unknown(`ambiguous reference: ${link.keys.join(", ")}`);
+  if (link.keys.length === 1) {
+    const node = nodes.get(link.keys[0]);
+    return node ?? unknown(`${link.keys[0]} is not a resource of the expected type`);
+  }
+  if (link.unresolved) return unknown(link.unresolved);
+  if (link.external.length > 0) return unknown(`${link.external.join(", ")} is not in the scanned inventory`);
+  return void 0;
+}
+var Topology = class {
+  constructor(inv) {
+    this.inv = inv;
+    for (const subnet of inv.subnets.values()) {
+      const eff = this.computeEffective(subnet);
+      this.effective.set(subnet.ref.key, eff);
+      if (eff && !isUnknown(eff)) push(this.subnetsByTable, eff.table.ref.key, subnet);
+      for (const vpcKey of subnet.vpc.keys) push(this.subnetsByVpc, vpcKey, subnet);
+    }
+    for (const endpoint of inv.vpcEndpoints.values()) {
+      if (endpoint.destroyed) continue;
+      for (const rtKey of endpoint.routeTables.keys) push(this.endpointsByTable, rtKey, endpoint);
+      for (const vpcKey of endpoint.vpc.keys) push(this.endpointsByVpc, vpcKey, endpoint);
+    }
+  }
+  inv;
+  effective = /* @__PURE__ */ new Map();
+  subnetsByTable = /* @__PURE__ */ new Map();
+  endpointsByTable = /* @__PURE__ */ new Map();
+  subnetsByVpc = /* @__PURE__ */ new Map();
+  endpointsByVpc = /* @__PURE__ */ new Map();
+  /** The route table that governs a subnet: its explicit association, else its VPC's main table. */
+  effectiveRouteTable(subnet) {
+    return this.effective.get(subnet.ref.key);
+  }
+  /** Subnets whose effective route table is this one (explicitly or as main table). */
+  subnetsUsing(table) {
+    return this.subnetsByTable.get(table.ref.key) ?? [];
+  }
+  subnetsOf(vpc) {
+    return this.subnetsByVpc.get(vpc.ref.key) ?? [];
+  }
+  /** Endpoints associated with a route table (gateway endpoints install their prefix-list routes there). */
+  endpointsOn(table) {
+    return this.endpointsByTable.get(table.ref.key) ?? [];
+  }
+  /** Endpoints of a VPC that the plan does not destroy. */
+  endpointsInVpc(vpcKey) {
+    return this.endpointsByVpc.get(vpcKey) ?? [];
+  }
+  vpcOf(node) {
+    return single2(node.vpc, this.inv.vpcs);
+  }
+  computeEffective(subnet) {
+    const explicit = single2(subnet.routeTable, this.inv.routeTables);
+    if (isUnknown(explicit)) return explicit;
+    if (explicit) return { table: explicit, explicit: true };
+    const vpc = single2(subnet.vpc, this.inv.vpcs);
+    if (isUnknown(vpc)) return vpc;
+    if (!vpc) return unknown(`the VPC of ${subnet.ref.address ?? subnet.ref.key} is not in the inventory, so its main route table is unknown`);
+    const main = vpc.mainRouteTable;
+    if (isUnknown(main)) return main;
+    if (main === void 0) return unknown(`the main route table of ${vpc.ref.address ?? vpc.ref.key} is not in the inventory`);
+    const table = this.inv.routeTables.get(main);
+    return table ? { table, explicit: false } : unknown(`main route table ${main} is not in the inventory`);
+  }
+};
+function push(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+function defaultIpv4Route(table) {
+  return table.routes.find((r) => r.destination.kind === "ipv4" && r.destination.value === "0.0.0.0/0");
+}
+var topologies = /* @__PURE__ */ new WeakMap();
+function topologyOf(inv) {
+  let topo = topologies.get(inv);
+  if (!topo) {
+    topo = new Topology(inv);
+    topologies.set(inv, topo);
+  }
+  return topo;
+}
+
+// rules/lib/nat-path.ts
+var LABEL = { s3: "S3", dynamodb: "DynamoDB" };
+function natPathRule(meta, family) {
+  return {
+    meta,
+    *check(inv, ctx) {
+      const label2 = LABEL[family];
+      for (const subnet of inv.subnets.values()) {
+        const eff = ctx.topology.effectiveRouteTable(subnet);
+        if (isUnknown(eff)) {
+          yield notEvaluated(subnet.ref, `the route table of subnet ${displayName(subnet.ref)} is unknown (${eff.reason}), so its path to ${label2} was not evaluated`);
+        }
+      }
+      for (const table of inv.routeTables.values()) {
+        const subnets = [...ctx.topology.subnetsUsing(table)].sort((a, b) => a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0);
+        if (subnets.length === 0) continue;
+        const route = defaultIpv4Route(table);
+        if (!route) {
+          const unclear = table.routesIncomplete ?? (table.routes.some((r) => isUnknown(r.destination.value)) ? "a route destination is known only after apply" : void 0);
+          if (unclear) yield notEvaluated(table.ref, `the routes of ${displayName(table.ref)} are not fully known (${unclear}), so its path to ${label2} was not evaluated`);
+          continue;
+        }
+        if (isUnknown(route.target)) {
+          yield notEvaluated(table.ref, `the target of the 0.0.0.0/0 route in ${displayName(table.ref)} is unknown (${route.target.reason}), so its path to ${label2} was not evaluated`);
+          continue;
+        }
+        if (route.target.kind !== "nat" && route.target.kind !== "nat-instance") continue;
+        const served = servingEndpoints(inv, ctx, table, family);
+        if (served.unclear) {
+          yield notEvaluated(table.ref, `${displayName(table.ref)} has an endpoint whose ${served.unclear}, so its path to ${label2} was not evaluated`);
+          continue;
+        }
+        if (served.serving) continue;
+        const natRef = route.target.key && inv.refByKey(route.target.key) || void 0;
+        const natName = natRef ? displayName(natRef) : route.target.id ?? "a NAT";
+        const natWord = route.target.kind === "nat" ? "NAT gateway" : "NAT instance";
+        const idle = idleEndpoints(ctx, table, family);
+        const subnetNames = subnets.map((s) => displayName(s.ref));
+        const fix = idle.length > 0 ? `${label2} gateway endpoint ${idle.map((e) => displayName(e.ref)).join(", ")} exists in this VPC but is not associated with this route table: add the table to its route_table_ids (or an aws_vpc_endpoint_route_table_association).` : `Add ${article(label2)} ${label2} gateway endpoint (service com.amazonaws.${table.ref.region ?? "<region>"}.${family}) to this VPC and associate it with this route table.`;
+        yield {
+          message: `Route table ${displayName(table.ref)} sends 0.0.0.0/0 to ${natWord} ${natName} and has no route to ${article(label2)} ${label2} gateway endpoint, so ${label2} traffic from ${plural(subnetNames.length, "subnet")} ${subnetNames.join(", ")} goes through the NAT. ${fix}`,
+          primary: table.ref,
+          related: [...subnets.map((s) => s.ref), ...natRef ? [natRef] : [], ...idle.map((e) => e.ref)],
+          attribute: "route",
+          evidence: {
+            routeTable: table.ref.key,
+            nat: route.target.key ?? route.target.id ?? "",
+            service: family
+          }
+        };
+      }
+    }
+  };
+}
+function notEvaluated(subject, message) {
+  return { diagnostic: { level: "note", code: "not-evaluated", message, subject } };
+}
+function article(word) {
+  return /^[AEFHILMNORSX]/.test(word) ? "an" : "a";
+}
+function plural(n, word) {
+  return n === 1 ? word : `${word}s`;
+}
+function servingEndpoints(inv, ctx, table, family) {
+  const candidates = new Set(ctx.topology.endpointsOn(table));
+  for (const r of table.routes) {
+    if (!isUnknown(r.target) && r.target.kind === "vpce" && r.target.key) {
+      const ep = inv.vpcEndpoints.get(r.target.key);
+      if (ep && !ep.destroyed) candidates.add(ep);
+    }
+  }
+  let unclear;
+  for (const ep of candidates) {
+    if (isUnknown(ep.serviceName)) {
+      unclear ??= `service name is unknown (${displayName(ep.ref)}: ${ep.serviceName.reason})`;
+      continue;
+    }
+    if (ep.service?.family !== family) continue;
+    if (isUnknown(ep.type)) {
+      unclear ??= `type is unknown (${displayName(ep.ref)})`;
+      continue;
+    }
+    if (ep.type !== "Gateway") continue;
+    const region = table.ref.region ?? ep.ref.region;
+    if (ep.service.region && region && ep.service.region !== region) continue;
+    return { serving: true };
+  }
+  return unclear ? { serving: false, unclear } : { serving: false };
+}
+function idleEndpoints(ctx, table, family) {
+  const out = [];
+  for (const vpcKey of new Set(table.vpc.keys)) {
+    for (const ep of ctx.topology.endpointsInVpc(vpcKey)) {
+      if (ep.type !== "Gateway" || ep.service?.family !== family) continue;
+      if (ep.routeTables.keys.includes(table.ref.key)) continue;
+      const region = table.ref.region ?? ep.ref.region;
+      if (ep.service.region && region && ep.service.region !== region) continue;
+      out.push(ep);
+    }
+  }
+  return out.sort((a, b) => a.ref.key < b.ref.key ? -1 : 1);
+}
+
+// rules/dynamodb-via-nat.ts
+var rule4 = natPathRule(
+  {
+    id: "dynamodb-via-nat",
+    severity: "note",
+    title: "Private subnets reach DynamoDB through a NAT instead of a gateway endpoint",
+    description: "A route table sends 0.0.0.0/0 to a NAT gateway (or a NAT instance) and has no route to a DynamoDB gateway endpoint of its region. Requests from its subnets to DynamoDB cross the NAT, billed per GB, and leave the private path. A DynamoDB gateway endpoint costs nothing and keeps the traffic on the AWS network.",
+    fix: [
+      "Associate a DynamoDB gateway endpoint with the route table of the private subnets:",
+      "",
+      "```hcl",
+      'resource "aws_vpc_endpoint" "dynamodb" {',
+      "  vpc_id            = aws_vpc.main.id",
+      '  service_name      = "com.amazonaws.${var.region}.dynamodb"',
+      '  vpc_endpoint_type = "Gateway"',
+      "  route_table_ids   = [aws_route_table.private.id]",
+      "}",
+      "```"
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-ddb.html",
+      "https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-pricing.html"
+    ],
+    tags: ["cost", "network", "dynamodb"],
+    precision: "high"
+  },
+  "dynamodb"
+);
+var dynamodb_via_nat_default = rule4;
+
+// rules/lib/security-group-rules.ts
+function notEvaluated2(subject, message) {
+  return { diagnostic: { level: "note", code: "not-evaluated", message, subject } };
+}
+var ALL_PROTOCOLS = /* @__PURE__ */ new Set(["-1", "all"]);
+var TCP = /* @__PURE__ */ new Set(["tcp", "6"]);
+function coversTcpPort(rule21, port) {
+  if (isUnknown(rule21.protocol)) return rule21.protocol;
+  const protocol = rule21.protocol.toLowerCase();
+  if (ALL_PROTOCOLS.has(protocol)) return true;
+  if (!TCP.has(protocol)) return false;
+  if (isUnknown(rule21.fromPort) || isUnknown(rule21.toPort)) return unknown("the port range is known only after apply");
+  const from = rule21.fromPort ?? 0;
+  const to = rule21.toPort ?? 65535;
+  return from <= port && port <= to;
+}
+function portsLabel(rule21) {
+  if (isUnknown(rule21.protocol)) return "a protocol known only after apply";
+  const protocol = rule21.protocol.toLowerCase();
+  if (ALL_PROTOCOLS.has(protocol)) return "all traffic";
+  const from = isUnknown(rule21.fromPort) ? "?" : rule21.fromPort;
+  const to = isUnknown(rule21.toPort) ? "?" : rule21.toPort;
+  if (from === void 0 && to === void 0) return `${protocol} (all ports)`;
+  return from === to ? `${protocol} ${from}` : `${protocol} ${from ?? 0}-${to ?? 65535}`;
+}
+function isAnywhere(cidr) {
+  return /\/0$/.test(cidr.trim());
+}
+function cidrsOf(rule21) {
+  if (isUnknown(rule21.ipv4)) return rule21.ipv4;
+  if (isUnknown(rule21.ipv6)) return rule21.ipv6;
+  return [...rule21.ipv4, ...rule21.ipv6];
+}
+function ruleOrigin(rule21, group) {
+  if (rule21.declaredBy.key === group.ref.key) return `an inline ${rule21.direction} rule of ${displayName(group.ref)}`;
+  if (group.ref.implicit) return `AWS's default ${rule21.direction} rule of the default security group of ${displayName(rule21.declaredBy)}`;
+  return `${displayName(rule21.declaredBy)}, an ${rule21.direction} rule of ${displayName(group.ref)}`;
+}
+function ruleAttribute(rule21, cidr) {
+  const ipv6 = cidr?.includes(":") ?? false;
+  switch (rule21.declaredBy.type) {
+    case "aws_vpc_security_group_ingress_rule":
+    case "aws_vpc_security_group_egress_rule":
+      return ipv6 ? "cidr_ipv6" : "cidr_ipv4";
+    case "aws_security_group_rule":
+      return ipv6 ? "ipv6_cidr_blocks" : "cidr_blocks";
+    default:
+      return rule21.direction;
+  }
+}
+function groupsOf(inv, link) {
+  const groups = [];
+  const unclear = [];
+  if (link.unresolved) unclear.push(link.unresolved);
+  if (link.external.length > 0) unclear.push(`security group ${link.external.join(", ")} is not in the inventory`);
+  for (const key of link.keys) {
+    const group = inv.securityGroups.get(key);
+    if (!group) {
+      unclear.push(`${key} is not a security group of the inventory`);
+      continue;
+    }
+    if (group.rulesIncomplete) unclear.push(group.rulesIncomplete);
+    groups.push(group);
+  }
+  return unclear.length > 0 ? { groups, unclear: unclear.join("; ") } : { groups };
+}
+function plural2(n, word, many = `${word}s`) {
+  return n === 1 ? word : many;
+}
+
+// rules/lib/egress-to-service.ts
+function egressToService(inv, groups, family, serviceNames) {
+  let pending;
+  for (const group of groups) {
+    for (const rule21 of group.egress) {
+      const verdict = ruleVerdict(inv, rule21, family, serviceNames);
+      if (verdict.kind === "allows") return verdict;
+      if (verdict.kind === "unknown") pending ??= verdict.reason;
+    }
+  }
+  return pending ? { kind: "unknown", reason: pending } : { kind: "blocks" };
+}
+function ruleVerdict(inv, rule21, family, serviceNames) {
+  const https = coversTcpPort(rule21, 443);
+  if (https === false) return { kind: "blocks" };
+  const where3 = rule21.declaredBy.address ?? rule21.declaredBy.key;
+  if (isUnknown(https)) return { kind: "unknown", reason: `the ports of an egress rule of ${where3} are unknown (${https.reason})` };
+  if (isUnknown(rule21.ipv4)) return { kind: "unknown", reason: `the destinations of an egress rule of ${where3} are unknown (${rule21.ipv4.reason})` };
+  if (rule21.ipv4.some(isAnywhere)) return { kind: "allows", by: rule21 };
+  let pending;
+  for (const key of rule21.prefixLists.keys) {
+    const list2 = inv.prefixLists.get(key);
+    const name = list2?.prefixListName;
+    if (!list2 || isUnknown(name) || name === void 0) {
+      pending ??= `the prefix list ${key} named by an egress rule of ${where3} is not identified`;
+      continue;
+    }
+    if (serviceNames ? serviceNames.has(name) : parseServiceName(name)?.family === family) return { kind: "allows", by: rule21 };
+  }
+  if (rule21.prefixLists.unresolved) pending ??= `a prefix list of an egress rule of ${where3} is unknown (${rule21.prefixLists.unresolved})`;
+  if (rule21.prefixLists.external.length > 0) pending ??= `prefix list ${rule21.prefixLists.external.join(", ")} named by an egress rule of ${where3} is not in the inventory`;
+  const broad = rule21.ipv4.find((c) => !isPrivateIpv4(c));
+  if (broad) pending ??= `an egress rule of ${where3} allows ${broad}, which may cover the service's public addresses`;
+  return pending ? { kind: "unknown", reason: pending } : { kind: "blocks" };
+}
+var PRIVATE = [
+  [ipv4("10.0.0.0"), 8],
+  [ipv4("172.16.0.0"), 12],
+  [ipv4("192.168.0.0"), 16],
+  [ipv4("100.64.0.0"), 10],
+  [ipv4("127.0.0.0"), 8],
+  [ipv4("169.254.0.0"), 16]
+];
+function isPrivateIpv4(cidr) {
+  const [addr, bits] = cidr.trim().split("/");
+  const ip = addr === void 0 ? void 0 : ipv4(addr);
+  const len = bits === void 0 ? 32 : Number(bits);
+  if (ip === void 0 || !Number.isInteger(len) || len < 0 || len > 32) return false;
+  return PRIVATE.some(([net, netLen]) => len >= netLen && ip >>> 32 - netLen === net >>> 32 - netLen);
+}
+function ipv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  let n = 0;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return void 0;
+    n = n * 256 + Number(p);
+  }
+  return n;
+}
+
+// rules/lib/endpoint-queries.ts
+var FAMILY_LABEL = { s3: "S3", dynamodb: "DynamoDB" };
+function interfaceEndpoints(inv) {
+  return [...inv.vpcEndpoints.values()].filter((ep) => !ep.destroyed && ep.type === "Interface");
+}
+function serviceLabel(ep) {
+  return isUnknown(ep.serviceName) ? "service unknown" : ep.serviceName;
+}
+function endpointLabel(ep) {
+  return `${displayName(ep.ref)} (${serviceLabel(ep)})`;
+}
+function vpcIdentity(link) {
+  if (link.unresolved) return void 0;
+  const all = [...link.keys, ...link.external];
+  return all.length === 1 ? all[0] : void 0;
+}
+function vpcUnclear(link) {
+  if (link.unresolved) return link.unresolved;
+  const all = [...link.keys, ...link.external];
+  return all.length === 0 ? "no VPC is named" : `the VPC is ambiguous (${all.join(", ")})`;
+}
+var BY_VPC = /* @__PURE__ */ new WeakMap();
+function byVpc(inv) {
+  let index = BY_VPC.get(inv);
+  if (index) return index;
+  index = { endpoints: /* @__PURE__ */ new Map(), subnets: /* @__PURE__ */ new Map() };
+  for (const ep of inv.vpcEndpoints.values()) {
+    const vpc = vpcIdentity(ep.vpc);
+    if (!ep.destroyed && vpc !== void 0) append(index.endpoints, vpc, ep);
+  }
+  for (const subnet of inv.subnets.values()) {
+    const vpc = vpcIdentity(subnet.vpc);
+    if (vpc !== void 0) append(index.subnets, vpc, subnet);
+  }
+  BY_VPC.set(inv, index);
+  return index;
+}
+function append(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+function endpointsInVpc(inv, vpc) {
+  return byVpc(inv).endpoints.get(vpc) ?? [];
+}
+function subnetsInVpc(inv, vpc) {
+  return byVpc(inv).subnets.get(vpc) ?? [];
+}
+function gatewayEndpointsInVpc(inv, vpc, family, region) {
+  const endpoints = [];
+  let unclear;
+  for (const ep of endpointsInVpc(inv, vpc)) {
+    const unknownPart = isUnknown(ep.type) ? `type (${ep.type.reason})` : isUnknown(ep.serviceName) ? `service (${ep.serviceName.reason})` : void 0;
+    if (unknownPart) {
+      unclear ??= `${displayName(ep.ref)} has an unknown ${unknownPart}`;
+      continue;
+    }
+    if (ep.type !== "Gateway" || ep.service?.family !== family) continue;
+    if (region && ep.service.region && ep.service.region !== region) continue;
+    endpoints.push(ep);
+  }
+  return unclear ? { endpoints, unclear } : { endpoints };
+}
+function gatewayEndpointsOnTable(inv, topology, table) {
+  const found = new Set(topology.endpointsOn(table));
+  for (const route of table.routes) {
+    if (isUnknown(route.target) || route.target.kind !== "vpce" || !route.target.key) continue;
+    const ep = inv.vpcEndpoints.get(route.target.key);
+    if (ep && !ep.destroyed) found.add(ep);
+  }
+  return [...found].filter((ep) => ep.type === "Gateway" && ep.service?.family !== void 0);
+}
+
+// rules/egress-blocks-gateway-endpoint.ts
+var FAMILIES = ["s3", "dynamodb"];
+var NO_EGRESS_WHY = {
+  aws_security_group: ": the AWS provider revokes AWS's default allow-all egress of a new group when egress is not written",
+  aws_default_security_group: ": the AWS provider removes every rule of the default group it adopts and adds only the ones written"
+};
+var KIND_LABEL = {
+  instance: "instance",
+  "launch-template": "launch template",
+  lambda: "Lambda function",
+  "ecs-service": "ECS service"
+};
+var rule5 = {
+  meta: {
+    id: "egress-blocks-gateway-endpoint",
+    severity: "note",
+    title: "Restricted egress blocks the gateway endpoint its subnets route to",
+    description: [
+      "A workload (EC2 instance, launch template, Lambda function in a VPC, ECS service in awsvpc mode) runs in a subnet whose route table sends S3",
+      "(or DynamoDB) to a gateway endpoint, but its security groups allow no HTTPS egress to that service: no rule to 0.0.0.0/0, none to the",
+      "service's prefix list. Traffic through a gateway endpoint still goes to the service's public addresses, so the security groups must allow them;",
+      'otherwise every S3 call times out, and someone "fixes" it with 0.0.0.0/0 egress.',
+      "",
+      "Egress is the union of all the workload's groups. Remember what the AWS provider does: a new `aws_security_group` without `egress` has no egress",
+      "at all (the provider revokes AWS's default allow-all rule), and so does an `aws_default_security_group` without `egress`. A workload that names no",
+      "group gets the VPC's default group, whose AWS default is all egress. An egress rule to a public range other than 0.0.0.0/0, or to a prefix list",
+      'outside the inventory, may or may not cover the service: such workloads are "not evaluated", never passed silently.'
+    ].join("\n"),
+    fix: [
+      "Allow HTTPS to the service's prefix list:",
+      "",
+      "```hcl",
+      'resource "aws_vpc_security_group_egress_rule" "app_s3" {',
+      "  security_group_id = aws_security_group.app.id",
+      '  description       = "HTTPS to S3 through the gateway endpoint"',
+      '  ip_protocol       = "tcp"',
+      "  from_port         = 443",
+      "  to_port           = 443",
+      "  prefix_list_id    = aws_vpc_endpoint.s3.prefix_list_id",
+      "}",
+      "```"
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html#vpc-endpoints-policies-s3",
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html#gateway-endpoint-security",
+      "https://docs.aws.amazon.com/vpc/latest/userguide/working-with-aws-managed-prefix-lists.html"
+    ],
+    tags: ["network", "correctness", "s3", "dynamodb"],
+    precision: "high"
+  },
+  *check(inv, ctx) {
+    const blocked = /* @__PURE__ */ new Map();
+    for (const workload of inv.workloads.values()) {
+      const label2 = `${KIND_LABEL[workload.workloadKind]} ${displayName(workload.ref)}`;
+      const groups = groupsOf(inv, workload.securityGroups);
+      const routing = routingOf(inv, ctx, workload);
+      for (const family of FAMILIES) {
+        const routed = routing.byFamily.get(family);
+        if (!routed && !routing.unclear) continue;
+        const names = routed ? new Set([...routed.gateways].map((g) => g.serviceName).filter((n) => typeof n === "string")) : void 0;
+        const verdict = egressToService(inv, groups.groups, family, names);
+        if (verdict.kind === "allows") continue;
+        const service = FAMILY_LABEL[family];
+        if (!routed) {
+          const egress = groups.unclear ? `are not fully known (${groups.unclear})` : `allow no known HTTPS egress to ${service}`;
+          yield notEvaluated2(workload.ref, `the security groups of ${label2} ${egress}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routing.unclear})`);
+          continue;
+        }
+        const unclear = verdict.kind === "unknown" ? verdict.reason : groups.unclear;
+        if (unclear) {
+          yield notEvaluated2(workload.ref, `${label2} runs in subnets that route ${service} through a gateway endpoint, and whether its security groups let HTTPS out to ${service} is unknown (${unclear})`);
+          continue;
+        }
+        for (const group of groups.groups) {
+          const key = `${group.ref.key}\0${family}`;
+          const entry = blocked.get(key) ?? { group, family, workloads: [], gateways: /* @__PURE__ */ new Set(), tables: /* @__PURE__ */ new Set() };
+          entry.workloads.push(workload);
+          routed.gateways.forEach((g) => entry.gateways.add(g));
+          routed.tables.forEach((t) => entry.tables.add(t));
+          blocked.set(key, entry);
+        }
+      }
+    }
+    for (const entry of blocked.values()) yield finding(entry);
+  }
+};
+function routingOf(inv, ctx, workload) {
+  const byFamily = /* @__PURE__ */ new Map();
+  const unclear = [];
+  const link = workload.subnets;
+  if (link.unresolved) unclear.push(link.unresolved);
+  if (link.external.length > 0) unclear.push(`subnet ${link.external.join(", ")} is not in the inventory`);
+  for (const key of link.keys) {
+    const subnet = inv.subnets.get(key);
+    if (!subnet) continue;
+    const eff = ctx.topology.effectiveRouteTable(subnet);
+    if (isUnknown(eff)) {
+      unclear.push(`the route table of ${displayName(subnet.ref)} is unknown (${eff.reason})`);
+      continue;
+    }
+    if (!eff) continue;
+    for (const gateway of gatewayEndpointsOnTable(inv, ctx.topology, eff.table)) {
+      const family = gateway.service.family;
+      const entry = byFamily.get(family) ?? { gateways: /* @__PURE__ */ new Set(), tables: /* @__PURE__ */ new Set() };
+      entry.gateways.add(gateway);
+      entry.tables.add(eff.table.ref);
+      byFamily.set(family, entry);
+    }
+  }
+  return unclear.length > 0 ? { byFamily, unclear: unclear.join("; ") } : { byFamily };
+}
+function finding({ group, family, workloads, gateways, tables }) {
+  const service = FAMILY_LABEL[family];
+  const gatewayList = [...gateways].sort((a, b) => a.ref.key < b.ref.key ? -1 : 1);
+  const listNames = [...new Set(gatewayList.map((g) => g.serviceName))].sort();
+  const workloadNames = workloads.map((w) => `${KIND_LABEL[w.workloadKind]} ${displayName(w.ref)}`).sort();
+  const tableNames = [...tables].map(displayName).sort();
+  const gatewayNames = gatewayList.map((g) => displayName(g.ref));
+  const noEgress = group.egress.length === 0 ? ` It has no egress rule at all${NO_EGRESS_WHY[group.ref.type ?? ""] ?? ""}.` : "";
+  const plRef = gatewayList[0]?.ref.address ? `${gatewayList[0].ref.address}.prefix_list_id` : `the ${service} prefix list`;
+  return {
+    message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (no 0.0.0.0/0 rule, no rule to the ${listNames.join(", ")} prefix list), yet ${workloadNames.join(", ")} ${workloads.length === 1 ? "runs" : "run"} in subnets whose route ${plural2(tableNames.length, "table")} ${tableNames.join(", ")} ${tableNames.length === 1 ? "sends" : "send"} ${service} through gateway ${plural2(gatewayNames.length, "endpoint")} ${gatewayNames.join(", ")}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
+    primary: group.ref,
+    related: [...workloads.map((w) => w.ref), ...gatewayList.map((g) => g.ref)],
+    attribute: "egress",
+    evidence: { securityGroup: group.ref.key, service: family, workloads: workloads.map((w) => w.ref.key).sort() }
+  };
+}
+var egress_blocks_gateway_endpoint_default = rule5;
+
+// src/model/endpoint-policy-support.ts
+var SUPPORTED = /* @__PURE__ */ new Set([
+  "s3",
+  "s3-fips",
+  "dynamodb",
+  "dynamodb-fips",
+  "ec2",
+  "ssm",
+  "kms",
+  "kms-fips",
+  "sts",
+  "sqs",
+  "sns",
+  "logs",
+  "monitoring",
+  "events",
+  "ecr.api",
+  "ecr.dkr",
+  "secretsmanager",
+  "lambda",
+  "execute-api",
+  "cloudformation",
+  "iam",
+  "imagebuilder",
+  "iot.api",
+  "ecs",
+  "elasticloadbalancing",
+  "autoscaling",
+  "kinesis-streams",
+  "kinesis-firehose",
+  "glue",
+  "athena",
+  "states",
+  "sagemaker.api",
+  "sagemaker.runtime",
+  "codebuild",
+  "codecommit",
+  "git-codecommit",
+  "codeartifact.api",
+  "codeartifact.repositories",
+  "elasticfilesystem",
+  "rds",
+  "backup",
+  "servicecatalog",
+  "xray",
+  "batch",
+  "transfer",
+  "datasync",
+  "eks",
+  "acm-pca",
+  "elasticmapreduce",
+  "emr-containers",
+  "redshift",
+  "appconfig",
+  "config",
+  "neptune-graph-data",
+  "bedrock",
+  "bedrock-runtime"
+]);
+var UNSUPPORTED = {
+  "iot.data": 'AWS IoT Core Developer Guide, "Limitations of VPC endpoints"',
+  cleanrooms: "AWS Clean Rooms User Guide, interface endpoints",
+  "cleanrooms-ml": "AWS Clean Rooms User Guide, interface endpoints",
+  inspector2: "Amazon Inspector User Guide, interface endpoints",
+  "refactor-spaces": "AWS Migration Hub Refactor Spaces User Guide, interface endpoints",
+  "codeguru-reviewer": "Amazon CodeGuru Reviewer User Guide, interface endpoints",
+  mpa: "Multi-party approval User Guide, interface endpoints",
+  "neptune-graph": "Neptune Analytics User Guide: only the data plane (neptune-graph-data) supports endpoint policies"
+};
+function endpointPolicySupport(service) {
+  if (service.owner === "vpce") return { supported: false, source: "endpoint services of other accounts (com.amazonaws.vpce.*) always allow full access" };
+  const name = service.service;
+  if (SUPPORTED.has(name)) return { supported: true };
+  const why = Object.hasOwn(UNSUPPORTED, name) ? UNSUPPORTED[name] : void 0;
+  if (why) return { supported: false, source: why };
+  return { supported: "unknown" };
+}
+var IAM_PREFIX = {
+  "s3-fips": "s3",
+  "dynamodb-fips": "dynamodb",
+  "kms-fips": "kms",
+  monitoring: "cloudwatch",
+  "ecr.api": "ecr",
+  "ecr.dkr": "ecr",
+  "kinesis-streams": "kinesis",
+  "kinesis-firehose": "firehose",
+  "sagemaker.api": "sagemaker",
+  "sagemaker.runtime": "sagemaker",
+  "git-codecommit": "codecommit",
+  "codeartifact.api": "codeartifact",
+  "codeartifact.repositories": "codeartifact",
+  "iot.api": "iot",
+  "iot.data": "iot",
+  elasticmapreduce: "elasticmapreduce",
+  "neptune-graph-data": "neptune-graph",
+  "bedrock-runtime": "bedrock"
+};
+function iamPrefixOf(service) {
+  if (service.owner !== "aws") return void 0;
+  const mapped = Object.hasOwn(IAM_PREFIX, service.service) ? IAM_PREFIX[service.service] : void 0;
+  if (mapped) return mapped;
+  return SUPPORTED.has(service.service) && !service.service.includes(".") ? service.service : void 0;
+}
+
+// rules/lib/policy-endpoints.ts
+function judgedEndpoints(inv, ctx) {
+  return ctx.shared.get("judged-endpoints", () => [...judge(inv)]);
+}
+function* judge(inv) {
+  for (const ep of inv.vpcEndpoints.values()) {
+    if (ep.destroyed) continue;
+    const skip = (why) => ({ diagnostic: { level: "note", code: "not-evaluated", subject: ep.ref, message: `the endpoint policy of ${endpointLabel(ep)} was not evaluated: ${why}` } });
+    if (isUnknown(ep.type)) {
+      yield skip(`its endpoint type is unknown (${ep.type.reason})`);
+      continue;
+    }
+    if (ep.type !== "Gateway" && ep.type !== "Interface") continue;
+    if (!ep.service) {
+      yield skip(isUnknown(ep.serviceName) ? `its service name is unknown (${ep.serviceName.reason})` : `its service name ${ep.serviceName} is not one vpcelint recognizes`);
+      continue;
+    }
+    const support = ep.policySupported !== void 0 ? { supported: ep.policySupported } : endpointPolicySupport(ep.service);
+    if (support.supported === false) continue;
+    if (support.supported === "unknown") {
+      yield skip(`vpcelint's table does not say whether ${ep.service.service} supports endpoint policies (a live scan reads it from DescribeVpcEndpointServices)`);
+      continue;
+    }
+    const service = iamPrefixOf(ep.service);
+    const owners = ep.ref.account ? [ep.ref.account] : [];
+    if (ep.policy.kind === "absent") {
+      yield { ep, service, owners, primary: ep.ref, related: [], fullAccess: true };
+      continue;
+    }
+    const parsed = parsedPolicy(ep.policy, ep.ref, "the endpoint policy");
+    if (!parsed) continue;
+    if (isDiagnostic(parsed)) {
+      yield parsed;
+      continue;
+    }
+    const primary = holderOf2(ep.policy) ?? ep.ref;
+    const related = primary.key === ep.ref.key ? [] : [ep.ref];
+    try {
+      yield { ep, service, owners, primary, related, policy: parsed.policy, fullAccess: isFullAccess(parsed.policy, service) };
+    } catch (err) {
+      yield notEvaluable(err, ep.ref, "the endpoint policy");
+    }
+  }
+}
+function holderOf2(source) {
+  return source.kind === "document" ? source.origin ?? source.holder : void 0;
+}
+var fullCache = /* @__PURE__ */ new WeakMap();
+function isFullAccess(policy, service) {
+  let m = fullCache.get(policy);
+  if (!m) fullCache.set(policy, m = /* @__PURE__ */ new Map());
+  const key = service ?? "*";
+  let v = m.get(key);
+  if (v === void 0) m.set(key, v = !isNotFullAccess(policy, service ? { service } : {}));
+  return v;
+}
+function allowingStatements(policy, req) {
+  const matched = new Set(evaluate(policy, req).matched);
+  return policy.statements.filter((s) => s.effect === "Allow" && matched.has(s.index));
+}
+function fullAccessStatements(policy, service) {
+  const req = makeRequest({ action: `${service ?? "vpcelint"}:VpcelintAnyAction`, resource: "arn:aws:s3:::vpcelint-any-bucket/any-object" });
+  return allowingStatements(policy, req);
+}
+function labels(statements) {
+  if (statements.length === 0) return "its statements together";
+  return statements.map(statementLabel).join(", ");
+}
+function endpointName(j) {
+  return endpointLabel(j.ep);
+}
+function where(j) {
+  return j.primary.key === j.ep.ref.key ? "" : ` (written in ${displayName(j.primary)})`;
+}
+function actionsAllowed(statements) {
+  const s = statements[0];
+  if (!s) return "actions";
+  if (s.action) return s.action.map((a) => JSON.stringify(a)).join(", ");
+  return `every action except ${(s.notAction ?? []).map((a) => JSON.stringify(a)).join(", ")}`;
+}
+function* endpointQuestion(inv, ctx, ask, message) {
+  for (const j of judgedEndpoints(inv, ctx)) {
+    if (isDiagnostic(j)) {
+      yield* once(ctx, j);
+      continue;
+    }
+    if (j.fullAccess || !j.policy) continue;
+    let witness;
+    try {
+      witness = ask(j.policy, { ...j.service ? { service: j.service } : {}, ownerAccounts: j.owners });
+    } catch (err) {
+      yield* once(ctx, notEvaluable(err, j.ep.ref, "the endpoint policy"));
+      continue;
+    }
+    if (!witness) continue;
+    const statements = allowingStatements(j.policy, witness);
+    yield {
+      message: message(j, witness, statements),
+      primary: j.primary,
+      related: j.related,
+      attribute: "policy",
+      evidence: { endpoint: j.ep.ref.key, statements: statements.map((s) => s.sid ?? `#${s.index + 1}`) }
+    };
+  }
+}
+
+// rules/endpoint-policy-full-access.ts
+var ORG_LIMITED_ENDPOINT_POLICY = [
+  'resource "aws_vpc_endpoint" "s3" {',
+  "  vpc_id            = aws_vpc.main.id",
+  '  service_name      = "com.amazonaws.${var.region}.s3"',
+  '  vpc_endpoint_type = "Gateway"',
+  "  route_table_ids   = aws_route_table.private[*].id",
+  "  policy = jsonencode({",
+  '    Version = "2012-10-17"',
+  "    Statement = [{",
+  '      Sid       = "OrgPrincipalsToOrgResources"',
+  '      Effect    = "Allow"',
+  '      Principal = "*"',
+  '      Action    = "*"',
+  '      Resource  = "*"',
+  "      Condition = {",
+  "        StringEquals = {",
+  '          "aws:PrincipalOrgID" = var.org_id',
+  '          "aws:ResourceOrgID"  = var.org_id',
+  "        }",
+  "      }",
+  "    }, {",
+  '      Sid       = "AwsServices"',
+  '      Effect    = "Allow"',
+  '      Principal = "*"',
+  '      Action    = "*"',
+  '      Resource  = "*"',
+  '      Condition = { Bool = { "aws:PrincipalIsAWSService" = "true" } }',
+  "    }]",
+  "  })",
+  "}"
+];
+var rule6 = {
+  meta: {
+    id: "endpoint-policy-full-access",
+    severity: "warning",
+    title: "VPC endpoint lets every principal do everything on every resource",
+    description: [
+      "An endpoint for an AWS service that supports endpoint policies has no policy (AWS then attaches the default one, which allows everything) or a policy that allows every principal every action of the service on every resource with no limiting condition.",
+      "Anything in the VPC can then reach any bucket, table or key of any account through the endpoint: the exfiltration path a data perimeter is meant to close.",
+      "An endpoint policy never grants access by itself; it filters what passes through the endpoint.",
+      "",
+      "Services that do not support endpoint policies (VpcEndpointPolicySupported false; a bundled table for plans) and endpoint services of other accounts (com.amazonaws.vpce.*) are skipped: nobody can fix a finding there.",
+      "Where this rule fires, endpoint-policy-any-resource and endpoint-policy-any-principal stay silent for the same endpoint."
+    ].join("\n"),
+    fix: ["Allow only your organization's principals to reach your organization's resources, plus AWS services acting for you:", "", ...hcl(ORG_LIMITED_ENDPOINT_POLICY)].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html",
+      "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/perimeter-implementation.html"
+    ],
+    tags: ["security", "data-perimeter", "endpoint-policy"],
+    precision: "very-high"
+  },
+  *check(inv, ctx) {
+    for (const j of judgedEndpoints(inv, ctx)) {
+      if (isDiagnostic(j)) {
+        yield* once(ctx, j);
+        continue;
+      }
+      if (!j.fullAccess) continue;
+      const svc = j.service ? `every ${j.service} action` : "every action";
+      const message = j.policy ? `The endpoint policy of ${endpointName(j)}${where(j)} lets every principal perform ${svc} on every resource through the endpoint (${labels(fullAccessStatements(j.policy, j.service))}, with no limiting condition): anything in the VPC can reach any account's data. Limit the Allow to your organization, e.g. a condition "aws:PrincipalOrgID" and "aws:ResourceOrgID" equal to your organization id.` : `${endpointName(j)} has no endpoint policy, so AWS attaches the default policy, which lets every principal perform every action on every resource through the endpoint: anything in the VPC can reach any account's data. Set \`policy\` to allow only your organization's principals and resources (aws:PrincipalOrgID, aws:ResourceOrgID).`;
+      yield {
+        message,
+        primary: j.primary,
+        related: j.related,
+        attribute: "policy",
+        evidence: { endpoint: j.ep.ref.key, service: j.ep.service?.name ?? "", defaultPolicy: j.policy === void 0 }
+      };
+    }
+  }
+};
+var endpoint_policy_full_access_default = rule6;
+
+// rules/endpoint-policy-any-principal.ts
+var rule7 = {
+  meta: {
+    id: "endpoint-policy-any-principal",
+    severity: "note",
+    title: "Endpoint policy lets principals of any account use the endpoint",
+    description: [
+      'The endpoint policy allows Principal "*" with no aws:PrincipalAccount, aws:PrincipalOrgID or aws:PrincipalOrgPaths limit.',
+      "Credentials from other accounts (an attacker's own keys on a compromised host) can then use your endpoint to reach their own resources from inside your network.",
+      "",
+      "Judged by IAM's evaluation: a statement counts only if it lets a principal of an account and organization the policy does not name through, for a resource the policy does not name.",
+      "Allows on named resources (AWS's own package repositories, a partner's bucket) are deliberate and do not count;",
+      "statements limited to AWS service principals (aws:PrincipalIsAWSService) or to requests AWS services make for you (aws:ViaAWSService) are AWS's own access.",
+      "Silent where endpoint-policy-full-access fires."
+    ].join("\n"),
+    fix: ['Add an identity perimeter condition to the statements that allow Principal "*":', "", ...hcl(ORG_LIMITED_ENDPOINT_POLICY)].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid",
+      "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/identity-perimeter.html"
+    ],
+    tags: ["security", "data-perimeter", "endpoint-policy"],
+    precision: "high"
+  },
+  check(inv, ctx) {
+    return endpointQuestion(inv, ctx, outsidePrincipalAllowed, (j, _witness, statements) => {
+      return `The endpoint policy of ${endpointName(j)}${where(j)} lets principals outside your accounts and organization use the endpoint: ${labels(statements)} allows ${actionsAllowed(statements)} to Principal "*" with no aws:PrincipalOrgID, aws:PrincipalAccount or aws:PrincipalOrgPaths limit. Add a condition such as "StringEquals": {"aws:PrincipalOrgID": "<your organization id>"} to ${statements.length === 1 ? "that statement" : "those statements"}.`;
+    });
+  }
+};
+var endpoint_policy_any_principal_default = rule7;
+
+// rules/endpoint-policy-any-resource.ts
+var rule8 = {
+  meta: {
+    id: "endpoint-policy-any-resource",
+    severity: "note",
+    title: "Endpoint policy lets requests reach resources outside your accounts",
+    description: [
+      `The endpoint policy allows actions on resources outside the owner's accounts and organization: Resource "*" (or a foreign account's ARNs) with no aws:ResourceAccount, aws:ResourceOrgID or aws:ResourceOrgPaths limit.`,
+      "Data can then be written through the endpoint to buckets that someone else owns.",
+      "",
+      "Judged by IAM's evaluation, not by text: a statement counts only if it lets some request for a resource the policy does not name, in an account and organization it does not name, through.",
+      "Statements limited to AWS service principals (aws:PrincipalIsAWSService) or to requests AWS services make for you (aws:ViaAWSService) are AWS's own access and do not count;",
+      "neither do Allows that require a principal tag (the data perimeter's administrator exceptions, such as dp:exclude:resource).",
+      "Silent where endpoint-policy-full-access fires."
+    ].join("\n"),
+    fix: ['Add a resource perimeter condition to the statements that allow "*":', "", ...hcl(ORG_LIMITED_ENDPOINT_POLICY)].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceorgid",
+      "https://docs.aws.amazon.com/whitepapers/latest/building-a-data-perimeter-on-aws/resource-perimeter.html"
+    ],
+    tags: ["security", "data-perimeter", "endpoint-policy"],
+    precision: "high"
+  },
+  check(inv, ctx) {
+    return endpointQuestion(inv, ctx, outsideResourceAllowed, (j, witness, statements) => {
+      const target = witness.resource.includes("vpcelint-other") ? "a resource of another account or organization" : witness.resource;
+      return `The endpoint policy of ${endpointName(j)}${where(j)} lets requests through to resources outside your accounts and organization: ${labels(statements)} allows ${actionsAllowed(statements)} on ${target} with no aws:ResourceOrgID, aws:ResourceAccount or aws:ResourceOrgPaths limit. Add a condition such as "StringEquals": {"aws:ResourceOrgID": "<your organization id>"} to ${statements.length === 1 ? "that statement" : "those statements"}, or name your own resources in Resource.`;
+    });
+  }
+};
+var endpoint_policy_any_resource_default = rule8;
+
+// rules/endpoint-service-open-acceptance.ts
+var rule9 = {
+  meta: {
+    id: "endpoint-service-open-acceptance",
+    severity: "warning",
+    title: "Endpoint service accepts connections from any AWS account automatically",
+    description: [
+      "A PrivateLink endpoint service (provider side) allows every principal (`*`) and does not require acceptance:",
+      "any AWS account can create an interface endpoint to it and reach the service behind its load balancer at once, without anyone approving the connection.",
+      "Allowed principals come from the `allowed_principals` attribute and from `aws_vpc_endpoint_service_allowed_principal` resources alike.",
+      "Either limit the allowed principals to the consumer accounts (or roles), or require acceptance so that each connection is approved."
+    ].join("\n"),
+    fix: [
+      "Name the consumers and require acceptance:",
+      "",
+      "```hcl",
+      'resource "aws_vpc_endpoint_service" "api" {',
+      "  acceptance_required        = true",
+      "  network_load_balancer_arns = [aws_lb.api.arn]",
+      '  allowed_principals         = ["arn:aws:iam::111122223333:root"]',
+      "}",
+      "```"
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/configure-endpoint-service.html#add-remove-permissions",
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/configure-endpoint-service.html#accept-reject-connection-requests"
+    ],
+    tags: ["security", "privatelink"],
+    precision: "very-high"
+  },
+  *check(inv) {
+    for (const service of inv.endpointServices.values()) {
+      const name = displayName(service.ref);
+      if (isUnknown(service.acceptanceRequired)) {
+        yield notEvaluated2(service.ref, `whether endpoint service ${name} requires acceptance is unknown (${service.acceptanceRequired.reason})`);
+        continue;
+      }
+      if (service.acceptanceRequired) continue;
+      if (isUnknown(service.allowedPrincipals)) {
+        yield notEvaluated2(service.ref, `endpoint service ${name} does not require acceptance, and its allowed principals are unknown (${service.allowedPrincipals.reason})`);
+        continue;
+      }
+      if (!service.allowedPrincipals.includes("*")) continue;
+      const declaredBy = service.principalRefs?.["*"];
+      const where3 = declaredBy && declaredBy.key !== service.ref.key ? ` (by ${displayName(declaredBy)})` : "";
+      yield {
+        message: `Endpoint service ${name} allows every principal ("*")${where3} and does not require acceptance: any AWS account can connect to it without approval. Set acceptance_required = true, or list only the consumer accounts in the allowed principals.`,
+        primary: service.ref,
+        related: declaredBy && declaredBy.key !== service.ref.key ? [declaredBy] : [],
+        attribute: "acceptance_required",
+        evidence: { service: service.ref.key, principal: "*" }
+      };
+    }
+  }
+};
+var endpoint_service_open_acceptance_default = rule9;
+
+// rules/gateway-endpoint-region-mismatch.ts
+var rule10 = {
+  meta: {
+    id: "gateway-endpoint-region-mismatch",
+    severity: "error",
+    title: "Gateway endpoint names a service in another region than its VPC",
+    description: "Gateway endpoints (S3, DynamoDB) serve only their own region: the service name `com.amazonaws.<region>.s3` must name the region of the VPC. An endpoint for another region either fails to create or carries no traffic, and the subnets keep using the NAT or the internet.",
+    fix: [
+      "Build the service name from the region the VPC is in:",
+      "",
+      "```hcl",
+      'data "aws_region" "current" {}',
+      "",
+      'resource "aws_vpc_endpoint" "s3" {',
+      "  vpc_id       = aws_vpc.main.id",
+      '  service_name = "com.amazonaws.${data.aws_region.current.name}.s3"',
+      "}",
+      "```"
+    ].join("\n"),
+    docs: ["https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html"],
+    tags: ["network", "correctness"],
+    precision: "very-high"
+  },
+  *check(inv) {
+    for (const ep of inv.vpcEndpoints.values()) {
+      if (ep.destroyed || ep.type !== "Gateway" || !ep.service?.region) continue;
+      const region = regionOf(inv, ep);
+      if (region === void 0) {
+        yield {
+          diagnostic: {
+            level: "note",
+            code: "not-evaluated",
+            subject: ep.ref,
+            message: `the region of ${displayName(ep.ref)} is unknown (no region in its provider configuration), so its service name ${ep.service.name} was not checked against it`
+          }
+        };
+        continue;
+      }
+      if (region === ep.service.region) continue;
+      const vpc = single2(ep.vpc, inv.vpcs);
+      const vpcRef = vpc && !isUnknown(vpc) ? vpc.ref : void 0;
+      yield {
+        message: `Gateway endpoint ${displayName(ep.ref)} uses service ${ep.service.name} (region ${ep.service.region}) but its VPC${vpcRef ? ` ${displayName(vpcRef)}` : ""} is in ${region}: gateway endpoints work only in their own region. Use com.amazonaws.${region}.${ep.service.service}.`,
+        primary: ep.ref,
+        related: vpcRef ? [vpcRef] : [],
+        attribute: "service_name",
+        evidence: { endpoint: ep.ref.key, serviceRegion: ep.service.region, vpcRegion: region }
+      };
+    }
+  }
+};
+function regionOf(inv, ep) {
+  const vpc = single2(ep.vpc, inv.vpcs);
+  if (vpc && !isUnknown(vpc) && vpc.ref.region) return vpc.ref.region;
+  return ep.ref.region;
+}
+var gateway_endpoint_region_mismatch_default = rule10;
+
+// rules/interface-endpoint-dns-misconfigured.ts
+var rule11 = {
+  meta: {
+    id: "interface-endpoint-dns-misconfigured",
+    severity: "warning",
+    title: "Interface endpoint private DNS cannot work as configured",
+    description: [
+      "Two ways private DNS of an interface endpoint fails:",
+      "",
+      "1. Private DNS is on, but the VPC has `enableDnsSupport` or `enableDnsHostnames` off. The endpoint's private hosted zone needs both:",
+      "   AWS refuses private DNS in such a VPC, or names keep resolving to the public service. The AWS provider creates VPCs with DNS hostnames off",
+      "   unless `enable_dns_hostnames = true`. One finding per VPC, naming every endpoint concerned.",
+      '2. An S3 interface endpoint with private DNS "only for inbound resolver endpoints" in a VPC where no S3 gateway endpoint is associated with any route table.',
+      "   With that option the VPC's own clients resolve S3 to its public addresses and are meant to take the gateway endpoint; only on-premises queries",
+      "   (through a Route 53 Resolver inbound endpoint) get the interface endpoint. AWS makes the option the default whenever private DNS is turned on",
+      "   for S3 and `dns_options` does not say otherwise, and refuses it outright when the VPC has no S3 gateway endpoint",
+      '   ("To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC must have a gateway endpoint for the service").',
+      "   A gateway endpoint associated with no route table passes that check but carries nothing.",
+      "",
+      "A plan is an open world: a gateway endpoint created outside this configuration is not seen."
+    ].join("\n"),
+    fix: [
+      "Enable DNS support and DNS hostnames on the VPC, and keep an S3 gateway endpoint beside an S3 interface endpoint that uses the inbound-resolver option:",
+      "",
+      ...hcl(VPC_WITH_DNS, S3_GATEWAY_AND_INTERFACE),
+      "",
+      "Without a gateway endpoint, set `private_dns_only_for_inbound_resolver_endpoint = false` so that every client uses the interface endpoint."
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#interface-endpoint-dns-hostnames",
+      "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html#vpc-dns-support",
+      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns"
+    ],
+    tags: ["network", "dns", "privatelink", "s3"],
+    precision: "high"
+  },
+  *check(inv) {
+    const byVpc2 = /* @__PURE__ */ new Map();
+    for (const ep of interfaceEndpoints(inv)) {
+      if (isUnknown(ep.privateDnsEnabled)) {
+        yield notEvaluated2(ep.ref, `whether interface endpoint ${endpointLabel(ep)} has private DNS is unknown (${ep.privateDnsEnabled.reason}), so its DNS setup was not checked`);
+        continue;
+      }
+      if (!ep.privateDnsEnabled) continue;
+      const vpc = single2(ep.vpc, inv.vpcs);
+      if (!vpc || isUnknown(vpc)) {
+        yield notEvaluated2(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is not in the inventory (${isUnknown(vpc) ? vpc.reason : vpcUnclear(ep.vpc)}), so its DNS attributes were not checked`);
+      } else {
+        byVpc2.set(vpc, [...byVpc2.get(vpc) ?? [], ep]);
+      }
+      yield* inboundResolverWithoutGateway(inv, ep);
+    }
+    for (const [vpc, endpoints] of byVpc2) yield* vpcDnsOff(vpc, endpoints);
+  }
+};
+function* vpcDnsOff(vpc, endpoints) {
+  const names = endpoints.map(endpointLabel).sort();
+  const off = [];
+  for (const [attribute, value] of [["enable_dns_support", vpc.enableDnsSupport], ["enable_dns_hostnames", vpc.enableDnsHostnames]]) {
+    if (isUnknown(value)) {
+      yield notEvaluated2(vpc.ref, `${attribute} of ${displayName(vpc.ref)} is unknown (${value.reason}), so private DNS of ${names.join(", ")} was not checked against it`);
+    } else if (!value) off.push(attribute);
+  }
+  if (off.length === 0) return;
+  yield {
+    message: `VPC ${displayName(vpc.ref)} has ${off.join(" and ")} off, yet interface ${plural2(names.length, "endpoint")} ${names.join(", ")} ${names.length === 1 ? "has" : "have"} private DNS on: the private hosted zone needs both attributes, so AWS rejects private DNS or the service names keep resolving to public addresses. Set ${off.map((a) => `${a} = true`).join(" and ")} on the VPC.`,
+    primary: vpc.ref,
+    related: endpoints.map((ep) => ep.ref),
+    attribute: off[0],
+    evidence: { vpc: vpc.ref.key, off, endpoints: endpoints.map((ep) => ep.ref.key).sort() }
+  };
+}
+function* inboundResolverWithoutGateway(inv, ep) {
+  if (ep.service?.family !== "s3") return;
+  const option = ep.privateDnsOnlyForInboundResolver;
+  if (isUnknown(option)) {
+    yield notEvaluated2(ep.ref, `whether private DNS of ${endpointLabel(ep)} answers only the inbound resolver endpoint is unknown (${option.reason})`);
+    return;
+  }
+  if (option !== true) return;
+  const vpc = vpcIdentity(ep.vpc);
+  if (vpc === void 0) {
+    yield notEvaluated2(ep.ref, `the VPC of ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so its S3 gateway endpoint was not looked for`);
+    return;
+  }
+  const { endpoints: gateways, unclear } = gatewayEndpointsInVpc(inv, vpc, "s3", ep.ref.region);
+  const serving = gateways.filter((g) => g.routeTables.keys.length > 0 || g.routeTables.external.length > 0);
+  if (serving.length > 0) return;
+  const pending = gateways.find((g) => g.routeTables.unresolved);
+  if (unclear || pending) {
+    yield notEvaluated2(ep.ref, `${endpointLabel(ep)} answers private DNS only for the inbound resolver endpoint, and whether its VPC has an S3 gateway endpoint is unknown (${unclear ?? `the route tables of ${displayName(pending.ref)}: ${pending.routeTables.unresolved}`})`);
+    return;
+  }
+  const idle = gateways.map((g) => displayName(g.ref)).sort();
+  const problem = idle.length > 0 ? `its VPC's S3 gateway ${plural2(idle.length, "endpoint")} ${idle.join(", ")} ${idle.length === 1 ? "is" : "are"} associated with no route table, so in-VPC S3 traffic has no private path` : 'its VPC has no S3 gateway endpoint: AWS rejects the setting ("the VPC must have a gateway endpoint for the service"), and in-VPC S3 traffic would have no private path';
+  yield {
+    message: `S3 interface endpoint ${endpointLabel(ep)} has private DNS only for inbound resolver endpoints (private_dns_only_for_inbound_resolver_endpoint, which AWS turns on for S3 when dns_options does not set it), but ${problem}. Add an S3 gateway endpoint associated with the VPC's private route tables, or set private_dns_only_for_inbound_resolver_endpoint = false in dns_options.`,
+    primary: ep.ref,
+    related: gateways.map((g) => g.ref),
+    attribute: "dns_options",
+    evidence: { endpoint: ep.ref.key, gatewayEndpoints: gateways.map((g) => g.ref.key).sort() }
+  };
+}
+var interface_endpoint_dns_misconfigured_default = rule11;
+
+// rules/interface-endpoint-open-security-group.ts
+var rule12 = {
+  meta: {
+    id: "interface-endpoint-open-security-group",
+    severity: "warning",
+    title: "Interface endpoint security group allows ingress from anywhere",
+    description: [
+      "A security group of an interface endpoint allows ingress from 0.0.0.0/0 or ::/0. The endpoint then accepts traffic from any network that can route to it:",
+      "peered VPCs, transit gateway attachments, on-premises networks. Limit the sources to the VPC's CIDRs or to the security groups of the clients.",
+      "",
+      "Precision: a rule that names another security group, the group itself or a prefix list is not open, whatever those hold.",
+      "Interface endpoints of AWS services listen on HTTPS (TCP 443) only, so an open rule whose ports exclude 443 exposes nothing through the endpoint:",
+      "it is reported as a note, not a warning, because the group is broader than its purpose and usually shared with something that does listen.",
+      "For endpoints of PrivateLink services of customers and partners (`com.amazonaws.vpce.*`) the listener ports are the provider's, unknown here, so every open rule is a warning.",
+      "The VPC's default security group, which AWS attaches when an endpoint names no group, admits only its own members unless Terraform manages it otherwise."
+    ].join("\n"),
+    fix: [
+      "Admit HTTPS from the VPC (or from the client security groups) only:",
+      "",
+      ...hcl([
+        'resource "aws_security_group" "endpoints" {',
+        '  name   = "vpc-endpoints"',
+        "  vpc_id = aws_vpc.main.id",
+        "",
+        "  ingress {",
+        '    description = "HTTPS from the VPC"',
+        '    protocol    = "tcp"',
+        "    from_port   = 443",
+        "    to_port     = 443",
+        "    cidr_blocks = [aws_vpc.main.cidr_block]",
+        "  }",
+        "}"
+      ], SSM_INTERFACE_ENDPOINT)
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/interface-endpoints.html#vpce-interface-limitations",
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html",
+      "https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html"
+    ],
+    tags: ["security", "network", "privatelink"],
+    precision: "high"
+  },
+  *check(inv) {
+    const open = /* @__PURE__ */ new Map();
+    for (const ep of interfaceEndpoints(inv)) {
+      const { groups, unclear } = groupsOf(inv, ep.securityGroups);
+      if (unclear) yield notEvaluated2(ep.ref, `the security groups of interface endpoint ${endpointLabel(ep)} are not fully known (${unclear}), so their ingress was not checked for 0.0.0.0/0`);
+      for (const group of groups) {
+        for (const r of group.ingress) {
+          const cidrs = cidrsOf(r);
+          if (isUnknown(cidrs)) {
+            yield notEvaluated2(r.declaredBy, `the sources of ${ruleOrigin(r, group)} are unknown (${cidrs.reason}), so interface endpoint ${endpointLabel(ep)} was not checked for ingress from anywhere`);
+            continue;
+          }
+          const anywhere = cidrs.filter(isAnywhere);
+          if (anywhere.length === 0) continue;
+          const entry = open.get(r) ?? { rule: r, group, cidrs: anywhere, endpoints: [] };
+          entry.endpoints.push(ep);
+          open.set(r, entry);
+        }
+      }
+    }
+    for (const entry of open.values()) yield finding2(inv, entry);
+  }
+};
+function finding2(inv, { rule: r, group, cidrs, endpoints }) {
+  const https = coversTcpPort(r, 443);
+  const ports = portsLabel(r);
+  const exposesEndpoint = https !== false || endpoints.some((ep) => ep.service?.owner !== "aws");
+  const severity = exposesEndpoint ? void 0 : "note";
+  const names = endpoints.map(endpointLabel).sort();
+  const vpcCidrs = vpcCidrsOf(inv, endpoints);
+  const sources = vpcCidrs.length > 0 ? `the VPC's CIDR (${vpcCidrs.join(", ")})` : "the VPC's CIDRs";
+  const what = `Security group ${displayName(group.ref)} of interface ${plural2(names.length, "endpoint")} ${names.join(", ")} allows ingress from ${cidrs.join(" and ")} on ${ports} (${ruleOrigin(r, group)})`;
+  const impact = exposesEndpoint ? "the endpoint accepts traffic from any network that can route to it (peered VPCs, transit gateways, on-premises)" : "the endpoint listens only on HTTPS (443), so this exposes nothing through it, but the group is broader than it needs to be";
+  return {
+    message: `${what}: ${impact}. Restrict the source to ${sources} or to the client security groups.`,
+    primary: r.declaredBy,
+    related: [...r.declaredBy.key === group.ref.key ? [] : [group.ref], ...endpoints.map((ep) => ep.ref)],
+    attribute: ruleAttribute(r, cidrs[0]),
+    evidence: {
+      securityGroup: group.ref.key,
+      rule: r.declaredBy.key,
+      cidrs: [...cidrs].sort(),
+      ports,
+      endpoints: endpoints.map((ep) => ep.ref.key).sort()
+    },
+    ...severity ? { severity } : {}
+  };
+}
+function vpcCidrsOf(inv, endpoints) {
+  const out = /* @__PURE__ */ new Set();
+  for (const ep of endpoints) {
+    const vpc = single2(ep.vpc, inv.vpcs);
+    if (vpc && !isUnknown(vpc) && !isUnknown(vpc.cidrBlocks)) vpc.cidrBlocks.forEach((c) => out.add(c));
+  }
+  return [...out].sort();
+}
+var interface_endpoint_open_security_group_default = rule12;
+
+// rules/interface-endpoint-private-dns-disabled.ts
+var rule13 = {
+  meta: {
+    id: "interface-endpoint-private-dns-disabled",
+    severity: "note",
+    title: "Interface endpoint for an AWS service has private DNS off",
+    description: [
+      "An interface endpoint for an AWS service (`com.amazonaws.<region>.<service>`) has private DNS off. Clients that call the service by its public name",
+      "(`ssm.eu-west-1.amazonaws.com`, which is what the SDKs and the CLI use) do not resolve to the endpoint: they go through the NAT gateway or the internet,",
+      "paying for NAT processing and bypassing the endpoint policy, while the endpoint itself is billed per hour and carries nothing.",
+      "",
+      "The AWS provider creates interface endpoints with private DNS off unless `private_dns_enabled = true` (or an `aws_vpc_endpoint_private_dns` resource) turns it on.",
+      "Not reported: endpoints of PrivateLink services of customers and partners (`com.amazonaws.vpce.*`), whose names are their own;",
+      "an endpoint whose VPC has another endpoint for the same service with private DNS on (only one can hold the private hosted zone);",
+      "S3 and DynamoDB interface endpoints in a VPC that has a gateway endpoint for the service, where in-VPC clients already take the free gateway endpoint",
+      "and on-premises clients use the endpoint-specific names. Centralized endpoints shared through your own Route 53 private hosted zones also keep private DNS off:",
+      "suppress the rule for them."
+    ].join("\n"),
+    fix: [
+      "Turn private DNS on (the VPC needs DNS support and DNS hostnames):",
+      "",
+      ...hcl(VPC_WITH_DNS, SSM_INTERFACE_ENDPOINT)
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#interface-endpoint-dns-hostnames",
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html"
+    ],
+    tags: ["network", "cost", "privatelink"],
+    precision: "medium"
+  },
+  *check(inv) {
+    for (const ep of interfaceEndpoints(inv)) {
+      if (ep.service?.owner !== "aws") continue;
+      if (isUnknown(ep.privateDnsEnabled)) {
+        yield notEvaluated2(ep.ref, `whether interface endpoint ${endpointLabel(ep)} has private DNS is unknown (${ep.privateDnsEnabled.reason})`);
+        continue;
+      }
+      if (ep.privateDnsEnabled) continue;
+      const vpc = vpcIdentity(ep.vpc);
+      if (vpc === void 0) {
+        yield notEvaluated2(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so its private DNS was not judged`);
+        continue;
+      }
+      if (twinWithPrivateDns(inv, ep, vpc)) continue;
+      const family = ep.service.family;
+      let gatewayNote = "";
+      if (family) {
+        const gateways = gatewayEndpointsInVpc(inv, vpc, family, ep.ref.region);
+        if (gateways.endpoints.length > 0) continue;
+        if (gateways.unclear) {
+          yield notEvaluated2(ep.ref, `interface endpoint ${endpointLabel(ep)} has private DNS off, and whether its VPC has a ${FAMILY_LABEL[family]} gateway endpoint is unknown (${gateways.unclear})`);
+          continue;
+        }
+        gatewayNote = ` Or add a ${FAMILY_LABEL[family]} gateway endpoint for the VPC's route tables: it is free, and in-VPC clients then take it while on-premises clients use the interface endpoint's own names.`;
+      }
+      const holder = ep.privateDnsDeclaredBy ?? ep.ref;
+      yield {
+        message: `Interface endpoint ${endpointLabel(ep)} has private DNS off${holder === ep.ref ? "" : ` (set by ${displayName(holder)})`}: clients that call the service by its public DNS name bypass the endpoint and go through a NAT or the internet. Set private_dns_enabled = true.${gatewayNote}`,
+        primary: holder,
+        related: holder === ep.ref ? [] : [ep.ref],
+        attribute: "private_dns_enabled",
+        evidence: { endpoint: ep.ref.key, service: ep.serviceName }
+      };
+    }
+  }
+};
+function twinWithPrivateDns(inv, ep, vpc) {
+  return endpointsInVpc(inv, vpc).some((other) => other !== ep && other.type === "Interface" && other.serviceName === ep.serviceName && other.privateDnsEnabled === true);
+}
+var interface_endpoint_private_dns_disabled_default = rule13;
+
+// rules/interface-endpoint-single-az.ts
+var rule14 = {
+  meta: {
+    id: "interface-endpoint-single-az",
+    severity: "note",
+    title: "Interface endpoint in one Availability Zone of a multi-zone VPC",
+    description: [
+      "An interface endpoint has network interfaces in a single Availability Zone while its VPC has subnets in several.",
+      "Clients in every zone resolve the service to that one zone: if it fails, every zone loses the service, and cross-zone traffic is billed.",
+      "",
+      "Reported only when the subnets of the VPC in the inventory span more than one zone (a single-zone VPC has nothing better to offer),",
+      'and only from known zones: a subnet whose zone is known only after apply gives a "not evaluated" diagnostic instead.'
+    ].join("\n"),
+    fix: [
+      "Give the endpoint one subnet in each zone where its clients run:",
+      "",
+      ...hcl(SSM_INTERFACE_ENDPOINT)
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/interface-endpoints.html#interface-endpoint-availability-zones",
+      "https://docs.aws.amazon.com/whitepapers/latest/aws-privatelink/aws-privatelink-high-availability.html"
+    ],
+    tags: ["availability", "network", "privatelink"],
+    precision: "high"
+  },
+  *check(inv) {
+    for (const ep of interfaceEndpoints(inv)) {
+      const link = ep.subnets;
+      if (link.unresolved || link.external.length > 0) {
+        const why = link.unresolved ?? `${link.external.join(", ")} is not in the inventory`;
+        yield notEvaluated2(ep.ref, `the subnets of interface endpoint ${endpointLabel(ep)} are not fully known (${why}), so its Availability Zones were not checked`);
+        continue;
+      }
+      const subnets = link.keys.map((k) => inv.subnets.get(k)).filter((s) => s !== void 0);
+      if (subnets.length === 0) continue;
+      const zones = zonesOf(subnets);
+      if (zones.unknown) {
+        yield notEvaluated2(ep.ref, `the Availability Zone of subnet ${displayName(zones.unknown.ref)} of ${endpointLabel(ep)} is unknown, so its zones were not checked`);
+        continue;
+      }
+      if (zones.known.size !== 1) continue;
+      const zone = [...zones.known][0];
+      const vpc = vpcIdentity(ep.vpc);
+      if (vpc === void 0) {
+        yield notEvaluated2(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so the zones of its VPC were not compared`);
+        continue;
+      }
+      const vpcZones = zonesOf(subnetsInVpc(inv, vpc));
+      const others = [...vpcZones.known].filter((z) => z !== zone).sort();
+      if (others.length === 0) {
+        if (vpcZones.unknown) {
+          yield notEvaluated2(ep.ref, `interface endpoint ${endpointLabel(ep)} is in ${zone} only, and the zone of subnet ${displayName(vpcZones.unknown.ref)} of its VPC is unknown, so whether the VPC spans several zones was not told`);
+        }
+        continue;
+      }
+      const names = subnets.map((s) => displayName(s.ref)).sort();
+      yield {
+        message: `Interface endpoint ${endpointLabel(ep)} has network interfaces only in ${zone} (${names.join(", ")}), while its VPC also has subnets in ${others.join(", ")}: a failure of ${zone} cuts every zone off the service. Add subnets in other zones (${others.join(", ")}) to subnet_ids.`,
+        primary: ep.ref,
+        related: subnets.map((s) => s.ref),
+        attribute: "subnet_ids",
+        evidence: { endpoint: ep.ref.key, zone, otherZones: others }
+      };
+    }
+  }
+};
+function zonesOf(subnets) {
+  const known = /* @__PURE__ */ new Set();
+  let unknownSubnet;
+  for (const s of subnets) {
+    if (isUnknown(s.availabilityZone)) unknownSubnet ??= s;
+    else known.add(s.availabilityZone);
+  }
+  return unknownSubnet ? { known, unknown: unknownSubnet } : { known };
+}
+var interface_endpoint_single_az_default = rule14;
+
+// rules/lib/policy-findings.ts
+function siteLabel(site) {
+  const kind = site.role === "endpoint" ? "endpoint policy" : site.role === "bucket" ? "bucket policy" : "policy";
+  const user = site.users[0];
+  const users = site.users.length > 1 ? `${user.address ?? user.key} and ${site.users.length - 1} more` : user.address ?? user.key;
+  return site.primary.key === user.key ? `the ${kind} ${site.primary.address ?? site.primary.key}` : `the ${kind} of ${users} (written in ${site.primary.address ?? site.primary.key})`;
+}
+function conditionFinding(site, s, c, message, extra = {}) {
+  return {
+    message,
+    primary: site.primary,
+    related: relatedOf(site),
+    attribute: site.attribute,
+    evidence: { policy: site.primary.key, statement: s.sid ?? `#${s.index + 1}`, operator: c.operator, key: c.keyLower, ...extra }
+  };
+}
+function conditionLabel(s, c, values = c.values) {
+  return `${statementLabel(s)}, "${c.operator}": {"${c.key}": ${JSON.stringify(values.length === 1 ? values[0] : values)}}`;
+}
+function* eachCondition(inv, ctx, judge2) {
+  for (const x of everyCondition(inv, ctx)) {
+    if (isDiagnostic(x)) yield x;
+    else yield* judge2(x);
+  }
+}
+function* everyCondition(inv, ctx) {
+  for (const site of policySites(inv, ctx)) {
+    if (isDiagnostic(site)) {
+      yield* once(ctx, site);
+      continue;
+    }
+    for (const statement of site.policy.statements) for (const condition of statement.conditions) yield { site, statement, condition };
+  }
+}
+
+// rules/policy-allow-ifexists-network-key.ts
+var rule15 = {
+  meta: {
+    id: "policy-allow-ifexists-network-key",
+    severity: "warning",
+    title: '"VPC-only" Allow that also matches requests from the internet',
+    description: [
+      "An Allow statement conditions on a network key (aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount, aws:VpceOrgPaths, aws:SourceIp, aws:VpcSourceIp) with an ...IfExists operator or a ForAllValues: qualifier.",
+      'The endpoint keys are absent from every request that does not come through a VPC endpoint (and aws:SourceIp from every request that does); IfExists and ForAllValues are true when the key is absent, so the "VPC-only" Allow matches internet requests too.',
+      "The rule is effect-aware: in a Deny, IfExists is the intended pattern (deny unless the request comes through the expected network). It fires only when the statement does match some request lacking the key (another condition, such as Null, may rule that out)."
+    ].join("\n"),
+    fix: [
+      "Use the plain operator in the Allow (and fence with a Deny):",
+      "",
+      "```hcl",
+      "condition {",
+      '  test     = "StringEquals"        # not StringEqualsIfExists',
+      '  variable = "aws:SourceVpce"',
+      "  values   = [aws_vpc_endpoint.s3.id]",
+      "}",
+      "```"
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists",
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html"
+    ],
+    tags: ["security", "policy"],
+    precision: "high"
+  },
+  *check(inv, ctx) {
+    yield* eachCondition(inv, ctx, function* ({ site, statement: s, condition: c }) {
+      if (s.effect !== "Allow" || !NETWORK_CONDITION_KEYS.includes(c.keyLower) || !(c.ifExists || c.set === "ForAllValues")) return;
+      let witness;
+      try {
+        witness = allowMatchesWithoutKey(site.policy, s, c.keyLower);
+      } catch (err) {
+        yield* once(ctx, notEvaluable(err, site.primary, "the policy"));
+        return;
+      }
+      if (!witness) return;
+      const absentFrom = c.keyLower === "aws:sourceip" ? "requests that come through a VPC endpoint" : "requests that do not come through a VPC endpoint (the internet, on-premises over public endpoints)";
+      const plain = c.operator.replace(/^ForAllValues:/i, c.set === "ForAllValues" ? "ForAnyValue:" : "").replace(/IfExists$/i, "");
+      yield conditionFinding(
+        site,
+        s,
+        c,
+        `In ${siteLabel(site)}, the Allow ${conditionLabel(s, c)} also matches ${absentFrom}: ${c.key} is absent from them and ${c.ifExists ? "IfExists" : "ForAllValues"} is then true. Use "${plain}" in the Allow, and fence other sources with a Deny.`
+      );
+    });
+  }
+};
+var policy_allow_ifexists_network_key_default = rule15;
+
+// rules/policy-condition-value-mismatch.ts
+var rule16 = {
+  meta: {
+    id: "policy-condition-value-mismatch",
+    severity: "error",
+    title: "Condition that can never match its key",
+    description: [
+      "A condition compares a key with values of the wrong kind, so it can never match:",
+      "aws:SourceVpce with a VPC id (vpc-\u2026), aws:SourceVpc with an endpoint id (vpce-\u2026), an ARN operator (ArnEquals, ArnLike, ...) on a key that is not an ARN, an IP operator (IpAddress, NotIpAddress) on a key that is not an IP address.",
+      "In plans, values known only after apply count by what they reference: aws:SourceVpce compared with aws_vpc.main.id is the same mistake.",
+      "The statement silently does nothing; with a negated operator (StringNotEquals, NotIpAddress, ...) it matches every request instead, and a Deny then denies everything."
+    ].join("\n"),
+    fix: [
+      "Compare each key with values of its own kind:",
+      "",
+      "```hcl",
+      "condition {",
+      '  test     = "StringNotEquals"',
+      '  variable = "aws:SourceVpce"        # an endpoint id: vpce-...',
+      "  values   = [aws_vpc_endpoint.s3.id]",
+      "}",
+      "condition {",
+      '  test     = "StringNotEquals"',
+      '  variable = "aws:SourceVpc"         # a VPC id: vpc-...',
+      "  values   = [aws_vpc.main.id]",
+      "}",
+      "```"
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html",
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html"
+    ],
+    tags: ["correctness", "policy"],
+    precision: "very-high"
+  },
+  *check(inv, ctx) {
+    yield* eachCondition(inv, ctx, function* ({ site, statement: s, condition: c }) {
+      const problem = mismatch(inv, site, c);
+      if (!problem) return;
+      const outcome = isNegated(c.base) ? `it matches every request, so the ${s.effect === "Deny" ? "Deny applies to everything" : "Allow applies to everything"}` : `it never matches, so the ${s.effect} never applies`;
+      yield conditionFinding(site, s, c, `In ${siteLabel(site)}, ${conditionLabel(s, c)} ${problem.what}: ${outcome}. ${problem.fix}`, { problem: problem.code });
+    });
+  }
+};
+function mismatch(inv, site, c) {
+  const kindOf2 = (v) => {
+    const keys = placeholderKeys(site.placeholders, v);
+    if (keys) {
+      const kinds = new Set(keys.map((k) => inv.refByKey(k)?.kind));
+      return kinds.size === 1 ? [...kinds][0] : void 0;
+    }
+    if (/^vpce-[0-9a-f]+$/.test(v)) return "vpce-id";
+    if (/^vpc-[0-9a-f]+$/.test(v)) return "vpc-id";
+    return void 0;
+  };
+  if (c.base !== "Null") {
+    if (c.keyLower === "aws:sourcevpce") {
+      const bad = c.values.filter((v) => ["vpc-id", "vpc"].includes(kindOf2(v) ?? ""));
+      if (bad.length > 0) return { code: "vpc-for-vpce", what: `compares the endpoint key with a VPC id (${bad.join(", ")})`, fix: "Use the endpoint id (vpce-\u2026) here, or aws:SourceVpc for the VPC." };
+    }
+    if (c.keyLower === "aws:sourcevpc") {
+      const bad = c.values.filter((v) => ["vpce-id", "vpc-endpoint"].includes(kindOf2(v) ?? ""));
+      if (bad.length > 0) return { code: "vpce-for-vpc", what: `compares the VPC key with an endpoint id (${bad.join(", ")})`, fix: "Use the VPC id (vpc-\u2026) here, or aws:SourceVpce for the endpoint." };
+    }
+  }
+  const type = keyType(c.keyLower);
+  if (type === void 0) return void 0;
+  if (c.base.startsWith("Arn") && type !== "arn") {
+    return { code: "arn-operator", what: `uses an ARN operator on ${c.key}, whose values are not ARNs`, fix: `Use a String operator (StringEquals, StringLike) for ${c.key}.` };
+  }
+  if ((c.base === "IpAddress" || c.base === "NotIpAddress") && type !== "ip") {
+    return { code: "ip-operator", what: `uses an IP operator on ${c.key}, whose values are not IP addresses`, fix: `Use a String operator for ${c.key}, or an IP key (aws:SourceIp, aws:VpcSourceIp).` };
+  }
+  return void 0;
+}
+var policy_condition_value_mismatch_default = rule16;
+
+// rules/policy-sourceip-private-range.ts
+var rule17 = {
+  meta: {
+    id: "policy-sourceip-private-range",
+    severity: "error",
+    title: "aws:SourceIp compared with a private address range",
+    description: [
+      "An aws:SourceIp condition (IpAddress or NotIpAddress) names a private range (RFC 1918, 100.64.0.0/10, fd00::/8), in any policy: endpoint, bucket or identity.",
+      "Requests that come through a VPC endpoint carry no aws:SourceIp at all, and requests over the internet carry public addresses, so a private range never matches:",
+      "an Allow on it never applies, and a Deny on NotIpAddress denies every request, those from the VPC included. The private address of a caller in a VPC is aws:VpcSourceIp."
+    ].join("\n"),
+    fix: [
+      "Compare the endpoint (or the private address with `aws:VpcSourceIp`) instead of `aws:SourceIp`:",
+      "",
+      ...hcl(BUCKET_FENCE),
+      "",
+      'or, to keep a range: `test = "NotIpAddressIfExists"`, `variable = "aws:VpcSourceIp"`, `values = ["10.0.0.0/16"]`.'
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip",
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-vpcsourceip"
+    ],
+    tags: ["correctness", "policy"],
+    precision: "very-high"
+  },
+  *check(inv, ctx) {
+    yield* eachCondition(inv, ctx, function* ({ site, statement: s, condition: c }) {
+      if (c.keyLower !== "aws:sourceip" || c.base !== "IpAddress" && c.base !== "NotIpAddress") return;
+      const privs = c.values.map((v) => ({ v, why: privateRangeOf(v) })).filter((p) => p.why !== void 0);
+      if (privs.length === 0) return;
+      const negated = c.base === "NotIpAddress";
+      const effect = s.effect === "Allow" ? negated ? "the Allow applies to every request from anywhere else, those through VPC endpoints included" : "the Allow never applies to those addresses" : negated ? "the Deny applies to every request that comes through a VPC endpoint (no aws:SourceIp there) and to every public address" : "the Deny never applies to those addresses";
+      yield conditionFinding(
+        site,
+        s,
+        c,
+        `In ${siteLabel(site)}, ${conditionLabel(s, c)} compares aws:SourceIp with a private range (${privs.map((p) => p.why).join("; ")}): requests through a VPC endpoint carry no aws:SourceIp and internet requests carry public addresses, so ${effect}. Use aws:VpcSourceIp for private addresses, or aws:SourceVpce / aws:SourceVpc for the network.`,
+        { values: privs.map((p) => p.v) }
+      );
+    });
+  }
+};
+var policy_sourceip_private_range_default = rule17;
+
+// rules/policy-unknown-endpoint.ts
+var rule18 = {
+  meta: {
+    id: "policy-unknown-endpoint",
+    severity: "warning",
+    title: "Policy names a VPC endpoint or VPC that does not exist",
+    description: [
+      "A policy condition names a vpce-\u2026 or vpc-\u2026 id that does not exist: absent from a closed-world inventory (a live scan of the policy's account and region),",
+      "or an endpoint that the Terraform plan destroys.",
+      "A typo or a stale id: a Deny unless that endpoint locks everyone out, an Allow on it never applies.",
+      "A plan is an open world: an id that is merely not in the plan is not reported."
+    ].join("\n"),
+    fix: [
+      "Name the endpoint by reference, so the id is always the live one:",
+      "",
+      "```hcl",
+      "condition {",
+      '  test     = "StringNotEquals"',
+      '  variable = "aws:SourceVpce"',
+      "  values   = [aws_vpc_endpoint.s3.id]",
+      "}",
+      "```"
+    ].join("\n"),
+    docs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html"],
+    tags: ["correctness", "policy"],
+    precision: "high"
+  },
+  *check(inv, ctx) {
+    yield* eachCondition(inv, ctx, function* ({ site, statement: s, condition: c }) {
+      if (c.base === "Null") return;
+      for (const v of c.values) {
+        const why = missing(inv, site, v);
+        if (!why) continue;
+        const effect = s.effect === "Deny" ? "a Deny that admits only it locks every request out" : "the Allow never applies through it";
+        yield conditionFinding(site, s, c, `In ${siteLabel(site)}, ${conditionLabel(s, c, [v])} names ${why}: ${effect}. Correct the id, or refer to the endpoint (aws_vpc_endpoint.<name>.id) so that it stays current.`, { value: v });
+      }
+    });
+  }
+};
+function missing(inv, site, value) {
+  for (const key of placeholderKeys(site.placeholders, value) ?? []) {
+    if (inv.vpcEndpoints.get(key)?.destroyed) return `${key}, which the plan destroys`;
+  }
+  const kind = /^vpce-[0-9a-f]{8,17}$/.test(value) ? "endpoint" : /^vpc-[0-9a-f]{8,17}$/.test(value) ? "VPC" : void 0;
+  if (!kind) return void 0;
+  const ref = inv.refById(value);
+  if (ref) {
+    const ep = inv.vpcEndpoints.get(ref.key);
+    return ep?.destroyed ? `${kind} ${value} (${displayName(ref)}), which the plan destroys` : void 0;
+  }
+  if (inv.isClosedWorld(site.region, site.account)) {
+    return `${kind} ${value}, which does not exist in ${site.account ? `account ${site.account}, ` : ""}region ${site.region} (the scan of that region is complete; if it belongs to another account, suppress this finding)`;
+  }
+  return void 0;
+}
+var policy_unknown_endpoint_default = rule18;
+
+// rules/s3-interface-endpoint-without-gateway.ts
+var rule19 = {
+  meta: {
+    id: "s3-interface-endpoint-without-gateway",
+    severity: "note",
+    title: "S3 interface endpoint in a VPC without an S3 gateway endpoint",
+    description: [
+      "An S3 interface endpoint is billed per hour and per GB; an S3 gateway endpoint is free. In a VPC with only the interface endpoint, the",
+      "VPC's own S3 traffic pays for the interface endpoint (or, with private DNS off, for the NAT). Keep the interface endpoint for clients",
+      "that need it, on-premises networks and other regions, and add a gateway endpoint for the VPC's route tables: with private DNS",
+      '"only for inbound resolver endpoints" each client then takes the cheapest private path.',
+      "",
+      "A plan is an open world: a gateway endpoint created outside this configuration is not seen. An endpoint of the VPC whose type or",
+      'service is known only after apply gives a "not evaluated" diagnostic instead of a finding.'
+    ].join("\n"),
+    fix: [
+      "Add an S3 gateway endpoint beside the interface endpoint:",
+      "",
+      ...hcl(S3_GATEWAY_AND_INTERFACE)
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#types-of-vpc-endpoints-for-s3",
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html",
+      "https://aws.amazon.com/privatelink/pricing/"
+    ],
+    tags: ["cost", "network", "s3", "privatelink"],
+    precision: "medium"
+  },
+  *check(inv) {
+    for (const ep of interfaceEndpoints(inv)) {
+      if (ep.service?.owner !== "aws" || ep.service.family !== "s3") continue;
+      const vpc = vpcIdentity(ep.vpc);
+      if (vpc === void 0) {
+        yield notEvaluated2(ep.ref, `the VPC of S3 interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so its S3 gateway endpoint was not looked for`);
+        continue;
+      }
+      const { endpoints, unclear } = gatewayEndpointsInVpc(inv, vpc, "s3", ep.ref.region);
+      if (endpoints.length > 0) continue;
+      if (unclear) {
+        yield notEvaluated2(ep.ref, `whether the VPC of S3 interface endpoint ${endpointLabel(ep)} has an S3 gateway endpoint is unknown (${unclear})`);
+        continue;
+      }
+      const vpcNode = single2(ep.vpc, inv.vpcs);
+      const vpcRef = vpcNode && !isUnknown(vpcNode) ? vpcNode.ref : void 0;
+      yield {
+        message: `S3 interface endpoint ${endpointLabel(ep)} is in VPC ${vpcRef ? vpcRef.address ?? vpcRef.key : vpc}, which has no S3 gateway endpoint: the VPC's own S3 traffic pays per GB for the interface endpoint where a gateway endpoint is free. Add an S3 gateway endpoint for the VPC's route tables and keep the interface endpoint for on-premises and cross-region clients.`,
+        primary: ep.ref,
+        related: vpcRef ? [vpcRef] : [],
+        evidence: { endpoint: ep.ref.key, vpc }
+      };
+    }
+  }
+};
+var s3_interface_endpoint_without_gateway_default = rule19;
+
+// rules/s3-via-nat.ts
+var rule20 = natPathRule(
+  {
+    id: "s3-via-nat",
+    severity: "warning",
+    title: "Private subnets reach S3 through a NAT instead of a gateway endpoint",
+    description: "A route table sends 0.0.0.0/0 to a NAT gateway (or a NAT instance) and has no route to an S3 gateway endpoint of its region. Every request from its subnets to S3 then crosses the NAT: it is billed per GB of NAT data processing and leaves the private path. An S3 gateway endpoint is free, adds a prefix-list route that wins over 0.0.0.0/0, and keeps the traffic on the AWS network, where endpoint and bucket policies can fence it.",
+    fix: [
+      "Associate an S3 gateway endpoint with the route table of the private subnets:",
+      "",
+      "```hcl",
+      'resource "aws_vpc_endpoint" "s3" {',
+      "  vpc_id            = aws_vpc.main.id",
+      '  service_name      = "com.amazonaws.${var.region}.s3"',
+      '  vpc_endpoint_type = "Gateway"',
+      "  route_table_ids   = [aws_route_table.private.id]",
+      "}",
+      "```",
+      "",
+      "If the endpoint already exists, add the table to its `route_table_ids`, or declare an `aws_vpc_endpoint_route_table_association`."
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html",
+      "https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-pricing.html"
+    ],
+    tags: ["cost", "network", "s3", "data-perimeter"],
+    precision: "high"
+  },
+  "s3"
+);
+var s3_via_nat_default = rule20;
+
+// rules/index.ts
+var allRules = [
+  s3_via_nat_default,
+  dynamodb_via_nat_default,
+  gateway_endpoint_region_mismatch_default,
+  // Endpoint policies
+  endpoint_policy_full_access_default,
+  endpoint_policy_any_resource_default,
+  endpoint_policy_any_principal_default,
+  // Bucket policies
+  bucket_missing_endpoint_restriction_default,
+  bucket_endpoint_allow_only_default,
+  policy_sourceip_private_range_default,
+  policy_condition_value_mismatch_default,
+  policy_allow_ifexists_network_key_default,
+  policy_unknown_endpoint_default,
+  bucket_endpoint_deny_without_exemption_default,
+  // Interface endpoints and endpoint services
+  interface_endpoint_open_security_group_default,
+  interface_endpoint_private_dns_disabled_default,
+  interface_endpoint_dns_misconfigured_default,
+  interface_endpoint_single_az_default,
+  s3_interface_endpoint_without_gateway_default,
+  endpoint_service_open_acceptance_default,
+  // Security groups and gateway endpoints
+  egress_blocks_gateway_endpoint_default
+];
+
+// src/collect/terraform/config.ts
+var ConfigIndex = class {
+  resources = /* @__PURE__ */ new Map();
+  modules = /* @__PURE__ */ new Map();
+  calls = /* @__PURE__ */ new Map();
+  providers;
+  rootVariables;
+  constructor(plan) {
+    const config = isObject2(plan.configuration) ? plan.configuration : {};
+    this.providers = isObject2(config.provider_config) ? config.provider_config : {};
+    this.rootVariables = isObject2(plan.variables) ? plan.variables : {};
+    const stack = [{ mod: config.root_module, path: "", depth: 0 }];
+    while (stack.length > 0) {
+      const { mod, path, depth } = stack.pop();
+      if (!isObject2(mod) || depth > 200) continue;
+      const m = mod;
+      this.modules.set(path, m);
+      if (Array.isArray(m.resources)) {
+        for (const r of m.resources) {
+          if (isObject2(r) && typeof r.address === "string") this.resources.set(`${path}|${r.address}`, r);
+        }
+      }
+      if (isObject2(m.module_calls)) {
+        for (const [name, call] of Object.entries(m.module_calls)) {
+          if (!isObject2(call)) continue;
+          const childPath = path ? `${path}.${name}` : name;
+          this.calls.set(childPath, call);
+          stack.push({ mod: call.module, path: childPath, depth: depth + 1 });
+        }
+      }
+    }
+  }
+  /** The configuration block of a resource, by module path and `type.name` (`data.type.name` for data sources). */
+  resource(modulePath, address) {
+    return this.resources.get(`${modulePath}|${address}`);
+  }
+  module(modulePath) {
+    return this.modules.get(modulePath);
+  }
+  /** The call that instantiates a module, by the module's path. */
+  call(modulePath) {
+    return this.calls.get(modulePath);
+  }
+  /** All resource configurations, for resources that have no instance (count = 0). */
+  allResources() {
+    return this.resources.entries();
+  }
+};
+function isObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function expressionAt(expressions, path) {
+  let node = expressions;
+  for (const step of path) {
+    if (Array.isArray(node)) node = typeof step === "number" ? node[step] : void 0;
+    else if (isObject2(node)) {
+      if (isExpression(node)) return node;
+      node = node[step];
+    } else return void 0;
+  }
+  return isExpression(node) ? node : void 0;
+}
+function isExpression(node) {
+  return isObject2(node) && ("constant_value" in node || "references" in node) && Object.keys(node).every((k) => k === "constant_value" || k === "references");
+}
+function blockExpressions(expressions, name) {
+  const node = expressions?.[name];
+  if (Array.isArray(node)) return node.filter(isObject2);
+  if (isObject2(node) && !isExpression(node)) return [node];
+  return void 0;
+}
+
+// src/collect/terraform/read-plan.ts
+import { readFileSync } from "node:fs";
+
+// src/util/json-bytes.ts
+import { constants } from "node:buffer";
+function parseJsonBytes(bytes2, options = {}) {
+  const limit = options.limit ?? constants.MAX_STRING_LENGTH;
+  const buf = Buffer.isBuffer(bytes2) ? bytes2 : Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
+  const p = new ByteParser(buf, limit);
+  const start = p.ws(buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0);
+  const walk = buf.length - start > limit || options.skip !== void 0 && buf[start] === 123;
+  const { value, end } = walk ? p.walk(start, options.skip) : p.value(start);
+  if (p.ws(end) !== buf.length) throw new JsonBytesError("unexpected text after the end of the document", p.ws(end));
+  return value;
+}
+var JsonBytesError = class extends Error {
+  constructor(message, offset) {
+    super(`${message} at byte ${offset}`);
+    this.offset = offset;
+  }
+  offset;
+};
+var ByteParser = class {
+  constructor(buf, limit) {
+    this.buf = buf;
+    this.limit = limit;
+  }
+  buf;
+  limit;
+  ws(i) {
+    const b = this.buf;
+    for (; ; ) {
+      const c = b[i];
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else return i;
+    }
+  }
+  /** The value starting at i, and the index just past it: parsed whole when its bytes fit the limit. */
+  value(i) {
+    const end = this.skipValue(i);
+    return end - i <= this.limit ? { value: this.parse(i, end), end } : this.walk(i);
+  }
+  /** An array or object walked member by member, each member parsed whole when it fits. */
+  walk(i, skip) {
+    const c = this.buf[i];
+    if (c === 91) return this.array(i);
+    if (c === 123) return this.object(i, skip);
+    throw new JsonBytesError("a single value is larger than a JavaScript string can hold", i);
+  }
+  parse(start, end) {
+    try {
+      return JSON.parse(this.buf.toString("utf8", start, end));
+    } catch (err) {
+      throw new JsonBytesError(`not valid JSON (${err.message}) in the value that starts`, start);
+    }
+  }
+  array(i) {
+    const out = [];
+    i = this.ws(i + 1);
+    if (this.buf[i] === 93) return { value: out, end: i + 1 };
+    for (; ; ) {
+      const member = this.value(i);
+      out.push(member.value);
+      i = this.ws(member.end);
+      if (this.buf[i] === 93) return { value: out, end: i + 1 };
+      if (this.buf[i] !== 44) throw new JsonBytesError('expected "," or "]"', i);
+      i = this.ws(i + 1);
+    }
+  }
+  object(i, skip) {
+    const out = {};
+    i = this.ws(i + 1);
+    if (this.buf[i] === 125) return { value: out, end: i + 1 };
+    for (; ; ) {
+      if (this.buf[i] !== 34) throw new JsonBytesError("expected a property name in double quotes", i);
+      const keyEnd = this.skipString(i);
+      const key = this.parse(i, keyEnd);
+      i = this.ws(keyEnd);
+      if (this.buf[i] !== 58) throw new JsonBytesError('expected ":"', i);
+      i = this.ws(i + 1);
+      let end;
+      if (skip?.has(key)) end = this.skipValue(i);
+      else {
+        const member = this.value(i);
+        Object.defineProperty(out, key, { value: member.value, enumerable: true, writable: true, configurable: true });
+        end = member.end;
+      }
+      i = this.ws(end);
+      if (this.buf[i] === 125) return { value: out, end: i + 1 };
+      if (this.buf[i] !== 44) throw new JsonBytesError('expected "," or "}"', i);
+      i = this.ws(i + 1);
+    }
+  }
+  /** Index just past the string that starts at i (a quote). */
+  skipString(i) {
+    const b = this.buf;
+    let j = i + 1;
+    for (; ; ) {
+      const q = b.indexOf(34, j);
+      if (q < 0) throw new JsonBytesError("a string is not closed", i);
+      let backslashes = 0;
+      for (let k = q - 1; b[k] === 92; k--) backslashes++;
+      if (backslashes % 2 === 0) return q + 1;
+      j = q + 1;
+    }
+  }
+  /** Index just past the value that starts at i, at the level of strings and brackets. */
+  skipValue(i) {
+    const b = this.buf;
+    const c = b[i];
+    if (c === 34) return this.skipString(i);
+    if (c !== 123 && c !== 91) {
+      let j = i;
+      while (j < b.length) {
+        const d = b[j];
+        if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
+        j++;
+      }
+      if (j === i) throw new JsonBytesError("expected a value", i);
+      return j;
+    }
+    let depth = 0;
+    const n = b.length;
+    for (let j = i; j < n; j++) {
+      const d = b[j];
+      if (d === 34) j = this.skipString(j) - 1;
+      else if (d === 123 || d === 91) depth++;
+      else if (d === 125 || d === 93) {
+        if (--depth === 0) return j + 1;
+      }
+    }
+    throw new JsonBytesError("the document ends before this value is closed", i);
+  }
+};
+
+// src/util/json-top-level.ts
+function parseWithout(text, skip) {
+  const out = {};
+  let i = skipWs(text, 0);
+  if (text.charCodeAt(i) !== 123) return void 0;
+  i = skipWs(text, i + 1);
+  while (text.charCodeAt(i) === 34) {
+    const keyEnd = skipString(text, i);
+    if (keyEnd < 0) return void 0;
+    const key = JSON.parse(text.slice(i, keyEnd));
+    i = skipWs(text, keyEnd);
+    if (text.charCodeAt(i) !== 58) return void 0;
+    const start = skipWs(text, i + 1);
+    const end = skipValue(text, start);
+    if (end < 0) return void 0;
+    i = skipWs(text, end);
+    const sep3 = text.charCodeAt(i);
+    if (key === skip) {
+      if (sep3 === 125) return skipWs(text, i + 1) === text.length ? out : void 0;
+      if (sep3 !== 44) return void 0;
+      const rest = JSON.parse(`{${text.slice(i + 1)}`);
+      for (const [k, v] of Object.entries(rest)) if (k !== skip) setOwn(out, k, v);
+      return out;
+    }
+    setOwn(out, key, JSON.parse(text.slice(start, end)));
+    if (sep3 === 125) return void 0;
+    if (sep3 !== 44) return void 0;
+    i = skipWs(text, i + 1);
+  }
+  return void 0;
+}
+function setOwn(obj, key, value) {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function skipWs(text, i) {
+  for (; ; ) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    else return i;
+  }
+}
+function skipString(text, i) {
+  let j = i + 1;
+  for (; ; ) {
+    const q = text.indexOf('"', j);
+    if (q < 0) return -1;
+    let backslashes = 0;
+    for (let k = q - 1; text.charCodeAt(k) === 92; k--) backslashes++;
+    if (backslashes % 2 === 0) return q + 1;
+    j = q + 1;
+  }
+}
+function skipValue(text, i) {
+  const c = text.charCodeAt(i);
+  if (c === 34) return skipString(text, i);
+  if (c !== 123 && c !== 91) {
+    let j = i;
+    while (j < text.length) {
+      const d = text.charCodeAt(j);
+      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
+      j++;
+    }
+    return j > i ? j : -1;
+  }
+  let depth = 0;
+  const n = text.length;
+  for (let j = i; j < n; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 34) {
+      const end = skipString(text, j);
+      if (end < 0) return -1;
+      j = end - 1;
+    } else if (d === 123 || d === 91) depth++;
+    else if (d === 125 || d === 93) {
+      if (--depth === 0) return j + 1;
+    }
+  }
+  return -1;
+}
+
+// src/collect/terraform/read-plan.ts
+function readPlanFile(path) {
+  const input = readText(path);
+  return asPlan(typeof input === "string" ? parsePlanJson(input, path) : parseHugePlan(input, path), path);
+}
+function readText(path) {
+  const bytes2 = readInput(path);
+  try {
+    return decode(bytes2, path);
+  } catch (err) {
+    if (err.code !== "ERR_STRING_TOO_LONG") throw err;
+    if (bytes2[0] === 255 || bytes2[0] === 254) throw new InputError(`${label(path)}: a UTF-16 plan of ${bytes2.length} bytes is too large to read; write it as UTF-8 (terraform show -json writes UTF-8)`, path);
+    return bytes2;
+  }
+}
+function parseHugePlan(bytes2, path, limit) {
+  const parse = (skip) => {
+    try {
+      return parseJsonBytes(bytes2, { ...limit !== void 0 ? { limit } : {}, ...skip ? { skip } : {} });
+    } catch (err) {
+      if (err instanceof JsonBytesError) throw new InputError(`${label(path)}: not valid JSON: ${err.message}`, path);
+      throw err;
+    }
+  };
+  const plan = parse(/* @__PURE__ */ new Set(["planned_values"]));
+  if (typeof plan === "object" && plan !== null && "resource_changes" in plan) return { ...plan, planned_values: {} };
+  return parse();
+}
+function readInput(path) {
+  try {
+    return readFileSync(path === "-" ? 0 : path);
+  } catch (err) {
+    const code2 = err.code;
+    const what = code2 === "ENOENT" ? "no such file" : code2 === "EISDIR" ? "is a directory" : code2 === "EACCES" ? "permission denied" : err.message;
+    throw new InputError(`${label(path)}: cannot read: ${what}`, path);
+  }
+}
+function label(path) {
+  return path === "-" ? "<stdin>" : path;
+}
+function decode(bytes2, path) {
+  if (bytes2.length === 0) throw new InputError(`${label(path)}: the file is empty; expected the output of "terraform show -json <planfile>"`, path);
+  if (bytes2[0] === 80 && bytes2[1] === 75) {
+    throw new InputError(`${label(path)}: this is a binary Terraform plan file; convert it with "terraform show -json ${path === "-" ? "tf.plan" : path} > plan.json" and scan the JSON`, path);
+  }
+  if (bytes2[0] === 255 && bytes2[1] === 254) return bytes2.subarray(2).toString("utf16le");
+  if (bytes2[0] === 254 && bytes2[1] === 255) return Buffer.from(bytes2.subarray(2)).swap16().toString("utf16le");
+  if (bytes2[0] === 239 && bytes2[1] === 187 && bytes2[2] === 191) return bytes2.subarray(3).toString("utf8");
+  return bytes2.toString("utf8");
+}
+function parsePlanJson(text, path) {
+  if (text.length > 1 << 20) {
+    try {
+      const plan = parseWithout(text, "planned_values");
+      if (plan && "resource_changes" in plan) return { ...plan, planned_values: {} };
+    } catch {
+    }
+  }
+  return parseJson(text, path);
+}
+function parseJson(text, path) {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const message = err.message;
+    const streamHint = looksLikeJsonLines(text) ? ' This looks like the JSON Lines stream of "terraform plan -json"; scan the output of "terraform show -json <planfile>" instead.' : "";
+    throw new InputError(`${label(path)}: not valid JSON: ${describeJsonError(message, text)}.${streamHint}`, path);
+  }
+}
+function describeJsonError(message, text) {
+  if (/Unexpected end of JSON input/.test(message)) return `the file ends too early at line ${lineCol2(text, text.length)} (truncated?)`;
+  const found = jsonErrorPosition(text);
+  if (!found) return message;
+  const near = JSON.stringify(text.slice(found.offset, found.offset + 20));
+  return found.offset >= text.length ? `the file ends too early at line ${lineCol2(text, text.length)}, expected ${found.expected} (truncated?)` : `expected ${found.expected} at line ${lineCol2(text, found.offset)}, found ${near}`;
+}
+function lineCol2(text, position) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < position; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `${line}, column ${position - lineStart + 1}`;
+}
+function looksLikeJsonLines(text) {
+  const firstLine = text.slice(0, Math.min(text.length, 65536)).split("\n", 1)[0] ?? "";
+  try {
+    const first = JSON.parse(firstLine);
+    return typeof first === "object" && first !== null && ("@level" in first || "@message" in first);
+  } catch {
+    return false;
+  }
+}
+var SUPPORTED_MAJOR = 1;
+function asPlan(doc, path) {
+  const where3 = label(path);
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    throw new InputError(`${where3}: expected a JSON object (the output of "terraform show -json <planfile>"), found ${describe3(doc)} at $`, path, "$");
+  }
+  const obj = doc;
+  const planKeys = ["planned_values", "resource_changes", "configuration", "prior_state"];
+  const hasPlanKey = planKeys.some((k) => k in obj);
+  if (!hasPlanKey) {
+    if ("values" in obj) {
+      throw new InputError(`${where3}: this is Terraform state (output of "terraform show -json" without a plan file), not a plan; run "terraform plan -out tf.plan && terraform show -json tf.plan > plan.json"`, path, "$");
+    }
+    if ("resources" in obj && ("lineage" in obj || "serial" in obj)) {
+      throw new InputError(`${where3}: this is a raw terraform.tfstate file, not a plan; run "terraform plan -out tf.plan && terraform show -json tf.plan > plan.json"`, path, "$");
+    }
+    throw new InputError(`${where3}: not a Terraform plan: none of ${planKeys.join(", ")} is present at $`, path, "$");
+  }
+  const fv = obj.format_version;
+  if (fv !== void 0) {
+    if (typeof fv !== "string" || !/^\d+\.\d+$/.test(fv)) {
+      throw new InputError(`${where3}: format_version must be a string like "1.2", found ${describe3(fv)} at $.format_version`, path, "$.format_version");
+    }
+    const major = Number(fv.split(".")[0]);
+    if (major > SUPPORTED_MAJOR) {
+      throw new InputError(`${where3}: plan format_version ${fv} is not supported (this vpcelint reads format versions 0.x and 1.x); upgrade vpcelint`, path, "$.format_version");
+    }
+  }
+  return obj;
+}
+function describe3(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return value.length > 40 ? "a string" : `the string ${JSON.stringify(value)}`;
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+// src/collect/terraform/instances.ts
+function resourceKey(moduleInstance, mode, type, name) {
+  return `${moduleInstance}|${mode === "data" ? "data." : ""}${type}.${name}`;
+}
+function buildInstances(plan, file) {
+  const table = { byAddress: /* @__PURE__ */ new Map(), destroyed: /* @__PURE__ */ new Map(), byResource: /* @__PURE__ */ new Map(), moduleInstances: /* @__PURE__ */ new Map(), knownModules: /* @__PURE__ */ new Set() };
+  const changes = plan.resource_changes;
+  if (changes !== void 0) {
+    if (!Array.isArray(changes)) badType(file, "$.resource_changes", "an array", changes);
+    changes.forEach((rc, i) => addChange(table, rc, `$.resource_changes[${i}]`, file));
+  }
+  const prior = plan.prior_state;
+  if (prior !== void 0 && prior !== null) {
+    if (typeof prior !== "object" || Array.isArray(prior)) badType(file, "$.prior_state", "an object", prior);
+    walkValues(table, prior.values?.root_module, "$.prior_state.values.root_module", file, "no-op");
+  }
+  if (changes === void 0 && plan.planned_values !== void 0) {
+    walkValues(table, plan.planned_values?.root_module, "$.planned_values.root_module", file, "create");
+  }
+  return table;
+}
+function addChange(table, rc, path, file) {
+  if (typeof rc !== "object" || rc === null || Array.isArray(rc)) badType(file, path, "an object", rc);
+  checkString(rc.address, `${path}.address`, file);
+  const change = rc.change;
+  if (change === void 0 || change === null || typeof change !== "object" || Array.isArray(change)) badType(file, `${path}.change`, "an object", change);
+  const actions = change.actions;
+  if (!Array.isArray(actions) || actions.some((a) => typeof a !== "string")) badType(file, `${path}.change.actions`, "an array of strings", actions);
+  if (rc.deposed) return;
+  const action = actionOf(actions);
+  if (action === "delete") {
+    const inst2 = makeInstance(rc.address, asObject(change.before), void 0, change.before_sensitive, "delete", path, file, rc.module_address);
+    if (inst2) table.destroyed.set(inst2.address, inst2);
+    return;
+  }
+  if (action === "forget") {
+    const inst2 = makeInstance(rc.address, asObject(change.before), void 0, change.before_sensitive, "no-op", path, file, rc.module_address);
+    if (inst2) add(table, inst2);
+    return;
+  }
+  const after = change.after;
+  if (after !== null && after !== void 0 && (typeof after !== "object" || Array.isArray(after))) badType(file, `${path}.change.after`, "an object", after);
+  const inst = makeInstance(rc.address, asObject(after), change.after_unknown, change.after_sensitive, action, path, file, rc.module_address);
+  if (inst) add(table, inst);
+}
+function actionOf(actions) {
+  const has = (a) => actions.includes(a);
+  if (has("delete") && has("create")) return "replace";
+  if (has("delete")) return "delete";
+  if (has("create")) return "create";
+  if (has("update")) return "update";
+  if (has("read")) return "read";
+  if (has("forget")) return "forget";
+  return "no-op";
+}
+function walkValues(table, mod, path, file, action) {
+  const stack = [{ mod, path }];
+  while (stack.length > 0) {
+    const { mod: m, path: p } = stack.pop();
+    if (m === void 0 || m === null) continue;
+    if (typeof m !== "object" || Array.isArray(m)) badType(file, p, "an object", m);
+    const vm = m;
+    if (vm.resources !== void 0) {
+      if (!Array.isArray(vm.resources)) badType(file, `${p}.resources`, "an array", vm.resources);
+      vm.resources.forEach((r, i) => addValues(table, r, `${p}.resources[${i}]`, file, action));
+    }
+    if (vm.child_modules !== void 0) {
+      if (!Array.isArray(vm.child_modules)) badType(file, `${p}.child_modules`, "an array", vm.child_modules);
+      vm.child_modules.forEach((c, i) => stack.push({ mod: c, path: `${p}.child_modules[${i}]` }));
+    }
+  }
+}
+function addValues(table, r, path, file, action) {
+  if (typeof r !== "object" || r === null || Array.isArray(r)) badType(file, path, "an object", r);
+  checkString(r.address, `${path}.address`, file);
+  if (table.byAddress.has(r.address) || table.destroyed.has(r.address)) return;
+  const values = r.values;
+  if (values !== void 0 && values !== null && (typeof values !== "object" || Array.isArray(values))) badType(file, `${path}.values`, "an object", values);
+  const inst = makeInstance(r.address, asObject(values), void 0, r.sensitive_values, r.mode === "data" ? "read" : action, path, file);
+  if (inst) add(table, inst);
+}
+var moduleCache = /* @__PURE__ */ new Map();
+function moduleOf(moduleAddress) {
+  if (!moduleCache.has(moduleAddress)) {
+    const parsed = parseInstanceAddress(`${moduleAddress}.x.y`);
+    moduleCache.set(moduleAddress, parsed && parsed.mode === "managed" && parsed.key === void 0 ? { modules: parsed.modules, moduleInstance: formatModules(parsed.modules), configModule: parsed.modules.map((m) => m.name).join(".") } : void 0);
+    if (moduleCache.size > 1e5) moduleCache.clear();
+  }
+  return moduleCache.get(moduleAddress);
+}
+function makeInstance(address, values, unknowns, sensitive, action, path, file, moduleAddress) {
+  let parsed;
+  let mod = typeof moduleAddress === "string" && moduleAddress !== "" && address.length > moduleAddress.length && address.charCodeAt(moduleAddress.length) === 46 && address.startsWith(moduleAddress) ? moduleOf(moduleAddress) : void 0;
+  if (mod) {
+    parsed = parseInstanceAddress(address.slice(moduleAddress.length + 1));
+    if (parsed && parsed.modules.length > 0) parsed = void 0;
+  }
+  if (!parsed) {
+    mod = void 0;
+    parsed = parseInstanceAddress(address);
+  }
+  if (!parsed) throw new InputError(`${label(file)}: cannot parse resource address ${JSON.stringify(address)} at ${path}.address`, file, `${path}.address`);
+  const modules = mod ? mod.modules : parsed.modules;
+  return {
+    address,
+    moduleInstance: mod ? mod.moduleInstance : formatModules(modules),
+    modules,
+    configModule: mod ? mod.configModule : modules.map((m) => m.name).join("."),
+    mode: parsed.mode,
+    type: parsed.type,
+    name: parsed.name,
+    key: parsed.key,
+    values,
+    unknowns,
+    sensitive,
+    action,
+    jsonPath: path
+  };
+}
+function add(table, inst) {
+  if (table.byAddress.has(inst.address)) return;
+  table.byAddress.set(inst.address, inst);
+  const rk = resourceKey(inst.moduleInstance, inst.mode, inst.type, inst.name);
+  const list2 = table.byResource.get(rk);
+  if (list2) list2.push(inst);
+  else table.byResource.set(rk, [inst]);
+  if (inst.moduleInstance === "" || table.knownModules.has(inst.moduleInstance)) return;
+  let parent = "";
+  for (const step of inst.modules) {
+    const self = `${parent}${parent ? "." : ""}module.${step.name}${formatKey(step.key)}`;
+    if (!table.knownModules.has(self)) {
+      table.knownModules.add(self);
+      const k = `${parent}|${step.name}`;
+      const list3 = table.moduleInstances.get(k);
+      if (list3) list3.push(self);
+      else table.moduleInstances.set(k, [self]);
+    }
+    parent = self;
+  }
+}
+function asObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
+}
+function checkString(v, path, file) {
+  if (typeof v !== "string") badType(file, path, "a string", v);
+}
+function badType(file, path, expected, found) {
+  throw new InputError(`${label(file)}: expected ${expected} at ${path}, found ${describe3(found)}`, file, path);
+}
+function attr(inst, ...path) {
+  return attrAt(inst, path);
+}
+function field(inst, name) {
+  const unk = inst.unknowns;
+  if (unk === true) return unknown();
+  if (unk !== null && typeof unk === "object" && unk[name] === true) return unknown();
+  const value = inst.values[name];
+  return value === null || value === "" ? void 0 : value;
+}
+function attrAt(inst, path) {
+  if (path.length === 1) return field(inst, path[0]);
+  let value = inst.values;
+  let unk = inst.unknowns;
+  for (const step of path) {
+    if (unk === true) return unknown();
+    unk = unk !== null && typeof unk === "object" ? unk[step] : void 0;
+    value = value !== null && typeof value === "object" ? value[step] : void 0;
+  }
+  if (unk === true) return unknown();
+  return value === null || value === "" ? void 0 : value;
+}
+function isSensitive(inst, name) {
+  const s = inst.sensitive;
+  return s === true || s !== null && typeof s === "object" && s[name] === true;
+}
+
+// src/collect/terraform/context.ts
+function indexByType(table) {
+  const out = /* @__PURE__ */ new Map();
+  for (const inst of table.byAddress.values()) {
+    const t = inst.mode === "data" ? `data.${inst.type}` : inst.type;
+    const list2 = out.get(t);
+    if (list2) list2.push(inst);
+    else out.set(t, [inst]);
+  }
+  return out;
+}
+function releaseBuild(ctx) {
+  const t = ctx.table;
+  t.byAddress.clear();
+  t.destroyed.clear();
+  t.byResource.clear();
+  t.moduleInstances.clear();
+  t.knownModules.clear();
+  ctx.byType.clear();
+  ctx.resolver.release();
+}
+function* instancesOf(ctx, ...types) {
+  for (const t of types) yield* ctx.byType.get(t) ?? [];
+}
+function refOf(ctx, inst) {
+  const ref = ctx.inv.refByKey(inst.address);
+  if (!ref) throw new Error(`no ref registered for ${inst.address}`);
+  return ref;
+}
+function declRef(ctx, inst) {
+  const known = ctx.inv.refByKey(inst.address);
+  if (known) return known;
+  const region = ctx.regions.regionOf(inst);
+  return { key: inst.address, kind: "other", type: inst.type, address: inst.address, ...region ? { region } : {} };
+}
+function linkAttr(ctx, inst, name, kinds, computedMeansEmpty = false) {
+  if (computedMeansEmpty && isUnknown(field(inst, name)) && !ctx.resolver.expressionOf(inst, [name])) return { keys: [], external: [] };
+  return ctx.resolver.link(inst, [name], kinds);
+}
+function merge2(a, b) {
+  const out = { keys: [.../* @__PURE__ */ new Set([...a.keys, ...b.keys])].sort(), external: [.../* @__PURE__ */ new Set([...a.external, ...b.external])].sort() };
+  const unresolved = a.unresolved ?? b.unresolved;
+  return unresolved ? { ...out, unresolved } : out;
+}
+function str(inst, ...path) {
+  const v = attr(inst, ...path);
+  if (isUnknown(v) || v === void 0) return v;
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : unknown(`${inst.address}.${path.join(".")} is not a string`);
+}
+function bool(inst, name, dflt) {
+  const v = field(inst, name);
+  if (isUnknown(v)) return v;
+  if (v === void 0) return dflt;
+  return typeof v === "boolean" ? v : v === "true" ? true : v === "false" ? false : unknown(`${inst.address}.${name} is not a boolean`);
+}
+function tagsOf(inst) {
+  const t = field(inst, "tags_all");
+  const tags = t && !isUnknown(t) && typeof t === "object" ? t : field(inst, "tags");
+  if (!tags || isUnknown(tags) || typeof tags !== "object" || Array.isArray(tags)) return void 0;
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const [k, v] of Object.entries(tags)) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+// src/collect/terraform/endpoint-services.ts
+function buildEndpointServices(ctx) {
+  for (const inst of instancesOf(ctx, "aws_vpc_endpoint_service")) {
+    const ref = refOf(ctx, inst);
+    const tags = tagsOf(inst);
+    const acceptance = bool(inst, "acceptance_required", void 0);
+    const principals = attributePrincipals(ctx, inst);
+    const serviceName = str(inst, "service_name");
+    const service = {
+      ref,
+      ...tags ? { tags } : {},
+      acceptanceRequired: acceptance ?? unknown(`${inst.address} does not say whether acceptance is required`),
+      allowedPrincipals: principals,
+      principalRefs: isUnknown(principals) ? {} : Object.fromEntries(principals.map((p) => [p, ref])),
+      ...serviceName !== void 0 ? { serviceName } : {}
+    };
+    ctx.inv.endpointServices.set(ref.key, service);
+  }
+  for (const inst of instancesOf(ctx, "aws_vpc_endpoint_service_allowed_principal")) {
+    const link = ctx.resolver.link(inst, ["vpc_endpoint_service_id"], ["endpoint-service"]);
+    if (link.keys.length === 0) {
+      ctx.inv.diagnose({
+        level: "note",
+        code: "unresolved-reference",
+        subject: declRef(ctx, inst),
+        message: `${inst.address}: cannot tell which endpoint service it opens (${link.unresolved ?? (link.external.length > 0 ? `${link.external.join(", ")} is not in the plan` : "no vpc_endpoint_service_id")})`
+      });
+    }
+    const principal = str(inst, "principal_arn");
+    for (const key of link.keys) {
+      const service = ctx.inv.endpointServices.get(key);
+      if (service) addPrincipal(service, principal, declRef(ctx, inst), inst);
+    }
+  }
+}
+function attributePrincipals(ctx, inst) {
+  const v = field(inst, "allowed_principals");
+  if (isUnknown(v)) {
+    return ctx.resolver.expressionOf(inst, ["allowed_principals"]) ? unknown(`the allowed principals of ${inst.address} are known only after apply`) : [];
+  }
+  if (!Array.isArray(v)) return [];
+  if (v.some((_, i) => isUnknown(attr(inst, "allowed_principals", i)))) return unknown(`an allowed principal of ${inst.address} is known only after apply`);
+  return v.filter((p) => typeof p === "string" && p !== "");
+}
+function addPrincipal(service, principal, declaredBy, inst) {
+  if (principal === "*" && isUnknown(service.allowedPrincipals)) service.allowedPrincipals = [];
+  if (isUnknown(service.allowedPrincipals)) return;
+  if (isUnknown(principal) || principal === void 0) {
+    if (!service.allowedPrincipals.includes("*")) service.allowedPrincipals = unknown(`the principal of ${inst.address} is known only after apply`);
+    return;
+  }
+  if (!service.allowedPrincipals.includes(principal)) service.allowedPrincipals.push(principal);
+  service.principalRefs = { ...service.principalRefs, [principal]: declaredBy };
+}
+
+// src/collect/terraform/iam-policy-document.ts
+function isPolicyDocument(inst) {
+  return inst.mode === "data" && inst.type === "aws_iam_policy_document";
+}
+var LINKED_KINDS = ["vpc-endpoint", "vpc", "bucket", "iam-role", "iam-user", "iam-group", "iam-policy", "endpoint-service", "subnet", "security-group"];
+var MERGED = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
+var CannotRebuild = class extends Error {
+};
+var SET_KEYS = { condition: ["test", "variable"], principals: ["type"], not_principals: ["type"] };
+function constantOf(expr) {
+  return expr && "constant_value" in expr ? expr.constant_value : void 0;
+}
+var rebuiltOf = /* @__PURE__ */ new WeakMap();
+function rebuildPolicyDocument(ctx, doc) {
+  const json = field(doc, "json");
+  if (typeof json === "string") return { kind: "document", text: json, placeholders: {} };
+  let cache2 = rebuiltOf.get(ctx);
+  if (!cache2) rebuiltOf.set(ctx, cache2 = /* @__PURE__ */ new Map());
+  let rebuilt = cache2.get(doc);
+  if (!rebuilt) cache2.set(doc, rebuilt = rebuild(ctx, doc));
+  return rebuilt;
+}
+function rebuild(ctx, doc) {
+  try {
+    return new Rebuilder(ctx, doc).run();
+  } catch (err) {
+    if (err instanceof CannotRebuild) return { kind: "unknown", reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}` };
+    throw err;
+  }
+}
+var Rebuilder = class {
+  constructor(ctx, doc) {
+    this.ctx = ctx;
+    this.doc = doc;
+    this.config = ctx.resolver.configOf(doc)?.expressions;
+  }
+  ctx;
+  doc;
+  placeholders = {};
+  config;
+  run() {
+    for (const m of MERGED) {
+      const v = attr(this.doc, m);
+      if (isUnknown(v) || v !== void 0 && !(Array.isArray(v) && v.length === 0)) throw new CannotRebuild(`it merges ${m}`);
+    }
+    const version = this.scalar(["version"], false);
+    const id = this.scalar(["policy_id"], true);
+    const statements = this.blocks(["statement"], this.config, "statement");
+    const out = { Version: version ?? "2012-10-17" };
+    if (id !== void 0) out.Id = id;
+    out.Statement = statements.map(({ path, config }) => this.statement(path, config));
+    return { kind: "document", text: JSON.stringify(out), placeholders: this.placeholders };
+  }
+  statement(path, config) {
+    const s = {};
+    const sid = this.scalar([...path, "sid"], true, config);
+    if (sid !== void 0) s.Sid = sid;
+    s.Effect = this.scalar([...path, "effect"], false, config) ?? "Allow";
+    for (const [field2, element] of [["actions", "Action"], ["not_actions", "NotAction"], ["resources", "Resource"], ["not_resources", "NotResource"]]) {
+      const list2 = this.list([...path, field2], config);
+      if (list2 !== void 0 && list2.length > 0) s[element] = list2;
+    }
+    for (const [field2, element] of [["principals", "Principal"], ["not_principals", "NotPrincipal"]]) {
+      const blocks = this.blocks([...path, field2], config, field2);
+      if (blocks.length === 0) continue;
+      const principal = /* @__PURE__ */ Object.create(null);
+      for (const b of blocks) {
+        const type = this.scalar([...b.path, "type"], false, b.config);
+        if (type === void 0) throw new CannotRebuild(`a ${field2} block has no type`);
+        principal[type] = [...principal[type] ?? [], ...this.list([...b.path, "identifiers"], b.config) ?? []];
+      }
+      const types = Object.keys(principal);
+      s[element] = types.length === 1 && types[0] === "*" ? "*" : principal;
+    }
+    const conditions = /* @__PURE__ */ Object.create(null);
+    for (const b of this.blocks([...path, "condition"], config, "condition")) {
+      const test = this.scalar([...b.path, "test"], false, b.config);
+      const variable = this.scalar([...b.path, "variable"], false, b.config);
+      if (test === void 0 || variable === void 0) throw new CannotRebuild("a condition block has no test or variable");
+      const block = conditions[test] ??= /* @__PURE__ */ Object.create(null);
+      block[variable] = [...block[variable] ?? [], ...this.list([...b.path, "values"], b.config) ?? []];
+    }
+    if (Object.keys(conditions).length > 0) s.Condition = conditions;
+    return s;
+  }
+  /**
+   * Nested blocks: their count in `after` must equal the configuration's, or
+   * dynamic blocks are hiding some. `condition` and `principals` are sets, so
+   * Terraform reorders them: each is paired with the configuration block whose
+   * constant keys (test and variable, or type) it has.
+   */
+  blocks(path, parentConfig, name) {
+    const v = attr(this.doc, ...path);
+    if (isUnknown(v)) throw new CannotRebuild(`its ${name} blocks are known only after apply`);
+    const list2 = Array.isArray(v) ? v : [];
+    const configs = blockExpressions(parentConfig, name) ?? [];
+    if (configs.length !== list2.length) throw new CannotRebuild(`it has ${list2.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
+    const keys = SET_KEYS[name];
+    if (!keys) return list2.map((_, i) => ({ path: [...path, i], config: configs[i] }));
+    const free = new Set(configs.map((_, j) => j));
+    return list2.map((_, i) => {
+      const want = keys.map((k) => attr(this.doc, ...path, i, k));
+      const j = [...free].find((c) => keys.every((k, n) => constantOf(expressionAt(configs[c], [k])) === want[n]));
+      if (j === void 0) throw new CannotRebuild(`a ${name} block cannot be matched with its configuration`);
+      free.delete(j);
+      return { path: [...path, i], config: configs[j] };
+    });
+  }
+  scalar(path, placeholderOk, config) {
+    const v = attr(this.doc, ...path);
+    if (v === void 0) return void 0;
+    const name = path[path.length - 1];
+    if (!isUnknown(v)) return scalarText(v, name);
+    if (!placeholderOk) throw new CannotRebuild(`its ${name} is known only after apply`);
+    const hits = this.hits(expressionAt(config ?? this.config, [name]), name);
+    if (hits.length !== 1) throw new CannotRebuild(`its ${name} is built from ${hits.length === 0 ? "nothing the plan shows" : "several values"}`);
+    return hits[0];
+  }
+  /** A list argument: known elements as they are, unknown ones as placeholders of what they are built from. */
+  list(path, config) {
+    const field2 = path[path.length - 1];
+    const v = attr(this.doc, ...path);
+    if (v === void 0) return void 0;
+    const expr = expressionAt(config, [field2]);
+    if (isUnknown(v)) {
+      if (!expr || !singleTraversal(expr)) throw new CannotRebuild(`its ${field2} list is known only after apply and built from more than one value`);
+      const hits2 = this.hits(expr, field2);
+      if (hits2.length === 0) throw new CannotRebuild(`its ${field2} list is known only after apply`);
+      return hits2;
+    }
+    if (!Array.isArray(v)) return [scalarText(v, field2)];
+    const out = [];
+    let unknowns = 0;
+    v.forEach((x, i) => {
+      if (isUnknown(attr(this.doc, ...path, i))) unknowns++;
+      else if (x !== null && x !== void 0) out.push(scalarText(x, field2));
+    });
+    if (unknowns === 0) return out;
+    const hits = this.hits(expr, field2);
+    if (hits.length === 1 || hits.length === unknowns) return [...out, ...hits];
+    throw new CannotRebuild(`${unknowns} element(s) of its ${field2} are known only after apply and come from ${hits.length} different values`);
+  }
+  /** Placeholders for the values known only after apply that an expression reads. */
+  hits(expr, field2) {
+    if (!expr) throw new CannotRebuild(`its ${field2} is known only after apply and has no expression in the configuration`);
+    const res = this.ctx.resolver.resolveExpression(this.doc, expr);
+    if (res.unresolved) throw new CannotRebuild(res.unresolved);
+    if (res.choices && res.choices.length > 0) throw new CannotRebuild(`its ${field2} reads a module without naming an output`);
+    const out = [];
+    for (const h of res.hits) {
+      const value = h.attribute ? attr(h.instance, h.attribute) : void 0;
+      if (h.attribute && !isUnknown(value)) continue;
+      const name = `<known after apply: ${h.instance.address}${h.attribute ? `.${h.attribute}` : ""}>`;
+      if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = this.keysOf(h.instance, h.attribute);
+      if (!out.includes(name)) out.push(name);
+    }
+    return out;
+  }
+  keysOf(inst, attribute) {
+    if (this.ctx.inv.refByKey(inst.address)) return [inst.address];
+    if (!attribute) return [];
+    return this.ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys;
+  }
+};
+function singleTraversal(expr) {
+  const refs = (expr.references ?? []).filter((r) => !/^(count|each|path|terraform)\./.test(r));
+  if (refs.length === 0) return false;
+  const longest = refs.reduce((a, b) => b.length > a.length ? b : a);
+  return refs.every((r) => longest === r || longest.startsWith(`${r}.`) || longest.startsWith(`${r}[`));
+}
+function scalarText(v, field2) {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  throw new CannotRebuild(`its ${field2} holds something that is not a string`);
+}
+
+// src/collect/terraform/policy-source.ts
+function policyOf(ctx, inst, name) {
+  const holder = declRef(ctx, inst);
+  const sensitive = isSensitive(inst, name);
+  const value = field(inst, name);
+  if (typeof value === "string") return { kind: "document", text: value, holder, attribute: name, sensitive, ...originOf(ctx, inst, name) };
+  if (value === void 0) return { kind: "absent" };
+  if (!isUnknown(value)) return { kind: "unknown", reason: `${inst.address}.${name} is not a string`, holder, attribute: name };
+  const expr = ctx.resolver.expressionOf(inst, [name]);
+  if (!expr) return { kind: "absent" };
+  const res = ctx.resolver.resolveExpression(inst, expr);
+  if (res.hits.length === 1 && res.constants.length === 0) {
+    const hit = res.hits[0];
+    const read = hit.attribute ?? (isPolicyDocument(hit.instance) ? "json" : void 0);
+    const followed = read ? attr(hit.instance, read) : void 0;
+    const origin = isPolicyDocument(hit.instance) ? { origin: declRef(ctx, hit.instance) } : {};
+    if (typeof followed === "string") {
+      return { kind: "document", text: followed, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, read), ...origin };
+    }
+    if (isPolicyDocument(hit.instance) && isUnknown(followed)) {
+      const rebuilt = rebuildPolicyDocument(ctx, hit.instance);
+      if (rebuilt.kind === "unknown") return { kind: "unknown", reason: rebuilt.reason, holder, attribute: name, builtFrom: [hit.instance.address] };
+      const placeholders = Object.keys(rebuilt.placeholders).length > 0 ? { placeholders: rebuilt.placeholders } : {};
+      return { kind: "document", text: rebuilt.text, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, read), ...placeholders, ...origin };
+    }
+  }
+  const from = [...new Set(res.hits.map((h) => h.instance.address))];
+  const reason = res.unresolved ?? (from.length > 0 ? `built from ${from.join(", ")}, known only after apply (a function such as jsonencode() keeps only its references in the plan, so the structure cannot be recovered)` : "known only after apply");
+  return { kind: "unknown", reason, holder, attribute: name, ...from.length > 0 ? { builtFrom: from } : {} };
+}
+function originOf(ctx, inst, name) {
+  const expr = ctx.resolver.expressionOf(inst, [name]);
+  if (!expr || !("references" in expr)) return {};
+  const hits = ctx.resolver.resolveExpression(inst, expr).hits;
+  return hits.length === 1 && isPolicyDocument(hits[0].instance) ? { origin: declRef(ctx, hits[0].instance) } : {};
+}
+
+// src/collect/terraform/resource-kinds.ts
+var MANAGED = {
+  aws_vpc: "vpc",
+  aws_default_vpc: "vpc",
+  aws_subnet: "subnet",
+  aws_default_subnet: "subnet",
+  aws_route_table: "route-table",
+  aws_default_route_table: "route-table",
+  aws_nat_gateway: "nat-gateway",
+  aws_internet_gateway: "internet-gateway",
+  aws_egress_only_internet_gateway: "egress-only-gateway",
+  aws_vpc_endpoint: "vpc-endpoint",
+  aws_vpc_endpoint_service: "endpoint-service",
+  aws_security_group: "security-group",
+  aws_default_security_group: "security-group",
+  aws_ec2_managed_prefix_list: "prefix-list",
+  aws_s3_bucket: "bucket",
+  aws_instance: "instance",
+  aws_network_interface: "network-interface",
+  aws_launch_template: "workload",
+  aws_lambda_function: "workload",
+  aws_ecs_service: "workload",
+  aws_iam_role: "iam-role",
+  aws_iam_user: "iam-user",
+  aws_iam_group: "iam-group",
+  aws_iam_policy: "iam-policy",
+  aws_iam_role_policy: "iam-policy",
+  aws_iam_user_policy: "iam-policy",
+  aws_iam_group_policy: "iam-policy",
+  aws_vpn_gateway: "other",
+  aws_ec2_transit_gateway: "other",
+  aws_vpc_peering_connection: "other",
+  aws_ec2_carrier_gateway: "other"
+};
+var DATA = {
+  aws_vpc: "vpc",
+  aws_subnet: "subnet",
+  aws_route_table: "route-table",
+  aws_nat_gateway: "nat-gateway",
+  aws_internet_gateway: "internet-gateway",
+  aws_vpc_endpoint: "vpc-endpoint",
+  aws_security_group: "security-group",
+  aws_prefix_list: "prefix-list",
+  aws_ec2_managed_prefix_list: "prefix-list",
+  aws_s3_bucket: "bucket",
+  aws_iam_role: "iam-role",
+  aws_iam_user: "iam-user",
+  aws_iam_group: "iam-group",
+  aws_iam_policy: "iam-policy",
+  aws_iam_policy_document: "iam-policy"
+};
+var MANAGED_KINDS = new Map(Object.entries(MANAGED));
+var DATA_KINDS = new Map(Object.entries(DATA));
+function kindOf(mode, type) {
+  return (mode === "data" ? DATA_KINDS : MANAGED_KINDS).get(type);
+}
+
+// src/collect/terraform/security-groups.ts
+function buildSecurityGroups(ctx) {
+  const prefixLists = buildServicePrefixLists(ctx);
+  for (const inst of instancesOf(ctx, "aws_security_group", "aws_default_security_group", "data.aws_security_group")) {
+    const ref = refOf(ctx, inst);
+    const tags = tagsOf(inst);
+    const sg = {
+      ref,
+      ...tags ? { tags } : {},
+      vpc: ctx.resolver.link(inst, ["vpc_id"], ["vpc"]),
+      groupName: str(inst, "name") ?? unknown("no name"),
+      ingress: [],
+      egress: []
+    };
+    if (inst.mode === "managed") {
+      for (const direction of ["ingress", "egress"]) inlineRules(ctx, inst, sg, direction, prefixLists);
+    } else {
+      sg.rulesIncomplete = `${inst.address} is a data source: its rules are not in the plan`;
+    }
+    ctx.inv.securityGroups.set(ref.key, sg);
+  }
+  buildImplicitDefaultGroups(ctx);
+  for (const inst of instancesOf(ctx, "aws_security_group_rule")) {
+    const direction = str(inst, "type");
+    if (direction !== "ingress" && direction !== "egress") continue;
+    addTo(ctx, inst, {
+      direction,
+      protocol: str(inst, "protocol") ?? "-1",
+      fromPort: num2(inst, ["from_port"]),
+      toPort: num2(inst, ["to_port"]),
+      ipv4: list(inst, ["cidr_blocks"]),
+      ipv6: list(inst, ["ipv6_cidr_blocks"]),
+      prefixLists: linkPrefixLists(ctx, inst, ["prefix_list_ids"], prefixLists),
+      groups: linkGroups(ctx, inst, ["source_security_group_id"]),
+      self: field(inst, "self") === true,
+      declaredBy: declRef(ctx, inst)
+    });
+  }
+  for (const [type, direction] of [["aws_vpc_security_group_ingress_rule", "ingress"], ["aws_vpc_security_group_egress_rule", "egress"]]) {
+    for (const inst of instancesOf(ctx, type)) {
+      const v4 = str(inst, "cidr_ipv4");
+      const v6 = str(inst, "cidr_ipv6");
+      addTo(ctx, inst, {
+        direction,
+        protocol: str(inst, "ip_protocol") ?? "-1",
+        fromPort: num2(inst, ["from_port"]),
+        toPort: num2(inst, ["to_port"]),
+        ipv4: isUnknown(v4) ? v4 : v4 ? [v4] : [],
+        ipv6: isUnknown(v6) ? v6 : v6 ? [v6] : [],
+        prefixLists: linkPrefixLists(ctx, inst, ["prefix_list_id"], prefixLists),
+        groups: linkGroups(ctx, inst, ["referenced_security_group_id"]),
+        self: false,
+        declaredBy: declRef(ctx, inst)
+      });
+    }
+  }
+}
+function linkGroups(ctx, inst, path) {
+  const link = linkField(ctx, inst, path, ["security-group"]);
+  const viaVpc = ctx.resolver.resolveAttribute(inst, path).hits.filter((h) => (h.instance.type === "aws_vpc" || h.instance.type === "aws_default_vpc") && h.attribute === "default_security_group_id");
+  if (viaVpc.length === 0) return link;
+  const computed = new Set(viaVpc.map((h) => `${h.instance.address}.default_security_group_id is computed by the provider`));
+  const { unresolved, ...rest } = link;
+  const base = unresolved && !computed.has(unresolved) ? { ...rest, unresolved } : rest;
+  return viaVpc.reduce((acc, h) => merge2(acc, defaultGroupOf(ctx, { keys: [h.instance.address], external: [] })), base);
+}
+function defaultGroupOf(ctx, vpc) {
+  if (vpc.keys.length === 1) {
+    const key = vpc.keys[0];
+    const found = defaultGroups(ctx).get(key);
+    if (found) return found;
+    return { keys: [], external: [], unresolved: `the default security group of ${key} is not in the plan` };
+  }
+  if (vpc.keys.length > 1) return { keys: [], external: [], unresolved: `the VPC is ambiguous (${vpc.keys.join(", ")}), so its default security group is unknown` };
+  const why = vpc.unresolved ?? (vpc.external.length > 0 ? `${vpc.external.join(", ")} is not in the plan` : "no VPC is known");
+  return { keys: [], external: [], unresolved: `the default security group applies, but its VPC is unknown (${why})` };
+}
+var DEFAULT_GROUPS = /* @__PURE__ */ new WeakMap();
+function defaultGroups(ctx) {
+  let map = DEFAULT_GROUPS.get(ctx);
+  if (map) return map;
+  map = /* @__PURE__ */ new Map();
+  DEFAULT_GROUPS.set(ctx, map);
+  for (const inst of instancesOf(ctx, "aws_default_security_group")) {
+    for (const vpcKey of ctx.resolver.link(inst, ["vpc_id"], ["vpc"]).keys) map.set(vpcKey, { keys: [inst.address], external: [] });
+  }
+  for (const vpc of ctx.inv.vpcs.values()) {
+    if (map.has(vpc.ref.key)) continue;
+    const inst = ctx.table.byAddress.get(vpc.ref.key);
+    const id = inst ? str(inst, "default_security_group_id") : void 0;
+    if (typeof id === "string") {
+      const ref = ctx.inv.refById(id);
+      map.set(vpc.ref.key, ref?.kind === "security-group" ? { keys: [ref.key], external: [] } : { keys: [], external: [id] });
+    }
+  }
+  return map;
+}
+function buildImplicitDefaultGroups(ctx) {
+  const known = defaultGroups(ctx);
+  for (const vpc of ctx.inv.vpcs.values()) {
+    const inst = ctx.table.byAddress.get(vpc.ref.key);
+    if (known.has(vpc.ref.key) || !inst || inst.type !== "aws_vpc" || inst.action !== "create") continue;
+    const key = `${vpc.ref.key}#default_security_group`;
+    const ref = { key, kind: "security-group", ...vpc.ref.address ? { address: vpc.ref.address } : {}, ...vpc.ref.region ? { region: vpc.ref.region } : {}, implicit: true, name: "default security group" };
+    ctx.inv.register(ref);
+    ctx.inv.securityGroups.set(key, awsDefaultGroup(ref, vpc));
+    known.set(vpc.ref.key, { keys: [key], external: [] });
+  }
+}
+function awsDefaultGroup(ref, vpc) {
+  const none = { keys: [], external: [] };
+  const all = { protocol: "-1", fromPort: void 0, toPort: void 0, prefixLists: none, declaredBy: vpc.ref };
+  const ipv6Out = Array.isArray(vpc.ipv6CidrBlocks) && vpc.ipv6CidrBlocks.length > 0 ? ["::/0"] : [];
+  return {
+    ref,
+    vpc: { keys: [vpc.ref.key], external: [] },
+    groupName: "default",
+    ingress: [{ direction: "ingress", ...all, ipv4: [], ipv6: [], groups: none, self: true, description: "AWS default: all traffic from members of the group" }],
+    egress: [{ direction: "egress", ...all, ipv4: ["0.0.0.0/0"], ipv6: ipv6Out, groups: none, self: false, description: "AWS default: all traffic out" }]
+  };
+}
+function buildServicePrefixLists(ctx) {
+  const byEndpoint = /* @__PURE__ */ new Map();
+  for (const inst of instancesOf(ctx, "aws_vpc_endpoint", "data.aws_vpc_endpoint")) {
+    const name = str(inst, "service_name");
+    const service = typeof name === "string" ? parseServiceName(name) : void 0;
+    if (!service?.family) continue;
+    const endpoint = refOf(ctx, inst);
+    const id = str(inst, "prefix_list_id");
+    const key = `${endpoint.key}#prefix_list`;
+    const ref = {
+      key,
+      kind: "prefix-list",
+      ...typeof id === "string" ? { id } : {},
+      ...endpoint.address ? { address: endpoint.address } : {},
+      ...endpoint.region ? { region: endpoint.region } : {},
+      implicit: true,
+      name: `prefix list ${service.name}`
+    };
+    ctx.inv.register(ref);
+    ctx.inv.prefixLists.set(key, { ref, prefixListName: service.name, cidrs: unknown(`the addresses of ${service.name} are not in the plan`) });
+    byEndpoint.set(endpoint.key, key);
+  }
+  return byEndpoint;
+}
+function linkPrefixLists(ctx, inst, path, byEndpoint) {
+  const link = linkField(ctx, inst, path, ["prefix-list", "vpc-endpoint"]);
+  const isList = (k) => ctx.inv.refByKey(k)?.kind === "prefix-list";
+  const keys = link.keys.flatMap((k) => isList(k) ? [k] : byEndpoint.has(k) ? [byEndpoint.get(k)] : []);
+  const strays = link.keys.filter((k) => !isList(k) && !byEndpoint.has(k));
+  const unresolved = link.unresolved ?? (strays.length > 0 ? `${strays.join(", ")} has no AWS-managed prefix list` : void 0);
+  return { keys: [...new Set(keys)].sort(), external: link.external, ...unresolved ? { unresolved } : {} };
+}
+function linkField(ctx, inst, path, kinds) {
+  const expr = isUnknown(attr(inst, ...path)) ? ctx.resolver.expressionOf(inst, path) : void 0;
+  const flat = expr !== void 0 && path.length > 1 && expr === ctx.resolver.expressionOf(inst, [path[0]]);
+  if (!flat) return ctx.resolver.link(inst, path, kinds);
+  const res = ctx.resolver.resolveExpression(inst, expr);
+  const keys = res.hits.filter((h) => kinds.includes(kindOf(h.instance.mode, h.instance.type) ?? "other")).map((h) => h.instance.address);
+  return { keys: [...new Set(keys)].sort(), external: [], ...res.unresolved ? { unresolved: res.unresolved } : {} };
+}
+function inlineRules(ctx, inst, sg, direction, prefixLists) {
+  const blocks = attr(inst, direction);
+  if (isUnknown(blocks)) {
+    if (ctx.resolver.expressionOf(inst, [direction])) sg.rulesIncomplete = `the inline ${direction} rules of ${inst.address} are known only after apply`;
+    return;
+  }
+  if (!Array.isArray(blocks)) return;
+  blocks.forEach((_, i) => {
+    const at = (name) => [direction, i, name];
+    const description = attr(inst, ...at("description"));
+    sg[direction].push({
+      direction,
+      protocol: str(inst, direction, i, "protocol") ?? "-1",
+      fromPort: num2(inst, at("from_port")),
+      toPort: num2(inst, at("to_port")),
+      ipv4: list(inst, at("cidr_blocks")),
+      ipv6: list(inst, at("ipv6_cidr_blocks")),
+      prefixLists: linkPrefixLists(ctx, inst, at("prefix_list_ids"), prefixLists),
+      groups: linkGroups(ctx, inst, at("security_groups")),
+      self: attr(inst, ...at("self")) === true,
+      ...typeof description === "string" ? { description } : {},
+      declaredBy: refOf(ctx, inst)
+    });
+  });
+}
+function addTo(ctx, inst, rule21) {
+  const groups = linkGroups(ctx, inst, ["security_group_id"]);
+  if (groups.keys.length === 0) {
+    ctx.inv.diagnose({
+      level: "note",
+      code: "unresolved-reference",
+      subject: declRef(ctx, inst),
+      message: `${inst.address}: cannot tell which security group the rule belongs to (${groups.unresolved ?? (groups.external.join(", ") || "no security_group_id")})`
+    });
+  }
+  for (const key of groups.keys) ctx.inv.securityGroups.get(key)?.[rule21.direction].push(rule21);
+}
+function num2(inst, path) {
+  const v = attr(inst, ...path);
+  if (isUnknown(v) || v === void 0) return v;
+  const n = typeof v === "number" ? v : typeof v === "string" ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : unknown(`${inst.address}.${path.join(".")} is not a number`);
+}
+function list(inst, path) {
+  const v = attr(inst, ...path);
+  if (isUnknown(v)) return unknown(`${inst.address}.${path.join(".")} is known only after apply`);
+  if (!Array.isArray(v)) return [];
+  if (v.some((_, i) => isUnknown(attr(inst, ...path, i)))) return unknown(`${inst.address}.${path.join(".")} is known only after apply`);
+  return v.filter((x) => typeof x === "string" && x !== "");
+}
+
+// src/collect/terraform/endpoints.ts
+var TYPES = ["Gateway", "Interface", "GatewayLoadBalancer", "Resource", "ServiceNetwork"];
+function buildEndpoints(ctx) {
+  const own = /* @__PURE__ */ new Map();
+  for (const inst of instancesOf(ctx, "aws_vpc_endpoint", "data.aws_vpc_endpoint")) {
+    const ref = refOf(ctx, inst);
+    const ep = endpointOf(ctx, inst);
+    if (inst.mode === "managed") own.set(ref.key, ep.securityGroups);
+    ctx.inv.vpcEndpoints.set(ref.key, ep);
+  }
+  for (const inst of ctx.table.destroyed.values()) {
+    if (inst.type !== "aws_vpc_endpoint" || inst.mode !== "managed") continue;
+    const ep = endpointOf(ctx, inst);
+    ep.destroyed = true;
+    ctx.inv.vpcEndpoints.set(ep.ref.key, ep);
+  }
+  attach(ctx, "aws_vpc_endpoint_route_table_association", "route_table_id", ["route-table"], (ep, link) => ep.routeTables = merge2(ep.routeTables, link));
+  attach(ctx, "aws_vpc_endpoint_subnet_association", "subnet_id", ["subnet"], (ep, link) => ep.subnets = merge2(ep.subnets, link));
+  const replacedDefault = /* @__PURE__ */ new Set();
+  attach(ctx, "aws_vpc_endpoint_security_group_association", "security_group_id", ["security-group"], (ep, link, inst) => {
+    ep.securityGroups = merge2(ep.securityGroups, link);
+    if (field(inst, "replace_default_association") === true) replacedDefault.add(ep.ref.key);
+  });
+  for (const [key, groups] of own) {
+    const ep = ctx.inv.vpcEndpoints.get(key);
+    if (ep?.type === "Interface" && !replacedDefault.has(key) && isNone(groups)) {
+      ep.securityGroups = merge2(ep.securityGroups, defaultGroupOf(ctx, ep.vpc));
+    }
+  }
+  for (const inst of instancesOf(ctx, "aws_vpc_endpoint_private_dns")) {
+    const enabled = bool(inst, "private_dns_enabled", void 0);
+    for (const key of endpointsOf(ctx, inst)) {
+      const ep = ctx.inv.vpcEndpoints.get(key);
+      const epInst = ctx.table.byAddress.get(key);
+      if (!ep || !epInst) continue;
+      ep.privateDnsEnabled = enabled ?? unknown(`${inst.address} does not say whether private DNS is on`);
+      ep.privateDnsDeclaredBy = declRef(ctx, inst);
+      ep.privateDnsOnlyForInboundResolver = inboundResolverOnly(epInst, ep.type, ep.privateDnsEnabled);
+    }
+  }
+  for (const inst of instancesOf(ctx, "aws_vpc_endpoint_policy")) {
+    for (const key of endpointsOf(ctx, inst)) {
+      const ep = ctx.inv.vpcEndpoints.get(key);
+      if (ep) ep.policy = policyOf(ctx, inst, "policy");
+    }
+  }
+}
+function endpointOf(ctx, inst) {
+  const ref = refOf(ctx, inst);
+  const serviceName = str(inst, "service_name");
+  const type = endpointType(inst);
+  const service = typeof serviceName === "string" ? parseServiceName(serviceName) : void 0;
+  const tags = tagsOf(inst);
+  const privateDnsEnabled = privateDns(inst, type);
+  return {
+    ref,
+    ...tags ? { tags } : {},
+    vpc: ctx.resolver.link(inst, ["vpc_id"], ["vpc"]),
+    type,
+    serviceName: serviceName === void 0 ? unknown(`${inst.address} has no service name`) : serviceName,
+    ...service ? { service } : {},
+    // Data sources report the policy in force; a managed endpoint without one gets the AWS default.
+    policy: policyOf(ctx, inst, "policy"),
+    routeTables: linkAttr(ctx, inst, "route_table_ids", ["route-table"], true),
+    subnets: linkAttr(ctx, inst, "subnet_ids", ["subnet"], true),
+    securityGroups: ownGroups(ctx, inst),
+    privateDnsEnabled,
+    privateDnsOnlyForInboundResolver: inboundResolverOnly(inst, type, privateDnsEnabled)
+  };
+}
+function ownGroups(ctx, inst) {
+  const v = field(inst, "security_group_ids");
+  const named = isUnknown(v) ? inst.mode === "data" || ctx.resolver.expressionOf(inst, ["security_group_ids"]) !== void 0 : Array.isArray(v) && v.length > 0;
+  return named ? linkGroups(ctx, inst, ["security_group_ids"]) : { keys: [], external: [] };
+}
+function isNone(link) {
+  return link.keys.length === 0 && link.external.length === 0 && !link.unresolved;
+}
+function endpointType(inst) {
+  const t = str(inst, "vpc_endpoint_type");
+  if (isUnknown(t)) return t;
+  if (t === void 0) return "Gateway";
+  return TYPES.includes(t) ? t : unknown(`${inst.address}: unknown endpoint type ${JSON.stringify(t)}`);
+}
+function privateDns(inst, type) {
+  const v = bool(inst, "private_dns_enabled", false);
+  if (isUnknown(v) && (type === "Gateway" || type === "GatewayLoadBalancer")) return false;
+  if (isUnknown(v)) {
+    if (inst.mode === "managed" && type === "Interface" && (inst.action === "create" || inst.action === "replace")) return false;
+    return v;
+  }
+  return v ?? false;
+}
+function inboundResolverOnly(inst, type, privateDnsOn) {
+  const name = str(inst, "service_name");
+  if (type !== "Interface" || typeof name !== "string" || parseServiceName(name)?.service !== "s3") return void 0;
+  if (isUnknown(privateDnsOn)) return privateDnsOn;
+  if (!privateDnsOn) return void 0;
+  const opts = field(inst, "dns_options");
+  const v = attr(inst, "dns_options", 0, "private_dns_only_for_inbound_resolver_endpoint");
+  if (typeof v === "boolean") return v;
+  const written = Array.isArray(opts) && opts.length > 0;
+  if (written && v === void 0) return false;
+  if (!written && isUnknown(opts) && inst.mode === "managed") return true;
+  return unknown(`${inst.address}: whether private DNS answers only the inbound resolver endpoint is known only after apply`);
+}
+function endpointsOf(ctx, inst) {
+  const link = ctx.resolver.link(inst, ["vpc_endpoint_id"], ["vpc-endpoint"]);
+  if (link.keys.length === 0) {
+    ctx.inv.diagnose({
+      level: "note",
+      code: "unresolved-reference",
+      subject: declRef(ctx, inst),
+      message: `${inst.address}: cannot tell which VPC endpoint it belongs to (${link.unresolved ?? (link.external.length > 0 ? `${link.external.join(", ")} is not in the plan` : "no vpc_endpoint_id")})`
+    });
+  }
+  return link.keys;
+}
+function attach(ctx, type, field2, kinds, apply) {
+  for (const inst of instancesOf(ctx, type)) {
+    const link = kinds.includes("security-group") ? linkGroups(ctx, inst, [field2]) : ctx.resolver.link(inst, [field2], kinds);
+    for (const key of endpointsOf(ctx, inst)) {
+      const ep = ctx.inv.vpcEndpoints.get(key);
+      if (ep) apply(ep, link, inst);
+    }
+  }
+}
+
+// src/collect/terraform/network.ts
+function buildNetwork(ctx) {
+  buildVpcs(ctx);
+  buildGateways(ctx);
+  buildRouteTables(ctx);
+  buildSubnets(ctx);
+  attachRoutes(ctx);
+  attachAssociations(ctx);
+  assignMainTables(ctx);
+}
+function buildVpcs(ctx) {
+  const secondary = secondaryCidrs(ctx);
+  for (const inst of instancesOf(ctx, "aws_vpc", "aws_default_vpc", "data.aws_vpc")) {
+    const ref = refOf(ctx, inst);
+    const cidr = str(inst, "cidr_block");
+    const isDefault = inst.type === "aws_default_vpc" || field(inst, "default") === true;
+    ctx.inv.vpcs.set(ref.key, {
+      ref,
+      ...tagsField(inst),
+      cidrBlocks: isUnknown(cidr) ? cidr : [...cidr ? [cidr] : [], ...secondary.get(inst.address) ?? []],
+      ipv6CidrBlocks: ipv6Of(inst),
+      enableDnsSupport: orUnknown(bool(inst, "enable_dns_support", inst.mode === "data" ? void 0 : true), "DNS support of the VPC"),
+      enableDnsHostnames: orUnknown(unsetIsDefault(ctx, inst, "enable_dns_hostnames", inst.mode === "data" ? void 0 : isDefault), "DNS hostnames of the VPC"),
+      mainRouteTable: void 0
+    });
+  }
+}
+function secondaryCidrs(ctx) {
+  const out = /* @__PURE__ */ new Map();
+  for (const assoc of instancesOf(ctx, "aws_vpc_ipv4_cidr_block_association")) {
+    const cidr = str(assoc, "cidr_block");
+    if (typeof cidr !== "string") continue;
+    for (const key of ctx.resolver.link(assoc, ["vpc_id"], ["vpc"]).keys) out.set(key, [...out.get(key) ?? [], cidr]);
+  }
+  return out;
+}
+function ipv6Of(inst) {
+  const v = str(inst, "ipv6_cidr_block");
+  if (isUnknown(v)) return bool(inst, "assign_generated_ipv6_cidr_block", false) === true ? v : [];
+  return v ? [v] : [];
+}
+function unsetIsDefault(ctx, inst, name, dflt) {
+  const v = bool(inst, name, dflt);
+  const created = inst.action === "create" || inst.action === "replace";
+  return isUnknown(v) && created && !ctx.resolver.expressionOf(inst, [name]) ? dflt : v;
+}
+function orUnknown(v, what) {
+  return v === void 0 ? unknown(`${what} is not recorded`) : v;
+}
+function tagsField(inst) {
+  const tags = tagsOf(inst);
+  return tags ? { tags } : {};
+}
+function buildGateways(ctx) {
+  for (const inst of instancesOf(ctx, "aws_nat_gateway", "data.aws_nat_gateway")) {
+    const ref = refOf(ctx, inst);
+    const ct = str(inst, "connectivity_type");
+    ctx.inv.natGateways.set(ref.key, {
+      ref,
+      ...tagsField(inst),
+      subnet: ctx.resolver.link(inst, ["subnet_id"], ["subnet"]),
+      connectivityType: isUnknown(ct) ? ct : ct === "private" ? "private" : "public"
+    });
+  }
+  for (const inst of instancesOf(ctx, "aws_internet_gateway", "data.aws_internet_gateway", "aws_egress_only_internet_gateway")) {
+    const ref = refOf(ctx, inst);
+    const vpc = inst.mode === "data" ? linkFirstAttachment(ctx, inst) : ctx.resolver.link(inst, ["vpc_id"], ["vpc"]);
+    ctx.inv.internetGateways.set(ref.key, { ref, ...tagsField(inst), vpc, egressOnly: inst.type === "aws_egress_only_internet_gateway" });
+  }
+}
+function linkFirstAttachment(ctx, inst) {
+  return ctx.resolver.link(inst, ["attachments", 0, "vpc_id"], ["vpc"]);
+}
+function buildRouteTables(ctx) {
+  for (const inst of instancesOf(ctx, "aws_route_table", "aws_default_route_table", "data.aws_route_table")) {
+    const ref = refOf(ctx, inst);
+    const table = { ref, ...tagsField(inst), vpc: ctx.resolver.link(inst, ["vpc_id"], ["vpc"]), routes: [], subnets: [] };
+    const routesAttr = inst.mode === "data" ? "routes" : "route";
+    const routes = attr(inst, routesAttr);
+    if (isUnknown(routes)) {
+      if (inst.mode === "data" || ctx.resolver.expressionOf(inst, [routesAttr])) {
+        table.routesIncomplete = `the inline routes of ${inst.address} are known only after apply`;
+      }
+    } else if (Array.isArray(routes)) {
+      routes.forEach((_, i) => table.routes.push(inlineRoute(ctx, inst, routesAttr, i)));
+    }
+    table.routes.push({ destination: { kind: "ipv4", value: "local" }, target: { kind: "local" }, origin: "inline", declaredBy: ref });
+    ctx.inv.routeTables.set(ref.key, table);
+  }
+}
+var TARGET_FIELDS = [
+  { field: "nat_gateway_id", kind: "nat", nodeKinds: ["nat-gateway"] },
+  { field: "gateway_id", kind: "gateway", nodeKinds: ["internet-gateway", "vpc-endpoint", "other"] },
+  { field: "egress_only_gateway_id", kind: "eigw", nodeKinds: ["egress-only-gateway"] },
+  { field: "network_interface_id", kind: "eni", nodeKinds: ["network-interface"] },
+  { field: "instance_id", kind: "instance", nodeKinds: ["instance"] },
+  { field: "transit_gateway_id", kind: "tgw", nodeKinds: ["other"] },
+  { field: "vpc_peering_connection_id", kind: "pcx", nodeKinds: ["other"] },
+  { field: "vpc_endpoint_id", kind: "vpce", nodeKinds: ["vpc-endpoint"] },
+  { field: "carrier_gateway_id", kind: "carrier", nodeKinds: ["other"] },
+  { field: "local_gateway_id", kind: "local-gateway", nodeKinds: ["other"] },
+  { field: "core_network_arn", kind: "core-network", nodeKinds: ["other"] }
+];
+var DESTINATIONS = [
+  { field: "cidr_block", kind: "ipv4" },
+  { field: "destination_cidr_block", kind: "ipv4" },
+  { field: "ipv6_cidr_block", kind: "ipv6" },
+  { field: "destination_ipv6_cidr_block", kind: "ipv6" },
+  { field: "destination_prefix_list_id", kind: "prefix-list" }
+];
+function inlineRoute(ctx, inst, listAttr, index) {
+  const path = [listAttr, index];
+  const destination = destinationOf(inst, path);
+  const target = targetOf(ctx, inst, path, (field2) => inlineTargetExpression(ctx, inst, listAttr, destination.value, field2));
+  return { destination, target, origin: "inline", declaredBy: refOf(ctx, inst) };
+}
+function destinationOf(inst, path) {
+  for (const d of DESTINATIONS) {
+    const v = attr(inst, ...path, d.field);
+    if (v === void 0) continue;
+    const value = isUnknown(v) ? v : typeof v === "string" ? v : unknown(`${inst.address}.${d.field} is not a string`);
+    return { kind: d.kind, value };
+  }
+  return { kind: "ipv4", value: unknown(`no destination in ${inst.address}`) };
+}
+function targetOf(ctx, inst, path, expressionFor) {
+  const values = TARGET_FIELDS.map((t) => attr(inst, ...path, t.field));
+  const set2 = TARGET_FIELDS.filter((_, i) => values[i] !== void 0 && !isUnknown(values[i]));
+  const pending = TARGET_FIELDS.filter((_, i) => isUnknown(values[i]));
+  const written = pending.filter((t) => expressionFor(t.field) !== void 0);
+  const chosen = set2[0] ?? (written.length === 1 ? written[0] : pending.length === 1 ? pending[0] : void 0);
+  if (!chosen) {
+    return unknown(written.length > 1 || pending.length > 1 ? `${inst.address}: the route target is known only after apply and the configuration does not say which kind it is` : `${inst.address}: no route target is set`);
+  }
+  const v = values[TARGET_FIELDS.indexOf(chosen)];
+  let link;
+  if (isUnknown(v)) {
+    const expr = expressionFor(chosen.field);
+    link = expr ? ctx.resolver.linkExpression(inst, expr, chosen.nodeKinds) : { keys: [], external: [], unresolved: v.reason };
+  } else {
+    link = ctx.resolver.link(inst, [...path, chosen.field], chosen.nodeKinds);
+  }
+  const key = link.keys.length === 1 ? link.keys[0] : void 0;
+  const id = typeof v === "string" ? v : void 0;
+  const kind = resolveKind(ctx, chosen.kind, key, id);
+  if (kind === void 0) return unknown(`${inst.address}: ${chosen.field} is known only after apply and its target cannot be resolved`);
+  return { kind, ...key ? { key } : {}, ...id ? { id } : {} };
+}
+function resolveKind(ctx, kind, key, id) {
+  if (kind === "eni" || kind === "instance") return "nat-instance";
+  if (kind !== "gateway") return kind;
+  const type = key ? ctx.inv.refByKey(key)?.type ?? ctx.table.byAddress.get(key)?.type : void 0;
+  if (type === "aws_internet_gateway") return "igw";
+  if (type === "aws_vpn_gateway") return "vgw";
+  if (type === "aws_vpc_endpoint") return "vpce";
+  if (id?.startsWith("igw-")) return "igw";
+  if (id?.startsWith("vgw-")) return "vgw";
+  if (id?.startsWith("vpce-")) return "vpce";
+  if (id === "local") return "local";
+  return id === void 0 ? "gateway" : void 0;
+}
+function inlineTargetExpression(ctx, inst, listAttr, destination, field2) {
+  const cfg = ctx.resolver.configOf(inst)?.expressions;
+  const blocks = blockExpressions(cfg, listAttr);
+  if (blocks) {
+    const match = blocks.find((b) => DESTINATIONS.some((d) => constantOf2(b[d.field]) === destination)) ?? (blocks.length === 1 ? blocks[0] : void 0);
+    const expr = match?.[field2];
+    return isExpression(expr) ? expr : void 0;
+  }
+  const flat = cfg?.[listAttr];
+  if (!isExpression(flat) || !Array.isArray(flat.references)) return void 0;
+  const wanted = TARGET_FIELDS.find((t) => t.field === field2)?.nodeKinds ?? [];
+  const refs = flat.references.filter((r) => {
+    const m = /^(?:module\.[^.]+\.)?([a-z0-9_]+)\./.exec(r);
+    const k = m ? kindOf("managed", m[1]) : void 0;
+    return r.startsWith("module.") || k !== void 0 && wanted.includes(k);
+  });
+  return refs.length > 0 ? { references: refs } : void 0;
+}
+function constantOf2(expr) {
+  return isExpression(expr) ? expr.constant_value : void 0;
+}
+function buildSubnets(ctx) {
+  for (const inst of instancesOf(ctx, "aws_subnet", "aws_default_subnet", "data.aws_subnet")) {
+    const ref = refOf(ctx, inst);
+    const az = str(inst, "availability_zone");
+    ctx.inv.subnets.set(ref.key, {
+      ref,
+      ...tagsField(inst),
+      vpc: ctx.resolver.link(inst, ["vpc_id"], ["vpc"]),
+      availabilityZone: az === void 0 ? unknown("no availability zone set") : az,
+      cidrBlock: str(inst, "cidr_block"),
+      ipv6CidrBlock: str(inst, "ipv6_cidr_block"),
+      routeTable: { keys: [], external: [] }
+    });
+  }
+}
+function attachRoutes(ctx) {
+  for (const inst of instancesOf(ctx, "aws_route")) {
+    const tables = ctx.resolver.link(inst, ["route_table_id"], ["route-table"]);
+    const route = {
+      destination: destinationOf(inst, []),
+      target: targetOf(ctx, inst, [], (field2) => ctx.resolver.expressionOf(inst, [field2])),
+      origin: "resource",
+      declaredBy: declRef(ctx, inst)
+    };
+    if (tables.keys.length === 0) {
+      if (tables.unresolved || tables.external.length === 0) {
+        ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which route table it belongs to (${tables.unresolved ?? "no route_table_id"}); the route is ignored` });
+      }
+      continue;
+    }
+    for (const key of tables.keys) ctx.inv.routeTables.get(key)?.routes.push(route);
+  }
+}
+function attachAssociations(ctx) {
+  for (const inst of instancesOf(ctx, "aws_route_table_association")) {
+    if (field(inst, "gateway_id") !== void 0) continue;
+    const subnets = ctx.resolver.link(inst, ["subnet_id"], ["subnet"]);
+    const tables = ctx.resolver.link(inst, ["route_table_id"], ["route-table"]);
+    if (subnets.keys.length === 0 && (subnets.unresolved || subnets.external.length === 0)) {
+      ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates (${subnets.unresolved ?? "no subnet_id"})` });
+    }
+    const table = tables.keys.length > 0 || tables.external.length > 0 || tables.unresolved ? tables : { keys: [], external: [], unresolved: `${inst.address}: its route table reference does not resolve to a route table in the plan` };
+    for (const key of subnets.keys) {
+      const subnet = ctx.inv.subnets.get(key);
+      if (!subnet) continue;
+      subnet.routeTable = merge2(subnet.routeTable, table);
+      subnet.associationRef = declRef(ctx, inst);
+    }
+    for (const key of tables.keys) {
+      const table2 = ctx.inv.routeTables.get(key);
+      if (table2) table2.subnets.push(...subnets.keys.filter((k) => !table2.subnets.includes(k)));
+    }
+  }
+}
+function assignMainTables(ctx) {
+  const setMain = (vpcKey, tableKey) => {
+    const vpc = ctx.inv.vpcs.get(vpcKey);
+    if (vpc) vpc.mainRouteTable = tableKey;
+  };
+  for (const inst of instancesOf(ctx, "aws_default_route_table")) {
+    const res = ctx.resolver.resolveAttribute(inst, ["default_route_table_id"]);
+    for (const hit of res.hits) {
+      if (hit.instance.type === "aws_vpc" || hit.instance.type === "aws_default_vpc") setMain(hit.instance.address, inst.address);
+    }
+    for (const c of res.constants) {
+      const vpc = typeof c === "string" ? findVpcByMainTableId(ctx, c) : void 0;
+      if (vpc) setMain(vpc.ref.key, inst.address);
+    }
+  }
+  for (const inst of instancesOf(ctx, "data.aws_route_table")) {
+    const assocs = field(inst, "associations");
+    if (Array.isArray(assocs) && assocs.some((a) => a?.main === true)) {
+      for (const key of ctx.resolver.link(inst, ["vpc_id"], ["vpc"]).keys) setMain(key, inst.address);
+    }
+  }
+  for (const inst of instancesOf(ctx, "aws_main_route_table_association")) {
+    const tables = ctx.resolver.link(inst, ["route_table_id"], ["route-table"]);
+    const vpcs = ctx.resolver.link(inst, ["vpc_id"], ["vpc"]);
+    for (const v of vpcs.keys) {
+      const vpc = ctx.inv.vpcs.get(v);
+      if (!vpc) continue;
+      vpc.mainRouteTable = tables.keys.length === 1 ? tables.keys[0] : unknown(`${inst.address}: the main route table cannot be resolved (${tables.unresolved ?? tables.external.join(", ")})`);
+    }
+  }
+  for (const vpc of ctx.inv.vpcs.values()) {
+    if (vpc.mainRouteTable !== void 0) continue;
+    const inst = ctx.table.byAddress.get(vpc.ref.key);
+    const byId = inst ? str(inst, "main_route_table_id") : void 0;
+    if (typeof byId === "string") {
+      const table = ctx.inv.refById(byId);
+      vpc.mainRouteTable = table?.kind === "route-table" ? table.key : unknown(`the main route table ${byId} of ${vpc.ref.address ?? vpc.ref.key} is not in the plan`);
+    } else if (inst && inst.action === "create" && inst.type === "aws_vpc") {
+      vpc.mainRouteTable = implicitMainTable(ctx, vpc);
+    } else {
+      vpc.mainRouteTable = unknown(`the main route table of ${vpc.ref.address ?? vpc.ref.key} is not in the plan`);
+    }
+  }
+}
+function findVpcByMainTableId(ctx, id) {
+  for (const vpc of ctx.inv.vpcs.values()) {
+    const inst = ctx.table.byAddress.get(vpc.ref.key);
+    if (inst && (field(inst, "main_route_table_id") === id || field(inst, "default_route_table_id") === id)) return vpc;
+  }
+  return void 0;
+}
+function implicitMainTable(ctx, vpc) {
+  const key = `${vpc.ref.key}#main_route_table`;
+  const ref = { key, kind: "route-table", ...vpc.ref.address ? { address: vpc.ref.address } : {}, ...vpc.ref.region ? { region: vpc.ref.region } : {}, implicit: true, name: "main route table" };
+  ctx.inv.register(ref);
+  ctx.inv.routeTables.set(key, {
+    ref,
+    vpc: { keys: [vpc.ref.key], external: [] },
+    routes: [{ destination: { kind: "ipv4", value: "local" }, target: { kind: "local" }, origin: "inline", declaredBy: vpc.ref }],
+    subnets: []
+  });
+  return key;
+}
+
+// src/collect/terraform/region.ts
+var RegionResolver = class {
+  constructor(config, resolver) {
+    this.config = config;
+    this.resolver = resolver;
+  }
+  config;
+  resolver;
+  byProvider = /* @__PURE__ */ new Map();
+  regionOf(inst) {
+    const own = field(inst, "region");
+    if (typeof own === "string" && isRegionName(own)) return own;
+    const fromArn = arnPart(inst, 3);
+    if (fromArn && isRegionName(fromArn)) return fromArn;
+    return this.providerRegion(inst);
+  }
+  accountOf(inst) {
+    const fromArn = arnPart(inst, 4);
+    if (fromArn && /^\d{12}$/.test(fromArn)) return fromArn;
+    const owner = field(inst, "owner_id");
+    return typeof owner === "string" && /^\d{12}$/.test(owner) ? owner : void 0;
+  }
+  providerRegion(inst) {
+    const key = this.resolver.configOf(inst)?.provider_config_key;
+    const providerKey = typeof key === "string" ? key : "aws";
+    if (this.byProvider.has(providerKey)) return this.byProvider.get(providerKey);
+    const region = this.evaluate(providerKey);
+    this.byProvider.set(providerKey, region);
+    return region;
+  }
+  evaluate(providerKey) {
+    const providers = this.config.providers;
+    const candidates = [providerKey, providerKey.slice(providerKey.lastIndexOf(":") + 1), "aws"];
+    for (const k of candidates) {
+      const p = Object.hasOwn(providers, k) ? providers[k] : void 0;
+      if (!isObject2(p)) continue;
+      const expr = isObject2(p.expressions) ? p.expressions.region : void 0;
+      if (!isObject2(expr)) return void 0;
+      return this.evaluateRegion(expr, moduleNamesOf(p.module_address));
+    }
+    return void 0;
+  }
+  evaluateRegion(expr, moduleNames) {
+    if (typeof expr.constant_value === "string") return isRegionName(expr.constant_value) ? expr.constant_value : void 0;
+    const res = this.resolver.resolveInModule(moduleNames, expr);
+    for (const c of res.constants) if (typeof c === "string" && isRegionName(c)) return c;
+    for (const hit of res.hits) {
+      for (const name of [hit.attribute, "region", "name", "id"]) {
+        if (!name) continue;
+        const v = attr(hit.instance, name);
+        if (typeof v === "string" && !isUnknown(v) && isRegionName(v)) return v;
+      }
+    }
+    return void 0;
+  }
+};
+function arnPart(inst, index) {
+  const arn = field(inst, "arn");
+  if (typeof arn !== "string" || !arn.startsWith("arn:")) return void 0;
+  let start = 0;
+  for (let i = 0; i < index; i++) {
+    const colon = arn.indexOf(":", start);
+    if (colon < 0) return void 0;
+    start = colon + 1;
+  }
+  const end = arn.indexOf(":", start);
+  return arn.slice(start, end < 0 ? arn.length : end) || void 0;
+}
+function moduleNamesOf(address) {
+  if (typeof address !== "string" || address === "") return [];
+  return address.split(".").filter((_, i) => i % 2 === 1);
+}
+
+// src/collect/terraform/expression-references.ts
+var parsedExpressions = /* @__PURE__ */ new WeakMap();
+function referencesOf(expr) {
+  let parsed = parsedExpressions.get(expr);
+  if (!parsed) {
+    const all = (Array.isArray(expr.references) ? expr.references.filter((r) => typeof r === "string") : []).map(parseReference);
+    parsed = { refs: mostSpecific(all), iterates: all.some((p) => p.kind === "iteration") };
+    parsedExpressions.set(expr, parsed);
+  }
+  return parsed;
+}
+function mostSpecific(refs) {
+  const groups = /* @__PURE__ */ new Map();
+  const others = [];
+  for (const r of refs) {
+    const base = r.kind === "resource" ? `${r.mode}.${r.type}.${r.name}` : r.kind === "module" ? `module.${r.call}` : r.kind === "iteration" ? r.name : void 0;
+    if (base === void 0) {
+      others.push(r);
+      continue;
+    }
+    const list2 = groups.get(base);
+    if (list2) list2.push(r);
+    else groups.set(base, [r]);
+  }
+  const out = [...others];
+  for (const list2 of groups.values()) {
+    const keyed = list2.filter((r) => "key" in r && r.key !== void 0);
+    const pool = keyed.length > 0 ? keyed : list2;
+    const byKey = /* @__PURE__ */ new Map();
+    for (const r of pool) {
+      const k = "key" in r && r.key !== void 0 ? JSON.stringify(r.key) : "";
+      const prev = byKey.get(k);
+      if (!prev || detail(r) > detail(prev)) byKey.set(k, r);
+    }
+    out.push(...byKey.values());
+  }
+  return out;
+}
+function detail(r) {
+  return r.kind === "resource" && r.attribute || r.kind === "module" && r.output || r.kind === "iteration" && r.attribute ? 1 : 0;
+}
+
+// src/collect/terraform/resolve.ts
+var MAX_DEPTH = 40;
+var Resolver = class {
+  constructor(table, config, refById) {
+    this.table = table;
+    this.config = config;
+    this.refById = refById;
+  }
+  table;
+  config;
+  refById;
+  outputs = /* @__PURE__ */ new Map();
+  configs = /* @__PURE__ */ new WeakMap();
+  variables = /* @__PURE__ */ new Map();
+  moduleRefs = /* @__PURE__ */ new Map();
+  targets = /* @__PURE__ */ new Map();
+  /** Drops what resolutions were memoized (they name instances): for after the build, see releaseBuild. */
+  release() {
+    this.outputs.clear();
+    this.variables.clear();
+    this.moduleRefs.clear();
+    this.targets.clear();
+  }
+  /** The instances of a child module called from a module instance (`here`), with their steps and addresses. */
+  moduleTargets(here, modules, call) {
+    const key = `${here}|${call}`;
+    let targets = this.targets.get(key);
+    if (!targets) {
+      const instances = this.table.moduleInstances.get(key) ?? [];
+      targets = instances.length > 0 ? instances.map((m) => ({ steps: [...modules, stepOf(m, call)], address: m })) : [{ steps: [...modules, { name: call }], address: `${here}${here ? "." : ""}module.${call}` }];
+      this.targets.set(key, targets);
+    }
+    return targets;
+  }
+  scopeOf(inst) {
+    const forEach = this.configOf(inst)?.for_each_expression;
+    return { modules: inst.modules, here: inst.moduleInstance, ...inst.key !== void 0 ? { selfKey: inst.key } : {}, ...isObject2(forEach) ? { forEach } : {} };
+  }
+  configOf(inst) {
+    if (this.configs.has(inst)) return this.configs.get(inst);
+    const cfg = this.config.resource(inst.configModule, `${inst.mode === "data" ? "data." : ""}${inst.type}.${inst.name}`);
+    this.configs.set(inst, cfg);
+    return cfg;
+  }
+  /** The expression that sets an attribute path of an instance, if the configuration has one. */
+  expressionOf(inst, path) {
+    return expressionAt(this.configOf(inst)?.expressions, path);
+  }
+  /** What an expression of an instance's configuration refers to. */
+  resolveExpression(inst, expr) {
+    return this.expression(expr, this.scopeOf(inst), 0);
+  }
+  /** What an expression declared in a module (a provider block, say) refers to, outside any resource. */
+  resolveInModule(moduleNames, expr) {
+    return this.expression(expr, { modules: moduleNames.map((name) => ({ name })) }, 0);
+  }
+  /** What an attribute of an instance refers to: its value when known, else its expression's references. */
+  resolveAttribute(inst, path) {
+    const value = attrAt(inst, path);
+    if (value === void 0) return { hits: [], constants: [] };
+    if (!isUnknown(value)) return { hits: [], constants: [value] };
+    const expr = this.expressionOf(inst, path);
+    if (!expr) return { hits: [], constants: [], unresolved: `${inst.address}.${path.join(".")} is computed by the provider` };
+    return this.expression(expr, this.scopeOf(inst), 0);
+  }
+  /** Links an attribute holding ids (or a list of ids) to inventory nodes of the given kinds. */
+  link(inst, path, kinds) {
+    const out = { keys: [], external: [] };
+    this.collect(out, this.resolveAttribute(inst, path), kinds, 0, void 0, () => `${inst.address}#${path.join(".")}`);
+    return normalized(out);
+  }
+  /** Links an expression of the instance's configuration (not an attribute value). */
+  linkExpression(inst, expr, kinds) {
+    const out = { keys: [], external: [] };
+    this.collect(out, this.expression(expr, this.scopeOf(inst), 0), kinds, 0, void 0);
+    return normalized(out);
+  }
+  linkInto(out, inst, path, kinds, depth, seen) {
+    const visit = `${inst.address}#${path.join(".")}`;
+    if (seen.has(visit) || depth > MAX_DEPTH) return;
+    seen.add(visit);
+    this.collect(out, this.resolveAttribute(inst, path), kinds, depth, seen);
+  }
+  /**
+   * Adds what a resolution names to the link, following references through other attributes.
+   * `seen` holds the attributes visited on the way (undefined before any); `origin` names the
+   * attribute the resolution came from, when it is not in `seen` yet.
+   */
+  collect(out, res, kinds, depth, seen, origin) {
+    if (res.unresolved) out.unresolved ??= res.unresolved;
+    const visited = () => {
+      if (!seen) seen = new Set(origin ? [origin()] : []);
+      return seen;
+    };
+    for (const choice of res.choices ?? []) {
+      const found = choice.options.map((o) => {
+        const tmp = { keys: [], external: [] };
+        this.collect(tmp, o.res, kinds, depth + 1, new Set(visited()));
+        return { output: o.output, link: tmp };
+      }).filter((o) => o.link.keys.length > 0 || o.link.external.length > 0);
+      if (found.length === 1) {
+        out.keys.push(...found[0].link.keys);
+        out.external.push(...found[0].link.external);
+      } else if (found.length > 1) {
+        out.unresolved ??= `${choice.what} is referenced without an output name (a splat or computed index), and outputs ${found.map((f) => f.output).join(", ")} could be meant`;
+      }
+    }
+    for (const c of res.constants) this.linkIds(out, c, kinds);
+    for (const hit of res.hits) {
+      const kind = kindOf(hit.instance.mode, hit.instance.type);
+      if (kind && kinds.includes(kind) && (hit.attribute === void 0 || IDENTITY.has(hit.attribute))) {
+        out.keys.push(hit.instance.address);
+      } else if (hit.attribute && !IDENTITY.has(hit.attribute)) {
+        this.linkInto(out, hit.instance, [hit.attribute], kinds, depth + 1, visited());
+      } else if (!hit.attribute) {
+        out.unresolved ??= `the value comes from ${hit.instance.address}, but the plan does not say which of its attributes (Terraform drops the attribute after a computed index such as [count.index], and in for expressions)`;
+      }
+    }
+  }
+  linkIds(out, value, kinds) {
+    if (Array.isArray(value)) {
+      for (const v of value) this.linkIds(out, v, kinds);
+      return;
+    }
+    if (typeof value !== "string" || value === "") return;
+    const ref = this.refById(value);
+    if (ref && kinds.includes(ref.kind)) out.keys.push(ref.key);
+    else if (!ref && looksLikeId(value, kinds)) out.external.push(value);
+  }
+  expression(expr, scope, depth) {
+    if ("constant_value" in expr) return { hits: [], constants: [expr.constant_value] };
+    const res = { hits: [], constants: [] };
+    if (depth > MAX_DEPTH) return { ...res, unresolved: "references nest too deep" };
+    const { refs, iterates } = referencesOf(expr);
+    for (const ref of refs) mergeInto(res, this.reference(ref, scope, iterates, depth));
+    return res;
+  }
+  /**
+   * `each.value` of `for_each = aws_subnet.x` (a resource's instances, or a
+   * module's outputs) is the element with the caller's own key.
+   */
+  eachValue(attribute, scope, depth) {
+    if (!scope.forEach || scope.selfKey === void 0) return { hits: [], constants: [] };
+    const res = this.expression(scope.forEach, { modules: scope.modules }, depth + 1);
+    const key = scope.selfKey;
+    const constants2 = [];
+    for (const c of res.constants) {
+      if (isObject2(c) && typeof key === "string" && Object.hasOwn(c, key)) constants2.push(attribute && isObject2(c[key]) ? c[key][attribute] : c[key]);
+      else if (Array.isArray(c) && c.includes(key)) constants2.push(key);
+    }
+    if (constants2.length > 0) return { hits: [], constants: constants2 };
+    const hits = res.hits.filter((h) => h.instance.key === key && h.attribute === void 0);
+    if (hits.length === 0) return { hits: [], constants: [], unresolved: "each.value comes from a for_each collection the plan does not record" };
+    return { hits: hits.map((h) => ({ instance: h.instance, ...attribute ? { attribute } : {} })), constants: [] };
+  }
+  /** Resolves one output of one module instance, once: outputs are shared by many references, and may form cycles. */
+  moduleOutput(target, output, depth) {
+    const steps = target.steps;
+    const key = `${target.address}|${output}`;
+    const cached = this.outputs.get(key);
+    if (cached === "pending") return { hits: [], constants: [], unresolved: `module outputs refer to each other in a cycle at ${key.replace("|", ".")}` };
+    if (cached) return cached;
+    this.outputs.set(key, "pending");
+    const decl = this.config.module(steps.map((m) => m.name).join("."))?.outputs?.[output];
+    const expr = isObject2(decl) ? decl.expression : void 0;
+    const res = isObject2(expr) ? this.expression(expr, { modules: steps }, depth + 1) : { hits: [], constants: [], unresolved: `${target.address}.${output} has no output expression in the configuration` };
+    this.outputs.set(key, res);
+    return res;
+  }
+  reference(ref, scope, iterates, depth) {
+    const here = scope.here ?? formatModules(scope.modules);
+    switch (ref.kind) {
+      case "resource": {
+        const byKey = (key) => {
+          const inst = this.table.byAddress.get(`${here}${here ? "." : ""}${ref.mode === "data" ? "data." : ""}${ref.type}.${ref.name}${formatKey(key)}`);
+          return inst ? [inst] : [];
+        };
+        let chosen;
+        if (ref.key !== void 0) chosen = byKey(ref.key);
+        else {
+          chosen = iterates && scope.selfKey !== void 0 ? byKey(scope.selfKey) : [];
+          if (chosen.length === 0) chosen = this.table.byResource.get(resourceKey(here, ref.mode, ref.type, ref.name)) ?? [];
+        }
+        return { hits: chosen.map((instance) => ({ instance, ...ref.attribute ? { attribute: ref.attribute } : {} })), constants: [] };
+      }
+      case "module": {
+        let targets = this.moduleTargets(here, scope.modules, ref.call);
+        const last = (t) => t.steps[t.steps.length - 1].key;
+        const selfKey = iterates && scope.selfKey !== void 0 && targets.some((t) => last(t) === scope.selfKey) ? scope.selfKey : void 0;
+        if (ref.key !== void 0) targets = targets.filter((t) => last(t) === ref.key);
+        else if (selfKey !== void 0) targets = targets.filter((t) => last(t) === selfKey);
+        const memoKey = `${here}|${ref.call}|${ref.key ?? selfKey ?? ""}|${typeof (ref.key ?? selfKey)}|${ref.output ?? ""}`;
+        const cached = this.moduleRefs.get(memoKey);
+        if (cached) return cached;
+        let resolved;
+        if (ref.output) {
+          resolved = { hits: [], constants: [] };
+          for (const t of targets) mergeInto(resolved, this.moduleOutput(t, ref.output, depth));
+        } else {
+          const childPath = [...scope.modules.map((m) => m.name), ref.call].join(".");
+          const outputs = Object.keys(this.config.module(childPath)?.outputs ?? {});
+          const options = outputs.map((output) => {
+            const sub = { hits: [], constants: [] };
+            for (const t of targets) mergeInto(sub, this.moduleOutput(t, output, depth));
+            return { output, res: sub };
+          });
+          resolved = { hits: [], constants: [], choices: [{ what: `module.${ref.call}`, options }] };
+        }
+        this.moduleRefs.set(memoKey, resolved);
+        return resolved;
+      }
+      case "var": {
+        const memoKey = `${here}|${ref.name}`;
+        const cached = this.variables.get(memoKey);
+        if (cached) return cached;
+        const resolved = this.variable(ref.name, scope, depth);
+        this.variables.set(memoKey, resolved);
+        return resolved;
+      }
+      case "local":
+        return { hits: [], constants: [], unresolved: `the value is built from local.${ref.name}, which the plan does not record` };
+      case "iteration":
+        return ref.name === "each.value" ? this.eachValue(ref.attribute, scope, depth) : { hits: [], constants: [] };
+      case "other":
+        return { hits: [], constants: [] };
+    }
+  }
+  /** An input variable: the root's value from the plan, else the module call's argument in the parent, else its default. */
+  variable(name, scope, depth) {
+    if (scope.modules.length === 0) {
+      const v = Object.hasOwn(this.config.rootVariables, name) ? this.config.rootVariables[name] : void 0;
+      return isObject2(v) && "value" in v ? { hits: [], constants: [v.value] } : { hits: [], constants: [], unresolved: `var.${name} has no value in the plan` };
+    }
+    const callPath = scope.modules.map((m) => m.name).join(".");
+    const call = this.config.call(callPath);
+    const arg = isObject2(call?.expressions) && Object.hasOwn(call.expressions, name) ? call.expressions[name] : void 0;
+    if (!isObject2(arg)) {
+      const variables = this.config.module(callPath)?.variables;
+      const def = isObject2(variables) && Object.hasOwn(variables, name) ? variables[name] : void 0;
+      return isObject2(def) && "default" in def ? { hits: [], constants: [def.default] } : { hits: [], constants: [], unresolved: `var.${name} of module ${callPath} is not set by its caller` };
+    }
+    const parent = scope.modules.slice(0, -1);
+    const selfKey = scope.modules[scope.modules.length - 1].key;
+    const forEach = call?.for_each_expression;
+    return this.expression(arg, { modules: parent, ...selfKey !== void 0 ? { selfKey } : {}, ...isObject2(forEach) ? { forEach } : {} }, depth + 1);
+  }
+};
+function normalized(link) {
+  if (link.keys.length > 1) link.keys = [...new Set(link.keys)].sort();
+  if (link.external.length > 1) link.external = [...new Set(link.external)].sort();
+  return link;
+}
+function mergeInto(into, sub) {
+  into.hits.push(...sub.hits);
+  into.constants.push(...sub.constants);
+  if (sub.unresolved) into.unresolved ??= sub.unresolved;
+  if (sub.choices) (into.choices ??= []).push(...sub.choices);
+}
+var IDENTITY = /* @__PURE__ */ new Set(["id", "arn", "bucket", "name", "prefix_list_id", "unique_id"]);
+function stepOf(moduleInstance, call) {
+  const i = moduleInstance.lastIndexOf(`module.${call}`);
+  const rest = moduleInstance.slice(i + `module.${call}`.length);
+  if (rest.startsWith("[")) {
+    const inner = rest.slice(1, -1);
+    return { name: call, key: inner.startsWith('"') ? JSON.parse(inner) : Number(inner) };
+  }
+  return { name: call };
+}
+function looksLikeId(value, kinds) {
+  if (kinds.includes("bucket")) return true;
+  return /^[a-z0-9]+-[0-9a-zA-Z]+$/.test(value) || value.startsWith("arn:");
+}
+
+// src/collect/terraform/prefix-lists.ts
+function buildPrefixLists(ctx) {
+  for (const inst of instancesOf(ctx, "aws_ec2_managed_prefix_list", "data.aws_prefix_list", "data.aws_ec2_managed_prefix_list")) {
+    const ref = refOf(ctx, inst);
+    const name = str(inst, "name");
+    let cidrs;
+    const direct = field(inst, "cidr_blocks");
+    const entries = field(inst, "entries") ?? field(inst, "entry");
+    if (Array.isArray(direct)) cidrs = direct.filter((c) => typeof c === "string");
+    else if (Array.isArray(entries)) {
+      cidrs = entries.map((e) => e?.cidr).filter((c) => typeof c === "string");
+    }
+    const unknownCidrs = isUnknown(direct) ? direct : isUnknown(entries) ? entries : void 0;
+    ctx.inv.prefixLists.set(ref.key, { ref, prefixListName: name, cidrs: unknownCidrs ?? cidrs });
+  }
+}
+
+// src/collect/terraform/sensitive.ts
+var MIN_LENGTH = 4;
+function collectSensitive(inv, inst) {
+  const marks = inst.sensitive;
+  if (marks === void 0 || marks === null || marks === false) return;
+  const stack = [marks, inst.values];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    const mark = stack.pop();
+    if (mark === true) {
+      addLeaves(inv, value);
+      continue;
+    }
+    if (mark === null || typeof mark !== "object" || value === null || typeof value !== "object") continue;
+    for (const k in mark) {
+      if (!Object.hasOwn(mark, k)) continue;
+      const m = mark[k];
+      if (m !== false && m !== void 0) stack.push(m, Object.hasOwn(value, k) ? value[k] : void 0);
+    }
+  }
+}
+var POLICY_GRAMMAR = /^(?:Allow|Deny|\d{4}-\d{2}-\d{2}|\*|true|false|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$/;
+function addLeaves(inv, value) {
+  const stack = [{ v: value, inDocument: false }];
+  while (stack.length > 0) {
+    const { v, inDocument } = stack.pop();
+    if (typeof v === "string") {
+      if (v.length >= MIN_LENGTH && !(inDocument && POLICY_GRAMMAR.test(v))) inv.sensitiveValues.add(v);
+      const trimmed = v.trimStart();
+      if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+        try {
+          stack.push({ v: JSON.parse(v), inDocument: true });
+        } catch {
+        }
+      }
+    } else if (Array.isArray(v)) {
+      for (const x of v) stack.push({ v: x, inDocument });
+    } else if (v !== null && typeof v === "object") {
+      for (const x of Object.values(v)) stack.push({ v: x, inDocument });
+    }
+  }
+}
+
+// src/collect/terraform/iam.ts
+var PRINCIPALS = [
+  ["aws_iam_role", "iam-role"],
+  ["aws_iam_user", "iam-user"],
+  ["aws_iam_group", "iam-group"],
+  ["data.aws_iam_role", "iam-role"],
+  ["data.aws_iam_user", "iam-user"],
+  ["data.aws_iam_group", "iam-group"]
+];
+var INLINE = [
+  ["aws_iam_role_policy", "role", "iam-role"],
+  ["aws_iam_user_policy", "user", "iam-user"],
+  ["aws_iam_group_policy", "group", "iam-group"]
+];
+function buildIam(ctx) {
+  for (const [type, kind] of PRINCIPALS) {
+    for (const inst of instancesOf(ctx, type)) {
+      const ref = refOf(ctx, inst);
+      const name = str(inst, "name");
+      const tags = tagsOf(inst);
+      ctx.inv.iamPrincipals.set(ref.key, { ref, ...tags ? { tags } : {}, principalKind: kind, name: name === void 0 ? unknown(`${inst.address}: the name is chosen at apply time`) : name });
+    }
+  }
+  for (const inst of instancesOf(ctx, "aws_iam_policy", "data.aws_iam_policy")) {
+    const ref = refOf(ctx, inst);
+    ctx.inv.iamPolicies.set(ref.key, { ref, policy: policyOf(ctx, inst, "policy"), attachedTo: { keys: [], external: [] } });
+  }
+  for (const [type, field2, kind] of INLINE) {
+    for (const inst of instancesOf(ctx, type)) {
+      const ref = refOf(ctx, inst);
+      ctx.inv.iamPolicies.set(ref.key, { ref, policy: policyOf(ctx, inst, "policy"), attachedTo: ctx.resolver.link(inst, [field2], [kind]) });
+    }
+  }
+  for (const inst of instancesOf(ctx, "aws_iam_role")) inlinePolicyBlocks(ctx, inst);
+  for (const inst of instancesOf(ctx, "data.aws_iam_policy_document")) {
+    const ref = refOf(ctx, inst);
+    ctx.inv.iamPolicies.set(ref.key, { ref, policy: documentPolicy(ctx, inst, ref), attachedTo: { keys: [], external: [] } });
+  }
+  attachments(ctx);
+}
+function documentPolicy(ctx, inst, ref) {
+  const sensitive = isSensitive(inst, "json");
+  const rebuilt = rebuildPolicyDocument(ctx, inst);
+  if (rebuilt.kind === "unknown") return { kind: "unknown", reason: rebuilt.reason, holder: ref, attribute: "json" };
+  const placeholders = Object.keys(rebuilt.placeholders).length > 0 ? { placeholders: rebuilt.placeholders } : {};
+  return { kind: "document", text: rebuilt.text, holder: ref, attribute: "json", sensitive, ...placeholders };
+}
+function inlinePolicyBlocks(ctx, inst) {
+  const blocks = field(inst, "inline_policy");
+  if (!Array.isArray(blocks)) return;
+  const role = refOf(ctx, inst);
+  blocks.forEach((_, i) => {
+    const name = attr(inst, "inline_policy", i, "name");
+    const key = `${inst.address}#inline_policy[${typeof name === "string" ? JSON.stringify(name) : i}]`;
+    const ref = { ...role, key, kind: "iam-policy", ...typeof name === "string" ? { name } : {} };
+    delete ref.arn;
+    delete ref.id;
+    if (ctx.inv.refByKey(key)) return;
+    ctx.inv.register(ref);
+    const text = attr(inst, "inline_policy", i, "policy");
+    const policy = typeof text === "string" ? { kind: "document", text, holder: role, attribute: "inline_policy", sensitive: isSensitive(inst, "inline_policy") } : text === void 0 ? { kind: "absent" } : { kind: "unknown", reason: `${inst.address}: inline_policy ${typeof name === "string" ? name : i} is known only after apply`, holder: role, attribute: "inline_policy" };
+    ctx.inv.iamPolicies.set(key, { ref, policy, attachedTo: { keys: [role.key], external: [] } });
+  });
+}
+function attachments(ctx) {
+  const attach2 = (policyLink, principals) => {
+    for (const key of policyLink.keys) {
+      const p = ctx.inv.iamPolicies.get(key);
+      if (p) p.attachedTo = merge2(p.attachedTo, principals);
+    }
+  };
+  for (const [type, field2, kind] of [
+    ["aws_iam_role_policy_attachment", "role", "iam-role"],
+    ["aws_iam_user_policy_attachment", "user", "iam-user"],
+    ["aws_iam_group_policy_attachment", "group", "iam-group"]
+  ]) {
+    for (const inst of instancesOf(ctx, type)) attach2(ctx.resolver.link(inst, ["policy_arn"], ["iam-policy"]), ctx.resolver.link(inst, [field2], [kind]));
+  }
+  for (const inst of instancesOf(ctx, "aws_iam_policy_attachment")) {
+    const principals = [
+      ctx.resolver.link(inst, ["roles"], ["iam-role"]),
+      ctx.resolver.link(inst, ["users"], ["iam-user"]),
+      ctx.resolver.link(inst, ["groups"], ["iam-group"])
+    ].reduce(merge2);
+    attach2(ctx.resolver.link(inst, ["policy_arn"], ["iam-policy"]), principals);
+  }
+  for (const inst of instancesOf(ctx, "aws_iam_role")) {
+    const arns = field(inst, "managed_policy_arns");
+    if (arns === void 0 || isUnknown(arns) && !ctx.resolver.expressionOf(inst, ["managed_policy_arns"])) continue;
+    attach2(ctx.resolver.link(inst, ["managed_policy_arns"], ["iam-policy"]), { keys: [inst.address], external: [] });
+  }
+}
+
+// src/collect/terraform/storage.ts
+function buildBuckets(ctx) {
+  for (const inst of instancesOf(ctx, "aws_s3_bucket", "data.aws_s3_bucket")) {
+    const ref = refOf(ctx, inst);
+    const name = str(inst, "bucket");
+    const tags = tagsOf(inst);
+    const bucket = {
+      ref,
+      ...tags ? { tags } : {},
+      name: name === void 0 ? unknown(`${inst.address}: the bucket name is chosen by AWS at apply time`) : name,
+      // A data source does not read the bucket policy: unknown, never "none".
+      policy: inst.mode === "data" ? { kind: "unknown", reason: `${inst.address} is a data source; its bucket policy is not in the plan`, holder: ref, attribute: "policy" } : policyOf(ctx, inst, "policy")
+    };
+    ctx.inv.buckets.set(ref.key, bucket);
+  }
+  for (const inst of instancesOf(ctx, "aws_s3_bucket_policy")) {
+    const link = ctx.resolver.link(inst, ["bucket"], ["bucket"]);
+    if (link.keys.length === 0) {
+      ctx.inv.diagnose({
+        level: "note",
+        code: "unresolved-reference",
+        subject: declRef(ctx, inst),
+        message: `${inst.address}: its bucket is not in the plan (${link.unresolved ?? (link.external.join(", ") || "no bucket")}); the policy is judged on its own`
+      });
+      externalBucket(ctx, inst);
+    }
+    for (const key of link.keys) {
+      const bucket = ctx.inv.buckets.get(key);
+      if (bucket) bucket.policy = policyOf(ctx, inst, "policy");
+    }
+  }
+  for (const inst of instancesOf(ctx, "aws_s3_bucket_public_access_block")) {
+    for (const key of ctx.resolver.link(inst, ["bucket"], ["bucket"]).keys) {
+      const bucket = ctx.inv.buckets.get(key);
+      if (!bucket) continue;
+      bucket.publicAccessBlock = {
+        blockPublicPolicy: bool(inst, "block_public_policy", false) ?? false,
+        restrictPublicBuckets: bool(inst, "restrict_public_buckets", false) ?? false
+      };
+    }
+  }
+}
+function externalBucket(ctx, inst) {
+  const name = str(inst, "bucket");
+  const ref = { ...declRef(ctx, inst), kind: "bucket", ...typeof name === "string" ? { id: name } : {} };
+  if (ctx.inv.refByKey(ref.key)) return;
+  ctx.inv.register(ref);
+  const bucket = {
+    ref,
+    name: typeof name === "string" ? name : unknown(`${inst.address}: the bucket name is known only after apply`),
+    policy: policyOf(ctx, inst, "policy"),
+    external: true
+  };
+  ctx.inv.buckets.set(ref.key, bucket);
+}
+
+// src/collect/terraform/workloads.ts
+var NONE = Object.freeze({ keys: [], external: [] });
+function buildWorkloads(ctx) {
+  const placements = templatePlacements(ctx);
+  for (const inst of instancesOf(ctx, "aws_launch_template")) {
+    const interfaces = blockCount(inst, "network_interfaces");
+    let subnets = placements.get(inst.address) ?? NONE;
+    for (let i = 0; i < interfaces; i++) subnets = merge2(subnets, linkIfSet(ctx, inst, ["network_interfaces", i, "subnet_id"], "subnet"));
+    if (subnets.keys.length === 0 && subnets.external.length === 0 && !subnets.unresolved) {
+      subnets = { ...subnets, unresolved: `no Auto Scaling group or instance in the plan uses ${inst.address}, so where it runs is unknown` };
+    }
+    add2(ctx, inst, "launch-template", subnets, withDefault(ctx, templateGroups(ctx, inst), subnets));
+  }
+  for (const inst of instancesOf(ctx, "aws_instance")) {
+    let subnets = set(ctx, inst, ["subnet_id"]) ? ctx.resolver.link(inst, ["subnet_id"], ["subnet"]) : NONE;
+    let groups = merge2(linkIfSet(ctx, inst, ["vpc_security_group_ids"], "group"), linkIfSet(ctx, inst, ["security_groups"], "group"));
+    for (let i = 0; i < blockCount(inst, "network_interface"); i++) {
+      for (const eni of hitsOf(ctx, inst, ["network_interface", i, "network_interface_id"], "aws_network_interface")) {
+        subnets = merge2(subnets, ctx.resolver.link(eni, ["subnet_id"], ["subnet"]));
+        groups = merge2(groups, linkIfSet(ctx, eni, ["security_groups"], "group"));
+      }
+    }
+    const templates = hitsOf(ctx, inst, ["launch_template", 0, "id"], "aws_launch_template").concat(hitsOf(ctx, inst, ["launch_template", 0, "name"], "aws_launch_template"));
+    if (isEmpty(groups)) for (const t of templates) groups = merge2(groups, templateGroups(ctx, t));
+    if (isEmpty(subnets)) {
+      subnets = { keys: [], external: [], unresolved: `${inst.address} names no subnet: it runs in a default subnet of the default VPC, which is not in the plan` };
+    }
+    add2(ctx, inst, "instance", subnets, withDefault(ctx, groups, subnets));
+  }
+  for (const inst of instancesOf(ctx, "aws_lambda_function")) {
+    if (!set(ctx, inst, ["vpc_config", 0, "subnet_ids"])) continue;
+    const subnets = ctx.resolver.link(inst, ["vpc_config", 0, "subnet_ids"], ["subnet"]);
+    add2(ctx, inst, "lambda", subnets, linkIfSet(ctx, inst, ["vpc_config", 0, "security_group_ids"], "group"));
+  }
+  for (const inst of instancesOf(ctx, "aws_ecs_service")) {
+    if (blockCount(inst, "network_configuration") === 0) continue;
+    const subnets = ctx.resolver.link(inst, ["network_configuration", 0, "subnets"], ["subnet"]);
+    add2(ctx, inst, "ecs-service", subnets, withDefault(ctx, linkIfSet(ctx, inst, ["network_configuration", 0, "security_groups"], "group"), subnets));
+  }
+}
+function add2(ctx, inst, workloadKind, subnets, securityGroups) {
+  const ref = refOf(ctx, inst);
+  const tags = tagsOf(inst);
+  const workload = { ref, ...tags ? { tags } : {}, workloadKind, subnets, securityGroups };
+  ctx.inv.workloads.set(ref.key, workload);
+}
+function templateGroups(ctx, inst) {
+  let groups = merge2(linkIfSet(ctx, inst, ["vpc_security_group_ids"], "group"), linkIfSet(ctx, inst, ["security_group_names"], "group"));
+  for (let i = 0; i < blockCount(inst, "network_interfaces"); i++) groups = merge2(groups, linkIfSet(ctx, inst, ["network_interfaces", i, "security_groups"], "group"));
+  return groups;
+}
+function templatePlacements(ctx) {
+  const out = /* @__PURE__ */ new Map();
+  const spec = ["mixed_instances_policy", 0, "launch_template", 0, "launch_template_specification", 0];
+  for (const asg of instancesOf(ctx, "aws_autoscaling_group")) {
+    const templates = [
+      ...hitsOf(ctx, asg, ["launch_template", 0, "id"], "aws_launch_template"),
+      ...hitsOf(ctx, asg, ["launch_template", 0, "name"], "aws_launch_template"),
+      ...hitsOf(ctx, asg, [...spec, "launch_template_id"], "aws_launch_template"),
+      ...hitsOf(ctx, asg, [...spec, "launch_template_name"], "aws_launch_template")
+    ];
+    const subnets = set(ctx, asg, ["vpc_zone_identifier"]) ? ctx.resolver.link(asg, ["vpc_zone_identifier"], ["subnet"]) : { keys: [], external: [], unresolved: `${asg.address} names no subnets (vpc_zone_identifier): it launches into the default VPC` };
+    for (const t of templates) out.set(t.address, merge2(out.get(t.address) ?? NONE, subnets));
+  }
+  return out;
+}
+function withDefault(ctx, groups, subnets) {
+  if (!isEmpty(groups)) return groups;
+  const vpcKeys = /* @__PURE__ */ new Set();
+  let vpc = NONE;
+  for (const key of subnets.keys) {
+    const subnet = ctx.inv.subnets.get(key);
+    if (!subnet) continue;
+    for (const v of subnet.vpc.keys) vpcKeys.add(v);
+    vpc = merge2(vpc, subnet.vpc);
+  }
+  if (vpcKeys.size === 0 && subnets.unresolved) return { keys: [], external: [], unresolved: `no security group is named and the subnet is unknown (${subnets.unresolved})` };
+  return defaultGroupOf(ctx, vpc);
+}
+function linkIfSet(ctx, inst, path, what) {
+  if (!set(ctx, inst, path)) return NONE;
+  const link = what === "group" ? linkGroups(ctx, inst, path) : ctx.resolver.link(inst, path, ["subnet"]);
+  return isEmpty(link) ? { ...link, unresolved: `${inst.address}.${path.join(".")} names ${what === "group" ? "security groups" : "subnets"} that are not in the plan` } : link;
+}
+function set(ctx, inst, path) {
+  const v = attr(inst, ...path);
+  if (isUnknown(v)) return ctx.resolver.expressionOf(inst, path) !== void 0;
+  return Array.isArray(v) ? v.length > 0 : v !== void 0;
+}
+function isEmpty(link) {
+  return link.keys.length === 0 && link.external.length === 0 && !link.unresolved;
+}
+function blockCount(inst, name) {
+  const v = field(inst, name);
+  return Array.isArray(v) ? v.length : 0;
+}
+function hitsOf(ctx, inst, path, type) {
+  const res = ctx.resolver.resolveAttribute(inst, path);
+  const out = res.hits.filter((h) => h.instance.type === type).map((h) => h.instance);
+  for (const c of res.constants) {
+    const ref = typeof c === "string" ? ctx.inv.refById(c) : void 0;
+    const found = ref ? ctx.table.byAddress.get(ref.key) : void 0;
+    if (found?.type === type) out.push(found);
+  }
+  return [...new Set(out)];
+}
+
+// src/collect/terraform/index.ts
+function collectPlanFile(path) {
+  return collectPlan(readPlanFile(path), path);
+}
+function collectPlan(plan, file) {
+  const ctx = buildContext(plan, file);
+  buildNodes(ctx);
+  releaseBuild(ctx);
+  return ctx.inv;
+}
+function buildContext(plan, file) {
+  const inv = new Inventory({
+    kind: "plan",
+    file,
+    formatVersion: typeof plan.format_version === "string" ? plan.format_version : "unknown",
+    ...typeof plan.terraform_version === "string" ? { terraformVersion: plan.terraform_version } : {}
+  });
+  if (plan.format_version === void 0) {
+    inv.diagnose({ level: "note", code: "plan-format", file, jsonPath: "$.format_version", message: "the plan has no format_version; read as the oldest format (0.1)" });
+  }
+  diagnoseCompleteness(inv, plan, file);
+  const table = buildInstances(plan, file);
+  const config = new ConfigIndex(plan);
+  const resolver = new Resolver(table, config, (id) => inv.refById(id));
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table) };
+}
+function diagnoseCompleteness(inv, plan, file) {
+  if (plan.errored === true) {
+    inv.diagnose({
+      level: "warning",
+      code: "plan-errored",
+      file,
+      jsonPath: "$.errored",
+      message: 'Terraform stopped this plan at an error ("errored": true, it cannot be applied): the resources it had not planned yet are missing, so this scan is incomplete. Fix the errors terraform plan reported and scan the new plan'
+    });
+  } else if (plan.complete === false) {
+    inv.diagnose({
+      level: "note",
+      code: "plan-incomplete",
+      file,
+      jsonPath: "$.complete",
+      message: 'Terraform planned only part of the configuration ("complete": false: -target, or changes deferred to a later plan), so the resources it left out are not in this scan'
+    });
+  }
+}
+function buildNodes(ctx) {
+  for (const inst of ctx.table.byAddress.values()) {
+    registerRef(ctx, inst);
+    collectSensitive(ctx.inv, inst);
+  }
+  for (const inst of ctx.table.destroyed.values()) if (inst.type === "aws_vpc_endpoint") registerRef(ctx, inst);
+  buildNetwork(ctx);
+  buildPrefixLists(ctx);
+  buildSecurityGroups(ctx);
+  buildEndpoints(ctx);
+  buildWorkloads(ctx);
+  buildEndpointServices(ctx);
+  buildBuckets(ctx);
+  buildIam(ctx);
+}
+function registerRef(ctx, inst) {
+  const kind = kindOf(inst.mode, inst.type);
+  if (!kind) return;
+  const ref = { key: inst.address, kind, type: inst.mode === "data" ? `data.${inst.type}` : inst.type, address: inst.address };
+  const id = field(inst, "id");
+  if (typeof id === "string" && !isUnknown(id)) ref.id = id;
+  const arn = field(inst, "arn");
+  if (typeof arn === "string") ref.arn = arn;
+  const region = ctx.regions.regionOf(inst);
+  if (region) ref.region = region;
+  const account = ctx.regions.accountOf(inst);
+  if (account) ref.account = account;
+  const name = nameTag(inst);
+  if (name) ref.name = name;
+  ctx.inv.register(ref);
+}
+function nameTag(inst) {
+  const tags = field(inst, "tags");
+  if (tags && typeof tags === "object" && !isUnknown(tags) && !Array.isArray(tags)) {
+    const name = tags.Name;
+    if (typeof name === "string") return name;
+  }
+  return void 0;
+}
+
+// src/config/load.ts
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+
+// src/config/config-validator.generated.ts
+var validate = validate10;
+var schema11 = { "type": "object", "additionalProperties": false, "properties": { "rules": { "type": "object", "description": "Per-rule severity override (error, warning, note, off) or { severity, options }.", "additionalProperties": { "oneOf": [{ "enum": ["error", "warning", "note", "off"] }, { "type": "object", "additionalProperties": false, "properties": { "severity": { "enum": ["error", "warning", "note", "off"] }, "options": { "type": "object" } } }] } }, "privateBuckets": { "type": "object", "description": "Buckets that must be reached only through the expected network, by name glob or tag.", "additionalProperties": false, "properties": { "names": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "tags": { "type": "object", "additionalProperties": { "type": "string" } } } }, "ignore": { "type": "array", "description": "Findings to suppress, each with a reason.", "items": { "type": "object", "additionalProperties": false, "required": ["rule", "reason"], "properties": { "rule": { "type": "string", "minLength": 1 }, "address": { "type": "string", "minLength": 1 }, "id": { "type": "string", "minLength": 1 }, "reason": { "type": "string", "minLength": 1 }, "expires": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } } } } };
+var pattern0 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      const _errs1 = errors;
+      for (const key0 in data) {
+        if (!(key0 === "rules" || key0 === "privateBuckets" || key0 === "ignore")) {
+          validate10.errors = [{ instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" }];
+          return false;
+          break;
+        }
+      }
+      if (_errs1 === errors) {
+        if (data.rules !== void 0) {
+          let data0 = data.rules;
+          const _errs2 = errors;
+          if (errors === _errs2) {
+            if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
+              for (const key1 in data0) {
+                let data1 = data0[key1];
+                const _errs5 = errors;
+                const _errs6 = errors;
+                let valid2 = false;
+                let passing0 = null;
+                const _errs7 = errors;
+                if (!(data1 === "error" || data1 === "warning" || data1 === "note" || data1 === "off")) {
+                  const err0 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/oneOf/0/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.additionalProperties.oneOf[0].enum }, message: "must be equal to one of the allowed values" };
+                  if (vErrors === null) {
+                    vErrors = [err0];
+                  } else {
+                    vErrors.push(err0);
+                  }
+                  errors++;
+                }
+                var _valid0 = _errs7 === errors;
+                if (_valid0) {
+                  valid2 = true;
+                  passing0 = 0;
+                }
+                const _errs8 = errors;
+                if (errors === _errs8) {
+                  if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+                    const _errs10 = errors;
+                    for (const key2 in data1) {
+                      if (!(key2 === "severity" || key2 === "options")) {
+                        const err1 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err1];
+                        } else {
+                          vErrors.push(err1);
+                        }
+                        errors++;
+                        break;
+                      }
+                    }
+                    if (_errs10 === errors) {
+                      if (data1.severity !== void 0) {
+                        let data2 = data1.severity;
+                        const _errs11 = errors;
+                        if (!(data2 === "error" || data2 === "warning" || data2 === "note" || data2 === "off")) {
+                          const err2 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/severity", schemaPath: "#/properties/rules/additionalProperties/oneOf/1/properties/severity/enum", keyword: "enum", params: { allowedValues: schema11.properties.rules.additionalProperties.oneOf[1].properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                          if (vErrors === null) {
+                            vErrors = [err2];
+                          } else {
+                            vErrors.push(err2);
+                          }
+                          errors++;
+                        }
+                        var valid3 = _errs11 === errors;
+                      } else {
+                        var valid3 = true;
+                      }
+                      if (valid3) {
+                        if (data1.options !== void 0) {
+                          let data3 = data1.options;
+                          const _errs12 = errors;
+                          if (!(data3 && typeof data3 == "object" && !Array.isArray(data3))) {
+                            const err3 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1") + "/options", schemaPath: "#/properties/rules/additionalProperties/oneOf/1/properties/options/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                            if (vErrors === null) {
+                              vErrors = [err3];
+                            } else {
+                              vErrors.push(err3);
+                            }
+                            errors++;
+                          }
+                          var valid3 = _errs12 === errors;
+                        } else {
+                          var valid3 = true;
+                        }
+                      }
+                    }
+                  } else {
+                    const err4 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err4];
+                    } else {
+                      vErrors.push(err4);
+                    }
+                    errors++;
+                  }
+                }
+                var _valid0 = _errs8 === errors;
+                if (_valid0 && valid2) {
+                  valid2 = false;
+                  passing0 = [passing0, 1];
+                } else {
+                  if (_valid0) {
+                    valid2 = true;
+                    passing0 = 1;
+                  }
+                }
+                if (!valid2) {
+                  const err5 = { instancePath: instancePath + "/rules/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/rules/additionalProperties/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                  validate10.errors = vErrors;
+                  return false;
+                } else {
+                  errors = _errs6;
+                  if (vErrors !== null) {
+                    if (_errs6) {
+                      vErrors.length = _errs6;
+                    } else {
+                      vErrors = null;
+                    }
+                  }
+                }
+                var valid1 = _errs5 === errors;
+                if (!valid1) {
+                  break;
+                }
+              }
+            } else {
+              validate10.errors = [{ instancePath: instancePath + "/rules", schemaPath: "#/properties/rules/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+              return false;
+            }
+          }
+          var valid0 = _errs2 === errors;
+        } else {
+          var valid0 = true;
+        }
+        if (valid0) {
+          if (data.privateBuckets !== void 0) {
+            let data4 = data.privateBuckets;
+            const _errs14 = errors;
+            if (errors === _errs14) {
+              if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+                const _errs16 = errors;
+                for (const key3 in data4) {
+                  if (!(key3 === "names" || key3 === "tags")) {
+                    validate10.errors = [{ instancePath: instancePath + "/privateBuckets", schemaPath: "#/properties/privateBuckets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" }];
+                    return false;
+                    break;
+                  }
+                }
+                if (_errs16 === errors) {
+                  if (data4.names !== void 0) {
+                    let data5 = data4.names;
+                    const _errs17 = errors;
+                    if (errors === _errs17) {
+                      if (Array.isArray(data5)) {
+                        var valid5 = true;
+                        const len0 = data5.length;
+                        for (let i0 = 0; i0 < len0; i0++) {
+                          let data6 = data5[i0];
+                          const _errs19 = errors;
+                          if (errors === _errs19) {
+                            if (typeof data6 === "string") {
+                              if (data6.length < 1) {
+                                validate10.errors = [{ instancePath: instancePath + "/privateBuckets/names/" + i0, schemaPath: "#/properties/privateBuckets/properties/names/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                return false;
+                              }
+                            } else {
+                              validate10.errors = [{ instancePath: instancePath + "/privateBuckets/names/" + i0, schemaPath: "#/properties/privateBuckets/properties/names/items/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                              return false;
+                            }
+                          }
+                          var valid5 = _errs19 === errors;
+                          if (!valid5) {
+                            break;
+                          }
+                        }
+                      } else {
+                        validate10.errors = [{ instancePath: instancePath + "/privateBuckets/names", schemaPath: "#/properties/privateBuckets/properties/names/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                        return false;
+                      }
+                    }
+                    var valid4 = _errs17 === errors;
+                  } else {
+                    var valid4 = true;
+                  }
+                  if (valid4) {
+                    if (data4.tags !== void 0) {
+                      let data7 = data4.tags;
+                      const _errs21 = errors;
+                      if (errors === _errs21) {
+                        if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+                          for (const key4 in data7) {
+                            const _errs24 = errors;
+                            if (typeof data7[key4] !== "string") {
+                              validate10.errors = [{ instancePath: instancePath + "/privateBuckets/tags/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/privateBuckets/properties/tags/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                              return false;
+                            }
+                            var valid6 = _errs24 === errors;
+                            if (!valid6) {
+                              break;
+                            }
+                          }
+                        } else {
+                          validate10.errors = [{ instancePath: instancePath + "/privateBuckets/tags", schemaPath: "#/properties/privateBuckets/properties/tags/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                          return false;
+                        }
+                      }
+                      var valid4 = _errs21 === errors;
+                    } else {
+                      var valid4 = true;
+                    }
+                  }
+                }
+              } else {
+                validate10.errors = [{ instancePath: instancePath + "/privateBuckets", schemaPath: "#/properties/privateBuckets/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                return false;
+              }
+            }
+            var valid0 = _errs14 === errors;
+          } else {
+            var valid0 = true;
+          }
+          if (valid0) {
+            if (data.ignore !== void 0) {
+              let data9 = data.ignore;
+              const _errs26 = errors;
+              if (errors === _errs26) {
+                if (Array.isArray(data9)) {
+                  var valid7 = true;
+                  const len1 = data9.length;
+                  for (let i1 = 0; i1 < len1; i1++) {
+                    let data10 = data9[i1];
+                    const _errs28 = errors;
+                    if (errors === _errs28) {
+                      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+                        let missing0;
+                        if (data10.rule === void 0 && (missing0 = "rule") || data10.reason === void 0 && (missing0 = "reason")) {
+                          validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1, schemaPath: "#/properties/ignore/items/required", keyword: "required", params: { missingProperty: missing0 }, message: "must have required property '" + missing0 + "'" }];
+                          return false;
+                        } else {
+                          const _errs30 = errors;
+                          for (const key5 in data10) {
+                            if (!(key5 === "rule" || key5 === "address" || key5 === "id" || key5 === "reason" || key5 === "expires")) {
+                              validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1, schemaPath: "#/properties/ignore/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" }];
+                              return false;
+                              break;
+                            }
+                          }
+                          if (_errs30 === errors) {
+                            if (data10.rule !== void 0) {
+                              let data11 = data10.rule;
+                              const _errs31 = errors;
+                              if (errors === _errs31) {
+                                if (typeof data11 === "string") {
+                                  if (data11.length < 1) {
+                                    validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1 + "/rule", schemaPath: "#/properties/ignore/items/properties/rule/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                    return false;
+                                  }
+                                } else {
+                                  validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1 + "/rule", schemaPath: "#/properties/ignore/items/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                  return false;
+                                }
+                              }
+                              var valid8 = _errs31 === errors;
+                            } else {
+                              var valid8 = true;
+                            }
+                            if (valid8) {
+                              if (data10.address !== void 0) {
+                                let data12 = data10.address;
+                                const _errs33 = errors;
+                                if (errors === _errs33) {
+                                  if (typeof data12 === "string") {
+                                    if (data12.length < 1) {
+                                      validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1 + "/address", schemaPath: "#/properties/ignore/items/properties/address/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                      return false;
+                                    }
+                                  } else {
+                                    validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1 + "/address", schemaPath: "#/properties/ignore/items/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                    return false;
+                                  }
+                                }
+                                var valid8 = _errs33 === errors;
+                              } else {
+                                var valid8 = true;
+                              }
+                              if (valid8) {
+                                if (data10.id !== void 0) {
+                                  let data13 = data10.id;
+                                  const _errs35 = errors;
+                                  if (errors === _errs35) {
+                                    if (typeof data13 === "string") {
+                                      if (data13.length < 1) {
+                                        validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1 + "/id", schemaPath: "#/properties/ignore/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                        return false;
+                                      }
+                                    } else {
+                                      validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1 + "/id", schemaPath: "#/properties/ignore/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                      return false;
+                                    }
+                                  }
+                                  var valid8 = _errs35 === errors;
+                                } else {
+                                  var valid8 = true;
+                                }
+                                if (valid8) {
+                                  if (data10.reason !== void 0) {
+                                    let data14 = data10.reason;
+                                    const _errs37 = errors;
+                                    if (errors === _errs37) {
+                                      if (typeof data14 === "string") {
+                                        if (data14.length < 1) {
+                                          validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1 + "/reason", schemaPath: "#/properties/ignore/items/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" }];
+                                          return false;
+                                        }
+                                      } else {
+                                        validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1 + "/reason", schemaPath: "#/properties/ignore/items/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                        return false;
+                                      }
+                                    }
+                                    var valid8 = _errs37 === errors;
+                                  } else {
+                                    var valid8 = true;
+                                  }
+                                  if (valid8) {
+                                    if (data10.expires !== void 0) {
+                                      let data15 = data10.expires;
+                                      const _errs39 = errors;
+                                      if (errors === _errs39) {
+                                        if (typeof data15 === "string") {
+                                          if (!pattern0.test(data15)) {
+                                            validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1 + "/expires", schemaPath: "#/properties/ignore/items/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' }];
+                                            return false;
+                                          }
+                                        } else {
+                                          validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1 + "/expires", schemaPath: "#/properties/ignore/items/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" }];
+                                          return false;
+                                        }
+                                      }
+                                      var valid8 = _errs39 === errors;
+                                    } else {
+                                      var valid8 = true;
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      } else {
+                        validate10.errors = [{ instancePath: instancePath + "/ignore/" + i1, schemaPath: "#/properties/ignore/items/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+                        return false;
+                      }
+                    }
+                    var valid7 = _errs28 === errors;
+                    if (!valid7) {
+                      break;
+                    }
+                  }
+                } else {
+                  validate10.errors = [{ instancePath: instancePath + "/ignore", schemaPath: "#/properties/ignore/type", keyword: "type", params: { type: "array" }, message: "must be array" }];
+                  return false;
+                }
+              }
+              var valid0 = _errs26 === errors;
+            } else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+    } else {
+      validate10.errors = [{ instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" }];
+      return false;
+    }
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+
+// src/config/load.ts
+var DEFAULT_CONFIG_FILES = [".vpcelint.yml", ".vpcelint.yaml"];
+function emptyConfig() {
+  return { ruleSettings: {}, settings: { privateBuckets: { names: [], tags: {} } }, ignore: [] };
+}
+function loadConfig(explicit, cwd, knownRules) {
+  const file = explicit ?? DEFAULT_CONFIG_FILES.map((f) => join(cwd, f)).find((f) => existsSync(f));
+  if (!file) return emptyConfig();
+  let text;
+  try {
+    text = readFileSync2(file, "utf8");
+  } catch (err) {
+    throw new InputError(`${file}: cannot read config: ${err.code ?? err.message}`, file);
+  }
+  return parseConfig(text, file, knownRules);
+}
+var require2 = createRequire(import.meta.url);
+var loadYaml = () => require2("yaml");
+var validateConfig = validate;
+function parseConfig(text, file, knownRules) {
+  const { parseDocument, LineCounter } = loadYaml();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
+    throw new InputError(`${file}${pos ? `:${pos.line}:${pos.col}` : ""}: not valid YAML: ${e.message.split("\n")[0]}`, file);
+  }
+  const data = doc.toJS() ?? {};
+  if (!validateConfig(data)) throw new InputError(`${file}: ${describeError(validateConfig.errors?.[0])}`, file);
+  const raw = data;
+  const ruleSettings = {};
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    if (!knownRules.includes(id)) throw new InputError(`${file}: unknown rule ${JSON.stringify(id)} at rules.${id} (run "vpcelint rules" for the list)`, file);
+    ruleSettings[id] = typeof setting === "string" ? { severity: setting } : setting;
+  }
+  for (const [i, entry] of (raw.ignore ?? []).entries()) {
+    if (!knownRules.includes(entry.rule)) throw new InputError(`${file}: unknown rule ${JSON.stringify(entry.rule)} at ignore[${i}].rule`, file);
+    if (!entry.address && !entry.id) throw new InputError(`${file}: ignore[${i}] needs an address or an id pattern`, file);
+  }
+  return {
+    file,
+    ruleSettings,
+    settings: { privateBuckets: { names: raw.privateBuckets?.names ?? [], tags: raw.privateBuckets?.tags ?? {} } },
+    ignore: raw.ignore ?? []
+  };
+}
+function describeError(e) {
+  if (!e) return "invalid config";
+  const where3 = e.instancePath ? e.instancePath.slice(1).replace(/\//g, ".") : "(top level)";
+  if (e.keyword === "additionalProperties") {
+    return `unknown key ${JSON.stringify(e.params.additionalProperty)} at ${where3}`;
+  }
+  if (e.keyword === "enum") return `${where3} must be one of ${e.params.allowedValues.join(", ")}`;
+  if (e.keyword === "required") return `${where3} is missing ${JSON.stringify(e.params.missingProperty)}`;
+  return `${where3} ${e.message ?? "is invalid"}`;
+}
+
+// src/report/redact.ts
+var REDACTED = "(sensitive value hidden)";
+var MAX_PASSES = 3;
+function redact(text, sensitive) {
+  if (sensitive.size === 0) return text;
+  const forms = /* @__PURE__ */ new Set();
+  for (const v of sensitive) {
+    forms.add(v);
+    forms.add(JSON.stringify(v).slice(1, -1));
+  }
+  const list2 = [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
+  let out = text.replace(alternation(list2), REDACTED);
+  const again = list2.filter((f) => !REDACTED.includes(f));
+  if (again.length === 0) return out;
+  const pattern = alternation(again);
+  for (let pass = 1; pass < MAX_PASSES && pattern.test(out); pass++) out = out.replace(pattern, REDACTED);
+  return out;
+}
+function alternation(forms) {
+  return new RegExp(forms.map(escapeRegExp).join("|"), "g");
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
+// src/suppress/baseline.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+
+// src/report/sarif.ts
+import { randomUUID } from "node:crypto";
+import { isAbsolute, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+
+// src/version.ts
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { dirname, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
+var TOOL_NAME = "vpcelint";
+var VERSION = readVersion();
+var INFORMATION_URI = "https://github.com/vpcelint/vpcelint";
+function readVersion() {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const file = join2(dir, "package.json");
+    if (existsSync2(file)) {
+      const pkg = JSON.parse(readFileSync3(file, "utf8"));
+      if (pkg.name === TOOL_NAME && pkg.version) return pkg.version;
+    }
+    dir = dirname(dir);
+  }
+  return "0.0.0";
+}
+
+// src/report/rule-help.ts
+var SECURITY_SEVERITY = { error: "7.5", warning: "5.0", note: "2.0" };
+function ruleHelpUri(id) {
+  return `${INFORMATION_URI}/blob/main/docs/rules/${id}.md`;
+}
+function renderRuleHelp(meta) {
+  return `${helpSections(meta).join("\n").trimEnd()}
+`;
+}
+function helpSections(meta) {
+  return [
+    "## What it flags and why",
+    "",
+    meta.description,
+    "",
+    "## How to fix",
+    "",
+    meta.fix,
+    "",
+    "## How to suppress",
+    "",
+    "Fix the finding if you can. When it is intended, say why where the next reader will look:",
+    "",
+    "- in the resource block (or on the comment lines right above it); the reason is required:",
+    "",
+    "  ```hcl",
+    `  # vpcelint:ignore ${meta.id} <why this is intended>`,
+    "  ```",
+    "",
+    "- or in `.vpcelint.yml`, by Terraform address or AWS id/ARN pattern (`*` matches anything), optionally until a date:",
+    "",
+    "  ```yaml",
+    "  ignore:",
+    `    - rule: ${meta.id}`,
+    "      address: module.legacy.*",
+    "      reason: <why this is intended>",
+    "      expires: 2030-12-31",
+    "  ```",
+    "",
+    "Suppressed findings still appear in SARIF (as `suppressions`) and are counted apart; they never fail the scan. To fail a pull request only on what it adds, compare with the last report: `vpcelint scan --plan plan.json --baseline main.sarif`.",
+    "",
+    "## References",
+    "",
+    ...meta.docs.map((d) => `- <${d}>`)
+  ];
+}
+
+// src/report/scan-report.ts
+import { createHash, hash } from "node:crypto";
+
+// src/engine/rule.ts
+function sharedValues() {
+  const values = /* @__PURE__ */ new Map();
+  return {
+    get(key, compute) {
+      if (!values.has(key)) values.set(key, compute());
+      return values.get(key);
+    }
+  };
+}
+function isDiagnosticOutput(out) {
+  return "diagnostic" in out;
+}
+var SEVERITY_RANK = { note: 1, warning: 2, error: 3 };
+
+// src/engine/run.ts
+var DEFAULT_SETTINGS = { privateBuckets: { names: [], tags: {} } };
+function runRules(inv, options) {
+  const topology = topologyOf(inv);
+  const findings = [];
+  const diagnostics = [];
+  const runs = [];
+  const shared = sharedValues();
+  for (const rule21 of options.rules) {
+    const setting = options.ruleSettings?.[rule21.meta.id];
+    if (setting?.severity === "off") continue;
+    const ruleSeverity = setting?.severity ?? rule21.meta.severity;
+    const run = { meta: rule21.meta, severity: ruleSeverity };
+    runs.push(run);
+    const ctx = { topology, options: setting?.options ?? {}, settings: options.settings ?? DEFAULT_SETTINGS, shared };
+    const start = performance.now();
+    try {
+      for (const out of rule21.check(inv, ctx)) {
+        if (isDiagnosticOutput(out)) {
+          diagnostics.push({ ...out.diagnostic, ruleId: rule21.meta.id });
+          continue;
+        }
+        const severity = setting?.severity ?? out.severity ?? ruleSeverity;
+        findings.push({ ...out, ruleId: rule21.meta.id, severity });
+      }
+    } catch (err) {
+      diagnostics.push({
+        level: "error",
+        code: "rule-crashed",
+        ruleId: rule21.meta.id,
+        message: `rule ${rule21.meta.id} failed and its results are incomplete: ${err.message}`
+      });
+    }
+    run.ms = performance.now() - start;
+  }
+  clearPolicyCache();
+  findings.sort(compareFindings);
+  return { findings, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), rules: runs };
+}
+function compareFindings(a, b) {
+  return cmp(a.ruleId, b.ruleId) || cmp(a.primary.key, b.primary.key) || cmp(a.message, b.message);
+}
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sortDiagnostics(list2) {
+  const key = (d) => `${d.ruleId ?? ""}\0${d.subject?.key ?? ""}\0${d.code}\0${d.message}`;
+  return [...list2].sort((a, b) => cmp(key(a), key(b)));
+}
+function dedupeDiagnostics(list2) {
+  const seen = /* @__PURE__ */ new Set();
+  return list2.filter((d) => {
+    const key = `${d.ruleId ?? ""}\0${d.code}\0${d.subject?.key ?? ""}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// src/report/scan-report.ts
+function makeReport(source, result2, inventoryDiagnostics, inventory) {
+  return {
+    tool: { name: TOOL_NAME, version: VERSION },
+    source,
+    findings: result2.findings,
+    diagnostics: [...sortDiagnostics(inventoryDiagnostics), ...result2.diagnostics],
+    rules: result2.rules,
+    inventory,
+    suppressed: []
+  };
+}
+function fingerprint(f) {
+  const evidence = Object.keys(f.evidence).sort().map((k) => [k, f.evidence[k]]);
+  const identity = f.primary.address ?? liveIdentity(f.primary);
+  return sha256Hex(JSON.stringify([f.ruleId, identity, evidence])).slice(0, 32);
+}
+var sha256Hex = typeof hash === "function" ? (text) => hash("sha256", text, "hex") : (text) => createHash("sha256").update(text).digest("hex");
+function liveIdentity(ref) {
+  const name = ref.arn ?? ref.id ?? ref.key;
+  return ref.account || ref.region ? `${ref.account ?? ""}/${ref.region ?? ""}/${name}` : name;
+}
+function countBySeverity(findings) {
+  const out = { error: 0, warning: 0, note: 0 };
+  for (const f of findings) out[f.severity]++;
+  return out;
+}
+function sourceLabel(source) {
+  switch (source.kind) {
+    case "plan":
+      return source.file === "-" ? "<stdin>" : source.file;
+    case "aws":
+      return `aws ${source.accounts.join(",") || "(account unknown)"} ${source.regions.join(",")}`;
+    case "snapshot":
+      return `snapshot ${source.file}`;
+    case "test":
+      return "test inventory";
+  }
+}
+
+// src/report/sarif.ts
+var FINGERPRINT_KEY = "vpcelint/v1";
+var SRCROOT = "%SRCROOT%";
+var MAX_TEXT = 1024;
+var MAX_TAGS = 20;
+var MAX_RELATED = 1e3;
+var COMPACT_ABOVE = 1e3;
+function renderSarif(report) {
+  const ruleIndex = new Map(report.rules.map((r, i) => [r.meta.id, i]));
+  const ctx = { report, ruleIndex };
+  const count = report.findings.length + report.suppressed.length;
+  const compact = count > COMPACT_ABOVE;
+  const sentinel = compact ? `vpcelint-results-${randomUUID()}` : void 0;
+  const results = compact ? [] : [...resultsOf(ctx)];
+  const run = {
+    tool: {
+      driver: {
+        name: report.tool.name,
+        version: report.tool.version,
+        semanticVersion: report.tool.version,
+        informationUri: INFORMATION_URI,
+        rules: report.rules.map(ruleDescriptor)
+      }
+    },
+    automationDetails: { id: `vpcelint/${category(report)}/` },
+    ...report.sourceRoot ? { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(report.sourceRoot) } } } : {},
+    invocations: [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: report.diagnostics.map((d) => notification(ctx, d))
+      }
+    ],
+    results: sentinel ? sentinel : results,
+    columnKind: "utf16CodeUnits"
+  };
+  const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] };
+  if (!sentinel) return `${JSON.stringify(log, null, 2)}
+`;
+  const skeleton = JSON.stringify(log);
+  const at = skeleton.indexOf(`"results":"${sentinel}"`);
+  const parts = [skeleton.slice(0, at), '"results":['];
+  let first = true;
+  for (const r of resultsOf(ctx)) {
+    if (!first) parts.push(",");
+    parts.push(JSON.stringify(r));
+    first = false;
+  }
+  parts.push("]", skeleton.slice(at + `"results":"${sentinel}"`.length), "\n");
+  return parts.join("");
+}
+function* resultsOf(ctx) {
+  for (const f of ctx.report.findings) yield result(ctx, f, []);
+  for (const f of ctx.report.suppressed) yield result(ctx, f, f.suppressions);
+}
+function ruleDescriptor(run) {
+  const { meta } = run;
+  return {
+    id: meta.id,
+    name: pascalCase(meta.id),
+    shortDescription: { text: clip2(meta.title) },
+    fullDescription: { text: clip2(meta.description) },
+    help: { text: `${meta.description}
+
+${meta.fix}`, markdown: renderRuleHelp(meta) },
+    helpUri: ruleHelpUri(meta.id),
+    defaultConfiguration: { level: run.severity },
+    properties: {
+      tags: meta.tags.slice(0, MAX_TAGS),
+      precision: meta.precision,
+      "security-severity": SECURITY_SEVERITY[run.severity]
+    }
+  };
+}
+function result(ctx, f, suppressions) {
+  const fp = fingerprint(f);
+  const index = ctx.ruleIndex.get(f.ruleId);
+  const related = f.related.slice(0, MAX_RELATED);
+  return {
+    ruleId: f.ruleId,
+    ...index !== void 0 ? { ruleIndex: index } : {},
+    level: f.severity,
+    message: { text: f.message },
+    locations: [location(ctx.report, f.primary, f.attribute)],
+    ...related.length > 0 ? { relatedLocations: related.map((r, i) => ({ id: i + 1, ...location(ctx.report, r), message: { text: displayName(r) } })) } : {},
+    // Line-free: the same finding keeps its alert when lines move. GitHub takes our primaryLocationLineHash instead of hashing the line.
+    partialFingerprints: { [FINGERPRINT_KEY]: fp, primaryLocationLineHash: fp },
+    ...suppressions.length > 0 ? { suppressions: suppressions.map(suppression) } : {},
+    ...ctx.report.baseline ? { baselineState: suppressions.some((s) => s.via === "baseline") ? "unchanged" : "new" } : {}
+  };
+}
+function location(report, ref, attribute) {
+  const logical = logicalLocations(ref);
+  if (ref.location) {
+    const block = { startLine: ref.location.startLine, endLine: ref.location.endLine };
+    const region = rangeFor(ref.location, attribute);
+    const wider = region.startLine !== block.startLine || region.endLine !== block.endLine;
+    return {
+      physicalLocation: {
+        artifactLocation: { uri: encodePath(ref.location.file), uriBaseId: SRCROOT },
+        region: { startLine: region.startLine, endLine: region.endLine },
+        ...wider ? { contextRegion: block } : {}
+      },
+      logicalLocations: logical
+    };
+  }
+  return {
+    physicalLocation: { artifactLocation: { uri: pseudoPath(report.source, ref) }, region: { startLine: 1 } },
+    logicalLocations: logical
+  };
+}
+function pseudoPath(source, ref) {
+  if (ref.address && (source.kind === "plan" || !(ref.id || ref.arn))) return `terraform/${encodeURIComponent(ref.address)}`;
+  const type = ref.type ?? ref.kind;
+  const name = ref.id ?? ref.arn ?? ref.key;
+  return ["aws", ref.account ?? "unknown-account", ref.region ?? "global", type, name].map(encodeURIComponent).join("/");
+}
+function logicalLocations(ref) {
+  let properties;
+  if (ref.account || ref.region) {
+    properties = {};
+    if (ref.account) properties.account = ref.account;
+    if (ref.region) properties.region = ref.region;
+  }
+  const aws = ref.arn ?? ref.id;
+  const named = (fullyQualifiedName, decoratedName) => {
+    const l = { fullyQualifiedName, kind: "resource" };
+    if (decoratedName) l.decoratedName = decoratedName;
+    if (properties) l.properties = properties;
+    return l;
+  };
+  if (!ref.address) return [named(aws ?? ref.key, ref.type)];
+  return aws ? [named(ref.address, ref.type), named(aws, void 0)] : [named(ref.address, ref.type)];
+}
+function suppression(s) {
+  return {
+    kind: s.kind,
+    status: "accepted",
+    justification: s.justification,
+    ...s.via === "inline" && s.location ? { location: { physicalLocation: { artifactLocation: { uri: encodePath(s.location.file), uriBaseId: SRCROOT }, region: { startLine: s.location.line ?? 1 } } } } : {},
+    properties: { via: s.via, ...s.via !== "inline" && s.location ? { file: s.location.file } : {} }
+  };
+}
+function notification(ctx, d) {
+  const index = d.ruleId !== void 0 ? ctx.ruleIndex.get(d.ruleId) : void 0;
+  return {
+    level: d.level,
+    message: { text: d.message },
+    descriptor: { id: d.code },
+    ...d.ruleId ? { associatedRule: { id: d.ruleId, ...index !== void 0 ? { index } : {} } } : {},
+    ...d.subject ? { locations: [location(ctx.report, d.subject)] } : {}
+  };
+}
+function category(report) {
+  const source = report.source;
+  switch (source.kind) {
+    case "plan":
+      return `plan:${source.file === "-" ? "stdin" : repoRelative(report, source.file)}`;
+    case "aws":
+      return `aws:${source.accounts.join(",") || "unknown-account"}:${source.regions.join(",") || "all-regions"}`;
+    case "snapshot":
+      return `snapshot:${repoRelative(report, source.file)}`;
+    case "test":
+      return "test";
+  }
+}
+function repoRelative(report, file) {
+  if (report.sourceRoot && isAbsolute(file)) {
+    const rel = relative(report.sourceRoot, file);
+    if (!rel.startsWith("..") && !isAbsolute(rel)) return rel.split(sep).join("/");
+  }
+  return file.split(sep).join("/");
+}
+function encodePath(file) {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+function directoryUri(dir) {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith("/") ? href : `${href}/`;
+}
+function clip2(text) {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}\u2026`;
+}
+function pascalCase(id) {
+  return id.replace(/(^|[-_.])([a-z0-9])/g, (_, __, c) => c.toUpperCase());
+}
+
+// src/suppress/baseline.ts
+function readBaseline(file) {
+  let text;
+  try {
+    text = readFileSync4(file, "utf8");
+  } catch (err) {
+    throw new InputError(`--baseline ${file}: cannot read: ${err.code === "ENOENT" ? "no such file" : err.code ?? err.message}`, file);
+  }
+  let log;
+  try {
+    log = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    throw new InputError(`--baseline ${file}: not valid JSON (${err.message})`, file);
+  }
+  const runs = isObject3(log) && log.version === "2.1.0" && Array.isArray(log.runs) ? log.runs : void 0;
+  if (!runs) throw new InputError(`--baseline ${file}: not a SARIF 2.1.0 log (no "version": "2.1.0" and "runs")`, file);
+  const ours = runs.filter((r) => isObject3(r) && isObject3(r.tool) && isObject3(r.tool.driver) && r.tool.driver.name === TOOL_NAME);
+  if (ours.length === 0) throw new InputError(`--baseline ${file}: has no ${TOOL_NAME} run; give the SARIF a previous "vpcelint scan" wrote`, file);
+  const out = /* @__PURE__ */ new Set();
+  for (const [i, run] of ours.entries()) {
+    const results = run.results;
+    if (results === void 0) continue;
+    if (!Array.isArray(results)) throw new InputError(`--baseline ${file}: runs[${i}].results is not an array`, file);
+    for (const r of results) {
+      const fp = isObject3(r) && isObject3(r.partialFingerprints) ? r.partialFingerprints[FINGERPRINT_KEY] : void 0;
+      if (typeof fp === "string") out.add(fp);
+    }
+  }
+  return out;
+}
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/suppress/config-ignore.ts
+function compileIgnores(entries, today, file) {
+  return entries.map((entry, index) => {
+    if (entry.expires !== void 0 && !isCalendarDate(entry.expires)) {
+      throw new InputError(`${file}: ignore[${index}].expires ${JSON.stringify(entry.expires)} is not a calendar date (YYYY-MM-DD)`, file);
+    }
+    return {
+      entry,
+      index,
+      expired: entry.expires !== void 0 && entry.expires < today,
+      ...entry.address ? { address: globToRegExp(entry.address) } : {},
+      ...entry.id ? { id: globToRegExp(entry.id) } : {}
+    };
+  });
+}
+function ignoreMatches(ignore, ruleId, ref) {
+  if (ignore.entry.rule !== ruleId) return false;
+  if (ignore.address && ref.address && ignore.address.test(ref.address)) return true;
+  if (ignore.id && (ref.id && ignore.id.test(ref.id) || ref.arn && ignore.id.test(ref.arn))) return true;
+  return false;
+}
+var IgnoreIndex = class {
+  byRule = /* @__PURE__ */ new Map();
+  constructor(ignores) {
+    for (const ig of ignores) {
+      if (ig.expired) continue;
+      let slot = this.byRule.get(ig.entry.rule);
+      if (!slot) this.byRule.set(ig.entry.rule, slot = { byAddress: /* @__PURE__ */ new Map(), byId: /* @__PURE__ */ new Map(), globs: [] });
+      const { address, id } = ig.entry;
+      if (address && isLiteral(address)) push2(slot.byAddress, address, ig);
+      if (id && isLiteral(id)) push2(slot.byId, id, ig);
+      if (address && !isLiteral(address) || id && !isLiteral(id)) slot.globs.push(ig);
+    }
+  }
+  /** The entries that suppress a finding of this rule on this resource, in the config's order (what ignoreMatches accepts). */
+  matching(ruleId, ref) {
+    const slot = this.byRule.get(ruleId);
+    if (!slot) return [];
+    const found = /* @__PURE__ */ new Set();
+    const add3 = (list2) => list2?.forEach((ig) => found.add(ig));
+    if (ref.address) add3(slot.byAddress.get(ref.address));
+    if (ref.id) add3(slot.byId.get(ref.id));
+    if (ref.arn) add3(slot.byId.get(ref.arn));
+    for (const ig of slot.globs) if (ignoreMatches(ig, ruleId, ref)) found.add(ig);
+    return found.size > 1 ? [...found].sort((a, b) => a.index - b.index) : [...found];
+  }
+};
+function isLiteral(glob) {
+  return !glob.includes("*") && !glob.includes("?");
+}
+function push2(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+function globToRegExp(glob) {
+  let out = "";
+  for (const c of glob) out += c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${out}$`);
+}
+function utcDate(now) {
+  return now.toISOString().slice(0, 10);
+}
+function isCalendarDate(text) {
+  const d = /* @__PURE__ */ new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && utcDate(d) === text;
+}
+
+// src/suppress/inline.ts
+var MARKER = /vpcelint:(\S*)/;
+function parseDirective(directive, knownRules) {
+  const body = stripCommentMarkers(directive.text);
+  const m = MARKER.exec(body);
+  const where3 = `${directive.file}:${directive.line}`;
+  if (!m) return { problem: `${where3}: unreadable vpcelint comment` };
+  if (m[1] !== "ignore") return { problem: `${where3}: unknown directive "vpcelint:${m[1]}" (the one directive is "vpcelint:ignore <rule-id> <reason>")` };
+  const rest = body.slice(m.index + m[0].length).trim();
+  const [ruleList = "", ...reasonWords] = rest.split(/\s+/);
+  const rules = ruleList.split(",").filter((r) => r.length > 0);
+  const reason = reasonWords.join(" ").trim();
+  if (rules.length === 0) return { problem: `${where3}: "vpcelint:ignore" needs a rule id and a reason` };
+  const unknown2 = rules.filter((r) => !knownRules.has(r));
+  if (unknown2.length > 0) return { problem: `${where3}: "vpcelint:ignore" names unknown rule ${unknown2.map((r) => JSON.stringify(r)).join(", ")} (run "vpcelint rules" for the list)` };
+  if (!reason) return { problem: `${where3}: "vpcelint:ignore ${ruleList}" has no reason, so it suppresses nothing: say why after the rule id` };
+  return { ignore: { rules, reason, file: directive.file, line: directive.line } };
+}
+function stripCommentMarkers(text) {
+  return text.replace(/^\s*(#|\/\/|\/\*)/, "").replace(/\*\/\s*$/, "");
+}
+
+// src/suppress/index.ts
+function applySuppressions(report, options) {
+  const known = new Set(options.knownRules);
+  const diagnostics = [];
+  const configFile = options.config?.file ?? ".vpcelint.yml";
+  const ignores = compileIgnores(options.config?.ignore ?? [], utcDate(options.now ?? /* @__PURE__ */ new Date()), configFile);
+  for (const ig of ignores.filter((i) => i.expired)) {
+    const target = ig.entry.address ?? ig.entry.id;
+    diagnostics.push({
+      level: "warning",
+      code: "suppression-expired",
+      ruleId: ig.entry.rule,
+      file: configFile,
+      message: `${configFile}: ignore[${ig.index}] (${ig.entry.rule} on ${target}) expired on ${ig.entry.expires}, so its findings are reported again: fix them, or renew the entry with a new reason and date`
+    });
+  }
+  const inline = /* @__PURE__ */ new Map();
+  for (const d of options.sources?.directives ?? []) {
+    const parsed = parseDirective(d, known);
+    if ("problem" in parsed) diagnostics.push({ level: "warning", code: "suppression-invalid", file: d.file, message: parsed.problem });
+    else if (d.orphan) {
+      diagnostics.push({ level: "warning", code: "suppression-invalid", file: d.file, message: `${d.file}:${d.line}: "vpcelint:ignore" is neither inside a block nor on the comment lines right above one, so it suppresses nothing` });
+    } else inline.set(`${d.file}:${d.line}`, parsed.ignore);
+  }
+  const inlineOf = (ref) => (options.sources?.directivesOf(ref) ?? []).flatMap((d) => inline.get(`${d.file}:${d.line}`) ?? []);
+  const index = new IgnoreIndex(ignores);
+  const findings = [];
+  const suppressed = [...report.suppressed];
+  for (const f of report.findings) {
+    const reasons = [];
+    for (const ig of inlineOf(f.primary)) {
+      if (ig.rules.includes(f.ruleId)) reasons.push({ kind: "inSource", via: "inline", justification: ig.reason, location: { file: ig.file, line: ig.line } });
+    }
+    for (const ig of index.matching(f.ruleId, f.primary)) {
+      reasons.push({ kind: "external", via: "config", justification: ig.entry.reason, location: { file: configFile } });
+    }
+    if (options.baseline?.fingerprints.has(fingerprint(f))) {
+      reasons.push({ kind: "external", via: "baseline", justification: `already reported in the baseline ${options.baseline.file}`, location: { file: options.baseline.file } });
+    }
+    if (reasons.length > 0) suppressed.push({ ...f, suppressions: reasons });
+    else findings.push(f);
+  }
+  return {
+    ...report,
+    findings,
+    suppressed,
+    diagnostics: [...report.diagnostics, ...diagnostics],
+    ...options.baseline ? { baseline: { file: options.baseline.file } } : {}
+  };
+}
+
+// src/cli/output.ts
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname as dirname2, join as join3 } from "node:path";
+function writeAtomic(path, content) {
+  if (isSpecialFile(path)) {
+    try {
+      writeFileSync(path, content);
+      return;
+    } catch (err) {
+      throw new InputError(`cannot write ${path}: ${err.code ?? err.message}`);
+    }
+  }
+  const dir = dirname2(path);
+  const tmp = join3(dir, `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, content);
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new InputError(`cannot write ${path}: ${err.code ?? err.message}`);
+  }
+}
+function isSpecialFile(path) {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+// src/util/release-memory.ts
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+function releaseMemory(minHeapBytes = 16 * 1024 * 1024) {
+  if (getHeapStatistics().used_heap_size < minHeapBytes) return;
+  fullGc()?.();
+}
+var gc = null;
+function fullGc() {
+  if (gc === null) {
+    try {
+      setFlagsFromString("--expose-gc");
+      const fn = runInNewContext("gc");
+      gc = typeof fn === "function" ? fn : void 0;
+    } catch {
+      gc = void 0;
+    }
+  }
+  return gc;
+}
+
+// src/util/timings.ts
+import { performance as performance2 } from "node:perf_hooks";
+var Timings = class {
+  phases = [];
+  last = performance2.now();
+  start = this.last;
+  /** Closes the current phase under this name. */
+  mark(name) {
+    const now = performance2.now();
+    this.phases.push([name, now - this.last]);
+    this.last = now;
+  }
+  format() {
+    const parts = this.phases.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`);
+    return `timings: ${parts.join(", ")}, total ${(performance2.now() - this.start).toFixed(0)} ms`;
+  }
+};
+function formatPeakMemory(maxRssKb = process.resourceUsage().maxRSS) {
+  return `memory: peak RSS ${(maxRssKb / 1024).toFixed(0)} MB`;
+}
+
+// src/report/json.ts
+var JSON_REPORT_VERSION = "1.0";
+function renderJson(report) {
+  const counts = countBySeverity(report.findings);
+  const doc = {
+    reportVersion: JSON_REPORT_VERSION,
+    tool: report.tool,
+    input: report.source,
+    summary: { findings: report.findings.length, ...counts, diagnostics: report.diagnostics.length, suppressed: report.suppressed.length, partial: report.diagnostics.some(isReadFailure) },
+    findings: report.findings.map(findingJson),
+    suppressed: report.suppressed.map((f) => ({ ...findingJson(f), suppressions: f.suppressions })),
+    diagnostics: report.diagnostics.map(diagnosticJson),
+    rules: report.rules.map((r) => ({ id: r.meta.id, severity: r.severity, title: r.meta.title })),
+    inventory: report.inventory
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+function findingJson(f) {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    primary: refJson(f.primary),
+    related: f.related.map(refJson),
+    ...f.attribute ? { attribute: f.attribute } : {},
+    fingerprint: fingerprint(f),
+    evidence: f.evidence
+  };
+}
+function refJson(ref) {
+  return {
+    kind: ref.kind,
+    ...ref.address ? { address: ref.address } : {},
+    ...ref.type ? { type: ref.type } : {},
+    ...ref.id ? { id: ref.id } : {},
+    ...ref.arn ? { arn: ref.arn } : {},
+    ...ref.account ? { account: ref.account } : {},
+    ...ref.region ? { region: ref.region } : {},
+    ...ref.name ? { name: ref.name } : {},
+    ...ref.location ? { location: { file: ref.location.file, startLine: ref.location.startLine, endLine: ref.location.endLine } } : {}
+  };
+}
+function diagnosticJson(d) {
+  return {
+    level: d.level,
+    code: d.code,
+    message: d.message,
+    ...d.ruleId ? { ruleId: d.ruleId } : {},
+    ...d.subject ? { subject: refJson(d.subject) } : {},
+    ...d.file ? { file: d.file } : {},
+    ...d.jsonPath ? { jsonPath: d.jsonPath } : {}
+  };
+}
+
+// src/report/mermaid.ts
+var TONE_STYLE = {
+  bad: "fill:#ffe3e3,stroke:#c92a2a,color:#000",
+  good: "fill:#e3fcec,stroke:#2b8a3e,color:#000",
+  unknown: "fill:#f1f3f5,stroke:#868e96,stroke-dasharray:4 3,color:#000",
+  service: "fill:#e7f5ff,stroke:#1971c2,color:#000"
+};
+var Flowchart = class {
+  constructor(direction = "LR") {
+    this.direction = direction;
+  }
+  direction;
+  nodes = [];
+  edges = [];
+  subgraphs = [];
+  byKey = /* @__PURE__ */ new Map();
+  edgeKeys = /* @__PURE__ */ new Set();
+  current;
+  /**
+   * Adds a node, or returns the id of the node already added under `key`
+   * (so one subnet or route table drawn on several paths is one box).
+   */
+  node(key, label2, options = {}) {
+    const existing = this.byKey.get(key);
+    if (existing) return existing;
+    const id = `n${this.nodes.length + 1}`;
+    this.byKey.set(key, id);
+    this.nodes.push({ id, label: label2, shape: options.shape ?? "box", tone: options.tone ?? "plain" });
+    this.current?.members.push(id);
+    return id;
+  }
+  /** Adds an edge; the same edge twice (two paths over one hop) is drawn once. */
+  edge(from, to, options = {}) {
+    const key = `${from}\0${to}\0${options.label ?? ""}\0${options.style ?? "solid"}`;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
+    this.edges.push({ from, to, style: options.style ?? "solid", ...options.label ? { label: options.label } : {} });
+  }
+  /** Nodes added inside `build` are drawn in a titled box. */
+  group(title, build) {
+    const sub = { id: `g${this.subgraphs.length + 1}`, title, members: [] };
+    this.subgraphs.push(sub);
+    const outer = this.current;
+    this.current = sub;
+    try {
+      build();
+    } finally {
+      this.current = outer;
+    }
+  }
+  get size() {
+    return this.nodes.length;
+  }
+  render() {
+    const lines = [`flowchart ${this.direction}`];
+    const grouped = new Set(this.subgraphs.flatMap((s) => s.members));
+    for (const sub of this.subgraphs) {
+      lines.push(`  subgraph ${sub.id}["${escapeLabel(sub.title)}"]`);
+      lines.push(`    direction ${this.direction === "TD" ? "TB" : this.direction}`);
+      for (const n of this.nodes.filter((x) => sub.members.includes(x.id))) lines.push(`    ${nodeText(n)}`);
+      lines.push("  end");
+    }
+    for (const n of this.nodes) if (!grouped.has(n.id)) lines.push(`  ${nodeText(n)}`);
+    for (const e of this.edges) lines.push(`  ${edgeText(e)}`);
+    const tones = /* @__PURE__ */ new Map();
+    for (const n of this.nodes) if (n.tone !== "plain") tones.set(n.tone, [...tones.get(n.tone) ?? [], n.id]);
+    for (const [tone, ids] of tones) {
+      lines.push(`  classDef ${tone} ${TONE_STYLE[tone]}`);
+      lines.push(`  class ${ids.join(",")} ${tone}`);
+    }
+    return lines.join("\n");
+  }
+};
+var OPEN_CLOSE = {
+  box: ["[", "]"],
+  round: ["(", ")"],
+  stadium: ["([", "])"],
+  cylinder: ["[(", ")]"],
+  hexagon: ["{{", "}}"],
+  cloud: ["((", "))"]
+};
+function nodeText(n) {
+  const [open, close] = OPEN_CLOSE[n.shape];
+  return `${n.id}${open}"${escapeLabel(n.label)}"${close}`;
+}
+function edgeText(e) {
+  const arrow = e.style === "dashed" ? "-.->" : e.style === "thick" ? "==>" : "-->";
+  return e.label ? `${e.from} ${arrow}|"${escapeLabel(e.label)}"| ${e.to}` : `${e.from} ${arrow} ${e.to}`;
+}
+function escapeLabel(text) {
+  return text.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;").replace(/\r?\n/g, "<br/>");
+}
+
+// src/report/path-picture.ts
+var SERVICE_LABEL = { s3: "S3", dynamodb: "DynamoDB" };
+var MAX_SUBNETS_DRAWN = 3;
+function pathPicture(f) {
+  const service = typeof f.evidence.service === "string" ? SERVICE_LABEL[f.evidence.service] : void 0;
+  if (!service || f.primary.kind !== "route-table" || typeof f.evidence.nat !== "string") return void 0;
+  const natKey = f.evidence.nat;
+  const subnets = f.related.filter((r) => r.kind === "subnet");
+  const nat = f.related.find((r) => r.key === natKey || r.id === natKey);
+  const idle = f.related.filter((r) => r.kind === "vpc-endpoint");
+  const natLabel = nat ? `${nat.kind === "nat-gateway" ? "NAT gateway" : "NAT instance"}
+${displayName(nat)}` : `NAT
+${natKey || "not in the inventory"}`;
+  const chart = new Flowchart("TD");
+  chart.group("Path that should be", () => {
+    const table = drawSubnetsAndTable(chart, "fix", subnets, f.primary);
+    const endpointLabel2 = idle.length > 0 ? `${service} gateway endpoint
+${idle.map(displayName).join("\n")}
+(associate this route table)` : `new ${service} gateway endpoint
+(associate this route table)`;
+    const endpoint = chart.node("fix:endpoint", endpointLabel2, { shape: "stadium", tone: "good" });
+    const svc = chart.node("fix:service", service, { shape: "cylinder", tone: "service" });
+    chart.edge(table, endpoint, { label: `${service} prefix list route` });
+    chart.edge(endpoint, svc, { label: "private, no NAT charge" });
+  });
+  chart.group("Path found", () => {
+    const table = drawSubnetsAndTable(chart, "found", subnets, f.primary);
+    const natNode = chart.node("found:nat", natLabel, { shape: "hexagon", tone: "bad" });
+    const internet = chart.node("found:internet", "Internet", { shape: "cloud", tone: "bad" });
+    const svc = chart.node("found:service", service, { shape: "cylinder", tone: "service" });
+    chart.edge(table, natNode, { label: "0.0.0.0/0" });
+    chart.edge(natNode, internet, { label: "billed per GB" });
+    chart.edge(internet, svc, { label: "public endpoint" });
+  });
+  return chart;
+}
+function drawSubnetsAndTable(chart, prefix, subnets, table) {
+  const tableNode = chart.node(`${prefix}:table`, `route table
+${displayName(table)}`, { tone: prefix === "found" ? "bad" : "good" });
+  const shown = subnets.slice(0, subnets.length > MAX_SUBNETS_DRAWN + 1 ? MAX_SUBNETS_DRAWN : subnets.length);
+  for (const s of shown) chart.edge(chart.node(`${prefix}:${s.key}`, `subnet
+${displayName(s)}`, { shape: "round" }), tableNode);
+  if (shown.length < subnets.length) {
+    chart.edge(chart.node(`${prefix}:more`, `+${subnets.length - shown.length} more subnets`, { shape: "round" }), tableNode);
+  }
+  if (subnets.length === 0) chart.edge(chart.node(`${prefix}:none`, "its subnets", { shape: "round" }), tableNode);
+  return tableNode;
+}
+
+// src/report/markdown.ts
+var SUMMARY_BUDGET_BYTES = 1e6;
+var MAX_PICTURES = 20;
+var ICON = { error: "\u{1F534}", warning: "\u{1F7E0}", note: "\u{1F535}" };
+function renderMarkdown(report, options = {}) {
+  const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES;
+  const out = new Budgeted(budget);
+  out.add(header(report));
+  const groups = byRule(report);
+  const total = report.findings.length;
+  const diagnostics = diagnosticsSection(report.diagnostics);
+  const reserve = 600 + Math.min(bytes(diagnostics), 4e3);
+  let shown = 0;
+  let pictures = 0;
+  let cut = false;
+  for (const { run, findings } of groups) {
+    if (cut) break;
+    const head = ruleSection(run, findings.length);
+    if (!out.fits(head, reserve)) {
+      cut = true;
+      break;
+    }
+    out.add(head);
+    for (const f of findings) {
+      const picture = pictures < (options.maxPictures ?? MAX_PICTURES) ? pathPicture(f) : void 0;
+      const chunk = findingSection(f, picture?.render(), options.sourceLinkBase);
+      if (!out.fits(chunk, reserve)) {
+        cut = true;
+        break;
+      }
+      out.add(chunk);
+      shown++;
+      if (picture) pictures++;
+    }
+  }
+  if (shown < total) {
+    out.add(`> [!NOTE]
+> ${total - shown} of ${total} findings are not shown: GitHub limits a step summary to 1 MiB. The SARIF file and \`vpcelint scan --format json\` list them all.
+`);
+  }
+  const pathFindings = report.findings.filter((f) => pathPicture(f) !== void 0).length;
+  if (pathFindings > pictures && shown === total) {
+    out.add(`> [!NOTE]
+> Path pictures are drawn for the first ${pictures} path findings only, to keep the page fast.
+`);
+  }
+  if (out.fits(diagnostics, 0)) out.add(diagnostics);
+  else out.add(diagnosticsSection(report.diagnostics, Math.max(0, budget - out.bytes - 400)));
+  return out.text();
+}
+var Budgeted = class {
+  constructor(budget) {
+    this.budget = budget;
+  }
+  budget;
+  parts = [];
+  bytes = 0;
+  fits(chunk, reserve) {
+    return this.bytes + bytes(chunk) + reserve <= this.budget;
+  }
+  add(chunk) {
+    this.parts.push(chunk);
+    this.bytes += bytes(chunk) + 1;
+  }
+  text() {
+    return `${this.parts.join("\n")}`;
+  }
+};
+function bytes(s) {
+  return Buffer.byteLength(s, "utf8");
+}
+function header(report) {
+  const c = countBySeverity(report.findings);
+  const total = report.findings.length;
+  const lines = [`## vpcelint: ${escapeMd(sourceLabel(report.source))}`, ""];
+  const suppressed = report.suppressed?.length ?? 0;
+  const notEvaluated3 = (report.diagnostics.length > 0 ? ` \xB7 ${report.diagnostics.length} not evaluated (see the end)` : "") + (suppressed > 0 ? ` \xB7 ${suppressed} suppressed${report.baseline ? " (already in the baseline, or silenced)" : ""}, not shown` : "");
+  if (total === 0) {
+    lines.push(`\u2705 **No findings.**${notEvaluated3}`, "");
+    return lines.join("\n");
+  }
+  lines.push(`**${plural3(total, "finding")}**: ${plural3(c.error, "error")}, ${plural3(c.warning, "warning")}, ${plural3(c.note, "note")}${notEvaluated3}`, "");
+  lines.push("| Severity | Rule | Findings | What it flags |", "|---|---|---:|---|");
+  const rows = [];
+  for (const { run, findings } of byRule(report)) {
+    const counts = countBySeverity(findings);
+    for (const sev of ["error", "warning", "note"]) if (counts[sev] > 0) rows.push({ sev, run, n: counts[sev] });
+  }
+  rows.sort((a, b) => SEVERITY_RANK[b.sev] - SEVERITY_RANK[a.sev]);
+  for (const { sev, run, n } of rows) lines.push(`| ${ICON[sev]} ${sev} | \`${run.meta.id}\` | ${n} | ${escapeMd(run.meta.title)} |`);
+  lines.push("");
+  return lines.join("\n");
+}
+function byRule(report) {
+  const runs = new Map(report.rules.map((r) => [r.meta.id, r]));
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of report.findings) {
+    let g = groups.get(f.ruleId);
+    if (!g) {
+      const run = runs.get(f.ruleId) ?? unknownRun(f.ruleId, f.severity);
+      g = { run, findings: [] };
+      groups.set(f.ruleId, g);
+    }
+    g.findings.push(f);
+  }
+  const list2 = [...groups.values()];
+  for (const g of list2) g.findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  return list2.sort((a, b) => SEVERITY_RANK[worst(b.findings)] - SEVERITY_RANK[worst(a.findings)] || (a.run.meta.id < b.run.meta.id ? -1 : 1));
+}
+function unknownRun(id, severity) {
+  return { severity, meta: { id, severity, title: "", description: "", fix: "", docs: [], tags: [], precision: "medium" } };
+}
+function worst(findings) {
+  return findings.reduce((w, f) => SEVERITY_RANK[f.severity] > SEVERITY_RANK[w] ? f.severity : w, "note");
+}
+function ruleSection(run, count) {
+  const lines = [`### \`${run.meta.id}\`${run.meta.title ? `: ${escapeMd(run.meta.title)}` : ""} (${count})`, ""];
+  if (run.meta.fix || run.meta.docs.length > 0) {
+    lines.push("<details><summary>How to fix</summary>", "", run.meta.fix, "");
+    if (run.meta.docs.length > 0) lines.push(`AWS documentation: ${run.meta.docs.map((d) => `<${d}>`).join(", ")}`, "");
+    lines.push("</details>", "");
+  }
+  return lines.join("\n");
+}
+function findingSection(f, mermaid, linkBase) {
+  const lines = [`#### ${ICON[f.severity]} ${f.severity}: ${code(displayName(f.primary))}`, ""];
+  lines.push(`${where2(f.primary, linkBase)}`, "", escapeMd(f.message), "");
+  if (mermaid) lines.push("```mermaid", mermaid, "```", "");
+  return lines.join("\n");
+}
+function where2(ref, linkBase) {
+  const loc = ref.location;
+  if (!loc) return ref.arn ? `ARN ${code(ref.arn)}` : "_no source location_";
+  const text = `${loc.file}:${loc.startLine}`;
+  if (!linkBase) return code(text);
+  const anchor = loc.endLine > loc.startLine ? `#L${loc.startLine}-L${loc.endLine}` : `#L${loc.startLine}`;
+  return `[${escapeMd(text)}](${linkBase}${loc.file.split("/").map(encodeURIComponent).join("/")}${anchor})`;
+}
+function diagnosticsSection(diagnostics, budget = Infinity) {
+  if (diagnostics.length === 0) return "";
+  const head = [`### Not evaluated (${diagnostics.length})`, "", "Unknown is not a pass: these could not be judged and need a look.", "", "<details><summary>Show</summary>", ""];
+  const tail = ["", "</details>", ""];
+  const lines = [...head];
+  let size = bytes([...head, ...tail].join("\n"));
+  let listed = 0;
+  for (const d of diagnostics) {
+    const line = `- ${d.level}${d.ruleId ? ` \`${d.ruleId}\`` : ""}: ${escapeMd(d.message)}`;
+    if (size + bytes(line) + 120 > budget) break;
+    lines.push(line);
+    size += bytes(line) + 1;
+    listed++;
+  }
+  if (listed < diagnostics.length) lines.push(`- \u2026 and ${diagnostics.length - listed} more (cut to stay within GitHub's 1 MiB summary limit)`);
+  return [...lines, ...tail].join("\n");
+}
+function code(text) {
+  if (!text.includes("`")) return `\`${text}\``;
+  return `\`\` ${text} \`\``;
+}
+function escapeMd(text) {
+  return text.replace(/[\\`*[\]<>|~&#]/g, (c) => `\\${c}`).replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_").replace(/\r?\n/g, " ");
+}
+function plural3(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/report/text.ts
+import { styleText } from "node:util";
+function renderText(report, options) {
+  const paint = (style, text) => options.color ? styleText(style, text) : text;
+  const sevStyle = { error: "red", warning: "yellow", note: "cyan" };
+  const lines = [];
+  lines.push(paint("bold", `vpcelint ${report.tool.version}: ${sourceLabel(report.source)}`));
+  const byRule2 = /* @__PURE__ */ new Map();
+  for (const f of report.findings) byRule2.set(f.ruleId, [...byRule2.get(f.ruleId) ?? [], f]);
+  for (const [ruleId, findings] of byRule2) {
+    const run = report.rules.find((r) => r.meta.id === ruleId);
+    lines.push("");
+    lines.push(`${paint("bold", ruleId)} ${paint("dim", `- ${run?.meta.title ?? ""}`)}`);
+    for (const f of findings) {
+      const where3 = f.primary.location ? ` ${paint("dim", `(${f.primary.location.file}:${rangeFor(f.primary.location, f.attribute).startLine})`)}` : "";
+      lines.push(`  ${paint(sevStyle[f.severity], f.severity.padEnd(7))} ${paint("bold", displayName(f.primary))}${where3}`);
+      lines.push(`          ${f.message}`);
+    }
+  }
+  if (report.diagnostics.length > 0) {
+    lines.push("");
+    lines.push(paint("bold", `Not evaluated or incomplete (${report.diagnostics.length}):`));
+    for (const d of report.diagnostics) {
+      const who = d.ruleId ? `[${d.ruleId}] ` : "";
+      lines.push(`  ${paint("dim", d.level.padEnd(7))} ${who}${d.message}`);
+    }
+  }
+  const c = countBySeverity(report.findings);
+  lines.push("");
+  const total = report.findings.length;
+  const summary = total === 0 ? paint("green", "No findings.") : `${total} finding${total === 1 ? "" : "s"}: ${paint("red", `${c.error} error${c.error === 1 ? "" : "s"}`)}, ${paint("yellow", `${c.warning} warning${c.warning === 1 ? "" : "s"}`)}, ${paint("cyan", `${c.note} note${c.note === 1 ? "" : "s"}`)}.`;
+  lines.push(`${summary}${report.diagnostics.length > 0 ? ` ${report.diagnostics.length} diagnostic${report.diagnostics.length === 1 ? "" : "s"}.` : ""}${suppressedNote(report)}`);
+  const unread = report.diagnostics.filter(isReadFailure).length;
+  if (unread > 0) lines.push(paint("yellow", `Partial scan: ${unread} AWS read${unread === 1 ? "" : "s"} failed (listed above); what ${unread === 1 ? "it" : "they"} would have read was not evaluated.`));
+  return `${lines.join("\n")}
+`;
+}
+function suppressedNote(report) {
+  if (report.suppressed.length === 0) return "";
+  const by = /* @__PURE__ */ new Map();
+  for (const f of report.suppressed) {
+    const via = f.suppressions[0]?.via ?? "other";
+    by.set(via, (by.get(via) ?? 0) + 1);
+  }
+  return ` ${report.suppressed.length} suppressed (${[...by].map(([via, n]) => `${n} ${via}`).join(", ")}).`;
+}
+
+// src/sourcemap/index.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname as dirname3, join as join4, relative as relative2, resolve, sep as sep2 } from "node:path";
+var NONE2 = { directivesOf: () => [], directives: [] };
+function prepareSources(options, background = false) {
+  const root = sourceRoot(options);
+  const base = repositoryRoot(root);
+  return hasTfFiles(root) ? { root, base, load: startLoadingSources(root, base, background) } : { root, base };
+}
+async function attachSources(report, options, prepared) {
+  if (report.source.kind !== "plan") return { report, ...NONE2 };
+  const { root, base, load } = prepared ?? prepareSources(options);
+  const refs = reportedRefs(report);
+  if (!load) {
+    if (refs.length === 0) return { report, ...NONE2 };
+    const note = {
+      level: "note",
+      code: "source-none",
+      message: `no .tf files in ${root}, so results point at Terraform addresses only, not at lines: pass --source-root with the directory of the root module`
+    };
+    return { report: { ...report, diagnostics: [...report.diagnostics, note] }, ...NONE2 };
+  }
+  const index = await load.result();
+  const located = refs.filter((ref) => ref.address);
+  const hits = await index.locate(located.map((ref) => ref.address));
+  const directives = /* @__PURE__ */ new Map();
+  const missing2 = [];
+  for (const [i, ref] of located.entries()) {
+    const hit = hits[i];
+    if (!hit) {
+      delete ref.location;
+      missing2.push(ref.address);
+      continue;
+    }
+    ref.location = hit.location;
+    if (hit.directives.length > 0) directives.set(ref, hit.directives);
+  }
+  const diagnostics = index.problems.map((p) => ({
+    level: p.code === "source-syntax-error" ? "warning" : "note",
+    code: p.code,
+    file: toPosix(relative2(base, p.file)),
+    message: `${toPosix(relative2(base, p.file))}${p.line ? `:${p.line}` : ""}: ${p.message}`
+  }));
+  const unique = [...new Set(missing2)].sort();
+  if (unique.length > 0) {
+    diagnostics.push({
+      level: "note",
+      code: "source-not-found",
+      message: `${unique.length} reported resource${unique.length === 1 ? " is" : "s are"} not declared in the .tf files under ${toPosix(relative2(base, root)) || "."} (${unique.slice(0, 3).join(", ")}${unique.length > 3 ? ", ..." : ""}), so ${unique.length === 1 ? "its results point" : "their results point"} at the Terraform address only: is --source-root the plan's root module?`
+    });
+  }
+  return {
+    report: { ...report, sourceRoot: base, diagnostics: [...report.diagnostics, ...diagnostics] },
+    directivesOf: (ref) => directives.get(ref) ?? [],
+    directives: index.directives.map((d) => ({ file: toPosix(relative2(base, d.file)), line: d.line, text: d.text, ...d.orphan ? { orphan: true } : {} })),
+    read: { files: index.filesParsed, where: index.where }
+  };
+}
+function sourceRoot(options) {
+  if (options.sourceRoot !== void 0) {
+    const dir = resolve(options.cwd, options.sourceRoot);
+    if (!isDirectory(dir)) throw new UsageError(`--source-root ${options.sourceRoot}: not a directory`);
+    return dir;
+  }
+  if (options.planFile && options.planFile !== "-") {
+    const planDir = dirname3(resolve(options.cwd, options.planFile));
+    if (hasTfFiles(planDir)) return planDir;
+  }
+  return resolve(options.cwd);
+}
+function repositoryRoot(dir) {
+  for (let d = dir; ; d = dirname3(d)) {
+    if (existsSync3(join4(d, ".git"))) return d;
+    if (dirname3(d) === d) return dir;
+  }
+}
+function reportedRefs(report) {
+  const out = /* @__PURE__ */ new Set();
+  for (const f of [...report.findings, ...report.suppressed]) {
+    out.add(f.primary);
+    for (const r of f.related) out.add(r);
+  }
+  for (const d of report.diagnostics) if (d.subject) out.add(d.subject);
+  return [...out];
+}
+function hasTfFiles(dir) {
+  return tfFiles(dir).length > 0;
+}
+function toPosix(path) {
+  return path.split(sep2).join("/");
+}
+
+// src/cli/plan-progress.ts
+import { statSync as statSync2 } from "node:fs";
+import { basename as basename2 } from "node:path";
+var PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
+function phaseLine(write) {
+  const line = terminalLine(write);
+  return { show: (phase) => line.show(`${phase}\u2026`), end: () => line.end() };
+}
+function planProgress(plan, ctx) {
+  if (ctx.quiet || ctx.env.CI) return void 0;
+  const size = planFileSize(plan);
+  if (size === void 0 || size < PROGRESS_MIN_BYTES) return void 0;
+  const line = phaseLine(ctx.write);
+  line.show(`reading ${basename2(plan)} (${Math.round(size / 1e6).toLocaleString("en-US")} MB)`);
+  return line;
+}
+function planFileSize(plan) {
+  if (plan === "-") return void 0;
+  try {
+    return statSync2(plan).size;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/cli/scan.ts
+var FORMATS = ["text", "json", "sarif", "markdown"];
+var FAIL_ON = ["error", "warning", "note", "none"];
+async function scanCommand(opts, io) {
+  const format = parseFormat(opts.format);
+  const failOn = parseFailOn(opts.failOn);
+  if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
+  const timings = new Timings();
+  const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
+  const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : void 0;
+  const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : void 0;
+  let done;
+  try {
+    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress });
+  } finally {
+    progress?.end();
+  }
+  if (opts.output) writeAtomic(opts.output, done.rendered);
+  else io.stdout(done.rendered);
+  for (const [file, text] of done.extra) writeAtomic(file, text);
+  timings.mark("report");
+  if (opts.timings) process.stderr.write(`${timings.format()}
+${slowestRules(done.report.rules)}
+${done.sourcesRead ? `${done.sourcesRead}
+` : ""}${formatPeakMemory()}
+`);
+  return exitCode(done.report, failOn, opts.softFail === true, opts.strict === true);
+}
+var SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
+function sourcesInBackground(plan) {
+  return plan === "-" || (planFileSize(plan) ?? 0) >= SOURCES_WORKER_MIN_PLAN_BYTES;
+}
+async function scanPlan(plan, opts, io, steps) {
+  const { format, config, baseline, timings, progress } = steps;
+  const sourceOptions = { planFile: plan, ...opts.sourceRoot !== void 0 ? { sourceRoot: opts.sourceRoot } : {}, cwd: io.cwd };
+  const prepared = prepareSources(sourceOptions, sourcesInBackground(plan));
+  const inv = planInventory(plan, timings, progress);
+  releaseMemory();
+  timings.mark("inventory");
+  progress?.show(`running ${allRules.length} rules`);
+  const engineReport = scan(inv, config);
+  timings.mark("rules");
+  progress?.show(format === "sarif" ? "writing SARIF" : "writing the report");
+  const sources = await attachSources(engineReport, sourceOptions, prepared);
+  const report = applySuppressions(sources.report, { knownRules: allRules.map((r) => r.meta.id), sources, config, ...baseline ? { baseline } : {} });
+  timings.mark("sources");
+  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sourceLinkBase: githubBlobBase(io.env) }), inv.sensitiveValues);
+  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env);
+  const read = sources.read;
+  return { report, rendered, extra, ...read ? { sourcesRead: `sources: ${read.files} .tf file${read.files === 1 ? "" : "s"} read ${read.where === "worker" ? "in a worker thread" : "on the main thread"}` } : {} };
+}
+function planInventory(path, timings, progress) {
+  const plan = readPlanFile(path);
+  releaseMemory();
+  timings.mark("parse");
+  progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString("en-US")} resource changes`);
+  return collectPlan(plan, path);
+}
+function slowestRules(runs, count = 5) {
+  const slowest = [...runs].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, count);
+  return `slowest rules: ${slowest.map((r) => `${r.meta.id} ${(r.ms ?? 0).toFixed(0)} ms`).join(", ")}`;
+}
+function scan(inv, config = emptyConfig()) {
+  const result2 = runRules(inv, { rules: allRules, ruleSettings: config.ruleSettings, settings: config.settings });
+  return makeReport(inv.source, result2, inv.diagnostics, inventoryCounts(inv));
+}
+function render(report, format, options) {
+  switch (format) {
+    case "markdown":
+      return renderMarkdown(report, options.sourceLinkBase ? { sourceLinkBase: options.sourceLinkBase } : {});
+    case "json":
+      return renderJson(report);
+    case "sarif":
+      return renderSarif(report);
+    case "text":
+      return renderText(report, options);
+  }
+}
+function exitCode(report, failOn, softFail, strict = false) {
+  if (softFail) return 0;
+  if (strict && report.diagnostics.some((d) => !d.code.startsWith("source-"))) return 1;
+  if (failOn === "none") return 0;
+  const threshold = SEVERITY_RANK[failOn];
+  return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}
+function extraReports(report, format, rendered, opts, sensitive, env) {
+  const out = [];
+  const as = (f) => f === format ? rendered : redact(render(report, f, { color: false, sourceLinkBase: githubBlobBase(env) }), sensitive);
+  if (opts.sarif) out.push([opts.sarif, as("sarif")]);
+  if (opts.markdown) out.push([opts.markdown, as("markdown")]);
+  return out;
+}
+function githubBlobBase(env) {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
+  return server && repo && sha ? `${server}/${repo}/blob/${sha}/` : void 0;
+}
+function parseFormat(value) {
+  const format = value ?? "text";
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}; got ${JSON.stringify(format)}`);
+  return format;
+}
+function parseFailOn(value) {
+  if (!FAIL_ON.includes(value)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(", ")}; got ${JSON.stringify(value)}`);
+  return value;
+}
+function inventoryCounts(inv) {
+  return {
+    vpcs: inv.vpcs.size,
+    subnets: inv.subnets.size,
+    routeTables: inv.routeTables.size,
+    natGateways: inv.natGateways.size,
+    internetGateways: inv.internetGateways.size,
+    vpcEndpoints: inv.vpcEndpoints.size,
+    endpointServices: inv.endpointServices.size,
+    securityGroups: inv.securityGroups.size,
+    prefixLists: inv.prefixLists.size,
+    buckets: inv.buckets.size,
+    workloads: inv.workloads.size,
+    iamPolicies: inv.iamPolicies.size
+  };
+}
+
+export {
+  displayName,
+  parsePolicyCached,
+  evaluate,
+  NotEvaluable,
+  buildSpace,
+  allRequests,
+  fullAccessGap,
+  single2 as single,
+  defaultIpv4Route,
+  topologyOf,
+  allRules,
+  TOOL_NAME,
+  VERSION,
+  readInput,
+  label,
+  parseJson,
+  collectPlanFile,
+  loadConfig,
+  SEVERITY_RANK,
+  Flowchart,
+  redact,
+  readBaseline,
+  applySuppressions,
+  writeAtomic,
+  FORMATS,
+  FAIL_ON,
+  scanCommand,
+  scan,
+  render,
+  exitCode,
+  extraReports
+};

@@ -1,0 +1,341 @@
+import { createRequire as __vpcelintCreateRequire } from 'node:module';
+const require = __vpcelintCreateRequire(import.meta.url);
+import {
+  tfBytes
+} from "./chunk-7EFIZF3W.js";
+
+// src/sourcemap/locate.ts
+import { relative, sep } from "node:path";
+
+// src/collect/terraform/address.ts
+function tokenize(text) {
+  const tokens = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (i === 0 || i + 1 === text.length) return void 0;
+      i++;
+      continue;
+    }
+    if (c === 91) {
+      const close = scanIndex(text, i + 1);
+      if (!close) return void 0;
+      tokens.push({ key: close.key });
+      i = close.end + 1;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+    if (j === i) return void 0;
+    tokens.push({ name: text.slice(i, j) });
+    i = j;
+  }
+  return tokens;
+}
+function isNameChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 45 || c === 42;
+}
+function scanIndex(text, start) {
+  if (text[start] === '"') {
+    let j = start + 1;
+    while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+    if (text[j + 1] !== "]") return void 0;
+    try {
+      return { key: JSON.parse(text.slice(start, j + 1)), end: j + 1 };
+    } catch {
+      return void 0;
+    }
+  }
+  const close = text.indexOf("]", start);
+  if (close === -1) return void 0;
+  const raw = text.slice(start, close);
+  if (!/^\d+$/.test(raw)) return void 0;
+  return { key: Number(raw), end: close };
+}
+function formatKey(key) {
+  return key === void 0 ? "" : typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+function formatModules(modules) {
+  return modules.map((m) => `module.${m.name}${formatKey(m.key)}`).join(".");
+}
+function parseInstanceAddress(address) {
+  const tokens = tokenize(address);
+  if (!tokens) return void 0;
+  const modules = [];
+  let i = 0;
+  while (isName(tokens[i], "module")) {
+    const name2 = tokens[i + 1];
+    if (!name2 || !("name" in name2)) return void 0;
+    const step = { name: name2.name };
+    i += 2;
+    const k2 = tokens[i];
+    if (k2 && "key" in k2) {
+      step.key = k2.key;
+      i++;
+    }
+    modules.push(step);
+  }
+  let mode = "managed";
+  if (isName(tokens[i], "data")) {
+    mode = "data";
+    i++;
+  }
+  const type = tokens[i];
+  const name = tokens[i + 1];
+  if (!type || !("name" in type) || !name || !("name" in name)) return void 0;
+  i += 2;
+  const k = tokens[i];
+  let key;
+  if (k && "key" in k) {
+    key = k.key;
+    i++;
+  }
+  if (i !== tokens.length) return void 0;
+  return { modules, mode, type: type.name, name: name.name, ...key !== void 0 ? { key } : {} };
+}
+function isName(token, name) {
+  return token !== void 0 && "name" in token && token.name === name;
+}
+function parseReference(text) {
+  const tokens = tokenize(text);
+  const first = tokens?.[0];
+  if (!tokens || !first || !("name" in first)) return { kind: "other", text };
+  const nameAt = (i) => {
+    const t = tokens[i];
+    return t && "name" in t ? t.name : void 0;
+  };
+  const keyAt = (i) => {
+    const t = tokens[i];
+    return t && "key" in t ? t.key : void 0;
+  };
+  switch (first.name) {
+    case "var":
+      return nameAt(1) ? { kind: "var", name: nameAt(1) } : { kind: "other", text };
+    case "local":
+      return nameAt(1) ? { kind: "local", name: nameAt(1) } : { kind: "other", text };
+    case "count":
+    case "each": {
+      const attribute = nameAt(2);
+      return { kind: "iteration", name: `${first.name}.${nameAt(1) ?? ""}`, ...attribute ? { attribute } : {} };
+    }
+    case "path":
+    case "terraform":
+    case "self":
+      return { kind: "other", text };
+    case "module": {
+      const call = nameAt(1);
+      if (!call) return { kind: "other", text };
+      const key = keyAt(2);
+      const output = nameAt(key === void 0 ? 2 : 3);
+      return { kind: "module", call, ...key !== void 0 ? { key } : {}, ...output ? { output } : {} };
+    }
+    default: {
+      const data = first.name === "data";
+      const base = data ? 1 : 0;
+      const type = nameAt(base);
+      const name = nameAt(base + 1);
+      if (!type || !name) return { kind: "other", text };
+      const key = keyAt(base + 2);
+      const attribute = nameAt(key === void 0 ? base + 2 : base + 3);
+      return {
+        kind: "resource",
+        mode: data ? "data" : "managed",
+        type,
+        name,
+        ...key !== void 0 ? { key } : {},
+        ...attribute ? { attribute } : {}
+      };
+    }
+  }
+}
+
+// src/sourcemap/locate.ts
+var SourceMap = class {
+  /** `base` is the directory locations are relative to (the repository root). */
+  constructor(root, base) {
+    this.root = root;
+    this.base = base;
+  }
+  root;
+  base;
+  cache = /* @__PURE__ */ new Map();
+  locate(address) {
+    const parsed = parseInstanceAddress(address);
+    if (!parsed) return void 0;
+    const configAddress = `${parsed.modules.map((m) => `module.${m.name}`).join(".")}|${parsed.mode}|${parsed.type}.${parsed.name}`;
+    const hit = this.cache.get(configAddress);
+    if (hit !== void 0) return hit ?? void 0;
+    const steps = [...parsed.modules.map((m) => `module.${m.name}`), `${parsed.mode === "data" ? "data." : ""}${parsed.type}.${parsed.name}`];
+    let mod = this.root;
+    let found;
+    let removed;
+    let done = false;
+    for (const [i, step] of parsed.modules.entries()) {
+      removed ??= removedBlock(mod, steps.slice(i));
+      const call = mod.calls.get(step.name);
+      if (!call) {
+        done = true;
+        break;
+      }
+      if (!call.module) {
+        found = this.toLocated(call.call, false, formatModules(parsed.modules.slice(0, i + 1).map((m) => ({ name: m.name }))));
+        done = true;
+        break;
+      }
+      mod = call.module;
+    }
+    if (!done) {
+      const at = mod.resources.get(steps[steps.length - 1]);
+      if (at) found = this.toLocated(at, true);
+      else removed ??= removedBlock(mod, steps.slice(parsed.modules.length));
+    }
+    if (!found && removed) found = this.toLocated(removed, false);
+    this.cache.set(configAddress, found ?? null);
+    return found;
+  }
+  toLocated(at, withAttributes, moduleCall) {
+    const file = relative(this.base, at.file).split(sep).join("/");
+    const location = {
+      file,
+      startLine: at.block.startLine,
+      endLine: at.block.endLine,
+      ...withAttributes ? { attributes: attributeRanges(at.block) } : {},
+      ...moduleCall ? { moduleCall } : {}
+    };
+    return { location, directives: at.block.directives.map((d) => ({ ...d, file })) };
+  }
+};
+function removedBlock(mod, steps) {
+  if (mod.removed.size === 0) return void 0;
+  for (let n = 1; n <= steps.length; n++) {
+    const hit = mod.removed.get(steps.slice(0, n).join("."));
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function attributeRanges(block) {
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const c of block.children) {
+    const seen = out[c.name];
+    out[c.name] = seen ? { startLine: Math.min(seen.startLine, c.startLine), endLine: Math.max(seen.endLine, c.endLine) } : { startLine: c.startLine, endLine: c.endLine };
+  }
+  return out;
+}
+function rangeFor(location, attribute) {
+  const name = attribute?.split(/[.[]/)[0];
+  const attr = name ? location.attributes?.[name] : void 0;
+  return attr ?? { startLine: location.startLine, endLine: location.endLine };
+}
+
+// src/sourcemap/load.ts
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var BASELINE_WASM_MAX_ROOT_BYTES = 128 * 1024;
+async function loadSources(root) {
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./modules-IFG53UYD.js")]);
+  if (tfBytes(root) <= BASELINE_WASM_MAX_ROOT_BYTES) compileWasmForQuickExit();
+  const loader = new ModuleLoader(await hclParser());
+  const module = loader.load(root);
+  return { module, problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };
+}
+function indexOf(loaded, base, where = "thread") {
+  const map = new SourceMap(loaded.module, base);
+  const { problems, directives, filesParsed } = loaded;
+  return { problems, directives, filesParsed, where, locate: async (addresses) => addresses.map((a) => map.locate(a)) };
+}
+function startLoadingSources(root, base, background) {
+  const script = new URL("./sourcemap-worker.js", import.meta.url);
+  const here = async () => indexOf(await loadSources(root), base);
+  if (!background || availableParallelism() < 2 || !existsSync(fileURLToPath(script))) return { root, result: here };
+  let worker;
+  try {
+    worker = new Worker(script, { workerData: { root, base } });
+  } catch {
+    return { root, result: here };
+  }
+  const ask = conversation(worker);
+  return {
+    root,
+    async result() {
+      const summary = await ask();
+      if (!summary?.ok) {
+        void worker.terminate();
+        return here();
+      }
+      const { problems, directives, filesParsed } = summary;
+      return {
+        problems,
+        directives,
+        filesParsed,
+        where: "worker",
+        async locate(addresses) {
+          const reply = await ask({ addresses });
+          void worker.terminate();
+          if (!reply) return (await here()).locate(addresses);
+          const seen = /* @__PURE__ */ new Map();
+          return reply.hits.map((h) => {
+            if (!h) return void 0;
+            if (!seen.has(h)) seen.set(h, fromWire(h));
+            return seen.get(h);
+          });
+        }
+      };
+    }
+  };
+}
+function conversation(worker) {
+  const inbox = [];
+  let waiting;
+  let gone = false;
+  const deliver = (msg) => {
+    if (!waiting) return void inbox.push(msg);
+    const w = waiting;
+    waiting = void 0;
+    w(msg);
+  };
+  const end = () => {
+    gone = true;
+    deliver(void 0);
+  };
+  worker.on("message", deliver);
+  worker.once("error", end);
+  worker.once("exit", end);
+  worker.unref();
+  const next = () => inbox.length > 0 ? Promise.resolve(inbox.shift()) : gone ? Promise.resolve(void 0) : new Promise((resolve) => waiting = resolve);
+  return async (send) => {
+    const reply = next();
+    if (send !== void 0) worker.postMessage(send);
+    worker.ref();
+    try {
+      return await reply;
+    } finally {
+      worker.unref();
+    }
+  };
+}
+function toWire(hit) {
+  const { attributes, ...location } = hit.location;
+  return { ...hit, location: { ...location, ...attributes ? { attributes: Object.entries(attributes) } : {} } };
+}
+function fromWire(hit) {
+  const { attributes, ...location } = hit.location;
+  if (!attributes) return { ...hit, location };
+  const byName = /* @__PURE__ */ Object.create(null);
+  for (const [name, range] of attributes) byName[name] = range;
+  return { ...hit, location: { ...location, attributes: byName } };
+}
+
+export {
+  formatKey,
+  formatModules,
+  parseInstanceAddress,
+  parseReference,
+  SourceMap,
+  rangeFor,
+  loadSources,
+  startLoadingSources,
+  toWire
+};
