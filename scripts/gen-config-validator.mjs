@@ -3,7 +3,7 @@
 // `.vpcelint.yml` (src/config/schema.ts), compiled by ajv ahead of time.
 // Loading ajv and compiling the schema at run time cost every scan with a
 // config file about 70 ms; the generated code is plain JavaScript that needs
-// nothing at run time. test/config/validator.test.ts fails when the file is
+// nothing at run time. test/config/config.test.ts fails when the file is
 // not what this script makes of the current schema.
 //
 // Usage: npm run gen:config-validator
