@@ -3,16 +3,22 @@
 // into build/cli/, which bin/vpcelint.js runs. Resolving and loading ~150
 // separate ES modules cost every scan about 0.1 s at startup; one file (plus a
 // chunk per lazily imported path: live scans, explain) costs a fraction of it.
-// npm packages stay external and load from node_modules as usual.
+// npm packages stay external and load from node_modules as usual, but for
+// yaml: it loads only with a config file, and as one bundled chunk instead of
+// its 70 files it takes 9 ms instead of 30.
 // build/src (tsc's output) is still what tests and other scripts import.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(repo, 'build', 'cli');
 rmSync(outdir, { recursive: true, force: true });
+const BUNDLED = new Set(['yaml']);
+const { dependencies } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+// A package's subpaths too (`ajv/dist/...`).
+const external = Object.keys(dependencies).filter((name) => !BUNDLED.has(name)).flatMap((name) => [name, `${name}/*`]);
 
 await build({
   absWorkingDir: repo,
@@ -24,7 +30,9 @@ await build({
   outdir,
   bundle: true,
   splitting: true,
-  packages: 'external',
+  external,
+  // yaml is CommonJS and requires Node built-ins, which an ES module bundle has no require() for.
+  banner: { js: "import { createRequire as __vpcelintCreateRequire } from 'node:module';\nconst require = __vpcelintCreateRequire(import.meta.url);" },
   platform: 'node',
   target: 'node20',
   format: 'esm',

@@ -19,7 +19,7 @@ export const EXIT_PARTIAL = 3;
 export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<number> {
   const format = (opts.format ?? 'text') as Format;
   const failOn = opts.failOn as FailOn;
-  const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
+  const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : undefined;
   const inv = opts.snapshot !== undefined ? readSnapshot(opts.snapshot) : await readAws(opts, io);
   // No source lines live: suppressions come from the config file and the baseline.

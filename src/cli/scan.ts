@@ -63,7 +63,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
 
   const timings = new Timings();
-  const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
+  const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : undefined;
   const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : undefined;
   let done: Rendered;

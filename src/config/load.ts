@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ScanSettings, Severity } from '../engine/rule.js';
 import type { RuleSetting } from '../engine/run.js';
@@ -37,7 +36,7 @@ export function emptyConfig(): Config {
  * directory when there is one. `knownRules` turns a misspelled rule id into an
  * error rather than a silently ignored setting.
  */
-export function loadConfig(explicit: string | undefined, cwd: string, knownRules: readonly string[]): Config {
+export async function loadConfig(explicit: string | undefined, cwd: string, knownRules: readonly string[]): Promise<Config> {
   const file = explicit ?? DEFAULT_CONFIG_FILES.map((f) => join(cwd, f)).find((f) => existsSync(f));
   if (!file) return emptyConfig();
   let text: string;
@@ -49,16 +48,17 @@ export function loadConfig(explicit: string | undefined, cwd: string, knownRules
   return parseConfig(text, file, knownRules);
 }
 
-// Loaded only when there is a config file: it costs a scan without one 30 ms at startup.
-const require = createRequire(import.meta.url);
-const loadYaml = () => require('yaml') as typeof import('yaml');
 
 // The schema (schema.ts) compiled by ajv ahead of time (scripts/gen-config-validator.mjs): loading ajv and compiling
 // it cost every scan with a config file about 70 ms.
 const validateConfig = generatedValidator as unknown as ValidateFunction;
 
-export function parseConfig(text: string, file: string, knownRules: readonly string[]): Config {
-  const { parseDocument, LineCounter } = loadYaml();
+export async function parseConfig(text: string, file: string, knownRules: readonly string[]): Promise<Config> {
+  // Loaded only when there is a config file. The CLI's bundle carries it as one chunk of its own (scripts/bundle-cli.mjs):
+  // from node_modules, its 70 files took 30 ms to load.
+  // yaml is CommonJS: Node gives its exports also as named ones, the bundle (esbuild) only as `default`.
+  const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+  const { parseDocument, LineCounter } = yaml.default ?? yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {

@@ -43,8 +43,8 @@ describe('the config validator compiled ahead of time', () => {
 });
 
 describe('parseConfig', () => {
-  it('reads severities, options, private buckets and ignore entries', () => {
-    const config = parseConfig(
+  it('reads severities, options, private buckets and ignore entries', async () => {
+    const config = await parseConfig(
       ['rules:', '  s3-via-nat: error', '  dynamodb-via-nat: { severity: note, options: { minCount: 2 } }', 'privateBuckets:', '  names: [data-*]', 'ignore:', '  - rule: s3-via-nat', '    address: module.legacy.*', '    reason: moving in Q3', ''].join('\n'),
       '.vpcelint.yml',
       RULES,
@@ -63,7 +63,7 @@ describe('parseConfig', () => {
     ['ignore:\n  - rule: s3-via-nta\n    address: a\n    reason: r\n', '.vpcelint.yml: unknown rule "s3-via-nta" at ignore[0].rule'],
     ['rules: [\n', '.vpcelint.yml:2:1: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['rules:\n  s3-via-nat: error\n  s3-via-nat: note\n', '.vpcelint.yml:3:3: not valid YAML: Map keys must be unique'],
-  ])('rejects %j: %s', (text, message) => {
-    expect(() => parseConfig(text, '.vpcelint.yml', RULES)).toThrow(message);
+  ])('rejects %j: %s', async (text, message) => {
+    await expect(parseConfig(text, '.vpcelint.yml', RULES)).rejects.toThrow(message);
   });
 });
