@@ -4,7 +4,7 @@ import {
   SourceMap,
   loadSources,
   toWire
-} from "./chunk-KSUDWBED.js";
+} from "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-PSCUI55Q.js";
 

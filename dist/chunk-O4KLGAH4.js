@@ -235,7 +235,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var BASELINE_WASM_MAX_ROOT_BYTES = 128 * 1024;
 async function loadSources(root) {
-  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./modules-IFG53UYD.js")]);
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./modules-ISKI2ERD.js")]);
   if (tfBytes(root) <= BASELINE_WASM_MAX_ROOT_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);

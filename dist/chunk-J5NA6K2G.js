@@ -16,7 +16,7 @@ import {
   render,
   scan,
   writeAtomic
-} from "./chunk-2VEJVT4P.js";
+} from "./chunk-DQ5ST5SO.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
@@ -7109,7 +7109,7 @@ var EXIT_PARTIAL = 3;
 async function liveScanCommand(opts, io) {
   const format = opts.format ?? "text";
   const failOn = opts.failOn;
-  const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
+  const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : void 0;
   const inv = opts.snapshot !== void 0 ? readSnapshot(opts.snapshot) : await readAws(opts, io);
   const report = applySuppressions(scan(inv, config), { knownRules: allRules.map((r) => r.meta.id), config, ...baseline ? { baseline } : {} });
@@ -7122,7 +7122,7 @@ async function liveScanCommand(opts, io) {
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 async function readAws(opts, io) {
-  const { collectAws, DEFAULTS } = await import("./aws-IG3SMH4N.js");
+  const { collectAws, DEFAULTS } = await import("./aws-KGXV5BXN.js");
   const concurrency = opts.concurrency === void 0 ? DEFAULTS.concurrency : Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64; got ${JSON.stringify(opts.concurrency)}`);
   if (opts.externalId && !opts.roleArn && !opts.accountsFromOrg) throw new UsageError("--external-id goes with --role-arn or --accounts-from-org");

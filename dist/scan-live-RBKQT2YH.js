@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-QUI7GVUO.js";
-import "./chunk-2VEJVT4P.js";
-import "./chunk-KSUDWBED.js";
+} from "./chunk-J5NA6K2G.js";
+import "./chunk-DQ5ST5SO.js";
+import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

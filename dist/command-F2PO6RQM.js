@@ -1,12 +1,12 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
-  EXPLAIN_FORMATS
-} from "./chunk-7TF7OET4.js";
-import {
   readAws,
   readSnapshot
-} from "./chunk-QUI7GVUO.js";
+} from "./chunk-J5NA6K2G.js";
+import {
+  EXPLAIN_FORMATS
+} from "./chunk-7TF7OET4.js";
 import {
   Flowchart,
   NotEvaluable,
@@ -21,8 +21,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-2VEJVT4P.js";
-import "./chunk-KSUDWBED.js";
+} from "./chunk-DQ5ST5SO.js";
+import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";
 import {

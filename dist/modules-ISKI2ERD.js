@@ -1,12 +1,12 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
-  parseHcl
-} from "./chunk-QYBHCID4.js";
-import {
   isDirectory,
   tfFiles
 } from "./chunk-7EFIZF3W.js";
+import {
+  parseHcl
+} from "./chunk-QYBHCID4.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts

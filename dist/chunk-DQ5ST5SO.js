@@ -7,7 +7,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-KSUDWBED.js";
+} from "./chunk-O4KLGAH4.js";
 import {
   isDirectory,
   tfFiles
@@ -6229,7 +6229,6 @@ function nameTag(inst) {
 // src/config/load.ts
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
 
 // src/config/config-validator.generated.ts
 var validate = validate10;
@@ -6631,7 +6630,7 @@ var DEFAULT_CONFIG_FILES = [".vpcelint.yml", ".vpcelint.yaml"];
 function emptyConfig() {
   return { ruleSettings: {}, settings: { privateBuckets: { names: [], tags: {} } }, ignore: [] };
 }
-function loadConfig(explicit, cwd, knownRules) {
+async function loadConfig(explicit, cwd, knownRules) {
   const file = explicit ?? DEFAULT_CONFIG_FILES.map((f) => join(cwd, f)).find((f) => existsSync(f));
   if (!file) return emptyConfig();
   let text;
@@ -6642,11 +6641,10 @@ function loadConfig(explicit, cwd, knownRules) {
   }
   return parseConfig(text, file, knownRules);
 }
-var require2 = createRequire(import.meta.url);
-var loadYaml = () => require2("yaml");
 var validateConfig = validate;
-function parseConfig(text, file, knownRules) {
-  const { parseDocument, LineCounter } = loadYaml();
+async function parseConfig(text, file, knownRules) {
+  const yaml = await import("./dist-ELY7ELIH.js");
+  const { parseDocument, LineCounter } = yaml.default ?? yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
@@ -7871,7 +7869,7 @@ async function scanCommand(opts, io) {
   const failOn = parseFailOn(opts.failOn);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
   const timings = new Timings();
-  const config = loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
+  const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : void 0;
   const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : void 0;
   let done;
