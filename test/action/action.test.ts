@@ -121,6 +121,20 @@ describe('the bundled Action on a plan', () => {
     expect(soft.outputs.warnings).toBe(`${example.warning}`);
   });
 
+  it('reads the config input (YAML, loaded from its own chunk of dist/): severities and ignore entries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcelint-action-config-'));
+    const config = join(dir, 'vpcelint.yml');
+    writeFileSync(config, ['rules:', '  s3-via-nat: error', 'ignore:', '  - rule: dynamodb-via-nat', '    address: "*"', '    reason: no DynamoDB client here', ''].join('\n'));
+    const r = await runAction({ plan: planPath('example'), config, 'fail-on': 'none' });
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.outputs.errors).toBe('1');
+    const results = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8')).runs[0].results as { ruleId: string; level: string; suppressions?: { properties?: { via?: string } }[] }[];
+    expect(results.filter((x) => x.ruleId === 's3-via-nat').map((x) => x.level)).toEqual(['error']);
+    const dynamodb = results.filter((x) => x.ruleId === 'dynamodb-via-nat');
+    expect(dynamodb.length).toBeGreaterThan(0);
+    expect(dynamodb.every((x) => x.suppressions?.[0]?.properties?.via === 'config')).toBe(true);
+  });
+
   it('a clean plan: zero counts, a summary that says so, success', async () => {
     const r = await runAction({ plan: planPath('clean-network'), 'fail-on': 'note' });
     expect(r.code).toBe(0);

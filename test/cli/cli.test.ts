@@ -128,6 +128,30 @@ describe('inputs and outputs', () => {
   });
 });
 
+describe('--config', () => {
+  // The built CLI carries its YAML parser as a chunk of its own (scripts/bundle-cli.mjs): these run that chunk.
+  it('applies severities and ignore entries from a YAML config', () => {
+    const dir = tmp();
+    const config = join(dir, 'vpcelint.yml');
+    writeFileSync(config, ['rules:', '  s3-via-nat: error', 'ignore:', '  - rule: dynamodb-via-nat', '    address: "*"', '    reason: no DynamoDB client here', ''].join('\n'));
+    const r = cli(['scan', '--plan', planPath('example'), '--config', config, '--format', 'json', '--fail-on', 'none']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string }[]; suppressed: { ruleId: string }[] };
+    expect(report.findings.filter((f) => f.ruleId === 's3-via-nat').map((f) => f.severity)).toEqual(['error']);
+    expect(report.findings.some((f) => f.ruleId === 'dynamodb-via-nat')).toBe(false);
+    expect(report.suppressed.some((f) => f.ruleId === 'dynamodb-via-nat')).toBe(true);
+  });
+
+  it('exits 2 on a config that is not valid YAML, naming file, line and column', () => {
+    const dir = tmp();
+    const config = join(dir, 'vpcelint.yml');
+    writeFileSync(config, 'rules:\n  s3-via-nat: error\n  s3-via-nat: note\n');
+    const r = cli(['scan', '--plan', planPath('example'), '--config', config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${config}:3:3: not valid YAML: Map keys must be unique`);
+  });
+});
+
 describe('output to devices', () => {
   it('--output /dev/null writes through the device and leaves it a device', () => {
     const r = cli(['scan', '--plan', planPath('example'), '--format', 'sarif', '--output', '/dev/null', '--soft-fail']);
