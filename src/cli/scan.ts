@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { allRules } from '../../rules/index.js';
 import { collectPlan } from '../collect/terraform/index.js';
 import { readPlanFile } from '../collect/terraform/read-plan.js';
@@ -94,11 +95,24 @@ const SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
 
 /**
  * Whether to read the .tf files in a worker thread: beside a large plan, and
- * beside standard input, whose size is unknown until it is read and which
- * usually comes from `terraform show -json` while it is still writing.
+ * beside a pipe on standard input, whose size is unknown until it is read and
+ * which usually comes from `terraform show -json` while it is still writing.
+ * Standard input redirected from a file (`< plan.json`) goes by its size.
  */
 function sourcesInBackground(plan: string): boolean {
-  return plan === '-' || (planFileSize(plan) ?? 0) >= SOURCES_WORKER_MIN_PLAN_BYTES;
+  if (plan !== '-') return (planFileSize(plan) ?? 0) >= SOURCES_WORKER_MIN_PLAN_BYTES;
+  const size = stdinFileSize();
+  return size === undefined || size >= SOURCES_WORKER_MIN_PLAN_BYTES;
+}
+
+/** The size of standard input when it is a file; undefined for a pipe, a terminal or a socket. */
+function stdinFileSize(): number | undefined {
+  try {
+    const stat = fstatSync(0);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface ScanSteps {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,8 +38,10 @@ function repository(): string {
 }
 
 /** `vpcelint scan --timings` of a plan with the example's .tf files as source root: the report, and the `sources:` line. */
-function scanBesideExample(plan: string, format: string, input?: string): { output: string; read: string | undefined } {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--source-root', join(FIXTURES, 'example'), '--format', format, '--fail-on', 'none', '--timings'], { encoding: 'utf8', input });
+/** `input`: text piped on standard input, or a file descriptor that standard input is redirected from. */
+function scanBesideExample(plan: string, format: string, input?: string | number): { output: string; read: string | undefined } {
+  const stdin = typeof input === 'number' ? { stdio: [input, 'pipe', 'pipe'] as ('pipe' | number)[] } : { input };
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--source-root', join(FIXTURES, 'example'), '--format', format, '--fail-on', 'none', '--timings'], { encoding: 'utf8', ...stdin });
   expect(r.status, r.stderr).toBe(0);
   return { output: r.stdout, read: /^sources: .*$/m.exec(r.stderr)?.[0] };
 }
@@ -116,8 +118,8 @@ describe('reading .tf files in a worker thread', () => {
     expect(r.stderr).toMatch(/plan\.json: not valid JSON/);
   });
 
-  it('is what a scan of standard input does, whose size is unknown until it is read', () => {
-    const scan = (plan: string, input?: string) => {
+  it('is what a scan of a pipe on standard input does, whose size is unknown until it is read; a redirected file goes by its size', () => {
+    const scan = (plan: string, input?: string | number) => {
       const r = scanBesideExample(plan, 'json', input);
       const report = JSON.parse(r.output) as { findings: { primary: { location?: unknown } }[] };
       return { locations: report.findings.map((f) => f.primary.location), read: r.read };
@@ -128,6 +130,14 @@ describe('reading .tf files in a worker thread', () => {
     expect(file.read).toBe('sources: 2 .tf files read on the main thread');
     expect(piped.locations.filter(Boolean).length).toBeGreaterThan(0);
     expect(piped.locations).toEqual(file.locations);
+    const fd = openSync(planPath('example'), 'r');
+    try {
+      const redirected = scan('-', fd);
+      expect(redirected.read).toBe('sources: 2 .tf files read on the main thread');
+      expect(redirected.locations).toEqual(file.locations);
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it('is what a scan of a plan of a megabyte or more does, with the same report', () => {
