@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-J5NA6K2G.js";
-import "./chunk-DQ5ST5SO.js";
+} from "./chunk-QJM6MBLK.js";
+import "./chunk-LFAJMJN5.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";

@@ -16,7 +16,7 @@ import {
   render,
   scan,
   writeAtomic
-} from "./chunk-DQ5ST5SO.js";
+} from "./chunk-LFAJMJN5.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

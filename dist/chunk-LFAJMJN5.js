@@ -7292,6 +7292,9 @@ function isSpecialFile(path) {
   }
 }
 
+// src/cli/scan.ts
+import { fstatSync } from "node:fs";
+
 // src/util/release-memory.ts
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -7891,7 +7894,17 @@ ${done.sourcesRead ? `${done.sourcesRead}
 }
 var SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
 function sourcesInBackground(plan) {
-  return plan === "-" || (planFileSize(plan) ?? 0) >= SOURCES_WORKER_MIN_PLAN_BYTES;
+  if (plan !== "-") return (planFileSize(plan) ?? 0) >= SOURCES_WORKER_MIN_PLAN_BYTES;
+  const size = stdinFileSize();
+  return size === void 0 || size >= SOURCES_WORKER_MIN_PLAN_BYTES;
+}
+function stdinFileSize() {
+  try {
+    const stat = fstatSync(0);
+    return stat.isFile() ? stat.size : void 0;
+  } catch {
+    return void 0;
+  }
 }
 async function scanPlan(plan, opts, io, steps) {
   const { format, config, baseline, timings, progress } = steps;
