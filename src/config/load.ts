@@ -48,15 +48,14 @@ export async function loadConfig(explicit: string | undefined, cwd: string, know
   return parseConfig(text, file, knownRules);
 }
 
-
 // The schema (schema.ts) compiled by ajv ahead of time (scripts/gen-config-validator.mjs): loading ajv and compiling
 // it cost every scan with a config file about 70 ms.
 const validateConfig = generatedValidator as unknown as ValidateFunction;
 
 export async function parseConfig(text: string, file: string, knownRules: readonly string[]): Promise<Config> {
-  // Loaded only when there is a config file. The CLI's bundle carries it as one chunk of its own (scripts/bundle-cli.mjs):
-  // from node_modules, its 70 files took 30 ms to load.
-  // yaml is CommonJS: Node gives its exports also as named ones, the bundle (esbuild) only as `default`.
+  // Loaded only when there is a config file, and in the CLI's bundle as one chunk of its own (scripts/bundle-cli.mjs):
+  // from node_modules, its 70 files took 30 ms. It is CommonJS: Node gives its exports also as named ones, the
+  // bundle only as `default`.
   const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
   const { parseDocument, LineCounter } = yaml.default ?? yaml;
   const lineCounter = new LineCounter();
