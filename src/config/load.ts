@@ -48,7 +48,7 @@ export async function loadConfig(explicit: string | undefined, cwd: string, know
   return parseConfig(text, file, knownRules);
 }
 
-// The schema (schema.ts) compiled by ajv ahead of time (scripts/gen-config-validator.mjs): loading ajv and compiling
+// The schema (schema.ts) compiled by ajv ahead of time (scripts/gen-validators.mjs): loading ajv and compiling
 // it cost every scan with a config file about 70 ms.
 const validateConfig = generatedValidator as unknown as ValidateFunction;
 
