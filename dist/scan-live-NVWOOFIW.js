@@ -5,7 +5,7 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-QJM6MBLK.js";
+} from "./chunk-6GGTDGCP.js";
 import "./chunk-LFAJMJN5.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";

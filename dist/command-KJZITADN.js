@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-QJM6MBLK.js";
+} from "./chunk-6GGTDGCP.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
