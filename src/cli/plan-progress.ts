@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { fstatSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { terminalLine } from '../util/terminal-line.js';
 
@@ -32,7 +32,7 @@ export interface ProgressContext {
  * there is none.
  */
 export function planProgress(plan: string, ctx: ProgressContext): PhaseLine | undefined {
-  if (ctx.quiet || ctx.env.CI) return undefined;
+  if (ctx.quiet || ctx.env.CI || plan === '-') return undefined;
   const size = planFileSize(plan);
   if (size === undefined || size < PROGRESS_MIN_BYTES) return undefined;
   const line = phaseLine(ctx.write);
@@ -40,11 +40,16 @@ export function planProgress(plan: string, ctx: ProgressContext): PhaseLine | un
   return line;
 }
 
-/** The plan file's size in bytes; undefined for standard input, or when it cannot be read (the read reports why). */
+/**
+ * The plan's size in bytes: of its file, or of standard input (`-`) when that is redirected from a file.
+ * Undefined for a pipe, a terminal or a socket, whose size is unknown until read, and when the file cannot be read
+ * (the read reports why).
+ */
 export function planFileSize(plan: string): number | undefined {
-  if (plan === '-') return undefined;
   try {
-    return statSync(plan).size;
+    if (plan !== '-') return statSync(plan).size;
+    const stdin = fstatSync(0);
+    return stdin.isFile() ? stdin.size : undefined;
   } catch {
     return undefined;
   }

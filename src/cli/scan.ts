@@ -1,4 +1,3 @@
-import { fstatSync } from 'node:fs';
 import { allRules } from '../../rules/index.js';
 import { collectPlan } from '../collect/terraform/index.js';
 import { readPlanFile } from '../collect/terraform/read-plan.js';
@@ -100,19 +99,8 @@ const SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
  * Standard input redirected from a file (`< plan.json`) goes by its size.
  */
 function sourcesInBackground(plan: string): boolean {
-  if (plan !== '-') return (planFileSize(plan) ?? 0) >= SOURCES_WORKER_MIN_PLAN_BYTES;
-  const size = stdinFileSize();
-  return size === undefined || size >= SOURCES_WORKER_MIN_PLAN_BYTES;
-}
-
-/** The size of standard input when it is a file; undefined for a pipe, a terminal or a socket. */
-function stdinFileSize(): number | undefined {
-  try {
-    const stat = fstatSync(0);
-    return stat.isFile() ? stat.size : undefined;
-  } catch {
-    return undefined;
-  }
+  const size = planFileSize(plan);
+  return size === undefined ? plan === '-' : size >= SOURCES_WORKER_MIN_PLAN_BYTES;
 }
 
 interface ScanSteps {
