@@ -7292,9 +7292,6 @@ function isSpecialFile(path) {
   }
 }
 
-// src/cli/scan.ts
-import { fstatSync } from "node:fs";
-
 // src/util/release-memory.ts
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -7840,7 +7837,7 @@ function toPosix(path) {
 }
 
 // src/cli/plan-progress.ts
-import { statSync as statSync2 } from "node:fs";
+import { fstatSync, statSync as statSync2 } from "node:fs";
 import { basename as basename2 } from "node:path";
 var PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
 function phaseLine(write) {
@@ -7848,7 +7845,7 @@ function phaseLine(write) {
   return { show: (phase) => line.show(`${phase}\u2026`), end: () => line.end() };
 }
 function planProgress(plan, ctx) {
-  if (ctx.quiet || ctx.env.CI) return void 0;
+  if (ctx.quiet || ctx.env.CI || plan === "-") return void 0;
   const size = planFileSize(plan);
   if (size === void 0 || size < PROGRESS_MIN_BYTES) return void 0;
   const line = phaseLine(ctx.write);
@@ -7856,9 +7853,10 @@ function planProgress(plan, ctx) {
   return line;
 }
 function planFileSize(plan) {
-  if (plan === "-") return void 0;
   try {
-    return statSync2(plan).size;
+    if (plan !== "-") return statSync2(plan).size;
+    const stdin = fstatSync(0);
+    return stdin.isFile() ? stdin.size : void 0;
   } catch {
     return void 0;
   }
@@ -7894,17 +7892,8 @@ ${done.sourcesRead ? `${done.sourcesRead}
 }
 var SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
 function sourcesInBackground(plan) {
-  if (plan !== "-") return (planFileSize(plan) ?? 0) >= SOURCES_WORKER_MIN_PLAN_BYTES;
-  const size = stdinFileSize();
-  return size === void 0 || size >= SOURCES_WORKER_MIN_PLAN_BYTES;
-}
-function stdinFileSize() {
-  try {
-    const stat = fstatSync(0);
-    return stat.isFile() ? stat.size : void 0;
-  } catch {
-    return void 0;
-  }
+  const size = planFileSize(plan);
+  return size === void 0 ? plan === "-" : size >= SOURCES_WORKER_MIN_PLAN_BYTES;
 }
 async function scanPlan(plan, opts, io, steps) {
   const { format, config, baseline, timings, progress } = steps;

@@ -16,7 +16,7 @@ import {
   render,
   scan,
   writeAtomic
-} from "./chunk-LFAJMJN5.js";
+} from "./chunk-ASLA6XCV.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-6GGTDGCP.js";
-import "./chunk-LFAJMJN5.js";
+} from "./chunk-VBVKFKNP.js";
+import "./chunk-ASLA6XCV.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";
