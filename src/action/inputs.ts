@@ -45,6 +45,11 @@ export function scanInput(inputs: ActionInputs): ScanInput {
   return { kind: 'aws' };
 }
 
+/** The directory of the plan's `.tf` files: `source-root`, or the Terraform directory the plan was made in. */
+export function sourceRootOf(inputs: ActionInputs, input: ScanInput): string {
+  return inputs.sourceRoot || (input.kind === 'terraform' ? input.dir : '');
+}
+
 /**
  * The `vpcelint scan` command line for the inputs: the Action is a thin layer
  * over the CLI, so both behave the same. The JSON report goes to `jsonFile`
@@ -58,7 +63,7 @@ export function scanArgs(inputs: ActionInputs, input: ScanInput, planJson: strin
   } else {
     args.push('--plan', planJson ?? (input as { file: string }).file);
   }
-  const sourceRoot = inputs.sourceRoot || (input.kind === 'terraform' ? input.dir : '');
+  const sourceRoot = sourceRootOf(inputs, input);
   if (sourceRoot && input.kind !== 'aws') args.push('--source-root', sourceRoot);
   if (inputs.baseline) args.push('--baseline', inputs.baseline);
   if (inputs.config) args.push('--config', inputs.config);

@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../cli/main.js';
+import { processHeap, restartWithHeap, scanWithEnoughHeap, type HeapFacts } from '../cli/heap.js';
+import { planFileSize } from '../cli/plan-progress.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
-import { readInputs, scanArgs, scanInput, type ActionInputs } from './inputs.js';
+import { readInputs, scanArgs, scanInput, sourceRootOf, type ActionInputs } from './inputs.js';
 import { terraformShow } from './terraform.js';
 
 /** What the Action reads back from the JSON report (its documented, versioned format). */
@@ -15,11 +17,21 @@ interface JsonSummary {
   note: number;
 }
 
+/** The Action's heap, and how it starts itself again in a new process with a larger one, in `env`; replaced in tests. */
+export interface ActionHeap {
+  facts(): HeapFacts;
+  restart(heapMb: number, env: NodeJS.ProcessEnv): Promise<number>;
+}
+
+const thisProcess: ActionHeap = { facts: () => processHeap(), restart: (heapMb, env) => restartWithHeap(heapMb, process.argv[1]!, [], env) };
+
 /**
  * The GitHub Action: inputs → `vpcelint scan` (in this process, the same code
  * as the CLI) → outputs, job summary, and a failed step when `fail-on` says so.
+ * A plan too large for Node's default heap is scanned by the Action started
+ * again with a larger one (heap.ts), which then does all of that itself.
  */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(env: NodeJS.ProcessEnv = process.env, heap: ActionHeap = thisProcess): Promise<void> {
   const work = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'vpcelint-'));
   try {
     const inputs = readInputs({ text: (n) => core.getInput(n), flag: (n) => (core.getInput(n) === '' ? false : core.getBooleanInput(n)) });
@@ -29,6 +41,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (input.kind === 'terraform') {
       planJson = join(work, 'plan.json');
       terraformShow(input.dir, input.planFile, planJson, env);
+    }
+    if (input.kind !== 'aws') {
+      const plan = input.kind === 'plan' ? input.file : planJson!;
+      // The new process reads the plan JSON written here (not terraform again), with the same source root.
+      const again = { ...env, INPUT_PLAN: plan, 'INPUT_TERRAFORM-DIR': '', 'INPUT_SOURCE-ROOT': sourceRootOf(inputs, input) };
+      const say = (line: string) => (line.startsWith('warning: ') ? core.warning(line.slice('warning: '.length)) : core.info(line));
+      const restarted = await scanWithEnoughHeap(plan, planFileSize(plan), { facts: () => heap.facts(), restart: (heapMb) => heap.restart(heapMb, again) }, say);
+      if (restarted !== undefined) {
+        process.exitCode = restarted;
+        return;
+      }
     }
     const files = { json: join(work, 'report.json'), markdown: join(work, 'summary.md'), sarif: inputs.sarifFile };
     const args = scanArgs(inputs, input, planJson, files);

@@ -4,6 +4,7 @@ import { InputError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { FAIL_ON, FORMATS, scanCommand, type Io } from './scan.js';
 import { isLiveInput } from './scan-input.js';
+import { processHeap, restartWithHeap } from './heap.js';
 import { EXPLAIN_FORMATS } from '../explain/formats.js';
 
 /**
@@ -11,7 +12,7 @@ import { EXPLAIN_FORMATS } from '../explain/formats.js';
  * 2 bad command line or bad input (one line on stderr, nothing written),
  * 3 a live scan that could not read everything and found nothing at --fail-on.
  */
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo(argv)): Promise<number> {
   let code = 0;
   const program = new Command()
     .name('vpcelint')
@@ -95,8 +96,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
 }
 
-function defaultIo(): Io {
+function defaultIo(argv: string[]): Io {
   return {
+    heap: { facts: () => processHeap(), restart: (heapMb) => restartWithHeap(heapMb, process.argv[1]!, argv) },
     stdout: (s) => process.stdout.write(s),
     isTTY: process.stdout.isTTY === true,
     ...(process.stderr.isTTY ? { progressLine: (s: string) => void process.stderr.write(s) } : {}),
