@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-VBVKFKNP.js";
+} from "./chunk-SHM466KY.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -21,7 +21,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-ASLA6XCV.js";
+} from "./chunk-IZPLHVXB.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";

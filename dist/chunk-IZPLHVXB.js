@@ -973,13 +973,13 @@ function valuesFor(keyLower, values, operators, extra = []) {
   out.add(freshValue(plain, keyLower.startsWith("aws:principalarn") || type === "arn" ? "arn:aws:iam::000000000000:role/vpcelint-other" : "vpcelint-other"));
   return [...out];
 }
-function freshValue(constants2, base) {
-  const fallback = `${base}-${constants2.length}`;
+function freshValue(constants3, base) {
+  const fallback = `${base}-${constants3.length}`;
   const clashes = (c, candidate) => c === candidate || hasWildcard(c) && !isUniversal(c) && globMatch(c, candidate);
-  if (constants2.some((c) => c.endsWith("*") && clashes(c, base))) return fallback;
+  if (constants3.some((c) => c.endsWith("*") && clashes(c, base))) return fallback;
   for (let i = 0; i < 100; i++) {
     const candidate = i === 0 ? base : `${base}-${i}`;
-    if (!constants2.some((c) => clashes(c, candidate))) return candidate;
+    if (!constants3.some((c) => clashes(c, candidate))) return candidate;
   }
   return fallback;
 }
@@ -5697,12 +5697,12 @@ var Resolver = class {
     if (!scope.forEach || scope.selfKey === void 0) return { hits: [], constants: [] };
     const res = this.expression(scope.forEach, { modules: scope.modules }, depth + 1);
     const key = scope.selfKey;
-    const constants2 = [];
+    const constants3 = [];
     for (const c of res.constants) {
-      if (isObject2(c) && typeof key === "string" && Object.hasOwn(c, key)) constants2.push(attribute && isObject2(c[key]) ? c[key][attribute] : c[key]);
-      else if (Array.isArray(c) && c.includes(key)) constants2.push(key);
+      if (isObject2(c) && typeof key === "string" && Object.hasOwn(c, key)) constants3.push(attribute && isObject2(c[key]) ? c[key][attribute] : c[key]);
+      else if (Array.isArray(c) && c.includes(key)) constants3.push(key);
     }
-    if (constants2.length > 0) return { hits: [], constants: constants2 };
+    if (constants3.length > 0) return { hits: [], constants: constants3 };
     const hits = res.hits.filter((h) => h.instance.key === key && h.attribute === void 0);
     if (hits.length === 0) return { hits: [], constants: [], unresolved: "each.value comes from a for_each collection the plan does not record" };
     return { hits: hits.map((h) => ({ instance: h.instance, ...attribute ? { attribute } : {} })), constants: [] };
@@ -7674,13 +7674,13 @@ function diagnosticsSection(diagnostics, budget = Infinity) {
   const head = [`### Not evaluated (${diagnostics.length})`, "", "Unknown is not a pass: these could not be judged and need a look.", "", "<details><summary>Show</summary>", ""];
   const tail = ["", "</details>", ""];
   const lines = [...head];
-  let size = bytes([...head, ...tail].join("\n"));
+  let size2 = bytes([...head, ...tail].join("\n"));
   let listed = 0;
   for (const d of diagnostics) {
     const line = `- ${d.level}${d.ruleId ? ` \`${d.ruleId}\`` : ""}: ${escapeMd(d.message)}`;
-    if (size + bytes(line) + 120 > budget) break;
+    if (size2 + bytes(line) + 120 > budget) break;
     lines.push(line);
-    size += bytes(line) + 1;
+    size2 += bytes(line) + 1;
     listed++;
   }
   if (listed < diagnostics.length) lines.push(`- \u2026 and ${diagnostics.length - listed} more (cut to stay within GitHub's 1 MiB summary limit)`);
@@ -7836,6 +7836,84 @@ function toPosix(path) {
   return path.split(sep2).join("/");
 }
 
+// src/cli/heap.ts
+import { spawn } from "node:child_process";
+import { constants as constants2, totalmem } from "node:os";
+import { getHeapStatistics as getHeapStatistics2 } from "node:v8";
+var MiB = 1024 * 1024;
+function heapNeeded(planBytes) {
+  return 3 * planBytes + 64 * MiB;
+}
+function heapWanted(planBytes) {
+  return 4 * planBytes + 256 * MiB;
+}
+var RESTARTED_ENV = "VPCELINT_HEAP_RESTARTED";
+var MEMORY_SHARE = 0.75;
+function heapAdvice(planBytes, facts, planLabel) {
+  const needed = heapNeeded(planBytes);
+  if (needed <= facts.limit) return { kind: "fits" };
+  const about = `${planLabel} is ${size(planBytes)}; a scan of it may need up to ${size(needed)} of JavaScript heap`;
+  if (facts.userSet) {
+    return { kind: "warn", message: `${about}, more than this process's limit of ${size(facts.limit)} (set by --max-old-space-size); raise it if the scan runs out of memory` };
+  }
+  if (facts.restarted) return { kind: "warn", message: `${about}, more than this process's limit of ${size(facts.limit)}` };
+  const cap = Math.floor(facts.memory * MEMORY_SHARE);
+  const wanted = Math.min(heapWanted(planBytes), cap);
+  if (wanted < facts.limit * 1.1) {
+    return { kind: "warn", message: `${about}, more than Node's limit of ${size(facts.limit)} here, and this machine has ${size(facts.memory)} of memory; the scan may run out of memory` };
+  }
+  const short = wanted < needed ? `${about}, more than the ${size(cap)} that this machine's ${size(facts.memory)} of memory allow; the scan may run out of memory` : void 0;
+  return { kind: "restart", mb: Math.ceil(wanted / MiB), ...short ? { note: short } : {} };
+}
+function processHeap(env = process.env, execArgv = process.execArgv) {
+  const flag = /(^|\s)--max[-_](old[-_]space|heap)[-_]size\b/;
+  const constrained = process.constrainedMemory?.() ?? 0;
+  const total = totalmem();
+  return {
+    limit: getHeapStatistics2().heap_size_limit,
+    userSet: execArgv.some((a) => flag.test(a)) || flag.test(env.NODE_OPTIONS ?? ""),
+    memory: constrained > 0 && constrained < total ? constrained : total,
+    restarted: env[RESTARTED_ENV] === "1"
+  };
+}
+function restartWithHeap(heapMb, script, args, env = process.env) {
+  return new Promise((resolve2, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, script, ...args], {
+      stdio: "inherit",
+      env: { ...env, [RESTARTED_ENV]: "1" }
+    });
+    const forward = (signal) => child.kill(signal);
+    const signals = ["SIGTERM", "SIGINT", "SIGHUP"];
+    for (const s of signals) process.on(s, forward);
+    child.once("error", reject);
+    child.once("exit", (code2, signal) => {
+      for (const s of signals) process.off(s, forward);
+      resolve2(code2 ?? 128 + (signal ? constants2.signals[signal] ?? 0 : 0));
+    });
+  });
+}
+async function scanWithEnoughHeap(planLabel, planBytes, heap, say) {
+  if (planBytes === void 0) return void 0;
+  const facts = heap.facts();
+  const advice = heapAdvice(planBytes, facts, planLabel);
+  if (advice.kind === "fits") return void 0;
+  if (advice.kind === "warn") {
+    say(`warning: ${advice.message}`);
+    return void 0;
+  }
+  if (advice.note) say(`warning: ${advice.note}`);
+  const heapSize = size(advice.mb * MiB);
+  say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: scanning it in a new process with --max-old-space-size=${advice.mb}`);
+  const code2 = await heap.restart(advice.mb);
+  if (code2 > 128) say(`the scan with a ${heapSize} heap was stopped (exit code ${code2}); if it ran out of memory, it needs more than this machine can give`);
+  return code2;
+}
+function size(bytes2) {
+  if (bytes2 < MiB) return `${Math.ceil(bytes2 / 1024)} KB`;
+  if (bytes2 < 10 * MiB) return `${(Math.ceil(bytes2 / MiB * 10) / 10).toFixed(1)} MB`;
+  return `${Math.ceil(bytes2 / MiB).toLocaleString("en-US")} MB`;
+}
+
 // src/cli/plan-progress.ts
 import { fstatSync, statSync as statSync2 } from "node:fs";
 import { basename as basename2 } from "node:path";
@@ -7846,10 +7924,10 @@ function phaseLine(write) {
 }
 function planProgress(plan, ctx) {
   if (ctx.quiet || ctx.env.CI || plan === "-") return void 0;
-  const size = planFileSize(plan);
-  if (size === void 0 || size < PROGRESS_MIN_BYTES) return void 0;
+  const size2 = planFileSize(plan);
+  if (size2 === void 0 || size2 < PROGRESS_MIN_BYTES) return void 0;
   const line = phaseLine(ctx.write);
-  line.show(`reading ${basename2(plan)} (${Math.round(size / 1e6).toLocaleString("en-US")} MB)`);
+  line.show(`reading ${basename2(plan)} (${Math.round(size2 / 1e6).toLocaleString("en-US")} MB)`);
   return line;
 }
 function planFileSize(plan) {
@@ -7869,6 +7947,11 @@ async function scanCommand(opts, io) {
   const format = parseFormat(opts.format);
   const failOn = parseFailOn(opts.failOn);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
+  if (io.heap) {
+    const restarted = await scanWithEnoughHeap(label(opts.plan), planFileSize(opts.plan), io.heap, (line) => process.stderr.write(`vpcelint: ${line}
+`));
+    if (restarted !== void 0) return restarted;
+  }
   const timings = new Timings();
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : void 0;
@@ -7892,8 +7975,8 @@ ${done.sourcesRead ? `${done.sourcesRead}
 }
 var SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
 function sourcesInBackground(plan) {
-  const size = planFileSize(plan);
-  return size === void 0 ? plan === "-" : size >= SOURCES_WORKER_MIN_PLAN_BYTES;
+  const size2 = planFileSize(plan);
+  return size2 === void 0 ? plan === "-" : size2 >= SOURCES_WORKER_MIN_PLAN_BYTES;
 }
 async function scanPlan(plan, opts, io, steps) {
   const { format, config, baseline, timings, progress } = steps;
@@ -8010,6 +8093,10 @@ export {
   readBaseline,
   applySuppressions,
   writeAtomic,
+  processHeap,
+  restartWithHeap,
+  scanWithEnoughHeap,
+  planFileSize,
   FORMATS,
   FAIL_ON,
   scanCommand,

@@ -16,7 +16,7 @@ import {
   render,
   scan,
   writeAtomic
-} from "./chunk-ASLA6XCV.js";
+} from "./chunk-IZPLHVXB.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
