@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { constants, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import { label } from '../collect/terraform/read-plan.js';
+import { planFileSize } from './plan-progress.js';
 
 // Node sizes its JavaScript heap by the machine: a quarter of its memory, at
 // most 4 GB. A 2 GB limit on an 8 GB CI runner is too small for a plan of
@@ -122,10 +124,16 @@ export async function scanWithEnoughHeap(planLabel: string, planBytes: number | 
   }
   if (advice.note) say(`warning: ${advice.note}`);
   const heapSize = size(advice.mb * MiB);
-  say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: scanning it in a new process with --max-old-space-size=${advice.mb}`);
+  say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: running again in a new process with --max-old-space-size=${advice.mb}`);
   const code = await heap.restart(advice.mb);
   if (code > 128) say(`the scan with a ${heapSize} heap was stopped (exit code ${code}); if it ran out of memory, it needs more than this machine can give`);
   return code;
+}
+
+/** For a command reading `plan` (a file, or `-`): scanWithEnoughHeap, saying what it does on standard error. */
+export function planWithEnoughHeap(plan: string, heap: HeapControl | undefined): Promise<number | undefined> {
+  if (!heap) return Promise.resolve(undefined);
+  return scanWithEnoughHeap(label(plan), planFileSize(plan), heap, (line) => process.stderr.write(`vpcelint: ${line}\n`));
 }
 
 /** 63 KB, 8.4 MB, 1,037 MB (binary units, as Node's heap flags count them). */

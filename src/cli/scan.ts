@@ -1,6 +1,6 @@
 import { allRules } from '../../rules/index.js';
 import { collectPlan } from '../collect/terraform/index.js';
-import { label, readPlanFile } from '../collect/terraform/read-plan.js';
+import { readPlanFile } from '../collect/terraform/read-plan.js';
 import { releaseMemory } from '../util/release-memory.js';
 import { formatPeakMemory, Timings } from '../util/timings.js';
 import { emptyConfig, loadConfig, type Config } from '../config/load.js';
@@ -17,7 +17,7 @@ import { attachSources, prepareSources } from '../sourcemap/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { UsageError } from '../errors.js';
 import { writeAtomic } from './output.js';
-import { scanWithEnoughHeap, type HeapControl } from './heap.js';
+import { planWithEnoughHeap, type HeapControl } from './heap.js';
 import { planFileSize, planProgress, type PhaseLine } from './plan-progress.js';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
@@ -64,10 +64,8 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const format = parseFormat(opts.format);
   const failOn = parseFailOn(opts.failOn);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
-  if (io.heap) {
-    const restarted = await scanWithEnoughHeap(label(opts.plan), planFileSize(opts.plan), io.heap, (line) => process.stderr.write(`vpcelint: ${line}\n`));
-    if (restarted !== undefined) return restarted;
-  }
+  const restarted = await planWithEnoughHeap(opts.plan, io.heap);
+  if (restarted !== undefined) return restarted;
 
   const timings = new Timings();
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));

@@ -1,4 +1,5 @@
 import { readAws } from '../cli/scan-live.js';
+import { planWithEnoughHeap } from '../cli/heap.js';
 import type { Io } from '../cli/scan.js';
 import { collectPlanFile } from '../collect/terraform/index.js';
 import { UsageError } from '../errors.js';
@@ -30,6 +31,9 @@ export async function explainCommand(target: string | undefined, opts: ExplainOp
   if (!EXPLAIN_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPLAIN_FORMATS.join(', ')}; got ${JSON.stringify(opts.format)}`);
   if (opts.bucket !== undefined && target !== undefined) throw new UsageError('explain takes a subnet or route table, or --bucket NAME, not both');
   if (opts.bucket === undefined && target === undefined) throw new UsageError('explain needs a subnet or route table (Terraform address or id), or --bucket NAME');
+  // A plan too large for this process's heap is explained by a new process with a larger one (as scan does).
+  const restarted = opts.plan !== undefined ? await planWithEnoughHeap(opts.plan, io.heap) : undefined;
+  if (restarted !== undefined) return restarted;
   const inv = await loadInventory(opts, io);
   const evaluator = policyEvaluator(inv);
   let out: string;

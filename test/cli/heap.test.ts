@@ -121,7 +121,7 @@ describe('scanWithEnoughHeap', () => {
     const restart = vi.fn(async () => 1);
     expect(await scanWithEnoughHeap('plan.json', 700 * MiB, { facts: () => facts(), restart }, (l) => lines.push(l))).toBe(1);
     expect(restart).toHaveBeenCalledWith(3056);
-    expect(lines).toEqual(["plan.json is 700 MB, too large for Node's heap limit of 2,048 MB here: scanning it in a new process with --max-old-space-size=3056"]);
+    expect(lines).toEqual(["plan.json is 700 MB, too large for Node's heap limit of 2,048 MB here: running again in a new process with --max-old-space-size=3056"]);
     lines.length = 0;
     expect(await scanWithEnoughHeap('plan.json', 700 * MiB, { facts: () => facts(), restart: async () => 134 }, (l) => lines.push(l))).toBe(134);
     expect(lines[1]).toMatch(/^the scan with a 3,056 MB heap was stopped \(exit code 134\)/);
@@ -142,11 +142,20 @@ describe('the CLI restarts a scan that does not fit', () => {
     const code = await main(argv, { stdout: () => undefined, isTTY: false, env: {}, cwd: ROOT, heap });
     vi.restoreAllMocks();
     expect(heap.restart).toHaveBeenCalledWith(257);
-    expect(stderr.join('')).toMatch(/plan\.json is \d+ KB, too large for Node's heap limit of 1\.0 MB here: scanning it in a new process with --max-old-space-size=257\n/);
+    expect(stderr.join('')).toMatch(/plan\.json is \d+ KB, too large for Node's heap limit of 1\.0 MB here: running again in a new process with --max-old-space-size=257\n/);
     expect(code).toBe(1);
     const direct = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', planPath('example'), '--format', 'sarif', '-o', here]);
     expect(direct.status).toBe(1);
     expect(readFileSync(restarted, 'utf8')).toBe(readFileSync(here, 'utf8'));
+  });
+
+  it('explain --plan restarts the same way, and prints nothing itself', async () => {
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const stdout = vi.fn();
+    const heap = { facts: () => facts({ limit: 1 * MiB }), restart: vi.fn(async () => 0) };
+    expect(await main(['explain', '--plan', planPath('example'), '--bucket', 'x'], { stdout, isTTY: false, env: {}, cwd: ROOT, heap })).toBe(0);
+    expect(heap.restart).toHaveBeenCalledWith(257);
+    expect(stdout).not.toHaveBeenCalled();
   });
 
   it('with a limit the user set, the built CLI keeps it and warns', () => {
