@@ -7292,11 +7292,122 @@ function isSpecialFile(path) {
   }
 }
 
+// src/cli/heap.ts
+import { spawn } from "node:child_process";
+import { constants as constants2, totalmem } from "node:os";
+import { getHeapStatistics } from "node:v8";
+
+// src/cli/plan-progress.ts
+import { fstatSync, statSync as statSync2 } from "node:fs";
+import { basename as basename2 } from "node:path";
+var PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
+function phaseLine(write) {
+  const line = terminalLine(write);
+  return { show: (phase) => line.show(`${phase}\u2026`), end: () => line.end() };
+}
+function planProgress(plan, ctx) {
+  if (ctx.quiet || ctx.env.CI || plan === "-") return void 0;
+  const size2 = planFileSize(plan);
+  if (size2 === void 0 || size2 < PROGRESS_MIN_BYTES) return void 0;
+  const line = phaseLine(ctx.write);
+  line.show(`reading ${basename2(plan)} (${Math.round(size2 / 1e6).toLocaleString("en-US")} MB)`);
+  return line;
+}
+function planFileSize(plan) {
+  try {
+    if (plan !== "-") return statSync2(plan).size;
+    const stdin = fstatSync(0);
+    return stdin.isFile() ? stdin.size : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/cli/heap.ts
+var MiB = 1024 * 1024;
+function heapNeeded(planBytes) {
+  return 3 * planBytes + 64 * MiB;
+}
+function heapWanted(planBytes) {
+  return 4 * planBytes + 256 * MiB;
+}
+var RESTARTED_ENV = "VPCELINT_HEAP_RESTARTED";
+var MEMORY_SHARE = 0.75;
+function heapAdvice(planBytes, facts, planLabel) {
+  const needed = heapNeeded(planBytes);
+  if (needed <= facts.limit) return { kind: "fits" };
+  const about = `${planLabel} is ${size(planBytes)}; a scan of it may need up to ${size(needed)} of JavaScript heap`;
+  if (facts.userSet) {
+    return { kind: "warn", message: `${about}, more than this process's limit of ${size(facts.limit)} (set by --max-old-space-size); raise it if the scan runs out of memory` };
+  }
+  if (facts.restarted) return { kind: "warn", message: `${about}, more than this process's limit of ${size(facts.limit)}` };
+  const cap = Math.floor(facts.memory * MEMORY_SHARE);
+  const wanted = Math.min(heapWanted(planBytes), cap);
+  if (wanted < facts.limit * 1.1) {
+    return { kind: "warn", message: `${about}, more than Node's limit of ${size(facts.limit)} here, and this machine has ${size(facts.memory)} of memory; the scan may run out of memory` };
+  }
+  const short = wanted < needed ? `${about}, more than the ${size(cap)} that this machine's ${size(facts.memory)} of memory allow; the scan may run out of memory` : void 0;
+  return { kind: "restart", mb: Math.ceil(wanted / MiB), ...short ? { note: short } : {} };
+}
+function processHeap(env = process.env, execArgv = process.execArgv) {
+  const flag = /(^|\s)--max[-_](old[-_]space|heap)[-_]size\b/;
+  const constrained = process.constrainedMemory?.() ?? 0;
+  const total = totalmem();
+  return {
+    limit: getHeapStatistics().heap_size_limit,
+    userSet: execArgv.some((a) => flag.test(a)) || flag.test(env.NODE_OPTIONS ?? ""),
+    memory: constrained > 0 && constrained < total ? constrained : total,
+    restarted: env[RESTARTED_ENV] === "1"
+  };
+}
+function restartWithHeap(heapMb, script, args, env = process.env) {
+  return new Promise((resolve2, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, script, ...args], {
+      stdio: "inherit",
+      env: { ...env, [RESTARTED_ENV]: "1" }
+    });
+    const forward = (signal) => child.kill(signal);
+    const signals = ["SIGTERM", "SIGINT", "SIGHUP"];
+    for (const s of signals) process.on(s, forward);
+    child.once("error", reject);
+    child.once("exit", (code2, signal) => {
+      for (const s of signals) process.off(s, forward);
+      resolve2(code2 ?? 128 + (signal ? constants2.signals[signal] ?? 0 : 0));
+    });
+  });
+}
+async function scanWithEnoughHeap(planLabel, planBytes, heap, say) {
+  if (planBytes === void 0) return void 0;
+  const facts = heap.facts();
+  const advice = heapAdvice(planBytes, facts, planLabel);
+  if (advice.kind === "fits") return void 0;
+  if (advice.kind === "warn") {
+    say(`warning: ${advice.message}`);
+    return void 0;
+  }
+  if (advice.note) say(`warning: ${advice.note}`);
+  const heapSize = size(advice.mb * MiB);
+  say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: running again in a new process with --max-old-space-size=${advice.mb}`);
+  const code2 = await heap.restart(advice.mb);
+  if (code2 > 128) say(`the scan with a ${heapSize} heap was stopped (exit code ${code2}); if it ran out of memory, it needs more than this machine can give`);
+  return code2;
+}
+function planWithEnoughHeap(plan, heap) {
+  if (!heap) return Promise.resolve(void 0);
+  return scanWithEnoughHeap(label(plan), planFileSize(plan), heap, (line) => process.stderr.write(`vpcelint: ${line}
+`));
+}
+function size(bytes2) {
+  if (bytes2 < MiB) return `${Math.ceil(bytes2 / 1024)} KB`;
+  if (bytes2 < 10 * MiB) return `${(Math.ceil(bytes2 / MiB * 10) / 10).toFixed(1)} MB`;
+  return `${Math.ceil(bytes2 / MiB).toLocaleString("en-US")} MB`;
+}
+
 // src/util/release-memory.ts
-import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { getHeapStatistics as getHeapStatistics2, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 function releaseMemory(minHeapBytes = 16 * 1024 * 1024) {
-  if (getHeapStatistics().used_heap_size < minHeapBytes) return;
+  if (getHeapStatistics2().used_heap_size < minHeapBytes) return;
   fullGc()?.();
 }
 var gc = null;
@@ -7836,110 +7947,6 @@ function toPosix(path) {
   return path.split(sep2).join("/");
 }
 
-// src/cli/heap.ts
-import { spawn } from "node:child_process";
-import { constants as constants2, totalmem } from "node:os";
-import { getHeapStatistics as getHeapStatistics2 } from "node:v8";
-var MiB = 1024 * 1024;
-function heapNeeded(planBytes) {
-  return 3 * planBytes + 64 * MiB;
-}
-function heapWanted(planBytes) {
-  return 4 * planBytes + 256 * MiB;
-}
-var RESTARTED_ENV = "VPCELINT_HEAP_RESTARTED";
-var MEMORY_SHARE = 0.75;
-function heapAdvice(planBytes, facts, planLabel) {
-  const needed = heapNeeded(planBytes);
-  if (needed <= facts.limit) return { kind: "fits" };
-  const about = `${planLabel} is ${size(planBytes)}; a scan of it may need up to ${size(needed)} of JavaScript heap`;
-  if (facts.userSet) {
-    return { kind: "warn", message: `${about}, more than this process's limit of ${size(facts.limit)} (set by --max-old-space-size); raise it if the scan runs out of memory` };
-  }
-  if (facts.restarted) return { kind: "warn", message: `${about}, more than this process's limit of ${size(facts.limit)}` };
-  const cap = Math.floor(facts.memory * MEMORY_SHARE);
-  const wanted = Math.min(heapWanted(planBytes), cap);
-  if (wanted < facts.limit * 1.1) {
-    return { kind: "warn", message: `${about}, more than Node's limit of ${size(facts.limit)} here, and this machine has ${size(facts.memory)} of memory; the scan may run out of memory` };
-  }
-  const short = wanted < needed ? `${about}, more than the ${size(cap)} that this machine's ${size(facts.memory)} of memory allow; the scan may run out of memory` : void 0;
-  return { kind: "restart", mb: Math.ceil(wanted / MiB), ...short ? { note: short } : {} };
-}
-function processHeap(env = process.env, execArgv = process.execArgv) {
-  const flag = /(^|\s)--max[-_](old[-_]space|heap)[-_]size\b/;
-  const constrained = process.constrainedMemory?.() ?? 0;
-  const total = totalmem();
-  return {
-    limit: getHeapStatistics2().heap_size_limit,
-    userSet: execArgv.some((a) => flag.test(a)) || flag.test(env.NODE_OPTIONS ?? ""),
-    memory: constrained > 0 && constrained < total ? constrained : total,
-    restarted: env[RESTARTED_ENV] === "1"
-  };
-}
-function restartWithHeap(heapMb, script, args, env = process.env) {
-  return new Promise((resolve2, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, script, ...args], {
-      stdio: "inherit",
-      env: { ...env, [RESTARTED_ENV]: "1" }
-    });
-    const forward = (signal) => child.kill(signal);
-    const signals = ["SIGTERM", "SIGINT", "SIGHUP"];
-    for (const s of signals) process.on(s, forward);
-    child.once("error", reject);
-    child.once("exit", (code2, signal) => {
-      for (const s of signals) process.off(s, forward);
-      resolve2(code2 ?? 128 + (signal ? constants2.signals[signal] ?? 0 : 0));
-    });
-  });
-}
-async function scanWithEnoughHeap(planLabel, planBytes, heap, say) {
-  if (planBytes === void 0) return void 0;
-  const facts = heap.facts();
-  const advice = heapAdvice(planBytes, facts, planLabel);
-  if (advice.kind === "fits") return void 0;
-  if (advice.kind === "warn") {
-    say(`warning: ${advice.message}`);
-    return void 0;
-  }
-  if (advice.note) say(`warning: ${advice.note}`);
-  const heapSize = size(advice.mb * MiB);
-  say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: scanning it in a new process with --max-old-space-size=${advice.mb}`);
-  const code2 = await heap.restart(advice.mb);
-  if (code2 > 128) say(`the scan with a ${heapSize} heap was stopped (exit code ${code2}); if it ran out of memory, it needs more than this machine can give`);
-  return code2;
-}
-function size(bytes2) {
-  if (bytes2 < MiB) return `${Math.ceil(bytes2 / 1024)} KB`;
-  if (bytes2 < 10 * MiB) return `${(Math.ceil(bytes2 / MiB * 10) / 10).toFixed(1)} MB`;
-  return `${Math.ceil(bytes2 / MiB).toLocaleString("en-US")} MB`;
-}
-
-// src/cli/plan-progress.ts
-import { fstatSync, statSync as statSync2 } from "node:fs";
-import { basename as basename2 } from "node:path";
-var PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
-function phaseLine(write) {
-  const line = terminalLine(write);
-  return { show: (phase) => line.show(`${phase}\u2026`), end: () => line.end() };
-}
-function planProgress(plan, ctx) {
-  if (ctx.quiet || ctx.env.CI || plan === "-") return void 0;
-  const size2 = planFileSize(plan);
-  if (size2 === void 0 || size2 < PROGRESS_MIN_BYTES) return void 0;
-  const line = phaseLine(ctx.write);
-  line.show(`reading ${basename2(plan)} (${Math.round(size2 / 1e6).toLocaleString("en-US")} MB)`);
-  return line;
-}
-function planFileSize(plan) {
-  try {
-    if (plan !== "-") return statSync2(plan).size;
-    const stdin = fstatSync(0);
-    return stdin.isFile() ? stdin.size : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
 // src/cli/scan.ts
 var FORMATS = ["text", "json", "sarif", "markdown"];
 var FAIL_ON = ["error", "warning", "note", "none"];
@@ -7947,11 +7954,8 @@ async function scanCommand(opts, io) {
   const format = parseFormat(opts.format);
   const failOn = parseFailOn(opts.failOn);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
-  if (io.heap) {
-    const restarted = await scanWithEnoughHeap(label(opts.plan), planFileSize(opts.plan), io.heap, (line) => process.stderr.write(`vpcelint: ${line}
-`));
-    if (restarted !== void 0) return restarted;
-  }
+  const restarted = await planWithEnoughHeap(opts.plan, io.heap);
+  if (restarted !== void 0) return restarted;
   const timings = new Timings();
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : void 0;
@@ -8093,10 +8097,11 @@ export {
   readBaseline,
   applySuppressions,
   writeAtomic,
+  planFileSize,
   processHeap,
   restartWithHeap,
   scanWithEnoughHeap,
-  planFileSize,
+  planWithEnoughHeap,
   FORMATS,
   FAIL_ON,
   scanCommand,

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-SHM466KY.js";
-import "./chunk-IZPLHVXB.js";
+} from "./chunk-BYUHWOHW.js";
+import "./chunk-6UV7CRY3.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-SHM466KY.js";
+} from "./chunk-BYUHWOHW.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -18,10 +18,11 @@ import {
   evaluate,
   fullAccessGap,
   parsePolicyCached,
+  planWithEnoughHeap,
   redact,
   single,
   topologyOf
-} from "./chunk-IZPLHVXB.js";
+} from "./chunk-6UV7CRY3.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";
@@ -722,6 +723,8 @@ async function explainCommand(target, opts, io) {
   if (!EXPLAIN_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPLAIN_FORMATS.join(", ")}; got ${JSON.stringify(opts.format)}`);
   if (opts.bucket !== void 0 && target !== void 0) throw new UsageError("explain takes a subnet or route table, or --bucket NAME, not both");
   if (opts.bucket === void 0 && target === void 0) throw new UsageError("explain needs a subnet or route table (Terraform address or id), or --bucket NAME");
+  const restarted = opts.plan !== void 0 ? await planWithEnoughHeap(opts.plan, io.heap) : void 0;
+  if (restarted !== void 0) return restarted;
   const inv = await loadInventory(opts, io);
   const evaluator = policyEvaluator(inv);
   let out;
