@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../cli/main.js';
-import { processHeap, restartWithHeap, scanWithEnoughHeap, type HeapFacts } from '../cli/heap.js';
-import { planFileSize } from '../cli/plan-progress.js';
+import { processHeap, restartWithHeap, type HeapFacts } from '../cli/heap.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
 import { readInputs, scanArgs, scanInput, sourceRootOf, type ActionInputs } from './inputs.js';
 import { terraformShow } from './terraform.js';
@@ -28,8 +27,6 @@ const thisProcess: ActionHeap = { facts: () => processHeap(), restart: (heapMb, 
 /**
  * The GitHub Action: inputs → `vpcelint scan` (in this process, the same code
  * as the CLI) → outputs, job summary, and a failed step when `fail-on` says so.
- * A plan too large for Node's default heap is scanned by the Action started
- * again with a larger one (heap.ts), which then does all of that itself.
  */
 export async function run(env: NodeJS.ProcessEnv = process.env, heap: ActionHeap = thisProcess): Promise<void> {
   const work = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'vpcelint-'));
@@ -42,21 +39,23 @@ export async function run(env: NodeJS.ProcessEnv = process.env, heap: ActionHeap
       planJson = join(work, 'plan.json');
       terraformShow(input.dir, input.planFile, planJson, env);
     }
-    if (input.kind !== 'aws') {
-      const plan = input.kind === 'plan' ? input.file : planJson!;
-      // The new process reads the plan JSON written here (not terraform again), with the same source root.
-      const again = { ...env, INPUT_PLAN: plan, 'INPUT_TERRAFORM-DIR': '', 'INPUT_SOURCE-ROOT': sourceRootOf(inputs, input) };
-      const say = (line: string) => (line.startsWith('warning: ') ? core.warning(line.slice('warning: '.length)) : core.info(line));
-      const restarted = await scanWithEnoughHeap(plan, planFileSize(plan), { facts: () => heap.facts(), restart: (heapMb) => heap.restart(heapMb, again) }, say);
-      if (restarted !== undefined) {
-        process.exitCode = restarted;
-        return;
-      }
-    }
     const files = { json: join(work, 'report.json'), markdown: join(work, 'summary.md'), sarif: inputs.sarifFile };
     const args = scanArgs(inputs, input, planJson, files);
     core.info(`vpcelint ${args.join(' ')}`);
-    const { code, stderr } = await withStderr(() => main(args, { stdout: (s) => process.stdout.write(s), isTTY: false, env, cwd: process.cwd() }));
+    // A plan too large for this process's heap: the scan reads it lean, or this Action runs again in a new process
+    // with a larger heap (heap.ts), reading the plan JSON written here (not terraform again), which does the rest.
+    let restarted: number | undefined;
+    const again = { ...env, INPUT_PLAN: planJson ?? inputs.plan, 'INPUT_TERRAFORM-DIR': '', 'INPUT_SOURCE-ROOT': sourceRootOf(inputs, input) };
+    const control = {
+      facts: () => heap.facts(),
+      restart: async (heapMb: number) => (restarted = await heap.restart(heapMb, again)),
+      say: (line: string) => (line.startsWith('warning: ') ? core.warning(line.slice('warning: '.length)) : core.info(line)),
+    };
+    const { code, stderr } = await withStderr(() => main(args, { stdout: (s) => process.stdout.write(s), isTTY: false, env, cwd: process.cwd(), heap: control }));
+    if (restarted !== undefined) {
+      process.exitCode = restarted;
+      return;
+    }
     if (code === 2 || !existsSync(files.json)) {
       core.setFailed(lastLine(stderr) ?? 'vpcelint could not run: see the log above');
       return;

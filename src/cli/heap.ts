@@ -4,23 +4,25 @@ import { getHeapStatistics } from 'node:v8';
 import { label } from '../collect/terraform/read-plan.js';
 import { planFileSize } from './plan-progress.js';
 
-// Node sizes its JavaScript heap by the machine: a quarter of its memory, at
-// most 4 GB. A 2 GB limit on an 8 GB CI runner is too small for a plan of
-// 700 MB, and V8 then aborts the process with a native stack trace. A scan
-// that knows its plan's size can tell beforehand, and restart itself with a
-// heap that fits when the machine has the memory.
+// Node sizes its JavaScript heap by the memory of the machine, or of its
+// container: half of it up to 2 GB, and 4 GB from 16 GB of memory (Node 20,
+// measured in memory cgroups). A 2 GB heap on an 8 GB CI runner is too small
+// for a plan of 700 MB, and V8 then aborts the process with a native stack
+// trace. A scan that knows its plan's size can tell beforehand, and start
+// again with a heap that fits when the machine has the memory.
 
 const MiB = 1024 * 1024;
 
 /**
- * A conservative estimate of the heap limit (as V8 counts it: the old
- * generation and about 48 MB of young) that a plan scan needs. Measured as
- * the smallest --max-old-space-size that scans the bench plans, plus those
- * 48 MB: 2.5 times the plan and 50 MB at 1,000 and 5,000 VPCs, 2.7 times on
- * the wide and solver plans.
+ * Conservative estimates of the heap limit (as V8 counts it: the old
+ * generation and about 48 MB of young) that a plan scan needs, by the way it
+ * reads the plan (read-plan.ts). Measured as the smallest
+ * --max-old-space-size that scans the bench plans, plus those 48 MB
+ * (bench/heap-need.mjs): as one string, 2.5 times the plan at 1,000 and
+ * 5,000 VPCs and 2.6 on the wide and solver plans; lean, 1.5 to 1.7 times.
  */
-export function heapNeeded(planBytes: number): number {
-  return 3 * planBytes + 64 * MiB;
+export function heapNeeded(planBytes: number, lean = false): number {
+  return (lean ? 2 : 3) * planBytes + 64 * MiB;
 }
 
 /** The old generation (--max-old-space-size) a restart asks for: room above the estimate, so that the collector does not run at its limit. */
@@ -36,34 +38,39 @@ export interface HeapFacts {
   userSet: boolean;
   /** The memory of the machine, or of its container when that is less, in bytes. */
   memory: number;
-  /** Set in a process this module restarted: it never restarts again. */
+  /** Set in a process this module restarted (whose --max-old-space-size is this module's): it never restarts again. */
   restarted: boolean;
 }
 
-export type HeapAdvice = { kind: 'fits' } | { kind: 'restart'; mb: number; note?: string } | { kind: 'warn'; message: string };
+/**
+ * Scan here, reading the plan as one string (the fastest) or lean (about one plan's size less heap, 20 % more
+ * parse time), with a warning when even that may not fit; or restart with a heap limit of `mb` (the new process
+ * decides again).
+ */
+export type HeapAdvice = { kind: 'here'; lean: boolean; warning?: string } | { kind: 'restart'; mb: number; note?: string };
 
 export const RESTARTED_ENV = 'VPCELINT_HEAP_RESTARTED';
 
 /** The share of the machine's memory a restart may give the heap; the rest is Node, the plan's bytes and the system. */
 const MEMORY_SHARE = 0.75;
 
-/** Whether a scan of `planBytes` fits the heap, and if not, whether a restart with a larger one would help. */
-export function heapAdvice(planBytes: number, facts: HeapFacts, planLabel: string): HeapAdvice {
-  const needed = heapNeeded(planBytes);
-  if (needed <= facts.limit) return { kind: 'fits' };
+/** How to scan a plan of `planBytes` with this heap; `canRestart` false where there is no way to start again. */
+export function heapAdvice(planBytes: number, facts: HeapFacts, planLabel: string, canRestart = true): HeapAdvice {
+  if (heapNeeded(planBytes) <= facts.limit) return { kind: 'here', lean: false };
+  const needed = heapNeeded(planBytes, true);
+  if (needed <= facts.limit) return { kind: 'here', lean: true };
   const about = `${planLabel} is ${size(planBytes)}; a scan of it may need up to ${size(needed)} of JavaScript heap`;
-  if (facts.userSet) {
-    return { kind: 'warn', message: `${about}, more than this process's limit of ${size(facts.limit)} (set by --max-old-space-size); raise it if the scan runs out of memory` };
-  }
-  if (facts.restarted) return { kind: 'warn', message: `${about}, more than this process's limit of ${size(facts.limit)}` };
+  const warn = (why: string): HeapAdvice => ({ kind: 'here', lean: true, warning: `${about}, more than ${why}; the scan may run out of memory` });
+  // The process that restarted this one said what it could.
+  if (facts.restarted) return { kind: 'here', lean: true };
+  if (facts.userSet) return warn(`this process's limit of ${size(facts.limit)} (set by --max-old-space-size): raise it if it does`);
+  if (!canRestart) return warn(`this process's limit of ${size(facts.limit)}`);
   const cap = Math.floor(facts.memory * MEMORY_SHARE);
   const wanted = Math.min(heapWanted(planBytes), cap);
   // A restart that gains little costs its start-up for nothing.
-  if (wanted < facts.limit * 1.1) {
-    return { kind: 'warn', message: `${about}, more than Node's limit of ${size(facts.limit)} here, and this machine has ${size(facts.memory)} of memory; the scan may run out of memory` };
-  }
-  const short = wanted < needed ? `${about}, more than the ${size(cap)} that this machine's ${size(facts.memory)} of memory allow; the scan may run out of memory` : undefined;
-  return { kind: 'restart', mb: Math.ceil(wanted / MiB), ...(short ? { note: short } : {}) };
+  if (wanted < facts.limit * 1.1) return warn(`Node's limit of ${size(facts.limit)} here, and this machine has ${size(facts.memory)} of memory`);
+  const note = wanted < needed ? `${about}, more than the ${size(cap)} that this machine's ${size(facts.memory)} of memory allow; the scan may run out of memory` : undefined;
+  return { kind: 'restart', mb: Math.ceil(wanted / MiB), ...(note ? { note } : {}) };
 }
 
 /** The facts of this process. */
@@ -102,38 +109,38 @@ export function restartWithHeap(heapMb: number, script: string, args: readonly s
   });
 }
 
-/** A process's heap, and how to run the same scan again in a new process with a larger one (resolving with its exit code). */
+/** A process's heap; how to run the same scan again in a new process with a larger one (resolving with its exit code); where to say so. */
 export interface HeapControl {
   facts(): HeapFacts;
-  restart(heapMb: number): Promise<number>;
+  restart?(heapMb: number): Promise<number>;
+  /** A line for the user (`warning: ...` for a warning); standard error when unset. */
+  say?(line: string): void;
 }
+
+/** How a plan scan goes on: here, reading the plan lean or not; or it ran in a new process, which ended with `exitCode`. */
+export type HeapFit = { lean: boolean } | { exitCode: number };
 
 /**
- * Before a plan scan: when the plan (of `planBytes`, undefined for a pipe) needs more heap than this process
- * has, runs the scan again in a process with enough, and resolves with its exit code; undefined when the scan
- * is to run here. What it does is said on `say` (standard error, or the Action's log).
+ * Before a plan scan (`plan` a file, or `-`): when the plan needs more heap than this process has, reads it lean,
+ * or runs the scan again in a process with enough and resolves with its exit code. A pipe, whose size is unknown
+ * until read, scans here as it comes.
  */
-export async function scanWithEnoughHeap(planLabel: string, planBytes: number | undefined, heap: HeapControl, say: (line: string) => void): Promise<number | undefined> {
-  if (planBytes === undefined) return undefined;
+export async function fitPlanToHeap(plan: string, heap: HeapControl | undefined): Promise<HeapFit> {
+  const planBytes = heap ? planFileSize(plan) : undefined;
+  if (!heap || planBytes === undefined) return { lean: false };
+  const say = heap.say ?? ((line: string) => void process.stderr.write(`vpcelint: ${line}\n`));
   const facts = heap.facts();
-  const advice = heapAdvice(planBytes, facts, planLabel);
-  if (advice.kind === 'fits') return undefined;
-  if (advice.kind === 'warn') {
-    say(`warning: ${advice.message}`);
-    return undefined;
+  const planLabel = label(plan);
+  const advice = heapAdvice(planBytes, facts, planLabel, heap.restart !== undefined);
+  if (advice.kind === 'here') {
+    if (advice.warning) say(`warning: ${advice.warning}`);
+    return { lean: advice.lean };
   }
   if (advice.note) say(`warning: ${advice.note}`);
-  const heapSize = size(advice.mb * MiB);
   say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: running again in a new process with --max-old-space-size=${advice.mb}`);
-  const code = await heap.restart(advice.mb);
-  if (code > 128) say(`the scan with a ${heapSize} heap was stopped (exit code ${code}); if it ran out of memory, it needs more than this machine can give`);
-  return code;
-}
-
-/** For a command reading `plan` (a file, or `-`): scanWithEnoughHeap, saying what it does on standard error. */
-export function planWithEnoughHeap(plan: string, heap: HeapControl | undefined): Promise<number | undefined> {
-  if (!heap) return Promise.resolve(undefined);
-  return scanWithEnoughHeap(label(plan), planFileSize(plan), heap, (line) => process.stderr.write(`vpcelint: ${line}\n`));
+  const exitCode = await heap.restart!(advice.mb);
+  if (exitCode > 128) say(`the scan with a ${size(advice.mb * MiB)} heap was stopped (exit code ${exitCode}); if it ran out of memory, it needs more than this machine can give`);
+  return { exitCode };
 }
 
 /** 63 KB, 8.4 MB, 1,037 MB (binary units, as Node's heap flags count them). */

@@ -17,7 +17,7 @@ import { attachSources, prepareSources } from '../sourcemap/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { UsageError } from '../errors.js';
 import { writeAtomic } from './output.js';
-import { planWithEnoughHeap, type HeapControl } from './heap.js';
+import { fitPlanToHeap, type HeapControl } from './heap.js';
 import { planFileSize, planProgress, type PhaseLine } from './plan-progress.js';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
@@ -55,7 +55,7 @@ export interface Io {
   progressLine?: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** Set where the scan can run again in a new process with a larger heap (the CLI; not the Action, which does that itself). */
+  /** This process's heap, to fit a large plan to (heap.ts); unset, the plan is read as it comes. */
   heap?: HeapControl;
 }
 
@@ -64,8 +64,8 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const format = parseFormat(opts.format);
   const failOn = parseFailOn(opts.failOn);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
-  const restarted = await planWithEnoughHeap(opts.plan, io.heap);
-  if (restarted !== undefined) return restarted;
+  const fit = await fitPlanToHeap(opts.plan, io.heap);
+  if ('exitCode' in fit) return fit.exitCode;
 
   const timings = new Timings();
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
@@ -73,7 +73,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : undefined;
   let done: Rendered;
   try {
-    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress });
+    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean: fit.lean });
   } finally {
     progress?.end(); // before anything else reaches the terminal
   }
@@ -81,7 +81,10 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   else io.stdout(done.rendered);
   for (const [file, text] of done.extra) writeAtomic(file, text);
   timings.mark('report');
-  if (opts.timings) process.stderr.write(`${timings.format()}\n${slowestRules(done.report.rules)}\n${done.sourcesRead ? `${done.sourcesRead}\n` : ''}${formatPeakMemory()}\n`);
+  if (opts.timings) {
+    const lean = fit.lean ? 'plan: read lean, piece by piece (this heap is too small for it as one string)\n' : '';
+    process.stderr.write(`${timings.format()}\n${slowestRules(done.report.rules)}\n${lean}${done.sourcesRead ? `${done.sourcesRead}\n` : ''}${formatPeakMemory()}\n`);
+  }
   return exitCode(done.report, failOn, opts.softFail === true, opts.strict === true);
 }
 
@@ -114,14 +117,16 @@ interface ScanSteps {
   baseline: { file: string; fingerprints: ReturnType<typeof readBaseline> } | undefined;
   timings: Timings;
   progress: PhaseLine | undefined;
+  /** Read the plan lean (read-plan.ts): it needs more heap than this process has as one string. */
+  lean: boolean;
 }
 
 /** Plan -> inventory -> rules -> source lines -> suppressions -> rendered reports; nothing is written yet. */
 async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanSteps): Promise<Rendered> {
-  const { format, config, baseline, timings, progress } = steps;
+  const { format, config, baseline, timings, progress, lean } = steps;
   const sourceOptions = { planFile: plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd };
   const prepared = prepareSources(sourceOptions, sourcesInBackground(plan));
-  const inv = planInventory(plan, timings, progress);
+  const inv = planInventory(plan, timings, progress, lean);
   releaseMemory(); // the parsed plan
   timings.mark('inventory');
   progress?.show(`running ${allRules.length} rules`);
@@ -139,8 +144,8 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
 }
 
 /** Parses the plan and builds its inventory; the parsed plan is not held past this frame, so it can be collected during the rules and reports. */
-function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined): Inventory {
-  const plan = readPlanFile(path);
+function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined, lean: boolean): Inventory {
+  const plan = readPlanFile(path, { lean });
   releaseMemory(); // the plan's text
   timings.mark('parse');
   progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString('en-US')} resource changes`);

@@ -1,5 +1,5 @@
 import { readAws } from '../cli/scan-live.js';
-import { planWithEnoughHeap } from '../cli/heap.js';
+import { fitPlanToHeap } from '../cli/heap.js';
 import type { Io } from '../cli/scan.js';
 import { collectPlanFile } from '../collect/terraform/index.js';
 import { UsageError } from '../errors.js';
@@ -31,10 +31,10 @@ export async function explainCommand(target: string | undefined, opts: ExplainOp
   if (!EXPLAIN_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPLAIN_FORMATS.join(', ')}; got ${JSON.stringify(opts.format)}`);
   if (opts.bucket !== undefined && target !== undefined) throw new UsageError('explain takes a subnet or route table, or --bucket NAME, not both');
   if (opts.bucket === undefined && target === undefined) throw new UsageError('explain needs a subnet or route table (Terraform address or id), or --bucket NAME');
-  // A plan too large for this process's heap is explained by a new process with a larger one (as scan does).
-  const restarted = opts.plan !== undefined ? await planWithEnoughHeap(opts.plan, io.heap) : undefined;
-  if (restarted !== undefined) return restarted;
-  const inv = await loadInventory(opts, io);
+  // A plan too large for this process's heap is read lean, or explained by a new process with a larger heap (as scan does).
+  const fit = opts.plan !== undefined ? await fitPlanToHeap(opts.plan, io.heap) : { lean: false };
+  if ('exitCode' in fit) return fit.exitCode;
+  const inv = await loadInventory(opts, io, fit.lean);
   const evaluator = policyEvaluator(inv);
   let out: string;
   if (opts.bucket !== undefined) {
@@ -49,12 +49,12 @@ export async function explainCommand(target: string | undefined, opts: ExplainOp
 }
 
 /** The same inputs as scan: a plan, a saved snapshot, or live AWS (read-only). */
-async function loadInventory(opts: ExplainOptions, io: Io): Promise<Inventory> {
+async function loadInventory(opts: ExplainOptions, io: Io, lean: boolean): Promise<Inventory> {
   const inputs = [opts.plan !== undefined && '--plan', opts.snapshot !== undefined && '--snapshot', opts.aws && '--aws'].filter(Boolean);
   if (inputs.length === 0) throw new UsageError('explain needs an input: --plan <plan.json> (use "-" for standard input), --snapshot <file>, or --aws');
   if (inputs.length > 1) throw new UsageError(`explain reads one input: ${inputs.join(' and ')} cannot be combined`);
   if (!opts.aws && (opts.region || opts.profile || opts.roleArn)) throw new UsageError('--region, --profile and --role-arn apply to --aws');
-  if (opts.plan !== undefined) return collectPlanFile(opts.plan);
+  if (opts.plan !== undefined) return collectPlanFile(opts.plan, { lean });
   if (opts.snapshot !== undefined) return readSnapshot(opts.snapshot);
   return readAws({ aws: true, failOn: 'none', quiet: true, ...(opts.region ? { region: [opts.region] } : {}), ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.roleArn ? { roleArn: opts.roleArn } : {}) }, io);
 }

@@ -1,4 +1,5 @@
 import { constants } from 'node:buffer';
+import { jsonErrorPosition } from './json-error-position.js';
 
 /**
  * Parses UTF-8 JSON bytes that may be too many for one JavaScript string
@@ -66,10 +67,14 @@ class ByteParser {
   }
 
   private parse(start: number, end: number): unknown {
+    const text = this.buf.toString('utf8', start, end);
     try {
-      return JSON.parse(this.buf.toString('utf8', start, end));
-    } catch (err) {
-      throw new JsonBytesError(`not valid JSON (${(err as Error).message}) in the value that starts`, start);
+      return JSON.parse(text);
+    } catch {
+      // V8's message quotes the text (line breaks and all) and often has no position: say where, as for a plan read as text.
+      const found = jsonErrorPosition(text);
+      if (!found) throw new JsonBytesError('not valid JSON in the value that starts', start);
+      throw new JsonBytesError(`expected ${found.expected}`, start + Buffer.byteLength(text.slice(0, found.offset)));
     }
   }
 

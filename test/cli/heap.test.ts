@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { heapAdvice, heapNeeded, processHeap, restartWithHeap, RESTARTED_ENV, scanWithEnoughHeap, type HeapFacts } from '../../src/cli/heap.js';
+import { fitPlanToHeap, heapAdvice, heapNeeded, processHeap, restartWithHeap, RESTARTED_ENV, type HeapFacts } from '../../src/cli/heap.js';
 import { main } from '../../src/cli/main.js';
 import { ROOT, planPath } from '../helpers/fixtures.js';
 
@@ -13,43 +13,46 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'vpcelint-heap-'));
 const facts = (over: Partial<HeapFacts> = {}): HeapFacts => ({ limit: 2 * GiB, userSet: false, memory: 8 * GiB, restarted: false, ...over });
 
 describe('heapAdvice', () => {
-  it('a plan whose estimate fits the limit scans here', () => {
-    expect(heapAdvice(100 * MiB, facts(), 'plan.json')).toEqual({ kind: 'fits' });
-    // The estimate covers what the bench plans were measured to need: 1,085 MB at 420 MB (5,000 VPCs).
-    expect(heapNeeded(420 * MiB)).toBeGreaterThan(1085 * MiB);
-    expect(heapAdvice(600 * MiB, facts(), 'plan.json')).toEqual({ kind: 'fits' });
+  it('a plan whose estimate fits the limit is read as one string, the fastest way', () => {
+    expect(heapAdvice(100 * MiB, facts(), 'plan.json')).toEqual({ kind: 'here', lean: false });
+    // The estimates cover what the bench plans were measured to need (bench/heap-need.mjs): at 420 MB (5,000
+    // VPCs), a 1,088 MB heap limit as a string, 666 MB lean.
+    expect(heapNeeded(420 * MiB)).toBeGreaterThan(1088 * MiB);
+    expect(heapNeeded(420 * MiB, true)).toBeGreaterThan(666 * MiB);
+    expect(heapAdvice(600 * MiB, facts(), 'plan.json')).toEqual({ kind: 'here', lean: false });
   });
 
-  it('a plan too large for Node\'s default limit restarts with room above the estimate', () => {
-    const advice = heapAdvice(700 * MiB, facts(), 'plan.json');
-    expect(advice).toEqual({ kind: 'restart', mb: 4 * 700 + 256 });
+  it('a plan too large for that, but not read lean, is read lean here', () => {
+    expect(heapAdvice(700 * MiB, facts(), 'plan.json')).toEqual({ kind: 'here', lean: true });
+    expect(heapAdvice(700 * MiB, facts({ userSet: true }), 'plan.json')).toEqual({ kind: 'here', lean: true });
+  });
+
+  it('a plan too large even lean restarts with room above the estimate for a string', () => {
+    expect(heapAdvice(1100 * MiB, facts(), 'plan.json')).toEqual({ kind: 'restart', mb: 4 * 1100 + 256 });
   });
 
   it('the restart asks for at most three quarters of the memory, and says when that may not be enough', () => {
-    const advice = heapAdvice(1500 * MiB, facts({ memory: 5 * GiB }), 'big.json');
-    expect(advice).toEqual({
+    expect(heapAdvice(2000 * MiB, facts({ memory: 5 * GiB }), 'big.json')).toEqual({
       kind: 'restart',
       mb: 3840,
-      note: "big.json is 1,500 MB; a scan of it may need up to 4,564 MB of JavaScript heap, more than the 3,840 MB that this machine's 5,120 MB of memory allow; the scan may run out of memory",
+      note: "big.json is 2,000 MB; a scan of it may need up to 4,064 MB of JavaScript heap, more than the 3,840 MB that this machine's 5,120 MB of memory allow; the scan may run out of memory",
     });
-    // With the memory for it, no note.
-    expect(heapAdvice(1500 * MiB, facts({ memory: 16 * GiB }), 'big.json')).toEqual({ kind: 'restart', mb: 6256 });
   });
 
-  it('no restart where the machine has no more to give: a warning', () => {
-    const advice = heapAdvice(700 * MiB, facts({ memory: 2.5 * GiB }), 'plan.json');
-    expect(advice.kind).toBe('warn');
-    if (advice.kind === 'warn') expect(advice.message).toContain('this machine has 2,560 MB of memory');
+  it('no restart where the machine has no more to give, where the user set the limit, or where there is no way to: lean, with a warning', () => {
+    const lean = (advice: ReturnType<typeof heapAdvice>) => {
+      expect(advice).toMatchObject({ kind: 'here', lean: true });
+      return advice.kind === 'here' ? advice.warning : undefined;
+    };
+    expect(lean(heapAdvice(1100 * MiB, facts({ memory: 2.5 * GiB }), 'plan.json'))).toBe(
+      "plan.json is 1,100 MB; a scan of it may need up to 2,264 MB of JavaScript heap, more than Node's limit of 2,048 MB here, and this machine has 2,560 MB of memory; the scan may run out of memory",
+    );
+    expect(lean(heapAdvice(1100 * MiB, facts({ userSet: true, limit: 1 * GiB }), 'plan.json'))).toMatch(/more than this process's limit of 1,024 MB \(set by --max-old-space-size\): raise it if it does; the scan may run out of memory$/);
+    expect(lean(heapAdvice(1100 * MiB, facts(), 'plan.json', false))).toMatch(/more than this process's limit of 2,048 MB; the scan/);
   });
 
-  it('a limit the user set is kept, with a warning', () => {
-    const advice = heapAdvice(700 * MiB, facts({ userSet: true, limit: 1 * GiB }), 'plan.json');
-    expect(advice.kind).toBe('warn');
-    if (advice.kind === 'warn') expect(advice.message).toMatch(/plan\.json is 700 MB; .*limit of 1,024 MB \(set by --max-old-space-size\)/);
-  });
-
-  it('a restarted process never restarts again', () => {
-    expect(heapAdvice(700 * MiB, facts({ restarted: true }), 'plan.json').kind).toBe('warn');
+  it('a restarted process never restarts again, and leaves the warning to the one that restarted it', () => {
+    expect(heapAdvice(1100 * MiB, facts({ restarted: true, userSet: true }), 'plan.json')).toEqual({ kind: 'here', lean: true });
   });
 });
 
@@ -106,25 +109,44 @@ else process.exitCode = Number(how);
   });
 });
 
-describe('scanWithEnoughHeap', () => {
-  it('a pipe, whose size is unknown, and a plan that fits scan here', async () => {
+describe('fitPlanToHeap', () => {
+  const plan = planPath('example');
+  const bytes = statSync(plan).size;
+
+  it('without a heap to fit, or for a pipe, whose size is unknown, the plan is read as it comes', async () => {
     const restart = vi.fn(async () => 0);
     const say = vi.fn();
-    expect(await scanWithEnoughHeap('<stdin>', undefined, { facts: () => facts({ limit: 1 }), restart }, say)).toBeUndefined();
-    expect(await scanWithEnoughHeap('plan.json', 10 * MiB, { facts: () => facts(), restart }, say)).toBeUndefined();
+    expect(await fitPlanToHeap(plan, undefined)).toEqual({ lean: false });
+    // Standard input here is not a file the test redirected.
+    expect(await fitPlanToHeap('-', { facts: () => facts({ limit: 1 }), restart, say })).toEqual({ lean: false });
+    expect(await fitPlanToHeap(plan, { facts: () => facts(), restart, say })).toEqual({ lean: false });
     expect(restart).not.toHaveBeenCalled();
     expect(say).not.toHaveBeenCalled();
   });
 
-  it('a plan too large restarts, says so, and gives back the exit code; a stopped restart is explained', async () => {
+  it('reads lean when that fits, silently', async () => {
+    const restart = vi.fn(async () => 0);
+    const say = vi.fn();
+    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: heapNeeded(bytes) - 1 }), restart, say })).toEqual({ lean: true });
+    expect(restart).not.toHaveBeenCalled();
+    expect(say).not.toHaveBeenCalled();
+  });
+
+  it('restarts, says so, and gives back the exit code; a stopped restart is explained', async () => {
     const lines: string[] = [];
     const restart = vi.fn(async () => 1);
-    expect(await scanWithEnoughHeap('plan.json', 700 * MiB, { facts: () => facts(), restart }, (l) => lines.push(l))).toBe(1);
-    expect(restart).toHaveBeenCalledWith(3056);
-    expect(lines).toEqual(["plan.json is 700 MB, too large for Node's heap limit of 2,048 MB here: running again in a new process with --max-old-space-size=3056"]);
+    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), restart, say: (l) => lines.push(l) })).toEqual({ exitCode: 1 });
+    expect(restart).toHaveBeenCalledWith(257);
+    expect(lines).toEqual([`${plan} is ${Math.ceil(bytes / 1024)} KB, too large for Node's heap limit of 1.0 MB here: running again in a new process with --max-old-space-size=257`]);
     lines.length = 0;
-    expect(await scanWithEnoughHeap('plan.json', 700 * MiB, { facts: () => facts(), restart: async () => 134 }, (l) => lines.push(l))).toBe(134);
-    expect(lines[1]).toMatch(/^the scan with a 3,056 MB heap was stopped \(exit code 134\)/);
+    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), restart: async () => 134, say: (l) => lines.push(l) })).toEqual({ exitCode: 134 });
+    expect(lines[1]).toMatch(/^the scan with a 257 MB heap was stopped \(exit code 134\)/);
+  });
+
+  it('without a way to restart, reads lean and warns', async () => {
+    const lines: string[] = [];
+    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), say: (l) => lines.push(l) })).toEqual({ lean: true });
+    expect(lines).toEqual([expect.stringMatching(/^warning: .* is \d+ KB; a scan of it may need up to 65 MB of JavaScript heap, more than this process's limit of 1.0 MB; the scan may run out of memory$/)]);
   });
 });
 
@@ -147,6 +169,24 @@ describe('the CLI restarts a scan that does not fit', () => {
     const direct = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', planPath('example'), '--format', 'sarif', '-o', here]);
     expect(direct.status).toBe(1);
     expect(readFileSync(restarted, 'utf8')).toBe(readFileSync(here, 'utf8'));
+  });
+
+  it('a plan that fits lean is read lean, and scans exactly as read whole', async () => {
+    const dir = tmp();
+    const lean = join(dir, 'lean.sarif');
+    const whole = join(dir, 'whole.sarif');
+    const stderr: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
+    const io = (limit: number) => ({ stdout: () => undefined, isTTY: false, env: {}, cwd: ROOT, heap: { facts: () => facts({ limit }), restart: vi.fn(async () => 99) } });
+    const tight = io(heapNeeded(statSync(planPath('example')).size) - 1);
+    expect(await main(['scan', '--plan', planPath('example'), '--format', 'sarif', '-o', lean, '--timings'], tight)).toBe(1);
+    expect(stderr.join('')).toContain('plan: read lean, piece by piece');
+    stderr.length = 0;
+    expect(await main(['scan', '--plan', planPath('example'), '--format', 'sarif', '-o', whole, '--timings'], io(4 * GiB))).toBe(1);
+    expect(stderr.join('')).not.toContain('read lean');
+    vi.restoreAllMocks();
+    expect(tight.heap.restart).not.toHaveBeenCalled();
+    expect(readFileSync(lean, 'utf8')).toBe(readFileSync(whole, 'utf8'));
   });
 
   it('explain --plan restarts the same way, and prints nothing itself', async () => {

@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collectPlan } from '../../src/collect/terraform/index.js';
@@ -34,7 +35,7 @@ describe('plans read from bytes, section by section', () => {
   it('turns a broken byte into an input error naming the file and the byte', () => {
     const bytes = Buffer.from(readFileSync(planPath('example'), 'utf8').replace('"resource_changes": [', '"resource_changes": [,'));
     expect(() => parseHugePlan(bytes, 'big.json', 512)).toThrow(InputError);
-    expect(() => parseHugePlan(bytes, 'big.json', 512)).toThrow(/^big\.json: not valid JSON: .* at byte \d+$/);
+    expect(() => parseHugePlan(bytes, 'big.json', 512)).toThrow(/^big\.json: not valid JSON: .* at byte \d+ \(line \d+, column \d+\)$/);
   });
 });
 
@@ -59,5 +60,47 @@ describe('readPlanFile on a plan too large for one string', () => {
     vi.restoreAllMocks();
     expect(refused).toBe(1);
     expect(sarif(fromBytes, file)).toBe(sarif(asText, file));
+  });
+});
+
+describe('readPlanFile lean (for a heap too small for the plan as one string)', () => {
+  const tmp = () => mkdtempSync(join(tmpdir(), 'vpcelint-lean-'));
+  const message = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (err) {
+      return (err as Error).message;
+    }
+    throw new Error('no error');
+  };
+
+  it('reads every fixture and real-world plan as the text does', () => {
+    for (const file of PLANS) expect(sarif(readPlanFile(join(ROOT, file), { lean: true }), file), file).toBe(sarif(readPlanFile(join(ROOT, file)), file));
+  });
+
+  it('reads UTF-8 with a byte order mark, and UTF-16 (decoded as text, as without lean)', () => {
+    const dir = tmp();
+    const text = readFileSync(planPath('example'), 'utf8');
+    const expected = sarif(readPlanFile(planPath('example')), 'plan.json');
+    const bom = join(dir, 'bom.json');
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const utf16 = join(dir, 'utf16.json');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect(sarif(readPlanFile(bom, { lean: true }), 'plan.json')).toBe(expected);
+    expect(sarif(readPlanFile(utf16, { lean: true }), 'plan.json')).toBe(expected);
+  });
+
+  it('says what is wrong as the text does: an empty file, a binary plan; and where, for broken JSON', () => {
+    const dir = tmp();
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '');
+    const binary = join(dir, 'tf.plan');
+    writeFileSync(binary, Buffer.from('PK\x03\x04binary'));
+    for (const file of [empty, binary]) expect(message(() => readPlanFile(file, { lean: true }))).toBe(message(() => readPlanFile(file)));
+    const text = readFileSync(planPath('example'), 'utf8');
+    const line = text.slice(0, text.indexOf('"resource_changes": [')).split('\n').length;
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, text.replace('"resource_changes": [', '"resource_changes": [,'));
+    expect(message(() => readPlanFile(broken, { lean: true }))).toMatch(new RegExp(`^${broken}: not valid JSON: .* at byte \\d+ \\(line ${line}, column \\d+\\)$`));
   });
 });

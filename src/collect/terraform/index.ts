@@ -8,7 +8,7 @@ import { buildEndpoints } from './endpoints.js';
 import { buildInstances, field, type Instance } from './instances.js';
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
-import { readPlanFile } from './read-plan.js';
+import { readPlanFile, type ReadOptions } from './read-plan.js';
 import { RegionResolver } from './region.js';
 import { Resolver } from './resolve.js';
 import { kindOf } from './resource-kinds.js';
@@ -20,8 +20,8 @@ import { buildBuckets } from './storage.js';
 import { buildWorkloads } from './workloads.js';
 
 /** Reads a `terraform show -json` plan file (or `-` for stdin) into an inventory. */
-export function collectPlanFile(path: string): Inventory {
-  return collectPlan(readPlanFile(path), path);
+export function collectPlanFile(path: string, options: ReadOptions = {}): Inventory {
+  return collectPlan(readPlanFile(path, options), path);
 }
 
 /** Builds the inventory of a parsed plan: instances, then refs (so ids can be looked up), then nodes and links. */
