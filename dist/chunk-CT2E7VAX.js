@@ -3936,10 +3936,13 @@ var ByteParser = class {
     throw new JsonBytesError("a single value is larger than a JavaScript string can hold", i);
   }
   parse(start, end) {
+    const text = this.buf.toString("utf8", start, end);
     try {
-      return JSON.parse(this.buf.toString("utf8", start, end));
-    } catch (err) {
-      throw new JsonBytesError(`not valid JSON (${err.message}) in the value that starts`, start);
+      return JSON.parse(text);
+    } catch {
+      const found = jsonErrorPosition(text);
+      if (!found) throw new JsonBytesError("not valid JSON in the value that starts", start);
+      throw new JsonBytesError(`expected ${found.expected}`, start + Buffer.byteLength(text.slice(0, found.offset)));
     }
   }
   array(i) {
@@ -4102,26 +4105,42 @@ function skipValue(text, i) {
 }
 
 // src/collect/terraform/read-plan.ts
-function readPlanFile(path) {
-  const input = readText(path);
-  return asPlan(typeof input === "string" ? parsePlanJson(input, path) : parseHugePlan(input, path), path);
+var LEAN_PIECE_BYTES = 16 * 1024 * 1024;
+function readPlanFile(path, options = {}) {
+  const input = readText(path, options.lean === true);
+  if (typeof input === "string") return asPlan(parsePlanJson(input, path), path);
+  return asPlan(parseHugePlan(input, path, options.lean ? LEAN_PIECE_BYTES : void 0), path);
 }
-function readText(path) {
+function readText(path, lean) {
   const bytes2 = readInput(path);
+  const utf16 = bytes2[0] === 255 || bytes2[0] === 254;
+  if (lean && !utf16) {
+    checkBytes(bytes2, path);
+    return bytes2;
+  }
   try {
     return decode(bytes2, path);
   } catch (err) {
     if (err.code !== "ERR_STRING_TOO_LONG") throw err;
-    if (bytes2[0] === 255 || bytes2[0] === 254) throw new InputError(`${label(path)}: a UTF-16 plan of ${bytes2.length} bytes is too large to read; write it as UTF-8 (terraform show -json writes UTF-8)`, path);
+    if (utf16) throw new InputError(`${label(path)}: a UTF-16 plan of ${bytes2.length} bytes is too large to read; write it as UTF-8 (terraform show -json writes UTF-8)`, path);
     return bytes2;
   }
+}
+function byteLineCol(bytes2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = bytes2.indexOf(10); i !== -1 && i < offset; i = bytes2.indexOf(10, i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
 }
 function parseHugePlan(bytes2, path, limit) {
   const parse = (skip) => {
     try {
       return parseJsonBytes(bytes2, { ...limit !== void 0 ? { limit } : {}, ...skip ? { skip } : {} });
     } catch (err) {
-      if (err instanceof JsonBytesError) throw new InputError(`${label(path)}: not valid JSON: ${err.message}`, path);
+      if (err instanceof JsonBytesError) throw new InputError(`${label(path)}: not valid JSON: ${err.message} (${byteLineCol(bytes2, err.offset)})`, path);
       throw err;
     }
   };
@@ -4141,11 +4160,14 @@ function readInput(path) {
 function label(path) {
   return path === "-" ? "<stdin>" : path;
 }
-function decode(bytes2, path) {
+function checkBytes(bytes2, path) {
   if (bytes2.length === 0) throw new InputError(`${label(path)}: the file is empty; expected the output of "terraform show -json <planfile>"`, path);
   if (bytes2[0] === 80 && bytes2[1] === 75) {
     throw new InputError(`${label(path)}: this is a binary Terraform plan file; convert it with "terraform show -json ${path === "-" ? "tf.plan" : path} > plan.json" and scan the JSON`, path);
   }
+}
+function decode(bytes2, path) {
+  checkBytes(bytes2, path);
   if (bytes2[0] === 255 && bytes2[1] === 254) return bytes2.subarray(2).toString("utf16le");
   if (bytes2[0] === 254 && bytes2[1] === 255) return Buffer.from(bytes2.subarray(2)).swap16().toString("utf16le");
   if (bytes2[0] === 239 && bytes2[1] === 187 && bytes2[2] === 191) return bytes2.subarray(3).toString("utf8");
@@ -6142,8 +6164,8 @@ function hitsOf(ctx, inst, path, type) {
 }
 
 // src/collect/terraform/index.ts
-function collectPlanFile(path) {
-  return collectPlan(readPlanFile(path), path);
+function collectPlanFile(path, options = {}) {
+  return collectPlan(readPlanFile(path, options), path);
 }
 function collectPlan(plan, file) {
   const ctx = buildContext(plan, file);
@@ -7325,29 +7347,28 @@ function planFileSize(plan) {
 
 // src/cli/heap.ts
 var MiB = 1024 * 1024;
-function heapNeeded(planBytes) {
-  return 3 * planBytes + 64 * MiB;
+function heapNeeded(planBytes, lean = false) {
+  return (lean ? 2 : 3) * planBytes + 64 * MiB;
 }
 function heapWanted(planBytes) {
   return 4 * planBytes + 256 * MiB;
 }
 var RESTARTED_ENV = "VPCELINT_HEAP_RESTARTED";
 var MEMORY_SHARE = 0.75;
-function heapAdvice(planBytes, facts, planLabel) {
-  const needed = heapNeeded(planBytes);
-  if (needed <= facts.limit) return { kind: "fits" };
+function heapAdvice(planBytes, facts, planLabel, canRestart = true) {
+  if (heapNeeded(planBytes) <= facts.limit) return { kind: "here", lean: false };
+  const needed = heapNeeded(planBytes, true);
+  if (needed <= facts.limit) return { kind: "here", lean: true };
   const about = `${planLabel} is ${size(planBytes)}; a scan of it may need up to ${size(needed)} of JavaScript heap`;
-  if (facts.userSet) {
-    return { kind: "warn", message: `${about}, more than this process's limit of ${size(facts.limit)} (set by --max-old-space-size); raise it if the scan runs out of memory` };
-  }
-  if (facts.restarted) return { kind: "warn", message: `${about}, more than this process's limit of ${size(facts.limit)}` };
+  const warn = (why) => ({ kind: "here", lean: true, warning: `${about}, more than ${why}; the scan may run out of memory` });
+  if (facts.restarted) return { kind: "here", lean: true };
+  if (facts.userSet) return warn(`this process's limit of ${size(facts.limit)} (set by --max-old-space-size): raise it if it does`);
+  if (!canRestart) return warn(`this process's limit of ${size(facts.limit)}`);
   const cap = Math.floor(facts.memory * MEMORY_SHARE);
   const wanted = Math.min(heapWanted(planBytes), cap);
-  if (wanted < facts.limit * 1.1) {
-    return { kind: "warn", message: `${about}, more than Node's limit of ${size(facts.limit)} here, and this machine has ${size(facts.memory)} of memory; the scan may run out of memory` };
-  }
-  const short = wanted < needed ? `${about}, more than the ${size(cap)} that this machine's ${size(facts.memory)} of memory allow; the scan may run out of memory` : void 0;
-  return { kind: "restart", mb: Math.ceil(wanted / MiB), ...short ? { note: short } : {} };
+  if (wanted < facts.limit * 1.1) return warn(`Node's limit of ${size(facts.limit)} here, and this machine has ${size(facts.memory)} of memory`);
+  const note = wanted < needed ? `${about}, more than the ${size(cap)} that this machine's ${size(facts.memory)} of memory allow; the scan may run out of memory` : void 0;
+  return { kind: "restart", mb: Math.ceil(wanted / MiB), ...note ? { note } : {} };
 }
 function processHeap(env = process.env, execArgv = process.execArgv) {
   const flag = /(^|\s)--max[-_](old[-_]space|heap)[-_]size\b/;
@@ -7376,26 +7397,23 @@ function restartWithHeap(heapMb, script, args, env = process.env) {
     });
   });
 }
-async function scanWithEnoughHeap(planLabel, planBytes, heap, say) {
-  if (planBytes === void 0) return void 0;
+async function fitPlanToHeap(plan, heap) {
+  const planBytes = heap ? planFileSize(plan) : void 0;
+  if (!heap || planBytes === void 0) return { lean: false };
+  const say = heap.say ?? ((line) => void process.stderr.write(`vpcelint: ${line}
+`));
   const facts = heap.facts();
-  const advice = heapAdvice(planBytes, facts, planLabel);
-  if (advice.kind === "fits") return void 0;
-  if (advice.kind === "warn") {
-    say(`warning: ${advice.message}`);
-    return void 0;
+  const planLabel = label(plan);
+  const advice = heapAdvice(planBytes, facts, planLabel, heap.restart !== void 0);
+  if (advice.kind === "here") {
+    if (advice.warning) say(`warning: ${advice.warning}`);
+    return { lean: advice.lean };
   }
   if (advice.note) say(`warning: ${advice.note}`);
-  const heapSize = size(advice.mb * MiB);
   say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: running again in a new process with --max-old-space-size=${advice.mb}`);
-  const code2 = await heap.restart(advice.mb);
-  if (code2 > 128) say(`the scan with a ${heapSize} heap was stopped (exit code ${code2}); if it ran out of memory, it needs more than this machine can give`);
-  return code2;
-}
-function planWithEnoughHeap(plan, heap) {
-  if (!heap) return Promise.resolve(void 0);
-  return scanWithEnoughHeap(label(plan), planFileSize(plan), heap, (line) => process.stderr.write(`vpcelint: ${line}
-`));
+  const exitCode2 = await heap.restart(advice.mb);
+  if (exitCode2 > 128) say(`the scan with a ${size(advice.mb * MiB)} heap was stopped (exit code ${exitCode2}); if it ran out of memory, it needs more than this machine can give`);
+  return { exitCode: exitCode2 };
 }
 function size(bytes2) {
   if (bytes2 < MiB) return `${Math.ceil(bytes2 / 1024)} KB`;
@@ -7954,15 +7972,15 @@ async function scanCommand(opts, io) {
   const format = parseFormat(opts.format);
   const failOn = parseFailOn(opts.failOn);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
-  const restarted = await planWithEnoughHeap(opts.plan, io.heap);
-  if (restarted !== void 0) return restarted;
+  const fit = await fitPlanToHeap(opts.plan, io.heap);
+  if ("exitCode" in fit) return fit.exitCode;
   const timings = new Timings();
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : void 0;
   const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : void 0;
   let done;
   try {
-    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress });
+    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean: fit.lean });
   } finally {
     progress?.end();
   }
@@ -7970,11 +7988,14 @@ async function scanCommand(opts, io) {
   else io.stdout(done.rendered);
   for (const [file, text] of done.extra) writeAtomic(file, text);
   timings.mark("report");
-  if (opts.timings) process.stderr.write(`${timings.format()}
+  if (opts.timings) {
+    const lean = fit.lean ? "plan: read lean, piece by piece (this heap is too small for it as one string)\n" : "";
+    process.stderr.write(`${timings.format()}
 ${slowestRules(done.report.rules)}
-${done.sourcesRead ? `${done.sourcesRead}
+${lean}${done.sourcesRead ? `${done.sourcesRead}
 ` : ""}${formatPeakMemory()}
 `);
+  }
   return exitCode(done.report, failOn, opts.softFail === true, opts.strict === true);
 }
 var SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
@@ -7983,10 +8004,10 @@ function sourcesInBackground(plan) {
   return size2 === void 0 ? plan === "-" : size2 >= SOURCES_WORKER_MIN_PLAN_BYTES;
 }
 async function scanPlan(plan, opts, io, steps) {
-  const { format, config, baseline, timings, progress } = steps;
+  const { format, config, baseline, timings, progress, lean } = steps;
   const sourceOptions = { planFile: plan, ...opts.sourceRoot !== void 0 ? { sourceRoot: opts.sourceRoot } : {}, cwd: io.cwd };
   const prepared = prepareSources(sourceOptions, sourcesInBackground(plan));
-  const inv = planInventory(plan, timings, progress);
+  const inv = planInventory(plan, timings, progress, lean);
   releaseMemory();
   timings.mark("inventory");
   progress?.show(`running ${allRules.length} rules`);
@@ -8001,8 +8022,8 @@ async function scanPlan(plan, opts, io, steps) {
   const read = sources.read;
   return { report, rendered, extra, ...read ? { sourcesRead: `sources: ${read.files} .tf file${read.files === 1 ? "" : "s"} read ${read.where === "worker" ? "in a worker thread" : "on the main thread"}` } : {} };
 }
-function planInventory(path, timings, progress) {
-  const plan = readPlanFile(path);
+function planInventory(path, timings, progress, lean) {
+  const plan = readPlanFile(path, { lean });
   releaseMemory();
   timings.mark("parse");
   progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString("en-US")} resource changes`);
@@ -8097,11 +8118,9 @@ export {
   readBaseline,
   applySuppressions,
   writeAtomic,
-  planFileSize,
   processHeap,
   restartWithHeap,
-  scanWithEnoughHeap,
-  planWithEnoughHeap,
+  fitPlanToHeap,
   FORMATS,
   FAIL_ON,
   scanCommand,

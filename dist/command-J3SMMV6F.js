@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-BYUHWOHW.js";
+} from "./chunk-YID422HT.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -16,13 +16,13 @@ import {
   defaultIpv4Route,
   displayName,
   evaluate,
+  fitPlanToHeap,
   fullAccessGap,
   parsePolicyCached,
-  planWithEnoughHeap,
   redact,
   single,
   topologyOf
-} from "./chunk-6UV7CRY3.js";
+} from "./chunk-CT2E7VAX.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";
@@ -723,9 +723,9 @@ async function explainCommand(target, opts, io) {
   if (!EXPLAIN_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPLAIN_FORMATS.join(", ")}; got ${JSON.stringify(opts.format)}`);
   if (opts.bucket !== void 0 && target !== void 0) throw new UsageError("explain takes a subnet or route table, or --bucket NAME, not both");
   if (opts.bucket === void 0 && target === void 0) throw new UsageError("explain needs a subnet or route table (Terraform address or id), or --bucket NAME");
-  const restarted = opts.plan !== void 0 ? await planWithEnoughHeap(opts.plan, io.heap) : void 0;
-  if (restarted !== void 0) return restarted;
-  const inv = await loadInventory(opts, io);
+  const fit = opts.plan !== void 0 ? await fitPlanToHeap(opts.plan, io.heap) : { lean: false };
+  if ("exitCode" in fit) return fit.exitCode;
+  const inv = await loadInventory(opts, io, fit.lean);
   const evaluator = policyEvaluator(inv);
   let out;
   if (opts.bucket !== void 0) {
@@ -740,12 +740,12 @@ async function explainCommand(target, opts, io) {
   io.stdout(redact(out, inv.sensitiveValues));
   return 0;
 }
-async function loadInventory(opts, io) {
+async function loadInventory(opts, io, lean) {
   const inputs = [opts.plan !== void 0 && "--plan", opts.snapshot !== void 0 && "--snapshot", opts.aws && "--aws"].filter(Boolean);
   if (inputs.length === 0) throw new UsageError('explain needs an input: --plan <plan.json> (use "-" for standard input), --snapshot <file>, or --aws');
   if (inputs.length > 1) throw new UsageError(`explain reads one input: ${inputs.join(" and ")} cannot be combined`);
   if (!opts.aws && (opts.region || opts.profile || opts.roleArn)) throw new UsageError("--region, --profile and --role-arn apply to --aws");
-  if (opts.plan !== void 0) return collectPlanFile(opts.plan);
+  if (opts.plan !== void 0) return collectPlanFile(opts.plan, { lean });
   if (opts.snapshot !== void 0) return readSnapshot(opts.snapshot);
   return readAws({ aws: true, failOn: "none", quiet: true, ...opts.region ? { region: [opts.region] } : {}, ...opts.profile ? { profile: opts.profile } : {}, ...opts.roleArn ? { roleArn: opts.roleArn } : {} }, io);
 }

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-BYUHWOHW.js";
-import "./chunk-6UV7CRY3.js";
+} from "./chunk-YID422HT.js";
+import "./chunk-CT2E7VAX.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";

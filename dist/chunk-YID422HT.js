@@ -16,7 +16,7 @@ import {
   render,
   scan,
   writeAtomic
-} from "./chunk-6UV7CRY3.js";
+} from "./chunk-CT2E7VAX.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
