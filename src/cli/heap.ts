@@ -1,3 +1,4 @@
+import { constants as buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { constants, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -7,11 +8,13 @@ import { planFileSize } from './plan-progress.js';
 // Node sizes its JavaScript heap by the memory of the machine, or of its
 // container: half of it up to 2 GB, and 4 GB from 16 GB of memory (Node 20,
 // measured in memory cgroups). A 2 GB heap on an 8 GB CI runner is too small
-// for a plan of 700 MB, and V8 then aborts the process with a native stack
-// trace. A scan that knows its plan's size can tell beforehand, and start
-// again with a heap that fits when the machine has the memory.
+// to hold a plan of 700 MB as one string, and one of 1.1 GB even read lean;
+// V8 then aborts the process with a native stack trace. A scan that knows its
+// plan's size can tell beforehand: it reads the plan lean, or starts again
+// with a larger heap when the machine has the memory.
 
 const MiB = 1024 * 1024;
+const MAX_STRING_LENGTH = buffer.MAX_STRING_LENGTH;
 
 /**
  * Conservative estimates of the heap limit (as V8 counts it: the old
@@ -22,7 +25,8 @@ const MiB = 1024 * 1024;
  * 5,000 VPCs and 2.6 on the wide and solver plans; lean, 1.5 to 1.7 times.
  */
 export function heapNeeded(planBytes: number, lean = false): number {
-  return (lean ? 2 : 3) * planBytes + 64 * MiB;
+  // A plan larger than one string can hold is read from its bytes either way (1.5 times at 6,200 VPCs).
+  return (lean || planBytes > MAX_STRING_LENGTH ? 2 : 3) * planBytes + 64 * MiB;
 }
 
 /** The old generation (--max-old-space-size) a restart asks for: room above the estimate, so that the collector does not run at its limit. */
@@ -43,8 +47,8 @@ export interface HeapFacts {
 }
 
 /**
- * Scan here, reading the plan as one string (the fastest) or lean (about one plan's size less heap, 20 % more
- * parse time), with a warning when even that may not fit; or restart with a heap limit of `mb` (the new process
+ * Scan here, reading the plan as one string (the fastest) or lean (about one plan's size less heap, 8 % more
+ * scan time), with a warning when even that may not fit; or restart with a heap limit of `mb` (the new process
  * decides again).
  */
 export type HeapAdvice = { kind: 'here'; lean: boolean; warning?: string } | { kind: 'restart'; mb: number; note?: string };

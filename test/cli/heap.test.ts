@@ -20,6 +20,9 @@ describe('heapAdvice', () => {
     expect(heapNeeded(420 * MiB)).toBeGreaterThan(1088 * MiB);
     expect(heapNeeded(420 * MiB, true)).toBeGreaterThan(666 * MiB);
     expect(heapAdvice(600 * MiB, facts(), 'plan.json')).toEqual({ kind: 'here', lean: false });
+    // Larger than one string can hold, a plan is read from its bytes either way: 817 MB at 522 MB (6,200 VPCs).
+    expect(heapNeeded(522 * MiB)).toBe(heapNeeded(522 * MiB, true));
+    expect(heapNeeded(522 * MiB)).toBeGreaterThan(817 * MiB);
   });
 
   it('a plan too large for that, but not read lean, is read lean here', () => {
