@@ -16,7 +16,7 @@ import {
   render,
   scan,
   writeAtomic
-} from "./chunk-CT2E7VAX.js";
+} from "./chunk-DMZUFM7A.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -7315,6 +7315,7 @@ function isSpecialFile(path) {
 }
 
 // src/cli/heap.ts
+import { constants as buffer } from "node:buffer";
 import { spawn } from "node:child_process";
 import { constants as constants2, totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
@@ -7347,8 +7348,9 @@ function planFileSize(plan) {
 
 // src/cli/heap.ts
 var MiB = 1024 * 1024;
+var MAX_STRING_LENGTH = buffer.MAX_STRING_LENGTH;
 function heapNeeded(planBytes, lean = false) {
-  return (lean ? 2 : 3) * planBytes + 64 * MiB;
+  return (lean || planBytes > MAX_STRING_LENGTH ? 2 : 3) * planBytes + 64 * MiB;
 }
 function heapWanted(planBytes) {
   return 4 * planBytes + 256 * MiB;

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-YID422HT.js";
+} from "./chunk-TQAQRXCF.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -22,7 +22,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-CT2E7VAX.js";
+} from "./chunk-DMZUFM7A.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";
