@@ -25,9 +25,9 @@ describe('heapAdvice', () => {
     expect(heapNeeded(522 * MiB)).toBeGreaterThan(817 * MiB);
   });
 
-  it('a plan too large for that, but not read lean, is read lean here', () => {
-    expect(heapAdvice(700 * MiB, facts(), 'plan.json')).toEqual({ kind: 'here', lean: true });
-    expect(heapAdvice(700 * MiB, facts({ userSet: true }), 'plan.json')).toEqual({ kind: 'here', lean: true });
+  it('a plan too large for that, but not lean, is read lean here', () => {
+    expect(heapAdvice(500 * MiB, facts({ limit: 1.2 * GiB }), 'plan.json')).toEqual({ kind: 'here', lean: true });
+    expect(heapAdvice(500 * MiB, facts({ limit: 1.2 * GiB, userSet: true }), 'plan.json')).toEqual({ kind: 'here', lean: true });
   });
 
   it('a plan too large even lean restarts with room above the estimate for a string', () => {
