@@ -121,20 +121,32 @@ export interface HeapControl {
   say?(line: string): void;
 }
 
-/** How a plan scan goes on: here, reading the plan lean or not; or it ran in a new process, which ended with `exitCode`. */
-export type HeapFit = { lean: boolean } | { exitCode: number };
+/**
+ * How a plan scan goes on: here, reading the plan lean or not (for a pipe, decided by its size once read); or it
+ * ran in a new process, which ended with `exitCode`.
+ */
+export type HeapFit = { lean: boolean | ((planBytes: number) => boolean) } | { exitCode: number };
 
 /**
  * Before a plan scan (`plan` a file, or `-`): when the plan needs more heap than this process has, reads it lean,
- * or runs the scan again in a process with enough and resolves with its exit code. A pipe, whose size is unknown
- * until read, scans here as it comes.
+ * or runs the scan again in a process with enough and resolves with its exit code. A pipe's size is known only
+ * once it is read, too late to start again: it is read lean then if need be.
  */
 export async function fitPlanToHeap(plan: string, heap: HeapControl | undefined): Promise<HeapFit> {
-  const planBytes = heap ? planFileSize(plan) : undefined;
-  if (!heap || planBytes === undefined) return { lean: false };
+  if (!heap) return { lean: false };
   const say = heap.say ?? ((line: string) => void process.stderr.write(`vpcelint: ${line}\n`));
   const facts = heap.facts();
   const planLabel = label(plan);
+  const planBytes = planFileSize(plan);
+  if (planBytes === undefined) {
+    return {
+      lean: (bytes) => {
+        const advice = heapAdvice(bytes, facts, planLabel, false);
+        if (advice.kind === 'here' && advice.warning) say(`warning: ${advice.warning}`);
+        return advice.kind === 'here' && advice.lean;
+      },
+    };
+  }
   const advice = heapAdvice(planBytes, facts, planLabel, heap.restart !== undefined);
   if (advice.kind === 'here') {
     if (advice.warning) say(`warning: ${advice.warning}`);

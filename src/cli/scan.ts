@@ -1,6 +1,6 @@
 import { allRules } from '../../rules/index.js';
 import { collectPlan } from '../collect/terraform/index.js';
-import { readPlanFile } from '../collect/terraform/read-plan.js';
+import { readPlanFile, type ReadOptions } from '../collect/terraform/read-plan.js';
 import { releaseMemory } from '../util/release-memory.js';
 import { formatPeakMemory, Timings } from '../util/timings.js';
 import { emptyConfig, loadConfig, type Config } from '../config/load.js';
@@ -66,6 +66,10 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
   const fit = await fitPlanToHeap(opts.plan, io.heap);
   if ('exitCode' in fit) return fit.exitCode;
+  // Whether the plan was read lean, for --timings: decided now, or by a pipe's size once read.
+  let readLean = fit.lean === true;
+  const choice = fit.lean;
+  const lean = typeof choice === 'function' ? (bytes: number) => (readLean = choice(bytes)) : choice;
 
   const timings = new Timings();
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
@@ -73,7 +77,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : undefined;
   let done: Rendered;
   try {
-    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean: fit.lean });
+    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean });
   } finally {
     progress?.end(); // before anything else reaches the terminal
   }
@@ -82,8 +86,8 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   for (const [file, text] of done.extra) writeAtomic(file, text);
   timings.mark('report');
   if (opts.timings) {
-    const lean = fit.lean ? 'plan: read lean, piece by piece (this heap is too small for it as one string)\n' : '';
-    process.stderr.write(`${timings.format()}\n${slowestRules(done.report.rules)}\n${lean}${done.sourcesRead ? `${done.sourcesRead}\n` : ''}${formatPeakMemory()}\n`);
+    const leanLine = readLean ? 'plan: read lean, piece by piece (this heap is too small for it as one string)\n' : '';
+    process.stderr.write(`${timings.format()}\n${slowestRules(done.report.rules)}\n${leanLine}${done.sourcesRead ? `${done.sourcesRead}\n` : ''}${formatPeakMemory()}\n`);
   }
   return exitCode(done.report, failOn, opts.softFail === true, opts.strict === true);
 }
@@ -118,7 +122,7 @@ interface ScanSteps {
   timings: Timings;
   progress: PhaseLine | undefined;
   /** Read the plan lean (read-plan.ts): it needs more heap than this process has as one string. */
-  lean: boolean;
+  lean: NonNullable<ReadOptions['lean']>;
 }
 
 /** Plan -> inventory -> rules -> source lines -> suppressions -> rendered reports; nothing is written yet. */
@@ -144,7 +148,7 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
 }
 
 /** Parses the plan and builds its inventory; the parsed plan is not held past this frame, so it can be collected during the rules and reports. */
-function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined, lean: boolean): Inventory {
+function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined, lean: ScanSteps['lean']): Inventory {
   const plan = readPlanFile(path, { lean });
   releaseMemory(); // the plan's text
   timings.mark('parse');

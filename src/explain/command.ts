@@ -2,6 +2,7 @@ import { readAws } from '../cli/scan-live.js';
 import { fitPlanToHeap } from '../cli/heap.js';
 import type { Io } from '../cli/scan.js';
 import { collectPlanFile } from '../collect/terraform/index.js';
+import type { ReadOptions } from '../collect/terraform/read-plan.js';
 import { UsageError } from '../errors.js';
 import type { Inventory } from '../model/inventory.js';
 import { redact } from '../report/redact.js';
@@ -49,7 +50,7 @@ export async function explainCommand(target: string | undefined, opts: ExplainOp
 }
 
 /** The same inputs as scan: a plan, a saved snapshot, or live AWS (read-only). */
-async function loadInventory(opts: ExplainOptions, io: Io, lean: boolean): Promise<Inventory> {
+async function loadInventory(opts: ExplainOptions, io: Io, lean: NonNullable<ReadOptions['lean']>): Promise<Inventory> {
   const inputs = [opts.plan !== undefined && '--plan', opts.snapshot !== undefined && '--snapshot', opts.aws && '--aws'].filter(Boolean);
   if (inputs.length === 0) throw new UsageError('explain needs an input: --plan <plan.json> (use "-" for standard input), --snapshot <file>, or --aws');
   if (inputs.length > 1) throw new UsageError(`explain reads one input: ${inputs.join(' and ')} cannot be combined`);

@@ -116,15 +116,27 @@ describe('fitPlanToHeap', () => {
   const plan = planPath('example');
   const bytes = statSync(plan).size;
 
-  it('without a heap to fit, or for a pipe, whose size is unknown, the plan is read as it comes', async () => {
+  it('without a heap to fit, or a plan that fits, the plan is read whole', async () => {
     const restart = vi.fn(async () => 0);
     const say = vi.fn();
     expect(await fitPlanToHeap(plan, undefined)).toEqual({ lean: false });
-    // Standard input here is not a file the test redirected.
-    expect(await fitPlanToHeap('-', { facts: () => facts({ limit: 1 }), restart, say })).toEqual({ lean: false });
     expect(await fitPlanToHeap(plan, { facts: () => facts(), restart, say })).toEqual({ lean: false });
     expect(restart).not.toHaveBeenCalled();
     expect(say).not.toHaveBeenCalled();
+  });
+
+  it('a pipe, whose size is known only once read (too late to start again), is read lean then if need be', async () => {
+    const restart = vi.fn(async () => 0);
+    const lines: string[] = [];
+    // Standard input here is not a file the test redirected.
+    const fit = await fitPlanToHeap('-', { facts: () => facts({ limit: 1 * GiB }), restart, say: (l) => lines.push(l) });
+    if (!('lean' in fit) || typeof fit.lean !== 'function') throw new Error(`expected a choice by size, got ${JSON.stringify(fit)}`);
+    expect(fit.lean(100 * MiB)).toBe(false);
+    expect(fit.lean(400 * MiB)).toBe(true);
+    expect(lines).toEqual([]);
+    expect(fit.lean(600 * MiB)).toBe(true);
+    expect(lines).toEqual([expect.stringMatching(/^warning: <stdin> is 600 MB; a scan of it may need up to 1,264 MB of JavaScript heap, more than this process's limit of 1,024 MB; the scan may run out of memory$/)]);
+    expect(restart).not.toHaveBeenCalled();
   });
 
   it('reads lean when that fits, silently', async () => {
@@ -199,6 +211,17 @@ describe('the CLI restarts a scan that does not fit', () => {
     expect(await main(['explain', '--plan', planPath('example'), '--bucket', 'x'], { stdout, isTTY: false, env: {}, cwd: ROOT, heap })).toBe(0);
     expect(heap.restart).toHaveBeenCalledWith(257);
     expect(stdout).not.toHaveBeenCalled();
+  });
+
+  it('a plan piped to the built CLI is read lean when its size, once read, calls for it', () => {
+    const text = readFileSync(planPath('example'), 'utf8');
+    const piped = spawnSync(process.execPath, ['--max-old-space-size=8', join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', '-', '--format', 'sarif', '--timings'], { input: text, encoding: 'utf8' });
+    expect(piped.stderr).toMatch(/^vpcelint: warning: <stdin> is \d+ KB; a scan of it may need up to 65 MB of JavaScript heap/);
+    expect(piped.stderr).toContain('plan: read lean, piece by piece');
+    const whole = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', '-', '--format', 'sarif', '--timings'], { input: text, encoding: 'utf8' });
+    expect(whole.stderr).not.toContain('read lean');
+    expect(piped.status).toBe(1);
+    expect(piped.stdout).toBe(whole.stdout);
   });
 
   it('with a limit the user set, the built CLI keeps it and warns', () => {

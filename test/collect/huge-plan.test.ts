@@ -78,6 +78,15 @@ describe('readPlanFile lean (for a heap too small for the plan as one string)', 
     for (const file of PLANS) expect(sarif(readPlanFile(join(ROOT, file), { lean: true }), file), file).toBe(sarif(readPlanFile(join(ROOT, file)), file));
   });
 
+  it('decides by the plan\'s size once read, when asked to (a pipe\'s size is unknown before)', () => {
+    const sizes: number[] = [];
+    const file = planPath('example');
+    const expected = sarif(readPlanFile(file), file);
+    expect(sarif(readPlanFile(file, { lean: (n) => (sizes.push(n), true) }), file)).toBe(expected);
+    expect(sarif(readPlanFile(file, { lean: (n) => (sizes.push(n), false) }), file)).toBe(expected);
+    expect(sizes).toEqual([readFileSync(file).length, readFileSync(file).length]);
+  });
+
   it('reads UTF-8 with a byte order mark, and UTF-16 (decoded as text, as without lean)', () => {
     const dir = tmp();
     const text = readFileSync(planPath('example'), 'utf8');

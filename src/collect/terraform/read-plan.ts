@@ -9,9 +9,10 @@ import type { PlanJson } from './plan-types.js';
 export interface ReadOptions {
   /**
    * Parse its large sections member by member from the bytes, so that the whole text is never one string on the
-   * heap: about one plan's size less heap, for about 20 % more parse time, 8 % more scan time (src/cli/heap.ts decides).
+   * heap: about one plan's size less heap, for about 20 % more parse time, 8 % more scan time (src/cli/heap.ts
+   * decides). A function decides by the plan's size once it is read: a pipe's is unknown until then.
    */
-  lean?: boolean;
+  lean?: boolean | ((planBytes: number) => boolean);
 }
 
 /** The largest piece of a plan parsed in one JSON.parse when reading lean. */
@@ -23,9 +24,9 @@ const LEAN_PIECE_BYTES = 16 * 1024 * 1024;
  * be collected while the inventory is built.
  */
 export function readPlanFile(path: string, options: ReadOptions = {}): PlanJson {
-  const input = readText(path, options.lean === true);
+  const input = readText(path, options.lean ?? false);
   if (typeof input === 'string') return asPlan(parsePlanJson(input, path), path);
-  return asPlan(parseHugePlan(input, path, options.lean ? LEAN_PIECE_BYTES : undefined), path);
+  return asPlan(parseHugePlan(input.bytes, path, input.lean ? LEAN_PIECE_BYTES : undefined), path);
 }
 
 /**
@@ -33,19 +34,19 @@ export function readPlanFile(path: string, options: ReadOptions = {}): PlanJson 
  * can hold (about 512 MiB), or to be read lean. In a frame of its own, so that
  * no register holds the bytes while the text is parsed.
  */
-function readText(path: string, lean: boolean): string | Buffer {
+function readText(path: string, leanOption: NonNullable<ReadOptions['lean']>): string | { bytes: Buffer; lean: boolean } {
   const bytes = readInput(path);
   const utf16 = bytes[0] === 0xff || bytes[0] === 0xfe;
-  if (lean && !utf16) {
+  if (!utf16 && (typeof leanOption === 'function' ? leanOption(bytes.length) : leanOption)) {
     checkBytes(bytes, path);
-    return bytes;
+    return { bytes, lean: true };
   }
   try {
     return decode(bytes, path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw err;
     if (utf16) throw new InputError(`${label(path)}: a UTF-16 plan of ${bytes.length} bytes is too large to read; write it as UTF-8 (terraform show -json writes UTF-8)`, path);
-    return bytes;
+    return { bytes, lean: false };
   }
 }
 
