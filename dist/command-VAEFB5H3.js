@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-TQAQRXCF.js";
+} from "./chunk-Y2LXIQUA.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -22,7 +22,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-DMZUFM7A.js";
+} from "./chunk-LUOWSHZP.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-TQAQRXCF.js";
-import "./chunk-DMZUFM7A.js";
+} from "./chunk-Y2LXIQUA.js";
+import "./chunk-LUOWSHZP.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";

@@ -4107,23 +4107,23 @@ function skipValue(text, i) {
 // src/collect/terraform/read-plan.ts
 var LEAN_PIECE_BYTES = 16 * 1024 * 1024;
 function readPlanFile(path, options = {}) {
-  const input = readText(path, options.lean === true);
+  const input = readText(path, options.lean ?? false);
   if (typeof input === "string") return asPlan(parsePlanJson(input, path), path);
-  return asPlan(parseHugePlan(input, path, options.lean ? LEAN_PIECE_BYTES : void 0), path);
+  return asPlan(parseHugePlan(input.bytes, path, input.lean ? LEAN_PIECE_BYTES : void 0), path);
 }
-function readText(path, lean) {
+function readText(path, leanOption) {
   const bytes2 = readInput(path);
   const utf16 = bytes2[0] === 255 || bytes2[0] === 254;
-  if (lean && !utf16) {
+  if (!utf16 && (typeof leanOption === "function" ? leanOption(bytes2.length) : leanOption)) {
     checkBytes(bytes2, path);
-    return bytes2;
+    return { bytes: bytes2, lean: true };
   }
   try {
     return decode(bytes2, path);
   } catch (err) {
     if (err.code !== "ERR_STRING_TOO_LONG") throw err;
     if (utf16) throw new InputError(`${label(path)}: a UTF-16 plan of ${bytes2.length} bytes is too large to read; write it as UTF-8 (terraform show -json writes UTF-8)`, path);
-    return bytes2;
+    return { bytes: bytes2, lean: false };
   }
 }
 function byteLineCol(bytes2, offset) {
@@ -7400,12 +7400,21 @@ function restartWithHeap(heapMb, script, args, env = process.env) {
   });
 }
 async function fitPlanToHeap(plan, heap) {
-  const planBytes = heap ? planFileSize(plan) : void 0;
-  if (!heap || planBytes === void 0) return { lean: false };
+  if (!heap) return { lean: false };
   const say = heap.say ?? ((line) => void process.stderr.write(`vpcelint: ${line}
 `));
   const facts = heap.facts();
   const planLabel = label(plan);
+  const planBytes = planFileSize(plan);
+  if (planBytes === void 0) {
+    return {
+      lean: (bytes2) => {
+        const advice2 = heapAdvice(bytes2, facts, planLabel, false);
+        if (advice2.kind === "here" && advice2.warning) say(`warning: ${advice2.warning}`);
+        return advice2.kind === "here" && advice2.lean;
+      }
+    };
+  }
   const advice = heapAdvice(planBytes, facts, planLabel, heap.restart !== void 0);
   if (advice.kind === "here") {
     if (advice.warning) say(`warning: ${advice.warning}`);
@@ -7976,13 +7985,16 @@ async function scanCommand(opts, io) {
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
   const fit = await fitPlanToHeap(opts.plan, io.heap);
   if ("exitCode" in fit) return fit.exitCode;
+  let readLean = fit.lean === true;
+  const choice = fit.lean;
+  const lean = typeof choice === "function" ? (bytes2) => readLean = choice(bytes2) : choice;
   const timings = new Timings();
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : void 0;
   const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : void 0;
   let done;
   try {
-    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean: fit.lean });
+    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean });
   } finally {
     progress?.end();
   }
@@ -7991,10 +8003,10 @@ async function scanCommand(opts, io) {
   for (const [file, text] of done.extra) writeAtomic(file, text);
   timings.mark("report");
   if (opts.timings) {
-    const lean = fit.lean ? "plan: read lean, piece by piece (this heap is too small for it as one string)\n" : "";
+    const leanLine = readLean ? "plan: read lean, piece by piece (this heap is too small for it as one string)\n" : "";
     process.stderr.write(`${timings.format()}
 ${slowestRules(done.report.rules)}
-${lean}${done.sourcesRead ? `${done.sourcesRead}
+${leanLine}${done.sourcesRead ? `${done.sourcesRead}
 ` : ""}${formatPeakMemory()}
 `);
   }

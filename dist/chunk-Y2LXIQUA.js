@@ -16,7 +16,7 @@ import {
   render,
   scan,
   writeAtomic
-} from "./chunk-DMZUFM7A.js";
+} from "./chunk-LUOWSHZP.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
