@@ -97,7 +97,7 @@ export function processHeap(env: NodeJS.ProcessEnv = process.env, execArgv: read
  */
 export function restartWithHeap(heapMb: number, script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, script, ...args], {
+    const child = spawn(process.execPath, [...restartFlags(process.execArgv, heapMb), script, ...args], {
       stdio: 'inherit',
       env: { ...env, [RESTARTED_ENV]: '1' },
     });
@@ -111,6 +111,11 @@ export function restartWithHeap(heapMb: number, script: string, args: readonly s
       resolve(code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0));
     });
   });
+}
+
+/** Node's flags for the new process: this one's, but for the inspector's (its port is taken), and the heap limit. */
+export function restartFlags(execArgv: readonly string[], heapMb: number): string[] {
+  return [...execArgv.filter((a) => !/^--(inspect|debug)/.test(a)), `--max-old-space-size=${heapMb}`];
 }
 
 /** A process's heap; how to run the same scan again in a new process with a larger one (resolving with its exit code); where to say so. */

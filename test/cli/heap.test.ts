@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fitPlanToHeap, heapAdvice, heapNeeded, processHeap, restartWithHeap, RESTARTED_ENV, type HeapFacts } from '../../src/cli/heap.js';
+import { fitPlanToHeap, heapAdvice, heapNeeded, processHeap, restartFlags, restartWithHeap, RESTARTED_ENV, type HeapFacts } from '../../src/cli/heap.js';
 import { main } from '../../src/cli/main.js';
 import { ROOT, planPath } from '../helpers/fixtures.js';
 
@@ -104,6 +104,14 @@ else process.exitCode = Number(how);
     // V8's limit is the old generation asked for plus the young generation.
     expect(seen.limit).toBeGreaterThanOrEqual(300 * MiB);
     expect(seen.limit).toBeLessThan(400 * MiB);
+  });
+
+  it('passes on Node\'s flags but the inspector\'s, whose port this process holds', () => {
+    expect(restartFlags(['--enable-source-maps', '--inspect=9229', '--inspect-brk', '--debug-port=5858', '--stack-size=2000'], 512)).toEqual([
+      '--enable-source-maps',
+      '--stack-size=2000',
+      '--max-old-space-size=512',
+    ]);
   });
 
   it('a child stopped by a signal gives 128 + its number, as a shell does', async () => {
