@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-Y2LXIQUA.js";
-import "./chunk-LUOWSHZP.js";
+} from "./chunk-YCSMYMGH.js";
+import "./chunk-KV3FTEKF.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";

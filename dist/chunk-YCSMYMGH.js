@@ -16,7 +16,7 @@ import {
   render,
   scan,
   writeAtomic
-} from "./chunk-LUOWSHZP.js";
+} from "./chunk-KV3FTEKF.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

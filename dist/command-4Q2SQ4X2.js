@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-Y2LXIQUA.js";
+} from "./chunk-YCSMYMGH.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -22,7 +22,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-LUOWSHZP.js";
+} from "./chunk-KV3FTEKF.js";
 import "./chunk-O4KLGAH4.js";
 import "./chunk-7EFIZF3W.js";
 import "./chunk-HN5JKB6J.js";

@@ -7385,7 +7385,7 @@ function processHeap(env = process.env, execArgv = process.execArgv) {
 }
 function restartWithHeap(heapMb, script, args, env = process.env) {
   return new Promise((resolve2, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, script, ...args], {
+    const child = spawn(process.execPath, [...restartFlags(process.execArgv, heapMb), script, ...args], {
       stdio: "inherit",
       env: { ...env, [RESTARTED_ENV]: "1" }
     });
@@ -7398,6 +7398,9 @@ function restartWithHeap(heapMb, script, args, env = process.env) {
       resolve2(code2 ?? 128 + (signal ? constants2.signals[signal] ?? 0 : 0));
     });
   });
+}
+function restartFlags(execArgv, heapMb) {
+  return [...execArgv.filter((a) => !/^--(inspect|debug)/.test(a)), `--max-old-space-size=${heapMb}`];
 }
 async function fitPlanToHeap(plan, heap) {
   if (!heap) return { lean: false };
