@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 // Apart from the parser: a scan checks for .tf files before it loads tree-sitter, and most CI plans
 // come without them when the source root is elsewhere.
@@ -18,18 +18,40 @@ export function tfFiles(dir: string): string[] {
     .map((n) => join(dir, n));
 }
 
-/** The size of a directory's `.tf` files together, in bytes (what cannot be read counts nothing: the loader reports it). */
-export function tfBytes(dir: string): number {
+/**
+ * The size in bytes of the `.tf` files of a root module and of the local modules it calls, counted until the
+ * total passes `limit` (what cannot be read counts nothing: the loader reports it). Local calls are found with a
+ * pattern, not the parser (this decides how to compile the parser): a `source = "./..."` that is no module only
+ * adds a directory's files to the count.
+ */
+export function moduleTreeBytes(root: string, limit: number): number {
   let total = 0;
-  for (const file of tfFiles(dir)) {
-    try {
-      total += statSync(file).size;
-    } catch {
-      // reported when the loader reads it
+  const seen = new Set<string>();
+  const queue = [resolve(root)];
+  while (queue.length > 0 && total <= limit) {
+    const dir = queue.shift()!;
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    for (const file of tfFiles(dir)) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      total += Buffer.byteLength(text);
+      if (total > limit) break;
+      for (const m of text.matchAll(LOCAL_SOURCE)) {
+        const child = resolve(dir, m[1]!);
+        if (!seen.has(child) && isDirectory(child)) queue.push(child);
+      }
     }
   }
   return total;
 }
+
+/** `source = "./net"`, `source = "../modules/vpc"`: Terraform's local module sources (modules.ts, isLocalSource). */
+const LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?(?:\/[^"]*)?)"/g;
 
 export function isDirectory(path: string): boolean {
   try {

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SourceRange } from '../model/ref.js';
-import { tfBytes } from './files.js';
+import { moduleTreeBytes } from './files.js';
 import { SourceMap, type Located } from './locate.js';
 import type { ModuleLoader, ModuleSource, SourceProblem } from './modules.js';
 
@@ -32,17 +32,17 @@ export interface PendingSources {
 }
 
 /**
- * Up to this much `.tf` in the root module's directory (about 500 blocks), V8's
- * optimizing compile of the parser's wasm costs a scan more than it saves
- * (hcl.ts, compileWasmForQuickExit).
+ * Up to this much `.tf` in the root module and the local modules it calls
+ * (about 500 blocks), V8's optimizing compile of the parser's wasm costs a
+ * scan more than it saves (hcl.ts, compileWasmForQuickExit).
  */
-const BASELINE_WASM_MAX_ROOT_BYTES = 128 * 1024;
+const BASELINE_WASM_MAX_TREE_BYTES = 128 * 1024;
 
 /** Reads the `.tf` files here and now, on this thread (the main thread or the worker's). */
 export async function loadSources(root: string): Promise<LoadedSources> {
   // The parser (tree-sitter and its grammar) loads only when there are .tf files to read.
   const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import('./hcl.js'), import('./modules.js')]);
-  if (tfBytes(root) <= BASELINE_WASM_MAX_ROOT_BYTES) compileWasmForQuickExit();
+  if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);
   return { module, problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };
