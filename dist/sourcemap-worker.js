@@ -4,8 +4,8 @@ import {
   SourceMap,
   loadSources,
   toWire
-} from "./chunk-O4KLGAH4.js";
-import "./chunk-7EFIZF3W.js";
+} from "./chunk-DRONLWLW.js";
+import "./chunk-KLZSSBCM.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/sourcemap-worker.ts

@@ -1,8 +1,8 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
-  tfBytes
-} from "./chunk-7EFIZF3W.js";
+  moduleTreeBytes
+} from "./chunk-KLZSSBCM.js";
 
 // src/sourcemap/locate.ts
 import { relative, sep } from "node:path";
@@ -233,10 +233,10 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-var BASELINE_WASM_MAX_ROOT_BYTES = 128 * 1024;
+var BASELINE_WASM_MAX_TREE_BYTES = 128 * 1024;
 async function loadSources(root) {
-  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./modules-ISKI2ERD.js")]);
-  if (tfBytes(root) <= BASELINE_WASM_MAX_ROOT_BYTES) compileWasmForQuickExit();
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./modules-D3OQ3DPA.js")]);
+  if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);
   return { module, problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   isDirectory,
   tfFiles
-} from "./chunk-7EFIZF3W.js";
+} from "./chunk-KLZSSBCM.js";
 import {
   parseHcl
 } from "./chunk-QYBHCID4.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-YCSMYMGH.js";
+} from "./chunk-JQZSFIQN.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -22,9 +22,9 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-KV3FTEKF.js";
-import "./chunk-O4KLGAH4.js";
-import "./chunk-7EFIZF3W.js";
+} from "./chunk-SCDKKIOV.js";
+import "./chunk-DRONLWLW.js";
+import "./chunk-KLZSSBCM.js";
 import "./chunk-HN5JKB6J.js";
 import {
   UsageError,

@@ -5,10 +5,10 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-YCSMYMGH.js";
-import "./chunk-KV3FTEKF.js";
-import "./chunk-O4KLGAH4.js";
-import "./chunk-7EFIZF3W.js";
+} from "./chunk-JQZSFIQN.js";
+import "./chunk-SCDKKIOV.js";
+import "./chunk-DRONLWLW.js";
+import "./chunk-KLZSSBCM.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-PSCUI55Q.js";

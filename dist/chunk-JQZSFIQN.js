@@ -16,7 +16,7 @@ import {
   render,
   scan,
   writeAtomic
-} from "./chunk-KV3FTEKF.js";
+} from "./chunk-SCDKKIOV.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -7,11 +7,11 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-O4KLGAH4.js";
+} from "./chunk-DRONLWLW.js";
 import {
   isDirectory,
   tfFiles
-} from "./chunk-7EFIZF3W.js";
+} from "./chunk-KLZSSBCM.js";
 import {
   InputError,
   Inventory,
