@@ -33,15 +33,16 @@ export function moduleTreeBytes(root: string, limit: number): number {
     if (seen.has(dir)) continue;
     seen.add(dir);
     for (const file of tfFiles(dir)) {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = readFileSync(file, 'utf8');
+        bytes = readFileSync(file);
       } catch {
         continue;
       }
-      total += Buffer.byteLength(text);
+      total += bytes.length;
       if (total > limit) break;
-      for (const m of text.matchAll(LOCAL_SOURCE)) {
+      for (const m of bytes.toString('utf8').matchAll(SOURCE)) {
+        if (!isLocalSource(m[1])) continue;
         const child = resolve(dir, m[1]!);
         if (!seen.has(child) && isDirectory(child)) queue.push(child);
       }
@@ -50,8 +51,13 @@ export function moduleTreeBytes(root: string, limit: number): number {
   return total;
 }
 
-/** `source = "./net"`, `source = "../modules/vpc"`: Terraform's local module sources (modules.ts, isLocalSource). */
-const LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?(?:\/[^"]*)?)"/g;
+/** `source = "..."`: a module's source (moduleTreeBytes follows the local ones). */
+const SOURCE = /\bsource\s*=\s*"([^"]*)"/g;
+
+/** Terraform's rule: a source starting with ./ or ../ is a local directory; anything else is fetched. */
+export function isLocalSource(source: string | undefined): boolean {
+  return source !== undefined && (source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..');
+}
 
 export function isDirectory(path: string): boolean {
   try {

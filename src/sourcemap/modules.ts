@@ -2,7 +2,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { parseHcl, type HclBlock } from './hcl.js';
-import { isDirectory, tfFiles } from './files.js';
+import { isDirectory, isLocalSource, tfFiles } from './files.js';
 
 /** A block and the file (absolute path) it is in. */
 export interface FileBlock {
@@ -100,10 +100,5 @@ export class ModuleLoader {
     }
     return mod;
   }
-}
-
-/** Terraform's rule: a source starting with ./ or ../ is a local directory; anything else is fetched. */
-export function isLocalSource(source: string | undefined): boolean {
-  return source !== undefined && (source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..');
 }
 
