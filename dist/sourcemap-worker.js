@@ -4,8 +4,8 @@ import {
   SourceMap,
   loadSources,
   toWire
-} from "./chunk-DRONLWLW.js";
-import "./chunk-KLZSSBCM.js";
+} from "./chunk-ZWRLX5TC.js";
+import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/sourcemap-worker.ts

@@ -5,10 +5,10 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-JQZSFIQN.js";
-import "./chunk-SCDKKIOV.js";
-import "./chunk-DRONLWLW.js";
-import "./chunk-KLZSSBCM.js";
+} from "./chunk-LKXRBKN5.js";
+import "./chunk-DHMLBIO7.js";
+import "./chunk-ZWRLX5TC.js";
+import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-PSCUI55Q.js";

@@ -2,7 +2,7 @@ import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
   moduleTreeBytes
-} from "./chunk-KLZSSBCM.js";
+} from "./chunk-74UFNRK3.js";
 
 // src/sourcemap/locate.ts
 import { relative, sep } from "node:path";
@@ -235,7 +235,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var BASELINE_WASM_MAX_TREE_BYTES = 128 * 1024;
 async function loadSources(root) {
-  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./modules-D3OQ3DPA.js")]);
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./modules-YIGIXT4F.js")]);
   if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);

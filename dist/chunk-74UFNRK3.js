@@ -23,15 +23,16 @@ function moduleTreeBytes(root, limit) {
     if (seen.has(dir)) continue;
     seen.add(dir);
     for (const file of tfFiles(dir)) {
-      let text;
+      let bytes;
       try {
-        text = readFileSync(file, "utf8");
+        bytes = readFileSync(file);
       } catch {
         continue;
       }
-      total += Buffer.byteLength(text);
+      total += bytes.length;
       if (total > limit) break;
-      for (const m of text.matchAll(LOCAL_SOURCE)) {
+      for (const m of bytes.toString("utf8").matchAll(SOURCE)) {
+        if (!isLocalSource(m[1])) continue;
         const child = resolve(dir, m[1]);
         if (!seen.has(child) && isDirectory(child)) queue.push(child);
       }
@@ -39,7 +40,10 @@ function moduleTreeBytes(root, limit) {
   }
   return total;
 }
-var LOCAL_SOURCE = /\bsource\s*=\s*"(\.\.?(?:\/[^"]*)?)"/g;
+var SOURCE = /\bsource\s*=\s*"([^"]*)"/g;
+function isLocalSource(source) {
+  return source !== void 0 && (source.startsWith("./") || source.startsWith("../") || source === "." || source === "..");
+}
 function isDirectory(path) {
   try {
     return statSync(path).isDirectory();
@@ -51,5 +55,6 @@ function isDirectory(path) {
 export {
   tfFiles,
   moduleTreeBytes,
+  isLocalSource,
   isDirectory
 };

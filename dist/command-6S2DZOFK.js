@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-JQZSFIQN.js";
+} from "./chunk-LKXRBKN5.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -22,9 +22,9 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-SCDKKIOV.js";
-import "./chunk-DRONLWLW.js";
-import "./chunk-KLZSSBCM.js";
+} from "./chunk-DHMLBIO7.js";
+import "./chunk-ZWRLX5TC.js";
+import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {
   UsageError,

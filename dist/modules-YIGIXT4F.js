@@ -2,8 +2,9 @@ import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
   isDirectory,
+  isLocalSource,
   tfFiles
-} from "./chunk-KLZSSBCM.js";
+} from "./chunk-74UFNRK3.js";
 import {
   parseHcl
 } from "./chunk-QYBHCID4.js";
@@ -70,10 +71,6 @@ var ModuleLoader = class {
     return mod;
   }
 };
-function isLocalSource(source) {
-  return source !== void 0 && (source.startsWith("./") || source.startsWith("../") || source === "." || source === "..");
-}
 export {
-  ModuleLoader,
-  isLocalSource
+  ModuleLoader
 };

@@ -7,11 +7,11 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-DRONLWLW.js";
+} from "./chunk-ZWRLX5TC.js";
 import {
   isDirectory,
   tfFiles
-} from "./chunk-KLZSSBCM.js";
+} from "./chunk-74UFNRK3.js";
 import {
   InputError,
   Inventory,

@@ -16,7 +16,7 @@ import {
   render,
   scan,
   writeAtomic
-} from "./chunk-SCDKKIOV.js";
+} from "./chunk-DHMLBIO7.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
