@@ -2,7 +2,8 @@
 // Measures vpcelint against the physical limit: the time and memory Node.js needs
 // just to read and JSON.parse the same plan. For each size it generates a plan
 // with bench/gen-plan.mjs, then runs, after one warm-up, at least five times each (alternately):
-//   scan:     vpcelint scan --plan P --format sarif --output /dev/null
+//   scan:     vpcelint scan --plan P --format sarif --output /dev/null --sarif-max-results 0
+//             (every result written, as before GitHub's 25,000-result limit: the full work)
 //   baseline: node -e 'JSON.parse(readFileSync(P, "utf8"))'
 // and prints medians of wall time and peak RSS (GNU time), their ratios, and the
 // scan's per-phase timings (--timings, from the median run).
@@ -72,7 +73,7 @@ for (const vpcs of sizes.length ? sizes : wide ? [1000, 4000, 16000] : [100, 100
   const count = spawnSync(...[NODE[0], [NODE[1], '-e', `const p=JSON.parse(require('fs').readFileSync(${JSON.stringify(plan)},'utf8'));console.log(p.resource_changes.length)`]], { encoding: 'utf8' });
   const resources = Number(count.stdout.trim());
   const [scan, base] = measurePair(
-    [...NODE, join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--format', 'sarif', '--output', '/dev/null', '--fail-on', 'none', '--timings'],
+    [...NODE, join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--format', 'sarif', '--output', '/dev/null', '--sarif-max-results', '0', '--fail-on', 'none', '--timings'],
     [...NODE, '-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(plan)}, 'utf8'))`],
   );
   const phases = (scan.medianRun.stderr.match(/^timings: .*$/m) ?? ['timings: (not reported)'])[0];

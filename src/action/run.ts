@@ -51,7 +51,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, heap: ActionHeap
       restart: async (heapMb: number) => (restarted = await heap.restart(heapMb, again)),
       say: (line: string) => (line.startsWith('warning: ') ? core.warning(line.slice('warning: '.length)) : core.info(line)),
     };
-    const { code, stderr } = await withStderr(() => main(args, { stdout: (s) => process.stdout.write(s), isTTY: false, env, cwd: process.cwd(), heap: control }));
+    const { code, stderr } = await withStderr(() => main(args, { stdout: (s) => process.stdout.write(s), isTTY: false, env, cwd: process.cwd(), heap: control, warn: (text) => core.warning(text) }));
     if (restarted !== undefined) {
       process.exitCode = restarted;
       return;

@@ -10,7 +10,7 @@ import { readSnapshot, snapshotText } from '../snapshot/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { writeAtomic } from './output.js';
 import type { LiveScanOptions } from './scan-input.js';
-import { exitCode, extraReports, render, scan, type FailOn, type Format, type Io } from './scan.js';
+import { exitCode, extraReports, githubBlobBase, parseSarifMaxResults, render, scan, warnSarifLimit, type FailOn, type Format, type Io } from './scan.js';
 
 /** Exit code of a scan that could not read everything it should have (and found nothing at --fail-on). */
 export const EXIT_PARTIAL = 3;
@@ -19,17 +19,19 @@ export const EXIT_PARTIAL = 3;
 export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<number> {
   const format = (opts.format ?? 'text') as Format;
   const failOn = opts.failOn as FailOn;
+  const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : undefined;
   const inv = opts.snapshot !== undefined ? readSnapshot(opts.snapshot) : await readAws(opts, io);
   // No source lines live: suppressions come from the config file and the baseline.
   const report = applySuppressions(scan(inv, config), { knownRules: allRules.map((r) => r.meta.id), config, ...(baseline ? { baseline } : {}) });
-  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
-  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env);
+  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sarifMaxResults }), inv.sensitiveValues);
+  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults });
   if (opts.saveSnapshot) writeAtomic(opts.saveSnapshot, snapshotText(inv));
   if (opts.output) writeAtomic(opts.output, rendered);
   else io.stdout(rendered);
   for (const [file, text] of extra) writeAtomic(file, text);
+  warnSarifLimit(report, format, opts, sarifMaxResults, io);
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 

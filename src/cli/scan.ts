@@ -10,6 +10,7 @@ import type { Inventory } from '../model/inventory.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
+import { GITHUB_MAX_RESULTS } from '../report/sarif-limit.js';
 import { makeReport, type ScanReport } from '../report/scan-report.js';
 import { redact } from '../report/redact.js';
 import { renderText } from '../report/text.js';
@@ -46,6 +47,8 @@ export interface ScanOptions {
   baseline?: string;
   /** No progress line on stderr. */
   quiet?: boolean;
+  /** At most this many results in SARIF (default GitHub code scanning's 25,000; "0" for no limit). */
+  sarifMaxResults?: string;
 }
 
 export interface Io {
@@ -57,12 +60,15 @@ export interface Io {
   cwd: string;
   /** This process's heap, to fit a large plan to (heap.ts); unset, the plan is read as it comes. */
   heap?: HeapControl;
+  /** A warning for whoever ran the scan (the Action makes it an annotation); standard error when unset. */
+  warn?: (text: string) => void;
 }
 
 /** Runs a scan and returns the exit code: 0 clean, 1 findings at or above --fail-on. */
 export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const format = parseFormat(opts.format);
   const failOn = parseFailOn(opts.failOn);
+  const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
   const fit = await fitPlanToHeap(opts.plan, io.heap);
   if ('exitCode' in fit) return fit.exitCode;
@@ -77,13 +83,14 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : undefined;
   let done: Rendered;
   try {
-    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean });
+    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean, sarifMaxResults });
   } finally {
     progress?.end(); // before anything else reaches the terminal
   }
   if (opts.output) writeAtomic(opts.output, done.rendered);
   else io.stdout(done.rendered);
   for (const [file, text] of done.extra) writeAtomic(file, text);
+  warnSarifLimit(done.report, format, opts, sarifMaxResults, io);
   timings.mark('report');
   if (opts.timings) {
     const leanLine = readLean ? 'plan: read lean, piece by piece (this heap is too small for it as one string)\n' : '';
@@ -123,11 +130,12 @@ interface ScanSteps {
   progress: PhaseLine | undefined;
   /** Read the plan lean (read-plan.ts): it needs more heap than this process has as one string. */
   lean: NonNullable<ReadOptions['lean']>;
+  sarifMaxResults: number;
 }
 
 /** Plan -> inventory -> rules -> source lines -> suppressions -> rendered reports; nothing is written yet. */
 async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanSteps): Promise<Rendered> {
-  const { format, config, baseline, timings, progress, lean } = steps;
+  const { format, config, baseline, timings, progress, lean, sarifMaxResults } = steps;
   const sourceOptions = { planFile: plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd };
   const prepared = prepareSources(sourceOptions, sourcesInBackground(plan));
   const inv = planInventory(plan, timings, progress, lean);
@@ -140,9 +148,10 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
   const sources = await attachSources(engineReport, sourceOptions, prepared);
   const report = applySuppressions(sources.report, { knownRules: allRules.map((r) => r.meta.id), sources, config, ...(baseline ? { baseline } : {}) });
   timings.mark('sources');
-  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sourceLinkBase: githubBlobBase(io.env) }), inv.sensitiveValues);
+  const shared = { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults };
+  const rendered = redact(render(report, format, { ...shared, color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
   // Everything is rendered before anything is written.
-  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env);
+  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, shared);
   const read = sources.read;
   return { report, rendered, extra, ...(read ? { sourcesRead: `sources: ${read.files} .tf file${read.files === 1 ? '' : 's'} read ${read.where === 'worker' ? 'in a worker thread' : 'on the main thread'}` } : {}) };
 }
@@ -167,14 +176,21 @@ export function scan(inv: Inventory, config: Config = emptyConfig()): ScanReport
   return makeReport(inv.source, result, inv.diagnostics, inventoryCounts(inv));
 }
 
-export function render(report: ScanReport, format: Format, options: { color: boolean; sourceLinkBase?: string }): string {
+export interface RenderOptions {
+  color: boolean;
+  sourceLinkBase?: string;
+  /** SARIF: at most this many results (sarif-limit.ts). */
+  sarifMaxResults?: number;
+}
+
+export function render(report: ScanReport, format: Format, options: RenderOptions): string {
   switch (format) {
     case 'markdown':
       return renderMarkdown(report, options.sourceLinkBase ? { sourceLinkBase: options.sourceLinkBase } : {});
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report);
+      return renderSarif(report, options.sarifMaxResults !== undefined ? { maxResults: options.sarifMaxResults } : {});
     case 'text':
       return renderText(report, options);
   }
@@ -191,9 +207,16 @@ export function exitCode(report: ScanReport, failOn: FailOn, softFail: boolean, 
 }
 
 /** The files of --sarif and --markdown, rendered (and redacted) before anything is written. */
-export function extraReports(report: ScanReport, format: Format, rendered: string, opts: Pick<ScanOptions, 'sarif' | 'markdown'>, sensitive: ReadonlySet<string>, env: NodeJS.ProcessEnv): [string, string][] {
+export function extraReports(
+  report: ScanReport,
+  format: Format,
+  rendered: string,
+  opts: Pick<ScanOptions, 'sarif' | 'markdown'>,
+  sensitive: ReadonlySet<string>,
+  options: Omit<RenderOptions, 'color'>,
+): [string, string][] {
   const out: [string, string][] = [];
-  const as = (f: Format) => (f === format ? rendered : redact(render(report, f, { color: false, sourceLinkBase: githubBlobBase(env) }), sensitive));
+  const as = (f: Format) => (f === format ? rendered : redact(render(report, f, { ...options, color: false }), sensitive));
   if (opts.sarif) out.push([opts.sarif, as('sarif')]);
   if (opts.markdown) out.push([opts.markdown, as('markdown')]);
   return out;
@@ -209,6 +232,27 @@ function parseFormat(value: string | undefined): Format {
   const format = value ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got ${JSON.stringify(format)}`);
   return format as Format;
+}
+
+/**
+ * A SARIF written with fewer results than the scan found says so in its own
+ * notifications; this line says it where the person who ran the scan looks.
+ */
+export function warnSarifLimit(report: ScanReport, format: Format, opts: Pick<ScanOptions, 'sarif'>, max: number, io: Pick<Io, 'warn'>): void {
+  const total = report.findings.length + report.suppressed.length;
+  if ((format !== 'sarif' && !opts.sarif) || max === 0 || total <= max) return;
+  const text =
+    `the SARIF report holds ${max.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} results, the most severe` +
+    `${max === GITHUB_MAX_RESULTS ? " (GitHub code scanning's limit for one run)" : ''}; all of them count for the exit code, and --format json lists every one`;
+  if (io.warn) io.warn(text);
+  else process.stderr.write(`vpcelint: warning: ${text}\n`);
+}
+
+/** `--sarif-max-results`: a whole number, 0 for no limit; GitHub code scanning's limit when not given. */
+export function parseSarifMaxResults(value: string | undefined): number {
+  if (value === undefined) return GITHUB_MAX_RESULTS;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--sarif-max-results must be a whole number (0 for no limit); got ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 function parseFailOn(value: string): FailOn {

@@ -10,13 +10,15 @@ import { INFORMATION_URI } from '../version.js';
 import { renderRuleHelp, ruleHelpUri, SECURITY_SEVERITY } from './rule-help.js';
 import { rangeFor } from '../sourcemap/locate.js';
 import { fingerprint, type ScanReport, type Suppression } from './scan-report.js';
+import { GITHUB_MAX_RESULTS, OMITTED_FINGERPRINTS_KEY, omittedMessage, selectResults, type ResultSelection } from './sarif-limit.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and SARIF viewers in editors. Valid
- * against the OASIS schema and within GitHub's limits: one run; every rule
- * with texts of at most 1024 characters and at most 20 tags; every result
- * with a physical location (a .tf line, or a stable pseudo-path for what has
- * no source) and fingerprints that do not depend on lines.
+ * against the OASIS schema and within GitHub's limits: one run of at most
+ * 25,000 results; every rule with texts of at most 1024 characters and at
+ * most 20 tags; every result with a physical location (a .tf line, or a
+ * stable pseudo-path for what has no source) and fingerprints that do not
+ * depend on lines.
  */
 
 /** Our fingerprint's key in `partialFingerprints`; `--baseline` reads it back. Bump the version when the fingerprint changes. */
@@ -30,7 +32,16 @@ const MAX_RELATED = 1000;
 /** Result count above which the log is written without indentation. */
 export const COMPACT_ABOVE = 1000;
 
-export function renderSarif(report: ScanReport): string {
+export interface SarifOptions {
+  /** At most this many results in the run (sarif-limit.ts); 0 for no limit. Default: GitHub code scanning's limit. */
+  maxResults?: number;
+}
+
+export function renderSarif(full: ScanReport, options: SarifOptions = {}): string {
+  const max = options.maxResults ?? GITHUB_MAX_RESULTS;
+  const selection = selectResults(full, max);
+  const { findings, suppressed, omitted } = selection;
+  const report = omitted.length > 0 ? { ...full, findings, suppressed } : full;
   const ruleIndex = new Map(report.rules.map((r, i) => [r.meta.id, i]));
   const ctx: Ctx = { report, ruleIndex };
   const count = report.findings.length + report.suppressed.length;
@@ -53,11 +64,12 @@ export function renderSarif(report: ScanReport): string {
     invocations: [
       {
         executionSuccessful: true,
-        toolExecutionNotifications: report.diagnostics.map((d) => notification(ctx, d)),
+        toolExecutionNotifications: [...report.diagnostics.map((d) => notification(ctx, d)), ...omittedNotification(full, max, selection)],
       },
     ],
     results: sentinel ? (sentinel as unknown as Sarif.Result[]) : results,
     columnKind: 'utf16CodeUnits',
+    ...(omitted.length > 0 ? { properties: { [OMITTED_FINGERPRINTS_KEY]: omitted.map(fingerprint) } } : {}),
   };
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
   // Indented for people when small; compact when large (uploads are size-limited, and indentation is a third of the bytes).
@@ -83,6 +95,13 @@ function* resultsOf(ctx: Ctx): Iterable<Sarif.Result> {
 interface Ctx {
   report: ScanReport;
   ruleIndex: Map<string, number>;
+}
+
+/** The warning of a run that leaves results out (none when it keeps them all). */
+function omittedNotification(full: ScanReport, max: number, selection: ResultSelection): Sarif.Notification[] {
+  if (selection.omitted.length === 0) return [];
+  const total = full.findings.length + full.suppressed.length;
+  return [{ level: 'warning', message: { text: omittedMessage(total, max, selection) }, descriptor: { id: 'sarif-results-limited' } }];
 }
 
 function ruleDescriptor(run: RuleRun): Sarif.ReportingDescriptor {

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { FINGERPRINT_KEY } from '../report/sarif.js';
+import { OMITTED_FINGERPRINTS_KEY } from '../report/sarif-limit.js';
 import { TOOL_NAME } from '../version.js';
 
 /**
  * The fingerprints of every result in a SARIF log vpcelint wrote earlier
- * (suppressed ones included): a finding whose fingerprint is there is not new.
+ * (suppressed ones included), and of the results a run too large for GitHub
+ * left out (sarif-limit.ts): a finding whose fingerprint is there is not new.
  */
 export function readBaseline(file: string): Set<string> {
   let text: string;
@@ -26,13 +28,19 @@ export function readBaseline(file: string): Set<string> {
   if (ours.length === 0) throw new InputError(`--baseline ${file}: has no ${TOOL_NAME} run; give the SARIF a previous "vpcelint scan" wrote`, file);
   const out = new Set<string>();
   for (const [i, run] of ours.entries()) {
-    const results = (run as Record<string, unknown>).results;
-    if (results === undefined) continue;
+    const results = (run as Record<string, unknown>).results ?? [];
     if (!Array.isArray(results)) throw new InputError(`--baseline ${file}: runs[${i}].results is not an array`, file);
     for (const r of results) {
       const fp = isObject(r) && isObject(r.partialFingerprints) ? r.partialFingerprints[FINGERPRINT_KEY] : undefined;
       if (typeof fp === 'string') out.add(fp);
     }
+    const properties = (run as Record<string, unknown>).properties;
+    const omitted = isObject(properties) ? properties[OMITTED_FINGERPRINTS_KEY] : undefined;
+    if (omitted === undefined) continue;
+    if (!Array.isArray(omitted) || !omitted.every((fp) => typeof fp === 'string')) {
+      throw new InputError(`--baseline ${file}: runs[${i}].properties["${OMITTED_FINGERPRINTS_KEY}"] is not a list of fingerprints`, file);
+    }
+    for (const fp of omitted as string[]) out.add(fp);
   }
   return out;
 }

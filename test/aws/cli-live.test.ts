@@ -117,6 +117,19 @@ describe('vpcelint scan --aws, end to end', () => {
     expect((await cli(['scan', '--snapshot', snap, '--fail-on', 'error'], {})).code).toBe(3);
   });
 
+  it('--sarif-max-results holds live and snapshot SARIF to that many results too', async () => {
+    const f = await start();
+    const snap = join(tmp(), 'inventory.json');
+    const live = await cli(['scan', '--aws', '--region', 'eu-west-1', '--format', 'sarif', '--save-snapshot', snap, '--sarif-max-results', '1'], fakeEnv(f));
+    const offline = await cli(['scan', '--snapshot', snap, '--format', 'sarif', '--sarif-max-results', '1'], {});
+    for (const r of [live, offline]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^vpcelint: warning: the SARIF report holds 1 of \d+ results, the most severe; /);
+      const run = (JSON.parse(r.stdout) as SarifLog).runs[0]!;
+      expect(run.results).toHaveLength(1);
+    }
+  });
+
   it('exits 2 with one line for options that do not fit, a bad snapshot, or credentials AWS refuses', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'bad.json'), '{"format":"vpcelint-inventory-snapshot","version":1,"source":{"kind":"aws"},"closedWorld":[],"refs":[],"ids":[],"nodes":{"vpcs":[["vpc-1",{"ref":{"$ref":"vpc-1"}}]]},"diagnostics":[]}');
