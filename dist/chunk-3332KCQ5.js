@@ -6921,6 +6921,45 @@ function sourceLabel(source) {
   }
 }
 
+// src/report/sarif-limit.ts
+var GITHUB_MAX_RESULTS = 25e3;
+function selectResults(report, max) {
+  const { findings, suppressed } = report;
+  if (max <= 0 || findings.length + suppressed.length <= max) return { findings, suppressed, omitted: [], omittedSuppressed: 0 };
+  const classOf = (f, isSuppressed) => (isSuppressed ? 3 : 0) + 3 - SEVERITY_RANK[f.severity];
+  const sizes = [0, 0, 0, 0, 0, 0];
+  for (const f of findings) sizes[classOf(f, false)]++;
+  for (const f of suppressed) sizes[classOf(f, true)]++;
+  let cut = 0;
+  let room = max;
+  while (room >= sizes[cut]) room -= sizes[cut++];
+  const taken = [0, 0, 0, 0, 0, 0];
+  const omitted = [[], [], [], [], [], []];
+  const keep = (f, isSuppressed) => {
+    const c = classOf(f, isSuppressed);
+    if (c < cut || c === cut && taken[c] < room) return taken[c]++, true;
+    omitted[c].push(f);
+    return false;
+  };
+  return {
+    findings: findings.filter((f) => keep(f, false)),
+    suppressed: suppressed.filter((f) => keep(f, true)),
+    omitted: omitted.flat(),
+    omittedSuppressed: omitted[3].length + omitted[4].length + omitted[5].length
+  };
+}
+function omittedMessage(total, max, { omitted, omittedSuppressed }) {
+  const bySeverity = { error: 0, warning: 0, note: 0 };
+  for (const f of omitted) bySeverity[f.severity]++;
+  const parts = ["error", "warning", "note"].filter((s) => bySeverity[s] > 0).map((s) => plural3(bySeverity[s], s));
+  const suppressedPart = omittedSuppressed > 0 ? `, ${omittedSuppressed.toLocaleString("en-US")} of them suppressed` : "";
+  return `${plural3(total, "result")}, more than the ${max.toLocaleString("en-US")} this SARIF run may hold${max === GITHUB_MAX_RESULTS ? " (GitHub code scanning rejects a whole upload above that)" : ""}: it keeps the most severe open findings and leaves out ${omitted.length.toLocaleString("en-US")} (${parts.join(", ")}${suppressedPart}). They count for the exit code as always, --format json and text list every one, and their fingerprints are in this run's properties (${OMITTED_FINGERPRINTS_KEY}), so --baseline knows them. --sarif-max-results 0 writes them all.`;
+}
+var OMITTED_FINGERPRINTS_KEY = "vpcelint/omittedFingerprints";
+function plural3(n, word) {
+  return `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+}
+
 // src/report/sarif.ts
 var FINGERPRINT_KEY = "vpcelint/v1";
 var SRCROOT = "%SRCROOT%";
@@ -6928,7 +6967,11 @@ var MAX_TEXT = 1024;
 var MAX_TAGS = 20;
 var MAX_RELATED = 1e3;
 var COMPACT_ABOVE = 1e3;
-function renderSarif(report) {
+function renderSarif(full, options = {}) {
+  const max = options.maxResults ?? GITHUB_MAX_RESULTS;
+  const selection = selectResults(full, max);
+  const { findings, suppressed, omitted } = selection;
+  const report = omitted.length > 0 ? { ...full, findings, suppressed } : full;
   const ruleIndex = new Map(report.rules.map((r, i) => [r.meta.id, i]));
   const ctx = { report, ruleIndex };
   const count = report.findings.length + report.suppressed.length;
@@ -6950,11 +6993,12 @@ function renderSarif(report) {
     invocations: [
       {
         executionSuccessful: true,
-        toolExecutionNotifications: report.diagnostics.map((d) => notification(ctx, d))
+        toolExecutionNotifications: [...report.diagnostics.map((d) => notification(ctx, d)), ...omittedNotification(full, max, selection)]
       }
     ],
     results: sentinel ? sentinel : results,
-    columnKind: "utf16CodeUnits"
+    columnKind: "utf16CodeUnits",
+    ...omitted.length > 0 ? { properties: { [OMITTED_FINGERPRINTS_KEY]: omitted.map(fingerprint) } } : {}
   };
   const log = { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run] };
   if (!sentinel) return `${JSON.stringify(log, null, 2)}
@@ -6974,6 +7018,11 @@ function renderSarif(report) {
 function* resultsOf(ctx) {
   for (const f of ctx.report.findings) yield result(ctx, f, []);
   for (const f of ctx.report.suppressed) yield result(ctx, f, f.suppressions);
+}
+function omittedNotification(full, max, selection) {
+  if (selection.omitted.length === 0) return [];
+  const total = full.findings.length + full.suppressed.length;
+  return [{ level: "warning", message: { text: omittedMessage(total, max, selection) }, descriptor: { id: "sarif-results-limited" } }];
 }
 function ruleDescriptor(run) {
   const { meta } = run;
@@ -7127,13 +7176,19 @@ function readBaseline(file) {
   if (ours.length === 0) throw new InputError(`--baseline ${file}: has no ${TOOL_NAME} run; give the SARIF a previous "vpcelint scan" wrote`, file);
   const out = /* @__PURE__ */ new Set();
   for (const [i, run] of ours.entries()) {
-    const results = run.results;
-    if (results === void 0) continue;
+    const results = run.results ?? [];
     if (!Array.isArray(results)) throw new InputError(`--baseline ${file}: runs[${i}].results is not an array`, file);
     for (const r of results) {
       const fp = isObject3(r) && isObject3(r.partialFingerprints) ? r.partialFingerprints[FINGERPRINT_KEY] : void 0;
       if (typeof fp === "string") out.add(fp);
     }
+    const properties = run.properties;
+    const omitted = isObject3(properties) ? properties[OMITTED_FINGERPRINTS_KEY] : void 0;
+    if (omitted === void 0) continue;
+    if (!Array.isArray(omitted) || !omitted.every((fp) => typeof fp === "string")) {
+      throw new InputError(`--baseline ${file}: runs[${i}].properties["${OMITTED_FINGERPRINTS_KEY}"] is not a list of fingerprints`, file);
+    }
+    for (const fp of omitted) out.add(fp);
   }
   return out;
 }
@@ -7755,7 +7810,7 @@ function header(report) {
     lines.push(`\u2705 **No findings.**${notEvaluated3}`, "");
     return lines.join("\n");
   }
-  lines.push(`**${plural3(total, "finding")}**: ${plural3(c.error, "error")}, ${plural3(c.warning, "warning")}, ${plural3(c.note, "note")}${notEvaluated3}`, "");
+  lines.push(`**${plural4(total, "finding")}**: ${plural4(c.error, "error")}, ${plural4(c.warning, "warning")}, ${plural4(c.note, "note")}${notEvaluated3}`, "");
   lines.push("| Severity | Rule | Findings | What it flags |", "|---|---|---:|---|");
   const rows = [];
   for (const { run, findings } of byRule(report)) {
@@ -7836,7 +7891,7 @@ function code(text) {
 function escapeMd(text) {
   return text.replace(/[\\`*[\]<>|~&#]/g, (c) => `\\${c}`).replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_").replace(/\r?\n/g, " ");
 }
-function plural3(n, word) {
+function plural4(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
@@ -7985,6 +8040,7 @@ var FAIL_ON = ["error", "warning", "note", "none"];
 async function scanCommand(opts, io) {
   const format = parseFormat(opts.format);
   const failOn = parseFailOn(opts.failOn);
+  const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
   const fit = await fitPlanToHeap(opts.plan, io.heap);
   if ("exitCode" in fit) return fit.exitCode;
@@ -7997,13 +8053,14 @@ async function scanCommand(opts, io) {
   const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : void 0;
   let done;
   try {
-    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean });
+    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean, sarifMaxResults });
   } finally {
     progress?.end();
   }
   if (opts.output) writeAtomic(opts.output, done.rendered);
   else io.stdout(done.rendered);
   for (const [file, text] of done.extra) writeAtomic(file, text);
+  warnSarifLimit(done.report, format, opts, sarifMaxResults, io);
   timings.mark("report");
   if (opts.timings) {
     const leanLine = readLean ? "plan: read lean, piece by piece (this heap is too small for it as one string)\n" : "";
@@ -8021,7 +8078,7 @@ function sourcesInBackground(plan) {
   return size2 === void 0 ? plan === "-" : size2 >= SOURCES_WORKER_MIN_PLAN_BYTES;
 }
 async function scanPlan(plan, opts, io, steps) {
-  const { format, config, baseline, timings, progress, lean } = steps;
+  const { format, config, baseline, timings, progress, lean, sarifMaxResults } = steps;
   const sourceOptions = { planFile: plan, ...opts.sourceRoot !== void 0 ? { sourceRoot: opts.sourceRoot } : {}, cwd: io.cwd };
   const prepared = prepareSources(sourceOptions, sourcesInBackground(plan));
   const inv = planInventory(plan, timings, progress, lean);
@@ -8034,8 +8091,9 @@ async function scanPlan(plan, opts, io, steps) {
   const sources = await attachSources(engineReport, sourceOptions, prepared);
   const report = applySuppressions(sources.report, { knownRules: allRules.map((r) => r.meta.id), sources, config, ...baseline ? { baseline } : {} });
   timings.mark("sources");
-  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sourceLinkBase: githubBlobBase(io.env) }), inv.sensitiveValues);
-  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env);
+  const shared = { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults };
+  const rendered = redact(render(report, format, { ...shared, color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
+  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, shared);
   const read = sources.read;
   return { report, rendered, extra, ...read ? { sourcesRead: `sources: ${read.files} .tf file${read.files === 1 ? "" : "s"} read ${read.where === "worker" ? "in a worker thread" : "on the main thread"}` } : {} };
 }
@@ -8061,7 +8119,7 @@ function render(report, format, options) {
     case "json":
       return renderJson(report);
     case "sarif":
-      return renderSarif(report);
+      return renderSarif(report, options.sarifMaxResults !== void 0 ? { maxResults: options.sarifMaxResults } : {});
     case "text":
       return renderText(report, options);
   }
@@ -8073,9 +8131,9 @@ function exitCode(report, failOn, softFail, strict = false) {
   const threshold = SEVERITY_RANK[failOn];
   return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
 }
-function extraReports(report, format, rendered, opts, sensitive, env) {
+function extraReports(report, format, rendered, opts, sensitive, options) {
   const out = [];
-  const as = (f) => f === format ? rendered : redact(render(report, f, { color: false, sourceLinkBase: githubBlobBase(env) }), sensitive);
+  const as = (f) => f === format ? rendered : redact(render(report, f, { ...options, color: false }), sensitive);
   if (opts.sarif) out.push([opts.sarif, as("sarif")]);
   if (opts.markdown) out.push([opts.markdown, as("markdown")]);
   return out;
@@ -8088,6 +8146,19 @@ function parseFormat(value) {
   const format = value ?? "text";
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}; got ${JSON.stringify(format)}`);
   return format;
+}
+function warnSarifLimit(report, format, opts, max, io) {
+  const total = report.findings.length + report.suppressed.length;
+  if (format !== "sarif" && !opts.sarif || max === 0 || total <= max) return;
+  const text = `the SARIF report holds ${max.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} results, the most severe${max === GITHUB_MAX_RESULTS ? " (GitHub code scanning's limit for one run)" : ""}; all of them count for the exit code, and --format json lists every one`;
+  if (io.warn) io.warn(text);
+  else process.stderr.write(`vpcelint: warning: ${text}
+`);
+}
+function parseSarifMaxResults(value) {
+  if (value === void 0) return GITHUB_MAX_RESULTS;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--sarif-max-results must be a whole number (0 for no limit); got ${JSON.stringify(value)}`);
+  return Number(value);
 }
 function parseFailOn(value) {
   if (!FAIL_ON.includes(value)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(", ")}; got ${JSON.stringify(value)}`);
@@ -8144,5 +8215,8 @@ export {
   scan,
   render,
   exitCode,
-  extraReports
+  extraReports,
+  githubBlobBase,
+  warnSarifLimit,
+  parseSarifMaxResults
 };

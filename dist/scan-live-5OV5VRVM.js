@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-LKXRBKN5.js";
-import "./chunk-DHMLBIO7.js";
+} from "./chunk-QG5WLI32.js";
+import "./chunk-3332KCQ5.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -7,16 +7,19 @@ import {
   applySuppressions,
   exitCode,
   extraReports,
+  githubBlobBase,
   label,
   loadConfig,
   parseJson,
+  parseSarifMaxResults,
   readBaseline,
   readInput,
   redact,
   render,
   scan,
+  warnSarifLimit,
   writeAtomic
-} from "./chunk-DHMLBIO7.js";
+} from "./chunk-3332KCQ5.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
@@ -607,16 +610,18 @@ var EXIT_PARTIAL = 3;
 async function liveScanCommand(opts, io) {
   const format = opts.format ?? "text";
   const failOn = opts.failOn;
+  const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : void 0;
   const inv = opts.snapshot !== void 0 ? readSnapshot(opts.snapshot) : await readAws(opts, io);
   const report = applySuppressions(scan(inv, config), { knownRules: allRules.map((r) => r.meta.id), config, ...baseline ? { baseline } : {} });
-  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
-  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, io.env);
+  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sarifMaxResults }), inv.sensitiveValues);
+  const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults });
   if (opts.saveSnapshot) writeAtomic(opts.saveSnapshot, snapshotText(inv));
   if (opts.output) writeAtomic(opts.output, rendered);
   else io.stdout(rendered);
   for (const [file, text] of extra) writeAtomic(file, text);
+  warnSarifLimit(report, format, opts, sarifMaxResults, io);
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 async function readAws(opts, io) {
