@@ -164,9 +164,12 @@ export async function fitPlanToHeap(plan: string, heap: HeapControl | undefined)
   return { exitCode };
 }
 
-/** 63 KB, 8.4 MB, 1,037 MB (binary units, as Node's heap flags count them). */
+/**
+ * 63 KiB, 8.4 MiB, 1,037 MiB: binary units, as Node's heap flags count them, and named so (the progress line
+ * gives a plan's size in decimal MB, so one plan is 441 MB there and 421 MiB here).
+ */
 function size(bytes: number): string {
-  if (bytes < MiB) return `${Math.ceil(bytes / 1024)} KB`;
-  if (bytes < 10 * MiB) return `${(Math.ceil((bytes / MiB) * 10) / 10).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / MiB).toLocaleString('en-US')} MB`;
+  if (bytes < MiB) return `${Math.ceil(bytes / 1024)} KiB`;
+  if (bytes < 10 * MiB) return `${(Math.ceil((bytes / MiB) * 10) / 10).toFixed(1)} MiB`;
+  return `${Math.ceil(bytes / MiB).toLocaleString('en-US')} MiB`;
 }

@@ -66,7 +66,7 @@ describe('the Action restarts with a larger heap', () => {
     vi.restoreAllMocks();
     expect(heap.calls).toHaveLength(1);
     expect(heap.calls[0]!.heapMb).toBe(257);
-    expect(stdout.join('')).toMatch(/plan\.json is \d+ KB, too large for Node's heap limit of 1\.0 MB here: running again in a new process with --max-old-space-size=257/);
+    expect(stdout.join('')).toMatch(/plan\.json is \d+ KiB, too large for Node's heap limit of 1\.0 MiB here: running again in a new process with --max-old-space-size=257/);
     expect(process.exitCode, heap.log.join('')).toBe(1);
     // Written by the new process only: this one stopped at the restart.
     const outputs = readFileSync(files.output, 'utf8');

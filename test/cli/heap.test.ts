@@ -38,7 +38,7 @@ describe('heapAdvice', () => {
     expect(heapAdvice(2000 * MiB, facts({ memory: 5 * GiB }), 'big.json')).toEqual({
       kind: 'restart',
       mb: 3840,
-      note: "big.json is 2,000 MB; a scan of it may need up to 4,064 MB of JavaScript heap, more than the 3,840 MB that this machine's 5,120 MB of memory allow; the scan may run out of memory",
+      note: "big.json is 2,000 MiB; a scan of it may need up to 4,064 MiB of JavaScript heap, more than the 3,840 MiB that this machine's 5,120 MiB of memory allow; the scan may run out of memory",
     });
   });
 
@@ -48,10 +48,10 @@ describe('heapAdvice', () => {
       return advice.kind === 'here' ? advice.warning : undefined;
     };
     expect(lean(heapAdvice(1100 * MiB, facts({ memory: 2.5 * GiB }), 'plan.json'))).toBe(
-      "plan.json is 1,100 MB; a scan of it may need up to 2,264 MB of JavaScript heap, more than Node's limit of 2,048 MB here, and this machine has 2,560 MB of memory; the scan may run out of memory",
+      "plan.json is 1,100 MiB; a scan of it may need up to 2,264 MiB of JavaScript heap, more than Node's limit of 2,048 MiB here, and this machine has 2,560 MiB of memory; the scan may run out of memory",
     );
-    expect(lean(heapAdvice(1100 * MiB, facts({ userSet: true, limit: 1 * GiB }), 'plan.json'))).toMatch(/more than this process's limit of 1,024 MB \(set by --max-old-space-size\): raise it if it does; the scan may run out of memory$/);
-    expect(lean(heapAdvice(1100 * MiB, facts(), 'plan.json', false))).toMatch(/more than this process's limit of 2,048 MB; the scan/);
+    expect(lean(heapAdvice(1100 * MiB, facts({ userSet: true, limit: 1 * GiB }), 'plan.json'))).toMatch(/more than this process's limit of 1,024 MiB \(set by --max-old-space-size\): raise it if it does; the scan may run out of memory$/);
+    expect(lean(heapAdvice(1100 * MiB, facts(), 'plan.json', false))).toMatch(/more than this process's limit of 2,048 MiB; the scan/);
   });
 
   it('a restarted process never restarts again, and leaves the warning to the one that restarted it', () => {
@@ -144,7 +144,7 @@ describe('fitPlanToHeap', () => {
     expect(fit.lean(400 * MiB)).toBe(true);
     expect(lines).toEqual([]);
     expect(fit.lean(600 * MiB)).toBe(true);
-    expect(lines).toEqual([`warning: ${unknown} is 600 MB; a scan of it may need up to 1,264 MB of JavaScript heap, more than this process's limit of 1,024 MB; the scan may run out of memory`]);
+    expect(lines).toEqual([`warning: ${unknown} is 600 MiB; a scan of it may need up to 1,264 MiB of JavaScript heap, more than this process's limit of 1,024 MiB; the scan may run out of memory`]);
     expect(restart).not.toHaveBeenCalled();
   });
 
@@ -161,16 +161,16 @@ describe('fitPlanToHeap', () => {
     const restart = vi.fn(async () => 1);
     expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), restart, say: (l) => lines.push(l) })).toEqual({ exitCode: 1 });
     expect(restart).toHaveBeenCalledWith(257);
-    expect(lines).toEqual([`${plan} is ${Math.ceil(bytes / 1024)} KB, too large for Node's heap limit of 1.0 MB here: running again in a new process with --max-old-space-size=257`]);
+    expect(lines).toEqual([`${plan} is ${Math.ceil(bytes / 1024)} KiB, too large for Node's heap limit of 1.0 MiB here: running again in a new process with --max-old-space-size=257`]);
     lines.length = 0;
     expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), restart: async () => 134, say: (l) => lines.push(l) })).toEqual({ exitCode: 134 });
-    expect(lines[1]).toMatch(/^the scan with a 257 MB heap was stopped \(exit code 134\)/);
+    expect(lines[1]).toMatch(/^the scan with a 257 MiB heap was stopped \(exit code 134\)/);
   });
 
   it('without a way to restart, reads lean and warns', async () => {
     const lines: string[] = [];
     expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), say: (l) => lines.push(l) })).toEqual({ lean: true });
-    expect(lines).toEqual([expect.stringMatching(/^warning: .* is \d+ KB; a scan of it may need up to 65 MB of JavaScript heap, more than this process's limit of 1.0 MB; the scan may run out of memory$/)]);
+    expect(lines).toEqual([expect.stringMatching(/^warning: .* is \d+ KiB; a scan of it may need up to 65 MiB of JavaScript heap, more than this process's limit of 1.0 MiB; the scan may run out of memory$/)]);
   });
 });
 
@@ -188,7 +188,7 @@ describe('the CLI restarts a scan that does not fit', () => {
     const code = await main(argv, { stdout: () => undefined, isTTY: false, env: {}, cwd: ROOT, heap });
     vi.restoreAllMocks();
     expect(heap.restart).toHaveBeenCalledWith(257);
-    expect(stderr.join('')).toMatch(/plan\.json is \d+ KB, too large for Node's heap limit of 1\.0 MB here: running again in a new process with --max-old-space-size=257\n/);
+    expect(stderr.join('')).toMatch(/plan\.json is \d+ KiB, too large for Node's heap limit of 1\.0 MiB here: running again in a new process with --max-old-space-size=257\n/);
     expect(code).toBe(1);
     const direct = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', planPath('example'), '--format', 'sarif', '-o', here]);
     expect(direct.status).toBe(1);
@@ -225,7 +225,7 @@ describe('the CLI restarts a scan that does not fit', () => {
   it('a plan piped to the built CLI is read lean when its size, once read, calls for it', () => {
     const text = readFileSync(planPath('example'), 'utf8');
     const piped = spawnSync(process.execPath, ['--max-old-space-size=8', join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', '-', '--format', 'sarif', '--timings'], { input: text, encoding: 'utf8' });
-    expect(piped.stderr).toMatch(/^vpcelint: warning: <stdin> is \d+ KB; a scan of it may need up to 65 MB of JavaScript heap/);
+    expect(piped.stderr).toMatch(/^vpcelint: warning: <stdin> is \d+ KiB; a scan of it may need up to 65 MiB of JavaScript heap/);
     expect(piped.stderr).toContain('plan: read lean, piece by piece');
     const whole = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', '-', '--format', 'sarif', '--timings'], { input: text, encoding: 'utf8' });
     expect(whole.stderr).not.toContain('read lean');
@@ -235,7 +235,7 @@ describe('the CLI restarts a scan that does not fit', () => {
 
   it('with a limit the user set, the built CLI keeps it and warns', () => {
     const r = spawnSync(process.execPath, ['--max-old-space-size=8', join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', planPath('example'), '--format', 'sarif', '-o', join(tmp(), 'out.sarif')], { encoding: 'utf8' });
-    expect(r.stderr).toMatch(/^vpcelint: warning: .*plan\.json is \d+ KB; a scan of it may need up to 65 MB of JavaScript heap, more than this process's limit of \d+ MB \(set by --max-old-space-size\)/);
+    expect(r.stderr).toMatch(/^vpcelint: warning: .*plan\.json is \d+ KiB; a scan of it may need up to 65 MiB of JavaScript heap, more than this process's limit of \d+ MiB \(set by --max-old-space-size\)/);
     expect(r.status).toBe(1);
   });
 });
