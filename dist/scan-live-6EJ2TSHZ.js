@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-QG5WLI32.js";
-import "./chunk-3332KCQ5.js";
+} from "./chunk-NSLZZQ4T.js";
+import "./chunk-2YKXYWGB.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -19,7 +19,7 @@ import {
   scan,
   warnSarifLimit,
   writeAtomic
-} from "./chunk-3332KCQ5.js";
+} from "./chunk-2YKXYWGB.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

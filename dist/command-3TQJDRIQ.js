@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-QG5WLI32.js";
+} from "./chunk-NSLZZQ4T.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -22,7 +22,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-3332KCQ5.js";
+} from "./chunk-2YKXYWGB.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

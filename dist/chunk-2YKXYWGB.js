@@ -7485,9 +7485,9 @@ async function fitPlanToHeap(plan, heap) {
   return { exitCode: exitCode2 };
 }
 function size(bytes2) {
-  if (bytes2 < MiB) return `${Math.ceil(bytes2 / 1024)} KB`;
-  if (bytes2 < 10 * MiB) return `${(Math.ceil(bytes2 / MiB * 10) / 10).toFixed(1)} MB`;
-  return `${Math.ceil(bytes2 / MiB).toLocaleString("en-US")} MB`;
+  if (bytes2 < MiB) return `${Math.ceil(bytes2 / 1024)} KiB`;
+  if (bytes2 < 10 * MiB) return `${(Math.ceil(bytes2 / MiB * 10) / 10).toFixed(1)} MiB`;
+  return `${Math.ceil(bytes2 / MiB).toLocaleString("en-US")} MiB`;
 }
 
 // src/util/release-memory.ts
