@@ -6,6 +6,7 @@ import { isUnknown } from '../src/model/unknown.js';
 import { egressToService } from './lib/egress-to-service.js';
 import { FAMILY_LABEL, gatewayEndpointsOnTable, type GatewayFamily } from './lib/endpoint-queries.js';
 import { groupsOf, notEvaluated, plural } from './lib/security-group-rules.js';
+import { nameList } from './lib/names.js';
 
 /** Where a workload's subnets send a service through gateway endpoints. */
 interface Routing {
@@ -116,7 +117,7 @@ function routingOf(inv: Inventory, ctx: RuleContext, workload: Workload): Routin
   const unclear: string[] = [];
   const link = workload.subnets;
   if (link.unresolved) unclear.push(link.unresolved);
-  if (link.external.length > 0) unclear.push(`subnet ${link.external.join(', ')} is not in the inventory`);
+  if (link.external.length > 0) unclear.push(`subnet ${nameList(link.external)} is not in the inventory`);
   for (const key of link.keys) {
     const subnet = inv.subnets.get(key);
     if (!subnet) continue;
@@ -147,7 +148,7 @@ function finding({ group, family, workloads, gateways, tables }: Blocked): RuleO
   const noEgress = group.egress.length === 0 ? ` It has no egress rule at all${NO_EGRESS_WHY[group.ref.type ?? ''] ?? ''}.` : '';
   const plRef = gatewayList[0]?.ref.address ? `${gatewayList[0].ref.address}.prefix_list_id` : `the ${service} prefix list`;
   return {
-    message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (no 0.0.0.0/0 rule, no rule to the ${listNames.join(', ')} prefix list), yet ${workloadNames.join(', ')} ${workloads.length === 1 ? 'runs' : 'run'} in subnets whose route ${plural(tableNames.length, 'table')} ${tableNames.join(', ')} ${tableNames.length === 1 ? 'sends' : 'send'} ${service} through gateway ${plural(gatewayNames.length, 'endpoint')} ${gatewayNames.join(', ')}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
+    message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (no 0.0.0.0/0 rule, no rule to the ${nameList(listNames)} prefix list), yet ${nameList(workloadNames)} ${workloads.length === 1 ? 'runs' : 'run'} in subnets whose route ${plural(tableNames.length, 'table')} ${nameList(tableNames)} ${tableNames.length === 1 ? 'sends' : 'send'} ${service} through gateway ${plural(gatewayNames.length, 'endpoint')} ${nameList(gatewayNames)}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
     primary: group.ref,
     related: [...workloads.map((w) => w.ref), ...gatewayList.map((g) => g.ref)],
     attribute: 'egress',

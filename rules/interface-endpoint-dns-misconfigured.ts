@@ -7,6 +7,7 @@ import { isUnknown } from '../src/model/unknown.js';
 import { endpointLabel, gatewayEndpointsInVpc, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
 import { notEvaluated, plural } from './lib/security-group-rules.js';
 import { S3_GATEWAY_AND_INTERFACE, VPC_WITH_DNS, hcl } from './lib/terraform-snippets.js';
+import { nameList } from './lib/names.js';
 
 const rule: Rule = {
   meta: {
@@ -68,12 +69,12 @@ function* vpcDnsOff(vpc: Vpc, endpoints: VpcEndpoint[]): Iterable<RuleOutput> {
   const off: string[] = [];
   for (const [attribute, value] of [['enable_dns_support', vpc.enableDnsSupport], ['enable_dns_hostnames', vpc.enableDnsHostnames]] as const) {
     if (isUnknown(value)) {
-      yield notEvaluated(vpc.ref, `${attribute} of ${displayName(vpc.ref)} is unknown (${value.reason}), so private DNS of ${names.join(', ')} was not checked against it`);
+      yield notEvaluated(vpc.ref, `${attribute} of ${displayName(vpc.ref)} is unknown (${value.reason}), so private DNS of ${nameList(names)} was not checked against it`);
     } else if (!value) off.push(attribute);
   }
   if (off.length === 0) return;
   yield {
-    message: `VPC ${displayName(vpc.ref)} has ${off.join(' and ')} off, yet interface ${plural(names.length, 'endpoint')} ${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} private DNS on: the private hosted zone needs both attributes, so AWS rejects private DNS or the service names keep resolving to public addresses. Set ${off.map((a) => `${a} = true`).join(' and ')} on the VPC.`,
+    message: `VPC ${displayName(vpc.ref)} has ${off.join(' and ')} off, yet interface ${plural(names.length, 'endpoint')} ${nameList(names)} ${names.length === 1 ? 'has' : 'have'} private DNS on: the private hosted zone needs both attributes, so AWS rejects private DNS or the service names keep resolving to public addresses. Set ${off.map((a) => `${a} = true`).join(' and ')} on the VPC.`,
     primary: vpc.ref,
     related: endpoints.map((ep) => ep.ref),
     attribute: off[0]!,
@@ -105,7 +106,7 @@ function* inboundResolverWithoutGateway(inv: Inventory, ep: VpcEndpoint): Iterab
   }
   const idle = gateways.map((g) => displayName(g.ref)).sort();
   const problem = idle.length > 0
-    ? `its VPC's S3 gateway ${plural(idle.length, 'endpoint')} ${idle.join(', ')} ${idle.length === 1 ? 'is' : 'are'} associated with no route table, so in-VPC S3 traffic has no private path`
+    ? `its VPC's S3 gateway ${plural(idle.length, 'endpoint')} ${nameList(idle)} ${idle.length === 1 ? 'is' : 'are'} associated with no route table, so in-VPC S3 traffic has no private path`
     : 'its VPC has no S3 gateway endpoint: AWS rejects the setting ("the VPC must have a gateway endpoint for the service"), and in-VPC S3 traffic would have no private path';
   yield {
     message: `S3 interface endpoint ${endpointLabel(ep)} has private DNS only for inbound resolver endpoints (private_dns_only_for_inbound_resolver_endpoint, which AWS turns on for S3 when dns_options does not set it), but ${problem}. Add an S3 gateway endpoint associated with the VPC's private route tables, or set private_dns_only_for_inbound_resolver_endpoint = false in dns_options.`,

@@ -7,6 +7,7 @@ import { isUnknown } from '../src/model/unknown.js';
 import { endpointLabel, interfaceEndpoints } from './lib/endpoint-queries.js';
 import { cidrsOf, coversTcpPort, groupsOf, isAnywhere, notEvaluated, plural, portsLabel, ruleAttribute, ruleOrigin } from './lib/security-group-rules.js';
 import { SSM_INTERFACE_ENDPOINT, hcl } from './lib/terraform-snippets.js';
+import { nameList } from './lib/names.js';
 
 /** An ingress rule open to every address, and the endpoints whose groups carry it. */
 interface OpenRule {
@@ -90,7 +91,7 @@ function finding(inv: Inventory, { rule: r, group, cidrs, endpoints }: OpenRule)
   const names = endpoints.map(endpointLabel).sort();
   const vpcCidrs = vpcCidrsOf(inv, endpoints);
   const sources = vpcCidrs.length > 0 ? `the VPC's CIDR (${vpcCidrs.join(', ')})` : "the VPC's CIDRs";
-  const what = `Security group ${displayName(group.ref)} of interface ${plural(names.length, 'endpoint')} ${names.join(', ')} allows ingress from ${cidrs.join(' and ')} on ${ports} (${ruleOrigin(r, group)})`;
+  const what = `Security group ${displayName(group.ref)} of interface ${plural(names.length, 'endpoint')} ${nameList(names)} allows ingress from ${cidrs.join(' and ')} on ${ports} (${ruleOrigin(r, group)})`;
   const impact = exposesEndpoint
     ? 'the endpoint accepts traffic from any network that can route to it (peered VPCs, transit gateways, on-premises)'
     : 'the endpoint listens only on HTTPS (443), so this exposes nothing through it, but the group is broader than it needs to be';

@@ -4,6 +4,7 @@ import type { RouteTable, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { defaultIpv4Route } from '../../src/model/topology.js';
 import { isUnknown } from '../../src/model/unknown.js';
+import { nameList } from './names.js';
 
 type Family = 's3' | 'dynamodb';
 const LABEL: Record<Family, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
@@ -53,10 +54,10 @@ export function natPathRule(meta: RuleMeta, family: Family): Rule {
         const idle = idleEndpoints(ctx, table, family);
         const subnetNames = subnets.map((s) => displayName(s.ref));
         const fix = idle.length > 0
-          ? `${label} gateway endpoint ${idle.map((e) => displayName(e.ref)).join(', ')} exists in this VPC but is not associated with this route table: add the table to its route_table_ids (or an aws_vpc_endpoint_route_table_association).`
+          ? `${label} gateway endpoint ${nameList(idle.map((e) => displayName(e.ref)))} exists in this VPC but is not associated with this route table: add the table to its route_table_ids (or an aws_vpc_endpoint_route_table_association).`
           : `Add ${article(label)} ${label} gateway endpoint (service com.amazonaws.${table.ref.region ?? '<region>'}.${family}) to this VPC and associate it with this route table.`;
         yield {
-          message: `Route table ${displayName(table.ref)} sends 0.0.0.0/0 to ${natWord} ${natName} and has no route to ${article(label)} ${label} gateway endpoint, so ${label} traffic from ${plural(subnetNames.length, 'subnet')} ${subnetNames.join(', ')} goes through the NAT. ${fix}`,
+          message: `Route table ${displayName(table.ref)} sends 0.0.0.0/0 to ${natWord} ${natName} and has no route to ${article(label)} ${label} gateway endpoint, so ${label} traffic from ${plural(subnetNames.length, 'subnet')} ${nameList(subnetNames)} goes through the NAT. ${fix}`,
           primary: table.ref,
           related: [...subnets.map((s) => s.ref), ...(natRef ? [natRef] : []), ...idle.map((e) => e.ref)],
           attribute: 'route',

@@ -3,6 +3,7 @@ import type { Inventory } from '../../src/model/inventory.js';
 import type { Link, SecurityGroup, SecurityGroupRule } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown, unknown, type Maybe } from '../../src/model/unknown.js';
+import { nameList } from './names.js';
 
 /** A "not evaluated" diagnostic: unknown is never a pass. */
 export function notEvaluated(subject: Ref, message: string): RuleOutput {
@@ -80,7 +81,7 @@ export function groupsOf(inv: Inventory, link: Link): GroupLookup {
   const groups: SecurityGroup[] = [];
   const unclear: string[] = [];
   if (link.unresolved) unclear.push(link.unresolved);
-  if (link.external.length > 0) unclear.push(`security group ${link.external.join(', ')} is not in the inventory`);
+  if (link.external.length > 0) unclear.push(`security group ${nameList(link.external)} is not in the inventory`);
   for (const key of link.keys) {
     const group = inv.securityGroups.get(key);
     if (!group) {

@@ -67,7 +67,7 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
     }
   }
   if (shown < total) {
-    out.add(`> [!NOTE]\n> ${total - shown} of ${total} findings are not shown: GitHub limits a step summary to 1 MiB. The SARIF file and \`vpcelint scan --format json\` list them all.\n`);
+    out.add(`> [!NOTE]\n> ${total - shown} of ${total} findings are not shown: GitHub limits a step summary to 1 MiB. \`vpcelint scan --format json\` lists them all; the SARIF file holds up to 25,000 (GitHub code scanning's limit for one run).\n`);
   }
   const pathFindings = report.findings.filter((f) => pathPicture(f) !== undefined).length;
   if (pathFindings > pictures && shown === total) {

@@ -80,6 +80,22 @@ describe('egress-blocks-gateway-endpoint', () => {
         ],
       },
       {
+        name: 'a group shared by 12 instances: the message names 10 and counts the rest, the related locations hold all',
+        inventory: () => {
+          const { b, vpc, subnet } = routedToS3();
+          const sg = b.securityGroup(vpc, { name: 'fleet' });
+          for (let i = 0; i < 12; i++) workload(b, 'instance', [subnet], [sg], `n${String(i).padStart(2, '0')}`);
+          return b.inv;
+        },
+        findings: [
+          {
+            primary: 'aws_security_group.fleet',
+            related: [...Array.from({ length: 12 }, (_, i) => `aws_instance.n${String(i).padStart(2, '0')}`), 'aws_vpc_endpoint.s3'],
+            messageIncludes: ['yet instance aws_instance.n00, instance aws_instance.n01, ', 'instance aws_instance.n09 and 2 more run in subnets'],
+          },
+        ],
+      },
+      {
         name: 'HTTPS to the VPC only, and 0.0.0.0/0 on port 80 only',
         inventory: () => {
           const { b, vpc, subnet } = routedToS3();

@@ -102,6 +102,23 @@ describe('s3-via-nat', () => {
         findings: [{ primary: 'aws_route_table.private', related: ['aws_subnet.private', 'aws_nat_gateway.main', 'aws_vpc_endpoint.s3'], messageIncludes: ['S3 gateway endpoint aws_vpc_endpoint.s3 exists in this VPC but is not associated'] }],
       },
       {
+        name: 'a NAT table of 12 subnets: the message names 10 and counts the rest, the related locations hold all',
+        inventory: () => {
+          const { b, vpc, nat } = natNetwork();
+          const subnets = Array.from({ length: 12 }, (_, i) => b.subnet(vpc, { name: `p${String(i).padStart(2, '0')}` }));
+          b.routeTable(vpc, { name: 'shared', routes: [defaultRoute(nat)], subnets });
+          return b.inv;
+        },
+        findings: [
+          { primary: 'aws_route_table.private' },
+          {
+            primary: 'aws_route_table.shared',
+            related: [...Array.from({ length: 12 }, (_, i) => `aws_subnet.p${String(i).padStart(2, '0')}`), 'aws_nat_gateway.main'],
+            messageIncludes: ['from subnets aws_subnet.p00, aws_subnet.p01, ', 'aws_subnet.p09 and 2 more goes through the NAT'],
+          },
+        ],
+      },
+      {
         name: 'an S3 interface endpoint does not count: only a gateway endpoint adds the route',
         inventory: () => {
           const { b, vpc, table } = natNetwork();
