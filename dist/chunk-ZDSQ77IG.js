@@ -2151,6 +2151,32 @@ function topologyOf(inv) {
   return topo;
 }
 
+// rules/lib/names.ts
+var MAX_NAMES = 10;
+function nameList(names, max = MAX_NAMES) {
+  const sorted = [...names].sort(naturalCompare);
+  if (sorted.length <= max) return sorted.join(", ");
+  return `${sorted.slice(0, max).join(", ")} and ${(sorted.length - max).toLocaleString("en-US")} more`;
+}
+function naturalCompare(a, b) {
+  const x = a.match(CHUNKS) ?? [];
+  const y = b.match(CHUNKS) ?? [];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i], y[i]];
+    if (p === q) continue;
+    if (DIGITS.test(p) && DIGITS.test(q)) {
+      const [m, n] = [p.replace(/^0+(?=\d)/, ""), q.replace(/^0+(?=\d)/, "")];
+      if (m.length !== n.length) return m.length - n.length;
+      if (m !== n) return m < n ? -1 : 1;
+      continue;
+    }
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+var CHUNKS = /\d+|\D+/g;
+var DIGITS = /^\d/;
+
 // rules/lib/nat-path.ts
 var LABEL = { s3: "S3", dynamodb: "DynamoDB" };
 function natPathRule(meta, family) {
@@ -2189,9 +2215,9 @@ function natPathRule(meta, family) {
         const natWord = route.target.kind === "nat" ? "NAT gateway" : "NAT instance";
         const idle = idleEndpoints(ctx, table, family);
         const subnetNames = subnets.map((s) => displayName(s.ref));
-        const fix = idle.length > 0 ? `${label2} gateway endpoint ${idle.map((e) => displayName(e.ref)).join(", ")} exists in this VPC but is not associated with this route table: add the table to its route_table_ids (or an aws_vpc_endpoint_route_table_association).` : `Add ${article(label2)} ${label2} gateway endpoint (service com.amazonaws.${table.ref.region ?? "<region>"}.${family}) to this VPC and associate it with this route table.`;
+        const fix = idle.length > 0 ? `${label2} gateway endpoint ${nameList(idle.map((e) => displayName(e.ref)))} exists in this VPC but is not associated with this route table: add the table to its route_table_ids (or an aws_vpc_endpoint_route_table_association).` : `Add ${article(label2)} ${label2} gateway endpoint (service com.amazonaws.${table.ref.region ?? "<region>"}.${family}) to this VPC and associate it with this route table.`;
         yield {
-          message: `Route table ${displayName(table.ref)} sends 0.0.0.0/0 to ${natWord} ${natName} and has no route to ${article(label2)} ${label2} gateway endpoint, so ${label2} traffic from ${plural(subnetNames.length, "subnet")} ${subnetNames.join(", ")} goes through the NAT. ${fix}`,
+          message: `Route table ${displayName(table.ref)} sends 0.0.0.0/0 to ${natWord} ${natName} and has no route to ${article(label2)} ${label2} gateway endpoint, so ${label2} traffic from ${plural(subnetNames.length, "subnet")} ${nameList(subnetNames)} goes through the NAT. ${fix}`,
           primary: table.ref,
           related: [...subnets.map((s) => s.ref), ...natRef ? [natRef] : [], ...idle.map((e) => e.ref)],
           attribute: "route",
@@ -2338,7 +2364,7 @@ function groupsOf(inv, link) {
   const groups = [];
   const unclear = [];
   if (link.unresolved) unclear.push(link.unresolved);
-  if (link.external.length > 0) unclear.push(`security group ${link.external.join(", ")} is not in the inventory`);
+  if (link.external.length > 0) unclear.push(`security group ${nameList(link.external)} is not in the inventory`);
   for (const key of link.keys) {
     const group = inv.securityGroups.get(key);
     if (!group) {
@@ -2579,7 +2605,7 @@ function routingOf(inv, ctx, workload) {
   const unclear = [];
   const link = workload.subnets;
   if (link.unresolved) unclear.push(link.unresolved);
-  if (link.external.length > 0) unclear.push(`subnet ${link.external.join(", ")} is not in the inventory`);
+  if (link.external.length > 0) unclear.push(`subnet ${nameList(link.external)} is not in the inventory`);
   for (const key of link.keys) {
     const subnet = inv.subnets.get(key);
     if (!subnet) continue;
@@ -2609,7 +2635,7 @@ function finding({ group, family, workloads, gateways, tables }) {
   const noEgress = group.egress.length === 0 ? ` It has no egress rule at all${NO_EGRESS_WHY[group.ref.type ?? ""] ?? ""}.` : "";
   const plRef = gatewayList[0]?.ref.address ? `${gatewayList[0].ref.address}.prefix_list_id` : `the ${service} prefix list`;
   return {
-    message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (no 0.0.0.0/0 rule, no rule to the ${listNames.join(", ")} prefix list), yet ${workloadNames.join(", ")} ${workloads.length === 1 ? "runs" : "run"} in subnets whose route ${plural2(tableNames.length, "table")} ${tableNames.join(", ")} ${tableNames.length === 1 ? "sends" : "send"} ${service} through gateway ${plural2(gatewayNames.length, "endpoint")} ${gatewayNames.join(", ")}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
+    message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (no 0.0.0.0/0 rule, no rule to the ${nameList(listNames)} prefix list), yet ${nameList(workloadNames)} ${workloads.length === 1 ? "runs" : "run"} in subnets whose route ${plural2(tableNames.length, "table")} ${nameList(tableNames)} ${tableNames.length === 1 ? "sends" : "send"} ${service} through gateway ${plural2(gatewayNames.length, "endpoint")} ${nameList(gatewayNames)}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
     primary: group.ref,
     related: [...workloads.map((w) => w.ref), ...gatewayList.map((g) => g.ref)],
     attribute: "egress",
@@ -3140,12 +3166,12 @@ function* vpcDnsOff(vpc, endpoints) {
   const off = [];
   for (const [attribute, value] of [["enable_dns_support", vpc.enableDnsSupport], ["enable_dns_hostnames", vpc.enableDnsHostnames]]) {
     if (isUnknown(value)) {
-      yield notEvaluated2(vpc.ref, `${attribute} of ${displayName(vpc.ref)} is unknown (${value.reason}), so private DNS of ${names.join(", ")} was not checked against it`);
+      yield notEvaluated2(vpc.ref, `${attribute} of ${displayName(vpc.ref)} is unknown (${value.reason}), so private DNS of ${nameList(names)} was not checked against it`);
     } else if (!value) off.push(attribute);
   }
   if (off.length === 0) return;
   yield {
-    message: `VPC ${displayName(vpc.ref)} has ${off.join(" and ")} off, yet interface ${plural2(names.length, "endpoint")} ${names.join(", ")} ${names.length === 1 ? "has" : "have"} private DNS on: the private hosted zone needs both attributes, so AWS rejects private DNS or the service names keep resolving to public addresses. Set ${off.map((a) => `${a} = true`).join(" and ")} on the VPC.`,
+    message: `VPC ${displayName(vpc.ref)} has ${off.join(" and ")} off, yet interface ${plural2(names.length, "endpoint")} ${nameList(names)} ${names.length === 1 ? "has" : "have"} private DNS on: the private hosted zone needs both attributes, so AWS rejects private DNS or the service names keep resolving to public addresses. Set ${off.map((a) => `${a} = true`).join(" and ")} on the VPC.`,
     primary: vpc.ref,
     related: endpoints.map((ep) => ep.ref),
     attribute: off[0],
@@ -3174,7 +3200,7 @@ function* inboundResolverWithoutGateway(inv, ep) {
     return;
   }
   const idle = gateways.map((g) => displayName(g.ref)).sort();
-  const problem = idle.length > 0 ? `its VPC's S3 gateway ${plural2(idle.length, "endpoint")} ${idle.join(", ")} ${idle.length === 1 ? "is" : "are"} associated with no route table, so in-VPC S3 traffic has no private path` : 'its VPC has no S3 gateway endpoint: AWS rejects the setting ("the VPC must have a gateway endpoint for the service"), and in-VPC S3 traffic would have no private path';
+  const problem = idle.length > 0 ? `its VPC's S3 gateway ${plural2(idle.length, "endpoint")} ${nameList(idle)} ${idle.length === 1 ? "is" : "are"} associated with no route table, so in-VPC S3 traffic has no private path` : 'its VPC has no S3 gateway endpoint: AWS rejects the setting ("the VPC must have a gateway endpoint for the service"), and in-VPC S3 traffic would have no private path';
   yield {
     message: `S3 interface endpoint ${endpointLabel(ep)} has private DNS only for inbound resolver endpoints (private_dns_only_for_inbound_resolver_endpoint, which AWS turns on for S3 when dns_options does not set it), but ${problem}. Add an S3 gateway endpoint associated with the VPC's private route tables, or set private_dns_only_for_inbound_resolver_endpoint = false in dns_options.`,
     primary: ep.ref,
@@ -3258,7 +3284,7 @@ function finding2(inv, { rule: r, group, cidrs, endpoints }) {
   const names = endpoints.map(endpointLabel).sort();
   const vpcCidrs = vpcCidrsOf(inv, endpoints);
   const sources = vpcCidrs.length > 0 ? `the VPC's CIDR (${vpcCidrs.join(", ")})` : "the VPC's CIDRs";
-  const what = `Security group ${displayName(group.ref)} of interface ${plural2(names.length, "endpoint")} ${names.join(", ")} allows ingress from ${cidrs.join(" and ")} on ${ports} (${ruleOrigin(r, group)})`;
+  const what = `Security group ${displayName(group.ref)} of interface ${plural2(names.length, "endpoint")} ${nameList(names)} allows ingress from ${cidrs.join(" and ")} on ${ports} (${ruleOrigin(r, group)})`;
   const impact = exposesEndpoint ? "the endpoint accepts traffic from any network that can route to it (peered VPCs, transit gateways, on-premises)" : "the endpoint listens only on HTTPS (443), so this exposes nothing through it, but the group is broader than it needs to be";
   return {
     message: `${what}: ${impact}. Restrict the source to ${sources} or to the client security groups.`,
@@ -7766,7 +7792,7 @@ function renderMarkdown(report, options = {}) {
   }
   if (shown < total) {
     out.add(`> [!NOTE]
-> ${total - shown} of ${total} findings are not shown: GitHub limits a step summary to 1 MiB. The SARIF file and \`vpcelint scan --format json\` list them all.
+> ${total - shown} of ${total} findings are not shown: GitHub limits a step summary to 1 MiB. \`vpcelint scan --format json\` lists them all; the SARIF file holds up to 25,000 (GitHub code scanning's limit for one run).
 `);
   }
   const pathFindings = report.findings.filter((f) => pathPicture(f) !== void 0).length;

@@ -19,7 +19,7 @@ import {
   scan,
   warnSarifLimit,
   writeAtomic
-} from "./chunk-2YKXYWGB.js";
+} from "./chunk-ZDSQ77IG.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

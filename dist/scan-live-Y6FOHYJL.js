@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-NSLZZQ4T.js";
-import "./chunk-2YKXYWGB.js";
+} from "./chunk-MGHNRDJM.js";
+import "./chunk-ZDSQ77IG.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
