@@ -150,7 +150,8 @@ function finding({ group, family, workloads, gateways, tables }: Blocked): RuleO
   return {
     message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (no 0.0.0.0/0 rule, no rule to the ${nameList(listNames)} prefix list), yet ${nameList(workloadNames)} ${workloads.length === 1 ? 'runs' : 'run'} in subnets whose route ${plural(tableNames.length, 'table')} ${nameList(tableNames)} ${tableNames.length === 1 ? 'sends' : 'send'} ${service} through gateway ${plural(gatewayNames.length, 'endpoint')} ${nameList(gatewayNames)}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
     primary: group.ref,
-    related: [...workloads.map((w) => w.ref), ...gatewayList.map((g) => g.ref)],
+    // The endpoints before the workloads, which can be thousands: SARIF keeps the first 1,000.
+    related: [...gatewayList.map((g) => g.ref), ...workloads.map((w) => w.ref)],
     attribute: 'egress',
     evidence: { securityGroup: group.ref.key, service: family, workloads: workloads.map((w) => w.ref.key).sort() },
   };

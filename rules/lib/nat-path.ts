@@ -59,7 +59,8 @@ export function natPathRule(meta: RuleMeta, family: Family): Rule {
         yield {
           message: `Route table ${displayName(table.ref)} sends 0.0.0.0/0 to ${natWord} ${natName} and has no route to ${article(label)} ${label} gateway endpoint, so ${label} traffic from ${plural(subnetNames.length, 'subnet')} ${nameList(subnetNames)} goes through the NAT. ${fix}`,
           primary: table.ref,
-          related: [...subnets.map((s) => s.ref), ...(natRef ? [natRef] : []), ...idle.map((e) => e.ref)],
+          // The NAT and the idle endpoints before the subnets, which can be thousands: SARIF keeps the first 1,000.
+          related: [...(natRef ? [natRef] : []), ...idle.map((e) => e.ref), ...subnets.map((s) => s.ref)],
           attribute: 'route',
           evidence: {
             routeTable: table.ref.key,

@@ -32,7 +32,7 @@ describe('real plans from public repositories', () => {
     const report = scan(collectPlanFile(join(dir, 'tc_test_issue-158__plan.out.json')));
     const s3 = report.findings.filter((f) => f.ruleId === 's3-via-nat');
     expect(s3.map((f) => f.primary.key)).toEqual([0, 1, 2].map((i) => `module.vpc.aws_route_table.private[${i}]`));
-    expect(s3[1]!.related.map((r) => r.key)).toEqual(['module.vpc.aws_subnet.private[1]', 'module.vpc.aws_nat_gateway.this[1]']);
+    expect(s3[1]!.related.map((r) => r.key)).toEqual(['module.vpc.aws_nat_gateway.this[1]', 'module.vpc.aws_subnet.private[1]']);
     // The public table routes to the internet gateway: never a NAT finding.
     expect(report.findings.some((f) => f.primary.key.includes('public'))).toBe(false);
   });

@@ -26,4 +26,19 @@ describe('SARIF size', () => {
     const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
+
+  it('keeps 1,000 related locations, the NAT among them, for a route table that thousands of subnets share', () => {
+    const b = new InventoryBuilder();
+    const vpc = b.vpc('main');
+    const nat = b.nat(b.subnet(vpc, { name: 'public' }), 'main');
+    const subnets = Array.from({ length: 1_500 }, (_, i) => b.subnet(vpc, { name: `private_${i}` }));
+    b.routeTable(vpc, { name: 'private', routes: [defaultRoute(nat)], subnets });
+    const report = scan(b.inv);
+    const finding = report.findings.find((f) => f.ruleId === 's3-via-nat')!;
+    expect(finding.related).toHaveLength(1_501);
+    const result = JSON.parse(renderSarif(report)).runs[0].results.find((r: { ruleId: string }) => r.ruleId === 's3-via-nat');
+    expect(result.relatedLocations).toHaveLength(1_000);
+    expect(result.relatedLocations[0].logicalLocations[0].fullyQualifiedName).toBe('aws_nat_gateway.main');
+    expect(result.message.text).toContain('aws_subnet.private_9 and 1,490 more goes through the NAT');
+  });
 });
