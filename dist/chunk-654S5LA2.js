@@ -2219,7 +2219,8 @@ function natPathRule(meta, family) {
         yield {
           message: `Route table ${displayName(table.ref)} sends 0.0.0.0/0 to ${natWord} ${natName} and has no route to ${article(label2)} ${label2} gateway endpoint, so ${label2} traffic from ${plural(subnetNames.length, "subnet")} ${nameList(subnetNames)} goes through the NAT. ${fix}`,
           primary: table.ref,
-          related: [...subnets.map((s) => s.ref), ...natRef ? [natRef] : [], ...idle.map((e) => e.ref)],
+          // The NAT and the idle endpoints before the subnets, which can be thousands: SARIF keeps the first 1,000.
+          related: [...natRef ? [natRef] : [], ...idle.map((e) => e.ref), ...subnets.map((s) => s.ref)],
           attribute: "route",
           evidence: {
             routeTable: table.ref.key,
@@ -2637,7 +2638,8 @@ function finding({ group, family, workloads, gateways, tables }) {
   return {
     message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (no 0.0.0.0/0 rule, no rule to the ${nameList(listNames)} prefix list), yet ${nameList(workloadNames)} ${workloads.length === 1 ? "runs" : "run"} in subnets whose route ${plural2(tableNames.length, "table")} ${nameList(tableNames)} ${tableNames.length === 1 ? "sends" : "send"} ${service} through gateway ${plural2(gatewayNames.length, "endpoint")} ${nameList(gatewayNames)}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
     primary: group.ref,
-    related: [...workloads.map((w) => w.ref), ...gatewayList.map((g) => g.ref)],
+    // The endpoints before the workloads, which can be thousands: SARIF keeps the first 1,000.
+    related: [...gatewayList.map((g) => g.ref), ...workloads.map((w) => w.ref)],
     attribute: "egress",
     evidence: { securityGroup: group.ref.key, service: family, workloads: workloads.map((w) => w.ref.key).sort() }
   };

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-MGHNRDJM.js";
-import "./chunk-ZDSQ77IG.js";
+} from "./chunk-2JFTSU5J.js";
+import "./chunk-654S5LA2.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-MGHNRDJM.js";
+} from "./chunk-2JFTSU5J.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -22,7 +22,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-ZDSQ77IG.js";
+} from "./chunk-654S5LA2.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
