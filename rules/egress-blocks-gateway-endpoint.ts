@@ -6,7 +6,7 @@ import { isUnknown } from '../src/model/unknown.js';
 import { egressToService } from './lib/egress-to-service.js';
 import { FAMILY_LABEL, gatewayEndpointsOnTable, type GatewayFamily } from './lib/endpoint-queries.js';
 import { groupsOf, notEvaluated, plural } from './lib/security-group-rules.js';
-import { nameList } from './lib/names.js';
+import { nameList } from '../src/util/name-list.js';
 
 /** Where a workload's subnets send a service through gateway endpoints. */
 interface Routing {

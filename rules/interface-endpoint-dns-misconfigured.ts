@@ -7,7 +7,7 @@ import { isUnknown } from '../src/model/unknown.js';
 import { endpointLabel, gatewayEndpointsInVpc, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
 import { notEvaluated, plural } from './lib/security-group-rules.js';
 import { S3_GATEWAY_AND_INTERFACE, VPC_WITH_DNS, hcl } from './lib/terraform-snippets.js';
-import { nameList } from './lib/names.js';
+import { nameList } from '../src/util/name-list.js';
 
 const rule: Rule = {
   meta: {

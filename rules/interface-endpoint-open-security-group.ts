@@ -7,7 +7,7 @@ import { isUnknown } from '../src/model/unknown.js';
 import { endpointLabel, interfaceEndpoints } from './lib/endpoint-queries.js';
 import { cidrsOf, coversTcpPort, groupsOf, isAnywhere, notEvaluated, plural, portsLabel, ruleAttribute, ruleOrigin } from './lib/security-group-rules.js';
 import { SSM_INTERFACE_ENDPOINT, hcl } from './lib/terraform-snippets.js';
-import { nameList } from './lib/names.js';
+import { nameList } from '../src/util/name-list.js';
 
 /** An ingress rule open to every address, and the endpoints whose groups carry it. */
 interface OpenRule {

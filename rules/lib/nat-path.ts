@@ -4,7 +4,7 @@ import type { RouteTable, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { defaultIpv4Route } from '../../src/model/topology.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { nameList } from './names.js';
+import { nameList } from '../../src/util/name-list.js';
 
 type Family = 's3' | 'dynamodb';
 const LABEL: Record<Family, string> = { s3: 'S3', dynamodb: 'DynamoDB' };

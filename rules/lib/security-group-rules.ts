@@ -3,7 +3,7 @@ import type { Inventory } from '../../src/model/inventory.js';
 import type { Link, SecurityGroup, SecurityGroupRule } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown, unknown, type Maybe } from '../../src/model/unknown.js';
-import { nameList } from './names.js';
+import { nameList } from '../../src/util/name-list.js';
 
 /** A "not evaluated" diagnostic: unknown is never a pass. */
 export function notEvaluated(subject: Ref, message: string): RuleOutput {

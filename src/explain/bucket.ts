@@ -5,6 +5,7 @@ import { single } from '../model/topology.js';
 import { isUnknown } from '../model/unknown.js';
 import { judge, NO_EVALUATOR, type PolicyEvaluator, type PolicyRequest, type PolicyStep } from './policy-step.js';
 import { PathTracer, type PathClass, type ServicePath } from './trace.js';
+import { naturalCompare } from '../util/name-list.js';
 
 /** The S3 requests each path is judged on: read, write and list, the three a data perimeter is about. */
 export const BUCKET_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket'] as const;
@@ -57,7 +58,8 @@ export function explainBucket(inv: Inventory, name: string, evaluator: PolicyEva
   const tracer = new PathTracer(inv, bucket?.ref.region ? { bucketRegion: bucket.ref.region } : {});
 
   const groups = new Map<string, BucketPath>();
-  for (const subnet of [...inv.subnets.values()].sort((a, b) => (a.ref.key < b.ref.key ? -1 : 1))) {
+  // Natural order (priv[2] before priv[10]): the list is for people.
+  for (const subnet of [...inv.subnets.values()].sort((a, b) => naturalCompare(a.ref.key, b.ref.key))) {
     const start = tracer.subnetStart(subnet);
     const path: ServicePath = start.table
       ? tracer.familyPath(start.table, 's3')

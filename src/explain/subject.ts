@@ -3,6 +3,7 @@ import type { Inventory } from '../model/inventory.js';
 import { displayName, type Ref } from '../model/ref.js';
 import { topologyOf } from '../model/topology.js';
 import { PathTracer, type Hop, type ServicePath, type TraceOptions } from './trace.js';
+import { nameList } from '../util/name-list.js';
 
 /** How traffic from one subnet (or from the subnets of one route table) reaches each service. */
 export interface RouteExplanation {
@@ -26,7 +27,7 @@ export function explainRoutes(inv: Inventory, name: string, options: TraceOption
   if (table) {
     const users = topologyOf(inv).subnetsUsing(table).map((s) => s.ref);
     const hop = tracer.tableHop(table);
-    hop.notes = [users.length > 0 ? `used by ${users.map(displayName).sort().join(', ')}` : 'no subnet in the inventory uses this table'];
+    hop.notes = [users.length > 0 ? `used by ${nameList(users.map(displayName))}` : 'no subnet in the inventory uses this table'];
     return { subject: table.ref, start: [hop], paths: tracer.servicePaths(table) };
   }
   throw new UsageError(notFound(inv, name, ref));

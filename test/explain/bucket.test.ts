@@ -56,6 +56,16 @@ describe('explain --bucket', () => {
     for (const p of [...e.privatePaths, ...e.publicPaths]) expect(new Set(p.checks.map((c) => c.outcome))).toEqual(new Set(['identity-policies-decide']));
   });
 
+  it('lists the subnets of a path in natural order: priv[2] before priv[10]', () => {
+    const b = new InventoryBuilder('eu-west-1');
+    const vpc = b.vpc('main');
+    const subnets = [10, 2, 1, 100].map((i) => b.subnet(vpc, { name: `priv[${i}]` }));
+    const table = b.routeTable(vpc, { name: 'priv', subnets });
+    b.endpoint(vpc, 's3', { name: 's3', routeTables: [table] });
+    b.bucket('acme-data');
+    expect(subnetsOf(explainBucket(b.inv, 'acme-data'), 'privatePaths')).toEqual([['aws_subnet.priv[1]', 'aws_subnet.priv[2]', 'aws_subnet.priv[10]', 'aws_subnet.priv[100]']]);
+  });
+
   it('a bucket policy that denies everything not coming through the endpoint: the statement that decides, path by path', () => {
     const inv = network({ bucketPolicy: denyOutsideEndpoint });
     const e = explainBucket(inv, 'acme-data', policyEvaluator(inv));

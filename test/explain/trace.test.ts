@@ -41,6 +41,15 @@ describe('explain: paths from a subnet of the example plan', () => {
     expect(pathTo(e.paths, 'S3').class).toBe('internet');
   });
 
+  it('a route table thousands of subnets share: the first 10 by number, and a count', () => {
+    const b = new InventoryBuilder();
+    const vpc = b.vpc('main');
+    const subnets = Array.from({ length: 1_200 }, (_, i) => b.subnet(vpc, { name: `p${i}` }));
+    b.routeTable(vpc, { name: 'shared', subnets });
+    const e = explainRoutes(b.inv, 'aws_route_table.shared');
+    expect(e.start[0]!.notes).toEqual([`used by ${Array.from({ length: 10 }, (_, i) => `aws_subnet.p${i}`).join(', ')} and 1,190 more`]);
+  });
+
   it('names that are not a subnet or route table are a usage error', () => {
     expect(() => explainRoutes(inv, 'aws_subnet.nope')).toThrow(/no subnet or route table "aws_subnet.nope" in the input \(subnets there include module\.network\.aws_subnet\.private\[0\]/);
     expect(() => explainRoutes(inv, 'module.network.aws_vpc_endpoint.s3')).toThrow('module.network.aws_vpc_endpoint.s3 is a vpc-endpoint, not a subnet or route table');

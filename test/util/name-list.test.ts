@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NAMES, nameList, naturalCompare } from '../../rules/lib/names.js';
+import { MAX_NAMES, nameList, naturalCompare } from '../../src/util/name-list.js';
 
 describe('nameList', () => {
   it('names up to the limit, then counts the rest', () => {
