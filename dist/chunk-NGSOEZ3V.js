@@ -19,7 +19,7 @@ import {
   scan,
   warnSarifLimit,
   writeAtomic
-} from "./chunk-654S5LA2.js";
+} from "./chunk-ITDVS6J2.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-2JFTSU5J.js";
-import "./chunk-654S5LA2.js";
+} from "./chunk-NGSOEZ3V.js";
+import "./chunk-ITDVS6J2.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-2JFTSU5J.js";
+} from "./chunk-NGSOEZ3V.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -18,11 +18,13 @@ import {
   evaluate,
   fitPlanToHeap,
   fullAccessGap,
+  nameList,
+  naturalCompare,
   parsePolicyCached,
   redact,
   single,
   topologyOf
-} from "./chunk-654S5LA2.js";
+} from "./chunk-ITDVS6J2.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
@@ -321,7 +323,7 @@ function explainBucket(inv, name, evaluator = NO_EVALUATOR) {
   };
   const tracer = new PathTracer(inv, bucket?.ref.region ? { bucketRegion: bucket.ref.region } : {});
   const groups = /* @__PURE__ */ new Map();
-  for (const subnet of [...inv.subnets.values()].sort((a, b) => a.ref.key < b.ref.key ? -1 : 1)) {
+  for (const subnet of [...inv.subnets.values()].sort((a, b) => naturalCompare(a.ref.key, b.ref.key))) {
     const start = tracer.subnetStart(subnet);
     const path = start.table ? tracer.familyPath(start.table, "s3") : { service: "S3", class: "unknown", summary: "route table unknown", hops: start.hops.slice(1) };
     const key = `${path.class}\0${path.hops.map((h) => [h.label, ...h.notes ?? []].join("")).join("\0")}`;
@@ -706,7 +708,7 @@ function explainRoutes(inv, name, options = {}) {
   if (table) {
     const users = topologyOf(inv).subnetsUsing(table).map((s) => s.ref);
     const hop = tracer.tableHop(table);
-    hop.notes = [users.length > 0 ? `used by ${users.map(displayName).sort().join(", ")}` : "no subnet in the inventory uses this table"];
+    hop.notes = [users.length > 0 ? `used by ${nameList(users.map(displayName))}` : "no subnet in the inventory uses this table"];
     return { subject: table.ref, start: [hop], paths: tracer.servicePaths(table) };
   }
   throw new UsageError(notFound(inv, name, ref));

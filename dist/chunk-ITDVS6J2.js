@@ -2151,7 +2151,7 @@ function topologyOf(inv) {
   return topo;
 }
 
-// rules/lib/names.ts
+// src/util/name-list.ts
 var MAX_NAMES = 10;
 function nameList(names, max = MAX_NAMES) {
   const sorted = [...names].sort(naturalCompare);
@@ -8220,6 +8220,8 @@ export {
   single2 as single,
   defaultIpv4Route,
   topologyOf,
+  nameList,
+  naturalCompare,
   allRules,
   TOOL_NAME,
   VERSION,
