@@ -2,6 +2,8 @@ import type { ReportedFinding, RuleRun } from '../engine/run.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { displayName, type Ref } from '../model/ref.js';
+import { nameList } from '../util/name-list.js';
+import { groupByBlock } from './block-groups.js';
 import { pathPicture } from './path-picture.js';
 import { countBySeverity, sourceLabel, type ScanReport } from './scan-report.js';
 
@@ -13,6 +15,8 @@ import { countBySeverity, sourceLabel, type ScanReport } from './scan-report.js'
 export const SUMMARY_BUDGET_BYTES = 1_000_000;
 /** GitHub draws every Mermaid block in its own frame: past a few dozen, the page crawls. */
 export const MAX_PICTURES = 20;
+/** Findings shown in full for one configuration block; the block's other instances are named in one line. */
+export const FULL_PER_BLOCK = 3;
 
 export interface MarkdownOptions {
   /** Largest output in UTF-8 bytes; findings past it are cut with a note. */
@@ -45,25 +49,25 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
   const reserve = 600 + Math.min(bytes(diagnostics), 4_000);
   let shown = 0;
   let pictures = 0;
-  let cut = false;
-  for (const { run, findings } of groups) {
-    if (cut) break;
-    const head = ruleSection(run, findings.length);
-    if (!out.fits(head, reserve)) {
-      cut = true;
-      break;
-    }
-    out.add(head);
-    for (const f of findings) {
-      const picture = pictures < (options.maxPictures ?? MAX_PICTURES) ? pathPicture(f) : undefined;
-      const chunk = findingSection(f, picture?.render(), options.sourceLinkBase);
-      if (!out.fits(chunk, reserve)) {
-        cut = true;
-        break;
+  // False once a chunk does not fit: everything after it is left out, and the note says how much.
+  const add = (chunk: string, findings: number): boolean => {
+    if (!out.fits(chunk, reserve)) return false;
+    out.add(chunk);
+    shown += findings;
+    return true;
+  };
+  sections: for (const { run, findings } of groups) {
+    if (!add(ruleSection(run, findings.length), 0)) break;
+    for (const { block, findings: same } of groupByBlock(findings)) {
+      // A block's first instances in full; past that one line names the rest (one change to the block fixes them all).
+      const full = same.length <= FULL_PER_BLOCK + 1 ? same : same.slice(0, FULL_PER_BLOCK);
+      for (const f of full) {
+        const picture = pictures < (options.maxPictures ?? MAX_PICTURES) ? pathPicture(f) : undefined;
+        if (!add(findingSection(f, picture?.render(), options.sourceLinkBase), 1)) break sections;
+        if (picture) pictures++;
       }
-      out.add(chunk);
-      shown++;
-      if (picture) pictures++;
+      const rest = same.slice(full.length);
+      if (rest.length > 0 && !add(moreInstances(block, rest), rest.length)) break;
     }
   }
   if (shown < total) {
@@ -170,6 +174,12 @@ function findingSection(f: ReportedFinding, mermaid: string | undefined, linkBas
   lines.push(`${where(f.primary, linkBase)}`, '', escapeMd(f.message), '');
   if (mermaid) lines.push('```mermaid', mermaid, '```', '');
   return lines.join('\n');
+}
+
+/** The line for a block's findings not shown in full: how many, and on which of its instances (a resource can have several). */
+function moreInstances(block: string, rest: readonly ReportedFinding[]): string {
+  const names = [...new Set(rest.map((f) => code(displayName(f.primary))))];
+  return `… and ${rest.length.toLocaleString('en-US')} more ${rest.length === 1 ? 'finding' : 'findings'} on ${code(block)}, on ${nameList(names)}.\n`;
 }
 
 /** `file:line` of the resource, linked to the file at the scanned commit when a link base is known. */

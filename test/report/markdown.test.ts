@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportedFinding } from '../../src/engine/run.js';
 import type { Ref } from '../../src/model/ref.js';
-import { escapeMd, MAX_PICTURES, renderMarkdown, SUMMARY_BUDGET_BYTES } from '../../src/report/markdown.js';
+import { escapeMd, FULL_PER_BLOCK, MAX_PICTURES, renderMarkdown, SUMMARY_BUDGET_BYTES } from '../../src/report/markdown.js';
 import { escapeLabel } from '../../src/report/mermaid.js';
 import type { ScanReport } from '../../src/report/scan-report.js';
 import { scanFixture } from '../helpers/fixtures.js';
@@ -16,10 +16,11 @@ const example = (): ScanReport => {
 };
 
 /** The example's s3-via-nat finding, copied under other route table names: a report of any size. */
-function manyPathFindings(n: number, base = example()): ScanReport {
+/** `n` s3-via-nat findings, each on a block of its own (`sameBlock`: all on instances of one block). */
+function manyPathFindings(n: number, base = example(), sameBlock = false): ScanReport {
   const model = base.findings.find((f) => f.ruleId === 's3-via-nat')!;
   const findings: ReportedFinding[] = Array.from({ length: n }, (_, i) => {
-    const address = `module.net["zone-${i}"].aws_route_table.private[${i}]`;
+    const address = `module.net${sameBlock ? '' : i}["zone-${i}"].aws_route_table.private[${i}]`;
     return { ...model, primary: { ...model.primary, key: address, address }, evidence: { ...model.evidence, routeTable: address } };
   });
   return { ...base, findings };
@@ -102,7 +103,7 @@ describe('Markdown report', () => {
     // Instance keys with quotes (for_each) come out as pictures that parse.
     const md = renderMarkdown(manyPathFindings(2));
     for (const b of mermaidBlocks(md)) expect(await parseMermaid(b)).toBe('flowchart-v2');
-    expect(md).toContain('module.net[#quot;zone-1#quot;].aws_route_table.private[1]');
+    expect(md).toContain('module.net1[#quot;zone-1#quot;].aws_route_table.private[1]');
   });
 
   it('draws at most MAX_PICTURES pictures, and says so', () => {
@@ -110,6 +111,36 @@ describe('Markdown report', () => {
     expect(mermaidBlocks(md)).toHaveLength(MAX_PICTURES);
     expect(md).toContain(`Path pictures are drawn for the first ${MAX_PICTURES} path findings only`);
     expect(md.match(/^#### /gm)).toHaveLength(MAX_PICTURES + 5);
+  });
+
+  it('shows the first instances of a block in full and names the rest in one line, so every rule and block gets its place', () => {
+    const base = example();
+    const report = manyPathFindings(5_000, base, true);
+    report.findings.push(...base.findings.filter((f) => f.ruleId === 'dynamodb-via-nat'));
+    const md = renderMarkdown(report);
+    // 3 in full, then one line; dynamodb-via-nat (3 instances of one block) in full.
+    expect(md.match(/^#### /gm)).toHaveLength(FULL_PER_BLOCK + 3);
+    const names = Array.from({ length: 10 }, (_, i) => `\`module.net["zone-${i + 3}"].aws_route_table.private[${i + 3}]\``).join(', ');
+    expect(md).toContain(`… and 4,997 more findings on \`module.net.aws_route_table.private\`, on ${names} and 4,987 more.\n`);
+    expect(md).toContain('### `dynamodb-via-nat`');
+    expect(md).not.toContain('findings are not shown');
+    expect(bytes(md)).toBeLessThan(30_000);
+  });
+
+  it('shows a block of one instance more than the full count in full, and never groups live findings or different severities', () => {
+    const four = renderMarkdown(manyPathFindings(FULL_PER_BLOCK + 1, example(), true));
+    expect(four.match(/^#### /gm)).toHaveLength(FULL_PER_BLOCK + 1);
+    expect(four).not.toContain('more finding');
+
+    const report = manyPathFindings(8, example(), true);
+    for (const f of report.findings.slice(4)) f.severity = 'error';
+    const split = renderMarkdown(report);
+    expect(split.match(/^#### /gm)).toHaveLength(8);
+
+    // Live resources have no address: each is its own block.
+    const live = manyPathFindings(8, example(), true);
+    live.findings = live.findings.map((f, i) => ({ ...f, primary: { kind: 'route-table', key: `rtb-${i}`, id: `rtb-${i}` } }));
+    expect(renderMarkdown(live).match(/^#### /gm)).toHaveLength(8);
   });
 
   it('cuts large results within the budget, keeps the whole table, and says how many findings are not shown', () => {
