@@ -19,7 +19,7 @@ import {
   scan,
   warnSarifLimit,
   writeAtomic
-} from "./chunk-ITDVS6J2.js";
+} from "./chunk-OQ7STD2J.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

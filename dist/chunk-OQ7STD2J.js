@@ -7615,6 +7615,28 @@ function diagnosticJson(d) {
   };
 }
 
+// src/report/block-groups.ts
+function groupByBlock(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const block = blockOf(f);
+    const id = `${f.severity}\0${block}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, g = { block, findings: [] });
+    g.findings.push(f);
+  }
+  return [...groups.values()];
+}
+function blockOf(f) {
+  const address = f.primary.address;
+  if (!address) return f.primary.key;
+  const parsed = parseInstanceAddress(address);
+  if (!parsed) return address;
+  const resource = `${parsed.mode === "data" ? "data." : ""}${parsed.type}.${parsed.name}`;
+  const modules = formatModules(parsed.modules.map((m) => ({ name: m.name })));
+  return modules ? `${modules}.${resource}` : resource;
+}
+
 // src/report/mermaid.ts
 var TONE_STYLE = {
   bad: "fill:#ffe3e3,stroke:#c92a2a,color:#000",
@@ -7760,6 +7782,7 @@ ${displayName(s)}`, { shape: "round" }), tableNode);
 // src/report/markdown.ts
 var SUMMARY_BUDGET_BYTES = 1e6;
 var MAX_PICTURES = 20;
+var FULL_PER_BLOCK = 3;
 var ICON = { error: "\u{1F534}", warning: "\u{1F7E0}", note: "\u{1F535}" };
 function renderMarkdown(report, options = {}) {
   const budget = options.budgetBytes ?? SUMMARY_BUDGET_BYTES;
@@ -7771,25 +7794,23 @@ function renderMarkdown(report, options = {}) {
   const reserve = 600 + Math.min(bytes(diagnostics), 4e3);
   let shown = 0;
   let pictures = 0;
-  let cut = false;
-  for (const { run, findings } of groups) {
-    if (cut) break;
-    const head = ruleSection(run, findings.length);
-    if (!out.fits(head, reserve)) {
-      cut = true;
-      break;
-    }
-    out.add(head);
-    for (const f of findings) {
-      const picture = pictures < (options.maxPictures ?? MAX_PICTURES) ? pathPicture(f) : void 0;
-      const chunk = findingSection(f, picture?.render(), options.sourceLinkBase);
-      if (!out.fits(chunk, reserve)) {
-        cut = true;
-        break;
+  const add3 = (chunk, findings) => {
+    if (!out.fits(chunk, reserve)) return false;
+    out.add(chunk);
+    shown += findings;
+    return true;
+  };
+  sections: for (const { run, findings } of groups) {
+    if (!add3(ruleSection(run, findings.length), 0)) break;
+    for (const { block, findings: same } of groupByBlock(findings)) {
+      const full = same.length <= FULL_PER_BLOCK + 1 ? same : same.slice(0, FULL_PER_BLOCK);
+      for (const f of full) {
+        const picture = pictures < (options.maxPictures ?? MAX_PICTURES) ? pathPicture(f) : void 0;
+        if (!add3(findingSection(f, picture?.render(), options.sourceLinkBase), 1)) break sections;
+        if (picture) pictures++;
       }
-      out.add(chunk);
-      shown++;
-      if (picture) pictures++;
+      const rest = same.slice(full.length);
+      if (rest.length > 0 && !add3(moreInstances(block, rest), rest.length)) break;
     }
   }
   if (shown < total) {
@@ -7886,6 +7907,11 @@ function findingSection(f, mermaid, linkBase) {
   lines.push(`${where2(f.primary, linkBase)}`, "", escapeMd(f.message), "");
   if (mermaid) lines.push("```mermaid", mermaid, "```", "");
   return lines.join("\n");
+}
+function moreInstances(block, rest) {
+  const names = [...new Set(rest.map((f) => code(displayName(f.primary))))];
+  return `\u2026 and ${rest.length.toLocaleString("en-US")} more ${rest.length === 1 ? "finding" : "findings"} on ${code(block)}, on ${nameList(names)}.
+`;
 }
 function where2(ref, linkBase) {
   const loc = ref.location;

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-NGSOEZ3V.js";
+} from "./chunk-B62HPBOE.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -24,7 +24,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-ITDVS6J2.js";
+} from "./chunk-OQ7STD2J.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
