@@ -67,7 +67,7 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
         if (picture) pictures++;
       }
       const rest = same.slice(full.length);
-      if (rest.length > 0 && !add(moreInstances(block, rest), rest.length)) break;
+      if (rest.length > 0 && !add(moreInstances(block, rest), rest.length)) break sections;
     }
   }
   if (shown < total) {

@@ -127,6 +127,21 @@ describe('Markdown report', () => {
     expect(bytes(md)).toBeLessThan(30_000);
   });
 
+  it('under any budget, shows a prefix of what it shows without one: nothing after the first thing left out', () => {
+    const base = example();
+    const report = manyPathFindings(50, base, true);
+    // After the block of 50, a small section (a rule the report does not describe, one short finding) that fits where the block's last line does not.
+    const small: ReportedFinding = { ...report.findings[0]!, ruleId: 'zz-small', message: 'short', primary: { kind: 'vpc', key: 'vpc-1', id: 'vpc-1' } };
+    report.findings.push(small, ...base.findings.filter((f) => f.ruleId === 'dynamodb-via-nat'));
+    const structure = (md: string) => md.split('\n').filter((l) => /^(###|####|… and) /.test(l));
+    const whole = structure(renderMarkdown(report));
+    expect(whole.filter((l) => l.startsWith('… and'))).toHaveLength(1);
+    for (let budget = 2_000; budget < 40_000; budget += 100) {
+      const cut = structure(renderMarkdown(report, { budgetBytes: budget }));
+      expect(cut, `budget ${budget}`).toEqual(whole.slice(0, cut.length));
+    }
+  });
+
   it('shows a block of one instance more than the full count in full, and never groups live findings or different severities', () => {
     const four = renderMarkdown(manyPathFindings(FULL_PER_BLOCK + 1, example(), true));
     expect(four.match(/^#### /gm)).toHaveLength(FULL_PER_BLOCK + 1);
