@@ -7810,7 +7810,7 @@ function renderMarkdown(report, options = {}) {
         if (picture) pictures++;
       }
       const rest = same.slice(full.length);
-      if (rest.length > 0 && !add3(moreInstances(block, rest), rest.length)) break;
+      if (rest.length > 0 && !add3(moreInstances(block, rest), rest.length)) break sections;
     }
   }
   if (shown < total) {

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-B62HPBOE.js";
-import "./chunk-OQ7STD2J.js";
+} from "./chunk-WMJYBIQ7.js";
+import "./chunk-MXKT5LWZ.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-B62HPBOE.js";
+} from "./chunk-WMJYBIQ7.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -24,7 +24,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-OQ7STD2J.js";
+} from "./chunk-MXKT5LWZ.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -19,7 +19,7 @@ import {
   scan,
   warnSarifLimit,
   writeAtomic
-} from "./chunk-OQ7STD2J.js";
+} from "./chunk-MXKT5LWZ.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
