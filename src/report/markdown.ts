@@ -58,7 +58,7 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
   };
   sections: for (const { run, findings } of groups) {
     if (!add(ruleSection(run, findings.length), 0)) break;
-    for (const { block, findings: same } of groupByBlock(findings)) {
+    for (const { block, items: same } of groupByBlock(findings, (f) => f.primary, (f) => f.severity)) {
       // A block's first instances in full; past that one line names the rest (one change to the block fixes them all).
       const full = same.length <= FULL_PER_BLOCK + 1 ? same : same.slice(0, FULL_PER_BLOCK);
       for (const f of full) {
@@ -199,12 +199,19 @@ function diagnosticsSection(diagnostics: readonly Diagnostic[], budget = Infinit
   const lines = [...head];
   let size = bytes([...head, ...tail].join('\n'));
   let listed = 0;
-  for (const d of diagnostics) {
-    const line = `- ${d.level}${d.ruleId ? ` \`${d.ruleId}\`` : ''}: ${escapeMd(d.message)}`;
-    if (size + bytes(line) + 120 > budget) break;
+  // As with findings: the first few of one cause on one block in full, then one line for the rest.
+  const add = (line: string, count: number): boolean => {
+    if (size + bytes(line) + 120 > budget) return false;
     lines.push(line);
     size += bytes(line) + 1;
-    listed++;
+    listed += count;
+    return true;
+  };
+  groups: for (const { block, items } of groupByBlock(diagnostics, (d) => d.subject, (d) => `${d.level}\u0000${d.code}\u0000${d.ruleId ?? ''}`)) {
+    const full = items.length <= FULL_PER_BLOCK + 1 ? items : items.slice(0, FULL_PER_BLOCK);
+    for (const d of full) if (!add(`- ${d.level}${d.ruleId ? ` \`${d.ruleId}\`` : ''}: ${escapeMd(d.message)}`, 1)) break groups;
+    const rest = items.slice(full.length);
+    if (rest.length > 0 && !add(`- … and ${rest.length.toLocaleString('en-US')} more like ${full.length === 1 ? 'it' : 'these'} on ${code(block)}, on ${nameList([...new Set(rest.map((d) => code(displayName(d.subject!))))])}`, rest.length)) break;
   }
   if (listed < diagnostics.length) lines.push(`- … and ${diagnostics.length - listed} more (cut to stay within GitHub's 1 MiB summary limit)`);
   return [...lines, ...tail].join('\n');

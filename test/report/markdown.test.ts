@@ -180,14 +180,33 @@ describe('Markdown report', () => {
 
   it('lists what could not be evaluated, cut with a count when it does not fit', () => {
     const base = example();
-    const subject: Ref = { key: 'aws_route_table.x', kind: 'route-table', address: 'aws_route_table.x' };
-    const diagnostics = Array.from({ length: 400 }, (_, i) => ({ level: 'note' as const, code: 'not-evaluated', ruleId: 's3-via-nat', subject, message: `diagnostic number ${i} about <things>` }));
+    const subject = (i: number): Ref => ({ key: `aws_route_table.x${i}`, kind: 'route-table', address: `aws_route_table.x${i}` });
+    const diagnostics = Array.from({ length: 400 }, (_, i) => ({ level: 'note' as const, code: 'not-evaluated', ruleId: 's3-via-nat', subject: subject(i), message: `diagnostic number ${i} about <things>` }));
     const full = renderMarkdown({ ...base, diagnostics });
     expect(full).toContain('### Not evaluated (400)');
     expect(full).toContain('- note `s3-via-nat`: diagnostic number 399 about \\<things\\>');
     const cut = renderMarkdown({ ...base, diagnostics }, { budgetBytes: 20_000 });
     expect(bytes(cut)).toBeLessThanOrEqual(20_000);
     expect(cut).toMatch(/- … and \d+ more \(cut to stay within GitHub's 1 MiB summary limit\)/);
+  });
+
+  it('shows the first diagnostics of one cause on one block in full and names the rest in one line', () => {
+    const subject = (i: number): Ref => ({ key: `module.vpc["v${i}"].aws_route.nat`, kind: 'other', address: `module.vpc["v${i}"].aws_route.nat` });
+    const unknownTable = Array.from({ length: 500 }, (_, i) => ({ level: 'note' as const, code: 'unresolved-reference', subject: subject(i), message: `route ${i}: cannot tell which route table it belongs to` }));
+    const otherRule = [0, 1].map((i) => ({ level: 'note' as const, code: 'not-evaluated', ruleId: 's3-via-nat', subject: subject(i), message: `path ${i} not evaluated` }));
+    const alone = { level: 'warning' as const, code: 'suppression-invalid', message: 'a comment without a reason' };
+    const md = renderMarkdown({ ...example(), diagnostics: [...unknownTable, ...otherRule, alone] });
+    expect(md).toContain('### Not evaluated (503)');
+    const listed = md.slice(md.indexOf('### Not evaluated')).split('\n').filter((l) => l.startsWith('- '));
+    expect(listed).toEqual([
+      '- note: route 0: cannot tell which route table it belongs to',
+      '- note: route 1: cannot tell which route table it belongs to',
+      '- note: route 2: cannot tell which route table it belongs to',
+      `- … and 497 more like these on \`module.vpc.aws_route.nat\`, on ${[3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((i) => `\`module.vpc["v${i}"].aws_route.nat\``).join(', ')} and 487 more`,
+      '- note `s3-via-nat`: path 0 not evaluated',
+      '- note `s3-via-nat`: path 1 not evaluated',
+      '- warning: a comment without a reason',
+    ]);
   });
 
   it('says when there is nothing to report, and counts suppressed findings', () => {
