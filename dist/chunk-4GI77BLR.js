@@ -7616,20 +7616,21 @@ function diagnosticJson(d) {
 }
 
 // src/report/block-groups.ts
-function groupByBlock(findings) {
+function groupByBlock(items, refOf2, kindOf2) {
   const groups = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const block = blockOf(f);
-    const id = `${f.severity}\0${block}`;
+  for (const [i, item] of items.entries()) {
+    const ref = refOf2(item);
+    const block = ref ? blockOf(ref) : void 0;
+    const id = block === void 0 ? `${i}` : `${kindOf2(item)}\0${block}`;
     let g = groups.get(id);
-    if (!g) groups.set(id, g = { block, findings: [] });
-    g.findings.push(f);
+    if (!g) groups.set(id, g = { block: block ?? "", items: [] });
+    g.items.push(item);
   }
   return [...groups.values()];
 }
-function blockOf(f) {
-  const address = f.primary.address;
-  if (!address) return f.primary.key;
+function blockOf(ref) {
+  const address = ref.address;
+  if (!address) return ref.key || void 0;
   const parsed = parseInstanceAddress(address);
   if (!parsed) return address;
   const resource = `${parsed.mode === "data" ? "data." : ""}${parsed.type}.${parsed.name}`;
@@ -7802,7 +7803,7 @@ function renderMarkdown(report, options = {}) {
   };
   sections: for (const { run, findings } of groups) {
     if (!add3(ruleSection(run, findings.length), 0)) break;
-    for (const { block, findings: same } of groupByBlock(findings)) {
+    for (const { block, items: same } of groupByBlock(findings, (f) => f.primary, (f) => f.severity)) {
       const full = same.length <= FULL_PER_BLOCK + 1 ? same : same.slice(0, FULL_PER_BLOCK);
       for (const f of full) {
         const picture = pictures < (options.maxPictures ?? MAX_PICTURES) ? pathPicture(f) : void 0;
@@ -7928,12 +7929,18 @@ function diagnosticsSection(diagnostics, budget = Infinity) {
   const lines = [...head];
   let size2 = bytes([...head, ...tail].join("\n"));
   let listed = 0;
-  for (const d of diagnostics) {
-    const line = `- ${d.level}${d.ruleId ? ` \`${d.ruleId}\`` : ""}: ${escapeMd(d.message)}`;
-    if (size2 + bytes(line) + 120 > budget) break;
+  const add3 = (line, count) => {
+    if (size2 + bytes(line) + 120 > budget) return false;
     lines.push(line);
     size2 += bytes(line) + 1;
-    listed++;
+    listed += count;
+    return true;
+  };
+  groups: for (const { block, items } of groupByBlock(diagnostics, (d) => d.subject, (d) => `${d.level}\0${d.code}\0${d.ruleId ?? ""}`)) {
+    const full = items.length <= FULL_PER_BLOCK + 1 ? items : items.slice(0, FULL_PER_BLOCK);
+    for (const d of full) if (!add3(`- ${d.level}${d.ruleId ? ` \`${d.ruleId}\`` : ""}: ${escapeMd(d.message)}`, 1)) break groups;
+    const rest = items.slice(full.length);
+    if (rest.length > 0 && !add3(`- \u2026 and ${rest.length.toLocaleString("en-US")} more like ${full.length === 1 ? "it" : "these"} on ${code(block)}, on ${nameList([...new Set(rest.map((d) => code(displayName(d.subject))))])}`, rest.length)) break;
   }
   if (listed < diagnostics.length) lines.push(`- \u2026 and ${diagnostics.length - listed} more (cut to stay within GitHub's 1 MiB summary limit)`);
   return [...lines, ...tail].join("\n");

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-WMJYBIQ7.js";
-import "./chunk-MXKT5LWZ.js";
+} from "./chunk-ZYZ4D6DI.js";
+import "./chunk-4GI77BLR.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

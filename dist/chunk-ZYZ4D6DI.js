@@ -19,7 +19,7 @@ import {
   scan,
   warnSarifLimit,
   writeAtomic
-} from "./chunk-MXKT5LWZ.js";
+} from "./chunk-4GI77BLR.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
