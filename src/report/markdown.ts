@@ -60,13 +60,12 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
     if (!add(ruleSection(run, findings.length), 0)) break;
     for (const { block, items: same } of groupByBlock(findings, (f) => f.primary, (f) => f.severity)) {
       // A block's first instances in full; past that one line names the rest (one change to the block fixes them all).
-      const full = same.length <= FULL_PER_BLOCK + 1 ? same : same.slice(0, FULL_PER_BLOCK);
+      const { full, rest } = inFull(same);
       for (const f of full) {
         const picture = pictures < (options.maxPictures ?? MAX_PICTURES) ? pathPicture(f) : undefined;
         if (!add(findingSection(f, picture?.render(), options.sourceLinkBase), 1)) break sections;
         if (picture) pictures++;
       }
-      const rest = same.slice(full.length);
       if (rest.length > 0 && !add(moreInstances(block, rest), rest.length)) break sections;
     }
   }
@@ -176,6 +175,12 @@ function findingSection(f: ReportedFinding, mermaid: string | undefined, linkBas
   return lines.join('\n');
 }
 
+/** A block's first items, shown in full, and the rest, named in one line; one left over is shown in full instead. */
+function inFull<T>(items: readonly T[]): { full: readonly T[]; rest: readonly T[] } {
+  const full = items.length <= FULL_PER_BLOCK + 1 ? items : items.slice(0, FULL_PER_BLOCK);
+  return { full, rest: items.slice(full.length) };
+}
+
 /** The line for a block's findings not shown in full: how many, and on which of its instances (a resource can have several). */
 function moreInstances(block: string, rest: readonly ReportedFinding[]): string {
   const names = [...new Set(rest.map((f) => code(displayName(f.primary))))];
@@ -208,9 +213,8 @@ function diagnosticsSection(diagnostics: readonly Diagnostic[], budget = Infinit
     return true;
   };
   groups: for (const { block, items } of groupByBlock(diagnostics, (d) => d.subject, (d) => `${d.level}\u0000${d.code}\u0000${d.ruleId ?? ''}`)) {
-    const full = items.length <= FULL_PER_BLOCK + 1 ? items : items.slice(0, FULL_PER_BLOCK);
+    const { full, rest } = inFull(items);
     for (const d of full) if (!add(`- ${d.level}${d.ruleId ? ` \`${d.ruleId}\`` : ''}: ${escapeMd(d.message)}`, 1)) break groups;
-    const rest = items.slice(full.length);
     if (rest.length > 0 && !add(`- … and ${rest.length.toLocaleString('en-US')} more like ${full.length === 1 ? 'it' : 'these'} on ${code(block)}, on ${nameList([...new Set(rest.map((d) => code(displayName(d.subject!))))])}`, rest.length)) break;
   }
   if (listed < diagnostics.length) lines.push(`- … and ${diagnostics.length - listed} more (cut to stay within GitHub's 1 MiB summary limit)`);
