@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-ZYZ4D6DI.js";
+} from "./chunk-FNEB5QTD.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -24,7 +24,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-4GI77BLR.js";
+} from "./chunk-CNZXGPD4.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

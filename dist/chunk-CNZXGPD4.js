@@ -7804,13 +7804,12 @@ function renderMarkdown(report, options = {}) {
   sections: for (const { run, findings } of groups) {
     if (!add3(ruleSection(run, findings.length), 0)) break;
     for (const { block, items: same } of groupByBlock(findings, (f) => f.primary, (f) => f.severity)) {
-      const full = same.length <= FULL_PER_BLOCK + 1 ? same : same.slice(0, FULL_PER_BLOCK);
+      const { full, rest } = inFull(same);
       for (const f of full) {
         const picture = pictures < (options.maxPictures ?? MAX_PICTURES) ? pathPicture(f) : void 0;
         if (!add3(findingSection(f, picture?.render(), options.sourceLinkBase), 1)) break sections;
         if (picture) pictures++;
       }
-      const rest = same.slice(full.length);
       if (rest.length > 0 && !add3(moreInstances(block, rest), rest.length)) break sections;
     }
   }
@@ -7909,6 +7908,10 @@ function findingSection(f, mermaid, linkBase) {
   if (mermaid) lines.push("```mermaid", mermaid, "```", "");
   return lines.join("\n");
 }
+function inFull(items) {
+  const full = items.length <= FULL_PER_BLOCK + 1 ? items : items.slice(0, FULL_PER_BLOCK);
+  return { full, rest: items.slice(full.length) };
+}
 function moreInstances(block, rest) {
   const names = [...new Set(rest.map((f) => code(displayName(f.primary))))];
   return `\u2026 and ${rest.length.toLocaleString("en-US")} more ${rest.length === 1 ? "finding" : "findings"} on ${code(block)}, on ${nameList(names)}.
@@ -7937,9 +7940,8 @@ function diagnosticsSection(diagnostics, budget = Infinity) {
     return true;
   };
   groups: for (const { block, items } of groupByBlock(diagnostics, (d) => d.subject, (d) => `${d.level}\0${d.code}\0${d.ruleId ?? ""}`)) {
-    const full = items.length <= FULL_PER_BLOCK + 1 ? items : items.slice(0, FULL_PER_BLOCK);
+    const { full, rest } = inFull(items);
     for (const d of full) if (!add3(`- ${d.level}${d.ruleId ? ` \`${d.ruleId}\`` : ""}: ${escapeMd(d.message)}`, 1)) break groups;
-    const rest = items.slice(full.length);
     if (rest.length > 0 && !add3(`- \u2026 and ${rest.length.toLocaleString("en-US")} more like ${full.length === 1 ? "it" : "these"} on ${code(block)}, on ${nameList([...new Set(rest.map((d) => code(displayName(d.subject))))])}`, rest.length)) break;
   }
   if (listed < diagnostics.length) lines.push(`- \u2026 and ${diagnostics.length - listed} more (cut to stay within GitHub's 1 MiB summary limit)`);

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-ZYZ4D6DI.js";
-import "./chunk-4GI77BLR.js";
+} from "./chunk-FNEB5QTD.js";
+import "./chunk-CNZXGPD4.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -19,7 +19,7 @@ import {
   scan,
   warnSarifLimit,
   writeAtomic
-} from "./chunk-4GI77BLR.js";
+} from "./chunk-CNZXGPD4.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
