@@ -52,10 +52,10 @@ export function sourceRootOf(inputs: ActionInputs, input: ScanInput): string {
 
 /**
  * The `vpcelint scan` command line for the inputs: the Action is a thin layer
- * over the CLI, so both behave the same. The JSON report goes to `jsonFile`
- * (for the outputs), Markdown to `markdownFile` (for the job summary).
+ * over the CLI, so both behave the same. Markdown goes to `markdown` (the job
+ * summary), SARIF to `sarif`; the outputs come from the report itself (run.ts).
  */
-export function scanArgs(inputs: ActionInputs, input: ScanInput, planJson: string | undefined, files: { json: string; markdown: string; sarif: string }): string[] {
+export function scanArgs(inputs: ActionInputs, input: ScanInput, planJson: string | undefined, files: { markdown: string; sarif: string }): string[] {
   const args = ['scan'];
   if (input.kind === 'aws') {
     args.push('--aws', '--quiet');
@@ -69,6 +69,6 @@ export function scanArgs(inputs: ActionInputs, input: ScanInput, planJson: strin
   if (inputs.config) args.push('--config', inputs.config);
   args.push('--fail-on', inputs.failOn);
   if (inputs.softFail) args.push('--soft-fail');
-  args.push('--format', 'json', '--output', files.json, '--markdown', files.markdown, '--sarif', files.sarif);
+  args.push('--format', 'markdown', '--output', files.markdown, '--sarif', files.sarif);
   return args;
 }

@@ -1,15 +1,16 @@
 import * as core from '@actions/core';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../cli/main.js';
 import { processHeap, restartWithHeap, type HeapFacts } from '../cli/heap.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
+import { countBySeverity, type ScanReport } from '../report/scan-report.js';
 import { readInputs, scanArgs, scanInput, sourceRootOf, type ActionInputs } from './inputs.js';
 import { terraformShow } from './terraform.js';
 
-/** What the Action reads back from the JSON report (its documented, versioned format). */
-interface JsonSummary {
+/** The Action's outputs: findings counted (suppressed ones not), and by severity. */
+interface Counts {
   findings: number;
   error: number;
   warning: number;
@@ -39,7 +40,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, heap: ActionHeap
       planJson = join(work, 'plan.json');
       terraformShow(input.dir, input.planFile, planJson, env);
     }
-    const files = { json: join(work, 'report.json'), markdown: join(work, 'summary.md'), sarif: inputs.sarifFile };
+    const files = { markdown: join(work, 'summary.md'), sarif: inputs.sarifFile };
     const args = scanArgs(inputs, input, planJson, files);
     core.info(`vpcelint ${args.join(' ')}`);
     // A plan too large for this process's heap: the scan reads it lean, or this Action runs again in a new process
@@ -51,16 +52,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env, heap: ActionHeap
       restart: async (heapMb: number) => (restarted = await heap.restart(heapMb, again)),
       say: (line: string) => (line.startsWith('warning: ') ? core.warning(line.slice('warning: '.length)) : core.info(line)),
     };
-    const { code, stderr } = await withStderr(() => main(args, { stdout: (s) => process.stdout.write(s), isTTY: false, env, cwd: process.cwd(), heap: control, warn: (text) => core.warning(text) }));
+    // The report itself gives the outputs: a JSON report written and read back only for its counts cost seconds on a large plan.
+    let counts: Counts | undefined;
+    const onReport = (report: ScanReport) => (counts = { findings: report.findings.length, ...countBySeverity(report.findings) });
+    const { code, stderr } = await withStderr(() =>
+      main(args, { stdout: (s) => process.stdout.write(s), isTTY: false, env, cwd: process.cwd(), heap: control, warn: (text) => core.warning(text), onReport }),
+    );
     if (restarted !== undefined) {
       process.exitCode = restarted;
       return;
     }
-    if (code === 2 || !existsSync(files.json)) {
+    if (code === 2 || !counts) {
       core.setFailed(lastLine(stderr) ?? 'vpcelint could not run: see the log above');
       return;
     }
-    const summary = (JSON.parse(readFileSync(files.json, 'utf8')) as { summary: JsonSummary }).summary;
+    const summary: Counts = counts;
     core.setOutput('sarif-file', inputs.sarifFile);
     core.setOutput('findings', summary.findings);
     core.setOutput('errors', summary.error);
@@ -77,7 +83,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, heap: ActionHeap
   }
 }
 
-function failureMessage(s: JsonSummary, inputs: ActionInputs): string {
+function failureMessage(s: Counts, inputs: ActionInputs): string {
   const failOn = inputs.failOn as Severity;
   const counted = (['error', 'warning', 'note'] as const).filter((sev) => SEVERITY_RANK[sev] >= (SEVERITY_RANK[failOn] ?? 0));
   const n = counted.reduce((sum, sev) => sum + s[sev], 0);

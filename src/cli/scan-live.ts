@@ -32,6 +32,7 @@ export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<nu
   else io.stdout(rendered);
   for (const [file, text] of extra) writeAtomic(file, text);
   warnSarifLimit(report, format, opts, sarifMaxResults, io);
+  io.onReport?.(report);
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 

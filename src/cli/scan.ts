@@ -62,6 +62,8 @@ export interface Io {
   heap?: HeapControl;
   /** A warning for whoever ran the scan (the Action makes it an annotation); standard error when unset. */
   warn?: (text: string) => void;
+  /** Given the report once every output is written: the Action takes its outputs from it instead of reading a JSON report back. */
+  onReport?: (report: ScanReport) => void;
 }
 
 /** Runs a scan and returns the exit code: 0 clean, 1 findings at or above --fail-on. */
@@ -91,6 +93,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   else io.stdout(done.rendered);
   for (const [file, text] of done.extra) writeAtomic(file, text);
   warnSarifLimit(done.report, format, opts, sarifMaxResults, io);
+  io.onReport?.(done.report);
   timings.mark('report');
   if (opts.timings) {
     const leanLine = readLean ? 'plan: read lean, piece by piece (this heap is too small for it as one string)\n' : '';
