@@ -19,7 +19,7 @@ import {
   scan,
   warnSarifLimit,
   writeAtomic
-} from "./chunk-CNZXGPD4.js";
+} from "./chunk-A4FZV55Y.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
@@ -622,6 +622,7 @@ async function liveScanCommand(opts, io) {
   else io.stdout(rendered);
   for (const [file, text] of extra) writeAtomic(file, text);
   warnSarifLimit(report, format, opts, sarifMaxResults, io);
+  io.onReport?.(report);
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 async function readAws(opts, io) {

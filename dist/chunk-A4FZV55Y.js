@@ -8124,6 +8124,7 @@ async function scanCommand(opts, io) {
   else io.stdout(done.rendered);
   for (const [file, text] of done.extra) writeAtomic(file, text);
   warnSarifLimit(done.report, format, opts, sarifMaxResults, io);
+  io.onReport?.(done.report);
   timings.mark("report");
   if (opts.timings) {
     const leanLine = readLean ? "plan: read lean, piece by piece (this heap is too small for it as one string)\n" : "";
@@ -8266,6 +8267,7 @@ export {
   collectPlanFile,
   loadConfig,
   SEVERITY_RANK,
+  countBySeverity,
   Flowchart,
   redact,
   readBaseline,
