@@ -66,14 +66,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env, heap: ActionHeap
       core.setFailed(lastLine(stderr) ?? 'vpcelint could not run: see the log above');
       return;
     }
-    const summary: Counts = counts;
     core.setOutput('sarif-file', inputs.sarifFile);
-    core.setOutput('findings', summary.findings);
-    core.setOutput('errors', summary.error);
-    core.setOutput('warnings', summary.warning);
-    core.setOutput('notes', summary.note);
+    core.setOutput('findings', counts.findings);
+    core.setOutput('errors', counts.error);
+    core.setOutput('warnings', counts.warning);
+    core.setOutput('notes', counts.note);
     await writeSummary(readFileSync(files.markdown, 'utf8'), env);
-    if (code === 1) core.setFailed(failureMessage(summary, inputs));
+    if (code === 1) core.setFailed(failureMessage(counts, inputs));
     else if (code === 3) core.setFailed('vpcelint could not read everything in AWS (see "Not evaluated" in the job summary), so the scan is partial');
     else if (code !== 0) core.setFailed(`vpcelint ended with exit code ${code}`);
   } catch (err) {
