@@ -23279,14 +23279,13 @@ async function run(env = process.env, heap = thisProcess) {
       setFailed(lastLine(stderr) ?? "vpcelint could not run: see the log above");
       return;
     }
-    const summary2 = counts;
     setOutput("sarif-file", inputs.sarifFile);
-    setOutput("findings", summary2.findings);
-    setOutput("errors", summary2.error);
-    setOutput("warnings", summary2.warning);
-    setOutput("notes", summary2.note);
+    setOutput("findings", counts.findings);
+    setOutput("errors", counts.error);
+    setOutput("warnings", counts.warning);
+    setOutput("notes", counts.note);
     await writeSummary(readFileSync(files.markdown, "utf8"), env);
-    if (code === 1) setFailed(failureMessage(summary2, inputs));
+    if (code === 1) setFailed(failureMessage(counts, inputs));
     else if (code === 3) setFailed('vpcelint could not read everything in AWS (see "Not evaluated" in the job summary), so the scan is partial');
     else if (code !== 0) setFailed(`vpcelint ended with exit code ${code}`);
   } catch (err) {
