@@ -65,6 +65,7 @@ const MAX_NAT_DEPTH = 3;
 export class PathTracer {
   private readonly topo: Topology;
   private readonly evaluator: PolicyEvaluator;
+  private readonly familyPaths = new Map<RouteTable, Partial<Record<Family, ServicePath>>>();
 
   constructor(
     private readonly inv: Inventory,
@@ -113,8 +114,21 @@ export class PathTracer {
     return out;
   }
 
-  /** S3 or DynamoDB: an interface endpoint that answers the service's name, else a gateway endpoint, else the default route. */
+  /**
+   * S3 or DynamoDB: an interface endpoint that answers the service's name, else a gateway endpoint, else the default route.
+   * Worked out once per table: `explain --bucket` asks for every subnet, and thousands of subnets can share a table of
+   * thousands of routes. Paths are never changed once made, so the subnets of one table share one.
+   */
   familyPath(table: RouteTable, family: Family): ServicePath {
+    const known = this.familyPaths.get(table);
+    const hit = known?.[family];
+    if (hit) return hit;
+    const path = this.traceFamily(table, family);
+    this.familyPaths.set(table, { ...known, [family]: path });
+    return path;
+  }
+
+  private traceFamily(table: RouteTable, family: Family): ServicePath {
     const service = FAMILY_LABEL[family];
     const viaDns = this.interfaceByDns(table, family);
     if (viaDns && 'unknown' in viaDns) {
