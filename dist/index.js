@@ -23127,7 +23127,7 @@ async function main(argv, io = defaultIo(argv)) {
     code = isLiveInput(opts) ? await (await import("./scan-live-J6RCFBO6.js")).liveScanCommand(opts, io) : await scanCommand(opts, io);
   });
   program2.command("explain").description("show how traffic from a subnet (or a route table's subnets) reaches S3, DynamoDB and interface endpoint services, hop by hop; or, with --bucket, which subnets reach a bucket and whether its policies let requests through").argument("[subnet-or-route-table]", "Terraform address or AWS id of a subnet or route table").option("--plan <file>", 'plan JSON from "terraform show -json tf.plan"; "-" reads standard input').option("--snapshot <file>", "an inventory saved by scan --aws --save-snapshot").option("--aws", "read live AWS, read-only (credentials from the SDK default chain)").option("--region <regions>", "with --aws: region(s) to read, comma-separated").option("--profile <name>", "with --aws: profile from the AWS config files").option("--role-arn <arn>", "with --aws: role to assume before reading").option("--bucket <name>", "explain the paths to this S3 bucket (name or Terraform address) instead").addOption(new Option("--format <format>", "output format").choices([...EXPLAIN_FORMATS]).default("text")).action(async (target, opts) => {
-    const { explainCommand } = await import("./command-V6EXWO2P.js");
+    const { explainCommand } = await import("./command-PNENIZX7.js");
     code = await explainCommand(target, opts, io);
   });
   program2.command("rules").description("list the rules with id, default severity and description").action(() => {

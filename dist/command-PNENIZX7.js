@@ -85,6 +85,7 @@ var PathTracer = class {
   options;
   topo;
   evaluator;
+  familyPaths = /* @__PURE__ */ new Map();
   /** The subnet's hop and its effective route table, or the unknown hop that stops the trace. */
   subnetStart(subnet) {
     const hops = [{ kind: "subnet", label: `subnet ${displayName(subnet.ref)}`, ref: subnet.ref }];
@@ -121,8 +122,20 @@ var PathTracer = class {
     }
     return out;
   }
-  /** S3 or DynamoDB: an interface endpoint that answers the service's name, else a gateway endpoint, else the default route. */
+  /**
+   * S3 or DynamoDB: an interface endpoint that answers the service's name, else a gateway endpoint, else the default route.
+   * Worked out once per table: `explain --bucket` asks for every subnet, and thousands of subnets can share a table of
+   * thousands of routes. Paths are never changed once made, so the subnets of one table share one.
+   */
   familyPath(table, family) {
+    const known = this.familyPaths.get(table);
+    const hit = known?.[family];
+    if (hit) return hit;
+    const path = this.traceFamily(table, family);
+    this.familyPaths.set(table, { ...known, [family]: path });
+    return path;
+  }
+  traceFamily(table, family) {
     const service = FAMILY_LABEL[family];
     const viaDns = this.interfaceByDns(table, family);
     if (viaDns && "unknown" in viaDns) {
