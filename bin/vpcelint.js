@@ -5,6 +5,15 @@ import module from 'node:module';
 
 // Node 22+ caches compiled code between runs; on Node 20 the call does not exist.
 module.enableCompileCache?.();
+
+// A reader that stops early (`vpcelint scan ... | head`) closes the pipe. The rest of the output is not wanted, which is
+// no failure of the scan: without this, Node throws EPIPE with a stack trace. The exit code stays the scan's.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+    throw err;
+  });
+}
 const { main } = await import('../build/cli/main.js');
 
 main(process.argv.slice(2)).then(

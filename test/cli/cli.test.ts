@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,25 @@ describe('exit codes', () => {
 });
 
 describe('inputs and outputs', () => {
+  it('a reader that stops early (| head) ends nothing: no stack trace, and the scan\'s own exit code', async () => {
+    const cases: [string[], number][] = [
+      [['scan', '--plan', planPath('example'), '--fail-on', 'none'], 0],
+      [['scan', '--plan', planPath('example')], 1],
+      [['explain', '--plan', planPath('example'), 'module.network.aws_subnet.private[0]'], 0],
+    ];
+    for (const [args, code] of cases) {
+      const child = spawn(process.execPath, [join(ROOT, 'bin/vpcelint.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      // The reader is gone before the first write: every write meets a closed pipe (EPIPE).
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exit = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr, args.join(' ')).toBe('');
+      expect(exit, args.join(' ')).toBe(code);
+    }
+  });
+
+
   it('--plan - reads standard input', () => {
     const r = cli(['scan', '--plan', '-', '--format', 'json'], readFileSync(planPath('example'), 'utf8'));
     expect(r.code).toBe(1);
