@@ -1,31 +1,83 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { InputError } from '../errors.js';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError, UsageError } from '../errors.js';
 
 /**
- * Writes a file all at once: to a temporary name beside it, then renamed over
- * the target, so a crash or a full disk never leaves a half-written report.
- * Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written directly:
- * renaming over them would replace the device with a regular file.
+ * Writes the reports all or nothing. Each regular file goes to a temporary
+ * name beside it first, and only when every one is written are they renamed
+ * over their targets: a crash, a full disk or a target that is a directory
+ * leaves every target as it was (a rename failing after others succeeded is
+ * the one case this cannot undo). Devices and pipes (/dev/null, /dev/stdout,
+ * a FIFO) are written directly, last: renaming over them would replace the
+ * device with a regular file.
  */
-export function writeAtomic(path: string, content: string): void {
-  if (isSpecialFile(path)) {
+export function writeAll(targets: readonly (readonly [path: string, content: string])[]): void {
+  // One path named twice (`--output r.sarif --sarif r.sarif`) is written once, with the last content, as before.
+  const files = [...new Map(targets.map(([path, content]) => [resolve(path), [path, content] as const])).values()];
+  const staged: [tmp: string, path: string][] = [];
+  const failed = (path: string, err: unknown) => {
+    for (const [tmp] of staged) removeQuietly(tmp);
+    return new InputError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  };
+  for (const [path, content] of files) {
+    if (isSpecialFile(path)) continue;
+    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-      writeFileSync(path, content);
-      return;
+      if (isDirectory(path)) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(tmp, content);
     } catch (err) {
-      throw new InputError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      removeQuietly(tmp);
+      throw failed(path, err);
+    }
+    staged.push([tmp, path]);
+  }
+  for (const [tmp, path] of staged) {
+    try {
+      renameSync(tmp, path);
+    } catch (err) {
+      throw failed(path, err);
     }
   }
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  for (const [path, content] of files) {
+    if (!isSpecialFile(path)) continue;
+    try {
+      writeFileSync(path, content);
+    } catch (err) {
+      throw failed(path, err);
+    }
+  }
+}
+
+/**
+ * Fails fast on report targets that cannot be files: an existing directory,
+ * or a path under a file. Checked before a scan starts, so a mistyped
+ * `--output` costs no parse of a large plan and no live scan of an account.
+ */
+export function checkTargets(targets: readonly (readonly [flag: string, path: string | undefined])[]): void {
+  for (const [flag, path] of targets) {
+    if (path === undefined || isSpecialFile(path)) continue;
+    if (isDirectory(path)) throw new UsageError(`${flag} ${path}: is a directory`);
+    let dir = dirname(resolve(path));
+    while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+    if (!isDirectory(dir)) throw new UsageError(`${flag} ${path}: ${dir} is not a directory`);
+  }
+}
+
+/** A temporary file removed, if it is there: when its directory could not be made, even looking fails (ENOTDIR). */
+function removeQuietly(path: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new InputError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    rmSync(path, { force: true });
+  } catch {
+    // nothing was written there
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

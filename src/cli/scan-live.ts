@@ -8,7 +8,7 @@ import { redact } from '../report/redact.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { readSnapshot, snapshotText } from '../snapshot/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
-import { writeAtomic } from './output.js';
+import { checkTargets, writeAll } from './output.js';
 import type { LiveScanOptions } from './scan-input.js';
 import { exitCode, extraReports, githubBlobBase, parseSarifMaxResults, render, scan, warnSarifLimit, type FailOn, type Format, type Io } from './scan.js';
 
@@ -20,6 +20,7 @@ export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<nu
   const format = (opts.format ?? 'text') as Format;
   const failOn = opts.failOn as FailOn;
   const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
+  checkTargets([['--output', opts.output], ['--sarif', opts.sarif], ['--markdown', opts.markdown], ['--save-snapshot', opts.saveSnapshot]]);
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : undefined;
   const inv = opts.snapshot !== undefined ? readSnapshot(opts.snapshot) : await readAws(opts, io);
@@ -27,10 +28,9 @@ export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<nu
   const report = applySuppressions(scan(inv, config), { knownRules: allRules.map((r) => r.meta.id), config, ...(baseline ? { baseline } : {}) });
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sarifMaxResults }), inv.sensitiveValues);
   const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults });
-  if (opts.saveSnapshot) writeAtomic(opts.saveSnapshot, snapshotText(inv));
-  if (opts.output) writeAtomic(opts.output, rendered);
-  else io.stdout(rendered);
-  for (const [file, text] of extra) writeAtomic(file, text);
+  // Files all or nothing first: standard output is written only once they are.
+  writeAll([...(opts.saveSnapshot ? [[opts.saveSnapshot, snapshotText(inv)] as const] : []), ...(opts.output ? [[opts.output, rendered] as const] : []), ...extra]);
+  if (!opts.output) io.stdout(rendered);
   warnSarifLimit(report, format, opts, sarifMaxResults, io);
   io.onReport?.(report);
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);

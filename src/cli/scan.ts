@@ -17,7 +17,7 @@ import { renderText } from '../report/text.js';
 import { attachSources, prepareSources } from '../sourcemap/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { UsageError } from '../errors.js';
-import { writeAtomic } from './output.js';
+import { checkTargets, writeAll } from './output.js';
 import { fitPlanToHeap, type HeapControl } from './heap.js';
 import { planFileSize, planProgress, type PhaseLine } from './plan-progress.js';
 
@@ -72,6 +72,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const failOn = parseFailOn(opts.failOn);
   const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
+  checkTargets([['--output', opts.output], ['--sarif', opts.sarif], ['--markdown', opts.markdown]]);
   const fit = await fitPlanToHeap(opts.plan, io.heap);
   if ('exitCode' in fit) return fit.exitCode;
   // Whether the plan was read lean, for --timings: decided now, or by a pipe's size once read.
@@ -89,9 +90,9 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   } finally {
     progress?.end(); // before anything else reaches the terminal
   }
-  if (opts.output) writeAtomic(opts.output, done.rendered);
-  else io.stdout(done.rendered);
-  for (const [file, text] of done.extra) writeAtomic(file, text);
+  // Files all or nothing first: standard output is written only once they are.
+  writeAll([...(opts.output ? [[opts.output, done.rendered] as const] : []), ...done.extra]);
+  if (!opts.output) io.stdout(done.rendered);
   warnSarifLimit(done.report, format, opts, sarifMaxResults, io);
   io.onReport?.(done.report);
   timings.mark('report');

@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkTargets, writeAll } from '../../src/cli/output.js';
+import { main } from '../../src/cli/main.js';
+import { planPath, ROOT } from '../helpers/fixtures.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'vpcelint-output-'));
+
+describe('writeAll', () => {
+  it('writes every file, creating directories, and replaces what was there', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'old.txt'), 'old');
+    writeAll([[join(dir, 'old.txt'), 'new'], [join(dir, 'a', 'b', 'c.sarif'), 'sarif']]);
+    expect(readFileSync(join(dir, 'old.txt'), 'utf8')).toBe('new');
+    expect(readFileSync(join(dir, 'a', 'b', 'c.sarif'), 'utf8')).toBe('sarif');
+    expect(readdirSync(dir).sort()).toEqual(['a', 'old.txt']);
+  });
+
+  it('writes nothing when one target cannot be written, and leaves no temporary file', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'kept.txt'), 'before');
+    mkdirSync(join(dir, 'a-directory'));
+    for (const bad of [join(dir, 'a-directory'), join(dir, 'kept.txt', 'under-a-file.md')]) {
+      expect(() => writeAll([[join(dir, 'kept.txt'), 'after'], [join(dir, 'new.json'), '{}'], [bad, 'x']])).toThrow(`cannot write ${bad}: `);
+      expect(readFileSync(join(dir, 'kept.txt'), 'utf8')).toBe('before');
+      expect(readdirSync(dir).sort()).toEqual(['a-directory', 'kept.txt']);
+    }
+  });
+
+  it('writes a path named twice once, with the last content', () => {
+    const dir = tmp();
+    writeAll([[join(dir, 'r.sarif'), 'first'], [join(dir, '.', 'r.sarif'), 'last']]);
+    expect(readFileSync(join(dir, 'r.sarif'), 'utf8')).toBe('last');
+    expect(readdirSync(dir)).toEqual(['r.sarif']);
+  });
+
+  it('writes devices directly, after the files', () => {
+    const dir = tmp();
+    writeAll([['/dev/null', 'to nowhere'], [join(dir, 'r.txt'), 'r']]);
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toBe('r');
+    expect(existsSync('/dev/null')).toBe(true);
+  });
+});
+
+describe('checkTargets', () => {
+  it('refuses a directory, or a path under a file, naming the flag', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'file'), '');
+    expect(() => checkTargets([['--output', dir]])).toThrow(`--output ${dir}: is a directory`);
+    expect(() => checkTargets([['--sarif', join(dir, 'file', 'x', 'y.sarif')]])).toThrow(`--sarif ${join(dir, 'file', 'x', 'y.sarif')}: ${join(dir, 'file')} is not a directory`);
+    expect(() => checkTargets([['--output', join(dir, 'new', 'deep', 'r.txt')], ['--markdown', undefined], ['--sarif', '/dev/null']])).not.toThrow();
+  });
+
+  it('a scan with a target that cannot be a file stops before reading the plan: exit 2, nothing written', async () => {
+    const dir = tmp();
+    let stdout = '';
+    const code = await main(['scan', '--plan', '/no/such/plan.json', '--output', join(dir, 'r.txt'), '--sarif', dir], { stdout: (s) => (stdout += s), isTTY: false, env: {}, cwd: ROOT });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(readdirSync(dir)).toEqual([]);
+    // And one that can: the plan is read, the files are written.
+    expect(await main(['scan', '--plan', planPath('example'), '--output', join(dir, 'r.txt'), '--sarif', join(dir, 'r.sarif')], { stdout: (s) => (stdout += s), isTTY: false, env: {}, cwd: ROOT })).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['r.sarif', 'r.txt']);
+    expect(stdout).toBe('');
+  });
+});
