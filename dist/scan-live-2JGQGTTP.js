@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-Q3B7ZJ6K.js";
-import "./chunk-A4FZV55Y.js";
+} from "./chunk-NZN4WZNI.js";
+import "./chunk-JWYJOM6Z.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -7366,26 +7366,64 @@ function applySuppressions(report, options) {
 }
 
 // src/cli/output.ts
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname as dirname2, join as join3 } from "node:path";
-function writeAtomic(path, content) {
-  if (isSpecialFile(path)) {
+import { existsSync as existsSync3, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname as dirname2, join as join3, resolve } from "node:path";
+function writeAll(targets) {
+  const files = [...new Map(targets.map(([path, content]) => [resolve(path), [path, content]])).values()];
+  const staged = [];
+  const failed = (path, err) => {
+    for (const [tmp] of staged) removeQuietly(tmp);
+    return new InputError(`cannot write ${path}: ${err.code ?? err.message}`);
+  };
+  for (const [path, content] of files) {
+    if (isSpecialFile(path)) continue;
+    const tmp = join3(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-      writeFileSync(path, content);
-      return;
+      if (isDirectory2(path)) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+      mkdirSync(dirname2(path), { recursive: true });
+      writeFileSync(tmp, content);
     } catch (err) {
-      throw new InputError(`cannot write ${path}: ${err.code ?? err.message}`);
+      removeQuietly(tmp);
+      throw failed(path, err);
+    }
+    staged.push([tmp, path]);
+  }
+  for (const [tmp, path] of staged) {
+    try {
+      renameSync(tmp, path);
+    } catch (err) {
+      throw failed(path, err);
     }
   }
-  const dir = dirname2(path);
-  const tmp = join3(dir, `.${basename(path)}.${process.pid}.tmp`);
+  for (const [path, content] of files) {
+    if (!isSpecialFile(path)) continue;
+    try {
+      writeFileSync(path, content);
+    } catch (err) {
+      throw failed(path, err);
+    }
+  }
+}
+function checkTargets(targets) {
+  for (const [flag, path] of targets) {
+    if (path === void 0 || isSpecialFile(path)) continue;
+    if (isDirectory2(path)) throw new UsageError(`${flag} ${path}: is a directory`);
+    let dir = dirname2(resolve(path));
+    while (!existsSync3(dir) && dirname2(dir) !== dir) dir = dirname2(dir);
+    if (!isDirectory2(dir)) throw new UsageError(`${flag} ${path}: ${dir} is not a directory`);
+  }
+}
+function removeQuietly(path) {
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new InputError(`cannot write ${path}: ${err.code ?? err.message}`);
+    rmSync(path, { force: true });
+  } catch {
+  }
+}
+function isDirectory2(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 function isSpecialFile(path) {
@@ -7467,7 +7505,7 @@ function processHeap(env = process.env, execArgv = process.execArgv) {
   };
 }
 function restartWithHeap(heapMb, script, args, env = process.env) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const child = spawn(process.execPath, [...restartFlags(process.execArgv, heapMb), script, ...args], {
       stdio: "inherit",
       env: { ...env, [RESTARTED_ENV]: "1" }
@@ -7478,7 +7516,7 @@ function restartWithHeap(heapMb, script, args, env = process.env) {
     child.once("error", reject);
     child.once("exit", (code2, signal) => {
       for (const s of signals) process.off(s, forward);
-      resolve2(code2 ?? 128 + (signal ? constants2.signals[signal] ?? 0 : 0));
+      resolve3(code2 ?? 128 + (signal ? constants2.signals[signal] ?? 0 : 0));
     });
   });
 }
@@ -8006,8 +8044,8 @@ function suppressedNote(report) {
 }
 
 // src/sourcemap/index.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname as dirname3, join as join4, relative as relative2, resolve, sep as sep2 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { dirname as dirname3, join as join4, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var NONE2 = { directivesOf: () => [], directives: [] };
 function prepareSources(options, background = false) {
   const root = sourceRoot(options);
@@ -8065,19 +8103,19 @@ async function attachSources(report, options, prepared) {
 }
 function sourceRoot(options) {
   if (options.sourceRoot !== void 0) {
-    const dir = resolve(options.cwd, options.sourceRoot);
+    const dir = resolve2(options.cwd, options.sourceRoot);
     if (!isDirectory(dir)) throw new UsageError(`--source-root ${options.sourceRoot}: not a directory`);
     return dir;
   }
   if (options.planFile && options.planFile !== "-") {
-    const planDir = dirname3(resolve(options.cwd, options.planFile));
+    const planDir = dirname3(resolve2(options.cwd, options.planFile));
     if (hasTfFiles(planDir)) return planDir;
   }
-  return resolve(options.cwd);
+  return resolve2(options.cwd);
 }
 function repositoryRoot(dir) {
   for (let d = dir; ; d = dirname3(d)) {
-    if (existsSync3(join4(d, ".git"))) return d;
+    if (existsSync4(join4(d, ".git"))) return d;
     if (dirname3(d) === d) return dir;
   }
 }
@@ -8105,6 +8143,7 @@ async function scanCommand(opts, io) {
   const failOn = parseFailOn(opts.failOn);
   const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
+  checkTargets([["--output", opts.output], ["--sarif", opts.sarif], ["--markdown", opts.markdown]]);
   const fit = await fitPlanToHeap(opts.plan, io.heap);
   if ("exitCode" in fit) return fit.exitCode;
   let readLean = fit.lean === true;
@@ -8120,9 +8159,8 @@ async function scanCommand(opts, io) {
   } finally {
     progress?.end();
   }
-  if (opts.output) writeAtomic(opts.output, done.rendered);
-  else io.stdout(done.rendered);
-  for (const [file, text] of done.extra) writeAtomic(file, text);
+  writeAll([...opts.output ? [[opts.output, done.rendered]] : [], ...done.extra]);
+  if (!opts.output) io.stdout(done.rendered);
   warnSarifLimit(done.report, format, opts, sarifMaxResults, io);
   io.onReport?.(done.report);
   timings.mark("report");
@@ -8272,7 +8310,8 @@ export {
   redact,
   readBaseline,
   applySuppressions,
-  writeAtomic,
+  writeAll,
+  checkTargets,
   processHeap,
   restartWithHeap,
   fitPlanToHeap,

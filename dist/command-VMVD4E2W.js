@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-Q3B7ZJ6K.js";
+} from "./chunk-NZN4WZNI.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -24,7 +24,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-A4FZV55Y.js";
+} from "./chunk-JWYJOM6Z.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

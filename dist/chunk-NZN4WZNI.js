@@ -5,6 +5,7 @@ import {
   VERSION,
   allRules,
   applySuppressions,
+  checkTargets,
   exitCode,
   extraReports,
   githubBlobBase,
@@ -18,8 +19,8 @@ import {
   render,
   scan,
   warnSarifLimit,
-  writeAtomic
-} from "./chunk-A4FZV55Y.js";
+  writeAll
+} from "./chunk-JWYJOM6Z.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
@@ -611,16 +612,15 @@ async function liveScanCommand(opts, io) {
   const format = opts.format ?? "text";
   const failOn = opts.failOn;
   const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
+  checkTargets([["--output", opts.output], ["--sarif", opts.sarif], ["--markdown", opts.markdown], ["--save-snapshot", opts.saveSnapshot]]);
   const config = await loadConfig(opts.config, io.cwd, allRules.map((r) => r.meta.id));
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : void 0;
   const inv = opts.snapshot !== void 0 ? readSnapshot(opts.snapshot) : await readAws(opts, io);
   const report = applySuppressions(scan(inv, config), { knownRules: allRules.map((r) => r.meta.id), config, ...baseline ? { baseline } : {} });
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sarifMaxResults }), inv.sensitiveValues);
   const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults });
-  if (opts.saveSnapshot) writeAtomic(opts.saveSnapshot, snapshotText(inv));
-  if (opts.output) writeAtomic(opts.output, rendered);
-  else io.stdout(rendered);
-  for (const [file, text] of extra) writeAtomic(file, text);
+  writeAll([...opts.saveSnapshot ? [[opts.saveSnapshot, snapshotText(inv)]] : [], ...opts.output ? [[opts.output, rendered]] : [], ...extra]);
+  if (!opts.output) io.stdout(rendered);
   warnSarifLimit(report, format, opts, sarifMaxResults, io);
   io.onReport?.(report);
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
