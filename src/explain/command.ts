@@ -1,5 +1,6 @@
 import { readAws } from '../cli/scan-live.js';
 import { fitPlanToHeap } from '../cli/heap.js';
+import { planProgress } from '../cli/plan-progress.js';
 import type { Io } from '../cli/scan.js';
 import { collectPlanFile } from '../collect/terraform/index.js';
 import type { ReadOptions } from '../collect/terraform/read-plan.js';
@@ -35,7 +36,14 @@ export async function explainCommand(target: string | undefined, opts: ExplainOp
   // A plan too large for this process's heap is read lean, or explained by a new process with a larger heap (as scan does).
   const fit = opts.plan !== undefined ? await fitPlanToHeap(opts.plan, io.heap) : { lean: false };
   if ('exitCode' in fit) return fit.exitCode;
-  const inv = await loadInventory(opts, io, fit.lean);
+  // A large plan takes seconds to read: the same status line as scan's, on a terminal only, erased before the answer.
+  const progress = opts.plan !== undefined && io.progressLine ? planProgress(opts.plan, { env: io.env, write: io.progressLine }) : undefined;
+  let inv: Inventory;
+  try {
+    inv = await loadInventory(opts, io, fit.lean);
+  } finally {
+    progress?.end();
+  }
   const evaluator = policyEvaluator(inv);
   let out: string;
   if (opts.bucket !== undefined) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { phaseLine, planProgress, PROGRESS_MIN_BYTES } from '../../src/cli/plan-progress.js';
+import { explainCommand } from '../../src/explain/command.js';
 import { scanCommand } from '../../src/cli/scan.js';
 import { planPath } from '../helpers/fixtures.js';
 
@@ -73,6 +74,22 @@ describe('a plan scan on a terminal', () => {
     expect(phases).toEqual([expect.stringMatching(/^reading padded\.json \(\d+ MB\)…$/), expect.stringMatching(/^building the inventory of \d+ resource changes…$/), 'running 20 rules…', 'writing SARIF…']);
     const out = order.findIndex((o) => o.startsWith('stdout'));
     expect(order[out - 1]).toBe(`stderr ${ERASE}`);
+  });
+
+  it('explain shows the reading line too, erased before the answer', async () => {
+    const text = readFileSync(planPath('example'), 'utf8').replace('"planned_values": {', `"planned_values": {"padding": ${JSON.stringify('x'.repeat(PROGRESS_MIN_BYTES))},`);
+    const plan = join(dir, 'padded-explain.json');
+    writeFileSync(plan, text);
+    const order: string[] = [];
+    const io = { stdout: (s: string) => order.push(`stdout ${s.slice(0, 10)}`), progressLine: (s: string) => order.push(`stderr ${s}`), isTTY: true, env: {}, cwd: dir };
+    expect(await explainCommand('module.network.aws_subnet.private[0]', { plan }, io)).toBe(0);
+    expect(order[0]).toBe(`stderr ${ERASE}vpcelint: reading padded-explain.json (${Math.round(Buffer.byteLength(text) / 1e6)} MB)…`);
+    expect(order.at(-2)).toBe(`stderr ${ERASE}`);
+    expect(order.at(-1)).toMatch(/^stdout /);
+    // Not on a small plan.
+    const small: string[] = [];
+    await explainCommand('module.network.aws_subnet.private[0]', { plan: planPath('example') }, { ...io, progressLine: (s: string) => small.push(s), stdout: () => {} });
+    expect(small).toEqual([]);
   });
 
   it('erases the line when the scan fails', async () => {
