@@ -20,7 +20,7 @@ import {
   scan,
   warnSarifLimit,
   writeAll
-} from "./chunk-JWYJOM6Z.js";
+} from "./chunk-YB3GKOJ5.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-NZN4WZNI.js";
+} from "./chunk-DZJMYRSD.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -21,10 +21,11 @@ import {
   nameList,
   naturalCompare,
   parsePolicyCached,
+  planProgress,
   redact,
   single,
   topologyOf
-} from "./chunk-JWYJOM6Z.js";
+} from "./chunk-YB3GKOJ5.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
@@ -740,7 +741,13 @@ async function explainCommand(target, opts, io) {
   if (opts.bucket === void 0 && target === void 0) throw new UsageError("explain needs a subnet or route table (Terraform address or id), or --bucket NAME");
   const fit = opts.plan !== void 0 ? await fitPlanToHeap(opts.plan, io.heap) : { lean: false };
   if ("exitCode" in fit) return fit.exitCode;
-  const inv = await loadInventory(opts, io, fit.lean);
+  const progress = opts.plan !== void 0 && io.progressLine ? planProgress(opts.plan, { env: io.env, write: io.progressLine }) : void 0;
+  let inv;
+  try {
+    inv = await loadInventory(opts, io, fit.lean);
+  } finally {
+    progress?.end();
+  }
   const evaluator = policyEvaluator(inv);
   let out;
   if (opts.bucket !== void 0) {

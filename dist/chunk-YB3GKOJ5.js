@@ -7435,12 +7435,6 @@ function isSpecialFile(path) {
   }
 }
 
-// src/cli/heap.ts
-import { constants as buffer } from "node:buffer";
-import { spawn } from "node:child_process";
-import { constants as constants2, totalmem } from "node:os";
-import { getHeapStatistics } from "node:v8";
-
 // src/cli/plan-progress.ts
 import { fstatSync, statSync as statSync2 } from "node:fs";
 import { basename as basename2 } from "node:path";
@@ -7468,6 +7462,10 @@ function planFileSize(plan) {
 }
 
 // src/cli/heap.ts
+import { constants as buffer } from "node:buffer";
+import { spawn } from "node:child_process";
+import { constants as constants2, totalmem } from "node:os";
+import { getHeapStatistics } from "node:v8";
 var MiB = 1024 * 1024;
 var MAX_STRING_LENGTH = buffer.MAX_STRING_LENGTH;
 function heapNeeded(planBytes, lean = false) {
@@ -8312,6 +8310,7 @@ export {
   applySuppressions,
   writeAll,
   checkTargets,
+  planProgress,
   processHeap,
   restartWithHeap,
   fitPlanToHeap,
