@@ -49,6 +49,8 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
   const reserve = 600 + Math.min(bytes(diagnostics), 4_000);
   let shown = 0;
   let pictures = 0;
+  // Path findings shown in full without their picture, past the limit on pictures.
+  let undrawn = 0;
   // False once a chunk does not fit: everything after it is left out, and the note says how much.
   const add = (chunk: string, findings: number): boolean => {
     if (!out.fits(chunk, reserve)) return false;
@@ -62,9 +64,11 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
       // A block's first instances in full; past that one line names the rest (one change to the block fixes them all).
       const { full, rest } = inFull(same);
       for (const f of full) {
-        const picture = pictures < (options.maxPictures ?? MAX_PICTURES) ? pathPicture(f) : undefined;
+        const drawable = pathPicture(f);
+        const picture = drawable && pictures < (options.maxPictures ?? MAX_PICTURES) ? drawable : undefined;
         if (!add(findingSection(f, picture?.render(), options.sourceLinkBase), 1)) break sections;
         if (picture) pictures++;
+        else if (drawable) undrawn++;
       }
       if (rest.length > 0 && !add(moreInstances(block, rest), rest.length)) break sections;
     }
@@ -72,8 +76,7 @@ export function renderMarkdown(report: ScanReport, options: MarkdownOptions = {}
   if (shown < total) {
     out.add(`> [!NOTE]\n> ${total - shown} of ${total} findings are not shown: GitHub limits a step summary to 1 MiB. \`vpcelint scan --format json\` lists them all; the SARIF file holds up to 25,000 (GitHub code scanning's limit for one run).\n`);
   }
-  const pathFindings = report.findings.filter((f) => pathPicture(f) !== undefined).length;
-  if (pathFindings > pictures && shown === total) {
+  if (undrawn > 0 && shown === total) {
     out.add(`> [!NOTE]\n> Path pictures are drawn for the first ${pictures} path findings only, to keep the page fast.\n`);
   }
   if (out.fits(diagnostics, 0)) out.add(diagnostics);

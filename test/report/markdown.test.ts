@@ -124,6 +124,9 @@ describe('Markdown report', () => {
     expect(md).toContain(`… and 4,997 more findings on \`module.net.aws_route_table.private\`, on ${names} and 4,987 more.\n`);
     expect(md).toContain('### `dynamodb-via-nat`');
     expect(md).not.toContain('findings are not shown');
+    // Every finding shown in full has its picture: no note about pictures left out.
+    expect(mermaidBlocks(md)).toHaveLength(FULL_PER_BLOCK + 3);
+    expect(md).not.toContain('Path pictures are drawn');
     expect(bytes(md)).toBeLessThan(30_000);
   });
 
