@@ -20,7 +20,7 @@ import {
   scan,
   warnSarifLimit,
   writeAll
-} from "./chunk-YB3GKOJ5.js";
+} from "./chunk-J2IJDNTE.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -7831,6 +7831,7 @@ function renderMarkdown(report, options = {}) {
   const reserve = 600 + Math.min(bytes(diagnostics), 4e3);
   let shown = 0;
   let pictures = 0;
+  let undrawn = 0;
   const add3 = (chunk, findings) => {
     if (!out.fits(chunk, reserve)) return false;
     out.add(chunk);
@@ -7842,9 +7843,11 @@ function renderMarkdown(report, options = {}) {
     for (const { block, items: same } of groupByBlock(findings, (f) => f.primary, (f) => f.severity)) {
       const { full, rest } = inFull(same);
       for (const f of full) {
-        const picture = pictures < (options.maxPictures ?? MAX_PICTURES) ? pathPicture(f) : void 0;
+        const drawable = pathPicture(f);
+        const picture = drawable && pictures < (options.maxPictures ?? MAX_PICTURES) ? drawable : void 0;
         if (!add3(findingSection(f, picture?.render(), options.sourceLinkBase), 1)) break sections;
         if (picture) pictures++;
+        else if (drawable) undrawn++;
       }
       if (rest.length > 0 && !add3(moreInstances(block, rest), rest.length)) break sections;
     }
@@ -7854,8 +7857,7 @@ function renderMarkdown(report, options = {}) {
 > ${total - shown} of ${total} findings are not shown: GitHub limits a step summary to 1 MiB. \`vpcelint scan --format json\` lists them all; the SARIF file holds up to 25,000 (GitHub code scanning's limit for one run).
 `);
   }
-  const pathFindings = report.findings.filter((f) => pathPicture(f) !== void 0).length;
-  if (pathFindings > pictures && shown === total) {
+  if (undrawn > 0 && shown === total) {
     out.add(`> [!NOTE]
 > Path pictures are drawn for the first ${pictures} path findings only, to keep the page fast.
 `);

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-DZJMYRSD.js";
-import "./chunk-YB3GKOJ5.js";
+} from "./chunk-WEKRXH4U.js";
+import "./chunk-J2IJDNTE.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
