@@ -9,28 +9,72 @@ export const MAX_NAMES = 10;
  * names shown are the first ones a person would count.
  */
 export function nameList(names: readonly string[], max = MAX_NAMES): string {
-  const sorted = [...names].sort(naturalCompare);
-  if (sorted.length <= max) return sorted.join(', ');
-  return `${sorted.slice(0, max).join(', ')} and ${(sorted.length - max).toLocaleString('en-US')} more`;
+  if (names.length <= max) return [...names].sort(naturalCompare).join(', ');
+  return `${first(names, max).join(', ')} and ${(names.length - max).toLocaleString('en-US')} more`;
 }
 
-/** Runs of digits compare as numbers, everything else by UTF-16 code unit: the same on every machine, unlike a locale's collation. */
-export function naturalCompare(a: string, b: string): number {
-  const x = a.match(CHUNKS) ?? [];
-  const y = b.match(CHUNKS) ?? [];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const [p, q] = [x[i]!, y[i]!];
-    if (p === q) continue;
-    if (DIGITS.test(p) && DIGITS.test(q)) {
-      const [m, n] = [p.replace(/^0+(?=\d)/, ''), q.replace(/^0+(?=\d)/, '')];
-      if (m.length !== n.length) return m.length - n.length;
-      if (m !== n) return m < n ? -1 : 1;
-      continue; // equal numbers written with different leading zeros: decided by what follows, else below
-    }
-    return p < q ? -1 : 1;
+/** The `count` first names in natural order, without sorting them all: one comparison for most names. */
+function first(names: readonly string[], count: number): string[] {
+  const top: string[] = [];
+  for (const name of names) {
+    if (top.length === count && naturalCompare(name, top[count - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && naturalCompare(name, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, name);
+    if (top.length > count) top.pop();
   }
-  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+  return top;
 }
 
-const CHUNKS = /\d+|\D+/g;
-const DIGITS = /^\d/;
+/**
+ * Runs of digits compare as numbers, everything else by UTF-16 code unit: the same on every machine, unlike a
+ * locale's collation: as if each name were cut into runs of digits and runs of other characters, compared run by
+ * run. Within a shared run of text, the name whose run ends first (at a digit) comes first. Equal numbers written
+ * with different leading zeros are told apart by what follows, then by the plain order. No allocation: a route
+ * table's 16,000 subnet names are sorted for one message.
+ */
+export function naturalCompare(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  // Inside a run of other characters both names share so far (not at the start, not right after a number).
+  let inText = false;
+  while (i < a.length && j < b.length) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    const dx = isDigit(x);
+    const dy = isDigit(y);
+    if (dx && dy) {
+      const [si, ei] = digitRun(a, i);
+      const [sj, ej] = digitRun(b, j);
+      if (ei - si !== ej - sj) return ei - si - (ej - sj);
+      for (let k = 0; k < ei - si; k++) {
+        const d = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
+        if (d !== 0) return d;
+      }
+      i = ei;
+      j = ej;
+      inText = false;
+      continue;
+    }
+    // Within a shared run, the name whose run ends here (at a digit) has the shorter text: it comes first.
+    if (dx !== dy && inText) return dx ? -1 : 1;
+    if (x !== y) return x - y;
+    inText = true;
+    i++;
+    j++;
+  }
+  return (a.length - i) - (b.length - j) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The significant digits of the run at `start` (leading zeros skipped, one kept) and where the run ends. */
+function digitRun(s: string, start: number): [from: number, end: number] {
+  let end = start;
+  while (end < s.length && isDigit(s.charCodeAt(end))) end++;
+  let from = start;
+  while (from < end - 1 && s.charCodeAt(from) === 48) from++;
+  return [from, end];
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
