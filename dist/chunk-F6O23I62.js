@@ -20,7 +20,7 @@ import {
   scan,
   warnSarifLimit,
   writeAll
-} from "./chunk-J2IJDNTE.js";
+} from "./chunk-FTQ23YTX.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

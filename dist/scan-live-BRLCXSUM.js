@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-WEKRXH4U.js";
-import "./chunk-J2IJDNTE.js";
+} from "./chunk-F6O23I62.js";
+import "./chunk-FTQ23YTX.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

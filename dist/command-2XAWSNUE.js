@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-WEKRXH4U.js";
+} from "./chunk-F6O23I62.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -25,7 +25,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-J2IJDNTE.js";
+} from "./chunk-FTQ23YTX.js";
 import "./chunk-ZWRLX5TC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -1658,7 +1658,7 @@ function parsedPolicy(source, subject, what) {
   }
   const r = parsePolicyCached(source.text);
   if (r.ok) return { policy: r.policy, source };
-  const first = r.problems[0];
+  const first2 = r.problems[0];
   const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more problem${r.problems.length > 2 ? "s" : ""})` : "";
   const where3 = displayName(source.origin ?? source.holder);
   return {
@@ -1666,8 +1666,8 @@ function parsedPolicy(source, subject, what) {
       level: "warning",
       code: "policy-invalid",
       subject: source.origin ?? source.holder,
-      jsonPath: first.path,
-      message: `${what} of ${displayName(subject)} (${where3}, ${source.attribute}) is not a valid IAM policy and was not evaluated: ${first.message} at ${first.path}${more}`
+      jsonPath: first2.path,
+      message: `${what} of ${displayName(subject)} (${where3}, ${source.attribute}) is not a valid IAM policy and was not evaluated: ${first2.message} at ${first2.path}${more}`
     }
   };
 }
@@ -2154,28 +2154,60 @@ function topologyOf(inv) {
 // src/util/name-list.ts
 var MAX_NAMES = 10;
 function nameList(names, max = MAX_NAMES) {
-  const sorted = [...names].sort(naturalCompare);
-  if (sorted.length <= max) return sorted.join(", ");
-  return `${sorted.slice(0, max).join(", ")} and ${(sorted.length - max).toLocaleString("en-US")} more`;
+  if (names.length <= max) return [...names].sort(naturalCompare).join(", ");
+  return `${first(names, max).join(", ")} and ${(names.length - max).toLocaleString("en-US")} more`;
+}
+function first(names, count) {
+  const top = [];
+  for (const name of names) {
+    if (top.length === count && naturalCompare(name, top[count - 1]) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && naturalCompare(name, top[at - 1]) < 0) at--;
+    top.splice(at, 0, name);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 function naturalCompare(a, b) {
-  const x = a.match(CHUNKS) ?? [];
-  const y = b.match(CHUNKS) ?? [];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const [p, q] = [x[i], y[i]];
-    if (p === q) continue;
-    if (DIGITS.test(p) && DIGITS.test(q)) {
-      const [m, n] = [p.replace(/^0+(?=\d)/, ""), q.replace(/^0+(?=\d)/, "")];
-      if (m.length !== n.length) return m.length - n.length;
-      if (m !== n) return m < n ? -1 : 1;
+  let i = 0;
+  let j = 0;
+  let inText = false;
+  while (i < a.length && j < b.length) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    const dx = isDigit(x);
+    const dy = isDigit(y);
+    if (dx && dy) {
+      const [si, ei] = digitRun(a, i);
+      const [sj, ej] = digitRun(b, j);
+      if (ei - si !== ej - sj) return ei - si - (ej - sj);
+      for (let k = 0; k < ei - si; k++) {
+        const d = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
+        if (d !== 0) return d;
+      }
+      i = ei;
+      j = ej;
+      inText = false;
       continue;
     }
-    return p < q ? -1 : 1;
+    if (dx !== dy && inText) return dx ? -1 : 1;
+    if (x !== y) return x - y;
+    inText = true;
+    i++;
+    j++;
   }
-  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
+  return a.length - i - (b.length - j) || (a < b ? -1 : a > b ? 1 : 0);
 }
-var CHUNKS = /\d+|\D+/g;
-var DIGITS = /^\d/;
+function digitRun(s, start) {
+  let end = start;
+  while (end < s.length && isDigit(s.charCodeAt(end))) end++;
+  let from = start;
+  while (from < end - 1 && s.charCodeAt(from) === 48) from++;
+  return [from, end];
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
 
 // rules/lib/nat-path.ts
 var LABEL = { s3: "S3", dynamodb: "DynamoDB" };
@@ -4239,8 +4271,8 @@ function lineCol2(text, position) {
 function looksLikeJsonLines(text) {
   const firstLine = text.slice(0, Math.min(text.length, 65536)).split("\n", 1)[0] ?? "";
   try {
-    const first = JSON.parse(firstLine);
-    return typeof first === "object" && first !== null && ("@level" in first || "@message" in first);
+    const first2 = JSON.parse(firstLine);
+    return typeof first2 === "object" && first2 !== null && ("@level" in first2 || "@message" in first2);
   } catch {
     return false;
   }
@@ -7034,11 +7066,11 @@ function renderSarif(full, options = {}) {
   const skeleton = JSON.stringify(log);
   const at = skeleton.indexOf(`"results":"${sentinel}"`);
   const parts = [skeleton.slice(0, at), '"results":['];
-  let first = true;
+  let first2 = true;
   for (const r of resultsOf(ctx)) {
-    if (!first) parts.push(",");
+    if (!first2) parts.push(",");
     parts.push(JSON.stringify(r));
-    first = false;
+    first2 = false;
   }
   parts.push("]", skeleton.slice(at + `"results":"${sentinel}"`.length), "\n");
   return parts.join("");
