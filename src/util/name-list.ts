@@ -30,8 +30,8 @@ function first(names: readonly string[], count: number): string[] {
  * Runs of digits compare as numbers, everything else by UTF-16 code unit: the same on every machine, unlike a
  * locale's collation: as if each name were cut into runs of digits and runs of other characters, compared run by
  * run. Within a shared run of text, the name whose run ends first (at a digit) comes first. Equal numbers written
- * with different leading zeros are told apart by what follows, then by the plain order. No allocation: a route
- * table's 16,000 subnet names are sorted for one message.
+ * with different leading zeros are told apart by what follows, then by the plain order. No allocation: one
+ * message can go through the names of a route table's 16,000 subnets.
  */
 export function naturalCompare(a: string, b: string): number {
   let i = 0;
