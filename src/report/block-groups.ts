@@ -1,4 +1,4 @@
-import { formatModules, parseInstanceAddress } from '../collect/terraform/address.js';
+import { configSteps, parseInstanceAddress } from '../collect/terraform/address.js';
 import type { Ref } from '../model/ref.js';
 
 /** Items of one kind on the instances of one configuration block. */
@@ -36,8 +36,5 @@ function blockOf(ref: Ref): string | undefined {
   // A diagnostic's subject may name neither (a hand-built report): then it stands alone.
   if (!address) return ref.key || undefined;
   const parsed = parseInstanceAddress(address);
-  if (!parsed) return address;
-  const resource = `${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`;
-  const modules = formatModules(parsed.modules.map((m) => ({ name: m.name })));
-  return modules ? `${modules}.${resource}` : resource;
+  return parsed ? configSteps(parsed).join('.') : address;
 }

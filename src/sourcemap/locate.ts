@@ -1,5 +1,5 @@
 import { relative, sep } from 'node:path';
-import { formatModules, parseInstanceAddress } from '../collect/terraform/address.js';
+import { configSteps, parseInstanceAddress } from '../collect/terraform/address.js';
 import type { SourceLocation, SourceRange } from '../model/ref.js';
 import type { HclBlock, HclDirective } from './hcl.js';
 import type { FileBlock, ModuleSource } from './modules.js';
@@ -35,12 +35,12 @@ export class SourceMap {
   locate(address: string): Located | undefined {
     const parsed = parseInstanceAddress(address);
     if (!parsed) return undefined;
+    // The address relative to each module on the way: `module.a`, ..., `aws_x.y`, for removed blocks.
+    const steps = configSteps(parsed);
     // One lookup per configuration block, however many instances it has.
-    const configAddress = `${parsed.modules.map((m) => `module.${m.name}`).join('.')}|${parsed.mode}|${parsed.type}.${parsed.name}`;
+    const configAddress = steps.join('.');
     const hit = this.cache.get(configAddress);
     if (hit !== undefined) return hit ?? undefined;
-    // The address relative to each module on the way: `module.a`, ..., `aws_x.y`, for removed blocks.
-    const steps = [...parsed.modules.map((m) => `module.${m.name}`), `${parsed.mode === 'data' ? 'data.' : ''}${parsed.type}.${parsed.name}`];
     let mod = this.root;
     let found: Located | undefined;
     let removed: FileBlock | undefined;
@@ -53,7 +53,7 @@ export class SourceMap {
         break;
       }
       if (!call.module) {
-        found = this.toLocated(call.call, false, formatModules(parsed.modules.slice(0, i + 1).map((m) => ({ name: m.name }))));
+        found = this.toLocated(call.call, false, steps.slice(0, i + 1).join('.'));
         done = true;
         break;
       }

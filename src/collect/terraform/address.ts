@@ -76,6 +76,14 @@ export function formatModules(modules: readonly ModuleStep[]): string {
   return modules.map((m) => `module.${m.name}${formatKey(m.key)}`).join('.');
 }
 
+/**
+ * The configuration address of an instance, step by step, instance keys dropped:
+ * `module.a["x"].data.aws_vpc.this[0]` is `module.a`, `data.aws_vpc.this`. Every instance of one block has the same.
+ */
+export function configSteps(address: InstanceAddress): string[] {
+  return [...address.modules.map((m) => `module.${m.name}`), `${address.mode === 'data' ? 'data.' : ''}${address.type}.${address.name}`];
+}
+
 /** Parses an absolute resource instance address, e.g. `module.a["x"].data.aws_vpc.this[0]`. */
 export function parseInstanceAddress(address: string): InstanceAddress | undefined {
   const tokens = tokenize(address);
