@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-F6O23I62.js";
-import "./chunk-FTQ23YTX.js";
-import "./chunk-ZWRLX5TC.js";
+} from "./chunk-SMBL4FVW.js";
+import "./chunk-UA2OBFZK.js";
+import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-F6O23I62.js";
+} from "./chunk-SMBL4FVW.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -25,8 +25,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-FTQ23YTX.js";
-import "./chunk-ZWRLX5TC.js";
+} from "./chunk-UA2OBFZK.js";
+import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {

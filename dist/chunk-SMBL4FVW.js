@@ -20,7 +20,7 @@ import {
   scan,
   warnSarifLimit,
   writeAll
-} from "./chunk-FTQ23YTX.js";
+} from "./chunk-UA2OBFZK.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

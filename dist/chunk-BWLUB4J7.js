@@ -59,6 +59,9 @@ function formatKey(key) {
 function formatModules(modules) {
   return modules.map((m) => `module.${m.name}${formatKey(m.key)}`).join(".");
 }
+function configSteps(address) {
+  return [...address.modules.map((m) => `module.${m.name}`), `${address.mode === "data" ? "data." : ""}${address.type}.${address.name}`];
+}
 function parseInstanceAddress(address) {
   const tokens = tokenize(address);
   if (!tokens) return void 0;
@@ -163,10 +166,10 @@ var SourceMap = class {
   locate(address) {
     const parsed = parseInstanceAddress(address);
     if (!parsed) return void 0;
-    const configAddress = `${parsed.modules.map((m) => `module.${m.name}`).join(".")}|${parsed.mode}|${parsed.type}.${parsed.name}`;
+    const steps = configSteps(parsed);
+    const configAddress = steps.join(".");
     const hit = this.cache.get(configAddress);
     if (hit !== void 0) return hit ?? void 0;
-    const steps = [...parsed.modules.map((m) => `module.${m.name}`), `${parsed.mode === "data" ? "data." : ""}${parsed.type}.${parsed.name}`];
     let mod = this.root;
     let found;
     let removed;
@@ -179,7 +182,7 @@ var SourceMap = class {
         break;
       }
       if (!call.module) {
-        found = this.toLocated(call.call, false, formatModules(parsed.modules.slice(0, i + 1).map((m) => ({ name: m.name }))));
+        found = this.toLocated(call.call, false, steps.slice(0, i + 1).join("."));
         done = true;
         break;
       }
@@ -331,6 +334,7 @@ function fromWire(hit) {
 export {
   formatKey,
   formatModules,
+  configSteps,
   parseInstanceAddress,
   parseReference,
   SourceMap,

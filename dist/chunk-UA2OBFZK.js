@@ -1,13 +1,14 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
+  configSteps,
   formatKey,
   formatModules,
   parseInstanceAddress,
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-ZWRLX5TC.js";
+} from "./chunk-BWLUB4J7.js";
 import {
   isDirectory,
   tfFiles
@@ -7700,10 +7701,7 @@ function blockOf(ref) {
   const address = ref.address;
   if (!address) return ref.key || void 0;
   const parsed = parseInstanceAddress(address);
-  if (!parsed) return address;
-  const resource = `${parsed.mode === "data" ? "data." : ""}${parsed.type}.${parsed.name}`;
-  const modules = formatModules(parsed.modules.map((m) => ({ name: m.name })));
-  return modules ? `${modules}.${resource}` : resource;
+  return parsed ? configSteps(parsed).join(".") : address;
 }
 
 // src/report/mermaid.ts
