@@ -8,9 +8,9 @@ import { redact } from '../report/redact.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { readSnapshot, snapshotText } from '../snapshot/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
-import { checkTargets, writeAll } from './output.js';
+import { checkTargets } from './output.js';
 import type { LiveScanOptions } from './scan-input.js';
-import { exitCode, extraReports, githubBlobBase, parseSarifMaxResults, render, scan, warnSarifLimit, type FailOn, type Format, type Io } from './scan.js';
+import { deliver, exitCode, extraReports, githubBlobBase, parseSarifMaxResults, render, scan, type FailOn, type Format, type Io } from './scan.js';
 
 /** Exit code of a scan that could not read everything it should have (and found nothing at --fail-on). */
 export const EXIT_PARTIAL = 3;
@@ -28,11 +28,8 @@ export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<nu
   const report = applySuppressions(scan(inv, config), { knownRules: allRules.map((r) => r.meta.id), config, ...(baseline ? { baseline } : {}) });
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sarifMaxResults }), inv.sensitiveValues);
   const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults });
-  // Files all or nothing first: standard output is written only once they are.
-  writeAll([...(opts.saveSnapshot ? [[opts.saveSnapshot, snapshotText(inv)] as const] : []), ...(opts.output ? [[opts.output, rendered] as const] : []), ...extra]);
-  if (!opts.output) io.stdout(rendered);
-  warnSarifLimit(report, format, opts, sarifMaxResults, io);
-  io.onReport?.(report);
+  const files = [...(opts.saveSnapshot ? [[opts.saveSnapshot, snapshotText(inv)] as const] : []), ...extra];
+  deliver({ report, format, rendered, files, sarifMaxResults }, opts, io);
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 

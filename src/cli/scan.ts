@@ -10,7 +10,7 @@ import type { Inventory } from '../model/inventory.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
-import { GITHUB_MAX_RESULTS } from '../report/sarif-limit.js';
+import { GITHUB_MAX_RESULTS, omittedCount } from '../report/sarif-limit.js';
 import { makeReport, type ScanReport } from '../report/scan-report.js';
 import { redact } from '../report/redact.js';
 import { renderText } from '../report/text.js';
@@ -90,11 +90,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   } finally {
     progress?.end(); // before anything else reaches the terminal
   }
-  // Files all or nothing first: standard output is written only once they are.
-  writeAll([...(opts.output ? [[opts.output, done.rendered] as const] : []), ...done.extra]);
-  if (!opts.output) io.stdout(done.rendered);
-  warnSarifLimit(done.report, format, opts, sarifMaxResults, io);
-  io.onReport?.(done.report);
+  deliver({ report: done.report, format, rendered: done.rendered, files: done.extra, sarifMaxResults }, opts, io);
   timings.mark('report');
   if (opts.timings) {
     const leanLine = readLean ? 'plan: read lean, piece by piece (this heap is too small for it as one string)\n' : '';
@@ -238,13 +234,36 @@ function parseFormat(value: string | undefined): Format {
   return format as Format;
 }
 
+/** What a scan rendered, to write out. */
+export interface Delivery {
+  report: ScanReport;
+  format: Format;
+  /** The report in `format`, for --output or standard output. */
+  rendered: string;
+  /** Other files: [path, text]. */
+  files: readonly (readonly [string, string])[];
+  sarifMaxResults: number;
+}
+
+/**
+ * The end of every scan: the files all or nothing, then standard output once
+ * they are written; the warning of a SARIF that left results out; and the
+ * report to whoever asked for it (the Action's outputs).
+ */
+export function deliver(d: Delivery, opts: Pick<ScanOptions, 'output' | 'sarif'>, io: Io): void {
+  writeAll([...(opts.output ? [[opts.output, d.rendered] as const] : []), ...d.files]);
+  if (!opts.output) io.stdout(d.rendered);
+  warnSarifLimit(d, opts, io);
+  io.onReport?.(d.report);
+}
+
 /**
  * A SARIF written with fewer results than the scan found says so in its own
  * notifications; this line says it where the person who ran the scan looks.
  */
-export function warnSarifLimit(report: ScanReport, format: Format, opts: Pick<ScanOptions, 'sarif'>, max: number, io: Pick<Io, 'warn'>): void {
+function warnSarifLimit({ report, format, sarifMaxResults: max }: Delivery, opts: Pick<ScanOptions, 'sarif'>, io: Pick<Io, 'warn'>): void {
+  if ((format !== 'sarif' && !opts.sarif) || omittedCount(report, max) === 0) return;
   const total = report.findings.length + report.suppressed.length;
-  if ((format !== 'sarif' && !opts.sarif) || max === 0 || total <= max) return;
   const text =
     `the SARIF report holds ${max.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} results, the most severe` +
     `${max === GITHUB_MAX_RESULTS ? " (GitHub code scanning's limit for one run)" : ''}; all of them count for the exit code, and --format json lists every one`;

@@ -28,7 +28,7 @@ export interface ResultSelection {
  */
 export function selectResults(report: Pick<ScanReport, 'findings' | 'suppressed'>, max: number): ResultSelection {
   const { findings, suppressed } = report;
-  if (max <= 0 || findings.length + suppressed.length <= max) return { findings, suppressed, omitted: [], omittedSuppressed: 0 };
+  if (omittedCount(report, max) === 0) return { findings, suppressed, omitted: [], omittedSuppressed: 0 };
   // Six classes: open error, warning, note, then suppressed error, warning, note.
   const classOf = (f: ReportedFinding, isSuppressed: boolean) => (isSuppressed ? 3 : 0) + 3 - SEVERITY_RANK[f.severity];
   const sizes = [0, 0, 0, 0, 0, 0];
@@ -52,6 +52,12 @@ export function selectResults(report: Pick<ScanReport, 'findings' | 'suppressed'
     omitted: omitted.flat(),
     omittedSuppressed: omitted[3]!.length + omitted[4]!.length + omitted[5]!.length,
   };
+}
+
+/** How many of the report's results a run of at most `max` (0: no limit) leaves out. */
+export function omittedCount(report: Pick<ScanReport, 'findings' | 'suppressed'>, max: number): number {
+  const total = report.findings.length + report.suppressed.length;
+  return max > 0 && total > max ? total - max : 0;
 }
 
 /** What a log that leaves results out says about them: a warning for the run's notifications. */
