@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-SMBL4FVW.js";
-import "./chunk-UA2OBFZK.js";
+} from "./chunk-UJFPBZVB.js";
+import "./chunk-MCMZUN55.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

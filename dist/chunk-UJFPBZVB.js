@@ -6,6 +6,7 @@ import {
   allRules,
   applySuppressions,
   checkTargets,
+  deliver,
   exitCode,
   extraReports,
   githubBlobBase,
@@ -17,10 +18,8 @@ import {
   readInput,
   redact,
   render,
-  scan,
-  warnSarifLimit,
-  writeAll
-} from "./chunk-UA2OBFZK.js";
+  scan
+} from "./chunk-MCMZUN55.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
@@ -619,10 +618,8 @@ async function liveScanCommand(opts, io) {
   const report = applySuppressions(scan(inv, config), { knownRules: allRules.map((r) => r.meta.id), config, ...baseline ? { baseline } : {} });
   const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sarifMaxResults }), inv.sensitiveValues);
   const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults });
-  writeAll([...opts.saveSnapshot ? [[opts.saveSnapshot, snapshotText(inv)]] : [], ...opts.output ? [[opts.output, rendered]] : [], ...extra]);
-  if (!opts.output) io.stdout(rendered);
-  warnSarifLimit(report, format, opts, sarifMaxResults, io);
-  io.onReport?.(report);
+  const files = [...opts.saveSnapshot ? [[opts.saveSnapshot, snapshotText(inv)]] : [], ...extra];
+  deliver({ report, format, rendered, files, sarifMaxResults }, opts, io);
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 async function readAws(opts, io) {

@@ -6986,7 +6986,7 @@ function sourceLabel(source) {
 var GITHUB_MAX_RESULTS = 25e3;
 function selectResults(report, max) {
   const { findings, suppressed } = report;
-  if (max <= 0 || findings.length + suppressed.length <= max) return { findings, suppressed, omitted: [], omittedSuppressed: 0 };
+  if (omittedCount(report, max) === 0) return { findings, suppressed, omitted: [], omittedSuppressed: 0 };
   const classOf = (f, isSuppressed) => (isSuppressed ? 3 : 0) + 3 - SEVERITY_RANK[f.severity];
   const sizes = [0, 0, 0, 0, 0, 0];
   for (const f of findings) sizes[classOf(f, false)]++;
@@ -7008,6 +7008,10 @@ function selectResults(report, max) {
     omitted: omitted.flat(),
     omittedSuppressed: omitted[3].length + omitted[4].length + omitted[5].length
   };
+}
+function omittedCount(report, max) {
+  const total = report.findings.length + report.suppressed.length;
+  return max > 0 && total > max ? total - max : 0;
 }
 function omittedMessage(total, max, { omitted, omittedSuppressed }) {
   const bySeverity = { error: 0, warning: 0, note: 0 };
@@ -8189,10 +8193,7 @@ async function scanCommand(opts, io) {
   } finally {
     progress?.end();
   }
-  writeAll([...opts.output ? [[opts.output, done.rendered]] : [], ...done.extra]);
-  if (!opts.output) io.stdout(done.rendered);
-  warnSarifLimit(done.report, format, opts, sarifMaxResults, io);
-  io.onReport?.(done.report);
+  deliver({ report: done.report, format, rendered: done.rendered, files: done.extra, sarifMaxResults }, opts, io);
   timings.mark("report");
   if (opts.timings) {
     const leanLine = readLean ? "plan: read lean, piece by piece (this heap is too small for it as one string)\n" : "";
@@ -8279,9 +8280,15 @@ function parseFormat(value) {
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}; got ${JSON.stringify(format)}`);
   return format;
 }
-function warnSarifLimit(report, format, opts, max, io) {
+function deliver(d, opts, io) {
+  writeAll([...opts.output ? [[opts.output, d.rendered]] : [], ...d.files]);
+  if (!opts.output) io.stdout(d.rendered);
+  warnSarifLimit(d, opts, io);
+  io.onReport?.(d.report);
+}
+function warnSarifLimit({ report, format, sarifMaxResults: max }, opts, io) {
+  if (format !== "sarif" && !opts.sarif || omittedCount(report, max) === 0) return;
   const total = report.findings.length + report.suppressed.length;
-  if (format !== "sarif" && !opts.sarif || max === 0 || total <= max) return;
   const text = `the SARIF report holds ${max.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} results, the most severe${max === GITHUB_MAX_RESULTS ? " (GitHub code scanning's limit for one run)" : ""}; all of them count for the exit code, and --format json lists every one`;
   if (io.warn) io.warn(text);
   else process.stderr.write(`vpcelint: warning: ${text}
@@ -8340,7 +8347,6 @@ export {
   redact,
   readBaseline,
   applySuppressions,
-  writeAll,
   checkTargets,
   planProgress,
   processHeap,
@@ -8354,6 +8360,6 @@ export {
   exitCode,
   extraReports,
   githubBlobBase,
-  warnSarifLimit,
+  deliver,
   parseSarifMaxResults
 };
