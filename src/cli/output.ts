@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
+import { isDirectory } from '../sourcemap/files.js';
 
 /**
  * Writes the reports all or nothing. Each regular file goes to a temporary
@@ -70,14 +71,6 @@ function removeQuietly(path: string): void {
     rmSync(path, { force: true });
   } catch {
     // nothing was written there
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 
