@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-UJFPBZVB.js";
+} from "./chunk-IM5QD3LX.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -25,7 +25,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-MCMZUN55.js";
+} from "./chunk-2J2D6B6G.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

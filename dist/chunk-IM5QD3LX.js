@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-MCMZUN55.js";
+} from "./chunk-2J2D6B6G.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -7416,7 +7416,7 @@ function writeAll(targets) {
     if (isSpecialFile(path)) continue;
     const tmp = join3(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-      if (isDirectory2(path)) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+      if (isDirectory(path)) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
       mkdirSync(dirname2(path), { recursive: true });
       writeFileSync(tmp, content);
     } catch (err) {
@@ -7444,23 +7444,16 @@ function writeAll(targets) {
 function checkTargets(targets) {
   for (const [flag, path] of targets) {
     if (path === void 0 || isSpecialFile(path)) continue;
-    if (isDirectory2(path)) throw new UsageError(`${flag} ${path}: is a directory`);
+    if (isDirectory(path)) throw new UsageError(`${flag} ${path}: is a directory`);
     let dir = dirname2(resolve(path));
     while (!existsSync3(dir) && dirname2(dir) !== dir) dir = dirname2(dir);
-    if (!isDirectory2(dir)) throw new UsageError(`${flag} ${path}: ${dir} is not a directory`);
+    if (!isDirectory(dir)) throw new UsageError(`${flag} ${path}: ${dir} is not a directory`);
   }
 }
 function removeQuietly(path) {
   try {
     rmSync(path, { force: true });
   } catch {
-  }
-}
-function isDirectory2(path) {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 function isSpecialFile(path) {
