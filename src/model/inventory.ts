@@ -20,7 +20,18 @@ import type { Ref } from './ref.js';
 /** Where the inventory came from. */
 export type InventorySource =
   | { kind: 'plan'; file: string; terraformVersion?: string; formatVersion: string }
-  | { kind: 'aws'; accounts: string[]; regions: string[] }
+  | {
+      kind: 'aws';
+      accounts: string[];
+      regions: string[];
+      /**
+       * Set when the accounts were the organization's (--accounts-from-org): its id
+       * (o-…), or the account that listed them when no account ARN names it.
+       */
+      organization?: string;
+      /** Set when the regions were every region enabled for each account (--all-regions). */
+      allRegions?: boolean;
+    }
   | { kind: 'snapshot'; file: string; of: InventorySource }
   | { kind: 'test' };
 

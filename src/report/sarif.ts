@@ -219,15 +219,21 @@ function notification(ctx: Ctx, d: Diagnostic): Sarif.Notification {
 
 /**
  * The run's category (`automationDetails.id` up to its last slash): the scan
- * target, so analyses of several plans or accounts live side by side.
+ * target, so analyses of several plans or accounts live side by side, and the
+ * same target keeps the same category from one scan to the next.
  */
 function category(report: ScanReport): string {
   const source = report.source;
   switch (source.kind) {
     case 'plan':
       return `plan:${source.file === '-' ? 'stdin' : repoRelative(report, source.file)}`;
-    case 'aws':
-      return `aws:${source.accounts.join(',') || 'unknown-account'}:${source.regions.join(',') || 'all-regions'}`;
+    case 'aws': {
+      // What was asked for, not what was found: an organization's new account or a newly enabled region
+      // must not make the next scheduled scan a new analysis, which would leave the old alerts open for good.
+      const accounts = source.organization !== undefined ? `org:${source.organization}` : source.accounts.join(',') || 'unknown-account';
+      const regions = source.allRegions || source.regions.length === 0 ? 'all-regions' : source.regions.join(',');
+      return `aws:${accounts}:${regions}`;
+    }
     case 'snapshot':
       return `snapshot:${repoRelative(report, source.file)}`;
     case 'test':

@@ -3,6 +3,7 @@ import { sortDiagnostics, type EngineResult, type ReportedFinding } from '../eng
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { InventorySource } from '../model/inventory.js';
 import type { RuleRun } from '../engine/run.js';
+import { nameList } from '../util/name-list.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 
 /** Everything a reporter needs: the findings, what could not be judged, and what was scanned. */
@@ -86,8 +87,13 @@ export function sourceLabel(source: InventorySource): string {
   switch (source.kind) {
     case 'plan':
       return source.file === '-' ? '<stdin>' : source.file;
-    case 'aws':
-      return `aws ${source.accounts.join(',') || '(account unknown)'} ${source.regions.join(',')}`;
+    case 'aws': {
+      const accounts = source.organization !== undefined
+        ? `organization ${source.organization} (${source.accounts.length} account${source.accounts.length === 1 ? '' : 's'})`
+        : source.accounts.join(',') || '(account unknown)';
+      const regions = source.allRegions ? `all enabled regions (${nameList(source.regions)})` : source.regions.join(',');
+      return `aws ${accounts} ${regions}`;
+    }
     case 'snapshot':
       return `snapshot ${source.file}`;
     case 'test':

@@ -54,7 +54,7 @@ describe('docs/iam-policy.json is what the scanner needs, no more', () => {
     fake = await startFakeAws({ accounts: [management, member, locked], omitBucketRegion: true });
     // Every code path that calls AWS: all regions, the organization's accounts through the audit role, buckets located one by one.
     const inv = await scanFake(fake, { regions: undefined, allRegions: true, accountsFromOrg: true, orgRoleName: 'vpcelint-audit' });
-    expect(inv.source).toMatchObject({ kind: 'aws', accounts: [MANAGEMENT, MEMBER, LOCKED] });
+    expect(inv.source).toEqual({ kind: 'aws', accounts: [MANAGEMENT, MEMBER, LOCKED], regions: ['eu-west-1', 'us-east-1', 'us-west-2'], organization: 'o-exampleorgid', allRegions: true });
     expect(inv.vpcs.size).toBe(4);
     const failures = inv.diagnostics.filter(isReadFailure);
     expect(failures.map((d) => d.code)).toEqual(['aws-access-denied']);

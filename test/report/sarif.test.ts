@@ -156,6 +156,21 @@ describe('live findings (no Terraform address) still give GitHub a file', () => 
     expect(await fp('111122223333')).toBe(await fp('111122223333'));
     expect(await fp('111122223333')).not.toBe(await fp('444455556666'));
   });
+
+  it('the category names what was asked for: an organization or all regions, not the accounts and regions found', async () => {
+    const category = async (source: object) => {
+      const inv = liveInventory();
+      (inv as { source: unknown }).source = { kind: 'aws', ...source };
+      return sarifOf(await scanPipeline(inv)).runs[0]!.automationDetails!.id;
+    };
+    expect(await category({ accounts: ['111122223333'], regions: ['eu-west-1', 'us-east-1'] })).toBe('vpcelint/aws:111122223333:eu-west-1,us-east-1/');
+    // A new member account or a newly enabled region keeps the category, so code scanning closes the old alerts.
+    const org = { organization: 'o-exampleorgid', allRegions: true };
+    const before = await category({ ...org, accounts: ['111122223333', '444455556666'], regions: ['eu-west-1'] });
+    expect(before).toBe('vpcelint/aws:org:o-exampleorgid:all-regions/');
+    expect(await category({ ...org, accounts: ['111122223333', '444455556666', '777788889999'], regions: ['eu-west-1', 'eu-north-1'] })).toBe(before);
+    expect(await category({ accounts: ['111122223333'], regions: ['eu-west-1', 'us-east-1'], allRegions: true })).toBe('vpcelint/aws:111122223333:all-regions/');
+  });
 });
 
 /** Every recorded account under fixtures/live-<name>/, scanned through the fake AWS endpoint. */

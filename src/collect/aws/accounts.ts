@@ -58,15 +58,31 @@ export async function whoAmI(clients: Clients, homeRegion: string): Promise<Iden
   }
 }
 
+export interface Organization {
+  /** The organization's id (o-…) from its accounts' ARNs, or the account that listed them when no ARN names it. */
+  id: string;
+  /** Its active accounts. */
+  accounts: Account[];
+}
+
 /** The organization's active accounts, read from the management (or delegated administrator) account. */
-export async function organizationAccounts(clients: Clients, homeRegion: string): Promise<Account[]> {
+export async function organizationAccounts(clients: Clients, homeRegion: string, caller: string): Promise<Organization> {
   try {
     const accounts = await allPages(paginateListAccounts({ client: clients.organizations(homeRegion) }, {}), (p) => p.Accounts);
-    return accounts.filter((a) => (a.State ?? a.Status) === 'ACTIVE');
+    return { id: organizationId(accounts) ?? caller, accounts: accounts.filter((a) => (a.State ?? a.Status) === 'ACTIVE') };
   } catch (err) {
     const f = classify(err);
     throw new InputError(`cannot list the organization's accounts (organizations:ListAccounts): ${f.code}: ${f.message}`);
   }
+}
+
+/** An account's ARN is arn:<partition>:organizations::<management account>:account/<organization id>/<account id>. */
+export function organizationId(accounts: readonly Account[]): string | undefined {
+  for (const a of accounts) {
+    const id = /:account\/(o-[a-z0-9]+)\//.exec(a.Arn ?? '')?.[1];
+    if (id) return id;
+  }
+  return undefined;
 }
 
 /** Credentials in a member account, through the role every member account has for the audit. */

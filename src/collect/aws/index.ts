@@ -60,8 +60,11 @@ export async function collectAws(opts: AwsScanOptions): Promise<Inventory> {
   try {
     const me = await whoAmI(root, home);
     const targets: { clients: Clients; identity?: Identity; account: string }[] = [];
+    let organization: string | undefined;
     if (opts.accountsFromOrg) {
-      for (const a of await organizationAccounts(root, home)) {
+      const org = await organizationAccounts(root, home, me.account);
+      organization = org.id;
+      for (const a of org.accounts) {
         if (a.Id === me.account) targets.push({ clients: root, identity: me, account: me.account });
         else {
           const clients = new Clients(memberCredentials(credentials, me.partition, a.Id!, opts.orgRoleName!, opts.externalId, home), settings);
@@ -82,7 +85,8 @@ export async function collectAws(opts: AwsScanOptions): Promise<Inventory> {
       return scanAccount(t.clients, reader, progress, identity, home, opts);
     }));
     const done = scans.filter((s): s is AccountScan => s !== undefined);
-    return normalize(done, reader, targets.map((t) => t.account));
+    const scope = { ...(organization ? { organization } : {}), ...(opts.allRegions ? { allRegions: true } : {}) };
+    return normalize(done, reader, targets.map((t) => t.account), scope);
   } finally {
     progress.end();
     for (const c of all) c.destroy();
@@ -114,9 +118,9 @@ async function scanAccount(clients: Clients, reader: Reader, progress: Progress,
 }
 
 /** Two passes: every ref first, so that links between nodes resolve whatever the order. */
-function normalize(scans: AccountScan[], reader: Reader, accounts: string[]): Inventory {
+function normalize(scans: AccountScan[], reader: Reader, accounts: string[], scope: { organization?: string; allRegions?: boolean }): Inventory {
   const regions = [...new Set(scans.flatMap((s) => s.regions))].sort();
-  const inv = new Inventory({ kind: 'aws', accounts: [...new Set(accounts)].sort(), regions });
+  const inv = new Inventory({ kind: 'aws', accounts: [...new Set(accounts)].sort(), regions, ...scope });
   for (const s of scans) {
     for (const r of s.ec2) {
       const place = { account: s.identity.account, region: r.region, partition: s.identity.partition };
