@@ -50,7 +50,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, heap: ActionHeap
     const control = {
       facts: () => heap.facts(),
       restart: async (heapMb: number) => (restarted = await heap.restart(heapMb, again)),
-      say: (line: string) => (line.startsWith('warning: ') ? core.warning(line.slice('warning: '.length)) : core.info(line)),
+      info: (line: string) => core.info(line),
     };
     // The report itself gives the outputs: a JSON report written and read back only for its counts cost seconds on a large plan.
     let counts: Counts | undefined;

@@ -4,6 +4,7 @@ import { constants, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { label } from '../collect/terraform/read-plan.js';
 import { planFileSize } from './plan-progress.js';
+import { warnUser } from './warn.js';
 
 // Node sizes its JavaScript heap by the memory of the machine, or of its
 // container: half of it up to 2 GB, and 4 GB from 16 GB of memory (Node 20,
@@ -122,8 +123,8 @@ export function restartFlags(execArgv: readonly string[], heapMb: number): strin
 export interface HeapControl {
   facts(): HeapFacts;
   restart?(heapMb: number): Promise<number>;
-  /** A line for the user (`warning: ...` for a warning); standard error when unset. */
-  say?(line: string): void;
+  /** A line on what is done about the heap (a restart); standard error when unset. Warnings go the scan's way (`warn`). */
+  info?(line: string): void;
 }
 
 /**
@@ -137,9 +138,10 @@ export type HeapFit = { lean: boolean | ((planBytes: number) => boolean) } | { e
  * or runs the scan again in a process with enough and resolves with its exit code. A pipe's size is known only
  * once it is read, too late to start again: it is read lean then if need be.
  */
-export async function fitPlanToHeap(plan: string, heap: HeapControl | undefined): Promise<HeapFit> {
+export async function fitPlanToHeap(plan: string, heap: HeapControl | undefined, warn?: (text: string) => void): Promise<HeapFit> {
   if (!heap) return { lean: false };
-  const say = heap.say ?? ((line: string) => void process.stderr.write(`vpcelint: ${line}\n`));
+  const say = heap.info ?? ((line: string) => void process.stderr.write(`vpcelint: ${line}\n`));
+  const caution = (text: string) => warnUser(text, warn);
   const facts = heap.facts();
   const planLabel = label(plan);
   const planBytes = planFileSize(plan);
@@ -147,17 +149,17 @@ export async function fitPlanToHeap(plan: string, heap: HeapControl | undefined)
     return {
       lean: (bytes) => {
         const advice = heapAdvice(bytes, facts, planLabel, false);
-        if (advice.kind === 'here' && advice.warning) say(`warning: ${advice.warning}`);
+        if (advice.kind === 'here' && advice.warning) caution(advice.warning);
         return advice.kind === 'here' && advice.lean;
       },
     };
   }
   const advice = heapAdvice(planBytes, facts, planLabel, heap.restart !== undefined);
   if (advice.kind === 'here') {
-    if (advice.warning) say(`warning: ${advice.warning}`);
+    if (advice.warning) caution(advice.warning);
     return { lean: advice.lean };
   }
-  if (advice.note) say(`warning: ${advice.note}`);
+  if (advice.note) caution(advice.note);
   say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: running again in a new process with --max-old-space-size=${advice.mb}`);
   const exitCode = await heap.restart!(advice.mb);
   if (exitCode > 128) say(`the scan with a ${size(advice.mb * MiB)} heap was stopped (exit code ${exitCode}); if it ran out of memory, it needs more than this machine can give`);

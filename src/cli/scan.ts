@@ -20,6 +20,7 @@ import { UsageError } from '../errors.js';
 import { checkTargets, writeAll } from './output.js';
 import { fitPlanToHeap, type HeapControl } from './heap.js';
 import { planFileSize, planProgress, type PhaseLine } from './plan-progress.js';
+import { warnUser } from './warn.js';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown'];
@@ -73,7 +74,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
   checkTargets([['--output', opts.output], ['--sarif', opts.sarif], ['--markdown', opts.markdown]]);
-  const fit = await fitPlanToHeap(opts.plan, io.heap);
+  const fit = await fitPlanToHeap(opts.plan, io.heap, io.warn);
   if ('exitCode' in fit) return fit.exitCode;
   // Whether the plan was read lean, for --timings: decided now, or by a pipe's size once read.
   let readLean = fit.lean === true;
@@ -267,8 +268,7 @@ function warnSarifLimit({ report, format, sarifMaxResults: max }: Delivery, opts
   const text =
     `the SARIF report holds ${max.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} results, the most severe` +
     `${max === GITHUB_MAX_RESULTS ? " (GitHub code scanning's limit for one run)" : ''}; all of them count for the exit code, and --format json lists every one`;
-  if (io.warn) io.warn(text);
-  else process.stderr.write(`vpcelint: warning: ${text}\n`);
+  warnUser(text, io.warn);
 }
 
 /** `--sarif-max-results`: a whole number, 0 for no limit; GitHub code scanning's limit when not given. */

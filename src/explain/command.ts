@@ -34,7 +34,7 @@ export async function explainCommand(target: string | undefined, opts: ExplainOp
   if (opts.bucket !== undefined && target !== undefined) throw new UsageError('explain takes a subnet or route table, or --bucket NAME, not both');
   if (opts.bucket === undefined && target === undefined) throw new UsageError('explain needs a subnet or route table (Terraform address or id), or --bucket NAME');
   // A plan too large for this process's heap is read lean, or explained by a new process with a larger heap (as scan does).
-  const fit = opts.plan !== undefined ? await fitPlanToHeap(opts.plan, io.heap) : { lean: false };
+  const fit = opts.plan !== undefined ? await fitPlanToHeap(opts.plan, io.heap, io.warn) : { lean: false };
   if ('exitCode' in fit) return fit.exitCode;
   // A large plan takes seconds to read: the same status line as scan's, on a terminal only, erased before the answer.
   const progress = opts.plan !== undefined && io.progressLine ? planProgress(opts.plan, { env: io.env, write: io.progressLine }) : undefined;

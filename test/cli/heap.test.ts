@@ -128,7 +128,7 @@ describe('fitPlanToHeap', () => {
     const restart = vi.fn(async () => 0);
     const say = vi.fn();
     expect(await fitPlanToHeap(plan, undefined)).toEqual({ lean: false });
-    expect(await fitPlanToHeap(plan, { facts: () => facts(), restart, say })).toEqual({ lean: false });
+    expect(await fitPlanToHeap(plan, { facts: () => facts(), restart, info: say }, say)).toEqual({ lean: false });
     expect(restart).not.toHaveBeenCalled();
     expect(say).not.toHaveBeenCalled();
   });
@@ -138,20 +138,20 @@ describe('fitPlanToHeap', () => {
     const lines: string[] = [];
     // A path whose size cannot be known before it is read, as a pipe's (the built CLI on a real pipe: below).
     const unknown = join(tmp(), 'fifo');
-    const fit = await fitPlanToHeap(unknown, { facts: () => facts({ limit: 1 * GiB }), restart, say: (l) => lines.push(l) });
+    const fit = await fitPlanToHeap(unknown, { facts: () => facts({ limit: 1 * GiB }), restart, info: (l) => lines.push(`info: ${l}`) }, (t) => lines.push(t));
     if (!('lean' in fit) || typeof fit.lean !== 'function') throw new Error(`expected a choice by size, got ${JSON.stringify(fit)}`);
     expect(fit.lean(100 * MiB)).toBe(false);
     expect(fit.lean(400 * MiB)).toBe(true);
     expect(lines).toEqual([]);
     expect(fit.lean(600 * MiB)).toBe(true);
-    expect(lines).toEqual([`warning: ${unknown} is 600 MiB; a scan of it may need up to 1,264 MiB of JavaScript heap, more than this process's limit of 1,024 MiB; the scan may run out of memory`]);
+    expect(lines).toEqual([`${unknown} is 600 MiB; a scan of it may need up to 1,264 MiB of JavaScript heap, more than this process's limit of 1,024 MiB; the scan may run out of memory`]);
     expect(restart).not.toHaveBeenCalled();
   });
 
   it('reads lean when that fits, silently', async () => {
     const restart = vi.fn(async () => 0);
     const say = vi.fn();
-    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: heapNeeded(bytes) - 1 }), restart, say })).toEqual({ lean: true });
+    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: heapNeeded(bytes) - 1 }), restart, info: say }, say)).toEqual({ lean: true });
     expect(restart).not.toHaveBeenCalled();
     expect(say).not.toHaveBeenCalled();
   });
@@ -159,18 +159,22 @@ describe('fitPlanToHeap', () => {
   it('restarts, says so, and gives back the exit code; a stopped restart is explained', async () => {
     const lines: string[] = [];
     const restart = vi.fn(async () => 1);
-    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), restart, say: (l) => lines.push(l) })).toEqual({ exitCode: 1 });
+    const warn = vi.fn();
+    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), restart, info: (l) => lines.push(l) }, warn)).toEqual({ exitCode: 1 });
     expect(restart).toHaveBeenCalledWith(257);
     expect(lines).toEqual([`${plan} is ${Math.ceil(bytes / 1024)} KiB, too large for Node's heap limit of 1.0 MiB here: running again in a new process with --max-old-space-size=257`]);
     lines.length = 0;
-    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), restart: async () => 134, say: (l) => lines.push(l) })).toEqual({ exitCode: 134 });
+    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), restart: async () => 134, info: (l) => lines.push(l) }, warn)).toEqual({ exitCode: 134 });
     expect(lines[1]).toMatch(/^the scan with a 257 MiB heap was stopped \(exit code 134\)/);
+    expect(warn).not.toHaveBeenCalled();
   });
 
-  it('without a way to restart, reads lean and warns', async () => {
+  it('without a way to restart, reads lean and warns through the scan\'s warnings', async () => {
     const lines: string[] = [];
-    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), say: (l) => lines.push(l) })).toEqual({ lean: true });
-    expect(lines).toEqual([expect.stringMatching(/^warning: .* is \d+ KiB; a scan of it may need up to 65 MiB of JavaScript heap, more than this process's limit of 1.0 MiB; the scan may run out of memory$/)]);
+    const info = vi.fn();
+    expect(await fitPlanToHeap(plan, { facts: () => facts({ limit: 1 * MiB }), info }, (t) => lines.push(t))).toEqual({ lean: true });
+    expect(info).not.toHaveBeenCalled();
+    expect(lines).toEqual([expect.stringMatching(/^.* is \d+ KiB; a scan of it may need up to 65 MiB of JavaScript heap, more than this process's limit of 1.0 MiB; the scan may run out of memory$/)]);
   });
 });
 
