@@ -6973,8 +6973,11 @@ function sourceLabel(source) {
   switch (source.kind) {
     case "plan":
       return source.file === "-" ? "<stdin>" : source.file;
-    case "aws":
-      return `aws ${source.accounts.join(",") || "(account unknown)"} ${source.regions.join(",")}`;
+    case "aws": {
+      const accounts = source.organization !== void 0 ? `organization ${source.organization} (${source.accounts.length} account${source.accounts.length === 1 ? "" : "s"})` : source.accounts.join(",") || "(account unknown)";
+      const regions = source.allRegions ? `all enabled regions (${nameList(source.regions)})` : source.regions.join(",");
+      return `aws ${accounts} ${regions}`;
+    }
     case "snapshot":
       return `snapshot ${source.file}`;
     case "test":
@@ -7192,8 +7195,11 @@ function category(report) {
   switch (source.kind) {
     case "plan":
       return `plan:${source.file === "-" ? "stdin" : repoRelative(report, source.file)}`;
-    case "aws":
-      return `aws:${source.accounts.join(",") || "unknown-account"}:${source.regions.join(",") || "all-regions"}`;
+    case "aws": {
+      const accounts = source.organization !== void 0 ? `org:${source.organization}` : source.accounts.join(",") || "unknown-account";
+      const regions = source.allRegions || source.regions.length === 0 ? "all-regions" : source.regions.join(",");
+      return `aws:${accounts}:${regions}`;
+    }
     case "snapshot":
       return `snapshot:${repoRelative(report, source.file)}`;
     case "test":
@@ -7496,6 +7502,15 @@ import { constants as buffer } from "node:buffer";
 import { spawn } from "node:child_process";
 import { constants as constants2, totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
+
+// src/cli/warn.ts
+function warnUser(text, warn) {
+  if (warn) warn(text);
+  else process.stderr.write(`vpcelint: warning: ${text}
+`);
+}
+
+// src/cli/heap.ts
 var MiB = 1024 * 1024;
 var MAX_STRING_LENGTH = buffer.MAX_STRING_LENGTH;
 function heapNeeded(planBytes, lean = false) {
@@ -7551,10 +7566,11 @@ function restartWithHeap(heapMb, script, args, env = process.env) {
 function restartFlags(execArgv, heapMb) {
   return [...execArgv.filter((a) => !/^--(inspect|debug)/.test(a)), `--max-old-space-size=${heapMb}`];
 }
-async function fitPlanToHeap(plan, heap) {
+async function fitPlanToHeap(plan, heap, warn) {
   if (!heap) return { lean: false };
-  const say = heap.say ?? ((line) => void process.stderr.write(`vpcelint: ${line}
+  const say = heap.info ?? ((line) => void process.stderr.write(`vpcelint: ${line}
 `));
+  const caution = (text) => warnUser(text, warn);
   const facts = heap.facts();
   const planLabel = label(plan);
   const planBytes = planFileSize(plan);
@@ -7562,17 +7578,17 @@ async function fitPlanToHeap(plan, heap) {
     return {
       lean: (bytes2) => {
         const advice2 = heapAdvice(bytes2, facts, planLabel, false);
-        if (advice2.kind === "here" && advice2.warning) say(`warning: ${advice2.warning}`);
+        if (advice2.kind === "here" && advice2.warning) caution(advice2.warning);
         return advice2.kind === "here" && advice2.lean;
       }
     };
   }
   const advice = heapAdvice(planBytes, facts, planLabel, heap.restart !== void 0);
   if (advice.kind === "here") {
-    if (advice.warning) say(`warning: ${advice.warning}`);
+    if (advice.warning) caution(advice.warning);
     return { lean: advice.lean };
   }
-  if (advice.note) say(`warning: ${advice.note}`);
+  if (advice.note) caution(advice.note);
   say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: running again in a new process with --max-old-space-size=${advice.mb}`);
   const exitCode2 = await heap.restart(advice.mb);
   if (exitCode2 > 128) say(`the scan with a ${size(advice.mb * MiB)} heap was stopped (exit code ${exitCode2}); if it ran out of memory, it needs more than this machine can give`);
@@ -8171,7 +8187,7 @@ async function scanCommand(opts, io) {
   const sarifMaxResults = parseSarifMaxResults(opts.sarifMaxResults);
   if (!opts.plan) throw new UsageError('scan needs an input: --plan <plan.json> (use "-" for standard input)');
   checkTargets([["--output", opts.output], ["--sarif", opts.sarif], ["--markdown", opts.markdown]]);
-  const fit = await fitPlanToHeap(opts.plan, io.heap);
+  const fit = await fitPlanToHeap(opts.plan, io.heap, io.warn);
   if ("exitCode" in fit) return fit.exitCode;
   let readLean = fit.lean === true;
   const choice = fit.lean;
@@ -8283,9 +8299,7 @@ function warnSarifLimit({ report, format, sarifMaxResults: max }, opts, io) {
   if (format !== "sarif" && !opts.sarif || omittedCount(report, max) === 0) return;
   const total = report.findings.length + report.suppressed.length;
   const text = `the SARIF report holds ${max.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} results, the most severe${max === GITHUB_MAX_RESULTS ? " (GitHub code scanning's limit for one run)" : ""}; all of them count for the exit code, and --format json lists every one`;
-  if (io.warn) io.warn(text);
-  else process.stderr.write(`vpcelint: warning: ${text}
-`);
+  warnUser(text, io.warn);
 }
 function parseSarifMaxResults(value) {
   if (value === void 0) return GITHUB_MAX_RESULTS;

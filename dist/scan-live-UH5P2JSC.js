@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-IM5QD3LX.js";
-import "./chunk-2J2D6B6G.js";
+} from "./chunk-HCFKYQGE.js";
+import "./chunk-ZD6A33LB.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

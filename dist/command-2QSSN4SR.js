@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-IM5QD3LX.js";
+} from "./chunk-HCFKYQGE.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -25,7 +25,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-2J2D6B6G.js";
+} from "./chunk-ZD6A33LB.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
@@ -739,7 +739,7 @@ async function explainCommand(target, opts, io) {
   if (!EXPLAIN_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPLAIN_FORMATS.join(", ")}; got ${JSON.stringify(opts.format)}`);
   if (opts.bucket !== void 0 && target !== void 0) throw new UsageError("explain takes a subnet or route table, or --bucket NAME, not both");
   if (opts.bucket === void 0 && target === void 0) throw new UsageError("explain needs a subnet or route table (Terraform address or id), or --bucket NAME");
-  const fit = opts.plan !== void 0 ? await fitPlanToHeap(opts.plan, io.heap) : { lean: false };
+  const fit = opts.plan !== void 0 ? await fitPlanToHeap(opts.plan, io.heap, io.warn) : { lean: false };
   if ("exitCode" in fit) return fit.exitCode;
   const progress = opts.plan !== void 0 && io.progressLine ? planProgress(opts.plan, { env: io.env, write: io.progressLine }) : void 0;
   let inv;
