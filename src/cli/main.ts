@@ -34,7 +34,7 @@ export async function main(argv: string[], io: Io = defaultIo(argv)): Promise<nu
     .option('--external-id <id>', 'with --aws: external id for --role-arn and the organization role')
     .option('--accounts-from-org', 'with --aws: every active account of the organization (needs --org-role-name)')
     .option('--org-role-name <name>', 'with --accounts-from-org: role to assume in each member account')
-    .option('--concurrency <n>', 'with --aws: AWS calls in flight per service and region (default 8)')
+    .option('--concurrency <n>', 'with --aws: AWS calls in flight per service, account and region (default 8); 16 times that across the scan')
     .option('--save-snapshot <file>', 'with --aws: also save what was read, to scan again offline with --snapshot')
     .option('--snapshot <file>', 'scan an inventory saved by --save-snapshot')
     .option('-q, --quiet', 'no progress on stderr')

@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { scan } from '../../src/cli/scan.js';
 import { isReadFailure } from '../../src/collect/aws/failures.js';
+import { IN_FLIGHT_PER_CONCURRENCY } from '../../src/collect/aws/reader.js';
 import { topologyOf } from '../../src/model/topology.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import type { FakeAccount } from './fake-aws/account.js';
 import { twoRegionAccount } from './fake-aws/accounts.js';
+import { generateAccount } from './fake-aws/generate.js';
 import { startFakeAws, type FakeAws, type FakeAwsOptions } from './fake-aws/server.js';
 import { loadAccount, scanFake } from './helpers.js';
 
@@ -152,6 +154,22 @@ describe('live collection over HTTP with real SDK clients', () => {
     expect(inv.endpointServices.get('vpce-svc-0a1b2c3d4e5f60718')).toMatchObject({ acceptanceRequired: false, allowedPrincipals: ['*'] });
     expect(inv.workloads.get('i-0123456789abcdef0')).toMatchObject({ workloadKind: 'instance', subnets: { keys: ['subnet-0aa11bb22cc33dd44'] }, securityGroups: { keys: ['sg-0f0e0d0c0b0a09080'] } });
     expect(inv.networkInterfaces.get('eni-0ccc')).toMatchObject({ subnet: { keys: ['subnet-0aa11bb22cc33dd44'] }, instance: { keys: ['i-0123456789abcdef0'] } });
+  });
+
+  it('an organization scan keeps a bounded number of calls in flight, on connections every account shares', async () => {
+    // 12 accounts of 3 regions: about 80 calls each, which the scan used to start all at once, each client on its own sockets.
+    const ids = Array.from({ length: 12 }, (_, i) => String(300000000000 + i));
+    const accounts = ids.map((accountId) => ({ ...generateAccount({ accountId, regions: ['eu-west-1', 'us-east-1', 'us-west-2'], vpcs: 3, subnets: 12, buckets: 4 }), auditRoleName: 'audit' }));
+    accounts[0]!.organizationAccounts = ids;
+    const f = await start({ accounts, latencyMs: 20 });
+    const inv = await scanFake(f, { regions: ['eu-west-1', 'us-east-1', 'us-west-2'], accountsFromOrg: true, orgRoleName: 'audit', concurrency: 1 });
+    expect(inv.diagnostics.filter(isReadFailure)).toEqual([]);
+    expect(inv.vpcs.size).toBe(36);
+    const cap = 1 * IN_FLIGHT_PER_CONCURRENCY;
+    expect(f.calls.length).toBeGreaterThan(10 * cap);
+    expect(f.peak.requests).toBe(cap);
+    // One pool: no more connections than calls in flight, whatever the number of accounts and regions.
+    expect(f.peak.connections).toBeLessThanOrEqual(cap);
   });
 
   it('says once that a region is not enabled, and scans the others', async () => {

@@ -4,7 +4,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { InputError } from '../../errors.js';
 import { classify } from './failures.js';
-import type { Clients, Credentials } from './clients.js';
+import { requestHandler, type Clients, type ClientSettings, type Credentials } from './clients.js';
 import { allPages, type Read, type Reader } from './reader.js';
 import { partitionOf } from './refs.js';
 
@@ -19,13 +19,13 @@ export interface CredentialOptions {
 const SESSION = 'vpcelint';
 
 /** The SDK's default chain (env, SSO, profile, web identity, container or instance role), then the role to assume, if any. */
-export function baseCredentials(opts: CredentialOptions, homeRegion: string): Credentials {
+export function baseCredentials(opts: CredentialOptions, homeRegion: string, settings: ClientSettings): Credentials {
   const chain = opts.credentials ?? fromNodeProviderChain(opts.profile ? { profile: opts.profile } : {});
   if (!opts.roleArn) return chain;
   return fromTemporaryCredentials({
     masterCredentials: chain,
     params: { RoleArn: opts.roleArn, RoleSessionName: SESSION, ...(opts.externalId ? { ExternalId: opts.externalId } : {}) },
-    clientConfig: { region: homeRegion },
+    clientConfig: { region: homeRegion, requestHandler: requestHandler(settings) },
   });
 }
 
@@ -86,11 +86,11 @@ export function organizationId(accounts: readonly Account[]): string | undefined
 }
 
 /** Credentials in a member account, through the role every member account has for the audit. */
-export function memberCredentials(master: Credentials, partition: string, account: string, roleName: string, externalId: string | undefined, homeRegion: string): Credentials {
+export function memberCredentials(master: Credentials, partition: string, account: string, roleName: string, externalId: string | undefined, homeRegion: string, settings: ClientSettings): Credentials {
   return fromTemporaryCredentials({
     masterCredentials: master,
     params: { RoleArn: `arn:${partition}:iam::${account}:role/${roleName}`, RoleSessionName: SESSION, ...(externalId ? { ExternalId: externalId } : {}) },
-    clientConfig: { region: homeRegion },
+    clientConfig: { region: homeRegion, requestHandler: requestHandler(settings) },
   });
 }
 

@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
@@ -9,6 +11,28 @@ export interface ClientSettings {
   maxAttempts: number;
   /** Milliseconds to wait for a response (socket inactivity) before the attempt counts as timed out. */
   requestTimeoutMs: number;
+  /** The connections every client of the scan shares (`connectionPool`). */
+  connections: Connections;
+}
+
+export interface Connections {
+  httpAgent: HttpAgent;
+  httpsAgent: HttpsAgent;
+}
+
+/** A connection left idle this long is closed: an S3 bucket is its own host, and thousands of idle sockets would outlast their use. */
+const IDLE_SOCKET_MS = 2_000;
+
+/**
+ * One pool of keep-alive connections for every SDK client of a scan. Each
+ * client would otherwise keep its own: an organization's scan makes one per
+ * service, region and account, and held thousands of sockets open at once,
+ * past a file-descriptor limit of 1,024. Connections carry no credentials
+ * (every request is signed), so accounts share them.
+ */
+export function connectionPool(maxSocketsPerHost: number): Connections {
+  const options = { keepAlive: true, maxSockets: maxSocketsPerHost, timeout: IDLE_SOCKET_MS };
+  return { httpAgent: new HttpAgent(options), httpsAgent: new HttpsAgent(options) };
 }
 
 /** Static credentials or a provider, as every SDK client takes them. */
@@ -71,8 +95,18 @@ export class Clients {
       credentials: this.credentials,
       retryMode: 'adaptive',
       maxAttempts: this.settings.maxAttempts,
-      // Without throwOnRequestTimeout the handler only logs a slow answer and keeps waiting.
-      requestHandler: { requestTimeout: this.settings.requestTimeoutMs, connectionTimeout: Math.min(this.settings.requestTimeoutMs, 10_000), throwOnRequestTimeout: true },
+      requestHandler: requestHandler(this.settings),
     };
   }
+}
+
+/** Timeouts and the shared connections, for every client the scan makes, the credential providers' own STS clients included. */
+export function requestHandler(settings: ClientSettings) {
+  return {
+    ...settings.connections,
+    requestTimeout: settings.requestTimeoutMs,
+    connectionTimeout: Math.min(settings.requestTimeoutMs, 10_000),
+    // Without it the handler only logs a slow answer and keeps waiting.
+    throwOnRequestTimeout: true,
+  };
 }

@@ -1,7 +1,7 @@
 import { Inventory } from '../../model/inventory.js';
 import { UsageError } from '../../errors.js';
 import { baseCredentials, defaultRegion, enabledRegions, memberCredentials, memberIdentity, organizationAccounts, whoAmI, type CredentialOptions, type Identity } from './accounts.js';
-import { Clients, type ClientSettings } from './clients.js';
+import { Clients, connectionPool, type ClientSettings } from './clients.js';
 import { readEc2Region, type Ec2Region } from './ec2.js';
 import { readIam, type IamAccount } from './iam.js';
 import { buildEndpoints, registerEndpoints } from './normalize-endpoints.js';
@@ -19,7 +19,7 @@ export interface AwsScanOptions extends CredentialOptions {
   /** Scan every active account of the organization through this role. */
   accountsFromOrg?: boolean;
   orgRoleName?: string;
-  /** Calls in flight at once, per service and region. */
+  /** Calls in flight at once, per service, account and region (and 16 times that across the scan). */
   concurrency?: number;
   maxAttempts?: number;
   requestTimeoutMs?: number;
@@ -51,10 +51,15 @@ export async function collectAws(opts: AwsScanOptions): Promise<Inventory> {
   const home = (await defaultRegion(opts.profile)) ?? opts.regions?.[0] ?? (opts.allRegions ? 'us-east-1' : undefined);
   if (!home) throw new UsageError('no region: pass --region or --all-regions, or set AWS_REGION');
 
-  const settings: ClientSettings = { maxAttempts: opts.maxAttempts ?? DEFAULTS.maxAttempts, requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs };
   const reader = new Reader(opts.concurrency ?? DEFAULTS.concurrency);
+  const settings: ClientSettings = {
+    maxAttempts: opts.maxAttempts ?? DEFAULTS.maxAttempts,
+    requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    // As many connections to one host as calls may be in flight: the pool never makes a call wait.
+    connections: connectionPool(reader.maxInFlight),
+  };
   const progress = new Progress(opts.progress);
-  const credentials = baseCredentials(opts, home);
+  const credentials = baseCredentials(opts, home, settings);
   const root = new Clients(credentials, settings);
   const all: Clients[] = [root];
   try {
@@ -67,7 +72,7 @@ export async function collectAws(opts: AwsScanOptions): Promise<Inventory> {
       for (const a of org.accounts) {
         if (a.Id === me.account) targets.push({ clients: root, identity: me, account: me.account });
         else {
-          const clients = new Clients(memberCredentials(credentials, me.partition, a.Id!, opts.orgRoleName!, opts.externalId, home), settings);
+          const clients = new Clients(memberCredentials(credentials, me.partition, a.Id!, opts.orgRoleName!, opts.externalId, home, settings), settings);
           all.push(clients);
           targets.push({ clients, account: a.Id! });
         }

@@ -10,16 +10,32 @@ export interface ReadOptions<T> {
   answers?: Record<string, T>;
 }
 
+/** Calls in flight across the whole scan, for each one allowed per service, account and region. */
+export const IN_FLIGHT_PER_CONCURRENCY = 16;
+
 /**
- * Runs AWS calls under a concurrency limit per service and region, and turns
- * a call that fails after the SDK's retries into a diagnostic instead of an
- * exception, so one denied call never stops the scan.
+ * Runs AWS calls under a concurrency limit per service, account and region
+ * (AWS throttles each account and region on its own), and under one for the
+ * whole scan, and turns a call that fails after the SDK's retries into a
+ * diagnostic instead of an exception, so one denied call never stops the scan.
  */
 export class Reader {
   readonly diagnostics: Diagnostic[] = [];
   private readonly limits = new Map<string, LimitFunction>();
+  /**
+   * Without it an organization's scan started every account's every region at once: 200 accounts put 3,500 calls
+   * in flight, each holding a socket and its answer, where the machine gains nothing past a hundred or so.
+   */
+  private readonly scanLimit: LimitFunction;
 
-  constructor(private readonly concurrency: number) {}
+  constructor(private readonly concurrency: number) {
+    this.scanLimit = pLimit(concurrency * IN_FLIGHT_PER_CONCURRENCY);
+  }
+
+  /** At most this many calls in flight at once across the scan. */
+  get maxInFlight(): number {
+    return this.scanLimit.concurrency;
+  }
 
   /** The limiter of one service in one account and region. */
   limit(service: string, account: string, region: string): LimitFunction {
@@ -36,7 +52,8 @@ export class Reader {
     const [service] = spec.action.split(':');
     const limit = this.limit(service!, spec.account, spec.region ?? 'global');
     try {
-      return { ok: true, value: await limit(call) };
+      // The account's own slot first: waiting for it must not hold one of the scan's.
+      return { ok: true, value: await limit(() => this.scanLimit(call)) };
     } catch (err) {
       const failure = classify(err);
       if (options.answers && Object.hasOwn(options.answers, failure.code)) return { ok: true, value: options.answers[failure.code]! };

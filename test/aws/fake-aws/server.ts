@@ -48,6 +48,8 @@ export interface FakeAws {
   url: string;
   calls: CallRecord[];
   faults: Fault[];
+  /** The most requests answered at once, and the most client connections open at once: the load a scan puts on AWS and on its own sockets. */
+  peak: { requests: number; connections: number };
   close(): Promise<void>;
 }
 
@@ -74,11 +76,20 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   const calls: CallRecord[] = [];
   const faults = [...(options.faults ?? [])];
 
+  const peak = { requests: 0, connections: 0 };
+  let requestsNow = 0;
+  let connectionsNow = 0;
   const server = createServer((req, res) => {
+    peak.requests = Math.max(peak.requests, ++requestsNow);
+    res.on('close', () => requestsNow--);
     void handle(req, res).catch((err) => {
       res.statusCode = 500;
       res.end(String(err));
     });
+  });
+  server.on('connection', (socket) => {
+    peak.connections = Math.max(peak.connections, ++connectionsNow);
+    socket.on('close', () => connectionsNow--);
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -156,6 +167,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     url: `http://127.0.0.1:${port}`,
     calls,
     faults,
+    peak,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
