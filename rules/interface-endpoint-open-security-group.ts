@@ -27,6 +27,8 @@ const rule: Rule = {
       'peered VPCs, transit gateway attachments, on-premises networks. Limit the sources to the VPC\'s CIDRs or to the security groups of the clients.',
       '',
       'Precision: a rule that names another security group, the group itself or a prefix list is not open, whatever those hold.',
+      'IPv4 and IPv6 sources are judged apart: a known 0.0.0.0/0 is reported even when the same rule\'s IPv6 sources are known only after apply (and a known ::/0 likewise);',
+      'a rule none of whose known sources is open while others are unknown is "not evaluated".',
       'Interface endpoints of AWS services listen on HTTPS (TCP 443) only, so an open rule whose ports exclude 443 exposes nothing through the endpoint:',
       'it is reported as a note, not a warning, because the group is broader than its purpose and usually shared with something that does listen.',
       'For endpoints of PrivateLink services of customers and partners (`com.amazonaws.vpce.*`) the listener ports are the provider\'s, unknown here, so every open rule is a warning.',
@@ -65,13 +67,12 @@ const rule: Rule = {
       if (unclear) yield notEvaluated(ep.ref, `the security groups of interface endpoint ${endpointLabel(ep)} are not fully known (${unclear}), so their ingress was not checked for 0.0.0.0/0`);
       for (const group of groups) {
         for (const r of group.ingress) {
-          const cidrs = cidrsOf(r);
-          if (isUnknown(cidrs)) {
-            yield notEvaluated(r.declaredBy, `the sources of ${ruleOrigin(r, group)} are unknown (${cidrs.reason}), so interface endpoint ${endpointLabel(ep)} was not checked for ingress from anywhere`);
+          const { cidrs, unknown } = cidrsOf(r);
+          const anywhere = cidrs.filter(isAnywhere);
+          if (anywhere.length === 0) {
+            if (unknown) yield notEvaluated(r.declaredBy, `the sources of ${ruleOrigin(r, group)} are unknown (${unknown}), so interface endpoint ${endpointLabel(ep)} was not checked for ingress from anywhere`);
             continue;
           }
-          const anywhere = cidrs.filter(isAnywhere);
-          if (anywhere.length === 0) continue;
           const entry = open.get(r) ?? { rule: r, group, cidrs: anywhere, endpoints: [] };
           entry.endpoints.push(ep);
           open.set(r, entry);

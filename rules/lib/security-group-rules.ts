@@ -42,11 +42,15 @@ export function isAnywhere(cidr: string): boolean {
   return /\/0$/.test(cidr.trim());
 }
 
-/** The CIDRs of a rule, IPv4 and IPv6, or why they are unknown. */
-export function cidrsOf(rule: SecurityGroupRule): Maybe<string[]> {
-  if (isUnknown(rule.ipv4)) return rule.ipv4;
-  if (isUnknown(rule.ipv6)) return rule.ipv6;
-  return [...rule.ipv4, ...rule.ipv6];
+/**
+ * The known CIDRs of a rule, IPv4 and IPv6, and why the others are unknown:
+ * IPv4 and IPv6 sources are separate attributes, so a known 0.0.0.0/0 stays
+ * open whatever the IPv6 sources turn out to be (and the other way round).
+ */
+export function cidrsOf(rule: SecurityGroupRule): { cidrs: string[]; unknown?: string } {
+  const cidrs = [...(isUnknown(rule.ipv4) ? [] : rule.ipv4), ...(isUnknown(rule.ipv6) ? [] : rule.ipv6)];
+  const reasons = [rule.ipv4, rule.ipv6].filter(isUnknown).map((u) => u.reason);
+  return reasons.length > 0 ? { cidrs, unknown: [...new Set(reasons)].join('; ') } : { cidrs };
 }
 
 /** Where a rule is declared, in words: the inline block of a group, or the rule resource. */

@@ -134,7 +134,38 @@ describe('interface-endpoint-open-security-group', () => {
         },
         findings: [{ primary: 'aws_security_group.partner', severity: 'warning' }],
       },
+      {
+        name: 'a known 0.0.0.0/0 beside IPv6 sources known only after apply: the known source is open',
+        inventory: () => {
+          const { b, vpc, subnets } = network();
+          const sg = withRule(b.securityGroup(vpc, { name: 'v4' }), 'ingress', { ipv4: ['0.0.0.0/0'], ipv6: unknown('aws_vpc.main.ipv6_cidr_block is known only after apply') });
+          b.endpoint(vpc, 'ssm', { subnets, securityGroups: [sg] });
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_security_group.v4', severity: 'warning', messageIncludes: ['allows ingress from 0.0.0.0/0 on tcp 443'] }],
+      },
+      {
+        name: 'a known ::/0 beside IPv4 sources known only after apply',
+        inventory: () => {
+          const { b, vpc, subnets } = network();
+          const sg = withRule(b.securityGroup(vpc, { name: 'v6' }), 'ingress', { ipv4: unknown('known only after apply'), ipv6: ['::/0'] });
+          b.endpoint(vpc, 'ssm', { subnets, securityGroups: [sg] });
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_security_group.v6', messageIncludes: ['allows ingress from ::/0'] }],
+      },
     ],
+  });
+
+  it('a rule whose known sources are private and whose other sources are unknown is "not evaluated"', () => {
+    const { b, vpc, subnets } = network();
+    const sg = withRule(b.securityGroup(vpc, { name: 'mixed' }), 'ingress', { ipv4: ['10.0.0.0/16'], ipv6: unknown('aws_vpc.main.ipv6_cidr_block is known only after apply') });
+    b.endpoint(vpc, 'ssm', { name: 'ssm', subnets, securityGroups: [sg] });
+    const result = runRule(rule, b.inv);
+    expect(result.findings).toEqual([]);
+    const notes = result.diagnostics.filter((d) => d.code === 'not-evaluated');
+    expect(notes.map((d) => d.subject?.key)).toEqual(['aws_security_group.mixed']);
+    expect(notes[0]!.message).toContain('aws_vpc.main.ipv6_cidr_block is known only after apply');
   });
 
   it('a group whose rules are known only after apply gives "not evaluated", not a pass', () => {
