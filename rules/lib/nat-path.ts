@@ -43,7 +43,7 @@ export function natPathRule(meta: RuleMeta, family: Family): Rule {
 
         const served = servingEndpoints(inv, ctx, table, family);
         if (served.unclear) {
-          yield notEvaluated(table.ref, `${displayName(table.ref)} has an endpoint whose ${served.unclear}, so its path to ${label} was not evaluated`);
+          yield notEvaluated(table.ref, `${served.unclear}, so the table's path to ${label} was not evaluated`);
           continue;
         }
         if (served.serving) continue;
@@ -85,7 +85,11 @@ function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
 }
 
-/** Gateway endpoints of the family, associated with the table, in its region. */
+/**
+ * Whether a gateway endpoint of the family, in the table's region, installs its route in the table;
+ * `unclear` says why that cannot be told (an endpoint of unknown service or type on the table, or one
+ * that may be associated with it but whose route tables are unknown).
+ */
 function servingEndpoints(inv: Inventory, ctx: RuleContext, table: RouteTable, family: Family): { serving: boolean; unclear?: string } {
   const candidates = new Set<VpcEndpoint>(ctx.topology.endpointsOn(table));
   for (const r of table.routes) {
@@ -96,21 +100,27 @@ function servingEndpoints(inv: Inventory, ctx: RuleContext, table: RouteTable, f
   }
   let unclear: string | undefined;
   for (const ep of candidates) {
-    if (isUnknown(ep.serviceName)) {
-      unclear ??= `service name is unknown (${displayName(ep.ref)}: ${ep.serviceName.reason})`;
-      continue;
-    }
-    if (ep.service?.family !== family) continue;
-    if (isUnknown(ep.type)) {
-      unclear ??= `type is unknown (${displayName(ep.ref)})`;
-      continue;
-    }
-    if (ep.type !== 'Gateway') continue;
-    const region = table.ref.region ?? ep.ref.region;
-    if (ep.service.region && region && ep.service.region !== region) continue;
-    return { serving: true };
+    const fit = serves(ep, table, family);
+    if (fit === true) return { serving: true };
+    if (fit !== false) unclear ??= `${displayName(table.ref)} has an endpoint whose ${fit}`;
   }
-  return unclear ? { serving: false, unclear } : { serving: false };
+  if (unclear) return { serving: false, unclear };
+  for (const ep of ctx.topology.endpointsPerhapsOn(table)) {
+    if (serves(ep, table, family) === false) continue;
+    const service = isUnknown(ep.serviceName) ? 'service unknown' : ep.serviceName;
+    return { serving: false, unclear: `${displayName(table.ref)} may be served by endpoint ${displayName(ep.ref)} (${service}), whose route tables are unknown (${ep.routeTables.unresolved})` };
+  }
+  return { serving: false };
+}
+
+/** Whether an endpoint would serve the family for the table once associated with it, or what is unknown. */
+function serves(ep: VpcEndpoint, table: RouteTable, family: Family): boolean | string {
+  if (isUnknown(ep.serviceName)) return `service name is unknown (${displayName(ep.ref)}: ${ep.serviceName.reason})`;
+  if (ep.service?.family !== family) return false;
+  if (isUnknown(ep.type)) return `type is unknown (${displayName(ep.ref)})`;
+  if (ep.type !== 'Gateway') return false;
+  const region = table.ref.region ?? ep.ref.region;
+  return !(ep.service.region && region && ep.service.region !== region);
 }
 
 /** Gateway endpoints of the family in the table's VPC that are not associated with the table. */

@@ -31,6 +31,9 @@ export class Topology {
   private readonly endpointsByTable = new Map<string, VpcEndpoint[]>();
   private readonly subnetsByVpc = new Map<string, Subnet[]>();
   private readonly endpointsByVpc = new Map<string, VpcEndpoint[]>();
+  /** Endpoints whose route tables cannot be told, by VPC (key or id); those whose VPC cannot be told either under ''. */
+  private readonly undecidedByVpc = new Map<string, VpcEndpoint[]>();
+  private readonly undecided: VpcEndpoint[] = [];
 
   constructor(private readonly inv: Inventory) {
     for (const subnet of inv.subnets.values()) {
@@ -43,6 +46,10 @@ export class Topology {
       if (endpoint.destroyed) continue;
       for (const rtKey of endpoint.routeTables.keys) push(this.endpointsByTable, rtKey, endpoint);
       for (const vpcKey of endpoint.vpc.keys) push(this.endpointsByVpc, vpcKey, endpoint);
+      if (endpoint.routeTables.unresolved) {
+        this.undecided.push(endpoint);
+        for (const vpc of vpcsOf(endpoint.vpc)) push(this.undecidedByVpc, vpc, endpoint);
+      }
     }
   }
 
@@ -63,6 +70,19 @@ export class Topology {
   /** Endpoints associated with a route table (gateway endpoints install their prefix-list routes there). */
   endpointsOn(table: RouteTable): readonly VpcEndpoint[] {
     return this.endpointsByTable.get(table.ref.key) ?? [];
+  }
+
+  /**
+   * Endpoints not associated with the table by name that may still be: their route tables cannot be
+   * told (a data source read during apply, a reference that does not resolve) and their VPC is the
+   * table's, or cannot be told.
+   */
+  endpointsPerhapsOn(table: RouteTable): readonly VpcEndpoint[] {
+    const vpcs = vpcsOf(table.vpc);
+    const candidates = vpcs.includes('')
+      ? this.undecided
+      : [...new Set([...vpcs, ''].flatMap((v) => this.undecidedByVpc.get(v) ?? []))];
+    return candidates.filter((ep) => !ep.routeTables.keys.includes(table.ref.key) && sameOrUnknown(ep.ref.region, table.ref.region) && sameOrUnknown(ep.ref.account, table.ref.account));
   }
 
   /** Endpoints of a VPC that the plan does not destroy. */
@@ -87,6 +107,16 @@ export class Topology {
     const table = this.inv.routeTables.get(main);
     return table ? { table, explicit: false } : unknown(`main route table ${main} is not in the inventory`);
   }
+}
+
+/** The VPCs a link names (keys and AWS ids), or [''] when it may name any. */
+function vpcsOf(link: Link): string[] {
+  const named = [...link.keys, ...link.external];
+  return link.unresolved || named.length === 0 ? [''] : named;
+}
+
+function sameOrUnknown(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

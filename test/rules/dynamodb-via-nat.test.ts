@@ -66,4 +66,14 @@ describe('dynamodb-via-nat', () => {
     expect(result.findings).toEqual([]);
     expect(result.diagnostics.map((d) => d.subject?.key)).toEqual(['aws_route_table.partial']);
   });
+
+  it('a DynamoDB gateway endpoint of the VPC whose route tables are unknown: not evaluated, not "not associated"', () => {
+    const { b, vpc } = natNetwork();
+    b.endpoint(vpc, 'dynamodb', { name: 'ddb' }).routeTables = { keys: [], external: [], unresolved: 'local.tables cannot be followed' };
+    const result = runRule(rule, b.inv);
+    expect(result.findings).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.subject?.key === 'aws_route_table.private')).toEqual([
+      expect.objectContaining({ code: 'not-evaluated', message: expect.stringContaining('aws_vpc_endpoint.ddb') }),
+    ]);
+  });
 });

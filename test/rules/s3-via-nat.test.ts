@@ -1,8 +1,8 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/s3-via-nat.js';
 import { unknown } from '../../src/model/unknown.js';
 import { InventoryBuilder, defaultRoute } from '../helpers/inventory-builder.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { runRule, testRule } from '../helpers/rule-tester.js';
 
 /** A VPC with a public subnet, a NAT, and a private subnet behind a NAT route table. */
 function natNetwork(b = new InventoryBuilder()) {
@@ -170,5 +170,67 @@ describe('s3-via-nat', () => {
         findings: [{ primary: 'aws_route_table.private', messageIncludes: ['NAT instance eni-0abc'] }],
       },
     ],
+  });
+  describe('an S3 gateway endpoint of the VPC whose route tables cannot be told may serve the NAT table', () => {
+    const unresolved = { keys: [], external: [], unresolved: 'data.aws_route_tables.private is read only during apply' };
+    const notEvaluated = (setup: (n: ReturnType<typeof natNetwork>) => void) => {
+      const n = natNetwork();
+      setup(n);
+      const result = runRule(rule, n.b.inv);
+      return { findings: result.findings, notes: result.diagnostics.filter((d) => d.code === 'not-evaluated') };
+    };
+
+    it('route_table_ids unknown: not evaluated, naming the table and the endpoint, no "not associated" finding', () => {
+      const { findings, notes } = notEvaluated(({ b, vpc }) => {
+        b.endpoint(vpc, 's3', { name: 's3' }).routeTables = unresolved;
+      });
+      expect(findings).toEqual([]);
+      expect(notes.map((d) => d.subject?.key)).toEqual(['aws_route_table.private']);
+      expect(notes[0]!.message).toContain('aws_vpc_endpoint.s3');
+      expect(notes[0]!.message).toContain('aws_route_table.private');
+      expect(notes[0]!.message).toContain('data.aws_route_tables.private is read only during apply');
+    });
+
+    it('some tables known, others not: a table outside the known ones is not evaluated', () => {
+      const { findings, notes } = notEvaluated(({ b, vpc }) => {
+        const other = b.routeTable(vpc, { name: 'other' });
+        b.endpoint(vpc, 's3', { name: 's3' }).routeTables = { ...unresolved, keys: [other.ref.key] };
+      });
+      expect(findings).toEqual([]);
+      expect(notes.map((d) => d.subject?.key)).toEqual(['aws_route_table.private']);
+    });
+
+    it('an endpoint in the VPC whose service is unknown and whose tables are unknown: not evaluated', () => {
+      const { findings, notes } = notEvaluated(({ b, vpc }) => {
+        const ep = b.endpoint(vpc, 's3', { name: 'later' });
+        ep.routeTables = unresolved;
+        ep.serviceName = unknown('known only after apply');
+        delete ep.service;
+      });
+      expect(findings).toEqual([]);
+      expect(notes.map((d) => d.subject?.key)).toEqual(['aws_route_table.private']);
+    });
+
+    it('still a finding when the endpoint cannot serve the table: another service, another region, an interface endpoint, another VPC', () => {
+      const { findings, notes } = notEvaluated(({ b, vpc }) => {
+        b.endpoint(vpc, 'dynamodb').routeTables = unresolved;
+        b.endpoint(vpc, 'com.amazonaws.us-east-1.s3').routeTables = unresolved;
+        b.endpoint(vpc, 's3', { type: 'Interface' }).routeTables = unresolved;
+        b.endpoint(b.vpc('other'), 's3').routeTables = unresolved;
+      });
+      expect(findings.map((f) => f.primary.key)).toEqual(['aws_route_table.private']);
+      expect(findings[0]!.message).not.toContain('exists in this VPC');
+      expect(notes).toEqual([]);
+    });
+
+    it('an endpoint whose VPC cannot be told either may be in this VPC: not evaluated', () => {
+      const { findings, notes } = notEvaluated(({ b, vpc }) => {
+        const ep = b.endpoint(vpc, 's3', { name: 'anywhere' });
+        ep.routeTables = unresolved;
+        ep.vpc = { keys: [], external: [], unresolved: 'local.vpc_id' };
+      });
+      expect(findings).toEqual([]);
+      expect(notes.map((d) => d.subject?.key)).toEqual(['aws_route_table.private']);
+    });
   });
 });
