@@ -3,15 +3,15 @@ import type { Inventory } from '../src/model/inventory.js';
 import type { SecurityGroup, VpcEndpoint, Workload } from '../src/model/nodes.js';
 import { displayName, type Ref } from '../src/model/ref.js';
 import { isUnknown } from '../src/model/unknown.js';
-import { egressToService } from './lib/egress-to-service.js';
-import { FAMILY_LABEL, gatewayEndpointsOnTable, type GatewayFamily } from './lib/endpoint-queries.js';
+import { egressAllowed, egressToService } from './lib/egress-to-service.js';
+import { FAMILY_LABEL, endpointLabel, endpointsOnTable, isGatewayOf, type GatewayFamily } from './lib/endpoint-queries.js';
 import { groupsOf, notEvaluated, plural } from './lib/security-group-rules.js';
 import { nameList } from '../src/util/name-list.js';
 
-/** Where a workload's subnets send a service through gateway endpoints. */
+/** Where a workload's subnets send a service through gateway endpoints, and why that cannot be told for a service. */
 interface Routing {
   byFamily: Map<GatewayFamily, { gateways: Set<VpcEndpoint>; tables: Set<Ref> }>;
-  unclear?: string;
+  unclear: Map<GatewayFamily, string>;
 }
 
 /** One security group that blocks one service for some workloads. */
@@ -49,8 +49,11 @@ const rule: Rule = {
       '',
       'Egress is the union of all the workload\'s groups. Remember what the AWS provider does: a new `aws_security_group` without `egress` has no egress',
       'at all (the provider revokes AWS\'s default allow-all rule), and so does an `aws_default_security_group` without `egress`. A workload that names no',
-      'group gets the VPC\'s default group, whose AWS default is all egress. An egress rule to a public range other than 0.0.0.0/0, or to a prefix list',
-      'outside the inventory, may or may not cover the service: such workloads are "not evaluated", never passed silently.',
+      'group gets the VPC\'s default group, whose AWS default is all egress. A customer-managed prefix list counts by its entries: one holding 0.0.0.0/0',
+      'is open egress, one of private ranges only is not. Public ranges (in rules or customer lists) are judged against the addresses of the service\'s',
+      'AWS-managed prefix list when the inventory holds them (live scans, `data "aws_prefix_list"`): covering all of them allows, none blocks. A public range',
+      'whose reach cannot be told that way or covers only part of them, a prefix list outside the inventory or whose entries are unknown: such workloads are',
+      '"not evaluated", never passed silently.',
     ].join('\n'),
     fix: [
       'Allow HTTPS to the service\'s prefix list:',
@@ -82,14 +85,15 @@ const rule: Rule = {
       const routing = routingOf(inv, ctx, workload);
       for (const family of FAMILIES) {
         const routed = routing.byFamily.get(family);
-        if (!routed && !routing.unclear) continue;
+        const routingUnclear = routing.unclear.get(family);
+        if (!routed && !routingUnclear) continue;
         const names = routed ? new Set([...routed.gateways].map((g) => g.serviceName).filter((n): n is string => typeof n === 'string')) : undefined;
         const verdict = egressToService(inv, groups.groups, family, names);
         if (verdict.kind === 'allows') continue;
         const service = FAMILY_LABEL[family];
         if (!routed) {
           const egress = groups.unclear ? `are not fully known (${groups.unclear})` : `allow no known HTTPS egress to ${service}`;
-          yield notEvaluated(workload.ref, `the security groups of ${label} ${egress}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routing.unclear})`);
+          yield notEvaluated(workload.ref, `the security groups of ${label} ${egress}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routingUnclear})`);
           continue;
         }
         const unclear = verdict.kind === 'unknown' ? verdict.reason : groups.unclear;
@@ -107,38 +111,61 @@ const rule: Rule = {
         }
       }
     }
-    for (const entry of blocked.values()) yield finding(entry);
+    for (const entry of blocked.values()) yield finding(inv, entry);
   },
 };
 
-/** The gateway endpoints that the route tables of a workload's subnets use, by service family. */
+/**
+ * The gateway endpoints that the route tables of a workload's subnets use, by service family. An
+ * endpoint on a table whose service or type is unknown, or one that may be on it but whose route
+ * tables are unknown, makes that service's routing unclear.
+ */
 function routingOf(inv: Inventory, ctx: RuleContext, workload: Workload): Routing {
   const byFamily: Routing['byFamily'] = new Map();
-  const unclear: string[] = [];
+  const unclear = new Map<GatewayFamily | 'any', Set<string>>();
+  const note = (family: GatewayFamily | 'any', why: string) => unclear.set(family, (unclear.get(family) ?? new Set()).add(why));
   const link = workload.subnets;
-  if (link.unresolved) unclear.push(link.unresolved);
-  if (link.external.length > 0) unclear.push(`subnet ${nameList(link.external)} is not in the inventory`);
+  if (link.unresolved) note('any', link.unresolved);
+  if (link.external.length > 0) note('any', `subnet ${nameList(link.external)} is not in the inventory`);
   for (const key of link.keys) {
     const subnet = inv.subnets.get(key);
     if (!subnet) continue;
     const eff = ctx.topology.effectiveRouteTable(subnet);
     if (isUnknown(eff)) {
-      unclear.push(`the route table of ${displayName(subnet.ref)} is unknown (${eff.reason})`);
+      note('any', `the route table of ${displayName(subnet.ref)} is unknown (${eff.reason})`);
       continue;
     }
     if (!eff) continue;
-    for (const gateway of gatewayEndpointsOnTable(inv, ctx.topology, eff.table)) {
-      const family = gateway.service!.family!;
-      const entry = byFamily.get(family) ?? { gateways: new Set(), tables: new Set() };
-      entry.gateways.add(gateway);
-      entry.tables.add(eff.table.ref);
-      byFamily.set(family, entry);
+    const table = eff.table;
+    for (const ep of endpointsOnTable(inv, ctx.topology, table)) {
+      for (const family of FAMILIES) {
+        const gateway = isGatewayOf(ep, family);
+        if (gateway === false) continue;
+        if (gateway !== true) {
+          note(family, `${displayName(table.ref)} has endpoint ${displayName(ep.ref)}, whose ${gateway}`);
+          continue;
+        }
+        const entry = byFamily.get(family) ?? { gateways: new Set(), tables: new Set() };
+        entry.gateways.add(ep);
+        entry.tables.add(table.ref);
+        byFamily.set(family, entry);
+      }
+    }
+    for (const ep of ctx.topology.endpointsPerhapsOn(table)) {
+      for (const family of FAMILIES) {
+        if (isGatewayOf(ep, family) !== false) note(family, `${displayName(table.ref)} may be served by endpoint ${endpointLabel(ep)}, whose route tables are unknown (${ep.routeTables.unresolved})`);
+      }
     }
   }
-  return unclear.length > 0 ? { byFamily, unclear: unclear.join('; ') } : { byFamily };
+  const reasons = new Map<GatewayFamily, string>();
+  for (const family of FAMILIES) {
+    const all = [...(unclear.get('any') ?? []), ...(unclear.get(family) ?? [])];
+    if (all.length > 0) reasons.set(family, all.join('; '));
+  }
+  return { byFamily, unclear: reasons };
 }
 
-function finding({ group, family, workloads, gateways, tables }: Blocked): RuleOutput {
+function finding(inv: Inventory, { group, family, workloads, gateways, tables }: Blocked): RuleOutput {
   const service = FAMILY_LABEL[family];
   const gatewayList = [...gateways].sort((a, b) => (a.ref.key < b.ref.key ? -1 : 1));
   const listNames = [...new Set(gatewayList.map((g) => g.serviceName as string))].sort();
@@ -148,7 +175,7 @@ function finding({ group, family, workloads, gateways, tables }: Blocked): RuleO
   const noEgress = group.egress.length === 0 ? ` It has no egress rule at all${NO_EGRESS_WHY[group.ref.type ?? ''] ?? ''}.` : '';
   const plRef = gatewayList[0]?.ref.address ? `${gatewayList[0].ref.address}.prefix_list_id` : `the ${service} prefix list`;
   return {
-    message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (no 0.0.0.0/0 rule, no rule to the ${nameList(listNames)} prefix list), yet ${nameList(workloadNames)} ${workloads.length === 1 ? 'runs' : 'run'} in subnets whose route ${plural(tableNames.length, 'table')} ${nameList(tableNames)} ${tableNames.length === 1 ? 'sends' : 'send'} ${service} through gateway ${plural(gatewayNames.length, 'endpoint')} ${nameList(gatewayNames)}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
+    message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (${egressAllowed(inv, group, listNames)}), yet ${nameList(workloadNames)} ${workloads.length === 1 ? 'runs' : 'run'} in subnets whose route ${plural(tableNames.length, 'table')} ${nameList(tableNames)} ${tableNames.length === 1 ? 'sends' : 'send'} ${service} through gateway ${plural(gatewayNames.length, 'endpoint')} ${nameList(gatewayNames)}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
     primary: group.ref,
     // The endpoints before the workloads, which can be thousands: SARIF keeps the first 1,000.
     related: [...gatewayList.map((g) => g.ref), ...workloads.map((w) => w.ref)],
