@@ -103,15 +103,23 @@ export function gatewayEndpointsInVpc(inv: Inventory, vpc: string, family: Gatew
   return unclear ? { endpoints, unclear } : { endpoints };
 }
 
-/** Gateway endpoints that install their routes in a table: associated with it, or targets of its routes. */
-export function gatewayEndpointsOnTable(inv: Inventory, topology: Topology, table: RouteTable): VpcEndpoint[] {
+/** Endpoints that install their routes in a table: associated with it, or targets of its routes (of any type and service). */
+export function endpointsOnTable(inv: Inventory, topology: Topology, table: RouteTable): VpcEndpoint[] {
   const found = new Set<VpcEndpoint>(topology.endpointsOn(table));
   for (const route of table.routes) {
     if (isUnknown(route.target) || route.target.kind !== 'vpce' || !route.target.key) continue;
     const ep = inv.vpcEndpoints.get(route.target.key);
     if (ep && !ep.destroyed) found.add(ep);
   }
-  return [...found].filter((ep) => ep.type === 'Gateway' && ep.service?.family !== undefined);
+  return [...found];
+}
+
+/** Whether an endpoint is a gateway endpoint of the family, or (a clause) what about it is unknown. */
+export function isGatewayOf(ep: VpcEndpoint, family: GatewayFamily): boolean | string {
+  if (isUnknown(ep.serviceName)) return `service name is unknown (${ep.serviceName.reason})`;
+  if (ep.service?.family !== family) return false;
+  if (isUnknown(ep.type)) return `type is unknown (${ep.type.reason})`;
+  return ep.type === 'Gateway';
 }
 
 /** Route tables (keys) that a set of gateway endpoints is associated with. */

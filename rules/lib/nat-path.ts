@@ -5,6 +5,7 @@ import { displayName, type Ref } from '../../src/model/ref.js';
 import { defaultIpv4Route } from '../../src/model/topology.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { nameList } from '../../src/util/name-list.js';
+import { endpointLabel, endpointsOnTable, isGatewayOf } from './endpoint-queries.js';
 
 type Family = 's3' | 'dynamodb';
 const LABEL: Record<Family, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
@@ -91,36 +92,26 @@ function plural(n: number, word: string): string {
  * that may be associated with it but whose route tables are unknown).
  */
 function servingEndpoints(inv: Inventory, ctx: RuleContext, table: RouteTable, family: Family): { serving: boolean; unclear?: string } {
-  const candidates = new Set<VpcEndpoint>(ctx.topology.endpointsOn(table));
-  for (const r of table.routes) {
-    if (!isUnknown(r.target) && r.target.kind === 'vpce' && r.target.key) {
-      const ep = inv.vpcEndpoints.get(r.target.key);
-      if (ep && !ep.destroyed) candidates.add(ep);
-    }
-  }
   let unclear: string | undefined;
-  for (const ep of candidates) {
+  for (const ep of endpointsOnTable(inv, ctx.topology, table)) {
     const fit = serves(ep, table, family);
     if (fit === true) return { serving: true };
-    if (fit !== false) unclear ??= `${displayName(table.ref)} has an endpoint whose ${fit}`;
+    if (fit !== false) unclear ??= `${displayName(table.ref)} has endpoint ${displayName(ep.ref)}, whose ${fit}`;
   }
   if (unclear) return { serving: false, unclear };
   for (const ep of ctx.topology.endpointsPerhapsOn(table)) {
     if (serves(ep, table, family) === false) continue;
-    const service = isUnknown(ep.serviceName) ? 'service unknown' : ep.serviceName;
-    return { serving: false, unclear: `${displayName(table.ref)} may be served by endpoint ${displayName(ep.ref)} (${service}), whose route tables are unknown (${ep.routeTables.unresolved})` };
+    return { serving: false, unclear: `${displayName(table.ref)} may be served by endpoint ${endpointLabel(ep)}, whose route tables are unknown (${ep.routeTables.unresolved})` };
   }
   return { serving: false };
 }
 
 /** Whether an endpoint would serve the family for the table once associated with it, or what is unknown. */
 function serves(ep: VpcEndpoint, table: RouteTable, family: Family): boolean | string {
-  if (isUnknown(ep.serviceName)) return `service name is unknown (${displayName(ep.ref)}: ${ep.serviceName.reason})`;
-  if (ep.service?.family !== family) return false;
-  if (isUnknown(ep.type)) return `type is unknown (${displayName(ep.ref)})`;
-  if (ep.type !== 'Gateway') return false;
+  const gateway = isGatewayOf(ep, family);
+  if (gateway !== true) return gateway;
   const region = table.ref.region ?? ep.ref.region;
-  return !(ep.service.region && region && ep.service.region !== region);
+  return !(ep.service?.region && region && ep.service.region !== region);
 }
 
 /** Gateway endpoints of the family in the table's VPC that are not associated with the table. */
