@@ -2,6 +2,7 @@ import type { Rule, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import type { VpcEndpoint } from '../src/model/nodes.js';
 import { displayName } from '../src/model/ref.js';
+import { noPrivateDnsReason } from '../src/model/endpoint-private-dns-support.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { FAMILY_LABEL, endpointLabel, endpointsInVpc, gatewayEndpointsInVpc, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
 import { notEvaluated } from './lib/security-group-rules.js';
@@ -21,7 +22,9 @@ const rule: Rule = {
       'Not reported: endpoints of PrivateLink services of customers and partners (`com.amazonaws.vpce.*`), whose names are their own;',
       'an endpoint whose VPC has another endpoint for the same service with private DNS on (only one can hold the private hosted zone);',
       'S3 and DynamoDB interface endpoints in a VPC that has a gateway endpoint for the service, where in-VPC clients already take the free gateway endpoint',
-      'and on-premises clients use the endpoint-specific names. Centralized endpoints shared through your own Route 53 private hosted zones also keep private DNS off:',
+      'and on-premises clients use the endpoint-specific names; services whose interface endpoints cannot have private DNS (live: DescribeVpcEndpointServices',
+      'names no private DNS name; plans: a bundled table of what the services document, e.g. DynamoDB, DynamoDB Streams, IoT Core data), where clients',
+      'must call the endpoint-specific names anyway. Centralized endpoints shared through your own Route 53 private hosted zones also keep private DNS off:',
       'suppress the rule for them.',
     ].join('\n'),
     fix: [
@@ -39,6 +42,8 @@ const rule: Rule = {
   *check(inv: Inventory): Iterable<RuleOutput> {
     for (const ep of interfaceEndpoints(inv)) {
       if (ep.service?.owner !== 'aws') continue;
+      // Where private DNS cannot be had, "turn it on" fixes nothing: clients must use the endpoint's own names.
+      if (ep.privateDnsSupported === false || (ep.privateDnsSupported === undefined && noPrivateDnsReason(ep.service))) continue;
       if (isUnknown(ep.privateDnsEnabled)) {
         yield notEvaluated(ep.ref, `whether interface endpoint ${endpointLabel(ep)} has private DNS is unknown (${ep.privateDnsEnabled.reason})`);
         continue;

@@ -160,6 +160,11 @@ export interface VpcEndpoint extends NodeBase {
   privateDnsOnlyForInboundResolver: Maybe<boolean | undefined>;
   /** Live: `VpcEndpointPolicySupported` of the service; plans: from the bundled table. */
   policySupported?: boolean;
+  /**
+   * Live: whether DescribeVpcEndpointServices names a private DNS name for the
+   * service; undefined when not read (rules then use the bundled table).
+   */
+  privateDnsSupported?: boolean;
   /** The plan destroys this endpoint (kept only so that references to it can be judged). */
   destroyed?: boolean;
 }

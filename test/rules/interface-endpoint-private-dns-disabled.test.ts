@@ -49,6 +49,24 @@ describe('interface-endpoint-private-dns-disabled', () => {
         },
       },
       {
+        name: 'DynamoDB, DynamoDB Streams and IoT Core data interface endpoints, which do not support private DNS (nothing to fix)',
+        inventory: () => {
+          const { b, vpc, subnet } = vpcWithSubnet();
+          b.endpoint(vpc, 'dynamodb-streams', { subnets: [subnet], privateDnsEnabled: false });
+          b.endpoint(vpc, 'dynamodb', { type: 'Interface', subnets: [subnet], privateDnsEnabled: false });
+          b.endpoint(vpc, 'iot.data', { subnets: [subnet], privateDnsEnabled: false });
+          return b.inv;
+        },
+      },
+      {
+        name: 'live: the service offers no private DNS name (DescribeVpcEndpointServices)',
+        inventory: () => {
+          const { b, vpc, subnet } = vpcWithSubnet();
+          b.endpoint(vpc, 'newservice', { subnets: [subnet], privateDnsEnabled: false, privateDnsSupported: false });
+          return b.inv;
+        },
+      },
+      {
         name: 'gateway endpoints have no private DNS to turn on',
         inventory: () => {
           const { b, vpc } = vpcWithSubnet();
@@ -66,6 +84,15 @@ describe('interface-endpoint-private-dns-disabled', () => {
           return b.inv;
         },
         findings: [{ primary: 'aws_vpc_endpoint.ecr_api', messageIncludes: ['aws_vpc_endpoint.ecr_api (com.amazonaws.eu-west-1.ecr.api)', 'private_dns_enabled = true'] }],
+      },
+      {
+        name: 'live: the service offers private DNS, whatever the bundled table says',
+        inventory: () => {
+          const { b, vpc, subnet } = vpcWithSubnet();
+          b.endpoint(vpc, 'dynamodb-streams', { name: 'streams', subnets: [subnet], privateDnsEnabled: false, privateDnsSupported: true });
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_vpc_endpoint.streams' }],
       },
       {
         name: 'private DNS turned off by aws_vpc_endpoint_private_dns: the finding goes where the fix goes',
