@@ -1,6 +1,6 @@
 import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
-import { allowMatchesWithoutKey, NETWORK_CONDITION_KEYS } from '../src/policy/index.js';
+import { allowMatchesWithoutKey, isNegated, NETWORK_CONDITION_KEYS, type ConditionEntry } from '../src/policy/index.js';
 import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
 import { notEvaluable, once } from './lib/policy-sites.js';
 
@@ -24,9 +24,21 @@ const rule: Rule = {
       '  values   = [aws_vpc_endpoint.s3.id]',
       '}',
       '```',
+      '',
+      'A negated operator (StringNotEqualsIfExists, NotIpAddressIfExists) is true on a missing key with or without IfExists, so dropping IfExists changes nothing.',
+      'Require the key with a Null condition in the same statement (or state what to keep out as a Deny with the positive operator):',
+      '',
+      '```hcl',
+      'condition {',
+      '  test     = "Null"',
+      '  variable = "aws:SourceVpce"',
+      '  values   = ["false"]',
+      '}',
+      '```',
     ].join('\n'),
     docs: [
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists',
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null',
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
     ],
     tags: ['security', 'policy'],
@@ -44,15 +56,25 @@ const rule: Rule = {
       }
       if (!witness) return;
       const absentFrom = c.keyLower === 'aws:sourceip' ? 'requests that come through a VPC endpoint' : 'requests that do not come through a VPC endpoint (the internet, on-premises over public endpoints)';
-      const plain = c.operator.replace(/^ForAllValues:/i, c.set === 'ForAllValues' ? 'ForAnyValue:' : '').replace(/IfExists$/i, '');
-      yield conditionFinding(
-        site,
-        s,
-        c,
-        `In ${siteLabel(site)}, the Allow ${conditionLabel(s, c)} also matches ${absentFrom}: ${c.key} is absent from them and ${c.ifExists ? 'IfExists' : 'ForAllValues'} is then true. Use "${plain}" in the Allow, and fence other sources with a Deny.`,
-      );
+      yield conditionFinding(site, s, c, `In ${siteLabel(site)}, the Allow ${conditionLabel(s, c)} also matches ${absentFrom}: ${advice(c)}`);
     });
   },
 };
+
+/**
+ * Why the condition holds without the key, and a change that makes it fail
+ * then. Dropping IfExists works for a positive operator (false on a missing
+ * key) and ForAnyValue for ForAllValues (false on a missing key); a negated
+ * operator without a qualifier is true on a missing key with or without
+ * IfExists, so only a Null condition (or a Deny) requires the key.
+ */
+function advice(c: ConditionEntry): string {
+  if (c.ifExists && !c.set && isNegated(c.base)) {
+    const positive = c.base.replace('Not', '');
+    return `${c.key} is absent from them, and ${c.base} is true when the key is missing, with or without IfExists. To match only requests that carry ${c.key}, add "Null": {"${c.key}": "false"} to the statement; or, to keep out what the values name, write a Deny with "${positive}" instead.`;
+  }
+  const plain = c.operator.replace(/^ForAllValues:/i, c.set === 'ForAllValues' ? 'ForAnyValue:' : '').replace(/IfExists$/i, '');
+  return `${c.key} is absent from them and ${c.ifExists ? 'IfExists' : 'ForAllValues'} is then true. Use "${plain}" in the Allow, and fence other sources with a Deny.`;
+}
 
 export default rule;
