@@ -48,6 +48,46 @@ describe('policy-condition-value-mismatch', () => {
         },
         findings: [{ primary: 'aws_iam_policy.p' }, { primary: 'aws_iam_policy.p' }],
       },
+      {
+        name: 'ForAnyValue:StringNotEquals is false on a missing key: the Deny hits every request through an endpoint, none from the internet',
+        inventory: () => bucket(doc(cond('Deny', { 'ForAnyValue:StringNotEquals': { 'aws:SourceVpc': ['vpce-1a2b3c4d'] } }))),
+        findings: [
+          {
+            primary: 'aws_s3_bucket_policy.acme_data',
+            messageIncludes: ['it matches only requests that carry aws:SourceVpc (requests through any VPC endpoint)', 'ForAnyValue is false when aws:SourceVpc is missing', 'the Deny applies to every request through any VPC endpoint and never to requests that do not come through a VPC endpoint'],
+          },
+        ],
+      },
+      {
+        name: 'StringEqualsIfExists: true only when the key is missing, so the Allow applies to internet requests alone',
+        inventory: () => bucket(doc(cond('Allow', { StringEqualsIfExists: { 'aws:SourceVpce': 'vpc-111bbb22' } }))),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['it matches only requests without aws:SourceVpce', 'IfExists is true when aws:SourceVpce is missing', 'the Allow applies only to requests that do not come through a VPC endpoint'] }],
+      },
+      {
+        name: 'ForAllValues:StringEquals: true only when the key is missing',
+        inventory: () => bucket(doc(cond('Deny', { 'ForAllValues:StringEquals': { 'aws:SourceVpc': 'vpce-1a2b3c4d' } }))),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['it matches only requests without aws:SourceVpc', 'ForAllValues is true when aws:SourceVpc is missing'] }],
+      },
+      {
+        name: 'ForAnyValue:StringEquals: never matches',
+        inventory: () => bucket(doc(cond('Allow', { 'ForAnyValue:StringEquals': { 'aws:SourceVpc': 'vpce-1a2b3c4d' } }))),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['it never matches', 'the Allow never applies'] }],
+      },
+      {
+        name: 'StringNotEqualsIfExists: every request',
+        inventory: () => bucket(doc(cond('Deny', { StringNotEqualsIfExists: { 'aws:SourceVpce': 'vpc-111bbb22' } }))),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['it matches every request', 'IfExists is true when aws:SourceVpce is missing', 'the Deny applies to everything the statement names.'] }],
+      },
+      {
+        name: 'ForAllValues:StringNotEquals beside another condition: every request, wherever the other condition holds',
+        inventory: () => bucket(doc(cond('Deny', { 'ForAllValues:StringNotEquals': { 'aws:SourceVpce': 'vpc-111bbb22' }, Bool: { 'aws:SecureTransport': 'true' } }))),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['it matches every request', 'ForAllValues is true when aws:SourceVpce is missing', 'wherever its other conditions hold'] }],
+      },
+      {
+        name: 'a VPC id beside an endpoint id: that value is dead, the condition rests on the other',
+        inventory: () => bucket(doc(cond('Deny', { StringNotEquals: { 'aws:SourceVpce': ['vpce-1a2b3c4d', 'vpc-111bbb22'] } }))),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['(vpc-111bbb22)', 'that value can never match, so the condition rests on its other values (vpce-1a2b3c4d) alone'] }],
+      },
     ],
   });
 });
