@@ -3,7 +3,7 @@ import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
 import { networkFences } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
-import { eachJudgedBucket, networkAllows } from './lib/policy-buckets.js';
+import { eachJudgedBucket, networkAllows, notFenceReasons } from './lib/policy-buckets.js';
 import { notEvaluable, once, statementLabel } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -15,6 +15,7 @@ const rule: Rule = {
     description: [
       'The bucket policy grants access on the condition aws:SourceVpce or aws:SourceVpc in an Allow statement, but no Deny keyed on a network perimeter key stops requests from other sources.',
       'An Allow only adds access: principals whose identity policies allow S3 still reach the bucket from the internet. Only a Deny fences.',
+      'A Deny keyed on a network key that never applies to a request from the internet fences nothing: object actions denied on the bucket ARN alone (IAM authorizes them on the object ARN), or a Deny that only applies to requests through an endpoint (ForAnyValue:StringNotEquals, or a Null "false" test on the key).',
     ].join('\n'),
     fix: ['Turn the restriction into a Deny for every other source:', '', ...hcl(BUCKET_FENCE)].join('\n'),
     docs: [
@@ -29,8 +30,10 @@ const rule: Rule = {
       const allows = networkAllows(j.policy);
       if (allows.length === 0) return;
       let fences;
+      let reasons: string[] = [];
       try {
         fences = networkFences(j.policy, { resources: j.resources });
+        if (fences.length === 0) reasons = notFenceReasons(j);
       } catch (err) {
         yield* once(ctx, notEvaluable(err, bucket.ref, 'the bucket policy'));
         return;
@@ -38,8 +41,12 @@ const rule: Rule = {
       if (fences.length > 0) return;
       const a = allows[0]!;
       const values = a.values.map((v) => JSON.stringify(v)).join(', ');
+      const denies =
+        reasons.length === 0
+          ? 'denies nothing to other sources'
+          : `no Deny of it keyed on a network perimeter key denies requests from the internet (${reasons.join('; ')})`;
       yield {
-        message: `The bucket policy of ${displayName(bucket.ref)}${j.primary.key === bucket.ref.key ? '' : ` (${displayName(j.primary)})`} allows access on the condition ${a.key} = ${values} (${statementLabel(a.statement)}) but denies nothing to other sources: an Allow only adds access, and principals whose identity policies allow S3 still reach the bucket from the internet. Replace it with a Deny statement using "StringNotEquals": {"${a.key}": [${values}]}.`,
+        message: `The bucket policy of ${displayName(bucket.ref)}${j.primary.key === bucket.ref.key ? '' : ` (${displayName(j.primary)})`} allows access on the condition ${a.key} = ${values} (${statementLabel(a.statement)}) but ${denies}: an Allow only adds access, and principals whose identity policies allow S3 still reach the bucket from the internet. Replace it with a Deny statement using "StringNotEquals": {"${a.key}": [${values}]}.`,
         primary: j.primary,
         related: j.related,
         attribute: 'policy',

@@ -3,7 +3,7 @@ import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
 import { networkFences } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
-import { endpointIdForFix, judgedBucket, privateBuckets, type PrivateReason } from './lib/policy-buckets.js';
+import { endpointIdForFix, judgedBucket, notFenceReasons, privateBuckets, type PrivateReason } from './lib/policy-buckets.js';
 import { isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -16,6 +16,7 @@ const rule: Rule = {
       'A bucket that should be reached only privately has a bucket policy (or none) that does not deny requests coming from outside the expected network.',
       'A bucket is private when an endpoint policy in the same inventory names it in Resource, or when the config selects it (privateBuckets: names, tags).',
       'Any Deny keyed on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths that denies requests from outside counts as a perimeter, whichever endpoint or VPC it admits.',
+      'A Deny that can never apply to a request from the internet is none: one whose actions act on objects while its Resource names only the bucket ARN (IAM authorizes s3:GetObject on arn:aws:s3:::bucket/key, never on arn:aws:s3:::bucket), and one that only applies to requests through an endpoint (ForAnyValue:StringNotEquals is false on a missing key; a Null "false" test excludes requests without it).',
       'Without it, any principal with IAM rights reaches the data from anywhere.',
     ].join('\n'),
     fix: ['Deny every request that does not come through the endpoint (keeping administration and AWS services working):', '', ...hcl(BUCKET_FENCE)].join('\n'),
@@ -49,19 +50,25 @@ const rule: Rule = {
         continue;
       }
       let fences;
+      let notFences: string[] = [];
       try {
         fences = networkFences(j.policy, { resources: j.resources });
+        if (fences.length === 0) notFences = notFenceReasons(j);
       } catch (err) {
         yield* once(ctx, notEvaluable(err, bucket.ref, 'the bucket policy'));
         continue;
       }
       if (fences.length > 0) continue;
+      const policy = `its bucket policy${j.primary.key === bucket.ref.key ? '' : ` (${displayName(j.primary)})`}`;
       yield {
-        message: `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but its bucket policy${j.primary.key === bucket.ref.key ? '' : ` (${displayName(j.primary)})`} denies nothing on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths, so requests from outside the network are not fenced. Add ${fence}.`,
+        message:
+          notFences.length === 0
+            ? `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but ${policy} denies nothing on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths, so requests from outside the network are not fenced. Add ${fence}.`
+            : `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but no Deny of ${policy} keyed on a network perimeter key denies requests from outside the network (the internet): ${notFences.join('; ')}. Fix that Deny, or add ${fence}.`,
         primary: j.primary,
         related: [...j.related, ...related],
         attribute: 'policy',
-        evidence: { bucket: key, policy: 'no-network-deny' },
+        evidence: { bucket: key, policy: notFences.length === 0 ? 'no-network-deny' : 'network-deny-not-a-fence' },
       };
     }
   },

@@ -3,8 +3,8 @@ import type { Inventory } from '../../src/model/inventory.js';
 import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { globMatch, hasWildcard, isNegated, parsePolicyCached, type Policy, type Statement } from '../../src/policy/index.js';
-import { isDiagnostic, isReadOnly, once, parsedPolicy, placeholderKeys, type Diagnostic } from './policy-sites.js';
+import { globMatch, hasWildcard, isNegated, parsePolicyCached, perimeterDenies, whyNotFence, type ConditionEntry, type NotAFence, type Policy, type Statement } from '../../src/policy/index.js';
+import { isDiagnostic, isReadOnly, once, parsedPolicy, placeholderKeys, statementLabel, type Diagnostic } from './policy-sites.js';
 
 /** A bucket with a policy the bucket-* rules can judge. */
 export interface JudgedBucket {
@@ -144,4 +144,36 @@ class BucketIndex {
 /** How a fix names an endpoint: its id, or the Terraform reference that will hold it. */
 export function endpointIdForFix(ep: VpcEndpoint): string {
   return ep.ref.id ?? (ep.ref.address ? `\${${ep.ref.address}.id}` : ep.ref.key);
+}
+
+/**
+ * Why the bucket policy's Deny statements keyed on a network perimeter key
+ * are no fence (networkFences found none), one sentence each: a Deny that
+ * applies to no request on the bucket (object actions on the bucket ARN
+ * alone), or only to requests through an endpoint. Empty when the policy has
+ * no such Deny. May throw NotEvaluable, like networkFences.
+ */
+export function notFenceReasons(j: Pick<JudgedBucket, 'bucket' | 'policy' | 'resources'>): string[] {
+  return perimeterDenies(j.policy).map((d) => describeNotFence(whyNotFence(j.policy, { resources: j.resources }, d), j.bucket));
+}
+
+function describeNotFence(n: NotAFence, bucket: Bucket): string {
+  const label = statementLabel(n.statement);
+  const arn = isUnknown(bucket.name) ? 'the bucket ARN' : `"arn:aws:s3:::${bucket.name}"`;
+  const objects = isUnknown(bucket.name) ? 'the bucket ARN followed by "/*"' : `"arn:aws:s3:::${bucket.name}/*"`;
+  if (n.why === 'no-request') {
+    if (n.parts?.actions.includes('object')) {
+      return `${label} denies nothing: its actions are authorized on objects, and its Resource names the bucket ARN but not the objects; add ${objects} to its Resource`;
+    }
+    if (n.parts?.actions.includes('bucket')) {
+      return `${label} denies nothing: its actions are authorized on the bucket ARN, and its Resource names objects only; add ${arn} to its Resource`;
+    }
+    return `${label} applies to no S3 request on this bucket`;
+  }
+  if (n.conditions.length === 0) return `${label} denies no request that comes from the internet`;
+  return `${label} applies only to requests through a VPC endpoint: a request from the internet carries no ${[...new Set(n.conditions.map((c) => c.key))].join(' or ')}, and ${n.conditions.map(conditionText).join(' and ')} ${n.conditions.length === 1 ? 'is' : 'are'} then false`;
+}
+
+function conditionText(c: ConditionEntry): string {
+  return `"${c.operator}": {"${c.key}": ${JSON.stringify(c.values.length === 1 ? c.values[0] : c.values)}}`;
 }

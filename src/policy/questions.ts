@@ -1,11 +1,13 @@
 import { parseArn } from './arn.js';
-import { PERIMETER_NETWORK_KEYS } from './keys.js';
+import { BUCKET_VOCABULARY, partsMismatch, requestExists, writtenActions, type BucketPart } from './bucket-parts.js';
+import { evalCondition } from './conditions.js';
+import { ENDPOINT_KEYS, PERIMETER_NETWORK_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
 import { allows, denies, evaluate, statementMatches } from './evaluate.js';
 import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, deniesEveryRequestFromOutside, requestsFromOutside } from './shortcuts.js';
 import { findRequest, type Filters } from './solve.js';
 import { buildSpace, isNamed, type Hints, type Space } from './space.js';
-import type { Policy, Request, Statement } from './types.js';
+import type { ConditionEntry, Policy, Request, Statement } from './types.js';
 
 /**
  * The semantic questions rules ask. Each is answered over the policy's
@@ -199,25 +201,51 @@ export function outsidePrincipalAllowedBySolver(policy: Policy, input: EndpointI
 export interface BucketInput {
   /** The bucket's resources to probe: its ARN and an object ARN, or placeholders standing for them. */
   resources: readonly string[];
-  /** S3 actions to try besides those the policy names. */
-  actions?: readonly string[];
-  /** Ask about these actions only (e.g. `s3:GetObject`); else every S3 action. */
+  /** Ask about these actions only (e.g. `s3:GetObject`); else every S3 action on the bucket or its objects. */
   onlyActions?: readonly string[];
 }
 
+/** The actions the shortcuts try first: a bucket's and an object's most common ones. */
 export const BUCKET_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:DeleteObject', 's3:PutBucketPolicy'];
 
 function bucketSpace(policy: Policy, input: BucketInput, extra: Hints = {}): Space {
-  return buildSpace(policy, { resources: input.resources, actions: [...(input.actions ?? BUCKET_ACTIONS), ...(input.onlyActions ?? [])], services: ['s3'], ...extra });
+  // Every S3 action is in the set as itself, so each is tried on the part of the bucket it acts on (bucket-parts.ts).
+  return buildSpace(policy, { resources: input.resources, actions: [...BUCKET_VOCABULARY, ...(input.onlyActions ?? [])], services: ['s3'], ...extra });
 }
 
-function onBucket(input: BucketInput): Filters {
-  const set = new Set(input.resources);
+/**
+ * The bucket's requests, one filter per probed resource: each admits the S3
+ * actions that act on that part of the bucket (an object action on the
+ * object ARN, a bucket action on the bucket ARN), as IAM authorizes them.
+ */
+function onBucket(policy: Policy, input: BucketInput): Filters[] {
   const only = input.onlyActions ? new Set(input.onlyActions.map((a) => a.toLowerCase())) : undefined;
-  return {
-    resource: (v) => v.resource !== undefined && set.has(v.resource),
-    action: (v) => v.action === undefined || (only ? only.has(v.action.toLowerCase()) : v.action.toLowerCase().startsWith('s3:')),
-  };
+  const written = writtenActions(policy);
+  return input.resources.map((r) => ({
+    resource: (v) => v.resource === r,
+    action: (v) => v.action === undefined || ((!only || only.has(v.action.toLowerCase())) && requestExists(v.action, r, written)),
+  }));
+}
+
+/** The first request a question finds on one of the bucket's resources. */
+function onSomePart(policy: Policy, input: BucketInput, ask: (filters: Filters) => Request | undefined): Request | undefined {
+  for (const f of onBucket(policy, input)) {
+    const r = ask(f);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** The (action, resource) pairs of these actions on these resources that are requests IAM can see. */
+function bucketPairs(policy: Policy, actions: readonly string[], resources: readonly string[]): [string, string][] {
+  const written = writtenActions(policy);
+  return actions.flatMap((a) => resources.filter((r) => requestExists(a, r, written)).map((r): [string, string] => [a, r]));
+}
+
+/** Requests from outside any endpoint for these actions on these resources (the shortcut's witnesses), real pairs only. */
+function witnessesFromOutside(policy: Policy, actions: readonly string[], resources: readonly string[]): Request[] | undefined {
+  const written = writtenActions(policy);
+  return requestsFromOutside(policy, actions, resources)?.filter((req) => requestExists(req.action, req.resource, written));
 }
 
 /**
@@ -228,25 +256,30 @@ function onBucket(input: BucketInput): Filters {
  */
 export function outsideRequestNotDenied(policy: Policy, input: BucketInput & { endpoints: readonly string[]; vpcs: readonly string[] }): Request | undefined {
   const space = bucketSpace(policy, input, { endpoints: input.endpoints, vpcs: input.vpcs });
-  return someNotDenied(policy, space, { ...onBucket(input), network: outsideNetwork(new Set(input.endpoints), new Set(input.vpcs)) });
+  const network = outsideNetwork(new Set(input.endpoints), new Set(input.vpcs));
+  return onSomePart(policy, input, (f) => someNotDenied(policy, space, { ...f, network }));
 }
 
 /**
  * Deny statements keyed on a network perimeter key (aws:SourceVpce,
  * aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount, aws:VpceOrgPaths) that deny
- * some S3 request on the bucket coming from outside any endpoint or VPC the
- * policy names: a network fence, whichever network it admits.
+ * some S3 request on the bucket coming through no VPC endpoint: a network
+ * fence, whichever network it admits. A Deny that only ever applies to
+ * requests through an endpoint (`ForAnyValue:StringNotEquals`, which is false
+ * on a missing key; a `Null` "false" test) leaves the internet open, and one
+ * that names actions only on a part of the bucket they do not act on (object
+ * actions on the bucket ARN) denies nothing: neither is a fence.
  */
 export function networkFences(policy: Policy, input: BucketInput): Statement[] {
   // A candidate that denies some bucket action to every request from outside any endpoint is a fence: those
   // requests are outside whatever the policy admits. When every candidate is one, the space is not needed.
-  const actions = (input.onlyActions ?? input.actions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith('s3:'));
+  const actions = (input.onlyActions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith('s3:'));
   const candidates = perimeterDenies(policy);
+  const pairs = bucketPairs(policy, actions, input.resources);
   // Built only when the one-evaluation check does not decide (the plain fence needs none).
   let witnesses: Request[] | undefined;
-  const outside = () => (witnesses ??= requestsFromOutside(policy, actions, input.resources) ?? []);
-  const fence = (d: Statement) =>
-    actions.some((a) => input.resources.some((r) => deniesEveryRequestFromOutside(d, a, [r]))) || outside().some((req) => statementMatches(policy, d, req));
+  const outside = () => (witnesses ??= witnessesFromOutside(policy, actions, input.resources) ?? []);
+  const fence = (d: Statement) => pairs.some(([a, r]) => deniesEveryRequestFromOutside(d, a, [r])) || outside().some((req) => statementMatches(policy, d, req));
   if (candidates.every(fence)) return candidates;
   return networkFencesBySolver(policy, input);
 }
@@ -254,15 +287,34 @@ export function networkFences(policy: Policy, input: BucketInput): Statement[] {
 /** networkFences over the representative requests alone, without its shortcut (which must agree with it). */
 export function networkFencesBySolver(policy: Policy, input: BucketInput): Statement[] {
   const space = bucketSpace(policy, input);
-  const outside = (v: RequestParts) => {
-    if (!v.context.has('aws:sourcevpce')) return true;
-    return PERIMETER_NETWORK_KEYS.every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x)));
-  };
-  return perimeterDenies(policy).filter((d) => statementMatchesSome(policy, space, d, { ...onBucket(input), network: outside }) !== undefined);
+  return perimeterDenies(policy).filter((d) => onSomePart(policy, input, (f) => statementMatchesSome(policy, space, d, { ...f, network: fromInternet })) !== undefined);
 }
 
-function perimeterDenies(policy: Policy): Statement[] {
+/** Deny statements with a condition on a network perimeter key: the candidates for a fence. */
+export function perimeterDenies(policy: Policy): Statement[] {
   return denies(policy).filter((d) => d.conditions.some((c) => (PERIMETER_NETWORK_KEYS as readonly string[]).includes(c.keyLower)));
+}
+
+/**
+ * Why a perimeter Deny that networkFences leaves out is no fence:
+ * `no-request`, it applies to no S3 request on the bucket at all (with
+ * `parts` when that is because its actions act only on a part of the bucket
+ * its Resource does not name); `endpoint-only`, it applies only to requests
+ * that come through an endpoint, with the conditions that are false when the
+ * endpoint keys are missing.
+ */
+export type NotAFence =
+  | { statement: Statement; why: 'no-request'; parts?: { actions: BucketPart[]; resources: BucketPart[] } }
+  | { statement: Statement; why: 'endpoint-only'; conditions: ConditionEntry[] };
+
+export function whyNotFence(policy: Policy, input: BucketInput, d: Statement): NotAFence {
+  const space = bucketSpace(policy, input);
+  if (onSomePart(policy, input, (f) => statementMatchesSome(policy, space, d, f)) === undefined) {
+    const parts = partsMismatch(policy, d, input.resources);
+    return { statement: d, why: 'no-request', ...(parts ? { parts } : {}) };
+  }
+  const conditions = d.conditions.filter((c) => (ENDPOINT_KEYS as readonly string[]).includes(c.keyLower) && !c.hasVariables && !evalCondition(c, new Map(), false));
+  return { statement: d, why: 'endpoint-only', conditions };
 }
 
 /**
@@ -272,24 +324,24 @@ function perimeterDenies(policy: Policy): Statement[] {
  * absent from a closed-world inventory). Undefined means locked out.
  */
 export function adminEscape(policy: Policy, input: BucketInput, principalAllowed: (v: RequestParts) => boolean = () => true): Request | undefined {
+  // s3:PutBucketPolicy acts on the bucket ARN (or a placeholder for it), never on an object.
+  const written = writtenActions(policy);
+  const onBucketArn = input.resources.filter((r) => requestExists(PUT_POLICY, r, written));
+  if (onBucketArn.length === 0) return undefined;
   // One Deny that stops every PutBucketPolicy on the bucket from outside any endpoint leaves no escape;
   // a request from outside that no Deny stops (an exempted administrator or AWS service, say) is one.
-  if (denies(policy).some((d) => deniesEveryRequestFromOutside(d, 's3:PutBucketPolicy', input.resources))) return undefined;
-  const free = requestsFromOutside(policy, ['s3:PutBucketPolicy'], input.resources)?.find((req) => evaluate(policy, req).decision !== 'explicit-deny' && principalAllowed(req));
+  if (denies(policy).some((d) => deniesEveryRequestFromOutside(d, PUT_POLICY, onBucketArn))) return undefined;
+  const free = requestsFromOutside(policy, [PUT_POLICY], onBucketArn)?.find((req) => evaluate(policy, req).decision !== 'explicit-deny' && principalAllowed(req));
   return free ?? adminEscapeBySolver(policy, input, principalAllowed);
 }
 
+const PUT_POLICY = 's3:PutBucketPolicy';
+
 /** adminEscape over the representative requests alone, without its shortcut (which must agree with it). */
 export function adminEscapeBySolver(policy: Policy, input: BucketInput, principalAllowed: (v: RequestParts) => boolean = () => true): Request | undefined {
-  // BUCKET_ACTIONS include s3:PutBucketPolicy: the space other bucket questions built already serves (the filter keeps that action only).
-  const actions = input.actions ?? BUCKET_ACTIONS;
-  const space = bucketSpace(policy, { ...input, actions: actions.includes('s3:PutBucketPolicy') ? actions : [...actions, 's3:PutBucketPolicy'] });
-  return someNotDenied(policy, space, {
-    ...onBucket(input),
-    action: (v) => v.action?.toLowerCase() === 's3:putbucketpolicy',
-    network: fromInternet,
-    principal: principalAllowed,
-  });
+  // The vocabulary holds s3:PutBucketPolicy: the space other bucket questions built already serves.
+  const space = bucketSpace(policy, { resources: input.resources });
+  return onSomePart(policy, { resources: input.resources, onlyActions: [PUT_POLICY] }, (f) => someNotDenied(policy, space, { ...f, network: fromInternet, principal: principalAllowed }));
 }
 
 // ---- any policy ------------------------------------------------------------

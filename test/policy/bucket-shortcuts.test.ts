@@ -5,6 +5,7 @@ import {
   adminEscapeBySolver,
   networkFences,
   networkFencesBySolver,
+  whyNotFence,
   type BucketInput,
   type Policy,
 } from '../../src/policy/index.js';
@@ -20,6 +21,8 @@ const INPUTS: BucketInput[] = [
   { resources: ['arn:aws:s3:::data', 'arn:aws:s3:::data/vpcelint-object'] },
   { resources: ['arn:aws:s3:::data', 'arn:aws:s3:::data/vpcelint-object'], onlyActions: ['s3:GetObject'] },
   { resources: ['arn:aws:s3:::data'] },
+  // A plan's placeholder stands for the bucket and its objects alike: every action acts on it.
+  { resources: ['<known after apply: aws_s3_bucket.data.arn>'] },
 ];
 
 function agrees(policy: Policy, label: string): void {
@@ -34,6 +37,7 @@ function agrees(policy: Policy, label: string): void {
 
 const CONDITIONS: Record<string, Record<string, string | string[]>>[] = [
   { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } },
+  { 'ForAnyValue:StringNotEquals': { 'aws:SourceVpce': 'vpce-1a2b3c4d' } },
   { StringNotEqualsIfExists: { 'aws:SourceVpc': 'vpc-111bbb22' } },
   { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } },
   { StringNotLike: { 'aws:SourceVpce': 'vpce-1*' } },
@@ -83,10 +87,10 @@ const statementArb = fc.record({
     ['Principal', { AWS: 'arn:aws:iam::444455556666:role/ci' }],
     ['Principal', { Service: 'cloudtrail.amazonaws.com' }],
   ),
-  action: fc.tuple(fc.constantFrom('Action', 'Action', 'NotAction'), fc.subarray(['s3:*', '*', 's3:GetObject', 's3:PutBucketPolicy', 's3:Put*', 's3:ListBucket'], { minLength: 1, maxLength: 2 })),
+  action: fc.tuple(fc.constantFrom('Action', 'Action', 'NotAction'), fc.subarray(['s3:*', '*', 's3:GetObject', 's3:PutBucketPolicy', 's3:Put*', 's3:ListBucket', 's3:GetObject*', 's3:FutureAction'], { minLength: 1, maxLength: 2 })),
   resource: fc.tuple(
     fc.constantFrom('Resource', 'Resource', 'NotResource'),
-    fc.subarray(['arn:aws:s3:::data', 'arn:aws:s3:::data/*', 'arn:aws:s3:::other/*', '*', 'arn:aws:s3:::${aws:PrincipalAccount}-data'], { minLength: 1, maxLength: 2 }),
+    fc.subarray(['arn:aws:s3:::data', 'arn:aws:s3:::data/*', 'arn:aws:s3:::other/*', '*', 'arn:aws:s3:::${aws:PrincipalAccount}-data', '<known after apply: aws_s3_bucket.data.arn>'], { minLength: 1, maxLength: 2 }),
   ),
   conditions: fc.subarray(CONDITIONS, { minLength: 0, maxLength: 2 }),
 });
@@ -154,6 +158,43 @@ describe("the bucket questions' shortcuts give the solver's answers", () => {
     // Decided by witnesses, not by the space: each carries one of the addresses the space gives internet requests.
     const witnesses = requestsFromOutside(cases[7]![1], ['s3:PutBucketPolicy'], ['arn:aws:s3:::data']);
     expect([...new Set(witnesses?.map((w) => w.context.get('aws:sourceip')?.[0]))].sort()).toEqual(['198.51.100.77', '203.0.113.0', '203.0.113.255']);
+  });
+
+  it('agree on Denies that apply to no request from outside: actions on a part of the bucket they do not act on, endpoint-only conditions', () => {
+    const deny = (action: string | string[], resource: string | string[], condition: object) => mustParse({ Statement: [{ Effect: 'Deny', Principal: '*', Action: action, Resource: resource, Condition: condition }] });
+    const vpce = { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } };
+    const both = ['arn:aws:s3:::data', 'arn:aws:s3:::data/*'];
+    const cases: [string, Policy][] = [
+      // IAM authorizes s3:GetObject on the object ARN: on the bucket ARN alone this Deny never applies.
+      ['object actions on the bucket ARN', deny(['s3:GetObject', 's3:PutObject'], 'arn:aws:s3:::data', vpce)],
+      ['object actions by wildcard on the bucket ARN', deny('s3:GetObject*', 'arn:aws:s3:::data', vpce)],
+      ['bucket actions on the objects', deny(['s3:ListBucket', 's3:PutBucketPolicy'], 'arn:aws:s3:::data/*', vpce)],
+      // s3:PutBucketPolicy goes with the bucket ARN: denied there, nobody changes the policy from outside.
+      ['every action on the bucket ARN', deny('s3:*', 'arn:aws:s3:::data', vpce)],
+      ['ForAnyValue on a missing key', deny('s3:*', both, { 'ForAnyValue:StringNotEquals': { 'aws:SourceVpce': 'vpce-1a2b3c4d' } })],
+      ['other endpoints only', deny('s3:*', both, { ...vpce, Null: { 'aws:SourceVpce': 'false' } })],
+      // A name the reference does not list, written out: it may act on either part.
+      ['an action newer than the table', deny('s3:FutureAction', 'arn:aws:s3:::data', vpce)],
+    ];
+    for (const [name, policy] of cases) agrees(policy, name);
+    const fences = (i: number, input = INPUTS[0]!) => networkFences(cases[i]![1], input).map((d) => d.index);
+    expect(fences(0)).toEqual([]);
+    expect(fences(1)).toEqual([]);
+    expect(fences(2)).toEqual([]);
+    expect(fences(3)).toEqual([0]);
+    expect(adminEscape(cases[3]![1], INPUTS[0]!)).toBeUndefined();
+    expect(adminEscape(cases[0]![1], INPUTS[0]!)).toMatchObject({ action: 's3:PutBucketPolicy', resource: 'arn:aws:s3:::data' });
+    expect(fences(4)).toEqual([]);
+    expect(fences(5)).toEqual([]);
+    expect(fences(6)).toEqual([0]);
+    // A placeholder stands for the bucket and its objects: object actions on it are requests.
+    const placeholder = deny(['s3:GetObject', 's3:PutObject'], INPUTS[3]!.resources[0]!, vpce);
+    agrees(placeholder, 'object actions on a placeholder');
+    expect(networkFences(placeholder, INPUTS[3]!).map((d) => d.index)).toEqual([0]);
+    expect(whyNotFence(cases[0]![1], INPUTS[0]!, cases[0]![1].statements[0]!)).toMatchObject({ why: 'no-request', parts: { actions: ['object'], resources: ['bucket'] } });
+    expect(whyNotFence(cases[2]![1], INPUTS[0]!, cases[2]![1].statements[0]!)).toMatchObject({ why: 'no-request', parts: { actions: ['bucket'], resources: ['object'] } });
+    const endpointOnly = whyNotFence(cases[5]![1], INPUTS[0]!, cases[5]![1].statements[0]!);
+    expect(endpointOnly.why === 'endpoint-only' && endpointOnly.conditions.map((c) => c.operator)).toEqual(['Null']);
   });
 
   it('decide the plain fence: a fence, and nobody changes the policy from outside', () => {

@@ -27,6 +27,21 @@ describe('bucket-endpoint-allow-only', () => {
         findings: [{ primary: 'aws_s3_bucket_policy.acme_data', related: ['aws_s3_bucket.acme_data'], messageIncludes: ['aws:SourceVpce = "vpce-1a2b3c4d"', 'statement "VpceOnly" (#1)', 'denies nothing to other sources', '"StringNotEquals": {"aws:SourceVpce"'] }],
       },
       {
+        name: 'the Deny names object actions on the bucket ARN alone: it never applies',
+        inventory: () => bucket(doc(allowFromEndpoint, { Effect: 'Deny', Principal: '*', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::acme-data', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['no Deny of it keyed on a network perimeter key denies requests from the internet', 'statement #2 denies nothing: its actions are authorized on objects'] }],
+      },
+      {
+        name: 'the Deny applies only to requests through other endpoints (Null "false"): the internet stays open',
+        inventory: () => bucket(doc(allowFromEndpoint, { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*'], Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, Null: { 'aws:SourceVpce': 'false' } } })),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['statement #2 applies only to requests through a VPC endpoint'] }],
+      },
+      {
+        name: 'the Deny uses ForAnyValue:StringNotEquals: false on a missing key',
+        inventory: () => bucket(doc(allowFromEndpoint, { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*'], Condition: { 'ForAnyValue:StringNotEquals': { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['"ForAnyValue:StringNotEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"} is then false'] }],
+      },
+      {
         name: 'Allow on aws:SourceVpc with a Deny on plain HTTP only',
         inventory: () =>
           bucket(doc({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*', Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-111bbb22' } } }, { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })),

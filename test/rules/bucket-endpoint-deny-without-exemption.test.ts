@@ -46,6 +46,11 @@ describe('bucket-endpoint-deny-without-exemption', () => {
         findings: [{ primary: 'aws_s3_bucket.acme_data' }],
       },
       {
+        name: 's3:* denied on the bucket ARN alone: s3:PutBucketPolicy acts on the bucket ARN, so the lockout is real (no escape through an object ARN, where that action never goes)',
+        inventory: () => bucket(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })),
+        findings: [{ primary: 'aws_s3_bucket.acme_data', messageIncludes: ['with no exemption for administration or AWS services'] }],
+      },
+      {
         name: 'closed world: the exempted role does not exist, so nobody is exempt',
         inventory: () => bucket(doc(denyOutsideEndpoint('acme-data', 'vpce-1a2b3c4d', exempt)), true, false),
         findings: [{ primary: 'aws_s3_bucket.acme_data', messageIncludes: [`aws:PrincipalArn "${ADMIN}"`, 'names a role that does not exist'] }],

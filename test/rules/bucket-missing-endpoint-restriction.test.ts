@@ -34,6 +34,10 @@ describe('bucket-missing-endpoint-restriction', () => {
         },
       },
       {
+        name: 'a Deny of s3:* on the bucket ARN alone fences the bucket actions (ListBucket, PutBucketPolicy): a Deny on a perimeter key that denies some request from outside',
+        inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })).inv,
+      },
+      {
         name: 'the fence admits another endpoint: still a fence (which endpoint it admits is another question)',
         inventory: () => namedByEndpoint(doc(denyOutsideEndpoint('acme-data', 'vpce-0somewhereelse0'))).inv,
       },
@@ -53,6 +57,26 @@ describe('bucket-missing-endpoint-restriction', () => {
         name: 'a Deny keyed on aws:SourceVpce that denies only requests FROM an endpoint is no fence',
         inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-0bad' } } })).inv,
         findings: [{ primary: 'aws_s3_bucket.acme_data' }],
+      },
+      {
+        name: 'object actions denied on the bucket ARN alone (the "/*" forgotten): IAM authorizes them on object ARNs, so the Deny never applies',
+        inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::acme-data', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })).inv,
+        findings: [{ primary: 'aws_s3_bucket.acme_data', messageIncludes: ['no Deny of its bucket policy keyed on a network perimeter key denies requests from outside the network', 'statement #1 denies nothing: its actions are authorized on objects', 'add "arn:aws:s3:::acme-data/*" to its Resource'] }],
+      },
+      {
+        name: 'bucket actions denied on the objects alone: never applies either',
+        inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: ['s3:ListBucket', 's3:PutBucketPolicy'], Resource: 'arn:aws:s3:::acme-data/*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })).inv,
+        findings: [{ primary: 'aws_s3_bucket.acme_data', messageIncludes: ['its actions are authorized on the bucket ARN', 'add "arn:aws:s3:::acme-data" to its Resource'] }],
+      },
+      {
+        name: 'ForAnyValue:StringNotEquals on aws:SourceVpce: false on a missing key, so internet requests are never denied',
+        inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*'], Condition: { 'ForAnyValue:StringNotEquals': { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })).inv,
+        findings: [{ primary: 'aws_s3_bucket.acme_data', messageIncludes: ['statement #1 applies only to requests through a VPC endpoint', 'carries no aws:SourceVpce', '"ForAnyValue:StringNotEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"} is then false'] }],
+      },
+      {
+        name: 'StringNotEquals with Null "false": denies other endpoints only, never the internet',
+        inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*'], Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, Null: { 'aws:SourceVpce': 'false' } } })).inv,
+        findings: [{ primary: 'aws_s3_bucket.acme_data', messageIncludes: ['"Null": {"aws:SourceVpce": "false"} is then false'] }],
       },
       {
         name: 'an endpoint policy naming buckets by pattern',

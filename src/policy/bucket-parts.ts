@@ -1,0 +1,85 @@
+import { actionMatches, resourceMatches } from './match.js';
+import { S3_BUCKET_ACTIONS, S3_BUCKET_OR_OBJECT_ACTIONS, S3_OBJECT_ACTIONS, S3_OTHER_ACTIONS } from './s3-actions.generated.js';
+import type { Policy, Statement } from './types.js';
+import { hasWildcard } from './wildcard.js';
+
+/**
+ * Which part of a bucket a request is on. IAM authorizes each S3 action on
+ * one resource type (Service Authorization Reference): s3:GetObject on the
+ * object ARN (arn:aws:s3:::b/key), s3:PutBucketPolicy and s3:ListBucket on
+ * the bucket ARN (arn:aws:s3:::b), and matches a statement's Resource against
+ * that ARN only. So a request "s3:GetObject on arn:aws:s3:::b" does not exist,
+ * and a Deny of s3:GetObject whose Resource is "arn:aws:s3:::b" denies nothing.
+ */
+export type BucketPart = 'bucket' | 'object';
+
+const PARTS = new Map<string, readonly BucketPart[]>();
+for (const [names, parts] of [
+  [S3_BUCKET_ACTIONS, ['bucket']],
+  [S3_OBJECT_ACTIONS, ['object']],
+  [S3_BUCKET_OR_OBJECT_ACTIONS, ['bucket', 'object']],
+  [S3_OTHER_ACTIONS, []],
+] as const) {
+  for (const n of names) PARTS.set(`s3:${n.toLowerCase()}`, parts);
+}
+
+/** Every S3 action that acts on a bucket or its objects: the actions bucket questions ask about (each stands for itself). */
+export const BUCKET_VOCABULARY: readonly string[] = [...S3_BUCKET_ACTIONS, ...S3_OBJECT_ACTIONS, ...S3_BUCKET_OR_OBJECT_ACTIONS].map((n) => `s3:${n}`);
+
+/** The part of a bucket an ARN names; undefined for anything else (a plan's placeholder stands for the bucket and its objects alike). */
+export function bucketPartOf(resource: string): BucketPart | undefined {
+  const m = /^arn:[^:]+:s3:::([^/]*)(\/)?/.exec(resource);
+  if (!m) return undefined;
+  return m[2] ? 'object' : 'bucket';
+}
+
+/** The parts an action is authorized on; undefined for a name the reference does not list. */
+export function partsOf(action: string): readonly BucketPart[] | undefined {
+  return PARTS.get(action.toLowerCase());
+}
+
+/**
+ * Whether a request for `action` on `resource` exists. A name the reference
+ * does not list counts only when the policy writes it out (a newer action
+ * than the table, say): then it may act on either part. The names the set of
+ * representative requests makes up for wildcards and "some other action" are
+ * not requests: every S3 action is in the set as itself.
+ */
+export function requestExists(action: string, resource: string, written: ReadonlySet<string>): boolean {
+  if (!action.toLowerCase().startsWith('s3:')) return false;
+  const parts = partsOf(action);
+  const part = bucketPartOf(resource);
+  if (!parts) return written.has(action.toLowerCase());
+  return part === undefined ? parts.length > 0 : parts.includes(part);
+}
+
+/** Action names a policy writes without wildcards, case-folded. */
+export function writtenActions(policy: Policy): Set<string> {
+  return new Set(policy.statements.flatMap((s) => [...(s.action ?? []), ...(s.notAction ?? [])]).filter((a) => !hasWildcard(a)).map((a) => a.toLowerCase()));
+}
+
+/**
+ * The parts a statement's actions act on and the parts its Resource names
+ * (among a bucket's ARN and object), when the two do not meet: why a Deny of
+ * object actions on the bucket ARN alone applies to no request. Undefined
+ * when they meet, or when a part is unknown (placeholders, variables).
+ */
+export function partsMismatch(policy: Policy, stmt: Statement, resources: readonly string[]): { actions: BucketPart[]; resources: BucketPart[] } | undefined {
+  const written = writtenActions(policy);
+  const actionParts = new Set<BucketPart>();
+  for (const a of [...BUCKET_VOCABULARY, ...written]) {
+    if (!a.startsWith('s3:') || !actionMatches(stmt, a)) continue;
+    const parts = partsOf(a);
+    if (!parts) return undefined;
+    for (const p of parts) actionParts.add(p);
+  }
+  const resourceParts = new Set<BucketPart>();
+  for (const r of resources) {
+    const part = bucketPartOf(r);
+    if (!resourceMatches(stmt, r, new Map(), false)) continue;
+    if (part === undefined) return undefined;
+    resourceParts.add(part);
+  }
+  if (actionParts.size === 0 || resourceParts.size === 0 || [...actionParts].some((p) => resourceParts.has(p))) return undefined;
+  return { actions: [...actionParts], resources: [...resourceParts] };
+}
