@@ -56,7 +56,7 @@ export type TargetKind =
   | 'local'
   | 'igw'
   | 'vgw'
-  /** `gateway_id` known only after apply, with nothing to tell an internet gateway from a virtual private gateway. */
+  /** `gateway_id` naming something that is no internet, virtual private or NAT gateway nor an endpoint (a transit gateway resource, an id of no known prefix). */
   | 'gateway'
   | 'nat'
   | 'nat-instance'

@@ -114,6 +114,26 @@ describe('NAT instances', () => {
   });
 });
 
+describe('a NAT gateway in gateway_id (AWS accepts its id there)', () => {
+  const inv = inventoryOf('nat-in-gateway-id');
+  const target = (table: string) => inv.routeTables.get(`aws_route_table.${table}`)!.routes.find((r) => r.destination.value === '0.0.0.0/0')!.target;
+
+  it('is a NAT target in an inline route, an aws_route, by literal id and through a data source', () => {
+    expect(target('inline')).toEqual({ kind: 'nat', key: 'aws_nat_gateway.main' });
+    expect(target('separate')).toEqual({ kind: 'nat', key: 'aws_nat_gateway.main' });
+    expect(target('literal')).toEqual({ kind: 'nat', id: 'nat-0123456789abcdef0' });
+    expect(target('looked_up')).toEqual({ kind: 'nat', key: 'data.aws_nat_gateway.found' });
+    expect(target('public')).toEqual({ kind: 'igw', key: 'aws_internet_gateway.main' });
+  });
+
+  it('what stays unknown says why: a reference that cannot be followed may be a NAT; an id of no known kind', () => {
+    const listed = target('listed');
+    expect(isUnknown(listed) && listed.reason).toMatch(/gateway_id is known only after apply and its reference cannot be followed \(data\.aws_nat_gateways\.all\.ids .*\), so whether it is a NAT gateway cannot be told/);
+    const typo = target('typo');
+    expect(isUnknown(typo) && typo.reason).toMatch(/gateway_id is "nat0123456789abcdef0", which is not the id of an internet, virtual private or NAT gateway or of an endpoint/);
+  });
+});
+
 describe('unresolvable references', () => {
   it('a subnet whose association goes through a local has an unknown route table', () => {
     const inv = inventoryOf('unresolvable-reference');

@@ -37,10 +37,14 @@ describe('real plans from public repositories', () => {
     expect(report.findings.some((f) => f.primary.key.includes('public'))).toBe(false);
   });
 
-  it('a public route table whose gateway_id is known only after apply is not a NAT path (TF 0.12 without route expressions)', () => {
+  it('a route table whose gateway_id is known only after apply, with no expression recorded (TF 0.12): AWS accepts a NAT gateway there, so not evaluated, never a finding', () => {
     const report = scan(collectPlanFile(join(dir, 'tc_test_issue-171__plan.out.json')));
     expect(report.findings).toEqual([]);
-    expect(report.diagnostics).toEqual([]);
+    expect(report.diagnostics.map((d) => `${d.code} ${d.ruleId} ${d.subject?.key}`).sort()).toEqual([
+      'not-evaluated dynamodb-via-nat aws_route_table.test-pub-rtb',
+      'not-evaluated s3-via-nat aws_route_table.test-pub-rtb',
+    ]);
+    expect(report.diagnostics[0]!.message).toContain('gateway_id is known only after apply and the plan records no expression for it, so whether it is a NAT gateway cannot be told');
   });
 
   it('existing subnets read by data sources whose VPC main table is not in the plan are not evaluated', () => {

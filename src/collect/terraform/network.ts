@@ -117,7 +117,7 @@ function buildRouteTables(ctx: BuildContext): void {
 /** Route target fields of aws_route and inline route blocks, with the kind each one means. */
 const TARGET_FIELDS: { field: string; kind: TargetKind | 'gateway' | 'eni' | 'instance'; nodeKinds: NodeKind[] }[] = [
   { field: 'nat_gateway_id', kind: 'nat', nodeKinds: ['nat-gateway'] },
-  { field: 'gateway_id', kind: 'gateway', nodeKinds: ['internet-gateway', 'vpc-endpoint', 'other'] },
+  { field: 'gateway_id', kind: 'gateway', nodeKinds: ['internet-gateway', 'nat-gateway', 'vpc-endpoint', 'other'] },
   { field: 'egress_only_gateway_id', kind: 'eigw', nodeKinds: ['egress-only-gateway'] },
   { field: 'network_interface_id', kind: 'eni', nodeKinds: ['network-interface'] },
   { field: 'instance_id', kind: 'instance', nodeKinds: ['instance'] },
@@ -179,34 +179,39 @@ function targetOf(
       : `${inst.address}: no route target is set`);
   }
   const v = values[TARGET_FIELDS.indexOf(chosen)];
-  let link: Link;
-  if (isUnknown(v)) {
-    const expr = expressionFor(chosen.field);
-    link = expr ? ctx.resolver.linkExpression(inst, expr, chosen.nodeKinds) : { keys: [], external: [], unresolved: v.reason };
-  } else {
-    link = ctx.resolver.link(inst, [...path, chosen.field], chosen.nodeKinds);
-  }
+  const expr = isUnknown(v) ? expressionFor(chosen.field) : undefined;
+  const link: Link = !isUnknown(v)
+    ? ctx.resolver.link(inst, [...path, chosen.field], chosen.nodeKinds)
+    : expr ? ctx.resolver.linkExpression(inst, expr, chosen.nodeKinds) : { keys: [], external: [], unresolved: v.reason };
   const key = link.keys.length === 1 ? link.keys[0] : undefined;
   const id = typeof v === 'string' ? v : undefined;
   const kind = resolveKind(ctx, chosen.kind, key, id);
-  if (kind === undefined) return unknown(`${inst.address}: ${chosen.field} is known only after apply and its target cannot be resolved`);
+  if (kind === undefined) {
+    const why = id !== undefined
+      ? `is ${JSON.stringify(id)}, which is not the id of an internet, virtual private or NAT gateway or of an endpoint, so where the route leads cannot be told`
+      : `is known only after apply and ${!expr ? 'the plan records no expression for it' : link.keys.length > 1 ? `may name any of ${link.keys.join(', ')}` : link.unresolved ? `its reference cannot be followed (${link.unresolved})` : 'its reference names no gateway in the plan'}, so whether it is a NAT gateway cannot be told`;
+    return unknown(`${inst.address}: ${chosen.field} ${why}`);
+  }
   return { kind, ...(key ? { key } : {}), ...(id ? { id } : {}) };
 }
 
 function resolveKind(ctx: BuildContext, kind: TargetKind | 'gateway' | 'eni' | 'instance', key: string | undefined, id: string | undefined): TargetKind | undefined {
   if (kind === 'eni' || kind === 'instance') return 'nat-instance';
   if (kind !== 'gateway') return kind;
-  // gateway_id holds an internet gateway, a virtual private gateway or (edge routes) an endpoint.
-  const type = key ? ctx.inv.refByKey(key)?.type ?? ctx.table.byAddress.get(key)?.type : undefined;
+  // gateway_id holds an internet gateway, a virtual private gateway, (edge routes) an endpoint, or a NAT gateway:
+  // AWS accepts a NAT gateway's id there and routes through the NAT (terraform-provider-aws issues 9445, 31124).
+  const type = (key ? ctx.inv.refByKey(key)?.type ?? ctx.table.byAddress.get(key)?.type : undefined)?.replace(/^data\./, '');
   if (type === 'aws_internet_gateway') return 'igw';
   if (type === 'aws_vpn_gateway') return 'vgw';
   if (type === 'aws_vpc_endpoint') return 'vpce';
+  if (type === 'aws_nat_gateway') return 'nat';
   if (id?.startsWith('igw-')) return 'igw';
   if (id?.startsWith('vgw-')) return 'vgw';
   if (id?.startsWith('vpce-')) return 'vpce';
+  if (id?.startsWith('nat-')) return 'nat';
   if (id === 'local') return 'local';
-  // Known only after apply and not resolvable: still an internet or virtual private gateway, never a NAT.
-  return id === undefined ? 'gateway' : undefined;
+  // A resource of the plan of another type (a transit gateway, say): some gateway, not a NAT. Anything else is unknown.
+  return type !== undefined ? 'gateway' : undefined;
 }
 
 /** Finds the configuration expression of an inline route's target: by matching block, or from a flat `route` expression. */
@@ -224,8 +229,8 @@ function inlineTargetExpression(ctx: BuildContext, inst: Instance, listAttr: str
   if (!isExpression(flat) || !Array.isArray(flat.references)) return undefined;
   const wanted = TARGET_FIELDS.find((t) => t.field === field)?.nodeKinds ?? [];
   const refs = flat.references.filter((r) => {
-    const m = /^(?:module\.[^.]+\.)?([a-z0-9_]+)\./.exec(r);
-    const k = m ? kindOf('managed', m[1]!) : undefined;
+    const m = /^(?:module\.[^.]+\.)?(data\.)?([a-z0-9_]+)\./.exec(r);
+    const k = m ? kindOf(m[1] ? 'data' : 'managed', m[2]!) : undefined;
     return r.startsWith('module.') || (k !== undefined && wanted.includes(k));
   });
   return refs.length > 0 ? { references: refs } : undefined;
