@@ -81,7 +81,7 @@ const rule: Rule = {
     const blocked = new Map<string, Blocked>();
     for (const workload of inv.workloads.values()) {
       const label = `${KIND_LABEL[workload.workloadKind]} ${displayName(workload.ref)}`;
-      const groups = groupsOf(inv, workload.securityGroups);
+      const groups = groupsOf(inv, workload.securityGroups, 'egress');
       const routing = routingOf(inv, ctx, workload);
       for (const family of FAMILIES) {
         const routed = routing.byFamily.get(family);

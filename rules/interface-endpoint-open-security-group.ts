@@ -63,7 +63,7 @@ const rule: Rule = {
   *check(inv: Inventory): Iterable<RuleOutput> {
     const open = new Map<SecurityGroupRule, OpenRule>();
     for (const ep of interfaceEndpoints(inv)) {
-      const { groups, unclear } = groupsOf(inv, ep.securityGroups);
+      const { groups, unclear } = groupsOf(inv, ep.securityGroups, 'ingress');
       if (unclear) yield notEvaluated(ep.ref, `the security groups of interface endpoint ${endpointLabel(ep)} are not fully known (${unclear}), so their ingress was not checked for 0.0.0.0/0`);
       for (const group of groups) {
         for (const r of group.ingress) {

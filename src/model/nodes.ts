@@ -39,7 +39,10 @@ export interface Subnet extends NodeBase {
   availabilityZone: Maybe<string>;
   cidrBlock: Maybe<string | undefined>;
   ipv6CidrBlock: Maybe<string | undefined>;
-  /** Explicit route table association, if any (else the VPC's main table applies). */
+  /**
+   * Explicit route table association, if any (else the VPC's main table applies).
+   * `unresolved` also when an association whose subnet cannot be told may be this subnet's.
+   */
   routeTable: Link;
   /** Where the explicit association is declared (aws_route_table_association), for reports. */
   associationRef?: Ref;
@@ -88,7 +91,10 @@ export interface Route {
 export interface RouteTable extends NodeBase {
   vpc: Link;
   routes: Route[];
-  /** Set when some routes could not be read: a route list unknown at plan time, say. */
+  /**
+   * Set when some routes could not be read: a route list unknown at plan time, or
+   * an aws_route whose table cannot be told and may be this one (the text names it).
+   */
   routesIncomplete?: string;
   /** Explicit subnet associations (keys of subnets). */
   subnets: string[];
@@ -146,6 +152,7 @@ export interface VpcEndpoint extends NodeBase {
   /** Parsed service name; undefined when the name is unknown or not an AWS pattern. */
   service?: EndpointServiceName;
   policy: PolicySource;
+  /** With `unresolved` also when an association whose endpoint cannot be told may be this endpoint's. */
   routeTables: Link;
   subnets: Link;
   securityGroups: Link;
@@ -200,6 +207,12 @@ export interface SecurityGroup extends NodeBase {
   egress: SecurityGroupRule[];
   /** Set when some rules could not be read. */
   rulesIncomplete?: string;
+  /**
+   * Set when ingress (egress) rules may be missing: a rule resource whose group
+   * cannot be told may belong to this one (the text names it). Read with rulesIncomplete.
+   */
+  ingressIncomplete?: string;
+  egressIncomplete?: string;
 }
 
 export interface PrefixList extends NodeBase {

@@ -5,6 +5,7 @@ import { bool, declRef, instancesOf, linkAttr, merge, refOf, str, tagsOf, type B
 import { attr, field, type Instance } from './instances.js';
 import { policyOf } from './policy-source.js';
 import { defaultGroupOf, linkGroups } from './security-groups.js';
+import { markSuspectedOwners, ownerUnclear, ownership, soleVpc, suspectsText, type Unattached } from './unattached.js';
 
 const TYPES: EndpointType[] = ['Gateway', 'Interface', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork'];
 
@@ -24,10 +25,11 @@ export function buildEndpoints(ctx: BuildContext): void {
     ep.destroyed = true;
     ctx.inv.vpcEndpoints.set(ep.ref.key, ep);
   }
-  attach(ctx, 'aws_vpc_endpoint_route_table_association', 'route_table_id', ['route-table'], (ep, link) => (ep.routeTables = merge(ep.routeTables, link)));
-  attach(ctx, 'aws_vpc_endpoint_subnet_association', 'subnet_id', ['subnet'], (ep, link) => (ep.subnets = merge(ep.subnets, link)));
+  const unattached: Unattached[] = [];
+  attach(ctx, unattached, 'aws_vpc_endpoint_route_table_association', 'route_table_id', ['route-table'], (ep, link) => (ep.routeTables = merge(ep.routeTables, link)));
+  attach(ctx, unattached, 'aws_vpc_endpoint_subnet_association', 'subnet_id', ['subnet'], (ep, link) => (ep.subnets = merge(ep.subnets, link)));
   const replacedDefault = new Set<string>();
-  attach(ctx, 'aws_vpc_endpoint_security_group_association', 'security_group_id', ['security-group'], (ep, link, inst) => {
+  attach(ctx, unattached, 'aws_vpc_endpoint_security_group_association', 'security_group_id', ['security-group'], (ep, link, inst) => {
     ep.securityGroups = merge(ep.securityGroups, link);
     if (field(inst, 'replace_default_association') === true) replacedDefault.add(ep.ref.key);
   });
@@ -41,7 +43,7 @@ export function buildEndpoints(ctx: BuildContext): void {
   }
   for (const inst of instancesOf(ctx, 'aws_vpc_endpoint_private_dns')) {
     const enabled = bool(inst, 'private_dns_enabled', undefined);
-    for (const key of endpointsOf(ctx, inst)) {
+    for (const key of endpointsOf(ctx, inst, unattached, 'private-dns', 'set private DNS of')) {
       const ep = ctx.inv.vpcEndpoints.get(key);
       const epInst = ctx.table.byAddress.get(key);
       if (!ep || !epInst) continue;
@@ -51,11 +53,41 @@ export function buildEndpoints(ctx: BuildContext): void {
     }
   }
   for (const inst of instancesOf(ctx, 'aws_vpc_endpoint_policy')) {
-    for (const key of endpointsOf(ctx, inst)) {
+    for (const key of endpointsOf(ctx, inst, unattached, 'policy', 'set the policy of')) {
       const ep = ctx.inv.vpcEndpoints.get(key);
       if (ep) ep.policy = policyOf(ctx, inst, 'policy');
     }
   }
+  markUnattached(ctx, unattached);
+}
+
+/** The endpoint types an association or setting applies to. */
+const ACCEPTS: Record<string, readonly EndpointType[]> = {
+  'route-table': ['Gateway'],
+  subnet: ['Interface', 'GatewayLoadBalancer'],
+  'security-group': ['Interface'],
+  'private-dns': ['Interface'],
+  policy: ['Gateway', 'Interface'],
+};
+
+/** Associations and settings whose endpoint cannot be told leave every endpoint they may belong to partly unknown. */
+function markUnattached(ctx: BuildContext, unattached: Unattached[]): void {
+  markSuspectedOwners(ctx, unattached, ctx.inv.vpcEndpoints.values(), {
+    kinds: ['vpc-endpoint'],
+    vpcOf: (ep) => soleVpc(ep.vpc),
+    accepts: (ep, part) => !ep.destroyed && (isUnknown(ep.type) || ACCEPTS[part]!.includes(ep.type)),
+    mark: (ep, part, suspects) => {
+      const text = suspectsText(suspects, ep.ref);
+      const unclear: Link = { keys: [], external: [], unresolved: text };
+      if (part === 'route-table') ep.routeTables = merge(ep.routeTables, unclear);
+      else if (part === 'subnet') ep.subnets = merge(ep.subnets, unclear);
+      else if (part === 'security-group') ep.securityGroups = merge(ep.securityGroups, unclear);
+      else if (part === 'private-dns') ep.privateDnsEnabled = unknown(text);
+      else if (part === 'policy' && ep.policy.kind !== 'unknown') {
+        ep.policy = { kind: 'unknown', reason: text, holder: declRef(ctx, suspects.first.inst), attribute: 'policy' };
+      }
+    },
+  });
 }
 
 function endpointOf(ctx: BuildContext, inst: Instance): VpcEndpoint {
@@ -144,25 +176,45 @@ function inboundResolverOnly(inst: Instance, type: Maybe<EndpointType>, privateD
   return unknown(`${inst.address}: whether private DNS answers only the inbound resolver endpoint is known only after apply`);
 }
 
-function endpointsOf(ctx: BuildContext, inst: Instance): string[] {
+/**
+ * The endpoint a resource belongs to (`vpc_endpoint_id`), when the plan tells it.
+ * One that cannot be told goes to `unattached`, with what it would do (`action`) to the endpoint.
+ */
+function endpointsOf(ctx: BuildContext, inst: Instance, unattached: Unattached[], part: string, action: string, vpc?: string): string[] {
   const link = ctx.resolver.link(inst, ['vpc_endpoint_id'], ['vpc-endpoint']);
-  if (link.keys.length === 0) {
-    ctx.inv.diagnose({
-      level: 'note',
-      code: 'unresolved-reference',
-      subject: declRef(ctx, inst),
-      message: `${inst.address}: cannot tell which VPC endpoint it belongs to (${link.unresolved ?? (link.external.length > 0 ? `${link.external.join(', ')} is not in the plan` : 'no vpc_endpoint_id')})`,
-    });
-  }
-  return link.keys;
+  const owner = ownership(link);
+  if (owner.kind === 'one') return [owner.key];
+  const unclear = owner.kind === 'unclear';
+  ctx.inv.diagnose({
+    level: 'note',
+    code: 'unresolved-reference',
+    subject: declRef(ctx, inst),
+    message: `${inst.address}: cannot tell which VPC endpoint it belongs to (${unclear ? owner.why : link.external.length > 0 ? `${link.external.join(', ')} is not in the plan` : 'no vpc_endpoint_id'})${unclear ? '; the endpoints it may belong to count as partly unknown' : ''}`,
+  });
+  if (unclear) unattached.push({ inst, part, action, why: ownerUnclear('VPC endpoint', owner.why), named: owner.named, open: owner.open, ...(vpc ? { vpc } : {}) });
+  return [];
 }
 
-function attach(ctx: BuildContext, type: string, field: string, kinds: Parameters<BuildContext['resolver']['link']>[2], apply: (ep: VpcEndpoint, link: Link, inst: Instance) => void): void {
+/** Associations of route tables, subnets and security groups with endpoints. */
+function attach(ctx: BuildContext, unattached: Unattached[], type: string, field: string, kinds: Parameters<BuildContext['resolver']['link']>[2], apply: (ep: VpcEndpoint, link: Link, inst: Instance) => void): void {
+  const part = kinds[0]!;
+  const noun = part.replace('-', ' ');
   for (const inst of instancesOf(ctx, type)) {
-    const link = kinds.includes('security-group') ? linkGroups(ctx, inst, [field]) : ctx.resolver.link(inst, [field], kinds);
-    for (const key of endpointsOf(ctx, inst)) {
+    const found = kinds.includes('security-group') ? linkGroups(ctx, inst, [field]) : ctx.resolver.link(inst, [field], kinds);
+    const other = ownership(found);
+    // The associated resource is in the endpoint's VPC: it narrows the endpoints an unclear reference may mean.
+    const vpc = other.kind === 'one' ? soleVpc(nodeVpc(ctx, part, other.key)) : undefined;
+    const action = `associate ${other.kind === 'one' ? other.key : `a ${noun}`} with`;
+    const link: Link = found.unresolved ? { ...found, unresolved: `${inst.address} names a ${noun} that cannot be told (${found.unresolved})` } : found;
+    for (const key of endpointsOf(ctx, inst, unattached, part, action, vpc)) {
       const ep = ctx.inv.vpcEndpoints.get(key);
       if (ep) apply(ep, link, inst);
     }
   }
+}
+
+function nodeVpc(ctx: BuildContext, kind: string, key: string): Link | undefined {
+  if (kind === 'route-table') return ctx.inv.routeTables.get(key)?.vpc;
+  if (kind === 'subnet') return ctx.inv.subnets.get(key)?.vpc;
+  return ctx.inv.securityGroups.get(key)?.vpc;
 }

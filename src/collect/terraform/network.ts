@@ -1,10 +1,12 @@
-import type { Link, Route, RouteTable, RouteTarget, TargetKind, Vpc } from '../../model/nodes.js';
+import type { Link, Route, RouteTable, RouteTarget, TargetKind } from '../../model/nodes.js';
 import type { NodeKind } from '../../model/ref.js';
 import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { bool, declRef, instancesOf, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
 import { blockExpressions, isExpression } from './config.js';
 import { attr, field, type Instance } from './instances.js';
 import { kindOf } from './resource-kinds.js';
+import { assignMainTables } from './main-tables.js';
+import { also, markSuspectedOwners, ownerUnclear, ownership, soleVpc, suspectsText, type Unattached } from './unattached.js';
 
 /** VPCs, subnets, route tables and their routes and associations, NAT and internet gateways. */
 export function buildNetwork(ctx: BuildContext): void {
@@ -12,9 +14,11 @@ export function buildNetwork(ctx: BuildContext): void {
   buildGateways(ctx);
   buildRouteTables(ctx);
   buildSubnets(ctx);
-  attachRoutes(ctx);
-  attachAssociations(ctx);
+  const routes = attachRoutes(ctx);
+  const associations = attachAssociations(ctx);
   assignMainTables(ctx);
+  // After the main tables: an implicit main table may be what a route names.
+  markUnattached(ctx, routes, associations);
 }
 
 function buildVpcs(ctx: BuildContext): void {
@@ -256,8 +260,9 @@ function buildSubnets(ctx: BuildContext): void {
   }
 }
 
-/** Separate aws_route resources join the route list of their table. */
-function attachRoutes(ctx: BuildContext): void {
+/** Separate aws_route resources join the route list of their table; those whose table cannot be told are returned. */
+function attachRoutes(ctx: BuildContext): Unattached[] {
+  const unattached: Unattached[] = [];
   for (const inst of instancesOf(ctx, 'aws_route')) {
     const tables = ctx.resolver.link(inst, ['route_table_id'], ['route-table']);
     const route: Route = {
@@ -266,110 +271,87 @@ function attachRoutes(ctx: BuildContext): void {
       origin: 'resource',
       declaredBy: declRef(ctx, inst),
     };
-    if (tables.keys.length === 0) {
-      if (tables.unresolved || tables.external.length === 0) {
-        ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which route table it belongs to (${tables.unresolved ?? 'no route_table_id'}); the route is ignored` });
-      }
+    const owner = ownership(tables);
+    if (owner.kind === 'one') {
+      ctx.inv.routeTables.get(owner.key)?.routes.push(route);
       continue;
     }
-    for (const key of tables.keys) ctx.inv.routeTables.get(key)?.routes.push(route);
+    if (owner.kind === 'outside') continue;
+    const unclear = owner.kind === 'unclear';
+    ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which route table it belongs to (${unclear ? owner.why : 'no route_table_id'}); ${unclear ? 'the route tables it may belong to count as incomplete' : 'the route is ignored'}` });
+    if (!unclear) continue;
+    const dest = isUnknown(route.destination.value) ? 'a route' : `its ${route.destination.value} route`;
+    const vpc = isUnknown(route.target) ? undefined : targetVpc(ctx, route.target);
+    unattached.push({ inst, part: 'routes', action: `add ${dest} to`, why: ownerUnclear('route table', owner.why), named: owner.named, open: owner.open, ...(vpc ? { vpc } : {}) });
   }
+  return unattached;
 }
 
-function attachAssociations(ctx: BuildContext): void {
+/** The VPC of a route's target when the plan tells it (a NAT gateway's subnet's, an internet gateway's): the table's own. */
+function targetVpc(ctx: BuildContext, target: RouteTarget): string | undefined {
+  if (!target.key) return undefined;
+  const nat = ctx.inv.natGateways.get(target.key);
+  if (nat) {
+    const subnet = ownership(nat.subnet);
+    return subnet.kind === 'one' ? soleVpc(ctx.inv.subnets.get(subnet.key)?.vpc) : undefined;
+  }
+  return soleVpc(ctx.inv.internetGateways.get(target.key)?.vpc);
+}
+
+/** Subnet associations; those whose subnet cannot be told are returned. */
+function attachAssociations(ctx: BuildContext): Unattached[] {
+  const unattached: Unattached[] = [];
   for (const inst of instancesOf(ctx, 'aws_route_table_association')) {
     if (field(inst, 'gateway_id') !== undefined) continue; // edge association: not a subnet
     const subnets = ctx.resolver.link(inst, ['subnet_id'], ['subnet']);
     const tables = ctx.resolver.link(inst, ['route_table_id'], ['route-table']);
-    if (subnets.keys.length === 0 && (subnets.unresolved || subnets.external.length === 0)) {
-      ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates (${subnets.unresolved ?? 'no subnet_id'})` });
+    const owner = ownership(subnets);
+    if (owner.kind === 'none' || owner.kind === 'unclear') {
+      ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates${owner.kind === 'unclear' ? ` (${owner.why}); the subnets it may associate count as having an unknown route table` : ' (no subnet_id)'}` });
     }
+    const soleTable = ownership(tables);
+    if (owner.kind === 'unclear') {
+      const name = soleTable.kind === 'one' ? soleTable.key : 'a route table';
+      const vpc = soleTable.kind === 'one' ? soleVpc(ctx.inv.routeTables.get(soleTable.key)?.vpc) : undefined;
+      unattached.push({ inst, part: 'association', action: `associate ${name} with`, why: ownerUnclear('subnet', owner.why, 'associates'), named: owner.named, open: owner.open, ...(vpc ? { vpc } : {}) });
+    }
+    if (owner.kind !== 'one') continue;
     // An association whose table cannot be found still overrides the main table: the subnet's routing is unknown.
-    const table: Link = tables.keys.length > 0 || tables.external.length > 0 || tables.unresolved
-      ? tables
+    const table: Link = soleTable.kind === 'one' || soleTable.kind === 'outside' ? tables
+      : soleTable.kind === 'unclear' ? { ...tables, unresolved: `${inst.address} names a route table that cannot be told (${soleTable.why})` }
       : { keys: [], external: [], unresolved: `${inst.address}: its route table reference does not resolve to a route table in the plan` };
-    for (const key of subnets.keys) {
-      const subnet = ctx.inv.subnets.get(key);
-      if (!subnet) continue;
-      subnet.routeTable = merge(subnet.routeTable, table);
-      subnet.associationRef = declRef(ctx, inst);
-    }
+    const subnet = ctx.inv.subnets.get(owner.key);
+    if (!subnet) continue;
+    subnet.routeTable = merge(subnet.routeTable, table);
+    subnet.associationRef = declRef(ctx, inst);
     for (const key of tables.keys) {
-      const table = ctx.inv.routeTables.get(key);
-      if (table) table.subnets.push(...subnets.keys.filter((k) => !table.subnets.includes(k)));
+      const t = ctx.inv.routeTables.get(key);
+      if (t && !t.subnets.includes(owner.key)) t.subnets.push(owner.key);
     }
   }
+  return unattached;
 }
 
 /**
- * The main route table of each VPC: `aws_main_route_table_association`,
- * `aws_default_route_table`, a data source's association flag, or for a VPC the
- * plan creates, the implicit default table (local route only).
+ * Routes and subnet associations whose route table or subnet cannot be told:
+ * the tables they may belong to have incomplete routes, the subnets (that have
+ * no association of their own) an unknown route table.
  */
-function assignMainTables(ctx: BuildContext): void {
-  const setMain = (vpcKey: string, tableKey: string) => {
-    const vpc = ctx.inv.vpcs.get(vpcKey);
-    if (vpc) vpc.mainRouteTable = tableKey;
-  };
-  for (const inst of instancesOf(ctx, 'aws_default_route_table')) {
-    const res = ctx.resolver.resolveAttribute(inst, ['default_route_table_id']);
-    for (const hit of res.hits) {
-      if (hit.instance.type === 'aws_vpc' || hit.instance.type === 'aws_default_vpc') setMain(hit.instance.address, inst.address);
-    }
-    for (const c of res.constants) {
-      const vpc = typeof c === 'string' ? findVpcByMainTableId(ctx, c) : undefined;
-      if (vpc) setMain(vpc.ref.key, inst.address);
-    }
-  }
-  for (const inst of instancesOf(ctx, 'data.aws_route_table')) {
-    const assocs = field(inst, 'associations');
-    if (Array.isArray(assocs) && assocs.some((a) => (a as Record<string, unknown>)?.main === true)) {
-      for (const key of ctx.resolver.link(inst, ['vpc_id'], ['vpc']).keys) setMain(key, inst.address);
-    }
-  }
-  for (const inst of instancesOf(ctx, 'aws_main_route_table_association')) {
-    const tables = ctx.resolver.link(inst, ['route_table_id'], ['route-table']);
-    const vpcs = ctx.resolver.link(inst, ['vpc_id'], ['vpc']);
-    for (const v of vpcs.keys) {
-      const vpc = ctx.inv.vpcs.get(v);
-      if (!vpc) continue;
-      vpc.mainRouteTable = tables.keys.length === 1 ? tables.keys[0] : unknown(`${inst.address}: the main route table cannot be resolved (${tables.unresolved ?? tables.external.join(', ')})`);
-    }
-  }
-  for (const vpc of ctx.inv.vpcs.values()) {
-    if (vpc.mainRouteTable !== undefined) continue;
-    const inst = ctx.table.byAddress.get(vpc.ref.key);
-    const byId = inst ? str(inst, 'main_route_table_id') : undefined;
-    if (typeof byId === 'string') {
-      const table = ctx.inv.refById(byId);
-      vpc.mainRouteTable = table?.kind === 'route-table' ? table.key : unknown(`the main route table ${byId} of ${vpc.ref.address ?? vpc.ref.key} is not in the plan`);
-    } else if (inst && inst.action === 'create' && inst.type === 'aws_vpc') {
-      vpc.mainRouteTable = implicitMainTable(ctx, vpc);
-    } else {
-      vpc.mainRouteTable = unknown(`the main route table of ${vpc.ref.address ?? vpc.ref.key} is not in the plan`);
-    }
-  }
-}
-
-function findVpcByMainTableId(ctx: BuildContext, id: string): Vpc | undefined {
-  for (const vpc of ctx.inv.vpcs.values()) {
-    const inst = ctx.table.byAddress.get(vpc.ref.key);
-    if (inst && (field(inst, 'main_route_table_id') === id || field(inst, 'default_route_table_id') === id)) return vpc;
-  }
-  return undefined;
-}
-
-/** A new VPC's main route table, created by AWS with only the local route. */
-function implicitMainTable(ctx: BuildContext, vpc: Vpc): string {
-  const key = `${vpc.ref.key}#main_route_table`;
-  const ref = { key, kind: 'route-table' as const, ...(vpc.ref.address ? { address: vpc.ref.address } : {}), ...(vpc.ref.region ? { region: vpc.ref.region } : {}), implicit: true, name: 'main route table' };
-  ctx.inv.register(ref);
-  ctx.inv.routeTables.set(key, {
-    ref,
-    vpc: { keys: [vpc.ref.key], external: [] },
-    routes: [{ destination: { kind: 'ipv4', value: 'local' }, target: { kind: 'local' }, origin: 'inline', declaredBy: vpc.ref }],
-    subnets: [],
+function markUnattached(ctx: BuildContext, routes: Unattached[], associations: Unattached[]): void {
+  markSuspectedOwners(ctx, routes, ctx.inv.routeTables.values(), {
+    kinds: ['route-table'],
+    vpcOf: (table) => soleVpc(table.vpc),
+    mark: (table, _part, suspects) => {
+      table.routesIncomplete = also(table.routesIncomplete, suspectsText(suspects, table.ref));
+    },
   });
-  return key;
+  markSuspectedOwners(ctx, associations, ctx.inv.subnets.values(), {
+    kinds: ['subnet'],
+    vpcOf: (subnet) => soleVpc(subnet.vpc),
+    // A subnet has one association at most: one with its own cannot take another.
+    accepts: (subnet) => ownership(subnet.routeTable).kind === 'none',
+    mark: (subnet, _part, suspects) => {
+      subnet.routeTable = merge(subnet.routeTable, { keys: [], external: [], unresolved: suspectsText(suspects, subnet.ref) });
+    },
+  });
 }
-

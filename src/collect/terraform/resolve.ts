@@ -140,6 +140,21 @@ export class Resolver {
     return normalized(out);
   }
 
+  /**
+   * What the input variables of a module instance name, all of them together:
+   * besides its own resources and its child modules' outputs, the only things
+   * a local value of the module can be built from.
+   */
+  linkModuleInputs(modules: ModuleStep[], kinds: readonly NodeKind[]): Link {
+    const out: Link = { keys: [], external: [] };
+    const variables = this.config.module(modules.map((m) => m.name).join('.'))?.variables;
+    const scope: Scope = { modules, here: formatModules(modules) };
+    for (const name of isObject(variables) ? Object.keys(variables) : []) {
+      this.collect(out, this.reference({ kind: 'var', name }, scope, false, 0), kinds, 0, undefined);
+    }
+    return normalized(out);
+  }
+
   private linkInto(out: Link, inst: Instance, path: (string | number)[], kinds: readonly NodeKind[], depth: number, seen: Set<string>): void {
     const visit = `${inst.address}#${path.join('.')}`;
     if (seen.has(visit) || depth > MAX_DEPTH) return;

@@ -5,6 +5,7 @@ import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { declRef, instancesOf, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
 import { kindOf } from './resource-kinds.js';
+import { also, markSuspectedOwners, ownerUnclear, ownership, soleVpc, suspectsText, type Unattached } from './unattached.js';
 
 /**
  * Security groups and their rules, from every spelling: inline `ingress` /
@@ -42,10 +43,12 @@ export function buildSecurityGroups(ctx: BuildContext): void {
     ctx.inv.securityGroups.set(ref.key, sg);
   }
   buildImplicitDefaultGroups(ctx);
+  const unattached: Unattached[] = [];
   for (const inst of instancesOf(ctx, 'aws_security_group_rule')) {
-    const direction = str(inst, 'type');
-    if (direction !== 'ingress' && direction !== 'egress') continue;
-    addTo(ctx, inst, {
+    const type = str(inst, 'type');
+    // Known only after apply: the rule adds to one direction or the other, and either may be missing a rule.
+    const direction = type === 'ingress' || type === 'egress' ? type : 'egress';
+    addTo(ctx, unattached, inst, type === direction ? undefined : `its type is ${isUnknown(type) ? 'known only after apply' : JSON.stringify(type)}`, {
       direction,
       protocol: str(inst, 'protocol') ?? '-1',
       fromPort: num(inst, ['from_port']),
@@ -62,7 +65,7 @@ export function buildSecurityGroups(ctx: BuildContext): void {
     for (const inst of instancesOf(ctx, type)) {
       const v4 = str(inst, 'cidr_ipv4');
       const v6 = str(inst, 'cidr_ipv6');
-      addTo(ctx, inst, {
+      addTo(ctx, unattached, inst, undefined, {
         direction,
         protocol: str(inst, 'ip_protocol') ?? '-1',
         fromPort: num(inst, ['from_port']),
@@ -76,6 +79,15 @@ export function buildSecurityGroups(ctx: BuildContext): void {
       });
     }
   }
+  markSuspectedOwners(ctx, unattached, ctx.inv.securityGroups.values(), {
+    kinds: ['security-group'],
+    vpcOf: (sg) => soleVpc(sg.vpc),
+    mark: (sg, part, suspects) => {
+      const text = suspectsText(suspects, sg.ref);
+      if (part !== 'egress') sg.ingressIncomplete = also(sg.ingressIncomplete, text);
+      if (part !== 'ingress') sg.egressIncomplete = also(sg.egressIncomplete, text);
+    },
+  });
 }
 
 /**
@@ -246,17 +258,32 @@ function inlineRules(ctx: BuildContext, inst: Instance, sg: SecurityGroup, direc
   });
 }
 
-function addTo(ctx: BuildContext, inst: Instance, rule: SecurityGroupRule): void {
+/**
+ * Adds a rule resource to its group. A rule whose group cannot be told, or
+ * whose direction cannot (`unclearDirection`), is kept out of every group and
+ * makes the groups it may belong to incomplete instead.
+ */
+function addTo(ctx: BuildContext, unattached: Unattached[], inst: Instance, unclearDirection: string | undefined, rule: SecurityGroupRule): void {
   const groups = linkGroups(ctx, inst, ['security_group_id']);
-  if (groups.keys.length === 0) {
+  const owner = ownership(groups);
+  if (owner.kind !== 'one') {
     ctx.inv.diagnose({
       level: 'note',
       code: 'unresolved-reference',
       subject: declRef(ctx, inst),
-      message: `${inst.address}: cannot tell which security group the rule belongs to (${groups.unresolved ?? (groups.external.join(', ') || 'no security_group_id')})`,
+      message: `${inst.address}: cannot tell which security group the rule belongs to (${groups.unresolved ?? (groups.external.join(', ') || 'no security_group_id')})${owner.kind === 'unclear' ? '; the groups it may belong to count as incomplete' : ''}`,
     });
   }
-  for (const key of groups.keys) ctx.inv.securityGroups.get(key)?.[rule.direction].push(rule);
+  if (owner.kind === 'one' && !unclearDirection) {
+    ctx.inv.securityGroups.get(owner.key)?.[rule.direction].push(rule);
+    return;
+  }
+  const [named, open, why] = owner.kind === 'one'
+    ? [[owner.key], false, unclearDirection!]
+    : owner.kind === 'unclear' ? [owner.named, owner.open, ownerUnclear('security group', owner.why)] : [[], false, ''];
+  if (named.length === 0 && !open) return;
+  const part = unclearDirection ? 'both' : rule.direction;
+  unattached.push({ inst, part, action: `add ${part === 'both' ? 'a' : `an ${part}`} rule to`, why, named, open });
 }
 
 function num(inst: Instance, path: (string | number)[]): Maybe<number | undefined> {
