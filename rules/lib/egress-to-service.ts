@@ -133,7 +133,7 @@ function reachOf(ranges: readonly Range[], service: readonly string[] | undefine
   if (!service) {
     const first = ranges[0]!;
     const says = first.list ? `${first.list}, named by an egress rule of ${ruleName(first.rule)}, holds` : `an egress rule of ${ruleName(first.rule)} allows`;
-    return { kind: 'unknown', reason: `${says} ${first.cidr}, which may cover the service's public addresses (the inventory does not hold them)` };
+    return { kind: 'unknown', reason: `${says} ${first.cidr}, and the service's public addresses, which it may cover, are not in the inventory` };
   }
   const allowed = merge(ranges.map((r) => interval(r.cidr)!));
   const targets = service.map((c) => interval(c)!);
