@@ -2,7 +2,7 @@ import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import type { Bucket } from '../src/model/nodes.js';
 import { displayName } from '../src/model/ref.js';
-import { adminEscape, arnMatch, parseArn, type Policy, type RequestPrincipal } from '../src/policy/index.js';
+import { adminEscape, arnMatch, parseArn, type Policy, type RequestPrincipal, type Statement } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { eachJudgedBucket } from './lib/policy-buckets.js';
 import { notEvaluable, once, statementLabel } from './lib/policy-sites.js';
@@ -18,6 +18,7 @@ const rule: Rule = {
       'The console, CI pipelines and AWS services outside the VPC lose access, and only the account root user can repair the policy.',
       'Judged by evaluation: the rule fires when no principal at all (AWS services included) can change the bucket policy from outside the VPC.',
       'In a closed-world inventory (a live scan), an exemption by aws:PrincipalArn that names a role that does not exist is no exemption.',
+      'NotPrincipal exempts a role session only when it lists the session ARN (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION), the role and the account: a NotPrincipal that lists the role exempts none of its sessions, so it is no exemption.',
     ].join('\n'),
     fix: ['Keep the fence, and exempt an administration role and AWS services acting for you:', '', ...hcl(BUCKET_FENCE)].join('\n'),
     docs: [
@@ -48,7 +49,7 @@ const rule: Rule = {
       const where = j.primary.key === bucket.ref.key ? '' : ` (${displayName(j.primary)})`;
       const message = escape
         ? `The bucket policy of ${displayName(bucket.ref)}${where} denies S3 to every request from outside the VPC endpoint (${labels}), and its only exemption, aws:PrincipalArn ${absent.map((a) => JSON.stringify(a)).join(', ')}, names ${absent.length === 1 ? 'a role that does' : 'roles that do'} not exist in the scanned account: the Deny locks everyone out, and only the account root user can repair the policy. Fix the ARN or create the role.`
-        : `The bucket policy of ${displayName(bucket.ref)}${where} denies S3 to every principal unless the request comes through the VPC endpoint (${labels}), with no exemption for administration or AWS services: the console, CI pipelines and AWS services outside the VPC lose access, and only the account root user can repair the policy. Add an exemption such as "ArnNotLike": {"aws:PrincipalArn": "<admin role ARN>"} and "BoolIfExists": {"aws:ViaAWSService": "false"} to the Deny.`;
+        : `The bucket policy of ${displayName(bucket.ref)}${where} denies S3 to every principal unless the request comes through the VPC endpoint (${labels}), with no exemption for administration or AWS services: the console, CI pipelines and AWS services outside the VPC lose access, and only the account root user can repair the policy.${notPrincipalRoles(fences)} Add an exemption such as "ArnNotLike": {"aws:PrincipalArn": "${roleHint(fences)}"} and "BoolIfExists": {"aws:ViaAWSService": "false"} to the Deny.`;
       yield {
         message,
         primary: j.primary,
@@ -59,6 +60,22 @@ const rule: Rule = {
     });
   },
 };
+
+/** Roles a fence's NotPrincipal lists: they look exempt, but none of their sessions is. */
+function rolesInNotPrincipal(fences: Statement[]): string[] {
+  return [...new Set(fences.flatMap((s) => s.notPrincipal?.aws ?? []).filter((a) => /^arn:[^:]+:iam::\d{12}:role\//.test(a)))];
+}
+
+function notPrincipalRoles(fences: Statement[]): string {
+  const roles = rolesInNotPrincipal(fences);
+  if (roles.length === 0) return '';
+  const sessions = roles.map((r) => r.replace(/:iam::/, ':sts::').replace(/:role\/(?:.*\/)?([^/]+)$/, ':assumed-role/$1/<session>'));
+  return ` Its NotPrincipal lists ${roles.map((r) => JSON.stringify(r)).join(', ')}, which exempts none of ${roles.length === 1 ? "that role's" : "those roles'"} sessions: a role's requests come from a session (${sessions.join(', ')}), and NotPrincipal exempts one only when it lists the session's ARN, the role and the account alike (IAM User Guide, NotPrincipal).`;
+}
+
+function roleHint(fences: Statement[]): string {
+  return rolesInNotPrincipal(fences)[0] ?? '<admin role ARN>';
+}
 
 /**
  * Principal ARNs the policy names (Principal, aws:PrincipalArn) that match no

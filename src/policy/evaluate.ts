@@ -1,4 +1,5 @@
 import { partMatches } from './match.js';
+import { roleOfSession } from './principals.js';
 import type { Decision, Policy, Request, RequestPrincipal, Statement } from './types.js';
 
 export interface Evaluation {
@@ -43,7 +44,8 @@ export function makeRequest(input: RequestInput): Request {
   const context = new Map<string, string[]>();
   const principal = input.principal ?? { kind: 'anonymous' };
   if (principal.kind === 'aws') {
-    context.set('aws:principalarn', [principal.arn]);
+    // A role session's aws:PrincipalArn is its role's ARN, not the session's.
+    context.set('aws:principalarn', [roleOfSession(principal.arn) ?? principal.arn]);
     context.set('aws:principalaccount', [principal.account]);
     context.set('aws:principalisawsservice', ['false']);
   } else if (principal.kind === 'service') {

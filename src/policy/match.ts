@@ -1,5 +1,6 @@
 import { arnMatch } from './arn.js';
 import { evalCondition } from './conditions.js';
+import { awsSpecExempts, awsSpecMatches } from './principals.js';
 import type { ConditionEntry, Policy, PrincipalSpec, RequestPrincipal, Statement } from './types.js';
 import { substitute } from './variables.js';
 import { globMatch } from './wildcard.js';
@@ -44,7 +45,7 @@ function resourceMatchesNow(stmt: Statement, resource: string, context: Context,
 /** A statement with neither Principal nor NotPrincipal applies to every principal (identity policies; endpoint policies written that way). */
 export function principalMatches(stmt: Statement, principal: RequestPrincipal): boolean {
   if (stmt.principal) return specMatches(stmt.principal, principal);
-  if (stmt.notPrincipal) return !specMatches(stmt.notPrincipal, principal);
+  if (stmt.notPrincipal) return !(stmt.notPrincipal.any || (principal.kind === 'aws' ? awsSpecExempts(stmt.notPrincipal, principal) : specMatches(stmt.notPrincipal, principal)));
   return true;
 }
 
@@ -52,8 +53,8 @@ function specMatches(spec: PrincipalSpec, p: RequestPrincipal): boolean {
   if (spec.any) return true;
   switch (p.kind) {
     case 'aws':
-      // An account id stands for every principal of that account; an ARN for exactly that principal.
-      return spec.aws.some((a) => a === p.account || a === p.arn);
+      // An account id stands for every principal of that account; a role's ARN for its sessions too (principals.ts).
+      return awsSpecMatches(spec, p);
     case 'service':
       return spec.service.includes(p.service);
     case 'federated':

@@ -4,6 +4,7 @@ import { constantsOf, freshValue, valuesFor } from './constants.js';
 import { allows, makeRequest } from './evaluate.js';
 import { dimensionOf, ENDPOINT_KEYS } from './keys.js';
 import { actionMatches, resourceMatches } from './match.js';
+import { awsPrincipalOf } from './principals.js';
 import { freshResourcesOf, type Hints } from './space.js';
 import type { Policy, Request, RequestPrincipal, Statement } from './types.js';
 import { hasVariables } from './variables.js';
@@ -137,7 +138,8 @@ function callersOf(policy: Policy, read: ReadonlySet<string>): RequestPrincipal[
   for (const pattern of new Set(arns)) {
     const parsed = parseArn(pattern);
     if (!parsed || !/^\d{12}$/.test(parsed.account)) continue;
-    callers.push({ kind: 'aws', account: parsed.account, arn: hasWildcard(pattern) ? instantiate(pattern, '') : pattern });
+    // As the space builds them: a session ARN is that session of its role (principals.ts).
+    callers.push(awsPrincipalOf(parsed.account, hasWildcard(pattern) ? instantiate(pattern, '') : pattern, arns));
   }
   return callers;
 }

@@ -2,7 +2,8 @@ import { parseArn } from './arn.js';
 import { arnAccount, constantsOf, freshValue, valuesFor, type PolicyConstants } from './constants.js';
 import { ALWAYS_PRESENT, dimensionOf, MULTIVALUED_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
-import type { Policy, RequestPrincipal } from './types.js';
+import { awsPrincipalOf } from './principals.js';
+import type { Policy } from './types.js';
 import { hasVariables, substitute, variableKeys } from './variables.js';
 import { globMatch, hasWildcard, instantiate } from './wildcard.js';
 
@@ -268,9 +269,10 @@ function principalValues(c: PolicyConstants, reps: KeyReps, accounts: Set<string
     }
     arnsHere.add(freshValue(arnPatterns.concat(named), `arn:aws:iam::${account}:role/vpcelint-other`));
     for (const arn of arnsHere) {
-      const principal: RequestPrincipal = { kind: 'aws', account, arn };
+      // An assumed-role session ARN is that session of its role: aws:PrincipalArn carries the role's ARN.
+      const principal = awsPrincipalOf(account, arn, named);
       const base = new Map<string, string[]>([
-        ['aws:principalarn', [arn]],
+        ['aws:principalarn', [principal.arn]],
         ['aws:principalaccount', [account]],
         ['aws:principalisawsservice', ['false']],
       ]);

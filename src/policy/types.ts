@@ -99,12 +99,15 @@ export type ParseResult = { ok: true; policy: Policy } | { ok: false; problems: 
 
 /**
  * Who makes a request. `aws`: an IAM principal (role, user, account root),
- * with its account and ARN; `service`: an AWS service principal acting on its
- * own; `anonymous`: an unsigned request.
+ * with its account and ARN (the value of aws:PrincipalArn); a role acts only
+ * through sessions: `session` is the assumed-role session ARN when the
+ * session is one a policy names, and a role without it stands for a session
+ * no policy names. `service`: an AWS service principal acting on its own;
+ * `anonymous`: an unsigned request.
  */
 export type RequestPrincipal =
   | { kind: 'anonymous' }
-  | { kind: 'aws'; account: string; arn: string }
+  | { kind: 'aws'; account: string; arn: string; session?: string }
   | { kind: 'service'; service: string }
   | { kind: 'federated'; provider: string }
   | { kind: 'canonical-user'; id: string };

@@ -84,6 +84,9 @@ const statementArb = fc.record({
     ['Principal', { AWS: '111122223333' }],
     ['NotPrincipal', { AWS: '111122223333' }],
     ['NotPrincipal', { AWS: 'arn:aws:iam::111122223333:role/Admin' }],
+    // The IAM User Guide's form: a session, its role and the account (only that session is exempt).
+    ['NotPrincipal', { AWS: ['arn:aws:sts::111122223333:assumed-role/Admin/break-glass', 'arn:aws:iam::111122223333:role/Admin', '111122223333'] }],
+    ['Principal', { AWS: 'arn:aws:sts::111122223333:assumed-role/Admin/break-glass' }],
     ['Principal', { AWS: 'arn:aws:iam::444455556666:role/ci' }],
     ['Principal', { Service: 'cloudtrail.amazonaws.com' }],
   ),

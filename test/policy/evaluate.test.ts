@@ -59,10 +59,34 @@ describe('IAM evaluation', () => {
       ['other', { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k', principal: me }, 'allow'],
       ['secret', { action: 's3:GetObject', resource: 'arn:aws:s3:::secret/k', principal: me }, 'implicit-deny'],
     ]);
+    // IAM checks the account, then the role, then the session (IAM User Guide, NotPrincipal): each must be listed.
+    const session = 'arn:aws:sts::111122223333:assumed-role/app/alice';
+    const alice = { kind: 'aws' as const, account: '111122223333', arn: 'arn:aws:iam::111122223333:role/app', session };
     expectDecisions(policy({ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: '*', Resource: '*' }), [
-      ['the named role escapes', { action: 's3:GetObject', resource: 'x', principal: me }, 'implicit-deny'],
+      ["the named role's sessions are still denied: the role alone exempts none", { action: 's3:GetObject', resource: 'x', principal: me }, 'explicit-deny'],
+      ['a named session of it too (neither it nor the account is listed)', { action: 's3:GetObject', resource: 'x', principal: alice }, 'explicit-deny'],
       ['everyone else is denied', { action: 's3:GetObject', resource: 'x', principal: role('111122223333', 'other') }, 'explicit-deny'],
-      ['an account principal matches every role of the account', { action: 's3:GetObject', resource: 'x', principal: role('111122223333', 'other') }, 'explicit-deny'],
+    ]);
+    expectDecisions(policy({ Effect: 'Deny', NotPrincipal: { AWS: [session, 'arn:aws:iam::111122223333:role/app', '111122223333'] }, Action: '*', Resource: '*' }), [
+      ['the session listed with its role and account escapes', { action: 's3:GetObject', resource: 'x', principal: alice }, 'implicit-deny'],
+      ['its session ARN given as the principal is the same session', { action: 's3:GetObject', resource: 'x', principal: { kind: 'aws', account: '111122223333', arn: session } }, 'implicit-deny'],
+      ['another session of the role is denied', { action: 's3:GetObject', resource: 'x', principal: me }, 'explicit-deny'],
+      ['another role of the account is denied: the account alone exempts only its root', { action: 's3:GetObject', resource: 'x', principal: role('111122223333', 'other') }, 'explicit-deny'],
+      ['the account root escapes', { action: 's3:GetObject', resource: 'x', principal: { kind: 'aws', account: '111122223333', arn: 'arn:aws:iam::111122223333:root' } }, 'implicit-deny'],
+    ]);
+    expectDecisions(policy({ Effect: 'Deny', NotPrincipal: { AWS: ['arn:aws:iam::111122223333:user/bob', '111122223333'] }, Action: '*', Resource: '*' }), [
+      ['a user listed with its account escapes', { action: 's3:GetObject', resource: 'x', principal: { kind: 'aws', account: '111122223333', arn: 'arn:aws:iam::111122223333:user/bob' } }, 'implicit-deny'],
+    ]);
+    expectDecisions(policy({ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:user/bob' }, Action: '*', Resource: '*' }), [
+      ['a user listed without its account is denied with it', { action: 's3:GetObject', resource: 'x', principal: { kind: 'aws', account: '111122223333', arn: 'arn:aws:iam::111122223333:user/bob' } }, 'explicit-deny'],
+    ]);
+    // In Principal, a role's ARN matches its sessions; a session's ARN only that session; its aws:PrincipalArn is the role's.
+    expectDecisions(policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: '*', Resource: '*' }), [
+      ['a session of the role', { action: 's3:GetObject', resource: 'x', principal: alice }, 'allow'],
+    ]);
+    expectDecisions(policy({ Effect: 'Allow', Principal: { AWS: session }, Action: '*', Resource: '*', Condition: { ArnEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/app' } } }), [
+      ['that session', { action: 's3:GetObject', resource: 'x', principal: { kind: 'aws', account: '111122223333', arn: session } }, 'allow'],
+      ['another session', { action: 's3:GetObject', resource: 'x', principal: me }, 'implicit-deny'],
     ]);
     expectDecisions(policy({ Effect: 'Allow', Principal: { AWS: '111122223333' }, Action: '*', Resource: '*' }), [
       ['a role of the account', { action: 's3:GetObject', resource: 'x', principal: role('111122223333', 'any') }, 'allow'],

@@ -28,7 +28,7 @@ const KEYS: [string, string[], string[]][] = [
 
 const principalArb = fc.oneof(
   fc.constant('*'),
-  fc.record({ AWS: fc.subarray([...ACCOUNTS, 'arn:aws:iam::111122223333:role/Admin', '*'], { minLength: 1 }) }),
+  fc.record({ AWS: fc.subarray([...ACCOUNTS, 'arn:aws:iam::111122223333:role/Admin', 'arn:aws:sts::111122223333:assumed-role/Admin/alice', '*'], { minLength: 1 }) }),
   fc.record({ Service: fc.constant('cloudtrail.amazonaws.com') }),
 );
 const conditionArb = fc
@@ -71,6 +71,8 @@ const requestArb: fc.Arbitrary<RequestInput> = fc.record({
     fc.constant({ kind: 'anonymous' as const }),
     fc.constant({ kind: 'service' as const, service: 'cloudtrail.amazonaws.com' }),
     fc.tuple(fc.constantFrom(...ACCOUNTS, '999988887777'), fc.constantFrom('Admin', 'ci-build', 'app')).map(([account, name]) => ({ kind: 'aws' as const, account, arn: `arn:aws:iam::${account}:role/${name}` })),
+    // Role sessions, named or not by the policies (a role acts only through its sessions).
+    fc.constantFrom('alice', 'bob').map((session) => ({ kind: 'aws' as const, account: '111122223333', arn: 'arn:aws:iam::111122223333:role/Admin', session: `arn:aws:sts::111122223333:assumed-role/Admin/${session}` })),
   ),
   network: fc.oneof(
     fc.record({ 'aws:SourceIp': fc.constantFrom('192.0.2.9', '10.1.2.3', '198.51.100.1', '2001:db8::9', '2001:db9::1') }),

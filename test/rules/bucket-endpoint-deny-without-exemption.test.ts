@@ -29,6 +29,19 @@ describe('bucket-endpoint-deny-without-exemption', () => {
           return b.inv;
         },
       },
+      {
+        name: 'NotPrincipal as the IAM User Guide writes it: the session, its role and the account (that session is exempt)',
+        inventory: () =>
+          bucket(
+            doc({
+              Effect: 'Deny',
+              NotPrincipal: { AWS: ['arn:aws:sts::111122223333:assumed-role/admin/break-glass', 'arn:aws:iam::111122223333:role/admin', 'arn:aws:iam::111122223333:root'] },
+              Action: 's3:*',
+              Resource: ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*'],
+              Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } },
+            }),
+          ),
+      },
       { name: 'AWS services exempted with aws:ViaAWSService', inventory: () => bucket(doc(denyOutsideEndpoint('acme-data', 'vpce-1a2b3c4d', { BoolIfExists: { 'aws:ViaAWSService': 'false' } }))) },
       { name: 'exempted by a principal tag', inventory: () => bucket(doc(denyOutsideEndpoint('acme-data', 'vpce-1a2b3c4d', { StringNotEqualsIfExists: { 'aws:PrincipalTag/break-glass': 'true' } }))) },
       { name: 'the Deny spares bucket administration (objects only)', inventory: () => bucket(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*Object', Resource: 'arn:aws:s3:::acme-data/*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } })) },
@@ -49,6 +62,16 @@ describe('bucket-endpoint-deny-without-exemption', () => {
         name: 's3:* denied on the bucket ARN alone: s3:PutBucketPolicy acts on the bucket ARN, so the lockout is real (no escape through an object ARN, where that action never goes)',
         inventory: () => bucket(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })),
         findings: [{ primary: 'aws_s3_bucket.acme_data', messageIncludes: ['with no exemption for administration or AWS services'] }],
+      },
+      {
+        name: 'NotPrincipal lists the administration role only: its sessions (assumed-role ARNs) are still denied, so nobody is exempt',
+        inventory: () => bucket(doc({ Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/admin' }, Action: 's3:*', Resource: ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*'], Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })),
+        findings: [{ primary: 'aws_s3_bucket.acme_data', messageIncludes: ['Its NotPrincipal lists "arn:aws:iam::111122223333:role/admin", which exempts none of that role\'s sessions', 'arn:aws:sts::111122223333:assumed-role/admin/<session>', '"ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/admin"}'] }],
+      },
+      {
+        name: 'NotPrincipal lists the role and the account, but no session: still nobody',
+        inventory: () => bucket(doc({ Effect: 'Deny', NotPrincipal: { AWS: ['arn:aws:iam::111122223333:role/admin', 'arn:aws:iam::111122223333:root'] }, Action: 's3:*', Resource: ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*'], Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })),
+        findings: [{ primary: 'aws_s3_bucket.acme_data' }],
       },
       {
         name: 'closed world: the exempted role does not exist, so nobody is exempt',
