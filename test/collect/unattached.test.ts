@@ -72,6 +72,13 @@ describe('resources whose owner cannot be told, in a module', () => {
     expect(isUnknown(main) && main.reason).toMatch(/^module\.team\.aws_main_route_table_association\.team may make module\.team\.aws_route_table\.team the main route table of aws_vpc\.main: which VPC it belongs to cannot be told/);
   });
 
+  it('a rule named through a data source read only after apply may be on a group this plan creates', () => {
+    const db = inv.securityGroups.get('module.lookup.aws_security_group.db')!;
+    expect(db.egress).toEqual([]);
+    expect(db.egressIncomplete).toMatch(/^module\.lookup\.aws_vpc_security_group_egress_rule\.all may add an egress rule to module\.lookup\.aws_security_group\.db: which security group it belongs to cannot be told \(module\.lookup\.data\.aws_security_group\.db is read only after apply/);
+    expect(inv.securityGroups.get('module.lookup.data.aws_security_group.db')!.egressIncomplete).toContain('module.lookup.aws_vpc_security_group_egress_rule.all');
+  });
+
   it('a rule resource whose direction is known only after apply leaves its group incomplete both ways', () => {
     const team = inv.securityGroups.get('module.team.aws_security_group.team')!;
     expect(team.ingress).toEqual([]);

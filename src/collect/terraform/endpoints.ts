@@ -5,7 +5,7 @@ import { bool, declRef, instancesOf, linkAttr, merge, refOf, str, tagsOf, type B
 import { attr, field, type Instance } from './instances.js';
 import { policyOf } from './policy-source.js';
 import { defaultGroupOf, linkGroups } from './security-groups.js';
-import { markSuspectedOwners, ownerUnclear, ownership, soleVpc, suspectsText, type Unattached } from './unattached.js';
+import { markSuspectedOwners, ownerUnclear, ownership, ownershipIn, soleVpc, suspectsText, type Unattached } from './unattached.js';
 
 const TYPES: EndpointType[] = ['Gateway', 'Interface', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork'];
 
@@ -182,7 +182,7 @@ function inboundResolverOnly(inst: Instance, type: Maybe<EndpointType>, privateD
  */
 function endpointsOf(ctx: BuildContext, inst: Instance, unattached: Unattached[], part: string, action: string, vpc?: string): string[] {
   const link = ctx.resolver.link(inst, ['vpc_endpoint_id'], ['vpc-endpoint']);
-  const owner = ownership(link);
+  const owner = ownershipIn(ctx, link, 'VPC endpoint');
   if (owner.kind === 'one') return [owner.key];
   const unclear = owner.kind === 'unclear';
   ctx.inv.diagnose({

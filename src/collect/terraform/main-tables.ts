@@ -2,7 +2,7 @@ import type { Vpc } from '../../model/nodes.js';
 import { isUnknown, unknown } from '../../model/unknown.js';
 import { declRef, instancesOf, str, type BuildContext } from './context.js';
 import { field } from './instances.js';
-import { markSuspectedOwners, ownerUnclear, ownership, soleVpc, suspectsText, type Unattached } from './unattached.js';
+import { markSuspectedOwners, ownerUnclear, ownership, ownershipIn, soleVpc, suspectsText, type Unattached } from './unattached.js';
 
 /**
  * The main route table of each VPC: `aws_main_route_table_association`,
@@ -44,7 +44,7 @@ export function assignMainTables(ctx: BuildContext): void {
   for (const inst of instancesOf(ctx, 'aws_main_route_table_association')) {
     const tables = ctx.resolver.link(inst, ['route_table_id'], ['route-table']);
     const table = ownership(tables);
-    const owner = ownership(ctx.resolver.link(inst, ['vpc_id'], ['vpc']));
+    const owner = ownershipIn(ctx, ctx.resolver.link(inst, ['vpc_id'], ['vpc']), 'VPC');
     if (owner.kind === 'unclear') {
       ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which VPC it sets the main route table of (${owner.why}); the VPCs it may belong to count as having an unknown main route table` });
       const vpc = table.kind === 'one' ? soleVpc(ctx.inv.routeTables.get(table.key)?.vpc) : undefined;

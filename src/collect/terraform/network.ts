@@ -6,7 +6,7 @@ import { blockExpressions, isExpression } from './config.js';
 import { attr, field, type Instance } from './instances.js';
 import { kindOf } from './resource-kinds.js';
 import { assignMainTables } from './main-tables.js';
-import { also, markSuspectedOwners, ownerUnclear, ownership, soleVpc, suspectsText, type Unattached } from './unattached.js';
+import { also, markSuspectedOwners, ownerUnclear, ownership, ownershipIn, soleVpc, suspectsText, type Unattached } from './unattached.js';
 
 /** VPCs, subnets, route tables and their routes and associations, NAT and internet gateways. */
 export function buildNetwork(ctx: BuildContext): void {
@@ -271,7 +271,7 @@ function attachRoutes(ctx: BuildContext): Unattached[] {
       origin: 'resource',
       declaredBy: declRef(ctx, inst),
     };
-    const owner = ownership(tables);
+    const owner = ownershipIn(ctx, tables, 'route table');
     if (owner.kind === 'one') {
       ctx.inv.routeTables.get(owner.key)?.routes.push(route);
       continue;
@@ -305,7 +305,7 @@ function attachAssociations(ctx: BuildContext): Unattached[] {
     if (field(inst, 'gateway_id') !== undefined) continue; // edge association: not a subnet
     const subnets = ctx.resolver.link(inst, ['subnet_id'], ['subnet']);
     const tables = ctx.resolver.link(inst, ['route_table_id'], ['route-table']);
-    const owner = ownership(subnets);
+    const owner = ownershipIn(ctx, subnets, 'subnet');
     if (owner.kind === 'none' || owner.kind === 'unclear') {
       ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates${owner.kind === 'unclear' ? ` (${owner.why}); the subnets it may associate count as having an unknown route table` : ' (no subnet_id)'}` });
     }

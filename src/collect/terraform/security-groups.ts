@@ -5,7 +5,7 @@ import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { declRef, instancesOf, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
 import { kindOf } from './resource-kinds.js';
-import { also, markSuspectedOwners, ownerUnclear, ownership, soleVpc, suspectsText, type Unattached } from './unattached.js';
+import { also, markSuspectedOwners, ownerUnclear, ownershipIn, soleVpc, suspectsText, type Unattached } from './unattached.js';
 
 /**
  * Security groups and their rules, from every spelling: inline `ingress` /
@@ -265,13 +265,13 @@ function inlineRules(ctx: BuildContext, inst: Instance, sg: SecurityGroup, direc
  */
 function addTo(ctx: BuildContext, unattached: Unattached[], inst: Instance, unclearDirection: string | undefined, rule: SecurityGroupRule): void {
   const groups = linkGroups(ctx, inst, ['security_group_id']);
-  const owner = ownership(groups);
+  const owner = ownershipIn(ctx, groups, 'security group');
   if (owner.kind !== 'one') {
     ctx.inv.diagnose({
       level: 'note',
       code: 'unresolved-reference',
       subject: declRef(ctx, inst),
-      message: `${inst.address}: cannot tell which security group the rule belongs to (${groups.unresolved ?? (groups.external.join(', ') || 'no security_group_id')})${owner.kind === 'unclear' ? '; the groups it may belong to count as incomplete' : ''}`,
+      message: `${inst.address}: cannot tell which security group the rule belongs to (${owner.kind === 'unclear' ? owner.why : groups.external.join(', ') || 'no security_group_id'})${owner.kind === 'unclear' ? '; the groups it may belong to count as incomplete' : ''}`,
     });
   }
   if (owner.kind === 'one' && !unclearDirection) {

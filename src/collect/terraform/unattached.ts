@@ -2,7 +2,8 @@ import type { Link } from '../../model/nodes.js';
 import { displayName, type NodeKind, type Ref } from '../../model/ref.js';
 import { formatModules } from './address.js';
 import type { BuildContext } from './context.js';
-import type { Instance } from './instances.js';
+import { isUnknown } from '../../model/unknown.js';
+import { field, type Instance } from './instances.js';
 
 /**
  * Resources that attach to an owner (a security group rule to its group, a
@@ -55,6 +56,19 @@ export function ownership(link: Link): Ownership {
   if (!link.unresolved && link.keys.length === 0) return link.external.length > 0 ? { kind: 'outside' } : { kind: 'none' };
   const named = [...link.keys, ...link.external];
   return { kind: 'unclear', named: link.keys, open: link.unresolved !== undefined, why: link.unresolved ?? `the reference may mean any of ${named.join(', ')}` };
+}
+
+/**
+ * How a link names an owner, for the owner's side of a resource: a data source
+ * read only after apply (its arguments depend on this plan) may find an owner
+ * this plan creates, so a resource attached to it may belong to any owner.
+ */
+export function ownershipIn(ctx: BuildContext, link: Link, ownerNoun: string): Ownership {
+  const owner = ownership(link);
+  if (owner.kind !== 'one') return owner;
+  const inst = ctx.table.byAddress.get(owner.key);
+  if (inst?.mode !== 'data' || !isUnknown(field(inst, 'id'))) return owner;
+  return { kind: 'unclear', named: [owner.key], open: true, why: `${owner.key} is read only after apply and may find a ${ownerNoun} this plan creates` };
 }
 
 /** The unattached resources that may belong to one owner: the first in plan order, and whether there are others. */
