@@ -75,14 +75,18 @@ export class Topology {
   /**
    * Endpoints not associated with the table by name that may still be: their route tables cannot be
    * told (a data source read during apply, a reference that does not resolve) and their VPC is the
-   * table's, or cannot be told.
+   * table's, or cannot be told. None for a table read from AWS, whose routes show every association.
    */
   endpointsPerhapsOn(table: RouteTable): readonly VpcEndpoint[] {
+    // Routes read from AWS hold a prefix-list route for every gateway endpoint associated with the table: none can hide.
+    if (this.undecided.length === 0 || table.routes.some((r) => r.origin === 'live')) return [];
     const vpcs = vpcsOf(table.vpc);
     const candidates = vpcs.includes('')
       ? this.undecided
       : [...new Set([...vpcs, ''].flatMap((v) => this.undecidedByVpc.get(v) ?? []))];
-    return candidates.filter((ep) => !ep.routeTables.keys.includes(table.ref.key) && sameOrUnknown(ep.ref.region, table.ref.region) && sameOrUnknown(ep.ref.account, table.ref.account));
+    return candidates
+      .filter((ep) => !ep.routeTables.keys.includes(table.ref.key) && sameOrUnknown(ep.ref.region, table.ref.region) && sameOrUnknown(ep.ref.account, table.ref.account))
+      .sort((a, b) => (a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0));
   }
 
   /** Endpoints of a VPC that the plan does not destroy. */

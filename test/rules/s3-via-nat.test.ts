@@ -223,6 +223,15 @@ describe('s3-via-nat', () => {
       expect(notes).toEqual([]);
     });
 
+    it('a table read from AWS shows every gateway endpoint as a route: one whose tables were not read cannot hide there', () => {
+      const { findings, notes } = notEvaluated(({ b, vpc, table }) => {
+        for (const r of table.routes) r.origin = 'live';
+        b.endpoint(vpc, 's3', { name: 's3' }).routeTables = unresolved;
+      });
+      expect(findings.map((f) => f.primary.key)).toEqual(['aws_route_table.private']);
+      expect(notes).toEqual([]);
+    });
+
     it('an endpoint whose VPC cannot be told either may be in this VPC: not evaluated', () => {
       const { findings, notes } = notEvaluated(({ b, vpc }) => {
         const ep = b.endpoint(vpc, 's3', { name: 'anywhere' });
