@@ -2,6 +2,7 @@ import { parseArn } from './arn.js';
 import { parseDate } from './conditions.js';
 import { parseCidr, firstAddress, lastAddress, cidrContains, parseIp } from './ip.js';
 import { keyType } from './keys.js';
+import { arnMeet, globMeet, pairwiseMeets } from './meet.js';
 import type { BaseOperator, Policy } from './types.js';
 import { hasVariables, variableKeys } from './variables.js';
 import { globMatch, hasWildcard, instantiate } from './wildcard.js';
@@ -109,6 +110,14 @@ export function valuesFor(keyLower: string, values: readonly string[], operators
       out.add(instantiate(v, FILL));
     } else out.add(v);
     if (operators.has('StringEqualsIgnoreCase') || operators.has('StringNotEqualsIgnoreCase')) out.add(swapCase(v));
+  }
+  if (!ip && !numeric && !date) {
+    // A value two patterns both match (an Allow's `app-*`, a Deny's exception `*-prod`).
+    const arn = type === 'arn' || [...operators].some((o) => o.startsWith('Arn'));
+    for (const m of pairwiseMeets(plain, arn ? arnMeet : globMeet)) {
+      out.add(instantiate(m, ''));
+      out.add(instantiate(m, FILL));
+    }
   }
   if (ip) {
     for (const candidate of ['203.0.113.77', '198.51.100.77', '192.0.2.77', '2001:db8:ffff::77', '8.8.4.4']) {

@@ -3,6 +3,7 @@ import { arnAccount, constantsOf, freshValue, valuesFor, type PolicyConstants } 
 import { ALWAYS_PRESENT, dimensionOf, MULTIVALUED_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
 import { awsPrincipalOf } from './principals.js';
+import { arnMeet, globMeet, pairwiseMeets } from './meet.js';
 import type { Policy } from './types.js';
 import { hasVariables, substitute, variableKeys } from './variables.js';
 import { globMatch, hasWildcard, instantiate } from './wildcard.js';
@@ -196,6 +197,11 @@ function actionValues(c: PolicyConstants, hints: Hints): RequestParts[] {
       out.add(instantiate(a, 'Vpcelintq'));
     } else out.add(a);
   }
+  // Actions are matched without case: `s3:Get*` and `s3:*Acl` meet in `s3:get…acl`.
+  for (const m of pairwiseMeets([...c.actions, ...(hints.actions ?? [])], globMeet, true)) {
+    out.add(instantiate(m, ''));
+    out.add(instantiate(m, 'Vpcelintq'));
+  }
   for (const s of services) out.add(freshValue(c.actions, `${s}:VpcelintOtherAction`));
   out.add(freshValue(c.actions, 'vpcelint-other:OtherAction'));
   return [...out].map((action) => ({ action, context: new Map() }));
@@ -203,15 +209,13 @@ function actionValues(c: PolicyConstants, hints: Hints): RequestParts[] {
 
 function resourceValues(c: PolicyConstants, hints: Hints, reps: KeyReps, accounts: Set<string>, freshAccount: string, fresh: Set<string>): RequestParts[] {
   const arns = new Set<string>(hints.resources ?? []);
-  for (const r of c.resources) {
-    const forms = hasVariables(r) ? reps.expand(r) : [r];
-    for (const f of forms) {
-      if (f === '*') continue;
-      if (hasWildcard(f)) {
-        arns.add(instantiate(f, ''));
-        arns.add(instantiate(f, 'Vpcelintq'));
-      } else arns.add(f);
-    }
+  const patterns = c.resources.flatMap((r) => (hasVariables(r) ? reps.expand(r) : [r]));
+  for (const f of [...patterns, ...pairwiseMeets(patterns, arnMeet)]) {
+    if (f === '*') continue;
+    if (hasWildcard(f)) {
+      arns.add(instantiate(f, ''));
+      arns.add(instantiate(f, 'Vpcelintq'));
+    } else arns.add(f);
   }
   for (const f of freshResourceArns(c, hints, freshAccount)) {
     fresh.add(f);
@@ -256,7 +260,9 @@ export function freshResourcesOf(policy: Policy, hints: Hints = {}): string[] {
 function principalValues(c: PolicyConstants, reps: KeyReps, accounts: Set<string>): RequestParts[] {
   const keys = keysIn(c, 'principal');
   const out: RequestParts[] = [{ principal: { kind: 'anonymous' }, context: new Map() }];
-  const arnPatterns = [...reps.values('aws:principalarn'), ...c.keys.get('aws:principalarn')?.values ?? []];
+  const written = c.keys.get('aws:principalarn')?.values ?? [];
+  // With the ARNs two patterns both match (`role/app-*` and `role/*-prod`), each still of any account the patterns allow.
+  const arnPatterns = [...reps.values('aws:principalarn'), ...written, ...pairwiseMeets(written.filter((v) => !hasVariables(v)), arnMeet)];
   const named = c.awsPrincipals.filter((p) => p.startsWith('arn:'));
   const subKeys = [...keys].filter((k) => !['aws:principalarn', 'aws:principalaccount', 'aws:principalisawsservice', 'aws:principalservicename'].includes(k));
   for (const account of accounts) {

@@ -22,7 +22,8 @@ const KEYS: [string, string[], string[]][] = [
   ['aws:SourceIp', ['192.0.2.0/24', '10.0.0.0/8', '2001:db8::/32'], ['IpAddress', 'NotIpAddress', 'NotIpAddressIfExists']],
   ['aws:ViaAWSService', ['true', 'false'], ['Bool', 'BoolIfExists']],
   ['aws:ResourceAccount', [...ACCOUNTS, '${aws:PrincipalAccount}'], ['StringEquals', 'StringNotEquals']],
-  ['aws:PrincipalArn', ['arn:aws:iam::111122223333:role/Admin', 'arn:aws:iam::*:role/ci-*'], ['ArnEquals', 'ArnLike', 'ArnNotLikeIfExists', 'StringLike']],
+  // Two patterns a role can match at once (ci-build-prod): the representatives must hold such a role.
+  ['aws:PrincipalArn', ['arn:aws:iam::111122223333:role/Admin', 'arn:aws:iam::*:role/ci-*', 'arn:aws:iam::*:role/*-prod'], ['ArnEquals', 'ArnLike', 'ArnNotLikeIfExists', 'StringLike']],
   ['aws:EpochTime', ['1700000000'], ['NumericLessThan', 'NumericGreaterThanEquals']],
 ];
 
@@ -70,7 +71,7 @@ const requestArb: fc.Arbitrary<RequestInput> = fc.record({
   principal: fc.oneof(
     fc.constant({ kind: 'anonymous' as const }),
     fc.constant({ kind: 'service' as const, service: 'cloudtrail.amazonaws.com' }),
-    fc.tuple(fc.constantFrom(...ACCOUNTS, '999988887777'), fc.constantFrom('Admin', 'ci-build', 'app')).map(([account, name]) => ({ kind: 'aws' as const, account, arn: `arn:aws:iam::${account}:role/${name}` })),
+    fc.tuple(fc.constantFrom(...ACCOUNTS, '999988887777'), fc.constantFrom('Admin', 'ci-build', 'ci-build-prod', 'app')).map(([account, name]) => ({ kind: 'aws' as const, account, arn: `arn:aws:iam::${account}:role/${name}` })),
     // Role sessions, named or not by the policies (a role acts only through its sessions).
     fc.constantFrom('alice', 'bob').map((session) => ({ kind: 'aws' as const, account: '111122223333', arn: 'arn:aws:iam::111122223333:role/Admin', session: `arn:aws:sts::111122223333:assumed-role/Admin/${session}` })),
   ),

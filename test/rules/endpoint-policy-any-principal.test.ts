@@ -23,6 +23,11 @@ describe('endpoint-policy-any-principal', () => {
       { name: 'no policy', inventory: () => endpointWith(undefined) },
       { name: 'principals of listed accounts', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { StringEquals: { 'aws:PrincipalAccount': ['111122223333'] } } })) },
       { name: 'principals named in Principal', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Principal: { AWS: ['111122223333', 'arn:aws:iam::444455556666:role/ci'] } })) },
+      {
+        name: 'roles app-* of any account, with a Deny on every role but ci-*: no role is both',
+        inventory: () =>
+          endpointWith(doc({ ...ALLOW_ALL, Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/app-*' } } }, { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/ci-*' } } })),
+      },
     ],
     invalid: [
       {
@@ -34,6 +39,13 @@ describe('endpoint-policy-any-principal', () => {
         name: 'Principal {"AWS": "*"} on every S3 action but deletes',
         inventory: () => endpointWith(doc({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:*', Resource: '*' }, { Effect: 'Deny', Principal: '*', Action: 's3:Delete*', Resource: '*' })),
         findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['statement #1'] }],
+      },
+      {
+        // The role app-x-prod of any account matches both patterns: allowed, and spared by the Deny.
+        name: 'roles app-* of any account, with a Deny on all roles but *-prod',
+        inventory: () =>
+          endpointWith(doc({ ...ALLOW_ALL, Sid: 'Apps', Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/app-*' } } }, { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/*-prod' } } })),
+        findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['"Apps"'] }],
       },
     ],
   });
