@@ -156,9 +156,29 @@ export function freshValue(constants: readonly string[], base: string): string {
   return fallback;
 }
 
-/** A pattern that matches every string (`*`, `**`): a fresh value may match it. */
-function isUniversal(pattern: string): boolean {
-  return /^\*+$/.test(pattern);
+/**
+ * A pattern that matches every string (`*`, `**`): a fresh value may match
+ * it. With a key whose values have a fixed form (account ids, organization
+ * ids and paths), also a pattern that matches every well-formed value:
+ * `????????????` for an account and `o-*` for an organization limit nothing.
+ * Judged by matching: a pattern with any literal character beyond the fixed
+ * ones misses one of the samples, which vary every free character and length.
+ */
+export function isUniversal(pattern: string, keyLower?: string): boolean {
+  if (/^\*+$/.test(pattern)) return true;
+  const samples = keyLower === undefined ? undefined : domainSamples(keyLower);
+  return samples !== undefined && samples.every((s) => globMatch(pattern, s));
+}
+
+const ACCOUNT_SAMPLES = ['000000000000', '111111111111'];
+const ORG_SAMPLES = ['o-aaaaaaaaaa', 'o-0000000000', `o-${'a'.repeat(32)}`, `o-${'0'.repeat(32)}`];
+const PATH_SAMPLES = ['o-aaaaaaaaaa/r-aaaa/', 'o-0000000000/r-0000/', 'o-aaaaaaaaaa/r-aaaa/ou-aaaa-aaaaaaaa/', 'o-0000000000/r-0000/ou-0000-00000000/'];
+
+function domainSamples(keyLower: string): readonly string[] | undefined {
+  if (/^(aws:(principal|resource|vpce|source)account|s3:resourceaccount)$/.test(keyLower)) return ACCOUNT_SAMPLES;
+  if (/^aws:(principal|resource|vpce|source)orgid$/.test(keyLower)) return ORG_SAMPLES;
+  if (/^aws:(principal|resource|vpce|source)orgpaths$/.test(keyLower)) return PATH_SAMPLES;
+  return undefined;
 }
 
 function swapCase(v: string): string {

@@ -1,5 +1,5 @@
 import { parseArn } from './arn.js';
-import { arnAccount, constantsOf, freshValue, valuesFor, type PolicyConstants } from './constants.js';
+import { arnAccount, constantsOf, freshValue, isUniversal, valuesFor, type PolicyConstants } from './constants.js';
 import { ALWAYS_PRESENT, dimensionOf, MULTIVALUED_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
 import { awsPrincipalOf } from './principals.js';
@@ -392,10 +392,11 @@ class UnionFind {
 
 /**
  * Whether a request value is one the policy names for that key: equal to a
- * constant, matched by a non-universal pattern, or compared with a policy
+ * constant, matched by a pattern that does not match every value the key can
+ * take (`o-*` names no organization), or compared with a policy
  * variable (`aws:ResourceAccount` = `${aws:PrincipalAccount}` ties the
  * resource to the caller's own account: a limit, not an open door).
  */
 export function isNamed(space: Space, key: string, value: string): boolean {
-  return (space.named.get(key) ?? []).some((c) => c === value || hasVariables(c) || (hasWildcard(c) && !/^\*+$/.test(c) && globMatch(c, value)));
+  return (space.named.get(key) ?? []).some((c) => c === value || hasVariables(c) || (hasWildcard(c) && !isUniversal(c, key) && globMatch(c, value)));
 }

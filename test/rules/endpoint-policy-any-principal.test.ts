@@ -47,6 +47,16 @@ describe('endpoint-policy-any-principal', () => {
           endpointWith(doc({ ...ALLOW_ALL, Sid: 'Apps', Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/app-*' } } }, { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:role/*-prod' } } })),
         findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['"Apps"'] }],
       },
+      // A pattern every organization or account matches limits nothing, like "*".
+      ...[
+        ['aws:PrincipalOrgID', 'o-*'],
+        ['aws:PrincipalAccount', '????????????'],
+        ['aws:PrincipalOrgPaths', 'o-*'],
+      ].map(([key, pattern]) => ({
+        name: `StringLike ${key} "${pattern}" is no limit`,
+        inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { StringLike: { [key!]: pattern }, StringEquals: { 'aws:ResourceOrgID': 'o-abc123' } } })),
+        findings: [{ primary: 'aws_vpc_endpoint.ep' }],
+      })),
     ],
   });
 });

@@ -43,6 +43,16 @@ describe('endpoint-policy-any-resource', () => {
         inventory: () => endpointWith(doc({ Sid: 'Partner', Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:*:999988887777:*', Condition: { StringEquals: { 'aws:PrincipalAccount': '111122223333' } } }), 'sqs', '111122223333'),
         findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['arn:aws:sqs:', '999988887777'] }],
       },
+      // A pattern every organization or account matches limits nothing, like "*".
+      ...[
+        ['aws:ResourceOrgID', 'o-*'],
+        ['aws:ResourceAccount', '????????????'],
+        ['aws:ResourceOrgPaths', 'o-*/*'],
+      ].map(([key, pattern]) => ({
+        name: `StringLike ${key} "${pattern}" is no limit`,
+        inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { StringLike: { [key!]: pattern }, StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } })),
+        findings: [{ primary: 'aws_vpc_endpoint.ep' }],
+      })),
     ],
   });
 });
