@@ -1,6 +1,6 @@
 import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
-import { outsideResourceAllowed } from '../src/policy/index.js';
+import { isStandInResource, outsideResourceAllowed } from '../src/policy/index.js';
 import { ORG_LIMITED_ENDPOINT_POLICY } from './endpoint-policy-full-access.js';
 import { actionsAllowed, endpointName, endpointQuestion, labels, where } from './lib/policy-endpoints.js';
 import { hcl } from './lib/terraform-snippets.js';
@@ -29,7 +29,7 @@ const rule: Rule = {
   },
   check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
     return endpointQuestion(inv, ctx, outsideResourceAllowed, (j, witness, statements) => {
-      const target = witness.resource.includes('vpcelint-other') ? 'a resource of another account or organization' : witness.resource;
+      const target = isStandInResource(witness.resource) ? 'a resource of another account or organization' : witness.resource;
       return `The endpoint policy of ${endpointName(j)}${where(j)} lets requests through to resources outside your accounts and organization: ${labels(statements)} allows ${actionsAllowed(statements)} on ${target} with no aws:ResourceOrgID, aws:ResourceAccount or aws:ResourceOrgPaths limit. Add a condition such as "StringEquals": {"aws:ResourceOrgID": "<your organization id>"} to ${statements.length === 1 ? 'that statement' : 'those statements'}, or name your own resources in Resource.`;
     });
   },

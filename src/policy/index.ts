@@ -7,7 +7,7 @@
 export { clearPolicyCache, parsePolicyCached } from './cache.js';
 export { parsePolicyObject, parsePolicyText } from './parse.js';
 export { evaluate, makeRequest, statementMatches, type Evaluation, type RequestInput } from './evaluate.js';
-export { NotEvaluable, buildSpace, type Hints, type Space } from './space.js';
+export { NotEvaluable, buildSpace, isStandInResource, type Hints, type Space } from './space.js';
 export * from './questions.js';
 export * from './keys.js';
 export { privateRangeOf, parseCidr } from './ip.js';

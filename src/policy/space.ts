@@ -1,4 +1,4 @@
-import { parseArn } from './arn.js';
+import { arnMatch, parseArn } from './arn.js';
 import { arnAccount, constantsOf, freshValue, isUniversal, valuesFor, type PolicyConstants } from './constants.js';
 import { ALWAYS_PRESENT, dimensionOf, MULTIVALUED_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
@@ -246,9 +246,37 @@ function freshResourceArns(c: PolicyConstants, hints: Hints, freshAccount: strin
     const colon = a.indexOf(':');
     if (colon > 0 && !hasWildcard(a.slice(0, colon))) services.add(a.slice(0, colon).toLowerCase());
   }
-  return [...services].map((s) =>
+  const generic = [...services].map((s) =>
     freshValue(c.resources, s === 's3' ? 'arn:aws:s3:::vpcelint-other-bucket/vpcelint-other-object' : `arn:aws:${s}:us-east-1:${freshAccount}:vpcelint-other`),
   );
+  return [...new Set([...generic, ...c.resources.flatMap((r) => foreignInstance(r, freshAccount) ?? [])])];
+}
+
+/**
+ * A resource of an account the policy does not name that a pattern with a
+ * wildcard account matches (`arn:aws:dynamodb:*:*:table/*`: some other
+ * account's table). The generic stand-in has no resource type, so typed
+ * patterns never match it; this one has the pattern's own type. Not for
+ * services whose resources no account can open to another's principals
+ * (no resource-based policy, no sharing): there such a pattern reaches the
+ * owner's resources and AWS's own (AWS IoT's managed job templates, which
+ * AWS's data-perimeter endpoint policy allows as `arn:aws:iot:*:*:jobtemplate/*`).
+ */
+function foreignInstance(pattern: string, freshAccount: string): string | undefined {
+  if (hasVariables(pattern)) return undefined;
+  const p = parseArn(pattern);
+  if (!p || !hasWildcard(p.account) || !globMatch(p.account, freshAccount) || NOT_SHARED_ACROSS_ACCOUNTS.has(p.service)) return undefined;
+  const region = globMatch(p.region, 'us-east-1') ? 'us-east-1' : instantiate(p.region, 'vpcelint-other');
+  const arn = `arn:${instantiate(p.partition, 'aws')}:${instantiate(p.service, 'vpcelint-other')}:${region}:${freshAccount}:${instantiate(p.resource, 'vpcelint-other')}`;
+  return arnMatch(pattern, arn) ? arn : undefined;
+}
+
+/** IAM prefixes of services without resource-based policies or cross-account sharing. */
+const NOT_SHARED_ACROSS_ACCOUNTS: ReadonlySet<string> = new Set(['iot']);
+
+/** Whether a resource is one of the stand-ins for "a resource the policy does not name" (for messages). */
+export function isStandInResource(resource: string): boolean {
+  return resource.includes('vpcelint-other') || (parseArn(resource)?.account.startsWith(FRESH_ACCOUNT) ?? false);
 }
 
 /** The resources a space built with these hints would stand "resources the policy does not name" with, without building it. */

@@ -41,6 +41,11 @@ describe('endpoint-policy-any-principal', () => {
         findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['statement #1'] }],
       },
       {
+        name: 'every table of every account, for anyone',
+        inventory: () => endpointWith(doc({ Effect: 'Allow', Principal: '*', Action: 'dynamodb:*', Resource: 'arn:aws:dynamodb:*:*:table/*' }), 'dynamodb'),
+        findings: [{ primary: 'aws_vpc_endpoint.ep' }],
+      },
+      {
         // The role app-x-prod of any account matches both patterns: allowed, and spared by the Deny.
         name: 'roles app-* of any account, with a Deny on all roles but *-prod',
         inventory: () =>

@@ -26,6 +26,7 @@ describe('endpoint-policy-any-resource', () => {
       { name: 'org identities to resources of their own account (aws:ResourceAccount = ${aws:PrincipalAccount})', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123', 'aws:ResourceAccount': '${aws:PrincipalAccount}' } } })) },
       { name: 'AWS service principals only', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Sid: 'Svc', Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } } }, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::mine/*' })) },
       { name: 'requests AWS services make on your behalf only', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { Bool: { 'aws:ViaAWSService': 'true' } } }, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::mine/*' })) },
+      { name: 'the owner\'s tables in any region', inventory: () => endpointWith(doc({ Effect: 'Allow', Principal: '*', Action: 'dynamodb:*', Resource: 'arn:aws:dynamodb:*:111122223333:table/*' }), 'dynamodb', '111122223333') },
     ],
     invalid: [
       {
@@ -42,6 +43,23 @@ describe('endpoint-policy-any-resource', () => {
         name: 'a foreign account named in Resource, when the owner account is known',
         inventory: () => endpointWith(doc({ Sid: 'Partner', Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:*:999988887777:*', Condition: { StringEquals: { 'aws:PrincipalAccount': '111122223333' } } }), 'sqs', '111122223333'),
         findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['arn:aws:sqs:', '999988887777'] }],
+      },
+      ...[undefined, '111122223333'].flatMap((owner) => [
+        {
+          name: `every table of every account: the wildcard account reaches other accounts' tables (owner ${owner ?? 'unknown'})`,
+          inventory: () => endpointWith(doc({ Sid: 'Tables', Effect: 'Allow', Principal: '*', Action: 'dynamodb:*', Resource: 'arn:aws:dynamodb:*:*:table/*' }), 'dynamodb', owner),
+          findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['"Tables"', 'a resource of another account or organization'] }],
+        },
+        {
+          name: `every key of every account, for the organization's principals (owner ${owner ?? 'unknown'})`,
+          inventory: () => endpointWith(doc({ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: 'arn:aws:kms:*:*:key/*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }), 'kms', owner),
+          findings: [{ primary: 'aws_vpc_endpoint.ep' }],
+        },
+      ]),
+      {
+        name: 'one queue name in any account: anyone can create that queue in an account of their own',
+        inventory: () => endpointWith(doc({ Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:*:*:orders', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }), 'sqs', '111122223333'),
+        findings: [{ primary: 'aws_vpc_endpoint.ep', messageIncludes: ['a resource of another account or organization'] }],
       },
       // A pattern every organization or account matches limits nothing, like "*".
       ...[
