@@ -15,6 +15,8 @@ const rule: Rule = {
       'Credentials from other accounts (an attacker\'s own keys on a compromised host) can then use your endpoint to reach their own resources from inside your network.',
       '',
       'Judged by IAM\'s evaluation: a statement counts only if it lets a principal of an account and organization the policy does not name through, for a resource the policy does not name.',
+      'A limit that every account or organization matches (`"o-*"`, `"????????????"`) is no limit; a principal whose ARN matches an Allow\'s pattern and a Deny\'s exception at once (`role/app-*`, `role/*-prod`) counts.',
+      'Only requests that can come through the endpoint count: they carry its aws:SourceVpce and aws:SourceVpc and no aws:SourceIp. When the verdict depends on an endpoint or VPC id known only after apply, the endpoint is reported as not evaluated.',
       'Allows on named resources (AWS\'s own package repositories, a partner\'s bucket) are deliberate and do not count;',
       'statements limited to AWS service principals (aws:PrincipalIsAWSService) or to requests AWS services make for you (aws:ViaAWSService) are AWS\'s own access.',
       'Silent where endpoint-policy-full-access fires.',

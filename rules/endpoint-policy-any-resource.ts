@@ -15,6 +15,8 @@ const rule: Rule = {
       'Data can then be written through the endpoint to buckets that someone else owns.',
       '',
       'Judged by IAM\'s evaluation, not by text: a statement counts only if it lets some request for a resource the policy does not name, in an account and organization it does not name, through.',
+      'A Resource pattern with a wildcard account (`arn:aws:dynamodb:*:*:table/*`) names every account\'s resources of that type, and a limit that every account or organization matches (`"o-*"`, `"????????????"`) is no limit.',
+      'Only requests that can come through the endpoint count: they carry its aws:SourceVpce and aws:SourceVpc and no aws:SourceIp. When the verdict depends on an endpoint or VPC id known only after apply, the endpoint is reported as not evaluated.',
       'Statements limited to AWS service principals (aws:PrincipalIsAWSService) or to requests AWS services make for you (aws:ViaAWSService) are AWS\'s own access and do not count;',
       'neither do Allows that require a principal tag (the data perimeter\'s administrator exceptions, such as dp:exclude:resource).',
       'Silent where endpoint-policy-full-access fires.',

@@ -45,6 +45,8 @@ const rule: Rule = {
       'An endpoint for an AWS service that supports endpoint policies has no policy (AWS then attaches the default one, which allows everything) or a policy that allows every principal every action of the service on every resource with no limiting condition.',
       'Anything in the VPC can then reach any bucket, table or key of any account through the endpoint: the exfiltration path a data perimeter is meant to close.',
       'An endpoint policy never grants access by itself; it filters what passes through the endpoint.',
+      'So it is judged on requests that come through the endpoint: a condition every one of them meets (aws:SourceVpce equal to the endpoint\'s own id, aws:SourceVpc to its VPC) limits nothing, and one none of them meets (aws:SourceIp, which they never carry) lets nothing through.',
+      'When the verdict depends on the endpoint\'s or the VPC\'s id and a plan knows it only after apply, the endpoint is reported as not evaluated rather than guessed.',
       '',
       'Services that do not support endpoint policies (VpcEndpointPolicySupported false; a bundled table for plans) and endpoint services of other accounts (com.amazonaws.vpce.*) are skipped: nobody can fix a finding there.',
       'Where this rule fires, endpoint-policy-any-resource and endpoint-policy-any-principal stay silent for the same endpoint.',
@@ -66,7 +68,7 @@ const rule: Rule = {
       if (!j.fullAccess) continue;
       const svc = j.service ? `every ${j.service} action` : 'every action';
       const message = j.policy
-        ? `The endpoint policy of ${endpointName(j)}${where(j)} lets every principal perform ${svc} on every resource through the endpoint (${labels(fullAccessStatements(j.policy, j.service))}, with no limiting condition): anything in the VPC can reach any account's data. Limit the Allow to your organization, e.g. a condition "aws:PrincipalOrgID" and "aws:ResourceOrgID" equal to your organization id.`
+        ? `The endpoint policy of ${endpointName(j)}${where(j)} lets every principal perform ${svc} on every resource through the endpoint (${labels(fullAccessStatements(j.policy, j.service, j.origin))}, with no limiting condition): anything in the VPC can reach any account's data. Limit the Allow to your organization, e.g. a condition "aws:PrincipalOrgID" and "aws:ResourceOrgID" equal to your organization id.`
         : `${endpointName(j)} has no endpoint policy, so AWS attaches the default policy, which lets every principal perform every action on every resource through the endpoint: anything in the VPC can reach any account's data. Set \`policy\` to allow only your organization's principals and resources (aws:PrincipalOrgID, aws:ResourceOrgID).`;
       yield {
         message,

@@ -3,10 +3,10 @@ import type { PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { endpointPolicySupport, iamPrefixOf } from '../../src/model/endpoint-policy-support.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { evaluate, isNotFullAccess, makeRequest, type EndpointInput, type Policy, type Request, type Statement } from '../../src/policy/index.js';
-import { endpointLabel } from './endpoint-queries.js';
+import { evaluate, isNotFullAccess, makeRequest, relevantOrigin, type EndpointInput, type EndpointOrigin, type Policy, type Request, type Statement } from '../../src/policy/index.js';
+import { endpointLabel, vpcIdentity } from './endpoint-queries.js';
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
-import { isDiagnostic, notEvaluable, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
+import { isDiagnostic, notEvaluable, once, parsedPolicy, placeholderKeys, statementLabel, type Diagnostic } from './policy-sites.js';
 
 /** An endpoint whose policy the endpoint-policy-* rules judge. */
 export interface JudgedEndpoint {
@@ -19,6 +19,8 @@ export interface JudgedEndpoint {
   owners: string[];
   /** Absent: the AWS default policy (full access). */
   policy?: Policy;
+  /** The endpoint's id and VPC id as its policy may name them; unknown ones left out. */
+  origin: EndpointOrigin;
   /** Whether endpoint-policy-full-access fires (one problem, one finding). */
   fullAccess: boolean;
 }
@@ -56,7 +58,7 @@ function* judge(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
     const service = iamPrefixOf(ep.service);
     const owners = ep.ref.account ? [ep.ref.account] : [];
     if (ep.policy.kind === 'absent') {
-      yield { ep, service, owners, primary: ep.ref, related: [], fullAccess: true };
+      yield { ep, service, owners, primary: ep.ref, related: [], origin: {}, fullAccess: true };
       continue;
     }
     const parsed = parsedPolicy(ep.policy, ep.ref, 'the endpoint policy');
@@ -67,12 +69,32 @@ function* judge(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
     }
     const primary = holderOf(ep.policy) ?? ep.ref;
     const related = primary.key === ep.ref.key ? [] : [ep.ref];
+    const origin = originOf(inv, ep, parsed.source.placeholders ?? {});
     try {
-      yield { ep, service, owners, primary, related, policy: parsed.policy, fullAccess: isFullAccess(parsed.policy, service) };
+      yield { ep, service, owners, primary, related, policy: parsed.policy, origin, fullAccess: isFullAccess(parsed.policy, service, origin) };
     } catch (err) {
       yield notEvaluable(err, ep.ref, 'the endpoint policy');
     }
   }
+}
+
+/**
+ * The endpoint's id and its VPC's, as its policy would write them: the AWS
+ * id when known; in a plan, the placeholder that stands for that resource's
+ * id (an aws_vpc_endpoint_policy naming `aws_vpc_endpoint.this.id`). Left out
+ * when neither is known: the questions then do not guess.
+ */
+function originOf(inv: Inventory, ep: VpcEndpoint, placeholders: Record<string, string[]>): EndpointOrigin {
+  // The plan collector's name for a resource's id known only after apply (collect/terraform/iam-policy-document.ts).
+  const standsFor = (key: string) => {
+    const name = `<known after apply: ${key}.id>`;
+    return placeholderKeys(placeholders, name)?.includes(key) ? name : undefined;
+  };
+  const endpointId = ep.ref.id ?? standsFor(ep.ref.key);
+  // A VPC in the inventory by its key; one outside it by its AWS id.
+  const vpc = vpcIdentity(ep.vpc);
+  const vpcId = vpc === undefined ? undefined : ep.vpc.keys.includes(vpc) ? (inv.vpcs.get(vpc)?.ref.id ?? standsFor(vpc)) : vpc;
+  return { ...(endpointId !== undefined ? { endpointId } : {}), ...(vpcId !== undefined ? { vpcId } : {}) };
 }
 
 function holderOf(source: PolicySource): Ref | undefined {
@@ -81,13 +103,14 @@ function holderOf(source: PolicySource): Ref | undefined {
 
 const fullCache = new WeakMap<Policy, Map<string, boolean>>();
 
-/** "Allows every principal every action of the service on every resource": cached, three rules ask it. */
-export function isFullAccess(policy: Policy, service: string | undefined): boolean {
+/** "Allows every principal every action of the service on every resource" (through this endpoint): cached, three rules ask it. */
+export function isFullAccess(policy: Policy, service: string | undefined, origin: EndpointOrigin = {}): boolean {
   let m = fullCache.get(policy);
   if (!m) fullCache.set(policy, (m = new Map()));
-  const key = service ?? '*';
+  // Endpoints whose ids the policy does not compare share one answer.
+  const key = JSON.stringify([service ?? '*', relevantOrigin(policy, origin)]);
   let v = m.get(key);
-  if (v === undefined) m.set(key, (v = !isNotFullAccess(policy, service ? { service } : {})));
+  if (v === undefined) m.set(key, (v = !isNotFullAccess(policy, { ...(service ? { service } : {}), ...origin })));
   return v;
 }
 
@@ -97,9 +120,11 @@ export function allowingStatements(policy: Policy, req: Request): Statement[] {
   return policy.statements.filter((s) => s.effect === 'Allow' && matched.has(s.index));
 }
 
-/** The statements that allow a request no statement names: the full-access ones. */
-export function fullAccessStatements(policy: Policy, service: string | undefined): Statement[] {
-  const req = makeRequest({ action: `${service ?? 'vpcelint'}:VpcelintAnyAction`, resource: 'arn:aws:s3:::vpcelint-any-bucket/any-object' });
+/** The statements that allow a request no statement names, through the endpoint: the full-access ones. */
+export function fullAccessStatements(policy: Policy, service: string | undefined, origin: EndpointOrigin): Statement[] {
+  // Full access holds whatever an unknown id is (else it is not evaluated): any value then does.
+  const context = { 'aws:SourceVpce': origin.endpointId ?? 'vpce-0vpcelint0any0', 'aws:SourceVpc': origin.vpcId ?? 'vpc-0vpcelint0any0' };
+  const req = makeRequest({ action: `${service ?? 'vpcelint'}:VpcelintAnyAction`, resource: 'arn:aws:s3:::vpcelint-any-bucket/any-object', context });
   return allowingStatements(policy, req);
 }
 
@@ -144,7 +169,7 @@ export function* endpointQuestion(
     if (j.fullAccess || !j.policy) continue;
     let witness: Request | undefined;
     try {
-      witness = ask(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners });
+      witness = ask(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners, ...j.origin });
     } catch (err) {
       yield* once(ctx, notEvaluable(err, j.ep.ref, 'the endpoint policy'));
       continue;

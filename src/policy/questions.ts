@@ -7,6 +7,7 @@ import { allows, denies, evaluate, statementMatches } from './evaluate.js';
 import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, deniesEveryRequestFromOutside, requestsFromOutside } from './shortcuts.js';
 import { findRequest, type Filters } from './solve.js';
 import { buildSpace, isNamed, type Hints, type Space } from './space.js';
+import { originHints, throughEndpoint, type EndpointOrigin } from './through-endpoint.js';
 import type { ConditionEntry, Policy, Request, Statement } from './types.js';
 
 /**
@@ -90,7 +91,8 @@ function actionsOf(service: string | undefined) {
 
 // ---- endpoint policies -----------------------------------------------------
 
-export interface EndpointInput {
+/** The endpoint whose policy is asked about; its id and VPC (EndpointOrigin) say which requests pass through it. */
+export interface EndpointInput extends EndpointOrigin {
   /** The IAM prefix of the endpoint's service (`s3`, `ecr`, `logs`); undefined when unknown: every action counts. */
   service?: string;
   /** Accounts that own the endpoint (and so count as "inside"). */
@@ -99,12 +101,12 @@ export interface EndpointInput {
   ownerOrgIds?: readonly string[];
 }
 
-function endpointHints(input: EndpointInput): Hints {
-  return { ...(input.service ? { services: [input.service] } : {}), ...(input.ownerAccounts ? { accounts: input.ownerAccounts } : {}), ...(input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {}) };
+function endpointHints(policy: Policy, input: EndpointInput): Hints {
+  return { ...(input.service ? { services: [input.service] } : {}), ...(input.ownerAccounts ? { accounts: input.ownerAccounts } : {}), ...(input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {}), ...originHints(policy, input) };
 }
 
 function endpointSpace(policy: Policy, input: EndpointInput): Space {
-  return buildSpace(policy, endpointHints(input));
+  return buildSpace(policy, endpointHints(policy, input));
 }
 
 /**
@@ -115,7 +117,7 @@ function endpointSpace(policy: Policy, input: EndpointInput): Space {
 export function fullAccessGap(policy: Policy, input: EndpointInput): Request | undefined {
   const space = endpointSpace(policy, input);
   const act = actionsOf(input.service);
-  return someNotAllowed(policy, space, act ? { action: act } : {});
+  return throughEndpoint(policy, space, input, (network) => someNotAllowed(policy, space, { ...(act ? { action: act } : {}), network }));
 }
 
 /**
@@ -141,7 +143,7 @@ export function isNotFullAccess(policy: Policy, input: EndpointInput): boolean {
 export function outsideResourceAllowed(policy: Policy, input: EndpointInput): Request | undefined {
   // No resource the policy does not name is reachable; and when the owner is known, no named one in another account.
   const owners = input.ownerAccounts ?? [];
-  if (!allowsUnnamedResource(policy, endpointHints(input)) && (owners.length === 0 || allowsOnlyAccounts(policy, owners))) return undefined;
+  if (!allowsUnnamedResource(policy, endpointHints(policy, input)) && (owners.length === 0 || allowsOnlyAccounts(policy, owners))) return undefined;
   return outsideResourceAllowedBySolver(policy, input);
 }
 
@@ -156,14 +158,16 @@ export function outsideResourceAllowedBySolver(policy: Policy, input: EndpointIn
   const accountOutside = (v: RequestParts) =>
     ['aws:resourceaccount', 's3:resourceaccount'].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !owners.has(x)));
   const arbitrary = (v: RequestParts) => v.resource !== undefined && space.freshResources.has(v.resource) && accountOutside(v) && orgOutside(v);
-  const base = { ...(act ? { action: act } : {}), principal: noTags, any: notAwsOwnAccess };
-  const open = someAllowed(policy, space, { ...base, resource: arbitrary });
-  if (open || owners.size === 0) return open;
   const foreign = (v: RequestParts) => {
     const account = v.resource ? parseArn(v.resource)?.account : undefined;
     return account !== undefined && /^\d{12}$/.test(account) && !owners.has(account) && !space.freshResources.has(v.resource!) && orgOutside(v);
   };
-  return someAllowed(policy, space, { ...base, resource: foreign });
+  return throughEndpoint(policy, space, input, (network) => {
+    const base = { ...(act ? { action: act } : {}), principal: noTags, network, any: notAwsOwnAccess };
+    const open = someAllowed(policy, space, { ...base, resource: arbitrary });
+    if (open || owners.size === 0) return open;
+    return someAllowed(policy, space, { ...base, resource: foreign });
+  });
 }
 
 /**
@@ -175,7 +179,7 @@ export function outsideResourceAllowedBySolver(policy: Policy, input: EndpointIn
  */
 export function outsidePrincipalAllowed(policy: Policy, input: EndpointInput): Request | undefined {
   // The question is about resources the policy does not name: when none is reachable, nobody reaches one.
-  if (!allowsUnnamedResource(policy, endpointHints(input))) return undefined;
+  if (!allowsUnnamedResource(policy, endpointHints(policy, input))) return undefined;
   return outsidePrincipalAllowedBySolver(policy, input);
 }
 
@@ -193,7 +197,7 @@ export function outsidePrincipalAllowedBySolver(policy: Policy, input: EndpointI
     return outsideOrgs(v, space, orgs, ['aws:principalorgid', 'aws:principalorgpaths']);
   };
   const arbitrary = (v: RequestParts) => v.resource !== undefined && space.freshResources.has(v.resource);
-  return someAllowed(policy, space, { ...(act ? { action: act } : {}), principal: outside, resource: arbitrary, any: notAwsOwnAccess });
+  return throughEndpoint(policy, space, input, (network) => someAllowed(policy, space, { ...(act ? { action: act } : {}), principal: outside, resource: arbitrary, network, any: notAwsOwnAccess }));
 }
 
 // ---- bucket policies -------------------------------------------------------

@@ -23,6 +23,9 @@ describe('endpoint-policy-any-principal', () => {
       { name: 'no policy', inventory: () => endpointWith(undefined) },
       { name: 'principals of listed accounts', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { StringEquals: { 'aws:PrincipalAccount': ['111122223333'] } } })) },
       { name: 'principals named in Principal', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Principal: { AWS: ['111122223333', 'arn:aws:iam::444455556666:role/ci'] } })) },
+      // Requests through an endpoint carry no aws:SourceIp.
+      { name: 'full access, but a Deny on every address outside an office range denies every request through the endpoint', inventory: () => endpointWith(doc(ALLOW_ALL, { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })) },
+      { name: 'an Allow only from a public address range lets nothing through the endpoint', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })) },
       {
         name: 'roles app-* of any account, with a Deny on every role but ci-*: no role is both',
         inventory: () =>

@@ -26,6 +26,9 @@ describe('endpoint-policy-any-resource', () => {
       { name: 'org identities to resources of their own account (aws:ResourceAccount = ${aws:PrincipalAccount})', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123', 'aws:ResourceAccount': '${aws:PrincipalAccount}' } } })) },
       { name: 'AWS service principals only', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Sid: 'Svc', Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } } }, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::mine/*' })) },
       { name: 'requests AWS services make on your behalf only', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { Bool: { 'aws:ViaAWSService': 'true' } } }, { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::mine/*' })) },
+      // Requests through an endpoint carry no aws:SourceIp: the Deny's NotIpAddress holds for every one of them.
+      { name: 'full access, but a Deny on every address outside an office range denies every request through the endpoint', inventory: () => endpointWith(doc(ALLOW_ALL, { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })) },
+      { name: 'an Allow only from a public address range lets nothing through the endpoint', inventory: () => endpointWith(doc({ ...ALLOW_ALL, Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })) },
       { name: 'the owner\'s tables in any region', inventory: () => endpointWith(doc({ Effect: 'Allow', Principal: '*', Action: 'dynamodb:*', Resource: 'arn:aws:dynamodb:*:111122223333:table/*' }), 'dynamodb', '111122223333') },
     ],
     invalid: [

@@ -7,6 +7,33 @@ import { ALLOW_ALL, doc, documentRef, realworld } from '../policy/rule-helpers.j
 const DPE = ['cloudformation', 'default', 'ec2', 'ecr.api', 'iam', 'imagebuilder', 'iot', 'lambda', 's3', 'ssm'];
 const SERVICE: Record<string, string> = { default: 'sqs', iot: 'iot.api' };
 
+/**
+ * An S3 endpoint whose policy allows everything on a condition on its own
+ * network keys. `known`: the endpoint's and the VPC's ids are known (a live
+ * scan, or resources that exist); else they are a plan's placeholders, which
+ * a policy written in an aws_vpc_endpoint_policy can name.
+ */
+function endpointOnly(text: string) {
+  const b = new InventoryBuilder();
+  b.endpoint(b.vpc(), 's3', { name: 's3', policyText: text });
+  return b.inv;
+}
+
+function throughItself(condition: (ids: { vpce: string; vpc: string }) => object, known: boolean) {
+  const b = new InventoryBuilder();
+  const vpc = b.vpc('main');
+  const ep = b.endpoint(vpc, 's3', { name: 's3' });
+  if (known) {
+    vpc.ref.id = 'vpc-0aaa1111bbbb2222c';
+    ep.ref.id = 'vpce-0123456789abcdef0';
+  }
+  const ids = known ? { vpce: ep.ref.id!, vpc: vpc.ref.id! } : { vpce: '<known after apply: aws_vpc_endpoint.s3.id>', vpc: '<known after apply: aws_vpc.main.id>' };
+  const holder = b.ref('other', 'aws_vpc_endpoint_policy', 's3');
+  const placeholders = known ? {} : { [ids.vpce]: ['aws_vpc_endpoint.s3'], [ids.vpc]: ['aws_vpc.main'] };
+  ep.policy = { kind: 'document', text: doc({ ...ALLOW_ALL, Sid: 'ThroughHere', Condition: condition(ids) }), holder, attribute: 'policy', sensitive: false, placeholders };
+  return b.inv;
+}
+
 describe('endpoint-policy-full-access', () => {
   testRule(rule, {
     valid: [
@@ -74,6 +101,10 @@ describe('endpoint-policy-full-access', () => {
           return b.inv;
         },
       },
+      // Every request through the endpoint is denied, or allowed by nothing: not "full access" (and no other finding).
+      { name: 'Allow all, Deny every address outside an office range: requests through an endpoint carry no aws:SourceIp', inventory: () => endpointOnly(doc(ALLOW_ALL, { Effect: 'Deny', Principal: '*', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })) },
+      { name: 'Allow all from a public address range: nothing through the endpoint', inventory: () => endpointOnly(doc({ ...ALLOW_ALL, Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } })) },
+      { name: 'Allow all through another endpoint: nothing through this one', inventory: () => throughItself(() => ({ StringEquals: { 'aws:SourceVpce': 'vpce-0fff' } }), true) },
       {
         name: 'an endpoint the plan destroys',
         inventory: () => {
@@ -111,6 +142,18 @@ describe('endpoint-policy-full-access', () => {
         },
         findings: [{ primary: 'aws_vpc_endpoint.s3', messageIncludes: ['statement "AllS3" (#1)'] }],
       },
+      ...[true, false].flatMap((known) => [
+        {
+          name: `Allow all on condition that requests come through this very endpoint (ids ${known ? 'known' : 'known after apply'})`,
+          inventory: () => throughItself(({ vpce }) => ({ StringEquals: { 'aws:SourceVpce': vpce } }), known),
+          findings: [{ primary: 'aws_vpc_endpoint_policy.s3', related: ['aws_vpc_endpoint.s3'], messageIncludes: ['statement "ThroughHere" (#1)'] }],
+        },
+        {
+          name: `Allow all on condition that requests come from the endpoint's own VPC (ids ${known ? 'known' : 'known after apply'})`,
+          inventory: () => throughItself(({ vpc }) => ({ StringEquals: { 'aws:SourceVpc': vpc } }), known),
+          findings: [{ primary: 'aws_vpc_endpoint_policy.s3', related: ['aws_vpc_endpoint.s3'] }],
+        },
+      ]),
       {
         name: 'the policy is written in a policy document: the finding points there',
         inventory: () => {
@@ -123,6 +166,18 @@ describe('endpoint-policy-full-access', () => {
         findings: [{ primary: 'data.aws_iam_policy_document.endpoint', related: ['aws_vpc_endpoint.s3'], messageIncludes: ['written in data.aws_iam_policy_document.endpoint'] }],
       },
     ],
+  });
+
+  it('does not guess an endpoint id known only after apply when the verdict depends on it', () => {
+    const b = new InventoryBuilder();
+    // A new endpoint (no id yet) whose policy allows everything through one named endpoint: full access if that is this one.
+    b.endpoint(b.vpc(), 's3', { name: 'new', policyText: doc({ ...ALLOW_ALL, Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-0123456789abcdef0' } } }) });
+    // Limited to the organization as well: not full access whichever endpoint it is, so that verdict stands.
+    b.endpoint(b.vpc(), 's3', { name: 'either', policyText: doc({ ...ALLOW_ALL, Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-0123456789abcdef0', 'aws:PrincipalOrgID': 'o-abc123' } } }) });
+    const r = runRule(rule, b.inv);
+    expect(r.findings).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.subject?.key, d.code])).toEqual([['aws_vpc_endpoint.new', 'not-evaluated']]);
+    expect(r.diagnostics[0]!.message).toContain("depends on the endpoint's id (aws:SourceVpce)");
   });
 
   it('reports what it cannot judge: unknown policies, invalid documents, services missing from the table', () => {
