@@ -84,7 +84,13 @@ function classesOf(policy: Policy, space: Space, key: string): Admit[] {
   const entries = policy.statements.flatMap((s) => s.conditions.filter((e) => e.keyLower === key));
   // A value compared with a policy variable depends on other keys too: each value is then a class of its own.
   const exact = entries.some((e) => e.hasVariables);
-  const signature = (x: string) => (exact ? x : entries.map((e) => (evalCondition(e, new Map([[key, [x]]]), false) ? '1' : '0')).join(''));
+  // Remembered: the filters ask again for every representative request of every question.
+  const signatures = new Map<string, string>();
+  const signature = (x: string) => {
+    let sig = signatures.get(x);
+    if (sig === undefined) signatures.set(x, (sig = exact ? x : entries.map((e) => (evalCondition(e, new Map([[key, [x]]]), false) ? '1' : '0')).join('')));
+    return sig;
+  };
   const values = new Set<string>();
   for (const d of space.dims) {
     if (!d.keys.has(key)) continue;
@@ -93,6 +99,5 @@ function classesOf(policy: Policy, space: Space, key: string): Admit[] {
       if (x !== undefined) values.add(x);
     }
   }
-  const signatures = new Set([...values].map(signature));
-  return [...signatures].map((sig) => (x) => x !== undefined && signature(x) === sig);
+  return [...new Set([...values].map(signature))].map((sig) => (x) => x !== undefined && signature(x) === sig);
 }
