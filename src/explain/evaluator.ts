@@ -139,7 +139,7 @@ function describeEndpointPolicy(inv: Inventory, doc: Document, endpoint: Ref): s
   const ep = inv.vpcEndpoints.get(endpoint.key);
   const service = ep?.service?.family ?? ep?.service?.service.split('.')[0];
   try {
-    const gap = fullAccessGap(policy, { ...(service ? { service } : {}), ...(endpoint.account ? { ownerAccounts: [endpoint.account] } : {}) });
+    const gap = fullAccessGap(policy, { ...(service ? { service } : {}), ...(endpoint.account ? { ownerAccounts: [endpoint.account] } : {}), ...(endpoint.id ? { endpointId: endpoint.id } : {}) });
     if (!gap) return 'allows every principal every action on every resource (full access)';
     const allows = policy.statements.filter((st) => st.effect === 'Allow').map(statementSummary);
     const denies = policy.statements.filter((st) => st.effect === 'Deny').length;
