@@ -46,16 +46,47 @@ export function partsOf(action: string): readonly BucketPart[] | undefined {
  * not requests: every S3 action is in the set as itself.
  */
 export function requestExists(action: string, resource: string, written: ReadonlySet<string>): boolean {
-  if (!action.toLowerCase().startsWith('s3:')) return false;
-  const parts = partsOf(action);
-  const part = bucketPartOf(resource);
-  if (!parts) return written.has(action.toLowerCase());
+  return actsOn(action, bucketPartOf(resource), written);
+}
+
+/** requestExists for a resource whose part is known (undefined: a placeholder, either part). */
+export function actsOn(action: string, part: BucketPart | undefined, written: ReadonlySet<string>): boolean {
+  const lower = action.toLowerCase();
+  if (!lower.startsWith('s3:')) return false;
+  const parts = PARTS.get(lower);
+  if (!parts) return written.has(lower);
   return part === undefined ? parts.length > 0 : parts.includes(part);
 }
 
-/** Action names a policy writes without wildcards, case-folded. */
-export function writtenActions(policy: Policy): Set<string> {
-  return new Set(policy.statements.flatMap((s) => [...(s.action ?? []), ...(s.notAction ?? [])]).filter((a) => !hasWildcard(a)).map((a) => a.toLowerCase()));
+const writtenByPolicy = new WeakMap<Policy, ReadonlySet<string>>();
+
+/** Action names a policy writes without wildcards, case-folded (once per policy: every bucket question asks). */
+export function writtenActions(policy: Policy): ReadonlySet<string> {
+  let w = writtenByPolicy.get(policy);
+  if (!w) writtenByPolicy.set(policy, (w = new Set(policy.statements.flatMap((s) => [...(s.action ?? []), ...(s.notAction ?? [])]).filter((a) => !hasWildcard(a)).map((a) => a.toLowerCase()))));
+  return w;
+}
+
+const vocabularies = new WeakMap<Policy, readonly string[]>();
+
+/**
+ * The S3 actions a policy's bucket questions need: one per part and per set
+ * of statements whose Action (or NotAction) matches it. Actions alike in both
+ * are alike in every bucket question, so the others add nothing but work.
+ */
+export function bucketVocabulary(policy: Policy): readonly string[] {
+  let v = vocabularies.get(policy);
+  if (!v) {
+    const seen = new Set<string>();
+    v = BUCKET_VOCABULARY.filter((a) => {
+      const key = `${partsOf(a)!.join('+')}:${policy.statements.map((s) => (actionMatches(s, a) ? 1 : 0)).join('')}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    vocabularies.set(policy, v);
+  }
+  return v;
 }
 
 /**
@@ -65,9 +96,9 @@ export function writtenActions(policy: Policy): Set<string> {
  * when they meet, or when a part is unknown (placeholders, variables).
  */
 export function partsMismatch(policy: Policy, stmt: Statement, resources: readonly string[]): { actions: BucketPart[]; resources: BucketPart[] } | undefined {
-  const written = writtenActions(policy);
+  const named = writtenActions(policy);
   const actionParts = new Set<BucketPart>();
-  for (const a of [...BUCKET_VOCABULARY, ...written]) {
+  for (const a of [...BUCKET_VOCABULARY, ...named]) {
     if (!a.startsWith('s3:') || !actionMatches(stmt, a)) continue;
     const parts = partsOf(a);
     if (!parts) return undefined;

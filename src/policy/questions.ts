@@ -1,5 +1,5 @@
 import { parseArn } from './arn.js';
-import { BUCKET_VOCABULARY, partsMismatch, requestExists, writtenActions, type BucketPart } from './bucket-parts.js';
+import { actsOn, bucketPartOf, bucketVocabulary, partsMismatch, requestExists, writtenActions, type BucketPart } from './bucket-parts.js';
 import { evalCondition } from './conditions.js';
 import { ENDPOINT_KEYS, PERIMETER_NETWORK_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
@@ -213,8 +213,9 @@ export interface BucketInput {
 export const BUCKET_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:DeleteObject', 's3:PutBucketPolicy'];
 
 function bucketSpace(policy: Policy, input: BucketInput, extra: Hints = {}): Space {
-  // Every S3 action is in the set as itself, so each is tried on the part of the bucket it acts on (bucket-parts.ts).
-  return buildSpace(policy, { resources: input.resources, actions: [...BUCKET_VOCABULARY, ...(input.onlyActions ?? [])], services: ['s3'], ...extra });
+  // Every S3 action is in the set (as itself or one alike), so each is tried on the part of the bucket it acts on
+  // (bucket-parts.ts); the common ones, s3:PutBucketPolicy among them, always as themselves.
+  return buildSpace(policy, { resources: input.resources, actions: [...BUCKET_ACTIONS, ...bucketVocabulary(policy), ...(input.onlyActions ?? [])], services: ['s3'], ...extra });
 }
 
 /**
@@ -225,10 +226,13 @@ function bucketSpace(policy: Policy, input: BucketInput, extra: Hints = {}): Spa
 function onBucket(policy: Policy, input: BucketInput): Filters[] {
   const only = input.onlyActions ? new Set(input.onlyActions.map((a) => a.toLowerCase())) : undefined;
   const written = writtenActions(policy);
-  return input.resources.map((r) => ({
-    resource: (v) => v.resource === r,
-    action: (v) => v.action === undefined || ((!only || only.has(v.action.toLowerCase())) && requestExists(v.action, r, written)),
-  }));
+  return input.resources.map((r) => {
+    const part = bucketPartOf(r);
+    return {
+      resource: (v) => v.resource === r,
+      action: (v) => v.action === undefined || ((!only || only.has(v.action.toLowerCase())) && actsOn(v.action, part, written)),
+    };
+  });
 }
 
 /** The first request a question finds on one of the bucket's resources. */
@@ -343,7 +347,7 @@ const PUT_POLICY = 's3:PutBucketPolicy';
 
 /** adminEscape over the representative requests alone, without its shortcut (which must agree with it). */
 export function adminEscapeBySolver(policy: Policy, input: BucketInput, principalAllowed: (v: RequestParts) => boolean = () => true): Request | undefined {
-  // The vocabulary holds s3:PutBucketPolicy: the space other bucket questions built already serves.
+  // The space holds s3:PutBucketPolicy (BUCKET_ACTIONS): the one other bucket questions built already serves.
   const space = bucketSpace(policy, { resources: input.resources });
   return onSomePart(policy, { resources: input.resources, onlyActions: [PUT_POLICY] }, (f) => someNotDenied(policy, space, { ...f, network: fromInternet, principal: principalAllowed }));
 }

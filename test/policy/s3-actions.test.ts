@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain .mjs script without types
 import { OUT, s3ActionsCode } from '../../scripts/gen-s3-actions.mjs';
-import { BUCKET_VOCABULARY, bucketPartOf, partsOf, requestExists } from '../../src/policy/bucket-parts.js';
+import { BUCKET_VOCABULARY, bucketPartOf, bucketVocabulary, partsOf, requestExists } from '../../src/policy/bucket-parts.js';
+import { mustParse } from './helpers.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 describe('which part of a bucket each S3 action acts on (scripts/gen-s3-actions.mjs)', () => {
@@ -36,5 +37,14 @@ describe('which part of a bucket each S3 action acts on (scripts/gen-s3-actions.
     expect(requestExists('ec2:RunInstances', 'arn:aws:s3:::b', none)).toBe(false);
     expect(requestExists('s3:GetObjectVpcelintq', 'arn:aws:s3:::b', none)).toBe(false);
     expect(requestExists('s3:FutureAction', 'arn:aws:s3:::b', new Set(['s3:futureaction']))).toBe(true);
+  });
+
+  it("a policy's bucket questions need one action per part and per set of statements matching it", () => {
+    const policy = mustParse({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*' }, { Effect: 'Allow', Principal: '*', Action: ['s3:GetObject', 's3:List*'], Resource: '*' }] });
+    const v = bucketVocabulary(policy);
+    // Per part: matched by both statements (ListBucket; GetObject, or ListMultipartUploadParts alike) or by the Deny alone.
+    expect(v).toHaveLength(4);
+    expect(v).toContain('s3:GetObject');
+    expect(new Set(v.map((a) => partsOf(a)![0]))).toEqual(new Set(['bucket', 'object']));
   });
 });
