@@ -2,7 +2,7 @@ import { parseArn } from './arn.js';
 import { parseDate } from './conditions.js';
 import { parseCidr, firstAddress, lastAddress, cidrContains, parseIp } from './ip.js';
 import { keyType } from './keys.js';
-import { arnMeet, globMeet, pairwiseMeets } from './meet.js';
+import { pairwiseMeets } from './meet.js';
 import type { BaseOperator, Policy } from './types.js';
 import { hasVariables, variableKeys } from './variables.js';
 import { globMatch, hasWildcard, instantiate } from './wildcard.js';
@@ -114,7 +114,7 @@ export function valuesFor(keyLower: string, values: readonly string[], operators
   if (!ip && !numeric && !date) {
     // A value two patterns both match (an Allow's `app-*`, a Deny's exception `*-prod`).
     const arn = type === 'arn' || [...operators].some((o) => o.startsWith('Arn'));
-    for (const m of pairwiseMeets(plain, arn ? arnMeet : globMeet)) {
+    for (const m of pairwiseMeets(plain, arn ? 'arn' : 'glob')) {
       out.add(instantiate(m, ''));
       out.add(instantiate(m, FILL));
     }

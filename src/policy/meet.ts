@@ -1,4 +1,5 @@
 import { parseArn } from './arn.js';
+import { NotEvaluable } from './not-evaluable.js';
 import { globMatch, hasWildcard } from './wildcard.js';
 
 /**
@@ -9,6 +10,10 @@ import { globMatch, hasWildcard } from './wildcard.js';
  */
 
 const FILL = 'Vpcelintq';
+/** Pairs of positions the search may visit: two patterns of 250 characters. */
+const MAX_STATES = 64_000;
+/** Pairs of patterns one list may need compared: a few hundred patterns that all begin with a wildcard. */
+const MAX_PAIRS = 250_000;
 
 /**
  * A string both IAM wildcard patterns match (`*` any run, `?` one
@@ -23,6 +28,8 @@ export function globMeet(a: string, b: string): string | undefined {
   if (isStars(a)) return instantiateFill(b);
   if (isStars(b)) return instantiateFill(a);
   if (!affixesAgree(a, b)) return undefined;
+  // Real patterns are short (an ARN); two of thousands of characters each are hostile, and their pairs too many.
+  if ((a.length + 1) * (b.length + 1) > MAX_STATES) throw new NotEvaluable(`two wildcard patterns are too long to compare (${a.length} and ${b.length} characters)`);
   const other = otherChar(a + b);
   const alphabet = [...new Set([...(a + b)].filter((c) => c !== '*' && c !== '?')), other];
   const width = b.length + 1;
@@ -81,19 +88,35 @@ export function arnMeet(a: string, b: string): string | undefined {
  * beginnings differ cannot meet: sorted by that beginning, each pattern is
  * compared only with those that extend its own, so a list of named buckets
  * (`arn:aws:s3:::a/*`, `arn:aws:s3:::b/*`, ...) costs a sort, not every pair.
+ * ARN patterns are sorted by their resource part, which two ARNs that meet
+ * must share whatever their other parts (`arn:aws:dynamodb:*:*:table/a` and
+ * `…:table/b` are never compared). A list whose pairs are too many to compare
+ * (hundreds of patterns that begin with a wildcard) is NotEvaluable: leaving
+ * pairs out would leave requests out.
  */
-export function pairwiseMeets(patterns: readonly string[], meet: (a: string, b: string) => string | undefined, fold = false): string[] {
+export function pairwiseMeets(patterns: readonly string[], meet: 'glob' | 'arn', fold = false): string[] {
   const wild = [...new Set(patterns.filter((p) => hasWildcard(p) && !isStars(p)).map((p) => (fold ? p.toLowerCase() : p)))];
   if (wild.length < 2) return [];
-  const byHead = wild.map((p) => ({ p, head: head(p) })).sort((x, y) => (x.head < y.head ? -1 : x.head > y.head ? 1 : 0));
+  const meetOf = meet === 'arn' ? arnMeet : globMeet;
+  // A pattern that is not an ARN meets an ARN as a plain wildcard: it is compared with every other one.
+  const keyOf = (p: string) => (meet === 'arn' ? parseArn(p)?.resource : p);
+  const keyed = wild.filter((p) => keyOf(p) !== undefined);
+  const loose = wild.filter((p) => keyOf(p) === undefined);
   const out = new Set<string>();
+  let pairs = 0;
+  const compare = (a: string, b: string) => {
+    if (++pairs > MAX_PAIRS) throw new NotEvaluable(`the policy has too many wildcard patterns that may overlap to compare (${wild.length} on one key)`);
+    const m = meetOf(a, b);
+    if (m !== undefined) out.add(m);
+  };
+  const byHead = keyed.map((p) => ({ p, head: head(keyOf(p)!) })).sort((x, y) => (x.head < y.head ? -1 : x.head > y.head ? 1 : 0));
   for (let k = 0; k < byHead.length; k++) {
     const { p, head: h } = byHead[k]!;
-    for (let l = k + 1; l < byHead.length && byHead[l]!.head.startsWith(h); l++) {
-      const m = meet(p, byHead[l]!.p);
-      if (m !== undefined) out.add(m);
-    }
+    for (let l = k + 1; l < byHead.length && byHead[l]!.head.startsWith(h); l++) compare(p, byHead[l]!.p);
   }
+  loose.forEach((p, k) => {
+    for (const q of [...keyed, ...loose.slice(k + 1)]) compare(p, q);
+  });
   return [...out];
 }
 

@@ -3,7 +3,8 @@ import { arnAccount, constantsOf, freshValue, isUniversal, valuesFor, type Polic
 import { ALWAYS_PRESENT, dimensionOf, MULTIVALUED_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
 import { awsPrincipalOf } from './principals.js';
-import { arnMeet, globMeet, pairwiseMeets } from './meet.js';
+import { pairwiseMeets } from './meet.js';
+import { NotEvaluable } from './not-evaluable.js';
 import type { Policy } from './types.js';
 import { hasVariables, substitute, variableKeys } from './variables.js';
 import { globMatch, hasWildcard, instantiate } from './wildcard.js';
@@ -49,7 +50,7 @@ export interface Hints {
   orgIds?: readonly string[];
 }
 
-export class NotEvaluable extends Error {}
+export { NotEvaluable };
 
 const MAX_DIM_VALUES = 20_000;
 const FRESH_ACCOUNT = '000011112222';
@@ -198,7 +199,7 @@ function actionValues(c: PolicyConstants, hints: Hints): RequestParts[] {
     } else out.add(a);
   }
   // Actions are matched without case: `s3:Get*` and `s3:*Acl` meet in `s3:get…acl`.
-  for (const m of pairwiseMeets([...c.actions, ...(hints.actions ?? [])], globMeet, true)) {
+  for (const m of pairwiseMeets([...c.actions, ...(hints.actions ?? [])], 'glob', true)) {
     out.add(instantiate(m, ''));
     out.add(instantiate(m, 'Vpcelintq'));
   }
@@ -210,7 +211,7 @@ function actionValues(c: PolicyConstants, hints: Hints): RequestParts[] {
 function resourceValues(c: PolicyConstants, hints: Hints, reps: KeyReps, accounts: Set<string>, freshAccount: string, fresh: Set<string>): RequestParts[] {
   const arns = new Set<string>(hints.resources ?? []);
   const patterns = c.resources.flatMap((r) => (hasVariables(r) ? reps.expand(r) : [r]));
-  for (const f of [...patterns, ...pairwiseMeets(patterns, arnMeet)]) {
+  for (const f of [...patterns, ...pairwiseMeets(patterns, 'arn')]) {
     if (f === '*') continue;
     if (hasWildcard(f)) {
       arns.add(instantiate(f, ''));
@@ -290,7 +291,7 @@ function principalValues(c: PolicyConstants, reps: KeyReps, accounts: Set<string
   const out: RequestParts[] = [{ principal: { kind: 'anonymous' }, context: new Map() }];
   const written = c.keys.get('aws:principalarn')?.values ?? [];
   // With the ARNs two patterns both match (`role/app-*` and `role/*-prod`), each still of any account the patterns allow.
-  const arnPatterns = [...reps.values('aws:principalarn'), ...written, ...pairwiseMeets(written.filter((v) => !hasVariables(v)), arnMeet)];
+  const arnPatterns = [...reps.values('aws:principalarn'), ...written, ...pairwiseMeets(written.filter((v) => !hasVariables(v)), 'arn')];
   const named = c.awsPrincipals.filter((p) => p.startsWith('arn:'));
   const subKeys = [...keys].filter((k) => !['aws:principalarn', 'aws:principalaccount', 'aws:principalisawsservice', 'aws:principalservicename'].includes(k));
   for (const account of accounts) {
