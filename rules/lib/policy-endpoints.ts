@@ -3,7 +3,7 @@ import type { PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { endpointPolicySupport, iamPrefixOf } from '../../src/model/endpoint-policy-support.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { evaluate, isNotFullAccess, makeRequest, relevantOrigin, type EndpointInput, type EndpointOrigin, type Policy, type Request, type Statement } from '../../src/policy/index.js';
+import { evaluate, isNotFullAccess, makeRequest, originCompared, relevantOrigin, type EndpointInput, type EndpointOrigin, type Policy, type Request, type Statement } from '../../src/policy/index.js';
 import { endpointLabel, vpcIdentity } from './endpoint-queries.js';
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import { isDiagnostic, notEvaluable, once, parsedPolicy, placeholderKeys, statementLabel, type Diagnostic } from './policy-sites.js';
@@ -69,7 +69,7 @@ function* judge(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
     }
     const primary = holderOf(ep.policy) ?? ep.ref;
     const related = primary.key === ep.ref.key ? [] : [ep.ref];
-    const origin = originOf(inv, ep, parsed.source.placeholders ?? {});
+    const origin = originOf(inv, ep, parsed.source.placeholders ?? {}, originCompared(parsed.policy));
     try {
       yield { ep, service, owners, primary, related, policy: parsed.policy, origin, fullAccess: isFullAccess(parsed.policy, service, origin) };
     } catch (err) {
@@ -82,17 +82,19 @@ function* judge(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
  * The endpoint's id and its VPC's, as its policy would write them: the AWS
  * id when known; in a plan, the placeholder that stands for that resource's
  * id (an aws_vpc_endpoint_policy naming `aws_vpc_endpoint.this.id`). Left out
- * when neither is known: the questions then do not guess.
+ * when not known (the questions then do not guess) or when the policy does
+ * not compare it (then it makes no difference).
  */
-function originOf(inv: Inventory, ep: VpcEndpoint, placeholders: Record<string, string[]>): EndpointOrigin {
+function originOf(inv: Inventory, ep: VpcEndpoint, placeholders: Record<string, string[]>, wanted: { endpointId: boolean; vpcId: boolean }): EndpointOrigin {
+  if (!wanted.endpointId && !wanted.vpcId) return {};
   // The plan collector's name for a resource's id known only after apply (collect/terraform/iam-policy-document.ts).
   const standsFor = (key: string) => {
     const name = `<known after apply: ${key}.id>`;
     return placeholderKeys(placeholders, name)?.includes(key) ? name : undefined;
   };
-  const endpointId = ep.ref.id ?? standsFor(ep.ref.key);
+  const endpointId = wanted.endpointId ? (ep.ref.id ?? standsFor(ep.ref.key)) : undefined;
   // A VPC in the inventory by its key; one outside it by its AWS id.
-  const vpc = vpcIdentity(ep.vpc);
+  const vpc = wanted.vpcId ? vpcIdentity(ep.vpc) : undefined;
   const vpcId = vpc === undefined ? undefined : ep.vpc.keys.includes(vpc) ? (inv.vpcs.get(vpc)?.ref.id ?? standsFor(vpc)) : vpc;
   return { ...(endpointId !== undefined ? { endpointId } : {}), ...(vpcId !== undefined ? { vpcId } : {}) };
 }
@@ -108,7 +110,8 @@ export function isFullAccess(policy: Policy, service: string | undefined, origin
   let m = fullCache.get(policy);
   if (!m) fullCache.set(policy, (m = new Map()));
   // Endpoints whose ids the policy does not compare share one answer.
-  const key = JSON.stringify([service ?? '*', relevantOrigin(policy, origin)]);
+  const { endpointId, vpcId } = relevantOrigin(policy, origin);
+  const key = `${service ?? '*'}\u0000${endpointId ?? ''}\u0000${vpcId ?? ''}`;
   let v = m.get(key);
   if (v === undefined) m.set(key, (v = !isNotFullAccess(policy, { ...(service ? { service } : {}), ...origin })));
   return v;
@@ -161,19 +164,31 @@ export function* endpointQuestion(
   ask: (policy: Policy, input: EndpointInput) => Request | undefined,
   message: (j: JudgedEndpoint, witness: Request, statements: Statement[]) => string,
 ): Iterable<RuleOutput> {
+  // Endpoints that share a policy, service, owner and origin share the answer (thousands of endpoints, a few policies).
+  const answers = new Map<Policy, Map<string, { witness?: Request; err?: unknown }>>();
   for (const j of judgedEndpoints(inv, ctx)) {
     if (isDiagnostic(j)) {
       yield* once(ctx, j);
       continue;
     }
     if (j.fullAccess || !j.policy) continue;
-    let witness: Request | undefined;
-    try {
-      witness = ask(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners, ...j.origin });
-    } catch (err) {
-      yield* once(ctx, notEvaluable(err, j.ep.ref, 'the endpoint policy'));
+    let byInput = answers.get(j.policy);
+    if (!byInput) answers.set(j.policy, (byInput = new Map()));
+    const key = `${j.service ?? ''}\u0000${j.owners.join(',')}\u0000${j.origin.endpointId ?? ''}\u0000${j.origin.vpcId ?? ''}`;
+    let answer = byInput.get(key);
+    if (!answer) {
+      try {
+        answer = { witness: ask(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners, ...j.origin }) };
+      } catch (err) {
+        answer = { err };
+      }
+      byInput.set(key, answer);
+    }
+    if (answer.err !== undefined) {
+      yield* once(ctx, notEvaluable(answer.err, j.ep.ref, 'the endpoint policy'));
       continue;
     }
+    const witness = answer.witness;
     if (!witness) continue;
     const statements = allowingStatements(j.policy, witness);
     yield {

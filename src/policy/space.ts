@@ -250,7 +250,8 @@ function freshResourceArns(c: PolicyConstants, hints: Hints, freshAccount: strin
   const generic = [...services].map((s) =>
     freshValue(c.resources, s === 's3' ? 'arn:aws:s3:::vpcelint-other-bucket/vpcelint-other-object' : `arn:aws:${s}:us-east-1:${freshAccount}:vpcelint-other`),
   );
-  return [...new Set([...generic, ...c.resources.flatMap((r) => foreignInstance(r, freshAccount) ?? [])])];
+  const foreign = c.resources.map((r) => foreignInstance(r, freshAccount)).filter((r): r is string => r !== undefined);
+  return foreign.length === 0 ? generic : [...new Set([...generic, ...foreign])];
 }
 
 /**
@@ -264,7 +265,8 @@ function freshResourceArns(c: PolicyConstants, hints: Hints, freshAccount: strin
  * AWS's data-perimeter endpoint policy allows as `arn:aws:iot:*:*:jobtemplate/*`).
  */
 function foreignInstance(pattern: string, freshAccount: string): string | undefined {
-  if (hasVariables(pattern)) return undefined;
+  // Most patterns are S3 ARNs (no account part) or have no wildcard: told without parsing.
+  if (!hasWildcard(pattern) || pattern.startsWith('arn:aws:s3:::') || hasVariables(pattern)) return undefined;
   const p = parseArn(pattern);
   if (!p || !hasWildcard(p.account) || !globMatch(p.account, freshAccount) || NOT_SHARED_ACROSS_ACCOUNTS.has(p.service)) return undefined;
   const region = globMatch(p.region, 'us-east-1') ? 'us-east-1' : instantiate(p.region, 'vpcelint-other');

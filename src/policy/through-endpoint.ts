@@ -21,10 +21,14 @@ const ORIGIN_KEYS = [
   { key: 'aws:sourcevpc', known: (o: EndpointOrigin) => o.vpcId, what: 'VPC id (aws:SourceVpc)' },
 ] as const;
 
-/** Condition keys the policy's statements compare. */
-function keysCompared(policy: Policy): Set<string> {
-  return new Set(policy.statements.flatMap((s) => s.conditions.map((c) => c.keyLower)));
+/** Condition keys the policy's statements compare (once per policy: every endpoint that shares it asks). */
+function keysCompared(policy: Policy): ReadonlySet<string> {
+  let keys = compared.get(policy);
+  if (!keys) compared.set(policy, (keys = new Set(policy.statements.flatMap((s) => s.conditions.map((c) => c.keyLower)))));
+  return keys;
 }
+
+const compared = new WeakMap<Policy, ReadonlySet<string>>();
 
 /**
  * The part of the origin the policy can tell apart: the ids whose keys it
@@ -37,6 +41,12 @@ export function relevantOrigin(policy: Policy, origin: EndpointOrigin): Endpoint
     ...(origin.endpointId !== undefined && compared.has('aws:sourcevpce') ? { endpointId: origin.endpointId } : {}),
     ...(origin.vpcId !== undefined && compared.has('aws:sourcevpc') ? { vpcId: origin.vpcId } : {}),
   };
+}
+
+/** Which of the endpoint's ids the policy compares: the others need not be looked up. */
+export function originCompared(policy: Policy): { endpointId: boolean; vpcId: boolean } {
+  const compared = keysCompared(policy);
+  return { endpointId: compared.has('aws:sourcevpce'), vpcId: compared.has('aws:sourcevpc') };
 }
 
 /** The endpoint's known id and VPC as values the representative requests must hold, when the policy compares them. */
