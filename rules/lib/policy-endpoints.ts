@@ -3,7 +3,7 @@ import type { PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { endpointPolicySupport, iamPrefixOf } from '../../src/model/endpoint-policy-support.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { evaluate, isNotFullAccess, makeRequest, originCompared, relevantOrigin, type EndpointInput, type EndpointOrigin, type Policy, type Request, type Statement } from '../../src/policy/index.js';
+import { evaluate, isNotFullAccess, makeRequest, originCompared, type EndpointInput, type EndpointOrigin, type Policy, type Request, type Statement } from '../../src/policy/index.js';
 import { endpointLabel, vpcIdentity } from './endpoint-queries.js';
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import { isDiagnostic, notEvaluable, once, parsedPolicy, placeholderKeys, statementLabel, type Diagnostic } from './policy-sites.js';
@@ -109,9 +109,8 @@ const fullCache = new WeakMap<Policy, Map<string, boolean>>();
 export function isFullAccess(policy: Policy, service: string | undefined, origin: EndpointOrigin = {}): boolean {
   let m = fullCache.get(policy);
   if (!m) fullCache.set(policy, (m = new Map()));
-  // Endpoints whose ids the policy does not compare share one answer.
-  const { endpointId, vpcId } = relevantOrigin(policy, origin);
-  const key = `${service ?? '*'}\u0000${endpointId ?? ''}\u0000${vpcId ?? ''}`;
+  // The origin holds only the ids the policy compares (originOf): endpoints whose ids it does not compare share one answer.
+  const key = `${service ?? '*'}\u0000${origin.endpointId ?? ''}\u0000${origin.vpcId ?? ''}`;
   let v = m.get(key);
   if (v === undefined) m.set(key, (v = !isNotFullAccess(policy, { ...(service ? { service } : {}), ...origin })));
   return v;

@@ -35,7 +35,7 @@ const compared = new WeakMap<Policy, ReadonlySet<string>>();
  * compares. Where it compares neither, every endpoint's requests look alike
  * to it, and answers (and the set of representative requests) are shared.
  */
-export function relevantOrigin(policy: Policy, origin: EndpointOrigin): EndpointOrigin {
+function relevantOrigin(policy: Policy, origin: EndpointOrigin): EndpointOrigin {
   const compared = keysCompared(policy);
   return {
     ...(origin.endpointId !== undefined && compared.has('aws:sourcevpce') ? { endpointId: origin.endpointId } : {}),
@@ -44,10 +44,17 @@ export function relevantOrigin(policy: Policy, origin: EndpointOrigin): Endpoint
 }
 
 /** Which of the endpoint's ids the policy compares: the others need not be looked up. */
-export function originCompared(policy: Policy): { endpointId: boolean; vpcId: boolean } {
+export function originCompared(policy: Policy): { readonly endpointId: boolean; readonly vpcId: boolean } {
   const compared = keysCompared(policy);
-  return { endpointId: compared.has('aws:sourcevpce'), vpcId: compared.has('aws:sourcevpc') };
+  const endpointId = compared.has('aws:sourcevpce');
+  const vpcId = compared.has('aws:sourcevpc');
+  return endpointId ? (vpcId ? BOTH : ENDPOINT_ONLY) : vpcId ? VPC_ONLY : NEITHER;
 }
+
+const BOTH = { endpointId: true, vpcId: true } as const;
+const ENDPOINT_ONLY = { endpointId: true, vpcId: false } as const;
+const VPC_ONLY = { endpointId: false, vpcId: true } as const;
+const NEITHER = { endpointId: false, vpcId: false } as const;
 
 /** The endpoint's known id and VPC as values the representative requests must hold, when the policy compares them. */
 export function originHints(policy: Policy, origin: EndpointOrigin): Pick<Hints, 'endpoints' | 'vpcs'> {
