@@ -4,6 +4,7 @@ import { formatModules } from './address.js';
 import type { BuildContext } from './context.js';
 import { isUnknown } from '../../model/unknown.js';
 import { field, type Instance } from './instances.js';
+import { naturalCompare } from '../../util/name-list.js';
 
 /**
  * Resources that attach to an owner (a security group rule to its group, a
@@ -71,7 +72,7 @@ export function ownershipIn(ctx: BuildContext, link: Link, ownerNoun: string): O
   return { kind: 'unclear', named: [owner.key], open: true, why: `${owner.key} is read only after apply and may find a ${ownerNoun} this plan creates` };
 }
 
-/** The unattached resources that may belong to one owner: the first in plan order, and whether there are others. */
+/** The unattached resources that may belong to one owner: the first by address, and whether there are others. */
 export interface Suspects {
   first: Unattached;
   more: boolean;
@@ -116,6 +117,8 @@ export function markSuspectedOwners<T extends { ref: Ref }>(
   },
 ): void {
   if (items.length === 0) return;
+  // The first suspect is the one named: first by address, not by plan order, so the message is the same whatever the order.
+  items = [...items].sort((a, b) => naturalCompare(a.inst.address, b.inst.address));
   // Buckets by module prefix, VPC ('' for none; ANY gathers those with one, for owners whose VPC is unknown) and part.
   const ANY = '\u0001';
   const buckets = new Map<string, Pair>();
