@@ -301,6 +301,8 @@ function targetVpc(ctx: BuildContext, target: RouteTarget): string | undefined {
 /** Subnet associations; those whose subnet cannot be told are returned. */
 function attachAssociations(ctx: BuildContext): Unattached[] {
   const unattached: Unattached[] = [];
+  // Each table's subnets as a set while they are added: a search of the list per association was quadratic in a table thousands of subnets share.
+  const subnetsOf = new Map<string, Set<string>>();
   for (const inst of instancesOf(ctx, 'aws_route_table_association')) {
     if (field(inst, 'gateway_id') !== undefined) continue; // edge association: not a subnet
     const subnets = ctx.resolver.link(inst, ['subnet_id'], ['subnet']);
@@ -326,7 +328,13 @@ function attachAssociations(ctx: BuildContext): Unattached[] {
     subnet.associationRef = declRef(ctx, inst);
     for (const key of tables.keys) {
       const t = ctx.inv.routeTables.get(key);
-      if (t && !t.subnets.includes(owner.key)) t.subnets.push(owner.key);
+      if (!t) continue;
+      let known = subnetsOf.get(key);
+      if (!known) subnetsOf.set(key, (known = new Set(t.subnets)));
+      if (!known.has(owner.key)) {
+        known.add(owner.key);
+        t.subnets.push(owner.key);
+      }
     }
   }
   return unattached;
