@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-HCFKYQGE.js";
+} from "./chunk-DUCPTHIA.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -25,7 +25,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-ZD6A33LB.js";
+} from "./chunk-XNJDDKQ3.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
@@ -510,7 +510,7 @@ function describeEndpointPolicy(inv, doc, endpoint) {
   const ep = inv.vpcEndpoints.get(endpoint.key);
   const service = ep?.service?.family ?? ep?.service?.service.split(".")[0];
   try {
-    const gap = fullAccessGap(policy, { ...service ? { service } : {}, ...endpoint.account ? { ownerAccounts: [endpoint.account] } : {} });
+    const gap = fullAccessGap(policy, { ...service ? { service } : {}, ...endpoint.account ? { ownerAccounts: [endpoint.account] } : {}, ...endpoint.id ? { endpointId: endpoint.id } : {} });
     if (!gap) return "allows every principal every action on every resource (full access)";
     const allows = policy.statements.filter((st) => st.effect === "Allow").map(statementSummary);
     const denies = policy.statements.filter((st) => st.effect === "Deny").length;

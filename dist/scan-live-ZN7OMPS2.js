@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-HCFKYQGE.js";
-import "./chunk-ZD6A33LB.js";
+} from "./chunk-DUCPTHIA.js";
+import "./chunk-XNJDDKQ3.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

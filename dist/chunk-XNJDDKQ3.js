@@ -528,15 +528,15 @@ function parseIpv4(text) {
   return out;
 }
 function parseIpv6(text) {
-  let head = text;
+  let head2 = text;
   let tailV4;
   const lastColon = text.lastIndexOf(":");
   if (text.slice(lastColon + 1).includes(".")) {
     tailV4 = parseIpv4(text.slice(lastColon + 1));
     if (tailV4 === void 0) return void 0;
-    head = `${text.slice(0, lastColon + 1)}0:0`;
+    head2 = `${text.slice(0, lastColon + 1)}0:0`;
   }
-  const halves = head.split("::");
+  const halves = head2.split("::");
   if (halves.length > 2) return void 0;
   const left = halves[0] ? halves[0].split(":") : [];
   const right = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
@@ -715,6 +715,37 @@ function parseDate(v) {
   return Number.isNaN(ms) ? void 0 : ms;
 }
 
+// src/policy/principals.ts
+var SESSION = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/;
+function roleOfSession(arn) {
+  const m = SESSION.exec(arn);
+  return m ? `arn:${m[1]}:iam::${m[2]}:role/${m[3]}` : void 0;
+}
+function awsPrincipalOf(account, arn, named = []) {
+  const role = roleOfSession(arn);
+  if (!role) return { kind: "aws", account, arn };
+  const name = role.slice(role.lastIndexOf("/") + 1);
+  const withPath = named.find((n) => n.startsWith(role.slice(0, role.indexOf(":role/") + 6)) && n.endsWith(`/${name}`) && !/[*?]/.test(n));
+  return { kind: "aws", account, arn: withPath ?? role, session: arn };
+}
+function identities(p) {
+  const sessionRole = roleOfSession(p.arn);
+  if (sessionRole) return { account: p.account, entity: sessionRole, session: p.arn, role: true };
+  if (/^arn:[^:]+:iam::\d{12}:root$/.test(p.arn)) return { account: p.account, role: false };
+  return { account: p.account, entity: p.arn, ...p.session ? { session: p.session } : {}, role: /^arn:[^:]+:iam::[^:]*:role\//.test(p.arn) };
+}
+function awsSpecMatches(spec, p) {
+  const id = identities(p);
+  return spec.aws.some((a) => a === id.account || a === id.entity || a === p.arn || id.session !== void 0 && a === id.session);
+}
+function awsSpecExempts(spec, p) {
+  const id = identities(p);
+  const listed = (x) => x !== void 0 && spec.aws.includes(x);
+  if (!listed(id.account)) return false;
+  if (id.entity !== void 0 && !listed(id.entity)) return false;
+  return !id.role || listed(id.session);
+}
+
 // src/policy/match.ts
 function actionMatches(stmt, action) {
   if (stmt.action) return stmt.action.some((p) => globMatch(p, action, true));
@@ -745,14 +776,14 @@ function resourceMatchesNow(stmt, resource, context, variables) {
 }
 function principalMatches(stmt, principal) {
   if (stmt.principal) return specMatches(stmt.principal, principal);
-  if (stmt.notPrincipal) return !specMatches(stmt.notPrincipal, principal);
+  if (stmt.notPrincipal) return !(stmt.notPrincipal.any || (principal.kind === "aws" ? awsSpecExempts(stmt.notPrincipal, principal) : specMatches(stmt.notPrincipal, principal)));
   return true;
 }
 function specMatches(spec, p) {
   if (spec.any) return true;
   switch (p.kind) {
     case "aws":
-      return spec.aws.some((a) => a === p.account || a === p.arn);
+      return awsSpecMatches(spec, p);
     case "service":
       return spec.service.includes(p.service);
     case "federated":
@@ -791,7 +822,7 @@ function makeRequest(input) {
   const context = /* @__PURE__ */ new Map();
   const principal = input.principal ?? { kind: "anonymous" };
   if (principal.kind === "aws") {
-    context.set("aws:principalarn", [principal.arn]);
+    context.set("aws:principalarn", [roleOfSession(principal.arn) ?? principal.arn]);
     context.set("aws:principalaccount", [principal.account]);
     context.set("aws:principalisawsservice", ["false"]);
   } else if (principal.kind === "service") {
@@ -870,6 +901,137 @@ var STRING_KEYS = /* @__PURE__ */ new Set([
 var MULTIVALUED_KEYS = /* @__PURE__ */ new Set(["aws:principalorgpaths", "aws:resourceorgpaths", "aws:vpceorgpaths", "aws:tagkeys", "aws:calledvia", "aws:principalservicenameslist"]);
 var ALWAYS_PRESENT = /* @__PURE__ */ new Set(["aws:securetransport", "aws:viaawsservice", "aws:currenttime", "aws:epochtime", "aws:requestedregion"]);
 
+// src/policy/not-evaluable.ts
+var NotEvaluable = class extends Error {
+};
+
+// src/policy/meet.ts
+var FILL = "Vpcelintq";
+var MAX_STATES = 64e3;
+var MAX_PAIRS = 25e4;
+function globMeet(a, b) {
+  if (!hasWildcard(a)) return globMatch(b, a) ? a : void 0;
+  if (!hasWildcard(b)) return globMatch(a, b) ? b : void 0;
+  if (isStars(a)) return instantiateFill(b);
+  if (isStars(b)) return instantiateFill(a);
+  if (!affixesAgree(a, b)) return void 0;
+  if ((a.length + 1) * (b.length + 1) > MAX_STATES) throw new NotEvaluable(`two wildcard patterns are too long to compare (${a.length} and ${b.length} characters)`);
+  const other = otherChar(a + b);
+  const alphabet = [...new Set([...a + b].filter((c) => c !== "*" && c !== "?")), other];
+  const width = b.length + 1;
+  const id = (i, j) => i * width + j;
+  const prev = /* @__PURE__ */ new Map([[0, { from: -1, ch: "" }]]);
+  const deque = [0];
+  const goal = id(a.length, b.length);
+  while (deque.length > 0) {
+    const s = deque.shift();
+    if (s === goal) return rebuild(prev, goal, a, b, width);
+    const i = Math.floor(s / width);
+    const j = s % width;
+    const visit = (t, ch, free) => {
+      if (prev.has(t)) return;
+      prev.set(t, { from: s, ch });
+      if (free) deque.unshift(t);
+      else deque.push(t);
+    };
+    if (a[i] === "*") visit(id(i + 1, j), "", true);
+    if (b[j] === "*") visit(id(i, j + 1), "", true);
+    for (const c of alphabet) {
+      const ni = step(a, i, c);
+      const nj = step(b, j, c);
+      if (ni !== void 0 && nj !== void 0) visit(id(ni, nj), c, false);
+    }
+  }
+  return void 0;
+}
+function arnMeet(a, b) {
+  const pa = parseArn(a);
+  const pb = parseArn(b);
+  if (!pa || !pb) return a === "*" ? b : b === "*" ? a : globMeet(a, b);
+  const parts = [];
+  for (const k of ["partition", "service", "region", "account", "resource"]) {
+    const x = pa[k];
+    const y = pb[k];
+    const m = x === y ? x : isStars(x) ? y : isStars(y) ? x : globMeet(x, y);
+    if (m === void 0) return void 0;
+    parts.push(m);
+  }
+  return `arn:${parts.join(":")}`;
+}
+function pairwiseMeets(patterns, meet, fold = false) {
+  const wild = [...new Set(patterns.filter((p) => hasWildcard(p) && !isStars(p)).map((p) => fold ? p.toLowerCase() : p))];
+  if (wild.length < 2) return [];
+  const meetOf = meet === "arn" ? arnMeet : globMeet;
+  const keyOf = (p) => meet === "arn" ? parseArn(p)?.resource : p;
+  const keyed = wild.filter((p) => keyOf(p) !== void 0);
+  const loose = wild.filter((p) => keyOf(p) === void 0);
+  const out = /* @__PURE__ */ new Set();
+  let pairs = 0;
+  const compare2 = (a, b) => {
+    if (++pairs > MAX_PAIRS) throw new NotEvaluable(`the policy has too many wildcard patterns that may overlap to compare (${wild.length} on one key)`);
+    const m = meetOf(a, b);
+    if (m !== void 0) out.add(m);
+  };
+  const byHead = keyed.map((p) => ({ p, head: head(keyOf(p)) })).sort((x, y) => x.head < y.head ? -1 : x.head > y.head ? 1 : 0);
+  for (let k = 0; k < byHead.length; k++) {
+    const { p, head: h } = byHead[k];
+    for (let l = k + 1; l < byHead.length && byHead[l].head.startsWith(h); l++) compare2(p, byHead[l].p);
+  }
+  loose.forEach((p, k) => {
+    for (const q of [...keyed, ...loose.slice(k + 1)]) compare2(p, q);
+  });
+  return [...out];
+}
+function head(p) {
+  const i = p.search(/[*?]/);
+  return i < 0 ? p : p.slice(0, i);
+}
+function affixesAgree(a, b) {
+  const ha = head(a);
+  const hb = head(b);
+  if (!(ha.startsWith(hb) || hb.startsWith(ha))) return false;
+  const ta = tail(a);
+  const tb = tail(b);
+  return ta.endsWith(tb) || tb.endsWith(ta);
+}
+function tail(p) {
+  const i = Math.max(p.lastIndexOf("*"), p.lastIndexOf("?"));
+  return p.slice(i + 1);
+}
+function step(p, i, c) {
+  if (i >= p.length) return void 0;
+  if (p[i] === "*") return i;
+  return p[i] === "?" || p[i] === c ? i + 1 : void 0;
+}
+function rebuild(prev, goal, a, b, width) {
+  const chars = [];
+  let filled = false;
+  for (let s = goal; s !== 0; ) {
+    const { from, ch } = prev.get(s);
+    chars.push(ch);
+    const i = Math.floor(from / width);
+    const j = from % width;
+    if (!filled && a[i] === "*" && b[j] === "*") {
+      chars.push(FILL);
+      filled = true;
+    }
+    s = from;
+  }
+  return chars.reverse().join("");
+}
+function otherChar(text) {
+  for (const c of "qxzjkQXZ0") if (!text.includes(c)) return c;
+  return "~";
+}
+function isStars(p) {
+  return /^\*+$/.test(p);
+}
+function instantiateFill(p) {
+  let out = "";
+  for (const ch of p) out += ch === "*" ? FILL : ch === "?" ? "q" : ch;
+  return out;
+}
+
 // src/policy/constants.ts
 function constantsOf(policy) {
   const out = {
@@ -915,7 +1077,7 @@ function constantsOf(policy) {
   }
   return out;
 }
-var FILL = "Vpcelintq";
+var FILL2 = "Vpcelintq";
 function valuesFor(keyLower, values, operators, extra = []) {
   const plain = [...values, ...extra].filter((v) => !hasVariables(v));
   const out = /* @__PURE__ */ new Set();
@@ -946,9 +1108,16 @@ function valuesFor(keyLower, values, operators, extra = []) {
     }
     if (hasWildcard(v)) {
       out.add(instantiate(v, ""));
-      out.add(instantiate(v, FILL));
+      out.add(instantiate(v, FILL2));
     } else out.add(v);
     if (operators.has("StringEqualsIgnoreCase") || operators.has("StringNotEqualsIgnoreCase")) out.add(swapCase(v));
+  }
+  if (!ip && !numeric && !date) {
+    const arn = type === "arn" || [...operators].some((o) => o.startsWith("Arn"));
+    for (const m of pairwiseMeets(plain, arn ? "arn" : "glob")) {
+      out.add(instantiate(m, ""));
+      out.add(instantiate(m, FILL2));
+    }
   }
   if (ip) {
     for (const candidate of ["203.0.113.77", "198.51.100.77", "192.0.2.77", "2001:db8:ffff::77", "8.8.4.4"]) {
@@ -984,8 +1153,19 @@ function freshValue(constants3, base) {
   }
   return fallback;
 }
-function isUniversal(pattern) {
-  return /^\*+$/.test(pattern);
+function isUniversal(pattern, keyLower) {
+  if (/^\*+$/.test(pattern)) return true;
+  const samples = keyLower === void 0 ? void 0 : domainSamples(keyLower);
+  return samples !== void 0 && samples.every((s) => globMatch(pattern, s));
+}
+var ACCOUNT_SAMPLES = ["000000000000", "111111111111"];
+var ORG_SAMPLES = ["o-aaaaaaaaaa", "o-0000000000", `o-${"a".repeat(32)}`, `o-${"0".repeat(32)}`];
+var PATH_SAMPLES = ["o-aaaaaaaaaa/r-aaaa/", "o-0000000000/r-0000/", "o-aaaaaaaaaa/r-aaaa/ou-aaaa-aaaaaaaa/", "o-0000000000/r-0000/ou-0000-00000000/"];
+function domainSamples(keyLower) {
+  if (/^(aws:(principal|resource|vpce|source)account|s3:resourceaccount)$/.test(keyLower)) return ACCOUNT_SAMPLES;
+  if (/^aws:(principal|resource|vpce|source)orgid$/.test(keyLower)) return ORG_SAMPLES;
+  if (/^aws:(principal|resource|vpce|source)orgpaths$/.test(keyLower)) return PATH_SAMPLES;
+  return void 0;
 }
 function swapCase(v) {
   let out = "";
@@ -998,8 +1178,6 @@ function arnAccount(value) {
 }
 
 // src/policy/space.ts
-var NotEvaluable = class extends Error {
-};
 var MAX_DIM_VALUES = 2e4;
 var FRESH_ACCOUNT = "000011112222";
 var spaces = /* @__PURE__ */ new WeakMap();
@@ -1128,21 +1306,23 @@ function actionValues(c, hints) {
       out.add(instantiate(a, "Vpcelintq"));
     } else out.add(a);
   }
+  for (const m of pairwiseMeets([...c.actions, ...hints.actions ?? []], "glob", true)) {
+    out.add(instantiate(m, ""));
+    out.add(instantiate(m, "Vpcelintq"));
+  }
   for (const s of services) out.add(freshValue(c.actions, `${s}:VpcelintOtherAction`));
   out.add(freshValue(c.actions, "vpcelint-other:OtherAction"));
   return [...out].map((action) => ({ action, context: /* @__PURE__ */ new Map() }));
 }
 function resourceValues(c, hints, reps, accounts, freshAccount, fresh) {
   const arns = new Set(hints.resources ?? []);
-  for (const r of c.resources) {
-    const forms = hasVariables(r) ? reps.expand(r) : [r];
-    for (const f of forms) {
-      if (f === "*") continue;
-      if (hasWildcard(f)) {
-        arns.add(instantiate(f, ""));
-        arns.add(instantiate(f, "Vpcelintq"));
-      } else arns.add(f);
-    }
+  const patterns = c.resources.flatMap((r) => hasVariables(r) ? reps.expand(r) : [r]);
+  for (const f of [...patterns, ...pairwiseMeets(patterns, "arn")]) {
+    if (f === "*") continue;
+    if (hasWildcard(f)) {
+      arns.add(instantiate(f, ""));
+      arns.add(instantiate(f, "Vpcelintq"));
+    } else arns.add(f);
   }
   for (const f of freshResourceArns(c, hints, freshAccount)) {
     fresh.add(f);
@@ -1171,9 +1351,23 @@ function freshResourceArns(c, hints, freshAccount) {
     const colon = a.indexOf(":");
     if (colon > 0 && !hasWildcard(a.slice(0, colon))) services.add(a.slice(0, colon).toLowerCase());
   }
-  return [...services].map(
+  const generic = [...services].map(
     (s) => freshValue(c.resources, s === "s3" ? "arn:aws:s3:::vpcelint-other-bucket/vpcelint-other-object" : `arn:aws:${s}:us-east-1:${freshAccount}:vpcelint-other`)
   );
+  const foreign = c.resources.map((r) => foreignInstance(r, freshAccount)).filter((r) => r !== void 0);
+  return foreign.length === 0 ? generic : [.../* @__PURE__ */ new Set([...generic, ...foreign])];
+}
+function foreignInstance(pattern, freshAccount) {
+  if (!hasWildcard(pattern) || pattern.startsWith("arn:aws:s3:::") || hasVariables(pattern)) return void 0;
+  const p = parseArn(pattern);
+  if (!p || !hasWildcard(p.account) || !globMatch(p.account, freshAccount) || NOT_SHARED_ACROSS_ACCOUNTS.has(p.service)) return void 0;
+  const region = globMatch(p.region, "us-east-1") ? "us-east-1" : instantiate(p.region, "vpcelint-other");
+  const arn = `arn:${instantiate(p.partition, "aws")}:${instantiate(p.service, "vpcelint-other")}:${region}:${freshAccount}:${instantiate(p.resource, "vpcelint-other")}`;
+  return arnMatch(pattern, arn) ? arn : void 0;
+}
+var NOT_SHARED_ACROSS_ACCOUNTS = /* @__PURE__ */ new Set(["iot"]);
+function isStandInResource(resource) {
+  return resource.includes("vpcelint-other") || (parseArn(resource)?.account.startsWith(FRESH_ACCOUNT) ?? false);
 }
 function freshResourcesOf(policy, hints = {}) {
   const c = constantsOf(policy);
@@ -1182,7 +1376,8 @@ function freshResourcesOf(policy, hints = {}) {
 function principalValues(c, reps, accounts) {
   const keys = keysIn(c, "principal");
   const out = [{ principal: { kind: "anonymous" }, context: /* @__PURE__ */ new Map() }];
-  const arnPatterns = [...reps.values("aws:principalarn"), ...c.keys.get("aws:principalarn")?.values ?? []];
+  const written = c.keys.get("aws:principalarn")?.values ?? [];
+  const arnPatterns = [...reps.values("aws:principalarn"), ...written, ...pairwiseMeets(written.filter((v) => !hasVariables(v)), "arn")];
   const named = c.awsPrincipals.filter((p) => p.startsWith("arn:"));
   const subKeys = [...keys].filter((k) => !["aws:principalarn", "aws:principalaccount", "aws:principalisawsservice", "aws:principalservicename"].includes(k));
   for (const account of accounts) {
@@ -1195,9 +1390,9 @@ function principalValues(c, reps, accounts) {
     }
     arnsHere.add(freshValue(arnPatterns.concat(named), `arn:aws:iam::${account}:role/vpcelint-other`));
     for (const arn of arnsHere) {
-      const principal = { kind: "aws", account, arn };
+      const principal = awsPrincipalOf(account, arn, named);
       const base = /* @__PURE__ */ new Map([
-        ["aws:principalarn", [arn]],
+        ["aws:principalarn", [principal.arn]],
         ["aws:principalaccount", [account]],
         ["aws:principalisawsservice", ["false"]]
       ]);
@@ -1296,7 +1491,266 @@ var UnionFind = class {
   }
 };
 function isNamed(space, key, value) {
-  return (space.named.get(key) ?? []).some((c) => c === value || hasVariables(c) || hasWildcard(c) && !/^\*+$/.test(c) && globMatch(c, value));
+  return (space.named.get(key) ?? []).some((c) => c === value || hasVariables(c) || hasWildcard(c) && !isUniversal(c, key) && globMatch(c, value));
+}
+
+// src/policy/s3-actions.generated.ts
+var S3_BUCKET_ACTIONS = [
+  "AllowVendedLogDeliveryForResource",
+  "CreateBucket",
+  "CreateBucketMetadataTableConfiguration",
+  "DeleteBucket",
+  "DeleteBucketMetadataTableConfiguration",
+  "DeleteBucketPolicy",
+  "DeleteBucketWebsite",
+  "GetAccelerateConfiguration",
+  "GetAnalyticsConfiguration",
+  "GetBucketAbac",
+  "GetBucketAcl",
+  "GetBucketCORS",
+  "GetBucketLocation",
+  "GetBucketLogging",
+  "GetBucketMetadataTableConfiguration",
+  "GetBucketNotification",
+  "GetBucketObjectLockConfiguration",
+  "GetBucketOwnershipControls",
+  "GetBucketPolicy",
+  "GetBucketPolicyStatus",
+  "GetBucketPublicAccessBlock",
+  "GetBucketRequestPayment",
+  "GetBucketTagging",
+  "GetBucketVersioning",
+  "GetBucketWebsite",
+  "GetEncryptionConfiguration",
+  "GetIntelligentTieringConfiguration",
+  "GetInventoryConfiguration",
+  "GetLifecycleConfiguration",
+  "GetMetricsConfiguration",
+  "GetReplicationConfiguration",
+  "ListBucket",
+  "ListBucketMultipartUploads",
+  "ListBucketVersions",
+  "ListTagsForResource",
+  "PauseReplication",
+  "PutAccelerateConfiguration",
+  "PutAnalyticsConfiguration",
+  "PutBucketAbac",
+  "PutBucketAcl",
+  "PutBucketCORS",
+  "PutBucketLogging",
+  "PutBucketNotification",
+  "PutBucketObjectLockConfiguration",
+  "PutBucketOwnershipControls",
+  "PutBucketPolicy",
+  "PutBucketPublicAccessBlock",
+  "PutBucketRequestPayment",
+  "PutBucketTagging",
+  "PutBucketVersioning",
+  "PutBucketWebsite",
+  "PutEncryptionConfiguration",
+  "PutIntelligentTieringConfiguration",
+  "PutInventoryConfiguration",
+  "PutLifecycleConfiguration",
+  "PutMetricsConfiguration",
+  "PutReplicationConfiguration",
+  "TagResource",
+  "UntagResource",
+  "UpdateBucketMetadataAnnotationTableConfiguration",
+  "UpdateBucketMetadataInventoryTableConfiguration",
+  "UpdateBucketMetadataJournalTableConfiguration"
+];
+var S3_OBJECT_ACTIONS = [
+  "AbortMultipartUpload",
+  "BypassGovernanceRetention",
+  "DeleteObject",
+  "DeleteObjectAnnotation",
+  "DeleteObjectTagging",
+  "DeleteObjectVersion",
+  "DeleteObjectVersionAnnotation",
+  "DeleteObjectVersionTagging",
+  "GetObject",
+  "GetObjectAcl",
+  "GetObjectAnnotation",
+  "GetObjectAttributes",
+  "GetObjectLegalHold",
+  "GetObjectRetention",
+  "GetObjectTagging",
+  "GetObjectTorrent",
+  "GetObjectVersion",
+  "GetObjectVersionAcl",
+  "GetObjectVersionAnnotation",
+  "GetObjectVersionAnnotationForReplication",
+  "GetObjectVersionAttributes",
+  "GetObjectVersionForReplication",
+  "GetObjectVersionTagging",
+  "GetObjectVersionTorrent",
+  "InitiateReplication",
+  "ListMultipartUploadParts",
+  "ListObjectAnnotations",
+  "ListObjectVersionAnnotations",
+  "ObjectOwnerOverrideToBucketOwner",
+  "PutObject",
+  "PutObjectAcl",
+  "PutObjectAnnotation",
+  "PutObjectLegalHold",
+  "PutObjectRetention",
+  "PutObjectTagging",
+  "PutObjectVersionAcl",
+  "PutObjectVersionAnnotation",
+  "PutObjectVersionTagging",
+  "ReplicateDelete",
+  "ReplicateObject",
+  "ReplicateObjectAnnotation",
+  "ReplicateTags",
+  "RestoreObject",
+  "UpdateObjectEncryption"
+];
+var S3_BUCKET_OR_OBJECT_ACTIONS = [];
+var S3_OTHER_ACTIONS = [
+  "AssociateAccessGrantsIdentityCenter",
+  "CreateAccessGrant",
+  "CreateAccessGrantsInstance",
+  "CreateAccessGrantsLocation",
+  "CreateAccessPoint",
+  "CreateAccessPointForObjectLambda",
+  "CreateJob",
+  "CreateMultiRegionAccessPoint",
+  "CreateStorageLensGroup",
+  "DeleteAccessGrant",
+  "DeleteAccessGrantsInstance",
+  "DeleteAccessGrantsInstanceResourcePolicy",
+  "DeleteAccessGrantsLocation",
+  "DeleteAccessPoint",
+  "DeleteAccessPointForObjectLambda",
+  "DeleteAccessPointPolicy",
+  "DeleteAccessPointPolicyForObjectLambda",
+  "DeleteJobTagging",
+  "DeleteMultiRegionAccessPoint",
+  "DeleteStorageLensConfiguration",
+  "DeleteStorageLensConfigurationTagging",
+  "DeleteStorageLensGroup",
+  "DescribeJob",
+  "DescribeMultiRegionAccessPointOperation",
+  "DissociateAccessGrantsIdentityCenter",
+  "GetAccessGrant",
+  "GetAccessGrantsInstance",
+  "GetAccessGrantsInstanceForPrefix",
+  "GetAccessGrantsInstanceResourcePolicy",
+  "GetAccessGrantsLocation",
+  "GetAccessPoint",
+  "GetAccessPointConfigurationForObjectLambda",
+  "GetAccessPointForObjectLambda",
+  "GetAccessPointPolicy",
+  "GetAccessPointPolicyForObjectLambda",
+  "GetAccessPointPolicyStatus",
+  "GetAccessPointPolicyStatusForObjectLambda",
+  "GetAccountPublicAccessBlock",
+  "GetDataAccess",
+  "GetJobTagging",
+  "GetMultiRegionAccessPoint",
+  "GetMultiRegionAccessPointPolicy",
+  "GetMultiRegionAccessPointPolicyStatus",
+  "GetMultiRegionAccessPointRoutes",
+  "GetStorageLensConfiguration",
+  "GetStorageLensConfigurationTagging",
+  "GetStorageLensDashboard",
+  "GetStorageLensGroup",
+  "ListAccessGrants",
+  "ListAccessGrantsInstances",
+  "ListAccessGrantsLocations",
+  "ListAccessPoints",
+  "ListAccessPointsForObjectLambda",
+  "ListAllMyBuckets",
+  "ListCallerAccessGrants",
+  "ListJobs",
+  "ListMultiRegionAccessPoints",
+  "ListStorageLensConfigurations",
+  "ListStorageLensGroups",
+  "PutAccessGrantsInstanceResourcePolicy",
+  "PutAccessPointConfigurationForObjectLambda",
+  "PutAccessPointPolicy",
+  "PutAccessPointPolicyForObjectLambda",
+  "PutAccessPointPublicAccessBlock",
+  "PutAccountPublicAccessBlock",
+  "PutJobTagging",
+  "PutMultiRegionAccessPointPolicy",
+  "PutStorageLensConfiguration",
+  "PutStorageLensConfigurationTagging",
+  "SubmitMultiRegionAccessPointRoutes",
+  "UpdateAccessGrantsLocation",
+  "UpdateJobPriority",
+  "UpdateJobStatus",
+  "UpdateStorageLensGroup"
+];
+
+// src/policy/bucket-parts.ts
+var PARTS = /* @__PURE__ */ new Map();
+for (const [names, parts] of [
+  [S3_BUCKET_ACTIONS, ["bucket"]],
+  [S3_OBJECT_ACTIONS, ["object"]],
+  [S3_BUCKET_OR_OBJECT_ACTIONS, ["bucket", "object"]],
+  [S3_OTHER_ACTIONS, []]
+]) {
+  for (const n of names) PARTS.set(`s3:${n.toLowerCase()}`, parts);
+}
+var BUCKET_VOCABULARY = [...S3_BUCKET_ACTIONS, ...S3_OBJECT_ACTIONS, ...S3_BUCKET_OR_OBJECT_ACTIONS].map((n) => `s3:${n}`);
+function bucketPartOf(resource) {
+  const m = /^arn:[^:]+:s3:::([^/]*)(\/)?/.exec(resource);
+  if (!m) return void 0;
+  return m[2] ? "object" : "bucket";
+}
+function partsOf(action) {
+  return PARTS.get(action.toLowerCase());
+}
+function requestExists(action, resource, written) {
+  return actsOn(action, bucketPartOf(resource), written);
+}
+function actsOn(action, part, written) {
+  const lower = action.toLowerCase();
+  if (!lower.startsWith("s3:")) return false;
+  const parts = PARTS.get(lower);
+  if (!parts) return written.has(lower);
+  return part === void 0 ? parts.length > 0 : parts.includes(part);
+}
+var writtenByPolicy = /* @__PURE__ */ new WeakMap();
+function writtenActions(policy) {
+  let w = writtenByPolicy.get(policy);
+  if (!w) writtenByPolicy.set(policy, w = new Set(policy.statements.flatMap((s) => [...s.action ?? [], ...s.notAction ?? []]).filter((a) => !hasWildcard(a)).map((a) => a.toLowerCase())));
+  return w;
+}
+var vocabularies = /* @__PURE__ */ new WeakMap();
+function bucketVocabulary(policy) {
+  let v = vocabularies.get(policy);
+  if (!v) {
+    const seen = /* @__PURE__ */ new Set();
+    v = BUCKET_VOCABULARY.filter((a) => {
+      const key = `${partsOf(a).join("+")}:${policy.statements.map((s) => actionMatches(s, a) ? 1 : 0).join("")}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    vocabularies.set(policy, v);
+  }
+  return v;
+}
+function partsMismatch(policy, stmt, resources) {
+  const named = writtenActions(policy);
+  const actionParts = /* @__PURE__ */ new Set();
+  for (const a of [...BUCKET_VOCABULARY, ...named]) {
+    if (!a.startsWith("s3:") || !actionMatches(stmt, a)) continue;
+    const parts = partsOf(a);
+    if (!parts) return void 0;
+    for (const p of parts) actionParts.add(p);
+  }
+  const resourceParts = /* @__PURE__ */ new Set();
+  for (const r of resources) {
+    const part = bucketPartOf(r);
+    if (!resourceMatches(stmt, r, /* @__PURE__ */ new Map(), false)) continue;
+    if (part === void 0) return void 0;
+    resourceParts.add(part);
+  }
+  if (actionParts.size === 0 || resourceParts.size === 0 || [...actionParts].some((p) => resourceParts.has(p))) return void 0;
+  return { actions: [...actionParts], resources: [...resourceParts] };
 }
 
 // src/policy/shortcuts.ts
@@ -1366,7 +1820,7 @@ function callersOf(policy, read) {
   for (const pattern of new Set(arns)) {
     const parsed = parseArn(pattern);
     if (!parsed || !/^\d{12}$/.test(parsed.account)) continue;
-    callers.push({ kind: "aws", account: parsed.account, arn: hasWildcard(pattern) ? instantiate(pattern, "") : pattern });
+    callers.push(awsPrincipalOf(parsed.account, hasWildcard(pattern) ? instantiate(pattern, "") : pattern, arns));
   }
   return callers;
 }
@@ -1462,6 +1916,80 @@ function* allRequests(space, filters = {}) {
   }
 }
 
+// src/policy/through-endpoint.ts
+var ORIGIN_KEYS = [
+  { key: "aws:sourcevpce", known: (o) => o.endpointId, what: "id (aws:SourceVpce)" },
+  { key: "aws:sourcevpc", known: (o) => o.vpcId, what: "VPC id (aws:SourceVpc)" }
+];
+function keysCompared(policy) {
+  let keys = compared.get(policy);
+  if (!keys) compared.set(policy, keys = new Set(policy.statements.flatMap((s) => s.conditions.map((c) => c.keyLower))));
+  return keys;
+}
+var compared = /* @__PURE__ */ new WeakMap();
+function relevantOrigin(policy, origin) {
+  const compared2 = keysCompared(policy);
+  return {
+    ...origin.endpointId !== void 0 && compared2.has("aws:sourcevpce") ? { endpointId: origin.endpointId } : {},
+    ...origin.vpcId !== void 0 && compared2.has("aws:sourcevpc") ? { vpcId: origin.vpcId } : {}
+  };
+}
+function originCompared(policy) {
+  const compared2 = keysCompared(policy);
+  const endpointId = compared2.has("aws:sourcevpce");
+  const vpcId = compared2.has("aws:sourcevpc");
+  return endpointId ? vpcId ? BOTH : ENDPOINT_ONLY : vpcId ? VPC_ONLY : NEITHER;
+}
+var BOTH = { endpointId: true, vpcId: true };
+var ENDPOINT_ONLY = { endpointId: true, vpcId: false };
+var VPC_ONLY = { endpointId: false, vpcId: true };
+var NEITHER = { endpointId: false, vpcId: false };
+function originHints(policy, origin) {
+  const { endpointId, vpcId } = relevantOrigin(policy, origin);
+  return { ...endpointId !== void 0 ? { endpoints: [endpointId] } : {}, ...vpcId !== void 0 ? { vpcs: [vpcId] } : {} };
+}
+function throughEndpoint(policy, space, origin, ask) {
+  const compared2 = keysCompared(policy);
+  const [vpces, vpcs] = ORIGIN_KEYS.map(({ key, known }) => {
+    if (!compared2.has(key)) return [() => true];
+    const value = known(origin);
+    return value !== void 0 ? [(x) => x === value] : classesOf(policy, space, key);
+  });
+  let answer;
+  let asked = false;
+  for (const vpce of vpces) {
+    for (const vpc of vpcs) {
+      const r = ask((v) => v.context.has("aws:sourcevpce") && !v.context.has("aws:sourceip") && vpce(v.context.get("aws:sourcevpce")?.[0]) && vpc(v.context.get("aws:sourcevpc")?.[0]));
+      if (asked && r === void 0 !== (answer === void 0)) {
+        const unknown2 = ORIGIN_KEYS.filter(({ key, known }) => compared2.has(key) && known(origin) === void 0).map(({ what }) => what);
+        throw new NotEvaluable(`the answer depends on the endpoint's ${unknown2.join(" and ")}, which is not known (a plan knows it only after apply)`);
+      }
+      answer ??= r;
+      asked = true;
+    }
+  }
+  return answer;
+}
+function classesOf(policy, space, key) {
+  const entries = policy.statements.flatMap((s) => s.conditions.filter((e) => e.keyLower === key));
+  const exact = entries.some((e) => e.hasVariables);
+  const signatures = /* @__PURE__ */ new Map();
+  const signature = (x) => {
+    let sig = signatures.get(x);
+    if (sig === void 0) signatures.set(x, sig = exact ? x : entries.map((e) => evalCondition(e, /* @__PURE__ */ new Map([[key, [x]]]), false) ? "1" : "0").join(""));
+    return sig;
+  };
+  const values = /* @__PURE__ */ new Set();
+  for (const d of space.dims) {
+    if (!d.keys.has(key)) continue;
+    for (const v of d.values) {
+      const x = v.context.get(key)?.[0];
+      if (x !== void 0) values.add(x);
+    }
+  }
+  return [...new Set([...values].map(signature))].map((sig) => (x) => x !== void 0 && signature(x) === sig);
+}
+
 // src/policy/questions.ts
 function someAllowed(policy, space, filters = {}) {
   for (const a of allows(policy)) {
@@ -1503,16 +2031,16 @@ function actionsOf(service) {
   const prefix = `${service.toLowerCase()}:`;
   return (v) => v.action === void 0 || v.action.toLowerCase().startsWith(prefix);
 }
-function endpointHints(input) {
-  return { ...input.service ? { services: [input.service] } : {}, ...input.ownerAccounts ? { accounts: input.ownerAccounts } : {}, ...input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {} };
+function endpointHints(policy, input) {
+  return { ...input.service ? { services: [input.service] } : {}, ...input.ownerAccounts ? { accounts: input.ownerAccounts } : {}, ...input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {}, ...originHints(policy, input) };
 }
 function endpointSpace(policy, input) {
-  return buildSpace(policy, endpointHints(input));
+  return buildSpace(policy, endpointHints(policy, input));
 }
 function fullAccessGap(policy, input) {
   const space = endpointSpace(policy, input);
   const act = actionsOf(input.service);
-  return someNotAllowed(policy, space, act ? { action: act } : {});
+  return throughEndpoint(policy, space, input, (network) => someNotAllowed(policy, space, { ...act ? { action: act } : {}, network }));
 }
 function isNotFullAccess(policy, input) {
   if (input.service && !allowsOtherAction(policy, input.service)) return true;
@@ -1520,7 +2048,7 @@ function isNotFullAccess(policy, input) {
 }
 function outsideResourceAllowed(policy, input) {
   const owners = input.ownerAccounts ?? [];
-  if (!allowsUnnamedResource(policy, endpointHints(input)) && (owners.length === 0 || allowsOnlyAccounts(policy, owners))) return void 0;
+  if (!allowsUnnamedResource(policy, endpointHints(policy, input)) && (owners.length === 0 || allowsOnlyAccounts(policy, owners))) return void 0;
   return outsideResourceAllowedBySolver(policy, input);
 }
 function outsideResourceAllowedBySolver(policy, input) {
@@ -1532,17 +2060,19 @@ function outsideResourceAllowedBySolver(policy, input) {
   const orgOutside = (v) => outsideOrgs(v, space, orgs, ["aws:resourceorgid", "aws:resourceorgpaths"]);
   const accountOutside = (v) => ["aws:resourceaccount", "s3:resourceaccount"].every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x) && !owners.has(x)));
   const arbitrary = (v) => v.resource !== void 0 && space.freshResources.has(v.resource) && accountOutside(v) && orgOutside(v);
-  const base = { ...act ? { action: act } : {}, principal: noTags, any: notAwsOwnAccess };
-  const open = someAllowed(policy, space, { ...base, resource: arbitrary });
-  if (open || owners.size === 0) return open;
   const foreign = (v) => {
     const account = v.resource ? parseArn(v.resource)?.account : void 0;
     return account !== void 0 && /^\d{12}$/.test(account) && !owners.has(account) && !space.freshResources.has(v.resource) && orgOutside(v);
   };
-  return someAllowed(policy, space, { ...base, resource: foreign });
+  return throughEndpoint(policy, space, input, (network) => {
+    const base = { ...act ? { action: act } : {}, principal: noTags, network, any: notAwsOwnAccess };
+    const open = someAllowed(policy, space, { ...base, resource: arbitrary });
+    if (open || owners.size === 0) return open;
+    return someAllowed(policy, space, { ...base, resource: foreign });
+  });
 }
 function outsidePrincipalAllowed(policy, input) {
-  if (!allowsUnnamedResource(policy, endpointHints(input))) return void 0;
+  if (!allowsUnnamedResource(policy, endpointHints(policy, input))) return void 0;
   return outsidePrincipalAllowedBySolver(policy, input);
 }
 function outsidePrincipalAllowedBySolver(policy, input) {
@@ -1558,54 +2088,76 @@ function outsidePrincipalAllowedBySolver(policy, input) {
     return outsideOrgs(v, space, orgs, ["aws:principalorgid", "aws:principalorgpaths"]);
   };
   const arbitrary = (v) => v.resource !== void 0 && space.freshResources.has(v.resource);
-  return someAllowed(policy, space, { ...act ? { action: act } : {}, principal: outside, resource: arbitrary, any: notAwsOwnAccess });
+  return throughEndpoint(policy, space, input, (network) => someAllowed(policy, space, { ...act ? { action: act } : {}, principal: outside, resource: arbitrary, network, any: notAwsOwnAccess }));
 }
 var BUCKET_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:DeleteObject", "s3:PutBucketPolicy"];
 function bucketSpace(policy, input, extra = {}) {
-  return buildSpace(policy, { resources: input.resources, actions: [...input.actions ?? BUCKET_ACTIONS, ...input.onlyActions ?? []], services: ["s3"], ...extra });
+  return buildSpace(policy, { resources: input.resources, actions: [...BUCKET_ACTIONS, ...bucketVocabulary(policy), ...input.onlyActions ?? []], services: ["s3"], ...extra });
 }
-function onBucket(input) {
-  const set2 = new Set(input.resources);
+function onBucket(policy, input) {
   const only = input.onlyActions ? new Set(input.onlyActions.map((a) => a.toLowerCase())) : void 0;
-  return {
-    resource: (v) => v.resource !== void 0 && set2.has(v.resource),
-    action: (v) => v.action === void 0 || (only ? only.has(v.action.toLowerCase()) : v.action.toLowerCase().startsWith("s3:"))
-  };
+  const written = writtenActions(policy);
+  return input.resources.map((r) => {
+    const part = bucketPartOf(r);
+    return {
+      resource: (v) => v.resource === r,
+      action: (v) => v.action === void 0 || (!only || only.has(v.action.toLowerCase())) && actsOn(v.action, part, written)
+    };
+  });
+}
+function onSomePart(policy, input, ask) {
+  for (const f of onBucket(policy, input)) {
+    const r = ask(f);
+    if (r) return r;
+  }
+  return void 0;
+}
+function bucketPairs(policy, actions, resources) {
+  const written = writtenActions(policy);
+  return actions.flatMap((a) => resources.filter((r) => requestExists(a, r, written)).map((r) => [a, r]));
+}
+function witnessesFromOutside(policy, actions, resources) {
+  const written = writtenActions(policy);
+  return requestsFromOutside(policy, actions, resources)?.filter((req) => requestExists(req.action, req.resource, written));
 }
 function networkFences(policy, input) {
-  const actions = (input.onlyActions ?? input.actions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith("s3:"));
+  const actions = (input.onlyActions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith("s3:"));
   const candidates = perimeterDenies(policy);
+  const pairs = bucketPairs(policy, actions, input.resources);
   let witnesses;
-  const outside = () => witnesses ??= requestsFromOutside(policy, actions, input.resources) ?? [];
-  const fence = (d) => actions.some((a) => input.resources.some((r) => deniesEveryRequestFromOutside(d, a, [r]))) || outside().some((req) => statementMatches(policy, d, req));
+  const outside = () => witnesses ??= witnessesFromOutside(policy, actions, input.resources) ?? [];
+  const fence = (d) => pairs.some(([a, r]) => deniesEveryRequestFromOutside(d, a, [r])) || outside().some((req) => statementMatches(policy, d, req));
   if (candidates.every(fence)) return candidates;
   return networkFencesBySolver(policy, input);
 }
 function networkFencesBySolver(policy, input) {
   const space = bucketSpace(policy, input);
-  const outside = (v) => {
-    if (!v.context.has("aws:sourcevpce")) return true;
-    return PERIMETER_NETWORK_KEYS.every((k) => (v.context.get(k) ?? []).every((x) => !isNamed(space, k, x)));
-  };
-  return perimeterDenies(policy).filter((d) => statementMatchesSome(policy, space, d, { ...onBucket(input), network: outside }) !== void 0);
+  return perimeterDenies(policy).filter((d) => onSomePart(policy, input, (f) => statementMatchesSome(policy, space, d, { ...f, network: fromInternet })) !== void 0);
 }
 function perimeterDenies(policy) {
   return denies(policy).filter((d) => d.conditions.some((c) => PERIMETER_NETWORK_KEYS.includes(c.keyLower)));
 }
+function whyNotFence(policy, input, d) {
+  const space = bucketSpace(policy, input);
+  if (onSomePart(policy, input, (f) => statementMatchesSome(policy, space, d, f)) === void 0) {
+    const parts = partsMismatch(policy, d, input.resources);
+    return { statement: d, why: "no-request", ...parts ? { parts } : {} };
+  }
+  const conditions = d.conditions.filter((c) => ENDPOINT_KEYS.includes(c.keyLower) && !c.hasVariables && !evalCondition(c, /* @__PURE__ */ new Map(), false));
+  return { statement: d, why: "endpoint-only", conditions };
+}
 function adminEscape(policy, input, principalAllowed = () => true) {
-  if (denies(policy).some((d) => deniesEveryRequestFromOutside(d, "s3:PutBucketPolicy", input.resources))) return void 0;
-  const free = requestsFromOutside(policy, ["s3:PutBucketPolicy"], input.resources)?.find((req) => evaluate(policy, req).decision !== "explicit-deny" && principalAllowed(req));
+  const written = writtenActions(policy);
+  const onBucketArn = input.resources.filter((r) => requestExists(PUT_POLICY, r, written));
+  if (onBucketArn.length === 0) return void 0;
+  if (denies(policy).some((d) => deniesEveryRequestFromOutside(d, PUT_POLICY, onBucketArn))) return void 0;
+  const free = requestsFromOutside(policy, [PUT_POLICY], onBucketArn)?.find((req) => evaluate(policy, req).decision !== "explicit-deny" && principalAllowed(req));
   return free ?? adminEscapeBySolver(policy, input, principalAllowed);
 }
+var PUT_POLICY = "s3:PutBucketPolicy";
 function adminEscapeBySolver(policy, input, principalAllowed = () => true) {
-  const actions = input.actions ?? BUCKET_ACTIONS;
-  const space = bucketSpace(policy, { ...input, actions: actions.includes("s3:PutBucketPolicy") ? actions : [...actions, "s3:PutBucketPolicy"] });
-  return someNotDenied(policy, space, {
-    ...onBucket(input),
-    action: (v) => v.action?.toLowerCase() === "s3:putbucketpolicy",
-    network: fromInternet,
-    principal: principalAllowed
-  });
+  const space = bucketSpace(policy, { resources: input.resources });
+  return onSomePart(policy, { resources: input.resources, onlyActions: [PUT_POLICY] }, (f) => someNotDenied(policy, space, { ...f, network: fromInternet, principal: principalAllowed }));
 }
 function allowMatchesWithoutKey(policy, stmt, keyLower) {
   const space = buildSpace(policy);
@@ -1786,7 +2338,7 @@ function networkAllows(policy) {
 }
 function privateBuckets(inv, settings) {
   const out = /* @__PURE__ */ new Map();
-  const add3 = (key, r) => out.set(key, [...out.get(key) ?? [], r]);
+  const add4 = (key, r) => out.set(key, [...out.get(key) ?? [], r]);
   const buckets = [...inv.buckets.values()];
   const index = new BucketIndex(buckets);
   const named = /* @__PURE__ */ new Map();
@@ -1800,15 +2352,15 @@ function privateBuckets(inv, settings) {
       keys = namedBuckets(r.policy, placeholders, index);
       if (Object.keys(placeholders).length === 0) named.set(r.policy, keys);
     }
-    for (const key of keys) add3(key, { kind: "endpoint", endpoint: ep });
+    for (const key of keys) add4(key, { kind: "endpoint", endpoint: ep });
   }
   const { names, tags } = settings.privateBuckets;
   for (const b of buckets) {
     const name = isUnknown(b.name) ? void 0 : b.name;
     const byName = name !== void 0 ? names.find((n) => globMatch(n, name)) : void 0;
-    if (byName) add3(b.ref.key, { kind: "config", what: `the name pattern "${byName}" of privateBuckets` });
+    if (byName) add4(b.ref.key, { kind: "config", what: `the name pattern "${byName}" of privateBuckets` });
     const byTag = Object.entries(tags).find(([k, v]) => b.tags?.[k] !== void 0 && globMatch(v, b.tags[k]));
-    if (byTag) add3(b.ref.key, { kind: "config", what: `the tag ${byTag[0]}=${byTag[1]} of privateBuckets` });
+    if (byTag) add4(b.ref.key, { kind: "config", what: `the tag ${byTag[0]}=${byTag[1]} of privateBuckets` });
   }
   return out;
 }
@@ -1841,6 +2393,28 @@ var BucketIndex = class {
 };
 function endpointIdForFix(ep) {
   return ep.ref.id ?? (ep.ref.address ? `\${${ep.ref.address}.id}` : ep.ref.key);
+}
+function notFenceReasons(j) {
+  return perimeterDenies(j.policy).map((d) => describeNotFence(whyNotFence(j.policy, { resources: j.resources }, d), j.bucket));
+}
+function describeNotFence(n, bucket) {
+  const label2 = statementLabel(n.statement);
+  const arn = isUnknown(bucket.name) ? "the bucket ARN" : `"arn:aws:s3:::${bucket.name}"`;
+  const objects = isUnknown(bucket.name) ? 'the bucket ARN followed by "/*"' : `"arn:aws:s3:::${bucket.name}/*"`;
+  if (n.why === "no-request") {
+    if (n.parts?.actions.includes("object")) {
+      return `${label2} denies nothing: its actions are authorized on objects, and its Resource names the bucket ARN but not the objects; add ${objects} to its Resource`;
+    }
+    if (n.parts?.actions.includes("bucket")) {
+      return `${label2} denies nothing: its actions are authorized on the bucket ARN, and its Resource names objects only; add ${arn} to its Resource`;
+    }
+    return `${label2} applies to no S3 request on this bucket`;
+  }
+  if (n.conditions.length === 0) return `${label2} denies no request that comes from the internet`;
+  return `${label2} applies only to requests through a VPC endpoint: a request from the internet carries no ${[...new Set(n.conditions.map((c) => c.key))].join(" or ")}, and ${n.conditions.map(conditionText).join(" and ")} ${n.conditions.length === 1 ? "is" : "are"} then false`;
+}
+function conditionText(c) {
+  return `"${c.operator}": {"${c.key}": ${JSON.stringify(c.values.length === 1 ? c.values[0] : c.values)}}`;
 }
 
 // rules/lib/terraform-snippets.ts
@@ -1897,7 +2471,8 @@ var rule = {
     title: 'Bucket policy "restricts" to a VPC endpoint with an Allow only',
     description: [
       "The bucket policy grants access on the condition aws:SourceVpce or aws:SourceVpc in an Allow statement, but no Deny keyed on a network perimeter key stops requests from other sources.",
-      "An Allow only adds access: principals whose identity policies allow S3 still reach the bucket from the internet. Only a Deny fences."
+      "An Allow only adds access: principals whose identity policies allow S3 still reach the bucket from the internet. Only a Deny fences.",
+      'A Deny keyed on a network key that never applies to a request from the internet fences nothing: object actions denied on the bucket ARN alone (IAM authorizes them on the object ARN), or a Deny that only applies to requests through an endpoint (ForAnyValue:StringNotEquals, or a Null "false" test on the key).'
     ].join("\n"),
     fix: ["Turn the restriction into a Deny for every other source:", "", ...hcl(BUCKET_FENCE)].join("\n"),
     docs: [
@@ -1912,8 +2487,10 @@ var rule = {
       const allows2 = networkAllows(j.policy);
       if (allows2.length === 0) return;
       let fences;
+      let reasons = [];
       try {
         fences = networkFences(j.policy, { resources: j.resources });
+        if (fences.length === 0) reasons = notFenceReasons(j);
       } catch (err) {
         yield* once(ctx, notEvaluable(err, bucket.ref, "the bucket policy"));
         return;
@@ -1921,8 +2498,9 @@ var rule = {
       if (fences.length > 0) return;
       const a = allows2[0];
       const values = a.values.map((v) => JSON.stringify(v)).join(", ");
+      const denies2 = reasons.length === 0 ? "denies nothing to other sources" : `no Deny of it keyed on a network perimeter key denies requests from the internet (${reasons.join("; ")})`;
       yield {
-        message: `The bucket policy of ${displayName(bucket.ref)}${j.primary.key === bucket.ref.key ? "" : ` (${displayName(j.primary)})`} allows access on the condition ${a.key} = ${values} (${statementLabel(a.statement)}) but denies nothing to other sources: an Allow only adds access, and principals whose identity policies allow S3 still reach the bucket from the internet. Replace it with a Deny statement using "StringNotEquals": {"${a.key}": [${values}]}.`,
+        message: `The bucket policy of ${displayName(bucket.ref)}${j.primary.key === bucket.ref.key ? "" : ` (${displayName(j.primary)})`} allows access on the condition ${a.key} = ${values} (${statementLabel(a.statement)}) but ${denies2}: an Allow only adds access, and principals whose identity policies allow S3 still reach the bucket from the internet. Replace it with a Deny statement using "StringNotEquals": {"${a.key}": [${values}]}.`,
         primary: j.primary,
         related: j.related,
         attribute: "policy",
@@ -1943,7 +2521,8 @@ var rule2 = {
       "A Deny on every S3 action for every principal unless aws:SourceVpce (or aws:SourceVpc) matches, with no exemption for administration or AWS services (aws:PrincipalArn, aws:PrincipalTag, aws:ViaAWSService, ...).",
       "The console, CI pipelines and AWS services outside the VPC lose access, and only the account root user can repair the policy.",
       "Judged by evaluation: the rule fires when no principal at all (AWS services included) can change the bucket policy from outside the VPC.",
-      "In a closed-world inventory (a live scan), an exemption by aws:PrincipalArn that names a role that does not exist is no exemption."
+      "In a closed-world inventory (a live scan), an exemption by aws:PrincipalArn that names a role that does not exist is no exemption.",
+      "NotPrincipal exempts a role session only when it lists the session ARN (arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION), the role and the account: a NotPrincipal that lists the role exempts none of its sessions, so it is no exemption."
     ].join("\n"),
     fix: ["Keep the fence, and exempt an administration role and AWS services acting for you:", "", ...hcl(BUCKET_FENCE)].join("\n"),
     docs: [
@@ -1972,7 +2551,7 @@ var rule2 = {
       if (realEscape) return;
       const labels2 = fences.map(statementLabel).join(", ");
       const where3 = j.primary.key === bucket.ref.key ? "" : ` (${displayName(j.primary)})`;
-      const message = escape ? `The bucket policy of ${displayName(bucket.ref)}${where3} denies S3 to every request from outside the VPC endpoint (${labels2}), and its only exemption, aws:PrincipalArn ${absent.map((a) => JSON.stringify(a)).join(", ")}, names ${absent.length === 1 ? "a role that does" : "roles that do"} not exist in the scanned account: the Deny locks everyone out, and only the account root user can repair the policy. Fix the ARN or create the role.` : `The bucket policy of ${displayName(bucket.ref)}${where3} denies S3 to every principal unless the request comes through the VPC endpoint (${labels2}), with no exemption for administration or AWS services: the console, CI pipelines and AWS services outside the VPC lose access, and only the account root user can repair the policy. Add an exemption such as "ArnNotLike": {"aws:PrincipalArn": "<admin role ARN>"} and "BoolIfExists": {"aws:ViaAWSService": "false"} to the Deny.`;
+      const message = escape ? `The bucket policy of ${displayName(bucket.ref)}${where3} denies S3 to every request from outside the VPC endpoint (${labels2}), and its only exemption, aws:PrincipalArn ${absent.map((a) => JSON.stringify(a)).join(", ")}, names ${absent.length === 1 ? "a role that does" : "roles that do"} not exist in the scanned account: the Deny locks everyone out, and only the account root user can repair the policy. Fix the ARN or create the role.` : `The bucket policy of ${displayName(bucket.ref)}${where3} denies S3 to every principal unless the request comes through the VPC endpoint (${labels2}), with no exemption for administration or AWS services: the console, CI pipelines and AWS services outside the VPC lose access, and only the account root user can repair the policy.${notPrincipalRoles(fences)} Add an exemption such as "ArnNotLike": {"aws:PrincipalArn": "${roleHint(fences)}"} and "BoolIfExists": {"aws:ViaAWSService": "false"} to the Deny.`;
       yield {
         message,
         primary: j.primary,
@@ -1983,6 +2562,18 @@ var rule2 = {
     });
   }
 };
+function rolesInNotPrincipal(fences) {
+  return [...new Set(fences.flatMap((s) => s.notPrincipal?.aws ?? []).filter((a) => /^arn:[^:]+:iam::\d{12}:role\//.test(a)))];
+}
+function notPrincipalRoles(fences) {
+  const roles = rolesInNotPrincipal(fences);
+  if (roles.length === 0) return "";
+  const sessions = roles.map((r) => r.replace(/:iam::/, ":sts::").replace(/:role\/(?:.*\/)?([^/]+)$/, ":assumed-role/$1/<session>"));
+  return ` Its NotPrincipal lists ${roles.map((r) => JSON.stringify(r)).join(", ")}, which exempts none of ${roles.length === 1 ? "that role's" : "those roles'"} sessions: a role's requests come from a session (${sessions.join(", ")}), and NotPrincipal exempts one only when it lists the session's ARN, the role and the account alike (IAM User Guide, NotPrincipal).`;
+}
+function roleHint(fences) {
+  return rolesInNotPrincipal(fences)[0] ?? "<admin role ARN>";
+}
 function absentRoles(inv, bucket, policy) {
   const named = /* @__PURE__ */ new Set();
   for (const s of policy.statements) {
@@ -2010,6 +2601,7 @@ var rule3 = {
       "A bucket that should be reached only privately has a bucket policy (or none) that does not deny requests coming from outside the expected network.",
       "A bucket is private when an endpoint policy in the same inventory names it in Resource, or when the config selects it (privateBuckets: names, tags).",
       "Any Deny keyed on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths that denies requests from outside counts as a perimeter, whichever endpoint or VPC it admits.",
+      'A Deny that can never apply to a request from the internet is none: one whose actions act on objects while its Resource names only the bucket ARN (IAM authorizes s3:GetObject on arn:aws:s3:::bucket/key, never on arn:aws:s3:::bucket), and one that only applies to requests through an endpoint (ForAnyValue:StringNotEquals is false on a missing key; a Null "false" test excludes requests without it).',
       "Without it, any principal with IAM rights reaches the data from anywhere."
     ].join("\n"),
     fix: ["Deny every request that does not come through the endpoint (keeping administration and AWS services working):", "", ...hcl(BUCKET_FENCE)].join("\n"),
@@ -2043,19 +2635,22 @@ var rule3 = {
         continue;
       }
       let fences;
+      let notFences = [];
       try {
         fences = networkFences(j.policy, { resources: j.resources });
+        if (fences.length === 0) notFences = notFenceReasons(j);
       } catch (err) {
         yield* once(ctx, notEvaluable(err, bucket.ref, "the bucket policy"));
         continue;
       }
       if (fences.length > 0) continue;
+      const policy = `its bucket policy${j.primary.key === bucket.ref.key ? "" : ` (${displayName(j.primary)})`}`;
       yield {
-        message: `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but its bucket policy${j.primary.key === bucket.ref.key ? "" : ` (${displayName(j.primary)})`} denies nothing on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths, so requests from outside the network are not fenced. Add ${fence}.`,
+        message: notFences.length === 0 ? `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but ${policy} denies nothing on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths, so requests from outside the network are not fenced. Add ${fence}.` : `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but no Deny of ${policy} keyed on a network perimeter key denies requests from outside the network (the internet): ${notFences.join("; ")}. Fix that Deny, or add ${fence}.`,
         primary: j.primary,
         related: [...j.related, ...related],
         attribute: "policy",
-        evidence: { bucket: key, policy: "no-network-deny" }
+        evidence: { bucket: key, policy: notFences.length === 0 ? "no-network-deny" : "network-deny-not-a-fence" }
       };
     }
   }
@@ -2090,6 +2685,10 @@ var Topology = class {
       if (endpoint.destroyed) continue;
       for (const rtKey of endpoint.routeTables.keys) push(this.endpointsByTable, rtKey, endpoint);
       for (const vpcKey of endpoint.vpc.keys) push(this.endpointsByVpc, vpcKey, endpoint);
+      if (endpoint.routeTables.unresolved) {
+        this.undecided.push(endpoint);
+        for (const vpc of vpcsOf(endpoint.vpc)) push(this.undecidedByVpc, vpc, endpoint);
+      }
     }
   }
   inv;
@@ -2098,6 +2697,9 @@ var Topology = class {
   endpointsByTable = /* @__PURE__ */ new Map();
   subnetsByVpc = /* @__PURE__ */ new Map();
   endpointsByVpc = /* @__PURE__ */ new Map();
+  /** Endpoints whose route tables cannot be told, by VPC (key or id); those whose VPC cannot be told either under ''. */
+  undecidedByVpc = /* @__PURE__ */ new Map();
+  undecided = [];
   /** The route table that governs a subnet: its explicit association, else its VPC's main table. */
   effectiveRouteTable(subnet) {
     return this.effective.get(subnet.ref.key);
@@ -2112,6 +2714,17 @@ var Topology = class {
   /** Endpoints associated with a route table (gateway endpoints install their prefix-list routes there). */
   endpointsOn(table) {
     return this.endpointsByTable.get(table.ref.key) ?? [];
+  }
+  /**
+   * Endpoints not associated with the table by name that may still be: their route tables cannot be
+   * told (a data source read during apply, a reference that does not resolve) and their VPC is the
+   * table's, or cannot be told. None for a table read from AWS, whose routes show every association.
+   */
+  endpointsPerhapsOn(table) {
+    if (this.undecided.length === 0 || table.routes.some((r) => r.origin === "live")) return [];
+    const vpcs = vpcsOf(table.vpc);
+    const candidates = vpcs.includes("") ? this.undecided : [...new Set([...vpcs, ""].flatMap((v) => this.undecidedByVpc.get(v) ?? []))];
+    return candidates.filter((ep) => !ep.routeTables.keys.includes(table.ref.key) && sameOrUnknown(ep.ref.region, table.ref.region) && sameOrUnknown(ep.ref.account, table.ref.account)).sort((a, b) => a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0);
   }
   /** Endpoints of a VPC that the plan does not destroy. */
   endpointsInVpc(vpcKey) {
@@ -2134,6 +2747,13 @@ var Topology = class {
     return table ? { table, explicit: false } : unknown(`main route table ${main} is not in the inventory`);
   }
 };
+function vpcsOf(link) {
+  const named = [...link.keys, ...link.external];
+  return link.unresolved || named.length === 0 ? [""] : named;
+}
+function sameOrUnknown(a, b) {
+  return a === void 0 || b === void 0 || a === b;
+}
 function push(map, key, value) {
   const list2 = map.get(key);
   if (list2) list2.push(value);
@@ -2210,6 +2830,85 @@ function isDigit(c) {
   return c >= 48 && c <= 57;
 }
 
+// rules/lib/endpoint-queries.ts
+var FAMILY_LABEL = { s3: "S3", dynamodb: "DynamoDB" };
+function interfaceEndpoints(inv) {
+  return [...inv.vpcEndpoints.values()].filter((ep) => !ep.destroyed && ep.type === "Interface");
+}
+function serviceLabel(ep) {
+  return isUnknown(ep.serviceName) ? "service unknown" : ep.serviceName;
+}
+function endpointLabel(ep) {
+  return `${displayName(ep.ref)} (${serviceLabel(ep)})`;
+}
+function vpcIdentity(link) {
+  if (link.unresolved) return void 0;
+  const all = [...link.keys, ...link.external];
+  return all.length === 1 ? all[0] : void 0;
+}
+function vpcUnclear(link) {
+  if (link.unresolved) return link.unresolved;
+  const all = [...link.keys, ...link.external];
+  return all.length === 0 ? "no VPC is named" : `the VPC is ambiguous (${all.join(", ")})`;
+}
+var BY_VPC = /* @__PURE__ */ new WeakMap();
+function byVpc(inv) {
+  let index = BY_VPC.get(inv);
+  if (index) return index;
+  index = { endpoints: /* @__PURE__ */ new Map(), subnets: /* @__PURE__ */ new Map() };
+  for (const ep of inv.vpcEndpoints.values()) {
+    const vpc = vpcIdentity(ep.vpc);
+    if (!ep.destroyed && vpc !== void 0) append(index.endpoints, vpc, ep);
+  }
+  for (const subnet of inv.subnets.values()) {
+    const vpc = vpcIdentity(subnet.vpc);
+    if (vpc !== void 0) append(index.subnets, vpc, subnet);
+  }
+  BY_VPC.set(inv, index);
+  return index;
+}
+function append(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+function endpointsInVpc(inv, vpc) {
+  return byVpc(inv).endpoints.get(vpc) ?? [];
+}
+function subnetsInVpc(inv, vpc) {
+  return byVpc(inv).subnets.get(vpc) ?? [];
+}
+function gatewayEndpointsInVpc(inv, vpc, family, region) {
+  const endpoints = [];
+  let unclear;
+  for (const ep of endpointsInVpc(inv, vpc)) {
+    const unknownPart = isUnknown(ep.type) ? `type (${ep.type.reason})` : isUnknown(ep.serviceName) ? `service (${ep.serviceName.reason})` : void 0;
+    if (unknownPart) {
+      unclear ??= `${displayName(ep.ref)} has an unknown ${unknownPart}`;
+      continue;
+    }
+    if (ep.type !== "Gateway" || ep.service?.family !== family) continue;
+    if (region && ep.service.region && ep.service.region !== region) continue;
+    endpoints.push(ep);
+  }
+  return unclear ? { endpoints, unclear } : { endpoints };
+}
+function endpointsOnTable(inv, topology, table) {
+  const found = new Set(topology.endpointsOn(table));
+  for (const route of table.routes) {
+    if (isUnknown(route.target) || route.target.kind !== "vpce" || !route.target.key) continue;
+    const ep = inv.vpcEndpoints.get(route.target.key);
+    if (ep && !ep.destroyed) found.add(ep);
+  }
+  return [...found];
+}
+function isGatewayOf(ep, family) {
+  if (isUnknown(ep.serviceName)) return `service name is unknown (${ep.serviceName.reason})`;
+  if (ep.service?.family !== family) return false;
+  if (isUnknown(ep.type)) return `type is unknown (${ep.type.reason})`;
+  return ep.type === "Gateway";
+}
+
 // rules/lib/nat-path.ts
 var LABEL = { s3: "S3", dynamodb: "DynamoDB" };
 function natPathRule(meta, family) {
@@ -2239,7 +2938,7 @@ function natPathRule(meta, family) {
         if (route.target.kind !== "nat" && route.target.kind !== "nat-instance") continue;
         const served = servingEndpoints(inv, ctx, table, family);
         if (served.unclear) {
-          yield notEvaluated(table.ref, `${displayName(table.ref)} has an endpoint whose ${served.unclear}, so its path to ${label2} was not evaluated`);
+          yield notEvaluated(table.ref, `${served.unclear}, so the table's path to ${label2} was not evaluated`);
           continue;
         }
         if (served.serving) continue;
@@ -2275,30 +2974,24 @@ function plural(n, word) {
   return n === 1 ? word : `${word}s`;
 }
 function servingEndpoints(inv, ctx, table, family) {
-  const candidates = new Set(ctx.topology.endpointsOn(table));
-  for (const r of table.routes) {
-    if (!isUnknown(r.target) && r.target.kind === "vpce" && r.target.key) {
-      const ep = inv.vpcEndpoints.get(r.target.key);
-      if (ep && !ep.destroyed) candidates.add(ep);
-    }
-  }
   let unclear;
-  for (const ep of candidates) {
-    if (isUnknown(ep.serviceName)) {
-      unclear ??= `service name is unknown (${displayName(ep.ref)}: ${ep.serviceName.reason})`;
-      continue;
-    }
-    if (ep.service?.family !== family) continue;
-    if (isUnknown(ep.type)) {
-      unclear ??= `type is unknown (${displayName(ep.ref)})`;
-      continue;
-    }
-    if (ep.type !== "Gateway") continue;
-    const region = table.ref.region ?? ep.ref.region;
-    if (ep.service.region && region && ep.service.region !== region) continue;
-    return { serving: true };
+  for (const ep of endpointsOnTable(inv, ctx.topology, table)) {
+    const fit = serves(ep, table, family);
+    if (fit === true) return { serving: true };
+    if (fit !== false) unclear ??= `${displayName(table.ref)} has endpoint ${displayName(ep.ref)}, whose ${fit}`;
   }
-  return unclear ? { serving: false, unclear } : { serving: false };
+  if (unclear) return { serving: false, unclear };
+  for (const ep of ctx.topology.endpointsPerhapsOn(table)) {
+    if (serves(ep, table, family) === false) continue;
+    return { serving: false, unclear: `${displayName(table.ref)} may be served by endpoint ${endpointLabel(ep)}, whose route tables are unknown (${ep.routeTables.unresolved})` };
+  }
+  return { serving: false };
+}
+function serves(ep, table, family) {
+  const gateway = isGatewayOf(ep, family);
+  if (gateway !== true) return gateway;
+  const region = table.ref.region ?? ep.ref.region;
+  return !(ep.service?.region && region && ep.service.region !== region);
 }
 function idleEndpoints(ctx, table, family) {
   const out = [];
@@ -2373,9 +3066,9 @@ function isAnywhere(cidr) {
   return /\/0$/.test(cidr.trim());
 }
 function cidrsOf(rule21) {
-  if (isUnknown(rule21.ipv4)) return rule21.ipv4;
-  if (isUnknown(rule21.ipv6)) return rule21.ipv6;
-  return [...rule21.ipv4, ...rule21.ipv6];
+  const cidrs = [...isUnknown(rule21.ipv4) ? [] : rule21.ipv4, ...isUnknown(rule21.ipv6) ? [] : rule21.ipv6];
+  const reasons = [rule21.ipv4, rule21.ipv6].filter(isUnknown).map((u) => u.reason);
+  return reasons.length > 0 ? { cidrs, unknown: [...new Set(reasons)].join("; ") } : { cidrs };
 }
 function ruleOrigin(rule21, group) {
   if (rule21.declaredBy.key === group.ref.key) return `an inline ${rule21.direction} rule of ${displayName(group.ref)}`;
@@ -2394,7 +3087,7 @@ function ruleAttribute(rule21, cidr) {
       return rule21.direction;
   }
 }
-function groupsOf(inv, link) {
+function groupsOf(inv, link, direction) {
   const groups = [];
   const unclear = [];
   if (link.unresolved) unclear.push(link.unresolved);
@@ -2406,6 +3099,8 @@ function groupsOf(inv, link) {
       continue;
     }
     if (group.rulesIncomplete) unclear.push(group.rulesIncomplete);
+    if (group.ingressIncomplete && direction !== "egress") unclear.push(group.ingressIncomplete);
+    if (group.egressIncomplete && direction !== "ingress") unclear.push(group.egressIncomplete);
     groups.push(group);
   }
   return unclear.length > 0 ? { groups, unclear: unclear.join("; ") } : { groups };
@@ -2417,135 +3112,156 @@ function plural2(n, word, many = `${word}s`) {
 // rules/lib/egress-to-service.ts
 function egressToService(inv, groups, family, serviceNames) {
   let pending;
+  const ranges = [];
   for (const group of groups) {
     for (const rule21 of group.egress) {
-      const verdict = ruleVerdict(inv, rule21, family, serviceNames);
-      if (verdict.kind === "allows") return verdict;
-      if (verdict.kind === "unknown") pending ??= verdict.reason;
+      const reading = readRule(inv, rule21, family, serviceNames);
+      if (reading.allows) return { kind: "allows", by: rule21 };
+      pending ??= reading.pending;
+      ranges.push(...reading.ranges);
     }
+  }
+  if (ranges.length > 0) {
+    const reach = reachOf(ranges, serviceAddresses(inv, family, serviceNames));
+    if (reach.kind === "all") return { kind: "allows", by: ranges[0].rule };
+    if (reach.kind === "unknown") pending ??= reach.reason;
   }
   return pending ? { kind: "unknown", reason: pending } : { kind: "blocks" };
 }
-function ruleVerdict(inv, rule21, family, serviceNames) {
+function readRule(inv, rule21, family, serviceNames) {
   const https = coversTcpPort(rule21, 443);
-  if (https === false) return { kind: "blocks" };
-  const where3 = rule21.declaredBy.address ?? rule21.declaredBy.key;
-  if (isUnknown(https)) return { kind: "unknown", reason: `the ports of an egress rule of ${where3} are unknown (${https.reason})` };
-  if (isUnknown(rule21.ipv4)) return { kind: "unknown", reason: `the destinations of an egress rule of ${where3} are unknown (${rule21.ipv4.reason})` };
-  if (rule21.ipv4.some(isAnywhere)) return { kind: "allows", by: rule21 };
-  let pending;
+  if (https === false) return { ranges: [] };
+  const where3 = ruleName(rule21);
+  if (isUnknown(https)) return { pending: `the ports of an egress rule of ${where3} are unknown (${https.reason})`, ranges: [] };
+  const out = { ranges: [] };
+  const note = (reason) => {
+    out.pending ??= reason;
+  };
+  if (isUnknown(rule21.ipv4)) note(`the destinations of an egress rule of ${where3} are unknown (${rule21.ipv4.reason})`);
+  else if (rule21.ipv4.some(isAnywhere)) return { allows: true, ranges: [] };
+  else out.ranges.push(...publicRanges(rule21.ipv4, rule21, note));
   for (const key of rule21.prefixLists.keys) {
     const list2 = inv.prefixLists.get(key);
     const name = list2?.prefixListName;
-    if (!list2 || isUnknown(name) || name === void 0) {
-      pending ??= `the prefix list ${key} named by an egress rule of ${where3} is not identified`;
+    if (!list2) {
+      note(`the prefix list ${key} named by an egress rule of ${where3} is not identified`);
       continue;
     }
-    if (serviceNames ? serviceNames.has(name) : parseServiceName(name)?.family === family) return { kind: "allows", by: rule21 };
+    if (typeof name === "string" && isAwsManaged(name)) {
+      if (isServiceList(name, family, serviceNames)) return { allows: true, ranges: [] };
+      continue;
+    }
+    const label2 = listLabel(list2);
+    if (isUnknown(list2.cidrs) || list2.cidrs === void 0) {
+      note(`the entries of ${label2}, named by an egress rule of ${where3}, are ${isUnknown(list2.cidrs) ? `unknown (${list2.cidrs.reason})` : "not in the inventory"}`);
+      continue;
+    }
+    if (list2.cidrs.some((c) => !c.includes(":") && isAnywhere(c))) return { allows: true, ranges: [] };
+    if (typeof name !== "string") {
+      note(`the prefix list ${key} named by an egress rule of ${where3} is not identified`);
+      continue;
+    }
+    out.ranges.push(...publicRanges(list2.cidrs, rule21, note, label2));
   }
-  if (rule21.prefixLists.unresolved) pending ??= `a prefix list of an egress rule of ${where3} is unknown (${rule21.prefixLists.unresolved})`;
-  if (rule21.prefixLists.external.length > 0) pending ??= `prefix list ${rule21.prefixLists.external.join(", ")} named by an egress rule of ${where3} is not in the inventory`;
-  const broad = rule21.ipv4.find((c) => !isPrivateIpv4(c));
-  if (broad) pending ??= `an egress rule of ${where3} allows ${broad}, which may cover the service's public addresses`;
-  return pending ? { kind: "unknown", reason: pending } : { kind: "blocks" };
+  if (rule21.prefixLists.unresolved) note(`a prefix list of an egress rule of ${where3} is unknown (${rule21.prefixLists.unresolved})`);
+  if (rule21.prefixLists.external.length > 0) note(`prefix list ${rule21.prefixLists.external.join(", ")} named by an egress rule of ${where3} is not in the inventory`);
+  return out;
 }
-var PRIVATE = [
-  [ipv4("10.0.0.0"), 8],
-  [ipv4("172.16.0.0"), 12],
-  [ipv4("192.168.0.0"), 16],
-  [ipv4("100.64.0.0"), 10],
-  [ipv4("127.0.0.0"), 8],
-  [ipv4("169.254.0.0"), 16]
-];
+function publicRanges(cidrs, rule21, note, list2) {
+  const out = [];
+  for (const cidr of cidrs) {
+    if (cidr.includes(":") || isPrivateIpv4(cidr)) continue;
+    if (parseCidr(cidr.trim())?.version !== 4) {
+      note(`${list2 ? `${list2}, named by an egress rule of ${ruleName(rule21)}, holds` : `an egress rule of ${ruleName(rule21)} names`} ${cidr}, which is not a CIDR block`);
+      continue;
+    }
+    out.push({ cidr: cidr.trim(), rule: rule21, ...list2 ? { list: list2 } : {} });
+  }
+  return out;
+}
+function serviceAddresses(inv, family, serviceNames) {
+  const out = /* @__PURE__ */ new Set();
+  for (const list2 of inv.prefixLists.values()) {
+    const name = list2.prefixListName;
+    if (typeof name !== "string" || !isAwsManaged(name) || !isServiceList(name, family, serviceNames)) continue;
+    if (Array.isArray(list2.cidrs)) list2.cidrs.filter((c) => parseCidr(c.trim())?.version === 4).forEach((c) => out.add(c.trim()));
+  }
+  return out.size > 0 ? [...out] : void 0;
+}
+function reachOf(ranges, service) {
+  if (!service) {
+    const first2 = ranges[0];
+    const says = first2.list ? `${first2.list}, named by an egress rule of ${ruleName(first2.rule)}, holds` : `an egress rule of ${ruleName(first2.rule)} allows`;
+    return { kind: "unknown", reason: `${says} ${first2.cidr}, and the service's public addresses, which it may cover, are not in the inventory` };
+  }
+  const allowed = merge2(ranges.map((r) => interval(r.cidr)));
+  const targets = service.map((c) => interval(c));
+  const covered = targets.filter(([from, to]) => allowed.some(([a, b]) => a <= from && to <= b)).length;
+  if (covered === targets.length) return { kind: "all" };
+  if (!targets.some(([from, to]) => allowed.some(([a, b]) => a <= to && from <= b))) return { kind: "none" };
+  const cidrs = [...new Set(ranges.map((r) => r.cidr))];
+  return { kind: "unknown", reason: `HTTPS egress to ${nameList(cidrs)} covers only part of the service's addresses (${nameList(service)}): some requests may get through, others time out` };
+}
+function interval(cidr) {
+  const c = parseCidr(cidr.trim());
+  if (!c || c.version !== 4) return void 0;
+  return [c.base, c.base + (1n << BigInt(32 - c.prefix)) - 1n];
+}
+function merge2(intervals) {
+  const out = [];
+  for (const [from, to] of [...intervals].sort((x, y) => x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)) {
+    const last = out[out.length - 1];
+    if (last && from <= last[1] + 1n) last[1] = to > last[1] ? to : last[1];
+    else out.push([from, to]);
+  }
+  return out;
+}
+function isAwsManaged(name) {
+  return /^(cn\.)?com\.amazonaws\./.test(name);
+}
+function isServiceList(name, family, serviceNames) {
+  return serviceNames ? serviceNames.has(name) : parseServiceName(name)?.family === family;
+}
+function ruleName(rule21) {
+  return rule21.declaredBy.address ?? rule21.declaredBy.key;
+}
+function listLabel(list2) {
+  const shown = displayName(list2.ref);
+  const name = list2.prefixListName;
+  if (typeof name !== "string" || shown === name || shown.endsWith(`(${name})`)) return `prefix list ${shown}`;
+  return `prefix list ${name} (${shown})`;
+}
+function egressAllowed(inv, group, serviceLists) {
+  const lists = `the ${nameList(serviceLists)} prefix list`;
+  if (group.egress.length === 0) return `no 0.0.0.0/0 rule, no rule to ${lists}`;
+  const rules = [...new Set(group.egress.map((r) => `${portsLabel(r)} to ${destinations(inv, r)}`))];
+  return `its egress rules allow only ${nameList(rules)}: none is TCP 443 to 0.0.0.0/0 or to ${lists}`;
+}
+function destinations(inv, rule21) {
+  const out = [];
+  for (const cidrs of [rule21.ipv4, rule21.ipv6]) {
+    if (isUnknown(cidrs)) out.push("addresses known only after apply");
+    else out.push(...cidrs);
+  }
+  for (const key of rule21.prefixLists.keys) {
+    const list2 = inv.prefixLists.get(key);
+    out.push(list2 ? listLabel(list2) : `prefix list ${key}`);
+  }
+  out.push(...rule21.prefixLists.external.map((id) => `prefix list ${id}`));
+  if (rule21.prefixLists.unresolved) out.push("a prefix list not known");
+  for (const key of rule21.groups.keys) {
+    const ref = inv.refByKey(key);
+    out.push(`security group ${ref ? displayName(ref) : key}`);
+  }
+  out.push(...rule21.groups.external.map((id) => `security group ${id}`));
+  if (rule21.groups.unresolved) out.push("a security group not known");
+  if (rule21.self) out.push("the group's own members");
+  return out.length > 0 ? [...new Set(out)].join(" and ") : "nowhere";
+}
+var PRIVATE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16"].map((c) => interval(c));
 function isPrivateIpv4(cidr) {
-  const [addr, bits] = cidr.trim().split("/");
-  const ip = addr === void 0 ? void 0 : ipv4(addr);
-  const len = bits === void 0 ? 32 : Number(bits);
-  if (ip === void 0 || !Number.isInteger(len) || len < 0 || len > 32) return false;
-  return PRIVATE.some(([net, netLen]) => len >= netLen && ip >>> 32 - netLen === net >>> 32 - netLen);
-}
-function ipv4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4) return void 0;
-  let n = 0;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) return void 0;
-    n = n * 256 + Number(p);
-  }
-  return n;
-}
-
-// rules/lib/endpoint-queries.ts
-var FAMILY_LABEL = { s3: "S3", dynamodb: "DynamoDB" };
-function interfaceEndpoints(inv) {
-  return [...inv.vpcEndpoints.values()].filter((ep) => !ep.destroyed && ep.type === "Interface");
-}
-function serviceLabel(ep) {
-  return isUnknown(ep.serviceName) ? "service unknown" : ep.serviceName;
-}
-function endpointLabel(ep) {
-  return `${displayName(ep.ref)} (${serviceLabel(ep)})`;
-}
-function vpcIdentity(link) {
-  if (link.unresolved) return void 0;
-  const all = [...link.keys, ...link.external];
-  return all.length === 1 ? all[0] : void 0;
-}
-function vpcUnclear(link) {
-  if (link.unresolved) return link.unresolved;
-  const all = [...link.keys, ...link.external];
-  return all.length === 0 ? "no VPC is named" : `the VPC is ambiguous (${all.join(", ")})`;
-}
-var BY_VPC = /* @__PURE__ */ new WeakMap();
-function byVpc(inv) {
-  let index = BY_VPC.get(inv);
-  if (index) return index;
-  index = { endpoints: /* @__PURE__ */ new Map(), subnets: /* @__PURE__ */ new Map() };
-  for (const ep of inv.vpcEndpoints.values()) {
-    const vpc = vpcIdentity(ep.vpc);
-    if (!ep.destroyed && vpc !== void 0) append(index.endpoints, vpc, ep);
-  }
-  for (const subnet of inv.subnets.values()) {
-    const vpc = vpcIdentity(subnet.vpc);
-    if (vpc !== void 0) append(index.subnets, vpc, subnet);
-  }
-  BY_VPC.set(inv, index);
-  return index;
-}
-function append(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
-}
-function endpointsInVpc(inv, vpc) {
-  return byVpc(inv).endpoints.get(vpc) ?? [];
-}
-function subnetsInVpc(inv, vpc) {
-  return byVpc(inv).subnets.get(vpc) ?? [];
-}
-function gatewayEndpointsInVpc(inv, vpc, family, region) {
-  const endpoints = [];
-  let unclear;
-  for (const ep of endpointsInVpc(inv, vpc)) {
-    const unknownPart = isUnknown(ep.type) ? `type (${ep.type.reason})` : isUnknown(ep.serviceName) ? `service (${ep.serviceName.reason})` : void 0;
-    if (unknownPart) {
-      unclear ??= `${displayName(ep.ref)} has an unknown ${unknownPart}`;
-      continue;
-    }
-    if (ep.type !== "Gateway" || ep.service?.family !== family) continue;
-    if (region && ep.service.region && ep.service.region !== region) continue;
-    endpoints.push(ep);
-  }
-  return unclear ? { endpoints, unclear } : { endpoints };
-}
-function gatewayEndpointsOnTable(inv, topology, table) {
-  const found = new Set(topology.endpointsOn(table));
-  for (const route of table.routes) {
-    if (isUnknown(route.target) || route.target.kind !== "vpce" || !route.target.key) continue;
-    const ep = inv.vpcEndpoints.get(route.target.key);
-    if (ep && !ep.destroyed) found.add(ep);
-  }
-  return [...found].filter((ep) => ep.type === "Gateway" && ep.service?.family !== void 0);
+  const range = interval(cidr);
+  return range !== void 0 && PRIVATE.some(([a, b]) => a <= range[0] && range[1] <= b);
 }
 
 // rules/egress-blocks-gateway-endpoint.ts
@@ -2573,8 +3289,11 @@ var rule5 = {
       "",
       "Egress is the union of all the workload's groups. Remember what the AWS provider does: a new `aws_security_group` without `egress` has no egress",
       "at all (the provider revokes AWS's default allow-all rule), and so does an `aws_default_security_group` without `egress`. A workload that names no",
-      "group gets the VPC's default group, whose AWS default is all egress. An egress rule to a public range other than 0.0.0.0/0, or to a prefix list",
-      'outside the inventory, may or may not cover the service: such workloads are "not evaluated", never passed silently.'
+      "group gets the VPC's default group, whose AWS default is all egress. A customer-managed prefix list counts by its entries: one holding 0.0.0.0/0",
+      "is open egress, one of private ranges only is not. Public ranges (in rules or customer lists) are judged against the addresses of the service's",
+      'AWS-managed prefix list when the inventory holds them (live scans, `data "aws_prefix_list"`): covering all of them allows, none blocks. A public range',
+      "whose reach cannot be told that way or covers only part of them, a prefix list outside the inventory or whose entries are unknown: such workloads are",
+      '"not evaluated", never passed silently.'
     ].join("\n"),
     fix: [
       "Allow HTTPS to the service's prefix list:",
@@ -2602,18 +3321,19 @@ var rule5 = {
     const blocked = /* @__PURE__ */ new Map();
     for (const workload of inv.workloads.values()) {
       const label2 = `${KIND_LABEL[workload.workloadKind]} ${displayName(workload.ref)}`;
-      const groups = groupsOf(inv, workload.securityGroups);
+      const groups = groupsOf(inv, workload.securityGroups, "egress");
       const routing = routingOf(inv, ctx, workload);
       for (const family of FAMILIES) {
         const routed = routing.byFamily.get(family);
-        if (!routed && !routing.unclear) continue;
+        const routingUnclear = routing.unclear.get(family);
+        if (!routed && !routingUnclear) continue;
         const names = routed ? new Set([...routed.gateways].map((g) => g.serviceName).filter((n) => typeof n === "string")) : void 0;
         const verdict = egressToService(inv, groups.groups, family, names);
         if (verdict.kind === "allows") continue;
         const service = FAMILY_LABEL[family];
         if (!routed) {
           const egress = groups.unclear ? `are not fully known (${groups.unclear})` : `allow no known HTTPS egress to ${service}`;
-          yield notEvaluated2(workload.ref, `the security groups of ${label2} ${egress}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routing.unclear})`);
+          yield notEvaluated2(workload.ref, `the security groups of ${label2} ${egress}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routingUnclear})`);
           continue;
         }
         const unclear = verdict.kind === "unknown" ? verdict.reason : groups.unclear;
@@ -2631,35 +3351,54 @@ var rule5 = {
         }
       }
     }
-    for (const entry of blocked.values()) yield finding(entry);
+    for (const entry of blocked.values()) yield finding(inv, entry);
   }
 };
 function routingOf(inv, ctx, workload) {
   const byFamily = /* @__PURE__ */ new Map();
-  const unclear = [];
+  const unclear = /* @__PURE__ */ new Map();
+  const note = (family, why) => unclear.set(family, (unclear.get(family) ?? /* @__PURE__ */ new Set()).add(why));
   const link = workload.subnets;
-  if (link.unresolved) unclear.push(link.unresolved);
-  if (link.external.length > 0) unclear.push(`subnet ${nameList(link.external)} is not in the inventory`);
+  if (link.unresolved) note("any", link.unresolved);
+  if (link.external.length > 0) note("any", `subnet ${nameList(link.external)} is not in the inventory`);
   for (const key of link.keys) {
     const subnet = inv.subnets.get(key);
     if (!subnet) continue;
     const eff = ctx.topology.effectiveRouteTable(subnet);
     if (isUnknown(eff)) {
-      unclear.push(`the route table of ${displayName(subnet.ref)} is unknown (${eff.reason})`);
+      note("any", `the route table of ${displayName(subnet.ref)} is unknown (${eff.reason})`);
       continue;
     }
     if (!eff) continue;
-    for (const gateway of gatewayEndpointsOnTable(inv, ctx.topology, eff.table)) {
-      const family = gateway.service.family;
-      const entry = byFamily.get(family) ?? { gateways: /* @__PURE__ */ new Set(), tables: /* @__PURE__ */ new Set() };
-      entry.gateways.add(gateway);
-      entry.tables.add(eff.table.ref);
-      byFamily.set(family, entry);
+    const table = eff.table;
+    for (const ep of endpointsOnTable(inv, ctx.topology, table)) {
+      for (const family of FAMILIES) {
+        const gateway = isGatewayOf(ep, family);
+        if (gateway === false) continue;
+        if (gateway !== true) {
+          note(family, `${displayName(table.ref)} has endpoint ${displayName(ep.ref)}, whose ${gateway}`);
+          continue;
+        }
+        const entry = byFamily.get(family) ?? { gateways: /* @__PURE__ */ new Set(), tables: /* @__PURE__ */ new Set() };
+        entry.gateways.add(ep);
+        entry.tables.add(table.ref);
+        byFamily.set(family, entry);
+      }
+    }
+    for (const ep of ctx.topology.endpointsPerhapsOn(table)) {
+      for (const family of FAMILIES) {
+        if (isGatewayOf(ep, family) !== false) note(family, `${displayName(table.ref)} may be served by endpoint ${endpointLabel(ep)}, whose route tables are unknown (${ep.routeTables.unresolved})`);
+      }
     }
   }
-  return unclear.length > 0 ? { byFamily, unclear: unclear.join("; ") } : { byFamily };
+  const reasons = /* @__PURE__ */ new Map();
+  for (const family of FAMILIES) {
+    const all = [...unclear.get("any") ?? [], ...unclear.get(family) ?? []];
+    if (all.length > 0) reasons.set(family, all.join("; "));
+  }
+  return { byFamily, unclear: reasons };
 }
-function finding({ group, family, workloads, gateways, tables }) {
+function finding(inv, { group, family, workloads, gateways, tables }) {
   const service = FAMILY_LABEL[family];
   const gatewayList = [...gateways].sort((a, b) => a.ref.key < b.ref.key ? -1 : 1);
   const listNames = [...new Set(gatewayList.map((g) => g.serviceName))].sort();
@@ -2669,7 +3408,7 @@ function finding({ group, family, workloads, gateways, tables }) {
   const noEgress = group.egress.length === 0 ? ` It has no egress rule at all${NO_EGRESS_WHY[group.ref.type ?? ""] ?? ""}.` : "";
   const plRef = gatewayList[0]?.ref.address ? `${gatewayList[0].ref.address}.prefix_list_id` : `the ${service} prefix list`;
   return {
-    message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (no 0.0.0.0/0 rule, no rule to the ${nameList(listNames)} prefix list), yet ${nameList(workloadNames)} ${workloads.length === 1 ? "runs" : "run"} in subnets whose route ${plural2(tableNames.length, "table")} ${nameList(tableNames)} ${tableNames.length === 1 ? "sends" : "send"} ${service} through gateway ${plural2(gatewayNames.length, "endpoint")} ${nameList(gatewayNames)}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
+    message: `Security group ${displayName(group.ref)} allows no HTTPS egress to ${service} (${egressAllowed(inv, group, listNames)}), yet ${nameList(workloadNames)} ${workloads.length === 1 ? "runs" : "run"} in subnets whose route ${plural2(tableNames.length, "table")} ${nameList(tableNames)} ${tableNames.length === 1 ? "sends" : "send"} ${service} through gateway ${plural2(gatewayNames.length, "endpoint")} ${nameList(gatewayNames)}: gateway endpoint traffic still goes to ${service}'s public addresses, so ${service} requests will time out.${noEgress} Add an egress rule for TCP 443 to ${plRef}.`,
     primary: group.ref,
     // The endpoints before the workloads, which can be thousands: SARIF keeps the first 1,000.
     related: [...gatewayList.map((g) => g.ref), ...workloads.map((w) => w.ref)],
@@ -2809,7 +3548,7 @@ function* judge(inv) {
     const service = iamPrefixOf(ep.service);
     const owners = ep.ref.account ? [ep.ref.account] : [];
     if (ep.policy.kind === "absent") {
-      yield { ep, service, owners, primary: ep.ref, related: [], fullAccess: true };
+      yield { ep, service, owners, primary: ep.ref, related: [], origin: {}, fullAccess: true };
       continue;
     }
     const parsed = parsedPolicy(ep.policy, ep.ref, "the endpoint policy");
@@ -2820,31 +3559,44 @@ function* judge(inv) {
     }
     const primary = holderOf2(ep.policy) ?? ep.ref;
     const related = primary.key === ep.ref.key ? [] : [ep.ref];
+    const origin = originOf(inv, ep, parsed.source.placeholders ?? {}, originCompared(parsed.policy));
     try {
-      yield { ep, service, owners, primary, related, policy: parsed.policy, fullAccess: isFullAccess(parsed.policy, service) };
+      yield { ep, service, owners, primary, related, policy: parsed.policy, origin, fullAccess: isFullAccess(parsed.policy, service, origin) };
     } catch (err) {
       yield notEvaluable(err, ep.ref, "the endpoint policy");
     }
   }
 }
+function originOf(inv, ep, placeholders, wanted) {
+  if (!wanted.endpointId && !wanted.vpcId) return {};
+  const standsFor = (key) => {
+    const name = `<known after apply: ${key}.id>`;
+    return placeholderKeys(placeholders, name)?.includes(key) ? name : void 0;
+  };
+  const endpointId = wanted.endpointId ? ep.ref.id ?? standsFor(ep.ref.key) : void 0;
+  const vpc = wanted.vpcId ? vpcIdentity(ep.vpc) : void 0;
+  const vpcId = vpc === void 0 ? void 0 : ep.vpc.keys.includes(vpc) ? inv.vpcs.get(vpc)?.ref.id ?? standsFor(vpc) : vpc;
+  return { ...endpointId !== void 0 ? { endpointId } : {}, ...vpcId !== void 0 ? { vpcId } : {} };
+}
 function holderOf2(source) {
   return source.kind === "document" ? source.origin ?? source.holder : void 0;
 }
 var fullCache = /* @__PURE__ */ new WeakMap();
-function isFullAccess(policy, service) {
+function isFullAccess(policy, service, origin = {}) {
   let m = fullCache.get(policy);
   if (!m) fullCache.set(policy, m = /* @__PURE__ */ new Map());
-  const key = service ?? "*";
+  const key = `${service ?? "*"}\0${origin.endpointId ?? ""}\0${origin.vpcId ?? ""}`;
   let v = m.get(key);
-  if (v === void 0) m.set(key, v = !isNotFullAccess(policy, service ? { service } : {}));
+  if (v === void 0) m.set(key, v = !isNotFullAccess(policy, { ...service ? { service } : {}, ...origin }));
   return v;
 }
 function allowingStatements(policy, req) {
   const matched = new Set(evaluate(policy, req).matched);
   return policy.statements.filter((s) => s.effect === "Allow" && matched.has(s.index));
 }
-function fullAccessStatements(policy, service) {
-  const req = makeRequest({ action: `${service ?? "vpcelint"}:VpcelintAnyAction`, resource: "arn:aws:s3:::vpcelint-any-bucket/any-object" });
+function fullAccessStatements(policy, service, origin) {
+  const context = { "aws:SourceVpce": origin.endpointId ?? "vpce-0vpcelint0any0", "aws:SourceVpc": origin.vpcId ?? "vpc-0vpcelint0any0" };
+  const req = makeRequest({ action: `${service ?? "vpcelint"}:VpcelintAnyAction`, resource: "arn:aws:s3:::vpcelint-any-bucket/any-object", context });
   return allowingStatements(policy, req);
 }
 function labels(statements) {
@@ -2864,19 +3616,30 @@ function actionsAllowed(statements) {
   return `every action except ${(s.notAction ?? []).map((a) => JSON.stringify(a)).join(", ")}`;
 }
 function* endpointQuestion(inv, ctx, ask, message) {
+  const answers = /* @__PURE__ */ new Map();
   for (const j of judgedEndpoints(inv, ctx)) {
     if (isDiagnostic(j)) {
       yield* once(ctx, j);
       continue;
     }
     if (j.fullAccess || !j.policy) continue;
-    let witness;
-    try {
-      witness = ask(j.policy, { ...j.service ? { service: j.service } : {}, ownerAccounts: j.owners });
-    } catch (err) {
-      yield* once(ctx, notEvaluable(err, j.ep.ref, "the endpoint policy"));
+    let byInput = answers.get(j.policy);
+    if (!byInput) answers.set(j.policy, byInput = /* @__PURE__ */ new Map());
+    const key = `${j.service ?? ""}\0${j.owners.join(",")}\0${j.origin.endpointId ?? ""}\0${j.origin.vpcId ?? ""}`;
+    let answer = byInput.get(key);
+    if (!answer) {
+      try {
+        answer = { witness: ask(j.policy, { ...j.service ? { service: j.service } : {}, ownerAccounts: j.owners, ...j.origin }) };
+      } catch (err) {
+        answer = { err };
+      }
+      byInput.set(key, answer);
+    }
+    if (answer.err !== void 0) {
+      yield* once(ctx, notEvaluable(answer.err, j.ep.ref, "the endpoint policy"));
       continue;
     }
+    const witness = answer.witness;
     if (!witness) continue;
     const statements = allowingStatements(j.policy, witness);
     yield {
@@ -2930,6 +3693,8 @@ var rule6 = {
       "An endpoint for an AWS service that supports endpoint policies has no policy (AWS then attaches the default one, which allows everything) or a policy that allows every principal every action of the service on every resource with no limiting condition.",
       "Anything in the VPC can then reach any bucket, table or key of any account through the endpoint: the exfiltration path a data perimeter is meant to close.",
       "An endpoint policy never grants access by itself; it filters what passes through the endpoint.",
+      "So it is judged on requests that come through the endpoint: a condition every one of them meets (aws:SourceVpce equal to the endpoint's own id, aws:SourceVpc to its VPC) limits nothing, and one none of them meets (aws:SourceIp, which they never carry) lets nothing through.",
+      "When the verdict depends on the endpoint's or the VPC's id and a plan knows it only after apply, the endpoint is reported as not evaluated rather than guessed.",
       "",
       "Services that do not support endpoint policies (VpcEndpointPolicySupported false; a bundled table for plans) and endpoint services of other accounts (com.amazonaws.vpce.*) are skipped: nobody can fix a finding there.",
       "Where this rule fires, endpoint-policy-any-resource and endpoint-policy-any-principal stay silent for the same endpoint."
@@ -2950,7 +3715,7 @@ var rule6 = {
       }
       if (!j.fullAccess) continue;
       const svc = j.service ? `every ${j.service} action` : "every action";
-      const message = j.policy ? `The endpoint policy of ${endpointName(j)}${where(j)} lets every principal perform ${svc} on every resource through the endpoint (${labels(fullAccessStatements(j.policy, j.service))}, with no limiting condition): anything in the VPC can reach any account's data. Limit the Allow to your organization, e.g. a condition "aws:PrincipalOrgID" and "aws:ResourceOrgID" equal to your organization id.` : `${endpointName(j)} has no endpoint policy, so AWS attaches the default policy, which lets every principal perform every action on every resource through the endpoint: anything in the VPC can reach any account's data. Set \`policy\` to allow only your organization's principals and resources (aws:PrincipalOrgID, aws:ResourceOrgID).`;
+      const message = j.policy ? `The endpoint policy of ${endpointName(j)}${where(j)} lets every principal perform ${svc} on every resource through the endpoint (${labels(fullAccessStatements(j.policy, j.service, j.origin))}, with no limiting condition): anything in the VPC can reach any account's data. Limit the Allow to your organization, e.g. a condition "aws:PrincipalOrgID" and "aws:ResourceOrgID" equal to your organization id.` : `${endpointName(j)} has no endpoint policy, so AWS attaches the default policy, which lets every principal perform every action on every resource through the endpoint: anything in the VPC can reach any account's data. Set \`policy\` to allow only your organization's principals and resources (aws:PrincipalOrgID, aws:ResourceOrgID).`;
       yield {
         message,
         primary: j.primary,
@@ -2974,6 +3739,8 @@ var rule7 = {
       "Credentials from other accounts (an attacker's own keys on a compromised host) can then use your endpoint to reach their own resources from inside your network.",
       "",
       "Judged by IAM's evaluation: a statement counts only if it lets a principal of an account and organization the policy does not name through, for a resource the policy does not name.",
+      'A limit that every account or organization matches (`"o-*"`, `"????????????"`) is no limit; a principal whose ARN matches an Allow\'s pattern and a Deny\'s exception at once (`role/app-*`, `role/*-prod`) counts.',
+      "Only requests that can come through the endpoint count: they carry its aws:SourceVpce and aws:SourceVpc and no aws:SourceIp. When the verdict depends on an endpoint or VPC id known only after apply, the endpoint is reported as not evaluated.",
       "Allows on named resources (AWS's own package repositories, a partner's bucket) are deliberate and do not count;",
       "statements limited to AWS service principals (aws:PrincipalIsAWSService) or to requests AWS services make for you (aws:ViaAWSService) are AWS's own access.",
       "Silent where endpoint-policy-full-access fires."
@@ -3005,6 +3772,8 @@ var rule8 = {
       "Data can then be written through the endpoint to buckets that someone else owns.",
       "",
       "Judged by IAM's evaluation, not by text: a statement counts only if it lets some request for a resource the policy does not name, in an account and organization it does not name, through.",
+      'A Resource pattern with a wildcard account (`arn:aws:dynamodb:*:*:table/*`) names every account\'s resources of that type, and a limit that every account or organization matches (`"o-*"`, `"????????????"`) is no limit.',
+      "Only requests that can come through the endpoint count: they carry its aws:SourceVpce and aws:SourceVpc and no aws:SourceIp. When the verdict depends on an endpoint or VPC id known only after apply, the endpoint is reported as not evaluated.",
       "Statements limited to AWS service principals (aws:PrincipalIsAWSService) or to requests AWS services make for you (aws:ViaAWSService) are AWS's own access and do not count;",
       "neither do Allows that require a principal tag (the data perimeter's administrator exceptions, such as dp:exclude:resource).",
       "Silent where endpoint-policy-full-access fires."
@@ -3019,7 +3788,7 @@ var rule8 = {
   },
   check(inv, ctx) {
     return endpointQuestion(inv, ctx, outsideResourceAllowed, (j, witness, statements) => {
-      const target = witness.resource.includes("vpcelint-other") ? "a resource of another account or organization" : witness.resource;
+      const target = isStandInResource(witness.resource) ? "a resource of another account or organization" : witness.resource;
       return `The endpoint policy of ${endpointName(j)}${where(j)} lets requests through to resources outside your accounts and organization: ${labels(statements)} allows ${actionsAllowed(statements)} on ${target} with no aws:ResourceOrgID, aws:ResourceAccount or aws:ResourceOrgPaths limit. Add a condition such as "StringEquals": {"aws:ResourceOrgID": "<your organization id>"} to ${statements.length === 1 ? "that statement" : "those statements"}, or name your own resources in Resource.`;
     });
   }
@@ -3089,7 +3858,7 @@ var rule10 = {
     id: "gateway-endpoint-region-mismatch",
     severity: "error",
     title: "Gateway endpoint names a service in another region than its VPC",
-    description: "Gateway endpoints (S3, DynamoDB) serve only their own region: the service name `com.amazonaws.<region>.s3` must name the region of the VPC. An endpoint for another region either fails to create or carries no traffic, and the subnets keep using the NAT or the internet.",
+    description: 'Gateway endpoints (S3, DynamoDB) serve only their own region: the service name `com.amazonaws.<region>.s3` must name the region of the VPC. An endpoint for another region either fails to create or carries no traffic, and the subnets keep using the NAT or the internet. Interface endpoints are not flagged (cross-region PrivateLink lets some serve another region); an endpoint whose type or service name is known only after apply, when the verdict rests on it, is "not evaluated".',
     fix: [
       "Build the service name from the region the VPC is in:",
       "",
@@ -3108,24 +3877,28 @@ var rule10 = {
   },
   *check(inv) {
     for (const ep of inv.vpcEndpoints.values()) {
-      if (ep.destroyed || ep.type !== "Gateway" || !ep.service?.region) continue;
+      if (ep.destroyed) continue;
+      if (!mayBeGateway(ep)) continue;
+      const name = displayName(ep.ref);
+      if (isUnknown(ep.serviceName)) {
+        yield notEvaluated3(ep, `the service name of ${name} is unknown (${ep.serviceName.reason})${isUnknown(ep.type) ? ", and so is its type" : ""}, so whether it is a gateway endpoint for another region than its VPC's was not checked`);
+        continue;
+      }
+      if (!ep.service?.region) continue;
       const region = regionOf(inv, ep);
       if (region === void 0) {
-        yield {
-          diagnostic: {
-            level: "note",
-            code: "not-evaluated",
-            subject: ep.ref,
-            message: `the region of ${displayName(ep.ref)} is unknown (no region in its provider configuration), so its service name ${ep.service.name} was not checked against it`
-          }
-        };
+        yield notEvaluated3(ep, `the region of ${name} is unknown (no region in its provider configuration), so its service name ${ep.service.name} was not checked against it`);
         continue;
       }
       if (region === ep.service.region) continue;
+      if (isUnknown(ep.type)) {
+        yield notEvaluated3(ep, `the type of ${name} is unknown (${ep.type.reason}): as a gateway endpoint its service ${ep.service.name} (region ${ep.service.region}) would not work in its VPC's region ${region}, while an interface endpoint may serve another region (cross-region PrivateLink), so it was not evaluated`);
+        continue;
+      }
       const vpc = single2(ep.vpc, inv.vpcs);
       const vpcRef = vpc && !isUnknown(vpc) ? vpc.ref : void 0;
       yield {
-        message: `Gateway endpoint ${displayName(ep.ref)} uses service ${ep.service.name} (region ${ep.service.region}) but its VPC${vpcRef ? ` ${displayName(vpcRef)}` : ""} is in ${region}: gateway endpoints work only in their own region. Use com.amazonaws.${region}.${ep.service.service}.`,
+        message: `Gateway endpoint ${name} uses service ${ep.service.name} (region ${ep.service.region}) but its VPC${vpcRef ? ` ${displayName(vpcRef)}` : ""} is in ${region}: gateway endpoints work only in their own region. Use com.amazonaws.${region}.${ep.service.service}.`,
         primary: ep.ref,
         related: vpcRef ? [vpcRef] : [],
         attribute: "service_name",
@@ -3134,6 +3907,13 @@ var rule10 = {
     }
   }
 };
+function mayBeGateway(ep) {
+  if (!isUnknown(ep.type)) return ep.type === "Gateway";
+  return isUnknown(ep.serviceName) || ep.service?.family !== void 0;
+}
+function notEvaluated3(ep, message) {
+  return { diagnostic: { level: "note", code: "not-evaluated", subject: ep.ref, message } };
+}
 function regionOf(inv, ep) {
   const vpc = single2(ep.vpc, inv.vpcs);
   if (vpc && !isUnknown(vpc) && vpc.ref.region) return vpc.ref.region;
@@ -3257,6 +4037,8 @@ var rule12 = {
       "peered VPCs, transit gateway attachments, on-premises networks. Limit the sources to the VPC's CIDRs or to the security groups of the clients.",
       "",
       "Precision: a rule that names another security group, the group itself or a prefix list is not open, whatever those hold.",
+      "IPv4 and IPv6 sources are judged apart: a known 0.0.0.0/0 is reported even when the same rule's IPv6 sources are known only after apply (and a known ::/0 likewise);",
+      'a rule none of whose known sources is open while others are unknown is "not evaluated".',
       "Interface endpoints of AWS services listen on HTTPS (TCP 443) only, so an open rule whose ports exclude 443 exposes nothing through the endpoint:",
       "it is reported as a note, not a warning, because the group is broader than its purpose and usually shared with something that does listen.",
       "For endpoints of PrivateLink services of customers and partners (`com.amazonaws.vpce.*`) the listener ports are the provider's, unknown here, so every open rule is a warning.",
@@ -3291,17 +4073,16 @@ var rule12 = {
   *check(inv) {
     const open = /* @__PURE__ */ new Map();
     for (const ep of interfaceEndpoints(inv)) {
-      const { groups, unclear } = groupsOf(inv, ep.securityGroups);
+      const { groups, unclear } = groupsOf(inv, ep.securityGroups, "ingress");
       if (unclear) yield notEvaluated2(ep.ref, `the security groups of interface endpoint ${endpointLabel(ep)} are not fully known (${unclear}), so their ingress was not checked for 0.0.0.0/0`);
       for (const group of groups) {
         for (const r of group.ingress) {
-          const cidrs = cidrsOf(r);
-          if (isUnknown(cidrs)) {
-            yield notEvaluated2(r.declaredBy, `the sources of ${ruleOrigin(r, group)} are unknown (${cidrs.reason}), so interface endpoint ${endpointLabel(ep)} was not checked for ingress from anywhere`);
+          const { cidrs, unknown: unknown2 } = cidrsOf(r);
+          const anywhere = cidrs.filter(isAnywhere);
+          if (anywhere.length === 0) {
+            if (unknown2) yield notEvaluated2(r.declaredBy, `the sources of ${ruleOrigin(r, group)} are unknown (${unknown2}), so interface endpoint ${endpointLabel(ep)} was not checked for ingress from anywhere`);
             continue;
           }
-          const anywhere = cidrs.filter(isAnywhere);
-          if (anywhere.length === 0) continue;
           const entry = open.get(r) ?? { rule: r, group, cidrs: anywhere, endpoints: [] };
           entry.endpoints.push(ep);
           open.set(r, entry);
@@ -3346,6 +4127,17 @@ function vpcCidrsOf(inv, endpoints) {
 }
 var interface_endpoint_open_security_group_default = rule12;
 
+// src/model/endpoint-private-dns-support.ts
+var NO_PRIVATE_DNS = {
+  dynamodb: 'Amazon DynamoDB Developer Guide, "AWS PrivateLink for DynamoDB": private DNS is not supported; clients use the endpoint URL',
+  "dynamodb-streams": 'Amazon DynamoDB Developer Guide, "AWS PrivateLink for DynamoDB Streams": private DNS is not supported; clients use the endpoint URL',
+  "iot.data": 'AWS IoT Core Developer Guide, "Using AWS IoT Core with interface VPC endpoints": the data endpoints get no automatic private DNS records'
+};
+function noPrivateDnsReason(service) {
+  if (service.owner !== "aws") return void 0;
+  return Object.hasOwn(NO_PRIVATE_DNS, service.service) ? NO_PRIVATE_DNS[service.service] : void 0;
+}
+
 // rules/interface-endpoint-private-dns-disabled.ts
 var rule13 = {
   meta: {
@@ -3361,7 +4153,9 @@ var rule13 = {
       "Not reported: endpoints of PrivateLink services of customers and partners (`com.amazonaws.vpce.*`), whose names are their own;",
       "an endpoint whose VPC has another endpoint for the same service with private DNS on (only one can hold the private hosted zone);",
       "S3 and DynamoDB interface endpoints in a VPC that has a gateway endpoint for the service, where in-VPC clients already take the free gateway endpoint",
-      "and on-premises clients use the endpoint-specific names. Centralized endpoints shared through your own Route 53 private hosted zones also keep private DNS off:",
+      "and on-premises clients use the endpoint-specific names; services whose interface endpoints cannot have private DNS (live: DescribeVpcEndpointServices",
+      "names no private DNS name; plans: a bundled table of what the services document, e.g. DynamoDB, DynamoDB Streams, IoT Core data), where clients",
+      "must call the endpoint-specific names anyway. Centralized endpoints shared through your own Route 53 private hosted zones also keep private DNS off:",
       "suppress the rule for them."
     ].join("\n"),
     fix: [
@@ -3379,6 +4173,7 @@ var rule13 = {
   *check(inv) {
     for (const ep of interfaceEndpoints(inv)) {
       if (ep.service?.owner !== "aws") continue;
+      if (ep.privateDnsSupported === false || ep.privateDnsSupported === void 0 && noPrivateDnsReason(ep.service)) continue;
       if (isUnknown(ep.privateDnsEnabled)) {
         yield notEvaluated2(ep.ref, `whether interface endpoint ${endpointLabel(ep)} has private DNS is unknown (${ep.privateDnsEnabled.reason})`);
         continue;
@@ -3549,10 +4344,22 @@ var rule15 = {
       '  variable = "aws:SourceVpce"',
       "  values   = [aws_vpc_endpoint.s3.id]",
       "}",
+      "```",
+      "",
+      "A negated operator (StringNotEqualsIfExists, NotIpAddressIfExists) is true on a missing key with or without IfExists, so dropping IfExists changes nothing.",
+      "Require the key with a Null condition in the same statement (or state what to keep out as a Deny with the positive operator):",
+      "",
+      "```hcl",
+      "condition {",
+      '  test     = "Null"',
+      '  variable = "aws:SourceVpce"',
+      '  values   = ["false"]',
+      "}",
       "```"
     ].join("\n"),
     docs: [
       "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists",
+      "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null",
       "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html"
     ],
     tags: ["security", "policy"],
@@ -3570,16 +4377,18 @@ var rule15 = {
       }
       if (!witness) return;
       const absentFrom = c.keyLower === "aws:sourceip" ? "requests that come through a VPC endpoint" : "requests that do not come through a VPC endpoint (the internet, on-premises over public endpoints)";
-      const plain = c.operator.replace(/^ForAllValues:/i, c.set === "ForAllValues" ? "ForAnyValue:" : "").replace(/IfExists$/i, "");
-      yield conditionFinding(
-        site,
-        s,
-        c,
-        `In ${siteLabel(site)}, the Allow ${conditionLabel(s, c)} also matches ${absentFrom}: ${c.key} is absent from them and ${c.ifExists ? "IfExists" : "ForAllValues"} is then true. Use "${plain}" in the Allow, and fence other sources with a Deny.`
-      );
+      yield conditionFinding(site, s, c, `In ${siteLabel(site)}, the Allow ${conditionLabel(s, c)} also matches ${absentFrom}: ${advice(c)}`);
     });
   }
 };
+function advice(c) {
+  if (c.ifExists && !c.set && isNegated(c.base)) {
+    const positive = c.base.replace("Not", "");
+    return `${c.key} is absent from them, and ${c.base} is true when the key is missing, with or without IfExists. To match only requests that carry ${c.key}, add "Null": {"${c.key}": "false"} to the statement; or, to keep out what the values name, write a Deny with "${positive}" instead.`;
+  }
+  const plain = c.operator.replace(/^ForAllValues:/i, c.set === "ForAllValues" ? "ForAnyValue:" : "").replace(/IfExists$/i, "");
+  return `${c.key} is absent from them and ${c.ifExists ? "IfExists" : "ForAllValues"} is then true. Use "${plain}" in the Allow, and fence other sources with a Deny.`;
+}
 var policy_allow_ifexists_network_key_default = rule15;
 
 // rules/policy-condition-value-mismatch.ts
@@ -3592,7 +4401,10 @@ var rule16 = {
       "A condition compares a key with values of the wrong kind, so it can never match:",
       "aws:SourceVpce with a VPC id (vpc-\u2026), aws:SourceVpc with an endpoint id (vpce-\u2026), an ARN operator (ArnEquals, ArnLike, ...) on a key that is not an ARN, an IP operator (IpAddress, NotIpAddress) on a key that is not an IP address.",
       "In plans, values known only after apply count by what they reference: aws:SourceVpce compared with aws_vpc.main.id is the same mistake.",
-      "The statement silently does nothing; with a negated operator (StringNotEquals, NotIpAddress, ...) it matches every request instead, and a Deny then denies everything."
+      "What the condition then does depends on the operator and qualifier, and the message says which: a positive operator never matches (the statement silently does nothing),",
+      "except that IfExists and ForAllValues: make it match exactly the requests without the key (for aws:SourceVpce and aws:SourceVpc: those not through a VPC endpoint);",
+      "a negated operator (StringNotEquals, NotIpAddress, ...) matches every request (a Deny then denies everything), except under ForAnyValue:, which is false on a missing key,",
+      "so it matches exactly the requests that carry the key. A wrong value beside right ones is only dead weight: the condition rests on the others."
     ].join("\n"),
     fix: [
       "Compare each key with values of its own kind:",
@@ -3621,11 +4433,34 @@ var rule16 = {
     yield* eachCondition(inv, ctx, function* ({ site, statement: s, condition: c }) {
       const problem = mismatch(inv, site, c);
       if (!problem) return;
-      const outcome = isNegated(c.base) ? `it matches every request, so the ${s.effect === "Deny" ? "Deny applies to everything" : "Allow applies to everything"}` : `it never matches, so the ${s.effect} never applies`;
-      yield conditionFinding(site, s, c, `In ${siteLabel(site)}, ${conditionLabel(s, c)} ${problem.what}: ${outcome}. ${problem.fix}`, { problem: problem.code });
+      const good = c.values.filter((v) => !problem.bad.includes(v));
+      const result2 = good.length > 0 ? `that value can never match, so the condition rests on its other values (${good.join(", ")}) alone` : outcome(s, c);
+      yield conditionFinding(site, s, c, `In ${siteLabel(site)}, ${conditionLabel(s, c)} ${problem.what}: ${result2}. ${problem.fix}`, { problem: problem.code });
     });
   }
 };
+function outcome(s, c) {
+  const negated = isNegated(c.base);
+  const always = ALWAYS_PRESENT.has(c.keyLower);
+  const whenMissing = c.set === "ForAnyValue" ? c.ifExists : c.set === "ForAllValues" || c.ifExists || negated;
+  const why = c.ifExists ? `IfExists is true when ${c.key} is missing` : c.set ? `${c.set} is ${whenMissing} when ${c.key} is missing` : `${c.base} is ${whenMissing} when ${c.key} is missing`;
+  const { present, absent } = requestsWithKey(c);
+  const others = s.conditions.length > 1 ? " wherever its other conditions hold" : "";
+  if (negated && (whenMissing || always)) {
+    return `it matches every request (${c.base} is true for any value of ${c.key}${always ? "" : `, and ${why}`}), so it limits nothing: the ${s.effect} applies to everything the statement names${others}`;
+  }
+  if (!negated && (!whenMissing || always)) return `it never matches (no value can match ${c.key}${always ? "" : `, and ${why}`}), so the ${s.effect} never applies`;
+  if (negated) {
+    return `it matches only requests that carry ${c.key} (${present}), whatever its value: ${c.base} is true for any value of ${c.key}, and ${why}. So the ${s.effect} applies to every ${present.replace(/^requests/, "request")} and never to ${absent}`;
+  }
+  return `it matches only requests without ${c.key} (${absent}): no value can match ${c.key} when it is there, and ${why}. So the ${s.effect} applies only to ${absent} and never to ${present}`;
+}
+function requestsWithKey(c) {
+  if (c.keyLower === "aws:sourcevpce" || c.keyLower === "aws:sourcevpc") {
+    return { present: "requests through any VPC endpoint", absent: "requests that do not come through a VPC endpoint" };
+  }
+  return { present: `requests with ${c.key}`, absent: `requests without ${c.key}` };
+}
 function mismatch(inv, site, c) {
   const kindOf2 = (v) => {
     const keys = placeholderKeys(site.placeholders, v);
@@ -3640,20 +4475,20 @@ function mismatch(inv, site, c) {
   if (c.base !== "Null") {
     if (c.keyLower === "aws:sourcevpce") {
       const bad = c.values.filter((v) => ["vpc-id", "vpc"].includes(kindOf2(v) ?? ""));
-      if (bad.length > 0) return { code: "vpc-for-vpce", what: `compares the endpoint key with a VPC id (${bad.join(", ")})`, fix: "Use the endpoint id (vpce-\u2026) here, or aws:SourceVpc for the VPC." };
+      if (bad.length > 0) return { code: "vpc-for-vpce", what: `compares the endpoint key with a VPC id (${bad.join(", ")})`, fix: "Use the endpoint id (vpce-\u2026) here, or aws:SourceVpc for the VPC.", bad };
     }
     if (c.keyLower === "aws:sourcevpc") {
       const bad = c.values.filter((v) => ["vpce-id", "vpc-endpoint"].includes(kindOf2(v) ?? ""));
-      if (bad.length > 0) return { code: "vpce-for-vpc", what: `compares the VPC key with an endpoint id (${bad.join(", ")})`, fix: "Use the VPC id (vpc-\u2026) here, or aws:SourceVpce for the endpoint." };
+      if (bad.length > 0) return { code: "vpce-for-vpc", what: `compares the VPC key with an endpoint id (${bad.join(", ")})`, fix: "Use the VPC id (vpc-\u2026) here, or aws:SourceVpce for the endpoint.", bad };
     }
   }
   const type = keyType(c.keyLower);
   if (type === void 0) return void 0;
   if (c.base.startsWith("Arn") && type !== "arn") {
-    return { code: "arn-operator", what: `uses an ARN operator on ${c.key}, whose values are not ARNs`, fix: `Use a String operator (StringEquals, StringLike) for ${c.key}.` };
+    return { code: "arn-operator", what: `uses an ARN operator on ${c.key}, whose values are not ARNs`, fix: `Use a String operator (StringEquals, StringLike) for ${c.key}.`, bad: c.values };
   }
   if ((c.base === "IpAddress" || c.base === "NotIpAddress") && type !== "ip") {
-    return { code: "ip-operator", what: `uses an IP operator on ${c.key}, whose values are not IP addresses`, fix: `Use a String operator for ${c.key}, or an IP key (aws:SourceIp, aws:VpcSourceIp).` };
+    return { code: "ip-operator", what: `uses an IP operator on ${c.key}, whose values are not IP addresses`, fix: `Use a String operator for ${c.key}, or an IP key (aws:SourceIp, aws:VpcSourceIp).`, bad: c.values };
   }
   return void 0;
 }
@@ -3928,11 +4763,11 @@ function isObject2(v) {
 }
 function expressionAt(expressions, path) {
   let node = expressions;
-  for (const step of path) {
-    if (Array.isArray(node)) node = typeof step === "number" ? node[step] : void 0;
+  for (const step2 of path) {
+    if (Array.isArray(node)) node = typeof step2 === "number" ? node[step2] : void 0;
     else if (isObject2(node)) {
       if (isExpression(node)) return node;
-      node = node[step];
+      node = node[step2];
     } else return void 0;
   }
   return isExpression(node) ? node : void 0;
@@ -4443,11 +5278,11 @@ function add(table, inst) {
   else table.byResource.set(rk, [inst]);
   if (inst.moduleInstance === "" || table.knownModules.has(inst.moduleInstance)) return;
   let parent = "";
-  for (const step of inst.modules) {
-    const self = `${parent}${parent ? "." : ""}module.${step.name}${formatKey(step.key)}`;
+  for (const step2 of inst.modules) {
+    const self = `${parent}${parent ? "." : ""}module.${step2.name}${formatKey(step2.key)}`;
     if (!table.knownModules.has(self)) {
       table.knownModules.add(self);
-      const k = `${parent}|${step.name}`;
+      const k = `${parent}|${step2.name}`;
       const list3 = table.moduleInstances.get(k);
       if (list3) list3.push(self);
       else table.moduleInstances.set(k, [self]);
@@ -4478,10 +5313,10 @@ function attrAt(inst, path) {
   if (path.length === 1) return field(inst, path[0]);
   let value = inst.values;
   let unk = inst.unknowns;
-  for (const step of path) {
+  for (const step2 of path) {
     if (unk === true) return unknown();
-    unk = unk !== null && typeof unk === "object" ? unk[step] : void 0;
-    value = value !== null && typeof value === "object" ? value[step] : void 0;
+    unk = unk !== null && typeof unk === "object" ? unk[step2] : void 0;
+    value = value !== null && typeof value === "object" ? value[step2] : void 0;
   }
   if (unk === true) return unknown();
   return value === null || value === "" ? void 0 : value;
@@ -4530,7 +5365,7 @@ function linkAttr(ctx, inst, name, kinds, computedMeansEmpty = false) {
   if (computedMeansEmpty && isUnknown(field(inst, name)) && !ctx.resolver.expressionOf(inst, [name])) return { keys: [], external: [] };
   return ctx.resolver.link(inst, [name], kinds);
 }
-function merge2(a, b) {
+function merge3(a, b) {
   const out = { keys: [.../* @__PURE__ */ new Set([...a.keys, ...b.keys])].sort(), external: [.../* @__PURE__ */ new Set([...a.external, ...b.external])].sort() };
   const unresolved = a.unresolved ?? b.unresolved;
   return unresolved ? { ...out, unresolved } : out;
@@ -4629,10 +5464,10 @@ function rebuildPolicyDocument(ctx, doc) {
   let cache2 = rebuiltOf.get(ctx);
   if (!cache2) rebuiltOf.set(ctx, cache2 = /* @__PURE__ */ new Map());
   let rebuilt = cache2.get(doc);
-  if (!rebuilt) cache2.set(doc, rebuilt = rebuild(ctx, doc));
+  if (!rebuilt) cache2.set(doc, rebuilt = rebuild2(ctx, doc));
   return rebuilt;
 }
-function rebuild(ctx, doc) {
+function rebuild2(ctx, doc) {
   try {
     return new Rebuilder(ctx, doc).run();
   } catch (err) {
@@ -4791,7 +5626,7 @@ function policyOf(ctx, inst, name) {
   const holder = declRef(ctx, inst);
   const sensitive = isSensitive(inst, name);
   const value = field(inst, name);
-  if (typeof value === "string") return { kind: "document", text: value, holder, attribute: name, sensitive, ...originOf(ctx, inst, name) };
+  if (typeof value === "string") return { kind: "document", text: value, holder, attribute: name, sensitive, ...originOf2(ctx, inst, name) };
   if (value === void 0) return { kind: "absent" };
   if (!isUnknown(value)) return { kind: "unknown", reason: `${inst.address}.${name} is not a string`, holder, attribute: name };
   const expr = ctx.resolver.expressionOf(inst, [name]);
@@ -4816,7 +5651,7 @@ function policyOf(ctx, inst, name) {
   const reason = res.unresolved ?? (from.length > 0 ? `built from ${from.join(", ")}, known only after apply (a function such as jsonencode() keeps only its references in the plan, so the structure cannot be recovered)` : "known only after apply");
   return { kind: "unknown", reason, holder, attribute: name, ...from.length > 0 ? { builtFrom: from } : {} };
 }
-function originOf(ctx, inst, name) {
+function originOf2(ctx, inst, name) {
   const expr = ctx.resolver.expressionOf(inst, [name]);
   if (!expr || !("references" in expr)) return {};
   const hits = ctx.resolver.resolveExpression(inst, expr).hits;
@@ -4880,6 +5715,104 @@ function kindOf(mode, type) {
   return (mode === "data" ? DATA_KINDS : MANAGED_KINDS).get(type);
 }
 
+// src/collect/terraform/unattached.ts
+function ownership(link) {
+  if (!link.unresolved && link.keys.length === 1 && link.external.length === 0) return { kind: "one", key: link.keys[0] };
+  if (!link.unresolved && link.keys.length === 0) return link.external.length > 0 ? { kind: "outside" } : { kind: "none" };
+  const named = [...link.keys, ...link.external];
+  return { kind: "unclear", named: link.keys, open: link.unresolved !== void 0, why: link.unresolved ?? `the reference may mean any of ${named.join(", ")}` };
+}
+function ownershipIn(ctx, link, ownerNoun) {
+  const owner = ownership(link);
+  if (owner.kind !== "one") return owner;
+  const inst = ctx.table.byAddress.get(owner.key);
+  if (inst?.mode !== "data" || !isUnknown(field(inst, "id"))) return owner;
+  return { kind: "unclear", named: [owner.key], open: true, why: `${owner.key} is read only after apply and may find a ${ownerNoun} this plan creates` };
+}
+function ownerUnclear(ownerNoun, why, verb = "belongs to") {
+  return `which ${ownerNoun} it ${verb} cannot be told (${why})`;
+}
+function suspectsText(s, owner) {
+  const who = s.more ? `${s.first.inst.address} (and other resources like it)` : s.first.inst.address;
+  return `${who} may ${s.first.action} ${displayName(owner)}: ${s.first.why}`;
+}
+function add2(pair2, i) {
+  if (!pair2) return { first: i };
+  if (i === pair2.first || i === pair2.second) return pair2;
+  const all = [pair2.first, ...pair2.second === void 0 ? [] : [pair2.second], i].sort((a, b) => a - b);
+  return { first: all[0], second: all[1] };
+}
+function markSuspectedOwners(ctx, items, owners, options) {
+  if (items.length === 0) return;
+  items = [...items].sort((a, b) => naturalCompare(a.inst.address, b.inst.address));
+  const ANY = "";
+  const buckets = /* @__PURE__ */ new Map();
+  const byKey = /* @__PURE__ */ new Map();
+  const parts = /* @__PURE__ */ new Set();
+  const inputs = /* @__PURE__ */ new Map();
+  const inputsOf = (inst) => {
+    let keys = inputs.get(inst.moduleInstance);
+    if (!keys) {
+      keys = inst.modules.length > 0 ? ctx.resolver.linkModuleInputs(inst.modules, options.kinds).keys : [];
+      inputs.set(inst.moduleInstance, keys);
+    }
+    return keys;
+  };
+  const keyed = (key, part, i) => {
+    let m = byKey.get(key);
+    if (!m) byKey.set(key, m = /* @__PURE__ */ new Map());
+    m.set(part, add2(m.get(part), i));
+  };
+  items.forEach((item, i) => {
+    parts.add(item.part);
+    for (const key of item.named) keyed(key, item.part, i);
+    if (!item.open) return;
+    for (const key of inputsOf(item.inst)) keyed(key, item.part, i);
+    for (const vpc of item.vpc === void 0 ? [""] : [item.vpc, ANY]) {
+      const b = `${item.inst.moduleInstance}\0${vpc}\0${item.part}`;
+      buckets.set(b, add2(buckets.get(b), i));
+    }
+  });
+  const ancestors = /* @__PURE__ */ new Map();
+  const prefixesOf = (owner) => {
+    const inst = ctx.table.byAddress.get(owner.ref.address ?? owner.ref.key);
+    if (!inst) return [""];
+    let list2 = ancestors.get(inst.moduleInstance);
+    if (!list2) {
+      list2 = inst.modules.map((_, n) => formatModules(inst.modules.slice(0, n)));
+      list2.push(inst.moduleInstance);
+      ancestors.set(inst.moduleInstance, list2);
+    }
+    return list2;
+  };
+  for (const owner of owners) {
+    const prefixes = prefixesOf(owner);
+    const vpc = options.vpcOf(owner);
+    const own = byKey.get(owner.ref.key);
+    for (const part of parts) {
+      if (options.accepts && !options.accepts(owner, part)) continue;
+      let pair2 = own?.get(part);
+      for (const prefix of prefixes) {
+        for (const v of ["", vpc ?? ANY]) {
+          const found = buckets.get(`${prefix}\0${v}\0${part}`);
+          if (!found) continue;
+          pair2 = add2(pair2, found.first);
+          if (found.second !== void 0) pair2 = add2(pair2, found.second);
+        }
+      }
+      if (pair2) options.mark(owner, part, { first: items[pair2.first], more: pair2.second !== void 0 });
+    }
+  }
+}
+function soleVpc(link) {
+  if (!link || link.unresolved) return void 0;
+  const all = [...link.keys, ...link.external];
+  return all.length === 1 ? all[0] : void 0;
+}
+function also(existing, reason) {
+  return existing ? `${existing}; ${reason}` : reason;
+}
+
 // src/collect/terraform/security-groups.ts
 function buildSecurityGroups(ctx) {
   const prefixLists = buildServicePrefixLists(ctx);
@@ -4902,10 +5835,11 @@ function buildSecurityGroups(ctx) {
     ctx.inv.securityGroups.set(ref.key, sg);
   }
   buildImplicitDefaultGroups(ctx);
+  const unattached = [];
   for (const inst of instancesOf(ctx, "aws_security_group_rule")) {
-    const direction = str(inst, "type");
-    if (direction !== "ingress" && direction !== "egress") continue;
-    addTo(ctx, inst, {
+    const type = str(inst, "type");
+    const direction = type === "ingress" || type === "egress" ? type : "egress";
+    addTo(ctx, unattached, inst, type === direction ? void 0 : `its type is ${isUnknown(type) ? "known only after apply" : JSON.stringify(type)}`, {
       direction,
       protocol: str(inst, "protocol") ?? "-1",
       fromPort: num2(inst, ["from_port"]),
@@ -4922,7 +5856,7 @@ function buildSecurityGroups(ctx) {
     for (const inst of instancesOf(ctx, type)) {
       const v4 = str(inst, "cidr_ipv4");
       const v6 = str(inst, "cidr_ipv6");
-      addTo(ctx, inst, {
+      addTo(ctx, unattached, inst, void 0, {
         direction,
         protocol: str(inst, "ip_protocol") ?? "-1",
         fromPort: num2(inst, ["from_port"]),
@@ -4936,6 +5870,15 @@ function buildSecurityGroups(ctx) {
       });
     }
   }
+  markSuspectedOwners(ctx, unattached, ctx.inv.securityGroups.values(), {
+    kinds: ["security-group"],
+    vpcOf: (sg) => soleVpc(sg.vpc),
+    mark: (sg, part, suspects) => {
+      const text = suspectsText(suspects, sg.ref);
+      if (part !== "egress") sg.ingressIncomplete = also(sg.ingressIncomplete, text);
+      if (part !== "ingress") sg.egressIncomplete = also(sg.egressIncomplete, text);
+    }
+  });
 }
 function linkGroups(ctx, inst, path) {
   const link = linkField(ctx, inst, path, ["security-group"]);
@@ -4944,7 +5887,7 @@ function linkGroups(ctx, inst, path) {
   const computed = new Set(viaVpc.map((h) => `${h.instance.address}.default_security_group_id is computed by the provider`));
   const { unresolved, ...rest } = link;
   const base = unresolved && !computed.has(unresolved) ? { ...rest, unresolved } : rest;
-  return viaVpc.reduce((acc, h) => merge2(acc, defaultGroupOf(ctx, { keys: [h.instance.address], external: [] })), base);
+  return viaVpc.reduce((acc, h) => merge3(acc, defaultGroupOf(ctx, { keys: [h.instance.address], external: [] })), base);
 }
 function defaultGroupOf(ctx, vpc) {
   if (vpc.keys.length === 1) {
@@ -5066,17 +6009,25 @@ function inlineRules(ctx, inst, sg, direction, prefixLists) {
     });
   });
 }
-function addTo(ctx, inst, rule21) {
+function addTo(ctx, unattached, inst, unclearDirection, rule21) {
   const groups = linkGroups(ctx, inst, ["security_group_id"]);
-  if (groups.keys.length === 0) {
+  const owner = ownershipIn(ctx, groups, "security group");
+  if (owner.kind !== "one") {
     ctx.inv.diagnose({
       level: "note",
       code: "unresolved-reference",
       subject: declRef(ctx, inst),
-      message: `${inst.address}: cannot tell which security group the rule belongs to (${groups.unresolved ?? (groups.external.join(", ") || "no security_group_id")})`
+      message: `${inst.address}: cannot tell which security group the rule belongs to (${owner.kind === "unclear" ? owner.why : groups.external.join(", ") || "no security_group_id"})${owner.kind === "unclear" ? "; the groups it may belong to count as incomplete" : ""}`
     });
   }
-  for (const key of groups.keys) ctx.inv.securityGroups.get(key)?.[rule21.direction].push(rule21);
+  if (owner.kind === "one" && !unclearDirection) {
+    ctx.inv.securityGroups.get(owner.key)?.[rule21.direction].push(rule21);
+    return;
+  }
+  const [named, open, why] = owner.kind === "one" ? [[owner.key], false, unclearDirection] : owner.kind === "unclear" ? [owner.named, owner.open, ownerUnclear("security group", owner.why)] : [[], false, ""];
+  if (named.length === 0 && !open) return;
+  const part = unclearDirection ? "both" : rule21.direction;
+  unattached.push({ inst, part, action: `add ${part === "both" ? "a" : `an ${part}`} rule to`, why, named, open });
 }
 function num2(inst, path) {
   const v = attr(inst, ...path);
@@ -5108,22 +6059,23 @@ function buildEndpoints(ctx) {
     ep.destroyed = true;
     ctx.inv.vpcEndpoints.set(ep.ref.key, ep);
   }
-  attach(ctx, "aws_vpc_endpoint_route_table_association", "route_table_id", ["route-table"], (ep, link) => ep.routeTables = merge2(ep.routeTables, link));
-  attach(ctx, "aws_vpc_endpoint_subnet_association", "subnet_id", ["subnet"], (ep, link) => ep.subnets = merge2(ep.subnets, link));
+  const unattached = [];
+  attach(ctx, unattached, "aws_vpc_endpoint_route_table_association", "route_table_id", ["route-table"], (ep, link) => ep.routeTables = merge3(ep.routeTables, link));
+  attach(ctx, unattached, "aws_vpc_endpoint_subnet_association", "subnet_id", ["subnet"], (ep, link) => ep.subnets = merge3(ep.subnets, link));
   const replacedDefault = /* @__PURE__ */ new Set();
-  attach(ctx, "aws_vpc_endpoint_security_group_association", "security_group_id", ["security-group"], (ep, link, inst) => {
-    ep.securityGroups = merge2(ep.securityGroups, link);
+  attach(ctx, unattached, "aws_vpc_endpoint_security_group_association", "security_group_id", ["security-group"], (ep, link, inst) => {
+    ep.securityGroups = merge3(ep.securityGroups, link);
     if (field(inst, "replace_default_association") === true) replacedDefault.add(ep.ref.key);
   });
   for (const [key, groups] of own) {
     const ep = ctx.inv.vpcEndpoints.get(key);
     if (ep?.type === "Interface" && !replacedDefault.has(key) && isNone(groups)) {
-      ep.securityGroups = merge2(ep.securityGroups, defaultGroupOf(ctx, ep.vpc));
+      ep.securityGroups = merge3(ep.securityGroups, defaultGroupOf(ctx, ep.vpc));
     }
   }
   for (const inst of instancesOf(ctx, "aws_vpc_endpoint_private_dns")) {
     const enabled = bool(inst, "private_dns_enabled", void 0);
-    for (const key of endpointsOf(ctx, inst)) {
+    for (const key of endpointsOf(ctx, inst, unattached, "private-dns", "set private DNS of")) {
       const ep = ctx.inv.vpcEndpoints.get(key);
       const epInst = ctx.table.byAddress.get(key);
       if (!ep || !epInst) continue;
@@ -5133,11 +6085,37 @@ function buildEndpoints(ctx) {
     }
   }
   for (const inst of instancesOf(ctx, "aws_vpc_endpoint_policy")) {
-    for (const key of endpointsOf(ctx, inst)) {
+    for (const key of endpointsOf(ctx, inst, unattached, "policy", "set the policy of")) {
       const ep = ctx.inv.vpcEndpoints.get(key);
       if (ep) ep.policy = policyOf(ctx, inst, "policy");
     }
   }
+  markUnattached(ctx, unattached);
+}
+var ACCEPTS = {
+  "route-table": ["Gateway"],
+  subnet: ["Interface", "GatewayLoadBalancer"],
+  "security-group": ["Interface"],
+  "private-dns": ["Interface"],
+  policy: ["Gateway", "Interface"]
+};
+function markUnattached(ctx, unattached) {
+  markSuspectedOwners(ctx, unattached, ctx.inv.vpcEndpoints.values(), {
+    kinds: ["vpc-endpoint"],
+    vpcOf: (ep) => soleVpc(ep.vpc),
+    accepts: (ep, part) => !ep.destroyed && (isUnknown(ep.type) || ACCEPTS[part].includes(ep.type)),
+    mark: (ep, part, suspects) => {
+      const text = suspectsText(suspects, ep.ref);
+      const unclear = { keys: [], external: [], unresolved: text };
+      if (part === "route-table") ep.routeTables = merge3(ep.routeTables, unclear);
+      else if (part === "subnet") ep.subnets = merge3(ep.subnets, unclear);
+      else if (part === "security-group") ep.securityGroups = merge3(ep.securityGroups, unclear);
+      else if (part === "private-dns") ep.privateDnsEnabled = unknown(text);
+      else if (part === "policy" && ep.policy.kind !== "unknown") {
+        ep.policy = { kind: "unknown", reason: text, holder: declRef(ctx, suspects.first.inst), attribute: "policy" };
+      }
+    }
+  });
 }
 function endpointOf(ctx, inst) {
   const ref = refOf(ctx, inst);
@@ -5198,26 +6176,130 @@ function inboundResolverOnly(inst, type, privateDnsOn) {
   if (!written && isUnknown(opts) && inst.mode === "managed") return true;
   return unknown(`${inst.address}: whether private DNS answers only the inbound resolver endpoint is known only after apply`);
 }
-function endpointsOf(ctx, inst) {
+function endpointsOf(ctx, inst, unattached, part, action, vpc) {
   const link = ctx.resolver.link(inst, ["vpc_endpoint_id"], ["vpc-endpoint"]);
-  if (link.keys.length === 0) {
-    ctx.inv.diagnose({
-      level: "note",
-      code: "unresolved-reference",
-      subject: declRef(ctx, inst),
-      message: `${inst.address}: cannot tell which VPC endpoint it belongs to (${link.unresolved ?? (link.external.length > 0 ? `${link.external.join(", ")} is not in the plan` : "no vpc_endpoint_id")})`
-    });
-  }
-  return link.keys;
+  const owner = ownershipIn(ctx, link, "VPC endpoint");
+  if (owner.kind === "one") return [owner.key];
+  const unclear = owner.kind === "unclear";
+  ctx.inv.diagnose({
+    level: "note",
+    code: "unresolved-reference",
+    subject: declRef(ctx, inst),
+    message: `${inst.address}: cannot tell which VPC endpoint it belongs to (${unclear ? owner.why : link.external.length > 0 ? `${link.external.join(", ")} is not in the plan` : "no vpc_endpoint_id"})${unclear ? "; the endpoints it may belong to count as partly unknown" : ""}`
+  });
+  if (unclear) unattached.push({ inst, part, action, why: ownerUnclear("VPC endpoint", owner.why), named: owner.named, open: owner.open, ...vpc ? { vpc } : {} });
+  return [];
 }
-function attach(ctx, type, field2, kinds, apply) {
+function attach(ctx, unattached, type, field2, kinds, apply) {
+  const part = kinds[0];
+  const noun = part.replace("-", " ");
   for (const inst of instancesOf(ctx, type)) {
-    const link = kinds.includes("security-group") ? linkGroups(ctx, inst, [field2]) : ctx.resolver.link(inst, [field2], kinds);
-    for (const key of endpointsOf(ctx, inst)) {
+    const found = kinds.includes("security-group") ? linkGroups(ctx, inst, [field2]) : ctx.resolver.link(inst, [field2], kinds);
+    const other = ownership(found);
+    const vpc = other.kind === "one" ? soleVpc(nodeVpc(ctx, part, other.key)) : void 0;
+    const action = `associate ${other.kind === "one" ? other.key : `a ${noun}`} with`;
+    const link = found.unresolved ? { ...found, unresolved: `${inst.address} names a ${noun} that cannot be told (${found.unresolved})` } : found;
+    for (const key of endpointsOf(ctx, inst, unattached, part, action, vpc)) {
       const ep = ctx.inv.vpcEndpoints.get(key);
       if (ep) apply(ep, link, inst);
     }
   }
+}
+function nodeVpc(ctx, kind, key) {
+  if (kind === "route-table") return ctx.inv.routeTables.get(key)?.vpc;
+  if (kind === "subnet") return ctx.inv.subnets.get(key)?.vpc;
+  return ctx.inv.securityGroups.get(key)?.vpc;
+}
+
+// src/collect/terraform/main-tables.ts
+function assignMainTables(ctx) {
+  const setMain = (vpcKey, tableKey) => {
+    const vpc = ctx.inv.vpcs.get(vpcKey);
+    if (vpc) vpc.mainRouteTable = tableKey;
+  };
+  const unattached = [];
+  for (const inst of instancesOf(ctx, "aws_default_route_table")) {
+    const res = ctx.resolver.resolveAttribute(inst, ["default_route_table_id"]);
+    let found = false;
+    for (const hit of res.hits) {
+      if (hit.instance.type !== "aws_vpc" && hit.instance.type !== "aws_default_vpc") continue;
+      setMain(hit.instance.address, inst.address);
+      found = true;
+    }
+    for (const c of res.constants) {
+      const vpc = typeof c === "string" ? findVpcByMainTableId(ctx, c) : void 0;
+      if (!vpc) continue;
+      setMain(vpc.ref.key, inst.address);
+      found = true;
+    }
+    if (!found && res.unresolved) {
+      ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which VPC's default route table it is (${res.unresolved}); the VPCs it may belong to count as having an unknown main route table` });
+      unattached.push({ inst, part: "default", action: "be the default route table of", why: `which VPC's default route table it is cannot be told (${res.unresolved})`, named: [], open: true });
+    }
+  }
+  for (const inst of instancesOf(ctx, "data.aws_route_table")) {
+    const assocs = field(inst, "associations");
+    if (Array.isArray(assocs) && assocs.some((a) => a?.main === true)) {
+      for (const key of ctx.resolver.link(inst, ["vpc_id"], ["vpc"]).keys) setMain(key, inst.address);
+    }
+  }
+  const byAssociation = /* @__PURE__ */ new Set();
+  for (const inst of instancesOf(ctx, "aws_main_route_table_association")) {
+    const tables = ctx.resolver.link(inst, ["route_table_id"], ["route-table"]);
+    const table = ownership(tables);
+    const owner = ownershipIn(ctx, ctx.resolver.link(inst, ["vpc_id"], ["vpc"]), "VPC");
+    if (owner.kind === "unclear") {
+      ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which VPC it sets the main route table of (${owner.why}); the VPCs it may belong to count as having an unknown main route table` });
+      const vpc2 = table.kind === "one" ? soleVpc(ctx.inv.routeTables.get(table.key)?.vpc) : void 0;
+      const action = `make ${table.kind === "one" ? table.key : "a route table"} the main route table of`;
+      unattached.push({ inst, part: "main", action, why: ownerUnclear("VPC", owner.why), named: owner.named, open: owner.open, ...vpc2 ? { vpc: vpc2 } : {} });
+    }
+    const vpc = owner.kind === "one" ? ctx.inv.vpcs.get(owner.key) : void 0;
+    if (!vpc) continue;
+    byAssociation.add(vpc.ref.key);
+    vpc.mainRouteTable = table.kind === "one" ? table.key : unknown(`${inst.address}: the main route table cannot be resolved (${tables.unresolved ?? (tables.external.join(", ") || `it may be any of ${tables.keys.join(", ")}`)})`);
+  }
+  markSuspectedOwners(ctx, unattached, ctx.inv.vpcs.values(), {
+    kinds: ["vpc"],
+    vpcOf: (vpc) => vpc.ref.key,
+    // A main association replaces whatever table is main; a VPC has one default table, and one main association.
+    accepts: (vpc, part) => part === "main" ? !byAssociation.has(vpc.ref.key) : vpc.mainRouteTable === void 0,
+    mark: (vpc, _part, suspects) => {
+      if (!isUnknown(vpc.mainRouteTable)) vpc.mainRouteTable = unknown(suspectsText(suspects, vpc.ref));
+    }
+  });
+  for (const vpc of ctx.inv.vpcs.values()) {
+    if (vpc.mainRouteTable !== void 0) continue;
+    const inst = ctx.table.byAddress.get(vpc.ref.key);
+    const byId = inst ? str(inst, "main_route_table_id") : void 0;
+    if (typeof byId === "string") {
+      const table = ctx.inv.refById(byId);
+      vpc.mainRouteTable = table?.kind === "route-table" ? table.key : unknown(`the main route table ${byId} of ${vpc.ref.address ?? vpc.ref.key} is not in the plan`);
+    } else if (inst && inst.action === "create" && inst.type === "aws_vpc") {
+      vpc.mainRouteTable = implicitMainTable(ctx, vpc);
+    } else {
+      vpc.mainRouteTable = unknown(`the main route table of ${vpc.ref.address ?? vpc.ref.key} is not in the plan`);
+    }
+  }
+}
+function findVpcByMainTableId(ctx, id) {
+  for (const vpc of ctx.inv.vpcs.values()) {
+    const inst = ctx.table.byAddress.get(vpc.ref.key);
+    if (inst && (field(inst, "main_route_table_id") === id || field(inst, "default_route_table_id") === id)) return vpc;
+  }
+  return void 0;
+}
+function implicitMainTable(ctx, vpc) {
+  const key = `${vpc.ref.key}#main_route_table`;
+  const ref = { key, kind: "route-table", ...vpc.ref.address ? { address: vpc.ref.address } : {}, ...vpc.ref.region ? { region: vpc.ref.region } : {}, implicit: true, name: "main route table" };
+  ctx.inv.register(ref);
+  ctx.inv.routeTables.set(key, {
+    ref,
+    vpc: { keys: [vpc.ref.key], external: [] },
+    routes: [{ destination: { kind: "ipv4", value: "local" }, target: { kind: "local" }, origin: "inline", declaredBy: vpc.ref }],
+    subnets: []
+  });
+  return key;
 }
 
 // src/collect/terraform/network.ts
@@ -5226,9 +6308,10 @@ function buildNetwork(ctx) {
   buildGateways(ctx);
   buildRouteTables(ctx);
   buildSubnets(ctx);
-  attachRoutes(ctx);
-  attachAssociations(ctx);
+  const routes = attachRoutes(ctx);
+  const associations = attachAssociations(ctx);
   assignMainTables(ctx);
+  markUnattached2(ctx, routes, associations);
 }
 function buildVpcs(ctx) {
   const secondary = secondaryCidrs(ctx);
@@ -5312,7 +6395,7 @@ function buildRouteTables(ctx) {
 }
 var TARGET_FIELDS = [
   { field: "nat_gateway_id", kind: "nat", nodeKinds: ["nat-gateway"] },
-  { field: "gateway_id", kind: "gateway", nodeKinds: ["internet-gateway", "vpc-endpoint", "other"] },
+  { field: "gateway_id", kind: "gateway", nodeKinds: ["internet-gateway", "nat-gateway", "vpc-endpoint", "other"] },
   { field: "egress_only_gateway_id", kind: "eigw", nodeKinds: ["egress-only-gateway"] },
   { field: "network_interface_id", kind: "eni", nodeKinds: ["network-interface"] },
   { field: "instance_id", kind: "instance", nodeKinds: ["instance"] },
@@ -5355,31 +6438,31 @@ function targetOf(ctx, inst, path, expressionFor) {
     return unknown(written.length > 1 || pending.length > 1 ? `${inst.address}: the route target is known only after apply and the configuration does not say which kind it is` : `${inst.address}: no route target is set`);
   }
   const v = values[TARGET_FIELDS.indexOf(chosen)];
-  let link;
-  if (isUnknown(v)) {
-    const expr = expressionFor(chosen.field);
-    link = expr ? ctx.resolver.linkExpression(inst, expr, chosen.nodeKinds) : { keys: [], external: [], unresolved: v.reason };
-  } else {
-    link = ctx.resolver.link(inst, [...path, chosen.field], chosen.nodeKinds);
-  }
+  const expr = isUnknown(v) ? expressionFor(chosen.field) : void 0;
+  const link = !isUnknown(v) ? ctx.resolver.link(inst, [...path, chosen.field], chosen.nodeKinds) : expr ? ctx.resolver.linkExpression(inst, expr, chosen.nodeKinds) : { keys: [], external: [], unresolved: v.reason };
   const key = link.keys.length === 1 ? link.keys[0] : void 0;
   const id = typeof v === "string" ? v : void 0;
   const kind = resolveKind(ctx, chosen.kind, key, id);
-  if (kind === void 0) return unknown(`${inst.address}: ${chosen.field} is known only after apply and its target cannot be resolved`);
+  if (kind === void 0) {
+    const why = id !== void 0 ? `is ${JSON.stringify(id)}, which is not the id of an internet, virtual private or NAT gateway or of an endpoint, so where the route leads cannot be told` : `is known only after apply and ${!expr ? "the plan records no expression for it" : link.keys.length > 1 ? `may name any of ${link.keys.join(", ")}` : link.unresolved ? `its reference cannot be followed (${link.unresolved})` : "its reference names no gateway in the plan"}, so whether it is a NAT gateway cannot be told`;
+    return unknown(`${inst.address}: ${chosen.field} ${why}`);
+  }
   return { kind, ...key ? { key } : {}, ...id ? { id } : {} };
 }
 function resolveKind(ctx, kind, key, id) {
   if (kind === "eni" || kind === "instance") return "nat-instance";
   if (kind !== "gateway") return kind;
-  const type = key ? ctx.inv.refByKey(key)?.type ?? ctx.table.byAddress.get(key)?.type : void 0;
+  const type = (key ? ctx.inv.refByKey(key)?.type ?? ctx.table.byAddress.get(key)?.type : void 0)?.replace(/^data\./, "");
   if (type === "aws_internet_gateway") return "igw";
   if (type === "aws_vpn_gateway") return "vgw";
   if (type === "aws_vpc_endpoint") return "vpce";
+  if (type === "aws_nat_gateway") return "nat";
   if (id?.startsWith("igw-")) return "igw";
   if (id?.startsWith("vgw-")) return "vgw";
   if (id?.startsWith("vpce-")) return "vpce";
+  if (id?.startsWith("nat-")) return "nat";
   if (id === "local") return "local";
-  return id === void 0 ? "gateway" : void 0;
+  return type !== void 0 ? "gateway" : void 0;
 }
 function inlineTargetExpression(ctx, inst, listAttr, destination, field2) {
   const cfg = ctx.resolver.configOf(inst)?.expressions;
@@ -5393,8 +6476,8 @@ function inlineTargetExpression(ctx, inst, listAttr, destination, field2) {
   if (!isExpression(flat) || !Array.isArray(flat.references)) return void 0;
   const wanted = TARGET_FIELDS.find((t) => t.field === field2)?.nodeKinds ?? [];
   const refs = flat.references.filter((r) => {
-    const m = /^(?:module\.[^.]+\.)?([a-z0-9_]+)\./.exec(r);
-    const k = m ? kindOf("managed", m[1]) : void 0;
+    const m = /^(?:module\.[^.]+\.)?(data\.)?([a-z0-9_]+)\./.exec(r);
+    const k = m ? kindOf(m[1] ? "data" : "managed", m[2]) : void 0;
     return r.startsWith("module.") || k !== void 0 && wanted.includes(k);
   });
   return refs.length > 0 ? { references: refs } : void 0;
@@ -5418,6 +6501,7 @@ function buildSubnets(ctx) {
   }
 }
 function attachRoutes(ctx) {
+  const unattached = [];
   for (const inst of instancesOf(ctx, "aws_route")) {
     const tables = ctx.resolver.link(inst, ["route_table_id"], ["route-table"]);
     const route = {
@@ -5426,98 +6510,83 @@ function attachRoutes(ctx) {
       origin: "resource",
       declaredBy: declRef(ctx, inst)
     };
-    if (tables.keys.length === 0) {
-      if (tables.unresolved || tables.external.length === 0) {
-        ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which route table it belongs to (${tables.unresolved ?? "no route_table_id"}); the route is ignored` });
-      }
+    const owner = ownershipIn(ctx, tables, "route table");
+    if (owner.kind === "one") {
+      ctx.inv.routeTables.get(owner.key)?.routes.push(route);
       continue;
     }
-    for (const key of tables.keys) ctx.inv.routeTables.get(key)?.routes.push(route);
+    if (owner.kind === "outside") continue;
+    const unclear = owner.kind === "unclear";
+    ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which route table it belongs to (${unclear ? owner.why : "no route_table_id"}); ${unclear ? "the route tables it may belong to count as incomplete" : "the route is ignored"}` });
+    if (!unclear) continue;
+    const dest = isUnknown(route.destination.value) ? "a route" : `its ${route.destination.value} route`;
+    const vpc = isUnknown(route.target) ? void 0 : targetVpc(ctx, route.target);
+    unattached.push({ inst, part: "routes", action: `add ${dest} to`, why: ownerUnclear("route table", owner.why), named: owner.named, open: owner.open, ...vpc ? { vpc } : {} });
   }
+  return unattached;
+}
+function targetVpc(ctx, target) {
+  if (!target.key) return void 0;
+  const nat = ctx.inv.natGateways.get(target.key);
+  if (nat) {
+    const subnet = ownership(nat.subnet);
+    return subnet.kind === "one" ? soleVpc(ctx.inv.subnets.get(subnet.key)?.vpc) : void 0;
+  }
+  return soleVpc(ctx.inv.internetGateways.get(target.key)?.vpc);
 }
 function attachAssociations(ctx) {
+  const unattached = [];
+  const subnetsOf = /* @__PURE__ */ new Map();
   for (const inst of instancesOf(ctx, "aws_route_table_association")) {
     if (field(inst, "gateway_id") !== void 0) continue;
     const subnets = ctx.resolver.link(inst, ["subnet_id"], ["subnet"]);
     const tables = ctx.resolver.link(inst, ["route_table_id"], ["route-table"]);
-    if (subnets.keys.length === 0 && (subnets.unresolved || subnets.external.length === 0)) {
-      ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates (${subnets.unresolved ?? "no subnet_id"})` });
+    const owner = ownershipIn(ctx, subnets, "subnet");
+    if (owner.kind === "none" || owner.kind === "unclear") {
+      ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates${owner.kind === "unclear" ? ` (${owner.why}); the subnets it may associate count as having an unknown route table` : " (no subnet_id)"}` });
     }
-    const table = tables.keys.length > 0 || tables.external.length > 0 || tables.unresolved ? tables : { keys: [], external: [], unresolved: `${inst.address}: its route table reference does not resolve to a route table in the plan` };
-    for (const key of subnets.keys) {
-      const subnet = ctx.inv.subnets.get(key);
-      if (!subnet) continue;
-      subnet.routeTable = merge2(subnet.routeTable, table);
-      subnet.associationRef = declRef(ctx, inst);
+    const soleTable = ownership(tables);
+    if (owner.kind === "unclear") {
+      const name = soleTable.kind === "one" ? soleTable.key : "a route table";
+      const vpc = soleTable.kind === "one" ? soleVpc(ctx.inv.routeTables.get(soleTable.key)?.vpc) : void 0;
+      unattached.push({ inst, part: "association", action: `associate ${name} with`, why: ownerUnclear("subnet", owner.why, "associates"), named: owner.named, open: owner.open, ...vpc ? { vpc } : {} });
     }
+    if (owner.kind !== "one") continue;
+    const table = soleTable.kind === "one" || soleTable.kind === "outside" ? tables : soleTable.kind === "unclear" ? { ...tables, unresolved: `${inst.address} names a route table that cannot be told (${soleTable.why})` } : { keys: [], external: [], unresolved: `${inst.address}: its route table reference does not resolve to a route table in the plan` };
+    const subnet = ctx.inv.subnets.get(owner.key);
+    if (!subnet) continue;
+    subnet.routeTable = merge3(subnet.routeTable, table);
+    subnet.associationRef = declRef(ctx, inst);
     for (const key of tables.keys) {
-      const table2 = ctx.inv.routeTables.get(key);
-      if (table2) table2.subnets.push(...subnets.keys.filter((k) => !table2.subnets.includes(k)));
+      const t = ctx.inv.routeTables.get(key);
+      if (!t) continue;
+      let known = subnetsOf.get(key);
+      if (!known) subnetsOf.set(key, known = new Set(t.subnets));
+      if (!known.has(owner.key)) {
+        known.add(owner.key);
+        t.subnets.push(owner.key);
+      }
     }
   }
+  return unattached;
 }
-function assignMainTables(ctx) {
-  const setMain = (vpcKey, tableKey) => {
-    const vpc = ctx.inv.vpcs.get(vpcKey);
-    if (vpc) vpc.mainRouteTable = tableKey;
-  };
-  for (const inst of instancesOf(ctx, "aws_default_route_table")) {
-    const res = ctx.resolver.resolveAttribute(inst, ["default_route_table_id"]);
-    for (const hit of res.hits) {
-      if (hit.instance.type === "aws_vpc" || hit.instance.type === "aws_default_vpc") setMain(hit.instance.address, inst.address);
+function markUnattached2(ctx, routes, associations) {
+  markSuspectedOwners(ctx, routes, ctx.inv.routeTables.values(), {
+    kinds: ["route-table"],
+    vpcOf: (table) => soleVpc(table.vpc),
+    mark: (table, _part, suspects) => {
+      table.routesIncomplete = also(table.routesIncomplete, suspectsText(suspects, table.ref));
     }
-    for (const c of res.constants) {
-      const vpc = typeof c === "string" ? findVpcByMainTableId(ctx, c) : void 0;
-      if (vpc) setMain(vpc.ref.key, inst.address);
-    }
-  }
-  for (const inst of instancesOf(ctx, "data.aws_route_table")) {
-    const assocs = field(inst, "associations");
-    if (Array.isArray(assocs) && assocs.some((a) => a?.main === true)) {
-      for (const key of ctx.resolver.link(inst, ["vpc_id"], ["vpc"]).keys) setMain(key, inst.address);
-    }
-  }
-  for (const inst of instancesOf(ctx, "aws_main_route_table_association")) {
-    const tables = ctx.resolver.link(inst, ["route_table_id"], ["route-table"]);
-    const vpcs = ctx.resolver.link(inst, ["vpc_id"], ["vpc"]);
-    for (const v of vpcs.keys) {
-      const vpc = ctx.inv.vpcs.get(v);
-      if (!vpc) continue;
-      vpc.mainRouteTable = tables.keys.length === 1 ? tables.keys[0] : unknown(`${inst.address}: the main route table cannot be resolved (${tables.unresolved ?? tables.external.join(", ")})`);
-    }
-  }
-  for (const vpc of ctx.inv.vpcs.values()) {
-    if (vpc.mainRouteTable !== void 0) continue;
-    const inst = ctx.table.byAddress.get(vpc.ref.key);
-    const byId = inst ? str(inst, "main_route_table_id") : void 0;
-    if (typeof byId === "string") {
-      const table = ctx.inv.refById(byId);
-      vpc.mainRouteTable = table?.kind === "route-table" ? table.key : unknown(`the main route table ${byId} of ${vpc.ref.address ?? vpc.ref.key} is not in the plan`);
-    } else if (inst && inst.action === "create" && inst.type === "aws_vpc") {
-      vpc.mainRouteTable = implicitMainTable(ctx, vpc);
-    } else {
-      vpc.mainRouteTable = unknown(`the main route table of ${vpc.ref.address ?? vpc.ref.key} is not in the plan`);
-    }
-  }
-}
-function findVpcByMainTableId(ctx, id) {
-  for (const vpc of ctx.inv.vpcs.values()) {
-    const inst = ctx.table.byAddress.get(vpc.ref.key);
-    if (inst && (field(inst, "main_route_table_id") === id || field(inst, "default_route_table_id") === id)) return vpc;
-  }
-  return void 0;
-}
-function implicitMainTable(ctx, vpc) {
-  const key = `${vpc.ref.key}#main_route_table`;
-  const ref = { key, kind: "route-table", ...vpc.ref.address ? { address: vpc.ref.address } : {}, ...vpc.ref.region ? { region: vpc.ref.region } : {}, implicit: true, name: "main route table" };
-  ctx.inv.register(ref);
-  ctx.inv.routeTables.set(key, {
-    ref,
-    vpc: { keys: [vpc.ref.key], external: [] },
-    routes: [{ destination: { kind: "ipv4", value: "local" }, target: { kind: "local" }, origin: "inline", declaredBy: vpc.ref }],
-    subnets: []
   });
-  return key;
+  markSuspectedOwners(ctx, associations, ctx.inv.subnets.values(), {
+    kinds: ["subnet"],
+    vpcOf: (subnet) => soleVpc(subnet.vpc),
+    // A subnet has one association at most: one with its own cannot take another.
+    accepts: (subnet) => ownership(subnet.routeTable).kind === "none",
+    mark: (subnet, _part, suspects) => {
+      subnet.routeTable = merge3(subnet.routeTable, { keys: [], external: [], unresolved: suspectsText(suspects, subnet.ref) });
+    }
+  });
 }
 
 // src/collect/terraform/region.ts
@@ -5710,6 +6779,20 @@ var Resolver = class {
   linkExpression(inst, expr, kinds) {
     const out = { keys: [], external: [] };
     this.collect(out, this.expression(expr, this.scopeOf(inst), 0), kinds, 0, void 0);
+    return normalized(out);
+  }
+  /**
+   * What the input variables of a module instance name, all of them together:
+   * besides its own resources and its child modules' outputs, the only things
+   * a local value of the module can be built from.
+   */
+  linkModuleInputs(modules, kinds) {
+    const out = { keys: [], external: [] };
+    const variables = this.config.module(modules.map((m) => m.name).join("."))?.variables;
+    const scope = { modules, here: formatModules(modules) };
+    for (const name of isObject2(variables) ? Object.keys(variables) : []) {
+      this.collect(out, this.reference({ kind: "var", name }, scope, false, 0), kinds, 0, void 0);
+    }
     return normalized(out);
   }
   linkInto(out, inst, path, kinds, depth, seen) {
@@ -6036,7 +7119,7 @@ function attachments(ctx) {
   const attach2 = (policyLink, principals) => {
     for (const key of policyLink.keys) {
       const p = ctx.inv.iamPolicies.get(key);
-      if (p) p.attachedTo = merge2(p.attachedTo, principals);
+      if (p) p.attachedTo = merge3(p.attachedTo, principals);
     }
   };
   for (const [type, field2, kind] of [
@@ -6051,7 +7134,7 @@ function attachments(ctx) {
       ctx.resolver.link(inst, ["roles"], ["iam-role"]),
       ctx.resolver.link(inst, ["users"], ["iam-user"]),
       ctx.resolver.link(inst, ["groups"], ["iam-group"])
-    ].reduce(merge2);
+    ].reduce(merge3);
     attach2(ctx.resolver.link(inst, ["policy_arn"], ["iam-policy"]), principals);
   }
   for (const inst of instancesOf(ctx, "aws_iam_role")) {
@@ -6124,48 +7207,48 @@ function buildWorkloads(ctx) {
   for (const inst of instancesOf(ctx, "aws_launch_template")) {
     const interfaces = blockCount(inst, "network_interfaces");
     let subnets = placements.get(inst.address) ?? NONE;
-    for (let i = 0; i < interfaces; i++) subnets = merge2(subnets, linkIfSet(ctx, inst, ["network_interfaces", i, "subnet_id"], "subnet"));
+    for (let i = 0; i < interfaces; i++) subnets = merge3(subnets, linkIfSet(ctx, inst, ["network_interfaces", i, "subnet_id"], "subnet"));
     if (subnets.keys.length === 0 && subnets.external.length === 0 && !subnets.unresolved) {
       subnets = { ...subnets, unresolved: `no Auto Scaling group or instance in the plan uses ${inst.address}, so where it runs is unknown` };
     }
-    add2(ctx, inst, "launch-template", subnets, withDefault(ctx, templateGroups(ctx, inst), subnets));
+    add3(ctx, inst, "launch-template", subnets, withDefault(ctx, templateGroups(ctx, inst), subnets));
   }
   for (const inst of instancesOf(ctx, "aws_instance")) {
     let subnets = set(ctx, inst, ["subnet_id"]) ? ctx.resolver.link(inst, ["subnet_id"], ["subnet"]) : NONE;
-    let groups = merge2(linkIfSet(ctx, inst, ["vpc_security_group_ids"], "group"), linkIfSet(ctx, inst, ["security_groups"], "group"));
+    let groups = merge3(linkIfSet(ctx, inst, ["vpc_security_group_ids"], "group"), linkIfSet(ctx, inst, ["security_groups"], "group"));
     for (let i = 0; i < blockCount(inst, "network_interface"); i++) {
       for (const eni of hitsOf(ctx, inst, ["network_interface", i, "network_interface_id"], "aws_network_interface")) {
-        subnets = merge2(subnets, ctx.resolver.link(eni, ["subnet_id"], ["subnet"]));
-        groups = merge2(groups, linkIfSet(ctx, eni, ["security_groups"], "group"));
+        subnets = merge3(subnets, ctx.resolver.link(eni, ["subnet_id"], ["subnet"]));
+        groups = merge3(groups, linkIfSet(ctx, eni, ["security_groups"], "group"));
       }
     }
     const templates = hitsOf(ctx, inst, ["launch_template", 0, "id"], "aws_launch_template").concat(hitsOf(ctx, inst, ["launch_template", 0, "name"], "aws_launch_template"));
-    if (isEmpty(groups)) for (const t of templates) groups = merge2(groups, templateGroups(ctx, t));
+    if (isEmpty(groups)) for (const t of templates) groups = merge3(groups, templateGroups(ctx, t));
     if (isEmpty(subnets)) {
       subnets = { keys: [], external: [], unresolved: `${inst.address} names no subnet: it runs in a default subnet of the default VPC, which is not in the plan` };
     }
-    add2(ctx, inst, "instance", subnets, withDefault(ctx, groups, subnets));
+    add3(ctx, inst, "instance", subnets, withDefault(ctx, groups, subnets));
   }
   for (const inst of instancesOf(ctx, "aws_lambda_function")) {
     if (!set(ctx, inst, ["vpc_config", 0, "subnet_ids"])) continue;
     const subnets = ctx.resolver.link(inst, ["vpc_config", 0, "subnet_ids"], ["subnet"]);
-    add2(ctx, inst, "lambda", subnets, linkIfSet(ctx, inst, ["vpc_config", 0, "security_group_ids"], "group"));
+    add3(ctx, inst, "lambda", subnets, linkIfSet(ctx, inst, ["vpc_config", 0, "security_group_ids"], "group"));
   }
   for (const inst of instancesOf(ctx, "aws_ecs_service")) {
     if (blockCount(inst, "network_configuration") === 0) continue;
     const subnets = ctx.resolver.link(inst, ["network_configuration", 0, "subnets"], ["subnet"]);
-    add2(ctx, inst, "ecs-service", subnets, withDefault(ctx, linkIfSet(ctx, inst, ["network_configuration", 0, "security_groups"], "group"), subnets));
+    add3(ctx, inst, "ecs-service", subnets, withDefault(ctx, linkIfSet(ctx, inst, ["network_configuration", 0, "security_groups"], "group"), subnets));
   }
 }
-function add2(ctx, inst, workloadKind, subnets, securityGroups) {
+function add3(ctx, inst, workloadKind, subnets, securityGroups) {
   const ref = refOf(ctx, inst);
   const tags = tagsOf(inst);
   const workload = { ref, ...tags ? { tags } : {}, workloadKind, subnets, securityGroups };
   ctx.inv.workloads.set(ref.key, workload);
 }
 function templateGroups(ctx, inst) {
-  let groups = merge2(linkIfSet(ctx, inst, ["vpc_security_group_ids"], "group"), linkIfSet(ctx, inst, ["security_group_names"], "group"));
-  for (let i = 0; i < blockCount(inst, "network_interfaces"); i++) groups = merge2(groups, linkIfSet(ctx, inst, ["network_interfaces", i, "security_groups"], "group"));
+  let groups = merge3(linkIfSet(ctx, inst, ["vpc_security_group_ids"], "group"), linkIfSet(ctx, inst, ["security_group_names"], "group"));
+  for (let i = 0; i < blockCount(inst, "network_interfaces"); i++) groups = merge3(groups, linkIfSet(ctx, inst, ["network_interfaces", i, "security_groups"], "group"));
   return groups;
 }
 function templatePlacements(ctx) {
@@ -6179,7 +7262,7 @@ function templatePlacements(ctx) {
       ...hitsOf(ctx, asg, [...spec, "launch_template_name"], "aws_launch_template")
     ];
     const subnets = set(ctx, asg, ["vpc_zone_identifier"]) ? ctx.resolver.link(asg, ["vpc_zone_identifier"], ["subnet"]) : { keys: [], external: [], unresolved: `${asg.address} names no subnets (vpc_zone_identifier): it launches into the default VPC` };
-    for (const t of templates) out.set(t.address, merge2(out.get(t.address) ?? NONE, subnets));
+    for (const t of templates) out.set(t.address, merge3(out.get(t.address) ?? NONE, subnets));
   }
   return out;
 }
@@ -6191,7 +7274,7 @@ function withDefault(ctx, groups, subnets) {
     const subnet = ctx.inv.subnets.get(key);
     if (!subnet) continue;
     for (const v of subnet.vpc.keys) vpcKeys.add(v);
-    vpc = merge2(vpc, subnet.vpc);
+    vpc = merge3(vpc, subnet.vpc);
   }
   if (vpcKeys.size === 0 && subnets.unresolved) return { keys: [], external: [], unresolved: `no security group is named and the subnet is unknown (${subnets.unresolved})` };
   return defaultGroupOf(ctx, vpc);
@@ -7306,10 +8389,10 @@ var IgnoreIndex = class {
     const slot = this.byRule.get(ruleId);
     if (!slot) return [];
     const found = /* @__PURE__ */ new Set();
-    const add3 = (list2) => list2?.forEach((ig) => found.add(ig));
-    if (ref.address) add3(slot.byAddress.get(ref.address));
-    if (ref.id) add3(slot.byId.get(ref.id));
-    if (ref.arn) add3(slot.byId.get(ref.arn));
+    const add4 = (list2) => list2?.forEach((ig) => found.add(ig));
+    if (ref.address) add4(slot.byAddress.get(ref.address));
+    if (ref.id) add4(slot.byId.get(ref.id));
+    if (ref.arn) add4(slot.byId.get(ref.arn));
     for (const ig of slot.globs) if (ignoreMatches(ig, ruleId, ref)) found.add(ig);
     return found.size > 1 ? [...found].sort((a, b) => a.index - b.index) : [...found];
   }
@@ -7577,21 +8660,21 @@ async function fitPlanToHeap(plan, heap, warn) {
   if (planBytes === void 0) {
     return {
       lean: (bytes2) => {
-        const advice2 = heapAdvice(bytes2, facts, planLabel, false);
-        if (advice2.kind === "here" && advice2.warning) caution(advice2.warning);
-        return advice2.kind === "here" && advice2.lean;
+        const advice3 = heapAdvice(bytes2, facts, planLabel, false);
+        if (advice3.kind === "here" && advice3.warning) caution(advice3.warning);
+        return advice3.kind === "here" && advice3.lean;
       }
     };
   }
-  const advice = heapAdvice(planBytes, facts, planLabel, heap.restart !== void 0);
-  if (advice.kind === "here") {
-    if (advice.warning) caution(advice.warning);
-    return { lean: advice.lean };
+  const advice2 = heapAdvice(planBytes, facts, planLabel, heap.restart !== void 0);
+  if (advice2.kind === "here") {
+    if (advice2.warning) caution(advice2.warning);
+    return { lean: advice2.lean };
   }
-  if (advice.note) caution(advice.note);
-  say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: running again in a new process with --max-old-space-size=${advice.mb}`);
-  const exitCode2 = await heap.restart(advice.mb);
-  if (exitCode2 > 128) say(`the scan with a ${size(advice.mb * MiB)} heap was stopped (exit code ${exitCode2}); if it ran out of memory, it needs more than this machine can give`);
+  if (advice2.note) caution(advice2.note);
+  say(`${planLabel} is ${size(planBytes)}, too large for Node's heap limit of ${size(facts.limit)} here: running again in a new process with --max-old-space-size=${advice2.mb}`);
+  const exitCode2 = await heap.restart(advice2.mb);
+  if (exitCode2 > 128) say(`the scan with a ${size(advice2.mb * MiB)} heap was stopped (exit code ${exitCode2}); if it ran out of memory, it needs more than this machine can give`);
   return { exitCode: exitCode2 };
 }
 function size(bytes2) {
@@ -7875,24 +8958,24 @@ function renderMarkdown(report, options = {}) {
   let shown = 0;
   let pictures = 0;
   let undrawn = 0;
-  const add3 = (chunk, findings) => {
+  const add4 = (chunk, findings) => {
     if (!out.fits(chunk, reserve)) return false;
     out.add(chunk);
     shown += findings;
     return true;
   };
   sections: for (const { run, findings } of groups) {
-    if (!add3(ruleSection(run, findings.length), 0)) break;
+    if (!add4(ruleSection(run, findings.length), 0)) break;
     for (const { block, items: same } of groupByBlock(findings, (f) => f.primary, (f) => f.severity)) {
       const { full, rest } = inFull(same);
       for (const f of full) {
         const drawable = pathPicture(f);
         const picture = drawable && pictures < (options.maxPictures ?? MAX_PICTURES) ? drawable : void 0;
-        if (!add3(findingSection(f, picture?.render(), options.sourceLinkBase), 1)) break sections;
+        if (!add4(findingSection(f, picture?.render(), options.sourceLinkBase), 1)) break sections;
         if (picture) pictures++;
         else if (drawable) undrawn++;
       }
-      if (rest.length > 0 && !add3(moreInstances(block, rest), rest.length)) break sections;
+      if (rest.length > 0 && !add4(moreInstances(block, rest), rest.length)) break sections;
     }
   }
   if (shown < total) {
@@ -7935,12 +9018,12 @@ function header(report) {
   const total = report.findings.length;
   const lines = [`## vpcelint: ${escapeMd(sourceLabel(report.source))}`, ""];
   const suppressed = report.suppressed?.length ?? 0;
-  const notEvaluated3 = (report.diagnostics.length > 0 ? ` \xB7 ${report.diagnostics.length} not evaluated (see the end)` : "") + (suppressed > 0 ? ` \xB7 ${suppressed} suppressed${report.baseline ? " (already in the baseline, or silenced)" : ""}, not shown` : "");
+  const notEvaluated4 = (report.diagnostics.length > 0 ? ` \xB7 ${report.diagnostics.length} not evaluated (see the end)` : "") + (suppressed > 0 ? ` \xB7 ${suppressed} suppressed${report.baseline ? " (already in the baseline, or silenced)" : ""}, not shown` : "");
   if (total === 0) {
-    lines.push(`\u2705 **No findings.**${notEvaluated3}`, "");
+    lines.push(`\u2705 **No findings.**${notEvaluated4}`, "");
     return lines.join("\n");
   }
-  lines.push(`**${plural4(total, "finding")}**: ${plural4(c.error, "error")}, ${plural4(c.warning, "warning")}, ${plural4(c.note, "note")}${notEvaluated3}`, "");
+  lines.push(`**${plural4(total, "finding")}**: ${plural4(c.error, "error")}, ${plural4(c.warning, "warning")}, ${plural4(c.note, "note")}${notEvaluated4}`, "");
   lines.push("| Severity | Rule | Findings | What it flags |", "|---|---|---:|---|");
   const rows = [];
   for (const { run, findings } of byRule(report)) {
@@ -8008,12 +9091,12 @@ function where2(ref, linkBase) {
 }
 function diagnosticsSection(diagnostics, budget = Infinity) {
   if (diagnostics.length === 0) return "";
-  const head = [`### Not evaluated (${diagnostics.length})`, "", "Unknown is not a pass: these could not be judged and need a look.", "", "<details><summary>Show</summary>", ""];
-  const tail = ["", "</details>", ""];
-  const lines = [...head];
-  let size2 = bytes([...head, ...tail].join("\n"));
+  const head2 = [`### Not evaluated (${diagnostics.length})`, "", "Unknown is not a pass: these could not be judged and need a look.", "", "<details><summary>Show</summary>", ""];
+  const tail2 = ["", "</details>", ""];
+  const lines = [...head2];
+  let size2 = bytes([...head2, ...tail2].join("\n"));
   let listed = 0;
-  const add3 = (line, count) => {
+  const add4 = (line, count) => {
     if (size2 + bytes(line) + 120 > budget) return false;
     lines.push(line);
     size2 += bytes(line) + 1;
@@ -8022,11 +9105,11 @@ function diagnosticsSection(diagnostics, budget = Infinity) {
   };
   groups: for (const { block, items } of groupByBlock(diagnostics, (d) => d.subject, (d) => `${d.level}\0${d.code}\0${d.ruleId ?? ""}`)) {
     const { full, rest } = inFull(items);
-    for (const d of full) if (!add3(`- ${d.level}${d.ruleId ? ` \`${d.ruleId}\`` : ""}: ${escapeMd(d.message)}`, 1)) break groups;
-    if (rest.length > 0 && !add3(`- \u2026 and ${rest.length.toLocaleString("en-US")} more like ${full.length === 1 ? "it" : "these"} on ${code(block)}, on ${nameList([...new Set(rest.map((d) => code(displayName(d.subject))))])}`, rest.length)) break;
+    for (const d of full) if (!add4(`- ${d.level}${d.ruleId ? ` \`${d.ruleId}\`` : ""}: ${escapeMd(d.message)}`, 1)) break groups;
+    if (rest.length > 0 && !add4(`- \u2026 and ${rest.length.toLocaleString("en-US")} more like ${full.length === 1 ? "it" : "these"} on ${code(block)}, on ${nameList([...new Set(rest.map((d) => code(displayName(d.subject))))])}`, rest.length)) break;
   }
   if (listed < diagnostics.length) lines.push(`- \u2026 and ${diagnostics.length - listed} more (cut to stay within GitHub's 1 MiB summary limit)`);
-  return [...lines, ...tail].join("\n");
+  return [...lines, ...tail2].join("\n");
 }
 function code(text) {
   if (!text.includes("`")) return `\`${text}\``;
