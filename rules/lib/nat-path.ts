@@ -30,16 +30,15 @@ export function natPathRule(meta: RuleMeta, family: Family): Rule {
         const subnets = [...ctx.topology.subnetsUsing(table)].sort((a, b) => (a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0));
         if (subnets.length === 0) continue;
         const route = defaultIpv4Route(table);
-        if (!route) {
-          const unclear = table.routesIncomplete
-            ?? (table.routes.some((r) => isUnknown(r.destination.value)) ? 'a route destination is known only after apply' : undefined);
-          if (unclear) yield notEvaluated(table.ref, `the routes of ${displayName(table.ref)} are not fully known (${unclear}), so its path to ${label} was not evaluated`);
+        const unclear = !route
+          ? incompleteRoutes(table)
+          : isUnknown(route.target) ? `the target of the 0.0.0.0/0 route in ${displayName(table.ref)} is unknown (${route.target.reason})` : undefined;
+        if (unclear) {
+          // A gateway endpoint's prefix-list route is more specific than any default route: whatever that is, the service's traffic takes the endpoint.
+          if (!servingEndpoints(inv, ctx, table, family).serving) yield notEvaluated(table.ref, `${unclear}, so its path to ${label} was not evaluated`);
           continue;
         }
-        if (isUnknown(route.target)) {
-          yield notEvaluated(table.ref, `the target of the 0.0.0.0/0 route in ${displayName(table.ref)} is unknown (${route.target.reason}), so its path to ${label} was not evaluated`);
-          continue;
-        }
+        if (!route || isUnknown(route.target)) continue;
         if (route.target.kind !== 'nat' && route.target.kind !== 'nat-instance') continue;
 
         const served = servingEndpoints(inv, ctx, table, family);
@@ -72,6 +71,12 @@ export function natPathRule(meta: RuleMeta, family: Family): Rule {
       }
     },
   };
+}
+
+/** Why a table without a known default route may still have one, as a clause; undefined when it has none for sure. */
+function incompleteRoutes(table: RouteTable): string | undefined {
+  const why = table.routesIncomplete ?? (table.routes.some((r) => isUnknown(r.destination.value)) ? 'a route destination is known only after apply' : undefined);
+  return why && `the routes of ${displayName(table.ref)} are not fully known (${why})`;
 }
 
 function notEvaluated(subject: Ref, message: string): RuleOutput {

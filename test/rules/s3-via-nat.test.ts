@@ -171,6 +171,32 @@ describe('s3-via-nat', () => {
       },
     ],
   });
+  describe('a table whose default route is not known', () => {
+    const notes = (served: boolean, unclear: 'target' | 'routes') => {
+      const b = new InventoryBuilder();
+      const vpc = b.vpc();
+      const s = b.subnet(vpc);
+      const table = unclear === 'target'
+        ? b.routeTable(vpc, { name: 'main', routes: [{ destination: { kind: 'ipv4', value: '0.0.0.0/0' }, target: unknown('nat_gateway_id is known only after apply'), origin: 'inline' }], subnets: [s] })
+        : b.routeTable(vpc, { name: 'main', subnets: [s] });
+      if (unclear === 'routes') table.routesIncomplete = 'aws_route.default (route_table_id = local.rt) may add a route';
+      if (served) b.endpoint(vpc, 's3', { routeTables: [table] });
+      const result = runRule(rule, b.inv);
+      expect(result.findings).toEqual([]);
+      return result.diagnostics.filter((d) => d.code === 'not-evaluated').map((d) => d.message);
+    };
+
+    it('is not evaluated without an S3 gateway endpoint on it', () => {
+      expect(notes(false, 'target')).toEqual([expect.stringContaining('the target of the 0.0.0.0/0 route in aws_route_table.main is unknown (nat_gateway_id is known only after apply)')]);
+      expect(notes(false, 'routes')).toEqual([expect.stringContaining('the routes of aws_route_table.main are not fully known (aws_route.default (route_table_id = local.rt) may add a route)')]);
+    });
+
+    it('needs no verdict when an S3 gateway endpoint serves it: S3 traffic takes the endpoint whatever the default route', () => {
+      expect(notes(true, 'target')).toEqual([]);
+      expect(notes(true, 'routes')).toEqual([]);
+    });
+  });
+
   describe('an S3 gateway endpoint of the VPC whose route tables cannot be told may serve the NAT table', () => {
     const unresolved = { keys: [], external: [], unresolved: 'data.aws_route_tables.private is read only during apply' };
     const notEvaluated = (setup: (n: ReturnType<typeof natNetwork>) => void) => {
