@@ -298,6 +298,14 @@ export class PathTracer {
       }
       return { endpoint: ep, notes };
     }
+    // As the NAT path rules do: an endpoint whose route tables cannot be told may be on this table.
+    for (const ep of unknownReason ? [] : this.topo.endpointsPerhapsOn(table)) {
+      const gateway = isUnknown(ep.serviceName) || isUnknown(ep.type) || (ep.service?.family === family && ep.type === 'Gateway');
+      if (gateway) {
+        unknownReason = `endpoint ${displayName(ep.ref)} may be on this route table: which route tables it is on cannot be told (${ep.routeTables.unresolved})`;
+        break;
+      }
+    }
     return unknownReason ? { unknown: unknownReason, notes } : { notes };
   }
 

@@ -175,3 +175,13 @@ describe('explain: every kind of hop, unknowns included', () => {
     expect(paths.at(-1)).toMatchObject({ class: 'unknown', service: 'the service of aws_vpc_endpoint.mystery' });
   });
 });
+
+describe('explain: a gateway endpoint whose route tables are read only during apply', () => {
+  it('S3 from a NAT table is unknown, naming the endpoint, as s3-via-nat says; DynamoDB still goes through the NAT', () => {
+    const e = explainRoutes(inventoryOf('gateway-endpoint-tables-at-apply'), 'aws_route_table.private');
+    const s3 = pathTo(e.paths, 'S3');
+    expect(s3.class).toBe('unknown');
+    expect(s3.hops.map((h) => h.label).join('\n')).toContain('endpoint aws_vpc_endpoint.s3 may be on this route table');
+    expect(pathTo(e.paths, 'DynamoDB').class).toBe('nat');
+  });
+});
