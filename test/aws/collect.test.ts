@@ -172,6 +172,24 @@ describe('live collection over HTTP with real SDK clients', () => {
     expect(f.peak.connections).toBeLessThanOrEqual(cap);
   });
 
+  it('takes from DescribeVpcEndpointServices whether an interface endpoint can have private DNS', async () => {
+    const privateDnsFindings = async (serviceHasDnsName: boolean) => {
+      const account = twoRegionAccount();
+      const region = account.regions['us-east-1']!;
+      region.vpcEndpoints![0]!.privateDnsEnabled = 'false';
+      if (!serviceHasDnsName) delete region.endpointServices![0]!.privateDnsName;
+      const f = await start({ accounts: [account] });
+      const inv = await scanFake(f, { regions: ['us-east-1'] });
+      await f.close();
+      fake = undefined;
+      const ep = inv.vpcEndpoints.get('vpce-0aa1bb2cc3dd4ee55')!;
+      return { supported: ep.privateDnsSupported, findings: scan(inv).findings.filter((x) => x.ruleId === 'interface-endpoint-private-dns-disabled').length };
+    };
+    expect(await privateDnsFindings(true)).toEqual({ supported: true, findings: 1 });
+    // A service without a private DNS name (as DynamoDB's interface endpoints): private DNS cannot be turned on, so nothing to report.
+    expect(await privateDnsFindings(false)).toEqual({ supported: false, findings: 0 });
+  });
+
   it('says once that a region is not enabled, and scans the others', async () => {
     const f = await start();
     const inv = await scanFake(f, { regions: ['ap-southeast-4', 'eu-west-1'] });

@@ -31,13 +31,22 @@ export function buildEndpoints(inv: Inventory, r: Ec2Region): void {
     placeholders(inv, r, r.vpcEndpoints.reason);
   } else {
     const supported = new Map<string, boolean>();
-    if (r.serviceDetails.ok) for (const s of r.serviceDetails.value) if (s.ServiceName && s.VpcEndpointPolicySupported !== undefined) supported.set(s.ServiceName, s.VpcEndpointPolicySupported);
+    // Whether an interface endpoint of the service can have private DNS: the service names a private DNS name (DynamoDB's does not).
+    const privateDns = new Map<string, boolean>();
+    if (r.serviceDetails.ok) {
+      for (const s of r.serviceDetails.value) {
+        if (!s.ServiceName) continue;
+        if (s.VpcEndpointPolicySupported !== undefined) supported.set(s.ServiceName, s.VpcEndpointPolicySupported);
+        if (s.ServiceType?.some((t) => t.ServiceType === 'Interface')) privateDns.set(s.ServiceName, Boolean(s.PrivateDnsName || s.PrivateDnsNames?.some((n) => n.PrivateDnsName)));
+      }
+    }
     for (const e of r.vpcEndpoints.value) {
       const id = e.VpcEndpointId!;
       const epRef = inv.refById(id)!;
       const type = TYPES.find((t) => t.toLowerCase() === e.VpcEndpointType?.toLowerCase());
       const service = e.ServiceName ? parseServiceName(e.ServiceName) : undefined;
       const policySupported = e.ServiceName ? supported.get(e.ServiceName) : undefined;
+      const privateDnsSupported = e.ServiceName && type === 'Interface' ? privateDns.get(e.ServiceName) : undefined;
       const policy: PolicySource = e.PolicyDocument !== undefined
         ? { kind: 'document', text: e.PolicyDocument, holder: epRef, attribute: 'policy', sensitive: false }
         : { kind: 'absent' };
@@ -55,6 +64,7 @@ export function buildEndpoints(inv: Inventory, r: Ec2Region): void {
         privateDnsEnabled: e.PrivateDnsEnabled ?? false,
         privateDnsOnlyForInboundResolver: e.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint,
         ...(policySupported !== undefined ? { policySupported } : {}),
+        ...(privateDnsSupported !== undefined ? { privateDnsSupported } : {}),
         ...(GONE.has((e.State ?? '').toLowerCase()) ? { destroyed: true } : {}),
       };
       inv.vpcEndpoints.set(id, endpoint);
