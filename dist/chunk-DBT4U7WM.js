@@ -2926,15 +2926,12 @@ function natPathRule(meta, family) {
         const subnets = [...ctx.topology.subnetsUsing(table)].sort((a, b) => a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0);
         if (subnets.length === 0) continue;
         const route = defaultIpv4Route(table);
-        if (!route) {
-          const unclear = table.routesIncomplete ?? (table.routes.some((r) => isUnknown(r.destination.value)) ? "a route destination is known only after apply" : void 0);
-          if (unclear) yield notEvaluated(table.ref, `the routes of ${displayName(table.ref)} are not fully known (${unclear}), so its path to ${label2} was not evaluated`);
+        const unclear = !route ? incompleteRoutes(table) : isUnknown(route.target) ? `the target of the 0.0.0.0/0 route in ${displayName(table.ref)} is unknown (${route.target.reason})` : void 0;
+        if (unclear) {
+          if (!servingEndpoints(inv, ctx, table, family).serving) yield notEvaluated(table.ref, `${unclear}, so its path to ${label2} was not evaluated`);
           continue;
         }
-        if (isUnknown(route.target)) {
-          yield notEvaluated(table.ref, `the target of the 0.0.0.0/0 route in ${displayName(table.ref)} is unknown (${route.target.reason}), so its path to ${label2} was not evaluated`);
-          continue;
-        }
+        if (!route || isUnknown(route.target)) continue;
         if (route.target.kind !== "nat" && route.target.kind !== "nat-instance") continue;
         const served = servingEndpoints(inv, ctx, table, family);
         if (served.unclear) {
@@ -2963,6 +2960,10 @@ function natPathRule(meta, family) {
       }
     }
   };
+}
+function incompleteRoutes(table) {
+  const why = table.routesIncomplete ?? (table.routes.some((r) => isUnknown(r.destination.value)) ? "a route destination is known only after apply" : void 0);
+  return why && `the routes of ${displayName(table.ref)} are not fully known (${why})`;
 }
 function notEvaluated(subject, message) {
   return { diagnostic: { level: "note", code: "not-evaluated", message, subject } };

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-XNJDDKQ3.js";
+} from "./chunk-DBT4U7WM.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
@@ -623,7 +623,7 @@ async function liveScanCommand(opts, io) {
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 async function readAws(opts, io) {
-  const { collectAws, DEFAULTS } = await import("./aws-FA7S5JWT.js");
+  const { collectAws, DEFAULTS } = await import("./aws-24IBVM55.js");
   const concurrency = opts.concurrency === void 0 ? DEFAULTS.concurrency : Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64; got ${JSON.stringify(opts.concurrency)}`);
   if (opts.externalId && !opts.roleArn && !opts.accountsFromOrg) throw new UsageError("--external-id goes with --role-arn or --accounts-from-org");

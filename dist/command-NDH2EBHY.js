@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-DUCPTHIA.js";
+} from "./chunk-SBR3R7JA.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -25,7 +25,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-XNJDDKQ3.js";
+} from "./chunk-DBT4U7WM.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
@@ -297,6 +297,13 @@ var PathTracer = class {
         continue;
       }
       return { endpoint: ep, notes };
+    }
+    for (const ep of unknownReason2 ? [] : this.topo.endpointsPerhapsOn(table)) {
+      const gateway = isUnknown(ep.serviceName) || isUnknown(ep.type) || ep.service?.family === family && ep.type === "Gateway";
+      if (gateway) {
+        unknownReason2 = `endpoint ${displayName(ep.ref)} may be on this route table: which route tables it is on cannot be told (${ep.routeTables.unresolved})`;
+        break;
+      }
     }
     return unknownReason2 ? { unknown: unknownReason2, notes } : { notes };
   }
