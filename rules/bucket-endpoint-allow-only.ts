@@ -1,9 +1,8 @@
 import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
-import { networkFences } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
-import { eachJudgedBucket, networkAllows, notFenceReasons } from './lib/policy-buckets.js';
+import { eachJudgedBucket, networkAllows, fencesOf } from './lib/policy-buckets.js';
 import { notEvaluable, once, statementLabel } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -15,7 +14,7 @@ const rule: Rule = {
     description: [
       'The bucket policy grants access on the condition aws:SourceVpce or aws:SourceVpc in an Allow statement, but no Deny keyed on a network perimeter key stops requests from other sources.',
       'An Allow only adds access: principals whose identity policies allow S3 still reach the bucket from the internet. Only a Deny fences.',
-      'A Deny keyed on a network key that never applies to a request from the internet fences nothing: object actions denied on the bucket ARN alone (IAM authorizes them on the object ARN), or a Deny that only applies to requests through an endpoint (ForAnyValue:StringNotEquals, or a Null "false" test on the key).',
+      'A Deny keyed on a network key fences only if it stops requests from the internet for the bucket\'s objects: not a Deny on the bucket ARN alone (IAM authorizes object actions on the object ARN, so the objects stay reachable), nor one that only applies to requests through an endpoint (ForAnyValue:StringNotEquals, or a Null "false" test on the key).',
     ].join('\n'),
     fix: ['Turn the restriction into a Deny for every other source:', '', ...hcl(BUCKET_FENCE)].join('\n'),
     docs: [
@@ -32,8 +31,7 @@ const rule: Rule = {
       let fences;
       let reasons: string[] = [];
       try {
-        fences = networkFences(j.policy, { resources: j.resources });
-        if (fences.length === 0) reasons = notFenceReasons(j);
+        ({ fences, reasons } = fencesOf(j));
       } catch (err) {
         yield* once(ctx, notEvaluable(err, bucket.ref, 'the bucket policy'));
         return;

@@ -1,9 +1,8 @@
 import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
-import { networkFences } from '../src/policy/index.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
-import { endpointIdForFix, judgedBucket, notFenceReasons, privateBuckets, type PrivateReason } from './lib/policy-buckets.js';
+import { endpointIdForFix, judgedBucket, fencesOf, privateBuckets, type PrivateReason } from './lib/policy-buckets.js';
 import { isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -16,7 +15,7 @@ const rule: Rule = {
       'A bucket that should be reached only privately has a bucket policy (or none) that does not deny requests coming from outside the expected network.',
       'A bucket is private when an endpoint policy in the same inventory names it in Resource, or when the config selects it (privateBuckets: names, tags).',
       'Any Deny keyed on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths that denies requests from outside counts as a perimeter, whichever endpoint or VPC it admits.',
-      'A Deny that can never apply to a request from the internet is none: one whose actions act on objects while its Resource names only the bucket ARN (IAM authorizes s3:GetObject on arn:aws:s3:::bucket/key, never on arn:aws:s3:::bucket), and one that only applies to requests through an endpoint (ForAnyValue:StringNotEquals is false on a missing key; a Null "false" test excludes requests without it).',
+      'The Deny must stop requests from the internet for the bucket\'s objects, where the data is. It is no fence when its Resource names only the bucket ARN: IAM authorizes s3:GetObject on arn:aws:s3:::bucket/key, never on arn:aws:s3:::bucket, so such a Deny stops ListBucket and PutBucketPolicy from outside at most and leaves every object reachable (the forgotten "/*"). Nor when it only applies to requests through an endpoint (ForAnyValue:StringNotEquals is false on a missing key; a Null "false" test excludes requests without it).',
       'Without it, any principal with IAM rights reaches the data from anywhere.',
     ].join('\n'),
     fix: ['Deny every request that does not come through the endpoint (keeping administration and AWS services working):', '', ...hcl(BUCKET_FENCE)].join('\n'),
@@ -52,8 +51,7 @@ const rule: Rule = {
       let fences;
       let notFences: string[] = [];
       try {
-        fences = networkFences(j.policy, { resources: j.resources });
-        if (fences.length === 0) notFences = notFenceReasons(j);
+        ({ fences, reasons: notFences } = fencesOf(j));
       } catch (err) {
         yield* once(ctx, notEvaluable(err, bucket.ref, 'the bucket policy'));
         continue;

@@ -3,7 +3,7 @@ import type { Inventory } from '../../src/model/inventory.js';
 import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { globMatch, hasWildcard, isNegated, parsePolicyCached, perimeterDenies, whyNotFence, type ConditionEntry, type NotAFence, type Policy, type Statement } from '../../src/policy/index.js';
+import { bucketPartOf, globMatch, hasWildcard, isNegated, networkFences, parsePolicyCached, perimeterDenies, whyNotFence, type ConditionEntry, type NotAFence, type Policy, type Statement } from '../../src/policy/index.js';
 import { isDiagnostic, isReadOnly, once, parsedPolicy, placeholderKeys, statementLabel, type Diagnostic } from './policy-sites.js';
 
 /** A bucket with a policy the bucket-* rules can judge. */
@@ -147,20 +147,40 @@ export function endpointIdForFix(ep: VpcEndpoint): string {
 }
 
 /**
- * Why the bucket policy's Deny statements keyed on a network perimeter key
- * are no fence (networkFences found none), one sentence each: a Deny that
- * applies to no request on the bucket (object actions on the bucket ARN
- * alone), or only to requests through an endpoint. Empty when the policy has
- * no such Deny. May throw NotEvaluable, like networkFences.
+ * The network fences of a bucket policy: Deny statements keyed on a network
+ * perimeter key that deny requests from the internet for the bucket's
+ * objects, where its data is. A Deny on the bucket ARN alone (the "/*"
+ * forgotten) stops ListBucket and PutBucketPolicy from outside but leaves
+ * every object reachable: no fence. When there is none, `reasons` says, one
+ * sentence per perimeter Deny, why it is not one (empty when the policy has
+ * no such Deny). May throw NotEvaluable, like networkFences.
  */
-export function notFenceReasons(j: Pick<JudgedBucket, 'bucket' | 'policy' | 'resources'>): string[] {
-  return perimeterDenies(j.policy).map((d) => describeNotFence(whyNotFence(j.policy, { resources: j.resources }, d), j.bucket));
+export function fencesOf(j: Pick<JudgedBucket, 'bucket' | 'policy' | 'resources'>): { fences: Statement[]; reasons: string[] } {
+  // A placeholder stands for the bucket and its objects alike: it stays.
+  const objects = j.resources.filter((r) => bucketPartOf(r) !== 'bucket');
+  const data = objects.length > 0 ? objects : j.resources;
+  const fences = networkFences(j.policy, { resources: data });
+  if (fences.length > 0) return { fences, reasons: [] };
+  const onBucketOnly = data.length === j.resources.length ? [] : networkFences(j.policy, { resources: j.resources });
+  const reasons = perimeterDenies(j.policy).map((d) =>
+    onBucketOnly.includes(d) ? bucketOnly(d, j.bucket) : describeNotFence(whyNotFence(j.policy, { resources: j.resources }, d), j.bucket));
+  return { fences, reasons };
+}
+
+function bucketOnly(d: Statement, bucket: Bucket): string {
+  const { arn, objects } = bucketArns(bucket);
+  return `${statementLabel(d)} denies only requests on the bucket itself (such as s3:ListBucket and s3:PutBucketPolicy), not on its objects: its Resource names ${arn} but not ${objects}, so the data stays reachable from the internet; add ${objects} to its Resource`;
+}
+
+function bucketArns(bucket: Bucket): { arn: string; objects: string } {
+  return isUnknown(bucket.name)
+    ? { arn: 'the bucket ARN', objects: 'the bucket ARN followed by "/*"' }
+    : { arn: `"arn:aws:s3:::${bucket.name}"`, objects: `"arn:aws:s3:::${bucket.name}/*"` };
 }
 
 function describeNotFence(n: NotAFence, bucket: Bucket): string {
   const label = statementLabel(n.statement);
-  const arn = isUnknown(bucket.name) ? 'the bucket ARN' : `"arn:aws:s3:::${bucket.name}"`;
-  const objects = isUnknown(bucket.name) ? 'the bucket ARN followed by "/*"' : `"arn:aws:s3:::${bucket.name}/*"`;
+  const { arn, objects } = bucketArns(bucket);
   if (n.why === 'no-request') {
     if (n.parts?.actions.includes('object')) {
       return `${label} denies nothing: its actions are authorized on objects, and its Resource names the bucket ARN but not the objects; add ${objects} to its Resource`;

@@ -32,6 +32,11 @@ describe('bucket-endpoint-allow-only', () => {
         findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['no Deny of it keyed on a network perimeter key denies requests from the internet', 'statement #2 denies nothing: its actions are authorized on objects'] }],
       },
       {
+        name: 'the Deny covers the bucket ARN alone (the "/*" forgotten): the objects stay reachable from the internet',
+        inventory: () => bucket(doc(allowFromEndpoint, { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['statement #2 denies only requests on the bucket itself', 'add "arn:aws:s3:::acme-data/*" to its Resource'] }],
+      },
+      {
         name: 'the Deny applies only to requests through other endpoints (Null "false"): the internet stays open',
         inventory: () => bucket(doc(allowFromEndpoint, { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*'], Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, Null: { 'aws:SourceVpce': 'false' } } })),
         findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['statement #2 applies only to requests through a VPC endpoint'] }],

@@ -34,8 +34,8 @@ describe('bucket-missing-endpoint-restriction', () => {
         },
       },
       {
-        name: 'a Deny of s3:* on the bucket ARN alone fences the bucket actions (ListBucket, PutBucketPolicy): a Deny on a perimeter key that denies some request from outside',
-        inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })).inv,
+        name: 'a Deny of s3:* on the objects alone fences the data (ListBucket from outside stays open, the objects do not)',
+        inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })).inv,
       },
       {
         name: 'the fence admits another endpoint: still a fence (which endpoint it admits is another question)',
@@ -43,6 +43,14 @@ describe('bucket-missing-endpoint-restriction', () => {
       },
     ],
     invalid: [
+      {
+        name: 'a Deny of s3:* on the bucket ARN alone (the "/*" forgotten) stops ListBucket and PutBucketPolicy from outside, but every object stays reachable: no fence',
+        inventory: () => namedByEndpoint(doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-data', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })).inv,
+        findings: [{
+          primary: 'aws_s3_bucket.acme_data',
+          messageIncludes: ['statement #1 denies only requests on the bucket itself (such as s3:ListBucket and s3:PutBucketPolicy), not on its objects: its Resource names "arn:aws:s3:::acme-data" but not "arn:aws:s3:::acme-data/*"', 'add "arn:aws:s3:::acme-data/*" to its Resource'],
+        }],
+      },
       {
         name: 'named by the endpoint policy, no bucket policy',
         inventory: () => namedByEndpoint().inv,
