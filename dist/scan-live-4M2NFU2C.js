@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-SBR3R7JA.js";
-import "./chunk-DBT4U7WM.js";
+} from "./chunk-YKWHIF7X.js";
+import "./chunk-4MOUH2Z7.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -35,6 +35,43 @@ function clip(text) {
   return text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
 }
 
+// rules/lib/bucket-snippets.ts
+var BUCKET_FENCE = [
+  'data "aws_iam_policy_document" "data_bucket" {',
+  "  statement {",
+  '    sid       = "DenyOutsideEndpoint"',
+  '    effect    = "Deny"',
+  '    actions   = ["s3:*"]',
+  '    resources = [aws_s3_bucket.data.arn, "${aws_s3_bucket.data.arn}/*"]',
+  "    principals {",
+  '      type        = "*"',
+  '      identifiers = ["*"]',
+  "    }",
+  "    condition {",
+  '      test     = "StringNotEquals"',
+  '      variable = "aws:SourceVpce"',
+  "      values   = [aws_vpc_endpoint.s3.id]",
+  "    }",
+  "    # Keep administration and AWS services working from outside the VPC.",
+  "    condition {",
+  '      test     = "ArnNotLike"',
+  '      variable = "aws:PrincipalArn"',
+  "      values   = [aws_iam_role.admin.arn]",
+  "    }",
+  "    condition {",
+  '      test     = "BoolIfExists"',
+  '      variable = "aws:ViaAWSService"',
+  '      values   = ["false"]',
+  "    }",
+  "  }",
+  "}",
+  "",
+  'resource "aws_s3_bucket_policy" "data" {',
+  "  bucket = aws_s3_bucket.data.id",
+  "  policy = data.aws_iam_policy_document.data_bucket.json",
+  "}"
+];
+
 // src/util/json-error-position.ts
 function jsonErrorPosition(text) {
   let i = 0;
@@ -2166,43 +2203,6 @@ function allowMatchesWithoutKey(policy, stmt, keyLower) {
   });
 }
 
-// rules/lib/bucket-snippets.ts
-var BUCKET_FENCE = [
-  'data "aws_iam_policy_document" "data_bucket" {',
-  "  statement {",
-  '    sid       = "DenyOutsideEndpoint"',
-  '    effect    = "Deny"',
-  '    actions   = ["s3:*"]',
-  '    resources = [aws_s3_bucket.data.arn, "${aws_s3_bucket.data.arn}/*"]',
-  "    principals {",
-  '      type        = "*"',
-  '      identifiers = ["*"]',
-  "    }",
-  "    condition {",
-  '      test     = "StringNotEquals"',
-  '      variable = "aws:SourceVpce"',
-  "      values   = [aws_vpc_endpoint.s3.id]",
-  "    }",
-  "    # Keep administration and AWS services working from outside the VPC.",
-  "    condition {",
-  '      test     = "ArnNotLike"',
-  '      variable = "aws:PrincipalArn"',
-  "      values   = [aws_iam_role.admin.arn]",
-  "    }",
-  "    condition {",
-  '      test     = "BoolIfExists"',
-  '      variable = "aws:ViaAWSService"',
-  '      values   = ["false"]',
-  "    }",
-  "  }",
-  "}",
-  "",
-  'resource "aws_s3_bucket_policy" "data" {',
-  "  bucket = aws_s3_bucket.data.id",
-  "  policy = data.aws_iam_policy_document.data_bucket.json",
-  "}"
-];
-
 // rules/lib/policy-sites.ts
 function parsedPolicy(source, subject, what) {
   if (source.kind === "absent") return void 0;
@@ -2394,13 +2394,25 @@ var BucketIndex = class {
 function endpointIdForFix(ep) {
   return ep.ref.id ?? (ep.ref.address ? `\${${ep.ref.address}.id}` : ep.ref.key);
 }
-function notFenceReasons(j) {
-  return perimeterDenies(j.policy).map((d) => describeNotFence(whyNotFence(j.policy, { resources: j.resources }, d), j.bucket));
+function fencesOf(j) {
+  const objects = j.resources.filter((r) => bucketPartOf(r) !== "bucket");
+  const data = objects.length > 0 ? objects : j.resources;
+  const fences = networkFences(j.policy, { resources: data });
+  if (fences.length > 0) return { fences, reasons: [] };
+  const onBucketOnly = data.length === j.resources.length ? [] : networkFences(j.policy, { resources: j.resources });
+  const reasons = perimeterDenies(j.policy).map((d) => onBucketOnly.includes(d) ? bucketOnly(d, j.bucket) : describeNotFence(whyNotFence(j.policy, { resources: j.resources }, d), j.bucket));
+  return { fences, reasons };
+}
+function bucketOnly(d, bucket) {
+  const { arn, objects } = bucketArns(bucket);
+  return `${statementLabel(d)} denies only requests on the bucket itself (such as s3:ListBucket and s3:PutBucketPolicy), not on its objects: its Resource names ${arn} but not ${objects}, so the data stays reachable from the internet; add ${objects} to its Resource`;
+}
+function bucketArns(bucket) {
+  return isUnknown(bucket.name) ? { arn: "the bucket ARN", objects: 'the bucket ARN followed by "/*"' } : { arn: `"arn:aws:s3:::${bucket.name}"`, objects: `"arn:aws:s3:::${bucket.name}/*"` };
 }
 function describeNotFence(n, bucket) {
   const label2 = statementLabel(n.statement);
-  const arn = isUnknown(bucket.name) ? "the bucket ARN" : `"arn:aws:s3:::${bucket.name}"`;
-  const objects = isUnknown(bucket.name) ? 'the bucket ARN followed by "/*"' : `"arn:aws:s3:::${bucket.name}/*"`;
+  const { arn, objects } = bucketArns(bucket);
   if (n.why === "no-request") {
     if (n.parts?.actions.includes("object")) {
       return `${label2} denies nothing: its actions are authorized on objects, and its Resource names the bucket ARN but not the objects; add ${objects} to its Resource`;
@@ -2472,7 +2484,7 @@ var rule = {
     description: [
       "The bucket policy grants access on the condition aws:SourceVpce or aws:SourceVpc in an Allow statement, but no Deny keyed on a network perimeter key stops requests from other sources.",
       "An Allow only adds access: principals whose identity policies allow S3 still reach the bucket from the internet. Only a Deny fences.",
-      'A Deny keyed on a network key that never applies to a request from the internet fences nothing: object actions denied on the bucket ARN alone (IAM authorizes them on the object ARN), or a Deny that only applies to requests through an endpoint (ForAnyValue:StringNotEquals, or a Null "false" test on the key).'
+      `A Deny keyed on a network key fences only if it stops requests from the internet for the bucket's objects: not a Deny on the bucket ARN alone (IAM authorizes object actions on the object ARN, so the objects stay reachable), nor one that only applies to requests through an endpoint (ForAnyValue:StringNotEquals, or a Null "false" test on the key).`
     ].join("\n"),
     fix: ["Turn the restriction into a Deny for every other source:", "", ...hcl(BUCKET_FENCE)].join("\n"),
     docs: [
@@ -2489,8 +2501,7 @@ var rule = {
       let fences;
       let reasons = [];
       try {
-        fences = networkFences(j.policy, { resources: j.resources });
-        if (fences.length === 0) reasons = notFenceReasons(j);
+        ({ fences, reasons } = fencesOf(j));
       } catch (err) {
         yield* once(ctx, notEvaluable(err, bucket.ref, "the bucket policy"));
         return;
@@ -2601,7 +2612,7 @@ var rule3 = {
       "A bucket that should be reached only privately has a bucket policy (or none) that does not deny requests coming from outside the expected network.",
       "A bucket is private when an endpoint policy in the same inventory names it in Resource, or when the config selects it (privateBuckets: names, tags).",
       "Any Deny keyed on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths that denies requests from outside counts as a perimeter, whichever endpoint or VPC it admits.",
-      'A Deny that can never apply to a request from the internet is none: one whose actions act on objects while its Resource names only the bucket ARN (IAM authorizes s3:GetObject on arn:aws:s3:::bucket/key, never on arn:aws:s3:::bucket), and one that only applies to requests through an endpoint (ForAnyValue:StringNotEquals is false on a missing key; a Null "false" test excludes requests without it).',
+      `The Deny must stop requests from the internet for the bucket's objects, where the data is. It is no fence when its Resource names only the bucket ARN: IAM authorizes s3:GetObject on arn:aws:s3:::bucket/key, never on arn:aws:s3:::bucket, so such a Deny stops ListBucket and PutBucketPolicy from outside at most and leaves every object reachable (the forgotten "/*"). Nor when it only applies to requests through an endpoint (ForAnyValue:StringNotEquals is false on a missing key; a Null "false" test excludes requests without it).`,
       "Without it, any principal with IAM rights reaches the data from anywhere."
     ].join("\n"),
     fix: ["Deny every request that does not come through the endpoint (keeping administration and AWS services working):", "", ...hcl(BUCKET_FENCE)].join("\n"),
@@ -2637,8 +2648,7 @@ var rule3 = {
       let fences;
       let notFences = [];
       try {
-        fences = networkFences(j.policy, { resources: j.resources });
-        if (fences.length === 0) notFences = notFenceReasons(j);
+        ({ fences, reasons: notFences } = fencesOf(j));
       } catch (err) {
         yield* once(ctx, notEvaluable(err, bucket.ref, "the bucket policy"));
         continue;

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-DBT4U7WM.js";
+} from "./chunk-4MOUH2Z7.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
