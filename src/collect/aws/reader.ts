@@ -18,6 +18,8 @@ export const IN_FLIGHT_PER_CONCURRENCY = 16;
  * (AWS throttles each account and region on its own), and under one for the
  * whole scan, and turns a call that fails after the SDK's retries into a
  * diagnostic instead of an exception, so one denied call never stops the scan.
+ * A call must not read through the reader itself: it would hold a slot of
+ * the scan while waiting for another, and a full scan would wait forever.
  */
 export class Reader {
   readonly diagnostics: Diagnostic[] = [];
