@@ -122,10 +122,12 @@ function serves(ep: VpcEndpoint, table: RouteTable, family: Family): boolean | s
 /** Gateway endpoints of the family in the table's VPC that are not associated with the table. */
 function idleEndpoints(ctx: RuleContext, table: RouteTable, family: Family): VpcEndpoint[] {
   const out: VpcEndpoint[] = [];
+  // The endpoints on the table, not each endpoint's tables: an endpoint may be on thousands of tables.
+  const on = ctx.topology.endpointsOn(table);
   for (const vpcKey of new Set(table.vpc.keys)) {
     for (const ep of ctx.topology.endpointsInVpc(vpcKey)) {
       if (ep.type !== 'Gateway' || ep.service?.family !== family) continue;
-      if (ep.routeTables.keys.includes(table.ref.key)) continue;
+      if (on.includes(ep)) continue;
       // An endpoint for another region would serve nothing once associated: not worth suggesting.
       const region = table.ref.region ?? ep.ref.region;
       if (ep.service.region && region && ep.service.region !== region) continue;

@@ -84,8 +84,10 @@ export class Topology {
     const candidates = vpcs.includes('')
       ? this.undecided
       : [...new Set([...vpcs, ''].flatMap((v) => this.undecidedByVpc.get(v) ?? []))];
+    // The endpoints on the table, not each endpoint's tables: an endpoint may be on thousands of tables.
+    const on = this.endpointsOn(table);
     return candidates
-      .filter((ep) => !ep.routeTables.keys.includes(table.ref.key) && sameOrUnknown(ep.ref.region, table.ref.region) && sameOrUnknown(ep.ref.account, table.ref.account))
+      .filter((ep) => !on.includes(ep) && sameOrUnknown(ep.ref.region, table.ref.region) && sameOrUnknown(ep.ref.account, table.ref.account))
       .sort((a, b) => (a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0));
   }
 
