@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-4MOUH2Z7.js";
+} from "./chunk-LEMJA6MQ.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

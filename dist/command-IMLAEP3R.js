@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-YKWHIF7X.js";
+} from "./chunk-3RDBAMAE.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -25,7 +25,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-4MOUH2Z7.js";
+} from "./chunk-LEMJA6MQ.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

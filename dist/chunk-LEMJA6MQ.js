@@ -2734,7 +2734,8 @@ var Topology = class {
     if (this.undecided.length === 0 || table.routes.some((r) => r.origin === "live")) return [];
     const vpcs = vpcsOf(table.vpc);
     const candidates = vpcs.includes("") ? this.undecided : [...new Set([...vpcs, ""].flatMap((v) => this.undecidedByVpc.get(v) ?? []))];
-    return candidates.filter((ep) => !ep.routeTables.keys.includes(table.ref.key) && sameOrUnknown(ep.ref.region, table.ref.region) && sameOrUnknown(ep.ref.account, table.ref.account)).sort((a, b) => a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0);
+    const on = this.endpointsOn(table);
+    return candidates.filter((ep) => !on.includes(ep) && sameOrUnknown(ep.ref.region, table.ref.region) && sameOrUnknown(ep.ref.account, table.ref.account)).sort((a, b) => a.ref.key < b.ref.key ? -1 : a.ref.key > b.ref.key ? 1 : 0);
   }
   /** Endpoints of a VPC that the plan does not destroy. */
   endpointsInVpc(vpcKey) {
@@ -3006,10 +3007,11 @@ function serves(ep, table, family) {
 }
 function idleEndpoints(ctx, table, family) {
   const out = [];
+  const on = ctx.topology.endpointsOn(table);
   for (const vpcKey of new Set(table.vpc.keys)) {
     for (const ep of ctx.topology.endpointsInVpc(vpcKey)) {
       if (ep.type !== "Gateway" || ep.service?.family !== family) continue;
-      if (ep.routeTables.keys.includes(table.ref.key)) continue;
+      if (on.includes(ep)) continue;
       const region = table.ref.region ?? ep.ref.region;
       if (ep.service.region && region && ep.service.region !== region) continue;
       out.push(ep);
