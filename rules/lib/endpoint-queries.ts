@@ -121,8 +121,3 @@ export function isGatewayOf(ep: VpcEndpoint, family: GatewayFamily): boolean | s
   if (isUnknown(ep.type)) return `type is unknown (${ep.type.reason})`;
   return ep.type === 'Gateway';
 }
-
-/** Route tables (keys) that a set of gateway endpoints is associated with. */
-export function tablesServedBy(endpoints: readonly VpcEndpoint[]): Set<string> {
-  return new Set(endpoints.flatMap((ep) => ep.routeTables.keys));
-}
