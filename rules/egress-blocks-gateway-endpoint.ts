@@ -4,7 +4,8 @@ import type { SecurityGroup, VpcEndpoint, Workload } from '../src/model/nodes.js
 import { displayName, type Ref } from '../src/model/ref.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { egressAllowed, egressToService } from './lib/egress-to-service.js';
-import { FAMILY_LABEL, endpointLabel, endpointsOnTable, isGatewayOf, type GatewayFamily } from './lib/endpoint-queries.js';
+import { isGatewayOf, type GatewayFamily } from '../src/model/topology.js';
+import { FAMILY_LABEL, endpointLabel } from './lib/endpoint-queries.js';
 import { groupsOf, notEvaluated, plural } from './lib/security-group-rules.js';
 import { nameList } from '../src/util/name-list.js';
 
@@ -137,7 +138,7 @@ function routingOf(inv: Inventory, ctx: RuleContext, workload: Workload): Routin
     }
     if (!eff) continue;
     const table = eff.table;
-    for (const ep of endpointsOnTable(inv, ctx.topology, table)) {
+    for (const ep of ctx.topology.endpointsRouting(table)) {
       for (const family of FAMILIES) {
         const gateway = isGatewayOf(ep, family);
         if (gateway === false) continue;

@@ -5,7 +5,7 @@ import { parseServiceName } from '../../src/model/service-name.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { parseCidr } from '../../src/policy/index.js';
 import { nameList } from '../../src/util/name-list.js';
-import type { GatewayFamily } from './endpoint-queries.js';
+import type { GatewayFamily } from '../../src/model/topology.js';
 import { coversTcpPort, isAnywhere, portsLabel } from './security-group-rules.js';
 
 /** Whether a set of security groups lets HTTPS out to a gateway endpoint service. */

@@ -1,10 +1,9 @@
 import type { Inventory } from '../../src/model/inventory.js';
-import type { Link, RouteTable, Subnet, VpcEndpoint } from '../../src/model/nodes.js';
+import type { Link, Subnet, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName } from '../../src/model/ref.js';
-import type { Topology } from '../../src/model/topology.js';
+import type { GatewayFamily } from '../../src/model/topology.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
-export type GatewayFamily = 's3' | 'dynamodb';
 export const FAMILY_LABEL: Record<GatewayFamily, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
 
 /** Interface endpoints that exist after apply. */
@@ -101,23 +100,4 @@ export function gatewayEndpointsInVpc(inv: Inventory, vpc: string, family: Gatew
     endpoints.push(ep);
   }
   return unclear ? { endpoints, unclear } : { endpoints };
-}
-
-/** Endpoints that install their routes in a table: associated with it, or targets of its routes (of any type and service). */
-export function endpointsOnTable(inv: Inventory, topology: Topology, table: RouteTable): VpcEndpoint[] {
-  const found = new Set<VpcEndpoint>(topology.endpointsOn(table));
-  for (const route of table.routes) {
-    if (isUnknown(route.target) || route.target.kind !== 'vpce' || !route.target.key) continue;
-    const ep = inv.vpcEndpoints.get(route.target.key);
-    if (ep && !ep.destroyed) found.add(ep);
-  }
-  return [...found];
-}
-
-/** Whether an endpoint is a gateway endpoint of the family, or (a clause) what about it is unknown. */
-export function isGatewayOf(ep: VpcEndpoint, family: GatewayFamily): boolean | string {
-  if (isUnknown(ep.serviceName)) return `service name is unknown (${ep.serviceName.reason})`;
-  if (ep.service?.family !== family) return false;
-  if (isUnknown(ep.type)) return `type is unknown (${ep.type.reason})`;
-  return ep.type === 'Gateway';
 }

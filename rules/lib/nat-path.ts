@@ -2,10 +2,10 @@ import type { Rule, RuleContext, RuleMeta, RuleOutput } from '../../src/engine/r
 import type { Inventory } from '../../src/model/inventory.js';
 import type { RouteTable, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
-import { defaultIpv4Route } from '../../src/model/topology.js';
+import { defaultIpv4Route, isGatewayOf } from '../../src/model/topology.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { nameList } from '../../src/util/name-list.js';
-import { endpointLabel, endpointsOnTable, isGatewayOf } from './endpoint-queries.js';
+import { endpointLabel } from './endpoint-queries.js';
 
 type Family = 's3' | 'dynamodb';
 const LABEL: Record<Family, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
@@ -35,13 +35,13 @@ export function natPathRule(meta: RuleMeta, family: Family): Rule {
           : isUnknown(route.target) ? `the target of the 0.0.0.0/0 route in ${displayName(table.ref)} is unknown (${route.target.reason})` : undefined;
         if (unclear) {
           // A gateway endpoint's prefix-list route is more specific than any default route: whatever that is, the service's traffic takes the endpoint.
-          if (!servingEndpoints(inv, ctx, table, family).serving) yield notEvaluated(table.ref, `${unclear}, so its path to ${label} was not evaluated`);
+          if (!servingEndpoints(ctx, table, family).serving) yield notEvaluated(table.ref, `${unclear}, so its path to ${label} was not evaluated`);
           continue;
         }
         if (!route || isUnknown(route.target)) continue;
         if (route.target.kind !== 'nat' && route.target.kind !== 'nat-instance') continue;
 
-        const served = servingEndpoints(inv, ctx, table, family);
+        const served = servingEndpoints(ctx, table, family);
         if (served.unclear) {
           yield notEvaluated(table.ref, `${served.unclear}, so the table's path to ${label} was not evaluated`);
           continue;
@@ -96,9 +96,9 @@ function plural(n: number, word: string): string {
  * `unclear` says why that cannot be told (an endpoint of unknown service or type on the table, or one
  * that may be associated with it but whose route tables are unknown).
  */
-function servingEndpoints(inv: Inventory, ctx: RuleContext, table: RouteTable, family: Family): { serving: boolean; unclear?: string } {
+function servingEndpoints(ctx: RuleContext, table: RouteTable, family: Family): { serving: boolean; unclear?: string } {
   let unclear: string | undefined;
-  for (const ep of endpointsOnTable(inv, ctx.topology, table)) {
+  for (const ep of ctx.topology.endpointsRouting(table)) {
     const fit = serves(ep, table, family);
     if (fit === true) return { serving: true };
     if (fit !== false) unclear ??= `${displayName(table.ref)} has endpoint ${displayName(ep.ref)}, whose ${fit}`;

@@ -1,7 +1,7 @@
 import type { Inventory } from '../model/inventory.js';
 import type { Route, RouteTable, Subnet, VpcEndpoint } from '../model/nodes.js';
 import { displayName, type Ref } from '../model/ref.js';
-import { defaultIpv4Route, single, topologyOf, type Topology } from '../model/topology.js';
+import { defaultIpv4Route, isGatewayOf, single, topologyOf, type Topology } from '../model/topology.js';
 import { isUnknown, type Unknown } from '../model/unknown.js';
 import { judge, NO_EVALUATOR, type PolicyEvaluator, type PolicyRequest, type PolicyStep } from './policy-step.js';
 
@@ -272,16 +272,9 @@ export class PathTracer {
 
   /** The gateway endpoint of the family associated with the table, in its region, as the NAT path rules judge it. */
   private gatewayEndpoint(table: RouteTable, family: Family): { endpoint?: VpcEndpoint; unknown?: string; notes: string[] } {
-    const candidates = new Set<VpcEndpoint>(this.topo.endpointsOn(table));
-    for (const r of table.routes) {
-      if (!isUnknown(r.target) && r.target.kind === 'vpce' && r.target.key) {
-        const ep = this.inv.vpcEndpoints.get(r.target.key);
-        if (ep && !ep.destroyed) candidates.add(ep);
-      }
-    }
     const notes: string[] = [];
     let unknownReason: string | undefined;
-    for (const ep of [...candidates].sort((a, b) => (a.ref.key < b.ref.key ? -1 : 1))) {
+    for (const ep of this.topo.endpointsRouting(table).sort((a, b) => (a.ref.key < b.ref.key ? -1 : 1))) {
       if (isUnknown(ep.serviceName) || isUnknown(ep.type)) {
         unknownReason ??= `endpoint ${displayName(ep.ref)} on this route table has a service or type known only after apply`;
         continue;
@@ -300,8 +293,7 @@ export class PathTracer {
     }
     // As the NAT path rules do: an endpoint whose route tables cannot be told may be on this table.
     for (const ep of unknownReason ? [] : this.topo.endpointsPerhapsOn(table)) {
-      const gateway = isUnknown(ep.serviceName) || isUnknown(ep.type) || (ep.service?.family === family && ep.type === 'Gateway');
-      if (gateway) {
+      if (isGatewayOf(ep, family) !== false) {
         unknownReason = `endpoint ${displayName(ep.ref)} may be on this route table: which route tables it is on cannot be told (${ep.routeTables.unresolved})`;
         break;
       }

@@ -72,6 +72,17 @@ export class Topology {
     return this.endpointsByTable.get(table.ref.key) ?? [];
   }
 
+  /** Endpoints that install their routes in a table: associated with it, or targets of its routes (of any type and service). */
+  endpointsRouting(table: RouteTable): VpcEndpoint[] {
+    const found = new Set<VpcEndpoint>(this.endpointsOn(table));
+    for (const route of table.routes) {
+      if (isUnknown(route.target) || route.target.kind !== 'vpce' || !route.target.key) continue;
+      const ep = this.inv.vpcEndpoints.get(route.target.key);
+      if (ep && !ep.destroyed) found.add(ep);
+    }
+    return [...found];
+  }
+
   /**
    * Endpoints not associated with the table by name that may still be: their route tables cannot be
    * told (a data source read during apply, a reference that does not resolve) and their VPC is the
@@ -146,4 +157,15 @@ export function topologyOf(inv: Inventory): Topology {
     topologies.set(inv, topo);
   }
   return topo;
+}
+
+/** The services whose gateway endpoints keep traffic off NAT: S3 and DynamoDB. */
+export type GatewayFamily = 's3' | 'dynamodb';
+
+/** Whether an endpoint is a gateway endpoint of the family, or (a clause) what about it is unknown. */
+export function isGatewayOf(ep: VpcEndpoint, family: GatewayFamily): boolean | string {
+  if (isUnknown(ep.serviceName)) return `service name is unknown (${ep.serviceName.reason})`;
+  if (ep.service?.family !== family) return false;
+  if (isUnknown(ep.type)) return `type is unknown (${ep.type.reason})`;
+  return ep.type === 'Gateway';
 }
