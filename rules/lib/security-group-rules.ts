@@ -80,8 +80,8 @@ export interface GroupLookup {
   unclear?: string;
 }
 
-/** The security groups a link names, and what is unclear about them (about the rules of one direction, when given). */
-export function groupsOf(inv: Inventory, link: Link, direction?: 'ingress' | 'egress'): GroupLookup {
+/** The security groups a link names, and what is unclear about them and their rules of one direction. */
+export function groupsOf(inv: Inventory, link: Link, direction: 'ingress' | 'egress'): GroupLookup {
   const groups: SecurityGroup[] = [];
   const unclear: string[] = [];
   if (link.unresolved) unclear.push(link.unresolved);
@@ -92,9 +92,8 @@ export function groupsOf(inv: Inventory, link: Link, direction?: 'ingress' | 'eg
       unclear.push(`${key} is not a security group of the inventory`);
       continue;
     }
-    if (group.rulesIncomplete) unclear.push(group.rulesIncomplete);
-    if (group.ingressIncomplete && direction !== 'egress') unclear.push(group.ingressIncomplete);
-    if (group.egressIncomplete && direction !== 'ingress') unclear.push(group.egressIncomplete);
+    const incomplete = direction === 'ingress' ? group.ingressIncomplete : group.egressIncomplete;
+    if (incomplete) unclear.push(incomplete);
     groups.push(group);
   }
   return unclear.length > 0 ? { groups, unclear: unclear.join('; ') } : { groups };

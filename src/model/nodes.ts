@@ -205,11 +205,10 @@ export interface SecurityGroup extends NodeBase {
   groupName?: Maybe<string>;
   ingress: SecurityGroupRule[];
   egress: SecurityGroupRule[];
-  /** Set when some rules could not be read. */
-  rulesIncomplete?: string;
   /**
-   * Set when ingress (egress) rules may be missing: a rule resource whose group
-   * cannot be told may belong to this one (the text names it). Read with rulesIncomplete.
+   * Set when ingress (egress) rules may be missing, saying why: the rules could
+   * not be read (a data source, inline rules known only after apply), or a rule
+   * resource whose group cannot be told may belong to this one (the text names it).
    */
   ingressIncomplete?: string;
   egressIncomplete?: string;

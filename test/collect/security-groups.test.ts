@@ -12,7 +12,8 @@ describe('security groups from a plan', () => {
 
   it('a new aws_security_group without egress has none: the provider revokes AWS\'s allow-all rule', () => {
     const sg = doneRight.securityGroups.get('aws_security_group.endpoints')!;
-    expect(sg.rulesIncomplete).toBeUndefined();
+    expect(sg.ingressIncomplete).toBeUndefined();
+    expect(sg.egressIncomplete).toBeUndefined();
     expect(sg.egress).toEqual([]);
     expect(sg.ingress.map(facts)).toEqual([
       { protocol: 'tcp', from: 443, to: 443, ipv4: ['10.50.0.0/16'], ipv6: [], prefixLists: [], groups: [], self: false, by: 'aws_security_group.endpoints' },

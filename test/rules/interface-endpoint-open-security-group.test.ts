@@ -170,7 +170,7 @@ describe('interface-endpoint-open-security-group', () => {
 
   it('a group whose rules are known only after apply gives "not evaluated", not a pass', () => {
     const { b, vpc, subnets } = network();
-    const sg = b.securityGroup(vpc, { name: 'later', rulesIncomplete: 'the inline ingress rules are known only after apply' });
+    const sg = b.securityGroup(vpc, { name: 'later', ingressIncomplete: 'the inline ingress rules are known only after apply' });
     const sg2 = withRule(b.securityGroup(vpc, { name: 'cidr' }), 'ingress', { ipv4: unknown('known only after apply') });
     b.endpoint(vpc, 'ssm', { name: 'ssm', subnets, securityGroups: [sg, sg2] });
     b.endpoint(vpc, 'sts', { name: 'sts', subnets, securityGroups: [] });

@@ -38,7 +38,7 @@ export function buildSecurityGroups(ctx: BuildContext): void {
     if (inst.mode === 'managed') {
       for (const direction of ['ingress', 'egress'] as const) inlineRules(ctx, inst, sg, direction, prefixLists);
     } else {
-      sg.rulesIncomplete = `${inst.address} is a data source: its rules are not in the plan`;
+      sg.ingressIncomplete = sg.egressIncomplete = `${inst.address} is a data source: its rules are not in the plan`;
     }
     ctx.inv.securityGroups.set(ref.key, sg);
   }
@@ -235,7 +235,7 @@ function inlineRules(ctx: BuildContext, inst: Instance, sg: SecurityGroup, direc
   const blocks = attr(inst, direction);
   if (isUnknown(blocks)) {
     // Optional and computed: unset in the configuration means the rules come from separate resources.
-    if (ctx.resolver.expressionOf(inst, [direction])) sg.rulesIncomplete = `the inline ${direction} rules of ${inst.address} are known only after apply`;
+    if (ctx.resolver.expressionOf(inst, [direction])) sg.ingressIncomplete = sg.egressIncomplete = `the inline ${direction} rules of ${inst.address} are known only after apply`;
     return;
   }
   if (!Array.isArray(blocks)) return;
