@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-3RDBAMAE.js";
+} from "./chunk-AOLJQXDU.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -18,6 +18,7 @@ import {
   evaluate,
   fitPlanToHeap,
   fullAccessGap,
+  isGatewayOf,
   nameList,
   naturalCompare,
   parsePolicyCached,
@@ -25,7 +26,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-LEMJA6MQ.js";
+} from "./chunk-LD5OOD6A.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
@@ -272,16 +273,9 @@ var PathTracer = class {
   }
   /** The gateway endpoint of the family associated with the table, in its region, as the NAT path rules judge it. */
   gatewayEndpoint(table, family) {
-    const candidates = new Set(this.topo.endpointsOn(table));
-    for (const r of table.routes) {
-      if (!isUnknown(r.target) && r.target.kind === "vpce" && r.target.key) {
-        const ep = this.inv.vpcEndpoints.get(r.target.key);
-        if (ep && !ep.destroyed) candidates.add(ep);
-      }
-    }
     const notes = [];
     let unknownReason2;
-    for (const ep of [...candidates].sort((a, b) => a.ref.key < b.ref.key ? -1 : 1)) {
+    for (const ep of this.topo.endpointsRouting(table).sort((a, b) => a.ref.key < b.ref.key ? -1 : 1)) {
       if (isUnknown(ep.serviceName) || isUnknown(ep.type)) {
         unknownReason2 ??= `endpoint ${displayName(ep.ref)} on this route table has a service or type known only after apply`;
         continue;
@@ -299,8 +293,7 @@ var PathTracer = class {
       return { endpoint: ep, notes };
     }
     for (const ep of unknownReason2 ? [] : this.topo.endpointsPerhapsOn(table)) {
-      const gateway = isUnknown(ep.serviceName) || isUnknown(ep.type) || ep.service?.family === family && ep.type === "Gateway";
-      if (gateway) {
+      if (isGatewayOf(ep, family) !== false) {
         unknownReason2 = `endpoint ${displayName(ep.ref)} may be on this route table: which route tables it is on cannot be told (${ep.routeTables.unresolved})`;
         break;
       }

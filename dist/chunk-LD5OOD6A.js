@@ -2725,6 +2725,16 @@ var Topology = class {
   endpointsOn(table) {
     return this.endpointsByTable.get(table.ref.key) ?? [];
   }
+  /** Endpoints that install their routes in a table: associated with it, or targets of its routes (of any type and service). */
+  endpointsRouting(table) {
+    const found = new Set(this.endpointsOn(table));
+    for (const route of table.routes) {
+      if (isUnknown(route.target) || route.target.kind !== "vpce" || !route.target.key) continue;
+      const ep = this.inv.vpcEndpoints.get(route.target.key);
+      if (ep && !ep.destroyed) found.add(ep);
+    }
+    return [...found];
+  }
   /**
    * Endpoints not associated with the table by name that may still be: their route tables cannot be
    * told (a data source read during apply, a reference that does not resolve) and their VPC is the
@@ -2781,6 +2791,12 @@ function topologyOf(inv) {
     topologies.set(inv, topo);
   }
   return topo;
+}
+function isGatewayOf(ep, family) {
+  if (isUnknown(ep.serviceName)) return `service name is unknown (${ep.serviceName.reason})`;
+  if (ep.service?.family !== family) return false;
+  if (isUnknown(ep.type)) return `type is unknown (${ep.type.reason})`;
+  return ep.type === "Gateway";
 }
 
 // src/util/name-list.ts
@@ -2904,21 +2920,6 @@ function gatewayEndpointsInVpc(inv, vpc, family, region) {
   }
   return unclear ? { endpoints, unclear } : { endpoints };
 }
-function endpointsOnTable(inv, topology, table) {
-  const found = new Set(topology.endpointsOn(table));
-  for (const route of table.routes) {
-    if (isUnknown(route.target) || route.target.kind !== "vpce" || !route.target.key) continue;
-    const ep = inv.vpcEndpoints.get(route.target.key);
-    if (ep && !ep.destroyed) found.add(ep);
-  }
-  return [...found];
-}
-function isGatewayOf(ep, family) {
-  if (isUnknown(ep.serviceName)) return `service name is unknown (${ep.serviceName.reason})`;
-  if (ep.service?.family !== family) return false;
-  if (isUnknown(ep.type)) return `type is unknown (${ep.type.reason})`;
-  return ep.type === "Gateway";
-}
 
 // rules/lib/nat-path.ts
 var LABEL = { s3: "S3", dynamodb: "DynamoDB" };
@@ -2939,12 +2940,12 @@ function natPathRule(meta, family) {
         const route = defaultIpv4Route(table);
         const unclear = !route ? incompleteRoutes(table) : isUnknown(route.target) ? `the target of the 0.0.0.0/0 route in ${displayName(table.ref)} is unknown (${route.target.reason})` : void 0;
         if (unclear) {
-          if (!servingEndpoints(inv, ctx, table, family).serving) yield notEvaluated(table.ref, `${unclear}, so its path to ${label2} was not evaluated`);
+          if (!servingEndpoints(ctx, table, family).serving) yield notEvaluated(table.ref, `${unclear}, so its path to ${label2} was not evaluated`);
           continue;
         }
         if (!route || isUnknown(route.target)) continue;
         if (route.target.kind !== "nat" && route.target.kind !== "nat-instance") continue;
-        const served = servingEndpoints(inv, ctx, table, family);
+        const served = servingEndpoints(ctx, table, family);
         if (served.unclear) {
           yield notEvaluated(table.ref, `${served.unclear}, so the table's path to ${label2} was not evaluated`);
           continue;
@@ -2985,9 +2986,9 @@ function article(word) {
 function plural(n, word) {
   return n === 1 ? word : `${word}s`;
 }
-function servingEndpoints(inv, ctx, table, family) {
+function servingEndpoints(ctx, table, family) {
   let unclear;
-  for (const ep of endpointsOnTable(inv, ctx.topology, table)) {
+  for (const ep of ctx.topology.endpointsRouting(table)) {
     const fit = serves(ep, table, family);
     if (fit === true) return { serving: true };
     if (fit !== false) unclear ??= `${displayName(table.ref)} has endpoint ${displayName(ep.ref)}, whose ${fit}`;
@@ -3111,9 +3112,8 @@ function groupsOf(inv, link, direction) {
       unclear.push(`${key} is not a security group of the inventory`);
       continue;
     }
-    if (group.rulesIncomplete) unclear.push(group.rulesIncomplete);
-    if (group.ingressIncomplete && direction !== "egress") unclear.push(group.ingressIncomplete);
-    if (group.egressIncomplete && direction !== "ingress") unclear.push(group.egressIncomplete);
+    const incomplete = direction === "ingress" ? group.ingressIncomplete : group.egressIncomplete;
+    if (incomplete) unclear.push(incomplete);
     groups.push(group);
   }
   return unclear.length > 0 ? { groups, unclear: unclear.join("; ") } : { groups };
@@ -3384,7 +3384,7 @@ function routingOf(inv, ctx, workload) {
     }
     if (!eff) continue;
     const table = eff.table;
-    for (const ep of endpointsOnTable(inv, ctx.topology, table)) {
+    for (const ep of ctx.topology.endpointsRouting(table)) {
       for (const family of FAMILIES) {
         const gateway = isGatewayOf(ep, family);
         if (gateway === false) continue;
@@ -5843,7 +5843,7 @@ function buildSecurityGroups(ctx) {
     if (inst.mode === "managed") {
       for (const direction of ["ingress", "egress"]) inlineRules(ctx, inst, sg, direction, prefixLists);
     } else {
-      sg.rulesIncomplete = `${inst.address} is a data source: its rules are not in the plan`;
+      sg.ingressIncomplete = sg.egressIncomplete = `${inst.address} is a data source: its rules are not in the plan`;
     }
     ctx.inv.securityGroups.set(ref.key, sg);
   }
@@ -6000,7 +6000,7 @@ function linkField(ctx, inst, path, kinds) {
 function inlineRules(ctx, inst, sg, direction, prefixLists) {
   const blocks = attr(inst, direction);
   if (isUnknown(blocks)) {
-    if (ctx.resolver.expressionOf(inst, [direction])) sg.rulesIncomplete = `the inline ${direction} rules of ${inst.address} are known only after apply`;
+    if (ctx.resolver.expressionOf(inst, [direction])) sg.ingressIncomplete = sg.egressIncomplete = `the inline ${direction} rules of ${inst.address} are known only after apply`;
     return;
   }
   if (!Array.isArray(blocks)) return;
@@ -9434,6 +9434,7 @@ export {
   single2 as single,
   defaultIpv4Route,
   topologyOf,
+  isGatewayOf,
   nameList,
   naturalCompare,
   allRules,

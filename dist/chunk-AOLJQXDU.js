@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-LEMJA6MQ.js";
+} from "./chunk-LD5OOD6A.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
