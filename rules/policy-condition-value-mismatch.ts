@@ -2,8 +2,9 @@ import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import type { NodeKind } from '../src/model/ref.js';
 import { ALWAYS_PRESENT, isNegated, keyType, type ConditionEntry, type Statement } from '../src/policy/index.js';
+import { placeholderKeys } from '../src/model/placeholders.js';
 import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
-import { placeholderKeys, type PolicySite } from './lib/policy-sites.js';
+import type { PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {

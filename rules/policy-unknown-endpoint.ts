@@ -1,8 +1,9 @@
 import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import { displayName } from '../src/model/ref.js';
+import { placeholderKeys } from '../src/model/placeholders.js';
 import { conditionFinding, conditionLabel, eachCondition, siteLabel } from './lib/policy-findings.js';
-import { placeholderKeys, type PolicySite } from './lib/policy-sites.js';
+import type { PolicySite } from './lib/policy-sites.js';
 
 const rule: Rule = {
   meta: {

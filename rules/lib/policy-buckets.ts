@@ -4,7 +4,8 @@ import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { bucketPartOf, globMatch, hasWildcard, isNegated, networkFences, parsePolicyCached, perimeterDenies, whyNotFence, type ConditionEntry, type NotAFence, type Policy, type Statement } from '../../src/policy/index.js';
-import { isDiagnostic, isReadOnly, once, parsedPolicy, placeholderKeys, statementLabel, type Diagnostic } from './policy-sites.js';
+import { placeholderKeys } from '../../src/model/placeholders.js';
+import { isDiagnostic, isReadOnly, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
 
 /** A bucket with a policy the bucket-* rules can judge. */
 export interface JudgedBucket {

@@ -6,7 +6,8 @@ import { isUnknown } from '../../src/model/unknown.js';
 import { evaluate, isNotFullAccess, makeRequest, originCompared, type EndpointInput, type EndpointOrigin, type Policy, type Request, type Statement } from '../../src/policy/index.js';
 import { endpointLabel, vpcIdentity } from './endpoint-queries.js';
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
-import { isDiagnostic, notEvaluable, once, parsedPolicy, placeholderKeys, statementLabel, type Diagnostic } from './policy-sites.js';
+import { idPlaceholder } from '../../src/model/placeholders.js';
+import { isDiagnostic, notEvaluable, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
 
 /** An endpoint whose policy the endpoint-policy-* rules judge. */
 export interface JudgedEndpoint {
@@ -87,11 +88,7 @@ function* judge(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
  */
 function originOf(inv: Inventory, ep: VpcEndpoint, placeholders: Record<string, string[]>, wanted: { endpointId: boolean; vpcId: boolean }): EndpointOrigin {
   if (!wanted.endpointId && !wanted.vpcId) return {};
-  // The plan collector's name for a resource's id known only after apply (collect/terraform/iam-policy-document.ts).
-  const standsFor = (key: string) => {
-    const name = `<known after apply: ${key}.id>`;
-    return placeholderKeys(placeholders, name)?.includes(key) ? name : undefined;
-  };
+  const standsFor = (key: string) => idPlaceholder(placeholders, key);
   const endpointId = wanted.endpointId ? (ep.ref.id ?? standsFor(ep.ref.key)) : undefined;
   // A VPC in the inventory by its key; one outside it by its AWS id.
   const vpc = wanted.vpcId ? vpcIdentity(ep.vpc) : undefined;

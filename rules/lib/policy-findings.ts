@@ -6,9 +6,13 @@ import { isDiagnostic, once, policySites, relatedOf, statementLabel, type Diagno
 /** "the bucket policy of aws_s3_bucket.data (data.aws_iam_policy_document.x)": what a message calls a site. */
 export function siteLabel(site: PolicySite): string {
   const kind = site.role === 'endpoint' ? 'endpoint policy' : site.role === 'bucket' ? 'bucket policy' : 'policy';
-  const user = site.users[0]!;
-  const users = site.users.length > 1 ? `${user.address ?? user.key} and ${site.users.length - 1} more` : (user.address ?? user.key);
-  return site.primary.key === user.key ? `the ${kind} ${site.primary.address ?? site.primary.key}` : `the ${kind} of ${users} (written in ${site.primary.address ?? site.primary.key})`;
+  // A policy document is a user of its own text too (an IAM policy node): not one of the "more".
+  const others = relatedOf(site);
+  const where = site.primary.address ?? site.primary.key;
+  if (others.length === 0) return `the ${kind} ${where}`;
+  const first = others[0]!;
+  const users = others.length > 1 ? `${first.address ?? first.key} and ${others.length - 1} more` : (first.address ?? first.key);
+  return `the ${kind} of ${users} (written in ${where})`;
 }
 
 /** A finding about one condition of one statement of a policy site. */

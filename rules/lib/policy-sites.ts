@@ -57,15 +57,6 @@ export function once(ctx: Pick<RuleContext, 'shared'>, d: Diagnostic): Diagnosti
   return [d];
 }
 
-/**
- * The node keys a placeholder value stands for, or undefined when the value is
- * not a placeholder. Own properties only: the value comes from input, and
- * "toString" must not find Object.prototype's.
- */
-export function placeholderKeys(placeholders: Record<string, string[]>, value: string): string[] | undefined {
-  return Object.hasOwn(placeholders, value) ? placeholders[value] : undefined;
-}
-
 export function isDiagnostic(x: unknown): x is Diagnostic {
   return typeof x === 'object' && x !== null && 'diagnostic' in x;
 }

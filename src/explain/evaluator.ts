@@ -1,5 +1,6 @@
 import type { Inventory } from '../model/inventory.js';
 import type { PolicySource } from '../model/nodes.js';
+import { idPlaceholder } from '../model/placeholders.js';
 import { displayName, type Ref } from '../model/ref.js';
 import { buildSpace, evaluate, fullAccessGap, NotEvaluable, parsePolicyCached, type Policy, type Request, type Statement } from '../policy/index.js';
 import { allRequests } from '../policy/solve.js';
@@ -102,8 +103,7 @@ function evaluateOnPath(doc: Document, role: PolicyRole, req: PolicyRequest): Ve
 /** The endpoint's or VPC's id: known, or the placeholder the plan's policy text uses for it. */
 function idIn(doc: Document, ref: Ref): string | undefined {
   if (ref.id) return ref.id;
-  for (const [placeholder, keys] of Object.entries(doc.placeholders ?? {})) if (keys.includes(ref.key)) return placeholder;
-  return undefined;
+  return idPlaceholder(doc.placeholders ?? {}, ref.key);
 }
 
 function mentions(policy: Policy, keyLower: string): boolean {

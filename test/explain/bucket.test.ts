@@ -177,4 +177,17 @@ describe('explain --bucket on a plan (fixture explain-bucket)', () => {
       }
     }
   });
+
+  it('matches the endpoint VPC id of a policy that names it through the endpoint (aws_vpc_endpoint.s3.vpc_id)', () => {
+    const inv = inventoryOf('placeholder-attributes');
+    const e = explainBucket(inv, 'acme-placeholder-attributes-data', policyEvaluator(inv));
+    expect(subnetsOf(e, 'privatePaths')).toEqual([['aws_subnet.app']]);
+    const checks = e.privatePaths[0]!.checks;
+    expect(checks.length).toBeGreaterThan(0);
+    // The Deny outside the VPC does not apply within it: the VPC's id stands in for aws:SourceVpc.
+    for (const c of checks) {
+      expect(c.outcome).toBe('identity-policies-decide');
+      expect(c.bucket.verdict).toMatchObject({ decision: 'no-match' });
+    }
+  });
 });

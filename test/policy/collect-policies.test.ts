@@ -113,3 +113,22 @@ describe('policy documents per instance (count, for_each)', () => {
     expect(report.diagnostics.filter((d) => d.code === 'not-evaluated')).toEqual([]);
   });
 });
+
+describe('an attribute that holds another resource\'s id (aws_vpc_endpoint.s3.vpc_id)', () => {
+  const inv = inventoryOf('placeholder-attributes');
+
+  it('is written as that resource\'s id, so that both spellings of the VPC id are one value', () => {
+    for (const bucket of ['aws_s3_bucket.data', 'aws_s3_bucket.mixed_up']) {
+      const p = document(inv.buckets.get(bucket)?.policy);
+      expect(p.placeholders?.['<known after apply: aws_vpc.main.id>']).toEqual(['aws_vpc.main']);
+      expect(Object.keys(p.placeholders ?? {}).some((name) => name.includes('vpc_endpoint.s3.vpc_id'))).toBe(false);
+    }
+  });
+
+  it('is judged as the VPC id: a VPC fence and a policy limited to its own VPC are not mismatches, the VPC id on aws:SourceVpce is', () => {
+    const findings = scan(inv).findings.map((f) => `${f.ruleId} ${f.primary.key}`);
+    expect(findings.filter((f) => f.startsWith('policy-condition-value-mismatch'))).toEqual(['policy-condition-value-mismatch data.aws_iam_policy_document.mixed_up']);
+    // Limited to its own VPC is no limit through the endpoint: the full-access warning, not "not evaluated".
+    expect(findings).toContain('endpoint-policy-full-access data.aws_iam_policy_document.s3_endpoint');
+  });
+});
