@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-LD5OOD6A.js";
+} from "./chunk-RRHCLMTY.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -2203,6 +2203,18 @@ function allowMatchesWithoutKey(policy, stmt, keyLower) {
   });
 }
 
+// src/model/placeholders.ts
+function placeholderName(address, attribute) {
+  return `<known after apply: ${address}${attribute ? `.${attribute}` : ""}>`;
+}
+function placeholderKeys(placeholders, value) {
+  return Object.hasOwn(placeholders, value) ? placeholders[value] : void 0;
+}
+function idPlaceholder(placeholders, key) {
+  const name = placeholderName(key, "id");
+  return placeholderKeys(placeholders, name)?.includes(key) ? name : void 0;
+}
+
 // rules/lib/policy-sites.ts
 function parsedPolicy(source, subject, what) {
   if (source.kind === "absent") return void 0;
@@ -2230,9 +2242,6 @@ function once(ctx, d) {
   if (reported.has(key)) return [];
   reported.add(key);
   return [d];
-}
-function placeholderKeys(placeholders, value) {
-  return Object.hasOwn(placeholders, value) ? placeholders[value] : void 0;
 }
 function isDiagnostic(x) {
   return typeof x === "object" && x !== null && "diagnostic" in x;
@@ -3582,10 +3591,7 @@ function* judge(inv) {
 }
 function originOf(inv, ep, placeholders, wanted) {
   if (!wanted.endpointId && !wanted.vpcId) return {};
-  const standsFor = (key) => {
-    const name = `<known after apply: ${key}.id>`;
-    return placeholderKeys(placeholders, name)?.includes(key) ? name : void 0;
-  };
+  const standsFor = (key) => idPlaceholder(placeholders, key);
   const endpointId = wanted.endpointId ? ep.ref.id ?? standsFor(ep.ref.key) : void 0;
   const vpc = wanted.vpcId ? vpcIdentity(ep.vpc) : void 0;
   const vpcId = vpc === void 0 ? void 0 : ep.vpc.keys.includes(vpc) ? inv.vpcs.get(vpc)?.ref.id ?? standsFor(vpc) : vpc;
@@ -4305,9 +4311,12 @@ var interface_endpoint_single_az_default = rule14;
 // rules/lib/policy-findings.ts
 function siteLabel(site) {
   const kind = site.role === "endpoint" ? "endpoint policy" : site.role === "bucket" ? "bucket policy" : "policy";
-  const user = site.users[0];
-  const users = site.users.length > 1 ? `${user.address ?? user.key} and ${site.users.length - 1} more` : user.address ?? user.key;
-  return site.primary.key === user.key ? `the ${kind} ${site.primary.address ?? site.primary.key}` : `the ${kind} of ${users} (written in ${site.primary.address ?? site.primary.key})`;
+  const others = relatedOf(site);
+  const where3 = site.primary.address ?? site.primary.key;
+  if (others.length === 0) return `the ${kind} ${where3}`;
+  const first2 = others[0];
+  const users = others.length > 1 ? `${first2.address ?? first2.key} and ${others.length - 1} more` : first2.address ?? first2.key;
+  return `the ${kind} of ${users} (written in ${where3})`;
 }
 function conditionFinding(site, s, c, message, extra = {}) {
   return {
@@ -5610,16 +5619,24 @@ var Rebuilder = class {
     for (const h of res.hits) {
       const value = h.attribute ? attr(h.instance, h.attribute) : void 0;
       if (h.attribute && !isUnknown(value)) continue;
-      const name = `<known after apply: ${h.instance.address}${h.attribute ? `.${h.attribute}` : ""}>`;
-      if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = this.keysOf(h.instance, h.attribute);
+      const { name, keys } = this.placeholderOf(h.instance, h.attribute);
+      if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
       if (!out.includes(name)) out.push(name);
     }
     return out;
   }
-  keysOf(inst, attribute) {
-    if (this.ctx.inv.refByKey(inst.address)) return [inst.address];
-    if (!attribute) return [];
-    return this.ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys;
+  /** The placeholder of an attribute known only after apply, and the nodes it identifies. */
+  placeholderOf(inst, attribute) {
+    const own = placeholderName(inst.address, attribute);
+    if (attribute !== void 0 && /.+_id$/.test(attribute)) {
+      const linked = this.ctx.resolver.link(inst, [attribute], LINKED_KINDS);
+      const [key] = linked.keys;
+      const target = linked.keys.length === 1 && linked.external.length === 0 ? this.ctx.inv.refByKey(key) : void 0;
+      if (target && target.id === void 0) return { name: placeholderName(key, "id"), keys: [key] };
+      return { name: own, keys: linked.keys };
+    }
+    if (this.ctx.inv.refByKey(inst.address)) return { name: own, keys: [inst.address] };
+    return { name: own, keys: attribute ? this.ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
   }
 };
 function singleTraversal(expr) {
@@ -9431,6 +9448,7 @@ export {
   buildSpace,
   allRequests,
   fullAccessGap,
+  idPlaceholder,
   single2 as single,
   defaultIpv4Route,
   topologyOf,

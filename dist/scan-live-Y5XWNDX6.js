@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-AOLJQXDU.js";
-import "./chunk-LD5OOD6A.js";
+} from "./chunk-2HAS6SHK.js";
+import "./chunk-RRHCLMTY.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-AOLJQXDU.js";
+} from "./chunk-2HAS6SHK.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -18,6 +18,7 @@ import {
   evaluate,
   fitPlanToHeap,
   fullAccessGap,
+  idPlaceholder,
   isGatewayOf,
   nameList,
   naturalCompare,
@@ -26,7 +27,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-LD5OOD6A.js";
+} from "./chunk-RRHCLMTY.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
@@ -479,8 +480,7 @@ function evaluateOnPath(doc, role, req) {
 }
 function idIn(doc, ref) {
   if (ref.id) return ref.id;
-  for (const [placeholder, keys] of Object.entries(doc.placeholders ?? {})) if (keys.includes(ref.key)) return placeholder;
-  return void 0;
+  return idPlaceholder(doc.placeholders ?? {}, ref.key);
 }
 function mentions(policy, keyLower) {
   return policy.statements.some((s) => s.conditions.some((c) => c.keyLower === keyLower));
