@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-2HAS6SHK.js";
-import "./chunk-RRHCLMTY.js";
+} from "./chunk-MT4ZAVVO.js";
+import "./chunk-AQYSWGXB.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

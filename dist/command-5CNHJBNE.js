@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-2HAS6SHK.js";
+} from "./chunk-MT4ZAVVO.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -27,7 +27,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-RRHCLMTY.js";
+} from "./chunk-AQYSWGXB.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-RRHCLMTY.js";
+} from "./chunk-AQYSWGXB.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -7022,6 +7022,7 @@ function looksLikeId(value, kinds) {
 }
 
 // src/collect/terraform/prefix-lists.ts
+var ENTRY = "aws_ec2_managed_prefix_list_entry";
 function buildPrefixLists(ctx) {
   for (const inst of instancesOf(ctx, "aws_ec2_managed_prefix_list", "data.aws_prefix_list", "data.aws_ec2_managed_prefix_list")) {
     const ref = refOf(ctx, inst);
@@ -7036,6 +7037,67 @@ function buildPrefixLists(ctx) {
     const unknownCidrs = isUnknown(direct) ? direct : isUnknown(entries) ? entries : void 0;
     ctx.inv.prefixLists.set(ref.key, { ref, prefixListName: name, cidrs: unknownCidrs ?? cidrs });
   }
+  addSeparateEntries(ctx);
+}
+function addSeparateEntries(ctx) {
+  const changes = /* @__PURE__ */ new Map();
+  const changesOf = (key) => {
+    let c = changes.get(key);
+    if (!c) changes.set(key, c = { added: [], removed: [] });
+    return c;
+  };
+  const unattached = [];
+  for (const inst of instancesOf(ctx, ENTRY)) {
+    const key = listOf(ctx, inst, unattached);
+    if (key === void 0) continue;
+    const cidr = str(inst, "cidr");
+    changesOf(key).added.push(cidr === void 0 ? unknown(`${inst.address} has no cidr`) : isUnknown(cidr) ? unknown(`the cidr of ${inst.address} is known only after apply`) : cidr);
+  }
+  for (const inst of ctx.table.destroyed.values()) {
+    if (inst.type !== ENTRY || inst.mode !== "managed") continue;
+    const cidr = str(inst, "cidr");
+    const key = listOf(ctx, inst, void 0);
+    if (key !== void 0 && typeof cidr === "string") changesOf(key).removed.push(cidr);
+  }
+  for (const [key, c] of changes) {
+    const list2 = ctx.inv.prefixLists.get(key);
+    if (list2) list2.cidrs = withEntries(ctx, list2, c);
+  }
+  markSuspectedOwners(ctx, unattached, ctx.inv.prefixLists.values(), {
+    kinds: ["prefix-list"],
+    vpcOf: () => void 0,
+    // AWS-managed lists take no entries.
+    accepts: (list2) => list2.ref.type !== "data.aws_prefix_list",
+    mark: (list2, _part, suspects) => {
+      list2.cidrs = unknown(suspectsText(suspects, list2.ref));
+    }
+  });
+}
+function withEntries(ctx, list2, c) {
+  const unknownEntry = c.added.find(isUnknown);
+  if (unknownEntry) return unknownEntry;
+  const added = c.added;
+  if (isUnknown(list2.cidrs)) {
+    const created = ctx.table.byAddress.get(list2.ref.key)?.action;
+    return created === "create" || created === "replace" ? [...new Set(added)] : list2.cidrs;
+  }
+  if (list2.cidrs === void 0) return void 0;
+  const kept = list2.cidrs.filter((cidr) => !c.removed.includes(cidr) || added.includes(cidr));
+  return [.../* @__PURE__ */ new Set([...kept, ...added])];
+}
+function listOf(ctx, inst, unattached) {
+  const link = ctx.resolver.link(inst, ["prefix_list_id"], ["prefix-list"]);
+  const owner = ownershipIn(ctx, link, "prefix list");
+  if (owner.kind === "one") return owner.key;
+  if (!unattached || owner.kind !== "unclear") return void 0;
+  ctx.inv.diagnose({
+    level: "note",
+    code: "unresolved-reference",
+    subject: declRef(ctx, inst),
+    message: `${inst.address}: cannot tell which prefix list the entry belongs to (${owner.why}); the lists it may belong to count as unknown`
+  });
+  unattached.push({ inst, part: "entries", action: "add an entry to", why: ownerUnclear("prefix list", owner.why), named: owner.named, open: owner.open });
+  return void 0;
 }
 
 // src/collect/terraform/sensitive.ts
