@@ -88,3 +88,17 @@ describe('resources whose owner cannot be told, in a module', () => {
     expect(team.egressIncomplete).toBe(team.ingressIncomplete);
   });
 });
+
+describe('a bucket policy whose bucket cannot be told', () => {
+  const inv = inventoryOf('unattached-bucket-policy');
+
+  it('leaves the policy of every bucket it may belong to unknown, naming it, never "no bucket policy"', () => {
+    const policy = inv.buckets.get('aws_s3_bucket.data')!.policy;
+    expect(policy.kind).toBe('unknown');
+    expect(policy.kind === 'unknown' && policy.reason).toMatch(/^aws_s3_bucket_policy\.data may set the policy of aws_s3_bucket\.data: which bucket it belongs to cannot be told \(.*local\.data_bucket/);
+  });
+
+  it('is still judged on its own, as the policy of a bucket outside the plan', () => {
+    expect(inv.buckets.get('aws_s3_bucket_policy.data')).toMatchObject({ external: true, policy: { kind: 'document' } });
+  });
+});

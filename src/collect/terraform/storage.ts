@@ -3,6 +3,7 @@ import { unknown } from '../../model/unknown.js';
 import { bool, declRef, instancesOf, refOf, str, tagsOf, type BuildContext } from './context.js';
 import type { Instance } from './instances.js';
 import { policyOf } from './policy-source.js';
+import { markSuspectedOwners, ownerUnclear, ownershipIn, suspectsText, type Unattached } from './unattached.js';
 
 /** S3 buckets with their policy (inline or aws_s3_bucket_policy) and public access block. */
 export function buildBuckets(ctx: BuildContext): void {
@@ -21,22 +22,36 @@ export function buildBuckets(ctx: BuildContext): void {
     };
     ctx.inv.buckets.set(ref.key, bucket);
   }
+  const unattached: Unattached[] = [];
   for (const inst of instancesOf(ctx, 'aws_s3_bucket_policy')) {
     const link = ctx.resolver.link(inst, ['bucket'], ['bucket']);
-    if (link.keys.length === 0) {
-      ctx.inv.diagnose({
-        level: 'note',
-        code: 'unresolved-reference',
-        subject: declRef(ctx, inst),
-        message: `${inst.address}: its bucket is not in the plan (${link.unresolved ?? (link.external.join(', ') || 'no bucket')}); the policy is judged on its own`,
-      });
-      externalBucket(ctx, inst);
+    const owner = ownershipIn(ctx, link, 'bucket');
+    const bucket = owner.kind === 'one' ? ctx.inv.buckets.get(owner.key) : undefined;
+    if (bucket) {
+      bucket.policy = policyOf(ctx, inst, 'policy');
+      continue;
     }
-    for (const key of link.keys) {
-      const bucket = ctx.inv.buckets.get(key);
-      if (bucket) bucket.policy = policyOf(ctx, inst, 'policy');
-    }
+    if (owner.kind === 'one') continue; // a resource of another kind: the plan is not valid Terraform
+    const unclear = owner.kind === 'unclear';
+    ctx.inv.diagnose({
+      level: 'note',
+      code: 'unresolved-reference',
+      subject: declRef(ctx, inst),
+      message: unclear
+        ? `${inst.address}: cannot tell which bucket it belongs to (${owner.why}); the policies of the buckets it may belong to count as unknown, and this policy is judged on its own`
+        : `${inst.address}: its bucket is not in the plan (${link.external.join(', ') || 'no bucket'}); the policy is judged on its own`,
+    });
+    if (unclear) unattached.push({ inst, part: 'policy', action: 'set the policy of', why: ownerUnclear('bucket', owner.why), named: owner.named, open: owner.open });
+    externalBucket(ctx, inst);
   }
+  // Not the buckets standing for policies of buckets outside the plan, nor data sources, whose policy is unknown already.
+  markSuspectedOwners(ctx, unattached, [...ctx.inv.buckets.values()].filter((b) => !b.external && b.ref.type === 'aws_s3_bucket'), {
+    kinds: ['bucket'],
+    vpcOf: () => undefined,
+    mark: (b, _part, suspects) => {
+      b.policy = { kind: 'unknown', reason: suspectsText(suspects, b.ref), holder: declRef(ctx, suspects.first.inst), attribute: 'policy' };
+    },
+  });
   for (const inst of instancesOf(ctx, 'aws_s3_bucket_public_access_block')) {
     for (const key of ctx.resolver.link(inst, ['bucket'], ['bucket']).keys) {
       const bucket = ctx.inv.buckets.get(key);
