@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-MT4ZAVVO.js";
-import "./chunk-AQYSWGXB.js";
+} from "./chunk-3IYFZ6UY.js";
+import "./chunk-NWWLOKHK.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

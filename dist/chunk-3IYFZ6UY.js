@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-AQYSWGXB.js";
+} from "./chunk-NWWLOKHK.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

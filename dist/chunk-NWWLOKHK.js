@@ -7251,22 +7251,33 @@ function buildBuckets(ctx) {
     };
     ctx.inv.buckets.set(ref.key, bucket);
   }
+  const unattached = [];
   for (const inst of instancesOf(ctx, "aws_s3_bucket_policy")) {
     const link = ctx.resolver.link(inst, ["bucket"], ["bucket"]);
-    if (link.keys.length === 0) {
-      ctx.inv.diagnose({
-        level: "note",
-        code: "unresolved-reference",
-        subject: declRef(ctx, inst),
-        message: `${inst.address}: its bucket is not in the plan (${link.unresolved ?? (link.external.join(", ") || "no bucket")}); the policy is judged on its own`
-      });
-      externalBucket(ctx, inst);
+    const owner = ownershipIn(ctx, link, "bucket");
+    const bucket = owner.kind === "one" ? ctx.inv.buckets.get(owner.key) : void 0;
+    if (bucket) {
+      bucket.policy = policyOf(ctx, inst, "policy");
+      continue;
     }
-    for (const key of link.keys) {
-      const bucket = ctx.inv.buckets.get(key);
-      if (bucket) bucket.policy = policyOf(ctx, inst, "policy");
-    }
+    if (owner.kind === "one") continue;
+    const unclear = owner.kind === "unclear";
+    ctx.inv.diagnose({
+      level: "note",
+      code: "unresolved-reference",
+      subject: declRef(ctx, inst),
+      message: unclear ? `${inst.address}: cannot tell which bucket it belongs to (${owner.why}); the policies of the buckets it may belong to count as unknown, and this policy is judged on its own` : `${inst.address}: its bucket is not in the plan (${link.external.join(", ") || "no bucket"}); the policy is judged on its own`
+    });
+    if (unclear) unattached.push({ inst, part: "policy", action: "set the policy of", why: ownerUnclear("bucket", owner.why), named: owner.named, open: owner.open });
+    externalBucket(ctx, inst);
   }
+  markSuspectedOwners(ctx, unattached, [...ctx.inv.buckets.values()].filter((b) => !b.external && b.ref.type === "aws_s3_bucket"), {
+    kinds: ["bucket"],
+    vpcOf: () => void 0,
+    mark: (b, _part, suspects) => {
+      b.policy = { kind: "unknown", reason: suspectsText(suspects, b.ref), holder: declRef(ctx, suspects.first.inst), attribute: "policy" };
+    }
+  });
   for (const inst of instancesOf(ctx, "aws_s3_bucket_public_access_block")) {
     for (const key of ctx.resolver.link(inst, ["bucket"], ["bucket"]).keys) {
       const bucket = ctx.inv.buckets.get(key);
