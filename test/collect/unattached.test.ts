@@ -102,3 +102,13 @@ describe('a bucket policy whose bucket cannot be told', () => {
     expect(inv.buckets.get('aws_s3_bucket_policy.data')).toMatchObject({ external: true, policy: { kind: 'document' } });
   });
 });
+
+describe('an allowed principal whose endpoint service cannot be told', () => {
+  const inv = inventoryOf('unattached-endpoint-service-principal');
+
+  it('leaves the principals of the services of its module unknown, naming it, and not those outside it', () => {
+    const shared = inv.endpointServices.get('module.shared.aws_vpc_endpoint_service.this')!.allowedPrincipals;
+    expect(isUnknown(shared) && shared.reason).toMatch(/^module\.shared\.aws_vpc_endpoint_service_allowed_principal\.everyone may allow a principal to connect to module\.shared\.aws_vpc_endpoint_service\.this: which endpoint service it opens cannot be told \(.*local\.service_id/);
+    expect(inv.endpointServices.get('aws_vpc_endpoint_service.named')!.allowedPrincipals).toEqual(['arn:aws:iam::123456789012:root']);
+  });
+});

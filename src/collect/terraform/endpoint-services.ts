@@ -3,6 +3,7 @@ import type { Ref } from '../../model/ref.js';
 import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { bool, declRef, instancesOf, refOf, str, tagsOf, type BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
+import { markSuspectedOwners, ownerUnclear, ownershipIn, suspectsText, type Unattached } from './unattached.js';
 
 /**
  * The provider side of PrivateLink: `aws_vpc_endpoint_service`, with its
@@ -26,22 +27,34 @@ export function buildEndpointServices(ctx: BuildContext): void {
     };
     ctx.inv.endpointServices.set(ref.key, service);
   }
+  const unattached: Unattached[] = [];
   for (const inst of instancesOf(ctx, 'aws_vpc_endpoint_service_allowed_principal')) {
     const link = ctx.resolver.link(inst, ['vpc_endpoint_service_id'], ['endpoint-service']);
-    if (link.keys.length === 0) {
-      ctx.inv.diagnose({
-        level: 'note',
-        code: 'unresolved-reference',
-        subject: declRef(ctx, inst),
-        message: `${inst.address}: cannot tell which endpoint service it opens (${link.unresolved ?? (link.external.length > 0 ? `${link.external.join(', ')} is not in the plan` : 'no vpc_endpoint_service_id')})`,
-      });
+    const owner = ownershipIn(ctx, link, 'endpoint service');
+    const service = owner.kind === 'one' ? ctx.inv.endpointServices.get(owner.key) : undefined;
+    if (service) {
+      addPrincipal(service, str(inst, 'principal_arn'), declRef(ctx, inst), inst);
+      continue;
     }
-    const principal = str(inst, 'principal_arn');
-    for (const key of link.keys) {
-      const service = ctx.inv.endpointServices.get(key);
-      if (service) addPrincipal(service, principal, declRef(ctx, inst), inst);
-    }
+    if (owner.kind === 'one') continue;
+    const unclear = owner.kind === 'unclear';
+    ctx.inv.diagnose({
+      level: 'note',
+      code: 'unresolved-reference',
+      subject: declRef(ctx, inst),
+      message: `${inst.address}: cannot tell which endpoint service it opens (${unclear ? owner.why : link.external.length > 0 ? `${link.external.join(', ')} is not in the plan` : 'no vpc_endpoint_service_id'})${unclear ? '; the allowed principals of the services it may open count as unknown' : ''}`,
+    });
+    if (unclear) unattached.push({ inst, part: 'principals', action: 'allow a principal to connect to', why: ownerUnclear('endpoint service', owner.why, 'opens'), named: owner.named, open: owner.open });
   }
+  markSuspectedOwners(ctx, unattached, ctx.inv.endpointServices.values(), {
+    kinds: ['endpoint-service'],
+    vpcOf: () => undefined,
+    mark: (service, _part, suspects) => {
+      // A service open to everyone stays open, whatever else it allows.
+      if (!isUnknown(service.allowedPrincipals) && service.allowedPrincipals.includes('*')) return;
+      service.allowedPrincipals = unknown(suspectsText(suspects, service.ref));
+    },
+  });
 }
 
 /** `allowed_principals` is optional and computed: unset in the configuration means none from the attribute. */
