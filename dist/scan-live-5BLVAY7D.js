@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-3IYFZ6UY.js";
-import "./chunk-NWWLOKHK.js";
+} from "./chunk-CJ3YWO74.js";
+import "./chunk-6KTH4WQJ.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-NWWLOKHK.js";
+} from "./chunk-6KTH4WQJ.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

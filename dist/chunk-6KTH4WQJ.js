@@ -5412,6 +5412,104 @@ function tagsOf(inst) {
   return out;
 }
 
+// src/collect/terraform/unattached.ts
+function ownership(link) {
+  if (!link.unresolved && link.keys.length === 1 && link.external.length === 0) return { kind: "one", key: link.keys[0] };
+  if (!link.unresolved && link.keys.length === 0) return link.external.length > 0 ? { kind: "outside" } : { kind: "none" };
+  const named = [...link.keys, ...link.external];
+  return { kind: "unclear", named: link.keys, open: link.unresolved !== void 0, why: link.unresolved ?? `the reference may mean any of ${named.join(", ")}` };
+}
+function ownershipIn(ctx, link, ownerNoun) {
+  const owner = ownership(link);
+  if (owner.kind !== "one") return owner;
+  const inst = ctx.table.byAddress.get(owner.key);
+  if (inst?.mode !== "data" || !isUnknown(field(inst, "id"))) return owner;
+  return { kind: "unclear", named: [owner.key], open: true, why: `${owner.key} is read only after apply and may find a ${ownerNoun} this plan creates` };
+}
+function ownerUnclear(ownerNoun, why, verb = "belongs to") {
+  return `which ${ownerNoun} it ${verb} cannot be told (${why})`;
+}
+function suspectsText(s, owner) {
+  const who = s.more ? `${s.first.inst.address} (and other resources like it)` : s.first.inst.address;
+  return `${who} may ${s.first.action} ${displayName(owner)}: ${s.first.why}`;
+}
+function add2(pair2, i) {
+  if (!pair2) return { first: i };
+  if (i === pair2.first || i === pair2.second) return pair2;
+  const all = [pair2.first, ...pair2.second === void 0 ? [] : [pair2.second], i].sort((a, b) => a - b);
+  return { first: all[0], second: all[1] };
+}
+function markSuspectedOwners(ctx, items, owners, options) {
+  if (items.length === 0) return;
+  items = [...items].sort((a, b) => naturalCompare(a.inst.address, b.inst.address));
+  const ANY = "";
+  const buckets = /* @__PURE__ */ new Map();
+  const byKey = /* @__PURE__ */ new Map();
+  const parts = /* @__PURE__ */ new Set();
+  const inputs = /* @__PURE__ */ new Map();
+  const inputsOf = (inst) => {
+    let keys = inputs.get(inst.moduleInstance);
+    if (!keys) {
+      keys = inst.modules.length > 0 ? ctx.resolver.linkModuleInputs(inst.modules, options.kinds).keys : [];
+      inputs.set(inst.moduleInstance, keys);
+    }
+    return keys;
+  };
+  const keyed = (key, part, i) => {
+    let m = byKey.get(key);
+    if (!m) byKey.set(key, m = /* @__PURE__ */ new Map());
+    m.set(part, add2(m.get(part), i));
+  };
+  items.forEach((item, i) => {
+    parts.add(item.part);
+    for (const key of item.named) keyed(key, item.part, i);
+    if (!item.open) return;
+    for (const key of inputsOf(item.inst)) keyed(key, item.part, i);
+    for (const vpc of item.vpc === void 0 ? [""] : [item.vpc, ANY]) {
+      const b = `${item.inst.moduleInstance}\0${vpc}\0${item.part}`;
+      buckets.set(b, add2(buckets.get(b), i));
+    }
+  });
+  const ancestors = /* @__PURE__ */ new Map();
+  const prefixesOf = (owner) => {
+    const inst = ctx.table.byAddress.get(owner.ref.address ?? owner.ref.key);
+    if (!inst) return [""];
+    let list2 = ancestors.get(inst.moduleInstance);
+    if (!list2) {
+      list2 = inst.modules.map((_, n) => formatModules(inst.modules.slice(0, n)));
+      list2.push(inst.moduleInstance);
+      ancestors.set(inst.moduleInstance, list2);
+    }
+    return list2;
+  };
+  for (const owner of owners) {
+    const prefixes = prefixesOf(owner);
+    const vpc = options.vpcOf(owner);
+    const own = byKey.get(owner.ref.key);
+    for (const part of parts) {
+      if (options.accepts && !options.accepts(owner, part)) continue;
+      let pair2 = own?.get(part);
+      for (const prefix of prefixes) {
+        for (const v of ["", vpc ?? ANY]) {
+          const found = buckets.get(`${prefix}\0${v}\0${part}`);
+          if (!found) continue;
+          pair2 = add2(pair2, found.first);
+          if (found.second !== void 0) pair2 = add2(pair2, found.second);
+        }
+      }
+      if (pair2) options.mark(owner, part, { first: items[pair2.first], more: pair2.second !== void 0 });
+    }
+  }
+}
+function soleVpc(link) {
+  if (!link || link.unresolved) return void 0;
+  const all = [...link.keys, ...link.external];
+  return all.length === 1 ? all[0] : void 0;
+}
+function also(existing, reason) {
+  return existing ? `${existing}; ${reason}` : reason;
+}
+
 // src/collect/terraform/endpoint-services.ts
 function buildEndpointServices(ctx) {
   for (const inst of instancesOf(ctx, "aws_vpc_endpoint_service")) {
@@ -5430,22 +5528,33 @@ function buildEndpointServices(ctx) {
     };
     ctx.inv.endpointServices.set(ref.key, service);
   }
+  const unattached = [];
   for (const inst of instancesOf(ctx, "aws_vpc_endpoint_service_allowed_principal")) {
     const link = ctx.resolver.link(inst, ["vpc_endpoint_service_id"], ["endpoint-service"]);
-    if (link.keys.length === 0) {
-      ctx.inv.diagnose({
-        level: "note",
-        code: "unresolved-reference",
-        subject: declRef(ctx, inst),
-        message: `${inst.address}: cannot tell which endpoint service it opens (${link.unresolved ?? (link.external.length > 0 ? `${link.external.join(", ")} is not in the plan` : "no vpc_endpoint_service_id")})`
-      });
+    const owner = ownershipIn(ctx, link, "endpoint service");
+    const service = owner.kind === "one" ? ctx.inv.endpointServices.get(owner.key) : void 0;
+    if (service) {
+      addPrincipal(service, str(inst, "principal_arn"), declRef(ctx, inst), inst);
+      continue;
     }
-    const principal = str(inst, "principal_arn");
-    for (const key of link.keys) {
-      const service = ctx.inv.endpointServices.get(key);
-      if (service) addPrincipal(service, principal, declRef(ctx, inst), inst);
-    }
+    if (owner.kind === "one") continue;
+    const unclear = owner.kind === "unclear";
+    ctx.inv.diagnose({
+      level: "note",
+      code: "unresolved-reference",
+      subject: declRef(ctx, inst),
+      message: `${inst.address}: cannot tell which endpoint service it opens (${unclear ? owner.why : link.external.length > 0 ? `${link.external.join(", ")} is not in the plan` : "no vpc_endpoint_service_id"})${unclear ? "; the allowed principals of the services it may open count as unknown" : ""}`
+    });
+    if (unclear) unattached.push({ inst, part: "principals", action: "allow a principal to connect to", why: ownerUnclear("endpoint service", owner.why, "opens"), named: owner.named, open: owner.open });
   }
+  markSuspectedOwners(ctx, unattached, ctx.inv.endpointServices.values(), {
+    kinds: ["endpoint-service"],
+    vpcOf: () => void 0,
+    mark: (service, _part, suspects) => {
+      if (!isUnknown(service.allowedPrincipals) && service.allowedPrincipals.includes("*")) return;
+      service.allowedPrincipals = unknown(suspectsText(suspects, service.ref));
+    }
+  });
 }
 function attributePrincipals(ctx, inst) {
   const v = field(inst, "allowed_principals");
@@ -5743,104 +5852,6 @@ var MANAGED_KINDS = new Map(Object.entries(MANAGED));
 var DATA_KINDS = new Map(Object.entries(DATA));
 function kindOf(mode, type) {
   return (mode === "data" ? DATA_KINDS : MANAGED_KINDS).get(type);
-}
-
-// src/collect/terraform/unattached.ts
-function ownership(link) {
-  if (!link.unresolved && link.keys.length === 1 && link.external.length === 0) return { kind: "one", key: link.keys[0] };
-  if (!link.unresolved && link.keys.length === 0) return link.external.length > 0 ? { kind: "outside" } : { kind: "none" };
-  const named = [...link.keys, ...link.external];
-  return { kind: "unclear", named: link.keys, open: link.unresolved !== void 0, why: link.unresolved ?? `the reference may mean any of ${named.join(", ")}` };
-}
-function ownershipIn(ctx, link, ownerNoun) {
-  const owner = ownership(link);
-  if (owner.kind !== "one") return owner;
-  const inst = ctx.table.byAddress.get(owner.key);
-  if (inst?.mode !== "data" || !isUnknown(field(inst, "id"))) return owner;
-  return { kind: "unclear", named: [owner.key], open: true, why: `${owner.key} is read only after apply and may find a ${ownerNoun} this plan creates` };
-}
-function ownerUnclear(ownerNoun, why, verb = "belongs to") {
-  return `which ${ownerNoun} it ${verb} cannot be told (${why})`;
-}
-function suspectsText(s, owner) {
-  const who = s.more ? `${s.first.inst.address} (and other resources like it)` : s.first.inst.address;
-  return `${who} may ${s.first.action} ${displayName(owner)}: ${s.first.why}`;
-}
-function add2(pair2, i) {
-  if (!pair2) return { first: i };
-  if (i === pair2.first || i === pair2.second) return pair2;
-  const all = [pair2.first, ...pair2.second === void 0 ? [] : [pair2.second], i].sort((a, b) => a - b);
-  return { first: all[0], second: all[1] };
-}
-function markSuspectedOwners(ctx, items, owners, options) {
-  if (items.length === 0) return;
-  items = [...items].sort((a, b) => naturalCompare(a.inst.address, b.inst.address));
-  const ANY = "";
-  const buckets = /* @__PURE__ */ new Map();
-  const byKey = /* @__PURE__ */ new Map();
-  const parts = /* @__PURE__ */ new Set();
-  const inputs = /* @__PURE__ */ new Map();
-  const inputsOf = (inst) => {
-    let keys = inputs.get(inst.moduleInstance);
-    if (!keys) {
-      keys = inst.modules.length > 0 ? ctx.resolver.linkModuleInputs(inst.modules, options.kinds).keys : [];
-      inputs.set(inst.moduleInstance, keys);
-    }
-    return keys;
-  };
-  const keyed = (key, part, i) => {
-    let m = byKey.get(key);
-    if (!m) byKey.set(key, m = /* @__PURE__ */ new Map());
-    m.set(part, add2(m.get(part), i));
-  };
-  items.forEach((item, i) => {
-    parts.add(item.part);
-    for (const key of item.named) keyed(key, item.part, i);
-    if (!item.open) return;
-    for (const key of inputsOf(item.inst)) keyed(key, item.part, i);
-    for (const vpc of item.vpc === void 0 ? [""] : [item.vpc, ANY]) {
-      const b = `${item.inst.moduleInstance}\0${vpc}\0${item.part}`;
-      buckets.set(b, add2(buckets.get(b), i));
-    }
-  });
-  const ancestors = /* @__PURE__ */ new Map();
-  const prefixesOf = (owner) => {
-    const inst = ctx.table.byAddress.get(owner.ref.address ?? owner.ref.key);
-    if (!inst) return [""];
-    let list2 = ancestors.get(inst.moduleInstance);
-    if (!list2) {
-      list2 = inst.modules.map((_, n) => formatModules(inst.modules.slice(0, n)));
-      list2.push(inst.moduleInstance);
-      ancestors.set(inst.moduleInstance, list2);
-    }
-    return list2;
-  };
-  for (const owner of owners) {
-    const prefixes = prefixesOf(owner);
-    const vpc = options.vpcOf(owner);
-    const own = byKey.get(owner.ref.key);
-    for (const part of parts) {
-      if (options.accepts && !options.accepts(owner, part)) continue;
-      let pair2 = own?.get(part);
-      for (const prefix of prefixes) {
-        for (const v of ["", vpc ?? ANY]) {
-          const found = buckets.get(`${prefix}\0${v}\0${part}`);
-          if (!found) continue;
-          pair2 = add2(pair2, found.first);
-          if (found.second !== void 0) pair2 = add2(pair2, found.second);
-        }
-      }
-      if (pair2) options.mark(owner, part, { first: items[pair2.first], more: pair2.second !== void 0 });
-    }
-  }
-}
-function soleVpc(link) {
-  if (!link || link.unresolved) return void 0;
-  const all = [...link.keys, ...link.external];
-  return all.length === 1 ? all[0] : void 0;
-}
-function also(existing, reason) {
-  return existing ? `${existing}; ${reason}` : reason;
 }
 
 // src/collect/terraform/security-groups.ts

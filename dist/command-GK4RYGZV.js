@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-3IYFZ6UY.js";
+} from "./chunk-CJ3YWO74.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -27,7 +27,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-NWWLOKHK.js";
+} from "./chunk-6KTH4WQJ.js";
 import "./chunk-BWLUB4J7.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
