@@ -1,5 +1,5 @@
 import { allRules } from '../../rules/index.js';
-import { collectPlan } from '../collect/terraform/index.js';
+import { collectPlanWithSources } from './plan-sources.js';
 import { readPlanFile, type ReadOptions } from '../collect/terraform/read-plan.js';
 import { releaseMemory } from '../util/release-memory.js';
 import { formatPeakMemory, Timings } from '../util/timings.js';
@@ -14,7 +14,7 @@ import { GITHUB_MAX_RESULTS, omittedCount } from '../report/sarif-limit.js';
 import { makeReport, type ScanReport } from '../report/scan-report.js';
 import { redact } from '../report/redact.js';
 import { renderText } from '../report/text.js';
-import { attachSources, prepareSources } from '../sourcemap/index.js';
+import { attachSources, prepareSources, type PreparedSources } from '../sourcemap/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { UsageError } from '../errors.js';
 import { checkTargets, writeAll } from './output.js';
@@ -139,7 +139,7 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
   const { format, config, baseline, timings, progress, lean, sarifMaxResults } = steps;
   const sourceOptions = { planFile: plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd };
   const prepared = prepareSources(sourceOptions, sourcesInBackground(plan));
-  const inv = planInventory(plan, timings, progress, lean);
+  const inv = await planInventory(plan, timings, progress, lean, prepared);
   releaseMemory(); // the parsed plan
   timings.mark('inventory');
   progress?.show(`running ${allRules.length} rules`);
@@ -157,13 +157,17 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
   return { report, rendered, extra, ...(read ? { sourcesRead: `sources: ${read.files} .tf file${read.files === 1 ? '' : 's'} read ${read.where === 'worker' ? 'in a worker thread' : 'on the main thread'}` } : {}) };
 }
 
-/** Parses the plan and builds its inventory; the parsed plan is not held past this frame, so it can be collected during the rules and reports. */
-function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined, lean: ScanSteps['lean']): Inventory {
+/**
+ * Parses the plan and builds its inventory, with the policies only the .tf
+ * source can give; the parsed plan is not held past this frame, so it can be
+ * collected during the rules and reports.
+ */
+async function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined, lean: ScanSteps['lean'], sources: PreparedSources): Promise<Inventory> {
   const plan = readPlanFile(path, { lean });
   releaseMemory(); // the plan's text
   timings.mark('parse');
   progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString('en-US')} resource changes`);
-  return collectPlan(plan, path);
+  return collectPlanWithSources(plan, path, sources);
 }
 
 /** `slowest rules: endpoint-policy-full-access 199 ms, ...`: where the rules phase went. */

@@ -2,7 +2,9 @@ import { readAws } from '../cli/scan-live.js';
 import { fitPlanToHeap } from '../cli/heap.js';
 import { planProgress } from '../cli/plan-progress.js';
 import type { Io } from '../cli/scan.js';
-import { collectPlanFile } from '../collect/terraform/index.js';
+import { readPlanFile } from '../collect/terraform/read-plan.js';
+import { collectPlanWithSources } from '../cli/plan-sources.js';
+import { prepareSources } from '../sourcemap/index.js';
 import type { ReadOptions } from '../collect/terraform/read-plan.js';
 import { UsageError } from '../errors.js';
 import type { Inventory } from '../model/inventory.js';
@@ -63,7 +65,11 @@ async function loadInventory(opts: ExplainOptions, io: Io, lean: NonNullable<Rea
   if (inputs.length === 0) throw new UsageError('explain needs an input: --plan <plan.json> (use "-" for standard input), --snapshot <file>, or --aws');
   if (inputs.length > 1) throw new UsageError(`explain reads one input: ${inputs.join(' and ')} cannot be combined`);
   if (!opts.aws && (opts.region || opts.profile || opts.roleArn)) throw new UsageError('--region, --profile and --role-arn apply to --aws');
-  if (opts.plan !== undefined) return collectPlanFile(opts.plan, { lean });
+  if (opts.plan !== undefined) {
+    // Policies written as jsonencode() over values known only after apply come from the .tf source, as in scan.
+    const sources = prepareSources({ planFile: opts.plan, cwd: io.cwd });
+    return collectPlanWithSources(readPlanFile(opts.plan, { lean }), opts.plan, sources);
+  }
   if (opts.snapshot !== undefined) return readSnapshot(opts.snapshot);
   return readAws({ aws: true, failOn: 'none', quiet: true, ...(opts.region ? { region: [opts.region] } : {}), ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.roleArn ? { roleArn: opts.roleArn } : {}) }, io);
 }

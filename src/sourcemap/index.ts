@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -7,6 +7,7 @@ import type { ScanReport } from '../report/scan-report.js';
 import { isDirectory, tfFiles } from './files.js';
 import { startLoadingSources, type PendingSources } from './load.js';
 import type { LocatedDirective } from './locate.js';
+import type { HclExpr, SourceExpression } from './expression.js';
 
 export { rangeFor } from './locate.js';
 export type { LocatedDirective } from './locate.js';
@@ -108,6 +109,47 @@ export async function attachSources(report: ScanReport, options: SourceOptions, 
     directives: index.directives.map((d) => ({ file: toPosix(relative(base, d.file)), line: d.line, text: d.text, ...(d.orphan ? { orphan: true } : {}) })),
     read: { files: index.filesParsed, where: index.where },
   };
+}
+
+/**
+ * The expressions of policy attributes in the `.tf` source (policies the plan
+ * knows only after apply): the address's block, read again from its file on
+ * this thread, which loads the parser only when some policy needs it.
+ * Undefined where the block is not in the files read (a registry module) or
+ * has no such attribute.
+ */
+export async function policyExpressions(prepared: PreparedSources, wanted: readonly { address: string; attribute: string }[]): Promise<(SourceExpression | undefined)[]> {
+  if (wanted.length === 0 || !prepared.load) return [];
+  const index = await prepared.load.result();
+  const hits = await index.declarations(wanted.map((w) => w.address));
+  const [{ hclParser }, { readAttributeExpressions }] = await Promise.all([import('./hcl.js'), import('./expression.js')]);
+  const parser = await hclParser();
+  // Instances of one block share its expression (each is evaluated in its own scope later): one read per block, one parse per file.
+  const byFile = new Map<string, Map<string, { blockLine: number; name: string; expr?: HclExpr }>>();
+  const slots = wanted.map(({ attribute }, i) => {
+    const location = hits[i]?.location;
+    // A block in a module that is not on disk resolves to its module call: not the resource's own block.
+    if (!location || location.moduleCall !== undefined) return undefined;
+    let blocks = byFile.get(location.file);
+    if (!blocks) byFile.set(location.file, (blocks = new Map()));
+    const key = `${location.startLine}\u0000${attribute}`;
+    let slot = blocks.get(key);
+    if (!slot) blocks.set(key, (slot = { blockLine: location.startLine, name: attribute }));
+    return { slot, line: location.attributes?.[attribute]?.startLine ?? location.startLine, file: location.file };
+  });
+  for (const [file, blocks] of byFile) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(prepared.base, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const list = [...blocks.values()];
+    readAttributeExpressions(parser, text, list).forEach((expr, i) => {
+      if (expr) list[i]!.expr = expr;
+    });
+  }
+  return slots.map((s) => (s?.slot.expr ? { expr: s.slot.expr, where: `${s.file}:${s.line}` } : undefined));
 }
 
 /** `--source-root`, else the plan's directory when it holds .tf files, else the working directory. */

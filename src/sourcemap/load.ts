@@ -21,8 +21,10 @@ export interface SourceIndex {
   directives: LoadedSources['directives'];
   filesParsed: number;
   where: 'worker' | 'thread';
-  /** Where each address is declared (undefined where it is not). */
+  /** Where each address is declared (undefined where it is not); the last question: a worker ends after it. */
   locate(addresses: readonly string[]): Promise<(Located | undefined)[]>;
+  /** The same, as a question before the last one. */
+  declarations(addresses: readonly string[]): Promise<(Located | undefined)[]>;
 }
 
 /** A load under way: in a worker thread while the plan is parsed and judged, or on this thread when asked for. */
@@ -52,7 +54,8 @@ export async function loadSources(root: string): Promise<LoadedSources> {
 export function indexOf(loaded: LoadedSources, base: string, where: SourceIndex['where'] = 'thread'): SourceIndex {
   const map = new SourceMap(loaded.module, base);
   const { problems, directives, filesParsed } = loaded;
-  return { problems, directives, filesParsed, where, locate: async (addresses) => addresses.map((a) => map.locate(a)) };
+  const locate = async (addresses: readonly string[]) => addresses.map((a) => map.locate(a));
+  return { problems, directives, filesParsed, where, locate, declarations: locate };
 }
 
 /** Messages of the worker (sourcemap-worker.ts): the summary once the files are read, then the hits asked for. */
@@ -70,6 +73,13 @@ export type WorkerHits = { hits: (WireLocated | null)[] };
  * failure is reported exactly as without it.
  */
 export function startLoadingSources(root: string, base: string, background: boolean): PendingSources {
+  const pending = startLoading(root, base, background);
+  // Asked for by the policies that need their source, then by the report: read once.
+  let index: Promise<SourceIndex> | undefined;
+  return { root, result: () => (index ??= pending.result()) };
+}
+
+function startLoading(root: string, base: string, background: boolean): PendingSources {
   const script = new URL('./sourcemap-worker.js', import.meta.url);
   const here = async () => indexOf(await loadSources(root), base);
   if (!background || availableParallelism() < 2 || !existsSync(fileURLToPath(script))) return { root, result: here };
@@ -89,22 +99,27 @@ export function startLoadingSources(root: string, base: string, background: bool
         return here();
       }
       const { problems, directives, filesParsed } = summary;
+      const declarations = async (addresses: readonly string[]): Promise<(Located | undefined)[]> => {
+        const reply = await ask<WorkerHits>({ addresses });
+        // The worker read the files; should it fail now, this thread reads them again and answers itself.
+        if (!reply) return (await here()).locate(addresses);
+        const seen = new Map<WireLocated, Located>();
+        return reply.hits.map((h) => {
+          if (!h) return undefined;
+          if (!seen.has(h)) seen.set(h, fromWire(h));
+          return seen.get(h);
+        });
+      };
       return {
         problems,
         directives,
         filesParsed,
         where: 'worker',
+        declarations,
         async locate(addresses) {
-          const reply = await ask<WorkerHits>({ addresses });
+          const hits = await declarations(addresses);
           void worker.terminate();
-          // The worker read the files; should it fail now, this thread reads them again and answers itself.
-          if (!reply) return (await here()).locate(addresses);
-          const seen = new Map<WireLocated, Located>();
-          return reply.hits.map((h) => {
-            if (!h) return undefined;
-            if (!seen.has(h)) seen.set(h, fromWire(h));
-            return seen.get(h);
-          });
+          return hits;
         },
       };
     },

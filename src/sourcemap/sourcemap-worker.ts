@@ -1,7 +1,7 @@
 // The worker thread of startLoadingSources (load.ts): reads a root module's .tf
-// files, posts a summary (problems, directives), then answers once where the
-// addresses the main thread sends are declared. The blocks never cross threads;
-// only the located ones do.
+// files, posts a summary (problems, directives), then answers where the
+// addresses the main thread sends are declared, until it is ended. The blocks
+// never cross threads; only the located ones do.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSources, toWire, type LoadedSources, type WireLocated, type WorkerHits, type WorkerSummary } from './load.js';
 import { SourceMap, type Located } from './locate.js';
@@ -17,8 +17,9 @@ try {
 }
 if (loaded) {
   const { module, problems, directives, filesParsed } = loaded;
-  port.once('message', ({ addresses }: { addresses: string[] }) => {
-    const map = new SourceMap(module, base);
+  const map = new SourceMap(module, base);
+  // Questions until the main thread ends the worker: where policies are written, then where the reported resources are.
+  port.on('message', ({ addresses }: { addresses: string[] }) => {
     // Instances of one block share its location, as on the main thread: one wire object each, which the clone keeps shared.
     const wire = new Map<Located, WireLocated>();
     const hits = addresses.map((a) => {

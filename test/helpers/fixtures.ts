@@ -1,6 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectPlanFile } from '../../src/collect/terraform/index.js';
+import { readPlanFile } from '../../src/collect/terraform/read-plan.js';
+import { collectPlanWithSources } from '../../src/cli/plan-sources.js';
+import { prepareSources } from '../../src/sourcemap/index.js';
 import { scan } from '../../src/cli/scan.js';
 import type { ScanReport } from '../../src/report/scan-report.js';
 
@@ -34,6 +37,13 @@ export function expectedOf(name: string): Expected | undefined {
 
 export function scanFixture(name: string): ScanReport {
   return scan(collectPlanFile(planPath(name)));
+}
+
+/** A fixture scanned as the CLI scans it: with its .tf files, for the policies only they can give. */
+export async function scanFixtureWithSources(name: string): Promise<ScanReport> {
+  const file = planPath(name);
+  const sources = prepareSources({ planFile: file, cwd: ROOT });
+  return scan(await collectPlanWithSources(readPlanFile(file), file, sources));
 }
 
 export function inventoryOf(name: string) {

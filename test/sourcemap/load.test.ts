@@ -73,16 +73,22 @@ describe('reading .tf files in a worker thread', () => {
       const inWorker = await built.startLoadingSources(root, root, true).result();
       const here = built.indexOf(await built.loadSources(root), root);
       expect(inWorker.where, root).toBe('worker');
-      const { locate: _w, ...workerSummary } = inWorker;
-      const { locate: _h, ...hereSummary } = here;
+      const { locate: _w, declarations: _wd, ...workerSummary } = inWorker;
+      const { locate: _h, declarations: _hd, ...hereSummary } = here;
       expect(workerSummary, root).toEqual({ ...hereSummary, where: 'worker' });
       const [fromWorker, fromHere] = [await inWorker.locate(addresses), await here.locate(addresses)];
       expect(fromWorker.filter(Boolean).length, root).toBeGreaterThan(0);
       // Strict: attribute ranges keep their null prototype across the threads.
       expect(fromWorker, root).toStrictEqual(fromHere);
     }
-    const index = await built.startLoadingSources(repo, repo, true).result();
+    const loading = built.startLoadingSources(repo, repo, true);
+    const index = await loading.result();
+    // Asked before the last question (where policies are written), as often as needed, then once more: the same answers.
+    const early = await index.declarations(ADDRESSES);
+    expect(await index.declarations(ADDRESSES.slice(4, 6))).toStrictEqual(early.slice(4, 6));
+    expect(await loading.result()).toBe(index);
     const hits = await index.locate(ADDRESSES);
+    expect(hits).toStrictEqual(early);
     expect(hits.map((h) => h?.location.file)).toEqual(['modules/net/main.tf', 'modules/net/main.tf', 'modules/loop/main.tf', 'modules/loop/main.tf', 'main.tf', 'main.tf', 'main.tf', 'main.tf', undefined, undefined]);
     // Two instances of one block share its location, as they do on this thread.
     expect(hits[4]).toBe(hits[5]);
@@ -158,5 +164,21 @@ describe('reading .tf files in a worker thread', () => {
     expect(large.read!.match(/\d+/)![0]).toBe(small.read!.match(/\d+/)![0]);
     expect(large.sarif).toContain('"startLine"');
     expect(large.sarif).toBe(small.sarif);
+  });
+
+  it('gives a scan in a worker the policies only the .tf source has, as on the main thread', () => {
+    const plan = planPath('policy-jsonencode');
+    const scan = (input?: string) => {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', input === undefined ? plan : '-', '--source-root', join(FIXTURES, 'policy-jsonencode'), '--format', 'json', '--fail-on', 'none', '--timings'], { encoding: 'utf8', input });
+      expect(r.status, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as { findings: { ruleId: string; primary: { address?: string } }[] };
+      return { findings: report.findings.map((f) => `${f.ruleId} ${f.primary.address}`).sort(), read: /^sources: .*$/m.exec(r.stderr)?.[0] };
+    };
+    const piped = scan(readFileSync(plan, 'utf8'));
+    const file = scan();
+    expect(piped.read).toMatch(/in a worker thread$/);
+    expect(file.read).toMatch(/on the main thread$/);
+    expect(piped.findings).toContain('bucket-missing-endpoint-restriction aws_s3_bucket_policy.reports');
+    expect(piped.findings).toEqual(file.findings);
   });
 });

@@ -5,6 +5,7 @@ import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { attr, field, type Instance, type InstanceTable } from './instances.js';
 import type { RegionResolver } from './region.js';
 import type { Resolver } from './resolve.js';
+import type { SourcePolicyRequest } from './policy-from-source.js';
 
 /** What every builder needs: the instances, the resolver, and the inventory being filled. */
 export interface BuildContext {
@@ -15,6 +16,8 @@ export interface BuildContext {
   file: string;
   /** Instances by type (`data.<type>` for data sources), in plan order. */
   byType: Map<string, Instance[]>;
+  /** Policies known only after apply whose structure only the `.tf` source has (policy-from-source.ts). */
+  sourcePolicies: SourcePolicyRequest[];
 }
 
 export function indexByType(table: InstanceTable): Map<string, Instance[]> {
@@ -46,6 +49,7 @@ export function releaseBuild(ctx: BuildContext): void {
   t.moduleInstances.clear();
   t.knownModules.clear();
   ctx.byType.clear();
+  ctx.sourcePolicies.length = 0;
   ctx.resolver.release();
 }
 

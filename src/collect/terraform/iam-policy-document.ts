@@ -185,29 +185,32 @@ class Rebuilder {
     for (const h of res.hits) {
       const value = h.attribute ? attr(h.instance, h.attribute) : undefined;
       if (h.attribute && !isUnknown(value)) continue; // known values already appear in `after`
-      const { name, keys } = this.placeholderOf(h.instance, h.attribute);
+      const { name, keys } = placeholderFor(this.ctx, h.instance, h.attribute);
       if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
       if (!out.includes(name)) out.push(name);
     }
     return out;
   }
+}
 
-  /** The placeholder of an attribute known only after apply, and the nodes it identifies. */
-  private placeholderOf(inst: Instance, attribute: string | undefined): { name: string; keys: string[] } {
-    const own = placeholderName(inst.address, attribute);
-    // An attribute that holds another resource's id (an endpoint's vpc_id) identifies that resource, not its holder.
-    // Written under that resource's own name, so that `aws_vpc_endpoint.s3.vpc_id` and `aws_vpc.main.id` in one
-    // policy are one value to the policy engine, as they are in AWS.
-    if (attribute !== undefined && /.+_id$/.test(attribute)) {
-      const linked = this.ctx.resolver.link(inst, [attribute], LINKED_KINDS);
-      const [key] = linked.keys;
-      const target = linked.keys.length === 1 && linked.external.length === 0 ? this.ctx.inv.refByKey(key!) : undefined;
-      if (target && target.id === undefined) return { name: placeholderName(key!, 'id'), keys: [key!] };
-      return { name: own, keys: linked.keys };
-    }
-    if (this.ctx.inv.refByKey(inst.address)) return { name: own, keys: [inst.address] };
-    return { name: own, keys: attribute ? this.ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
+/**
+ * The placeholder a policy text uses for an attribute known only after apply,
+ * and the inventory nodes it identifies.
+ */
+export function placeholderFor(ctx: BuildContext, inst: Instance, attribute: string | undefined): { name: string; keys: string[] } {
+  const own = placeholderName(inst.address, attribute);
+  // An attribute that holds another resource's id (an endpoint's vpc_id) identifies that resource, not its holder.
+  // Written under that resource's own name, so that `aws_vpc_endpoint.s3.vpc_id` and `aws_vpc.main.id` in one
+  // policy are one value to the policy engine, as they are in AWS.
+  if (attribute !== undefined && /.+_id$/.test(attribute)) {
+    const linked = ctx.resolver.link(inst, [attribute], LINKED_KINDS);
+    const [key] = linked.keys;
+    const target = linked.keys.length === 1 && linked.external.length === 0 ? ctx.inv.refByKey(key!) : undefined;
+    if (target && target.id === undefined) return { name: placeholderName(key!, 'id'), keys: [key!] };
+    return { name: own, keys: linked.keys };
   }
+  if (ctx.inv.refByKey(inst.address)) return { name: own, keys: [inst.address] };
+  return { name: own, keys: attribute ? ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
 }
 
 /** References that all belong to one traversal (`a.b[0].id`, `a.b[0]`, `a.b`): the expression is that one value. */

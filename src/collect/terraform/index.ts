@@ -1,4 +1,5 @@
 import { Inventory } from '../../model/inventory.js';
+import type { PolicySource } from '../../model/nodes.js';
 import type { Ref } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
 import { ConfigIndex } from './config.js';
@@ -8,6 +9,8 @@ import { buildEndpoints } from './endpoints.js';
 import { buildInstances, field, type Instance } from './instances.js';
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
+import { policyFromSource } from './policy-from-source.js';
+import type { SourceExpression } from '../../sourcemap/expression.js';
 import { readPlanFile, type ReadOptions } from './read-plan.js';
 import { RegionResolver } from './region.js';
 import { Resolver } from './resolve.js';
@@ -26,10 +29,48 @@ export function collectPlanFile(path: string, options: ReadOptions = {}): Invent
 
 /** Builds the inventory of a parsed plan: instances, then refs (so ids can be looked up), then nodes and links. */
 export function collectPlan(plan: PlanJson, file: string): Inventory {
+  return collectPlanInStages(plan, file).finish();
+}
+
+/** A plan's inventory, built but for the policies only the `.tf` source can give. */
+export interface PlanCollection {
+  inv: Inventory;
+  /** The policy attributes to look up in the source: the resource's address and the attribute. */
+  wanted: readonly { address: string; attribute: string }[];
+  /** Ends the build with what the source holds for `wanted` (same order; undefined where it has nothing). */
+  finish(found?: readonly (SourceExpression | undefined)[]): Inventory;
+}
+
+/**
+ * Builds the inventory and stops before letting the plan go, so that the
+ * policies written as jsonencode() over values known only after apply can be
+ * rebuilt from the `.tf` source (read asynchronously, often in a worker).
+ */
+export function collectPlanInStages(plan: PlanJson, file: string): PlanCollection {
   const ctx = buildContext(plan, file);
   buildNodes(ctx);
-  releaseBuild(ctx);
-  return ctx.inv;
+  const requests = [...ctx.sourcePolicies];
+  return {
+    inv: ctx.inv,
+    wanted: requests.map((r) => ({ address: r.inst.address, attribute: r.attribute })),
+    finish(found = []) {
+      const rebuilt = new Map<PolicySource, PolicySource>();
+      requests.forEach((r, i) => {
+        const at = found[i];
+        if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
+      });
+      if (rebuilt.size > 0) replacePolicies(ctx.inv, rebuilt);
+      releaseBuild(ctx);
+      return ctx.inv;
+    },
+  };
+}
+
+/** Every node that holds one of the policies gets its replacement. */
+function replacePolicies(inv: Inventory, replaced: ReadonlyMap<PolicySource, PolicySource>): void {
+  for (const holders of [inv.vpcEndpoints.values(), inv.buckets.values(), inv.iamPolicies.values()]) {
+    for (const node of holders) node.policy = replaced.get(node.policy) ?? node.policy;
+  }
 }
 
 /** The instances of a plan, indexed, with an empty inventory to fill. */
@@ -47,7 +88,7 @@ export function buildContext(plan: PlanJson, file: string): BuildContext {
   const table = buildInstances(plan, file);
   const config = new ConfigIndex(plan);
   const resolver = new Resolver(table, config, (id) => inv.refById(id));
-  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table) };
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [] };
 }
 
 /**

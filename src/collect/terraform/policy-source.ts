@@ -44,9 +44,12 @@ export function policyOf(ctx: BuildContext, inst: Instance, name: string): Polic
   const from = [...new Set(res.hits.map((h) => h.instance.address))];
   const reason = res.unresolved
     ?? (from.length > 0
-      ? `built from ${from.join(', ')}, known only after apply (a function such as jsonencode() keeps only its references in the plan, so the structure cannot be recovered)`
+      ? `built from ${from.join(', ')}, known only after apply (a function such as jsonencode() keeps only its references in the plan; the structure is in the .tf source, which was not found)`
       : 'known only after apply');
-  return { kind: 'unknown', reason, holder, attribute: name, ...(from.length > 0 ? { builtFrom: from } : {}) };
+  const unknown: PolicySource = { kind: 'unknown', reason, holder, attribute: name, ...(from.length > 0 ? { builtFrom: from } : {}) };
+  // The .tf source may have the structure: looked up once the source is read (policy-from-source.ts).
+  ctx.sourcePolicies.push({ inst, attribute: name, expr, unknown });
+  return unknown;
 }
 
 /** The data.aws_iam_policy_document a known policy text comes from, if its expression is a reference to one. */

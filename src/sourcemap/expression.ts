@@ -1,0 +1,241 @@
+import type { Node, Parser } from 'web-tree-sitter';
+
+/**
+ * One attribute's value expression from a `.tf` file, as a small tree: the
+ * shapes a policy is written with (`jsonencode({...})`, a heredoc of JSON)
+ * and the references inside them. Whatever else an expression holds
+ * (conditionals, `for`, splats, template directives, operators) is
+ * `unsupported`, with its line, so the reader can say what it did not
+ * follow. The plan keeps only an expression's references, not its structure;
+ * this is where the structure comes from.
+ */
+export type HclExpr =
+  | { t: 'literal'; value: string | number | boolean | null }
+  /** A quoted or heredoc template: literal text and interpolations, in order. */
+  | { t: 'template'; parts: (string | HclExpr)[] }
+  /** `aws_s3_bucket.data.arn`, `var.x`, `aws_vpc_endpoint.s3[0].id`, `aws_s3_bucket.x[count.index].arn`. */
+  | { t: 'traversal'; root: string; steps: TraversalStep[]; text: string }
+  | { t: 'tuple'; items: HclExpr[] }
+  | { t: 'object'; items: { key: string; value: HclExpr }[] }
+  | { t: 'call'; name: string; args: HclExpr[] }
+  | { t: 'unsupported'; what: string; line: number };
+
+/** An attribute's expression in the `.tf` source, and where it is (`main.tf:12`), for messages. */
+export interface SourceExpression {
+  expr: HclExpr;
+  where: string;
+}
+
+export type TraversalStep = { attr: string } | { index: string | number } | { index: HclExpr };
+
+/**
+ * The value expressions of attributes (`name`) directly in the top-level
+ * blocks that start on `blockLine` (1-based), from one parse of the file;
+ * undefined where there is none.
+ */
+export function readAttributeExpressions(parser: Parser, text: string, wanted: readonly { blockLine: number; name: string }[]): (HclExpr | undefined)[] {
+  const tree = parser.parse(text);
+  if (!tree) return wanted.map(() => undefined);
+  try {
+    const body = tree.rootNode.namedChildren.find((n) => n?.type === 'body');
+    const blocks = new Map<number, Node>();
+    for (const n of body?.namedChildren ?? []) if (n?.type === 'block') blocks.set(n.startPosition.row + 1, n);
+    return wanted.map(({ blockLine, name }) => {
+      const blockBody = blocks.get(blockLine)?.namedChildren.find((n) => n?.type === 'body');
+      for (const attr of blockBody?.namedChildren ?? []) {
+        if (attr?.type !== 'attribute' || attr.namedChildren[0]?.text !== name) continue;
+        const value = attr.namedChildren.find((n) => n?.type === 'expression');
+        return value ? expression(value, text) : undefined;
+      }
+      return undefined;
+    });
+  } finally {
+    tree.delete();
+  }
+}
+
+function unsupported(node: Node, what: string): HclExpr {
+  return { t: 'unsupported', what, line: node.startPosition.row + 1 };
+}
+
+function named(node: Node): Node[] {
+  return node.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+}
+
+/** An `expression` node (or one of the terms it wraps). */
+function expression(node: Node, text: string): HclExpr {
+  const parts = named(node);
+  switch (node.type) {
+    case 'expression':
+    case 'expr_term':
+      if (parts[0]?.type === 'variable_expr') return traversal(node, parts, text);
+      if (parts.length === 1) return expression(parts[0]!, text);
+      return unsupported(node, describe(parts[1] ?? node));
+    case 'literal_value':
+      return literal(parts[0]!);
+    case 'template_expr':
+      return template(parts[0]!, text);
+    case 'collection_value':
+      return expression(parts[0]!, text);
+    case 'tuple':
+      return { t: 'tuple', items: parts.filter((n) => n.type === 'expression').map((n) => expression(n, text)) };
+    case 'object':
+      return object(parts, text);
+    case 'function_call': {
+      const args = parts.find((n) => n.type === 'function_arguments');
+      const list = args ? named(args) : [];
+      if (list.some((n) => n.type === 'expression' && n.nextSibling?.type === '...')) return unsupported(node, 'an expanded argument (...)');
+      return { t: 'call', name: parts[0]!.text, args: list.filter((n) => n.type === 'expression').map((n) => expression(n, text)) };
+    }
+    case 'variable_expr':
+      return traversal(node, [node], text);
+    default:
+      return unsupported(node, describe(node));
+  }
+}
+
+function describe(node: Node): string {
+  const what: Record<string, string> = {
+    conditional: 'a conditional (? :)',
+    for_expr: 'a for expression',
+    operation: 'an operator',
+    splat: 'a splat ([*])',
+    template_directive: 'a template directive (%{ })',
+    heredoc_template: 'a heredoc',
+  };
+  return what[node.type] ?? `a ${node.type.replace(/_/g, ' ')}`;
+}
+
+function literal(node: Node): HclExpr {
+  switch (node.type) {
+    case 'numeric_lit':
+      return { t: 'literal', value: Number(node.text) };
+    case 'bool_lit':
+      return { t: 'literal', value: node.text === 'true' };
+    case 'null_lit':
+      return { t: 'literal', value: null };
+    case 'string_lit': {
+      const body = named(node).filter((n) => n.type === 'template_literal').map((n) => n.text).join('');
+      const value = unescapeQuoted(body);
+      return value === undefined ? unsupported(node, 'a string with an escape vpcelint does not read') : { t: 'literal', value };
+    }
+    default:
+      return unsupported(node, describe(node));
+  }
+}
+
+/** `name.attr[0]["k"].attr`, `x[count.index]`: a root and its steps; anything else on the way is unsupported. */
+function traversal(node: Node, parts: Node[], text: string): HclExpr {
+  const root = parts[0]!.text;
+  const steps: TraversalStep[] = [];
+  for (const part of parts.slice(1)) {
+    if (part.type === 'get_attr') {
+      steps.push({ attr: named(part).find((n) => n.type === 'identifier')!.text });
+      continue;
+    }
+    if (part.type === 'index') {
+      const inner = named(part)[0];
+      if (inner?.type === 'legacy_index') {
+        steps.push({ index: Number(inner.text.replace(/^\./, '')) });
+        continue;
+      }
+      const expr = inner ? named(inner).find((n) => n.type === 'expression') : undefined;
+      if (!expr) return unsupported(part, 'an index');
+      const key = expression(expr, text);
+      if (key.t === 'literal' && (typeof key.value === 'string' || typeof key.value === 'number')) steps.push({ index: key.value });
+      else steps.push({ index: key });
+      continue;
+    }
+    return unsupported(part, describe(part));
+  }
+  return { t: 'traversal', root, steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, '') };
+}
+
+function object(parts: Node[], text: string): HclExpr {
+  const items: { key: string; value: HclExpr }[] = [];
+  for (const elem of parts.filter((n) => n.type === 'object_elem')) {
+    const [k, v] = named(elem).filter((n) => n.type === 'expression');
+    if (!k || !v) return unsupported(elem, 'an object element');
+    // A bare word is the key itself (`Effect = ...`); a string is its value; anything else is computed.
+    const bare = named(k);
+    let key: string | undefined;
+    if (bare.length === 1 && bare[0]!.type === 'variable_expr') key = bare[0]!.text;
+    else {
+      const e = expression(k, text);
+      if (e.t === 'literal' && typeof e.value === 'string') key = e.value;
+    }
+    if (key === undefined) return unsupported(k, 'a computed object key');
+    items.push({ key, value: expression(v, text) });
+  }
+  return { t: 'object', items };
+}
+
+/** A quoted or heredoc template: literal text between the delimiters, interpolations as expressions. */
+function template(node: Node, text: string): HclExpr {
+  const heredoc = node.type === 'heredoc_template';
+  const children = named(node);
+  if (children.some((n) => n.type === 'template_directive')) return unsupported(node, describe({ type: 'template_directive' } as Node));
+  let start: number;
+  let end: number;
+  if (heredoc) {
+    const ids = children.filter((n) => n.type === 'heredoc_identifier');
+    if (ids.length < 2) return unsupported(node, 'a heredoc');
+    start = text.indexOf('\n', ids[0]!.endIndex) + 1;
+    end = ids[ids.length - 1]!.startIndex;
+    if (start <= 0 || start > end) return unsupported(node, 'a heredoc');
+  } else {
+    start = node.startIndex + 1;
+    end = node.endIndex - 1;
+  }
+  const parts: (string | HclExpr)[] = [];
+  let at = start;
+  for (const n of children.filter((c) => c.type === 'template_interpolation')) {
+    const literalText = text.slice(at, n.startIndex);
+    const lit = heredoc ? literalText.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : unescapeQuoted(literalText);
+    if (lit === undefined) return unsupported(node, 'a string with an escape vpcelint does not read');
+    if (lit) parts.push(lit);
+    const inner = named(n).find((c) => c.type === 'expression');
+    if (!inner) return unsupported(n, 'an interpolation');
+    if (n.text.startsWith('${~') || n.text.endsWith('~}')) return unsupported(n, 'a whitespace-stripping interpolation (~)');
+    parts.push(expression(inner, text));
+    at = n.endIndex;
+  }
+  const tail = text.slice(at, end);
+  const lit = heredoc ? tail.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : unescapeQuoted(tail);
+  if (lit === undefined) return unsupported(node, 'a string with an escape vpcelint does not read');
+  if (lit) parts.push(lit);
+  if (heredoc && children[0]?.text.startsWith('<<-')) return stripIndent(parts);
+  return { t: 'template', parts };
+}
+
+/** `<<-EOT`: the smallest indentation of the lines is removed from each (Terraform's flush heredoc). */
+function stripIndent(parts: (string | HclExpr)[]): HclExpr {
+  const literal = parts.filter((p): p is string => typeof p === 'string').join('\u0000');
+  const indents = literal.split('\n').filter((line, i) => i === 0 || line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
+  const cut = Math.min(...indents);
+  if (!Number.isFinite(cut) || cut === 0) return { t: 'template', parts };
+  const strip = (s: string, first: boolean) => s.replace(/\n[ \t]*/g, (m) => `\n${m.slice(1 + Math.min(cut, m.length - 1))}`).replace(first ? /^[ \t]*/ : /^$/, (m) => m.slice(Math.min(cut, m.length)));
+  return { t: 'template', parts: parts.map((p, i) => (typeof p === 'string' ? strip(p, i === 0) : p)) };
+}
+
+/** HCL's escapes in quoted strings; undefined for one it does not define. */
+function unescapeQuoted(s: string): string | undefined {
+  let bad = false;
+  const out = s.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (m, esc: string | undefined) => {
+    if (m === '$${') return '${';
+    if (m === '%%{') return '%{';
+    switch (esc![0]) {
+      case 'n': return '\n';
+      case 'r': return '\r';
+      case 't': return '\t';
+      case '"': return '"';
+      case '\\': return '\\';
+      case 'u':
+      case 'U': return String.fromCodePoint(parseInt(esc!.slice(1), 16));
+      default:
+        bad = true;
+        return m;
+    }
+  });
+  return bad ? undefined : out;
+}

@@ -1,0 +1,102 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectPlanWithSources } from '../../src/cli/plan-sources.js';
+import { readPlanFile } from '../../src/collect/terraform/read-plan.js';
+import type { Inventory } from '../../src/model/inventory.js';
+import type { PolicySource } from '../../src/model/nodes.js';
+import { parsePolicyText } from '../../src/policy/index.js';
+import { prepareSources } from '../../src/sourcemap/index.js';
+import { FIXTURES, inventoryOf } from '../helpers/fixtures.js';
+
+/** Policies written as jsonencode() over values known only after apply (fixtures/policy-jsonencode), rebuilt from the .tf source. */
+
+async function withSources(dir: string): Promise<Inventory> {
+  const plan = join(dir, 'plan.json');
+  return collectPlanWithSources(readPlanFile(plan), plan, prepareSources({ planFile: plan, cwd: dir }));
+}
+
+function documentOf(p: PolicySource | undefined): { text: string; placeholders: Record<string, string[]> } {
+  if (p?.kind !== 'document') throw new Error(`not a document: ${JSON.stringify(p)}`);
+  return { text: p.text, placeholders: p.placeholders ?? {} };
+}
+
+function statement(p: PolicySource | undefined) {
+  const parsed = parsePolicyText(documentOf(p).text);
+  if (!parsed.ok) throw new Error('invalid policy');
+  return parsed.policy.statements[0]!;
+}
+
+const scratch: string[] = [];
+afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** The fixture copied to a scratch directory, with its source changed by `edit`. */
+function editedCopy(edit: (dir: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vpcelint-jsonencode-'));
+  scratch.push(dir);
+  cpSync(join(FIXTURES, 'policy-jsonencode'), dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+
+describe('policies rebuilt from the .tf source', () => {
+  const dir = join(FIXTURES, 'policy-jsonencode');
+
+  it('from the plan alone: not evaluated, saying the structure is in the source', () => {
+    const policy = inventoryOf('policy-jsonencode').buckets.get('aws_s3_bucket.data')!.policy;
+    expect(policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('jsonencode() keeps only its references in the plan; the structure is in the .tf source') });
+  });
+
+  it('jsonencode(): the bucket ARN written out, "/*" kept, values known only after apply as placeholders', async () => {
+    const inv = await withSources(dir);
+    const p = inv.buckets.get('aws_s3_bucket.data')!.policy;
+    const s = statement(p);
+    expect(s).toMatchObject({ sid: 'DenyOutsideEndpoint', effect: 'Deny', action: ['s3:*'], resource: ['arn:aws:s3:::acme-policy-jsonencode-data', 'arn:aws:s3:::acme-policy-jsonencode-data/*'] });
+    expect(s.conditions.map((c) => [c.operator, c.key, c.values])).toEqual([
+      ['StringNotEquals', 'aws:SourceVpce', ['<known after apply: aws_vpc_endpoint.s3.id>']],
+      ['ArnNotLike', 'aws:PrincipalArn', ['<known after apply: aws_iam_role.admin.arn>']],
+      ['BoolIfExists', 'aws:ViaAWSService', ['false']],
+    ]);
+    expect(documentOf(p).placeholders).toEqual({
+      '<known after apply: aws_vpc_endpoint.s3.id>': ['aws_vpc_endpoint.s3'],
+      '<known after apply: aws_iam_role.admin.arn>': ['aws_iam_role.admin'],
+    });
+    expect(p).toMatchObject({ holder: { key: 'aws_s3_bucket_policy.data' }, attribute: 'policy' });
+  });
+
+  it('a heredoc of JSON, an endpoint policy, each counted instance in its own scope, a module with its input variable', async () => {
+    const inv = await withSources(dir);
+    expect(statement(inv.buckets.get('aws_s3_bucket.logs')!.policy)).toMatchObject({ effect: 'Allow', resource: ['arn:aws:s3:::acme-policy-jsonencode-logs/*'] });
+    expect(statement(inv.vpcEndpoints.get('aws_vpc_endpoint.s3')!.policy).resource).toEqual(['data', 'logs', 'reports'].map((b) => `arn:aws:s3:::acme-policy-jsonencode-${b}/*`));
+    for (const i of [0, 1]) {
+      expect(statement(inv.buckets.get(`aws_s3_bucket.team[${i}]`)!.policy).resource).toEqual([`arn:aws:s3:::acme-policy-jsonencode-team-${i}`, `arn:aws:s3:::acme-policy-jsonencode-team-${i}/*`]);
+    }
+    const archive = statement(inv.buckets.get('module.archive.aws_s3_bucket.this')!.policy);
+    expect(archive.conditions[0]!.values).toEqual(['<known after apply: aws_vpc_endpoint.s3.id>']);
+  });
+
+  it('a local value (not in the plan) leaves the policy not evaluated, saying where and why', async () => {
+    const inv = await withSources(dir);
+    expect(inv.iamPolicies.get('aws_iam_role_policy.admin')!.policy).toMatchObject({
+      kind: 'unknown',
+      reason: expect.stringMatching(/^built from aws_s3_bucket\.data, known only after apply, and its source \(fixtures\/policy-jsonencode\/main\.tf:\d+\) cannot be evaluated from the plan: it reads local\.org_id, and the plan does not record local values$/),
+    });
+  });
+
+  it('a source whose references differ from the plan\'s is not the configuration the plan was made from: not used', async () => {
+    const edited = editedCopy((d) => {
+      const file = join(d, 'main.tf');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"aws:PrincipalArn" = aws_iam_role.admin.arn', '"aws:PrincipalArn" = aws_iam_role.admin.unique_id'));
+    });
+    const policy = (await withSources(edited)).buckets.get('aws_s3_bucket.data')!.policy;
+    expect(policy).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/its references differ from the ones the plan records \(.*aws_iam_role\.admin\.arn.*\), so the source at main\.tf:\d+ is not the configuration this plan was made from/) });
+  });
+
+  it('a module whose source is not on disk (a registry module, say) gives nothing: the plan alone decides', async () => {
+    const edited = editedCopy((d) => rmSync(join(d, 'archive'), { recursive: true }));
+    const inv = await withSources(edited);
+    expect(inv.buckets.get('module.archive.aws_s3_bucket.this')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('the structure is in the .tf source, which was not found') });
+    expect(inv.buckets.get('aws_s3_bucket.data')!.policy.kind).toBe('document');
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { hclParser } from '../../src/sourcemap/hcl.js';
+import { readAttributeExpressions, type HclExpr } from '../../src/sourcemap/expression.js';
+
+/** An attribute's expression, from a file whose one block starts on line 1. */
+async function exprOf(body: string, name = 'policy'): Promise<HclExpr | undefined> {
+  const parser = await hclParser();
+  return readAttributeExpressions(parser, `resource "x" "y" {\n${body}\n}\n`, [{ blockLine: 1, name }])[0];
+}
+
+const ref = (text: string) => expect.objectContaining({ t: 'traversal', text });
+
+describe('attribute expressions from .tf source', () => {
+  it('reads jsonencode() of objects, tuples, literals and references, keys bare or quoted', async () => {
+    const e = await exprOf(`  policy = jsonencode({
+    Version = "2012-10-17"
+    "Statement" = [{ Effect = "Deny", Resource = [aws_s3_bucket.b.arn, "\${aws_s3_bucket.b.arn}/*"], N = 12, B = true, Z = null }]
+  })`);
+    expect(e).toEqual({
+      t: 'call',
+      name: 'jsonencode',
+      args: [{
+        t: 'object',
+        items: [
+          { key: 'Version', value: { t: 'literal', value: '2012-10-17' } },
+          { key: 'Statement', value: { t: 'tuple', items: [{ t: 'object', items: [
+            { key: 'Effect', value: { t: 'literal', value: 'Deny' } },
+            { key: 'Resource', value: { t: 'tuple', items: [ref('aws_s3_bucket.b.arn'), { t: 'template', parts: [ref('aws_s3_bucket.b.arn'), '/*'] }] } },
+            { key: 'N', value: { t: 'literal', value: 12 } },
+            { key: 'B', value: { t: 'literal', value: true } },
+            { key: 'Z', value: { t: 'literal', value: null } },
+          ] }] } },
+        ],
+      }],
+    });
+  });
+
+  it('reads traversal steps: attributes, literal keys and computed indexes', async () => {
+    expect(await exprOf('  policy = aws_vpc_endpoint.s3["a"].id')).toMatchObject({ t: 'traversal', root: 'aws_vpc_endpoint', steps: [{ attr: 's3' }, { index: 'a' }, { attr: 'id' }], text: 'aws_vpc_endpoint.s3["a"].id' });
+    expect(await exprOf('  policy = aws_s3_bucket.x[count.index].arn')).toMatchObject({ steps: [{ attr: 'x' }, { index: ref('count.index') }, { attr: 'arn' }] });
+  });
+
+  it('unescapes quoted strings as HCL does, and keeps a heredoc\'s text as written', async () => {
+    expect(await exprOf('  policy = "a\\"b\\\\c\\u0041 $${x} %%{y}"')).toEqual({ t: 'literal', value: 'a"b\\cA ${x} %{y}' });
+    const heredoc = await exprOf('  policy = <<EOT\n{"a": "${aws_s3_bucket.b.arn}/*", "b": "\\n$${x}"}\nEOT');
+    expect(heredoc).toEqual({ t: 'template', parts: ['{"a": "', ref('aws_s3_bucket.b.arn'), '/*", "b": "\\n${x}"}\n'] });
+  });
+
+  it('strips the common indentation of an indented heredoc (<<-)', async () => {
+    const e = await exprOf('  policy = <<-EOT\n    {\n      "a": "${var.x}"\n    }\n    EOT');
+    expect(e).toEqual({ t: 'template', parts: ['{\n  "a": "', ref('var.x'), '"\n}\n'] });
+  });
+
+  it('marks what it does not follow, with its line: conditionals, for, splats, template directives, computed keys', async () => {
+    for (const [value, what] of [
+      ['var.a ? "x" : "y"', 'a conditional (? :)'],
+      ['[for s in var.l : s]', 'a for expression'],
+      ['aws_s3_bucket.x[*].arn', 'a splat ([*])'],
+      ['"%{ if var.a }x%{ endif }"', 'a template directive (%{ })'],
+      ['{ (var.k) = 1 }', 'a computed object key'],
+    ] as const) {
+      const e = await exprOf(`\n  policy = jsonencode(${value})`);
+      const found = e?.t === 'call' ? e.args[0] : e;
+      const unsupported = found?.t === 'object' ? found.items[0] : found;
+      expect(JSON.stringify(unsupported), value).toContain(what);
+      expect(JSON.stringify(unsupported), value).toContain('"line":3');
+    }
+  });
+
+  it('finds nothing for an attribute the block does not have, or a block that is not there', async () => {
+    expect(await exprOf('  bucket = "b"')).toBeUndefined();
+    const parser = await hclParser();
+    expect(readAttributeExpressions(parser, 'resource "x" "y" {\n  policy = "{}"\n}\n', [{ blockLine: 7, name: 'policy' }])).toEqual([undefined]);
+  });
+});
