@@ -4,7 +4,7 @@ import {
   SourceMap,
   loadSources,
   toWire
-} from "./chunk-BWLUB4J7.js";
+} from "./chunk-D4XPB7RQ.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 
@@ -20,8 +20,8 @@ try {
 }
 if (loaded) {
   const { module, problems, directives, filesParsed } = loaded;
-  port.once("message", ({ addresses }) => {
-    const map = new SourceMap(module, base);
+  const map = new SourceMap(module, base);
+  port.on("message", ({ addresses }) => {
     const wire = /* @__PURE__ */ new Map();
     const hits = addresses.map((a) => {
       const hit = map.locate(a);

@@ -3,7 +3,8 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-CJ3YWO74.js";
+} from "./chunk-MGEMYF3L.js";
+import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -12,7 +13,7 @@ import {
   NotEvaluable,
   allRequests,
   buildSpace,
-  collectPlanFile,
+  collectPlanWithSources,
   defaultIpv4Route,
   displayName,
   evaluate,
@@ -24,17 +25,18 @@ import {
   naturalCompare,
   parsePolicyCached,
   planProgress,
+  prepareSources,
+  readPlanFile,
   redact,
   single,
   topologyOf
-} from "./chunk-6KTH4WQJ.js";
-import "./chunk-BWLUB4J7.js";
-import "./chunk-74UFNRK3.js";
-import "./chunk-HN5JKB6J.js";
+} from "./chunk-4JCIJUI4.js";
 import {
   UsageError,
   isUnknown
 } from "./chunk-EXJUGFR4.js";
+import "./chunk-D4XPB7RQ.js";
+import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/explain/policy-step.ts
@@ -767,7 +769,10 @@ async function loadInventory(opts, io, lean) {
   if (inputs.length === 0) throw new UsageError('explain needs an input: --plan <plan.json> (use "-" for standard input), --snapshot <file>, or --aws');
   if (inputs.length > 1) throw new UsageError(`explain reads one input: ${inputs.join(" and ")} cannot be combined`);
   if (!opts.aws && (opts.region || opts.profile || opts.roleArn)) throw new UsageError("--region, --profile and --role-arn apply to --aws");
-  if (opts.plan !== void 0) return collectPlanFile(opts.plan, { lean });
+  if (opts.plan !== void 0) {
+    const sources = prepareSources({ planFile: opts.plan, cwd: io.cwd });
+    return collectPlanWithSources(readPlanFile(opts.plan, { lean }), opts.plan, sources);
+  }
   if (opts.snapshot !== void 0) return readSnapshot(opts.snapshot);
   return readAws({ aws: true, failOn: "none", quiet: true, ...opts.region ? { region: [opts.region] } : {}, ...opts.profile ? { profile: opts.profile } : {}, ...opts.roleArn ? { roleArn: opts.roleArn } : {} }, io);
 }

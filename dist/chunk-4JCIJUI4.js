@@ -1,19 +1,6 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
-  configSteps,
-  formatKey,
-  formatModules,
-  parseInstanceAddress,
-  parseReference,
-  rangeFor,
-  startLoadingSources
-} from "./chunk-BWLUB4J7.js";
-import {
-  isDirectory,
-  tfFiles
-} from "./chunk-74UFNRK3.js";
-import {
   InputError,
   Inventory,
   UsageError,
@@ -24,6 +11,19 @@ import {
   terminalLine,
   unknown
 } from "./chunk-EXJUGFR4.js";
+import {
+  configSteps,
+  formatKey,
+  formatModules,
+  parseInstanceAddress,
+  parseReference,
+  rangeFor,
+  startLoadingSources
+} from "./chunk-D4XPB7RQ.js";
+import {
+  isDirectory,
+  tfFiles
+} from "./chunk-74UFNRK3.js";
 
 // src/model/ref.ts
 function displayName(ref) {
@@ -4732,78 +4732,6 @@ var allRules = [
   egress_blocks_gateway_endpoint_default
 ];
 
-// src/collect/terraform/config.ts
-var ConfigIndex = class {
-  resources = /* @__PURE__ */ new Map();
-  modules = /* @__PURE__ */ new Map();
-  calls = /* @__PURE__ */ new Map();
-  providers;
-  rootVariables;
-  constructor(plan) {
-    const config = isObject2(plan.configuration) ? plan.configuration : {};
-    this.providers = isObject2(config.provider_config) ? config.provider_config : {};
-    this.rootVariables = isObject2(plan.variables) ? plan.variables : {};
-    const stack = [{ mod: config.root_module, path: "", depth: 0 }];
-    while (stack.length > 0) {
-      const { mod, path, depth } = stack.pop();
-      if (!isObject2(mod) || depth > 200) continue;
-      const m = mod;
-      this.modules.set(path, m);
-      if (Array.isArray(m.resources)) {
-        for (const r of m.resources) {
-          if (isObject2(r) && typeof r.address === "string") this.resources.set(`${path}|${r.address}`, r);
-        }
-      }
-      if (isObject2(m.module_calls)) {
-        for (const [name, call] of Object.entries(m.module_calls)) {
-          if (!isObject2(call)) continue;
-          const childPath = path ? `${path}.${name}` : name;
-          this.calls.set(childPath, call);
-          stack.push({ mod: call.module, path: childPath, depth: depth + 1 });
-        }
-      }
-    }
-  }
-  /** The configuration block of a resource, by module path and `type.name` (`data.type.name` for data sources). */
-  resource(modulePath, address) {
-    return this.resources.get(`${modulePath}|${address}`);
-  }
-  module(modulePath) {
-    return this.modules.get(modulePath);
-  }
-  /** The call that instantiates a module, by the module's path. */
-  call(modulePath) {
-    return this.calls.get(modulePath);
-  }
-  /** All resource configurations, for resources that have no instance (count = 0). */
-  allResources() {
-    return this.resources.entries();
-  }
-};
-function isObject2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function expressionAt(expressions, path) {
-  let node = expressions;
-  for (const step2 of path) {
-    if (Array.isArray(node)) node = typeof step2 === "number" ? node[step2] : void 0;
-    else if (isObject2(node)) {
-      if (isExpression(node)) return node;
-      node = node[step2];
-    } else return void 0;
-  }
-  return isExpression(node) ? node : void 0;
-}
-function isExpression(node) {
-  return isObject2(node) && ("constant_value" in node || "references" in node) && Object.keys(node).every((k) => k === "constant_value" || k === "references");
-}
-function blockExpressions(expressions, name) {
-  const node = expressions?.[name];
-  if (Array.isArray(node)) return node.filter(isObject2);
-  if (isObject2(node) && !isExpression(node)) return [node];
-  return void 0;
-}
-
 // src/collect/terraform/read-plan.ts
 import { readFileSync } from "node:fs";
 
@@ -5172,6 +5100,201 @@ function describe3(value) {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
+// src/sourcemap/index.ts
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+var NONE = { directivesOf: () => [], directives: [] };
+function prepareSources(options, background = false) {
+  const root = sourceRoot(options);
+  const base = repositoryRoot(root);
+  return hasTfFiles(root) ? { root, base, load: startLoadingSources(root, base, background) } : { root, base };
+}
+async function attachSources(report, options, prepared) {
+  if (report.source.kind !== "plan") return { report, ...NONE };
+  const { root, base, load } = prepared ?? prepareSources(options);
+  const refs = reportedRefs(report);
+  if (!load) {
+    if (refs.length === 0) return { report, ...NONE };
+    const note = {
+      level: "note",
+      code: "source-none",
+      message: `no .tf files in ${root}, so results point at Terraform addresses only, not at lines: pass --source-root with the directory of the root module`
+    };
+    return { report: { ...report, diagnostics: [...report.diagnostics, note] }, ...NONE };
+  }
+  const index = await load.result();
+  const located = refs.filter((ref) => ref.address);
+  const hits = await index.locate(located.map((ref) => ref.address));
+  const directives = /* @__PURE__ */ new Map();
+  const missing2 = [];
+  for (const [i, ref] of located.entries()) {
+    const hit = hits[i];
+    if (!hit) {
+      delete ref.location;
+      missing2.push(ref.address);
+      continue;
+    }
+    ref.location = hit.location;
+    if (hit.directives.length > 0) directives.set(ref, hit.directives);
+  }
+  const diagnostics = index.problems.map((p) => ({
+    level: p.code === "source-syntax-error" ? "warning" : "note",
+    code: p.code,
+    file: toPosix(relative(base, p.file)),
+    message: `${toPosix(relative(base, p.file))}${p.line ? `:${p.line}` : ""}: ${p.message}`
+  }));
+  const unique = [...new Set(missing2)].sort();
+  if (unique.length > 0) {
+    diagnostics.push({
+      level: "note",
+      code: "source-not-found",
+      message: `${unique.length} reported resource${unique.length === 1 ? " is" : "s are"} not declared in the .tf files under ${toPosix(relative(base, root)) || "."} (${unique.slice(0, 3).join(", ")}${unique.length > 3 ? ", ..." : ""}), so ${unique.length === 1 ? "its results point" : "their results point"} at the Terraform address only: is --source-root the plan's root module?`
+    });
+  }
+  return {
+    report: { ...report, sourceRoot: base, diagnostics: [...report.diagnostics, ...diagnostics] },
+    directivesOf: (ref) => directives.get(ref) ?? [],
+    directives: index.directives.map((d) => ({ file: toPosix(relative(base, d.file)), line: d.line, text: d.text, ...d.orphan ? { orphan: true } : {} })),
+    read: { files: index.filesParsed, where: index.where }
+  };
+}
+async function policyExpressions(prepared, wanted) {
+  if (wanted.length === 0 || !prepared.load) return [];
+  const index = await prepared.load.result();
+  const hits = await index.declarations(wanted.map((w) => w.address));
+  const [{ hclParser }, { readAttributeExpressions }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./expression-XD5AIAS3.js")]);
+  const parser = await hclParser();
+  const byFile = /* @__PURE__ */ new Map();
+  const slots = wanted.map(({ attribute }, i) => {
+    const location2 = hits[i]?.location;
+    if (!location2 || location2.moduleCall !== void 0) return void 0;
+    let blocks = byFile.get(location2.file);
+    if (!blocks) byFile.set(location2.file, blocks = /* @__PURE__ */ new Map());
+    const key = `${location2.startLine}\0${attribute}`;
+    let slot = blocks.get(key);
+    if (!slot) blocks.set(key, slot = { blockLine: location2.startLine, name: attribute });
+    return { slot, line: location2.attributes?.[attribute]?.startLine ?? location2.startLine, file: location2.file };
+  });
+  for (const [file, blocks] of byFile) {
+    let text;
+    try {
+      text = readFileSync2(resolve(prepared.base, file), "utf8");
+    } catch {
+      continue;
+    }
+    const list2 = [...blocks.values()];
+    readAttributeExpressions(parser, text, list2).forEach((expr, i) => {
+      if (expr) list2[i].expr = expr;
+    });
+  }
+  return slots.map((s) => s?.slot.expr ? { expr: s.slot.expr, where: `${s.file}:${s.line}` } : void 0);
+}
+function sourceRoot(options) {
+  if (options.sourceRoot !== void 0) {
+    const dir = resolve(options.cwd, options.sourceRoot);
+    if (!isDirectory(dir)) throw new UsageError(`--source-root ${options.sourceRoot}: not a directory`);
+    return dir;
+  }
+  if (options.planFile && options.planFile !== "-") {
+    const planDir = dirname(resolve(options.cwd, options.planFile));
+    if (hasTfFiles(planDir)) return planDir;
+  }
+  return resolve(options.cwd);
+}
+function repositoryRoot(dir) {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) return dir;
+  }
+}
+function reportedRefs(report) {
+  const out = /* @__PURE__ */ new Set();
+  for (const f of [...report.findings, ...report.suppressed]) {
+    out.add(f.primary);
+    for (const r of f.related) out.add(r);
+  }
+  for (const d of report.diagnostics) if (d.subject) out.add(d.subject);
+  return [...out];
+}
+function hasTfFiles(dir) {
+  return tfFiles(dir).length > 0;
+}
+function toPosix(path) {
+  return path.split(sep).join("/");
+}
+
+// src/collect/terraform/config.ts
+var ConfigIndex = class {
+  resources = /* @__PURE__ */ new Map();
+  modules = /* @__PURE__ */ new Map();
+  calls = /* @__PURE__ */ new Map();
+  providers;
+  rootVariables;
+  constructor(plan) {
+    const config = isObject2(plan.configuration) ? plan.configuration : {};
+    this.providers = isObject2(config.provider_config) ? config.provider_config : {};
+    this.rootVariables = isObject2(plan.variables) ? plan.variables : {};
+    const stack = [{ mod: config.root_module, path: "", depth: 0 }];
+    while (stack.length > 0) {
+      const { mod, path, depth } = stack.pop();
+      if (!isObject2(mod) || depth > 200) continue;
+      const m = mod;
+      this.modules.set(path, m);
+      if (Array.isArray(m.resources)) {
+        for (const r of m.resources) {
+          if (isObject2(r) && typeof r.address === "string") this.resources.set(`${path}|${r.address}`, r);
+        }
+      }
+      if (isObject2(m.module_calls)) {
+        for (const [name, call] of Object.entries(m.module_calls)) {
+          if (!isObject2(call)) continue;
+          const childPath = path ? `${path}.${name}` : name;
+          this.calls.set(childPath, call);
+          stack.push({ mod: call.module, path: childPath, depth: depth + 1 });
+        }
+      }
+    }
+  }
+  /** The configuration block of a resource, by module path and `type.name` (`data.type.name` for data sources). */
+  resource(modulePath, address) {
+    return this.resources.get(`${modulePath}|${address}`);
+  }
+  module(modulePath) {
+    return this.modules.get(modulePath);
+  }
+  /** The call that instantiates a module, by the module's path. */
+  call(modulePath) {
+    return this.calls.get(modulePath);
+  }
+  /** All resource configurations, for resources that have no instance (count = 0). */
+  allResources() {
+    return this.resources.entries();
+  }
+};
+function isObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function expressionAt(expressions, path) {
+  let node = expressions;
+  for (const step2 of path) {
+    if (Array.isArray(node)) node = typeof step2 === "number" ? node[step2] : void 0;
+    else if (isObject2(node)) {
+      if (isExpression(node)) return node;
+      node = node[step2];
+    } else return void 0;
+  }
+  return isExpression(node) ? node : void 0;
+}
+function isExpression(node) {
+  return isObject2(node) && ("constant_value" in node || "references" in node) && Object.keys(node).every((k) => k === "constant_value" || k === "references");
+}
+function blockExpressions(expressions, name) {
+  const node = expressions?.[name];
+  if (Array.isArray(node)) return node.filter(isObject2);
+  if (isObject2(node) && !isExpression(node)) return [node];
+  return void 0;
+}
+
 // src/collect/terraform/instances.ts
 function resourceKey(moduleInstance, mode, type, name) {
   return `${moduleInstance}|${mode === "data" ? "data." : ""}${type}.${name}`;
@@ -5367,6 +5490,7 @@ function releaseBuild(ctx) {
   t.moduleInstances.clear();
   t.knownModules.clear();
   ctx.byType.clear();
+  ctx.sourcePolicies.length = 0;
   ctx.resolver.release();
 }
 function* instancesOf(ctx, ...types) {
@@ -5728,26 +5852,25 @@ var Rebuilder = class {
     for (const h of res.hits) {
       const value = h.attribute ? attr(h.instance, h.attribute) : void 0;
       if (h.attribute && !isUnknown(value)) continue;
-      const { name, keys } = this.placeholderOf(h.instance, h.attribute);
+      const { name, keys } = placeholderFor(this.ctx, h.instance, h.attribute);
       if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
       if (!out.includes(name)) out.push(name);
     }
     return out;
   }
-  /** The placeholder of an attribute known only after apply, and the nodes it identifies. */
-  placeholderOf(inst, attribute) {
-    const own = placeholderName(inst.address, attribute);
-    if (attribute !== void 0 && /.+_id$/.test(attribute)) {
-      const linked = this.ctx.resolver.link(inst, [attribute], LINKED_KINDS);
-      const [key] = linked.keys;
-      const target = linked.keys.length === 1 && linked.external.length === 0 ? this.ctx.inv.refByKey(key) : void 0;
-      if (target && target.id === void 0) return { name: placeholderName(key, "id"), keys: [key] };
-      return { name: own, keys: linked.keys };
-    }
-    if (this.ctx.inv.refByKey(inst.address)) return { name: own, keys: [inst.address] };
-    return { name: own, keys: attribute ? this.ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
-  }
 };
+function placeholderFor(ctx, inst, attribute) {
+  const own = placeholderName(inst.address, attribute);
+  if (attribute !== void 0 && /.+_id$/.test(attribute)) {
+    const linked = ctx.resolver.link(inst, [attribute], LINKED_KINDS);
+    const [key] = linked.keys;
+    const target = linked.keys.length === 1 && linked.external.length === 0 ? ctx.inv.refByKey(key) : void 0;
+    if (target && target.id === void 0) return { name: placeholderName(key, "id"), keys: [key] };
+    return { name: own, keys: linked.keys };
+  }
+  if (ctx.inv.refByKey(inst.address)) return { name: own, keys: [inst.address] };
+  return { name: own, keys: attribute ? ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
+}
 function singleTraversal(expr) {
   const refs = (expr.references ?? []).filter((r) => !/^(count|each|path|terraform)\./.test(r));
   if (refs.length === 0) return false;
@@ -5787,8 +5910,10 @@ function policyOf(ctx, inst, name) {
     }
   }
   const from = [...new Set(res.hits.map((h) => h.instance.address))];
-  const reason = res.unresolved ?? (from.length > 0 ? `built from ${from.join(", ")}, known only after apply (a function such as jsonencode() keeps only its references in the plan, so the structure cannot be recovered)` : "known only after apply");
-  return { kind: "unknown", reason, holder, attribute: name, ...from.length > 0 ? { builtFrom: from } : {} };
+  const reason = res.unresolved ?? (from.length > 0 ? `built from ${from.join(", ")}, known only after apply (a function such as jsonencode() keeps only its references in the plan; the structure is in the .tf source, which was not found)` : "known only after apply");
+  const unknown2 = { kind: "unknown", reason, holder, attribute: name, ...from.length > 0 ? { builtFrom: from } : {} };
+  ctx.sourcePolicies.push({ inst, attribute: name, expr, unknown: unknown2 });
+  return unknown2;
 }
 function originOf2(ctx, inst, name) {
   const expr = ctx.resolver.expressionOf(inst, [name]);
@@ -6630,6 +6755,140 @@ function markUnattached2(ctx, routes, associations) {
   });
 }
 
+// src/collect/terraform/policy-from-source.ts
+var CannotRebuild2 = class extends Error {
+};
+function policyFromSource(ctx, req, found) {
+  try {
+    const evaluator = new Evaluator(ctx, req.inst);
+    const text = evaluator.document(found.expr);
+    checkReferences(req.expr, evaluator.traversals, found.where);
+    const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
+    const { holder, attribute } = req.unknown;
+    return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute), ...placeholders };
+  } catch (err) {
+    if (!(err instanceof CannotRebuild2)) throw err;
+    const from = req.unknown.builtFrom?.join(", ") ?? "values";
+    return { ...req.unknown, reason: `built from ${from}, known only after apply, and its source (${found.where}) cannot be evaluated from the plan: ${err.message}` };
+  }
+}
+function checkReferences(planned, traversals, where3) {
+  const recorded = new Set((planned.references ?? []).filter((r) => typeof r === "string"));
+  const mismatch2 = () => new CannotRebuild2(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
+  for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
+  for (const r of recorded) {
+    if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
+  }
+}
+var JSON_TEMPLATE = /* @__PURE__ */ Symbol("json template");
+var Evaluator = class {
+  constructor(ctx, inst) {
+    this.ctx = ctx;
+    this.inst = inst;
+  }
+  ctx;
+  inst;
+  placeholders = {};
+  traversals = [];
+  /** The policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
+  document(e) {
+    if (e.t === "call" && e.name === "jsonencode" && e.args.length === 1) return JSON.stringify(this.value(e.args[0]));
+    if (e.t === "template") return this.template(e, JSON_TEMPLATE);
+    if (e.t === "unsupported") throw new CannotRebuild2(`it is ${e.what} (line ${e.line})`);
+    throw new CannotRebuild2(e.t === "call" ? `it is built by ${e.name}(), which vpcelint does not evaluate` : "it is neither jsonencode(...) nor a JSON template");
+  }
+  value(e) {
+    switch (e.t) {
+      case "literal":
+        return e.value;
+      case "template":
+        return e.parts.length === 1 && typeof e.parts[0] !== "string" ? this.value(e.parts[0]) : this.template(e);
+      case "traversal":
+        return this.traversal(e);
+      case "tuple":
+        return e.items.map((item) => this.value(item));
+      case "object": {
+        const out = /* @__PURE__ */ Object.create(null);
+        for (const { key, value } of e.items) out[key] = this.value(value);
+        return out;
+      }
+      case "call":
+        throw new CannotRebuild2(`it calls ${e.name}(), which vpcelint does not evaluate`);
+      case "unsupported":
+        throw new CannotRebuild2(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
+    }
+  }
+  /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
+  template(e, json) {
+    return e.parts.map((p) => {
+      if (typeof p === "string") return p;
+      const v = this.value(p);
+      if (typeof v === "string") return json && Object.hasOwn(this.placeholders, v) ? JSON.stringify(v).slice(1, -1) : v;
+      if (typeof v === "number" || typeof v === "boolean") return String(v);
+      throw new CannotRebuild2("it interpolates a value that is not a string into a string");
+    }).join("");
+  }
+  traversal(t) {
+    if (t.root === "local") throw new CannotRebuild2(`it reads ${t.text}, and the plan does not record local values`);
+    if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new CannotRebuild2(`it reads ${t.text}`);
+    const { references, attribute } = this.referencesOf(t);
+    this.traversals.push({ text: t.text, planned: references });
+    const res = this.ctx.resolver.resolveExpression(this.inst, { references });
+    if (res.unresolved) throw new CannotRebuild2(res.unresolved);
+    if (res.choices && res.choices.length > 0) throw new CannotRebuild2(`${t.text} reads a module without naming an output`);
+    if (res.hits.length === 0 && res.constants.length === 1) return scalarOrList(res.constants[0], t.text);
+    if (res.hits.length !== 1 || res.constants.length > 0) throw new CannotRebuild2(`${t.text} may be any of ${res.hits.length + res.constants.length} values`);
+    const hit = res.hits[0];
+    const name = hit.attribute ?? attribute;
+    if (name === void 0) throw new CannotRebuild2(`${t.text} is a whole resource, not one of its attributes`);
+    const value = attr(hit.instance, name);
+    if (!isUnknown(value)) return scalarOrList(value, t.text);
+    const arn = bucketArn(this.ctx, hit.instance, name);
+    if (arn !== void 0) return arn;
+    const placeholder = placeholderFor(this.ctx, hit.instance, name);
+    if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
+    return placeholder.name;
+  }
+  /**
+   * The references Terraform records for a traversal: the traversal and its
+   * shorter forms, except after a computed index (`x[count.index].arn`),
+   * where it records the resource and the index (TFPLAN-NOTES), and the
+   * attribute comes from the source.
+   */
+  referencesOf(t) {
+    const computed = t.steps.findIndex((s) => "index" in s && typeof s.index === "object");
+    if (computed === -1) {
+      const forms = [];
+      let text = t.root;
+      for (const step2 of t.steps) forms.push(text += stepText(step2));
+      return { references: forms.reverse() };
+    }
+    const index = t.steps[computed].index;
+    if (index.t !== "traversal" || !["count", "each"].includes(index.root)) throw new CannotRebuild2(`${t.text} has an index vpcelint does not evaluate`);
+    const rest = t.steps.slice(computed + 1);
+    if (rest.length > 1 || rest[0] !== void 0 && !("attr" in rest[0])) throw new CannotRebuild2(`${t.text} reads inside an attribute`);
+    const base = t.root + t.steps.slice(0, computed).map(stepText).join("");
+    const attribute = rest[0] && "attr" in rest[0] ? rest[0].attr : void 0;
+    return { references: [base, index.text], ...attribute !== void 0 ? { attribute } : {} };
+  }
+};
+function bucketArn(ctx, inst, attribute) {
+  if (inst.type !== "aws_s3_bucket" || attribute !== "arn") return void 0;
+  const name = attr(inst, "bucket");
+  const region = ctx.regions.regionOf(inst);
+  if (typeof name !== "string" || name === "" || region === void 0 || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return void 0;
+  return `arn:aws:s3:::${name}`;
+}
+function stepText(s) {
+  if ("attr" in s) return `.${s.attr}`;
+  return typeof s.index === "object" ? `[${s.index.t === "traversal" ? s.index.text : "?"}]` : `[${JSON.stringify(s.index)}]`;
+}
+function scalarOrList(v, text) {
+  if (v === null || ["string", "number", "boolean"].includes(typeof v)) return v;
+  if (Array.isArray(v) && v.every((x) => ["string", "number", "boolean"].includes(typeof x))) return v;
+  throw new CannotRebuild2(`${text} is ${Array.isArray(v) ? "a list of structured values" : "a structured value"} or partly known`);
+}
+
 // src/collect/terraform/region.ts
 var RegionResolver = class {
   constructor(config, resolver) {
@@ -7315,12 +7574,12 @@ function externalBucket(ctx, inst) {
 }
 
 // src/collect/terraform/workloads.ts
-var NONE = Object.freeze({ keys: [], external: [] });
+var NONE2 = Object.freeze({ keys: [], external: [] });
 function buildWorkloads(ctx) {
   const placements = templatePlacements(ctx);
   for (const inst of instancesOf(ctx, "aws_launch_template")) {
     const interfaces = blockCount(inst, "network_interfaces");
-    let subnets = placements.get(inst.address) ?? NONE;
+    let subnets = placements.get(inst.address) ?? NONE2;
     for (let i = 0; i < interfaces; i++) subnets = merge3(subnets, linkIfSet(ctx, inst, ["network_interfaces", i, "subnet_id"], "subnet"));
     if (subnets.keys.length === 0 && subnets.external.length === 0 && !subnets.unresolved) {
       subnets = { ...subnets, unresolved: `no Auto Scaling group or instance in the plan uses ${inst.address}, so where it runs is unknown` };
@@ -7328,7 +7587,7 @@ function buildWorkloads(ctx) {
     add3(ctx, inst, "launch-template", subnets, withDefault(ctx, templateGroups(ctx, inst), subnets));
   }
   for (const inst of instancesOf(ctx, "aws_instance")) {
-    let subnets = set(ctx, inst, ["subnet_id"]) ? ctx.resolver.link(inst, ["subnet_id"], ["subnet"]) : NONE;
+    let subnets = set(ctx, inst, ["subnet_id"]) ? ctx.resolver.link(inst, ["subnet_id"], ["subnet"]) : NONE2;
     let groups = merge3(linkIfSet(ctx, inst, ["vpc_security_group_ids"], "group"), linkIfSet(ctx, inst, ["security_groups"], "group"));
     for (let i = 0; i < blockCount(inst, "network_interface"); i++) {
       for (const eni of hitsOf(ctx, inst, ["network_interface", i, "network_interface_id"], "aws_network_interface")) {
@@ -7376,14 +7635,14 @@ function templatePlacements(ctx) {
       ...hitsOf(ctx, asg, [...spec, "launch_template_name"], "aws_launch_template")
     ];
     const subnets = set(ctx, asg, ["vpc_zone_identifier"]) ? ctx.resolver.link(asg, ["vpc_zone_identifier"], ["subnet"]) : { keys: [], external: [], unresolved: `${asg.address} names no subnets (vpc_zone_identifier): it launches into the default VPC` };
-    for (const t of templates) out.set(t.address, merge3(out.get(t.address) ?? NONE, subnets));
+    for (const t of templates) out.set(t.address, merge3(out.get(t.address) ?? NONE2, subnets));
   }
   return out;
 }
 function withDefault(ctx, groups, subnets) {
   if (!isEmpty(groups)) return groups;
   const vpcKeys = /* @__PURE__ */ new Set();
-  let vpc = NONE;
+  let vpc = NONE2;
   for (const key of subnets.keys) {
     const subnet = ctx.inv.subnets.get(key);
     if (!subnet) continue;
@@ -7394,7 +7653,7 @@ function withDefault(ctx, groups, subnets) {
   return defaultGroupOf(ctx, vpc);
 }
 function linkIfSet(ctx, inst, path, what) {
-  if (!set(ctx, inst, path)) return NONE;
+  if (!set(ctx, inst, path)) return NONE2;
   const link = what === "group" ? linkGroups(ctx, inst, path) : ctx.resolver.link(inst, path, ["subnet"]);
   return isEmpty(link) ? { ...link, unresolved: `${inst.address}.${path.join(".")} names ${what === "group" ? "security groups" : "subnets"} that are not in the plan` } : link;
 }
@@ -7422,14 +7681,29 @@ function hitsOf(ctx, inst, path, type) {
 }
 
 // src/collect/terraform/index.ts
-function collectPlanFile(path, options = {}) {
-  return collectPlan(readPlanFile(path, options), path);
-}
-function collectPlan(plan, file) {
+function collectPlanInStages(plan, file) {
   const ctx = buildContext(plan, file);
   buildNodes(ctx);
-  releaseBuild(ctx);
-  return ctx.inv;
+  const requests = [...ctx.sourcePolicies];
+  return {
+    inv: ctx.inv,
+    wanted: requests.map((r) => ({ address: r.inst.address, attribute: r.attribute })),
+    finish(found = []) {
+      const rebuilt = /* @__PURE__ */ new Map();
+      requests.forEach((r, i) => {
+        const at = found[i];
+        if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
+      });
+      if (rebuilt.size > 0) replacePolicies(ctx.inv, rebuilt);
+      releaseBuild(ctx);
+      return ctx.inv;
+    }
+  };
+}
+function replacePolicies(inv, replaced) {
+  for (const holders of [inv.vpcEndpoints.values(), inv.buckets.values(), inv.iamPolicies.values()]) {
+    for (const node of holders) node.policy = replaced.get(node.policy) ?? node.policy;
+  }
 }
 function buildContext(plan, file) {
   const inv = new Inventory({
@@ -7445,7 +7719,7 @@ function buildContext(plan, file) {
   const table = buildInstances(plan, file);
   const config = new ConfigIndex(plan);
   const resolver = new Resolver(table, config, (id) => inv.refById(id));
-  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table) };
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [] };
 }
 function diagnoseCompleteness(inv, plan, file) {
   if (plan.errored === true) {
@@ -7506,9 +7780,20 @@ function nameTag(inst) {
   return void 0;
 }
 
+// src/cli/plan-sources.ts
+async function collectPlanWithSources(plan, file, sources) {
+  const collection = collectPlanInStages(plan, file);
+  let found = [];
+  try {
+    found = await policyExpressions(sources, collection.wanted);
+  } catch {
+  }
+  return collection.finish(found);
+}
+
 // src/config/load.ts
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { join } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/config/config-validator.generated.ts
 var validate = validate10;
@@ -7911,11 +8196,11 @@ function emptyConfig() {
   return { ruleSettings: {}, settings: { privateBuckets: { names: [], tags: {} } }, ignore: [] };
 }
 async function loadConfig(explicit, cwd, knownRules) {
-  const file = explicit ?? DEFAULT_CONFIG_FILES.map((f) => join(cwd, f)).find((f) => existsSync(f));
+  const file = explicit ?? DEFAULT_CONFIG_FILES.map((f) => join2(cwd, f)).find((f) => existsSync2(f));
   if (!file) return emptyConfig();
   let text;
   try {
-    text = readFileSync2(file, "utf8");
+    text = readFileSync3(file, "utf8");
   } catch (err) {
     throw new InputError(`${file}: cannot read config: ${err.code ?? err.message}`, file);
   }
@@ -7988,29 +8273,29 @@ function escapeRegExp(s) {
 }
 
 // src/suppress/baseline.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 
 // src/report/sarif.ts
 import { randomUUID } from "node:crypto";
-import { isAbsolute, relative, sep } from "node:path";
+import { isAbsolute, relative as relative2, sep as sep2 } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/version.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
-import { dirname, join as join2 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { dirname as dirname2, join as join3 } from "node:path";
 import { fileURLToPath } from "node:url";
 var TOOL_NAME = "vpcelint";
 var VERSION = readVersion();
 var INFORMATION_URI = "https://github.com/vpcelint/vpcelint";
 function readVersion() {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = dirname2(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    const file = join2(dir, "package.json");
-    if (existsSync2(file)) {
-      const pkg = JSON.parse(readFileSync3(file, "utf8"));
+    const file = join3(dir, "package.json");
+    if (existsSync3(file)) {
+      const pkg = JSON.parse(readFileSync4(file, "utf8"));
       if (pkg.name === TOOL_NAME && pkg.version) return pkg.version;
     }
-    dir = dirname(dir);
+    dir = dirname2(dir);
   }
   return "0.0.0";
 }
@@ -8405,10 +8690,10 @@ function category(report) {
 }
 function repoRelative(report, file) {
   if (report.sourceRoot && isAbsolute(file)) {
-    const rel = relative(report.sourceRoot, file);
-    if (!rel.startsWith("..") && !isAbsolute(rel)) return rel.split(sep).join("/");
+    const rel = relative2(report.sourceRoot, file);
+    if (!rel.startsWith("..") && !isAbsolute(rel)) return rel.split(sep2).join("/");
   }
-  return file.split(sep).join("/");
+  return file.split(sep2).join("/");
 }
 function encodePath(file) {
   return file.split("/").map(encodeURIComponent).join("/");
@@ -8428,7 +8713,7 @@ function pascalCase(id) {
 function readBaseline(file) {
   let text;
   try {
-    text = readFileSync4(file, "utf8");
+    text = readFileSync5(file, "utf8");
   } catch (err) {
     throw new InputError(`--baseline ${file}: cannot read: ${err.code === "ENOENT" ? "no such file" : err.code ?? err.message}`, file);
   }
@@ -8606,10 +8891,10 @@ function applySuppressions(report, options) {
 }
 
 // src/cli/output.ts
-import { existsSync as existsSync3, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname as dirname2, join as join3, resolve } from "node:path";
+import { existsSync as existsSync4, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname as dirname3, join as join4, resolve as resolve2 } from "node:path";
 function writeAll(targets) {
-  const files = [...new Map(targets.map(([path, content]) => [resolve(path), [path, content]])).values()];
+  const files = [...new Map(targets.map(([path, content]) => [resolve2(path), [path, content]])).values()];
   const staged = [];
   const failed = (path, err) => {
     for (const [tmp] of staged) removeQuietly(tmp);
@@ -8617,10 +8902,10 @@ function writeAll(targets) {
   };
   for (const [path, content] of files) {
     if (isSpecialFile(path)) continue;
-    const tmp = join3(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
+    const tmp = join4(dirname3(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
       if (isDirectory(path)) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-      mkdirSync(dirname2(path), { recursive: true });
+      mkdirSync(dirname3(path), { recursive: true });
       writeFileSync(tmp, content);
     } catch (err) {
       removeQuietly(tmp);
@@ -8648,8 +8933,8 @@ function checkTargets(targets) {
   for (const [flag, path] of targets) {
     if (path === void 0 || isSpecialFile(path)) continue;
     if (isDirectory(path)) throw new UsageError(`${flag} ${path}: is a directory`);
-    let dir = dirname2(resolve(path));
-    while (!existsSync3(dir) && dirname2(dir) !== dir) dir = dirname2(dir);
+    let dir = dirname3(resolve2(path));
+    while (!existsSync4(dir) && dirname3(dir) !== dir) dir = dirname3(dir);
     if (!isDirectory(dir)) throw new UsageError(`${flag} ${path}: ${dir} is not a directory`);
   }
 }
@@ -9283,98 +9568,6 @@ function suppressedNote(report) {
   return ` ${report.suppressed.length} suppressed (${[...by].map(([via, n]) => `${n} ${via}`).join(", ")}).`;
 }
 
-// src/sourcemap/index.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { dirname as dirname3, join as join4, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
-var NONE2 = { directivesOf: () => [], directives: [] };
-function prepareSources(options, background = false) {
-  const root = sourceRoot(options);
-  const base = repositoryRoot(root);
-  return hasTfFiles(root) ? { root, base, load: startLoadingSources(root, base, background) } : { root, base };
-}
-async function attachSources(report, options, prepared) {
-  if (report.source.kind !== "plan") return { report, ...NONE2 };
-  const { root, base, load } = prepared ?? prepareSources(options);
-  const refs = reportedRefs(report);
-  if (!load) {
-    if (refs.length === 0) return { report, ...NONE2 };
-    const note = {
-      level: "note",
-      code: "source-none",
-      message: `no .tf files in ${root}, so results point at Terraform addresses only, not at lines: pass --source-root with the directory of the root module`
-    };
-    return { report: { ...report, diagnostics: [...report.diagnostics, note] }, ...NONE2 };
-  }
-  const index = await load.result();
-  const located = refs.filter((ref) => ref.address);
-  const hits = await index.locate(located.map((ref) => ref.address));
-  const directives = /* @__PURE__ */ new Map();
-  const missing2 = [];
-  for (const [i, ref] of located.entries()) {
-    const hit = hits[i];
-    if (!hit) {
-      delete ref.location;
-      missing2.push(ref.address);
-      continue;
-    }
-    ref.location = hit.location;
-    if (hit.directives.length > 0) directives.set(ref, hit.directives);
-  }
-  const diagnostics = index.problems.map((p) => ({
-    level: p.code === "source-syntax-error" ? "warning" : "note",
-    code: p.code,
-    file: toPosix(relative2(base, p.file)),
-    message: `${toPosix(relative2(base, p.file))}${p.line ? `:${p.line}` : ""}: ${p.message}`
-  }));
-  const unique = [...new Set(missing2)].sort();
-  if (unique.length > 0) {
-    diagnostics.push({
-      level: "note",
-      code: "source-not-found",
-      message: `${unique.length} reported resource${unique.length === 1 ? " is" : "s are"} not declared in the .tf files under ${toPosix(relative2(base, root)) || "."} (${unique.slice(0, 3).join(", ")}${unique.length > 3 ? ", ..." : ""}), so ${unique.length === 1 ? "its results point" : "their results point"} at the Terraform address only: is --source-root the plan's root module?`
-    });
-  }
-  return {
-    report: { ...report, sourceRoot: base, diagnostics: [...report.diagnostics, ...diagnostics] },
-    directivesOf: (ref) => directives.get(ref) ?? [],
-    directives: index.directives.map((d) => ({ file: toPosix(relative2(base, d.file)), line: d.line, text: d.text, ...d.orphan ? { orphan: true } : {} })),
-    read: { files: index.filesParsed, where: index.where }
-  };
-}
-function sourceRoot(options) {
-  if (options.sourceRoot !== void 0) {
-    const dir = resolve2(options.cwd, options.sourceRoot);
-    if (!isDirectory(dir)) throw new UsageError(`--source-root ${options.sourceRoot}: not a directory`);
-    return dir;
-  }
-  if (options.planFile && options.planFile !== "-") {
-    const planDir = dirname3(resolve2(options.cwd, options.planFile));
-    if (hasTfFiles(planDir)) return planDir;
-  }
-  return resolve2(options.cwd);
-}
-function repositoryRoot(dir) {
-  for (let d = dir; ; d = dirname3(d)) {
-    if (existsSync4(join4(d, ".git"))) return d;
-    if (dirname3(d) === d) return dir;
-  }
-}
-function reportedRefs(report) {
-  const out = /* @__PURE__ */ new Set();
-  for (const f of [...report.findings, ...report.suppressed]) {
-    out.add(f.primary);
-    for (const r of f.related) out.add(r);
-  }
-  for (const d of report.diagnostics) if (d.subject) out.add(d.subject);
-  return [...out];
-}
-function hasTfFiles(dir) {
-  return tfFiles(dir).length > 0;
-}
-function toPosix(path) {
-  return path.split(sep2).join("/");
-}
-
 // src/cli/scan.ts
 var FORMATS = ["text", "json", "sarif", "markdown"];
 var FAIL_ON = ["error", "warning", "note", "none"];
@@ -9420,7 +9613,7 @@ async function scanPlan(plan, opts, io, steps) {
   const { format, config, baseline, timings, progress, lean, sarifMaxResults } = steps;
   const sourceOptions = { planFile: plan, ...opts.sourceRoot !== void 0 ? { sourceRoot: opts.sourceRoot } : {}, cwd: io.cwd };
   const prepared = prepareSources(sourceOptions, sourcesInBackground(plan));
-  const inv = planInventory(plan, timings, progress, lean);
+  const inv = await planInventory(plan, timings, progress, lean, prepared);
   releaseMemory();
   timings.mark("inventory");
   progress?.show(`running ${allRules.length} rules`);
@@ -9436,12 +9629,12 @@ async function scanPlan(plan, opts, io, steps) {
   const read = sources.read;
   return { report, rendered, extra, ...read ? { sourcesRead: `sources: ${read.files} .tf file${read.files === 1 ? "" : "s"} read ${read.where === "worker" ? "in a worker thread" : "on the main thread"}` } : {} };
 }
-function planInventory(path, timings, progress, lean) {
+async function planInventory(path, timings, progress, lean, sources) {
   const plan = readPlanFile(path, { lean });
   releaseMemory();
   timings.mark("parse");
   progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString("en-US")} resource changes`);
-  return collectPlan(plan, path);
+  return collectPlanWithSources(plan, path, sources);
 }
 function slowestRules(runs, count = 5) {
   const slowest = [...runs].sort((a, b) => (b.ms ?? 0) - (a.ms ?? 0)).slice(0, count);
@@ -9542,10 +9735,12 @@ export {
   allRules,
   TOOL_NAME,
   VERSION,
+  readPlanFile,
   readInput,
   label,
   parseJson,
-  collectPlanFile,
+  prepareSources,
+  collectPlanWithSources,
   loadConfig,
   SEVERITY_RANK,
   countBySeverity,

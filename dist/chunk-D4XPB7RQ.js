@@ -247,9 +247,15 @@ async function loadSources(root) {
 function indexOf(loaded, base, where = "thread") {
   const map = new SourceMap(loaded.module, base);
   const { problems, directives, filesParsed } = loaded;
-  return { problems, directives, filesParsed, where, locate: async (addresses) => addresses.map((a) => map.locate(a)) };
+  const locate = async (addresses) => addresses.map((a) => map.locate(a));
+  return { problems, directives, filesParsed, where, locate, declarations: locate };
 }
 function startLoadingSources(root, base, background) {
+  const pending = startLoading(root, base, background);
+  let index;
+  return { root, result: () => index ??= pending.result() };
+}
+function startLoading(root, base, background) {
   const script = new URL("./sourcemap-worker.js", import.meta.url);
   const here = async () => indexOf(await loadSources(root), base);
   if (!background || availableParallelism() < 2 || !existsSync(fileURLToPath(script))) return { root, result: here };
@@ -269,21 +275,26 @@ function startLoadingSources(root, base, background) {
         return here();
       }
       const { problems, directives, filesParsed } = summary;
+      const declarations = async (addresses) => {
+        const reply = await ask({ addresses });
+        if (!reply) return (await here()).locate(addresses);
+        const seen = /* @__PURE__ */ new Map();
+        return reply.hits.map((h) => {
+          if (!h) return void 0;
+          if (!seen.has(h)) seen.set(h, fromWire(h));
+          return seen.get(h);
+        });
+      };
       return {
         problems,
         directives,
         filesParsed,
         where: "worker",
+        declarations,
         async locate(addresses) {
-          const reply = await ask({ addresses });
+          const hits = await declarations(addresses);
           void worker.terminate();
-          if (!reply) return (await here()).locate(addresses);
-          const seen = /* @__PURE__ */ new Map();
-          return reply.hits.map((h) => {
-            if (!h) return void 0;
-            if (!seen.has(h)) seen.set(h, fromWire(h));
-            return seen.get(h);
-          });
+          return hits;
         }
       };
     }

@@ -1,6 +1,9 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
+  terminalSink
+} from "./chunk-HN5JKB6J.js";
+import {
   TOOL_NAME,
   VERSION,
   allRules,
@@ -19,10 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-6KTH4WQJ.js";
-import {
-  terminalSink
-} from "./chunk-HN5JKB6J.js";
+} from "./chunk-4JCIJUI4.js";
 import {
   InputError,
   Inventory,

@@ -5,12 +5,12 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-CJ3YWO74.js";
-import "./chunk-6KTH4WQJ.js";
-import "./chunk-BWLUB4J7.js";
-import "./chunk-74UFNRK3.js";
+} from "./chunk-MGEMYF3L.js";
 import "./chunk-HN5JKB6J.js";
+import "./chunk-4JCIJUI4.js";
 import "./chunk-EXJUGFR4.js";
+import "./chunk-D4XPB7RQ.js";
+import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 export {
   EXIT_PARTIAL,

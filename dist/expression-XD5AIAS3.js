@@ -1,0 +1,205 @@
+import { createRequire as __vpcelintCreateRequire } from 'node:module';
+const require = __vpcelintCreateRequire(import.meta.url);
+import "./chunk-PSCUI55Q.js";
+
+// src/sourcemap/expression.ts
+function readAttributeExpressions(parser, text, wanted) {
+  const tree = parser.parse(text);
+  if (!tree) return wanted.map(() => void 0);
+  try {
+    const body = tree.rootNode.namedChildren.find((n) => n?.type === "body");
+    const blocks = /* @__PURE__ */ new Map();
+    for (const n of body?.namedChildren ?? []) if (n?.type === "block") blocks.set(n.startPosition.row + 1, n);
+    return wanted.map(({ blockLine, name }) => {
+      const blockBody = blocks.get(blockLine)?.namedChildren.find((n) => n?.type === "body");
+      for (const attr of blockBody?.namedChildren ?? []) {
+        if (attr?.type !== "attribute" || attr.namedChildren[0]?.text !== name) continue;
+        const value = attr.namedChildren.find((n) => n?.type === "expression");
+        return value ? expression(value, text) : void 0;
+      }
+      return void 0;
+    });
+  } finally {
+    tree.delete();
+  }
+}
+function unsupported(node, what) {
+  return { t: "unsupported", what, line: node.startPosition.row + 1 };
+}
+function named(node) {
+  return node.namedChildren.filter((n) => n !== null && n.type !== "comment");
+}
+function expression(node, text) {
+  const parts = named(node);
+  switch (node.type) {
+    case "expression":
+    case "expr_term":
+      if (parts[0]?.type === "variable_expr") return traversal(node, parts, text);
+      if (parts.length === 1) return expression(parts[0], text);
+      return unsupported(node, describe(parts[1] ?? node));
+    case "literal_value":
+      return literal(parts[0]);
+    case "template_expr":
+      return template(parts[0], text);
+    case "collection_value":
+      return expression(parts[0], text);
+    case "tuple":
+      return { t: "tuple", items: parts.filter((n) => n.type === "expression").map((n) => expression(n, text)) };
+    case "object":
+      return object(parts, text);
+    case "function_call": {
+      const args = parts.find((n) => n.type === "function_arguments");
+      const list = args ? named(args) : [];
+      if (list.some((n) => n.type === "expression" && n.nextSibling?.type === "...")) return unsupported(node, "an expanded argument (...)");
+      return { t: "call", name: parts[0].text, args: list.filter((n) => n.type === "expression").map((n) => expression(n, text)) };
+    }
+    case "variable_expr":
+      return traversal(node, [node], text);
+    default:
+      return unsupported(node, describe(node));
+  }
+}
+function describe(node) {
+  const what = {
+    conditional: "a conditional (? :)",
+    for_expr: "a for expression",
+    operation: "an operator",
+    splat: "a splat ([*])",
+    template_directive: "a template directive (%{ })",
+    heredoc_template: "a heredoc"
+  };
+  return what[node.type] ?? `a ${node.type.replace(/_/g, " ")}`;
+}
+function literal(node) {
+  switch (node.type) {
+    case "numeric_lit":
+      return { t: "literal", value: Number(node.text) };
+    case "bool_lit":
+      return { t: "literal", value: node.text === "true" };
+    case "null_lit":
+      return { t: "literal", value: null };
+    case "string_lit": {
+      const body = named(node).filter((n) => n.type === "template_literal").map((n) => n.text).join("");
+      const value = unescapeQuoted(body);
+      return value === void 0 ? unsupported(node, "a string with an escape vpcelint does not read") : { t: "literal", value };
+    }
+    default:
+      return unsupported(node, describe(node));
+  }
+}
+function traversal(node, parts, text) {
+  const root = parts[0].text;
+  const steps = [];
+  for (const part of parts.slice(1)) {
+    if (part.type === "get_attr") {
+      steps.push({ attr: named(part).find((n) => n.type === "identifier").text });
+      continue;
+    }
+    if (part.type === "index") {
+      const inner = named(part)[0];
+      if (inner?.type === "legacy_index") {
+        steps.push({ index: Number(inner.text.replace(/^\./, "")) });
+        continue;
+      }
+      const expr = inner ? named(inner).find((n) => n.type === "expression") : void 0;
+      if (!expr) return unsupported(part, "an index");
+      const key = expression(expr, text);
+      if (key.t === "literal" && (typeof key.value === "string" || typeof key.value === "number")) steps.push({ index: key.value });
+      else steps.push({ index: key });
+      continue;
+    }
+    return unsupported(part, describe(part));
+  }
+  return { t: "traversal", root, steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, "") };
+}
+function object(parts, text) {
+  const items = [];
+  for (const elem of parts.filter((n) => n.type === "object_elem")) {
+    const [k, v] = named(elem).filter((n) => n.type === "expression");
+    if (!k || !v) return unsupported(elem, "an object element");
+    const bare = named(k);
+    let key;
+    if (bare.length === 1 && bare[0].type === "variable_expr") key = bare[0].text;
+    else {
+      const e = expression(k, text);
+      if (e.t === "literal" && typeof e.value === "string") key = e.value;
+    }
+    if (key === void 0) return unsupported(k, "a computed object key");
+    items.push({ key, value: expression(v, text) });
+  }
+  return { t: "object", items };
+}
+function template(node, text) {
+  const heredoc = node.type === "heredoc_template";
+  const children = named(node);
+  if (children.some((n) => n.type === "template_directive")) return unsupported(node, describe({ type: "template_directive" }));
+  let start;
+  let end;
+  if (heredoc) {
+    const ids = children.filter((n) => n.type === "heredoc_identifier");
+    if (ids.length < 2) return unsupported(node, "a heredoc");
+    start = text.indexOf("\n", ids[0].endIndex) + 1;
+    end = ids[ids.length - 1].startIndex;
+    if (start <= 0 || start > end) return unsupported(node, "a heredoc");
+  } else {
+    start = node.startIndex + 1;
+    end = node.endIndex - 1;
+  }
+  const parts = [];
+  let at = start;
+  for (const n of children.filter((c) => c.type === "template_interpolation")) {
+    const literalText = text.slice(at, n.startIndex);
+    const lit2 = heredoc ? literalText.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{") : unescapeQuoted(literalText);
+    if (lit2 === void 0) return unsupported(node, "a string with an escape vpcelint does not read");
+    if (lit2) parts.push(lit2);
+    const inner = named(n).find((c) => c.type === "expression");
+    if (!inner) return unsupported(n, "an interpolation");
+    if (n.text.startsWith("${~") || n.text.endsWith("~}")) return unsupported(n, "a whitespace-stripping interpolation (~)");
+    parts.push(expression(inner, text));
+    at = n.endIndex;
+  }
+  const tail = text.slice(at, end);
+  const lit = heredoc ? tail.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{") : unescapeQuoted(tail);
+  if (lit === void 0) return unsupported(node, "a string with an escape vpcelint does not read");
+  if (lit) parts.push(lit);
+  if (heredoc && children[0]?.text.startsWith("<<-")) return stripIndent(parts);
+  return { t: "template", parts };
+}
+function stripIndent(parts) {
+  const literal2 = parts.filter((p) => typeof p === "string").join("\0");
+  const indents = literal2.split("\n").filter((line, i) => i === 0 || line.trim() !== "").map((line) => /^[ \t]*/.exec(line)[0].length);
+  const cut = Math.min(...indents);
+  if (!Number.isFinite(cut) || cut === 0) return { t: "template", parts };
+  const strip = (s, first) => s.replace(/\n[ \t]*/g, (m) => `
+${m.slice(1 + Math.min(cut, m.length - 1))}`).replace(first ? /^[ \t]*/ : /^$/, (m) => m.slice(Math.min(cut, m.length)));
+  return { t: "template", parts: parts.map((p, i) => typeof p === "string" ? strip(p, i === 0) : p) };
+}
+function unescapeQuoted(s) {
+  let bad = false;
+  const out = s.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (m, esc) => {
+    if (m === "$${") return "${";
+    if (m === "%%{") return "%{";
+    switch (esc[0]) {
+      case "n":
+        return "\n";
+      case "r":
+        return "\r";
+      case "t":
+        return "	";
+      case '"':
+        return '"';
+      case "\\":
+        return "\\";
+      case "u":
+      case "U":
+        return String.fromCodePoint(parseInt(esc.slice(1), 16));
+      default:
+        bad = true;
+        return m;
+    }
+  });
+  return bad ? void 0 : out;
+}
+export {
+  readAttributeExpressions
+};
