@@ -4,8 +4,8 @@ import type { SecurityGroup, VpcEndpoint, Workload } from '../src/model/nodes.js
 import { displayName, type Ref } from '../src/model/ref.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { egressAllowed, egressToService } from './lib/egress-to-service.js';
-import { isGatewayOf, type GatewayFamily } from '../src/model/topology.js';
-import { FAMILY_LABEL, endpointLabel } from './lib/endpoint-queries.js';
+import { GATEWAY_FAMILY_LABEL, isGatewayOf, type GatewayFamily } from '../src/model/topology.js';
+import { endpointLabel } from './lib/endpoint-queries.js';
 import { groupsOf, notEvaluated, plural } from './lib/security-group-rules.js';
 import { nameList } from '../src/util/name-list.js';
 
@@ -91,7 +91,7 @@ const rule: Rule = {
         const names = routed ? new Set([...routed.gateways].map((g) => g.serviceName).filter((n): n is string => typeof n === 'string')) : undefined;
         const verdict = egressToService(inv, groups.groups, family, names);
         if (verdict.kind === 'allows') continue;
-        const service = FAMILY_LABEL[family];
+        const service = GATEWAY_FAMILY_LABEL[family];
         if (!routed) {
           const egress = groups.unclear ? `are not fully known (${groups.unclear})` : `allow no known HTTPS egress to ${service}`;
           yield notEvaluated(workload.ref, `the security groups of ${label} ${egress}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routingUnclear})`);
@@ -167,7 +167,7 @@ function routingOf(inv: Inventory, ctx: RuleContext, workload: Workload): Routin
 }
 
 function finding(inv: Inventory, { group, family, workloads, gateways, tables }: Blocked): RuleOutput {
-  const service = FAMILY_LABEL[family];
+  const service = GATEWAY_FAMILY_LABEL[family];
   const gatewayList = [...gateways].sort((a, b) => (a.ref.key < b.ref.key ? -1 : 1));
   const listNames = [...new Set(gatewayList.map((g) => g.serviceName as string))].sort();
   const workloadNames = workloads.map((w) => `${KIND_LABEL[w.workloadKind]} ${displayName(w.ref)}`).sort();

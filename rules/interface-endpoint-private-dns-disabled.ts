@@ -4,7 +4,8 @@ import type { VpcEndpoint } from '../src/model/nodes.js';
 import { displayName } from '../src/model/ref.js';
 import { noPrivateDnsReason } from '../src/model/endpoint-private-dns-support.js';
 import { isUnknown } from '../src/model/unknown.js';
-import { FAMILY_LABEL, endpointLabel, endpointsInVpc, gatewayEndpointsInVpc, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
+import { GATEWAY_FAMILY_LABEL } from '../src/model/topology.js';
+import { endpointLabel, endpointsInVpc, gatewayEndpointsInVpc, interfaceEndpoints, vpcIdentity, vpcUnclear } from './lib/endpoint-queries.js';
 import { notEvaluated } from './lib/security-group-rules.js';
 import { SSM_INTERFACE_ENDPOINT, VPC_WITH_DNS, hcl } from './lib/terraform-snippets.js';
 
@@ -61,10 +62,10 @@ const rule: Rule = {
         const gateways = gatewayEndpointsInVpc(inv, vpc, family, ep.ref.region);
         if (gateways.endpoints.length > 0) continue;
         if (gateways.unclear) {
-          yield notEvaluated(ep.ref, `interface endpoint ${endpointLabel(ep)} has private DNS off, and whether its VPC has a ${FAMILY_LABEL[family]} gateway endpoint is unknown (${gateways.unclear})`);
+          yield notEvaluated(ep.ref, `interface endpoint ${endpointLabel(ep)} has private DNS off, and whether its VPC has a ${GATEWAY_FAMILY_LABEL[family]} gateway endpoint is unknown (${gateways.unclear})`);
           continue;
         }
-        gatewayNote = ` Or add a ${FAMILY_LABEL[family]} gateway endpoint for the VPC's route tables: it is free, and in-VPC clients then take it while on-premises clients use the interface endpoint's own names.`;
+        gatewayNote = ` Or add a ${GATEWAY_FAMILY_LABEL[family]} gateway endpoint for the VPC's route tables: it is free, and in-VPC clients then take it while on-premises clients use the interface endpoint's own names.`;
       }
       const holder = ep.privateDnsDeclaredBy ?? ep.ref;
       yield {

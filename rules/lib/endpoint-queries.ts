@@ -4,8 +4,6 @@ import { displayName } from '../../src/model/ref.js';
 import type { GatewayFamily } from '../../src/model/topology.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
-export const FAMILY_LABEL: Record<GatewayFamily, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
-
 /** Interface endpoints that exist after apply. */
 export function interfaceEndpoints(inv: Inventory): VpcEndpoint[] {
   return [...inv.vpcEndpoints.values()].filter((ep) => !ep.destroyed && ep.type === 'Interface');

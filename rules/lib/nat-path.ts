@@ -2,24 +2,22 @@ import type { Rule, RuleContext, RuleMeta, RuleOutput } from '../../src/engine/r
 import type { Inventory } from '../../src/model/inventory.js';
 import type { RouteTable, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
-import { defaultIpv4Route, isGatewayOf } from '../../src/model/topology.js';
+import { defaultIpv4Route, GATEWAY_FAMILY_LABEL, isGatewayOf, type GatewayFamily } from '../../src/model/topology.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { nameList } from '../../src/util/name-list.js';
 import { endpointLabel } from './endpoint-queries.js';
 
-type Family = 's3' | 'dynamodb';
-const LABEL: Record<Family, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
 
 /**
  * The check shared by `s3-via-nat` and `dynamodb-via-nat`: route tables that
  * send 0.0.0.0/0 to a NAT (gateway or instance) while no gateway endpoint of
  * the service, in the table's region, is associated with them.
  */
-export function natPathRule(meta: RuleMeta, family: Family): Rule {
+export function natPathRule(meta: RuleMeta, family: GatewayFamily): Rule {
   return {
     meta,
     *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-      const label = LABEL[family];
+      const label = GATEWAY_FAMILY_LABEL[family];
       for (const subnet of inv.subnets.values()) {
         const eff = ctx.topology.effectiveRouteTable(subnet);
         if (isUnknown(eff)) {
@@ -96,7 +94,7 @@ function plural(n: number, word: string): string {
  * `unclear` says why that cannot be told (an endpoint of unknown service or type on the table, or one
  * that may be associated with it but whose route tables are unknown).
  */
-function servingEndpoints(ctx: RuleContext, table: RouteTable, family: Family): { serving: boolean; unclear?: string } {
+function servingEndpoints(ctx: RuleContext, table: RouteTable, family: GatewayFamily): { serving: boolean; unclear?: string } {
   let unclear: string | undefined;
   for (const ep of ctx.topology.endpointsRouting(table)) {
     const fit = serves(ep, table, family);
@@ -112,7 +110,7 @@ function servingEndpoints(ctx: RuleContext, table: RouteTable, family: Family): 
 }
 
 /** Whether an endpoint would serve the family for the table once associated with it, or what is unknown. */
-function serves(ep: VpcEndpoint, table: RouteTable, family: Family): boolean | string {
+function serves(ep: VpcEndpoint, table: RouteTable, family: GatewayFamily): boolean | string {
   const gateway = isGatewayOf(ep, family);
   if (gateway !== true) return gateway;
   const region = table.ref.region ?? ep.ref.region;
@@ -120,7 +118,7 @@ function serves(ep: VpcEndpoint, table: RouteTable, family: Family): boolean | s
 }
 
 /** Gateway endpoints of the family in the table's VPC that are not associated with the table. */
-function idleEndpoints(ctx: RuleContext, table: RouteTable, family: Family): VpcEndpoint[] {
+function idleEndpoints(ctx: RuleContext, table: RouteTable, family: GatewayFamily): VpcEndpoint[] {
   const out: VpcEndpoint[] = [];
   // The endpoints on the table, not each endpoint's tables: an endpoint may be on thousands of tables.
   const on = ctx.topology.endpointsOn(table);

@@ -1,7 +1,7 @@
 import type { Inventory } from '../model/inventory.js';
 import type { Route, RouteTable, Subnet, VpcEndpoint } from '../model/nodes.js';
 import { displayName, type Ref } from '../model/ref.js';
-import { defaultIpv4Route, isGatewayOf, single, topologyOf, type Topology } from '../model/topology.js';
+import { defaultIpv4Route, GATEWAY_FAMILY_LABEL, isGatewayOf, single, topologyOf, type GatewayFamily, type Topology } from '../model/topology.js';
 import { isUnknown, type Unknown } from '../model/unknown.js';
 import { judge, NO_EVALUATOR, type PolicyEvaluator, type PolicyRequest, type PolicyStep } from './policy-step.js';
 
@@ -56,8 +56,7 @@ export interface TraceOptions {
   bucketRegion?: string;
 }
 
-const FAMILY_LABEL = { s3: 'S3', dynamodb: 'DynamoDB' } as const;
-export type Family = keyof typeof FAMILY_LABEL;
+export type Family = GatewayFamily;
 /** How deep to follow NATs into the subnets they live in (a NAT in a subnet routed to another NAT...). */
 const MAX_NAT_DEPTH = 3;
 
@@ -129,7 +128,7 @@ export class PathTracer {
   }
 
   private traceFamily(table: RouteTable, family: Family): ServicePath {
-    const service = FAMILY_LABEL[family];
+    const service = GATEWAY_FAMILY_LABEL[family];
     const viaDns = this.interfaceByDns(table, family);
     if (viaDns && 'unknown' in viaDns) {
       return { service, class: 'unknown', summary: viaDns.unknown, hops: [{ kind: 'unknown', label: viaDns.unknown }] };
@@ -261,7 +260,7 @@ export class PathTracer {
       if (ep.type !== 'Interface' || ep.service?.family !== family) continue;
       const dns = ep.privateDnsEnabled;
       const inboundOnly = ep.privateDnsOnlyForInboundResolver;
-      if (isUnknown(dns)) return { unknown: `whether ${displayName(ep.ref)} answers the ${FAMILY_LABEL[family]} name is known only after apply (private DNS: ${dns.reason})` };
+      if (isUnknown(dns)) return { unknown: `whether ${displayName(ep.ref)} answers the ${GATEWAY_FAMILY_LABEL[family]} name is known only after apply (private DNS: ${dns.reason})` };
       if (!dns) continue;
       if (isUnknown(inboundOnly)) return { unknown: `whether ${displayName(ep.ref)} answers in-VPC clients is known only after apply (private DNS only for inbound resolver: ${inboundOnly.reason})` };
       if (family === 's3' && inboundOnly !== false) continue;

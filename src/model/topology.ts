@@ -162,6 +162,9 @@ export function topologyOf(inv: Inventory): Topology {
 /** The services whose gateway endpoints keep traffic off NAT: S3 and DynamoDB. */
 export type GatewayFamily = 's3' | 'dynamodb';
 
+/** How messages name them. */
+export const GATEWAY_FAMILY_LABEL: Readonly<Record<GatewayFamily, string>> = { s3: 'S3', dynamodb: 'DynamoDB' };
+
 /** Whether an endpoint is a gateway endpoint of the family, or (a clause) what about it is unknown. */
 export function isGatewayOf(ep: VpcEndpoint, family: GatewayFamily): boolean | string {
   if (isUnknown(ep.serviceName)) return `service name is unknown (${ep.serviceName.reason})`;

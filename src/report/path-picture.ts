@@ -1,8 +1,8 @@
 import type { ReportedFinding } from '../engine/run.js';
 import { displayName, type Ref } from '../model/ref.js';
+import { GATEWAY_FAMILY_LABEL, type GatewayFamily } from '../model/topology.js';
 import { Flowchart } from './mermaid.js';
 
-const SERVICE_LABEL: Record<string, string> = { s3: 'S3', dynamodb: 'DynamoDB' };
 /** Past this many subnets, the picture names a few and counts the rest. */
 const MAX_SUBNETS_DRAWN = 3;
 
@@ -15,7 +15,7 @@ const MAX_SUBNETS_DRAWN = 3;
  * Undefined for findings of another shape.
  */
 export function pathPicture(f: ReportedFinding): Flowchart | undefined {
-  const service = typeof f.evidence.service === 'string' ? SERVICE_LABEL[f.evidence.service] : undefined;
+  const service = typeof f.evidence.service === 'string' && Object.hasOwn(GATEWAY_FAMILY_LABEL, f.evidence.service) ? GATEWAY_FAMILY_LABEL[f.evidence.service as GatewayFamily] : undefined;
   if (!service || f.primary.kind !== 'route-table' || typeof f.evidence.nat !== 'string') return undefined;
   const natKey = f.evidence.nat;
   const subnets = f.related.filter((r) => r.kind === 'subnet');
