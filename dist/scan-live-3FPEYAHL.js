@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-MGEMYF3L.js";
+} from "./chunk-XZLMQGVR.js";
 import "./chunk-HN5JKB6J.js";
-import "./chunk-4JCIJUI4.js";
+import "./chunk-2DSIW3LY.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-D4XPB7RQ.js";
 import "./chunk-74UFNRK3.js";

@@ -3,13 +3,14 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-MGEMYF3L.js";
+} from "./chunk-XZLMQGVR.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
 import {
   Flowchart,
+  GATEWAY_FAMILY_LABEL,
   NotEvaluable,
   allRequests,
   buildSpace,
@@ -30,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-4JCIJUI4.js";
+} from "./chunk-2DSIW3LY.js";
 import {
   UsageError,
   isUnknown
@@ -77,7 +78,6 @@ function describeVerdict(v) {
 }
 
 // src/explain/trace.ts
-var FAMILY_LABEL = { s3: "S3", dynamodb: "DynamoDB" };
 var MAX_NAT_DEPTH = 3;
 var PathTracer = class {
   constructor(inv, options = {}) {
@@ -141,7 +141,7 @@ var PathTracer = class {
     return path;
   }
   traceFamily(table, family) {
-    const service = FAMILY_LABEL[family];
+    const service = GATEWAY_FAMILY_LABEL[family];
     const viaDns = this.interfaceByDns(table, family);
     if (viaDns && "unknown" in viaDns) {
       return { service, class: "unknown", summary: viaDns.unknown, hops: [{ kind: "unknown", label: viaDns.unknown }] };
@@ -266,7 +266,7 @@ var PathTracer = class {
       if (ep.type !== "Interface" || ep.service?.family !== family) continue;
       const dns = ep.privateDnsEnabled;
       const inboundOnly = ep.privateDnsOnlyForInboundResolver;
-      if (isUnknown(dns)) return { unknown: `whether ${displayName(ep.ref)} answers the ${FAMILY_LABEL[family]} name is known only after apply (private DNS: ${dns.reason})` };
+      if (isUnknown(dns)) return { unknown: `whether ${displayName(ep.ref)} answers the ${GATEWAY_FAMILY_LABEL[family]} name is known only after apply (private DNS: ${dns.reason})` };
       if (!dns) continue;
       if (isUnknown(inboundOnly)) return { unknown: `whether ${displayName(ep.ref)} answers in-VPC clients is known only after apply (private DNS only for inbound resolver: ${inboundOnly.reason})` };
       if (family === "s3" && inboundOnly !== false) continue;

@@ -2801,6 +2801,7 @@ function topologyOf(inv) {
   }
   return topo;
 }
+var GATEWAY_FAMILY_LABEL = { s3: "S3", dynamodb: "DynamoDB" };
 function isGatewayOf(ep, family) {
   if (isUnknown(ep.serviceName)) return `service name is unknown (${ep.serviceName.reason})`;
   if (ep.service?.family !== family) return false;
@@ -2867,7 +2868,6 @@ function isDigit(c) {
 }
 
 // rules/lib/endpoint-queries.ts
-var FAMILY_LABEL = { s3: "S3", dynamodb: "DynamoDB" };
 function interfaceEndpoints(inv) {
   return [...inv.vpcEndpoints.values()].filter((ep) => !ep.destroyed && ep.type === "Interface");
 }
@@ -2931,12 +2931,11 @@ function gatewayEndpointsInVpc(inv, vpc, family, region) {
 }
 
 // rules/lib/nat-path.ts
-var LABEL = { s3: "S3", dynamodb: "DynamoDB" };
 function natPathRule(meta, family) {
   return {
     meta,
     *check(inv, ctx) {
-      const label2 = LABEL[family];
+      const label2 = GATEWAY_FAMILY_LABEL[family];
       for (const subnet of inv.subnets.values()) {
         const eff = ctx.topology.effectiveRouteTable(subnet);
         if (isUnknown(eff)) {
@@ -3352,7 +3351,7 @@ var rule5 = {
         const names = routed ? new Set([...routed.gateways].map((g) => g.serviceName).filter((n) => typeof n === "string")) : void 0;
         const verdict = egressToService(inv, groups.groups, family, names);
         if (verdict.kind === "allows") continue;
-        const service = FAMILY_LABEL[family];
+        const service = GATEWAY_FAMILY_LABEL[family];
         if (!routed) {
           const egress = groups.unclear ? `are not fully known (${groups.unclear})` : `allow no known HTTPS egress to ${service}`;
           yield notEvaluated2(workload.ref, `the security groups of ${label2} ${egress}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routingUnclear})`);
@@ -3421,7 +3420,7 @@ function routingOf(inv, ctx, workload) {
   return { byFamily, unclear: reasons };
 }
 function finding(inv, { group, family, workloads, gateways, tables }) {
-  const service = FAMILY_LABEL[family];
+  const service = GATEWAY_FAMILY_LABEL[family];
   const gatewayList = [...gateways].sort((a, b) => a.ref.key < b.ref.key ? -1 : 1);
   const listNames = [...new Set(gatewayList.map((g) => g.serviceName))].sort();
   const workloadNames = workloads.map((w) => `${KIND_LABEL[w.workloadKind]} ${displayName(w.ref)}`).sort();
@@ -4210,10 +4209,10 @@ var rule13 = {
         const gateways = gatewayEndpointsInVpc(inv, vpc, family, ep.ref.region);
         if (gateways.endpoints.length > 0) continue;
         if (gateways.unclear) {
-          yield notEvaluated2(ep.ref, `interface endpoint ${endpointLabel(ep)} has private DNS off, and whether its VPC has a ${FAMILY_LABEL[family]} gateway endpoint is unknown (${gateways.unclear})`);
+          yield notEvaluated2(ep.ref, `interface endpoint ${endpointLabel(ep)} has private DNS off, and whether its VPC has a ${GATEWAY_FAMILY_LABEL[family]} gateway endpoint is unknown (${gateways.unclear})`);
           continue;
         }
-        gatewayNote = ` Or add a ${FAMILY_LABEL[family]} gateway endpoint for the VPC's route tables: it is free, and in-VPC clients then take it while on-premises clients use the interface endpoint's own names.`;
+        gatewayNote = ` Or add a ${GATEWAY_FAMILY_LABEL[family]} gateway endpoint for the VPC's route tables: it is free, and in-VPC clients then take it while on-premises clients use the interface endpoint's own names.`;
       }
       const holder = ep.privateDnsDeclaredBy ?? ep.ref;
       yield {
@@ -9293,10 +9292,9 @@ function escapeLabel(text) {
 }
 
 // src/report/path-picture.ts
-var SERVICE_LABEL = { s3: "S3", dynamodb: "DynamoDB" };
 var MAX_SUBNETS_DRAWN = 3;
 function pathPicture(f) {
-  const service = typeof f.evidence.service === "string" ? SERVICE_LABEL[f.evidence.service] : void 0;
+  const service = typeof f.evidence.service === "string" && Object.hasOwn(GATEWAY_FAMILY_LABEL, f.evidence.service) ? GATEWAY_FAMILY_LABEL[f.evidence.service] : void 0;
   if (!service || f.primary.kind !== "route-table" || typeof f.evidence.nat !== "string") return void 0;
   const natKey = f.evidence.nat;
   const subnets = f.related.filter((r) => r.kind === "subnet");
@@ -9729,6 +9727,7 @@ export {
   single2 as single,
   defaultIpv4Route,
   topologyOf,
+  GATEWAY_FAMILY_LABEL,
   isGatewayOf,
   nameList,
   naturalCompare,

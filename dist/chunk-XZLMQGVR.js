@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-4JCIJUI4.js";
+} from "./chunk-2DSIW3LY.js";
 import {
   InputError,
   Inventory,
