@@ -29,29 +29,51 @@ export interface SourceExpression {
 export type TraversalStep = { attr: string } | { index: string | number } | { index: HclExpr };
 
 /**
- * The value expressions of attributes (`name`) directly in the top-level
- * blocks that start on `blockLine` (1-based), from one parse of the file;
- * undefined where there is none.
+ * Where an attribute is inside a top-level block: its name, after the nested
+ * blocks on the way, each by name and index among the static blocks of that
+ * name (`['statement', 1, 'resources']`: `resources` of the second
+ * `statement` block; `dynamic` blocks are not counted).
  */
-export function readAttributeExpressions(parser: Parser, text: string, wanted: readonly { blockLine: number; name: string }[]): (HclExpr | undefined)[] {
+export type AttributePath = readonly (string | number)[];
+
+/**
+ * The value expressions of attributes in the top-level blocks that start on
+ * `blockLine` (1-based), from one parse of the file; undefined where there is
+ * none.
+ */
+export function readAttributeExpressions(parser: Parser, text: string, wanted: readonly { blockLine: number; path: AttributePath }[]): (HclExpr | undefined)[] {
   const tree = parser.parse(text);
   if (!tree) return wanted.map(() => undefined);
   try {
     const body = tree.rootNode.namedChildren.find((n) => n?.type === 'body');
     const blocks = new Map<number, Node>();
     for (const n of body?.namedChildren ?? []) if (n?.type === 'block') blocks.set(n.startPosition.row + 1, n);
-    return wanted.map(({ blockLine, name }) => {
-      const blockBody = blocks.get(blockLine)?.namedChildren.find((n) => n?.type === 'body');
-      for (const attr of blockBody?.namedChildren ?? []) {
-        if (attr?.type !== 'attribute' || attr.namedChildren[0]?.text !== name) continue;
-        const value = attr.namedChildren.find((n) => n?.type === 'expression');
-        return value ? expression(value, text) : undefined;
-      }
-      return undefined;
+    return wanted.map(({ blockLine, path }) => {
+      const block = blocks.get(blockLine);
+      const value = block ? attributeIn(block, path) : undefined;
+      return value ? expression(value, text) : undefined;
     });
   } finally {
     tree.delete();
   }
+}
+
+/** The `expression` node of the attribute at `path` inside a block. */
+function attributeIn(block: Node, path: AttributePath): Node | undefined {
+  let here: Node | undefined = block;
+  for (let i = 0; i < path.length - 1; i += 2) {
+    const [name, index] = [path[i], path[i + 1]];
+    if (typeof name !== 'string' || typeof index !== 'number') return undefined;
+    here = childrenOf(here)?.filter((n) => n.type === 'block' && n.namedChildren[0]?.text === name)[index];
+    if (!here) return undefined;
+  }
+  const name = path[path.length - 1];
+  const attr = childrenOf(here)?.find((n) => n.type === 'attribute' && n.namedChildren[0]?.text === name);
+  return attr?.namedChildren.find((n): n is Node => n?.type === 'expression');
+}
+
+function childrenOf(block: Node | undefined): Node[] | undefined {
+  return block?.namedChildren.find((n) => n?.type === 'body')?.namedChildren.filter((n): n is Node => n !== null);
 }
 
 function unsupported(node: Node, what: string): HclExpr {

@@ -7,7 +7,7 @@ import type { ScanReport } from '../report/scan-report.js';
 import { isDirectory, tfFiles } from './files.js';
 import { startLoadingSources, type PendingSources } from './load.js';
 import type { LocatedDirective } from './locate.js';
-import type { HclExpr, SourceExpression } from './expression.js';
+import type { AttributePath, HclExpr, SourceExpression } from './expression.js';
 
 export { rangeFor } from './locate.js';
 export type { LocatedDirective } from './locate.js';
@@ -118,24 +118,24 @@ export async function attachSources(report: ScanReport, options: SourceOptions, 
  * Undefined where the block is not in the files read (a registry module) or
  * has no such attribute.
  */
-export async function policyExpressions(prepared: PreparedSources, wanted: readonly { address: string; attribute: string }[]): Promise<(SourceExpression | undefined)[]> {
+export async function policyExpressions(prepared: PreparedSources, wanted: readonly { address: string; path: AttributePath }[]): Promise<(SourceExpression | undefined)[]> {
   if (wanted.length === 0 || !prepared.load) return [];
   const index = await prepared.load.result();
   const hits = await index.declarations(wanted.map((w) => w.address));
   const [{ hclParser }, { readAttributeExpressions }] = await Promise.all([import('./hcl.js'), import('./expression.js')]);
   const parser = await hclParser();
   // Instances of one block share its expression (each is evaluated in its own scope later): one read per block, one parse per file.
-  const byFile = new Map<string, Map<string, { blockLine: number; name: string; expr?: HclExpr }>>();
-  const slots = wanted.map(({ attribute }, i) => {
+  const byFile = new Map<string, Map<string, { blockLine: number; path: AttributePath; expr?: HclExpr }>>();
+  const slots = wanted.map(({ path }, i) => {
     const location = hits[i]?.location;
     // A block in a module that is not on disk resolves to its module call: not the resource's own block.
     if (!location || location.moduleCall !== undefined) return undefined;
     let blocks = byFile.get(location.file);
     if (!blocks) byFile.set(location.file, (blocks = new Map()));
-    const key = `${location.startLine}\u0000${attribute}`;
+    const key = `${location.startLine}\u0000${path.join('\u0000')}`;
     let slot = blocks.get(key);
-    if (!slot) blocks.set(key, (slot = { blockLine: location.startLine, name: attribute }));
-    return { slot, line: location.attributes?.[attribute]?.startLine ?? location.startLine, file: location.file };
+    if (!slot) blocks.set(key, (slot = { blockLine: location.startLine, path }));
+    return { slot, line: location.attributes?.[String(path[0])]?.startLine ?? location.startLine, file: location.file };
   });
   for (const [file, blocks] of byFile) {
     let text: string;

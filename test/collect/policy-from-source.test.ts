@@ -68,7 +68,7 @@ describe('policies rebuilt from the .tf source', () => {
   it('a heredoc of JSON, an endpoint policy, each counted instance in its own scope, a module with its input variable', async () => {
     const inv = await withSources(dir);
     expect(statement(inv.buckets.get('aws_s3_bucket.logs')!.policy)).toMatchObject({ effect: 'Allow', resource: ['arn:aws:s3:::acme-policy-jsonencode-logs/*'] });
-    expect(statement(inv.vpcEndpoints.get('aws_vpc_endpoint.s3')!.policy).resource).toEqual(['data', 'logs', 'reports'].map((b) => `arn:aws:s3:::acme-policy-jsonencode-${b}/*`));
+    expect(statement(inv.vpcEndpoints.get('aws_vpc_endpoint.s3')!.policy).resource).toEqual(['data', 'logs', 'reports', 'ledger'].map((b) => `arn:aws:s3:::acme-policy-jsonencode-${b}/*`));
     for (const i of [0, 1]) {
       expect(statement(inv.buckets.get(`aws_s3_bucket.team[${i}]`)!.policy).resource).toEqual([`arn:aws:s3:::acme-policy-jsonencode-team-${i}`, `arn:aws:s3:::acme-policy-jsonencode-team-${i}/*`]);
     }
@@ -98,5 +98,34 @@ describe('policies rebuilt from the .tf source', () => {
     const inv = await withSources(edited);
     expect(inv.buckets.get('module.archive.aws_s3_bucket.this')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('the structure is in the .tf source, which was not found') });
     expect(inv.buckets.get('aws_s3_bucket.data')!.policy.kind).toBe('document');
+  });
+});
+
+describe('policy documents whose list elements are known only after apply, read exactly from the .tf source', () => {
+  const dir = join(FIXTURES, 'policy-jsonencode');
+
+  it('from the plan alone, an element stands for what it references: the bucket and its objects alike', () => {
+    const p = inventoryOf('policy-jsonencode').buckets.get('aws_s3_bucket.ledger')!.policy;
+    expect(statement(p).resource).toEqual(['<known after apply: aws_s3_bucket.ledger.arn>']);
+  });
+
+  it('with the source, each element as written: the bucket ARN only, in the document and in every policy that uses it', async () => {
+    const inv = await withSources(dir);
+    const p = inv.buckets.get('aws_s3_bucket.ledger')!.policy;
+    expect(statement(p).resource).toEqual(['arn:aws:s3:::acme-policy-jsonencode-ledger']);
+    // Condition blocks are a set: the plan orders them its own way.
+    expect(Object.fromEntries(statement(p).conditions.map((c) => [c.key, c.values]))).toEqual({ 'aws:SourceVpce': ['<known after apply: aws_vpc_endpoint.s3.id>'], 'aws:PrincipalArn': ['<known after apply: aws_iam_role.admin.arn>'] });
+    expect(documentOf(p).placeholders).toEqual({ '<known after apply: aws_vpc_endpoint.s3.id>': ['aws_vpc_endpoint.s3'], '<known after apply: aws_iam_role.admin.arn>': ['aws_iam_role.admin'] });
+    expect(p).toMatchObject({ origin: { key: 'data.aws_iam_policy_document.ledger' }, holder: { key: 'aws_s3_bucket_policy.ledger' } });
+    expect(documentOf(inv.iamPolicies.get('data.aws_iam_policy_document.ledger')!.policy).text).toBe(documentOf(p).text);
+  });
+
+  it('a source that disagrees with an element the plan knows is not used: the plan alone decides', async () => {
+    const edited = editedCopy((d) => {
+      const file = join(d, 'main.tf');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('resources = [aws_s3_bucket.ledger.arn]', 'resources = [aws_s3_bucket.ledger.arn, "arn:aws:s3:::elsewhere"]'));
+    });
+    const p = (await withSources(edited)).buckets.get('aws_s3_bucket.ledger')!.policy;
+    expect(statement(p).resource).toEqual(['<known after apply: aws_s3_bucket.ledger.arn>']);
   });
 });

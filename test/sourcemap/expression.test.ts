@@ -5,7 +5,7 @@ import { readAttributeExpressions, type HclExpr } from '../../src/sourcemap/expr
 /** An attribute's expression, from a file whose one block starts on line 1. */
 async function exprOf(body: string, name = 'policy'): Promise<HclExpr | undefined> {
   const parser = await hclParser();
-  return readAttributeExpressions(parser, `resource "x" "y" {\n${body}\n}\n`, [{ blockLine: 1, name }])[0];
+  return readAttributeExpressions(parser, `resource "x" "y" {\n${body}\n}\n`, [{ blockLine: 1, path: [name] }])[0];
 }
 
 const ref = (text: string) => expect.objectContaining({ t: 'traversal', text });
@@ -70,6 +70,6 @@ describe('attribute expressions from .tf source', () => {
   it('finds nothing for an attribute the block does not have, or a block that is not there', async () => {
     expect(await exprOf('  bucket = "b"')).toBeUndefined();
     const parser = await hclParser();
-    expect(readAttributeExpressions(parser, 'resource "x" "y" {\n  policy = "{}"\n}\n', [{ blockLine: 7, name: 'policy' }])).toEqual([undefined]);
+    expect(readAttributeExpressions(parser, 'resource "x" "y" {\n  policy = "{}"\n}\n', [{ blockLine: 7, path: ['policy'] }])).toEqual([undefined]);
   });
 });

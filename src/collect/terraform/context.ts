@@ -18,6 +18,8 @@ export interface BuildContext {
   byType: Map<string, Instance[]>;
   /** Policies known only after apply whose structure only the `.tf` source has (policy-from-source.ts). */
   sourcePolicies: SourcePolicyRequest[];
+  /** Policy documents rebuilt with lists the `.tf` source can read exactly (iam-policy-document.ts). */
+  sourceDocuments: Instance[];
 }
 
 export function indexByType(table: InstanceTable): Map<string, Instance[]> {
@@ -50,6 +52,7 @@ export function releaseBuild(ctx: BuildContext): void {
   t.knownModules.clear();
   ctx.byType.clear();
   ctx.sourcePolicies.length = 0;
+  ctx.sourceDocuments.length = 0;
   ctx.resolver.release();
 }
 

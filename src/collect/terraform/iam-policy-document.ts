@@ -1,10 +1,11 @@
-import type { NodeKind } from '../../model/ref.js';
-import { placeholderName } from '../../model/placeholders.js';
 import { isUnknown } from '../../model/unknown.js';
+import type { AttributePath, SourceExpression } from '../../sourcemap/expression.js';
 import { blockExpressions, expressionAt } from './config.js';
 import type { BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
+import { placeholderFor } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
+import { evaluateSource, SourceNotEvaluable } from './source-values.js';
 
 /**
  * A `data.aws_iam_policy_document` whose inputs are known only after apply
@@ -18,13 +19,27 @@ import type { Expression } from './plan-types.js';
  * dynamic blocks, merged source documents, lists whose unknown elements cannot
  * be told apart) makes the whole document unknown: never a guess.
  */
-export type Rebuilt = { kind: 'document'; text: string; placeholders: Record<string, string[]> } | { kind: 'unknown'; reason: string };
+export type Rebuilt =
+  | {
+      kind: 'document';
+      text: string;
+      placeholders: Record<string, string[]>;
+      /**
+       * Lists whose elements known only after apply were taken from what they
+       * reference, not from their text ("${aws_s3_bucket.x.arn}/*" reads as the
+       * bucket ARN): the `.tf` source can tell them exactly (rebuildWithSource).
+       */
+      inexact?: AttributePath[];
+    }
+  | { kind: 'unknown'; reason: string };
+
+/** Where the source of a document's arguments is: by path in its block (statement, index, ..., argument). */
+export type SourceLookup = (path: AttributePath) => SourceExpression | undefined;
 
 export function isPolicyDocument(inst: Instance): boolean {
   return inst.mode === 'data' && inst.type === 'aws_iam_policy_document';
 }
 
-const LINKED_KINDS: readonly NodeKind[] = ['vpc-endpoint', 'vpc', 'bucket', 'iam-role', 'iam-user', 'iam-group', 'iam-policy', 'endpoint-service', 'subnet', 'security-group'];
 const MERGED = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'];
 
 class CannotRebuild extends Error {}
@@ -45,13 +60,21 @@ export function rebuildPolicyDocument(ctx: BuildContext, doc: Instance): Rebuilt
   let cache = rebuiltOf.get(ctx);
   if (!cache) rebuiltOf.set(ctx, (cache = new Map()));
   let rebuilt = cache.get(doc);
-  if (!rebuilt) cache.set(doc, (rebuilt = rebuild(ctx, doc)));
+  if (!rebuilt) {
+    cache.set(doc, (rebuilt = rebuild(ctx, doc)));
+    if (rebuilt.kind === 'document' && rebuilt.inexact) ctx.sourceDocuments.push(doc);
+  }
   return rebuilt;
 }
 
-function rebuild(ctx: BuildContext, doc: Instance): Rebuilt {
+/** The document rebuilt again, with the `.tf` source of the lists its first rebuild could not read exactly. */
+export function rebuildWithSource(ctx: BuildContext, doc: Instance, source: SourceLookup): Rebuilt {
+  return rebuild(ctx, doc, source);
+}
+
+function rebuild(ctx: BuildContext, doc: Instance, source?: SourceLookup): Rebuilt {
   try {
-    return new Rebuilder(ctx, doc).run();
+    return new Rebuilder(ctx, doc, source).run();
   } catch (err) {
     if (err instanceof CannotRebuild) return { kind: 'unknown', reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}` };
     throw err;
@@ -61,8 +84,13 @@ function rebuild(ctx: BuildContext, doc: Instance): Rebuilt {
 class Rebuilder {
   private readonly placeholders: Record<string, string[]> = {};
   private readonly config: Record<string, unknown> | undefined;
+  private readonly inexact: AttributePath[] = [];
 
-  constructor(private readonly ctx: BuildContext, private readonly doc: Instance) {
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly doc: Instance,
+    private readonly source?: SourceLookup,
+  ) {
     this.config = ctx.resolver.configOf(doc)?.expressions as Record<string, unknown> | undefined;
   }
 
@@ -73,42 +101,43 @@ class Rebuilder {
     }
     const version = this.scalar(['version'], false);
     const id = this.scalar(['policy_id'], true);
-    const statements = this.blocks(['statement'], this.config, 'statement');
+    const statements = this.blocks(['statement'], this.config, 'statement', []);
     const out: Record<string, unknown> = { Version: version ?? '2012-10-17' };
     if (id !== undefined) out.Id = id;
-    out.Statement = statements.map(({ path, config }) => this.statement(path, config));
-    return { kind: 'document', text: JSON.stringify(out), placeholders: this.placeholders };
+    out.Statement = statements.map(({ path, config, at }) => this.statement(path, config, at));
+    return { kind: 'document', text: JSON.stringify(out), placeholders: this.placeholders, ...(this.inexact.length > 0 ? { inexact: this.inexact } : {}) };
   }
 
-  private statement(path: (string | number)[], config: Record<string, unknown>): Record<string, unknown> {
+  /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
+  private statement(path: (string | number)[], config: Record<string, unknown>, at: AttributePath): Record<string, unknown> {
     const s: Record<string, unknown> = {};
     const sid = this.scalar([...path, 'sid'], true, config);
     if (sid !== undefined) s.Sid = sid;
     s.Effect = this.scalar([...path, 'effect'], false, config) ?? 'Allow';
     for (const [field, element] of [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']] as const) {
-      const list = this.list([...path, field], config);
+      const list = this.list([...path, field], config, [...at, field]);
       if (list !== undefined && list.length > 0) s[element] = list;
     }
     for (const [field, element] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-      const blocks = this.blocks([...path, field], config, field);
+      const blocks = this.blocks([...path, field], config, field, at);
       if (blocks.length === 0) continue;
       // Keys come from input (a principal type, a condition operator): null prototypes, so "__proto__" is just a key.
       const principal: Record<string, string[]> = Object.create(null);
       for (const b of blocks) {
         const type = this.scalar([...b.path, 'type'], false, b.config);
         if (type === undefined) throw new CannotRebuild(`a ${field} block has no type`);
-        principal[type] = [...(principal[type] ?? []), ...(this.list([...b.path, 'identifiers'], b.config) ?? [])];
+        principal[type] = [...(principal[type] ?? []), ...(this.list([...b.path, 'identifiers'], b.config, [...b.at, 'identifiers']) ?? [])];
       }
       const types = Object.keys(principal);
       s[element] = types.length === 1 && types[0] === '*' ? '*' : principal;
     }
     const conditions: Record<string, Record<string, string[]>> = Object.create(null);
-    for (const b of this.blocks([...path, 'condition'], config, 'condition')) {
+    for (const b of this.blocks([...path, 'condition'], config, 'condition', at)) {
       const test = this.scalar([...b.path, 'test'], false, b.config);
       const variable = this.scalar([...b.path, 'variable'], false, b.config);
       if (test === undefined || variable === undefined) throw new CannotRebuild('a condition block has no test or variable');
       const block = (conditions[test] ??= Object.create(null) as Record<string, string[]>);
-      block[variable] = [...(block[variable] ?? []), ...(this.list([...b.path, 'values'], b.config) ?? [])];
+      block[variable] = [...(block[variable] ?? []), ...(this.list([...b.path, 'values'], b.config, [...b.at, 'values']) ?? [])];
     }
     if (Object.keys(conditions).length > 0) s.Condition = conditions;
     return s;
@@ -120,21 +149,21 @@ class Rebuilder {
    * Terraform reorders them: each is paired with the configuration block whose
    * constant keys (test and variable, or type) it has.
    */
-  private blocks(path: (string | number)[], parentConfig: Record<string, unknown> | undefined, name: string): { path: (string | number)[]; config: Record<string, unknown> }[] {
+  private blocks(path: (string | number)[], parentConfig: Record<string, unknown> | undefined, name: string, parentAt: AttributePath): { path: (string | number)[]; config: Record<string, unknown>; at: AttributePath }[] {
     const v = attr(this.doc, ...path);
     if (isUnknown(v)) throw new CannotRebuild(`its ${name} blocks are known only after apply`);
     const list = Array.isArray(v) ? v : [];
     const configs = blockExpressions(parentConfig, name) ?? [];
     if (configs.length !== list.length) throw new CannotRebuild(`it has ${list.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
     const keys = SET_KEYS[name];
-    if (!keys) return list.map((_, i) => ({ path: [...path, i], config: configs[i]! }));
+    if (!keys) return list.map((_, i) => ({ path: [...path, i], config: configs[i]!, at: [...parentAt, name, i] }));
     const free = new Set(configs.map((_, j) => j));
     return list.map((_, i) => {
       const want = keys.map((k) => attr(this.doc, ...path, i, k));
       const j = [...free].find((c) => keys.every((k, n) => constantOf(expressionAt(configs[c], [k])) === want[n]));
       if (j === undefined) throw new CannotRebuild(`a ${name} block cannot be matched with its configuration`);
       free.delete(j);
-      return { path: [...path, i], config: configs[j]! };
+      return { path: [...path, i], config: configs[j]!, at: [...parentAt, name, j] };
     });
   }
 
@@ -150,12 +179,14 @@ class Rebuilder {
   }
 
   /** A list argument: known elements as they are, unknown ones as placeholders of what they are built from. */
-  private list(path: (string | number)[], config: Record<string, unknown>): string[] | undefined {
+  private list(path: (string | number)[], config: Record<string, unknown>, at: AttributePath): string[] | undefined {
     const field = path[path.length - 1] as string;
     const v = attr(this.doc, ...path);
     if (v === undefined) return undefined;
     const expr = expressionAt(config, [field]);
     if (isUnknown(v)) {
+      const exact = this.fromSource(at, expr, undefined);
+      if (exact) return exact;
       if (!expr || !singleTraversal(expr)) throw new CannotRebuild(`its ${field} list is known only after apply and built from more than one value`);
       const hits = this.hits(expr, field);
       if (hits.length === 0) throw new CannotRebuild(`its ${field} list is known only after apply`);
@@ -169,10 +200,48 @@ class Rebuilder {
       else if (x !== null && x !== undefined) out.push(scalarText(x, field));
     });
     if (unknowns === 0) return out;
+    const exact = this.fromSource(at, expr, v.map((x, i) => (isUnknown(attr(this.doc, ...path, i)) ? undefined : x)));
+    if (exact) return exact;
     const hits = this.hits(expr, field);
     // One source for every unknown element, or one element per source (order does not matter in IAM lists).
     if (hits.length === 1 || hits.length === unknowns) return [...out, ...hits];
     throw new CannotRebuild(`${unknowns} element(s) of its ${field} are known only after apply and come from ${hits.length} different values`);
+  }
+
+  /**
+   * A list whose elements are known only after apply, from the `.tf` source:
+   * each element exactly (`"${aws_s3_bucket.x.arn}/*"` is not the bucket
+   * ARN). Used only when the source names what the plan records and agrees
+   * with every element the plan knows (lists are sets here: in any order);
+   * else undefined, and the elements are taken from what they reference.
+   */
+  private fromSource(at: AttributePath, expr: Expression | undefined, known: unknown[] | undefined): string[] | undefined {
+    const found = this.source?.(at);
+    if (!found) {
+      if (!this.source) this.inexact.push(at);
+      return undefined;
+    }
+    let evaluated: ReturnType<typeof evaluateSource>;
+    try {
+      evaluated = evaluateSource(this.ctx, this.doc, found, expr);
+    } catch (err) {
+      if (err instanceof SourceNotEvaluable) return undefined;
+      throw err;
+    }
+    const items = Array.isArray(evaluated.value) ? evaluated.value : [evaluated.value];
+    if (!items.every((x): x is string => typeof x === 'string')) return undefined;
+    if (known) {
+      if (known.length !== items.length) return undefined;
+      const rest = [...items];
+      for (const k of known) {
+        if (k === undefined) continue;
+        const i = rest.indexOf(k as string);
+        if (i === -1) return undefined;
+        rest.splice(i, 1);
+      }
+    }
+    for (const [name, keys] of Object.entries(evaluated.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
+    return items;
   }
 
   /** Placeholders for the values known only after apply that an expression reads. */
@@ -191,26 +260,6 @@ class Rebuilder {
     }
     return out;
   }
-}
-
-/**
- * The placeholder a policy text uses for an attribute known only after apply,
- * and the inventory nodes it identifies.
- */
-export function placeholderFor(ctx: BuildContext, inst: Instance, attribute: string | undefined): { name: string; keys: string[] } {
-  const own = placeholderName(inst.address, attribute);
-  // An attribute that holds another resource's id (an endpoint's vpc_id) identifies that resource, not its holder.
-  // Written under that resource's own name, so that `aws_vpc_endpoint.s3.vpc_id` and `aws_vpc.main.id` in one
-  // policy are one value to the policy engine, as they are in AWS.
-  if (attribute !== undefined && /.+_id$/.test(attribute)) {
-    const linked = ctx.resolver.link(inst, [attribute], LINKED_KINDS);
-    const [key] = linked.keys;
-    const target = linked.keys.length === 1 && linked.external.length === 0 ? ctx.inv.refByKey(key!) : undefined;
-    if (target && target.id === undefined) return { name: placeholderName(key!, 'id'), keys: [key!] };
-    return { name: own, keys: linked.keys };
-  }
-  if (ctx.inv.refByKey(inst.address)) return { name: own, keys: [inst.address] };
-  return { name: own, keys: attribute ? ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
 }
 
 /** References that all belong to one traversal (`a.b[0].id`, `a.b[0]`, `a.b`): the expression is that one value. */

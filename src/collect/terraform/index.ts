@@ -10,7 +10,8 @@ import { buildInstances, field, type Instance } from './instances.js';
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
 import { policyFromSource } from './policy-from-source.js';
-import type { SourceExpression } from '../../sourcemap/expression.js';
+import { rebuildPolicyDocument, rebuildWithSource, type Rebuilt } from './iam-policy-document.js';
+import type { AttributePath, SourceExpression } from '../../sourcemap/expression.js';
 import { readPlanFile, type ReadOptions } from './read-plan.js';
 import { RegionResolver } from './region.js';
 import { Resolver } from './resolve.js';
@@ -35,8 +36,8 @@ export function collectPlan(plan: PlanJson, file: string): Inventory {
 /** A plan's inventory, built but for the policies only the `.tf` source can give. */
 export interface PlanCollection {
   inv: Inventory;
-  /** The policy attributes to look up in the source: the resource's address and the attribute. */
-  wanted: readonly { address: string; attribute: string }[];
+  /** The policy attributes to look up in the source: the resource's address and the attribute's path in its block. */
+  wanted: readonly { address: string; path: AttributePath }[];
   /** Ends the build with what the source holds for `wanted` (same order; undefined where it has nothing). */
   finish(found?: readonly (SourceExpression | undefined)[]): Inventory;
 }
@@ -50,26 +51,51 @@ export function collectPlanInStages(plan: PlanJson, file: string): PlanCollectio
   const ctx = buildContext(plan, file);
   buildNodes(ctx);
   const requests = [...ctx.sourcePolicies];
+  const documents = ctx.sourceDocuments.map((doc) => {
+    const rebuilt = rebuildPolicyDocument(ctx, doc);
+    return { doc, paths: rebuilt.kind === 'document' ? (rebuilt.inexact ?? []) : [] };
+  });
+  const wanted = [
+    ...requests.map((r) => ({ address: r.inst.address, path: [r.attribute] })),
+    ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path }))),
+  ];
   return {
     inv: ctx.inv,
-    wanted: requests.map((r) => ({ address: r.inst.address, attribute: r.attribute })),
+    wanted,
     finish(found = []) {
       const rebuilt = new Map<PolicySource, PolicySource>();
       requests.forEach((r, i) => {
         const at = found[i];
         if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
       });
-      if (rebuilt.size > 0) replacePolicies(ctx.inv, rebuilt);
+      let next = requests.length;
+      const exact = new Map<string, Extract<Rebuilt, { kind: 'document' }>>();
+      for (const { doc, paths } of documents) {
+        const byPath = new Map(paths.map((p) => [p.join('\u0000'), found[next++]]));
+        if (![...byPath.values()].some(Boolean)) continue;
+        const again = rebuildWithSource(ctx, doc, (path) => byPath.get(path.join('\u0000')));
+        if (again.kind === 'document') exact.set(doc.address, again);
+      }
+      if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;
     },
   };
 }
 
-/** Every node that holds one of the policies gets its replacement. */
-function replacePolicies(inv: Inventory, replaced: ReadonlyMap<PolicySource, PolicySource>): void {
+/** Every node that holds one of the policies gets its replacement, and every policy written in a rebuilt document its text. */
+function replacePolicies(inv: Inventory, replaced: ReadonlyMap<PolicySource, PolicySource>, documents: ReadonlyMap<string, Extract<Rebuilt, { kind: 'document' }>>): void {
   for (const holders of [inv.vpcEndpoints.values(), inv.buckets.values(), inv.iamPolicies.values()]) {
-    for (const node of holders) node.policy = replaced.get(node.policy) ?? node.policy;
+    for (const node of holders) {
+      const p = replaced.get(node.policy) ?? node.policy;
+      const doc = p.kind === 'document' ? documents.get((p.origin ?? p.holder).key) : undefined;
+      if (p.kind !== 'document' || !doc) {
+        node.policy = p;
+        continue;
+      }
+      const { placeholders: _old, ...rest } = p;
+      node.policy = { ...rest, text: doc.text, ...(Object.keys(doc.placeholders).length > 0 ? { placeholders: doc.placeholders } : {}) };
+    }
   }
 }
 
@@ -88,7 +114,7 @@ export function buildContext(plan: PlanJson, file: string): BuildContext {
   const table = buildInstances(plan, file);
   const config = new ConfigIndex(plan);
   const resolver = new Resolver(table, config, (id) => inv.refById(id));
-  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [] };
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [] };
 }
 
 /**

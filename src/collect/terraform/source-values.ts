@@ -1,0 +1,178 @@
+import { isUnknown } from '../../model/unknown.js';
+import type { HclExpr, SourceExpression } from '../../sourcemap/expression.js';
+import type { BuildContext } from './context.js';
+import { attr, type Instance } from './instances.js';
+import { placeholderFor } from './plan-placeholders.js';
+import type { Expression } from './plan-types.js';
+
+/**
+ * Values of `.tf` source expressions, evaluated against the plan: what the
+ * plan does not keep of an expression known only after apply (its structure:
+ * `jsonencode({...})`, `"${aws_s3_bucket.x.arn}/*"`) comes from the source,
+ * and every reference in it from the plan, in the scope of the resource
+ * instance (`count.index`, `each.key`, module variables and outputs): a known
+ * value as it is, a value known only after apply as a placeholder. Anything
+ * the plan cannot evaluate (locals, functions, conditionals, ...) throws
+ * SourceNotEvaluable, saying what.
+ */
+export class SourceNotEvaluable extends Error {}
+
+const JSON_TEMPLATE = Symbol('json template');
+
+export class SourceEvaluator {
+  /** Placeholders of the values known only after apply, with the nodes each identifies. */
+  readonly placeholders: Record<string, string[]> = {};
+  private readonly traversals: Traversal[] = [];
+
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly inst: Instance,
+  ) {}
+
+  /** A policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
+  document(e: HclExpr): string {
+    if (e.t === 'call' && e.name === 'jsonencode' && e.args.length === 1) return JSON.stringify(this.value(e.args[0]!));
+    if (e.t === 'template') return this.template(e, JSON_TEMPLATE);
+    if (e.t === 'unsupported') throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
+    throw new SourceNotEvaluable(e.t === 'call' ? `it is built by ${e.name}(), which vpcelint does not evaluate` : 'it is neither jsonencode(...) nor a JSON template');
+  }
+
+  value(e: HclExpr): unknown {
+    switch (e.t) {
+      case 'literal':
+        return e.value;
+      case 'template':
+        // "${x}" is x itself, whatever its type; anything else is a string.
+        return e.parts.length === 1 && typeof e.parts[0] !== 'string' ? this.value(e.parts[0]!) : this.template(e);
+      case 'traversal':
+        return this.traversal(e);
+      case 'tuple':
+        return e.items.map((item) => this.value(item));
+      case 'object': {
+        // Keys come from the source: a null prototype, so "__proto__" is just a key.
+        const out = Object.create(null) as Record<string, unknown>;
+        for (const { key, value } of e.items) out[key] = this.value(value);
+        return out;
+      }
+      case 'call':
+        throw new SourceNotEvaluable(`it calls ${e.name}(), which vpcelint does not evaluate`);
+      case 'unsupported':
+        throw new SourceNotEvaluable(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
+    }
+  }
+
+  /**
+   * The source must name what the plan records for the expression, and
+   * nothing else: otherwise it is not the configuration this plan was made
+   * from (a stale checkout, another --source-root), and a value built from it
+   * would be a guess.
+   */
+  checkReferences(planned: Expression | undefined, where: string): void {
+    const recorded = new Set((planned?.references ?? []).filter((r): r is string => typeof r === 'string'));
+    const mismatch = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(', ') || 'none'}), so the source at ${where} is not the configuration this plan was made from`);
+    for (const t of this.traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch();
+    for (const r of recorded) {
+      if (!this.traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch();
+    }
+  }
+
+  /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
+  private template(e: Extract<HclExpr, { t: 'template' }>, json?: typeof JSON_TEMPLATE): string {
+    return e.parts
+      .map((p) => {
+        if (typeof p === 'string') return p;
+        const v = this.value(p);
+        if (typeof v === 'string') return json && Object.hasOwn(this.placeholders, v) ? JSON.stringify(v).slice(1, -1) : v;
+        if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+        throw new SourceNotEvaluable('it interpolates a value that is not a string into a string');
+      })
+      .join('');
+  }
+
+  private traversal(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
+    if (t.root === 'local') throw new SourceNotEvaluable(`it reads ${t.text}, and the plan does not record local values`);
+    if (t.root === 'path' || t.root === 'terraform' || t.root === 'self') throw new SourceNotEvaluable(`it reads ${t.text}`);
+    const { references, attribute } = referencesOf(t);
+    this.traversals.push({ text: t.text, planned: references });
+    const res = this.ctx.resolver.resolveExpression(this.inst, { references });
+    if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
+    if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
+    if (res.hits.length === 0 && res.constants.length === 1) return scalarOrList(res.constants[0], t.text);
+    if (res.hits.length !== 1 || res.constants.length > 0) throw new SourceNotEvaluable(`${t.text} may be any of ${res.hits.length + res.constants.length} values`);
+    const hit = res.hits[0]!;
+    const name = hit.attribute ?? attribute;
+    if (name === undefined) throw new SourceNotEvaluable(`${t.text} is a whole resource, not one of its attributes`);
+    const value = attr(hit.instance, name);
+    if (!isUnknown(value)) return scalarOrList(value, t.text);
+    const arn = bucketArn(this.ctx, hit.instance, name);
+    if (arn !== undefined) return arn;
+    const placeholder = placeholderFor(this.ctx, hit.instance, name);
+    if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
+    return placeholder.name;
+  }
+}
+
+/** A source expression evaluated for an expression of the plan, checked against its references. */
+export function evaluateSource(ctx: BuildContext, inst: Instance, found: SourceExpression, planned: Expression | undefined): { value: unknown; placeholders: Record<string, string[]> } {
+  const evaluator = new SourceEvaluator(ctx, inst);
+  const value = evaluator.value(found.expr);
+  evaluator.checkReferences(planned, found.where);
+  return { value, placeholders: evaluator.placeholders };
+}
+
+interface Traversal {
+  text: string;
+  /** The references the plan records for it (one of which it must list). */
+  planned: string[];
+}
+
+/**
+ * The references Terraform records for a traversal: the traversal and its
+ * shorter forms, except after a computed index (`x[count.index].arn`), where
+ * it records the resource and the index (TFPLAN-NOTES), and the attribute
+ * comes from the source.
+ */
+function referencesOf(t: Extract<HclExpr, { t: 'traversal' }>): { references: string[]; attribute?: string } {
+  const computed = t.steps.findIndex((s) => 'index' in s && typeof s.index === 'object');
+  if (computed === -1) {
+    // The traversal and its shorter forms down to the root and its first name: `a.b[0].id`, `a.b[0]`, `a.b`.
+    const forms: string[] = [];
+    let text = t.root;
+    for (const step of t.steps) forms.push((text += stepText(step)));
+    return { references: forms.reverse() };
+  }
+  const index = (t.steps[computed] as { index: HclExpr }).index;
+  if (index.t !== 'traversal' || !['count', 'each'].includes(index.root)) throw new SourceNotEvaluable(`${t.text} has an index vpcelint does not evaluate`);
+  const rest = t.steps.slice(computed + 1);
+  if (rest.length > 1 || (rest[0] !== undefined && !('attr' in rest[0]))) throw new SourceNotEvaluable(`${t.text} reads inside an attribute`);
+  const base = t.root + t.steps.slice(0, computed).map(stepText).join('');
+  const attribute = rest[0] && 'attr' in rest[0] ? rest[0].attr : undefined;
+  return { references: [base, index.text], ...(attribute !== undefined ? { attribute } : {}) };
+}
+
+/**
+ * A bucket's ARN is its name in the partition: known whenever the name and
+ * the region are, although the provider reports it only after apply. Written
+ * out, it tells the bucket from its objects ("${aws_s3_bucket.x.arn}/*"),
+ * which a placeholder cannot. The partition is the commercial one, as
+ * everywhere bucket ARNs are written.
+ */
+function bucketArn(ctx: BuildContext, inst: Instance, attribute: string): string | undefined {
+  if (inst.type !== 'aws_s3_bucket' || attribute !== 'arn') return undefined;
+  const name = attr(inst, 'bucket');
+  const region = ctx.regions.regionOf(inst);
+  if (typeof name !== 'string' || name === '' || region === undefined || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return undefined;
+  return `arn:aws:s3:::${name}`;
+}
+
+function stepText(s: { attr: string } | { index: string | number | HclExpr }): string {
+  if ('attr' in s) return `.${s.attr}`;
+  return typeof s.index === 'object' ? `[${s.index.t === 'traversal' ? s.index.text : '?'}]` : `[${JSON.stringify(s.index)}]`;
+}
+
+/** A value a policy can hold: a string, number, boolean, or a list of them. */
+function scalarOrList(v: unknown, text: string): unknown {
+  if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) return v;
+  if (Array.isArray(v) && v.every((x) => ['string', 'number', 'boolean'].includes(typeof x))) return v;
+  throw new SourceNotEvaluable(`${text} is ${Array.isArray(v) ? 'a list of structured values' : 'a structured value'} or partly known`);
+}
