@@ -5161,18 +5161,18 @@ async function policyExpressions(prepared, wanted) {
   if (wanted.length === 0 || !prepared.load) return [];
   const index = await prepared.load.result();
   const hits = await index.declarations(wanted.map((w) => w.address));
-  const [{ hclParser }, { readAttributeExpressions }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./expression-XD5AIAS3.js")]);
+  const [{ hclParser }, { readAttributeExpressions }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./expression-QUBHL5GQ.js")]);
   const parser = await hclParser();
   const byFile = /* @__PURE__ */ new Map();
-  const slots = wanted.map(({ attribute }, i) => {
+  const slots = wanted.map(({ path }, i) => {
     const location2 = hits[i]?.location;
     if (!location2 || location2.moduleCall !== void 0) return void 0;
     let blocks = byFile.get(location2.file);
     if (!blocks) byFile.set(location2.file, blocks = /* @__PURE__ */ new Map());
-    const key = `${location2.startLine}\0${attribute}`;
+    const key = `${location2.startLine}\0${path.join("\0")}`;
     let slot = blocks.get(key);
-    if (!slot) blocks.set(key, slot = { blockLine: location2.startLine, name: attribute });
-    return { slot, line: location2.attributes?.[attribute]?.startLine ?? location2.startLine, file: location2.file };
+    if (!slot) blocks.set(key, slot = { blockLine: location2.startLine, path });
+    return { slot, line: location2.attributes?.[String(path[0])]?.startLine ?? location2.startLine, file: location2.file };
   });
   for (const [file, blocks] of byFile) {
     let text;
@@ -5490,6 +5490,7 @@ function releaseBuild(ctx) {
   t.knownModules.clear();
   ctx.byType.clear();
   ctx.sourcePolicies.length = 0;
+  ctx.sourceDocuments.length = 0;
   ctx.resolver.release();
 }
 function* instancesOf(ctx, ...types) {
@@ -5699,11 +5700,152 @@ function addPrincipal(service, principal, declaredBy, inst) {
   service.principalRefs = { ...service.principalRefs, [principal]: declaredBy };
 }
 
+// src/collect/terraform/plan-placeholders.ts
+var LINKED_KINDS = ["vpc-endpoint", "vpc", "bucket", "iam-role", "iam-user", "iam-group", "iam-policy", "endpoint-service", "subnet", "security-group"];
+function placeholderFor(ctx, inst, attribute) {
+  const own = placeholderName(inst.address, attribute);
+  if (attribute !== void 0 && /.+_id$/.test(attribute)) {
+    const linked = ctx.resolver.link(inst, [attribute], LINKED_KINDS);
+    const [key] = linked.keys;
+    const target = linked.keys.length === 1 && linked.external.length === 0 ? ctx.inv.refByKey(key) : void 0;
+    if (target && target.id === void 0) return { name: placeholderName(key, "id"), keys: [key] };
+    return { name: own, keys: linked.keys };
+  }
+  if (ctx.inv.refByKey(inst.address)) return { name: own, keys: [inst.address] };
+  return { name: own, keys: attribute ? ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
+}
+
+// src/collect/terraform/source-values.ts
+var SourceNotEvaluable = class extends Error {
+};
+var JSON_TEMPLATE = /* @__PURE__ */ Symbol("json template");
+var SourceEvaluator = class {
+  constructor(ctx, inst) {
+    this.ctx = ctx;
+    this.inst = inst;
+  }
+  ctx;
+  inst;
+  /** Placeholders of the values known only after apply, with the nodes each identifies. */
+  placeholders = {};
+  traversals = [];
+  /** A policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
+  document(e) {
+    if (e.t === "call" && e.name === "jsonencode" && e.args.length === 1) return JSON.stringify(this.value(e.args[0]));
+    if (e.t === "template") return this.template(e, JSON_TEMPLATE);
+    if (e.t === "unsupported") throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
+    throw new SourceNotEvaluable(e.t === "call" ? `it is built by ${e.name}(), which vpcelint does not evaluate` : "it is neither jsonencode(...) nor a JSON template");
+  }
+  value(e) {
+    switch (e.t) {
+      case "literal":
+        return e.value;
+      case "template":
+        return e.parts.length === 1 && typeof e.parts[0] !== "string" ? this.value(e.parts[0]) : this.template(e);
+      case "traversal":
+        return this.traversal(e);
+      case "tuple":
+        return e.items.map((item) => this.value(item));
+      case "object": {
+        const out = /* @__PURE__ */ Object.create(null);
+        for (const { key, value } of e.items) out[key] = this.value(value);
+        return out;
+      }
+      case "call":
+        throw new SourceNotEvaluable(`it calls ${e.name}(), which vpcelint does not evaluate`);
+      case "unsupported":
+        throw new SourceNotEvaluable(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
+    }
+  }
+  /**
+   * The source must name what the plan records for the expression, and
+   * nothing else: otherwise it is not the configuration this plan was made
+   * from (a stale checkout, another --source-root), and a value built from it
+   * would be a guess.
+   */
+  checkReferences(planned, where3) {
+    const recorded = new Set((planned?.references ?? []).filter((r) => typeof r === "string"));
+    const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
+    for (const t of this.traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
+    for (const r of recorded) {
+      if (!this.traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
+    }
+  }
+  /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
+  template(e, json) {
+    return e.parts.map((p) => {
+      if (typeof p === "string") return p;
+      const v = this.value(p);
+      if (typeof v === "string") return json && Object.hasOwn(this.placeholders, v) ? JSON.stringify(v).slice(1, -1) : v;
+      if (typeof v === "number" || typeof v === "boolean") return String(v);
+      throw new SourceNotEvaluable("it interpolates a value that is not a string into a string");
+    }).join("");
+  }
+  traversal(t) {
+    if (t.root === "local") throw new SourceNotEvaluable(`it reads ${t.text}, and the plan does not record local values`);
+    if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new SourceNotEvaluable(`it reads ${t.text}`);
+    const { references, attribute } = referencesOf(t);
+    this.traversals.push({ text: t.text, planned: references });
+    const res = this.ctx.resolver.resolveExpression(this.inst, { references });
+    if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
+    if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
+    if (res.hits.length === 0 && res.constants.length === 1) return scalarOrList(res.constants[0], t.text);
+    if (res.hits.length !== 1 || res.constants.length > 0) throw new SourceNotEvaluable(`${t.text} may be any of ${res.hits.length + res.constants.length} values`);
+    const hit = res.hits[0];
+    const name = hit.attribute ?? attribute;
+    if (name === void 0) throw new SourceNotEvaluable(`${t.text} is a whole resource, not one of its attributes`);
+    const value = attr(hit.instance, name);
+    if (!isUnknown(value)) return scalarOrList(value, t.text);
+    const arn = bucketArn(this.ctx, hit.instance, name);
+    if (arn !== void 0) return arn;
+    const placeholder = placeholderFor(this.ctx, hit.instance, name);
+    if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
+    return placeholder.name;
+  }
+};
+function evaluateSource(ctx, inst, found, planned) {
+  const evaluator = new SourceEvaluator(ctx, inst);
+  const value = evaluator.value(found.expr);
+  evaluator.checkReferences(planned, found.where);
+  return { value, placeholders: evaluator.placeholders };
+}
+function referencesOf(t) {
+  const computed = t.steps.findIndex((s) => "index" in s && typeof s.index === "object");
+  if (computed === -1) {
+    const forms = [];
+    let text = t.root;
+    for (const step2 of t.steps) forms.push(text += stepText(step2));
+    return { references: forms.reverse() };
+  }
+  const index = t.steps[computed].index;
+  if (index.t !== "traversal" || !["count", "each"].includes(index.root)) throw new SourceNotEvaluable(`${t.text} has an index vpcelint does not evaluate`);
+  const rest = t.steps.slice(computed + 1);
+  if (rest.length > 1 || rest[0] !== void 0 && !("attr" in rest[0])) throw new SourceNotEvaluable(`${t.text} reads inside an attribute`);
+  const base = t.root + t.steps.slice(0, computed).map(stepText).join("");
+  const attribute = rest[0] && "attr" in rest[0] ? rest[0].attr : void 0;
+  return { references: [base, index.text], ...attribute !== void 0 ? { attribute } : {} };
+}
+function bucketArn(ctx, inst, attribute) {
+  if (inst.type !== "aws_s3_bucket" || attribute !== "arn") return void 0;
+  const name = attr(inst, "bucket");
+  const region = ctx.regions.regionOf(inst);
+  if (typeof name !== "string" || name === "" || region === void 0 || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return void 0;
+  return `arn:aws:s3:::${name}`;
+}
+function stepText(s) {
+  if ("attr" in s) return `.${s.attr}`;
+  return typeof s.index === "object" ? `[${s.index.t === "traversal" ? s.index.text : "?"}]` : `[${JSON.stringify(s.index)}]`;
+}
+function scalarOrList(v, text) {
+  if (v === null || ["string", "number", "boolean"].includes(typeof v)) return v;
+  if (Array.isArray(v) && v.every((x) => ["string", "number", "boolean"].includes(typeof x))) return v;
+  throw new SourceNotEvaluable(`${text} is ${Array.isArray(v) ? "a list of structured values" : "a structured value"} or partly known`);
+}
+
 // src/collect/terraform/iam-policy-document.ts
 function isPolicyDocument(inst) {
   return inst.mode === "data" && inst.type === "aws_iam_policy_document";
 }
-var LINKED_KINDS = ["vpc-endpoint", "vpc", "bucket", "iam-role", "iam-user", "iam-group", "iam-policy", "endpoint-service", "subnet", "security-group"];
 var MERGED = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
 var CannotRebuild = class extends Error {
 };
@@ -5718,27 +5860,36 @@ function rebuildPolicyDocument(ctx, doc) {
   let cache2 = rebuiltOf.get(ctx);
   if (!cache2) rebuiltOf.set(ctx, cache2 = /* @__PURE__ */ new Map());
   let rebuilt = cache2.get(doc);
-  if (!rebuilt) cache2.set(doc, rebuilt = rebuild2(ctx, doc));
+  if (!rebuilt) {
+    cache2.set(doc, rebuilt = rebuild2(ctx, doc));
+    if (rebuilt.kind === "document" && rebuilt.inexact) ctx.sourceDocuments.push(doc);
+  }
   return rebuilt;
 }
-function rebuild2(ctx, doc) {
+function rebuildWithSource(ctx, doc, source) {
+  return rebuild2(ctx, doc, source);
+}
+function rebuild2(ctx, doc, source) {
   try {
-    return new Rebuilder(ctx, doc).run();
+    return new Rebuilder(ctx, doc, source).run();
   } catch (err) {
     if (err instanceof CannotRebuild) return { kind: "unknown", reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}` };
     throw err;
   }
 }
 var Rebuilder = class {
-  constructor(ctx, doc) {
+  constructor(ctx, doc, source) {
     this.ctx = ctx;
     this.doc = doc;
+    this.source = source;
     this.config = ctx.resolver.configOf(doc)?.expressions;
   }
   ctx;
   doc;
+  source;
   placeholders = {};
   config;
+  inexact = [];
   run() {
     for (const m of MERGED) {
       const v = attr(this.doc, m);
@@ -5746,40 +5897,41 @@ var Rebuilder = class {
     }
     const version = this.scalar(["version"], false);
     const id = this.scalar(["policy_id"], true);
-    const statements = this.blocks(["statement"], this.config, "statement");
+    const statements = this.blocks(["statement"], this.config, "statement", []);
     const out = { Version: version ?? "2012-10-17" };
     if (id !== void 0) out.Id = id;
-    out.Statement = statements.map(({ path, config }) => this.statement(path, config));
-    return { kind: "document", text: JSON.stringify(out), placeholders: this.placeholders };
+    out.Statement = statements.map(({ path, config, at }) => this.statement(path, config, at));
+    return { kind: "document", text: JSON.stringify(out), placeholders: this.placeholders, ...this.inexact.length > 0 ? { inexact: this.inexact } : {} };
   }
-  statement(path, config) {
+  /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
+  statement(path, config, at) {
     const s = {};
     const sid = this.scalar([...path, "sid"], true, config);
     if (sid !== void 0) s.Sid = sid;
     s.Effect = this.scalar([...path, "effect"], false, config) ?? "Allow";
     for (const [field2, element] of [["actions", "Action"], ["not_actions", "NotAction"], ["resources", "Resource"], ["not_resources", "NotResource"]]) {
-      const list2 = this.list([...path, field2], config);
+      const list2 = this.list([...path, field2], config, [...at, field2]);
       if (list2 !== void 0 && list2.length > 0) s[element] = list2;
     }
     for (const [field2, element] of [["principals", "Principal"], ["not_principals", "NotPrincipal"]]) {
-      const blocks = this.blocks([...path, field2], config, field2);
+      const blocks = this.blocks([...path, field2], config, field2, at);
       if (blocks.length === 0) continue;
       const principal = /* @__PURE__ */ Object.create(null);
       for (const b of blocks) {
         const type = this.scalar([...b.path, "type"], false, b.config);
         if (type === void 0) throw new CannotRebuild(`a ${field2} block has no type`);
-        principal[type] = [...principal[type] ?? [], ...this.list([...b.path, "identifiers"], b.config) ?? []];
+        principal[type] = [...principal[type] ?? [], ...this.list([...b.path, "identifiers"], b.config, [...b.at, "identifiers"]) ?? []];
       }
       const types = Object.keys(principal);
       s[element] = types.length === 1 && types[0] === "*" ? "*" : principal;
     }
     const conditions = /* @__PURE__ */ Object.create(null);
-    for (const b of this.blocks([...path, "condition"], config, "condition")) {
+    for (const b of this.blocks([...path, "condition"], config, "condition", at)) {
       const test = this.scalar([...b.path, "test"], false, b.config);
       const variable = this.scalar([...b.path, "variable"], false, b.config);
       if (test === void 0 || variable === void 0) throw new CannotRebuild("a condition block has no test or variable");
       const block = conditions[test] ??= /* @__PURE__ */ Object.create(null);
-      block[variable] = [...block[variable] ?? [], ...this.list([...b.path, "values"], b.config) ?? []];
+      block[variable] = [...block[variable] ?? [], ...this.list([...b.path, "values"], b.config, [...b.at, "values"]) ?? []];
     }
     if (Object.keys(conditions).length > 0) s.Condition = conditions;
     return s;
@@ -5790,21 +5942,21 @@ var Rebuilder = class {
    * Terraform reorders them: each is paired with the configuration block whose
    * constant keys (test and variable, or type) it has.
    */
-  blocks(path, parentConfig, name) {
+  blocks(path, parentConfig, name, parentAt) {
     const v = attr(this.doc, ...path);
     if (isUnknown(v)) throw new CannotRebuild(`its ${name} blocks are known only after apply`);
     const list2 = Array.isArray(v) ? v : [];
     const configs = blockExpressions(parentConfig, name) ?? [];
     if (configs.length !== list2.length) throw new CannotRebuild(`it has ${list2.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
     const keys = SET_KEYS[name];
-    if (!keys) return list2.map((_, i) => ({ path: [...path, i], config: configs[i] }));
+    if (!keys) return list2.map((_, i) => ({ path: [...path, i], config: configs[i], at: [...parentAt, name, i] }));
     const free = new Set(configs.map((_, j) => j));
     return list2.map((_, i) => {
       const want = keys.map((k) => attr(this.doc, ...path, i, k));
       const j = [...free].find((c) => keys.every((k, n) => constantOf(expressionAt(configs[c], [k])) === want[n]));
       if (j === void 0) throw new CannotRebuild(`a ${name} block cannot be matched with its configuration`);
       free.delete(j);
-      return { path: [...path, i], config: configs[j] };
+      return { path: [...path, i], config: configs[j], at: [...parentAt, name, j] };
     });
   }
   scalar(path, placeholderOk, config) {
@@ -5818,12 +5970,14 @@ var Rebuilder = class {
     return hits[0];
   }
   /** A list argument: known elements as they are, unknown ones as placeholders of what they are built from. */
-  list(path, config) {
+  list(path, config, at) {
     const field2 = path[path.length - 1];
     const v = attr(this.doc, ...path);
     if (v === void 0) return void 0;
     const expr = expressionAt(config, [field2]);
     if (isUnknown(v)) {
+      const exact2 = this.fromSource(at, expr, void 0);
+      if (exact2) return exact2;
       if (!expr || !singleTraversal(expr)) throw new CannotRebuild(`its ${field2} list is known only after apply and built from more than one value`);
       const hits2 = this.hits(expr, field2);
       if (hits2.length === 0) throw new CannotRebuild(`its ${field2} list is known only after apply`);
@@ -5837,9 +5991,46 @@ var Rebuilder = class {
       else if (x !== null && x !== void 0) out.push(scalarText(x, field2));
     });
     if (unknowns === 0) return out;
+    const exact = this.fromSource(at, expr, v.map((x, i) => isUnknown(attr(this.doc, ...path, i)) ? void 0 : x));
+    if (exact) return exact;
     const hits = this.hits(expr, field2);
     if (hits.length === 1 || hits.length === unknowns) return [...out, ...hits];
     throw new CannotRebuild(`${unknowns} element(s) of its ${field2} are known only after apply and come from ${hits.length} different values`);
+  }
+  /**
+   * A list whose elements are known only after apply, from the `.tf` source:
+   * each element exactly (`"${aws_s3_bucket.x.arn}/*"` is not the bucket
+   * ARN). Used only when the source names what the plan records and agrees
+   * with every element the plan knows (lists are sets here: in any order);
+   * else undefined, and the elements are taken from what they reference.
+   */
+  fromSource(at, expr, known) {
+    const found = this.source?.(at);
+    if (!found) {
+      if (!this.source) this.inexact.push(at);
+      return void 0;
+    }
+    let evaluated;
+    try {
+      evaluated = evaluateSource(this.ctx, this.doc, found, expr);
+    } catch (err) {
+      if (err instanceof SourceNotEvaluable) return void 0;
+      throw err;
+    }
+    const items = Array.isArray(evaluated.value) ? evaluated.value : [evaluated.value];
+    if (!items.every((x) => typeof x === "string")) return void 0;
+    if (known) {
+      if (known.length !== items.length) return void 0;
+      const rest = [...items];
+      for (const k of known) {
+        if (k === void 0) continue;
+        const i = rest.indexOf(k);
+        if (i === -1) return void 0;
+        rest.splice(i, 1);
+      }
+    }
+    for (const [name, keys] of Object.entries(evaluated.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
+    return items;
   }
   /** Placeholders for the values known only after apply that an expression reads. */
   hits(expr, field2) {
@@ -5858,18 +6049,6 @@ var Rebuilder = class {
     return out;
   }
 };
-function placeholderFor(ctx, inst, attribute) {
-  const own = placeholderName(inst.address, attribute);
-  if (attribute !== void 0 && /.+_id$/.test(attribute)) {
-    const linked = ctx.resolver.link(inst, [attribute], LINKED_KINDS);
-    const [key] = linked.keys;
-    const target = linked.keys.length === 1 && linked.external.length === 0 ? ctx.inv.refByKey(key) : void 0;
-    if (target && target.id === void 0) return { name: placeholderName(key, "id"), keys: [key] };
-    return { name: own, keys: linked.keys };
-  }
-  if (ctx.inv.refByKey(inst.address)) return { name: own, keys: [inst.address] };
-  return { name: own, keys: attribute ? ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
-}
 function singleTraversal(expr) {
   const refs = (expr.references ?? []).filter((r) => !/^(count|each|path|terraform)\./.test(r));
   if (refs.length === 0) return false;
@@ -6755,137 +6934,19 @@ function markUnattached2(ctx, routes, associations) {
 }
 
 // src/collect/terraform/policy-from-source.ts
-var CannotRebuild2 = class extends Error {
-};
 function policyFromSource(ctx, req, found) {
   try {
-    const evaluator = new Evaluator(ctx, req.inst);
+    const evaluator = new SourceEvaluator(ctx, req.inst);
     const text = evaluator.document(found.expr);
-    checkReferences(req.expr, evaluator.traversals, found.where);
+    evaluator.checkReferences(req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
     const { holder, attribute } = req.unknown;
     return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute), ...placeholders };
   } catch (err) {
-    if (!(err instanceof CannotRebuild2)) throw err;
+    if (!(err instanceof SourceNotEvaluable)) throw err;
     const from = req.unknown.builtFrom?.join(", ") ?? "values";
     return { ...req.unknown, reason: `built from ${from}, known only after apply, and its source (${found.where}) cannot be evaluated from the plan: ${err.message}` };
   }
-}
-function checkReferences(planned, traversals, where3) {
-  const recorded = new Set((planned.references ?? []).filter((r) => typeof r === "string"));
-  const mismatch2 = () => new CannotRebuild2(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
-  for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
-  for (const r of recorded) {
-    if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
-  }
-}
-var JSON_TEMPLATE = /* @__PURE__ */ Symbol("json template");
-var Evaluator = class {
-  constructor(ctx, inst) {
-    this.ctx = ctx;
-    this.inst = inst;
-  }
-  ctx;
-  inst;
-  placeholders = {};
-  traversals = [];
-  /** The policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
-  document(e) {
-    if (e.t === "call" && e.name === "jsonencode" && e.args.length === 1) return JSON.stringify(this.value(e.args[0]));
-    if (e.t === "template") return this.template(e, JSON_TEMPLATE);
-    if (e.t === "unsupported") throw new CannotRebuild2(`it is ${e.what} (line ${e.line})`);
-    throw new CannotRebuild2(e.t === "call" ? `it is built by ${e.name}(), which vpcelint does not evaluate` : "it is neither jsonencode(...) nor a JSON template");
-  }
-  value(e) {
-    switch (e.t) {
-      case "literal":
-        return e.value;
-      case "template":
-        return e.parts.length === 1 && typeof e.parts[0] !== "string" ? this.value(e.parts[0]) : this.template(e);
-      case "traversal":
-        return this.traversal(e);
-      case "tuple":
-        return e.items.map((item) => this.value(item));
-      case "object": {
-        const out = /* @__PURE__ */ Object.create(null);
-        for (const { key, value } of e.items) out[key] = this.value(value);
-        return out;
-      }
-      case "call":
-        throw new CannotRebuild2(`it calls ${e.name}(), which vpcelint does not evaluate`);
-      case "unsupported":
-        throw new CannotRebuild2(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
-    }
-  }
-  /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
-  template(e, json) {
-    return e.parts.map((p) => {
-      if (typeof p === "string") return p;
-      const v = this.value(p);
-      if (typeof v === "string") return json && Object.hasOwn(this.placeholders, v) ? JSON.stringify(v).slice(1, -1) : v;
-      if (typeof v === "number" || typeof v === "boolean") return String(v);
-      throw new CannotRebuild2("it interpolates a value that is not a string into a string");
-    }).join("");
-  }
-  traversal(t) {
-    if (t.root === "local") throw new CannotRebuild2(`it reads ${t.text}, and the plan does not record local values`);
-    if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new CannotRebuild2(`it reads ${t.text}`);
-    const { references, attribute } = this.referencesOf(t);
-    this.traversals.push({ text: t.text, planned: references });
-    const res = this.ctx.resolver.resolveExpression(this.inst, { references });
-    if (res.unresolved) throw new CannotRebuild2(res.unresolved);
-    if (res.choices && res.choices.length > 0) throw new CannotRebuild2(`${t.text} reads a module without naming an output`);
-    if (res.hits.length === 0 && res.constants.length === 1) return scalarOrList(res.constants[0], t.text);
-    if (res.hits.length !== 1 || res.constants.length > 0) throw new CannotRebuild2(`${t.text} may be any of ${res.hits.length + res.constants.length} values`);
-    const hit = res.hits[0];
-    const name = hit.attribute ?? attribute;
-    if (name === void 0) throw new CannotRebuild2(`${t.text} is a whole resource, not one of its attributes`);
-    const value = attr(hit.instance, name);
-    if (!isUnknown(value)) return scalarOrList(value, t.text);
-    const arn = bucketArn(this.ctx, hit.instance, name);
-    if (arn !== void 0) return arn;
-    const placeholder = placeholderFor(this.ctx, hit.instance, name);
-    if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
-    return placeholder.name;
-  }
-  /**
-   * The references Terraform records for a traversal: the traversal and its
-   * shorter forms, except after a computed index (`x[count.index].arn`),
-   * where it records the resource and the index (TFPLAN-NOTES), and the
-   * attribute comes from the source.
-   */
-  referencesOf(t) {
-    const computed = t.steps.findIndex((s) => "index" in s && typeof s.index === "object");
-    if (computed === -1) {
-      const forms = [];
-      let text = t.root;
-      for (const step2 of t.steps) forms.push(text += stepText(step2));
-      return { references: forms.reverse() };
-    }
-    const index = t.steps[computed].index;
-    if (index.t !== "traversal" || !["count", "each"].includes(index.root)) throw new CannotRebuild2(`${t.text} has an index vpcelint does not evaluate`);
-    const rest = t.steps.slice(computed + 1);
-    if (rest.length > 1 || rest[0] !== void 0 && !("attr" in rest[0])) throw new CannotRebuild2(`${t.text} reads inside an attribute`);
-    const base = t.root + t.steps.slice(0, computed).map(stepText).join("");
-    const attribute = rest[0] && "attr" in rest[0] ? rest[0].attr : void 0;
-    return { references: [base, index.text], ...attribute !== void 0 ? { attribute } : {} };
-  }
-};
-function bucketArn(ctx, inst, attribute) {
-  if (inst.type !== "aws_s3_bucket" || attribute !== "arn") return void 0;
-  const name = attr(inst, "bucket");
-  const region = ctx.regions.regionOf(inst);
-  if (typeof name !== "string" || name === "" || region === void 0 || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return void 0;
-  return `arn:aws:s3:::${name}`;
-}
-function stepText(s) {
-  if ("attr" in s) return `.${s.attr}`;
-  return typeof s.index === "object" ? `[${s.index.t === "traversal" ? s.index.text : "?"}]` : `[${JSON.stringify(s.index)}]`;
-}
-function scalarOrList(v, text) {
-  if (v === null || ["string", "number", "boolean"].includes(typeof v)) return v;
-  if (Array.isArray(v) && v.every((x) => ["string", "number", "boolean"].includes(typeof x))) return v;
-  throw new CannotRebuild2(`${text} is ${Array.isArray(v) ? "a list of structured values" : "a structured value"} or partly known`);
 }
 
 // src/collect/terraform/region.ts
@@ -6963,7 +7024,7 @@ function moduleNamesOf(address) {
 
 // src/collect/terraform/expression-references.ts
 var parsedExpressions = /* @__PURE__ */ new WeakMap();
-function referencesOf(expr) {
+function referencesOf2(expr) {
   let parsed = parsedExpressions.get(expr);
   if (!parsed) {
     const all = (Array.isArray(expr.references) ? expr.references.filter((r) => typeof r === "string") : []).map(parseReference);
@@ -7150,7 +7211,7 @@ var Resolver = class {
     if ("constant_value" in expr) return { hits: [], constants: [expr.constant_value] };
     const res = { hits: [], constants: [] };
     if (depth > MAX_DEPTH) return { ...res, unresolved: "references nest too deep" };
-    const { refs, iterates } = referencesOf(expr);
+    const { refs, iterates } = referencesOf2(expr);
     for (const ref of refs) mergeInto(res, this.reference(ref, scope, iterates, depth));
     return res;
   }
@@ -7684,24 +7745,49 @@ function collectPlanInStages(plan, file) {
   const ctx = buildContext(plan, file);
   buildNodes(ctx);
   const requests = [...ctx.sourcePolicies];
+  const documents = ctx.sourceDocuments.map((doc) => {
+    const rebuilt = rebuildPolicyDocument(ctx, doc);
+    return { doc, paths: rebuilt.kind === "document" ? rebuilt.inexact ?? [] : [] };
+  });
+  const wanted = [
+    ...requests.map((r) => ({ address: r.inst.address, path: [r.attribute] })),
+    ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path })))
+  ];
   return {
     inv: ctx.inv,
-    wanted: requests.map((r) => ({ address: r.inst.address, attribute: r.attribute })),
+    wanted,
     finish(found = []) {
       const rebuilt = /* @__PURE__ */ new Map();
       requests.forEach((r, i) => {
         const at = found[i];
         if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
       });
-      if (rebuilt.size > 0) replacePolicies(ctx.inv, rebuilt);
+      let next = requests.length;
+      const exact = /* @__PURE__ */ new Map();
+      for (const { doc, paths } of documents) {
+        const byPath = new Map(paths.map((p) => [p.join("\0"), found[next++]]));
+        if (![...byPath.values()].some(Boolean)) continue;
+        const again = rebuildWithSource(ctx, doc, (path) => byPath.get(path.join("\0")));
+        if (again.kind === "document") exact.set(doc.address, again);
+      }
+      if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;
     }
   };
 }
-function replacePolicies(inv, replaced) {
+function replacePolicies(inv, replaced, documents) {
   for (const holders of [inv.vpcEndpoints.values(), inv.buckets.values(), inv.iamPolicies.values()]) {
-    for (const node of holders) node.policy = replaced.get(node.policy) ?? node.policy;
+    for (const node of holders) {
+      const p = replaced.get(node.policy) ?? node.policy;
+      const doc = p.kind === "document" ? documents.get((p.origin ?? p.holder).key) : void 0;
+      if (p.kind !== "document" || !doc) {
+        node.policy = p;
+        continue;
+      }
+      const { placeholders: _old, ...rest } = p;
+      node.policy = { ...rest, text: doc.text, ...Object.keys(doc.placeholders).length > 0 ? { placeholders: doc.placeholders } : {} };
+    }
   }
 }
 function buildContext(plan, file) {
@@ -7718,7 +7804,7 @@ function buildContext(plan, file) {
   const table = buildInstances(plan, file);
   const config = new ConfigIndex(plan);
   const resolver = new Resolver(table, config, (id) => inv.refById(id));
-  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [] };
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [] };
 }
 function diagnoseCompleteness(inv, plan, file) {
   if (plan.errored === true) {

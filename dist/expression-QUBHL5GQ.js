@@ -10,18 +10,29 @@ function readAttributeExpressions(parser, text, wanted) {
     const body = tree.rootNode.namedChildren.find((n) => n?.type === "body");
     const blocks = /* @__PURE__ */ new Map();
     for (const n of body?.namedChildren ?? []) if (n?.type === "block") blocks.set(n.startPosition.row + 1, n);
-    return wanted.map(({ blockLine, name }) => {
-      const blockBody = blocks.get(blockLine)?.namedChildren.find((n) => n?.type === "body");
-      for (const attr of blockBody?.namedChildren ?? []) {
-        if (attr?.type !== "attribute" || attr.namedChildren[0]?.text !== name) continue;
-        const value = attr.namedChildren.find((n) => n?.type === "expression");
-        return value ? expression(value, text) : void 0;
-      }
-      return void 0;
+    return wanted.map(({ blockLine, path }) => {
+      const block = blocks.get(blockLine);
+      const value = block ? attributeIn(block, path) : void 0;
+      return value ? expression(value, text) : void 0;
     });
   } finally {
     tree.delete();
   }
+}
+function attributeIn(block, path) {
+  let here = block;
+  for (let i = 0; i < path.length - 1; i += 2) {
+    const [name2, index] = [path[i], path[i + 1]];
+    if (typeof name2 !== "string" || typeof index !== "number") return void 0;
+    here = childrenOf(here)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === name2)[index];
+    if (!here) return void 0;
+  }
+  const name = path[path.length - 1];
+  const attr = childrenOf(here)?.find((n) => n.type === "attribute" && n.namedChildren[0]?.text === name);
+  return attr?.namedChildren.find((n) => n?.type === "expression");
+}
+function childrenOf(block) {
+  return block?.namedChildren.find((n) => n?.type === "body")?.namedChildren.filter((n) => n !== null);
 }
 function unsupported(node, what) {
   return { t: "unsupported", what, line: node.startPosition.row + 1 };

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-XZLMQGVR.js";
+} from "./chunk-QJQITSFD.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
@@ -31,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-2DSIW3LY.js";
+} from "./chunk-DCNN4MWC.js";
 import {
   UsageError,
   isUnknown

@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-XZLMQGVR.js";
+} from "./chunk-QJQITSFD.js";
 import "./chunk-HN5JKB6J.js";
-import "./chunk-2DSIW3LY.js";
+import "./chunk-DCNN4MWC.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-D4XPB7RQ.js";
 import "./chunk-74UFNRK3.js";

@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-2DSIW3LY.js";
+} from "./chunk-DCNN4MWC.js";
 import {
   InputError,
   Inventory,
