@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hclParser } from '../../src/sourcemap/hcl.js';
 import { readAttributeExpressions, type HclExpr } from '../../src/sourcemap/expression.js';
+import { REALWORLD } from '../helpers/fixtures.js';
 
 /** An attribute's expression, from a file whose one block starts on line 1. */
 async function exprOf(body: string, name = 'policy'): Promise<HclExpr | undefined> {
@@ -71,5 +74,39 @@ describe('attribute expressions from .tf source', () => {
     expect(await exprOf('  bucket = "b"')).toBeUndefined();
     const parser = await hclParser();
     expect(readAttributeExpressions(parser, 'resource "x" "y" {\n  policy = "{}"\n}\n', [{ blockLine: 7, path: ['policy'] }])).toEqual([undefined]);
+  });
+});
+
+describe('real .tf files from public repositories, as they are', () => {
+  const file = (name: string) => readFileSync(join(REALWORLD, 'hcl', name), 'utf8');
+  const blockLines = (text: string, header: RegExp) => text.split('\n').flatMap((line, i) => (header.test(line) ? [i + 1] : []));
+
+  it('reads Terraformer\'s escaped JSON policies as the strings they are', async () => {
+    const parser = await hclParser();
+    const text = file('terraformer_idx33523405074_eu-west-2_vpc_endpoint.tf');
+    const lines = blockLines(text, /^resource "aws_vpc_endpoint"/);
+    expect(lines.length).toBeGreaterThan(2);
+    const policies = readAttributeExpressions(parser, text, lines.map((blockLine) => ({ blockLine, path: ['policy'] })));
+    for (const p of policies) {
+      expect(p?.t).toBe('literal');
+      const doc = JSON.parse((p as { value: string }).value) as { Statement: { Effect: string }[] };
+      expect(doc.Statement[0]!.Effect).toBe('Allow');
+    }
+  });
+
+  it('reads the arguments of nested blocks of terraform-aws-vpc\'s policy documents', async () => {
+    const parser = await hclParser();
+    const text = file('tfawsvpc_examples__complete__main.tf');
+    const [line] = blockLines(text, /^data "aws_iam_policy_document" "dynamodb_endpoint_policy"/);
+    const [values, resources, identifiers, missing] = readAttributeExpressions(parser, text, [
+      { blockLine: line!, path: ['statement', 0, 'condition', 0, 'values'] },
+      { blockLine: line!, path: ['statement', 0, 'resources'] },
+      { blockLine: line!, path: ['statement', 0, 'principals', 0, 'identifiers'] },
+      { blockLine: line!, path: ['statement', 1, 'resources'] },
+    ]);
+    expect(values).toEqual({ t: 'tuple', items: [expect.objectContaining({ t: 'traversal', text: 'module.vpc.vpc_id' })] });
+    expect(resources).toEqual({ t: 'tuple', items: [{ t: 'literal', value: '*' }] });
+    expect(identifiers).toEqual({ t: 'tuple', items: [{ t: 'literal', value: '*' }] });
+    expect(missing).toBeUndefined();
   });
 });
