@@ -24,6 +24,8 @@ export type HclExpr =
 export interface SourceExpression {
   expr: HclExpr;
   where: string;
+  /** The `locals` of its module, when the expression reads one (the plan does not record them). */
+  locals?: ReadonlyMap<string, HclExpr>;
 }
 
 export type TraversalStep = { attr: string } | { index: string | number } | { index: HclExpr };
@@ -55,6 +57,44 @@ export function readAttributeExpressions(parser: Parser, text: string, wanted: r
     });
   } finally {
     tree.delete();
+  }
+}
+
+/** The values of the `locals` blocks of a file, by name. */
+export function readLocals(parser: Parser, text: string): Map<string, HclExpr> {
+  const out = new Map<string, HclExpr>();
+  const tree = parser.parse(text);
+  if (!tree) return out;
+  try {
+    const body = tree.rootNode.namedChildren.find((n) => n?.type === 'body');
+    for (const block of body?.namedChildren ?? []) {
+      if (block?.type !== 'block' || block.namedChildren[0]?.text !== 'locals') continue;
+      for (const attr of childrenOf(block) ?? []) {
+        const value = attr.type === 'attribute' ? attr.namedChildren.find((n): n is Node => n?.type === 'expression') : undefined;
+        if (value) out.set(attr.namedChildren[0]!.text, expression(value, text));
+      }
+    }
+    return out;
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Whether an expression reads a `local` anywhere. */
+export function readsLocals(e: HclExpr): boolean {
+  switch (e.t) {
+    case 'traversal':
+      return e.root === 'local' || e.steps.some((s) => 'index' in s && typeof s.index === 'object' && readsLocals(s.index));
+    case 'template':
+      return e.parts.some((p) => typeof p !== 'string' && readsLocals(p));
+    case 'tuple':
+      return e.items.some(readsLocals);
+    case 'object':
+      return e.items.some((i) => readsLocals(i.value));
+    case 'call':
+      return e.args.some(readsLocals);
+    default:
+      return false;
   }
 }
 

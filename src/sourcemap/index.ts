@@ -122,7 +122,7 @@ export async function policyExpressions(prepared: PreparedSources, wanted: reado
   if (wanted.length === 0 || !prepared.load) return [];
   const index = await prepared.load.result();
   const hits = await index.declarations(wanted.map((w) => w.address));
-  const [{ hclParser }, { readAttributeExpressions }] = await Promise.all([import('./hcl.js'), import('./expression.js')]);
+  const [{ hclParser }, { readAttributeExpressions, readLocals, readsLocals }] = await Promise.all([import('./hcl.js'), import('./expression.js')]);
   const parser = await hclParser();
   // Instances of one block share its expression (each is evaluated in its own scope later): one read per block, one parse per file.
   const byFile = new Map<string, Map<string, { blockLine: number; path: AttributePath; expr?: HclExpr }>>();
@@ -149,7 +149,29 @@ export async function policyExpressions(prepared: PreparedSources, wanted: reado
       if (expr) list[i]!.expr = expr;
     });
   }
-  return slots.map((s) => (s?.slot.expr ? { expr: s.slot.expr, where: `${s.file}:${s.line}` } : undefined));
+  // The locals of a module, read once, when one of its expressions reads one.
+  const localsByDir = new Map<string, ReadonlyMap<string, HclExpr>>();
+  const localsOf = (file: string) => {
+    const dir = dirname(resolve(prepared.base, file));
+    let locals = localsByDir.get(dir);
+    if (!locals) {
+      const all = new Map<string, HclExpr>();
+      for (const tf of tfFiles(dir)) {
+        try {
+          for (const [name, expr] of readLocals(parser, readFileSync(tf, 'utf8'))) if (!all.has(name)) all.set(name, expr);
+        } catch {
+          // A file that cannot be read: its locals stay unknown, and so does what reads them.
+        }
+      }
+      localsByDir.set(dir, (locals = all));
+    }
+    return locals;
+  };
+  return slots.map((s) => {
+    const expr = s?.slot.expr;
+    if (!s || !expr) return undefined;
+    return { expr, where: `${s.file}:${s.line}`, ...(readsLocals(expr) ? { locals: localsOf(s.file) } : {}) };
+  });
 }
 
 /** `--source-root`, else the plan's directory when it holds .tf files, else the working directory. */

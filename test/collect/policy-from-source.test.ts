@@ -76,11 +76,32 @@ describe('policies rebuilt from the .tf source', () => {
     expect(archive.conditions[0]!.values).toEqual(['<known after apply: aws_vpc_endpoint.s3.id>']);
   });
 
-  it('a local value (not in the plan) leaves the policy not evaluated, saying where and why', async () => {
+  it('a local value, which the plan does not record, from the module\'s source', async () => {
     const inv = await withSources(dir);
-    expect(inv.iamPolicies.get('aws_iam_role_policy.admin')!.policy).toMatchObject({
+    expect(statement(inv.iamPolicies.get('aws_iam_role_policy.admin')!.policy).conditions.map((c) => [c.key, c.values])).toEqual([['aws:ResourceOrgID', ['o-a1b2c3d4e5']]]);
+    const edited = editedCopy((d) => {
+      const file = join(d, 'main.tf');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/locals \{[^}]*\}/, ''));
+    });
+    expect((await withSources(edited)).iamPolicies.get('aws_iam_role_policy.admin')!.policy).toMatchObject({
       kind: 'unknown',
-      reason: expect.stringMatching(/^built from aws_s3_bucket\.data, known only after apply, and its source \(fixtures\/policy-jsonencode\/main\.tf:\d+\) cannot be evaluated from the plan: it reads local\.org_id, and the plan does not record local values$/),
+      reason: expect.stringMatching(/its source \(main\.tf:\d+\) cannot be evaluated from the plan: it reads local\.org_id, which the plan does not record and the module's source does not define$/),
+    });
+  });
+
+  it('a local that refers to itself is not evaluated, and says so', async () => {
+    const edited = editedCopy((d) => {
+      const file = join(d, 'main.tf');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('org_id = "o-a1b2c3d4e5"', 'org_id = local.org_id'));
+    });
+    expect((await withSources(edited)).iamPolicies.get('aws_iam_role_policy.admin')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('local.org_id refers to itself through other locals') });
+  });
+
+  it('what vpcelint does not evaluate (a conditional) leaves the policy not evaluated, saying where and why', async () => {
+    const inv = await withSources(dir);
+    expect(inv.iamPolicies.get('aws_iam_role_policy.ops')!.policy).toMatchObject({
+      kind: 'unknown',
+      reason: expect.stringMatching(/^built from aws_s3_bucket\.data, known only after apply, and its source \(fixtures\/policy-jsonencode\/main\.tf:\d+\) cannot be evaluated from the plan: it holds a conditional \(\? :\) \(line \d+\), which vpcelint does not evaluate$/),
     });
   });
 

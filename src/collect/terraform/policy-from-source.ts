@@ -23,7 +23,7 @@ export interface SourcePolicyRequest {
 
 export function policyFromSource(ctx: BuildContext, req: SourcePolicyRequest, found: SourceExpression): PolicySource {
   try {
-    const evaluator = new SourceEvaluator(ctx, req.inst);
+    const evaluator = new SourceEvaluator(ctx, req.inst, found.locals);
     const text = evaluator.document(found.expr);
     evaluator.checkReferences(req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};

@@ -23,10 +23,14 @@ export class SourceEvaluator {
   /** Placeholders of the values known only after apply, with the nodes each identifies. */
   readonly placeholders: Record<string, string[]> = {};
   private readonly traversals: Traversal[] = [];
+  /** The locals being evaluated, innermost last: a local's own references are not the plan's to check. */
+  private readonly inLocals: string[] = [];
 
   constructor(
     private readonly ctx: BuildContext,
     private readonly inst: Instance,
+    /** The module's locals from its source (the plan does not record them). */
+    private readonly locals?: ReadonlyMap<string, HclExpr>,
   ) {}
 
   /** A policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
@@ -90,10 +94,10 @@ export class SourceEvaluator {
   }
 
   private traversal(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
-    if (t.root === 'local') throw new SourceNotEvaluable(`it reads ${t.text}, and the plan does not record local values`);
     if (t.root === 'path' || t.root === 'terraform' || t.root === 'self') throw new SourceNotEvaluable(`it reads ${t.text}`);
+    if (t.root === 'local') return this.local(t);
     const { references, attribute } = referencesOf(t);
-    this.traversals.push({ text: t.text, planned: references });
+    if (this.inLocals.length === 0) this.traversals.push({ text: t.text, planned: references });
     const res = this.ctx.resolver.resolveExpression(this.inst, { references });
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
@@ -110,11 +114,42 @@ export class SourceEvaluator {
     if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
     return placeholder.name;
   }
+
+  /**
+   * `local.name` (and what follows it: `local.cfg.arn`, `local.list[0]`), from
+   * the module's source, evaluated in the same instance's scope: a local is
+   * the module's, like the expression that reads it.
+   */
+  private local(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
+    const [first, ...rest] = t.steps;
+    if (!first || !('attr' in first)) throw new SourceNotEvaluable(`it reads ${t.text}`);
+    if (this.inLocals.length === 0) this.traversals.push({ text: t.text, planned: referencesOf(t).references });
+    const expr = this.locals?.get(first.attr);
+    if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${this.locals ? ' and the module\'s source does not define' : ''}`);
+    if (this.inLocals.includes(first.attr) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first.attr} refers to itself through other locals`);
+    this.inLocals.push(first.attr);
+    let value: unknown;
+    try {
+      value = this.value(expr);
+    } finally {
+      this.inLocals.pop();
+    }
+    for (const step of rest) {
+      const key = 'attr' in step ? step.attr : typeof step.index === 'object' ? undefined : step.index;
+      const inside = key === undefined || value === null || typeof value !== 'object' ? undefined : Array.isArray(value) ? (typeof key === 'number' ? value[key] : undefined) : Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+      if (inside === undefined) throw new SourceNotEvaluable(`${t.text} reads what local.${first.attr} does not hold, or by a key vpcelint does not evaluate`);
+      value = inside;
+    }
+    return value;
+  }
 }
+
+/** How deep locals may refer to locals: deeper is a cycle, or a configuration nobody writes. */
+const MAX_LOCAL_DEPTH = 32;
 
 /** A source expression evaluated for an expression of the plan, checked against its references. */
 export function evaluateSource(ctx: BuildContext, inst: Instance, found: SourceExpression, planned: Expression | undefined): { value: unknown; placeholders: Record<string, string[]> } {
-  const evaluator = new SourceEvaluator(ctx, inst);
+  const evaluator = new SourceEvaluator(ctx, inst, found.locals);
   const value = evaluator.value(found.expr);
   evaluator.checkReferences(planned, found.where);
   return { value, placeholders: evaluator.placeholders };
