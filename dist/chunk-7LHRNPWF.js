@@ -5161,7 +5161,7 @@ async function policyExpressions(prepared, wanted) {
   if (wanted.length === 0 || !prepared.load) return [];
   const index = await prepared.load.result();
   const hits = await index.declarations(wanted.map((w) => w.address));
-  const [{ hclParser }, { readAttributeExpressions }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./expression-QUBHL5GQ.js")]);
+  const [{ hclParser }, { readAttributeExpressions, readLocals, readsLocals }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./expression-BIMQHL7S.js")]);
   const parser = await hclParser();
   const byFile = /* @__PURE__ */ new Map();
   const slots = wanted.map(({ path }, i) => {
@@ -5186,7 +5186,27 @@ async function policyExpressions(prepared, wanted) {
       if (expr) list2[i].expr = expr;
     });
   }
-  return slots.map((s) => s?.slot.expr ? { expr: s.slot.expr, where: `${s.file}:${s.line}` } : void 0);
+  const localsByDir = /* @__PURE__ */ new Map();
+  const localsOf = (file) => {
+    const dir = dirname(resolve(prepared.base, file));
+    let locals = localsByDir.get(dir);
+    if (!locals) {
+      const all = /* @__PURE__ */ new Map();
+      for (const tf of tfFiles(dir)) {
+        try {
+          for (const [name, expr] of readLocals(parser, readFileSync2(tf, "utf8"))) if (!all.has(name)) all.set(name, expr);
+        } catch {
+        }
+      }
+      localsByDir.set(dir, locals = all);
+    }
+    return locals;
+  };
+  return slots.map((s) => {
+    const expr = s?.slot.expr;
+    if (!s || !expr) return void 0;
+    return { expr, where: `${s.file}:${s.line}`, ...readsLocals(expr) ? { locals: localsOf(s.file) } : {} };
+  });
 }
 function sourceRoot(options) {
   if (options.sourceRoot !== void 0) {
@@ -5720,15 +5740,19 @@ var SourceNotEvaluable = class extends Error {
 };
 var JSON_TEMPLATE = /* @__PURE__ */ Symbol("json template");
 var SourceEvaluator = class {
-  constructor(ctx, inst) {
+  constructor(ctx, inst, locals) {
     this.ctx = ctx;
     this.inst = inst;
+    this.locals = locals;
   }
   ctx;
   inst;
+  locals;
   /** Placeholders of the values known only after apply, with the nodes each identifies. */
   placeholders = {};
   traversals = [];
+  /** The locals being evaluated, innermost last: a local's own references are not the plan's to check. */
+  inLocals = [];
   /** A policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
   document(e) {
     if (e.t === "call" && e.name === "jsonencode" && e.args.length === 1) return JSON.stringify(this.value(e.args[0]));
@@ -5782,10 +5806,10 @@ var SourceEvaluator = class {
     }).join("");
   }
   traversal(t) {
-    if (t.root === "local") throw new SourceNotEvaluable(`it reads ${t.text}, and the plan does not record local values`);
     if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new SourceNotEvaluable(`it reads ${t.text}`);
+    if (t.root === "local") return this.local(t);
     const { references, attribute } = referencesOf(t);
-    this.traversals.push({ text: t.text, planned: references });
+    if (this.inLocals.length === 0) this.traversals.push({ text: t.text, planned: references });
     const res = this.ctx.resolver.resolveExpression(this.inst, { references });
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
@@ -5802,9 +5826,37 @@ var SourceEvaluator = class {
     if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
     return placeholder.name;
   }
+  /**
+   * `local.name` (and what follows it: `local.cfg.arn`, `local.list[0]`), from
+   * the module's source, evaluated in the same instance's scope: a local is
+   * the module's, like the expression that reads it.
+   */
+  local(t) {
+    const [first2, ...rest] = t.steps;
+    if (!first2 || !("attr" in first2)) throw new SourceNotEvaluable(`it reads ${t.text}`);
+    if (this.inLocals.length === 0) this.traversals.push({ text: t.text, planned: referencesOf(t).references });
+    const expr = this.locals?.get(first2.attr);
+    if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${this.locals ? " and the module's source does not define" : ""}`);
+    if (this.inLocals.includes(first2.attr) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first2.attr} refers to itself through other locals`);
+    this.inLocals.push(first2.attr);
+    let value;
+    try {
+      value = this.value(expr);
+    } finally {
+      this.inLocals.pop();
+    }
+    for (const step2 of rest) {
+      const key = "attr" in step2 ? step2.attr : typeof step2.index === "object" ? void 0 : step2.index;
+      const inside = key === void 0 || value === null || typeof value !== "object" ? void 0 : Array.isArray(value) ? typeof key === "number" ? value[key] : void 0 : Object.hasOwn(value, key) ? value[key] : void 0;
+      if (inside === void 0) throw new SourceNotEvaluable(`${t.text} reads what local.${first2.attr} does not hold, or by a key vpcelint does not evaluate`);
+      value = inside;
+    }
+    return value;
+  }
 };
+var MAX_LOCAL_DEPTH = 32;
 function evaluateSource(ctx, inst, found, planned) {
-  const evaluator = new SourceEvaluator(ctx, inst);
+  const evaluator = new SourceEvaluator(ctx, inst, found.locals);
   const value = evaluator.value(found.expr);
   evaluator.checkReferences(planned, found.where);
   return { value, placeholders: evaluator.placeholders };
@@ -6936,7 +6988,7 @@ function markUnattached2(ctx, routes, associations) {
 // src/collect/terraform/policy-from-source.ts
 function policyFromSource(ctx, req, found) {
   try {
-    const evaluator = new SourceEvaluator(ctx, req.inst);
+    const evaluator = new SourceEvaluator(ctx, req.inst, found.locals);
     const text = evaluator.document(found.expr);
     evaluator.checkReferences(req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-QJQITSFD.js";
+} from "./chunk-KZZFETP5.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
@@ -31,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-DCNN4MWC.js";
+} from "./chunk-7LHRNPWF.js";
 import {
   UsageError,
   isUnknown

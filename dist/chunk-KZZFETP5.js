@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-DCNN4MWC.js";
+} from "./chunk-7LHRNPWF.js";
 import {
   InputError,
   Inventory,

@@ -19,6 +19,40 @@ function readAttributeExpressions(parser, text, wanted) {
     tree.delete();
   }
 }
+function readLocals(parser, text) {
+  const out = /* @__PURE__ */ new Map();
+  const tree = parser.parse(text);
+  if (!tree) return out;
+  try {
+    const body = tree.rootNode.namedChildren.find((n) => n?.type === "body");
+    for (const block of body?.namedChildren ?? []) {
+      if (block?.type !== "block" || block.namedChildren[0]?.text !== "locals") continue;
+      for (const attr of childrenOf(block) ?? []) {
+        const value = attr.type === "attribute" ? attr.namedChildren.find((n) => n?.type === "expression") : void 0;
+        if (value) out.set(attr.namedChildren[0].text, expression(value, text));
+      }
+    }
+    return out;
+  } finally {
+    tree.delete();
+  }
+}
+function readsLocals(e) {
+  switch (e.t) {
+    case "traversal":
+      return e.root === "local" || e.steps.some((s) => "index" in s && typeof s.index === "object" && readsLocals(s.index));
+    case "template":
+      return e.parts.some((p) => typeof p !== "string" && readsLocals(p));
+    case "tuple":
+      return e.items.some(readsLocals);
+    case "object":
+      return e.items.some((i) => readsLocals(i.value));
+    case "call":
+      return e.args.some(readsLocals);
+    default:
+      return false;
+  }
+}
 function attributeIn(block, path) {
   let here = block;
   for (let i = 0; i < path.length - 1; i += 2) {
@@ -212,5 +246,7 @@ function unescapeQuoted(s) {
   return bad ? void 0 : out;
 }
 export {
-  readAttributeExpressions
+  readAttributeExpressions,
+  readLocals,
+  readsLocals
 };
