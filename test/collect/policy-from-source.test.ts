@@ -8,6 +8,7 @@ import type { Inventory } from '../../src/model/inventory.js';
 import type { PolicySource } from '../../src/model/nodes.js';
 import { parsePolicyText } from '../../src/policy/index.js';
 import { prepareSources } from '../../src/sourcemap/index.js';
+import { scan } from '../../src/cli/scan.js';
 import { FIXTURES, inventoryOf } from '../helpers/fixtures.js';
 
 /** Policies written as jsonencode() over values known only after apply (fixtures/policy-jsonencode), rebuilt from the .tf source. */
@@ -78,7 +79,7 @@ describe('policies rebuilt from the .tf source', () => {
 
   it('a local value, which the plan does not record, from the module\'s source', async () => {
     const inv = await withSources(dir);
-    expect(statement(inv.iamPolicies.get('aws_iam_role_policy.admin')!.policy).conditions.map((c) => [c.key, c.values])).toEqual([['aws:ResourceOrgID', ['o-a1b2c3d4e5']]]);
+    expect(statement(inv.iamPolicies.get('aws_iam_role_policy.admin')!.policy).conditions.map((c) => [c.key, c.values])).toEqual([['aws:ResourceOrgID', ['o-a1b2c3d4e5']], ['aws:PrincipalAccount', ['444455556666']]]);
     const edited = editedCopy((d) => {
       const file = join(d, 'main.tf');
       writeFileSync(file, readFileSync(file, 'utf8').replace(/locals \{[^}]*\}/, ''));
@@ -87,6 +88,14 @@ describe('policies rebuilt from the .tf source', () => {
       kind: 'unknown',
       reason: expect.stringMatching(/its source \(main\.tf:\d+\) cannot be evaluated from the plan: it reads local\.org_id, which the plan does not record and the module's source does not define$/),
     });
+  });
+
+  it('a sensitive value read into the policy makes it sensitive, and no report prints it', async () => {
+    const inv = await withSources(dir);
+    const p = inv.iamPolicies.get('aws_iam_role_policy.admin')!.policy;
+    expect(p).toMatchObject({ kind: 'document', sensitive: true });
+    expect(documentOf(p).text).toContain('444455556666');
+    expect(JSON.stringify(scan(inv))).not.toContain('444455556666');
   });
 
   it('a local that refers to itself is not evaluated, and says so', async () => {

@@ -86,7 +86,7 @@ export interface ConfigModule {
   resources?: ConfigResource[];
   module_calls?: Record<string, ModuleCall>;
   outputs?: Record<string, { expression?: Expression; sensitive?: boolean }>;
-  variables?: Record<string, { default?: unknown }>;
+  variables?: Record<string, { default?: unknown; sensitive?: boolean }>;
 }
 
 export interface ModuleCall {

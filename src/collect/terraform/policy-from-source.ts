@@ -28,7 +28,7 @@ export function policyFromSource(ctx: BuildContext, req: SourcePolicyRequest, fo
     evaluator.checkReferences(req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
     const { holder, attribute } = req.unknown;
-    return { kind: 'document', text, holder, attribute, sensitive: isSensitive(req.inst, attribute), ...placeholders };
+    return { kind: 'document', text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
   } catch (err) {
     if (!(err instanceof SourceNotEvaluable)) throw err;
     const from = req.unknown.builtFrom?.join(', ') ?? 'values';

@@ -100,6 +100,12 @@ export class Resolver {
     return cfg;
   }
 
+  /** Whether an input variable of the instance's module is declared sensitive. */
+  isSensitiveVariable(inst: Instance, name: string): boolean {
+    const decl = this.config.module(inst.configModule)?.variables?.[name];
+    return isObject(decl) && decl.sensitive === true;
+  }
+
   /** The expression that sets an attribute path of an instance, if the configuration has one. */
   expressionOf(inst: Instance, path: (string | number)[]): Expression | undefined {
     return expressionAt(this.configOf(inst)?.expressions, path);

@@ -1,7 +1,7 @@
 import { isUnknown } from '../../model/unknown.js';
 import type { HclExpr, SourceExpression } from '../../sourcemap/expression.js';
 import type { BuildContext } from './context.js';
-import { attr, type Instance } from './instances.js';
+import { attr, isSensitive, type Instance } from './instances.js';
 import { placeholderFor } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
 
@@ -22,6 +22,8 @@ const JSON_TEMPLATE = Symbol('json template');
 export class SourceEvaluator {
   /** Placeholders of the values known only after apply, with the nodes each identifies. */
   readonly placeholders: Record<string, string[]> = {};
+  /** Whether a value it read is one Terraform marks sensitive: then so is the result. */
+  sensitive = false;
   private readonly traversals: Traversal[] = [];
   /** The locals being evaluated, innermost last: a local's own references are not the plan's to check. */
   private readonly inLocals: string[] = [];
@@ -98,6 +100,8 @@ export class SourceEvaluator {
     if (t.root === 'local') return this.local(t);
     const { references, attribute } = referencesOf(t);
     if (this.inLocals.length === 0) this.traversals.push({ text: t.text, planned: references });
+    const [first] = t.steps;
+    if (t.root === 'var' && first && 'attr' in first && this.ctx.resolver.isSensitiveVariable(this.inst, first.attr)) this.sensitive = true;
     const res = this.ctx.resolver.resolveExpression(this.inst, { references });
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
@@ -107,6 +111,7 @@ export class SourceEvaluator {
     const name = hit.attribute ?? attribute;
     if (name === undefined) throw new SourceNotEvaluable(`${t.text} is a whole resource, not one of its attributes`);
     const value = attr(hit.instance, name);
+    if (isSensitive(hit.instance, name)) this.sensitive = true;
     if (!isUnknown(value)) return scalarOrList(value, t.text);
     const arn = bucketArn(this.ctx, hit.instance, name);
     if (arn !== undefined) return arn;
