@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-KZZFETP5.js";
+} from "./chunk-RIOM443F.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
@@ -31,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-7LHRNPWF.js";
+} from "./chunk-U76RRC7P.js";
 import {
   UsageError,
   isUnknown

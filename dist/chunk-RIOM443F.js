@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-7LHRNPWF.js";
+} from "./chunk-U76RRC7P.js";
 import {
   InputError,
   Inventory,

@@ -5750,6 +5750,8 @@ var SourceEvaluator = class {
   locals;
   /** Placeholders of the values known only after apply, with the nodes each identifies. */
   placeholders = {};
+  /** Whether a value it read is one Terraform marks sensitive: then so is the result. */
+  sensitive = false;
   traversals = [];
   /** The locals being evaluated, innermost last: a local's own references are not the plan's to check. */
   inLocals = [];
@@ -5810,6 +5812,8 @@ var SourceEvaluator = class {
     if (t.root === "local") return this.local(t);
     const { references, attribute } = referencesOf(t);
     if (this.inLocals.length === 0) this.traversals.push({ text: t.text, planned: references });
+    const [first2] = t.steps;
+    if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariable(this.inst, first2.attr)) this.sensitive = true;
     const res = this.ctx.resolver.resolveExpression(this.inst, { references });
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
@@ -5819,6 +5823,7 @@ var SourceEvaluator = class {
     const name = hit.attribute ?? attribute;
     if (name === void 0) throw new SourceNotEvaluable(`${t.text} is a whole resource, not one of its attributes`);
     const value = attr(hit.instance, name);
+    if (isSensitive(hit.instance, name)) this.sensitive = true;
     if (!isUnknown(value)) return scalarOrList(value, t.text);
     const arn = bucketArn(this.ctx, hit.instance, name);
     if (arn !== void 0) return arn;
@@ -6993,7 +6998,7 @@ function policyFromSource(ctx, req, found) {
     evaluator.checkReferences(req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
     const { holder, attribute } = req.unknown;
-    return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute), ...placeholders };
+    return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
   } catch (err) {
     if (!(err instanceof SourceNotEvaluable)) throw err;
     const from = req.unknown.builtFrom?.join(", ") ?? "values";
@@ -7159,6 +7164,11 @@ var Resolver = class {
     const cfg = this.config.resource(inst.configModule, `${inst.mode === "data" ? "data." : ""}${inst.type}.${inst.name}`);
     this.configs.set(inst, cfg);
     return cfg;
+  }
+  /** Whether an input variable of the instance's module is declared sensitive. */
+  isSensitiveVariable(inst, name) {
+    const decl = this.config.module(inst.configModule)?.variables?.[name];
+    return isObject2(decl) && decl.sensitive === true;
   }
   /** The expression that sets an attribute path of an instance, if the configuration has one. */
   expressionOf(inst, path) {
