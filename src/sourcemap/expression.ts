@@ -18,6 +18,9 @@ export type HclExpr =
   | { t: 'tuple'; items: HclExpr[] }
   | { t: 'object'; items: { key: string; value: HclExpr }[] }
   | { t: 'call'; name: string; args: HclExpr[] }
+  | { t: 'conditional'; cond: HclExpr; then: HclExpr; else: HclExpr }
+  /** `[for v in c : r if cond]`, `{for k, v in c : rk => r}`: `key` is the first name when there are two. */
+  | { t: 'for'; object: boolean; key?: string; value: string; collection: HclExpr; result: HclExpr; resultKey?: HclExpr; cond?: HclExpr; line: number }
   | { t: 'unsupported'; what: string; line: number };
 
 /** An attribute's expression in the `.tf` source, and where it is (`main.tf:12`), for messages. */
@@ -93,6 +96,10 @@ export function readsLocals(e: HclExpr): boolean {
       return e.items.some((i) => readsLocals(i.value));
     case 'call':
       return e.args.some(readsLocals);
+    case 'conditional':
+      return readsLocals(e.cond) || readsLocals(e.then) || readsLocals(e.else);
+    case 'for':
+      return [e.collection, e.result, e.resultKey, e.cond].some((x) => x !== undefined && readsLocals(x));
     default:
       return false;
   }
@@ -146,14 +153,46 @@ function expression(node: Node, text: string): HclExpr {
     case 'function_call': {
       const args = parts.find((n) => n.type === 'function_arguments');
       const list = args ? named(args) : [];
-      if (list.some((n) => n.type === 'expression' && n.nextSibling?.type === '...')) return unsupported(node, 'an expanded argument (...)');
+      if (list.some((n) => n.type === 'ellipsis')) return unsupported(node, 'an expanded argument (...)');
       return { t: 'call', name: parts[0]!.text, args: list.filter((n) => n.type === 'expression').map((n) => expression(n, text)) };
     }
     case 'variable_expr':
       return traversal(node, [node], text);
+    case 'conditional': {
+      const [cond, then, otherwise] = parts.filter((n) => n.type === 'expression');
+      if (!cond || !then || !otherwise) return unsupported(node, describe(node));
+      return { t: 'conditional', cond: expression(cond, text), then: expression(then, text), else: expression(otherwise, text) };
+    }
+    case 'for_expr':
+      return forExpression(parts[0]!, text);
     default:
       return unsupported(node, describe(node));
   }
+}
+
+/** A `for_tuple_expr` or `for_object_expr`. */
+function forExpression(node: Node, text: string): HclExpr {
+  const parts = named(node);
+  const intro = parts.find((n) => n.type === 'for_intro');
+  const names = intro ? named(intro).filter((n) => n.type === 'identifier').map((n) => n.text) : [];
+  const collection = intro ? named(intro).find((n) => n.type === 'expression') : undefined;
+  const results = parts.filter((n) => n.type === 'expression');
+  const cond = parts.find((n) => n.type === 'for_cond');
+  const condExpr = cond ? named(cond).find((n) => n.type === 'expression') : undefined;
+  const object = node.type === 'for_object_expr';
+  // `...` after an object for's value groups results by key: not a policy's shape.
+  if (!collection || names.length === 0 || names.length > 2 || results.length !== (object ? 2 : 1) || node.children.some((c) => c?.type === 'ellipsis')) return unsupported(node, 'a for expression');
+  const [first, second] = names as [string, string | undefined];
+  return {
+    t: 'for',
+    object,
+    ...(second !== undefined ? { key: first } : {}),
+    value: second ?? first,
+    collection: expression(collection, text),
+    ...(object ? { resultKey: expression(results[0]!, text), result: expression(results[1]!, text) } : { result: expression(results[0]!, text) }),
+    ...(condExpr ? { cond: expression(condExpr, text) } : {}),
+    line: node.startPosition.row + 1,
+  };
 }
 
 function describe(node: Node): string {

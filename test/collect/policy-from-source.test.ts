@@ -106,11 +106,19 @@ describe('policies rebuilt from the .tf source', () => {
     expect((await withSources(edited)).iamPolicies.get('aws_iam_role_policy.admin')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('local.org_id refers to itself through other locals') });
   });
 
-  it('what vpcelint does not evaluate (a conditional) leaves the policy not evaluated, saying where and why', async () => {
+  it('conditionals on known values, for expressions and the common list and string functions', async () => {
     const inv = await withSources(dir);
-    expect(inv.iamPolicies.get('aws_iam_role_policy.ops')!.policy).toMatchObject({
+    expect(statement(inv.iamPolicies.get('aws_iam_role_policy.ops')!.policy)).toMatchObject({
+      action: ['s3:GetObject'],
+      resource: ['data', 'logs', 'reports'].map((b) => `arn:aws:s3:::acme-policy-jsonencode-${b}/*`),
+    });
+  });
+
+  it('what vpcelint does not evaluate (an operator) leaves the policy not evaluated, saying where and why', async () => {
+    const inv = await withSources(dir);
+    expect(inv.iamPolicies.get('aws_iam_role_policy.ci')!.policy).toMatchObject({
       kind: 'unknown',
-      reason: expect.stringMatching(/^built from aws_s3_bucket\.data, known only after apply, and its source \(fixtures\/policy-jsonencode\/main\.tf:\d+\) cannot be evaluated from the plan: it holds a conditional \(\? :\) \(line \d+\), which vpcelint does not evaluate$/),
+      reason: expect.stringMatching(/^built from aws_s3_bucket\.data, known only after apply, and its source \(fixtures\/policy-jsonencode\/main\.tf:\d+\) cannot be evaluated from the plan: it holds an operator \(line \d+\), which vpcelint does not evaluate$/),
     });
   });
 

@@ -54,10 +54,17 @@ describe('attribute expressions from .tf source', () => {
     expect(e).toEqual({ t: 'template', parts: ['{\n  "a": "', ref('var.x'), '"\n}\n'] });
   });
 
-  it('marks what it does not follow, with its line: conditionals, for, splats, template directives, computed keys', async () => {
+  it('reads conditionals and for expressions, with the names they bind', async () => {
+    expect(await exprOf('  policy = var.strict ? ["a"] : var.l')).toEqual({ t: 'conditional', cond: ref('var.strict'), then: { t: 'tuple', items: [{ t: 'literal', value: 'a' }] }, else: ref('var.l') });
+    expect(await exprOf('  policy = [for n in var.l : "${n}/*" if var.keep]')).toMatchObject({ t: 'for', object: false, value: 'n', collection: ref('var.l'), result: { t: 'template' }, cond: ref('var.keep'), line: 2 });
+    expect(await exprOf('  policy = {for k, v in var.m : k => v}')).toMatchObject({ t: 'for', object: true, key: 'k', value: 'v', resultKey: ref('k'), result: ref('v') });
+  });
+
+  it('marks what it does not follow, with its line: operators, grouping for expressions, expanded arguments, splats, template directives, computed keys', async () => {
     for (const [value, what] of [
-      ['var.a ? "x" : "y"', 'a conditional (? :)'],
-      ['[for s in var.l : s]', 'a for expression'],
+      ['var.a == "x"', 'an operator'],
+      ['{for k, v in var.m : k => v...}', 'a for expression'],
+      ['concat(var.l...)', 'an expanded argument (...)'],
       ['aws_s3_bucket.x[*].arn', 'a splat ([*])'],
       ['"%{ if var.a }x%{ endif }"', 'a template directive (%{ })'],
       ['{ (var.k) = 1 }', 'a computed object key'],

@@ -25,7 +25,7 @@ export function policyFromSource(ctx: BuildContext, req: SourcePolicyRequest, fo
   try {
     const evaluator = new SourceEvaluator(ctx, req.inst, found.locals);
     const text = evaluator.document(found.expr);
-    evaluator.checkReferences(req.expr, found.where);
+    evaluator.checkReferences(found.expr, req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
     const { holder, attribute } = req.unknown;
     return { kind: 'document', text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };

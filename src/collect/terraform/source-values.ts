@@ -1,5 +1,6 @@
 import { isUnknown } from '../../model/unknown.js';
-import type { HclExpr, SourceExpression } from '../../sourcemap/expression.js';
+import type { HclExpr, SourceExpression, TraversalStep } from '../../sourcemap/expression.js';
+import { callFunction } from './source-functions.js';
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
 import { placeholderFor } from './plan-placeholders.js';
@@ -24,7 +25,8 @@ export class SourceEvaluator {
   readonly placeholders: Record<string, string[]> = {};
   /** Whether a value it read is one Terraform marks sensitive: then so is the result. */
   sensitive = false;
-  private readonly traversals: Traversal[] = [];
+  /** The names `for` expressions bind, innermost last. */
+  private readonly scopes: Map<string, unknown>[] = [];
   /** The locals being evaluated, innermost last: a local's own references are not the plan's to check. */
   private readonly inLocals: string[] = [];
 
@@ -60,8 +62,18 @@ export class SourceEvaluator {
         for (const { key, value } of e.items) out[key] = this.value(value);
         return out;
       }
-      case 'call':
-        throw new SourceNotEvaluable(`it calls ${e.name}(), which vpcelint does not evaluate`);
+      case 'call': {
+        const result = callFunction(e.name, e.args.map((a) => this.value(a)), (v) => typeof v === 'string' && Object.hasOwn(this.placeholders, v));
+        if ('notEvaluated' in result) throw new SourceNotEvaluable(result.notEvaluated);
+        return result.value;
+      }
+      case 'conditional': {
+        const cond = this.value(e.cond);
+        if (typeof cond !== 'boolean') throw new SourceNotEvaluable(`its conditional (? :) depends on ${this.isPlaceholder(cond) ? 'a value known only after apply' : 'something that is not true or false'}`);
+        return this.value(cond ? e.then : e.else);
+      }
+      case 'for':
+        return this.forExpression(e);
       case 'unsupported':
         throw new SourceNotEvaluable(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
     }
@@ -73,13 +85,49 @@ export class SourceEvaluator {
    * from (a stale checkout, another --source-root), and a value built from it
    * would be a guess.
    */
-  checkReferences(planned: Expression | undefined, where: string): void {
+  checkReferences(expr: HclExpr, planned: Expression | undefined, where: string): void {
     const recorded = new Set((planned?.references ?? []).filter((r): r is string => typeof r === 'string'));
+    const traversals = traversalsOf(expr);
     const mismatch = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(', ') || 'none'}), so the source at ${where} is not the configuration this plan was made from`);
-    for (const t of this.traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch();
+    for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch();
     for (const r of recorded) {
-      if (!this.traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch();
+      if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch();
     }
+  }
+
+  private isPlaceholder(v: unknown): boolean {
+    return typeof v === 'string' && Object.hasOwn(this.placeholders, v);
+  }
+
+  /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
+  private forExpression(e: Extract<HclExpr, { t: 'for' }>): unknown {
+    const collection = this.value(e.collection);
+    const entries: [unknown, unknown][] = Array.isArray(collection)
+      ? collection.map((v, i) => [i, v])
+      : collection !== null && typeof collection === 'object' ? Object.entries(collection).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+    if (entries.length === 0 && (collection === null || typeof collection !== 'object')) throw new SourceNotEvaluable(`its for expression (line ${e.line}) runs over something that is not a list or an object`);
+    const out: unknown[] = [];
+    const object = Object.create(null) as Record<string, unknown>;
+    for (const [k, v] of entries) {
+      const frame = new Map<string, unknown>([[e.value, v], ...(e.key !== undefined ? [[e.key, k] as [string, unknown]] : [])]);
+      this.scopes.push(frame);
+      try {
+        if (e.cond) {
+          const keep = this.value(e.cond);
+          if (typeof keep !== 'boolean') throw new SourceNotEvaluable(`the condition of its for expression (line ${e.line}) is not true or false`);
+          if (!keep) continue;
+        }
+        if (!e.object) out.push(this.value(e.result));
+        else {
+          const key = this.value(e.resultKey!);
+          if (typeof key !== 'string' || this.isPlaceholder(key)) throw new SourceNotEvaluable(`its for expression (line ${e.line}) makes keys vpcelint cannot tell`);
+          object[key] = this.value(e.result);
+        }
+      } finally {
+        this.scopes.pop();
+      }
+    }
+    return e.object ? object : out;
   }
 
   /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
@@ -96,10 +144,11 @@ export class SourceEvaluator {
   }
 
   private traversal(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
+    const bound = this.scopes.findLast((f) => f.has(t.root));
+    if (bound) return navigate(bound.get(t.root), t.steps, t.text);
     if (t.root === 'path' || t.root === 'terraform' || t.root === 'self') throw new SourceNotEvaluable(`it reads ${t.text}`);
     if (t.root === 'local') return this.local(t);
     const { references, attribute } = referencesOf(t);
-    if (this.inLocals.length === 0) this.traversals.push({ text: t.text, planned: references });
     const [first] = t.steps;
     if (t.root === 'var' && first && 'attr' in first && this.ctx.resolver.isSensitiveVariable(this.inst, first.attr)) this.sensitive = true;
     const res = this.ctx.resolver.resolveExpression(this.inst, { references });
@@ -128,7 +177,6 @@ export class SourceEvaluator {
   private local(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
     const [first, ...rest] = t.steps;
     if (!first || !('attr' in first)) throw new SourceNotEvaluable(`it reads ${t.text}`);
-    if (this.inLocals.length === 0) this.traversals.push({ text: t.text, planned: referencesOf(t).references });
     const expr = this.locals?.get(first.attr);
     if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${this.locals ? ' and the module\'s source does not define' : ''}`);
     if (this.inLocals.includes(first.attr) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first.attr} refers to itself through other locals`);
@@ -139,14 +187,21 @@ export class SourceEvaluator {
     } finally {
       this.inLocals.pop();
     }
-    for (const step of rest) {
-      const key = 'attr' in step ? step.attr : typeof step.index === 'object' ? undefined : step.index;
-      const inside = key === undefined || value === null || typeof value !== 'object' ? undefined : Array.isArray(value) ? (typeof key === 'number' ? value[key] : undefined) : Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-      if (inside === undefined) throw new SourceNotEvaluable(`${t.text} reads what local.${first.attr} does not hold, or by a key vpcelint does not evaluate`);
-      value = inside;
-    }
-    return value;
+    return navigate(value, rest, t.text);
   }
+}
+
+/** What follows a value in a traversal: attributes of objects, indexes of lists (literal keys only). */
+function navigate(value: unknown, steps: readonly TraversalStep[], text: string): unknown {
+  for (const step of steps) {
+    const key = 'attr' in step ? step.attr : typeof step.index === 'object' ? undefined : step.index;
+    const inside = key === undefined || value === null || typeof value !== 'object'
+      ? undefined
+      : Array.isArray(value) ? (typeof key === 'number' ? value[key] : undefined) : Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    if (inside === undefined) throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
+    value = inside;
+  }
+  return value;
 }
 
 /** How deep locals may refer to locals: deeper is a cycle, or a configuration nobody writes. */
@@ -156,7 +211,7 @@ const MAX_LOCAL_DEPTH = 32;
 export function evaluateSource(ctx: BuildContext, inst: Instance, found: SourceExpression, planned: Expression | undefined): { value: unknown; placeholders: Record<string, string[]> } {
   const evaluator = new SourceEvaluator(ctx, inst, found.locals);
   const value = evaluator.value(found.expr);
-  evaluator.checkReferences(planned, found.where);
+  evaluator.checkReferences(found.expr, planned, found.where);
   return { value, placeholders: evaluator.placeholders };
 }
 
@@ -164,6 +219,42 @@ interface Traversal {
   text: string;
   /** The references the plan records for it (one of which it must list). */
   planned: string[];
+}
+
+/**
+ * Every reference an expression makes, as Terraform records them: in every
+ * branch, evaluated or not, and not the names its `for` expressions bind.
+ */
+function traversalsOf(e: HclExpr, bound: ReadonlySet<string> = new Set()): Traversal[] {
+  switch (e.t) {
+    case 'traversal': {
+      const inIndexes = e.steps.flatMap((s) => ('index' in s && typeof s.index === 'object' ? traversalsOf(s.index, bound) : []));
+      if (bound.has(e.root)) return inIndexes;
+      let planned: string[];
+      try {
+        planned = referencesOf(e).references;
+      } catch {
+        planned = [e.text];
+      }
+      return [{ text: e.text, planned }, ...inIndexes];
+    }
+    case 'template':
+      return e.parts.flatMap((p) => (typeof p === 'string' ? [] : traversalsOf(p, bound)));
+    case 'tuple':
+      return e.items.flatMap((i) => traversalsOf(i, bound));
+    case 'object':
+      return e.items.flatMap((i) => traversalsOf(i.value, bound));
+    case 'call':
+      return e.args.flatMap((a) => traversalsOf(a, bound));
+    case 'conditional':
+      return [e.cond, e.then, e.else].flatMap((x) => traversalsOf(x, bound));
+    case 'for': {
+      const inner = new Set([...bound, e.value, ...(e.key !== undefined ? [e.key] : [])]);
+      return [...traversalsOf(e.collection, bound), ...[e.result, e.resultKey, e.cond].flatMap((x) => (x ? traversalsOf(x, inner) : []))];
+    }
+    default:
+      return [];
+  }
 }
 
 /**

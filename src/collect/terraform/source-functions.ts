@@ -1,0 +1,83 @@
+/**
+ * The Terraform functions a policy is commonly written with, over values the
+ * source evaluator computed: lists and strings. A value known only after
+ * apply is a placeholder string here, equal only to itself, so a function
+ * whose result would depend on what the placeholder holds (case, emptiness,
+ * equality) is not evaluated: `undefined` from `isPlaceholder` callers, and
+ * a thrown message otherwise. Anything not listed is not evaluated.
+ */
+export type FunctionResult = { value: unknown } | { notEvaluated: string };
+
+export function callFunction(name: string, args: unknown[], isPlaceholder: (v: unknown) => boolean): FunctionResult {
+  const fn = FUNCTIONS.get(name);
+  if (!fn) return { notEvaluated: `it calls ${name}(), which vpcelint does not evaluate` };
+  return fn(args, isPlaceholder);
+}
+
+const list = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
+const notEvaluated = (why: string): FunctionResult => ({ notEvaluated: why });
+
+const FUNCTIONS = new Map<string, (args: unknown[], isPlaceholder: (v: unknown) => boolean) => FunctionResult>([
+  ['jsonencode', (args) => (args.length === 1 ? { value: JSON.stringify(args[0]) } : notEvaluated('it calls jsonencode() with more than one argument'))],
+  ['concat', (args) => (args.every(Array.isArray) ? { value: (args as unknown[][]).flat() } : notEvaluated('it calls concat() on something that is not a list'))],
+  ['flatten', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: (args[0] as unknown[]).flat(Infinity) } : notEvaluated('it calls flatten() on something that is not a list'))],
+  ['tolist', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: args[0] } : notEvaluated('it calls tolist() on something that is not a list'))],
+  [
+    'toset',
+    // A set keeps one of equal values; placeholders are distinct values here, and IAM ignores repeats anyway.
+    (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0] as unknown[])] } : notEvaluated('it calls toset() on something that is not a list')),
+  ],
+  ['distinct', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0] as unknown[])] } : notEvaluated('it calls distinct() on something that is not a list'))],
+  [
+    'compact',
+    (args, isPlaceholder) => {
+      const l = args.length === 1 ? list(args[0]) : undefined;
+      if (!l) return notEvaluated('it calls compact() on something that is not a list');
+      // Whether a value known only after apply is empty is not known.
+      if (l.some(isPlaceholder)) return notEvaluated('it calls compact() on a value known only after apply');
+      return { value: l.filter((x) => x !== '' && x !== null) };
+    },
+  ],
+  ['tostring', (args) => (args.length === 1 && ['string', 'number', 'boolean'].includes(typeof args[0]) ? { value: String(args[0]) } : notEvaluated('it calls tostring() on something that is not a string'))],
+  [
+    'join',
+    (args) => {
+      const [sep, l] = args;
+      return typeof sep === 'string' && Array.isArray(l) && l.every((x) => ['string', 'number', 'boolean'].includes(typeof x)) ? { value: l.join(sep) } : notEvaluated('it calls join() on something that is not a list of strings');
+    },
+  ],
+  [
+    'format',
+    (args) => {
+      const [spec, ...rest] = args;
+      if (typeof spec !== 'string') return notEvaluated('it calls format() with a format that is not a string');
+      let i = 0;
+      let bad = false;
+      const out = spec.replace(/%(%|s|d|v)/g, (_m, verb: string) => {
+        if (verb === '%') return '%';
+        const v = rest[i++];
+        if (!['string', 'number', 'boolean'].includes(typeof v)) bad = true;
+        return String(v);
+      });
+      // Other verbs (widths, %q, %#v) and a wrong number of arguments are left to Terraform.
+      return bad || i !== rest.length || /%[^%sdv]/.test(spec.replace(/%%/g, '')) ? notEvaluated('it calls format() in a way vpcelint does not evaluate') : { value: out };
+    },
+  ],
+  [
+    'merge',
+    (args) => {
+      if (!args.every((a) => a !== null && typeof a === 'object' && !Array.isArray(a))) return notEvaluated('it calls merge() on something that is not an object');
+      return { value: Object.assign(Object.create(null) as Record<string, unknown>, ...(args as object[])) };
+    },
+  ],
+  [
+    'coalesce',
+    (args, isPlaceholder) => {
+      for (const a of args) {
+        if (isPlaceholder(a)) return notEvaluated('it calls coalesce() on a value known only after apply, which may be empty');
+        if (a !== null && a !== '') return { value: a };
+      }
+      return notEvaluated('it calls coalesce() with no value that is not empty');
+    },
+  ],
+]);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { callFunction } from '../../src/collect/terraform/source-functions.js';
+
+const PLACEHOLDER = '<known after apply: aws_s3_bucket.x.arn>';
+const isPlaceholder = (v: unknown) => v === PLACEHOLDER;
+const call = (name: string, ...args: unknown[]) => callFunction(name, args, isPlaceholder);
+
+describe('Terraform functions over source values', () => {
+  it('lists: concat, flatten, tolist, toset, distinct, compact', () => {
+    expect(call('concat', ['a'], [PLACEHOLDER, 'b'])).toEqual({ value: ['a', PLACEHOLDER, 'b'] });
+    expect(call('flatten', [['a', ['b']], 'c'])).toEqual({ value: ['a', 'b', 'c'] });
+    expect(call('tolist', ['a'])).toEqual({ value: ['a'] });
+    expect(call('toset', ['a', 'a', 'b'])).toEqual({ value: ['a', 'b'] });
+    expect(call('distinct', ['a', 'b', 'a'])).toEqual({ value: ['a', 'b'] });
+    expect(call('compact', ['a', '', null, 'b'])).toEqual({ value: ['a', 'b'] });
+    expect(call('concat', ['a'], 'b')).toHaveProperty('notEvaluated');
+  });
+
+  it('strings: format (%s, %d, %%), join, tostring, jsonencode', () => {
+    expect(call('format', 'arn:aws:s3:::%s/*', 'b')).toEqual({ value: 'arn:aws:s3:::b/*' });
+    expect(call('format', '%s/* %d%%', PLACEHOLDER, 3)).toEqual({ value: `${PLACEHOLDER}/* 3%` });
+    expect(call('format', '%q', 'b')).toHaveProperty('notEvaluated');
+    expect(call('format', '%s %s', 'b')).toHaveProperty('notEvaluated');
+    expect(call('join', ',', ['a', 'b'])).toEqual({ value: 'a,b' });
+    expect(call('tostring', 12)).toEqual({ value: '12' });
+    expect(call('jsonencode', { a: ['b'] })).toEqual({ value: '{"a":["b"]}' });
+  });
+
+  it('objects: merge, later keys winning', () => {
+    expect(call('merge', { a: 1, b: 1 }, { b: 2 })).toEqual({ value: Object.assign(Object.create(null), { a: 1, b: 2 }) });
+  });
+
+  it('never decides on what a value known only after apply holds', () => {
+    expect(call('compact', [PLACEHOLDER])).toEqual({ notEvaluated: 'it calls compact() on a value known only after apply' });
+    expect(call('coalesce', PLACEHOLDER, 'b')).toHaveProperty('notEvaluated');
+    expect(call('coalesce', '', 'b')).toEqual({ value: 'b' });
+    expect(call('lower', 'A')).toEqual({ notEvaluated: 'it calls lower(), which vpcelint does not evaluate' });
+  });
+});
