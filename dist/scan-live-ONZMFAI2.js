@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-RIOM443F.js";
+} from "./chunk-Y6BUY2NH.js";
 import "./chunk-HN5JKB6J.js";
-import "./chunk-U76RRC7P.js";
+import "./chunk-2YLG7QDY.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-D4XPB7RQ.js";
 import "./chunk-74UFNRK3.js";

@@ -49,6 +49,10 @@ function readsLocals(e) {
       return e.items.some((i) => readsLocals(i.value));
     case "call":
       return e.args.some(readsLocals);
+    case "conditional":
+      return readsLocals(e.cond) || readsLocals(e.then) || readsLocals(e.else);
+    case "for":
+      return [e.collection, e.result, e.resultKey, e.cond].some((x) => x !== void 0 && readsLocals(x));
     default:
       return false;
   }
@@ -95,14 +99,43 @@ function expression(node, text) {
     case "function_call": {
       const args = parts.find((n) => n.type === "function_arguments");
       const list = args ? named(args) : [];
-      if (list.some((n) => n.type === "expression" && n.nextSibling?.type === "...")) return unsupported(node, "an expanded argument (...)");
+      if (list.some((n) => n.type === "ellipsis")) return unsupported(node, "an expanded argument (...)");
       return { t: "call", name: parts[0].text, args: list.filter((n) => n.type === "expression").map((n) => expression(n, text)) };
     }
     case "variable_expr":
       return traversal(node, [node], text);
+    case "conditional": {
+      const [cond, then, otherwise] = parts.filter((n) => n.type === "expression");
+      if (!cond || !then || !otherwise) return unsupported(node, describe(node));
+      return { t: "conditional", cond: expression(cond, text), then: expression(then, text), else: expression(otherwise, text) };
+    }
+    case "for_expr":
+      return forExpression(parts[0], text);
     default:
       return unsupported(node, describe(node));
   }
+}
+function forExpression(node, text) {
+  const parts = named(node);
+  const intro = parts.find((n) => n.type === "for_intro");
+  const names = intro ? named(intro).filter((n) => n.type === "identifier").map((n) => n.text) : [];
+  const collection = intro ? named(intro).find((n) => n.type === "expression") : void 0;
+  const results = parts.filter((n) => n.type === "expression");
+  const cond = parts.find((n) => n.type === "for_cond");
+  const condExpr = cond ? named(cond).find((n) => n.type === "expression") : void 0;
+  const object2 = node.type === "for_object_expr";
+  if (!collection || names.length === 0 || names.length > 2 || results.length !== (object2 ? 2 : 1) || node.children.some((c) => c?.type === "ellipsis")) return unsupported(node, "a for expression");
+  const [first, second] = names;
+  return {
+    t: "for",
+    object: object2,
+    ...second !== void 0 ? { key: first } : {},
+    value: second ?? first,
+    collection: expression(collection, text),
+    ...object2 ? { resultKey: expression(results[0], text), result: expression(results[1], text) } : { result: expression(results[0], text) },
+    ...condExpr ? { cond: expression(condExpr, text) } : {},
+    line: node.startPosition.row + 1
+  };
 }
 function describe(node) {
   const what = {

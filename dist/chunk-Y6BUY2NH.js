@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-U76RRC7P.js";
+} from "./chunk-2YLG7QDY.js";
 import {
   InputError,
   Inventory,

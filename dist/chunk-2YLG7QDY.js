@@ -245,16 +245,16 @@ function parsePolicyObject(doc) {
   }
   if (doc.Id !== void 0 && typeof doc.Id !== "string") fail("$.Id", `Id must be a string, found ${describe(doc.Id)}`);
   const raw = doc.Statement;
-  let list2 = [];
+  let list3 = [];
   let listPath = (i) => `$.Statement[${i}]`;
   if (raw === void 0) fail("$.Statement", "the policy has no Statement");
-  else if (Array.isArray(raw)) list2 = raw;
+  else if (Array.isArray(raw)) list3 = raw;
   else if (isObject(raw)) {
-    list2 = [raw];
+    list3 = [raw];
     listPath = () => "$.Statement";
   } else fail("$.Statement", `Statement must be an object or a list of objects, found ${describe(raw)}`);
   const statements = [];
-  list2.forEach((s, i) => {
+  list3.forEach((s, i) => {
     const st = parseStatement(s, i, listPath(i), fail);
     if (st) statements.push(st);
   });
@@ -285,12 +285,12 @@ function parseStatement(s, index, path, fail) {
     if (spec) st[name === "Principal" ? "principal" : "notPrincipal"] = spec;
   });
   pair(s, "Action", "NotAction", path, fail, true, (name, v) => {
-    const list2 = stringList(v, `${path}.${name}`, fail);
-    if (list2) st[name === "Action" ? "action" : "notAction"] = list2;
+    const list3 = stringList(v, `${path}.${name}`, fail);
+    if (list3) st[name === "Action" ? "action" : "notAction"] = list3;
   });
   pair(s, "Resource", "NotResource", path, fail, false, (name, v) => {
-    const list2 = stringList(v, `${path}.${name}`, fail);
-    if (list2) st[name === "Resource" ? "resource" : "notResource"] = list2;
+    const list3 = stringList(v, `${path}.${name}`, fail);
+    if (list3) st[name === "Resource" ? "resource" : "notResource"] = list3;
   });
   if (s.Condition !== void 0) st.conditions = parseConditions(s.Condition, `${path}.Condition`, fail);
   return fail.problems.length === before ? st : void 0;
@@ -311,23 +311,23 @@ function parsePrincipal(v, path, fail) {
     return void 0;
   }
   for (const [type, value] of Object.entries(v)) {
-    const list2 = stringList(value, `${path}.${type}`, fail);
-    if (!list2) continue;
+    const list3 = stringList(value, `${path}.${type}`, fail);
+    if (!list3) continue;
     switch (type) {
       case "AWS":
-        for (const p of list2) {
+        for (const p of list3) {
           if (p === "*") spec.any = true;
           else spec.aws.push(normalizeAwsPrincipal(p));
         }
         break;
       case "Service":
-        spec.service.push(...list2);
+        spec.service.push(...list3);
         break;
       case "Federated":
-        spec.federated.push(...list2);
+        spec.federated.push(...list3);
         break;
       case "CanonicalUser":
-        spec.canonicalUser.push(...list2);
+        spec.canonicalUser.push(...list3);
         break;
       default:
         fail(`${path}.${type}`, `unknown principal type ${JSON.stringify(type)} (expected AWS, Service, Federated or CanonicalUser)`);
@@ -386,9 +386,9 @@ function parseOperator(operator) {
   return { base, ifExists, ...set2 ? { set: set2 } : {} };
 }
 function conditionValues(raw, path, fail) {
-  const list2 = Array.isArray(raw) ? raw : [raw];
+  const list3 = Array.isArray(raw) ? raw : [raw];
   const out = [];
-  for (const [i, v] of list2.entries()) {
+  for (const [i, v] of list3.entries()) {
     if (typeof v === "string") out.push(v);
     else if (typeof v === "boolean" || typeof v === "number" && Number.isFinite(v)) out.push(String(v));
     else {
@@ -399,14 +399,14 @@ function conditionValues(raw, path, fail) {
   return out;
 }
 function stringList(v, path, fail) {
-  const list2 = Array.isArray(v) ? v : [v];
-  for (const [i, x] of list2.entries()) {
+  const list3 = Array.isArray(v) ? v : [v];
+  for (const [i, x] of list3.entries()) {
     if (typeof x !== "string") {
       fail(Array.isArray(v) ? `${path}[${i}]` : path, `expected a string, found ${describe(x)}`);
       return void 0;
     }
   }
-  return list2;
+  return list3;
 }
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -1259,7 +1259,7 @@ function makeSpace(policy, hints) {
     const root = uf.find(name);
     merged.set(root, [...merged.get(root) ?? [], dim]);
   }
-  const dims = [...merged.values()].map((list2) => list2.length === 1 ? list2[0] : product(list2));
+  const dims = [...merged.values()].map((list3) => list3.length === 1 ? list3[0] : product(list3));
   for (const d of dims) if (d.values.length > MAX_DIM_VALUES) throw new NotEvaluable(`the policy has too many combinations of ${d.name} values to evaluate (${d.values.length})`);
   const named = new Map([...c.keys].map(([k, e]) => [k, e.values]));
   return { dims, knownAccounts: accounts, named, freshResources, freshAccount };
@@ -1500,19 +1500,19 @@ function combine(base, keys, reps, mayBeAbsent) {
   }
   return out;
 }
-function product(list2) {
+function product(list3) {
   let values = [{ context: /* @__PURE__ */ new Map() }];
-  for (const d of list2) {
+  for (const d of list3) {
     const next = [];
     for (const a of values) {
       for (const b of d.values) {
         next.push({ ...a, ...b, context: new Map([...a.context, ...b.context]) });
-        if (next.length > MAX_DIM_VALUES) throw new NotEvaluable(`the policy ties ${list2.map((x) => x.name).join(" and ")} together through policy variables in too many combinations to evaluate`);
+        if (next.length > MAX_DIM_VALUES) throw new NotEvaluable(`the policy ties ${list3.map((x) => x.name).join(" and ")} together through policy variables in too many combinations to evaluate`);
       }
     }
     values = next;
   }
-  return { name: list2.map((d) => d.name).join("+"), keys: new Set(list2.flatMap((d) => [...d.keys])), values };
+  return { name: list3.map((d) => d.name).join("+"), keys: new Set(list3.flatMap((d) => [...d.keys])), values };
 }
 var UnionFind = class {
   parent = /* @__PURE__ */ new Map();
@@ -2785,8 +2785,8 @@ function sameOrUnknown(a, b) {
   return a === void 0 || b === void 0 || a === b;
 }
 function push(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
+  const list3 = map.get(key);
+  if (list3) list3.push(value);
   else map.set(key, [value]);
 }
 function defaultIpv4Route(table) {
@@ -2904,8 +2904,8 @@ function byVpc(inv) {
   return index;
 }
 function append(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
+  const list3 = map.get(key);
+  if (list3) list3.push(value);
   else map.set(key, [value]);
 }
 function endpointsInVpc(inv, vpc) {
@@ -3162,9 +3162,9 @@ function readRule(inv, rule21, family, serviceNames) {
   else if (rule21.ipv4.some(isAnywhere)) return { allows: true, ranges: [] };
   else out.ranges.push(...publicRanges(rule21.ipv4, rule21, note));
   for (const key of rule21.prefixLists.keys) {
-    const list2 = inv.prefixLists.get(key);
-    const name = list2?.prefixListName;
-    if (!list2) {
+    const list3 = inv.prefixLists.get(key);
+    const name = list3?.prefixListName;
+    if (!list3) {
       note(`the prefix list ${key} named by an egress rule of ${where3} is not identified`);
       continue;
     }
@@ -3172,40 +3172,40 @@ function readRule(inv, rule21, family, serviceNames) {
       if (isServiceList(name, family, serviceNames)) return { allows: true, ranges: [] };
       continue;
     }
-    const label2 = listLabel(list2);
-    if (isUnknown(list2.cidrs) || list2.cidrs === void 0) {
-      note(`the entries of ${label2}, named by an egress rule of ${where3}, are ${isUnknown(list2.cidrs) ? `unknown (${list2.cidrs.reason})` : "not in the inventory"}`);
+    const label2 = listLabel(list3);
+    if (isUnknown(list3.cidrs) || list3.cidrs === void 0) {
+      note(`the entries of ${label2}, named by an egress rule of ${where3}, are ${isUnknown(list3.cidrs) ? `unknown (${list3.cidrs.reason})` : "not in the inventory"}`);
       continue;
     }
-    if (list2.cidrs.some((c) => !c.includes(":") && isAnywhere(c))) return { allows: true, ranges: [] };
+    if (list3.cidrs.some((c) => !c.includes(":") && isAnywhere(c))) return { allows: true, ranges: [] };
     if (typeof name !== "string") {
       note(`the prefix list ${key} named by an egress rule of ${where3} is not identified`);
       continue;
     }
-    out.ranges.push(...publicRanges(list2.cidrs, rule21, note, label2));
+    out.ranges.push(...publicRanges(list3.cidrs, rule21, note, label2));
   }
   if (rule21.prefixLists.unresolved) note(`a prefix list of an egress rule of ${where3} is unknown (${rule21.prefixLists.unresolved})`);
   if (rule21.prefixLists.external.length > 0) note(`prefix list ${rule21.prefixLists.external.join(", ")} named by an egress rule of ${where3} is not in the inventory`);
   return out;
 }
-function publicRanges(cidrs, rule21, note, list2) {
+function publicRanges(cidrs, rule21, note, list3) {
   const out = [];
   for (const cidr of cidrs) {
     if (cidr.includes(":") || isPrivateIpv4(cidr)) continue;
     if (parseCidr(cidr.trim())?.version !== 4) {
-      note(`${list2 ? `${list2}, named by an egress rule of ${ruleName(rule21)}, holds` : `an egress rule of ${ruleName(rule21)} names`} ${cidr}, which is not a CIDR block`);
+      note(`${list3 ? `${list3}, named by an egress rule of ${ruleName(rule21)}, holds` : `an egress rule of ${ruleName(rule21)} names`} ${cidr}, which is not a CIDR block`);
       continue;
     }
-    out.push({ cidr: cidr.trim(), rule: rule21, ...list2 ? { list: list2 } : {} });
+    out.push({ cidr: cidr.trim(), rule: rule21, ...list3 ? { list: list3 } : {} });
   }
   return out;
 }
 function serviceAddresses(inv, family, serviceNames) {
   const out = /* @__PURE__ */ new Set();
-  for (const list2 of inv.prefixLists.values()) {
-    const name = list2.prefixListName;
+  for (const list3 of inv.prefixLists.values()) {
+    const name = list3.prefixListName;
     if (typeof name !== "string" || !isAwsManaged(name) || !isServiceList(name, family, serviceNames)) continue;
-    if (Array.isArray(list2.cidrs)) list2.cidrs.filter((c) => parseCidr(c.trim())?.version === 4).forEach((c) => out.add(c.trim()));
+    if (Array.isArray(list3.cidrs)) list3.cidrs.filter((c) => parseCidr(c.trim())?.version === 4).forEach((c) => out.add(c.trim()));
   }
   return out.size > 0 ? [...out] : void 0;
 }
@@ -3246,9 +3246,9 @@ function isServiceList(name, family, serviceNames) {
 function ruleName(rule21) {
   return rule21.declaredBy.address ?? rule21.declaredBy.key;
 }
-function listLabel(list2) {
-  const shown = displayName(list2.ref);
-  const name = list2.prefixListName;
+function listLabel(list3) {
+  const shown = displayName(list3.ref);
+  const name = list3.prefixListName;
   if (typeof name !== "string" || shown === name || shown.endsWith(`(${name})`)) return `prefix list ${shown}`;
   return `prefix list ${name} (${shown})`;
 }
@@ -3265,8 +3265,8 @@ function destinations(inv, rule21) {
     else out.push(...cidrs);
   }
   for (const key of rule21.prefixLists.keys) {
-    const list2 = inv.prefixLists.get(key);
-    out.push(list2 ? listLabel(list2) : `prefix list ${key}`);
+    const list3 = inv.prefixLists.get(key);
+    out.push(list3 ? listLabel(list3) : `prefix list ${key}`);
   }
   out.push(...rule21.prefixLists.external.map((id) => `prefix list ${id}`));
   if (rule21.prefixLists.unresolved) out.push("a prefix list not known");
@@ -5161,7 +5161,7 @@ async function policyExpressions(prepared, wanted) {
   if (wanted.length === 0 || !prepared.load) return [];
   const index = await prepared.load.result();
   const hits = await index.declarations(wanted.map((w) => w.address));
-  const [{ hclParser }, { readAttributeExpressions, readLocals, readsLocals }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./expression-BIMQHL7S.js")]);
+  const [{ hclParser }, { readAttributeExpressions, readLocals, readsLocals }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./expression-P2D4QCH2.js")]);
   const parser = await hclParser();
   const byFile = /* @__PURE__ */ new Map();
   const slots = wanted.map(({ path }, i) => {
@@ -5181,9 +5181,9 @@ async function policyExpressions(prepared, wanted) {
     } catch {
       continue;
     }
-    const list2 = [...blocks.values()];
-    readAttributeExpressions(parser, text, list2).forEach((expr, i) => {
-      if (expr) list2[i].expr = expr;
+    const list3 = [...blocks.values()];
+    readAttributeExpressions(parser, text, list3).forEach((expr, i) => {
+      if (expr) list3[i].expr = expr;
     });
   }
   const localsByDir = /* @__PURE__ */ new Map();
@@ -5437,8 +5437,8 @@ function add(table, inst) {
   if (table.byAddress.has(inst.address)) return;
   table.byAddress.set(inst.address, inst);
   const rk = resourceKey(inst.moduleInstance, inst.mode, inst.type, inst.name);
-  const list2 = table.byResource.get(rk);
-  if (list2) list2.push(inst);
+  const list3 = table.byResource.get(rk);
+  if (list3) list3.push(inst);
   else table.byResource.set(rk, [inst]);
   if (inst.moduleInstance === "" || table.knownModules.has(inst.moduleInstance)) return;
   let parent = "";
@@ -5447,8 +5447,8 @@ function add(table, inst) {
     if (!table.knownModules.has(self)) {
       table.knownModules.add(self);
       const k = `${parent}|${step2.name}`;
-      const list3 = table.moduleInstances.get(k);
-      if (list3) list3.push(self);
+      const list4 = table.moduleInstances.get(k);
+      if (list4) list4.push(self);
       else table.moduleInstances.set(k, [self]);
     }
     parent = self;
@@ -5495,8 +5495,8 @@ function indexByType(table) {
   const out = /* @__PURE__ */ new Map();
   for (const inst of table.byAddress.values()) {
     const t = inst.mode === "data" ? `data.${inst.type}` : inst.type;
-    const list2 = out.get(t);
-    if (list2) list2.push(inst);
+    const list3 = out.get(t);
+    if (list3) list3.push(inst);
     else out.set(t, [inst]);
   }
   return out;
@@ -5618,13 +5618,13 @@ function markSuspectedOwners(ctx, items, owners, options) {
   const prefixesOf = (owner) => {
     const inst = ctx.table.byAddress.get(owner.ref.address ?? owner.ref.key);
     if (!inst) return [""];
-    let list2 = ancestors.get(inst.moduleInstance);
-    if (!list2) {
-      list2 = inst.modules.map((_, n) => formatModules(inst.modules.slice(0, n)));
-      list2.push(inst.moduleInstance);
-      ancestors.set(inst.moduleInstance, list2);
+    let list3 = ancestors.get(inst.moduleInstance);
+    if (!list3) {
+      list3 = inst.modules.map((_, n) => formatModules(inst.modules.slice(0, n)));
+      list3.push(inst.moduleInstance);
+      ancestors.set(inst.moduleInstance, list3);
     }
-    return list2;
+    return list3;
   };
   for (const owner of owners) {
     const prefixes = prefixesOf(owner);
@@ -5735,6 +5735,77 @@ function placeholderFor(ctx, inst, attribute) {
   return { name: own, keys: attribute ? ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
 }
 
+// src/collect/terraform/source-functions.ts
+function callFunction(name, args, isPlaceholder) {
+  const fn = FUNCTIONS.get(name);
+  if (!fn) return { notEvaluated: `it calls ${name}(), which vpcelint does not evaluate` };
+  return fn(args, isPlaceholder);
+}
+var list = (v) => Array.isArray(v) ? v : void 0;
+var notEvaluated4 = (why) => ({ notEvaluated: why });
+var FUNCTIONS = /* @__PURE__ */ new Map([
+  ["jsonencode", (args) => args.length === 1 ? { value: JSON.stringify(args[0]) } : notEvaluated4("it calls jsonencode() with more than one argument")],
+  ["concat", (args) => args.every(Array.isArray) ? { value: args.flat() } : notEvaluated4("it calls concat() on something that is not a list")],
+  ["flatten", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: args[0].flat(Infinity) } : notEvaluated4("it calls flatten() on something that is not a list")],
+  ["tolist", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: args[0] } : notEvaluated4("it calls tolist() on something that is not a list")],
+  [
+    "toset",
+    // A set keeps one of equal values; placeholders are distinct values here, and IAM ignores repeats anyway.
+    (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0])] } : notEvaluated4("it calls toset() on something that is not a list")
+  ],
+  ["distinct", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0])] } : notEvaluated4("it calls distinct() on something that is not a list")],
+  [
+    "compact",
+    (args, isPlaceholder) => {
+      const l = args.length === 1 ? list(args[0]) : void 0;
+      if (!l) return notEvaluated4("it calls compact() on something that is not a list");
+      if (l.some(isPlaceholder)) return notEvaluated4("it calls compact() on a value known only after apply");
+      return { value: l.filter((x) => x !== "" && x !== null) };
+    }
+  ],
+  ["tostring", (args) => args.length === 1 && ["string", "number", "boolean"].includes(typeof args[0]) ? { value: String(args[0]) } : notEvaluated4("it calls tostring() on something that is not a string")],
+  [
+    "join",
+    (args) => {
+      const [sep3, l] = args;
+      return typeof sep3 === "string" && Array.isArray(l) && l.every((x) => ["string", "number", "boolean"].includes(typeof x)) ? { value: l.join(sep3) } : notEvaluated4("it calls join() on something that is not a list of strings");
+    }
+  ],
+  [
+    "format",
+    (args) => {
+      const [spec, ...rest] = args;
+      if (typeof spec !== "string") return notEvaluated4("it calls format() with a format that is not a string");
+      let i = 0;
+      let bad = false;
+      const out = spec.replace(/%(%|s|d|v)/g, (_m, verb) => {
+        if (verb === "%") return "%";
+        const v = rest[i++];
+        if (!["string", "number", "boolean"].includes(typeof v)) bad = true;
+        return String(v);
+      });
+      return bad || i !== rest.length || /%[^%sdv]/.test(spec.replace(/%%/g, "")) ? notEvaluated4("it calls format() in a way vpcelint does not evaluate") : { value: out };
+    }
+  ],
+  [
+    "merge",
+    (args) => {
+      if (!args.every((a) => a !== null && typeof a === "object" && !Array.isArray(a))) return notEvaluated4("it calls merge() on something that is not an object");
+      return { value: Object.assign(/* @__PURE__ */ Object.create(null), ...args) };
+    }
+  ],
+  [
+    "coalesce",
+    (args, isPlaceholder) => {
+      for (const a of args) {
+        if (isPlaceholder(a)) return notEvaluated4("it calls coalesce() on a value known only after apply, which may be empty");
+        if (a !== null && a !== "") return { value: a };
+      }
+      return notEvaluated4("it calls coalesce() with no value that is not empty");
+    }
+  ]
+]);
+
 // src/collect/terraform/source-values.ts
 var SourceNotEvaluable = class extends Error {
 };
@@ -5752,7 +5823,8 @@ var SourceEvaluator = class {
   placeholders = {};
   /** Whether a value it read is one Terraform marks sensitive: then so is the result. */
   sensitive = false;
-  traversals = [];
+  /** The names `for` expressions bind, innermost last. */
+  scopes = [];
   /** The locals being evaluated, innermost last: a local's own references are not the plan's to check. */
   inLocals = [];
   /** A policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
@@ -5777,8 +5849,18 @@ var SourceEvaluator = class {
         for (const { key, value } of e.items) out[key] = this.value(value);
         return out;
       }
-      case "call":
-        throw new SourceNotEvaluable(`it calls ${e.name}(), which vpcelint does not evaluate`);
+      case "call": {
+        const result2 = callFunction(e.name, e.args.map((a) => this.value(a)), (v) => typeof v === "string" && Object.hasOwn(this.placeholders, v));
+        if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
+        return result2.value;
+      }
+      case "conditional": {
+        const cond = this.value(e.cond);
+        if (typeof cond !== "boolean") throw new SourceNotEvaluable(`its conditional (? :) depends on ${this.isPlaceholder(cond) ? "a value known only after apply" : "something that is not true or false"}`);
+        return this.value(cond ? e.then : e.else);
+      }
+      case "for":
+        return this.forExpression(e);
       case "unsupported":
         throw new SourceNotEvaluable(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
     }
@@ -5789,13 +5871,45 @@ var SourceEvaluator = class {
    * from (a stale checkout, another --source-root), and a value built from it
    * would be a guess.
    */
-  checkReferences(planned, where3) {
+  checkReferences(expr, planned, where3) {
     const recorded = new Set((planned?.references ?? []).filter((r) => typeof r === "string"));
+    const traversals = traversalsOf(expr);
     const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
-    for (const t of this.traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
+    for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
     for (const r of recorded) {
-      if (!this.traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
+      if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
     }
+  }
+  isPlaceholder(v) {
+    return typeof v === "string" && Object.hasOwn(this.placeholders, v);
+  }
+  /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
+  forExpression(e) {
+    const collection = this.value(e.collection);
+    const entries = Array.isArray(collection) ? collection.map((v, i) => [i, v]) : collection !== null && typeof collection === "object" ? Object.entries(collection).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : [];
+    if (entries.length === 0 && (collection === null || typeof collection !== "object")) throw new SourceNotEvaluable(`its for expression (line ${e.line}) runs over something that is not a list or an object`);
+    const out = [];
+    const object = /* @__PURE__ */ Object.create(null);
+    for (const [k, v] of entries) {
+      const frame = new Map([[e.value, v], ...e.key !== void 0 ? [[e.key, k]] : []]);
+      this.scopes.push(frame);
+      try {
+        if (e.cond) {
+          const keep = this.value(e.cond);
+          if (typeof keep !== "boolean") throw new SourceNotEvaluable(`the condition of its for expression (line ${e.line}) is not true or false`);
+          if (!keep) continue;
+        }
+        if (!e.object) out.push(this.value(e.result));
+        else {
+          const key = this.value(e.resultKey);
+          if (typeof key !== "string" || this.isPlaceholder(key)) throw new SourceNotEvaluable(`its for expression (line ${e.line}) makes keys vpcelint cannot tell`);
+          object[key] = this.value(e.result);
+        }
+      } finally {
+        this.scopes.pop();
+      }
+    }
+    return e.object ? object : out;
   }
   /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
   template(e, json) {
@@ -5808,10 +5922,11 @@ var SourceEvaluator = class {
     }).join("");
   }
   traversal(t) {
+    const bound = this.scopes.findLast((f) => f.has(t.root));
+    if (bound) return navigate(bound.get(t.root), t.steps, t.text);
     if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new SourceNotEvaluable(`it reads ${t.text}`);
     if (t.root === "local") return this.local(t);
     const { references, attribute } = referencesOf(t);
-    if (this.inLocals.length === 0) this.traversals.push({ text: t.text, planned: references });
     const [first2] = t.steps;
     if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariable(this.inst, first2.attr)) this.sensitive = true;
     const res = this.ctx.resolver.resolveExpression(this.inst, { references });
@@ -5839,7 +5954,6 @@ var SourceEvaluator = class {
   local(t) {
     const [first2, ...rest] = t.steps;
     if (!first2 || !("attr" in first2)) throw new SourceNotEvaluable(`it reads ${t.text}`);
-    if (this.inLocals.length === 0) this.traversals.push({ text: t.text, planned: referencesOf(t).references });
     const expr = this.locals?.get(first2.attr);
     if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${this.locals ? " and the module's source does not define" : ""}`);
     if (this.inLocals.includes(first2.attr) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first2.attr} refers to itself through other locals`);
@@ -5850,21 +5964,55 @@ var SourceEvaluator = class {
     } finally {
       this.inLocals.pop();
     }
-    for (const step2 of rest) {
-      const key = "attr" in step2 ? step2.attr : typeof step2.index === "object" ? void 0 : step2.index;
-      const inside = key === void 0 || value === null || typeof value !== "object" ? void 0 : Array.isArray(value) ? typeof key === "number" ? value[key] : void 0 : Object.hasOwn(value, key) ? value[key] : void 0;
-      if (inside === void 0) throw new SourceNotEvaluable(`${t.text} reads what local.${first2.attr} does not hold, or by a key vpcelint does not evaluate`);
-      value = inside;
-    }
-    return value;
+    return navigate(value, rest, t.text);
   }
 };
+function navigate(value, steps, text) {
+  for (const step2 of steps) {
+    const key = "attr" in step2 ? step2.attr : typeof step2.index === "object" ? void 0 : step2.index;
+    const inside = key === void 0 || value === null || typeof value !== "object" ? void 0 : Array.isArray(value) ? typeof key === "number" ? value[key] : void 0 : Object.hasOwn(value, key) ? value[key] : void 0;
+    if (inside === void 0) throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
+    value = inside;
+  }
+  return value;
+}
 var MAX_LOCAL_DEPTH = 32;
 function evaluateSource(ctx, inst, found, planned) {
   const evaluator = new SourceEvaluator(ctx, inst, found.locals);
   const value = evaluator.value(found.expr);
-  evaluator.checkReferences(planned, found.where);
+  evaluator.checkReferences(found.expr, planned, found.where);
   return { value, placeholders: evaluator.placeholders };
+}
+function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
+  switch (e.t) {
+    case "traversal": {
+      const inIndexes = e.steps.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : []);
+      if (bound.has(e.root)) return inIndexes;
+      let planned;
+      try {
+        planned = referencesOf(e).references;
+      } catch {
+        planned = [e.text];
+      }
+      return [{ text: e.text, planned }, ...inIndexes];
+    }
+    case "template":
+      return e.parts.flatMap((p) => typeof p === "string" ? [] : traversalsOf(p, bound));
+    case "tuple":
+      return e.items.flatMap((i) => traversalsOf(i, bound));
+    case "object":
+      return e.items.flatMap((i) => traversalsOf(i.value, bound));
+    case "call":
+      return e.args.flatMap((a) => traversalsOf(a, bound));
+    case "conditional":
+      return [e.cond, e.then, e.else].flatMap((x) => traversalsOf(x, bound));
+    case "for": {
+      const inner = /* @__PURE__ */ new Set([...bound, e.value, ...e.key !== void 0 ? [e.key] : []]);
+      return [...traversalsOf(e.collection, bound), ...[e.result, e.resultKey, e.cond].flatMap((x) => x ? traversalsOf(x, inner) : [])];
+    }
+    default:
+      return [];
+  }
 }
 function referencesOf(t) {
   const computed = t.steps.findIndex((s) => "index" in s && typeof s.index === "object");
@@ -5967,8 +6115,8 @@ var Rebuilder = class {
     if (sid !== void 0) s.Sid = sid;
     s.Effect = this.scalar([...path, "effect"], false, config) ?? "Allow";
     for (const [field2, element] of [["actions", "Action"], ["not_actions", "NotAction"], ["resources", "Resource"], ["not_resources", "NotResource"]]) {
-      const list2 = this.list([...path, field2], config, [...at, field2]);
-      if (list2 !== void 0 && list2.length > 0) s[element] = list2;
+      const list3 = this.list([...path, field2], config, [...at, field2]);
+      if (list3 !== void 0 && list3.length > 0) s[element] = list3;
     }
     for (const [field2, element] of [["principals", "Principal"], ["not_principals", "NotPrincipal"]]) {
       const blocks = this.blocks([...path, field2], config, field2, at);
@@ -6002,13 +6150,13 @@ var Rebuilder = class {
   blocks(path, parentConfig, name, parentAt) {
     const v = attr(this.doc, ...path);
     if (isUnknown(v)) throw new CannotRebuild(`its ${name} blocks are known only after apply`);
-    const list2 = Array.isArray(v) ? v : [];
+    const list3 = Array.isArray(v) ? v : [];
     const configs = blockExpressions(parentConfig, name) ?? [];
-    if (configs.length !== list2.length) throw new CannotRebuild(`it has ${list2.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
+    if (configs.length !== list3.length) throw new CannotRebuild(`it has ${list3.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
     const keys = SET_KEYS[name];
-    if (!keys) return list2.map((_, i) => ({ path: [...path, i], config: configs[i], at: [...parentAt, name, i] }));
+    if (!keys) return list3.map((_, i) => ({ path: [...path, i], config: configs[i], at: [...parentAt, name, i] }));
     const free = new Set(configs.map((_, j) => j));
-    return list2.map((_, i) => {
+    return list3.map((_, i) => {
       const want = keys.map((k) => attr(this.doc, ...path, i, k));
       const j = [...free].find((c) => keys.every((k, n) => constantOf(expressionAt(configs[c], [k])) === want[n]));
       if (j === void 0) throw new CannotRebuild(`a ${name} block cannot be matched with its configuration`);
@@ -6245,8 +6393,8 @@ function buildSecurityGroups(ctx) {
       protocol: str(inst, "protocol") ?? "-1",
       fromPort: num2(inst, ["from_port"]),
       toPort: num2(inst, ["to_port"]),
-      ipv4: list(inst, ["cidr_blocks"]),
-      ipv6: list(inst, ["ipv6_cidr_blocks"]),
+      ipv4: list2(inst, ["cidr_blocks"]),
+      ipv6: list2(inst, ["ipv6_cidr_blocks"]),
       prefixLists: linkPrefixLists(ctx, inst, ["prefix_list_ids"], prefixLists),
       groups: linkGroups(ctx, inst, ["source_security_group_id"]),
       self: field(inst, "self") === true,
@@ -6400,8 +6548,8 @@ function inlineRules(ctx, inst, sg, direction, prefixLists) {
       protocol: str(inst, direction, i, "protocol") ?? "-1",
       fromPort: num2(inst, at("from_port")),
       toPort: num2(inst, at("to_port")),
-      ipv4: list(inst, at("cidr_blocks")),
-      ipv6: list(inst, at("ipv6_cidr_blocks")),
+      ipv4: list2(inst, at("cidr_blocks")),
+      ipv6: list2(inst, at("ipv6_cidr_blocks")),
       prefixLists: linkPrefixLists(ctx, inst, at("prefix_list_ids"), prefixLists),
       groups: linkGroups(ctx, inst, at("security_groups")),
       self: attr(inst, ...at("self")) === true,
@@ -6436,7 +6584,7 @@ function num2(inst, path) {
   const n = typeof v === "number" ? v : typeof v === "string" ? Number(v) : NaN;
   return Number.isFinite(n) ? n : unknown(`${inst.address}.${path.join(".")} is not a number`);
 }
-function list(inst, path) {
+function list2(inst, path) {
   const v = attr(inst, ...path);
   if (isUnknown(v)) return unknown(`${inst.address}.${path.join(".")} is known only after apply`);
   if (!Array.isArray(v)) return [];
@@ -6995,7 +7143,7 @@ function policyFromSource(ctx, req, found) {
   try {
     const evaluator = new SourceEvaluator(ctx, req.inst, found.locals);
     const text = evaluator.document(found.expr);
-    evaluator.checkReferences(req.expr, found.where);
+    evaluator.checkReferences(found.expr, req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
     const { holder, attribute } = req.unknown;
     return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
@@ -7099,14 +7247,14 @@ function mostSpecific(refs) {
       others.push(r);
       continue;
     }
-    const list2 = groups.get(base);
-    if (list2) list2.push(r);
+    const list3 = groups.get(base);
+    if (list3) list3.push(r);
     else groups.set(base, [r]);
   }
   const out = [...others];
-  for (const list2 of groups.values()) {
-    const keyed = list2.filter((r) => "key" in r && r.key !== void 0);
-    const pool = keyed.length > 0 ? keyed : list2;
+  for (const list3 of groups.values()) {
+    const keyed = list3.filter((r) => "key" in r && r.key !== void 0);
+    const pool = keyed.length > 0 ? keyed : list3;
     const byKey = /* @__PURE__ */ new Map();
     for (const r of pool) {
       const k = "key" in r && r.key !== void 0 ? JSON.stringify(r.key) : "";
@@ -7452,29 +7600,29 @@ function addSeparateEntries(ctx) {
     if (key !== void 0 && typeof cidr === "string") changesOf(key).removed.push(cidr);
   }
   for (const [key, c] of changes) {
-    const list2 = ctx.inv.prefixLists.get(key);
-    if (list2) list2.cidrs = withEntries(ctx, list2, c);
+    const list3 = ctx.inv.prefixLists.get(key);
+    if (list3) list3.cidrs = withEntries(ctx, list3, c);
   }
   markSuspectedOwners(ctx, unattached, ctx.inv.prefixLists.values(), {
     kinds: ["prefix-list"],
     vpcOf: () => void 0,
     // AWS-managed lists take no entries.
-    accepts: (list2) => list2.ref.type !== "data.aws_prefix_list",
-    mark: (list2, _part, suspects) => {
-      list2.cidrs = unknown(suspectsText(suspects, list2.ref));
+    accepts: (list3) => list3.ref.type !== "data.aws_prefix_list",
+    mark: (list3, _part, suspects) => {
+      list3.cidrs = unknown(suspectsText(suspects, list3.ref));
     }
   });
 }
-function withEntries(ctx, list2, c) {
+function withEntries(ctx, list3, c) {
   const unknownEntry = c.added.find(isUnknown);
   if (unknownEntry) return unknownEntry;
   const added = c.added;
-  if (isUnknown(list2.cidrs)) {
-    const created = ctx.table.byAddress.get(list2.ref.key)?.action;
-    return created === "create" || created === "replace" ? [...new Set(added)] : list2.cidrs;
+  if (isUnknown(list3.cidrs)) {
+    const created = ctx.table.byAddress.get(list3.ref.key)?.action;
+    return created === "create" || created === "replace" ? [...new Set(added)] : list3.cidrs;
   }
-  if (list2.cidrs === void 0) return void 0;
-  const kept = list2.cidrs.filter((cidr) => !c.removed.includes(cidr) || added.includes(cidr));
+  if (list3.cidrs === void 0) return void 0;
+  const kept = list3.cidrs.filter((cidr) => !c.removed.includes(cidr) || added.includes(cidr));
   return [.../* @__PURE__ */ new Set([...kept, ...added])];
 }
 function listOf(ctx, inst, unattached) {
@@ -8404,9 +8552,9 @@ function redact(text, sensitive) {
     forms.add(v);
     forms.add(JSON.stringify(v).slice(1, -1));
   }
-  const list2 = [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
-  let out = text.replace(alternation(list2), REDACTED);
-  const again = list2.filter((f) => !REDACTED.includes(f));
+  const list3 = [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
+  let out = text.replace(alternation(list3), REDACTED);
+  const again = list3.filter((f) => !REDACTED.includes(f));
   if (again.length === 0) return out;
   const pattern = alternation(again);
   for (let pass = 1; pass < MAX_PASSES && pattern.test(out); pass++) out = out.replace(pattern, REDACTED);
@@ -8557,13 +8705,13 @@ function compareFindings(a, b) {
 function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function sortDiagnostics(list2) {
+function sortDiagnostics(list3) {
   const key = (d) => `${d.ruleId ?? ""}\0${d.subject?.key ?? ""}\0${d.code}\0${d.message}`;
-  return [...list2].sort((a, b) => cmp(key(a), key(b)));
+  return [...list3].sort((a, b) => cmp(key(a), key(b)));
 }
-function dedupeDiagnostics(list2) {
+function dedupeDiagnostics(list3) {
   const seen = /* @__PURE__ */ new Set();
-  return list2.filter((d) => {
+  return list3.filter((d) => {
     const key = `${d.ruleId ?? ""}\0${d.code}\0${d.subject?.key ?? ""}\0${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -8935,7 +9083,7 @@ var IgnoreIndex = class {
     const slot = this.byRule.get(ruleId);
     if (!slot) return [];
     const found = /* @__PURE__ */ new Set();
-    const add4 = (list2) => list2?.forEach((ig) => found.add(ig));
+    const add4 = (list3) => list3?.forEach((ig) => found.add(ig));
     if (ref.address) add4(slot.byAddress.get(ref.address));
     if (ref.id) add4(slot.byId.get(ref.id));
     if (ref.arn) add4(slot.byId.get(ref.arn));
@@ -8947,8 +9095,8 @@ function isLiteral(glob) {
   return !glob.includes("*") && !glob.includes("?");
 }
 function push2(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
+  const list3 = map.get(key);
+  if (list3) list3.push(value);
   else map.set(key, [value]);
 }
 function globToRegExp(glob) {
@@ -9563,12 +9711,12 @@ function header(report) {
   const total = report.findings.length;
   const lines = [`## vpcelint: ${escapeMd(sourceLabel(report.source))}`, ""];
   const suppressed = report.suppressed?.length ?? 0;
-  const notEvaluated4 = (report.diagnostics.length > 0 ? ` \xB7 ${report.diagnostics.length} not evaluated (see the end)` : "") + (suppressed > 0 ? ` \xB7 ${suppressed} suppressed${report.baseline ? " (already in the baseline, or silenced)" : ""}, not shown` : "");
+  const notEvaluated5 = (report.diagnostics.length > 0 ? ` \xB7 ${report.diagnostics.length} not evaluated (see the end)` : "") + (suppressed > 0 ? ` \xB7 ${suppressed} suppressed${report.baseline ? " (already in the baseline, or silenced)" : ""}, not shown` : "");
   if (total === 0) {
-    lines.push(`\u2705 **No findings.**${notEvaluated4}`, "");
+    lines.push(`\u2705 **No findings.**${notEvaluated5}`, "");
     return lines.join("\n");
   }
-  lines.push(`**${plural4(total, "finding")}**: ${plural4(c.error, "error")}, ${plural4(c.warning, "warning")}, ${plural4(c.note, "note")}${notEvaluated4}`, "");
+  lines.push(`**${plural4(total, "finding")}**: ${plural4(c.error, "error")}, ${plural4(c.warning, "warning")}, ${plural4(c.note, "note")}${notEvaluated5}`, "");
   lines.push("| Severity | Rule | Findings | What it flags |", "|---|---|---:|---|");
   const rows = [];
   for (const { run, findings } of byRule(report)) {
@@ -9592,9 +9740,9 @@ function byRule(report) {
     }
     g.findings.push(f);
   }
-  const list2 = [...groups.values()];
-  for (const g of list2) g.findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
-  return list2.sort((a, b) => SEVERITY_RANK[worst(b.findings)] - SEVERITY_RANK[worst(a.findings)] || (a.run.meta.id < b.run.meta.id ? -1 : 1));
+  const list3 = [...groups.values()];
+  for (const g of list3) g.findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  return list3.sort((a, b) => SEVERITY_RANK[worst(b.findings)] - SEVERITY_RANK[worst(a.findings)] || (a.run.meta.id < b.run.meta.id ? -1 : 1));
 }
 function unknownRun(id, severity) {
   return { severity, meta: { id, severity, title: "", description: "", fix: "", docs: [], tags: [], precision: "medium" } };

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-RIOM443F.js";
+} from "./chunk-Y6BUY2NH.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
@@ -31,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-U76RRC7P.js";
+} from "./chunk-2YLG7QDY.js";
 import {
   UsageError,
   isUnknown
