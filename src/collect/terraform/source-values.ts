@@ -27,7 +27,7 @@ export class SourceEvaluator {
   sensitive = false;
   /** The names `for` expressions bind, innermost last. */
   private readonly scopes: Map<string, unknown>[] = [];
-  /** The locals being evaluated, innermost last: a local's own references are not the plan's to check. */
+  /** The locals being evaluated, innermost last: to stop a local that refers to itself. */
   private readonly inLocals: string[] = [];
 
   constructor(
@@ -95,6 +95,13 @@ export class SourceEvaluator {
     }
   }
 
+  /** A string for a JSON template: the placeholders in it written as JSON string content (addresses may hold quotes). */
+  private jsonSafe(v: string): string {
+    let out = v;
+    for (const name of Object.keys(this.placeholders)) if (out.includes(name)) out = out.split(name).join(JSON.stringify(name).slice(1, -1));
+    return out;
+  }
+
   private isPlaceholder(v: unknown): boolean {
     return typeof v === 'string' && Object.hasOwn(this.placeholders, v);
   }
@@ -136,7 +143,7 @@ export class SourceEvaluator {
       .map((p) => {
         if (typeof p === 'string') return p;
         const v = this.value(p);
-        if (typeof v === 'string') return json && Object.hasOwn(this.placeholders, v) ? JSON.stringify(v).slice(1, -1) : v;
+        if (typeof v === 'string') return json ? this.jsonSafe(v) : v;
         if (typeof v === 'number' || typeof v === 'boolean') return String(v);
         throw new SourceNotEvaluable('it interpolates a value that is not a string into a string');
       })
@@ -180,12 +187,15 @@ export class SourceEvaluator {
     const expr = this.locals?.get(first.attr);
     if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${this.locals ? ' and the module\'s source does not define' : ''}`);
     if (this.inLocals.includes(first.attr) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first.attr} refers to itself through other locals`);
+    // A local sees the module's names, not those of the for expression that reads it.
+    const scopes = this.scopes.splice(0);
     this.inLocals.push(first.attr);
     let value: unknown;
     try {
       value = this.value(expr);
     } finally {
       this.inLocals.pop();
+      this.scopes.push(...scopes);
     }
     return navigate(value, rest, t.text);
   }
