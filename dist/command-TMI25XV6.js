@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-Y6BUY2NH.js";
+} from "./chunk-4FQZ4C7F.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
@@ -31,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-2YLG7QDY.js";
+} from "./chunk-CHDY36GT.js";
 import {
   UsageError,
   isUnknown

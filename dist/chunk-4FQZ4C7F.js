@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-2YLG7QDY.js";
+} from "./chunk-CHDY36GT.js";
 import {
   InputError,
   Inventory,

@@ -5825,7 +5825,7 @@ var SourceEvaluator = class {
   sensitive = false;
   /** The names `for` expressions bind, innermost last. */
   scopes = [];
-  /** The locals being evaluated, innermost last: a local's own references are not the plan's to check. */
+  /** The locals being evaluated, innermost last: to stop a local that refers to itself. */
   inLocals = [];
   /** A policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
   document(e) {
@@ -5880,6 +5880,12 @@ var SourceEvaluator = class {
       if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
     }
   }
+  /** A string for a JSON template: the placeholders in it written as JSON string content (addresses may hold quotes). */
+  jsonSafe(v) {
+    let out = v;
+    for (const name of Object.keys(this.placeholders)) if (out.includes(name)) out = out.split(name).join(JSON.stringify(name).slice(1, -1));
+    return out;
+  }
   isPlaceholder(v) {
     return typeof v === "string" && Object.hasOwn(this.placeholders, v);
   }
@@ -5916,7 +5922,7 @@ var SourceEvaluator = class {
     return e.parts.map((p) => {
       if (typeof p === "string") return p;
       const v = this.value(p);
-      if (typeof v === "string") return json && Object.hasOwn(this.placeholders, v) ? JSON.stringify(v).slice(1, -1) : v;
+      if (typeof v === "string") return json ? this.jsonSafe(v) : v;
       if (typeof v === "number" || typeof v === "boolean") return String(v);
       throw new SourceNotEvaluable("it interpolates a value that is not a string into a string");
     }).join("");
@@ -5957,12 +5963,14 @@ var SourceEvaluator = class {
     const expr = this.locals?.get(first2.attr);
     if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${this.locals ? " and the module's source does not define" : ""}`);
     if (this.inLocals.includes(first2.attr) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first2.attr} refers to itself through other locals`);
+    const scopes = this.scopes.splice(0);
     this.inLocals.push(first2.attr);
     let value;
     try {
       value = this.value(expr);
     } finally {
       this.inLocals.pop();
+      this.scopes.push(...scopes);
     }
     return navigate(value, rest, t.text);
   }
