@@ -158,6 +158,16 @@ describe('policy documents whose list elements are known only after apply, read 
     expect(documentOf(inv.iamPolicies.get('data.aws_iam_policy_document.ledger')!.policy).text).toBe(documentOf(p).text);
   });
 
+  it('a document the plan alone cannot rebuild at all (a list built by functions) is rebuilt with the source', async () => {
+    expect(inventoryOf('policy-jsonencode').buckets.get('aws_s3_bucket.vault')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('built from more than one value') });
+    const inv = await withSources(dir);
+    for (const p of [inv.buckets.get('aws_s3_bucket.vault')!.policy, inv.iamPolicies.get('data.aws_iam_policy_document.vault')!.policy]) {
+      expect(statement(p).resource).toEqual(['arn:aws:s3:::acme-policy-jsonencode-vault/*', 'arn:aws:s3:::acme-policy-jsonencode-data/*']);
+      expect(documentOf(p).placeholders).toEqual({ '<known after apply: aws_iam_role.admin.arn>': ['aws_iam_role.admin'] });
+    }
+    expect(inv.buckets.get('aws_s3_bucket.vault')!.policy).toMatchObject({ holder: { key: 'aws_s3_bucket_policy.vault' }, origin: { key: 'data.aws_iam_policy_document.vault' } });
+  });
+
   it('a source that disagrees with an element the plan knows is not used: the plan alone decides', async () => {
     const edited = editedCopy((d) => {
       const file = join(d, 'main.tf');

@@ -31,7 +31,8 @@ export type Rebuilt =
        */
       inexact?: AttributePath[];
     }
-  | { kind: 'unknown'; reason: string };
+  /** `inexact`: lists the source may read where the plan could not, so that a second try may succeed. */
+  | { kind: 'unknown'; reason: string; inexact?: AttributePath[] };
 
 /** Where the source of a document's arguments is: by path in its block (statement, index, ..., argument). */
 export type SourceLookup = (path: AttributePath) => SourceExpression | undefined;
@@ -62,7 +63,7 @@ export function rebuildPolicyDocument(ctx: BuildContext, doc: Instance): Rebuilt
   let rebuilt = cache.get(doc);
   if (!rebuilt) {
     cache.set(doc, (rebuilt = rebuild(ctx, doc)));
-    if (rebuilt.kind === 'document' && rebuilt.inexact) ctx.sourceDocuments.push(doc);
+    if (rebuilt.inexact) ctx.sourceDocuments.push(doc);
   }
   return rebuilt;
 }
@@ -73,11 +74,13 @@ export function rebuildWithSource(ctx: BuildContext, doc: Instance, source: Sour
 }
 
 function rebuild(ctx: BuildContext, doc: Instance, source?: SourceLookup): Rebuilt {
+  const rebuilder = new Rebuilder(ctx, doc, source);
   try {
-    return new Rebuilder(ctx, doc, source).run();
+    return rebuilder.run();
   } catch (err) {
-    if (err instanceof CannotRebuild) return { kind: 'unknown', reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}` };
-    throw err;
+    if (!(err instanceof CannotRebuild)) throw err;
+    const inexact = rebuilder.inexactLists();
+    return { kind: 'unknown', reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}`, ...(inexact.length > 0 ? { inexact } : {}) };
   }
 }
 
@@ -85,6 +88,11 @@ class Rebuilder {
   private readonly placeholders: Record<string, string[]> = {};
   private readonly config: Record<string, unknown> | undefined;
   private readonly inexact: AttributePath[] = [];
+
+  /** The lists met so far that the source could read (for a rebuild that failed on one of them). */
+  inexactLists(): AttributePath[] {
+    return this.inexact;
+  }
 
   constructor(
     private readonly ctx: BuildContext,

@@ -3,10 +3,10 @@ import type { PolicySource } from '../../model/nodes.js';
 import type { Ref } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
 import { ConfigIndex } from './config.js';
-import { indexByType, releaseBuild, type BuildContext } from './context.js';
+import { declRef, indexByType, releaseBuild, type BuildContext } from './context.js';
 import { buildEndpointServices } from './endpoint-services.js';
 import { buildEndpoints } from './endpoints.js';
-import { buildInstances, field, type Instance } from './instances.js';
+import { buildInstances, field, isSensitive, type Instance } from './instances.js';
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
 import { policyFromSource } from './policy-from-source.js';
@@ -51,10 +51,7 @@ export function collectPlanInStages(plan: PlanJson, file: string): PlanCollectio
   const ctx = buildContext(plan, file);
   buildNodes(ctx);
   const requests = [...ctx.sourcePolicies];
-  const documents = ctx.sourceDocuments.map((doc) => {
-    const rebuilt = rebuildPolicyDocument(ctx, doc);
-    return { doc, paths: rebuilt.kind === 'document' ? (rebuilt.inexact ?? []) : [] };
-  });
+  const documents = ctx.sourceDocuments.map((doc) => ({ doc, paths: rebuildPolicyDocument(ctx, doc).inexact ?? [] }));
   const wanted = [
     ...requests.map((r) => ({ address: r.inst.address, path: [r.attribute] })),
     ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path }))),
@@ -69,12 +66,12 @@ export function collectPlanInStages(plan: PlanJson, file: string): PlanCollectio
         if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
       });
       let next = requests.length;
-      const exact = new Map<string, Extract<Rebuilt, { kind: 'document' }>>();
+      const exact = new Map<string, RebuiltDocument>();
       for (const { doc, paths } of documents) {
         const byPath = new Map(paths.map((p) => [p.join('\u0000'), found[next++]]));
         if (![...byPath.values()].some(Boolean)) continue;
         const again = rebuildWithSource(ctx, doc, (path) => byPath.get(path.join('\u0000')));
-        if (again.kind === 'document') exact.set(doc.address, again);
+        if (again.kind === 'document') exact.set(doc.address, { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, 'json') });
       }
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
@@ -83,18 +80,27 @@ export function collectPlanInStages(plan: PlanJson, file: string): PlanCollectio
   };
 }
 
-/** Every node that holds one of the policies gets its replacement, and every policy written in a rebuilt document its text. */
-function replacePolicies(inv: Inventory, replaced: ReadonlyMap<PolicySource, PolicySource>, documents: ReadonlyMap<string, Extract<Rebuilt, { kind: 'document' }>>): void {
+/** A policy document rebuilt with its source, where it is, and whether Terraform marks its text sensitive. */
+type RebuiltDocument = Extract<Rebuilt, { kind: 'document' }> & { ref: Ref; sensitive: boolean };
+
+/**
+ * Every node that holds one of the policies gets its replacement, and every
+ * policy written in a rebuilt document its text: those the plan alone could
+ * rebuild, and those it could not (unknown, built from that one document).
+ */
+function replacePolicies(inv: Inventory, replaced: ReadonlyMap<PolicySource, PolicySource>, documents: ReadonlyMap<string, RebuiltDocument>): void {
   for (const holders of [inv.vpcEndpoints.values(), inv.buckets.values(), inv.iamPolicies.values()]) {
     for (const node of holders) {
       const p = replaced.get(node.policy) ?? node.policy;
-      const doc = p.kind === 'document' ? documents.get((p.origin ?? p.holder).key) : undefined;
-      if (p.kind !== 'document' || !doc) {
-        node.policy = p;
-        continue;
-      }
-      const { placeholders: _old, ...rest } = p;
-      node.policy = { ...rest, text: doc.text, ...(Object.keys(doc.placeholders).length > 0 ? { placeholders: doc.placeholders } : {}) };
+      node.policy = p;
+      if (p.kind === 'absent') continue;
+      const from = p.kind === 'document' ? (p.origin ?? p.holder).key : p.builtFrom?.length === 1 ? p.builtFrom[0]! : p.holder.key;
+      const doc = documents.get(from);
+      if (!doc || (p.kind === 'unknown' && p.builtFrom === undefined && p.attribute !== 'json')) continue;
+      const placeholders = Object.keys(doc.placeholders).length > 0 ? { placeholders: doc.placeholders } : {};
+      const origin = p.holder.key === doc.ref.key ? {} : { origin: doc.ref };
+      const sensitive = (p.kind === 'document' && p.sensitive) || doc.sensitive;
+      node.policy = { kind: 'document', text: doc.text, holder: p.holder, attribute: p.attribute, sensitive, ...placeholders, ...origin };
     }
   }
 }
