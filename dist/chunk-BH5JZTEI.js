@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-CHDY36GT.js";
+} from "./chunk-24PG47W4.js";
 import {
   InputError,
   Inventory,

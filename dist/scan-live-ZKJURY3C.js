@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-4FQZ4C7F.js";
+} from "./chunk-BH5JZTEI.js";
 import "./chunk-HN5JKB6J.js";
-import "./chunk-CHDY36GT.js";
+import "./chunk-24PG47W4.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-D4XPB7RQ.js";
 import "./chunk-74UFNRK3.js";

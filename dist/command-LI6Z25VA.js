@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-4FQZ4C7F.js";
+} from "./chunk-BH5JZTEI.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
@@ -31,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-CHDY36GT.js";
+} from "./chunk-24PG47W4.js";
 import {
   UsageError,
   isUnknown

@@ -6075,7 +6075,7 @@ function rebuildPolicyDocument(ctx, doc) {
   let rebuilt = cache2.get(doc);
   if (!rebuilt) {
     cache2.set(doc, rebuilt = rebuild2(ctx, doc));
-    if (rebuilt.kind === "document" && rebuilt.inexact) ctx.sourceDocuments.push(doc);
+    if (rebuilt.inexact) ctx.sourceDocuments.push(doc);
   }
   return rebuilt;
 }
@@ -6083,11 +6083,13 @@ function rebuildWithSource(ctx, doc, source) {
   return rebuild2(ctx, doc, source);
 }
 function rebuild2(ctx, doc, source) {
+  const rebuilder = new Rebuilder(ctx, doc, source);
   try {
-    return new Rebuilder(ctx, doc, source).run();
+    return rebuilder.run();
   } catch (err) {
-    if (err instanceof CannotRebuild) return { kind: "unknown", reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}` };
-    throw err;
+    if (!(err instanceof CannotRebuild)) throw err;
+    const inexact = rebuilder.inexactLists();
+    return { kind: "unknown", reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}`, ...inexact.length > 0 ? { inexact } : {} };
   }
 }
 var Rebuilder = class {
@@ -6103,6 +6105,10 @@ var Rebuilder = class {
   placeholders = {};
   config;
   inexact = [];
+  /** The lists met so far that the source could read (for a rebuild that failed on one of them). */
+  inexactLists() {
+    return this.inexact;
+  }
   run() {
     for (const m of MERGED) {
       const v = attr(this.doc, m);
@@ -7963,10 +7969,7 @@ function collectPlanInStages(plan, file) {
   const ctx = buildContext(plan, file);
   buildNodes(ctx);
   const requests = [...ctx.sourcePolicies];
-  const documents = ctx.sourceDocuments.map((doc) => {
-    const rebuilt = rebuildPolicyDocument(ctx, doc);
-    return { doc, paths: rebuilt.kind === "document" ? rebuilt.inexact ?? [] : [] };
-  });
+  const documents = ctx.sourceDocuments.map((doc) => ({ doc, paths: rebuildPolicyDocument(ctx, doc).inexact ?? [] }));
   const wanted = [
     ...requests.map((r) => ({ address: r.inst.address, path: [r.attribute] })),
     ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path })))
@@ -7986,7 +7989,7 @@ function collectPlanInStages(plan, file) {
         const byPath = new Map(paths.map((p) => [p.join("\0"), found[next++]]));
         if (![...byPath.values()].some(Boolean)) continue;
         const again = rebuildWithSource(ctx, doc, (path) => byPath.get(path.join("\0")));
-        if (again.kind === "document") exact.set(doc.address, again);
+        if (again.kind === "document") exact.set(doc.address, { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, "json") });
       }
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
@@ -7998,13 +8001,15 @@ function replacePolicies(inv, replaced, documents) {
   for (const holders of [inv.vpcEndpoints.values(), inv.buckets.values(), inv.iamPolicies.values()]) {
     for (const node of holders) {
       const p = replaced.get(node.policy) ?? node.policy;
-      const doc = p.kind === "document" ? documents.get((p.origin ?? p.holder).key) : void 0;
-      if (p.kind !== "document" || !doc) {
-        node.policy = p;
-        continue;
-      }
-      const { placeholders: _old, ...rest } = p;
-      node.policy = { ...rest, text: doc.text, ...Object.keys(doc.placeholders).length > 0 ? { placeholders: doc.placeholders } : {} };
+      node.policy = p;
+      if (p.kind === "absent") continue;
+      const from = p.kind === "document" ? (p.origin ?? p.holder).key : p.builtFrom?.length === 1 ? p.builtFrom[0] : p.holder.key;
+      const doc = documents.get(from);
+      if (!doc || p.kind === "unknown" && p.builtFrom === void 0 && p.attribute !== "json") continue;
+      const placeholders = Object.keys(doc.placeholders).length > 0 ? { placeholders: doc.placeholders } : {};
+      const origin = p.holder.key === doc.ref.key ? {} : { origin: doc.ref };
+      const sensitive = p.kind === "document" && p.sensitive || doc.sensitive;
+      node.policy = { kind: "document", text: doc.text, holder: p.holder, attribute: p.attribute, sensitive, ...placeholders, ...origin };
     }
   }
 }
