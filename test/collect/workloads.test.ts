@@ -26,3 +26,21 @@ describe('workloads from a plan', () => {
     expect([...inv.workloads.values()].filter((w) => w.workloadKind === 'lambda').map((w) => w.ref.key)).toEqual(['aws_lambda_function.worker']);
   });
 });
+
+describe('security groups attached to network interfaces (aws_network_interface_sg_attachment)', () => {
+  const inv = inventoryOf('sg-attachment');
+  const groupsOf = (key: string) => inv.workloads.get(key)!.securityGroups;
+
+  it('join the groups of the instance whose primary interface, or whose named interface, they are attached to', () => {
+    expect(groupsOf('aws_instance.app').keys.sort()).toEqual(['aws_security_group.closed', 'aws_security_group.s3_out']);
+    expect(groupsOf('aws_instance.worker').keys.sort()).toEqual(['aws_security_group.closed', 'aws_security_group.s3_out']);
+    expect(groupsOf('aws_instance.batch')).toEqual({ keys: ['aws_security_group.closed'], external: [] });
+  });
+
+  it('one whose interface cannot be told leaves the groups of the instances it may belong to partly unknown, naming it', () => {
+    const legacy = groupsOf('module.legacy.aws_instance.this');
+    expect(legacy.keys).toEqual(['aws_security_group.closed']);
+    expect(legacy.unresolved).toMatch(/^module\.legacy\.aws_network_interface_sg_attachment\.this may attach a security group to module\.legacy\.aws_instance\.this: which network interface it attaches to cannot be told \(.*local\.eni/);
+    expect(groupsOf('aws_instance.batch').unresolved).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@ import { isUnknown } from '../../model/unknown.js';
 import { instancesOf, merge, refOf, tagsOf, type BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
 import { defaultGroupOf, linkGroups } from './security-groups.js';
+import { markSuspectedOwners, ownerUnclear, suspectsText, type Unattached } from './unattached.js';
 
 type Path = (string | number)[];
 const NONE: Link = Object.freeze({ keys: [], external: [] }) as Link;
@@ -16,6 +17,8 @@ const NONE: Link = Object.freeze({ keys: [], external: [] }) as Link;
  */
 export function buildWorkloads(ctx: BuildContext): void {
   const placements = templatePlacements(ctx);
+  const unattached: Unattached[] = [];
+  const attached = attachedGroups(ctx, unattached);
   for (const inst of instancesOf(ctx, 'aws_launch_template')) {
     const interfaces = blockCount(inst, 'network_interfaces');
     let subnets = placements.get(inst.address) ?? NONE;
@@ -30,10 +33,12 @@ export function buildWorkloads(ctx: BuildContext): void {
       ? ctx.resolver.link(inst, ['subnet_id'], ['subnet'])
       : NONE;
     let groups = merge(linkIfSet(ctx, inst, ['vpc_security_group_ids'], 'group'), linkIfSet(ctx, inst, ['security_groups'], 'group'));
+    let extra = attached.get(inst.address) ?? NONE;
     for (let i = 0; i < blockCount(inst, 'network_interface'); i++) {
       for (const eni of hitsOf(ctx, inst, ['network_interface', i, 'network_interface_id'], 'aws_network_interface')) {
         subnets = merge(subnets, ctx.resolver.link(eni, ['subnet_id'], ['subnet']));
         groups = merge(groups, linkIfSet(ctx, eni, ['security_groups'], 'group'));
+        extra = merge(extra, attached.get(eni.address) ?? NONE);
       }
     }
     const templates = hitsOf(ctx, inst, ['launch_template', 0, 'id'], 'aws_launch_template')
@@ -42,8 +47,16 @@ export function buildWorkloads(ctx: BuildContext): void {
     if (isEmpty(subnets)) {
       subnets = { keys: [], external: [], unresolved: `${inst.address} names no subnet: it runs in a default subnet of the default VPC, which is not in the plan` };
     }
-    add(ctx, inst, 'instance', subnets, withDefault(ctx, groups, subnets));
+    // Groups attached to its interfaces afterwards join those it launched with (or the default group, which stays).
+    add(ctx, inst, 'instance', subnets, merge(withDefault(ctx, groups, subnets), extra));
   }
+  markSuspectedOwners(ctx, unattached, [...ctx.inv.workloads.values()].filter((w) => w.workloadKind === 'instance'), {
+    kinds: ['instance'],
+    vpcOf: () => undefined,
+    mark: (w, _part, suspects) => {
+      w.securityGroups = merge(w.securityGroups, { keys: [], external: [], unresolved: suspectsText(suspects, w.ref) });
+    },
+  });
   for (const inst of instancesOf(ctx, 'aws_lambda_function')) {
     // Without a VPC config (or with no subnets in it) the function runs outside any VPC.
     if (!set(ctx, inst, ['vpc_config', 0, 'subnet_ids'])) continue;
@@ -56,6 +69,64 @@ export function buildWorkloads(ctx: BuildContext): void {
     const subnets = ctx.resolver.link(inst, ['network_configuration', 0, 'subnets'], ['subnet']);
     add(ctx, inst, 'ecs-service', subnets, withDefault(ctx, linkIfSet(ctx, inst, ['network_configuration', 0, 'security_groups'], 'group'), subnets));
   }
+}
+
+/**
+ * `aws_network_interface_sg_attachment`: a group attached to a network
+ * interface, by the address of what owns the interface (an instance, for its
+ * primary interface; an `aws_network_interface`). One whose interface cannot
+ * be told goes to `unattached`: the instances it may belong to have groups
+ * that are partly unknown, naming it.
+ */
+function attachedGroups(ctx: BuildContext, unattached: Unattached[]): Map<string, Link> {
+  const out = new Map<string, Link>();
+  const attachments = [...instancesOf(ctx, 'aws_network_interface_sg_attachment')];
+  if (attachments.length === 0) return out;
+  // Known interface ids: an existing instance's primary interface, an existing aws_network_interface.
+  const byEniId = new Map<string, string>();
+  for (const inst of instancesOf(ctx, 'aws_instance')) {
+    const id = field(inst, 'primary_network_interface_id');
+    if (typeof id === 'string') byEniId.set(id, inst.address);
+  }
+  for (const eni of instancesOf(ctx, 'aws_network_interface')) {
+    const id = field(eni, 'id');
+    if (typeof id === 'string') byEniId.set(id, eni.address);
+  }
+  for (const att of attachments) {
+    const res = ctx.resolver.resolveAttribute(att, ['network_interface_id']);
+    const owners = new Set<string>();
+    let other = res.unresolved !== undefined;
+    for (const h of res.hits) {
+      const primary = h.instance.type === 'aws_instance' && h.attribute === 'primary_network_interface_id';
+      const eni = h.instance.type === 'aws_network_interface' && (h.attribute === undefined || h.attribute === 'id');
+      if (primary || eni) owners.add(h.instance.address);
+      else other = true;
+    }
+    for (const c of res.constants) {
+      const owner = typeof c === 'string' ? byEniId.get(c) : undefined;
+      // An interface outside the plan changes nothing the plan holds.
+      if (owner) owners.add(owner);
+    }
+    if (other || owners.size > 1) {
+      // The instances it may belong to: those named (an interface's instance is found through the interface), or any.
+      const named = [...owners].map((o) => instancesUsing(ctx, o)).flat();
+      const why = ownerUnclear('network interface', res.unresolved ?? `the reference may mean any of ${[...owners].join(', ')}`, 'attaches to');
+      unattached.push({ inst: att, part: 'groups', action: 'attach a security group to', why, named, open: other });
+      continue;
+    }
+    const [owner] = owners;
+    if (owner !== undefined) out.set(owner, merge(out.get(owner) ?? NONE, linkGroups(ctx, att, ['security_group_id'])));
+  }
+  return out;
+}
+
+/** The instances that use a network interface's owner: the instance itself, or those naming the aws_network_interface. */
+function instancesUsing(ctx: BuildContext, owner: string): string[] {
+  const inst = ctx.table.byAddress.get(owner);
+  if (inst?.type !== 'aws_network_interface') return [owner];
+  return [...instancesOf(ctx, 'aws_instance')]
+    .filter((i) => Array.from({ length: blockCount(i, 'network_interface') }, (_, n) => hitsOf(ctx, i, ['network_interface', n, 'network_interface_id'], 'aws_network_interface')).flat().includes(inst))
+    .map((i) => i.address);
 }
 
 function add(ctx: BuildContext, inst: Instance, workloadKind: WorkloadKind, subnets: Link, securityGroups: Link): void {
