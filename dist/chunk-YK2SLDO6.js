@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-24PG47W4.js";
+} from "./chunk-7DAFDFBU.js";
 import {
   InputError,
   Inventory,

@@ -7861,6 +7861,8 @@ function externalBucket(ctx, inst) {
 var NONE2 = Object.freeze({ keys: [], external: [] });
 function buildWorkloads(ctx) {
   const placements = templatePlacements(ctx);
+  const unattached = [];
+  const attached = attachedGroups(ctx, unattached);
   for (const inst of instancesOf(ctx, "aws_launch_template")) {
     const interfaces = blockCount(inst, "network_interfaces");
     let subnets = placements.get(inst.address) ?? NONE2;
@@ -7873,10 +7875,12 @@ function buildWorkloads(ctx) {
   for (const inst of instancesOf(ctx, "aws_instance")) {
     let subnets = set(ctx, inst, ["subnet_id"]) ? ctx.resolver.link(inst, ["subnet_id"], ["subnet"]) : NONE2;
     let groups = merge3(linkIfSet(ctx, inst, ["vpc_security_group_ids"], "group"), linkIfSet(ctx, inst, ["security_groups"], "group"));
+    let extra = attached.get(inst.address) ?? NONE2;
     for (let i = 0; i < blockCount(inst, "network_interface"); i++) {
       for (const eni of hitsOf(ctx, inst, ["network_interface", i, "network_interface_id"], "aws_network_interface")) {
         subnets = merge3(subnets, ctx.resolver.link(eni, ["subnet_id"], ["subnet"]));
         groups = merge3(groups, linkIfSet(ctx, eni, ["security_groups"], "group"));
+        extra = merge3(extra, attached.get(eni.address) ?? NONE2);
       }
     }
     const templates = hitsOf(ctx, inst, ["launch_template", 0, "id"], "aws_launch_template").concat(hitsOf(ctx, inst, ["launch_template", 0, "name"], "aws_launch_template"));
@@ -7884,8 +7888,15 @@ function buildWorkloads(ctx) {
     if (isEmpty(subnets)) {
       subnets = { keys: [], external: [], unresolved: `${inst.address} names no subnet: it runs in a default subnet of the default VPC, which is not in the plan` };
     }
-    add3(ctx, inst, "instance", subnets, withDefault(ctx, groups, subnets));
+    add3(ctx, inst, "instance", subnets, merge3(withDefault(ctx, groups, subnets), extra));
   }
+  markSuspectedOwners(ctx, unattached, [...ctx.inv.workloads.values()].filter((w) => w.workloadKind === "instance"), {
+    kinds: ["instance"],
+    vpcOf: () => void 0,
+    mark: (w, _part, suspects) => {
+      w.securityGroups = merge3(w.securityGroups, { keys: [], external: [], unresolved: suspectsText(suspects, w.ref) });
+    }
+  });
   for (const inst of instancesOf(ctx, "aws_lambda_function")) {
     if (!set(ctx, inst, ["vpc_config", 0, "subnet_ids"])) continue;
     const subnets = ctx.resolver.link(inst, ["vpc_config", 0, "subnet_ids"], ["subnet"]);
@@ -7896,6 +7907,49 @@ function buildWorkloads(ctx) {
     const subnets = ctx.resolver.link(inst, ["network_configuration", 0, "subnets"], ["subnet"]);
     add3(ctx, inst, "ecs-service", subnets, withDefault(ctx, linkIfSet(ctx, inst, ["network_configuration", 0, "security_groups"], "group"), subnets));
   }
+}
+function attachedGroups(ctx, unattached) {
+  const out = /* @__PURE__ */ new Map();
+  const attachments2 = [...instancesOf(ctx, "aws_network_interface_sg_attachment")];
+  if (attachments2.length === 0) return out;
+  const byEniId = /* @__PURE__ */ new Map();
+  for (const inst of instancesOf(ctx, "aws_instance")) {
+    const id = field(inst, "primary_network_interface_id");
+    if (typeof id === "string") byEniId.set(id, inst.address);
+  }
+  for (const eni of instancesOf(ctx, "aws_network_interface")) {
+    const id = field(eni, "id");
+    if (typeof id === "string") byEniId.set(id, eni.address);
+  }
+  for (const att of attachments2) {
+    const res = ctx.resolver.resolveAttribute(att, ["network_interface_id"]);
+    const owners = /* @__PURE__ */ new Set();
+    let other = res.unresolved !== void 0;
+    for (const h of res.hits) {
+      const primary = h.instance.type === "aws_instance" && h.attribute === "primary_network_interface_id";
+      const eni = h.instance.type === "aws_network_interface" && (h.attribute === void 0 || h.attribute === "id");
+      if (primary || eni) owners.add(h.instance.address);
+      else other = true;
+    }
+    for (const c of res.constants) {
+      const owner2 = typeof c === "string" ? byEniId.get(c) : void 0;
+      if (owner2) owners.add(owner2);
+    }
+    if (other || owners.size > 1) {
+      const named = [...owners].map((o) => instancesUsing(ctx, o)).flat();
+      const why = ownerUnclear("network interface", res.unresolved ?? `the reference may mean any of ${[...owners].join(", ")}`, "attaches to");
+      unattached.push({ inst: att, part: "groups", action: "attach a security group to", why, named, open: other });
+      continue;
+    }
+    const [owner] = owners;
+    if (owner !== void 0) out.set(owner, merge3(out.get(owner) ?? NONE2, linkGroups(ctx, att, ["security_group_id"])));
+  }
+  return out;
+}
+function instancesUsing(ctx, owner) {
+  const inst = ctx.table.byAddress.get(owner);
+  if (inst?.type !== "aws_network_interface") return [owner];
+  return [...instancesOf(ctx, "aws_instance")].filter((i) => Array.from({ length: blockCount(i, "network_interface") }, (_, n) => hitsOf(ctx, i, ["network_interface", n, "network_interface_id"], "aws_network_interface")).flat().includes(inst)).map((i) => i.address);
 }
 function add3(ctx, inst, workloadKind, subnets, securityGroups) {
   const ref = refOf(ctx, inst);

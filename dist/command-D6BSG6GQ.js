@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-BH5JZTEI.js";
+} from "./chunk-YK2SLDO6.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
@@ -31,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-24PG47W4.js";
+} from "./chunk-7DAFDFBU.js";
 import {
   UsageError,
   isUnknown
