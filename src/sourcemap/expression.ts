@@ -19,6 +19,8 @@ export type HclExpr =
   | { t: 'object'; items: { key: string; value: HclExpr }[] }
   | { t: 'call'; name: string; args: HclExpr[] }
   | { t: 'conditional'; cond: HclExpr; then: HclExpr; else: HclExpr }
+  /** `!a`, `-a`, `a == b`, `a && b`, `a > b`, `a + b`, ... */
+  | { t: 'operation'; op: string; args: HclExpr[] }
   /** `[for v in c : r if cond]`, `{for k, v in c : rk => r}`: `key` is the first name when there are two. */
   | { t: 'for'; object: boolean; key?: string; value: string; collection: HclExpr; result: HclExpr; resultKey?: HclExpr; cond?: HclExpr; line: number }
   | { t: 'unsupported'; what: string; line: number };
@@ -98,6 +100,8 @@ export function readsLocals(e: HclExpr): boolean {
       return e.args.some(readsLocals);
     case 'conditional':
       return readsLocals(e.cond) || readsLocals(e.then) || readsLocals(e.else);
+    case 'operation':
+      return e.args.some(readsLocals);
     case 'for':
       return [e.collection, e.result, e.resultKey, e.cond].some((x) => x !== undefined && readsLocals(x));
     default:
@@ -165,9 +169,32 @@ function expression(node: Node, text: string): HclExpr {
     }
     case 'for_expr':
       return forExpression(parts[0]!, text);
+    case 'operation':
+      return operation(parts[0]!, text);
     default:
       return unsupported(node, describe(node));
   }
+}
+
+/** A unary or binary operation: its operands are the terms on either side of the operator. */
+function operation(node: Node, text: string): HclExpr {
+  const children = node.children.filter((n): n is Node => n !== null && n.type !== 'comment');
+  const at = children.findIndex((n) => !n.isNamed && OPERATORS.has(n.type));
+  if (at === -1) return unsupported(node, 'an operator');
+  const op = children[at]!.text;
+  const sides = node.type === 'unary_operation' ? [children.slice(at + 1)] : [children.slice(0, at), children.slice(at + 1)];
+  if (sides.some((side) => side.length === 0)) return unsupported(node, 'an operator');
+  return { t: 'operation', op, args: sides.map((side) => operand(side, text)) };
+}
+
+const OPERATORS = new Set(['!', '-', '==', '!=', '<', '>', '<=', '>=', '+', '*', '/', '%', '&&', '||']);
+
+/** An operand: one term, a parenthesized expression, or a traversal written as a root and its steps. */
+function operand(nodes: Node[], text: string): HclExpr {
+  if (nodes[0]!.type === 'variable_expr') return traversal(nodes[0]!, nodes, text, nodes[nodes.length - 1]!.endIndex);
+  if (nodes.length === 3 && nodes[0]!.type === '(' && nodes[2]!.type === ')') return expression(nodes[1]!, text);
+  if (nodes.length !== 1) return unsupported(nodes[0]!, describe(nodes[1]!));
+  return nodes[0]!.type === 'operation' ? operation(named(nodes[0]!)[0]!, text) : expression(nodes[0]!, text);
 }
 
 /** A `for_tuple_expr` or `for_object_expr`. */
@@ -226,7 +253,7 @@ function literal(node: Node): HclExpr {
 }
 
 /** `name.attr[0]["k"].attr`, `x[count.index]`: a root and its steps; anything else on the way is unsupported. */
-function traversal(node: Node, parts: Node[], text: string): HclExpr {
+function traversal(node: Node, parts: Node[], text: string, end = node.endIndex): HclExpr {
   const root = parts[0]!.text;
   const steps: TraversalStep[] = [];
   for (const part of parts.slice(1)) {
@@ -249,7 +276,7 @@ function traversal(node: Node, parts: Node[], text: string): HclExpr {
     }
     return unsupported(part, describe(part));
   }
-  return { t: 'traversal', root, steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, '') };
+  return { t: 'traversal', root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
 }
 
 function object(parts: Node[], text: string): HclExpr {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callFunction } from '../../src/collect/terraform/source-functions.js';
 
 const PLACEHOLDER = '<known after apply: aws_s3_bucket.x.arn>';
-const isPlaceholder = (v: unknown) => v === PLACEHOLDER;
+const isPlaceholder = (v: unknown) => typeof v === 'string' && v.includes(PLACEHOLDER);
 const call = (name: string, ...args: unknown[]) => callFunction(name, args, isPlaceholder);
 
 describe('Terraform functions over source values', () => {
@@ -24,6 +24,13 @@ describe('Terraform functions over source values', () => {
     expect(call('join', ',', ['a', 'b'])).toEqual({ value: 'a,b' });
     expect(call('tostring', 12)).toEqual({ value: '12' });
     expect(call('jsonencode', { a: ['b'] })).toEqual({ value: '{"a":["b"]}' });
+  });
+
+  it('length of lists, strings and objects, never of a value known only after apply', () => {
+    expect(call('length', ['a', PLACEHOLDER])).toEqual({ value: 2 });
+    expect(call('length', 'abc')).toEqual({ value: 3 });
+    expect(call('length', { a: 1 })).toEqual({ value: 1 });
+    expect(call('length', `${PLACEHOLDER}/*`)).toHaveProperty('notEvaluated');
   });
 
   it('objects: merge, later keys winning', () => {

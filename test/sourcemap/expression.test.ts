@@ -60,9 +60,20 @@ describe('attribute expressions from .tf source', () => {
     expect(await exprOf('  policy = {for k, v in var.m : k => v}')).toMatchObject({ t: 'for', object: true, key: 'k', value: 'v', resultKey: ref('k'), result: ref('v') });
   });
 
-  it('marks what it does not follow, with its line: operators, grouping for expressions, expanded arguments, splats, template directives, computed keys', async () => {
+  it('reads unary and binary operations, their operands traversals or terms', async () => {
+    expect(await exprOf('  policy = !var.a && length(var.l) > 0 || var.e == "prod"')).toEqual({
+      t: 'operation',
+      op: '||',
+      args: [
+        { t: 'operation', op: '&&', args: [{ t: 'operation', op: '!', args: [ref('var.a')] }, { t: 'operation', op: '>', args: [{ t: 'call', name: 'length', args: [ref('var.l')] }, { t: 'literal', value: 0 }] }] },
+        { t: 'operation', op: '==', args: [ref('var.e'), { t: 'literal', value: 'prod' }] },
+      ],
+    });
+    expect(await exprOf('  policy = (var.a) != -1')).toEqual({ t: 'operation', op: '!=', args: [ref('var.a'), { t: 'operation', op: '-', args: [{ t: 'literal', value: 1 }] }] });
+  });
+
+  it('marks what it does not follow, with its line: grouping for expressions, expanded arguments, splats, template directives, computed keys', async () => {
     for (const [value, what] of [
-      ['var.a == "x"', 'an operator'],
       ['{for k, v in var.m : k => v...}', 'a for expression'],
       ['concat(var.l...)', 'an expanded argument (...)'],
       ['aws_s3_bucket.x[*].arn', 'a splat ([*])'],

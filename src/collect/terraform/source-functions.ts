@@ -2,9 +2,9 @@
  * The Terraform functions a policy is commonly written with, over values the
  * source evaluator computed: lists and strings. A value known only after
  * apply is a placeholder string here, equal only to itself, so a function
- * whose result would depend on what the placeholder holds (case, emptiness,
- * equality) is not evaluated: `undefined` from `isPlaceholder` callers, and
- * a thrown message otherwise. Anything not listed is not evaluated.
+ * whose result would depend on what it holds (its case, length or
+ * emptiness) is not evaluated on a value that holds one (`isPlaceholder`).
+ * Anything not listed is not evaluated.
  */
 export type FunctionResult = { value: unknown } | { notEvaluated: string };
 
@@ -18,6 +18,17 @@ const list = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : unde
 const notEvaluated = (why: string): FunctionResult => ({ notEvaluated: why });
 
 const FUNCTIONS = new Map<string, (args: unknown[], isPlaceholder: (v: unknown) => boolean) => FunctionResult>([
+  [
+    'length',
+    (args, isPlaceholder) => {
+      const [v] = args;
+      if (args.length !== 1) return notEvaluated('it calls length() with more than one argument');
+      if (Array.isArray(v)) return { value: v.length };
+      if (typeof v === 'string') return isPlaceholder(v) ? notEvaluated('it calls length() on a value known only after apply') : { value: [...v].length };
+      if (v !== null && typeof v === 'object') return { value: Object.keys(v).length };
+      return notEvaluated('it calls length() on something that has no length');
+    },
+  ],
   ['jsonencode', (args) => (args.length === 1 ? { value: JSON.stringify(args[0]) } : notEvaluated('it calls jsonencode() with more than one argument'))],
   ['concat', (args) => (args.every(Array.isArray) ? { value: (args as unknown[][]).flat() } : notEvaluated('it calls concat() on something that is not a list'))],
   ['flatten', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: (args[0] as unknown[]).flat(Infinity) } : notEvaluated('it calls flatten() on something that is not a list'))],

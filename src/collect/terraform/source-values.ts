@@ -63,7 +63,7 @@ export class SourceEvaluator {
         return out;
       }
       case 'call': {
-        const result = callFunction(e.name, e.args.map((a) => this.value(a)), (v) => typeof v === 'string' && Object.hasOwn(this.placeholders, v));
+        const result = callFunction(e.name, e.args.map((a) => this.value(a)), (v) => this.mentionsPlaceholder(v));
         if ('notEvaluated' in result) throw new SourceNotEvaluable(result.notEvaluated);
         return result.value;
       }
@@ -74,6 +74,8 @@ export class SourceEvaluator {
       }
       case 'for':
         return this.forExpression(e);
+      case 'operation':
+        return this.operation(e);
       case 'unsupported':
         throw new SourceNotEvaluable(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
     }
@@ -104,6 +106,47 @@ export class SourceEvaluator {
 
   private isPlaceholder(v: unknown): boolean {
     return typeof v === 'string' && Object.hasOwn(this.placeholders, v);
+  }
+
+  /**
+   * Operators on known values. A value known only after apply is a
+   * placeholder, equal only to itself here: comparing it, or doing arithmetic
+   * with it, depends on what it holds, so that is not evaluated.
+   */
+  private operation(e: Extract<HclExpr, { t: 'operation' }>): unknown {
+    const args = e.args.map((a) => this.value(a));
+    if (args.some((a) => this.mentionsPlaceholder(a))) throw new SourceNotEvaluable(`its operator ${e.op} reads a value known only after apply`);
+    const [a, b] = args;
+    const num = (x: unknown) => (typeof x === 'number' ? x : typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)) ? Number(x) : undefined);
+    const bool = (x: unknown) => (typeof x === 'boolean' ? x : x === 'true' ? true : x === 'false' ? false : undefined);
+    const scalar = (x: unknown) => x === null || ['string', 'number', 'boolean'].includes(typeof x);
+    let out: unknown;
+    if (args.length === 1) {
+      if (e.op === '!') out = bool(a) === undefined ? undefined : !bool(a);
+      else if (e.op === '-') out = num(a) === undefined ? undefined : -num(a)!;
+    } else if (e.op === '==' || e.op === '!=') {
+      // Terraform compares by type and value; lists and objects are left to it.
+      if (scalar(a) && scalar(b)) out = (a === b) === (e.op === '==');
+    } else if (e.op === '&&' || e.op === '||') {
+      const [x, y] = [bool(a), bool(b)];
+      if (x !== undefined && y !== undefined) out = e.op === '&&' ? x && y : x || y;
+    } else {
+      const [x, y] = [num(a), num(b)];
+      if (x !== undefined && y !== undefined) {
+        const arithmetic: Record<string, () => unknown> = { '<': () => x < y, '>': () => x > y, '<=': () => x <= y, '>=': () => x >= y, '+': () => x + y, '-': () => x - y, '*': () => x * y, '/': () => (y === 0 ? undefined : x / y), '%': () => (y === 0 ? undefined : x % y) };
+        out = Object.hasOwn(arithmetic, e.op) ? arithmetic[e.op]!() : undefined;
+      }
+    }
+    if (out === undefined) throw new SourceNotEvaluable(`its operator ${e.op} is applied to values vpcelint does not evaluate it on`);
+    return out;
+  }
+
+  /** Whether a value is, or holds, a placeholder. */
+  private mentionsPlaceholder(v: unknown): boolean {
+    if (typeof v === 'string') return Object.keys(this.placeholders).some((p) => v.includes(p));
+    if (Array.isArray(v)) return v.some((x) => this.mentionsPlaceholder(x));
+    if (v !== null && typeof v === 'object') return Object.values(v).some((x) => this.mentionsPlaceholder(x));
+    return false;
   }
 
   /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
@@ -258,6 +301,8 @@ function traversalsOf(e: HclExpr, bound: ReadonlySet<string> = new Set()): Trave
       return e.args.flatMap((a) => traversalsOf(a, bound));
     case 'conditional':
       return [e.cond, e.then, e.else].flatMap((x) => traversalsOf(x, bound));
+    case 'operation':
+      return e.args.flatMap((a) => traversalsOf(a, bound));
     case 'for': {
       const inner = new Set([...bound, e.value, ...(e.key !== undefined ? [e.key] : [])]);
       return [...traversalsOf(e.collection, bound), ...[e.result, e.resultKey, e.cond].flatMap((x) => (x ? traversalsOf(x, inner) : []))];
