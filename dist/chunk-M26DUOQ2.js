@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-7DAFDFBU.js";
+} from "./chunk-3VJR4NPL.js";
 import {
   InputError,
   Inventory,

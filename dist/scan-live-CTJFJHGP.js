@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-YK2SLDO6.js";
+} from "./chunk-M26DUOQ2.js";
 import "./chunk-HN5JKB6J.js";
-import "./chunk-7DAFDFBU.js";
+import "./chunk-3VJR4NPL.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-D4XPB7RQ.js";
 import "./chunk-74UFNRK3.js";

@@ -5161,7 +5161,7 @@ async function policyExpressions(prepared, wanted) {
   if (wanted.length === 0 || !prepared.load) return [];
   const index = await prepared.load.result();
   const hits = await index.declarations(wanted.map((w) => w.address));
-  const [{ hclParser }, { readAttributeExpressions, readLocals, readsLocals }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./expression-P2D4QCH2.js")]);
+  const [{ hclParser }, { readAttributeExpressions, readLocals, readsLocals }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./expression-OHZB5FZ7.js")]);
   const parser = await hclParser();
   const byFile = /* @__PURE__ */ new Map();
   const slots = wanted.map(({ path }, i) => {
@@ -5744,6 +5744,17 @@ function callFunction(name, args, isPlaceholder) {
 var list = (v) => Array.isArray(v) ? v : void 0;
 var notEvaluated4 = (why) => ({ notEvaluated: why });
 var FUNCTIONS = /* @__PURE__ */ new Map([
+  [
+    "length",
+    (args, isPlaceholder) => {
+      const [v] = args;
+      if (args.length !== 1) return notEvaluated4("it calls length() with more than one argument");
+      if (Array.isArray(v)) return { value: v.length };
+      if (typeof v === "string") return isPlaceholder(v) ? notEvaluated4("it calls length() on a value known only after apply") : { value: [...v].length };
+      if (v !== null && typeof v === "object") return { value: Object.keys(v).length };
+      return notEvaluated4("it calls length() on something that has no length");
+    }
+  ],
   ["jsonencode", (args) => args.length === 1 ? { value: JSON.stringify(args[0]) } : notEvaluated4("it calls jsonencode() with more than one argument")],
   ["concat", (args) => args.every(Array.isArray) ? { value: args.flat() } : notEvaluated4("it calls concat() on something that is not a list")],
   ["flatten", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: args[0].flat(Infinity) } : notEvaluated4("it calls flatten() on something that is not a list")],
@@ -5850,7 +5861,7 @@ var SourceEvaluator = class {
         return out;
       }
       case "call": {
-        const result2 = callFunction(e.name, e.args.map((a) => this.value(a)), (v) => typeof v === "string" && Object.hasOwn(this.placeholders, v));
+        const result2 = callFunction(e.name, e.args.map((a) => this.value(a)), (v) => this.mentionsPlaceholder(v));
         if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
         return result2.value;
       }
@@ -5861,6 +5872,8 @@ var SourceEvaluator = class {
       }
       case "for":
         return this.forExpression(e);
+      case "operation":
+        return this.operation(e);
       case "unsupported":
         throw new SourceNotEvaluable(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
     }
@@ -5888,6 +5901,44 @@ var SourceEvaluator = class {
   }
   isPlaceholder(v) {
     return typeof v === "string" && Object.hasOwn(this.placeholders, v);
+  }
+  /**
+   * Operators on known values. A value known only after apply is a
+   * placeholder, equal only to itself here: comparing it, or doing arithmetic
+   * with it, depends on what it holds, so that is not evaluated.
+   */
+  operation(e) {
+    const args = e.args.map((a2) => this.value(a2));
+    if (args.some((a2) => this.mentionsPlaceholder(a2))) throw new SourceNotEvaluable(`its operator ${e.op} reads a value known only after apply`);
+    const [a, b] = args;
+    const num3 = (x) => typeof x === "number" ? x : typeof x === "string" && x.trim() !== "" && Number.isFinite(Number(x)) ? Number(x) : void 0;
+    const bool2 = (x) => typeof x === "boolean" ? x : x === "true" ? true : x === "false" ? false : void 0;
+    const scalar = (x) => x === null || ["string", "number", "boolean"].includes(typeof x);
+    let out;
+    if (args.length === 1) {
+      if (e.op === "!") out = bool2(a) === void 0 ? void 0 : !bool2(a);
+      else if (e.op === "-") out = num3(a) === void 0 ? void 0 : -num3(a);
+    } else if (e.op === "==" || e.op === "!=") {
+      if (scalar(a) && scalar(b)) out = a === b === (e.op === "==");
+    } else if (e.op === "&&" || e.op === "||") {
+      const [x, y] = [bool2(a), bool2(b)];
+      if (x !== void 0 && y !== void 0) out = e.op === "&&" ? x && y : x || y;
+    } else {
+      const [x, y] = [num3(a), num3(b)];
+      if (x !== void 0 && y !== void 0) {
+        const arithmetic = { "<": () => x < y, ">": () => x > y, "<=": () => x <= y, ">=": () => x >= y, "+": () => x + y, "-": () => x - y, "*": () => x * y, "/": () => y === 0 ? void 0 : x / y, "%": () => y === 0 ? void 0 : x % y };
+        out = Object.hasOwn(arithmetic, e.op) ? arithmetic[e.op]() : void 0;
+      }
+    }
+    if (out === void 0) throw new SourceNotEvaluable(`its operator ${e.op} is applied to values vpcelint does not evaluate it on`);
+    return out;
+  }
+  /** Whether a value is, or holds, a placeholder. */
+  mentionsPlaceholder(v) {
+    if (typeof v === "string") return Object.keys(this.placeholders).some((p) => v.includes(p));
+    if (Array.isArray(v)) return v.some((x) => this.mentionsPlaceholder(x));
+    if (v !== null && typeof v === "object") return Object.values(v).some((x) => this.mentionsPlaceholder(x));
+    return false;
   }
   /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
   forExpression(e) {
@@ -6014,6 +6065,8 @@ function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
       return e.args.flatMap((a) => traversalsOf(a, bound));
     case "conditional":
       return [e.cond, e.then, e.else].flatMap((x) => traversalsOf(x, bound));
+    case "operation":
+      return e.args.flatMap((a) => traversalsOf(a, bound));
     case "for": {
       const inner = /* @__PURE__ */ new Set([...bound, e.value, ...e.key !== void 0 ? [e.key] : []]);
       return [...traversalsOf(e.collection, bound), ...[e.result, e.resultKey, e.cond].flatMap((x) => x ? traversalsOf(x, inner) : [])];

@@ -51,6 +51,8 @@ function readsLocals(e) {
       return e.args.some(readsLocals);
     case "conditional":
       return readsLocals(e.cond) || readsLocals(e.then) || readsLocals(e.else);
+    case "operation":
+      return e.args.some(readsLocals);
     case "for":
       return [e.collection, e.result, e.resultKey, e.cond].some((x) => x !== void 0 && readsLocals(x));
     default:
@@ -111,9 +113,27 @@ function expression(node, text) {
     }
     case "for_expr":
       return forExpression(parts[0], text);
+    case "operation":
+      return operation(parts[0], text);
     default:
       return unsupported(node, describe(node));
   }
+}
+function operation(node, text) {
+  const children = node.children.filter((n) => n !== null && n.type !== "comment");
+  const at = children.findIndex((n) => !n.isNamed && OPERATORS.has(n.type));
+  if (at === -1) return unsupported(node, "an operator");
+  const op = children[at].text;
+  const sides = node.type === "unary_operation" ? [children.slice(at + 1)] : [children.slice(0, at), children.slice(at + 1)];
+  if (sides.some((side) => side.length === 0)) return unsupported(node, "an operator");
+  return { t: "operation", op, args: sides.map((side) => operand(side, text)) };
+}
+var OPERATORS = /* @__PURE__ */ new Set(["!", "-", "==", "!=", "<", ">", "<=", ">=", "+", "*", "/", "%", "&&", "||"]);
+function operand(nodes, text) {
+  if (nodes[0].type === "variable_expr") return traversal(nodes[0], nodes, text, nodes[nodes.length - 1].endIndex);
+  if (nodes.length === 3 && nodes[0].type === "(" && nodes[2].type === ")") return expression(nodes[1], text);
+  if (nodes.length !== 1) return unsupported(nodes[0], describe(nodes[1]));
+  return nodes[0].type === "operation" ? operation(named(nodes[0])[0], text) : expression(nodes[0], text);
 }
 function forExpression(node, text) {
   const parts = named(node);
@@ -165,7 +185,7 @@ function literal(node) {
       return unsupported(node, describe(node));
   }
 }
-function traversal(node, parts, text) {
+function traversal(node, parts, text, end = node.endIndex) {
   const root = parts[0].text;
   const steps = [];
   for (const part of parts.slice(1)) {
@@ -188,7 +208,7 @@ function traversal(node, parts, text) {
     }
     return unsupported(part, describe(part));
   }
-  return { t: "traversal", root, steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, "") };
+  return { t: "traversal", root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
 }
 function object(parts, text) {
   const items = [];

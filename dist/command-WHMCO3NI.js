@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-YK2SLDO6.js";
+} from "./chunk-M26DUOQ2.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
@@ -31,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-7DAFDFBU.js";
+} from "./chunk-3VJR4NPL.js";
 import {
   UsageError,
   isUnknown
