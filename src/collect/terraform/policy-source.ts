@@ -4,6 +4,7 @@ import { declRef, type BuildContext } from './context.js';
 import { isPolicyDocument, rebuildPolicyDocument } from './iam-policy-document.js';
 import { attr, field, isSensitive, type Instance } from './instances.js';
 import type { Ref } from '../../model/ref.js';
+import { naturalCompare } from '../../util/name-list.js';
 
 /**
  * The policy document an attribute holds. Unknown at plan time either because
@@ -41,7 +42,8 @@ export function policyOf(ctx: BuildContext, inst: Instance, name: string): Polic
       return { kind: 'document', text: rebuilt.text, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, read!), ...placeholders, ...origin };
     }
   }
-  const from = [...new Set(res.hits.map((h) => h.instance.address))];
+  // By address, not plan order: the message must not change with the plan's order (a splat's instances).
+  const from = [...new Set(res.hits.map((h) => h.instance.address))].sort(naturalCompare);
   const reason = res.unresolved
     ?? (from.length > 0
       ? `built from ${from.join(', ')}, known only after apply (a function such as jsonencode() keeps only its references in the plan; the structure is in the .tf source, which was not found)`
