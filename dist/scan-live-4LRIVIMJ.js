@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-M26DUOQ2.js";
+} from "./chunk-34THUJQX.js";
 import "./chunk-HN5JKB6J.js";
-import "./chunk-3VJR4NPL.js";
+import "./chunk-CRJTL62F.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-D4XPB7RQ.js";
 import "./chunk-74UFNRK3.js";

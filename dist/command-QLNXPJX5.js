@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-M26DUOQ2.js";
+} from "./chunk-34THUJQX.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
@@ -31,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-3VJR4NPL.js";
+} from "./chunk-CRJTL62F.js";
 import {
   UsageError,
   isUnknown

@@ -6359,7 +6359,7 @@ function policyOf(ctx, inst, name) {
       return { kind: "document", text: rebuilt.text, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, read), ...placeholders, ...origin };
     }
   }
-  const from = [...new Set(res.hits.map((h) => h.instance.address))];
+  const from = [...new Set(res.hits.map((h) => h.instance.address))].sort(naturalCompare);
   const reason = res.unresolved ?? (from.length > 0 ? `built from ${from.join(", ")}, known only after apply (a function such as jsonencode() keeps only its references in the plan; the structure is in the .tf source, which was not found)` : "known only after apply");
   const unknown2 = { kind: "unknown", reason, holder, attribute: name, ...from.length > 0 ? { builtFrom: from } : {} };
   ctx.sourcePolicies.push({ inst, attribute: name, expr, unknown: unknown2 });

@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-3VJR4NPL.js";
+} from "./chunk-CRJTL62F.js";
 import {
   InputError,
   Inventory,
