@@ -77,7 +77,8 @@ function addSeparateEntries(ctx: BuildContext): void {
 function withEntries(ctx: BuildContext, list: PrefixList, c: EntryChanges): PrefixList['cidrs'] {
   const unknownEntry = c.added.find(isUnknown);
   if (unknownEntry) return unknownEntry;
-  const added = c.added as string[];
+  // By value, not plan order: reports must not change with the plan's order.
+  const added = [...(c.added as string[])].sort();
   if (isUnknown(list.cidrs)) {
     const created = ctx.table.byAddress.get(list.ref.key)?.action;
     return created === 'create' || created === 'replace' ? [...new Set(added)] : list.cidrs;

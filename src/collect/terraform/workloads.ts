@@ -4,6 +4,7 @@ import { instancesOf, merge, refOf, tagsOf, type BuildContext } from './context.
 import { attr, field, type Instance } from './instances.js';
 import { defaultGroupOf, linkGroups } from './security-groups.js';
 import { markSuspectedOwners, ownerUnclear, suspectsText, type Unattached } from './unattached.js';
+import { naturalCompare } from '../../util/name-list.js';
 
 type Path = (string | number)[];
 const NONE: Link = Object.freeze({ keys: [], external: [] }) as Link;
@@ -80,7 +81,8 @@ export function buildWorkloads(ctx: BuildContext): void {
  */
 function attachedGroups(ctx: BuildContext, unattached: Unattached[]): Map<string, Link> {
   const out = new Map<string, Link>();
-  const attachments = [...instancesOf(ctx, 'aws_network_interface_sg_attachment')];
+  // By address, not plan order: an instance's groups must not change with the plan's order.
+  const attachments = [...instancesOf(ctx, 'aws_network_interface_sg_attachment')].sort((a, b) => naturalCompare(a.address, b.address));
   if (attachments.length === 0) return out;
   // Known interface ids: an existing instance's primary interface, an existing aws_network_interface.
   const byEniId = new Map<string, string>();
