@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-34THUJQX.js";
+} from "./chunk-YVKSAK67.js";
 import "./chunk-HN5JKB6J.js";
-import "./chunk-CRJTL62F.js";
+import "./chunk-CSVFM5GM.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-D4XPB7RQ.js";
 import "./chunk-74UFNRK3.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-34THUJQX.js";
+} from "./chunk-YVKSAK67.js";
 import "./chunk-HN5JKB6J.js";
 import {
   EXPLAIN_FORMATS
@@ -31,7 +31,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-CRJTL62F.js";
+} from "./chunk-CSVFM5GM.js";
 import {
   UsageError,
   isUnknown

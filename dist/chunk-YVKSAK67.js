@@ -22,7 +22,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-CRJTL62F.js";
+} from "./chunk-CSVFM5GM.js";
 import {
   InputError,
   Inventory,

@@ -7683,7 +7683,7 @@ function addSeparateEntries(ctx) {
 function withEntries(ctx, list3, c) {
   const unknownEntry = c.added.find(isUnknown);
   if (unknownEntry) return unknownEntry;
-  const added = c.added;
+  const added = [...c.added].sort();
   if (isUnknown(list3.cidrs)) {
     const created = ctx.table.byAddress.get(list3.ref.key)?.action;
     return created === "create" || created === "replace" ? [...new Set(added)] : list3.cidrs;
@@ -7963,7 +7963,7 @@ function buildWorkloads(ctx) {
 }
 function attachedGroups(ctx, unattached) {
   const out = /* @__PURE__ */ new Map();
-  const attachments2 = [...instancesOf(ctx, "aws_network_interface_sg_attachment")];
+  const attachments2 = [...instancesOf(ctx, "aws_network_interface_sg_attachment")].sort((a, b) => naturalCompare(a.address, b.address));
   if (attachments2.length === 0) return out;
   const byEniId = /* @__PURE__ */ new Map();
   for (const inst of instancesOf(ctx, "aws_instance")) {
