@@ -1,4 +1,4 @@
-import type { Node, Parser } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 
 /**
  * One attribute's value expression from a `.tf` file, as a small tree: the
@@ -43,46 +43,57 @@ export type TraversalStep = { attr: string } | { index: string | number } | { in
  */
 export type AttributePath = readonly (string | number)[];
 
-/**
- * The value expressions of attributes in the top-level blocks that start on
- * `blockLine` (1-based), from one parse of the file; undefined where there is
- * none.
- */
-export function readAttributeExpressions(parser: Parser, text: string, wanted: readonly { blockLine: number; path: AttributePath }[]): (HclExpr | undefined)[] {
-  const tree = parser.parse(text);
-  if (!tree) return wanted.map(() => undefined);
-  try {
-    const body = tree.rootNode.namedChildren.find((n) => n?.type === 'body');
-    const blocks = new Map<number, Node>();
-    for (const n of body?.namedChildren ?? []) if (n?.type === 'block') blocks.set(n.startPosition.row + 1, n);
-    return wanted.map(({ blockLine, path }) => {
-      const block = blocks.get(blockLine);
-      const value = block ? attributeIn(block, path) : undefined;
-      return value ? expression(value, text) : undefined;
-    });
-  } finally {
-    tree.delete();
-  }
+/** A policy an expression of a block may hold, by its path in the block. */
+export interface BlockExpression {
+  path: AttributePath;
+  expr: HclExpr;
 }
 
-/** The values of the `locals` blocks of a file, by name. */
-export function readLocals(parser: Parser, text: string): Map<string, HclExpr> {
-  const out = new Map<string, HclExpr>();
-  const tree = parser.parse(text);
-  if (!tree) return out;
-  try {
-    const body = tree.rootNode.namedChildren.find((n) => n?.type === 'body');
-    for (const block of body?.namedChildren ?? []) {
-      if (block?.type !== 'block' || block.namedChildren[0]?.text !== 'locals') continue;
-      for (const attr of childrenOf(block) ?? []) {
-        const value = attr.type === 'attribute' ? attr.namedChildren.find((n): n is Node => n?.type === 'expression') : undefined;
-        if (value) out.set(attr.namedChildren[0]!.text, expression(value, text));
+/** The list arguments of a policy document's blocks that a policy is built from. */
+const DOCUMENT_LISTS: readonly [string, readonly string[]][] = [
+  ['', ['actions', 'not_actions', 'resources', 'not_resources']],
+  ['principals', ['identifiers']],
+  ['not_principals', ['identifiers']],
+  ['condition', ['values']],
+];
+
+/**
+ * What a plan's policies may need of a top-level block, read while the file
+ * is parsed (the tree is freed right after): a resource's `policy`, and a
+ * `data "aws_iam_policy_document"`'s list arguments by path. Empty for
+ * other blocks.
+ */
+export function blockPolicyExpressions(block: Node, text: string, type: string, labels: readonly string[]): BlockExpression[] {
+  const out: BlockExpression[] = [];
+  if (type === 'resource') {
+    const value = attributeIn(block, ['policy']);
+    if (value) out.push({ path: ['policy'], expr: expression(value, text) });
+  } else if (type === 'data' && labels[0] === 'aws_iam_policy_document') {
+    const statements = childrenOf(block)?.filter((n) => n.type === 'block' && n.namedChildren[0]?.text === 'statement') ?? [];
+    statements.forEach((statement, i) => {
+      for (const [nested, names] of DOCUMENT_LISTS) {
+        const holders = nested === '' ? [statement] : (childrenOf(statement)?.filter((n) => n.type === 'block' && n.namedChildren[0]?.text === nested) ?? []);
+        holders.forEach((holder, j) => {
+          for (const name of names) {
+            const path = nested === '' ? ['statement', i, name] : ['statement', i, nested, j, name];
+            const value = attributeIn(holder, [name]);
+            if (value) out.push({ path, expr: expression(value, text) });
+          }
+        });
       }
-    }
-    return out;
-  } finally {
-    tree.delete();
+    });
   }
+  return out;
+}
+
+/** The values of a top-level `locals` block, by name. */
+export function localsOf(block: Node, text: string): [string, HclExpr][] {
+  const out: [string, HclExpr][] = [];
+  for (const attr of childrenOf(block) ?? []) {
+    const value = attr.type === 'attribute' ? attr.namedChildren.find((n): n is Node => n?.type === 'expression') : undefined;
+    if (value) out.push([attr.namedChildren[0]!.text, expression(value, text)]);
+  }
+  return out;
 }
 
 /** Whether an expression reads a `local` anywhere. */

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Node, type Point, type TreeCursor } from 'web-tree-sitter';
+import { blockPolicyExpressions, localsOf, type BlockExpression, type HclExpr } from './expression.js';
 
 /**
  * Terraform files parsed with tree-sitter's HCL grammar (its Terraform
@@ -41,6 +42,8 @@ export interface HclBlock extends LineRange {
   from?: string;
   /** `vpcelint:` comments inside the block or on the comment lines right above it. */
   directives: HclDirective[];
+  /** The expressions a plan's policy may need the structure of (expression.ts). */
+  policies?: BlockExpression[];
 }
 
 export interface HclFile {
@@ -49,6 +52,8 @@ export interface HclFile {
   orphanDirectives: HclDirective[];
   /** First line of each syntax error; the rest of the file is still used. */
   errorLines: number[];
+  /** The values of its `locals` blocks, which the plan does not record. */
+  locals: [string, HclExpr][];
 }
 
 let parserPromise: Promise<Parser> | undefined;
@@ -88,12 +93,13 @@ export function hclParser(): Promise<Parser> {
 
 export function parseHcl(parser: Parser, text: string): HclFile {
   const tree = parser.parse(text);
-  if (!tree) return { blocks: [], orphanDirectives: [], errorLines: [1] };
+  if (!tree) return { blocks: [], orphanDirectives: [], errorLines: [1], locals: [] };
   try {
     const root = tree.rootNode;
-    const blocks = topLevelBlocks(tree.walk());
+    const locals: [string, HclExpr][] = [];
+    const blocks = topLevelBlocks(tree.walk(), text, locals);
     const orphanDirectives = text.includes('vpcelint:') ? attachDirectives(root, text, blocks) : [];
-    return { blocks, orphanDirectives, errorLines: root.hasError ? errorLines(root) : [] };
+    return { blocks, orphanDirectives, errorLines: root.hasError ? errorLines(root) : [], locals };
   } finally {
     tree.delete();
   }
@@ -104,15 +110,24 @@ export function parseHcl(parser: Parser, text: string): HclFile {
  * calls into the wasm runtime than a Node per child, which matters on
  * repositories with tens of thousands of blocks.
  */
-function topLevelBlocks(cursor: TreeCursor): HclBlock[] {
+function topLevelBlocks(cursor: TreeCursor, text: string, locals: [string, HclExpr][]): HclBlock[] {
   const blocks: HclBlock[] = [];
   try {
     if (!cursor.gotoFirstChild()) return blocks;
     do {
       if (typeAt(cursor) !== 'body') continue;
       if (cursor.gotoFirstChild()) {
-        do if (typeAt(cursor) === 'block') blocks.push(readBlock(cursor));
-        while (cursor.gotoNextSibling());
+        do {
+          if (typeAt(cursor) !== 'block') continue;
+          const block = readBlock(cursor);
+          blocks.push(block);
+          // Only the few blocks a policy may need are read into expressions: a Node each, on top of the cursor's walk.
+          if (block.type === 'locals') locals.push(...localsOf(cursor.currentNode, text));
+          else if ((block.type === 'resource' && block.children.some((c) => c.name === 'policy' && c.kind === 'attribute')) || (block.type === 'data' && block.labels[0] === 'aws_iam_policy_document')) {
+            const policies = blockPolicyExpressions(cursor.currentNode, text, block.type, block.labels);
+            if (policies.length > 0) block.policies = policies;
+          }
+        } while (cursor.gotoNextSibling());
         cursor.gotoParent();
       }
     } while (cursor.gotoNextSibling());

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -7,7 +7,7 @@ import type { ScanReport } from '../report/scan-report.js';
 import { isDirectory, tfFiles } from './files.js';
 import { startLoadingSources, type PendingSources } from './load.js';
 import type { LocatedDirective } from './locate.js';
-import type { AttributePath, HclExpr, SourceExpression } from './expression.js';
+import { readsLocals, type AttributePath, type SourceExpression } from './expression.js';
 
 export { rangeFor } from './locate.js';
 export type { LocatedDirective } from './locate.js';
@@ -113,64 +113,22 @@ export async function attachSources(report: ScanReport, options: SourceOptions, 
 
 /**
  * The expressions of policy attributes in the `.tf` source (policies the plan
- * knows only after apply): the address's block, read again from its file on
- * this thread, which loads the parser only when some policy needs it.
- * Undefined where the block is not in the files read (a registry module) or
- * has no such attribute.
+ * knows only after apply), read with the blocks (in the worker, when there is
+ * one), and the locals of their modules. Undefined where the block is not in
+ * the files read (a registry module) or has no such expression.
  */
 export async function policyExpressions(prepared: PreparedSources, wanted: readonly { address: string; path: AttributePath }[]): Promise<(SourceExpression | undefined)[]> {
   if (wanted.length === 0 || !prepared.load) return [];
   const index = await prepared.load.result();
   const hits = await index.declarations(wanted.map((w) => w.address));
-  const [{ hclParser }, { readAttributeExpressions, readLocals, readsLocals }] = await Promise.all([import('./hcl.js'), import('./expression.js')]);
-  const parser = await hclParser();
-  // Instances of one block share its expression (each is evaluated in its own scope later): one read per block, one parse per file.
-  const byFile = new Map<string, Map<string, { blockLine: number; path: AttributePath; expr?: HclExpr }>>();
-  const slots = wanted.map(({ path }, i) => {
-    const location = hits[i]?.location;
+  return wanted.map(({ path }, i) => {
+    const hit = hits[i];
     // A block in a module that is not on disk resolves to its module call: not the resource's own block.
-    if (!location || location.moduleCall !== undefined) return undefined;
-    let blocks = byFile.get(location.file);
-    if (!blocks) byFile.set(location.file, (blocks = new Map()));
-    const key = `${location.startLine}\u0000${path.join('\u0000')}`;
-    let slot = blocks.get(key);
-    if (!slot) blocks.set(key, (slot = { blockLine: location.startLine, path }));
-    return { slot, line: location.attributes?.[String(path[0])]?.startLine ?? location.startLine, file: location.file };
-  });
-  for (const [file, blocks] of byFile) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(prepared.base, file), 'utf8');
-    } catch {
-      continue;
-    }
-    const list = [...blocks.values()];
-    readAttributeExpressions(parser, text, list).forEach((expr, i) => {
-      if (expr) list[i]!.expr = expr;
-    });
-  }
-  // The locals of a module, read once, when one of its expressions reads one.
-  const localsByDir = new Map<string, ReadonlyMap<string, HclExpr>>();
-  const localsOf = (file: string) => {
-    const dir = dirname(resolve(prepared.base, file));
-    let locals = localsByDir.get(dir);
-    if (!locals) {
-      const all = new Map<string, HclExpr>();
-      for (const tf of tfFiles(dir)) {
-        try {
-          for (const [name, expr] of readLocals(parser, readFileSync(tf, 'utf8'))) if (!all.has(name)) all.set(name, expr);
-        } catch {
-          // A file that cannot be read: its locals stay unknown, and so does what reads them.
-        }
-      }
-      localsByDir.set(dir, (locals = all));
-    }
-    return locals;
-  };
-  return slots.map((s) => {
-    const expr = s?.slot.expr;
-    if (!s || !expr) return undefined;
-    return { expr, where: `${s.file}:${s.line}`, ...(readsLocals(expr) ? { locals: localsOf(s.file) } : {}) };
+    if (!hit || hit.location.moduleCall !== undefined) return undefined;
+    const expr = hit.policies?.find((p) => p.path.length === path.length && p.path.every((step, n) => step === path[n]))?.expr;
+    if (!expr) return undefined;
+    const line = hit.location.attributes?.[String(path[0])]?.startLine ?? hit.location.startLine;
+    return { expr, where: `${hit.location.file}:${line}`, ...(hit.locals && readsLocals(expr) ? { locals: hit.locals } : {}) };
   });
 }
 

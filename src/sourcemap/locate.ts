@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import { configSteps, parseInstanceAddress } from '../collect/terraform/address.js';
 import type { SourceLocation, SourceRange } from '../model/ref.js';
+import type { BlockExpression, HclExpr } from './expression.js';
 import type { HclBlock, HclDirective } from './hcl.js';
 import type { FileBlock, ModuleSource } from './modules.js';
 
@@ -14,6 +15,9 @@ export interface LocatedDirective extends HclDirective {
 export interface Located {
   location: SourceLocation;
   directives: LocatedDirective[];
+  /** The block's expressions a plan's policy may need (hcl.ts), and the locals of its module. */
+  policies?: BlockExpression[];
+  locals?: ReadonlyMap<string, HclExpr>;
 }
 
 /**
@@ -61,7 +65,7 @@ export class SourceMap {
     }
     if (!done) {
       const at = mod.resources.get(steps[steps.length - 1]!);
-      if (at) found = this.toLocated(at, true);
+      if (at) found = this.toLocated(at, true, undefined, mod);
       else removed ??= removedBlock(mod, steps.slice(parsed.modules.length));
     }
     // Declared nowhere, but a `removed` block names it: Terraform forgets it (or destroys it), and that block is the line.
@@ -70,7 +74,8 @@ export class SourceMap {
     return found;
   }
 
-  private toLocated(at: FileBlock, withAttributes: boolean, moduleCall?: string): Located {
+  /** `mod`: the module of a resource's own block, whose locals its policies may read. */
+  private toLocated(at: FileBlock, withAttributes: boolean, moduleCall?: string, mod?: ModuleSource): Located {
     const file = relative(this.base, at.file).split(sep).join('/');
     const location: SourceLocation = {
       file,
@@ -79,7 +84,9 @@ export class SourceMap {
       ...(withAttributes ? { attributes: attributeRanges(at.block) } : {}),
       ...(moduleCall ? { moduleCall } : {}),
     };
-    return { location, directives: at.block.directives.map((d) => ({ ...d, file })) };
+    const policies = at.block.policies;
+    const locals = policies && mod ? { locals: mod.locals } : {};
+    return { location, directives: at.block.directives.map((d) => ({ ...d, file })), ...(policies ? { policies } : {}), ...locals };
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
+import type { HclExpr } from './expression.js';
 import { parseHcl, type HclBlock } from './hcl.js';
 import { isDirectory, isLocalSource, tfFiles } from './files.js';
 
@@ -28,6 +29,8 @@ export interface ModuleSource {
    * exist (`destroy = false`), so that is the line to point at.
    */
   removed: Map<string, FileBlock>;
+  /** The values of its `locals` blocks (the plan does not record them), for the policies that read them. */
+  locals: Map<string, HclExpr>;
 }
 
 export interface SourceProblem {
@@ -57,7 +60,7 @@ export class ModuleLoader {
     const real = realpathSync(dir);
     const cached = this.byDir.get(real);
     if (cached) return cached;
-    const mod: ModuleSource = { dir: real, resources: new Map(), calls: new Map(), removed: new Map() };
+    const mod: ModuleSource = { dir: real, resources: new Map(), calls: new Map(), removed: new Map(), locals: new Map() };
     // Registered before its calls are followed, so a module calling itself ends instead of recursing.
     this.byDir.set(real, mod);
     const pending: [string, FileBlock][] = [];
@@ -75,6 +78,7 @@ export class ModuleLoader {
         this.problems.push({ code: 'source-syntax-error', file, line: parsed.errorLines[0]!, message: 'HCL syntax error; blocks near it may be missing from the source map' });
       }
       for (const d of parsed.orphanDirectives) this.directives.push({ file, ...d, orphan: true });
+      for (const [name, expr] of parsed.locals) if (!mod.locals.has(name)) mod.locals.set(name, expr);
       for (const block of parsed.blocks) {
         for (const d of block.directives) this.directives.push({ file, ...d, orphan: false });
         const at = { file, block };

@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hclParser } from '../../src/sourcemap/hcl.js';
-import { readAttributeExpressions, type HclExpr } from '../../src/sourcemap/expression.js';
+import type { AttributePath, HclExpr } from '../../src/sourcemap/expression.js';
+import { parseHcl, type HclBlock } from '../../src/sourcemap/hcl.js';
 import { REALWORLD } from '../helpers/fixtures.js';
 
-/** An attribute's expression, from a file whose one block starts on line 1. */
+/** The expression a block holds at a path, as the parse of its file read it. */
+function expressionAt(block: HclBlock, path: AttributePath): HclExpr | undefined {
+  return block.policies?.find((p) => JSON.stringify(p.path) === JSON.stringify(path))?.expr;
+}
+
+/** A resource's `policy` expression, from a file whose one block starts on line 1. */
 async function exprOf(body: string, name = 'policy'): Promise<HclExpr | undefined> {
   const parser = await hclParser();
-  return readAttributeExpressions(parser, `resource "x" "y" {\n${body}\n}\n`, [{ blockLine: 1, path: [name] }])[0];
+  return expressionAt(parseHcl(parser, `resource "x" "y" {\n${body}\n}\n`).blocks[0]!, [name]);
 }
 
 const ref = (text: string) => expect.objectContaining({ t: 'traversal', text });
@@ -91,20 +97,22 @@ describe('attribute expressions from .tf source', () => {
   it('finds nothing for an attribute the block does not have, or a block that is not there', async () => {
     expect(await exprOf('  bucket = "b"')).toBeUndefined();
     const parser = await hclParser();
-    expect(readAttributeExpressions(parser, 'resource "x" "y" {\n  policy = "{}"\n}\n', [{ blockLine: 7, path: ['policy'] }])).toEqual([undefined]);
+    // Only resources' policies and policy documents' lists: what a plan's policies may need.
+    const file = parseHcl(parser, 'module "m" {\n  policy = "{}"\n}\n\nlocals {\n  policy = "{}"\n}\n');
+    expect(file.blocks.map((b) => b.policies)).toEqual([undefined, undefined]);
+    expect(file.locals).toEqual([['policy', { t: 'literal', value: '{}' }]]);
   });
 });
 
 describe('real .tf files from public repositories, as they are', () => {
   const file = (name: string) => readFileSync(join(REALWORLD, 'hcl', name), 'utf8');
-  const blockLines = (text: string, header: RegExp) => text.split('\n').flatMap((line, i) => (header.test(line) ? [i + 1] : []));
 
   it('reads Terraformer\'s escaped JSON policies as the strings they are', async () => {
     const parser = await hclParser();
     const text = file('terraformer_idx33523405074_eu-west-2_vpc_endpoint.tf');
-    const lines = blockLines(text, /^resource "aws_vpc_endpoint"/);
-    expect(lines.length).toBeGreaterThan(2);
-    const policies = readAttributeExpressions(parser, text, lines.map((blockLine) => ({ blockLine, path: ['policy'] })));
+    const blocks = parseHcl(parser, text).blocks.filter((b) => b.type === 'resource' && b.labels[0] === 'aws_vpc_endpoint');
+    expect(blocks.length).toBeGreaterThan(2);
+    const policies = blocks.map((b) => expressionAt(b, ['policy']));
     for (const p of policies) {
       expect(p?.t).toBe('literal');
       const doc = JSON.parse((p as { value: string }).value) as { Statement: { Effect: string }[] };
@@ -115,13 +123,13 @@ describe('real .tf files from public repositories, as they are', () => {
   it('reads the arguments of nested blocks of terraform-aws-vpc\'s policy documents', async () => {
     const parser = await hclParser();
     const text = file('tfawsvpc_examples__complete__main.tf');
-    const [line] = blockLines(text, /^data "aws_iam_policy_document" "dynamodb_endpoint_policy"/);
-    const [values, resources, identifiers, missing] = readAttributeExpressions(parser, text, [
-      { blockLine: line!, path: ['statement', 0, 'condition', 0, 'values'] },
-      { blockLine: line!, path: ['statement', 0, 'resources'] },
-      { blockLine: line!, path: ['statement', 0, 'principals', 0, 'identifiers'] },
-      { blockLine: line!, path: ['statement', 1, 'resources'] },
-    ]);
+    const block = parseHcl(parser, text).blocks.find((b) => b.type === 'data' && b.labels[1] === 'dynamodb_endpoint_policy')!;
+    const [values, resources, identifiers, missing] = [
+      ['statement', 0, 'condition', 0, 'values'],
+      ['statement', 0, 'resources'],
+      ['statement', 0, 'principals', 0, 'identifiers'],
+      ['statement', 1, 'resources'],
+    ].map((path) => expressionAt(block, path));
     expect(values).toEqual({ t: 'tuple', items: [expect.objectContaining({ t: 'traversal', text: 'module.vpc.vpc_id' })] });
     expect(resources).toEqual({ t: 'tuple', items: [{ t: 'literal', value: '*' }] });
     expect(identifiers).toEqual({ t: 'tuple', items: [{ t: 'literal', value: '*' }] });
