@@ -1,5 +1,9 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
+import {
+  blockPolicyExpressions,
+  localsOf
+} from "./chunk-FBC6NLXU.js";
 
 // src/sourcemap/hcl.ts
 import { readFileSync } from "node:fs";
@@ -4047,26 +4051,34 @@ function hclParser() {
 }
 function parseHcl(parser, text) {
   const tree = parser.parse(text);
-  if (!tree) return { blocks: [], orphanDirectives: [], errorLines: [1] };
+  if (!tree) return { blocks: [], orphanDirectives: [], errorLines: [1], locals: [] };
   try {
     const root = tree.rootNode;
-    const blocks = topLevelBlocks(tree.walk());
+    const locals = [];
+    const blocks = topLevelBlocks(tree.walk(), text, locals);
     const orphanDirectives = text.includes("vpcelint:") ? attachDirectives(root, text, blocks) : [];
-    return { blocks, orphanDirectives, errorLines: root.hasError ? errorLines(root) : [] };
+    return { blocks, orphanDirectives, errorLines: root.hasError ? errorLines(root) : [], locals };
   } finally {
     tree.delete();
   }
 }
-function topLevelBlocks(cursor) {
+function topLevelBlocks(cursor, text, locals) {
   const blocks = [];
   try {
     if (!cursor.gotoFirstChild()) return blocks;
     do {
       if (typeAt(cursor) !== "body") continue;
       if (cursor.gotoFirstChild()) {
-        do
-          if (typeAt(cursor) === "block") blocks.push(readBlock(cursor));
-        while (cursor.gotoNextSibling());
+        do {
+          if (typeAt(cursor) !== "block") continue;
+          const block = readBlock(cursor);
+          blocks.push(block);
+          if (block.type === "locals") locals.push(...localsOf(cursor.currentNode, text));
+          else if (block.type === "resource" && block.children.some((c) => c.name === "policy" && c.kind === "attribute") || block.type === "data" && block.labels[0] === "aws_iam_policy_document") {
+            const policies = blockPolicyExpressions(cursor.currentNode, text, block.type, block.labels);
+            if (policies.length > 0) block.policies = policies;
+          }
+        } while (cursor.gotoNextSibling());
         cursor.gotoParent();
       }
     } while (cursor.gotoNextSibling());

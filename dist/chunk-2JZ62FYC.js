@@ -1,9 +1,6 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
-  terminalSink
-} from "./chunk-HN5JKB6J.js";
-import {
   TOOL_NAME,
   VERSION,
   allRules,
@@ -22,7 +19,10 @@ import {
   redact,
   render,
   scan
-} from "./chunk-CSVFM5GM.js";
+} from "./chunk-QVQKS2HL.js";
+import {
+  terminalSink
+} from "./chunk-HN5JKB6J.js";
 import {
   InputError,
   Inventory,

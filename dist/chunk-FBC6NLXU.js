@@ -1,41 +1,42 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
-import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/expression.ts
-function readAttributeExpressions(parser, text, wanted) {
-  const tree = parser.parse(text);
-  if (!tree) return wanted.map(() => void 0);
-  try {
-    const body = tree.rootNode.namedChildren.find((n) => n?.type === "body");
-    const blocks = /* @__PURE__ */ new Map();
-    for (const n of body?.namedChildren ?? []) if (n?.type === "block") blocks.set(n.startPosition.row + 1, n);
-    return wanted.map(({ blockLine, path }) => {
-      const block = blocks.get(blockLine);
-      const value = block ? attributeIn(block, path) : void 0;
-      return value ? expression(value, text) : void 0;
-    });
-  } finally {
-    tree.delete();
-  }
-}
-function readLocals(parser, text) {
-  const out = /* @__PURE__ */ new Map();
-  const tree = parser.parse(text);
-  if (!tree) return out;
-  try {
-    const body = tree.rootNode.namedChildren.find((n) => n?.type === "body");
-    for (const block of body?.namedChildren ?? []) {
-      if (block?.type !== "block" || block.namedChildren[0]?.text !== "locals") continue;
-      for (const attr of childrenOf(block) ?? []) {
-        const value = attr.type === "attribute" ? attr.namedChildren.find((n) => n?.type === "expression") : void 0;
-        if (value) out.set(attr.namedChildren[0].text, expression(value, text));
+var DOCUMENT_LISTS = [
+  ["", ["actions", "not_actions", "resources", "not_resources"]],
+  ["principals", ["identifiers"]],
+  ["not_principals", ["identifiers"]],
+  ["condition", ["values"]]
+];
+function blockPolicyExpressions(block, text, type, labels) {
+  const out = [];
+  if (type === "resource") {
+    const value = attributeIn(block, ["policy"]);
+    if (value) out.push({ path: ["policy"], expr: expression(value, text) });
+  } else if (type === "data" && labels[0] === "aws_iam_policy_document") {
+    const statements = childrenOf(block)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === "statement") ?? [];
+    statements.forEach((statement, i) => {
+      for (const [nested, names] of DOCUMENT_LISTS) {
+        const holders = nested === "" ? [statement] : childrenOf(statement)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === nested) ?? [];
+        holders.forEach((holder, j) => {
+          for (const name of names) {
+            const path = nested === "" ? ["statement", i, name] : ["statement", i, nested, j, name];
+            const value = attributeIn(holder, [name]);
+            if (value) out.push({ path, expr: expression(value, text) });
+          }
+        });
       }
-    }
-    return out;
-  } finally {
-    tree.delete();
+    });
   }
+  return out;
+}
+function localsOf(block, text) {
+  const out = [];
+  for (const attr of childrenOf(block) ?? []) {
+    const value = attr.type === "attribute" ? attr.namedChildren.find((n) => n?.type === "expression") : void 0;
+    if (value) out.push([attr.namedChildren[0].text, expression(value, text)]);
+  }
+  return out;
 }
 function readsLocals(e) {
   switch (e.t) {
@@ -298,8 +299,9 @@ function unescapeQuoted(s) {
   });
   return bad ? void 0 : out;
 }
+
 export {
-  readAttributeExpressions,
-  readLocals,
+  blockPolicyExpressions,
+  localsOf,
   readsLocals
 };

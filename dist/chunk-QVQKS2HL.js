@@ -1,6 +1,22 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
+  configSteps,
+  formatKey,
+  formatModules,
+  parseInstanceAddress,
+  parseReference,
+  rangeFor,
+  startLoadingSources
+} from "./chunk-CCEXYSIO.js";
+import {
+  isDirectory,
+  tfFiles
+} from "./chunk-74UFNRK3.js";
+import {
+  readsLocals
+} from "./chunk-FBC6NLXU.js";
+import {
   InputError,
   Inventory,
   UsageError,
@@ -11,19 +27,6 @@ import {
   terminalLine,
   unknown
 } from "./chunk-EXJUGFR4.js";
-import {
-  configSteps,
-  formatKey,
-  formatModules,
-  parseInstanceAddress,
-  parseReference,
-  rangeFor,
-  startLoadingSources
-} from "./chunk-D4XPB7RQ.js";
-import {
-  isDirectory,
-  tfFiles
-} from "./chunk-74UFNRK3.js";
 
 // src/model/ref.ts
 function displayName(ref) {
@@ -5100,7 +5103,7 @@ function describe3(value) {
 }
 
 // src/sourcemap/index.ts
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 var NONE = { directivesOf: () => [], directives: [] };
 function prepareSources(options, background = false) {
@@ -5161,51 +5164,13 @@ async function policyExpressions(prepared, wanted) {
   if (wanted.length === 0 || !prepared.load) return [];
   const index = await prepared.load.result();
   const hits = await index.declarations(wanted.map((w) => w.address));
-  const [{ hclParser }, { readAttributeExpressions, readLocals, readsLocals }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./expression-OHZB5FZ7.js")]);
-  const parser = await hclParser();
-  const byFile = /* @__PURE__ */ new Map();
-  const slots = wanted.map(({ path }, i) => {
-    const location2 = hits[i]?.location;
-    if (!location2 || location2.moduleCall !== void 0) return void 0;
-    let blocks = byFile.get(location2.file);
-    if (!blocks) byFile.set(location2.file, blocks = /* @__PURE__ */ new Map());
-    const key = `${location2.startLine}\0${path.join("\0")}`;
-    let slot = blocks.get(key);
-    if (!slot) blocks.set(key, slot = { blockLine: location2.startLine, path });
-    return { slot, line: location2.attributes?.[String(path[0])]?.startLine ?? location2.startLine, file: location2.file };
-  });
-  for (const [file, blocks] of byFile) {
-    let text;
-    try {
-      text = readFileSync2(resolve(prepared.base, file), "utf8");
-    } catch {
-      continue;
-    }
-    const list3 = [...blocks.values()];
-    readAttributeExpressions(parser, text, list3).forEach((expr, i) => {
-      if (expr) list3[i].expr = expr;
-    });
-  }
-  const localsByDir = /* @__PURE__ */ new Map();
-  const localsOf = (file) => {
-    const dir = dirname(resolve(prepared.base, file));
-    let locals = localsByDir.get(dir);
-    if (!locals) {
-      const all = /* @__PURE__ */ new Map();
-      for (const tf of tfFiles(dir)) {
-        try {
-          for (const [name, expr] of readLocals(parser, readFileSync2(tf, "utf8"))) if (!all.has(name)) all.set(name, expr);
-        } catch {
-        }
-      }
-      localsByDir.set(dir, locals = all);
-    }
-    return locals;
-  };
-  return slots.map((s) => {
-    const expr = s?.slot.expr;
-    if (!s || !expr) return void 0;
-    return { expr, where: `${s.file}:${s.line}`, ...readsLocals(expr) ? { locals: localsOf(s.file) } : {} };
+  return wanted.map(({ path }, i) => {
+    const hit = hits[i];
+    if (!hit || hit.location.moduleCall !== void 0) return void 0;
+    const expr = hit.policies?.find((p) => p.path.length === path.length && p.path.every((step2, n) => step2 === path[n]))?.expr;
+    if (!expr) return void 0;
+    const line = hit.location.attributes?.[String(path[0])]?.startLine ?? hit.location.startLine;
+    return { expr, where: `${hit.location.file}:${line}`, ...hit.locals && readsLocals(expr) ? { locals: hit.locals } : {} };
   });
 }
 function sourceRoot(options) {
@@ -8207,7 +8172,7 @@ async function collectPlanWithSources(plan, file, sources) {
 }
 
 // src/config/load.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 import { join as join2 } from "node:path";
 
 // src/config/config-validator.generated.ts
@@ -8615,7 +8580,7 @@ async function loadConfig(explicit, cwd, knownRules) {
   if (!file) return emptyConfig();
   let text;
   try {
-    text = readFileSync3(file, "utf8");
+    text = readFileSync2(file, "utf8");
   } catch (err) {
     throw new InputError(`${file}: cannot read config: ${err.code ?? err.message}`, file);
   }
@@ -8688,7 +8653,7 @@ function escapeRegExp(s) {
 }
 
 // src/suppress/baseline.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 
 // src/report/sarif.ts
 import { randomUUID } from "node:crypto";
@@ -8696,7 +8661,7 @@ import { isAbsolute, relative as relative2, sep as sep2 } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // src/version.ts
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { dirname as dirname2, join as join3 } from "node:path";
 import { fileURLToPath } from "node:url";
 var TOOL_NAME = "vpcelint";
@@ -8707,7 +8672,7 @@ function readVersion() {
   for (let i = 0; i < 5; i++) {
     const file = join3(dir, "package.json");
     if (existsSync3(file)) {
-      const pkg = JSON.parse(readFileSync4(file, "utf8"));
+      const pkg = JSON.parse(readFileSync3(file, "utf8"));
       if (pkg.name === TOOL_NAME && pkg.version) return pkg.version;
     }
     dir = dirname2(dir);
@@ -9128,7 +9093,7 @@ function pascalCase(id) {
 function readBaseline(file) {
   let text;
   try {
-    text = readFileSync5(file, "utf8");
+    text = readFileSync4(file, "utf8");
   } catch (err) {
     throw new InputError(`--baseline ${file}: cannot read: ${err.code === "ENOENT" ? "no such file" : err.code ?? err.message}`, file);
   }

@@ -3,8 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-YVKSAK67.js";
-import "./chunk-HN5JKB6J.js";
+} from "./chunk-2JZ62FYC.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -31,13 +30,15 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-CSVFM5GM.js";
+} from "./chunk-QVQKS2HL.js";
+import "./chunk-CCEXYSIO.js";
+import "./chunk-74UFNRK3.js";
+import "./chunk-FBC6NLXU.js";
+import "./chunk-HN5JKB6J.js";
 import {
   UsageError,
   isUnknown
 } from "./chunk-EXJUGFR4.js";
-import "./chunk-D4XPB7RQ.js";
-import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/explain/policy-step.ts

@@ -7,7 +7,8 @@ import {
 } from "./chunk-74UFNRK3.js";
 import {
   parseHcl
-} from "./chunk-QYBHCID4.js";
+} from "./chunk-7AUVHBMK.js";
+import "./chunk-FBC6NLXU.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts
@@ -28,7 +29,7 @@ var ModuleLoader = class {
     const real = realpathSync(dir);
     const cached = this.byDir.get(real);
     if (cached) return cached;
-    const mod = { dir: real, resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), removed: /* @__PURE__ */ new Map() };
+    const mod = { dir: real, resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), removed: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map() };
     this.byDir.set(real, mod);
     const pending = [];
     for (const file of tfFiles(real)) {
@@ -45,6 +46,7 @@ var ModuleLoader = class {
         this.problems.push({ code: "source-syntax-error", file, line: parsed.errorLines[0], message: "HCL syntax error; blocks near it may be missing from the source map" });
       }
       for (const d of parsed.orphanDirectives) this.directives.push({ file, ...d, orphan: true });
+      for (const [name, expr] of parsed.locals) if (!mod.locals.has(name)) mod.locals.set(name, expr);
       for (const block of parsed.blocks) {
         for (const d of block.directives) this.directives.push({ file, ...d, orphan: false });
         const at = { file, block };

@@ -5,12 +5,13 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-YVKSAK67.js";
-import "./chunk-HN5JKB6J.js";
-import "./chunk-CSVFM5GM.js";
-import "./chunk-EXJUGFR4.js";
-import "./chunk-D4XPB7RQ.js";
+} from "./chunk-2JZ62FYC.js";
+import "./chunk-QVQKS2HL.js";
+import "./chunk-CCEXYSIO.js";
 import "./chunk-74UFNRK3.js";
+import "./chunk-FBC6NLXU.js";
+import "./chunk-HN5JKB6J.js";
+import "./chunk-EXJUGFR4.js";
 import "./chunk-PSCUI55Q.js";
 export {
   EXIT_PARTIAL,

@@ -4,7 +4,8 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-QYBHCID4.js";
+} from "./chunk-7AUVHBMK.js";
+import "./chunk-FBC6NLXU.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

@@ -190,14 +190,15 @@ var SourceMap = class {
     }
     if (!done) {
       const at = mod.resources.get(steps[steps.length - 1]);
-      if (at) found = this.toLocated(at, true);
+      if (at) found = this.toLocated(at, true, void 0, mod);
       else removed ??= removedBlock(mod, steps.slice(parsed.modules.length));
     }
     if (!found && removed) found = this.toLocated(removed, false);
     this.cache.set(configAddress, found ?? null);
     return found;
   }
-  toLocated(at, withAttributes, moduleCall) {
+  /** `mod`: the module of a resource's own block, whose locals its policies may read. */
+  toLocated(at, withAttributes, moduleCall, mod) {
     const file = relative(this.base, at.file).split(sep).join("/");
     const location = {
       file,
@@ -206,7 +207,9 @@ var SourceMap = class {
       ...withAttributes ? { attributes: attributeRanges(at.block) } : {},
       ...moduleCall ? { moduleCall } : {}
     };
-    return { location, directives: at.block.directives.map((d) => ({ ...d, file })) };
+    const policies = at.block.policies;
+    const locals = policies && mod ? { locals: mod.locals } : {};
+    return { location, directives: at.block.directives.map((d) => ({ ...d, file })), ...policies ? { policies } : {}, ...locals };
   }
 };
 function removedBlock(mod, steps) {
@@ -238,7 +241,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var BASELINE_WASM_MAX_TREE_BYTES = 128 * 1024;
 async function loadSources(root) {
-  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-MILO5UB2.js"), import("./modules-YIGIXT4F.js")]);
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-5XBPX5U7.js"), import("./modules-V5YSJL45.js")]);
   if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);
