@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { collectPlan } from '../../src/collect/terraform/index.js';
 import { render, scan } from '../../src/cli/scan.js';
 import { InputError } from '../../src/errors.js';
-import { REALWORLD, fixtureNames, planPath } from '../helpers/fixtures.js';
+import { collectPlanWithSources } from '../../src/cli/plan-sources.js';
+import { prepareSources } from '../../src/sourcemap/index.js';
+import { REALWORLD, ROOT, fixtureNames, planPath } from '../helpers/fixtures.js';
 
 /**
  * Property tests over plans derived from the committed fixtures. Bounded: the
@@ -85,6 +87,27 @@ describe('fuzz: plans', () => {
         expect(Date.now() - started).toBeLessThan(30_000);
       }),
       { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('mutated plans beside their .tf files never crash reading policies from the source', async () => {
+    // The fixtures whose policies come from their .tf files: the plan no longer matches them once mutated.
+    const withSources = ['policy-jsonencode', 'policy-buckets', 'placeholder-attributes'].map((name) => ({ name, text: texts.get(name)! }));
+    const anyJson = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string(), fc.constant('*'), fc.array(fc.string(), { maxLength: 3 }), fc.array(fc.constantFrom('aws_s3_bucket.data.arn', 'local.org_id', 'var.strict', 'count.index', 'aws_s3_bucket.team'), { maxLength: 3 }));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...withSources), fc.array(fc.tuple(fc.nat(), anyJson, fc.boolean()), { minLength: 1, maxLength: 6 }), async ({ name, text }, mutations) => {
+        const plan = JSON.parse(text);
+        for (const [n, value, drop] of mutations) mutateDeep(plan, n, value, drop);
+        const file = planPath(name);
+        try {
+          const inv = await collectPlanWithSources(plan, file, prepareSources({ planFile: file, cwd: ROOT }));
+          const report = scan(inv);
+          expect(report.diagnostics.filter((d) => d.code === 'rule-crashed')).toEqual([]);
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+        }
+      }),
+      { numRuns: RUNS * 2 },
     );
   });
 });

@@ -272,7 +272,8 @@ class Rebuilder {
 
 /** References that all belong to one traversal (`a.b[0].id`, `a.b[0]`, `a.b`): the expression is that one value. */
 function singleTraversal(expr: Expression): boolean {
-  const refs = (expr.references ?? []).filter((r) => !/^(count|each|path|terraform)\./.test(r));
+  const references: unknown = expr.references;
+  const refs = (Array.isArray(references) ? references : []).filter((r): r is string => typeof r === 'string' && !/^(count|each|path|terraform)\./.test(r));
   if (refs.length === 0) return false;
   const longest = refs.reduce((a, b) => (b.length > a.length ? b : a));
   return refs.every((r) => longest === r || longest.startsWith(`${r}.`) || longest.startsWith(`${r}[`));

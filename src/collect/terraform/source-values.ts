@@ -88,7 +88,8 @@ export class SourceEvaluator {
    * would be a guess.
    */
   checkReferences(expr: HclExpr, planned: Expression | undefined, where: string): void {
-    const recorded = new Set((planned?.references ?? []).filter((r): r is string => typeof r === 'string'));
+    const references: unknown = planned?.references;
+    const recorded = new Set((Array.isArray(references) ? references : []).filter((r): r is string => typeof r === 'string'));
     const traversals = traversalsOf(expr);
     const mismatch = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(', ') || 'none'}), so the source at ${where} is not the configuration this plan was made from`);
     for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch();
