@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-QVQKS2HL.js";
+} from "./chunk-27U3MWNX.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -5850,7 +5850,8 @@ var SourceEvaluator = class {
    * would be a guess.
    */
   checkReferences(expr, planned, where3) {
-    const recorded = new Set((planned?.references ?? []).filter((r) => typeof r === "string"));
+    const references = planned?.references;
+    const recorded = new Set((Array.isArray(references) ? references : []).filter((r) => typeof r === "string"));
     const traversals = traversalsOf(expr);
     const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
     for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
@@ -6287,7 +6288,8 @@ var Rebuilder = class {
   }
 };
 function singleTraversal(expr) {
-  const refs = (expr.references ?? []).filter((r) => !/^(count|each|path|terraform)\./.test(r));
+  const references = expr.references;
+  const refs = (Array.isArray(references) ? references : []).filter((r) => typeof r === "string" && !/^(count|each|path|terraform)\./.test(r));
   if (refs.length === 0) return false;
   const longest = refs.reduce((a, b) => b.length > a.length ? b : a);
   return refs.every((r) => longest === r || longest.startsWith(`${r}.`) || longest.startsWith(`${r}[`));

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-2JZ62FYC.js";
-import "./chunk-QVQKS2HL.js";
+} from "./chunk-CZJNHJSL.js";
+import "./chunk-27U3MWNX.js";
 import "./chunk-CCEXYSIO.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-FBC6NLXU.js";
