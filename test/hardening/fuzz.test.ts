@@ -90,6 +90,24 @@ describe('fuzz: plans', () => {
     );
   });
 
+  it('plans mutated anywhere (nested expressions and values too) never crash: a scan or an InputError', () => {
+    const anyJson = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string(), fc.constant('*'), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }), fc.array(fc.constant(null), { maxLength: 2 }));
+    fc.assert(
+      fc.property(pick, fc.array(fc.tuple(fc.nat(), anyJson, fc.boolean()), { minLength: 1, maxLength: 6 }), ({ text }, mutations) => {
+        const plan = JSON.parse(text);
+        for (const [n, value, drop] of mutations) mutateDeep(plan, n, value, drop);
+        try {
+          const report = scan(collectPlan(plan, 'fuzz.json'));
+          for (const f of ['text', 'json', 'sarif'] as const) render(report, f, { color: false });
+          expect(report.diagnostics.filter((d) => d.code === 'rule-crashed')).toEqual([]);
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+        }
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
   it('mutated plans beside their .tf files never crash reading policies from the source', async () => {
     // The fixtures whose policies come from their .tf files: the plan no longer matches them once mutated.
     const withSources = ['policy-jsonencode', 'policy-buckets', 'placeholder-attributes'].map((name) => ({ name, text: texts.get(name)! }));

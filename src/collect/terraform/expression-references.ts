@@ -1,6 +1,12 @@
 import { parseReference, type Reference } from './address.js';
 import type { Expression } from './plan-types.js';
 
+/** An expression's references as Terraform writes them: strings (anything else in a malformed plan is left out). */
+export function referenceStrings(expr: Expression | undefined): string[] {
+  const refs: unknown = expr?.references;
+  return Array.isArray(refs) ? refs.filter((r): r is string => typeof r === 'string') : [];
+}
+
 /**
  * The parsed, most specific references of an expression. Configuration
  * expressions are shared by every instance of a module or resource, so this is
@@ -10,7 +16,7 @@ const parsedExpressions = new WeakMap<Expression, { refs: Reference[]; iterates:
 export function referencesOf(expr: Expression): { refs: Reference[]; iterates: boolean } {
   let parsed = parsedExpressions.get(expr);
   if (!parsed) {
-    const all = (Array.isArray(expr.references) ? expr.references.filter((r): r is string => typeof r === 'string') : []).map(parseReference);
+    const all = referenceStrings(expr).map(parseReference);
     parsed = { refs: mostSpecific(all), iterates: all.some((p) => p.kind === 'iteration') };
     parsedExpressions.set(expr, parsed);
   }

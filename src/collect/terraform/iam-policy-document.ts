@@ -3,6 +3,7 @@ import type { AttributePath, SourceExpression } from '../../sourcemap/expression
 import { blockExpressions, expressionAt } from './config.js';
 import type { BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
+import { referenceStrings } from './expression-references.js';
 import { placeholderFor } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
 import { evaluateSource, SourceNotEvaluable } from './source-values.js';
@@ -272,8 +273,7 @@ class Rebuilder {
 
 /** References that all belong to one traversal (`a.b[0].id`, `a.b[0]`, `a.b`): the expression is that one value. */
 function singleTraversal(expr: Expression): boolean {
-  const references: unknown = expr.references;
-  const refs = (Array.isArray(references) ? references : []).filter((r): r is string => typeof r === 'string' && !/^(count|each|path|terraform)\./.test(r));
+  const refs = referenceStrings(expr).filter((r) => !/^(count|each|path|terraform)\./.test(r));
   if (refs.length === 0) return false;
   const longest = refs.reduce((a, b) => (b.length > a.length ? b : a));
   return refs.every((r) => longest === r || longest.startsWith(`${r}.`) || longest.startsWith(`${r}[`));

@@ -4,6 +4,7 @@ import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { bool, declRef, instancesOf, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
 import { blockExpressions, isExpression } from './config.js';
 import { attr, field, type Instance } from './instances.js';
+import { referenceStrings } from './expression-references.js';
 import { kindOf } from './resource-kinds.js';
 import { assignMainTables } from './main-tables.js';
 import { also, markSuspectedOwners, ownerUnclear, ownership, ownershipIn, soleVpc, suspectsText, type Unattached } from './unattached.js';
@@ -232,7 +233,7 @@ function inlineTargetExpression(ctx: BuildContext, inst: Instance, listAttr: str
   const flat = cfg?.[listAttr];
   if (!isExpression(flat) || !Array.isArray(flat.references)) return undefined;
   const wanted = TARGET_FIELDS.find((t) => t.field === field)?.nodeKinds ?? [];
-  const refs = flat.references.filter((r) => {
+  const refs = referenceStrings(flat).filter((r) => {
     const m = /^(?:module\.[^.]+\.)?(data\.)?([a-z0-9_]+)\./.exec(r);
     const k = m ? kindOf(m[1] ? 'data' : 'managed', m[2]!) : undefined;
     return r.startsWith('module.') || (k !== undefined && wanted.includes(k));

@@ -3,6 +3,7 @@ import type { HclExpr, SourceExpression, TraversalStep } from '../../sourcemap/e
 import { callFunction } from './source-functions.js';
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
+import { referenceStrings } from './expression-references.js';
 import { placeholderFor } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
 
@@ -88,8 +89,7 @@ export class SourceEvaluator {
    * would be a guess.
    */
   checkReferences(expr: HclExpr, planned: Expression | undefined, where: string): void {
-    const references: unknown = planned?.references;
-    const recorded = new Set((Array.isArray(references) ? references : []).filter((r): r is string => typeof r === 'string'));
+    const recorded = new Set(referenceStrings(planned));
     const traversals = traversalsOf(expr);
     const mismatch = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(', ') || 'none'}), so the source at ${where} is not the configuration this plan was made from`);
     for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch();
