@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-CZJNHJSL.js";
-import "./chunk-27U3MWNX.js";
+} from "./chunk-FK3BKRRM.js";
+import "./chunk-YSFVPJMQ.js";
 import "./chunk-CCEXYSIO.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-FBC6NLXU.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-27U3MWNX.js";
+} from "./chunk-YSFVPJMQ.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

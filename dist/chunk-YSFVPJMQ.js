@@ -5685,6 +5685,52 @@ function addPrincipal(service, principal, declaredBy, inst) {
   service.principalRefs = { ...service.principalRefs, [principal]: declaredBy };
 }
 
+// src/collect/terraform/expression-references.ts
+function referenceStrings(expr) {
+  const refs = expr?.references;
+  return Array.isArray(refs) ? refs.filter((r) => typeof r === "string") : [];
+}
+var parsedExpressions = /* @__PURE__ */ new WeakMap();
+function referencesOf(expr) {
+  let parsed = parsedExpressions.get(expr);
+  if (!parsed) {
+    const all = referenceStrings(expr).map(parseReference);
+    parsed = { refs: mostSpecific(all), iterates: all.some((p) => p.kind === "iteration") };
+    parsedExpressions.set(expr, parsed);
+  }
+  return parsed;
+}
+function mostSpecific(refs) {
+  const groups = /* @__PURE__ */ new Map();
+  const others = [];
+  for (const r of refs) {
+    const base = r.kind === "resource" ? `${r.mode}.${r.type}.${r.name}` : r.kind === "module" ? `module.${r.call}` : r.kind === "iteration" ? r.name : void 0;
+    if (base === void 0) {
+      others.push(r);
+      continue;
+    }
+    const list3 = groups.get(base);
+    if (list3) list3.push(r);
+    else groups.set(base, [r]);
+  }
+  const out = [...others];
+  for (const list3 of groups.values()) {
+    const keyed = list3.filter((r) => "key" in r && r.key !== void 0);
+    const pool = keyed.length > 0 ? keyed : list3;
+    const byKey = /* @__PURE__ */ new Map();
+    for (const r of pool) {
+      const k = "key" in r && r.key !== void 0 ? JSON.stringify(r.key) : "";
+      const prev = byKey.get(k);
+      if (!prev || detail(r) > detail(prev)) byKey.set(k, r);
+    }
+    out.push(...byKey.values());
+  }
+  return out;
+}
+function detail(r) {
+  return r.kind === "resource" && r.attribute || r.kind === "module" && r.output || r.kind === "iteration" && r.attribute ? 1 : 0;
+}
+
 // src/collect/terraform/plan-placeholders.ts
 var LINKED_KINDS = ["vpc-endpoint", "vpc", "bucket", "iam-role", "iam-user", "iam-group", "iam-policy", "endpoint-service", "subnet", "security-group"];
 function placeholderFor(ctx, inst, attribute) {
@@ -5850,8 +5896,7 @@ var SourceEvaluator = class {
    * would be a guess.
    */
   checkReferences(expr, planned, where3) {
-    const references = planned?.references;
-    const recorded = new Set((Array.isArray(references) ? references : []).filter((r) => typeof r === "string"));
+    const recorded = new Set(referenceStrings(planned));
     const traversals = traversalsOf(expr);
     const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
     for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
@@ -5949,7 +5994,7 @@ var SourceEvaluator = class {
     if (bound) return navigate(bound.get(t.root), t.steps, t.text);
     if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new SourceNotEvaluable(`it reads ${t.text}`);
     if (t.root === "local") return this.local(t);
-    const { references, attribute } = referencesOf(t);
+    const { references, attribute } = referencesOf2(t);
     const [first2] = t.steps;
     if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariable(this.inst, first2.attr)) this.sensitive = true;
     const res = this.ctx.resolver.resolveExpression(this.inst, { references });
@@ -6015,7 +6060,7 @@ function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
       if (bound.has(e.root)) return inIndexes;
       let planned;
       try {
-        planned = referencesOf(e).references;
+        planned = referencesOf2(e).references;
       } catch {
         planned = [e.text];
       }
@@ -6041,7 +6086,7 @@ function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
       return [];
   }
 }
-function referencesOf(t) {
+function referencesOf2(t) {
   const computed = t.steps.findIndex((s) => "index" in s && typeof s.index === "object");
   if (computed === -1) {
     const forms = [];
@@ -6288,8 +6333,7 @@ var Rebuilder = class {
   }
 };
 function singleTraversal(expr) {
-  const references = expr.references;
-  const refs = (Array.isArray(references) ? references : []).filter((r) => typeof r === "string" && !/^(count|each|path|terraform)\./.test(r));
+  const refs = referenceStrings(expr).filter((r) => !/^(count|each|path|terraform)\./.test(r));
   if (refs.length === 0) return false;
   const longest = refs.reduce((a, b) => b.length > a.length ? b : a);
   return refs.every((r) => longest === r || longest.startsWith(`${r}.`) || longest.startsWith(`${r}[`));
@@ -7058,7 +7102,7 @@ function inlineTargetExpression(ctx, inst, listAttr, destination, field2) {
   const flat = cfg?.[listAttr];
   if (!isExpression(flat) || !Array.isArray(flat.references)) return void 0;
   const wanted = TARGET_FIELDS.find((t) => t.field === field2)?.nodeKinds ?? [];
-  const refs = flat.references.filter((r) => {
+  const refs = referenceStrings(flat).filter((r) => {
     const m = /^(?:module\.[^.]+\.)?(data\.)?([a-z0-9_]+)\./.exec(r);
     const k = m ? kindOf(m[1] ? "data" : "managed", m[2]) : void 0;
     return r.startsWith("module.") || k !== void 0 && wanted.includes(k);
@@ -7261,48 +7305,6 @@ function moduleNamesOf(address) {
   return address.split(".").filter((_, i) => i % 2 === 1);
 }
 
-// src/collect/terraform/expression-references.ts
-var parsedExpressions = /* @__PURE__ */ new WeakMap();
-function referencesOf2(expr) {
-  let parsed = parsedExpressions.get(expr);
-  if (!parsed) {
-    const all = (Array.isArray(expr.references) ? expr.references.filter((r) => typeof r === "string") : []).map(parseReference);
-    parsed = { refs: mostSpecific(all), iterates: all.some((p) => p.kind === "iteration") };
-    parsedExpressions.set(expr, parsed);
-  }
-  return parsed;
-}
-function mostSpecific(refs) {
-  const groups = /* @__PURE__ */ new Map();
-  const others = [];
-  for (const r of refs) {
-    const base = r.kind === "resource" ? `${r.mode}.${r.type}.${r.name}` : r.kind === "module" ? `module.${r.call}` : r.kind === "iteration" ? r.name : void 0;
-    if (base === void 0) {
-      others.push(r);
-      continue;
-    }
-    const list3 = groups.get(base);
-    if (list3) list3.push(r);
-    else groups.set(base, [r]);
-  }
-  const out = [...others];
-  for (const list3 of groups.values()) {
-    const keyed = list3.filter((r) => "key" in r && r.key !== void 0);
-    const pool = keyed.length > 0 ? keyed : list3;
-    const byKey = /* @__PURE__ */ new Map();
-    for (const r of pool) {
-      const k = "key" in r && r.key !== void 0 ? JSON.stringify(r.key) : "";
-      const prev = byKey.get(k);
-      if (!prev || detail(r) > detail(prev)) byKey.set(k, r);
-    }
-    out.push(...byKey.values());
-  }
-  return out;
-}
-function detail(r) {
-  return r.kind === "resource" && r.attribute || r.kind === "module" && r.output || r.kind === "iteration" && r.attribute ? 1 : 0;
-}
-
 // src/collect/terraform/resolve.ts
 var MAX_DEPTH = 40;
 var Resolver = class {
@@ -7455,7 +7457,7 @@ var Resolver = class {
     if ("constant_value" in expr) return { hits: [], constants: [expr.constant_value] };
     const res = { hits: [], constants: [] };
     if (depth > MAX_DEPTH) return { ...res, unresolved: "references nest too deep" };
-    const { refs, iterates } = referencesOf2(expr);
+    const { refs, iterates } = referencesOf(expr);
     for (const ref of refs) mergeInto(res, this.reference(ref, scope, iterates, depth));
     return res;
   }
