@@ -5,6 +5,7 @@ import type { BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
 import { referenceStrings } from './expression-references.js';
 import { placeholderFor } from './plan-placeholders.js';
+import { mergeBySid, sharedSid, statementsOf, type StatementJson } from './policy-document-merge.js';
 import type { Expression } from './plan-types.js';
 import { evaluateSource, SourceNotEvaluable } from './source-values.js';
 
@@ -42,7 +43,6 @@ export function isPolicyDocument(inst: Instance): boolean {
   return inst.mode === 'data' && inst.type === 'aws_iam_policy_document';
 }
 
-const MERGED = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'];
 
 class CannotRebuild extends Error {}
 
@@ -63,6 +63,8 @@ export function rebuildPolicyDocument(ctx: BuildContext, doc: Instance): Rebuilt
   if (!cache) rebuiltOf.set(ctx, (cache = new Map()));
   let rebuilt = cache.get(doc);
   if (!rebuilt) {
+    // Documents merge documents: one that comes back to itself (a malformed plan) ends here.
+    cache.set(doc, { kind: 'unknown', reason: `${doc.address} is known only after apply and merges itself` });
     cache.set(doc, (rebuilt = rebuild(ctx, doc)));
     if (rebuilt.inexact) ctx.sourceDocuments.push(doc);
   }
@@ -104,17 +106,66 @@ class Rebuilder {
   }
 
   run(): Rebuilt {
-    for (const m of MERGED) {
-      const v = attr(this.doc, m);
-      if (isUnknown(v) || (v !== undefined && !(Array.isArray(v) && v.length === 0))) throw new CannotRebuild(`it merges ${m}`);
-    }
+    const sources = this.mergedDocuments('source_policy_documents', 'source_json');
+    const overrides = this.mergedDocuments('override_policy_documents', 'override_json');
     const version = this.scalar(['version'], false);
     const id = this.scalar(['policy_id'], true);
     const statements = this.blocks(['statement'], this.config, 'statement', []);
     const out: Record<string, unknown> = { Version: version ?? '2012-10-17' };
     if (id !== undefined) out.Id = id;
-    out.Statement = statements.map(({ path, config, at }) => this.statement(path, config, at));
+    const own = statements.map(({ path, config, at }) => this.statement(path, config, at));
+    if (sources.documents.length === 0 && overrides.documents.length === 0) out.Statement = own;
+    else {
+      const dup = sharedSid(sources.documents);
+      if (dup !== undefined) throw new CannotRebuild(`its source documents share the Sid ${JSON.stringify(dup)}, which Terraform refuses`);
+      // Which of two override documents known only after apply comes last cannot be told: they must not compete.
+      const clash = overrides.unknowns > 1 ? sharedSid(overrides.documents) : undefined;
+      if (clash !== undefined) throw new CannotRebuild(`override documents known only after apply share the Sid ${JSON.stringify(clash)}, and their order cannot be told`);
+      out.Statement = [mergeBySid(sources.documents.flat(), own), ...overrides.documents].reduce((merged, doc) => mergeBySid(merged, doc));
+    }
     return { kind: 'document', text: JSON.stringify(out), placeholders: this.placeholders, ...(this.inexact.length > 0 ? { inexact: this.inexact } : {}) };
+  }
+
+  /**
+   * The documents a merge argument names (a list, or its older single-text
+   * form): known texts as they are; one known only after apply, another
+   * policy document of the plan, rebuilt. `unknowns`: how many were.
+   */
+  private mergedDocuments(listField: string, textField: string): { documents: StatementJson[][]; unknowns: number } {
+    const list = attr(this.doc, listField);
+    const text = attr(this.doc, textField);
+    const present = (v: unknown) => isUnknown(v) || (typeof v === 'string' && v !== '') || (Array.isArray(v) && v.length > 0);
+    if (!present(list) && !present(text)) return { documents: [], unknowns: 0 };
+    if (present(list) && present(text)) throw new CannotRebuild(`it sets both ${listField} and ${textField}`);
+    const [field, values] = present(list) ? [listField, list] : [textField, [text]];
+    if (isUnknown(values)) throw new CannotRebuild(`its ${field} is known only after apply`);
+    if (!Array.isArray(values)) throw new CannotRebuild(`its ${field} is not a list`);
+    const documents: StatementJson[][] = [];
+    let unknowns = 0;
+    values.forEach((v, i) => {
+      if (isUnknown(field === textField ? text : attr(this.doc, field, i))) unknowns++;
+      else {
+        const statements = typeof v === 'string' ? statementsOf(v) : undefined;
+        if (!statements) throw new CannotRebuild(`an element of its ${field} is not a policy document`);
+        documents.push(statements);
+      }
+    });
+    if (unknowns === 0) return { documents, unknowns };
+    const res = this.ctx.resolver.resolveExpression(this.doc, expressionAt(this.config, [field]) ?? {});
+    // The documents whose text is known only after apply (those known are already among the elements).
+    const read = res.hits.filter((h) => !isPolicyDocument(h.instance) || !(h.attribute === undefined || h.attribute === 'json' || h.attribute === 'minified_json') || isUnknown(attr(h.instance, h.attribute ?? 'json')));
+    const docs = read.filter((h) => isPolicyDocument(h.instance));
+    // One document each for the elements known only after apply, and nothing else they could be.
+    if (res.unresolved || docs.length !== read.length || docs.length !== unknowns) throw new CannotRebuild(`${unknowns} document(s) of its ${field} are known only after apply and cannot be told apart`);
+    for (const h of docs) {
+      const rebuilt = rebuildPolicyDocument(this.ctx, h.instance);
+      if (rebuilt.kind === 'unknown') throw new CannotRebuild(`it merges ${h.instance.address}, which cannot be rebuilt either`);
+      const statements = statementsOf(rebuilt.text);
+      if (!statements) throw new CannotRebuild(`it merges ${h.instance.address}, which is not a policy document`);
+      for (const [name, keys] of Object.entries(rebuilt.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
+      documents.push(statements);
+    }
+    return { documents, unknowns };
   }
 
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
