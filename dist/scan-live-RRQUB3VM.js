@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-FK3BKRRM.js";
-import "./chunk-YSFVPJMQ.js";
+} from "./chunk-CV2F65BA.js";
+import "./chunk-UC3HO3YE.js";
 import "./chunk-CCEXYSIO.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-FBC6NLXU.js";

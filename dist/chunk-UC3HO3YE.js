@@ -5746,6 +5746,44 @@ function placeholderFor(ctx, inst, attribute) {
   return { name: own, keys: attribute ? ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
 }
 
+// src/collect/terraform/policy-document-merge.ts
+function statementsOf(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return void 0;
+  const s = doc.Statement;
+  const list3 = Array.isArray(s) ? s : s === void 0 ? [] : [s];
+  return list3.every((x) => x !== null && typeof x === "object" && !Array.isArray(x)) ? list3 : void 0;
+}
+function sidOf(s) {
+  return typeof s.Sid === "string" && s.Sid !== "" ? s.Sid : void 0;
+}
+function mergeBySid(into, from) {
+  const out = [...into];
+  for (const s of from) {
+    const sid = sidOf(s);
+    const at = sid === void 0 ? -1 : out.findIndex((o) => sidOf(o) === sid);
+    if (at === -1) out.push(s);
+    else out[at] = s;
+  }
+  return out;
+}
+function sharedSid(documents) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const doc of documents) {
+    const own = new Set(doc.map(sidOf).filter((x) => x !== void 0));
+    for (const sid of own) {
+      if (seen.has(sid)) return sid;
+      seen.add(sid);
+    }
+  }
+  return void 0;
+}
+
 // src/collect/terraform/source-functions.ts
 function callFunction(name, args, isPlaceholder) {
   const fn = FUNCTIONS.get(name);
@@ -6123,7 +6161,6 @@ function scalarOrList(v, text) {
 function isPolicyDocument(inst) {
   return inst.mode === "data" && inst.type === "aws_iam_policy_document";
 }
-var MERGED = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
 var CannotRebuild = class extends Error {
 };
 var SET_KEYS = { condition: ["test", "variable"], principals: ["type"], not_principals: ["type"] };
@@ -6138,6 +6175,7 @@ function rebuildPolicyDocument(ctx, doc) {
   if (!cache2) rebuiltOf.set(ctx, cache2 = /* @__PURE__ */ new Map());
   let rebuilt = cache2.get(doc);
   if (!rebuilt) {
+    cache2.set(doc, { kind: "unknown", reason: `${doc.address} is known only after apply and merges itself` });
     cache2.set(doc, rebuilt = rebuild2(ctx, doc));
     if (rebuilt.inexact) ctx.sourceDocuments.push(doc);
   }
@@ -6174,17 +6212,62 @@ var Rebuilder = class {
     return this.inexact;
   }
   run() {
-    for (const m of MERGED) {
-      const v = attr(this.doc, m);
-      if (isUnknown(v) || v !== void 0 && !(Array.isArray(v) && v.length === 0)) throw new CannotRebuild(`it merges ${m}`);
-    }
+    const sources = this.mergedDocuments("source_policy_documents", "source_json");
+    const overrides = this.mergedDocuments("override_policy_documents", "override_json");
     const version = this.scalar(["version"], false);
     const id = this.scalar(["policy_id"], true);
     const statements = this.blocks(["statement"], this.config, "statement", []);
     const out = { Version: version ?? "2012-10-17" };
     if (id !== void 0) out.Id = id;
-    out.Statement = statements.map(({ path, config, at }) => this.statement(path, config, at));
+    const own = statements.map(({ path, config, at }) => this.statement(path, config, at));
+    if (sources.documents.length === 0 && overrides.documents.length === 0) out.Statement = own;
+    else {
+      const dup = sharedSid(sources.documents);
+      if (dup !== void 0) throw new CannotRebuild(`its source documents share the Sid ${JSON.stringify(dup)}, which Terraform refuses`);
+      const clash = overrides.unknowns > 1 ? sharedSid(overrides.documents) : void 0;
+      if (clash !== void 0) throw new CannotRebuild(`override documents known only after apply share the Sid ${JSON.stringify(clash)}, and their order cannot be told`);
+      out.Statement = [mergeBySid(sources.documents.flat(), own), ...overrides.documents].reduce((merged, doc) => mergeBySid(merged, doc));
+    }
     return { kind: "document", text: JSON.stringify(out), placeholders: this.placeholders, ...this.inexact.length > 0 ? { inexact: this.inexact } : {} };
+  }
+  /**
+   * The documents a merge argument names (a list, or its older single-text
+   * form): known texts as they are; one known only after apply, another
+   * policy document of the plan, rebuilt. `unknowns`: how many were.
+   */
+  mergedDocuments(listField, textField) {
+    const list3 = attr(this.doc, listField);
+    const text = attr(this.doc, textField);
+    const present = (v) => isUnknown(v) || typeof v === "string" && v !== "" || Array.isArray(v) && v.length > 0;
+    if (!present(list3) && !present(text)) return { documents: [], unknowns: 0 };
+    if (present(list3) && present(text)) throw new CannotRebuild(`it sets both ${listField} and ${textField}`);
+    const [field2, values] = present(list3) ? [listField, list3] : [textField, [text]];
+    if (isUnknown(values)) throw new CannotRebuild(`its ${field2} is known only after apply`);
+    if (!Array.isArray(values)) throw new CannotRebuild(`its ${field2} is not a list`);
+    const documents = [];
+    let unknowns = 0;
+    values.forEach((v, i) => {
+      if (isUnknown(field2 === textField ? text : attr(this.doc, field2, i))) unknowns++;
+      else {
+        const statements = typeof v === "string" ? statementsOf(v) : void 0;
+        if (!statements) throw new CannotRebuild(`an element of its ${field2} is not a policy document`);
+        documents.push(statements);
+      }
+    });
+    if (unknowns === 0) return { documents, unknowns };
+    const res = this.ctx.resolver.resolveExpression(this.doc, expressionAt(this.config, [field2]) ?? {});
+    const read = res.hits.filter((h) => !isPolicyDocument(h.instance) || !(h.attribute === void 0 || h.attribute === "json" || h.attribute === "minified_json") || isUnknown(attr(h.instance, h.attribute ?? "json")));
+    const docs = read.filter((h) => isPolicyDocument(h.instance));
+    if (res.unresolved || docs.length !== read.length || docs.length !== unknowns) throw new CannotRebuild(`${unknowns} document(s) of its ${field2} are known only after apply and cannot be told apart`);
+    for (const h of docs) {
+      const rebuilt = rebuildPolicyDocument(this.ctx, h.instance);
+      if (rebuilt.kind === "unknown") throw new CannotRebuild(`it merges ${h.instance.address}, which cannot be rebuilt either`);
+      const statements = statementsOf(rebuilt.text);
+      if (!statements) throw new CannotRebuild(`it merges ${h.instance.address}, which is not a policy document`);
+      for (const [name, keys] of Object.entries(rebuilt.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
+      documents.push(statements);
+    }
+    return { documents, unknowns };
   }
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
   statement(path, config, at) {

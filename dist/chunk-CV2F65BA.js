@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-YSFVPJMQ.js";
+} from "./chunk-UC3HO3YE.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
