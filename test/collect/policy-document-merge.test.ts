@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeBySid, sharedSid, statementsOf, type StatementJson } from '../../src/collect/terraform/policy-document-merge.js';
-import { inventoryOf } from '../helpers/fixtures.js';
+import { collectPlanWithSources } from '../../src/cli/plan-sources.js';
+import { readPlanFile } from '../../src/collect/terraform/read-plan.js';
+import { prepareSources } from '../../src/sourcemap/index.js';
+import { inventoryOf, planPath, ROOT } from '../helpers/fixtures.js';
 
 const st = (sid: string | undefined, action: string): StatementJson => ({ ...(sid ? { Sid: sid } : {}), Effect: 'Allow', Action: action });
 
@@ -32,5 +35,17 @@ describe('merging policy documents as the AWS provider does', () => {
     expect(doc.Statement[1]!.Principal).toEqual({ AWS: ['arn:aws:iam::111122223333:role/reader'] });
     expect(p.placeholders).toEqual({ '<known after apply: aws_s3_bucket.data.arn>': ['aws_s3_bucket.data'], '<known after apply: aws_vpc_endpoint.s3.id>': ['aws_vpc_endpoint.s3'] });
     expect(p).toMatchObject({ origin: { key: 'data.aws_iam_policy_document.data' } });
+  });
+
+  it('with the .tf source, merges the documents it made exact: the override\'s narrower Resource shows', async () => {
+    const file = planPath('policy-merged-documents');
+    const inv = await collectPlanWithSources(readPlanFile(file), file, prepareSources({ planFile: file, cwd: ROOT }));
+    const p = inv.buckets.get('aws_s3_bucket.data')!.policy;
+    if (p.kind !== 'document') throw new Error(`not a document: ${JSON.stringify(p)}`);
+    const doc = JSON.parse(p.text) as { Statement: StatementJson[] };
+    expect(doc.Statement.map((s) => s.Resource)).toEqual([
+      ['arn:aws:s3:::acme-policy-merged-documents-data', 'arn:aws:s3:::acme-policy-merged-documents-data/*'],
+      ['arn:aws:s3:::acme-policy-merged-documents-data/reports/*'],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { isUnknown } from '../../model/unknown.js';
 import type { AttributePath, SourceExpression } from '../../sourcemap/expression.js';
 import { blockExpressions, expressionAt } from './config.js';
-import type { BuildContext } from './context.js';
+import { instancesOf, type BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
 import { referenceStrings } from './expression-references.js';
 import { placeholderFor } from './plan-placeholders.js';
@@ -71,10 +71,32 @@ export function rebuildPolicyDocument(ctx: BuildContext, doc: Instance): Rebuilt
   return rebuilt;
 }
 
-/** The document rebuilt again, with the `.tf` source of the lists its first rebuild could not read exactly. */
-export function rebuildWithSource(ctx: BuildContext, doc: Instance, source: SourceLookup): Rebuilt {
-  return rebuild(ctx, doc, source);
+/**
+ * The documents rebuilt again with the `.tf` source of the lists their first
+ * rebuild could not read exactly, and then the documents that merge them
+ * (which may merge merged ones: until nothing changes). Those that came out
+ * different documents, by instance.
+ */
+export function rebuildWithSources(ctx: BuildContext, lookups: ReadonlyMap<Instance, SourceLookup>): Map<Instance, Extract<Rebuilt, { kind: 'document' }>> {
+  const out = new Map<Instance, Extract<Rebuilt, { kind: 'document' }>>();
+  if (lookups.size === 0) return out;
+  let cache = rebuiltOf.get(ctx);
+  if (!cache) rebuiltOf.set(ctx, (cache = new Map()));
+  const redo = (doc: Instance) => {
+    const again = rebuild(ctx, doc, lookups.get(doc));
+    const before = cache.get(doc);
+    if (again.kind !== 'document' || (before?.kind === 'document' && before.text === again.text)) return false;
+    cache.set(doc, again);
+    out.set(doc, again);
+    return true;
+  };
+  for (const doc of lookups.keys()) redo(doc);
+  const merging = [...instancesOf(ctx, 'data.aws_iam_policy_document')].filter((d) => MERGES.some((m) => attr(d, m) !== undefined && attr(d, m) !== null));
+  for (let round = 0; round < merging.length && merging.map(redo).some(Boolean); round++);
+  return out;
 }
+
+const MERGES = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'];
 
 function rebuild(ctx: BuildContext, doc: Instance, source?: SourceLookup): Rebuilt {
   const rebuilder = new Rebuilder(ctx, doc, source);

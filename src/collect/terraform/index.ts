@@ -10,7 +10,7 @@ import { buildInstances, field, isSensitive, type Instance } from './instances.j
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
 import { policyFromSource } from './policy-from-source.js';
-import { rebuildPolicyDocument, rebuildWithSource, type Rebuilt } from './iam-policy-document.js';
+import { rebuildPolicyDocument, rebuildWithSources, type Rebuilt, type SourceLookup } from './iam-policy-document.js';
 import type { AttributePath, SourceExpression } from '../../sourcemap/expression.js';
 import { readPlanFile, type ReadOptions } from './read-plan.js';
 import { RegionResolver } from './region.js';
@@ -66,13 +66,13 @@ export function collectPlanInStages(plan: PlanJson, file: string): PlanCollectio
         if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
       });
       let next = requests.length;
-      const exact = new Map<string, RebuiltDocument>();
+      const lookups = new Map<Instance, SourceLookup>();
       for (const { doc, paths } of documents) {
         const byPath = new Map(paths.map((p) => [p.join('\u0000'), found[next++]]));
-        if (![...byPath.values()].some(Boolean)) continue;
-        const again = rebuildWithSource(ctx, doc, (path) => byPath.get(path.join('\u0000')));
-        if (again.kind === 'document') exact.set(doc.address, { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, 'json') });
+        if ([...byPath.values()].some(Boolean)) lookups.set(doc, (path) => byPath.get(path.join('\u0000')));
       }
+      const exact = new Map<string, RebuiltDocument>();
+      for (const [doc, again] of rebuildWithSources(ctx, lookups)) exact.set(doc.address, { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, 'json') });
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;
