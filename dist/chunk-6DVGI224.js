@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-UC3HO3YE.js";
+} from "./chunk-VHHSAKGA.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-CV2F65BA.js";
-import "./chunk-UC3HO3YE.js";
+} from "./chunk-6DVGI224.js";
+import "./chunk-VHHSAKGA.js";
 import "./chunk-CCEXYSIO.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-FBC6NLXU.js";

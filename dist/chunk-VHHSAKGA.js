@@ -6181,9 +6181,25 @@ function rebuildPolicyDocument(ctx, doc) {
   }
   return rebuilt;
 }
-function rebuildWithSource(ctx, doc, source) {
-  return rebuild2(ctx, doc, source);
+function rebuildWithSources(ctx, lookups) {
+  const out = /* @__PURE__ */ new Map();
+  if (lookups.size === 0) return out;
+  let cache2 = rebuiltOf.get(ctx);
+  if (!cache2) rebuiltOf.set(ctx, cache2 = /* @__PURE__ */ new Map());
+  const redo = (doc) => {
+    const again = rebuild2(ctx, doc, lookups.get(doc));
+    const before = cache2.get(doc);
+    if (again.kind !== "document" || before?.kind === "document" && before.text === again.text) return false;
+    cache2.set(doc, again);
+    out.set(doc, again);
+    return true;
+  };
+  for (const doc of lookups.keys()) redo(doc);
+  const merging = [...instancesOf(ctx, "data.aws_iam_policy_document")].filter((d) => MERGES.some((m) => attr(d, m) !== void 0 && attr(d, m) !== null));
+  for (let round = 0; round < merging.length && merging.map(redo).some(Boolean); round++) ;
+  return out;
 }
+var MERGES = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
 function rebuild2(ctx, doc, source) {
   const rebuilder = new Rebuilder(ctx, doc, source);
   try {
@@ -8143,13 +8159,13 @@ function collectPlanInStages(plan, file) {
         if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
       });
       let next = requests.length;
-      const exact = /* @__PURE__ */ new Map();
+      const lookups = /* @__PURE__ */ new Map();
       for (const { doc, paths } of documents) {
         const byPath = new Map(paths.map((p) => [p.join("\0"), found[next++]]));
-        if (![...byPath.values()].some(Boolean)) continue;
-        const again = rebuildWithSource(ctx, doc, (path) => byPath.get(path.join("\0")));
-        if (again.kind === "document") exact.set(doc.address, { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, "json") });
+        if ([...byPath.values()].some(Boolean)) lookups.set(doc, (path) => byPath.get(path.join("\0")));
       }
+      const exact = /* @__PURE__ */ new Map();
+      for (const [doc, again] of rebuildWithSources(ctx, lookups)) exact.set(doc.address, { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, "json") });
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;
