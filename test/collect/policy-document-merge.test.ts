@@ -37,6 +37,13 @@ describe('merging policy documents as the AWS provider does', () => {
     expect(p).toMatchObject({ origin: { key: 'data.aws_iam_policy_document.data' } });
   });
 
+  it('keeps each override in its place in the list: a known one after one known only after apply stays', () => {
+    const p = inventoryOf('policy-merged-documents').iamPolicies.get('aws_iam_policy.ordered')!.policy;
+    if (p.kind !== 'document') throw new Error(`not a document: ${JSON.stringify(p)}`);
+    const read = (JSON.parse(p.text) as { Statement: StatementJson[] }).Statement.find((s) => s.Sid === 'Read');
+    expect(read?.Resource).toBe('arn:aws:s3:::acme-policy-merged-documents-data/public/*');
+  });
+
   it('with the .tf source, merges the documents it made exact: the override\'s narrower Resource shows', async () => {
     const file = planPath('policy-merged-documents');
     const inv = await collectPlanWithSources(readPlanFile(file), file, prepareSources({ planFile: file, cwd: ROOT }));

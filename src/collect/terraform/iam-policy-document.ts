@@ -140,7 +140,7 @@ class Rebuilder {
     else {
       const dup = sharedSid(sources.documents);
       if (dup !== undefined) throw new CannotRebuild(`its source documents share the Sid ${JSON.stringify(dup)}, which Terraform refuses`);
-      // Which of two override documents known only after apply comes last cannot be told: they must not compete.
+      // Where two or more override documents known only after apply stand in the list cannot be told: no Sid may compete.
       const clash = overrides.unknowns > 1 ? sharedSid(overrides.documents) : undefined;
       if (clash !== undefined) throw new CannotRebuild(`override documents known only after apply share the Sid ${JSON.stringify(clash)}, and their order cannot be told`);
       out.Statement = [mergeBySid(sources.documents.flat(), own), ...overrides.documents].reduce((merged, doc) => mergeBySid(merged, doc));
@@ -162,32 +162,32 @@ class Rebuilder {
     const [field, values] = present(list) ? [listField, list] : [textField, [text]];
     if (isUnknown(values)) throw new CannotRebuild(`its ${field} is known only after apply`);
     if (!Array.isArray(values)) throw new CannotRebuild(`its ${field} is not a list`);
-    const documents: StatementJson[][] = [];
-    let unknowns = 0;
-    values.forEach((v, i) => {
-      if (isUnknown(field === textField ? text : attr(this.doc, field, i))) unknowns++;
-      else {
-        const statements = typeof v === 'string' ? statementsOf(v) : undefined;
-        if (!statements) throw new CannotRebuild(`an element of its ${field} is not a policy document`);
-        documents.push(statements);
-      }
+    // In list order (an override's place decides which same-Sid statement stays); undefined: known only after apply.
+    const slots: (StatementJson[] | undefined)[] = values.map((v, i) => {
+      if (isUnknown(field === textField ? text : attr(this.doc, field, i))) return undefined;
+      const statements = typeof v === 'string' ? statementsOf(v) : undefined;
+      if (!statements) throw new CannotRebuild(`an element of its ${field} is not a policy document`);
+      return statements;
     });
-    if (unknowns === 0) return { documents, unknowns };
+    const unknowns = slots.filter((x) => x === undefined).length;
+    if (unknowns === 0) return { documents: slots as StatementJson[][], unknowns };
     const res = this.ctx.resolver.resolveExpression(this.doc, expressionAt(this.config, [field]) ?? {});
     // The documents whose text is known only after apply (those known are already among the elements).
     const read = res.hits.filter((h) => !isPolicyDocument(h.instance) || !(h.attribute === undefined || h.attribute === 'json' || h.attribute === 'minified_json') || isUnknown(attr(h.instance, h.attribute ?? 'json')));
     const docs = read.filter((h) => isPolicyDocument(h.instance));
     // One document each for the elements known only after apply, and nothing else they could be.
     if (res.unresolved || docs.length !== read.length || docs.length !== unknowns) throw new CannotRebuild(`${unknowns} document(s) of its ${field} are known only after apply and cannot be told apart`);
-    for (const h of docs) {
-      const rebuilt = rebuildPolicyDocument(this.ctx, h.instance);
-      if (rebuilt.kind === 'unknown') throw new CannotRebuild(`it merges ${h.instance.address}, which cannot be rebuilt either`);
-      const statements = statementsOf(rebuilt.text);
+    const rebuilt = docs.map((h) => {
+      const r = rebuildPolicyDocument(this.ctx, h.instance);
+      if (r.kind === 'unknown') throw new CannotRebuild(`it merges ${h.instance.address}, which cannot be rebuilt either`);
+      const statements = statementsOf(r.text);
       if (!statements) throw new CannotRebuild(`it merges ${h.instance.address}, which is not a policy document`);
-      for (const [name, keys] of Object.entries(rebuilt.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
-      documents.push(statements);
-    }
-    return { documents, unknowns };
+      for (const [name, keys] of Object.entries(r.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
+      return statements;
+    });
+    // Which unknown element is which document is known only for one; with more, run() refuses any Sid they share.
+    let next = 0;
+    return { documents: slots.map((x) => x ?? rebuilt[next++]!), unknowns };
   }
 
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
