@@ -6260,30 +6260,28 @@ var Rebuilder = class {
     const [field2, values] = present(list3) ? [listField, list3] : [textField, [text]];
     if (isUnknown(values)) throw new CannotRebuild(`its ${field2} is known only after apply`);
     if (!Array.isArray(values)) throw new CannotRebuild(`its ${field2} is not a list`);
-    const documents = [];
-    let unknowns = 0;
-    values.forEach((v, i) => {
-      if (isUnknown(field2 === textField ? text : attr(this.doc, field2, i))) unknowns++;
-      else {
-        const statements = typeof v === "string" ? statementsOf(v) : void 0;
-        if (!statements) throw new CannotRebuild(`an element of its ${field2} is not a policy document`);
-        documents.push(statements);
-      }
+    const slots = values.map((v, i) => {
+      if (isUnknown(field2 === textField ? text : attr(this.doc, field2, i))) return void 0;
+      const statements = typeof v === "string" ? statementsOf(v) : void 0;
+      if (!statements) throw new CannotRebuild(`an element of its ${field2} is not a policy document`);
+      return statements;
     });
-    if (unknowns === 0) return { documents, unknowns };
+    const unknowns = slots.filter((x) => x === void 0).length;
+    if (unknowns === 0) return { documents: slots, unknowns };
     const res = this.ctx.resolver.resolveExpression(this.doc, expressionAt(this.config, [field2]) ?? {});
     const read = res.hits.filter((h) => !isPolicyDocument(h.instance) || !(h.attribute === void 0 || h.attribute === "json" || h.attribute === "minified_json") || isUnknown(attr(h.instance, h.attribute ?? "json")));
     const docs = read.filter((h) => isPolicyDocument(h.instance));
     if (res.unresolved || docs.length !== read.length || docs.length !== unknowns) throw new CannotRebuild(`${unknowns} document(s) of its ${field2} are known only after apply and cannot be told apart`);
-    for (const h of docs) {
-      const rebuilt = rebuildPolicyDocument(this.ctx, h.instance);
-      if (rebuilt.kind === "unknown") throw new CannotRebuild(`it merges ${h.instance.address}, which cannot be rebuilt either`);
-      const statements = statementsOf(rebuilt.text);
+    const rebuilt = docs.map((h) => {
+      const r = rebuildPolicyDocument(this.ctx, h.instance);
+      if (r.kind === "unknown") throw new CannotRebuild(`it merges ${h.instance.address}, which cannot be rebuilt either`);
+      const statements = statementsOf(r.text);
       if (!statements) throw new CannotRebuild(`it merges ${h.instance.address}, which is not a policy document`);
-      for (const [name, keys] of Object.entries(rebuilt.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
-      documents.push(statements);
-    }
-    return { documents, unknowns };
+      for (const [name, keys] of Object.entries(r.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
+      return statements;
+    });
+    let next = 0;
+    return { documents: slots.map((x) => x ?? rebuilt[next++]), unknowns };
   }
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
   statement(path, config, at) {

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-6DVGI224.js";
-import "./chunk-VHHSAKGA.js";
+} from "./chunk-2BVITMVN.js";
+import "./chunk-DGMTX2GZ.js";
 import "./chunk-CCEXYSIO.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-FBC6NLXU.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-6DVGI224.js";
+} from "./chunk-2BVITMVN.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-VHHSAKGA.js";
+} from "./chunk-DGMTX2GZ.js";
 import "./chunk-CCEXYSIO.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-FBC6NLXU.js";

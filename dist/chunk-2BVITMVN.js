@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-VHHSAKGA.js";
+} from "./chunk-DGMTX2GZ.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
