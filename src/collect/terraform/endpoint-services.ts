@@ -3,7 +3,7 @@ import type { Ref } from '../../model/ref.js';
 import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { bool, declRef, instancesOf, refOf, str, tagsOf, type BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
-import { markSuspectedOwners, ownerUnclear, ownershipIn, suspectsText, type Unattached } from './unattached.js';
+import { keepUnattached, markSuspectedOwners, ownershipIn, suspectsText, type Unattached } from './unattached.js';
 
 /**
  * The provider side of PrivateLink: `aws_vpc_endpoint_service`, with its
@@ -37,14 +37,13 @@ export function buildEndpointServices(ctx: BuildContext): void {
       continue;
     }
     if (owner.kind === 'one') continue;
-    const unclear = owner.kind === 'unclear';
-    ctx.inv.diagnose({
-      level: 'note',
-      code: 'unresolved-reference',
-      subject: declRef(ctx, inst),
-      message: `${inst.address}: cannot tell which endpoint service it opens (${unclear ? owner.why : link.external.length > 0 ? `${link.external.join(', ')} is not in the plan` : 'no vpc_endpoint_service_id'})${unclear ? '; the allowed principals of the services it may open count as unknown' : ''}`,
-    });
-    if (unclear) unattached.push({ inst, part: 'principals', action: 'allow a principal to connect to', why: ownerUnclear('endpoint service', owner.why, 'opens'), named: owner.named, open: owner.open });
+    if (owner.kind === 'unclear') {
+      const consequence = 'the allowed principals of the services it may open count as unknown';
+      keepUnattached(ctx, unattached, inst, owner, { noun: 'endpoint service', verb: 'opens', consequence, part: 'principals', action: 'allow a principal to connect to' });
+      continue;
+    }
+    const why = link.external.length > 0 ? `${link.external.join(', ')} is not in the plan` : 'no vpc_endpoint_service_id';
+    ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which endpoint service it opens (${why})` });
   }
   markSuspectedOwners(ctx, unattached, ctx.inv.endpointServices.values(), {
     kinds: ['endpoint-service'],

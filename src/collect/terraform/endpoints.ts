@@ -5,7 +5,7 @@ import { bool, declRef, instancesOf, linkAttr, merge, refOf, str, tagsOf, type B
 import { attr, field, type Instance } from './instances.js';
 import { policyOf } from './policy-source.js';
 import { defaultGroupOf, linkGroups } from './security-groups.js';
-import { markSuspectedOwners, ownerUnclear, ownership, ownershipIn, soleVpc, suspectsText, type Unattached } from './unattached.js';
+import { keepUnattached, markSuspectedOwners, ownership, ownershipIn, soleVpc, suspectsText, type Unattached } from './unattached.js';
 
 const TYPES: EndpointType[] = ['Gateway', 'Interface', 'GatewayLoadBalancer', 'Resource', 'ServiceNetwork'];
 
@@ -184,14 +184,12 @@ function endpointsOf(ctx: BuildContext, inst: Instance, unattached: Unattached[]
   const link = ctx.resolver.link(inst, ['vpc_endpoint_id'], ['vpc-endpoint']);
   const owner = ownershipIn(ctx, link, 'VPC endpoint');
   if (owner.kind === 'one') return [owner.key];
-  const unclear = owner.kind === 'unclear';
-  ctx.inv.diagnose({
-    level: 'note',
-    code: 'unresolved-reference',
-    subject: declRef(ctx, inst),
-    message: `${inst.address}: cannot tell which VPC endpoint it belongs to (${unclear ? owner.why : link.external.length > 0 ? `${link.external.join(', ')} is not in the plan` : 'no vpc_endpoint_id'})${unclear ? '; the endpoints it may belong to count as partly unknown' : ''}`,
-  });
-  if (unclear) unattached.push({ inst, part, action, why: ownerUnclear('VPC endpoint', owner.why), named: owner.named, open: owner.open, ...(vpc ? { vpc } : {}) });
+  if (owner.kind === 'unclear') {
+    keepUnattached(ctx, unattached, inst, owner, { noun: 'VPC endpoint', consequence: 'the endpoints it may belong to count as partly unknown', part, action, ...(vpc ? { vpc } : {}) });
+    return [];
+  }
+  const why = link.external.length > 0 ? `${link.external.join(', ')} is not in the plan` : 'no vpc_endpoint_id';
+  ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which VPC endpoint it belongs to (${why})` });
   return [];
 }
 

@@ -7,7 +7,7 @@ import { attr, field, type Instance } from './instances.js';
 import { referenceStrings } from './expression-references.js';
 import { kindOf } from './resource-kinds.js';
 import { assignMainTables } from './main-tables.js';
-import { also, markSuspectedOwners, ownerUnclear, ownership, ownershipIn, soleVpc, suspectsText, type Unattached } from './unattached.js';
+import { also, keepUnattached, markSuspectedOwners, ownership, ownershipIn, soleVpc, suspectsText, type Unattached } from './unattached.js';
 
 /** VPCs, subnets, route tables and their routes and associations, NAT and internet gateways. */
 export function buildNetwork(ctx: BuildContext): void {
@@ -278,12 +278,14 @@ function attachRoutes(ctx: BuildContext): Unattached[] {
       continue;
     }
     if (owner.kind === 'outside') continue;
-    const unclear = owner.kind === 'unclear';
-    ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which route table it belongs to (${unclear ? owner.why : 'no route_table_id'}); ${unclear ? 'the route tables it may belong to count as incomplete' : 'the route is ignored'}` });
-    if (!unclear) continue;
+    if (owner.kind === 'none') {
+      ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which route table it belongs to (no route_table_id); the route is ignored` });
+      continue;
+    }
     const dest = isUnknown(route.destination.value) ? 'a route' : `its ${route.destination.value} route`;
     const vpc = isUnknown(route.target) ? undefined : targetVpc(ctx, route.target);
-    unattached.push({ inst, part: 'routes', action: `add ${dest} to`, why: ownerUnclear('route table', owner.why), named: owner.named, open: owner.open, ...(vpc ? { vpc } : {}) });
+    const consequence = 'the route tables it may belong to count as incomplete';
+    keepUnattached(ctx, unattached, inst, owner, { noun: 'route table', consequence, part: 'routes', action: `add ${dest} to`, ...(vpc ? { vpc } : {}) });
   }
   return unattached;
 }
@@ -309,14 +311,15 @@ function attachAssociations(ctx: BuildContext): Unattached[] {
     const subnets = ctx.resolver.link(inst, ['subnet_id'], ['subnet']);
     const tables = ctx.resolver.link(inst, ['route_table_id'], ['route-table']);
     const owner = ownershipIn(ctx, subnets, 'subnet');
-    if (owner.kind === 'none' || owner.kind === 'unclear') {
-      ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates${owner.kind === 'unclear' ? ` (${owner.why}); the subnets it may associate count as having an unknown route table` : ' (no subnet_id)'}` });
+    if (owner.kind === 'none') {
+      ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates (no subnet_id)` });
     }
     const soleTable = ownership(tables);
     if (owner.kind === 'unclear') {
       const name = soleTable.kind === 'one' ? soleTable.key : 'a route table';
       const vpc = soleTable.kind === 'one' ? soleVpc(ctx.inv.routeTables.get(soleTable.key)?.vpc) : undefined;
-      unattached.push({ inst, part: 'association', action: `associate ${name} with`, why: ownerUnclear('subnet', owner.why, 'associates'), named: owner.named, open: owner.open, ...(vpc ? { vpc } : {}) });
+      const consequence = 'the subnets it may associate count as having an unknown route table';
+      keepUnattached(ctx, unattached, inst, owner, { noun: 'subnet', verb: 'associates', consequence, part: 'association', action: `associate ${name} with`, ...(vpc ? { vpc } : {}) });
     }
     if (owner.kind !== 'one') continue;
     // An association whose table cannot be found still overrides the main table: the subnet's routing is unknown.

@@ -1,8 +1,8 @@
 import type { PrefixList } from '../../model/nodes.js';
 import { isUnknown, unknown, type Unknown } from '../../model/unknown.js';
-import { declRef, instancesOf, refOf, str, type BuildContext } from './context.js';
+import { instancesOf, refOf, str, type BuildContext } from './context.js';
 import { field, type Instance } from './instances.js';
-import { markSuspectedOwners, ownerUnclear, ownershipIn, suspectsText, type Unattached } from './unattached.js';
+import { keepUnattached, markSuspectedOwners, ownershipIn, suspectsText, type Unattached } from './unattached.js';
 
 const ENTRY = 'aws_ec2_managed_prefix_list_entry';
 
@@ -93,13 +93,8 @@ function listOf(ctx: BuildContext, inst: Instance, unattached: Unattached[] | un
   const link = ctx.resolver.link(inst, ['prefix_list_id'], ['prefix-list']);
   const owner = ownershipIn(ctx, link, 'prefix list');
   if (owner.kind === 'one') return owner.key;
-  if (!unattached || owner.kind !== 'unclear') return undefined;
-  ctx.inv.diagnose({
-    level: 'note',
-    code: 'unresolved-reference',
-    subject: declRef(ctx, inst),
-    message: `${inst.address}: cannot tell which prefix list the entry belongs to (${owner.why}); the lists it may belong to count as unknown`,
-  });
-  unattached.push({ inst, part: 'entries', action: 'add an entry to', why: ownerUnclear('prefix list', owner.why), named: owner.named, open: owner.open });
+  if (unattached && owner.kind === 'unclear') {
+    keepUnattached(ctx, unattached, inst, owner, { noun: 'prefix list', subject: 'the entry', consequence: 'the lists it may belong to count as unknown', part: 'entries', action: 'add an entry to' });
+  }
   return undefined;
 }

@@ -3,7 +3,7 @@ import { unknown } from '../../model/unknown.js';
 import { bool, declRef, instancesOf, refOf, str, tagsOf, type BuildContext } from './context.js';
 import type { Instance } from './instances.js';
 import { policyOf } from './policy-source.js';
-import { markSuspectedOwners, ownerUnclear, ownershipIn, suspectsText, type Unattached } from './unattached.js';
+import { keepUnattached, markSuspectedOwners, ownershipIn, suspectsText, type Unattached } from './unattached.js';
 
 /** S3 buckets with their policy (inline or aws_s3_bucket_policy) and public access block. */
 export function buildBuckets(ctx: BuildContext): void {
@@ -32,16 +32,12 @@ export function buildBuckets(ctx: BuildContext): void {
       continue;
     }
     if (owner.kind === 'one') continue; // a resource of another kind: the plan is not valid Terraform
-    const unclear = owner.kind === 'unclear';
-    ctx.inv.diagnose({
-      level: 'note',
-      code: 'unresolved-reference',
-      subject: declRef(ctx, inst),
-      message: unclear
-        ? `${inst.address}: cannot tell which bucket it belongs to (${owner.why}); the policies of the buckets it may belong to count as unknown, and this policy is judged on its own`
-        : `${inst.address}: its bucket is not in the plan (${link.external.join(', ') || 'no bucket'}); the policy is judged on its own`,
-    });
-    if (unclear) unattached.push({ inst, part: 'policy', action: 'set the policy of', why: ownerUnclear('bucket', owner.why), named: owner.named, open: owner.open });
+    if (owner.kind === 'unclear') {
+      const consequence = 'the policies of the buckets it may belong to count as unknown, and this policy is judged on its own';
+      keepUnattached(ctx, unattached, inst, owner, { noun: 'bucket', consequence, part: 'policy', action: 'set the policy of' });
+    } else {
+      ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: its bucket is not in the plan (${link.external.join(', ') || 'no bucket'}); the policy is judged on its own` });
+    }
     externalBucket(ctx, inst);
   }
   // Not the buckets standing for policies of buckets outside the plan, nor data sources, whose policy is unknown already.

@@ -1,7 +1,7 @@
 import type { Link } from '../../model/nodes.js';
 import { displayName, type NodeKind, type Ref } from '../../model/ref.js';
 import { formatModules } from './address.js';
-import type { BuildContext } from './context.js';
+import { declRef, type BuildContext } from './context.js';
 import { isUnknown } from '../../model/unknown.js';
 import { field, type Instance } from './instances.js';
 import { naturalCompare } from '../../util/name-list.js';
@@ -76,6 +76,23 @@ export function ownershipIn(ctx: BuildContext, link: Link, ownerNoun: string): O
 export interface Suspects {
   first: Unattached;
   more: boolean;
+}
+
+/**
+ * A resource whose owner cannot be told: a note naming it ("cannot tell which
+ * route table it belongs to (...); <consequence>"), and a place among the
+ * unattached, so that every owner it may belong to is marked.
+ */
+export function keepUnattached(
+  ctx: BuildContext,
+  unattached: Unattached[],
+  inst: Instance,
+  owner: Extract<Ownership, { kind: 'unclear' }>,
+  o: { noun: string; subject?: string; verb?: string; consequence: string; part: string; action: string; vpc?: string },
+): void {
+  const verb = o.verb ?? 'belongs to';
+  ctx.inv.diagnose({ level: 'note', code: 'unresolved-reference', subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which ${o.noun} ${o.subject ?? 'it'} ${verb} (${owner.why}); ${o.consequence}` });
+  unattached.push({ inst, part: o.part, action: o.action, why: ownerUnclear(o.noun, owner.why, verb), named: owner.named, open: owner.open, ...(o.vpc ? { vpc: o.vpc } : {}) });
 }
 
 /** The `why` of a resource whose owner reference is unclear. */
