@@ -313,7 +313,8 @@ function object(parts: Node[], text: string): HclExpr {
 function template(node: Node, text: string): HclExpr {
   const heredoc = node.type === 'heredoc_template';
   const children = named(node);
-  if (children.some((n) => n.type === 'template_directive')) return unsupported(node, describe({ type: 'template_directive' } as Node));
+  const directive = children.find((n) => n.type === 'template_directive');
+  if (directive) return unsupported(node, describe(directive));
   let start: number;
   let end: number;
   if (heredoc) {

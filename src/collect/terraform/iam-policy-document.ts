@@ -104,7 +104,7 @@ function rebuild(ctx: BuildContext, doc: Instance, source?: SourceLookup): Rebui
     return rebuilder.run();
   } catch (err) {
     if (!(err instanceof CannotRebuild)) throw err;
-    const inexact = rebuilder.inexactLists();
+    const inexact = rebuilder.inexact;
     return { kind: 'unknown', reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}`, ...(inexact.length > 0 ? { inexact } : {}) };
   }
 }
@@ -112,12 +112,8 @@ function rebuild(ctx: BuildContext, doc: Instance, source?: SourceLookup): Rebui
 class Rebuilder {
   private readonly placeholders: Record<string, string[]> = {};
   private readonly config: Record<string, unknown> | undefined;
-  private readonly inexact: AttributePath[] = [];
-
-  /** The lists met so far that the source could read (for a rebuild that failed on one of them). */
-  inexactLists(): AttributePath[] {
-    return this.inexact;
-  }
+  /** The lists met so far that the source could read exactly (kept for a rebuild that failed on one of them). */
+  readonly inexact: AttributePath[] = [];
 
   constructor(
     private readonly ctx: BuildContext,
@@ -182,7 +178,7 @@ class Rebuilder {
       if (r.kind === 'unknown') throw new CannotRebuild(`it merges ${h.instance.address}, which cannot be rebuilt either`);
       const statements = statementsOf(r.text);
       if (!statements) throw new CannotRebuild(`it merges ${h.instance.address}, which is not a policy document`);
-      for (const [name, keys] of Object.entries(r.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
+      this.addPlaceholders(r.placeholders);
       return statements;
     });
     // Which unknown element is which document is known only for one; with more, run() refuses any Sid they share.
@@ -322,8 +318,13 @@ class Rebuilder {
         rest.splice(i, 1);
       }
     }
-    for (const [name, keys] of Object.entries(evaluated.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
+    this.addPlaceholders(evaluated.placeholders);
     return items;
+  }
+
+  /** Placeholders of another rebuild or evaluation joining this document's; a name keeps the nodes it was first given. */
+  private addPlaceholders(more: Readonly<Record<string, string[]>>): void {
+    for (const [name, keys] of Object.entries(more)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
   }
 
   /** Placeholders for the values known only after apply that an expression reads. */
