@@ -4,8 +4,8 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-7AUVHBMK.js";
-import "./chunk-FBC6NLXU.js";
+} from "./chunk-7BYPHCKD.js";
+import "./chunk-ZFLBUSVX.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   blockPolicyExpressions,
   localsOf
-} from "./chunk-FBC6NLXU.js";
+} from "./chunk-ZFLBUSVX.js";
 
 // src/sourcemap/hcl.ts
 import { readFileSync } from "node:fs";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-DGMTX2GZ.js";
+} from "./chunk-7TFSX4IK.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

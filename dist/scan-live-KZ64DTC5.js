@@ -5,11 +5,11 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-2BVITMVN.js";
-import "./chunk-DGMTX2GZ.js";
-import "./chunk-CCEXYSIO.js";
+} from "./chunk-TGFTXJNF.js";
+import "./chunk-7TFSX4IK.js";
+import "./chunk-DTU265JF.js";
 import "./chunk-74UFNRK3.js";
-import "./chunk-FBC6NLXU.js";
+import "./chunk-ZFLBUSVX.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-PSCUI55Q.js";

@@ -8,14 +8,14 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-CCEXYSIO.js";
+} from "./chunk-DTU265JF.js";
 import {
   isDirectory,
   tfFiles
 } from "./chunk-74UFNRK3.js";
 import {
   readsLocals
-} from "./chunk-FBC6NLXU.js";
+} from "./chunk-ZFLBUSVX.js";
 import {
   InputError,
   Inventory,
@@ -5535,6 +5535,11 @@ function ownershipIn(ctx, link, ownerNoun) {
   if (inst?.mode !== "data" || !isUnknown(field(inst, "id"))) return owner;
   return { kind: "unclear", named: [owner.key], open: true, why: `${owner.key} is read only after apply and may find a ${ownerNoun} this plan creates` };
 }
+function keepUnattached(ctx, unattached, inst, owner, o) {
+  const verb = o.verb ?? "belongs to";
+  ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which ${o.noun} ${o.subject ?? "it"} ${verb} (${owner.why}); ${o.consequence}` });
+  unattached.push({ inst, part: o.part, action: o.action, why: ownerUnclear(o.noun, owner.why, verb), named: owner.named, open: owner.open, ...o.vpc ? { vpc: o.vpc } : {} });
+}
 function ownerUnclear(ownerNoun, why, verb = "belongs to") {
   return `which ${ownerNoun} it ${verb} cannot be told (${why})`;
 }
@@ -5647,14 +5652,13 @@ function buildEndpointServices(ctx) {
       continue;
     }
     if (owner.kind === "one") continue;
-    const unclear = owner.kind === "unclear";
-    ctx.inv.diagnose({
-      level: "note",
-      code: "unresolved-reference",
-      subject: declRef(ctx, inst),
-      message: `${inst.address}: cannot tell which endpoint service it opens (${unclear ? owner.why : link.external.length > 0 ? `${link.external.join(", ")} is not in the plan` : "no vpc_endpoint_service_id"})${unclear ? "; the allowed principals of the services it may open count as unknown" : ""}`
-    });
-    if (unclear) unattached.push({ inst, part: "principals", action: "allow a principal to connect to", why: ownerUnclear("endpoint service", owner.why, "opens"), named: owner.named, open: owner.open });
+    if (owner.kind === "unclear") {
+      const consequence = "the allowed principals of the services it may open count as unknown";
+      keepUnattached(ctx, unattached, inst, owner, { noun: "endpoint service", verb: "opens", consequence, part: "principals", action: "allow a principal to connect to" });
+      continue;
+    }
+    const why = link.external.length > 0 ? `${link.external.join(", ")} is not in the plan` : "no vpc_endpoint_service_id";
+    ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which endpoint service it opens (${why})` });
   }
   markSuspectedOwners(ctx, unattached, ctx.inv.endpointServices.values(), {
     kinds: ["endpoint-service"],
@@ -6206,7 +6210,7 @@ function rebuild2(ctx, doc, source) {
     return rebuilder.run();
   } catch (err) {
     if (!(err instanceof CannotRebuild)) throw err;
-    const inexact = rebuilder.inexactLists();
+    const inexact = rebuilder.inexact;
     return { kind: "unknown", reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}`, ...inexact.length > 0 ? { inexact } : {} };
   }
 }
@@ -6222,11 +6226,8 @@ var Rebuilder = class {
   source;
   placeholders = {};
   config;
+  /** The lists met so far that the source could read exactly (kept for a rebuild that failed on one of them). */
   inexact = [];
-  /** The lists met so far that the source could read (for a rebuild that failed on one of them). */
-  inexactLists() {
-    return this.inexact;
-  }
   run() {
     const sources = this.mergedDocuments("source_policy_documents", "source_json");
     const overrides = this.mergedDocuments("override_policy_documents", "override_json");
@@ -6277,7 +6278,7 @@ var Rebuilder = class {
       if (r.kind === "unknown") throw new CannotRebuild(`it merges ${h.instance.address}, which cannot be rebuilt either`);
       const statements = statementsOf(r.text);
       if (!statements) throw new CannotRebuild(`it merges ${h.instance.address}, which is not a policy document`);
-      for (const [name, keys] of Object.entries(r.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
+      this.addPlaceholders(r.placeholders);
       return statements;
     });
     let next = 0;
@@ -6409,8 +6410,12 @@ var Rebuilder = class {
         rest.splice(i, 1);
       }
     }
-    for (const [name, keys] of Object.entries(evaluated.placeholders)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
+    this.addPlaceholders(evaluated.placeholders);
     return items;
+  }
+  /** Placeholders of another rebuild or evaluation joining this document's; a name keeps the nodes it was first given. */
+  addPlaceholders(more) {
+    for (const [name, keys] of Object.entries(more)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
   }
   /** Placeholders for the values known only after apply that an expression reads. */
   hits(expr, field2) {
@@ -6904,14 +6909,12 @@ function endpointsOf(ctx, inst, unattached, part, action, vpc) {
   const link = ctx.resolver.link(inst, ["vpc_endpoint_id"], ["vpc-endpoint"]);
   const owner = ownershipIn(ctx, link, "VPC endpoint");
   if (owner.kind === "one") return [owner.key];
-  const unclear = owner.kind === "unclear";
-  ctx.inv.diagnose({
-    level: "note",
-    code: "unresolved-reference",
-    subject: declRef(ctx, inst),
-    message: `${inst.address}: cannot tell which VPC endpoint it belongs to (${unclear ? owner.why : link.external.length > 0 ? `${link.external.join(", ")} is not in the plan` : "no vpc_endpoint_id"})${unclear ? "; the endpoints it may belong to count as partly unknown" : ""}`
-  });
-  if (unclear) unattached.push({ inst, part, action, why: ownerUnclear("VPC endpoint", owner.why), named: owner.named, open: owner.open, ...vpc ? { vpc } : {} });
+  if (owner.kind === "unclear") {
+    keepUnattached(ctx, unattached, inst, owner, { noun: "VPC endpoint", consequence: "the endpoints it may belong to count as partly unknown", part, action, ...vpc ? { vpc } : {} });
+    return [];
+  }
+  const why = link.external.length > 0 ? `${link.external.join(", ")} is not in the plan` : "no vpc_endpoint_id";
+  ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which VPC endpoint it belongs to (${why})` });
   return [];
 }
 function attach(ctx, unattached, type, field2, kinds, apply) {
@@ -7240,12 +7243,14 @@ function attachRoutes(ctx) {
       continue;
     }
     if (owner.kind === "outside") continue;
-    const unclear = owner.kind === "unclear";
-    ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which route table it belongs to (${unclear ? owner.why : "no route_table_id"}); ${unclear ? "the route tables it may belong to count as incomplete" : "the route is ignored"}` });
-    if (!unclear) continue;
+    if (owner.kind === "none") {
+      ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which route table it belongs to (no route_table_id); the route is ignored` });
+      continue;
+    }
     const dest = isUnknown(route.destination.value) ? "a route" : `its ${route.destination.value} route`;
     const vpc = isUnknown(route.target) ? void 0 : targetVpc(ctx, route.target);
-    unattached.push({ inst, part: "routes", action: `add ${dest} to`, why: ownerUnclear("route table", owner.why), named: owner.named, open: owner.open, ...vpc ? { vpc } : {} });
+    const consequence = "the route tables it may belong to count as incomplete";
+    keepUnattached(ctx, unattached, inst, owner, { noun: "route table", consequence, part: "routes", action: `add ${dest} to`, ...vpc ? { vpc } : {} });
   }
   return unattached;
 }
@@ -7266,14 +7271,15 @@ function attachAssociations(ctx) {
     const subnets = ctx.resolver.link(inst, ["subnet_id"], ["subnet"]);
     const tables = ctx.resolver.link(inst, ["route_table_id"], ["route-table"]);
     const owner = ownershipIn(ctx, subnets, "subnet");
-    if (owner.kind === "none" || owner.kind === "unclear") {
-      ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates${owner.kind === "unclear" ? ` (${owner.why}); the subnets it may associate count as having an unknown route table` : " (no subnet_id)"}` });
+    if (owner.kind === "none") {
+      ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: cannot tell which subnet it associates (no subnet_id)` });
     }
     const soleTable = ownership(tables);
     if (owner.kind === "unclear") {
       const name = soleTable.kind === "one" ? soleTable.key : "a route table";
       const vpc = soleTable.kind === "one" ? soleVpc(ctx.inv.routeTables.get(soleTable.key)?.vpc) : void 0;
-      unattached.push({ inst, part: "association", action: `associate ${name} with`, why: ownerUnclear("subnet", owner.why, "associates"), named: owner.named, open: owner.open, ...vpc ? { vpc } : {} });
+      const consequence = "the subnets it may associate count as having an unknown route table";
+      keepUnattached(ctx, unattached, inst, owner, { noun: "subnet", verb: "associates", consequence, part: "association", action: `associate ${name} with`, ...vpc ? { vpc } : {} });
     }
     if (owner.kind !== "one") continue;
     const table = soleTable.kind === "one" || soleTable.kind === "outside" ? tables : soleTable.kind === "unclear" ? { ...tables, unresolved: `${inst.address} names a route table that cannot be told (${soleTable.why})` } : { keys: [], external: [], unresolved: `${inst.address}: its route table reference does not resolve to a route table in the plan` };
@@ -7762,14 +7768,9 @@ function listOf(ctx, inst, unattached) {
   const link = ctx.resolver.link(inst, ["prefix_list_id"], ["prefix-list"]);
   const owner = ownershipIn(ctx, link, "prefix list");
   if (owner.kind === "one") return owner.key;
-  if (!unattached || owner.kind !== "unclear") return void 0;
-  ctx.inv.diagnose({
-    level: "note",
-    code: "unresolved-reference",
-    subject: declRef(ctx, inst),
-    message: `${inst.address}: cannot tell which prefix list the entry belongs to (${owner.why}); the lists it may belong to count as unknown`
-  });
-  unattached.push({ inst, part: "entries", action: "add an entry to", why: ownerUnclear("prefix list", owner.why), named: owner.named, open: owner.open });
+  if (unattached && owner.kind === "unclear") {
+    keepUnattached(ctx, unattached, inst, owner, { noun: "prefix list", subject: "the entry", consequence: "the lists it may belong to count as unknown", part: "entries", action: "add an entry to" });
+  }
   return void 0;
 }
 
@@ -7934,14 +7935,12 @@ function buildBuckets(ctx) {
       continue;
     }
     if (owner.kind === "one") continue;
-    const unclear = owner.kind === "unclear";
-    ctx.inv.diagnose({
-      level: "note",
-      code: "unresolved-reference",
-      subject: declRef(ctx, inst),
-      message: unclear ? `${inst.address}: cannot tell which bucket it belongs to (${owner.why}); the policies of the buckets it may belong to count as unknown, and this policy is judged on its own` : `${inst.address}: its bucket is not in the plan (${link.external.join(", ") || "no bucket"}); the policy is judged on its own`
-    });
-    if (unclear) unattached.push({ inst, part: "policy", action: "set the policy of", why: ownerUnclear("bucket", owner.why), named: owner.named, open: owner.open });
+    if (owner.kind === "unclear") {
+      const consequence = "the policies of the buckets it may belong to count as unknown, and this policy is judged on its own";
+      keepUnattached(ctx, unattached, inst, owner, { noun: "bucket", consequence, part: "policy", action: "set the policy of" });
+    } else {
+      ctx.inv.diagnose({ level: "note", code: "unresolved-reference", subject: declRef(ctx, inst), message: `${inst.address}: its bucket is not in the plan (${link.external.join(", ") || "no bucket"}); the policy is judged on its own` });
+    }
     externalBucket(ctx, inst);
   }
   markSuspectedOwners(ctx, unattached, [...ctx.inv.buckets.values()].filter((b) => !b.external && b.ref.type === "aws_s3_bucket"), {

@@ -231,7 +231,8 @@ function object(parts, text) {
 function template(node, text) {
   const heredoc = node.type === "heredoc_template";
   const children = named(node);
-  if (children.some((n) => n.type === "template_directive")) return unsupported(node, describe({ type: "template_directive" }));
+  const directive = children.find((n) => n.type === "template_directive");
+  if (directive) return unsupported(node, describe(directive));
   let start;
   let end;
   if (heredoc) {

@@ -7,8 +7,8 @@ import {
 } from "./chunk-74UFNRK3.js";
 import {
   parseHcl
-} from "./chunk-7AUVHBMK.js";
-import "./chunk-FBC6NLXU.js";
+} from "./chunk-7BYPHCKD.js";
+import "./chunk-ZFLBUSVX.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts

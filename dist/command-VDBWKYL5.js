@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-2BVITMVN.js";
+} from "./chunk-TGFTXJNF.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,10 +30,10 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-DGMTX2GZ.js";
-import "./chunk-CCEXYSIO.js";
+} from "./chunk-7TFSX4IK.js";
+import "./chunk-DTU265JF.js";
 import "./chunk-74UFNRK3.js";
-import "./chunk-FBC6NLXU.js";
+import "./chunk-ZFLBUSVX.js";
 import "./chunk-HN5JKB6J.js";
 import {
   UsageError,
