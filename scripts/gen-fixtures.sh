@@ -4,6 +4,11 @@
 # plugin mirror (scripts/terraformrc), credentials are dummies, and
 # `-refresh=false` plans resources for creation without calling AWS.
 #
+# A scenario with a module-repos/ directory calls modules from outside the repository: each of its
+# subdirectories becomes a git repository at /tmp/vpcelint-module-repos/<name>, tagged v1.0.0, for the
+# scenario's `git::file://` sources, and what `terraform init` installs (.terraform/modules, without .git)
+# is committed beside the plan, as a CI job that scans after init has it.
+#
 # Usage: scripts/gen-fixtures.sh [scenario | dir/with/slash ...]   (default: every fixtures/ scenario with .tf files)
 # Tests and CI read the committed plan.json files and never run Terraform.
 set -euo pipefail
@@ -27,7 +32,15 @@ for name in "${scenarios[@]}"; do
   [ -d "$dir" ] || { echo "no such scenario: $name" >&2; exit 2; }
   work="$(mktemp -d)"
   cp -r "$dir"/. "$work"/
-  rm -f "$work/plan.json" "$work/expected.json"
+  rm -rf "$work/plan.json" "$work/expected.json" "$work/.terraform"
+  if [ -d "$dir/module-repos" ]; then
+    for repo in "$dir"/module-repos/*/; do
+      target="/tmp/vpcelint-module-repos/$(basename "$repo")"
+      rm -rf "$target" && mkdir -p "$target" && cp -r "$repo". "$target"/
+      git -C "$target" init -q && git -C "$target" add -A
+      git -C "$target" -c user.name=fixtures -c user.email=fixtures@example.com commit -q -m module && git -C "$target" tag v1.0.0
+    done
+  fi
   (
     cd "$work"
     terraform init -backend=false -input=false -no-color >/dev/null
@@ -49,6 +62,11 @@ for name in "${scenarios[@]}"; do
         const plan = JSON.parse(s); delete plan.timestamp;
         process.stdout.write(JSON.stringify(plan, null, 1) + "\n");
       });' > "$dir/plan.json"
+    if [ -d "$dir/module-repos" ]; then
+      rm -rf "$dir/.terraform" && mkdir -p "$dir/.terraform"
+      cp -r .terraform/modules "$dir/.terraform/modules"
+      find "$dir/.terraform/modules" -name .git -prune -exec rm -rf {} +
+    fi
   )
   rm -rf "$work"
   echo "${dir#$root/}/plan.json"

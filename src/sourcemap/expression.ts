@@ -31,6 +31,21 @@ export interface SourceExpression {
   where: string;
   /** The `locals` of its module, when the expression reads one (the plan does not record them). */
   locals?: ReadonlyMap<string, HclExpr>;
+  /** The module calls on the way to its block, the root's first: what its input variables are set to. */
+  callers?: CallSite[];
+}
+
+/**
+ * A `module` block, as the values of the called module's input variables:
+ * the plan records each argument's references, not its structure (`[x]` and
+ * `x` are alike there).
+ */
+export interface CallSite {
+  arguments: ReadonlyMap<string, HclExpr>;
+  /** The locals of the module the call is written in. */
+  locals: ReadonlyMap<string, HclExpr>;
+  /** `main.tf:12`, for messages. */
+  where: string;
 }
 
 export type TraversalStep = { attr: string } | { index: string | number } | { index: HclExpr };
@@ -48,6 +63,9 @@ export interface BlockExpression {
   path: AttributePath;
   expr: HclExpr;
 }
+
+/** A policy document's arguments that name the documents it merges. */
+const MERGED_DOCUMENTS = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'];
 
 /** The list arguments of a policy document's blocks that a policy is built from. */
 const DOCUMENT_LISTS: readonly [string, readonly string[]][] = [
@@ -69,6 +87,10 @@ export function blockPolicyExpressions(block: Node, text: string, type: string, 
     const value = attributeIn(block, ['policy']);
     if (value) out.push({ path: ['policy'], expr: expression(value, text) });
   } else if (type === 'data' && labels[0] === 'aws_iam_policy_document') {
+    for (const name of MERGED_DOCUMENTS) {
+      const value = attributeIn(block, [name]);
+      if (value) out.push({ path: [name], expr: expression(value, text) });
+    }
     const statements = childrenOf(block)?.filter((n) => n.type === 'block' && n.namedChildren[0]?.text === 'statement') ?? [];
     statements.forEach((statement, i) => {
       for (const [nested, names] of DOCUMENT_LISTS) {
@@ -86,38 +108,14 @@ export function blockPolicyExpressions(block: Node, text: string, type: string, 
   return out;
 }
 
-/** The values of a top-level `locals` block, by name. */
-export function localsOf(block: Node, text: string): [string, HclExpr][] {
+/** The values of a top-level block's attributes, by name: a `locals` block's locals, a module call's arguments. */
+export function attributeExpressions(block: Node, text: string): [string, HclExpr][] {
   const out: [string, HclExpr][] = [];
   for (const attr of childrenOf(block) ?? []) {
     const value = attr.type === 'attribute' ? attr.namedChildren.find((n): n is Node => n?.type === 'expression') : undefined;
     if (value) out.push([attr.namedChildren[0]!.text, expression(value, text)]);
   }
   return out;
-}
-
-/** Whether an expression reads a `local` anywhere. */
-export function readsLocals(e: HclExpr): boolean {
-  switch (e.t) {
-    case 'traversal':
-      return e.root === 'local' || e.steps.some((s) => 'index' in s && typeof s.index === 'object' && readsLocals(s.index));
-    case 'template':
-      return e.parts.some((p) => typeof p !== 'string' && readsLocals(p));
-    case 'tuple':
-      return e.items.some(readsLocals);
-    case 'object':
-      return e.items.some((i) => readsLocals(i.value));
-    case 'call':
-      return e.args.some(readsLocals);
-    case 'conditional':
-      return readsLocals(e.cond) || readsLocals(e.then) || readsLocals(e.else);
-    case 'operation':
-      return e.args.some(readsLocals);
-    case 'for':
-      return [e.collection, e.result, e.resultKey, e.cond].some((x) => x !== undefined && readsLocals(x));
-    default:
-      return false;
-  }
 }
 
 /** The `expression` node of the attribute at `path` inside a block. */

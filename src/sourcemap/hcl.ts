@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Node, type Point, type TreeCursor } from 'web-tree-sitter';
-import { blockPolicyExpressions, localsOf, type BlockExpression, type HclExpr } from './expression.js';
+import { blockPolicyExpressions, attributeExpressions, type BlockExpression, type HclExpr } from './expression.js';
 
 /**
  * Terraform files parsed with tree-sitter's HCL grammar (its Terraform
@@ -44,6 +44,8 @@ export interface HclBlock extends LineRange {
   directives: HclDirective[];
   /** The expressions a plan's policy may need the structure of (expression.ts). */
   policies?: BlockExpression[];
+  /** A module call's arguments (module blocks only): the structure of the values its input variables get. */
+  arguments?: [string, HclExpr][];
 }
 
 export interface HclFile {
@@ -122,7 +124,8 @@ function topLevelBlocks(cursor: TreeCursor, text: string, locals: [string, HclEx
           const block = readBlock(cursor);
           blocks.push(block);
           // Only the few blocks a policy may need are read into expressions: a Node each, on top of the cursor's walk.
-          if (block.type === 'locals') locals.push(...localsOf(cursor.currentNode, text));
+          if (block.type === 'locals') locals.push(...attributeExpressions(cursor.currentNode, text));
+          else if (block.type === 'module') block.arguments = attributeExpressions(cursor.currentNode, text);
           else if ((block.type === 'resource' && block.children.some((c) => c.name === 'policy' && c.kind === 'attribute')) || (block.type === 'data' && block.labels[0] === 'aws_iam_policy_document')) {
             const policies = blockPolicyExpressions(cursor.currentNode, text, block.type, block.labels);
             if (policies.length > 0) block.policies = policies;

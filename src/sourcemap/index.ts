@@ -7,7 +7,7 @@ import type { ScanReport } from '../report/scan-report.js';
 import { isDirectory, tfFiles } from './files.js';
 import { startLoadingSources, type PendingSources } from './load.js';
 import type { LocatedDirective } from './locate.js';
-import { readsLocals, type AttributePath, type SourceExpression } from './expression.js';
+import type { AttributePath, SourceExpression } from './expression.js';
 
 export { rangeFor } from './locate.js';
 export type { LocatedDirective } from './locate.js';
@@ -124,11 +124,16 @@ export async function policyExpressions(prepared: PreparedSources, wanted: reado
   return wanted.map(({ path }, i) => {
     const hit = hits[i];
     // A block in a module that is not on disk resolves to its module call: not the resource's own block.
-    if (!hit || hit.location.moduleCall !== undefined) return undefined;
+    if (!hit || (hit.location.moduleCall !== undefined && !hit.declaredAt)) return undefined;
     const expr = hit.policies?.find((p) => p.path.length === path.length && p.path.every((step, n) => step === path[n]))?.expr;
     if (!expr) return undefined;
-    const line = hit.location.attributes?.[String(path[0])]?.startLine ?? hit.location.startLine;
-    return { expr, where: `${hit.location.file}:${line}`, ...(hit.locals && readsLocals(expr) ? { locals: hit.locals } : {}) };
+    const name = String(path[0]);
+    const { declaredAt: at, location } = hit;
+    const where = at
+      ? `${at.file}:${at.attributeLines.find(([n]) => n === name)?.[1] ?? at.startLine}`
+      : `${location.file}:${location.attributes?.[name]?.startLine ?? location.startLine}`;
+    // Locals and callers go with every expression: a caller's argument may read its own module's locals.
+    return { expr, where, ...(hit.locals ? { locals: hit.locals } : {}), ...(hit.callers ? { callers: hit.callers } : {}) };
   });
 }
 

@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
 import { configSteps, parseInstanceAddress } from '../collect/terraform/address.js';
 import type { SourceLocation, SourceRange } from '../model/ref.js';
-import type { BlockExpression, HclExpr } from './expression.js';
+import type { BlockExpression, CallSite, HclExpr } from './expression.js';
 import type { HclBlock, HclDirective } from './hcl.js';
 import type { FileBlock, ModuleSource } from './modules.js';
 
@@ -18,6 +18,13 @@ export interface Located {
   /** The block's expressions a plan's policy may need (hcl.ts), and the locals of its module. */
   policies?: BlockExpression[];
   locals?: ReadonlyMap<string, HclExpr>;
+  /**
+   * A block in a module installed by `terraform init`: its own place, where its policies are read from, while
+   * `location` is the repository's module call. Attribute lines as a list: it crosses threads as it is.
+   */
+  declaredAt?: { file: string; startLine: number; attributeLines: [string, number][] };
+  /** With `policies`: the module calls on the way to the block, the root's first (their arguments set its variables). */
+  callers?: CallSite[];
 }
 
 /**
@@ -25,7 +32,8 @@ export interface Located {
  * Instance keys (`[0]`, `["a"]`) select an instance of one block, so they are
  * dropped; module calls are followed into local modules. A resource inside a
  * registry or git module maps to the `module` block that calls it, the
- * nearest line a person can change.
+ * nearest line a person can change; where `terraform init` installed that
+ * module, its own block still gives the policies.
  */
 export class SourceMap {
   private readonly cache = new Map<string, Located | null>();
@@ -49,23 +57,32 @@ export class SourceMap {
     let found: Located | undefined;
     let removed: FileBlock | undefined;
     let done = false;
+    // The repository's call of the first installed module on the way: what the address maps to.
+    let outerCall: Located | undefined;
+    const callers: CallSite[] = [];
     for (const [i, step] of parsed.modules.entries()) {
-      removed ??= removedBlock(mod, steps.slice(i));
+      if (!mod.installed) removed ??= removedBlock(mod, steps.slice(i));
       const call = mod.calls.get(step.name);
       if (!call) {
         done = true;
         break;
       }
-      if (!call.module) {
-        found = this.toLocated(call.call, false, steps.slice(0, i + 1).join('.'));
-        done = true;
-        break;
+      callers.push({ arguments: new Map(call.call.block.arguments), locals: mod.locals, where: `${this.relative(call.call.file)}:${call.call.block.startLine}` });
+      if (!call.module || (call.module.installed && !outerCall)) {
+        const at = this.toLocated(call.call, false, steps.slice(0, i + 1).join('.'));
+        if (!call.module) {
+          found = outerCall ?? at;
+          done = true;
+          break;
+        }
+        outerCall = at;
       }
       mod = call.module;
     }
     if (!done) {
       const at = mod.resources.get(steps[steps.length - 1]!);
-      if (at) found = this.toLocated(at, true, undefined, mod);
+      if (at) found = outerCall ? this.installedBlock(outerCall, at, mod, callers) : this.toLocated(at, true, undefined, mod, callers);
+      else if (outerCall) found = outerCall;
       else removed ??= removedBlock(mod, steps.slice(parsed.modules.length));
     }
     // Declared nowhere, but a `removed` block names it: Terraform forgets it (or destroys it), and that block is the line.
@@ -74,9 +91,21 @@ export class SourceMap {
     return found;
   }
 
-  /** `mod`: the module of a resource's own block, whose locals its policies may read. */
-  private toLocated(at: FileBlock, withAttributes: boolean, moduleCall?: string, mod?: ModuleSource): Located {
-    const file = relative(this.base, at.file).split(sep).join('/');
+  /** A block of an installed module: located at the repository's call, with the block's own policies and place. */
+  private installedBlock(call: Located, at: FileBlock, mod: ModuleSource, callers: CallSite[]): Located {
+    const { policies } = at.block;
+    if (!policies) return call;
+    const attributeLines: [string, number][] = at.block.children.map((c) => [c.name, c.startLine]);
+    return { ...call, policies, locals: mod.locals, callers, declaredAt: { file: this.relative(at.file), startLine: at.block.startLine, attributeLines } };
+  }
+
+  private relative(file: string): string {
+    return relative(this.base, file).split(sep).join('/');
+  }
+
+  /** `mod`: the module of a resource's own block, whose locals its policies may read, and `callers` its variables. */
+  private toLocated(at: FileBlock, withAttributes: boolean, moduleCall?: string, mod?: ModuleSource, callers: CallSite[] = []): Located {
+    const file = this.relative(at.file);
     const location: SourceLocation = {
       file,
       startLine: at.block.startLine,
@@ -85,7 +114,7 @@ export class SourceMap {
       ...(moduleCall ? { moduleCall } : {}),
     };
     const policies = at.block.policies;
-    const locals = policies && mod ? { locals: mod.locals } : {};
+    const locals = policies && mod ? { locals: mod.locals, ...(callers.length > 0 ? { callers } : {}) } : {};
     return { location, directives: at.block.directives.map((d) => ({ ...d, file })), ...(policies ? { policies } : {}), ...locals };
   }
 }

@@ -1,5 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { installedModuleDirs } from './installed.js';
 import type { Parser } from 'web-tree-sitter';
 import type { HclExpr } from './expression.js';
 import { parseHcl, type HclBlock } from './hcl.js';
@@ -20,6 +21,12 @@ export interface ModuleCallSource {
 /** One Terraform module: the `.tf` files of one directory. */
 export interface ModuleSource {
   dir: string;
+  /**
+   * Installed by `terraform init` from outside the repository (the registry, git, ...), or a local module of such
+   * a module: nobody edits these files, so findings point at the repository's module call instead, but their
+   * policies are read from them.
+   */
+  installed: boolean;
   /** By `type.name`, `data.type.name` for data sources. */
   resources: Map<string, FileBlock>;
   calls: Map<string, ModuleCallSource>;
@@ -44,10 +51,13 @@ export interface SourceProblem {
  * Reads a root module and, through `module` blocks whose source is a local
  * path (`./` or `../`), every local module it calls. Each directory, and so
  * each file, is parsed once however many calls share it. Registry and git
- * modules are not on disk; their calls keep no `module`.
+ * modules are read where `terraform init` installed them (installed.ts);
+ * where it has not, their calls keep no `module`.
  */
 export class ModuleLoader {
   private readonly byDir = new Map<string, ModuleSource>();
+  /** Where `terraform init` installed each module call, by its key (`vpc`, `vpc.endpoints`); read with the root. */
+  private installedDirs = new Map<string, string>();
   readonly problems: SourceProblem[] = [];
   /** Every `vpcelint:` comment read, with its file; `orphan` when it belongs to no block. */
   readonly directives: { file: string; line: number; text: string; orphan: boolean }[] = [];
@@ -56,11 +66,13 @@ export class ModuleLoader {
 
   constructor(private readonly parser: Parser) {}
 
-  load(dir: string): ModuleSource {
+  /** The root module (or, inside, the module of that call `key` with `installed` files). */
+  load(dir: string, key = '', installed = false): ModuleSource {
     const real = realpathSync(dir);
     const cached = this.byDir.get(real);
     if (cached) return cached;
-    const mod: ModuleSource = { dir: real, resources: new Map(), calls: new Map(), removed: new Map(), locals: new Map() };
+    if (key === '' && this.byDir.size === 0) this.installedDirs = installedModuleDirs(real);
+    const mod: ModuleSource = { dir: real, installed, resources: new Map(), calls: new Map(), removed: new Map(), locals: new Map() };
     // Registered before its calls are followed, so a module calling itself ends instead of recursing.
     this.byDir.set(real, mod);
     const pending: [string, FileBlock][] = [];
@@ -77,10 +89,11 @@ export class ModuleLoader {
       if (parsed.errorLines.length > 0) {
         this.problems.push({ code: 'source-syntax-error', file, line: parsed.errorLines[0]!, message: 'HCL syntax error; blocks near it may be missing from the source map' });
       }
-      for (const d of parsed.orphanDirectives) this.directives.push({ file, ...d, orphan: true });
+      // `vpcelint:` comments are the repository's; an installed module's are its authors', about their own code.
+      if (!installed) for (const d of parsed.orphanDirectives) this.directives.push({ file, ...d, orphan: true });
       for (const [name, expr] of parsed.locals) if (!mod.locals.has(name)) mod.locals.set(name, expr);
       for (const block of parsed.blocks) {
-        for (const d of block.directives) this.directives.push({ file, ...d, orphan: false });
+        if (!installed) for (const d of block.directives) this.directives.push({ file, ...d, orphan: false });
         const at = { file, block };
         if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
           const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
@@ -90,17 +103,23 @@ export class ModuleLoader {
         } else if (block.type === 'module' && block.labels.length === 1 && !mod.calls.has(block.labels[0]!)) {
           const call: ModuleCallSource = { call: at };
           mod.calls.set(block.labels[0]!, call);
-          if (isLocalSource(block.source)) pending.push([block.labels[0]!, at]);
+          pending.push([block.labels[0]!, at]);
         }
       }
     }
     for (const [name, at] of pending) {
+      const childKey = key === '' ? name : `${key}.${name}`;
+      if (!isLocalSource(at.block.source)) {
+        const installedDir = this.installedDirs.get(childKey);
+        if (installedDir !== undefined && isDirectory(installedDir)) mod.calls.get(name)!.module = this.load(installedDir, childKey, true);
+        continue;
+      }
       const childDir = resolve(real, at.block.source!);
       if (!isDirectory(childDir)) {
         this.problems.push({ code: 'source-module-missing', file: at.file, line: at.block.startLine, message: `module "${name}" has source ${JSON.stringify(at.block.source)}, which is not a directory` });
         continue;
       }
-      mod.calls.get(name)!.module = this.load(childDir);
+      mod.calls.get(name)!.module = this.load(childDir, childKey, installed);
     }
     return mod;
   }

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { callFunction } from '../../src/collect/terraform/source-functions.js';
 
 const PLACEHOLDER = '<known after apply: aws_s3_bucket.x.arn>';
-const isPlaceholder = (v: unknown) => typeof v === 'string' && v.includes(PLACEHOLDER);
-const call = (name: string, ...args: unknown[]) => callFunction(name, args, isPlaceholder);
+const placeholders = {
+  mentioned: (v: unknown) => typeof v === 'string' && v.includes(PLACEHOLDER),
+  mayBeEmpty: (v: unknown) => typeof v === 'string' && v !== '' && v.split(PLACEHOLDER).join('') === '',
+};
+const call = (name: string, ...args: unknown[]) => callFunction(name, args, placeholders);
 
 describe('Terraform functions over source values', () => {
   it('lists: concat, flatten, tolist, toset, distinct, compact', () => {
@@ -33,12 +36,19 @@ describe('Terraform functions over source values', () => {
     expect(call('length', `${PLACEHOLDER}/*`)).toHaveProperty('notEvaluated');
   });
 
+  it('a text that holds a value known only after apply beside other text is not empty (a rebuilt policy document)', () => {
+    const policy = `{"Statement":[{"Condition":{"StringNotEquals":{"aws:SourceVpce":"${PLACEHOLDER}"}}}]}`;
+    expect(call('compact', [policy, '', null])).toEqual({ value: [policy] });
+    expect(call('coalesce', '', `${PLACEHOLDER}/*`)).toEqual({ value: `${PLACEHOLDER}/*` });
+  });
+
   it('objects: merge, later keys winning', () => {
     expect(call('merge', { a: 1, b: 1 }, { b: 2 })).toEqual({ value: Object.assign(Object.create(null), { a: 1, b: 2 }) });
   });
 
   it('never decides on what a value known only after apply holds', () => {
     expect(call('compact', [PLACEHOLDER])).toEqual({ notEvaluated: 'it calls compact() on a value known only after apply' });
+    expect(call('compact', [`${PLACEHOLDER}${PLACEHOLDER}`, 'a'])).toHaveProperty('notEvaluated');
     expect(call('coalesce', PLACEHOLDER, 'b')).toHaveProperty('notEvaluated');
     expect(call('coalesce', '', 'b')).toEqual({ value: 'b' });
     expect(call('lower', 'A')).toEqual({ notEvaluated: 'it calls lower(), which vpcelint does not evaluate' });

@@ -7,7 +7,7 @@ import { referenceStrings } from './expression-references.js';
 import { placeholderFor } from './plan-placeholders.js';
 import { mergeBySid, sharedSid, statementsOf, type StatementJson } from './policy-document-merge.js';
 import type { Expression } from './plan-types.js';
-import { evaluateSource, SourceNotEvaluable } from './source-values.js';
+import { evaluateSource, SourceNotEvaluable, type DocumentText } from './source-values.js';
 
 /**
  * A `data.aws_iam_policy_document` whose inputs are known only after apply
@@ -43,6 +43,14 @@ export function isPolicyDocument(inst: Instance): boolean {
   return inst.mode === 'data' && inst.type === 'aws_iam_policy_document';
 }
 
+/** A policy document's `json` (or `minified_json`) known only after apply, as source values read it: rebuilt. */
+export function rebuiltDocumentText(ctx: BuildContext): DocumentText {
+  return (inst, attribute) => {
+    if (!isPolicyDocument(inst) || (attribute !== 'json' && attribute !== 'minified_json')) return undefined;
+    const rebuilt = rebuildPolicyDocument(ctx, inst);
+    return rebuilt.kind === 'document' ? rebuilt : undefined;
+  };
+}
 
 class CannotRebuild extends Error {}
 
@@ -156,7 +164,11 @@ class Rebuilder {
     if (!present(list) && !present(text)) return { documents: [], unknowns: 0 };
     if (present(list) && present(text)) throw new CannotRebuild(`it sets both ${listField} and ${textField}`);
     const [field, values] = present(list) ? [listField, list] : [textField, [text]];
-    if (isUnknown(values)) throw new CannotRebuild(`its ${field} is known only after apply`);
+    if (isUnknown(values)) {
+      const documents = this.documentsFromSource(field);
+      if (!documents) throw new CannotRebuild(`its ${field} is known only after apply`);
+      return { documents, unknowns: 0 };
+    }
     if (!Array.isArray(values)) throw new CannotRebuild(`its ${field} is not a list`);
     // In list order (an override's place decides which same-Sid statement stays); undefined: known only after apply.
     const slots: (StatementJson[] | undefined)[] = values.map((v, i) => {
@@ -184,6 +196,32 @@ class Rebuilder {
     // Which unknown element is which document is known only for one; with more, run() refuses any Sid they share.
     let next = 0;
     return { documents: slots.map((x) => x ?? rebuilt[next++]!), unknowns };
+  }
+
+  /**
+   * A merge argument known only after apply as a whole (`compact([cond ? a.json : "", var.policy])`, as modules
+   * write it): which documents it holds, and their order, from the `.tf` source, each document known only after
+   * apply rebuilt. Undefined unless every element is a policy document.
+   */
+  private documentsFromSource(field: string): StatementJson[][] | undefined {
+    const found = this.source?.([field]);
+    if (!found) {
+      if (!this.source) this.inexact.push([field]);
+      return undefined;
+    }
+    let evaluated: ReturnType<typeof evaluateSource>;
+    try {
+      evaluated = evaluateSource(this.ctx, this.doc, found, expressionAt(this.config, [field]), rebuiltDocumentText(this.ctx));
+    } catch (err) {
+      if (err instanceof SourceNotEvaluable) return undefined;
+      throw err;
+    }
+    const texts = field.endsWith('_json') ? [evaluated.value] : evaluated.value;
+    if (!Array.isArray(texts)) return undefined;
+    const documents = texts.map((t) => (typeof t === 'string' ? statementsOf(t) : undefined));
+    if (!documents.every((d): d is StatementJson[] => d !== undefined)) return undefined;
+    this.addPlaceholders(evaluated.placeholders);
+    return documents;
   }
 
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
@@ -301,7 +339,7 @@ class Rebuilder {
     }
     let evaluated: ReturnType<typeof evaluateSource>;
     try {
-      evaluated = evaluateSource(this.ctx, this.doc, found, expr);
+      evaluated = evaluateSource(this.ctx, this.doc, found, expr, rebuiltDocumentText(this.ctx));
     } catch (err) {
       if (err instanceof SourceNotEvaluable) return undefined;
       throw err;

@@ -60,11 +60,6 @@ export function collectPlanInStages(plan: PlanJson, file: string): PlanCollectio
     inv: ctx.inv,
     wanted,
     finish(found = []) {
-      const rebuilt = new Map<PolicySource, PolicySource>();
-      requests.forEach((r, i) => {
-        const at = found[i];
-        if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
-      });
       let next = requests.length;
       const lookups = new Map<Instance, SourceLookup>();
       for (const { doc, paths } of documents) {
@@ -73,6 +68,12 @@ export function collectPlanInStages(plan: PlanJson, file: string): PlanCollectio
       }
       const exact = new Map<string, RebuiltDocument>();
       for (const [doc, again] of rebuildWithSources(ctx, lookups)) exact.set(doc.address, { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, 'json') });
+      // After the documents: a policy written in the source may read one (`data.aws_iam_policy_document.x.json`).
+      const rebuilt = new Map<PolicySource, PolicySource>();
+      requests.forEach((r, i) => {
+        const at = found[i];
+        if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
+      });
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;

@@ -1,6 +1,7 @@
 import type { PolicySource } from '../../model/nodes.js';
 import type { SourceExpression } from '../../sourcemap/expression.js';
 import type { BuildContext } from './context.js';
+import { rebuiltDocumentText } from './iam-policy-document.js';
 import { isSensitive, type Instance } from './instances.js';
 import type { Expression } from './plan-types.js';
 import { SourceEvaluator, SourceNotEvaluable } from './source-values.js';
@@ -23,7 +24,7 @@ export interface SourcePolicyRequest {
 
 export function policyFromSource(ctx: BuildContext, req: SourcePolicyRequest, found: SourceExpression): PolicySource {
   try {
-    const evaluator = new SourceEvaluator(ctx, req.inst, found.locals);
+    const evaluator = new SourceEvaluator(ctx, req.inst, found, rebuiltDocumentText(ctx));
     const text = evaluator.document(found.expr);
     evaluator.checkReferences(found.expr, req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};

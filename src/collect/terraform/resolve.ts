@@ -27,7 +27,8 @@ export interface Resolution {
   choices?: { what: string; options: { output: string; res: Resolution }[] }[];
 }
 
-interface Scope {
+/** Where an expression is evaluated: a module instance, and the resource or module call the expression is of. */
+export interface Scope {
   modules: ModuleStep[];
   /** `modules` formatted as an address prefix, when already known (an instance's module instance). */
   here?: string;
@@ -87,7 +88,7 @@ export class Resolver {
     return targets;
   }
 
-  private scopeOf(inst: Instance): Scope {
+  scopeOf(inst: Instance): Scope {
     const forEach = this.configOf(inst)?.for_each_expression;
     return { modules: inst.modules, here: inst.moduleInstance, ...(inst.key !== undefined ? { selfKey: inst.key } : {}), ...(isObject(forEach) ? { forEach } : {}) };
   }
@@ -102,8 +103,36 @@ export class Resolver {
 
   /** Whether an input variable of the instance's module is declared sensitive. */
   isSensitiveVariable(inst: Instance, name: string): boolean {
-    const decl = this.config.module(inst.configModule)?.variables?.[name];
+    return this.isSensitiveVariableIn(inst.modules, name);
+  }
+
+  /** Whether an input variable of a module is declared sensitive. */
+  isSensitiveVariableIn(modules: readonly ModuleStep[], name: string): boolean {
+    const decl = this.config.module(modules.map((m) => m.name).join('.'))?.variables?.[name];
     return isObject(decl) && decl.sensitive === true;
+  }
+
+  /**
+   * The scope a module instance's call is written in (the module instance's own steps: not the root): the
+   * calling module instance, with the call's instance key and for_each. The plan's expression of each argument
+   * with it.
+   */
+  callerOf(modules: readonly ModuleStep[]): { scope: Scope; argument(name: string): Expression | undefined } {
+    const callPath = modules.map((m) => m.name).join('.');
+    const call = this.config.call(callPath);
+    const selfKey = modules[modules.length - 1]!.key;
+    const forEach = call?.for_each_expression;
+    const scope: Scope = { modules: modules.slice(0, -1), ...(selfKey !== undefined ? { selfKey } : {}), ...(isObject(forEach) ? { forEach } : {}) };
+    const argument = (name: string) => {
+      const arg = isObject(call?.expressions) && Object.hasOwn(call.expressions, name) ? call.expressions[name] : undefined;
+      return isObject(arg) ? (arg as Expression) : undefined;
+    };
+    return { scope, argument };
+  }
+
+  /** What an expression refers to in a scope (scopeOf, callerOf). */
+  resolveIn(scope: Scope, expr: Expression): Resolution {
+    return this.expression(expr, scope, 0);
   }
 
   /** The expression that sets an attribute path of an instance, if the configuration has one. */
@@ -335,20 +364,17 @@ export class Resolver {
       const v = Object.hasOwn(this.config.rootVariables, name) ? this.config.rootVariables[name] : undefined;
       return isObject(v) && 'value' in v ? { hits: [], constants: [v.value] } : { hits: [], constants: [], unresolved: `var.${name} has no value in the plan` };
     }
-    const callPath = scope.modules.map((m) => m.name).join('.');
-    const call = this.config.call(callPath);
-    const arg = isObject(call?.expressions) && Object.hasOwn(call.expressions, name) ? call.expressions[name] : undefined;
-    if (!isObject(arg)) {
+    const caller = this.callerOf(scope.modules);
+    const arg = caller.argument(name);
+    if (!arg) {
+      const callPath = scope.modules.map((m) => m.name).join('.');
       const variables = this.config.module(callPath)?.variables;
       const def = isObject(variables) && Object.hasOwn(variables, name) ? variables[name] : undefined;
       return isObject(def) && 'default' in def
         ? { hits: [], constants: [def.default] }
         : { hits: [], constants: [], unresolved: `var.${name} of module ${callPath} is not set by its caller` };
     }
-    const parent = scope.modules.slice(0, -1);
-    const selfKey = scope.modules[scope.modules.length - 1]!.key;
-    const forEach = call?.for_each_expression;
-    return this.expression(arg as Expression, { modules: parent, ...(selfKey !== undefined ? { selfKey } : {}), ...(isObject(forEach) ? { forEach } : {}) }, depth + 1);
+    return this.expression(arg, caller.scope, depth + 1);
   }
 }
 

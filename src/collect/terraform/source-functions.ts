@@ -2,29 +2,38 @@
  * The Terraform functions a policy is commonly written with, over values the
  * source evaluator computed: lists and strings. A value known only after
  * apply is a placeholder string here, equal only to itself, so a function
- * whose result would depend on what it holds (its case, length or
- * emptiness) is not evaluated on a value that holds one (`isPlaceholder`).
+ * whose result would depend on what it holds (its case or length) is not
+ * evaluated on a value that holds one, nor one that depends on emptiness on a
+ * value that may be empty (nothing but placeholders).
  * Anything not listed is not evaluated.
  */
 export type FunctionResult = { value: unknown } | { notEvaluated: string };
 
-export function callFunction(name: string, args: unknown[], isPlaceholder: (v: unknown) => boolean): FunctionResult {
+/** What the caller knows of the placeholders in values. */
+export interface Placeholders {
+  /** Whether a value is, or holds, a placeholder. */
+  mentioned(v: unknown): boolean;
+  /** Whether a value is empty or null once its placeholders are: a string of placeholders and nothing else. */
+  mayBeEmpty(v: unknown): boolean;
+}
+
+export function callFunction(name: string, args: unknown[], placeholders: Placeholders): FunctionResult {
   const fn = FUNCTIONS.get(name);
   if (!fn) return { notEvaluated: `it calls ${name}(), which vpcelint does not evaluate` };
-  return fn(args, isPlaceholder);
+  return fn(args, placeholders);
 }
 
 const list = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
 const notEvaluated = (why: string): FunctionResult => ({ notEvaluated: why });
 
-const FUNCTIONS = new Map<string, (args: unknown[], isPlaceholder: (v: unknown) => boolean) => FunctionResult>([
+const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) => FunctionResult>([
   [
     'length',
-    (args, isPlaceholder) => {
+    (args, placeholders) => {
       const [v] = args;
       if (args.length !== 1) return notEvaluated('it calls length() with more than one argument');
       if (Array.isArray(v)) return { value: v.length };
-      if (typeof v === 'string') return isPlaceholder(v) ? notEvaluated('it calls length() on a value known only after apply') : { value: [...v].length };
+      if (typeof v === 'string') return placeholders.mentioned(v) ? notEvaluated('it calls length() on a value known only after apply') : { value: [...v].length };
       if (v !== null && typeof v === 'object') return { value: Object.keys(v).length };
       return notEvaluated('it calls length() on something that has no length');
     },
@@ -41,11 +50,11 @@ const FUNCTIONS = new Map<string, (args: unknown[], isPlaceholder: (v: unknown) 
   ['distinct', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0] as unknown[])] } : notEvaluated('it calls distinct() on something that is not a list'))],
   [
     'compact',
-    (args, isPlaceholder) => {
+    (args, placeholders) => {
       const l = args.length === 1 ? list(args[0]) : undefined;
       if (!l) return notEvaluated('it calls compact() on something that is not a list');
-      // Whether a value known only after apply is empty is not known.
-      if (l.some(isPlaceholder)) return notEvaluated('it calls compact() on a value known only after apply');
+      // Whether a value known only after apply is empty is not known; a policy text that holds one is not empty.
+      if (l.some((x) => placeholders.mayBeEmpty(x))) return notEvaluated('it calls compact() on a value known only after apply');
       return { value: l.filter((x) => x !== '' && x !== null) };
     },
   ],
@@ -83,9 +92,9 @@ const FUNCTIONS = new Map<string, (args: unknown[], isPlaceholder: (v: unknown) 
   ],
   [
     'coalesce',
-    (args, isPlaceholder) => {
+    (args, placeholders) => {
       for (const a of args) {
-        if (isPlaceholder(a)) return notEvaluated('it calls coalesce() on a value known only after apply, which may be empty');
+        if (placeholders.mayBeEmpty(a)) return notEvaluated('it calls coalesce() on a value known only after apply, which may be empty');
         if (a !== null && a !== '') return { value: a };
       }
       return notEvaluated('it calls coalesce() with no value that is not empty');

@@ -1,11 +1,12 @@
 import { isUnknown } from '../../model/unknown.js';
-import type { HclExpr, SourceExpression, TraversalStep } from '../../sourcemap/expression.js';
-import { callFunction } from './source-functions.js';
+import type { CallSite, HclExpr, SourceExpression, TraversalStep } from '../../sourcemap/expression.js';
+import { callFunction, type Placeholders } from './source-functions.js';
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
 import { referenceStrings } from './expression-references.js';
 import { placeholderFor } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
+import type { Scope } from './resolve.js';
 
 /**
  * Values of `.tf` source expressions, evaluated against the plan: what the
@@ -13,13 +14,29 @@ import type { Expression } from './plan-types.js';
  * `jsonencode({...})`, `"${aws_s3_bucket.x.arn}/*"`) comes from the source,
  * and every reference in it from the plan, in the scope of the resource
  * instance (`count.index`, `each.key`, module variables and outputs): a known
- * value as it is, a value known only after apply as a placeholder. Anything
- * the plan cannot evaluate (locals, functions, conditionals, ...) throws
- * SourceNotEvaluable, saying what.
+ * value as it is, a value known only after apply as a placeholder. An input
+ * variable the plan knows only by its references is its module call's
+ * argument, from the source too, evaluated where the call is written.
+ * Anything it cannot evaluate throws SourceNotEvaluable, saying what.
  */
 export class SourceNotEvaluable extends Error {}
 
 const JSON_TEMPLATE = Symbol('json template');
+
+/**
+ * The text of a policy document known only after apply, rebuilt
+ * (iam-policy-document.ts), for `data.aws_iam_policy_document.x.json`; undefined
+ * for any other attribute, or a document that cannot be rebuilt.
+ */
+export type DocumentText = (inst: Instance, attribute: string) => { text: string; placeholders: Readonly<Record<string, string[]>> } | undefined;
+
+/** Where the evaluation is: the resolver's scope, with that module's locals and the calls that lead to it. */
+interface Frame {
+  scope: Scope;
+  locals: ReadonlyMap<string, HclExpr> | undefined;
+  /** One per module step of the scope, when the source has them (the root's call first). */
+  callers: readonly CallSite[] | undefined;
+}
 
 export class SourceEvaluator {
   /** Placeholders of the values known only after apply, with the nodes each identifies. */
@@ -28,15 +45,19 @@ export class SourceEvaluator {
   sensitive = false;
   /** The names `for` expressions bind, innermost last. */
   private readonly scopes: Map<string, unknown>[] = [];
-  /** The locals being evaluated, innermost last: to stop a local that refers to itself. */
+  /** The locals being evaluated (with the depth of their module), innermost last: to stop a local that refers to itself. */
   private readonly inLocals: string[] = [];
+  private frame: Frame;
 
   constructor(
     private readonly ctx: BuildContext,
-    private readonly inst: Instance,
-    /** The module's locals from its source (the plan does not record them). */
-    private readonly locals?: ReadonlyMap<string, HclExpr>,
-  ) {}
+    inst: Instance,
+    /** The module's locals and calls, from its source (the plan records neither's structure). */
+    source: Pick<SourceExpression, 'locals' | 'callers'> = {},
+    private readonly documentText?: DocumentText,
+  ) {
+    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers };
+  }
 
   /** A policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
   document(e: HclExpr): string {
@@ -64,7 +85,7 @@ export class SourceEvaluator {
         return out;
       }
       case 'call': {
-        const result = callFunction(e.name, e.args.map((a) => this.value(a)), (v) => this.mentionsPlaceholder(v));
+        const result = callFunction(e.name, e.args.map((a) => this.value(a)), this.placeholderTests);
         if ('notEvaluated' in result) throw new SourceNotEvaluable(result.notEvaluated);
         return result.value;
       }
@@ -150,6 +171,11 @@ export class SourceEvaluator {
     return false;
   }
 
+  private readonly placeholderTests: Placeholders = {
+    mentioned: (v) => this.mentionsPlaceholder(v),
+    mayBeEmpty: (v) => typeof v === 'string' && v !== '' && Object.keys(this.placeholders).reduce((rest, p) => rest.split(p).join(''), v) === '',
+  };
+
   /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
   private forExpression(e: Extract<HclExpr, { t: 'for' }>): unknown {
     const collection = this.value(e.collection);
@@ -199,10 +225,14 @@ export class SourceEvaluator {
     if (bound) return navigate(bound.get(t.root), t.steps, t.text);
     if (t.root === 'path' || t.root === 'terraform' || t.root === 'self') throw new SourceNotEvaluable(`it reads ${t.text}`);
     if (t.root === 'local') return this.local(t);
+    if (t.root === 'var') {
+      const fromCaller = this.variableFromCaller(t);
+      if (fromCaller !== FROM_PLAN) return fromCaller;
+    }
     const { references, attribute } = referencesOf(t);
     const [first] = t.steps;
-    if (t.root === 'var' && first && 'attr' in first && this.ctx.resolver.isSensitiveVariable(this.inst, first.attr)) this.sensitive = true;
-    const res = this.ctx.resolver.resolveExpression(this.inst, { references });
+    if (t.root === 'var' && first && 'attr' in first && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first.attr)) this.sensitive = true;
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references });
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
     if (res.hits.length === 0 && res.constants.length === 1) return scalarOrList(res.constants[0], t.text);
@@ -215,6 +245,11 @@ export class SourceEvaluator {
     if (!isUnknown(value)) return scalarOrList(value, t.text);
     const arn = bucketArn(this.ctx, hit.instance, name);
     if (arn !== undefined) return arn;
+    const document = this.documentText?.(hit.instance, name);
+    if (document) {
+      for (const [p, keys] of Object.entries(document.placeholders)) if (!Object.hasOwn(this.placeholders, p)) this.placeholders[p] = keys;
+      return document.text;
+    }
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
     if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
     return placeholder.name;
@@ -228,22 +263,61 @@ export class SourceEvaluator {
   private local(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
     const [first, ...rest] = t.steps;
     if (!first || !('attr' in first)) throw new SourceNotEvaluable(`it reads ${t.text}`);
-    const expr = this.locals?.get(first.attr);
-    if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${this.locals ? ' and the module\'s source does not define' : ''}`);
-    if (this.inLocals.includes(first.attr) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first.attr} refers to itself through other locals`);
-    // A local sees the module's names, not those of the for expression that reads it.
-    const scopes = this.scopes.splice(0);
-    this.inLocals.push(first.attr);
-    let value: unknown;
+    const { locals } = this.frame;
+    const expr = locals?.get(first.attr);
+    if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${locals ? ' and the module\'s source does not define' : ''}`);
+    const qualified = `${this.frame.scope.modules.length}|${first.attr}`;
+    if (this.inLocals.includes(qualified) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first.attr} refers to itself through other locals`);
+    this.inLocals.push(qualified);
     try {
-      value = this.value(expr);
+      return navigate(this.isolated(this.frame, () => this.value(expr)), rest, t.text);
     } finally {
       this.inLocals.pop();
-      this.scopes.push(...scopes);
     }
+  }
+
+  /**
+   * `var.name` of a module whose call sets it to something the plan knows
+   * only by its references: that argument from the source, evaluated where
+   * the call is written and checked against the references the plan records
+   * for it. FROM_PLAN where the plan has the value (known arguments,
+   * defaults) or the source has no such call.
+   */
+  private variableFromCaller(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
+    const [first, ...rest] = t.steps;
+    const { scope, callers } = this.frame;
+    const depth = scope.modules.length;
+    if (!first || !('attr' in first) || depth === 0 || callers?.length !== depth) return FROM_PLAN;
+    const site = callers[depth - 1]!;
+    const arg = site.arguments.get(first.attr);
+    const caller = this.ctx.resolver.callerOf(scope.modules);
+    const planned = caller.argument(first.attr);
+    if (!arg || planned === undefined || 'constant_value' in planned) return FROM_PLAN;
+    if (this.ctx.resolver.isSensitiveVariableIn(scope.modules, first.attr)) this.sensitive = true;
+    const value = this.isolated({ scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1) }, () => {
+      const v = this.value(arg);
+      this.checkReferences(arg, planned, site.where);
+      return v;
+    });
     return navigate(value, rest, t.text);
   }
+
+  /** Evaluates in a frame of its own: a local or a caller's argument sees its module's names, not those of the for expression that reads it. */
+  private isolated<T>(frame: Frame, evaluate: () => T): T {
+    const saved = this.frame;
+    const scopes = this.scopes.splice(0);
+    this.frame = frame;
+    try {
+      return evaluate();
+    } finally {
+      this.frame = saved;
+      this.scopes.push(...scopes);
+    }
+  }
 }
+
+/** variableFromCaller's answer when the plan decides. */
+const FROM_PLAN = Symbol('from the plan');
 
 /** What follows a value in a traversal: attributes of objects, indexes of lists (literal keys only). */
 function navigate(value: unknown, steps: readonly TraversalStep[], text: string): unknown {
@@ -262,8 +336,8 @@ function navigate(value: unknown, steps: readonly TraversalStep[], text: string)
 const MAX_LOCAL_DEPTH = 32;
 
 /** A source expression evaluated for an expression of the plan, checked against its references. */
-export function evaluateSource(ctx: BuildContext, inst: Instance, found: SourceExpression, planned: Expression | undefined): { value: unknown; placeholders: Record<string, string[]> } {
-  const evaluator = new SourceEvaluator(ctx, inst, found.locals);
+export function evaluateSource(ctx: BuildContext, inst: Instance, found: SourceExpression, planned: Expression | undefined, documentText?: DocumentText): { value: unknown; placeholders: Record<string, string[]> } {
+  const evaluator = new SourceEvaluator(ctx, inst, found, documentText);
   const value = evaluator.value(found.expr);
   evaluator.checkReferences(found.expr, planned, found.where);
   return { value, placeholders: evaluator.placeholders };

@@ -1,0 +1,114 @@
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectPlanWithSources } from '../../src/cli/plan-sources.js';
+import { readPlanFile } from '../../src/collect/terraform/read-plan.js';
+import type { Inventory } from '../../src/model/inventory.js';
+import type { PolicySource } from '../../src/model/nodes.js';
+import { parsePolicyText } from '../../src/policy/index.js';
+import { installedModuleDirs } from '../../src/sourcemap/installed.js';
+import { indexOf, loadSources } from '../../src/sourcemap/load.js';
+import { prepareSources } from '../../src/sourcemap/index.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+
+/**
+ * Modules installed by `terraform init` from outside the repository
+ * (fixtures/installed-modules: git sources, installed in .terraform/modules),
+ * whose policies the plan knows only after apply: read from the installed
+ * files, with the caller's arguments, while findings point at the call.
+ */
+
+const FIXTURE = join(FIXTURES, 'installed-modules');
+const scratch: string[] = [];
+afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function editedCopy(edit: (dir: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vpcelint-installed-'));
+  scratch.push(dir);
+  cpSync(FIXTURE, dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+
+async function withSources(dir: string): Promise<Inventory> {
+  const plan = join(dir, 'plan.json');
+  return collectPlanWithSources(readPlanFile(plan), plan, prepareSources({ planFile: plan, cwd: dir }));
+}
+
+function statements(p: PolicySource | undefined) {
+  if (p?.kind !== 'document') throw new Error(`not a document: ${JSON.stringify(p)}`);
+  const parsed = parsePolicyText(p.text);
+  if (!parsed.ok) throw new Error('invalid policy');
+  return parsed.policy.statements;
+}
+
+const endpoint = (inv: Inventory) => inv.vpcEndpoints.get('module.endpoints.aws_vpc_endpoint.s3')!.policy;
+const bucket = (inv: Inventory) => inv.buckets.get('module.data_bucket.aws_s3_bucket.this')!.policy;
+
+describe('policies of modules installed by terraform init', () => {
+  it('before init (no .terraform/modules), both stay not evaluated', async () => {
+    const inv = await withSources(editedCopy((dir) => rmSync(join(dir, '.terraform'), { recursive: true })));
+    expect(endpoint(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('local.object_arns') });
+    expect(bucket(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('its source_policy_documents is known only after apply') });
+  });
+
+  it('jsonencode() in an installed module, over a local built from a list the caller sets: evaluated', async () => {
+    const [own, anywhere] = statements(endpoint(await withSources(FIXTURE)));
+    // The caller writes `[module.data_bucket.s3_bucket_arn]`: a list, which the plan cannot tell from the bare ARN.
+    expect(own).toMatchObject({ sid: 'OwnBuckets', resource: ['arn:aws:s3:::acme-installed-modules-data/*'] });
+    expect(anywhere).toMatchObject({ sid: 'ReadAnywhere', resource: ['*'] });
+    expect(anywhere!.conditions.map((c) => [c.key, c.values])).toEqual([['aws:PrincipalAccount', ['111122223333']]]);
+  });
+
+  it('a merged document whose list is built with compact() and conditionals: the documents it holds, rebuilt, in order', async () => {
+    const p = bucket(await withSources(FIXTURE));
+    const [tls, fence] = statements(p);
+    expect(tls).toMatchObject({ sid: 'denyInsecureTransport', effect: 'Deny', resource: ['arn:aws:s3:::acme-installed-modules-data', 'arn:aws:s3:::acme-installed-modules-data/*'] });
+    // The caller's document, through var.policy: its Deny names the bucket only.
+    expect(fence).toMatchObject({ sid: 'DenyOutsideEndpoint', resource: ['arn:aws:s3:::acme-installed-modules-data'] });
+    expect(fence!.conditions[0]!.values).toEqual(['<known after apply: module.endpoints.aws_vpc_endpoint.s3.id>']);
+    expect(p).toMatchObject({ placeholders: { '<known after apply: module.endpoints.aws_vpc_endpoint.s3.id>': ['module.endpoints.aws_vpc_endpoint.s3'] } });
+  });
+
+  it('a caller argument that is not what the plan was made from: not evaluated, naming the call', async () => {
+    const dir = editedCopy((d) => {
+      const main = join(d, 'main.tf');
+      writeFileSync(main, readFileSync(main, 'utf8').replace('[module.data_bucket.s3_bucket_arn]', '[module.data_bucket.s3_bucket_id]'));
+    });
+    expect(endpoint(await withSources(dir))).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/references differ .* main\.tf:35/) });
+  });
+
+  it('findings point at the repository\'s module call; the policy is read from the installed block', async () => {
+    const index = indexOf(await loadSources(FIXTURE), FIXTURE);
+    const [hit] = await index.locate(['module.endpoints.aws_vpc_endpoint.s3']);
+    expect(hit!.location).toMatchObject({ file: 'main.tf', startLine: 35, moduleCall: 'module.endpoints' });
+    expect(hit!.declaredAt).toMatchObject({ file: '.terraform/modules/endpoints/main.tf' });
+    expect(hit!.policies?.map((p) => p.path)).toEqual([['policy']]);
+    expect(hit!.callers?.map((c) => c.where)).toEqual(['main.tf:35']);
+    const [bucketHit] = await index.locate(['module.data_bucket.aws_s3_bucket.this']);
+    expect(bucketHit!.location).toMatchObject({ file: 'main.tf', startLine: 44, moduleCall: 'module.data_bucket' });
+  });
+
+  it('vpcelint comments in installed files are their authors\', not the repository\'s', async () => {
+    const dir = editedCopy((d) => appendFileSync(join(d, '.terraform/modules/endpoints/main.tf'), '\n# vpcelint:ignore s3-via-nat\n'));
+    const loaded = await loadSources(dir);
+    expect(loaded.directives).toEqual([]);
+  });
+});
+
+describe('the manifest of installed modules', () => {
+  it('maps each call key to its directory, under TF_DATA_DIR when given', () => {
+    const dir = editedCopy((d) => renameSync(join(d, '.terraform'), join(d, 'tfdata')));
+    expect(installedModuleDirs(dir).size).toBe(0);
+    expect([...installedModuleDirs(dir, 'tfdata').keys()].sort()).toEqual(['data_bucket', 'endpoints']);
+    expect(installedModuleDirs(dir, 'tfdata').get('endpoints')).toBe(join(dir, '.terraform/modules/endpoints'));
+  });
+
+  it('a manifest it does not understand installs nothing', () => {
+    for (const text of ['not json', '{"Modules": 3}', '[1]', '{"Modules":[null,{"Key":1,"Dir":"x"},{"Key":"a"}]}']) {
+      const dir = editedCopy((d) => writeFileSync(join(d, '.terraform/modules/modules.json'), text));
+      expect(installedModuleDirs(dir).size).toBe(0);
+    }
+  });
+});
