@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-TGFTXJNF.js";
+} from "./chunk-DPQJHOYP.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,10 +30,9 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-7TFSX4IK.js";
-import "./chunk-DTU265JF.js";
+} from "./chunk-45KDYKP7.js";
+import "./chunk-CQIENKS4.js";
 import "./chunk-74UFNRK3.js";
-import "./chunk-ZFLBUSVX.js";
 import "./chunk-HN5JKB6J.js";
 import {
   UsageError,

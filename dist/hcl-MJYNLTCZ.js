@@ -4,8 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-7BYPHCKD.js";
-import "./chunk-ZFLBUSVX.js";
+} from "./chunk-GAVKUIUE.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

@@ -174,32 +174,50 @@ var SourceMap = class {
     let found;
     let removed;
     let done = false;
+    let outerCall;
+    const callers = [];
     for (const [i, step] of parsed.modules.entries()) {
-      removed ??= removedBlock(mod, steps.slice(i));
+      if (!mod.installed) removed ??= removedBlock(mod, steps.slice(i));
       const call = mod.calls.get(step.name);
       if (!call) {
         done = true;
         break;
       }
-      if (!call.module) {
-        found = this.toLocated(call.call, false, steps.slice(0, i + 1).join("."));
-        done = true;
-        break;
+      callers.push({ arguments: new Map(call.call.block.arguments), locals: mod.locals, where: `${this.relative(call.call.file)}:${call.call.block.startLine}` });
+      if (!call.module || call.module.installed && !outerCall) {
+        const at = this.toLocated(call.call, false, steps.slice(0, i + 1).join("."));
+        if (!call.module) {
+          found = outerCall ?? at;
+          done = true;
+          break;
+        }
+        outerCall = at;
       }
       mod = call.module;
     }
     if (!done) {
       const at = mod.resources.get(steps[steps.length - 1]);
-      if (at) found = this.toLocated(at, true, void 0, mod);
+      if (at) found = outerCall ? this.installedBlock(outerCall, at, mod, callers) : this.toLocated(at, true, void 0, mod, callers);
+      else if (outerCall) found = outerCall;
       else removed ??= removedBlock(mod, steps.slice(parsed.modules.length));
     }
     if (!found && removed) found = this.toLocated(removed, false);
     this.cache.set(configAddress, found ?? null);
     return found;
   }
-  /** `mod`: the module of a resource's own block, whose locals its policies may read. */
-  toLocated(at, withAttributes, moduleCall, mod) {
-    const file = relative(this.base, at.file).split(sep).join("/");
+  /** A block of an installed module: located at the repository's call, with the block's own policies and place. */
+  installedBlock(call, at, mod, callers) {
+    const { policies } = at.block;
+    if (!policies) return call;
+    const attributeLines = at.block.children.map((c) => [c.name, c.startLine]);
+    return { ...call, policies, locals: mod.locals, callers, declaredAt: { file: this.relative(at.file), startLine: at.block.startLine, attributeLines } };
+  }
+  relative(file) {
+    return relative(this.base, file).split(sep).join("/");
+  }
+  /** `mod`: the module of a resource's own block, whose locals its policies may read, and `callers` its variables. */
+  toLocated(at, withAttributes, moduleCall, mod, callers = []) {
+    const file = this.relative(at.file);
     const location = {
       file,
       startLine: at.block.startLine,
@@ -208,7 +226,7 @@ var SourceMap = class {
       ...moduleCall ? { moduleCall } : {}
     };
     const policies = at.block.policies;
-    const locals = policies && mod ? { locals: mod.locals } : {};
+    const locals = policies && mod ? { locals: mod.locals, ...callers.length > 0 ? { callers } : {} } : {};
     return { location, directives: at.block.directives.map((d) => ({ ...d, file })), ...policies ? { policies } : {}, ...locals };
   }
 };
@@ -241,7 +259,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var BASELINE_WASM_MAX_TREE_BYTES = 128 * 1024;
 async function loadSources(root) {
-  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-N3LH32A5.js"), import("./modules-2SGTD3RX.js")]);
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-MJYNLTCZ.js"), import("./modules-F774YAZR.js")]);
   if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);

@@ -5,11 +5,10 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-TGFTXJNF.js";
-import "./chunk-7TFSX4IK.js";
-import "./chunk-DTU265JF.js";
+} from "./chunk-DPQJHOYP.js";
+import "./chunk-45KDYKP7.js";
+import "./chunk-CQIENKS4.js";
 import "./chunk-74UFNRK3.js";
-import "./chunk-ZFLBUSVX.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";
 import "./chunk-PSCUI55Q.js";

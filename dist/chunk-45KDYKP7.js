@@ -8,14 +8,11 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-DTU265JF.js";
+} from "./chunk-CQIENKS4.js";
 import {
   isDirectory,
   tfFiles
 } from "./chunk-74UFNRK3.js";
-import {
-  readsLocals
-} from "./chunk-ZFLBUSVX.js";
 import {
   InputError,
   Inventory,
@@ -5166,11 +5163,13 @@ async function policyExpressions(prepared, wanted) {
   const hits = await index.declarations(wanted.map((w) => w.address));
   return wanted.map(({ path }, i) => {
     const hit = hits[i];
-    if (!hit || hit.location.moduleCall !== void 0) return void 0;
+    if (!hit || hit.location.moduleCall !== void 0 && !hit.declaredAt) return void 0;
     const expr = hit.policies?.find((p) => p.path.length === path.length && p.path.every((step2, n) => step2 === path[n]))?.expr;
     if (!expr) return void 0;
-    const line = hit.location.attributes?.[String(path[0])]?.startLine ?? hit.location.startLine;
-    return { expr, where: `${hit.location.file}:${line}`, ...hit.locals && readsLocals(expr) ? { locals: hit.locals } : {} };
+    const name = String(path[0]);
+    const { declaredAt: at, location: location2 } = hit;
+    const where3 = at ? `${at.file}:${at.attributeLines.find(([n]) => n === name)?.[1] ?? at.startLine}` : `${location2.file}:${location2.attributes?.[name]?.startLine ?? location2.startLine}`;
+    return { expr, where: where3, ...hit.locals ? { locals: hit.locals } : {}, ...hit.callers ? { callers: hit.callers } : {} };
   });
 }
 function sourceRoot(options) {
@@ -5789,21 +5788,21 @@ function sharedSid(documents) {
 }
 
 // src/collect/terraform/source-functions.ts
-function callFunction(name, args, isPlaceholder) {
+function callFunction(name, args, placeholders) {
   const fn = FUNCTIONS.get(name);
   if (!fn) return { notEvaluated: `it calls ${name}(), which vpcelint does not evaluate` };
-  return fn(args, isPlaceholder);
+  return fn(args, placeholders);
 }
 var list = (v) => Array.isArray(v) ? v : void 0;
 var notEvaluated4 = (why) => ({ notEvaluated: why });
 var FUNCTIONS = /* @__PURE__ */ new Map([
   [
     "length",
-    (args, isPlaceholder) => {
+    (args, placeholders) => {
       const [v] = args;
       if (args.length !== 1) return notEvaluated4("it calls length() with more than one argument");
       if (Array.isArray(v)) return { value: v.length };
-      if (typeof v === "string") return isPlaceholder(v) ? notEvaluated4("it calls length() on a value known only after apply") : { value: [...v].length };
+      if (typeof v === "string") return placeholders.mentioned(v) ? notEvaluated4("it calls length() on a value known only after apply") : { value: [...v].length };
       if (v !== null && typeof v === "object") return { value: Object.keys(v).length };
       return notEvaluated4("it calls length() on something that has no length");
     }
@@ -5820,10 +5819,10 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
   ["distinct", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0])] } : notEvaluated4("it calls distinct() on something that is not a list")],
   [
     "compact",
-    (args, isPlaceholder) => {
+    (args, placeholders) => {
       const l = args.length === 1 ? list(args[0]) : void 0;
       if (!l) return notEvaluated4("it calls compact() on something that is not a list");
-      if (l.some(isPlaceholder)) return notEvaluated4("it calls compact() on a value known only after apply");
+      if (l.some((x) => placeholders.mayBeEmpty(x))) return notEvaluated4("it calls compact() on a value known only after apply");
       return { value: l.filter((x) => x !== "" && x !== null) };
     }
   ],
@@ -5860,9 +5859,9 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
   ],
   [
     "coalesce",
-    (args, isPlaceholder) => {
+    (args, placeholders) => {
       for (const a of args) {
-        if (isPlaceholder(a)) return notEvaluated4("it calls coalesce() on a value known only after apply, which may be empty");
+        if (placeholders.mayBeEmpty(a)) return notEvaluated4("it calls coalesce() on a value known only after apply, which may be empty");
         if (a !== null && a !== "") return { value: a };
       }
       return notEvaluated4("it calls coalesce() with no value that is not empty");
@@ -5875,22 +5874,22 @@ var SourceNotEvaluable = class extends Error {
 };
 var JSON_TEMPLATE = /* @__PURE__ */ Symbol("json template");
 var SourceEvaluator = class {
-  constructor(ctx, inst, locals) {
+  constructor(ctx, inst, source = {}, documentText) {
     this.ctx = ctx;
-    this.inst = inst;
-    this.locals = locals;
+    this.documentText = documentText;
+    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers };
   }
   ctx;
-  inst;
-  locals;
+  documentText;
   /** Placeholders of the values known only after apply, with the nodes each identifies. */
   placeholders = {};
   /** Whether a value it read is one Terraform marks sensitive: then so is the result. */
   sensitive = false;
   /** The names `for` expressions bind, innermost last. */
   scopes = [];
-  /** The locals being evaluated, innermost last: to stop a local that refers to itself. */
+  /** The locals being evaluated (with the depth of their module), innermost last: to stop a local that refers to itself. */
   inLocals = [];
+  frame;
   /** A policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
   document(e) {
     if (e.t === "call" && e.name === "jsonencode" && e.args.length === 1) return JSON.stringify(this.value(e.args[0]));
@@ -5914,7 +5913,7 @@ var SourceEvaluator = class {
         return out;
       }
       case "call": {
-        const result2 = callFunction(e.name, e.args.map((a) => this.value(a)), (v) => this.mentionsPlaceholder(v));
+        const result2 = callFunction(e.name, e.args.map((a) => this.value(a)), this.placeholderTests);
         if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
         return result2.value;
       }
@@ -5993,6 +5992,10 @@ var SourceEvaluator = class {
     if (v !== null && typeof v === "object") return Object.values(v).some((x) => this.mentionsPlaceholder(x));
     return false;
   }
+  placeholderTests = {
+    mentioned: (v) => this.mentionsPlaceholder(v),
+    mayBeEmpty: (v) => typeof v === "string" && v !== "" && Object.keys(this.placeholders).reduce((rest, p) => rest.split(p).join(""), v) === ""
+  };
   /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
   forExpression(e) {
     const collection = this.value(e.collection);
@@ -6036,10 +6039,14 @@ var SourceEvaluator = class {
     if (bound) return navigate(bound.get(t.root), t.steps, t.text);
     if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new SourceNotEvaluable(`it reads ${t.text}`);
     if (t.root === "local") return this.local(t);
+    if (t.root === "var") {
+      const fromCaller = this.variableFromCaller(t);
+      if (fromCaller !== FROM_PLAN) return fromCaller;
+    }
     const { references, attribute } = referencesOf2(t);
     const [first2] = t.steps;
-    if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariable(this.inst, first2.attr)) this.sensitive = true;
-    const res = this.ctx.resolver.resolveExpression(this.inst, { references });
+    if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first2.attr)) this.sensitive = true;
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references });
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
     if (res.hits.length === 0 && res.constants.length === 1) return scalarOrList(res.constants[0], t.text);
@@ -6052,6 +6059,11 @@ var SourceEvaluator = class {
     if (!isUnknown(value)) return scalarOrList(value, t.text);
     const arn = bucketArn(this.ctx, hit.instance, name);
     if (arn !== void 0) return arn;
+    const document = this.documentText?.(hit.instance, name);
+    if (document) {
+      for (const [p, keys] of Object.entries(document.placeholders)) if (!Object.hasOwn(this.placeholders, p)) this.placeholders[p] = keys;
+      return document.text;
+    }
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
     if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
     return placeholder.name;
@@ -6064,21 +6076,57 @@ var SourceEvaluator = class {
   local(t) {
     const [first2, ...rest] = t.steps;
     if (!first2 || !("attr" in first2)) throw new SourceNotEvaluable(`it reads ${t.text}`);
-    const expr = this.locals?.get(first2.attr);
-    if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${this.locals ? " and the module's source does not define" : ""}`);
-    if (this.inLocals.includes(first2.attr) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first2.attr} refers to itself through other locals`);
-    const scopes = this.scopes.splice(0);
-    this.inLocals.push(first2.attr);
-    let value;
+    const { locals } = this.frame;
+    const expr = locals?.get(first2.attr);
+    if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${locals ? " and the module's source does not define" : ""}`);
+    const qualified = `${this.frame.scope.modules.length}|${first2.attr}`;
+    if (this.inLocals.includes(qualified) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first2.attr} refers to itself through other locals`);
+    this.inLocals.push(qualified);
     try {
-      value = this.value(expr);
+      return navigate(this.isolated(this.frame, () => this.value(expr)), rest, t.text);
     } finally {
       this.inLocals.pop();
-      this.scopes.push(...scopes);
     }
+  }
+  /**
+   * `var.name` of a module whose call sets it to something the plan knows
+   * only by its references: that argument from the source, evaluated where
+   * the call is written and checked against the references the plan records
+   * for it. FROM_PLAN where the plan has the value (known arguments,
+   * defaults) or the source has no such call.
+   */
+  variableFromCaller(t) {
+    const [first2, ...rest] = t.steps;
+    const { scope, callers } = this.frame;
+    const depth = scope.modules.length;
+    if (!first2 || !("attr" in first2) || depth === 0 || callers?.length !== depth) return FROM_PLAN;
+    const site = callers[depth - 1];
+    const arg = site.arguments.get(first2.attr);
+    const caller = this.ctx.resolver.callerOf(scope.modules);
+    const planned = caller.argument(first2.attr);
+    if (!arg || planned === void 0 || "constant_value" in planned) return FROM_PLAN;
+    if (this.ctx.resolver.isSensitiveVariableIn(scope.modules, first2.attr)) this.sensitive = true;
+    const value = this.isolated({ scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1) }, () => {
+      const v = this.value(arg);
+      this.checkReferences(arg, planned, site.where);
+      return v;
+    });
     return navigate(value, rest, t.text);
   }
+  /** Evaluates in a frame of its own: a local or a caller's argument sees its module's names, not those of the for expression that reads it. */
+  isolated(frame, evaluate2) {
+    const saved = this.frame;
+    const scopes = this.scopes.splice(0);
+    this.frame = frame;
+    try {
+      return evaluate2();
+    } finally {
+      this.frame = saved;
+      this.scopes.push(...scopes);
+    }
+  }
 };
+var FROM_PLAN = /* @__PURE__ */ Symbol("from the plan");
 function navigate(value, steps, text) {
   for (const step2 of steps) {
     const key = "attr" in step2 ? step2.attr : typeof step2.index === "object" ? void 0 : step2.index;
@@ -6089,8 +6137,8 @@ function navigate(value, steps, text) {
   return value;
 }
 var MAX_LOCAL_DEPTH = 32;
-function evaluateSource(ctx, inst, found, planned) {
-  const evaluator = new SourceEvaluator(ctx, inst, found.locals);
+function evaluateSource(ctx, inst, found, planned, documentText) {
+  const evaluator = new SourceEvaluator(ctx, inst, found, documentText);
   const value = evaluator.value(found.expr);
   evaluator.checkReferences(found.expr, planned, found.where);
   return { value, placeholders: evaluator.placeholders };
@@ -6164,6 +6212,13 @@ function scalarOrList(v, text) {
 // src/collect/terraform/iam-policy-document.ts
 function isPolicyDocument(inst) {
   return inst.mode === "data" && inst.type === "aws_iam_policy_document";
+}
+function rebuiltDocumentText(ctx) {
+  return (inst, attribute) => {
+    if (!isPolicyDocument(inst) || attribute !== "json" && attribute !== "minified_json") return void 0;
+    const rebuilt = rebuildPolicyDocument(ctx, inst);
+    return rebuilt.kind === "document" ? rebuilt : void 0;
+  };
 }
 var CannotRebuild = class extends Error {
 };
@@ -6259,7 +6314,11 @@ var Rebuilder = class {
     if (!present(list3) && !present(text)) return { documents: [], unknowns: 0 };
     if (present(list3) && present(text)) throw new CannotRebuild(`it sets both ${listField} and ${textField}`);
     const [field2, values] = present(list3) ? [listField, list3] : [textField, [text]];
-    if (isUnknown(values)) throw new CannotRebuild(`its ${field2} is known only after apply`);
+    if (isUnknown(values)) {
+      const documents = this.documentsFromSource(field2);
+      if (!documents) throw new CannotRebuild(`its ${field2} is known only after apply`);
+      return { documents, unknowns: 0 };
+    }
     if (!Array.isArray(values)) throw new CannotRebuild(`its ${field2} is not a list`);
     const slots = values.map((v, i) => {
       if (isUnknown(field2 === textField ? text : attr(this.doc, field2, i))) return void 0;
@@ -6283,6 +6342,31 @@ var Rebuilder = class {
     });
     let next = 0;
     return { documents: slots.map((x) => x ?? rebuilt[next++]), unknowns };
+  }
+  /**
+   * A merge argument known only after apply as a whole (`compact([cond ? a.json : "", var.policy])`, as modules
+   * write it): which documents it holds, and their order, from the `.tf` source, each document known only after
+   * apply rebuilt. Undefined unless every element is a policy document.
+   */
+  documentsFromSource(field2) {
+    const found = this.source?.([field2]);
+    if (!found) {
+      if (!this.source) this.inexact.push([field2]);
+      return void 0;
+    }
+    let evaluated;
+    try {
+      evaluated = evaluateSource(this.ctx, this.doc, found, expressionAt(this.config, [field2]), rebuiltDocumentText(this.ctx));
+    } catch (err) {
+      if (err instanceof SourceNotEvaluable) return void 0;
+      throw err;
+    }
+    const texts = field2.endsWith("_json") ? [evaluated.value] : evaluated.value;
+    if (!Array.isArray(texts)) return void 0;
+    const documents = texts.map((t) => typeof t === "string" ? statementsOf(t) : void 0);
+    if (!documents.every((d) => d !== void 0)) return void 0;
+    this.addPlaceholders(evaluated.placeholders);
+    return documents;
   }
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
   statement(path, config, at) {
@@ -6393,7 +6477,7 @@ var Rebuilder = class {
     }
     let evaluated;
     try {
-      evaluated = evaluateSource(this.ctx, this.doc, found, expr);
+      evaluated = evaluateSource(this.ctx, this.doc, found, expr, rebuiltDocumentText(this.ctx));
     } catch (err) {
       if (err instanceof SourceNotEvaluable) return void 0;
       throw err;
@@ -7322,7 +7406,7 @@ function markUnattached2(ctx, routes, associations) {
 // src/collect/terraform/policy-from-source.ts
 function policyFromSource(ctx, req, found) {
   try {
-    const evaluator = new SourceEvaluator(ctx, req.inst, found.locals);
+    const evaluator = new SourceEvaluator(ctx, req.inst, found, rebuiltDocumentText(ctx));
     const text = evaluator.document(found.expr);
     evaluator.checkReferences(found.expr, req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
@@ -7454,8 +7538,33 @@ var Resolver = class {
   }
   /** Whether an input variable of the instance's module is declared sensitive. */
   isSensitiveVariable(inst, name) {
-    const decl = this.config.module(inst.configModule)?.variables?.[name];
+    return this.isSensitiveVariableIn(inst.modules, name);
+  }
+  /** Whether an input variable of a module is declared sensitive. */
+  isSensitiveVariableIn(modules, name) {
+    const decl = this.config.module(modules.map((m) => m.name).join("."))?.variables?.[name];
     return isObject2(decl) && decl.sensitive === true;
+  }
+  /**
+   * The scope a module instance's call is written in (the module instance's own steps: not the root): the
+   * calling module instance, with the call's instance key and for_each. The plan's expression of each argument
+   * with it.
+   */
+  callerOf(modules) {
+    const callPath = modules.map((m) => m.name).join(".");
+    const call = this.config.call(callPath);
+    const selfKey = modules[modules.length - 1].key;
+    const forEach = call?.for_each_expression;
+    const scope = { modules: modules.slice(0, -1), ...selfKey !== void 0 ? { selfKey } : {}, ...isObject2(forEach) ? { forEach } : {} };
+    const argument = (name) => {
+      const arg = isObject2(call?.expressions) && Object.hasOwn(call.expressions, name) ? call.expressions[name] : void 0;
+      return isObject2(arg) ? arg : void 0;
+    };
+    return { scope, argument };
+  }
+  /** What an expression refers to in a scope (scopeOf, callerOf). */
+  resolveIn(scope, expr) {
+    return this.expression(expr, scope, 0);
   }
   /** The expression that sets an attribute path of an instance, if the configuration has one. */
   expressionOf(inst, path) {
@@ -7660,18 +7769,15 @@ var Resolver = class {
       const v = Object.hasOwn(this.config.rootVariables, name) ? this.config.rootVariables[name] : void 0;
       return isObject2(v) && "value" in v ? { hits: [], constants: [v.value] } : { hits: [], constants: [], unresolved: `var.${name} has no value in the plan` };
     }
-    const callPath = scope.modules.map((m) => m.name).join(".");
-    const call = this.config.call(callPath);
-    const arg = isObject2(call?.expressions) && Object.hasOwn(call.expressions, name) ? call.expressions[name] : void 0;
-    if (!isObject2(arg)) {
+    const caller = this.callerOf(scope.modules);
+    const arg = caller.argument(name);
+    if (!arg) {
+      const callPath = scope.modules.map((m) => m.name).join(".");
       const variables = this.config.module(callPath)?.variables;
       const def = isObject2(variables) && Object.hasOwn(variables, name) ? variables[name] : void 0;
       return isObject2(def) && "default" in def ? { hits: [], constants: [def.default] } : { hits: [], constants: [], unresolved: `var.${name} of module ${callPath} is not set by its caller` };
     }
-    const parent = scope.modules.slice(0, -1);
-    const selfKey = scope.modules[scope.modules.length - 1].key;
-    const forEach = call?.for_each_expression;
-    return this.expression(arg, { modules: parent, ...selfKey !== void 0 ? { selfKey } : {}, ...isObject2(forEach) ? { forEach } : {} }, depth + 1);
+    return this.expression(arg, caller.scope, depth + 1);
   }
 };
 function normalized(link) {
@@ -8150,11 +8256,6 @@ function collectPlanInStages(plan, file) {
     inv: ctx.inv,
     wanted,
     finish(found = []) {
-      const rebuilt = /* @__PURE__ */ new Map();
-      requests.forEach((r, i) => {
-        const at = found[i];
-        if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
-      });
       let next = requests.length;
       const lookups = /* @__PURE__ */ new Map();
       for (const { doc, paths } of documents) {
@@ -8163,6 +8264,11 @@ function collectPlanInStages(plan, file) {
       }
       const exact = /* @__PURE__ */ new Map();
       for (const [doc, again] of rebuildWithSources(ctx, lookups)) exact.set(doc.address, { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, "json") });
+      const rebuilt = /* @__PURE__ */ new Map();
+      requests.forEach((r, i) => {
+        const at = found[i];
+        if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
+      });
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;

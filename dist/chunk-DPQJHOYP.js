@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-7TFSX4IK.js";
+} from "./chunk-45KDYKP7.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -1,9 +1,5 @@
 import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
-import {
-  blockPolicyExpressions,
-  localsOf
-} from "./chunk-ZFLBUSVX.js";
 
 // src/sourcemap/hcl.ts
 import { readFileSync } from "node:fs";
@@ -1383,11 +1379,11 @@ var Language = class _Language {
   /**
    * Get the node type id for a node type name.
    */
-  idForNodeType(type, named) {
+  idForNodeType(type, named2) {
     const typeLength = C.lengthBytesUTF8(type);
     const typeAddress = C._malloc(typeLength + 1);
     C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named2 ? 1 : 0);
     C._free(typeAddress);
     return result || null;
   }
@@ -4029,6 +4025,289 @@ var Query = class {
   }
 };
 
+// src/sourcemap/expression.ts
+var MERGED_DOCUMENTS = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
+var DOCUMENT_LISTS = [
+  ["", ["actions", "not_actions", "resources", "not_resources"]],
+  ["principals", ["identifiers"]],
+  ["not_principals", ["identifiers"]],
+  ["condition", ["values"]]
+];
+function blockPolicyExpressions(block, text, type, labels) {
+  const out2 = [];
+  if (type === "resource") {
+    const value = attributeIn(block, ["policy"]);
+    if (value) out2.push({ path: ["policy"], expr: expression(value, text) });
+  } else if (type === "data" && labels[0] === "aws_iam_policy_document") {
+    for (const name2 of MERGED_DOCUMENTS) {
+      const value = attributeIn(block, [name2]);
+      if (value) out2.push({ path: [name2], expr: expression(value, text) });
+    }
+    const statements = childrenOf(block)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === "statement") ?? [];
+    statements.forEach((statement, i2) => {
+      for (const [nested, names] of DOCUMENT_LISTS) {
+        const holders = nested === "" ? [statement] : childrenOf(statement)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === nested) ?? [];
+        holders.forEach((holder, j) => {
+          for (const name2 of names) {
+            const path = nested === "" ? ["statement", i2, name2] : ["statement", i2, nested, j, name2];
+            const value = attributeIn(holder, [name2]);
+            if (value) out2.push({ path, expr: expression(value, text) });
+          }
+        });
+      }
+    });
+  }
+  return out2;
+}
+function attributeExpressions(block, text) {
+  const out2 = [];
+  for (const attr of childrenOf(block) ?? []) {
+    const value = attr.type === "attribute" ? attr.namedChildren.find((n) => n?.type === "expression") : void 0;
+    if (value) out2.push([attr.namedChildren[0].text, expression(value, text)]);
+  }
+  return out2;
+}
+function attributeIn(block, path) {
+  let here = block;
+  for (let i2 = 0; i2 < path.length - 1; i2 += 2) {
+    const [name3, index] = [path[i2], path[i2 + 1]];
+    if (typeof name3 !== "string" || typeof index !== "number") return void 0;
+    here = childrenOf(here)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === name3)[index];
+    if (!here) return void 0;
+  }
+  const name2 = path[path.length - 1];
+  const attr = childrenOf(here)?.find((n) => n.type === "attribute" && n.namedChildren[0]?.text === name2);
+  return attr?.namedChildren.find((n) => n?.type === "expression");
+}
+function childrenOf(block) {
+  return block?.namedChildren.find((n) => n?.type === "body")?.namedChildren.filter((n) => n !== null);
+}
+function unsupported(node, what) {
+  return { t: "unsupported", what, line: node.startPosition.row + 1 };
+}
+function named(node) {
+  return node.namedChildren.filter((n) => n !== null && n.type !== "comment");
+}
+function expression(node, text) {
+  const parts2 = named(node);
+  switch (node.type) {
+    case "expression":
+    case "expr_term":
+      if (parts2[0]?.type === "variable_expr") return traversal(node, parts2, text);
+      if (parts2.length === 1) return expression(parts2[0], text);
+      return unsupported(node, describe(parts2[1] ?? node));
+    case "literal_value":
+      return literal(parts2[0]);
+    case "template_expr":
+      return template(parts2[0], text);
+    case "collection_value":
+      return expression(parts2[0], text);
+    case "tuple":
+      return { t: "tuple", items: parts2.filter((n) => n.type === "expression").map((n) => expression(n, text)) };
+    case "object":
+      return object(parts2, text);
+    case "function_call": {
+      const args2 = parts2.find((n) => n.type === "function_arguments");
+      const list = args2 ? named(args2) : [];
+      if (list.some((n) => n.type === "ellipsis")) return unsupported(node, "an expanded argument (...)");
+      return { t: "call", name: parts2[0].text, args: list.filter((n) => n.type === "expression").map((n) => expression(n, text)) };
+    }
+    case "variable_expr":
+      return traversal(node, [node], text);
+    case "conditional": {
+      const [cond, then, otherwise] = parts2.filter((n) => n.type === "expression");
+      if (!cond || !then || !otherwise) return unsupported(node, describe(node));
+      return { t: "conditional", cond: expression(cond, text), then: expression(then, text), else: expression(otherwise, text) };
+    }
+    case "for_expr":
+      return forExpression(parts2[0], text);
+    case "operation":
+      return operation(parts2[0], text);
+    default:
+      return unsupported(node, describe(node));
+  }
+}
+function operation(node, text) {
+  const children = node.children.filter((n) => n !== null && n.type !== "comment");
+  const at = children.findIndex((n) => !n.isNamed && OPERATORS.has(n.type));
+  if (at === -1) return unsupported(node, "an operator");
+  const op = children[at].text;
+  const sides = node.type === "unary_operation" ? [children.slice(at + 1)] : [children.slice(0, at), children.slice(at + 1)];
+  if (sides.some((side) => side.length === 0)) return unsupported(node, "an operator");
+  return { t: "operation", op, args: sides.map((side) => operand(side, text)) };
+}
+var OPERATORS = /* @__PURE__ */ new Set(["!", "-", "==", "!=", "<", ">", "<=", ">=", "+", "*", "/", "%", "&&", "||"]);
+function operand(nodes, text) {
+  if (nodes[0].type === "variable_expr") return traversal(nodes[0], nodes, text, nodes[nodes.length - 1].endIndex);
+  if (nodes.length === 3 && nodes[0].type === "(" && nodes[2].type === ")") return expression(nodes[1], text);
+  if (nodes.length !== 1) return unsupported(nodes[0], describe(nodes[1]));
+  return nodes[0].type === "operation" ? operation(named(nodes[0])[0], text) : expression(nodes[0], text);
+}
+function forExpression(node, text) {
+  const parts2 = named(node);
+  const intro = parts2.find((n) => n.type === "for_intro");
+  const names = intro ? named(intro).filter((n) => n.type === "identifier").map((n) => n.text) : [];
+  const collection = intro ? named(intro).find((n) => n.type === "expression") : void 0;
+  const results = parts2.filter((n) => n.type === "expression");
+  const cond = parts2.find((n) => n.type === "for_cond");
+  const condExpr = cond ? named(cond).find((n) => n.type === "expression") : void 0;
+  const object2 = node.type === "for_object_expr";
+  if (!collection || names.length === 0 || names.length > 2 || results.length !== (object2 ? 2 : 1) || node.children.some((c) => c?.type === "ellipsis")) return unsupported(node, "a for expression");
+  const [first, second] = names;
+  return {
+    t: "for",
+    object: object2,
+    ...second !== void 0 ? { key: first } : {},
+    value: second ?? first,
+    collection: expression(collection, text),
+    ...object2 ? { resultKey: expression(results[0], text), result: expression(results[1], text) } : { result: expression(results[0], text) },
+    ...condExpr ? { cond: expression(condExpr, text) } : {},
+    line: node.startPosition.row + 1
+  };
+}
+function describe(node) {
+  const what = {
+    conditional: "a conditional (? :)",
+    for_expr: "a for expression",
+    operation: "an operator",
+    splat: "a splat ([*])",
+    template_directive: "a template directive (%{ })",
+    heredoc_template: "a heredoc"
+  };
+  return what[node.type] ?? `a ${node.type.replace(/_/g, " ")}`;
+}
+function literal(node) {
+  switch (node.type) {
+    case "numeric_lit":
+      return { t: "literal", value: Number(node.text) };
+    case "bool_lit":
+      return { t: "literal", value: node.text === "true" };
+    case "null_lit":
+      return { t: "literal", value: null };
+    case "string_lit": {
+      const body2 = named(node).filter((n) => n.type === "template_literal").map((n) => n.text).join("");
+      const value = unescapeQuoted(body2);
+      return value === void 0 ? unsupported(node, "a string with an escape vpcelint does not read") : { t: "literal", value };
+    }
+    default:
+      return unsupported(node, describe(node));
+  }
+}
+function traversal(node, parts2, text, end = node.endIndex) {
+  const root = parts2[0].text;
+  const steps = [];
+  for (const part of parts2.slice(1)) {
+    if (part.type === "get_attr") {
+      steps.push({ attr: named(part).find((n) => n.type === "identifier").text });
+      continue;
+    }
+    if (part.type === "index") {
+      const inner = named(part)[0];
+      if (inner?.type === "legacy_index") {
+        steps.push({ index: Number(inner.text.replace(/^\./, "")) });
+        continue;
+      }
+      const expr = inner ? named(inner).find((n) => n.type === "expression") : void 0;
+      if (!expr) return unsupported(part, "an index");
+      const key = expression(expr, text);
+      if (key.t === "literal" && (typeof key.value === "string" || typeof key.value === "number")) steps.push({ index: key.value });
+      else steps.push({ index: key });
+      continue;
+    }
+    return unsupported(part, describe(part));
+  }
+  return { t: "traversal", root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
+}
+function object(parts2, text) {
+  const items = [];
+  for (const elem of parts2.filter((n) => n.type === "object_elem")) {
+    const [k, v] = named(elem).filter((n) => n.type === "expression");
+    if (!k || !v) return unsupported(elem, "an object element");
+    const bare = named(k);
+    let key;
+    if (bare.length === 1 && bare[0].type === "variable_expr") key = bare[0].text;
+    else {
+      const e = expression(k, text);
+      if (e.t === "literal" && typeof e.value === "string") key = e.value;
+    }
+    if (key === void 0) return unsupported(k, "a computed object key");
+    items.push({ key, value: expression(v, text) });
+  }
+  return { t: "object", items };
+}
+function template(node, text) {
+  const heredoc = node.type === "heredoc_template";
+  const children = named(node);
+  const directive = children.find((n) => n.type === "template_directive");
+  if (directive) return unsupported(node, describe(directive));
+  let start2;
+  let end;
+  if (heredoc) {
+    const ids = children.filter((n) => n.type === "heredoc_identifier");
+    if (ids.length < 2) return unsupported(node, "a heredoc");
+    start2 = text.indexOf("\n", ids[0].endIndex) + 1;
+    end = ids[ids.length - 1].startIndex;
+    if (start2 <= 0 || start2 > end) return unsupported(node, "a heredoc");
+  } else {
+    start2 = node.startIndex + 1;
+    end = node.endIndex - 1;
+  }
+  const parts2 = [];
+  let at = start2;
+  for (const n of children.filter((c) => c.type === "template_interpolation")) {
+    const literalText = text.slice(at, n.startIndex);
+    const lit2 = heredoc ? literalText.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{") : unescapeQuoted(literalText);
+    if (lit2 === void 0) return unsupported(node, "a string with an escape vpcelint does not read");
+    if (lit2) parts2.push(lit2);
+    const inner = named(n).find((c) => c.type === "expression");
+    if (!inner) return unsupported(n, "an interpolation");
+    if (n.text.startsWith("${~") || n.text.endsWith("~}")) return unsupported(n, "a whitespace-stripping interpolation (~)");
+    parts2.push(expression(inner, text));
+    at = n.endIndex;
+  }
+  const tail = text.slice(at, end);
+  const lit = heredoc ? tail.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{") : unescapeQuoted(tail);
+  if (lit === void 0) return unsupported(node, "a string with an escape vpcelint does not read");
+  if (lit) parts2.push(lit);
+  if (heredoc && children[0]?.text.startsWith("<<-")) return stripIndent(parts2);
+  return { t: "template", parts: parts2 };
+}
+function stripIndent(parts2) {
+  const literal2 = parts2.filter((p) => typeof p === "string").join("\0");
+  const indents = literal2.split("\n").filter((line, i2) => i2 === 0 || line.trim() !== "").map((line) => /^[ \t]*/.exec(line)[0].length);
+  const cut = Math.min(...indents);
+  if (!Number.isFinite(cut) || cut === 0) return { t: "template", parts: parts2 };
+  const strip = (s, first) => s.replace(/\n[ \t]*/g, (m) => `
+${m.slice(1 + Math.min(cut, m.length - 1))}`).replace(first ? /^[ \t]*/ : /^$/, (m) => m.slice(Math.min(cut, m.length)));
+  return { t: "template", parts: parts2.map((p, i2) => typeof p === "string" ? strip(p, i2 === 0) : p) };
+}
+function unescapeQuoted(s) {
+  let bad = false;
+  const out2 = s.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (m, esc) => {
+    if (m === "$${") return "${";
+    if (m === "%%{") return "%{";
+    switch (esc[0]) {
+      case "n":
+        return "\n";
+      case "r":
+        return "\r";
+      case "t":
+        return "	";
+      case '"':
+        return '"';
+      case "\\":
+        return "\\";
+      case "u":
+      case "U":
+        return String.fromCodePoint(parseInt(esc.slice(1), 16));
+      default:
+        bad = true;
+        return m;
+    }
+  });
+  return bad ? void 0 : out2;
+}
+
 // src/sourcemap/hcl.ts
 var parserPromise;
 function compileWasmForQuickExit() {
@@ -4073,7 +4352,8 @@ function topLevelBlocks(cursor, text, locals) {
           if (typeAt(cursor) !== "block") continue;
           const block = readBlock(cursor);
           blocks.push(block);
-          if (block.type === "locals") locals.push(...localsOf(cursor.currentNode, text));
+          if (block.type === "locals") locals.push(...attributeExpressions(cursor.currentNode, text));
+          else if (block.type === "module") block.arguments = attributeExpressions(cursor.currentNode, text);
           else if (block.type === "resource" && block.children.some((c) => c.name === "policy" && c.kind === "attribute") || block.type === "data" && block.labels[0] === "aws_iam_policy_document") {
             const policies = blockPolicyExpressions(cursor.currentNode, text, block.type, block.labels);
             if (policies.length > 0) block.policies = policies;
