@@ -33,6 +33,8 @@ export interface SourceExpression {
   locals?: ReadonlyMap<string, HclExpr>;
   /** The module calls on the way to its block, the root's first: what its input variables are set to. */
   callers?: CallSite[];
+  /** Its block's `for_each`: what `each.value` is an element of. */
+  forEach?: HclExpr;
 }
 
 /**
@@ -41,6 +43,7 @@ export interface SourceExpression {
  * `x` are alike there).
  */
 export interface CallSite {
+  /** By name; `for_each` among them. */
   arguments: ReadonlyMap<string, HclExpr>;
   /** The locals of the module the call is written in. */
   locals: ReadonlyMap<string, HclExpr>;
@@ -78,11 +81,14 @@ const DOCUMENT_LISTS: readonly [string, readonly string[]][] = [
 /**
  * What a plan's policies may need of a top-level block, read while the file
  * is parsed (the tree is freed right after): a resource's `policy`, and a
- * `data "aws_iam_policy_document"`'s list arguments by path. Empty for
- * other blocks.
+ * `data "aws_iam_policy_document"`'s list arguments by path, with their
+ * `for_each`. Empty for other blocks.
  */
 export function blockPolicyExpressions(block: Node, text: string, type: string, labels: readonly string[]): BlockExpression[] {
   const out: BlockExpression[] = [];
+  // What `each.value` is an element of, which the plan records only by its references.
+  const forEach = attributeIn(block, ['for_each']);
+  if (forEach && (type === 'resource' || (type === 'data' && labels[0] === 'aws_iam_policy_document'))) out.push({ path: ['for_each'], expr: expression(forEach, text) });
   if (type === 'resource') {
     const value = attributeIn(block, ['policy']);
     if (value) out.push({ path: ['policy'], expr: expression(value, text) });

@@ -127,8 +127,9 @@ function topLevelBlocks(cursor: TreeCursor, text: string, locals: [string, HclEx
           if (block.type === 'locals') locals.push(...attributeExpressions(cursor.currentNode, text));
           else if (block.type === 'module') block.arguments = attributeExpressions(cursor.currentNode, text);
           else if ((block.type === 'resource' && block.children.some((c) => c.name === 'policy' && c.kind === 'attribute')) || (block.type === 'data' && block.labels[0] === 'aws_iam_policy_document')) {
+            // A for_each alone is no policy: only blocks with one of their own keep it.
             const policies = blockPolicyExpressions(cursor.currentNode, text, block.type, block.labels);
-            if (policies.length > 0) block.policies = policies;
+            if (policies.some((p) => p.path[0] !== 'for_each')) block.policies = policies;
           }
         } while (cursor.gotoNextSibling());
         cursor.gotoParent();

@@ -133,7 +133,8 @@ export async function policyExpressions(prepared: PreparedSources, wanted: reado
       ? `${at.file}:${at.attributeLines.find(([n]) => n === name)?.[1] ?? at.startLine}`
       : `${location.file}:${location.attributes?.[name]?.startLine ?? location.startLine}`;
     // Locals and callers go with every expression: a caller's argument may read its own module's locals.
-    return { expr, where, ...(hit.locals ? { locals: hit.locals } : {}), ...(hit.callers ? { callers: hit.callers } : {}) };
+    const forEach = hit.policies?.find((p) => p.path.length === 1 && p.path[0] === 'for_each')?.expr;
+    return { expr, where, ...(hit.locals ? { locals: hit.locals } : {}), ...(hit.callers ? { callers: hit.callers } : {}), ...(forEach ? { forEach } : {}) };
   });
 }
 

@@ -44,6 +44,15 @@ function statements(p: PolicySource | undefined) {
 }
 
 const endpoint = (inv: Inventory) => inv.vpcEndpoints.get('module.endpoints.aws_vpc_endpoint.s3')!.policy;
+const mapped = (inv: Inventory) => inv.vpcEndpoints.get('module.vpc_endpoints.aws_vpc_endpoint.this["dynamodb"]')!.policy;
+
+/** The fixture with the vpc_endpoints module's filter written otherwise (the references the plan records stay the same). */
+function withFilter(filter: string): string {
+  return editedCopy((d) => {
+    const main = join(d, '.terraform/modules/vpc_endpoints/main.tf');
+    writeFileSync(main, readFileSync(main, 'utf8').replace('if var.create && try(v.create, true)', filter));
+  });
+}
 const bucket = (inv: Inventory) => inv.buckets.get('module.data_bucket.aws_s3_bucket.this')!.policy;
 
 describe('policies of modules installed by terraform init', () => {
@@ -51,6 +60,22 @@ describe('policies of modules installed by terraform init', () => {
     const inv = await withSources(editedCopy((dir) => rmSync(join(dir, '.terraform'), { recursive: true })));
     expect(endpoint(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('local.object_arns') });
     expect(bucket(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('its source_policy_documents is known only after apply') });
+    expect(mapped(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('for_each') });
+  });
+
+  it('a map entry of the caller, through a local, a for_each and try(): the policy it names, evaluated', async () => {
+    const [s] = statements(mapped(await withSources(FIXTURE)));
+    expect(s).toMatchObject({ effect: 'Allow', action: ['*'], resource: ['*'] });
+    expect(s!.conditions.map((c) => [c.key, c.values])).toEqual([['aws:SourceVpc', ['<known after apply: aws_vpc.main.id>']]]);
+  });
+
+  it('for_each and try() as Terraform has them: an entry filtered out, an attribute the entry lacks', async () => {
+    // try() falls back where the entry has no `create`: false filters the endpoint out of the for_each.
+    expect(mapped(await withSources(withFilter('if var.create && try(v.create, false)')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('does not hold the instance\'s key "dynamodb"') });
+    // Without try(), reading the attribute the entry lacks is an error in Terraform too: nothing to evaluate.
+    expect(mapped(await withSources(withFilter('if var.create && v.create')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('which its object does not have, an error Terraform would have stopped at') });
+    // can() is false on the same error.
+    expect(statements(mapped(await withSources(withFilter('if var.create && !can(v.create)'))))[0]).toMatchObject({ effect: 'Allow' });
   });
 
   it('jsonencode() in an installed module, over a local built from a list the caller sets: evaluated', async () => {
@@ -76,18 +101,18 @@ describe('policies of modules installed by terraform init', () => {
       const main = join(d, 'main.tf');
       writeFileSync(main, readFileSync(main, 'utf8').replace('[module.data_bucket.s3_bucket_arn]', '[module.data_bucket.s3_bucket_id]'));
     });
-    expect(endpoint(await withSources(dir))).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/references differ .* main\.tf:35/) });
+    expect(endpoint(await withSources(dir))).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/references differ .* main\.tf:40/) });
   });
 
   it('findings point at the repository\'s module call; the policy is read from the installed block', async () => {
     const index = indexOf(await loadSources(FIXTURE), FIXTURE);
     const [hit] = await index.locate(['module.endpoints.aws_vpc_endpoint.s3']);
-    expect(hit!.location).toMatchObject({ file: 'main.tf', startLine: 35, moduleCall: 'module.endpoints' });
+    expect(hit!.location).toMatchObject({ file: 'main.tf', startLine: 40, moduleCall: 'module.endpoints' });
     expect(hit!.declaredAt).toMatchObject({ file: '.terraform/modules/endpoints/main.tf' });
     expect(hit!.policies?.map((p) => p.path)).toEqual([['policy']]);
-    expect(hit!.callers?.map((c) => c.where)).toEqual(['main.tf:35']);
+    expect(hit!.callers?.map((c) => c.where)).toEqual(['main.tf:40']);
     const [bucketHit] = await index.locate(['module.data_bucket.aws_s3_bucket.this']);
-    expect(bucketHit!.location).toMatchObject({ file: 'main.tf', startLine: 44, moduleCall: 'module.data_bucket' });
+    expect(bucketHit!.location).toMatchObject({ file: 'main.tf', startLine: 49, moduleCall: 'module.data_bucket' });
   });
 
   it('vpcelint comments in installed files are their authors\', not the repository\'s', async () => {
@@ -101,7 +126,7 @@ describe('the manifest of installed modules', () => {
   it('maps each call key to its directory, under TF_DATA_DIR when given', () => {
     const dir = editedCopy((d) => renameSync(join(d, '.terraform'), join(d, 'tfdata')));
     expect(installedModuleDirs(dir).size).toBe(0);
-    expect([...installedModuleDirs(dir, 'tfdata').keys()].sort()).toEqual(['data_bucket', 'endpoints']);
+    expect([...installedModuleDirs(dir, 'tfdata').keys()].sort()).toEqual(['data_bucket', 'endpoints', 'vpc_endpoints']);
     expect(installedModuleDirs(dir, 'tfdata').get('endpoints')).toBe(join(dir, '.terraform/modules/endpoints'));
   });
 

@@ -1,5 +1,5 @@
 import { isUnknown } from '../../model/unknown.js';
-import type { CallSite, HclExpr, SourceExpression, TraversalStep } from '../../sourcemap/expression.js';
+import type { CallSite, HclExpr, SourceExpression } from '../../sourcemap/expression.js';
 import { callFunction, type Placeholders } from './source-functions.js';
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
@@ -7,6 +7,11 @@ import { referenceStrings } from './expression-references.js';
 import { placeholderFor } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
 import type { Scope } from './resolve.js';
+import { SourceNotEvaluable, TerraformError } from './source-errors.js';
+import { deep, Lazy, navigate, shallow } from './source-lazy.js';
+import { referencesOf, traversalsOf } from './source-references.js';
+
+export { SourceNotEvaluable } from './source-errors.js';
 
 /**
  * Values of `.tf` source expressions, evaluated against the plan: what the
@@ -16,10 +21,11 @@ import type { Scope } from './resolve.js';
  * instance (`count.index`, `each.key`, module variables and outputs): a known
  * value as it is, a value known only after apply as a placeholder. An input
  * variable the plan knows only by its references is its module call's
- * argument, from the source too, evaluated where the call is written.
- * Anything it cannot evaluate throws SourceNotEvaluable, saying what.
+ * argument, from the source too, evaluated where the call is written, and
+ * `each.value` an element of the block's `for_each` from the source. Object
+ * members are evaluated when read (source-lazy.ts). Anything it cannot
+ * evaluate throws SourceNotEvaluable, saying what.
  */
-export class SourceNotEvaluable extends Error {}
 
 const JSON_TEMPLATE = Symbol('json template');
 
@@ -36,6 +42,10 @@ interface Frame {
   locals: ReadonlyMap<string, HclExpr> | undefined;
   /** One per module step of the scope, when the source has them (the root's call first). */
   callers: readonly CallSite[] | undefined;
+  /** The `for_each` of the block (resource or module call) the expression is in, from the source. */
+  forEach: HclExpr | undefined;
+  /** Where that block is, for messages. */
+  where: string;
 }
 
 export class SourceEvaluator {
@@ -47,26 +57,37 @@ export class SourceEvaluator {
   private readonly scopes: Map<string, unknown>[] = [];
   /** The locals being evaluated (with the depth of their module), innermost last: to stop a local that refers to itself. */
   private readonly inLocals: string[] = [];
+  /** Per frame, what its locals and its for_each evaluated to: read once, and members evaluated once. */
+  private readonly memo = new WeakMap<Frame, Map<string, unknown>>();
   private frame: Frame;
 
   constructor(
     private readonly ctx: BuildContext,
     inst: Instance,
-    /** The module's locals and calls, from its source (the plan records neither's structure). */
-    source: Pick<SourceExpression, 'locals' | 'callers'> = {},
+    /** The module's locals and calls and the block's for_each, from its source (the plan records none's structure). */
+    source: Pick<SourceExpression, 'locals' | 'callers' | 'forEach'> & { where?: string } = {},
     private readonly documentText?: DocumentText,
   ) {
-    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers };
+    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers, forEach: source.forEach, where: source.where ?? inst.address };
   }
 
-  /** A policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
+  /** An expression's value, every member evaluated. */
+  result(e: HclExpr): unknown {
+    return deep(this.value(e));
+  }
+
+  /** A policy text: `jsonencode(value)`, a template whose text is JSON (a heredoc), or any expression that gives one. */
   document(e: HclExpr): string {
-    if (e.t === 'call' && e.name === 'jsonencode' && e.args.length === 1) return JSON.stringify(this.value(e.args[0]!));
+    if (e.t === 'call' && e.name === 'jsonencode' && e.args.length === 1) return JSON.stringify(this.result(e.args[0]!));
     if (e.t === 'template') return this.template(e, JSON_TEMPLATE);
     if (e.t === 'unsupported') throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
-    throw new SourceNotEvaluable(e.t === 'call' ? `it is built by ${e.name}(), which vpcelint does not evaluate` : 'it is neither jsonencode(...) nor a JSON template');
+    // Anything else must come to a policy text: `try(each.value.policy, null)`, a document's json through a variable.
+    const text = shallow(this.value(e));
+    if (typeof text === 'string' && !this.isPlaceholder(text)) return text;
+    throw new SourceNotEvaluable(typeof text === 'string' ? `it is ${text}` : 'it is not a policy text');
   }
 
+  /** An expression's value; an object's members may still be to evaluate (Lazy). */
   value(e: HclExpr): unknown {
     switch (e.t) {
       case 'literal':
@@ -81,16 +102,17 @@ export class SourceEvaluator {
       case 'object': {
         // Keys come from the source: a null prototype, so "__proto__" is just a key.
         const out = Object.create(null) as Record<string, unknown>;
-        for (const { key, value } of e.items) out[key] = this.value(value);
+        for (const { key, value } of e.items) out[key] = this.later(value);
         return out;
       }
       case 'call': {
-        const result = callFunction(e.name, e.args.map((a) => this.value(a)), this.placeholderTests);
+        if (e.name === 'try' || e.name === 'can') return this.tryCall(e.name, e.args);
+        const result = callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests);
         if ('notEvaluated' in result) throw new SourceNotEvaluable(result.notEvaluated);
         return result.value;
       }
       case 'conditional': {
-        const cond = this.value(e.cond);
+        const cond = shallow(this.value(e.cond));
         if (typeof cond !== 'boolean') throw new SourceNotEvaluable(`its conditional (? :) depends on ${this.isPlaceholder(cond) ? 'a value known only after apply' : 'something that is not true or false'}`);
         return this.value(cond ? e.then : e.else);
       }
@@ -136,7 +158,7 @@ export class SourceEvaluator {
    * with it, depends on what it holds, so that is not evaluated.
    */
   private operation(e: Extract<HclExpr, { t: 'operation' }>): unknown {
-    const args = e.args.map((a) => this.value(a));
+    const args = e.args.map((a) => this.result(a));
     if (args.some((a) => this.mentionsPlaceholder(a))) throw new SourceNotEvaluable(`its operator ${e.op} reads a value known only after apply`);
     const [a, b] = args;
     const num = (x: unknown) => (typeof x === 'number' ? x : typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)) ? Number(x) : undefined);
@@ -178,7 +200,7 @@ export class SourceEvaluator {
 
   /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
   private forExpression(e: Extract<HclExpr, { t: 'for' }>): unknown {
-    const collection = this.value(e.collection);
+    const collection = shallow(this.value(e.collection));
     const entries: [unknown, unknown][] = Array.isArray(collection)
       ? collection.map((v, i) => [i, v])
       : collection !== null && typeof collection === 'object' ? Object.entries(collection).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
@@ -190,15 +212,15 @@ export class SourceEvaluator {
       this.scopes.push(frame);
       try {
         if (e.cond) {
-          const keep = this.value(e.cond);
+          const keep = shallow(this.value(e.cond));
           if (typeof keep !== 'boolean') throw new SourceNotEvaluable(`the condition of its for expression (line ${e.line}) is not true or false`);
           if (!keep) continue;
         }
         if (!e.object) out.push(this.value(e.result));
         else {
-          const key = this.value(e.resultKey!);
+          const key = shallow(this.value(e.resultKey!));
           if (typeof key !== 'string' || this.isPlaceholder(key)) throw new SourceNotEvaluable(`its for expression (line ${e.line}) makes keys vpcelint cannot tell`);
-          object[key] = this.value(e.result);
+          object[key] = this.later(e.result);
         }
       } finally {
         this.scopes.pop();
@@ -212,7 +234,7 @@ export class SourceEvaluator {
     return e.parts
       .map((p) => {
         if (typeof p === 'string') return p;
-        const v = this.value(p);
+        const v = shallow(this.value(p));
         if (typeof v === 'string') return json ? this.jsonSafe(v) : v;
         if (typeof v === 'number' || typeof v === 'boolean') return String(v);
         throw new SourceNotEvaluable('it interpolates a value that is not a string into a string');
@@ -225,6 +247,10 @@ export class SourceEvaluator {
     if (bound) return navigate(bound.get(t.root), t.steps, t.text);
     if (t.root === 'path' || t.root === 'terraform' || t.root === 'self') throw new SourceNotEvaluable(`it reads ${t.text}`);
     if (t.root === 'local') return this.local(t);
+    if (t.root === 'count' || t.root === 'each') {
+      const iteration = this.iteration(t);
+      if (iteration !== FROM_PLAN) return iteration;
+    }
     if (t.root === 'var') {
       const fromCaller = this.variableFromCaller(t);
       if (fromCaller !== FROM_PLAN) return fromCaller;
@@ -235,7 +261,8 @@ export class SourceEvaluator {
     const res = this.ctx.resolver.resolveIn(this.frame.scope, { references });
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
-    if (res.hits.length === 0 && res.constants.length === 1) return scalarOrList(res.constants[0], t.text);
+    // A value the plan knows is exact, whatever its shape; only one known by its references is a guess at it.
+    if (res.hits.length === 0 && res.constants.length === 1) return res.constants[0];
     if (res.hits.length !== 1 || res.constants.length > 0) throw new SourceNotEvaluable(`${t.text} may be any of ${res.hits.length + res.constants.length} values`);
     const hit = res.hits[0]!;
     const name = hit.attribute ?? attribute;
@@ -270,10 +297,86 @@ export class SourceEvaluator {
     if (this.inLocals.includes(qualified) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first.attr} refers to itself through other locals`);
     this.inLocals.push(qualified);
     try {
-      return navigate(this.isolated(this.frame, () => this.value(expr)), rest, t.text);
+      return navigate(this.once(`local.${first.attr}`, () => this.isolated(this.frame, () => this.value(expr))), rest, t.text);
     } finally {
       this.inLocals.pop();
     }
+  }
+
+  /** A value of the current frame, evaluated once (its members then once too). */
+  private once(key: string, evaluate: () => unknown): unknown {
+    let values = this.memo.get(this.frame);
+    if (!values) this.memo.set(this.frame, (values = new Map()));
+    if (!values.has(key)) values.set(key, evaluate());
+    return values.get(key);
+  }
+
+  /**
+   * `count.index` and `each.key`: the instance's own key. `each.value`: its
+   * element of the block's `for_each`, from the source, checked against the
+   * references the plan records for the for_each (FROM_PLAN without the
+   * source: the resolver follows what the plan shows).
+   */
+  private iteration(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
+    const [first, ...rest] = t.steps;
+    const name = first && 'attr' in first ? `${t.root}.${first.attr}` : t.root;
+    const { scope, forEach, where } = this.frame;
+    const key = scope.selfKey;
+    if (name === 'count.index' || name === 'each.key') {
+      if (typeof key !== (name === 'count.index' ? 'number' : 'string')) throw new SourceNotEvaluable(`it reads ${name} in a block without ${name === 'count.index' ? 'count' : 'for_each'}`);
+      return navigate(key, rest, t.text);
+    }
+    if (name !== 'each.value' || !forEach || typeof key !== 'string') return FROM_PLAN;
+    const collection = this.once('for_each', () =>
+      this.isolated({ ...this.frame, forEach: undefined }, () => {
+        const v = shallow(this.value(forEach));
+        this.checkReferences(forEach, scope.forEach, where);
+        return v;
+      }),
+    );
+    if (Array.isArray(collection)) {
+      // A set of strings: each.value is the key itself.
+      if (!collection.includes(key)) throw new SourceNotEvaluable(`its for_each (${where}) does not hold the instance's key ${JSON.stringify(key)}`);
+      return navigate(key, rest, t.text);
+    }
+    if (collection === null || typeof collection !== 'object' || !Object.hasOwn(collection, key)) throw new SourceNotEvaluable(`its for_each (${where}) does not hold the instance's key ${JSON.stringify(key)}`);
+    return navigate((collection as Record<string, unknown>)[key], rest, t.text);
+  }
+
+  /**
+   * `try(a, b, ...)`: the first argument that Terraform can evaluate;
+   * `can(a)`: whether it can. Only a Terraform error (an attribute the object
+   * does not have) makes one fail: what the evaluator cannot tell is not evaluated.
+   */
+  private tryCall(name: 'try' | 'can', args: readonly HclExpr[]): unknown {
+    for (const a of args) {
+      try {
+        const v = this.value(a);
+        return name === 'can' ? true : v;
+      } catch (err) {
+        if (!(err instanceof TerraformError)) throw err;
+        if (name === 'can') return false;
+      }
+    }
+    throw new TerraformError(`none of the arguments of its ${name}() can be evaluated`);
+  }
+
+  /** An object member, evaluated when read, where it is written: in this frame, with the for expression's names bound now. */
+  private later(e: HclExpr): Lazy {
+    const frame = this.frame;
+    const scopes = [...this.scopes];
+    return new Lazy(() => {
+      const saved = this.frame;
+      const savedScopes = this.scopes.splice(0, this.scopes.length, ...scopes);
+      this.frame = frame;
+      try {
+        // Read from another frame, the member was Terraform's to evaluate there (elsewhere).
+        return saved === frame ? this.value(e) : elsewhere(() => this.value(e));
+      } finally {
+        this.frame = saved;
+        this.scopes.splice(0, this.scopes.length, ...savedScopes);
+      }
+    });
   }
 
   /**
@@ -294,7 +397,8 @@ export class SourceEvaluator {
     const planned = caller.argument(first.attr);
     if (!arg || planned === undefined || 'constant_value' in planned) return FROM_PLAN;
     if (this.ctx.resolver.isSensitiveVariableIn(scope.modules, first.attr)) this.sensitive = true;
-    const value = this.isolated({ scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1) }, () => {
+    const frame: Frame = { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: site.arguments.get('for_each'), where: site.where };
+    const value = this.isolated(frame, () => {
       const v = this.value(arg);
       this.checkReferences(arg, planned, site.where);
       return v;
@@ -308,7 +412,7 @@ export class SourceEvaluator {
     const scopes = this.scopes.splice(0);
     this.frame = frame;
     try {
-      return evaluate();
+      return elsewhere(evaluate);
     } finally {
       this.frame = saved;
       this.scopes.push(...scopes);
@@ -316,21 +420,23 @@ export class SourceEvaluator {
   }
 }
 
+/**
+ * Evaluates a value Terraform evaluates on its own (a local, a for_each, a
+ * module argument): an error there stops Terraform's plan, so no try()
+ * elsewhere catches it, and a plan that was made says this source is not its
+ * configuration.
+ */
+function elsewhere<T>(evaluate: () => T): T {
+  try {
+    return evaluate();
+  } catch (err) {
+    if (err instanceof TerraformError) throw new SourceNotEvaluable(`${err.message}, an error Terraform would have stopped at`);
+    throw err;
+  }
+}
+
 /** variableFromCaller's answer when the plan decides. */
 const FROM_PLAN = Symbol('from the plan');
-
-/** What follows a value in a traversal: attributes of objects, indexes of lists (literal keys only). */
-function navigate(value: unknown, steps: readonly TraversalStep[], text: string): unknown {
-  for (const step of steps) {
-    const key = 'attr' in step ? step.attr : typeof step.index === 'object' ? undefined : step.index;
-    const inside = key === undefined || value === null || typeof value !== 'object'
-      ? undefined
-      : Array.isArray(value) ? (typeof key === 'number' ? value[key] : undefined) : Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-    if (inside === undefined) throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
-    value = inside;
-  }
-  return value;
-}
 
 /** How deep locals may refer to locals: deeper is a cycle, or a configuration nobody writes. */
 const MAX_LOCAL_DEPTH = 32;
@@ -338,77 +444,9 @@ const MAX_LOCAL_DEPTH = 32;
 /** A source expression evaluated for an expression of the plan, checked against its references. */
 export function evaluateSource(ctx: BuildContext, inst: Instance, found: SourceExpression, planned: Expression | undefined, documentText?: DocumentText): { value: unknown; placeholders: Record<string, string[]> } {
   const evaluator = new SourceEvaluator(ctx, inst, found, documentText);
-  const value = evaluator.value(found.expr);
+  const value = evaluator.result(found.expr);
   evaluator.checkReferences(found.expr, planned, found.where);
   return { value, placeholders: evaluator.placeholders };
-}
-
-interface Traversal {
-  text: string;
-  /** The references the plan records for it (one of which it must list). */
-  planned: string[];
-}
-
-/**
- * Every reference an expression makes, as Terraform records them: in every
- * branch, evaluated or not, and not the names its `for` expressions bind.
- */
-function traversalsOf(e: HclExpr, bound: ReadonlySet<string> = new Set()): Traversal[] {
-  switch (e.t) {
-    case 'traversal': {
-      const inIndexes = e.steps.flatMap((s) => ('index' in s && typeof s.index === 'object' ? traversalsOf(s.index, bound) : []));
-      if (bound.has(e.root)) return inIndexes;
-      let planned: string[];
-      try {
-        planned = referencesOf(e).references;
-      } catch {
-        planned = [e.text];
-      }
-      return [{ text: e.text, planned }, ...inIndexes];
-    }
-    case 'template':
-      return e.parts.flatMap((p) => (typeof p === 'string' ? [] : traversalsOf(p, bound)));
-    case 'tuple':
-      return e.items.flatMap((i) => traversalsOf(i, bound));
-    case 'object':
-      return e.items.flatMap((i) => traversalsOf(i.value, bound));
-    case 'call':
-      return e.args.flatMap((a) => traversalsOf(a, bound));
-    case 'conditional':
-      return [e.cond, e.then, e.else].flatMap((x) => traversalsOf(x, bound));
-    case 'operation':
-      return e.args.flatMap((a) => traversalsOf(a, bound));
-    case 'for': {
-      const inner = new Set([...bound, e.value, ...(e.key !== undefined ? [e.key] : [])]);
-      return [...traversalsOf(e.collection, bound), ...[e.result, e.resultKey, e.cond].flatMap((x) => (x ? traversalsOf(x, inner) : []))];
-    }
-    default:
-      return [];
-  }
-}
-
-/**
- * The references Terraform records for a traversal: the traversal and its
- * shorter forms, except after a computed index (`x[count.index].arn`), where
- * it records the resource and the index (TFPLAN-NOTES), and the attribute
- * comes from the source.
- */
-function referencesOf(t: Extract<HclExpr, { t: 'traversal' }>): { references: string[]; attribute?: string } {
-  const computed = t.steps.findIndex((s) => 'index' in s && typeof s.index === 'object');
-  if (computed === -1) {
-    // The traversal and its shorter forms down to the root and its first name: `a.b[0].id`, `a.b[0]`, `a.b`.
-    const forms: string[] = [];
-    let text = t.root;
-    for (const step of t.steps) forms.push((text += stepText(step)));
-    return { references: forms.reverse() };
-  }
-  const index = (t.steps[computed] as { index: HclExpr }).index;
-  if (index.t !== 'traversal' || !['count', 'each'].includes(index.root)) throw new SourceNotEvaluable(`${t.text} has an index vpcelint does not evaluate`);
-  const rest = t.steps.slice(computed + 1);
-  if (rest.length > 1 || (rest[0] !== undefined && !('attr' in rest[0]))) throw new SourceNotEvaluable(`${t.text} reads inside an attribute`);
-  const base = t.root + t.steps.slice(0, computed).map(stepText).join('');
-  const attribute = rest[0] && 'attr' in rest[0] ? rest[0].attr : undefined;
-  return { references: [base, index.text], ...(attribute !== undefined ? { attribute } : {}) };
 }
 
 /**
@@ -424,11 +462,6 @@ function bucketArn(ctx: BuildContext, inst: Instance, attribute: string): string
   const region = ctx.regions.regionOf(inst);
   if (typeof name !== 'string' || name === '' || region === undefined || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return undefined;
   return `arn:aws:s3:::${name}`;
-}
-
-function stepText(s: { attr: string } | { index: string | number | HclExpr }): string {
-  if ('attr' in s) return `.${s.attr}`;
-  return typeof s.index === 'object' ? `[${s.index.t === 'traversal' ? s.index.text : '?'}]` : `[${JSON.stringify(s.index)}]`;
 }
 
 /** A value a policy can hold: a string, number, boolean, or a list of them. */

@@ -1,0 +1,70 @@
+import type { TraversalStep } from '../../sourcemap/expression.js';
+import { SourceNotEvaluable, TerraformError } from './source-errors.js';
+
+/**
+ * An object member of a source value, evaluated when it is read. A module
+ * argument such as terraform-aws-modules' `endpoints = { s3 = {...} }` holds
+ * members a policy never reads (route table ids from a splat, say), which may
+ * not evaluate: only what is read must.
+ */
+export class Lazy {
+  private running = false;
+  private done = false;
+  private result: unknown;
+
+  constructor(private readonly thunk: () => unknown) {}
+
+  get(): unknown {
+    if (this.done) return this.result;
+    if (this.running) throw new SourceNotEvaluable('a value refers to itself');
+    this.running = true;
+    try {
+      this.result = this.thunk();
+      this.done = true;
+    } finally {
+      this.running = false;
+    }
+    return this.result;
+  }
+}
+
+/** The value itself, not a member still to evaluate (its own members may be). */
+export function shallow(v: unknown): unknown {
+  return v instanceof Lazy ? shallow(v.get()) : v;
+}
+
+/** The value with every member evaluated: what functions, operators and results see. */
+export function deep(v: unknown): unknown {
+  const value = shallow(v);
+  if (Array.isArray(value)) return value.map(deep);
+  if (value !== null && typeof value === 'object') {
+    // Keys come from the source: a null prototype, so "__proto__" is just a key.
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const [k, x] of Object.entries(value)) out[k] = deep(x);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * What follows a value in a traversal: attributes of objects, indexes of
+ * lists (literal keys only). An object's missing attribute is an error in
+ * Terraform too (TerraformError: `try()` falls back on it); anything else that
+ * cannot be read is the evaluator's limit. Objects are never guessed at: a
+ * value the plan knows only by its references is a scalar or a list.
+ */
+export function navigate(value: unknown, steps: readonly TraversalStep[], text: string): unknown {
+  let here = shallow(value);
+  for (const step of steps) {
+    const key = 'attr' in step ? step.attr : typeof step.index === 'object' ? undefined : step.index;
+    if (key !== undefined && here !== null && typeof here === 'object' && !Array.isArray(here)) {
+      if (!Object.hasOwn(here, key)) throw new TerraformError(`${text} reads ${JSON.stringify(String(key))}, which its object does not have`);
+      here = shallow((here as Record<string, unknown>)[key]);
+      continue;
+    }
+    const inside = Array.isArray(here) && typeof key === 'number' ? here[key] : undefined;
+    if (inside === undefined) throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
+    here = shallow(inside);
+  }
+  return here;
+}

@@ -1,0 +1,82 @@
+import type { HclExpr } from '../../sourcemap/expression.js';
+import { SourceNotEvaluable } from './source-errors.js';
+
+/**
+ * The references Terraform records for source expressions: what the source
+ * evaluator checks the `.tf` files against, so that a value is built only from
+ * the configuration the plan was made from.
+ */
+
+export interface Traversal {
+  text: string;
+  /** The references the plan records for it (one of which it must list). */
+  planned: string[];
+}
+
+/**
+ * Every reference an expression makes, as Terraform records them: in every
+ * branch, evaluated or not, and not the names its `for` expressions bind.
+ */
+export function traversalsOf(e: HclExpr, bound: ReadonlySet<string> = new Set()): Traversal[] {
+  switch (e.t) {
+    case 'traversal': {
+      const inIndexes = e.steps.flatMap((s) => ('index' in s && typeof s.index === 'object' ? traversalsOf(s.index, bound) : []));
+      if (bound.has(e.root)) return inIndexes;
+      let planned: string[];
+      try {
+        planned = referencesOf(e).references;
+      } catch {
+        planned = [e.text];
+      }
+      return [{ text: e.text, planned }, ...inIndexes];
+    }
+    case 'template':
+      return e.parts.flatMap((p) => (typeof p === 'string' ? [] : traversalsOf(p, bound)));
+    case 'tuple':
+      return e.items.flatMap((i) => traversalsOf(i, bound));
+    case 'object':
+      return e.items.flatMap((i) => traversalsOf(i.value, bound));
+    case 'call':
+      return e.args.flatMap((a) => traversalsOf(a, bound));
+    case 'conditional':
+      return [e.cond, e.then, e.else].flatMap((x) => traversalsOf(x, bound));
+    case 'operation':
+      return e.args.flatMap((a) => traversalsOf(a, bound));
+    case 'for': {
+      const inner = new Set([...bound, e.value, ...(e.key !== undefined ? [e.key] : [])]);
+      return [...traversalsOf(e.collection, bound), ...[e.result, e.resultKey, e.cond].flatMap((x) => (x ? traversalsOf(x, inner) : []))];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * The references Terraform records for a traversal: the traversal and its
+ * shorter forms, except after a computed index (`x[count.index].arn`), where
+ * it records the resource and the index (TFPLAN-NOTES), and the attribute
+ * comes from the source.
+ */
+export function referencesOf(t: Extract<HclExpr, { t: 'traversal' }>): { references: string[]; attribute?: string } {
+  const computed = t.steps.findIndex((s) => 'index' in s && typeof s.index === 'object');
+  if (computed === -1) {
+    // The traversal and its shorter forms down to the root and its first name: `a.b[0].id`, `a.b[0]`, `a.b`.
+    const forms: string[] = [];
+    let text = t.root;
+    for (const step of t.steps) forms.push((text += stepText(step)));
+    return { references: forms.reverse() };
+  }
+  const index = (t.steps[computed] as { index: HclExpr }).index;
+  if (index.t !== 'traversal' || !['count', 'each'].includes(index.root)) throw new SourceNotEvaluable(`${t.text} has an index vpcelint does not evaluate`);
+  const rest = t.steps.slice(computed + 1);
+  if (rest.length > 1 || (rest[0] !== undefined && !('attr' in rest[0]))) throw new SourceNotEvaluable(`${t.text} reads inside an attribute`);
+  const base = t.root + t.steps.slice(0, computed).map(stepText).join('');
+  const attribute = rest[0] && 'attr' in rest[0] ? rest[0].attr : undefined;
+  return { references: [base, index.text], ...(attribute !== undefined ? { attribute } : {}) };
+}
+
+function stepText(s: { attr: string } | { index: string | number | HclExpr }): string {
+  if ('attr' in s) return `.${s.attr}`;
+  return typeof s.index === 'object' ? `[${s.index.t === 'traversal' ? s.index.text : '?'}]` : `[${JSON.stringify(s.index)}]`;
+}
+
