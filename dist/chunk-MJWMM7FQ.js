@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-45KDYKP7.js";
+} from "./chunk-6MPJBOMM.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

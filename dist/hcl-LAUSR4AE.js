@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-GAVKUIUE.js";
+} from "./chunk-EP73NP2S.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-DPQJHOYP.js";
-import "./chunk-45KDYKP7.js";
-import "./chunk-CQIENKS4.js";
+} from "./chunk-MJWMM7FQ.js";
+import "./chunk-6MPJBOMM.js";
+import "./chunk-ZCOA2CXA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

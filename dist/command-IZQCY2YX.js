@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-DPQJHOYP.js";
+} from "./chunk-MJWMM7FQ.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,8 +30,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-45KDYKP7.js";
-import "./chunk-CQIENKS4.js";
+} from "./chunk-6MPJBOMM.js";
+import "./chunk-ZCOA2CXA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {

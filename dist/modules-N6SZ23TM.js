@@ -7,7 +7,7 @@ import {
 } from "./chunk-74UFNRK3.js";
 import {
   parseHcl
-} from "./chunk-GAVKUIUE.js";
+} from "./chunk-EP73NP2S.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts

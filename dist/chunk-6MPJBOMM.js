@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-CQIENKS4.js";
+} from "./chunk-ZCOA2CXA.js";
 import {
   isDirectory,
   tfFiles
@@ -5169,7 +5169,8 @@ async function policyExpressions(prepared, wanted) {
     const name = String(path[0]);
     const { declaredAt: at, location: location2 } = hit;
     const where3 = at ? `${at.file}:${at.attributeLines.find(([n]) => n === name)?.[1] ?? at.startLine}` : `${location2.file}:${location2.attributes?.[name]?.startLine ?? location2.startLine}`;
-    return { expr, where: where3, ...hit.locals ? { locals: hit.locals } : {}, ...hit.callers ? { callers: hit.callers } : {} };
+    const forEach = hit.policies?.find((p) => p.path.length === 1 && p.path[0] === "for_each")?.expr;
+    return { expr, where: where3, ...hit.locals ? { locals: hit.locals } : {}, ...hit.callers ? { callers: hit.callers } : {}, ...forEach ? { forEach } : {} };
   });
 }
 function sourceRoot(options) {
@@ -5869,280 +5870,64 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
   ]
 ]);
 
-// src/collect/terraform/source-values.ts
+// src/collect/terraform/source-errors.ts
 var SourceNotEvaluable = class extends Error {
 };
-var JSON_TEMPLATE = /* @__PURE__ */ Symbol("json template");
-var SourceEvaluator = class {
-  constructor(ctx, inst, source = {}, documentText) {
-    this.ctx = ctx;
-    this.documentText = documentText;
-    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers };
+var TerraformError = class extends SourceNotEvaluable {
+};
+
+// src/collect/terraform/source-lazy.ts
+var Lazy = class {
+  constructor(thunk) {
+    this.thunk = thunk;
   }
-  ctx;
-  documentText;
-  /** Placeholders of the values known only after apply, with the nodes each identifies. */
-  placeholders = {};
-  /** Whether a value it read is one Terraform marks sensitive: then so is the result. */
-  sensitive = false;
-  /** The names `for` expressions bind, innermost last. */
-  scopes = [];
-  /** The locals being evaluated (with the depth of their module), innermost last: to stop a local that refers to itself. */
-  inLocals = [];
-  frame;
-  /** A policy text: `jsonencode(value)`, or a template whose text is JSON (a heredoc). */
-  document(e) {
-    if (e.t === "call" && e.name === "jsonencode" && e.args.length === 1) return JSON.stringify(this.value(e.args[0]));
-    if (e.t === "template") return this.template(e, JSON_TEMPLATE);
-    if (e.t === "unsupported") throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
-    throw new SourceNotEvaluable(e.t === "call" ? `it is built by ${e.name}(), which vpcelint does not evaluate` : "it is neither jsonencode(...) nor a JSON template");
-  }
-  value(e) {
-    switch (e.t) {
-      case "literal":
-        return e.value;
-      case "template":
-        return e.parts.length === 1 && typeof e.parts[0] !== "string" ? this.value(e.parts[0]) : this.template(e);
-      case "traversal":
-        return this.traversal(e);
-      case "tuple":
-        return e.items.map((item) => this.value(item));
-      case "object": {
-        const out = /* @__PURE__ */ Object.create(null);
-        for (const { key, value } of e.items) out[key] = this.value(value);
-        return out;
-      }
-      case "call": {
-        const result2 = callFunction(e.name, e.args.map((a) => this.value(a)), this.placeholderTests);
-        if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
-        return result2.value;
-      }
-      case "conditional": {
-        const cond = this.value(e.cond);
-        if (typeof cond !== "boolean") throw new SourceNotEvaluable(`its conditional (? :) depends on ${this.isPlaceholder(cond) ? "a value known only after apply" : "something that is not true or false"}`);
-        return this.value(cond ? e.then : e.else);
-      }
-      case "for":
-        return this.forExpression(e);
-      case "operation":
-        return this.operation(e);
-      case "unsupported":
-        throw new SourceNotEvaluable(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
-    }
-  }
-  /**
-   * The source must name what the plan records for the expression, and
-   * nothing else: otherwise it is not the configuration this plan was made
-   * from (a stale checkout, another --source-root), and a value built from it
-   * would be a guess.
-   */
-  checkReferences(expr, planned, where3) {
-    const recorded = new Set(referenceStrings(planned));
-    const traversals = traversalsOf(expr);
-    const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
-    for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
-    for (const r of recorded) {
-      if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
-    }
-  }
-  /** A string for a JSON template: the placeholders in it written as JSON string content (addresses may hold quotes). */
-  jsonSafe(v) {
-    let out = v;
-    for (const name of Object.keys(this.placeholders)) if (out.includes(name)) out = out.split(name).join(JSON.stringify(name).slice(1, -1));
-    return out;
-  }
-  isPlaceholder(v) {
-    return typeof v === "string" && Object.hasOwn(this.placeholders, v);
-  }
-  /**
-   * Operators on known values. A value known only after apply is a
-   * placeholder, equal only to itself here: comparing it, or doing arithmetic
-   * with it, depends on what it holds, so that is not evaluated.
-   */
-  operation(e) {
-    const args = e.args.map((a2) => this.value(a2));
-    if (args.some((a2) => this.mentionsPlaceholder(a2))) throw new SourceNotEvaluable(`its operator ${e.op} reads a value known only after apply`);
-    const [a, b] = args;
-    const num3 = (x) => typeof x === "number" ? x : typeof x === "string" && x.trim() !== "" && Number.isFinite(Number(x)) ? Number(x) : void 0;
-    const bool2 = (x) => typeof x === "boolean" ? x : x === "true" ? true : x === "false" ? false : void 0;
-    const scalar = (x) => x === null || ["string", "number", "boolean"].includes(typeof x);
-    let out;
-    if (args.length === 1) {
-      if (e.op === "!") out = bool2(a) === void 0 ? void 0 : !bool2(a);
-      else if (e.op === "-") out = num3(a) === void 0 ? void 0 : -num3(a);
-    } else if (e.op === "==" || e.op === "!=") {
-      if (scalar(a) && scalar(b)) out = a === b === (e.op === "==");
-    } else if (e.op === "&&" || e.op === "||") {
-      const [x, y] = [bool2(a), bool2(b)];
-      if (x !== void 0 && y !== void 0) out = e.op === "&&" ? x && y : x || y;
-    } else {
-      const [x, y] = [num3(a), num3(b)];
-      if (x !== void 0 && y !== void 0) {
-        const arithmetic = { "<": () => x < y, ">": () => x > y, "<=": () => x <= y, ">=": () => x >= y, "+": () => x + y, "-": () => x - y, "*": () => x * y, "/": () => y === 0 ? void 0 : x / y, "%": () => y === 0 ? void 0 : x % y };
-        out = Object.hasOwn(arithmetic, e.op) ? arithmetic[e.op]() : void 0;
-      }
-    }
-    if (out === void 0) throw new SourceNotEvaluable(`its operator ${e.op} is applied to values vpcelint does not evaluate it on`);
-    return out;
-  }
-  /** Whether a value is, or holds, a placeholder. */
-  mentionsPlaceholder(v) {
-    if (typeof v === "string") return Object.keys(this.placeholders).some((p) => v.includes(p));
-    if (Array.isArray(v)) return v.some((x) => this.mentionsPlaceholder(x));
-    if (v !== null && typeof v === "object") return Object.values(v).some((x) => this.mentionsPlaceholder(x));
-    return false;
-  }
-  placeholderTests = {
-    mentioned: (v) => this.mentionsPlaceholder(v),
-    mayBeEmpty: (v) => typeof v === "string" && v !== "" && Object.keys(this.placeholders).reduce((rest, p) => rest.split(p).join(""), v) === ""
-  };
-  /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
-  forExpression(e) {
-    const collection = this.value(e.collection);
-    const entries = Array.isArray(collection) ? collection.map((v, i) => [i, v]) : collection !== null && typeof collection === "object" ? Object.entries(collection).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : [];
-    if (entries.length === 0 && (collection === null || typeof collection !== "object")) throw new SourceNotEvaluable(`its for expression (line ${e.line}) runs over something that is not a list or an object`);
-    const out = [];
-    const object = /* @__PURE__ */ Object.create(null);
-    for (const [k, v] of entries) {
-      const frame = new Map([[e.value, v], ...e.key !== void 0 ? [[e.key, k]] : []]);
-      this.scopes.push(frame);
-      try {
-        if (e.cond) {
-          const keep = this.value(e.cond);
-          if (typeof keep !== "boolean") throw new SourceNotEvaluable(`the condition of its for expression (line ${e.line}) is not true or false`);
-          if (!keep) continue;
-        }
-        if (!e.object) out.push(this.value(e.result));
-        else {
-          const key = this.value(e.resultKey);
-          if (typeof key !== "string" || this.isPlaceholder(key)) throw new SourceNotEvaluable(`its for expression (line ${e.line}) makes keys vpcelint cannot tell`);
-          object[key] = this.value(e.result);
-        }
-      } finally {
-        this.scopes.pop();
-      }
-    }
-    return e.object ? object : out;
-  }
-  /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
-  template(e, json) {
-    return e.parts.map((p) => {
-      if (typeof p === "string") return p;
-      const v = this.value(p);
-      if (typeof v === "string") return json ? this.jsonSafe(v) : v;
-      if (typeof v === "number" || typeof v === "boolean") return String(v);
-      throw new SourceNotEvaluable("it interpolates a value that is not a string into a string");
-    }).join("");
-  }
-  traversal(t) {
-    const bound = this.scopes.findLast((f) => f.has(t.root));
-    if (bound) return navigate(bound.get(t.root), t.steps, t.text);
-    if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new SourceNotEvaluable(`it reads ${t.text}`);
-    if (t.root === "local") return this.local(t);
-    if (t.root === "var") {
-      const fromCaller = this.variableFromCaller(t);
-      if (fromCaller !== FROM_PLAN) return fromCaller;
-    }
-    const { references, attribute } = referencesOf2(t);
-    const [first2] = t.steps;
-    if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first2.attr)) this.sensitive = true;
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references });
-    if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
-    if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
-    if (res.hits.length === 0 && res.constants.length === 1) return scalarOrList(res.constants[0], t.text);
-    if (res.hits.length !== 1 || res.constants.length > 0) throw new SourceNotEvaluable(`${t.text} may be any of ${res.hits.length + res.constants.length} values`);
-    const hit = res.hits[0];
-    const name = hit.attribute ?? attribute;
-    if (name === void 0) throw new SourceNotEvaluable(`${t.text} is a whole resource, not one of its attributes`);
-    const value = attr(hit.instance, name);
-    if (isSensitive(hit.instance, name)) this.sensitive = true;
-    if (!isUnknown(value)) return scalarOrList(value, t.text);
-    const arn = bucketArn(this.ctx, hit.instance, name);
-    if (arn !== void 0) return arn;
-    const document = this.documentText?.(hit.instance, name);
-    if (document) {
-      for (const [p, keys] of Object.entries(document.placeholders)) if (!Object.hasOwn(this.placeholders, p)) this.placeholders[p] = keys;
-      return document.text;
-    }
-    const placeholder = placeholderFor(this.ctx, hit.instance, name);
-    if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
-    return placeholder.name;
-  }
-  /**
-   * `local.name` (and what follows it: `local.cfg.arn`, `local.list[0]`), from
-   * the module's source, evaluated in the same instance's scope: a local is
-   * the module's, like the expression that reads it.
-   */
-  local(t) {
-    const [first2, ...rest] = t.steps;
-    if (!first2 || !("attr" in first2)) throw new SourceNotEvaluable(`it reads ${t.text}`);
-    const { locals } = this.frame;
-    const expr = locals?.get(first2.attr);
-    if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${locals ? " and the module's source does not define" : ""}`);
-    const qualified = `${this.frame.scope.modules.length}|${first2.attr}`;
-    if (this.inLocals.includes(qualified) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first2.attr} refers to itself through other locals`);
-    this.inLocals.push(qualified);
+  thunk;
+  running = false;
+  done = false;
+  result;
+  get() {
+    if (this.done) return this.result;
+    if (this.running) throw new SourceNotEvaluable("a value refers to itself");
+    this.running = true;
     try {
-      return navigate(this.isolated(this.frame, () => this.value(expr)), rest, t.text);
+      this.result = this.thunk();
+      this.done = true;
     } finally {
-      this.inLocals.pop();
+      this.running = false;
     }
-  }
-  /**
-   * `var.name` of a module whose call sets it to something the plan knows
-   * only by its references: that argument from the source, evaluated where
-   * the call is written and checked against the references the plan records
-   * for it. FROM_PLAN where the plan has the value (known arguments,
-   * defaults) or the source has no such call.
-   */
-  variableFromCaller(t) {
-    const [first2, ...rest] = t.steps;
-    const { scope, callers } = this.frame;
-    const depth = scope.modules.length;
-    if (!first2 || !("attr" in first2) || depth === 0 || callers?.length !== depth) return FROM_PLAN;
-    const site = callers[depth - 1];
-    const arg = site.arguments.get(first2.attr);
-    const caller = this.ctx.resolver.callerOf(scope.modules);
-    const planned = caller.argument(first2.attr);
-    if (!arg || planned === void 0 || "constant_value" in planned) return FROM_PLAN;
-    if (this.ctx.resolver.isSensitiveVariableIn(scope.modules, first2.attr)) this.sensitive = true;
-    const value = this.isolated({ scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1) }, () => {
-      const v = this.value(arg);
-      this.checkReferences(arg, planned, site.where);
-      return v;
-    });
-    return navigate(value, rest, t.text);
-  }
-  /** Evaluates in a frame of its own: a local or a caller's argument sees its module's names, not those of the for expression that reads it. */
-  isolated(frame, evaluate2) {
-    const saved = this.frame;
-    const scopes = this.scopes.splice(0);
-    this.frame = frame;
-    try {
-      return evaluate2();
-    } finally {
-      this.frame = saved;
-      this.scopes.push(...scopes);
-    }
+    return this.result;
   }
 };
-var FROM_PLAN = /* @__PURE__ */ Symbol("from the plan");
-function navigate(value, steps, text) {
-  for (const step2 of steps) {
-    const key = "attr" in step2 ? step2.attr : typeof step2.index === "object" ? void 0 : step2.index;
-    const inside = key === void 0 || value === null || typeof value !== "object" ? void 0 : Array.isArray(value) ? typeof key === "number" ? value[key] : void 0 : Object.hasOwn(value, key) ? value[key] : void 0;
-    if (inside === void 0) throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
-    value = inside;
+function shallow(v) {
+  return v instanceof Lazy ? shallow(v.get()) : v;
+}
+function deep(v) {
+  const value = shallow(v);
+  if (Array.isArray(value)) return value.map(deep);
+  if (value !== null && typeof value === "object") {
+    const out = /* @__PURE__ */ Object.create(null);
+    for (const [k, x] of Object.entries(value)) out[k] = deep(x);
+    return out;
   }
   return value;
 }
-var MAX_LOCAL_DEPTH = 32;
-function evaluateSource(ctx, inst, found, planned, documentText) {
-  const evaluator = new SourceEvaluator(ctx, inst, found, documentText);
-  const value = evaluator.value(found.expr);
-  evaluator.checkReferences(found.expr, planned, found.where);
-  return { value, placeholders: evaluator.placeholders };
+function navigate(value, steps, text) {
+  let here = shallow(value);
+  for (const step2 of steps) {
+    const key = "attr" in step2 ? step2.attr : typeof step2.index === "object" ? void 0 : step2.index;
+    if (key !== void 0 && here !== null && typeof here === "object" && !Array.isArray(here)) {
+      if (!Object.hasOwn(here, key)) throw new TerraformError(`${text} reads ${JSON.stringify(String(key))}, which its object does not have`);
+      here = shallow(here[key]);
+      continue;
+    }
+    const inside = Array.isArray(here) && typeof key === "number" ? here[key] : void 0;
+    if (inside === void 0) throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
+    here = shallow(inside);
+  }
+  return here;
 }
+
+// src/collect/terraform/source-references.ts
 function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
   switch (e.t) {
     case "traversal": {
@@ -6192,16 +5977,374 @@ function referencesOf2(t) {
   const attribute = rest[0] && "attr" in rest[0] ? rest[0].attr : void 0;
   return { references: [base, index.text], ...attribute !== void 0 ? { attribute } : {} };
 }
+function stepText(s) {
+  if ("attr" in s) return `.${s.attr}`;
+  return typeof s.index === "object" ? `[${s.index.t === "traversal" ? s.index.text : "?"}]` : `[${JSON.stringify(s.index)}]`;
+}
+
+// src/collect/terraform/source-values.ts
+var JSON_TEMPLATE = /* @__PURE__ */ Symbol("json template");
+var SourceEvaluator = class {
+  constructor(ctx, inst, source = {}, documentText) {
+    this.ctx = ctx;
+    this.documentText = documentText;
+    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers, forEach: source.forEach, where: source.where ?? inst.address };
+  }
+  ctx;
+  documentText;
+  /** Placeholders of the values known only after apply, with the nodes each identifies. */
+  placeholders = {};
+  /** Whether a value it read is one Terraform marks sensitive: then so is the result. */
+  sensitive = false;
+  /** The names `for` expressions bind, innermost last. */
+  scopes = [];
+  /** The locals being evaluated (with the depth of their module), innermost last: to stop a local that refers to itself. */
+  inLocals = [];
+  /** Per frame, what its locals and its for_each evaluated to: read once, and members evaluated once. */
+  memo = /* @__PURE__ */ new WeakMap();
+  frame;
+  /** An expression's value, every member evaluated. */
+  result(e) {
+    return deep(this.value(e));
+  }
+  /** A policy text: `jsonencode(value)`, a template whose text is JSON (a heredoc), or any expression that gives one. */
+  document(e) {
+    if (e.t === "call" && e.name === "jsonencode" && e.args.length === 1) return JSON.stringify(this.result(e.args[0]));
+    if (e.t === "template") return this.template(e, JSON_TEMPLATE);
+    if (e.t === "unsupported") throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
+    const text = shallow(this.value(e));
+    if (typeof text === "string" && !this.isPlaceholder(text)) return text;
+    throw new SourceNotEvaluable(typeof text === "string" ? `it is ${text}` : "it is not a policy text");
+  }
+  /** An expression's value; an object's members may still be to evaluate (Lazy). */
+  value(e) {
+    switch (e.t) {
+      case "literal":
+        return e.value;
+      case "template":
+        return e.parts.length === 1 && typeof e.parts[0] !== "string" ? this.value(e.parts[0]) : this.template(e);
+      case "traversal":
+        return this.traversal(e);
+      case "tuple":
+        return e.items.map((item) => this.value(item));
+      case "object": {
+        const out = /* @__PURE__ */ Object.create(null);
+        for (const { key, value } of e.items) out[key] = this.later(value);
+        return out;
+      }
+      case "call": {
+        if (e.name === "try" || e.name === "can") return this.tryCall(e.name, e.args);
+        const result2 = callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests);
+        if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
+        return result2.value;
+      }
+      case "conditional": {
+        const cond = shallow(this.value(e.cond));
+        if (typeof cond !== "boolean") throw new SourceNotEvaluable(`its conditional (? :) depends on ${this.isPlaceholder(cond) ? "a value known only after apply" : "something that is not true or false"}`);
+        return this.value(cond ? e.then : e.else);
+      }
+      case "for":
+        return this.forExpression(e);
+      case "operation":
+        return this.operation(e);
+      case "unsupported":
+        throw new SourceNotEvaluable(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
+    }
+  }
+  /**
+   * The source must name what the plan records for the expression, and
+   * nothing else: otherwise it is not the configuration this plan was made
+   * from (a stale checkout, another --source-root), and a value built from it
+   * would be a guess.
+   */
+  checkReferences(expr, planned, where3) {
+    const recorded = new Set(referenceStrings(planned));
+    const traversals = traversalsOf(expr);
+    const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
+    for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
+    for (const r of recorded) {
+      if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
+    }
+  }
+  /** A string for a JSON template: the placeholders in it written as JSON string content (addresses may hold quotes). */
+  jsonSafe(v) {
+    let out = v;
+    for (const name of Object.keys(this.placeholders)) if (out.includes(name)) out = out.split(name).join(JSON.stringify(name).slice(1, -1));
+    return out;
+  }
+  isPlaceholder(v) {
+    return typeof v === "string" && Object.hasOwn(this.placeholders, v);
+  }
+  /**
+   * Operators on known values. A value known only after apply is a
+   * placeholder, equal only to itself here: comparing it, or doing arithmetic
+   * with it, depends on what it holds, so that is not evaluated.
+   */
+  operation(e) {
+    const args = e.args.map((a2) => this.result(a2));
+    if (args.some((a2) => this.mentionsPlaceholder(a2))) throw new SourceNotEvaluable(`its operator ${e.op} reads a value known only after apply`);
+    const [a, b] = args;
+    const num3 = (x) => typeof x === "number" ? x : typeof x === "string" && x.trim() !== "" && Number.isFinite(Number(x)) ? Number(x) : void 0;
+    const bool2 = (x) => typeof x === "boolean" ? x : x === "true" ? true : x === "false" ? false : void 0;
+    const scalar = (x) => x === null || ["string", "number", "boolean"].includes(typeof x);
+    let out;
+    if (args.length === 1) {
+      if (e.op === "!") out = bool2(a) === void 0 ? void 0 : !bool2(a);
+      else if (e.op === "-") out = num3(a) === void 0 ? void 0 : -num3(a);
+    } else if (e.op === "==" || e.op === "!=") {
+      if (scalar(a) && scalar(b)) out = a === b === (e.op === "==");
+    } else if (e.op === "&&" || e.op === "||") {
+      const [x, y] = [bool2(a), bool2(b)];
+      if (x !== void 0 && y !== void 0) out = e.op === "&&" ? x && y : x || y;
+    } else {
+      const [x, y] = [num3(a), num3(b)];
+      if (x !== void 0 && y !== void 0) {
+        const arithmetic = { "<": () => x < y, ">": () => x > y, "<=": () => x <= y, ">=": () => x >= y, "+": () => x + y, "-": () => x - y, "*": () => x * y, "/": () => y === 0 ? void 0 : x / y, "%": () => y === 0 ? void 0 : x % y };
+        out = Object.hasOwn(arithmetic, e.op) ? arithmetic[e.op]() : void 0;
+      }
+    }
+    if (out === void 0) throw new SourceNotEvaluable(`its operator ${e.op} is applied to values vpcelint does not evaluate it on`);
+    return out;
+  }
+  /** Whether a value is, or holds, a placeholder. */
+  mentionsPlaceholder(v) {
+    if (typeof v === "string") return Object.keys(this.placeholders).some((p) => v.includes(p));
+    if (Array.isArray(v)) return v.some((x) => this.mentionsPlaceholder(x));
+    if (v !== null && typeof v === "object") return Object.values(v).some((x) => this.mentionsPlaceholder(x));
+    return false;
+  }
+  placeholderTests = {
+    mentioned: (v) => this.mentionsPlaceholder(v),
+    mayBeEmpty: (v) => typeof v === "string" && v !== "" && Object.keys(this.placeholders).reduce((rest, p) => rest.split(p).join(""), v) === ""
+  };
+  /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
+  forExpression(e) {
+    const collection = shallow(this.value(e.collection));
+    const entries = Array.isArray(collection) ? collection.map((v, i) => [i, v]) : collection !== null && typeof collection === "object" ? Object.entries(collection).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : [];
+    if (entries.length === 0 && (collection === null || typeof collection !== "object")) throw new SourceNotEvaluable(`its for expression (line ${e.line}) runs over something that is not a list or an object`);
+    const out = [];
+    const object = /* @__PURE__ */ Object.create(null);
+    for (const [k, v] of entries) {
+      const frame = new Map([[e.value, v], ...e.key !== void 0 ? [[e.key, k]] : []]);
+      this.scopes.push(frame);
+      try {
+        if (e.cond) {
+          const keep = shallow(this.value(e.cond));
+          if (typeof keep !== "boolean") throw new SourceNotEvaluable(`the condition of its for expression (line ${e.line}) is not true or false`);
+          if (!keep) continue;
+        }
+        if (!e.object) out.push(this.value(e.result));
+        else {
+          const key = shallow(this.value(e.resultKey));
+          if (typeof key !== "string" || this.isPlaceholder(key)) throw new SourceNotEvaluable(`its for expression (line ${e.line}) makes keys vpcelint cannot tell`);
+          object[key] = this.later(e.result);
+        }
+      } finally {
+        this.scopes.pop();
+      }
+    }
+    return e.object ? object : out;
+  }
+  /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
+  template(e, json) {
+    return e.parts.map((p) => {
+      if (typeof p === "string") return p;
+      const v = shallow(this.value(p));
+      if (typeof v === "string") return json ? this.jsonSafe(v) : v;
+      if (typeof v === "number" || typeof v === "boolean") return String(v);
+      throw new SourceNotEvaluable("it interpolates a value that is not a string into a string");
+    }).join("");
+  }
+  traversal(t) {
+    const bound = this.scopes.findLast((f) => f.has(t.root));
+    if (bound) return navigate(bound.get(t.root), t.steps, t.text);
+    if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new SourceNotEvaluable(`it reads ${t.text}`);
+    if (t.root === "local") return this.local(t);
+    if (t.root === "count" || t.root === "each") {
+      const iteration = this.iteration(t);
+      if (iteration !== FROM_PLAN) return iteration;
+    }
+    if (t.root === "var") {
+      const fromCaller = this.variableFromCaller(t);
+      if (fromCaller !== FROM_PLAN) return fromCaller;
+    }
+    const { references, attribute } = referencesOf2(t);
+    const [first2] = t.steps;
+    if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first2.attr)) this.sensitive = true;
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references });
+    if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
+    if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
+    if (res.hits.length === 0 && res.constants.length === 1) return res.constants[0];
+    if (res.hits.length !== 1 || res.constants.length > 0) throw new SourceNotEvaluable(`${t.text} may be any of ${res.hits.length + res.constants.length} values`);
+    const hit = res.hits[0];
+    const name = hit.attribute ?? attribute;
+    if (name === void 0) throw new SourceNotEvaluable(`${t.text} is a whole resource, not one of its attributes`);
+    const value = attr(hit.instance, name);
+    if (isSensitive(hit.instance, name)) this.sensitive = true;
+    if (!isUnknown(value)) return scalarOrList(value, t.text);
+    const arn = bucketArn(this.ctx, hit.instance, name);
+    if (arn !== void 0) return arn;
+    const document = this.documentText?.(hit.instance, name);
+    if (document) {
+      for (const [p, keys] of Object.entries(document.placeholders)) if (!Object.hasOwn(this.placeholders, p)) this.placeholders[p] = keys;
+      return document.text;
+    }
+    const placeholder = placeholderFor(this.ctx, hit.instance, name);
+    if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
+    return placeholder.name;
+  }
+  /**
+   * `local.name` (and what follows it: `local.cfg.arn`, `local.list[0]`), from
+   * the module's source, evaluated in the same instance's scope: a local is
+   * the module's, like the expression that reads it.
+   */
+  local(t) {
+    const [first2, ...rest] = t.steps;
+    if (!first2 || !("attr" in first2)) throw new SourceNotEvaluable(`it reads ${t.text}`);
+    const { locals } = this.frame;
+    const expr = locals?.get(first2.attr);
+    if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${locals ? " and the module's source does not define" : ""}`);
+    const qualified = `${this.frame.scope.modules.length}|${first2.attr}`;
+    if (this.inLocals.includes(qualified) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first2.attr} refers to itself through other locals`);
+    this.inLocals.push(qualified);
+    try {
+      return navigate(this.once(`local.${first2.attr}`, () => this.isolated(this.frame, () => this.value(expr))), rest, t.text);
+    } finally {
+      this.inLocals.pop();
+    }
+  }
+  /** A value of the current frame, evaluated once (its members then once too). */
+  once(key, evaluate2) {
+    let values = this.memo.get(this.frame);
+    if (!values) this.memo.set(this.frame, values = /* @__PURE__ */ new Map());
+    if (!values.has(key)) values.set(key, evaluate2());
+    return values.get(key);
+  }
+  /**
+   * `count.index` and `each.key`: the instance's own key. `each.value`: its
+   * element of the block's `for_each`, from the source, checked against the
+   * references the plan records for the for_each (FROM_PLAN without the
+   * source: the resolver follows what the plan shows).
+   */
+  iteration(t) {
+    const [first2, ...rest] = t.steps;
+    const name = first2 && "attr" in first2 ? `${t.root}.${first2.attr}` : t.root;
+    const { scope, forEach, where: where3 } = this.frame;
+    const key = scope.selfKey;
+    if (name === "count.index" || name === "each.key") {
+      if (typeof key !== (name === "count.index" ? "number" : "string")) throw new SourceNotEvaluable(`it reads ${name} in a block without ${name === "count.index" ? "count" : "for_each"}`);
+      return navigate(key, rest, t.text);
+    }
+    if (name !== "each.value" || !forEach || typeof key !== "string") return FROM_PLAN;
+    const collection = this.once(
+      "for_each",
+      () => this.isolated({ ...this.frame, forEach: void 0 }, () => {
+        const v = shallow(this.value(forEach));
+        this.checkReferences(forEach, scope.forEach, where3);
+        return v;
+      })
+    );
+    if (Array.isArray(collection)) {
+      if (!collection.includes(key)) throw new SourceNotEvaluable(`its for_each (${where3}) does not hold the instance's key ${JSON.stringify(key)}`);
+      return navigate(key, rest, t.text);
+    }
+    if (collection === null || typeof collection !== "object" || !Object.hasOwn(collection, key)) throw new SourceNotEvaluable(`its for_each (${where3}) does not hold the instance's key ${JSON.stringify(key)}`);
+    return navigate(collection[key], rest, t.text);
+  }
+  /**
+   * `try(a, b, ...)`: the first argument that Terraform can evaluate;
+   * `can(a)`: whether it can. Only a Terraform error (an attribute the object
+   * does not have) makes one fail: what the evaluator cannot tell is not evaluated.
+   */
+  tryCall(name, args) {
+    for (const a of args) {
+      try {
+        const v = this.value(a);
+        return name === "can" ? true : v;
+      } catch (err) {
+        if (!(err instanceof TerraformError)) throw err;
+        if (name === "can") return false;
+      }
+    }
+    throw new TerraformError(`none of the arguments of its ${name}() can be evaluated`);
+  }
+  /** An object member, evaluated when read, where it is written: in this frame, with the for expression's names bound now. */
+  later(e) {
+    const frame = this.frame;
+    const scopes = [...this.scopes];
+    return new Lazy(() => {
+      const saved = this.frame;
+      const savedScopes = this.scopes.splice(0, this.scopes.length, ...scopes);
+      this.frame = frame;
+      try {
+        return saved === frame ? this.value(e) : elsewhere(() => this.value(e));
+      } finally {
+        this.frame = saved;
+        this.scopes.splice(0, this.scopes.length, ...savedScopes);
+      }
+    });
+  }
+  /**
+   * `var.name` of a module whose call sets it to something the plan knows
+   * only by its references: that argument from the source, evaluated where
+   * the call is written and checked against the references the plan records
+   * for it. FROM_PLAN where the plan has the value (known arguments,
+   * defaults) or the source has no such call.
+   */
+  variableFromCaller(t) {
+    const [first2, ...rest] = t.steps;
+    const { scope, callers } = this.frame;
+    const depth = scope.modules.length;
+    if (!first2 || !("attr" in first2) || depth === 0 || callers?.length !== depth) return FROM_PLAN;
+    const site = callers[depth - 1];
+    const arg = site.arguments.get(first2.attr);
+    const caller = this.ctx.resolver.callerOf(scope.modules);
+    const planned = caller.argument(first2.attr);
+    if (!arg || planned === void 0 || "constant_value" in planned) return FROM_PLAN;
+    if (this.ctx.resolver.isSensitiveVariableIn(scope.modules, first2.attr)) this.sensitive = true;
+    const frame = { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: site.arguments.get("for_each"), where: site.where };
+    const value = this.isolated(frame, () => {
+      const v = this.value(arg);
+      this.checkReferences(arg, planned, site.where);
+      return v;
+    });
+    return navigate(value, rest, t.text);
+  }
+  /** Evaluates in a frame of its own: a local or a caller's argument sees its module's names, not those of the for expression that reads it. */
+  isolated(frame, evaluate2) {
+    const saved = this.frame;
+    const scopes = this.scopes.splice(0);
+    this.frame = frame;
+    try {
+      return elsewhere(evaluate2);
+    } finally {
+      this.frame = saved;
+      this.scopes.push(...scopes);
+    }
+  }
+};
+function elsewhere(evaluate2) {
+  try {
+    return evaluate2();
+  } catch (err) {
+    if (err instanceof TerraformError) throw new SourceNotEvaluable(`${err.message}, an error Terraform would have stopped at`);
+    throw err;
+  }
+}
+var FROM_PLAN = /* @__PURE__ */ Symbol("from the plan");
+var MAX_LOCAL_DEPTH = 32;
+function evaluateSource(ctx, inst, found, planned, documentText) {
+  const evaluator = new SourceEvaluator(ctx, inst, found, documentText);
+  const value = evaluator.result(found.expr);
+  evaluator.checkReferences(found.expr, planned, found.where);
+  return { value, placeholders: evaluator.placeholders };
+}
 function bucketArn(ctx, inst, attribute) {
   if (inst.type !== "aws_s3_bucket" || attribute !== "arn") return void 0;
   const name = attr(inst, "bucket");
   const region = ctx.regions.regionOf(inst);
   if (typeof name !== "string" || name === "" || region === void 0 || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return void 0;
   return `arn:aws:s3:::${name}`;
-}
-function stepText(s) {
-  if ("attr" in s) return `.${s.attr}`;
-  return typeof s.index === "object" ? `[${s.index.t === "traversal" ? s.index.text : "?"}]` : `[${JSON.stringify(s.index)}]`;
 }
 function scalarOrList(v, text) {
   if (v === null || ["string", "number", "boolean"].includes(typeof v)) return v;

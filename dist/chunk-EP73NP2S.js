@@ -4035,6 +4035,8 @@ var DOCUMENT_LISTS = [
 ];
 function blockPolicyExpressions(block, text, type, labels) {
   const out2 = [];
+  const forEach = attributeIn(block, ["for_each"]);
+  if (forEach && (type === "resource" || type === "data" && labels[0] === "aws_iam_policy_document")) out2.push({ path: ["for_each"], expr: expression(forEach, text) });
   if (type === "resource") {
     const value = attributeIn(block, ["policy"]);
     if (value) out2.push({ path: ["policy"], expr: expression(value, text) });
@@ -4356,7 +4358,7 @@ function topLevelBlocks(cursor, text, locals) {
           else if (block.type === "module") block.arguments = attributeExpressions(cursor.currentNode, text);
           else if (block.type === "resource" && block.children.some((c) => c.name === "policy" && c.kind === "attribute") || block.type === "data" && block.labels[0] === "aws_iam_policy_document") {
             const policies = blockPolicyExpressions(cursor.currentNode, text, block.type, block.labels);
-            if (policies.length > 0) block.policies = policies;
+            if (policies.some((p) => p.path[0] !== "for_each")) block.policies = policies;
           }
         } while (cursor.gotoNextSibling());
         cursor.gotoParent();
