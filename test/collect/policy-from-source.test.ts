@@ -176,4 +176,11 @@ describe('policy documents whose list elements are known only after apply, read 
     const p = (await withSources(edited)).buckets.get('aws_s3_bucket.ledger')!.policy;
     expect(statement(p).resource).toEqual(['<known after apply: aws_s3_bucket.ledger.arn>']);
   });
+
+  it('each.value of a for_each over resources, which the source does not evaluate: the plan gives the instance with the same key', async () => {
+    const inv = await withSources(join(FIXTURES, 'policy-documents-per-instance'));
+    for (const key of ['raw', 'curated']) {
+      expect(statement(inv.buckets.get(`aws_s3_bucket.lake["${key}"]`)!.policy).resource).toEqual([`arn:aws:s3:::acme-lake-${key}`, `arn:aws:s3:::acme-lake-${key}/*`]);
+    }
+  });
 });

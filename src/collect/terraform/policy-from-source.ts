@@ -4,6 +4,7 @@ import type { BuildContext } from './context.js';
 import { rebuiltDocumentText } from './iam-policy-document.js';
 import { isSensitive, type Instance } from './instances.js';
 import type { Expression } from './plan-types.js';
+import { checkReferences } from './source-references.js';
 import { SourceEvaluator, SourceNotEvaluable } from './source-values.js';
 
 /**
@@ -26,7 +27,7 @@ export function policyFromSource(ctx: BuildContext, req: SourcePolicyRequest, fo
   try {
     const evaluator = new SourceEvaluator(ctx, req.inst, found, rebuiltDocumentText(ctx));
     const text = evaluator.document(found.expr);
-    evaluator.checkReferences(found.expr, req.expr, found.where);
+    checkReferences(found.expr, req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
     const { holder, attribute } = req.unknown;
     return { kind: 'document', text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };

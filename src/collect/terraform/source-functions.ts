@@ -1,5 +1,5 @@
 /**
- * The Terraform functions a policy is commonly written with, over values the
+ * The Terraform functions (and operators) a policy is commonly written with, over values the
  * source evaluator computed: lists and strings. A value known only after
  * apply is a placeholder string here, equal only to itself, so a function
  * whose result would depend on what it holds (its case or length) is not
@@ -101,3 +101,34 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
     },
   ],
 ]);
+
+/**
+ * Operators on known values. A value known only after apply is a
+ * placeholder, equal only to itself here: comparing it, or doing arithmetic
+ * with it, depends on what it holds, so that is not evaluated.
+ */
+export function applyOperator(op: string, args: unknown[], placeholders: Placeholders): FunctionResult {
+  if (args.some((a) => placeholders.mentioned(a))) return notEvaluated(`its operator ${op} reads a value known only after apply`);
+  const [a, b] = args;
+  const num = (x: unknown) => (typeof x === 'number' ? x : typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)) ? Number(x) : undefined);
+  const bool = (x: unknown) => (typeof x === 'boolean' ? x : x === 'true' ? true : x === 'false' ? false : undefined);
+  const scalar = (x: unknown) => x === null || ['string', 'number', 'boolean'].includes(typeof x);
+  let out: unknown;
+  if (args.length === 1) {
+    if (op === '!') out = bool(a) === undefined ? undefined : !bool(a);
+    else if (op === '-') out = num(a) === undefined ? undefined : -num(a)!;
+  } else if (op === '==' || op === '!=') {
+    // Terraform compares by type and value; lists and objects are left to it.
+    if (scalar(a) && scalar(b)) out = (a === b) === (op === '==');
+  } else if (op === '&&' || op === '||') {
+    const [x, y] = [bool(a), bool(b)];
+    if (x !== undefined && y !== undefined) out = op === '&&' ? x && y : x || y;
+  } else {
+    const [x, y] = [num(a), num(b)];
+    if (x !== undefined && y !== undefined) {
+      const arithmetic: Record<string, () => unknown> = { '<': () => x < y, '>': () => x > y, '<=': () => x <= y, '>=': () => x >= y, '+': () => x + y, '-': () => x - y, '*': () => x * y, '/': () => (y === 0 ? undefined : x / y), '%': () => (y === 0 ? undefined : x % y) };
+      out = Object.hasOwn(arithmetic, op) ? arithmetic[op]!() : undefined;
+    }
+  }
+  return out === undefined ? notEvaluated(`its operator ${op} is applied to values vpcelint does not evaluate it on`) : { value: out };
+}

@@ -1,4 +1,6 @@
 import type { HclExpr } from '../../sourcemap/expression.js';
+import { referenceStrings } from './expression-references.js';
+import type { Expression } from './plan-types.js';
 import { SourceNotEvaluable } from './source-errors.js';
 
 /**
@@ -7,7 +9,23 @@ import { SourceNotEvaluable } from './source-errors.js';
  * the configuration the plan was made from.
  */
 
-export interface Traversal {
+/**
+ * The source must name what the plan records for the expression, and
+ * nothing else: otherwise it is not the configuration this plan was made
+ * from (a stale checkout, another --source-root), and a value built from it
+ * would be a guess.
+ */
+export function checkReferences(expr: HclExpr, planned: Expression | undefined, where: string): void {
+  const recorded = new Set(referenceStrings(planned));
+  const traversals = traversalsOf(expr);
+  const mismatch = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(', ') || 'none'}), so the source at ${where} is not the configuration this plan was made from`);
+  for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch();
+  for (const r of recorded) {
+    if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch();
+  }
+}
+
+interface Traversal {
   text: string;
   /** The references the plan records for it (one of which it must list). */
   planned: string[];

@@ -1,15 +1,14 @@
 import { isUnknown } from '../../model/unknown.js';
 import type { CallSite, HclExpr, SourceExpression } from '../../sourcemap/expression.js';
-import { callFunction, type Placeholders } from './source-functions.js';
+import { applyOperator, callFunction, type FunctionResult, type Placeholders } from './source-functions.js';
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
-import { referenceStrings } from './expression-references.js';
 import { placeholderFor } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
 import type { Scope } from './resolve.js';
 import { SourceNotEvaluable, TerraformError } from './source-errors.js';
 import { deep, Lazy, navigate, shallow } from './source-lazy.js';
-import { referencesOf, traversalsOf } from './source-references.js';
+import { checkReferences, referencesOf } from './source-references.js';
 
 export { SourceNotEvaluable } from './source-errors.js';
 
@@ -83,8 +82,14 @@ export class SourceEvaluator {
     if (e.t === 'unsupported') throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
     // Anything else must come to a policy text: `try(each.value.policy, null)`, a document's json through a variable.
     const text = shallow(this.value(e));
-    if (typeof text === 'string' && !this.isPlaceholder(text)) return text;
-    throw new SourceNotEvaluable(typeof text === 'string' ? `it is ${text}` : 'it is not a policy text');
+    if (typeof text !== 'string' || this.isPlaceholder(text)) throw new SourceNotEvaluable(typeof text === 'string' ? `it is ${text}` : 'it is not a policy text');
+    try {
+      JSON.parse(text);
+    } catch {
+      // A heredoc in a local, say: its placeholders are not written as JSON string content.
+      throw new SourceNotEvaluable('it does not come to a JSON policy text');
+    }
+    return text;
   }
 
   /** An expression's value; an object's members may still be to evaluate (Lazy). */
@@ -107,9 +112,7 @@ export class SourceEvaluator {
       }
       case 'call': {
         if (e.name === 'try' || e.name === 'can') return this.tryCall(e.name, e.args);
-        const result = callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests);
-        if ('notEvaluated' in result) throw new SourceNotEvaluable(result.notEvaluated);
-        return result.value;
+        return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case 'conditional': {
         const cond = shallow(this.value(e.cond));
@@ -119,25 +122,9 @@ export class SourceEvaluator {
       case 'for':
         return this.forExpression(e);
       case 'operation':
-        return this.operation(e);
+        return evaluated(applyOperator(e.op, e.args.map((a) => this.result(a)), this.placeholderTests));
       case 'unsupported':
         throw new SourceNotEvaluable(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
-    }
-  }
-
-  /**
-   * The source must name what the plan records for the expression, and
-   * nothing else: otherwise it is not the configuration this plan was made
-   * from (a stale checkout, another --source-root), and a value built from it
-   * would be a guess.
-   */
-  checkReferences(expr: HclExpr, planned: Expression | undefined, where: string): void {
-    const recorded = new Set(referenceStrings(planned));
-    const traversals = traversalsOf(expr);
-    const mismatch = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(', ') || 'none'}), so the source at ${where} is not the configuration this plan was made from`);
-    for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch();
-    for (const r of recorded) {
-      if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch();
     }
   }
 
@@ -150,39 +137,6 @@ export class SourceEvaluator {
 
   private isPlaceholder(v: unknown): boolean {
     return typeof v === 'string' && Object.hasOwn(this.placeholders, v);
-  }
-
-  /**
-   * Operators on known values. A value known only after apply is a
-   * placeholder, equal only to itself here: comparing it, or doing arithmetic
-   * with it, depends on what it holds, so that is not evaluated.
-   */
-  private operation(e: Extract<HclExpr, { t: 'operation' }>): unknown {
-    const args = e.args.map((a) => this.result(a));
-    if (args.some((a) => this.mentionsPlaceholder(a))) throw new SourceNotEvaluable(`its operator ${e.op} reads a value known only after apply`);
-    const [a, b] = args;
-    const num = (x: unknown) => (typeof x === 'number' ? x : typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)) ? Number(x) : undefined);
-    const bool = (x: unknown) => (typeof x === 'boolean' ? x : x === 'true' ? true : x === 'false' ? false : undefined);
-    const scalar = (x: unknown) => x === null || ['string', 'number', 'boolean'].includes(typeof x);
-    let out: unknown;
-    if (args.length === 1) {
-      if (e.op === '!') out = bool(a) === undefined ? undefined : !bool(a);
-      else if (e.op === '-') out = num(a) === undefined ? undefined : -num(a)!;
-    } else if (e.op === '==' || e.op === '!=') {
-      // Terraform compares by type and value; lists and objects are left to it.
-      if (scalar(a) && scalar(b)) out = (a === b) === (e.op === '==');
-    } else if (e.op === '&&' || e.op === '||') {
-      const [x, y] = [bool(a), bool(b)];
-      if (x !== undefined && y !== undefined) out = e.op === '&&' ? x && y : x || y;
-    } else {
-      const [x, y] = [num(a), num(b)];
-      if (x !== undefined && y !== undefined) {
-        const arithmetic: Record<string, () => unknown> = { '<': () => x < y, '>': () => x > y, '<=': () => x <= y, '>=': () => x >= y, '+': () => x + y, '-': () => x - y, '*': () => x * y, '/': () => (y === 0 ? undefined : x / y), '%': () => (y === 0 ? undefined : x % y) };
-        out = Object.hasOwn(arithmetic, e.op) ? arithmetic[e.op]!() : undefined;
-      }
-    }
-    if (out === undefined) throw new SourceNotEvaluable(`its operator ${e.op} is applied to values vpcelint does not evaluate it on`);
-    return out;
   }
 
   /** Whether a value is, or holds, a placeholder. */
@@ -327,13 +281,23 @@ export class SourceEvaluator {
       return navigate(key, rest, t.text);
     }
     if (name !== 'each.value' || !forEach || typeof key !== 'string') return FROM_PLAN;
-    const collection = this.once('for_each', () =>
-      this.isolated({ ...this.frame, forEach: undefined }, () => {
-        const v = shallow(this.value(forEach));
-        this.checkReferences(forEach, scope.forEach, where);
-        return v;
-      }),
-    );
+    const collection = this.once('for_each', () => {
+      try {
+        return this.isolated({ ...this.frame, forEach: undefined }, () => {
+          const v = shallow(this.value(forEach));
+          checkReferences(forEach, scope.forEach, where);
+          return v;
+        });
+      } catch (err) {
+        if (err instanceof SourceNotEvaluable) return err;
+        throw err;
+      }
+    });
+    if (collection instanceof SourceNotEvaluable) {
+      // The plan may still tell (`for_each = aws_subnet.x`: the instance with the same key); if not, the source says why.
+      if (this.ctx.resolver.resolveIn(scope, { references: referencesOf(t).references }).unresolved) throw collection;
+      return FROM_PLAN;
+    }
     if (Array.isArray(collection)) {
       // A set of strings: each.value is the key itself.
       if (!collection.includes(key)) throw new SourceNotEvaluable(`its for_each (${where}) does not hold the instance's key ${JSON.stringify(key)}`);
@@ -400,7 +364,7 @@ export class SourceEvaluator {
     const frame: Frame = { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: site.arguments.get('for_each'), where: site.where };
     const value = this.isolated(frame, () => {
       const v = this.value(arg);
-      this.checkReferences(arg, planned, site.where);
+      checkReferences(arg, planned, site.where);
       return v;
     });
     return navigate(value, rest, t.text);
@@ -435,6 +399,11 @@ function elsewhere<T>(evaluate: () => T): T {
   }
 }
 
+function evaluated(result: FunctionResult): unknown {
+  if ('notEvaluated' in result) throw new SourceNotEvaluable(result.notEvaluated);
+  return result.value;
+}
+
 /** variableFromCaller's answer when the plan decides. */
 const FROM_PLAN = Symbol('from the plan');
 
@@ -445,7 +414,7 @@ const MAX_LOCAL_DEPTH = 32;
 export function evaluateSource(ctx: BuildContext, inst: Instance, found: SourceExpression, planned: Expression | undefined, documentText?: DocumentText): { value: unknown; placeholders: Record<string, string[]> } {
   const evaluator = new SourceEvaluator(ctx, inst, found, documentText);
   const value = evaluator.result(found.expr);
-  evaluator.checkReferences(found.expr, planned, found.where);
+  checkReferences(found.expr, planned, found.where);
   return { value, placeholders: evaluator.placeholders };
 }
 
