@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-MJWMM7FQ.js";
-import "./chunk-6MPJBOMM.js";
+} from "./chunk-ZUMLFWD2.js";
+import "./chunk-D27SKBLM.js";
 import "./chunk-ZCOA2CXA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

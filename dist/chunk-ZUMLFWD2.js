@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-6MPJBOMM.js";
+} from "./chunk-D27SKBLM.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

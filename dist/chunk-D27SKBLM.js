@@ -5869,6 +5869,30 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     }
   ]
 ]);
+function applyOperator(op, args, placeholders) {
+  if (args.some((a2) => placeholders.mentioned(a2))) return notEvaluated4(`its operator ${op} reads a value known only after apply`);
+  const [a, b] = args;
+  const num3 = (x) => typeof x === "number" ? x : typeof x === "string" && x.trim() !== "" && Number.isFinite(Number(x)) ? Number(x) : void 0;
+  const bool2 = (x) => typeof x === "boolean" ? x : x === "true" ? true : x === "false" ? false : void 0;
+  const scalar = (x) => x === null || ["string", "number", "boolean"].includes(typeof x);
+  let out;
+  if (args.length === 1) {
+    if (op === "!") out = bool2(a) === void 0 ? void 0 : !bool2(a);
+    else if (op === "-") out = num3(a) === void 0 ? void 0 : -num3(a);
+  } else if (op === "==" || op === "!=") {
+    if (scalar(a) && scalar(b)) out = a === b === (op === "==");
+  } else if (op === "&&" || op === "||") {
+    const [x, y] = [bool2(a), bool2(b)];
+    if (x !== void 0 && y !== void 0) out = op === "&&" ? x && y : x || y;
+  } else {
+    const [x, y] = [num3(a), num3(b)];
+    if (x !== void 0 && y !== void 0) {
+      const arithmetic = { "<": () => x < y, ">": () => x > y, "<=": () => x <= y, ">=": () => x >= y, "+": () => x + y, "-": () => x - y, "*": () => x * y, "/": () => y === 0 ? void 0 : x / y, "%": () => y === 0 ? void 0 : x % y };
+      out = Object.hasOwn(arithmetic, op) ? arithmetic[op]() : void 0;
+    }
+  }
+  return out === void 0 ? notEvaluated4(`its operator ${op} is applied to values vpcelint does not evaluate it on`) : { value: out };
+}
 
 // src/collect/terraform/source-errors.ts
 var SourceNotEvaluable = class extends Error {
@@ -5928,6 +5952,15 @@ function navigate(value, steps, text) {
 }
 
 // src/collect/terraform/source-references.ts
+function checkReferences(expr, planned, where3) {
+  const recorded = new Set(referenceStrings(planned));
+  const traversals = traversalsOf(expr);
+  const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
+  for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
+  for (const r of recorded) {
+    if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
+  }
+}
 function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
   switch (e.t) {
     case "traversal": {
@@ -6013,8 +6046,13 @@ var SourceEvaluator = class {
     if (e.t === "template") return this.template(e, JSON_TEMPLATE);
     if (e.t === "unsupported") throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
     const text = shallow(this.value(e));
-    if (typeof text === "string" && !this.isPlaceholder(text)) return text;
-    throw new SourceNotEvaluable(typeof text === "string" ? `it is ${text}` : "it is not a policy text");
+    if (typeof text !== "string" || this.isPlaceholder(text)) throw new SourceNotEvaluable(typeof text === "string" ? `it is ${text}` : "it is not a policy text");
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new SourceNotEvaluable("it does not come to a JSON policy text");
+    }
+    return text;
   }
   /** An expression's value; an object's members may still be to evaluate (Lazy). */
   value(e) {
@@ -6034,9 +6072,7 @@ var SourceEvaluator = class {
       }
       case "call": {
         if (e.name === "try" || e.name === "can") return this.tryCall(e.name, e.args);
-        const result2 = callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests);
-        if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
-        return result2.value;
+        return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case "conditional": {
         const cond = shallow(this.value(e.cond));
@@ -6046,24 +6082,9 @@ var SourceEvaluator = class {
       case "for":
         return this.forExpression(e);
       case "operation":
-        return this.operation(e);
+        return evaluated(applyOperator(e.op, e.args.map((a) => this.result(a)), this.placeholderTests));
       case "unsupported":
         throw new SourceNotEvaluable(`it holds ${e.what} (line ${e.line}), which vpcelint does not evaluate`);
-    }
-  }
-  /**
-   * The source must name what the plan records for the expression, and
-   * nothing else: otherwise it is not the configuration this plan was made
-   * from (a stale checkout, another --source-root), and a value built from it
-   * would be a guess.
-   */
-  checkReferences(expr, planned, where3) {
-    const recorded = new Set(referenceStrings(planned));
-    const traversals = traversalsOf(expr);
-    const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
-    for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
-    for (const r of recorded) {
-      if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
     }
   }
   /** A string for a JSON template: the placeholders in it written as JSON string content (addresses may hold quotes). */
@@ -6074,37 +6095,6 @@ var SourceEvaluator = class {
   }
   isPlaceholder(v) {
     return typeof v === "string" && Object.hasOwn(this.placeholders, v);
-  }
-  /**
-   * Operators on known values. A value known only after apply is a
-   * placeholder, equal only to itself here: comparing it, or doing arithmetic
-   * with it, depends on what it holds, so that is not evaluated.
-   */
-  operation(e) {
-    const args = e.args.map((a2) => this.result(a2));
-    if (args.some((a2) => this.mentionsPlaceholder(a2))) throw new SourceNotEvaluable(`its operator ${e.op} reads a value known only after apply`);
-    const [a, b] = args;
-    const num3 = (x) => typeof x === "number" ? x : typeof x === "string" && x.trim() !== "" && Number.isFinite(Number(x)) ? Number(x) : void 0;
-    const bool2 = (x) => typeof x === "boolean" ? x : x === "true" ? true : x === "false" ? false : void 0;
-    const scalar = (x) => x === null || ["string", "number", "boolean"].includes(typeof x);
-    let out;
-    if (args.length === 1) {
-      if (e.op === "!") out = bool2(a) === void 0 ? void 0 : !bool2(a);
-      else if (e.op === "-") out = num3(a) === void 0 ? void 0 : -num3(a);
-    } else if (e.op === "==" || e.op === "!=") {
-      if (scalar(a) && scalar(b)) out = a === b === (e.op === "==");
-    } else if (e.op === "&&" || e.op === "||") {
-      const [x, y] = [bool2(a), bool2(b)];
-      if (x !== void 0 && y !== void 0) out = e.op === "&&" ? x && y : x || y;
-    } else {
-      const [x, y] = [num3(a), num3(b)];
-      if (x !== void 0 && y !== void 0) {
-        const arithmetic = { "<": () => x < y, ">": () => x > y, "<=": () => x <= y, ">=": () => x >= y, "+": () => x + y, "-": () => x - y, "*": () => x * y, "/": () => y === 0 ? void 0 : x / y, "%": () => y === 0 ? void 0 : x % y };
-        out = Object.hasOwn(arithmetic, e.op) ? arithmetic[e.op]() : void 0;
-      }
-    }
-    if (out === void 0) throw new SourceNotEvaluable(`its operator ${e.op} is applied to values vpcelint does not evaluate it on`);
-    return out;
   }
   /** Whether a value is, or holds, a placeholder. */
   mentionsPlaceholder(v) {
@@ -6236,14 +6226,22 @@ var SourceEvaluator = class {
       return navigate(key, rest, t.text);
     }
     if (name !== "each.value" || !forEach || typeof key !== "string") return FROM_PLAN;
-    const collection = this.once(
-      "for_each",
-      () => this.isolated({ ...this.frame, forEach: void 0 }, () => {
-        const v = shallow(this.value(forEach));
-        this.checkReferences(forEach, scope.forEach, where3);
-        return v;
-      })
-    );
+    const collection = this.once("for_each", () => {
+      try {
+        return this.isolated({ ...this.frame, forEach: void 0 }, () => {
+          const v = shallow(this.value(forEach));
+          checkReferences(forEach, scope.forEach, where3);
+          return v;
+        });
+      } catch (err) {
+        if (err instanceof SourceNotEvaluable) return err;
+        throw err;
+      }
+    });
+    if (collection instanceof SourceNotEvaluable) {
+      if (this.ctx.resolver.resolveIn(scope, { references: referencesOf2(t).references }).unresolved) throw collection;
+      return FROM_PLAN;
+    }
     if (Array.isArray(collection)) {
       if (!collection.includes(key)) throw new SourceNotEvaluable(`its for_each (${where3}) does not hold the instance's key ${JSON.stringify(key)}`);
       return navigate(key, rest, t.text);
@@ -6305,7 +6303,7 @@ var SourceEvaluator = class {
     const frame = { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: site.arguments.get("for_each"), where: site.where };
     const value = this.isolated(frame, () => {
       const v = this.value(arg);
-      this.checkReferences(arg, planned, site.where);
+      checkReferences(arg, planned, site.where);
       return v;
     });
     return navigate(value, rest, t.text);
@@ -6331,12 +6329,16 @@ function elsewhere(evaluate2) {
     throw err;
   }
 }
+function evaluated(result2) {
+  if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
+  return result2.value;
+}
 var FROM_PLAN = /* @__PURE__ */ Symbol("from the plan");
 var MAX_LOCAL_DEPTH = 32;
 function evaluateSource(ctx, inst, found, planned, documentText) {
   const evaluator = new SourceEvaluator(ctx, inst, found, documentText);
   const value = evaluator.result(found.expr);
-  evaluator.checkReferences(found.expr, planned, found.where);
+  checkReferences(found.expr, planned, found.where);
   return { value, placeholders: evaluator.placeholders };
 }
 function bucketArn(ctx, inst, attribute) {
@@ -6497,18 +6499,18 @@ var Rebuilder = class {
       if (!this.source) this.inexact.push([field2]);
       return void 0;
     }
-    let evaluated;
+    let evaluated2;
     try {
-      evaluated = evaluateSource(this.ctx, this.doc, found, expressionAt(this.config, [field2]), rebuiltDocumentText(this.ctx));
+      evaluated2 = evaluateSource(this.ctx, this.doc, found, expressionAt(this.config, [field2]), rebuiltDocumentText(this.ctx));
     } catch (err) {
       if (err instanceof SourceNotEvaluable) return void 0;
       throw err;
     }
-    const texts = field2.endsWith("_json") ? [evaluated.value] : evaluated.value;
+    const texts = field2.endsWith("_json") ? [evaluated2.value] : evaluated2.value;
     if (!Array.isArray(texts)) return void 0;
     const documents = texts.map((t) => typeof t === "string" ? statementsOf(t) : void 0);
     if (!documents.every((d) => d !== void 0)) return void 0;
-    this.addPlaceholders(evaluated.placeholders);
+    this.addPlaceholders(evaluated2.placeholders);
     return documents;
   }
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
@@ -6618,14 +6620,14 @@ var Rebuilder = class {
       if (!this.source) this.inexact.push(at);
       return void 0;
     }
-    let evaluated;
+    let evaluated2;
     try {
-      evaluated = evaluateSource(this.ctx, this.doc, found, expr, rebuiltDocumentText(this.ctx));
+      evaluated2 = evaluateSource(this.ctx, this.doc, found, expr, rebuiltDocumentText(this.ctx));
     } catch (err) {
       if (err instanceof SourceNotEvaluable) return void 0;
       throw err;
     }
-    const items = Array.isArray(evaluated.value) ? evaluated.value : [evaluated.value];
+    const items = Array.isArray(evaluated2.value) ? evaluated2.value : [evaluated2.value];
     if (!items.every((x) => typeof x === "string")) return void 0;
     if (known) {
       if (known.length !== items.length) return void 0;
@@ -6637,7 +6639,7 @@ var Rebuilder = class {
         rest.splice(i, 1);
       }
     }
-    this.addPlaceholders(evaluated.placeholders);
+    this.addPlaceholders(evaluated2.placeholders);
     return items;
   }
   /** Placeholders of another rebuild or evaluation joining this document's; a name keeps the nodes it was first given. */
@@ -7551,7 +7553,7 @@ function policyFromSource(ctx, req, found) {
   try {
     const evaluator = new SourceEvaluator(ctx, req.inst, found, rebuiltDocumentText(ctx));
     const text = evaluator.document(found.expr);
-    evaluator.checkReferences(found.expr, req.expr, found.where);
+    checkReferences(found.expr, req.expr, found.where);
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
     const { holder, attribute } = req.unknown;
     return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
