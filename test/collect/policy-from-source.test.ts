@@ -183,4 +183,16 @@ describe('policy documents whose list elements are known only after apply, read 
       expect(statement(inv.buckets.get(`aws_s3_bucket.lake["${key}"]`)!.policy).resource).toEqual([`arn:aws:s3:::acme-lake-${key}`, `arn:aws:s3:::acme-lake-${key}/*`]);
     }
   });
+
+  it('a hostile source nesting thousands deep is not evaluated, and does not overflow the stack', async () => {
+    for (const shape of [(i: number) => `h${i} = { x = local.h${i + 1} }`, (i: number) => `h${i} = { for k in ["x"] : k => local.h${i + 1} }`, (i: number) => `h${i} = local.h${i + 1}`]) {
+      const dir = editedCopy((d) => {
+        const main = join(d, 'main.tf');
+        const chain = Array.from({ length: 3000 }, (_, i) => `  ${shape(i)}\n`).join('');
+        writeFileSync(main, readFileSync(main, 'utf8').replace('org_id = "o-a1b2c3d4e5"', 'org_id = jsonencode(local.h0)') + `locals {\n${chain}  h3000 = "end"\n}\n`);
+      });
+      const p = (await withSources(dir)).iamPolicies.get('aws_iam_role_policy.admin')!.policy;
+      expect(p).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/nested deeper than vpcelint evaluates|more than 32 other locals/) });
+    }
+  });
 });

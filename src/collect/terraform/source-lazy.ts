@@ -33,17 +33,19 @@ export function shallow(v: unknown): unknown {
   return v instanceof Lazy ? shallow(v.get()) : v;
 }
 
+/** How deep values may nest: far beyond any policy, well within the stack (a hostile source may nest thousands deep). */
+const MAX_NESTING = 200;
+
 /** The value with every member evaluated: what functions, operators and results see. */
-export function deep(v: unknown): unknown {
+export function deep(v: unknown, nesting = 0): unknown {
   const value = shallow(v);
-  if (Array.isArray(value)) return value.map(deep);
-  if (value !== null && typeof value === 'object') {
-    // Keys come from the source: a null prototype, so "__proto__" is just a key.
-    const out = Object.create(null) as Record<string, unknown>;
-    for (const [k, x] of Object.entries(value)) out[k] = deep(x);
-    return out;
-  }
-  return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (nesting >= MAX_NESTING) throw new SourceNotEvaluable('it holds values nested deeper than vpcelint evaluates');
+  if (Array.isArray(value)) return value.map((x) => deep(x, nesting + 1));
+  // Keys come from the source: a null prototype, so "__proto__" is just a key.
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [k, x] of Object.entries(value)) out[k] = deep(x, nesting + 1);
+  return out;
 }
 
 /**

@@ -59,6 +59,8 @@ export class SourceEvaluator {
   /** Per frame, what its locals and its for_each evaluated to: read once, and members evaluated once. */
   private readonly memo = new WeakMap<Frame, Map<string, unknown>>();
   private frame: Frame;
+  /** How deep value() is nested. */
+  private depth = 0;
 
   constructor(
     private readonly ctx: BuildContext,
@@ -94,6 +96,17 @@ export class SourceEvaluator {
 
   /** An expression's value; an object's members may still be to evaluate (Lazy). */
   value(e: HclExpr): unknown {
+    // Locals and members read one another lazily, so nothing else bounds how deep a (hostile) source nests.
+    if (this.depth >= MAX_DEPTH) throw new SourceNotEvaluable('it nests deeper than vpcelint evaluates');
+    this.depth++;
+    try {
+      return this.valueOf(e);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private valueOf(e: HclExpr): unknown {
     switch (e.t) {
       case 'literal':
         return e.value;
@@ -248,7 +261,8 @@ export class SourceEvaluator {
     const expr = locals?.get(first.attr);
     if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${locals ? ' and the module\'s source does not define' : ''}`);
     const qualified = `${this.frame.scope.modules.length}|${first.attr}`;
-    if (this.inLocals.includes(qualified) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first.attr} refers to itself through other locals`);
+    if (this.inLocals.includes(qualified)) throw new SourceNotEvaluable(`local.${first.attr} refers to itself through other locals`);
+    if (this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first.attr} is read through more than ${MAX_LOCAL_DEPTH} other locals`);
     this.inLocals.push(qualified);
     try {
       return navigate(this.once(`local.${first.attr}`, () => this.isolated(this.frame, () => this.value(expr))), rest, t.text);
@@ -406,6 +420,9 @@ function evaluated(result: FunctionResult): unknown {
 
 /** variableFromCaller's answer when the plan decides. */
 const FROM_PLAN = Symbol('from the plan');
+
+/** How deep an expression's evaluation may nest, through locals, members and module calls: far beyond what people write, well within the stack. */
+const MAX_DEPTH = 500;
 
 /** How deep locals may refer to locals: deeper is a cycle, or a configuration nobody writes. */
 const MAX_LOCAL_DEPTH = 32;
