@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-ZUMLFWD2.js";
-import "./chunk-D27SKBLM.js";
+} from "./chunk-Y3IPMIEU.js";
+import "./chunk-3FTWCHCV.js";
 import "./chunk-ZCOA2CXA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -5925,15 +5925,15 @@ var Lazy = class {
 function shallow(v) {
   return v instanceof Lazy ? shallow(v.get()) : v;
 }
-function deep(v) {
+var MAX_NESTING = 200;
+function deep(v, nesting = 0) {
   const value = shallow(v);
-  if (Array.isArray(value)) return value.map(deep);
-  if (value !== null && typeof value === "object") {
-    const out = /* @__PURE__ */ Object.create(null);
-    for (const [k, x] of Object.entries(value)) out[k] = deep(x);
-    return out;
-  }
-  return value;
+  if (value === null || typeof value !== "object") return value;
+  if (nesting >= MAX_NESTING) throw new SourceNotEvaluable("it holds values nested deeper than vpcelint evaluates");
+  if (Array.isArray(value)) return value.map((x) => deep(x, nesting + 1));
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const [k, x] of Object.entries(value)) out[k] = deep(x, nesting + 1);
+  return out;
 }
 function navigate(value, steps, text) {
   let here = shallow(value);
@@ -6036,6 +6036,8 @@ var SourceEvaluator = class {
   /** Per frame, what its locals and its for_each evaluated to: read once, and members evaluated once. */
   memo = /* @__PURE__ */ new WeakMap();
   frame;
+  /** How deep value() is nested. */
+  depth = 0;
   /** An expression's value, every member evaluated. */
   result(e) {
     return deep(this.value(e));
@@ -6056,6 +6058,15 @@ var SourceEvaluator = class {
   }
   /** An expression's value; an object's members may still be to evaluate (Lazy). */
   value(e) {
+    if (this.depth >= MAX_DEPTH) throw new SourceNotEvaluable("it nests deeper than vpcelint evaluates");
+    this.depth++;
+    try {
+      return this.valueOf(e);
+    } finally {
+      this.depth--;
+    }
+  }
+  valueOf(e) {
     switch (e.t) {
       case "literal":
         return e.value;
@@ -6195,7 +6206,8 @@ var SourceEvaluator = class {
     const expr = locals?.get(first2.attr);
     if (!expr) throw new SourceNotEvaluable(`it reads ${t.text}, which the plan does not record${locals ? " and the module's source does not define" : ""}`);
     const qualified = `${this.frame.scope.modules.length}|${first2.attr}`;
-    if (this.inLocals.includes(qualified) || this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first2.attr} refers to itself through other locals`);
+    if (this.inLocals.includes(qualified)) throw new SourceNotEvaluable(`local.${first2.attr} refers to itself through other locals`);
+    if (this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first2.attr} is read through more than ${MAX_LOCAL_DEPTH} other locals`);
     this.inLocals.push(qualified);
     try {
       return navigate(this.once(`local.${first2.attr}`, () => this.isolated(this.frame, () => this.value(expr))), rest, t.text);
@@ -6334,6 +6346,7 @@ function evaluated(result2) {
   return result2.value;
 }
 var FROM_PLAN = /* @__PURE__ */ Symbol("from the plan");
+var MAX_DEPTH = 500;
 var MAX_LOCAL_DEPTH = 32;
 function evaluateSource(ctx, inst, found, planned, documentText) {
   const evaluator = new SourceEvaluator(ctx, inst, found, documentText);
@@ -7638,7 +7651,7 @@ function moduleNamesOf(address) {
 }
 
 // src/collect/terraform/resolve.ts
-var MAX_DEPTH = 40;
+var MAX_DEPTH2 = 40;
 var Resolver = class {
   constructor(table, config, refById) {
     this.table = table;
@@ -7760,7 +7773,7 @@ var Resolver = class {
   }
   linkInto(out, inst, path, kinds, depth, seen) {
     const visit = `${inst.address}#${path.join(".")}`;
-    if (seen.has(visit) || depth > MAX_DEPTH) return;
+    if (seen.has(visit) || depth > MAX_DEPTH2) return;
     seen.add(visit);
     this.collect(out, this.resolveAttribute(inst, path), kinds, depth, seen);
   }
@@ -7813,7 +7826,7 @@ var Resolver = class {
   expression(expr, scope, depth) {
     if ("constant_value" in expr) return { hits: [], constants: [expr.constant_value] };
     const res = { hits: [], constants: [] };
-    if (depth > MAX_DEPTH) return { ...res, unresolved: "references nest too deep" };
+    if (depth > MAX_DEPTH2) return { ...res, unresolved: "references nest too deep" };
     const { refs, iterates } = referencesOf(expr);
     for (const ref of refs) mergeInto(res, this.reference(ref, scope, iterates, depth));
     return res;

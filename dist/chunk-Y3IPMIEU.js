@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-D27SKBLM.js";
+} from "./chunk-3FTWCHCV.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
