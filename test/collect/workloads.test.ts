@@ -42,5 +42,8 @@ describe('security groups attached to network interfaces (aws_network_interface_
     expect(legacy.keys).toEqual(['aws_security_group.closed']);
     expect(legacy.unresolved).toMatch(/^module\.legacy\.aws_network_interface_sg_attachment\.this may attach a security group to module\.legacy\.aws_instance\.this: which network interface it attaches to cannot be told \(.*local\.eni/);
     expect(groupsOf('aws_instance.batch').unresolved).toBeUndefined();
+    // And says so, as every resource whose owner cannot be told does.
+    const notes = inv.diagnostics.filter((d) => d.code === 'unresolved-reference' && d.subject?.key === 'module.legacy.aws_network_interface_sg_attachment.this');
+    expect(notes.map((d) => d.message)).toEqual([expect.stringMatching(/cannot tell which network interface it attaches to \(.*local\.eni.*\); the instances it may attach to count as having partly unknown security groups$/)]);
   });
 });

@@ -3,7 +3,7 @@ import { isUnknown } from '../../model/unknown.js';
 import { instancesOf, merge, refOf, tagsOf, type BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
 import { defaultGroupOf, linkGroups } from './security-groups.js';
-import { markSuspectedOwners, ownerUnclear, suspectsText, type Unattached } from './unattached.js';
+import { keepUnattached, markSuspectedOwners, suspectsText, type Unattached } from './unattached.js';
 import { naturalCompare } from '../../util/name-list.js';
 
 type Path = (string | number)[];
@@ -76,8 +76,8 @@ export function buildWorkloads(ctx: BuildContext): void {
  * `aws_network_interface_sg_attachment`: a group attached to a network
  * interface, by the address of what owns the interface (an instance, for its
  * primary interface; an `aws_network_interface`). One whose interface cannot
- * be told goes to `unattached`: the instances it may belong to have groups
- * that are partly unknown, naming it.
+ * be told is noted, and goes to `unattached`: the instances it may belong to
+ * have groups that are partly unknown, naming it.
  */
 function attachedGroups(ctx: BuildContext, unattached: Unattached[]): Map<string, Link> {
   const out = new Map<string, Link>();
@@ -112,8 +112,9 @@ function attachedGroups(ctx: BuildContext, unattached: Unattached[]): Map<string
     if (other || owners.size > 1) {
       // The instances it may belong to: those named (an interface's instance is found through the interface), or any.
       const named = [...owners].map((o) => instancesUsing(ctx, o)).flat();
-      const why = ownerUnclear('network interface', res.unresolved ?? `the reference may mean any of ${[...owners].join(', ')}`, 'attaches to');
-      unattached.push({ inst: att, part: 'groups', action: 'attach a security group to', why, named, open: other });
+      const why = res.unresolved ?? `the reference may mean any of ${[...owners].join(', ')}`;
+      const consequence = 'the instances it may attach to count as having partly unknown security groups';
+      keepUnattached(ctx, unattached, att, { kind: 'unclear', why, named, open: other }, { noun: 'network interface', verb: 'attaches to', consequence, part: 'groups', action: 'attach a security group to' });
       continue;
     }
     const [owner] = owners;
