@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-3FTWCHCV.js";
+} from "./chunk-WJ4NAAV7.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -8319,8 +8319,9 @@ function attachedGroups(ctx, unattached) {
     }
     if (other || owners.size > 1) {
       const named = [...owners].map((o) => instancesUsing(ctx, o)).flat();
-      const why = ownerUnclear("network interface", res.unresolved ?? `the reference may mean any of ${[...owners].join(", ")}`, "attaches to");
-      unattached.push({ inst: att, part: "groups", action: "attach a security group to", why, named, open: other });
+      const why = res.unresolved ?? `the reference may mean any of ${[...owners].join(", ")}`;
+      const consequence = "the instances it may attach to count as having partly unknown security groups";
+      keepUnattached(ctx, unattached, att, { kind: "unclear", why, named, open: other }, { noun: "network interface", verb: "attaches to", consequence, part: "groups", action: "attach a security group to" });
       continue;
     }
     const [owner] = owners;
