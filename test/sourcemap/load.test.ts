@@ -68,6 +68,8 @@ describe('reading .tf files in a worker thread', () => {
       [repo, ADDRESSES],
       [join(FIXTURES, 'example'), planAddresses('example')],
       [join(FIXTURES, 'forgotten-resources'), planAddresses('forgotten-resources')],
+      // Installed modules: their blocks' policies, locals and callers (maps of expressions) cross the threads too.
+      [join(FIXTURES, 'installed-modules'), planAddresses('installed-modules')],
     ];
     for (const [root, addresses] of cases) {
       const inWorker = await built.startLoadingSources(root, root, true).result();
