@@ -33,8 +33,8 @@ export interface SourceExpression {
   locals?: ReadonlyMap<string, HclExpr>;
   /** The module calls on the way to its block, the root's first: what its input variables are set to. */
   callers?: CallSite[];
-  /** Its block's `for_each`: what `each.value` is an element of. */
-  forEach?: HclExpr;
+  /** Its block's `for_each`: what `each.value` is an element of, and where it is. */
+  forEach?: { expr: HclExpr; where: string };
 }
 
 /**

@@ -127,14 +127,18 @@ export async function policyExpressions(prepared: PreparedSources, wanted: reado
     if (!hit || (hit.location.moduleCall !== undefined && !hit.declaredAt)) return undefined;
     const expr = hit.policies?.find((p) => p.path.length === path.length && p.path.every((step, n) => step === path[n]))?.expr;
     if (!expr) return undefined;
-    const name = String(path[0]);
     const { declaredAt: at, location } = hit;
-    const where = at
-      ? `${at.file}:${at.attributeLines.find(([n]) => n === name)?.[1] ?? at.startLine}`
-      : `${location.file}:${location.attributes?.[name]?.startLine ?? location.startLine}`;
+    const whereOf = (name: string) =>
+      at ? `${at.file}:${at.attributeLines.find(([n]) => n === name)?.[1] ?? at.startLine}` : `${location.file}:${location.attributes?.[name]?.startLine ?? location.startLine}`;
     // Locals and callers go with every expression: a caller's argument may read its own module's locals.
     const forEach = hit.policies?.find((p) => p.path.length === 1 && p.path[0] === 'for_each')?.expr;
-    return { expr, where, ...(hit.locals ? { locals: hit.locals } : {}), ...(hit.callers ? { callers: hit.callers } : {}), ...(forEach ? { forEach } : {}) };
+    return {
+      expr,
+      where: whereOf(String(path[0])),
+      ...(hit.locals ? { locals: hit.locals } : {}),
+      ...(hit.callers ? { callers: hit.callers } : {}),
+      ...(forEach ? { forEach: { expr: forEach, where: whereOf('for_each') } } : {}),
+    };
   });
 }
 

@@ -71,7 +71,7 @@ describe('policies of modules installed by terraform init', () => {
 
   it('for_each and try() as Terraform has them: an entry filtered out, an attribute the entry lacks', async () => {
     // try() falls back where the entry has no `create`: false filters the endpoint out of the for_each.
-    expect(mapped(await withSources(withFilter('if var.create && try(v.create, false)')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('does not hold the instance\'s key "dynamodb"') });
+    expect(mapped(await withSources(withFilter('if var.create && try(v.create, false)')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('its for_each (.terraform/modules/vpc_endpoints/main.tf:33) does not hold the instance\'s key "dynamodb"') });
     // Without try(), reading the attribute the entry lacks is an error in Terraform too: nothing to evaluate.
     expect(mapped(await withSources(withFilter('if var.create && v.create')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('which its object does not have, an error Terraform would have stopped at') });
     // can() is false on the same error.

@@ -41,10 +41,8 @@ interface Frame {
   locals: ReadonlyMap<string, HclExpr> | undefined;
   /** One per module step of the scope, when the source has them (the root's call first). */
   callers: readonly CallSite[] | undefined;
-  /** The `for_each` of the block (resource or module call) the expression is in, from the source. */
-  forEach: HclExpr | undefined;
-  /** Where that block is, for messages. */
-  where: string;
+  /** The `for_each` of the block (resource or module call) the expression is in, from the source, and where it is. */
+  forEach: { expr: HclExpr; where: string } | undefined;
 }
 
 export class SourceEvaluator {
@@ -66,10 +64,10 @@ export class SourceEvaluator {
     private readonly ctx: BuildContext,
     inst: Instance,
     /** The module's locals and calls and the block's for_each, from its source (the plan records none's structure). */
-    source: Pick<SourceExpression, 'locals' | 'callers' | 'forEach'> & { where?: string } = {},
+    source: Pick<SourceExpression, 'locals' | 'callers' | 'forEach'> = {},
     private readonly documentText?: DocumentText,
   ) {
-    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers, forEach: source.forEach, where: source.where ?? inst.address };
+    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers, forEach: source.forEach };
   }
 
   /** An expression's value, every member evaluated. */
@@ -288,7 +286,7 @@ export class SourceEvaluator {
   private iteration(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
     const [first, ...rest] = t.steps;
     const name = first && 'attr' in first ? `${t.root}.${first.attr}` : t.root;
-    const { scope, forEach, where } = this.frame;
+    const { scope, forEach } = this.frame;
     const key = scope.selfKey;
     if (name === 'count.index' || name === 'each.key') {
       if (typeof key !== (name === 'count.index' ? 'number' : 'string')) throw new SourceNotEvaluable(`it reads ${name} in a block without ${name === 'count.index' ? 'count' : 'for_each'}`);
@@ -298,8 +296,8 @@ export class SourceEvaluator {
     const collection = this.once('for_each', () => {
       try {
         return this.isolated({ ...this.frame, forEach: undefined }, () => {
-          const v = shallow(this.value(forEach));
-          checkReferences(forEach, scope.forEach, where);
+          const v = shallow(this.value(forEach.expr));
+          checkReferences(forEach.expr, scope.forEach, forEach.where);
           return v;
         });
       } catch (err) {
@@ -314,10 +312,10 @@ export class SourceEvaluator {
     }
     if (Array.isArray(collection)) {
       // A set of strings: each.value is the key itself.
-      if (!collection.includes(key)) throw new SourceNotEvaluable(`its for_each (${where}) does not hold the instance's key ${JSON.stringify(key)}`);
+      if (!collection.includes(key)) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
       return navigate(key, rest, t.text);
     }
-    if (collection === null || typeof collection !== 'object' || !Object.hasOwn(collection, key)) throw new SourceNotEvaluable(`its for_each (${where}) does not hold the instance's key ${JSON.stringify(key)}`);
+    if (collection === null || typeof collection !== 'object' || !Object.hasOwn(collection, key)) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
     return navigate((collection as Record<string, unknown>)[key], rest, t.text);
   }
 
@@ -375,7 +373,8 @@ export class SourceEvaluator {
     const planned = caller.argument(first.attr);
     if (!arg || planned === undefined || 'constant_value' in planned) return FROM_PLAN;
     if (this.ctx.resolver.isSensitiveVariableIn(scope.modules, first.attr)) this.sensitive = true;
-    const frame: Frame = { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: site.arguments.get('for_each'), where: site.where };
+    const forEach = site.arguments.get('for_each');
+    const frame: Frame = { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: forEach ? { expr: forEach, where: site.where } : undefined };
     const value = this.isolated(frame, () => {
       const v = this.value(arg);
       checkReferences(arg, planned, site.where);
