@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-WJ4NAAV7.js";
+} from "./chunk-OE7TCH2O.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

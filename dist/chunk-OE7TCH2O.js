@@ -5166,11 +5166,16 @@ async function policyExpressions(prepared, wanted) {
     if (!hit || hit.location.moduleCall !== void 0 && !hit.declaredAt) return void 0;
     const expr = hit.policies?.find((p) => p.path.length === path.length && p.path.every((step2, n) => step2 === path[n]))?.expr;
     if (!expr) return void 0;
-    const name = String(path[0]);
     const { declaredAt: at, location: location2 } = hit;
-    const where3 = at ? `${at.file}:${at.attributeLines.find(([n]) => n === name)?.[1] ?? at.startLine}` : `${location2.file}:${location2.attributes?.[name]?.startLine ?? location2.startLine}`;
+    const whereOf = (name) => at ? `${at.file}:${at.attributeLines.find(([n]) => n === name)?.[1] ?? at.startLine}` : `${location2.file}:${location2.attributes?.[name]?.startLine ?? location2.startLine}`;
     const forEach = hit.policies?.find((p) => p.path.length === 1 && p.path[0] === "for_each")?.expr;
-    return { expr, where: where3, ...hit.locals ? { locals: hit.locals } : {}, ...hit.callers ? { callers: hit.callers } : {}, ...forEach ? { forEach } : {} };
+    return {
+      expr,
+      where: whereOf(String(path[0])),
+      ...hit.locals ? { locals: hit.locals } : {},
+      ...hit.callers ? { callers: hit.callers } : {},
+      ...forEach ? { forEach: { expr: forEach, where: whereOf("for_each") } } : {}
+    };
   });
 }
 function sourceRoot(options) {
@@ -6021,7 +6026,7 @@ var SourceEvaluator = class {
   constructor(ctx, inst, source = {}, documentText) {
     this.ctx = ctx;
     this.documentText = documentText;
-    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers, forEach: source.forEach, where: source.where ?? inst.address };
+    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers, forEach: source.forEach };
   }
   ctx;
   documentText;
@@ -6231,7 +6236,7 @@ var SourceEvaluator = class {
   iteration(t) {
     const [first2, ...rest] = t.steps;
     const name = first2 && "attr" in first2 ? `${t.root}.${first2.attr}` : t.root;
-    const { scope, forEach, where: where3 } = this.frame;
+    const { scope, forEach } = this.frame;
     const key = scope.selfKey;
     if (name === "count.index" || name === "each.key") {
       if (typeof key !== (name === "count.index" ? "number" : "string")) throw new SourceNotEvaluable(`it reads ${name} in a block without ${name === "count.index" ? "count" : "for_each"}`);
@@ -6241,8 +6246,8 @@ var SourceEvaluator = class {
     const collection = this.once("for_each", () => {
       try {
         return this.isolated({ ...this.frame, forEach: void 0 }, () => {
-          const v = shallow(this.value(forEach));
-          checkReferences(forEach, scope.forEach, where3);
+          const v = shallow(this.value(forEach.expr));
+          checkReferences(forEach.expr, scope.forEach, forEach.where);
           return v;
         });
       } catch (err) {
@@ -6255,10 +6260,10 @@ var SourceEvaluator = class {
       return FROM_PLAN;
     }
     if (Array.isArray(collection)) {
-      if (!collection.includes(key)) throw new SourceNotEvaluable(`its for_each (${where3}) does not hold the instance's key ${JSON.stringify(key)}`);
+      if (!collection.includes(key)) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
       return navigate(key, rest, t.text);
     }
-    if (collection === null || typeof collection !== "object" || !Object.hasOwn(collection, key)) throw new SourceNotEvaluable(`its for_each (${where3}) does not hold the instance's key ${JSON.stringify(key)}`);
+    if (collection === null || typeof collection !== "object" || !Object.hasOwn(collection, key)) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
     return navigate(collection[key], rest, t.text);
   }
   /**
@@ -6312,7 +6317,8 @@ var SourceEvaluator = class {
     const planned = caller.argument(first2.attr);
     if (!arg || planned === void 0 || "constant_value" in planned) return FROM_PLAN;
     if (this.ctx.resolver.isSensitiveVariableIn(scope.modules, first2.attr)) this.sensitive = true;
-    const frame = { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: site.arguments.get("for_each"), where: site.where };
+    const forEach = site.arguments.get("for_each");
+    const frame = { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: forEach ? { expr: forEach, where: site.where } : void 0 };
     const value = this.isolated(frame, () => {
       const v = this.value(arg);
       checkReferences(arg, planned, site.where);
