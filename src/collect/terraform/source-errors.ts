@@ -11,3 +11,14 @@ export class SourceNotEvaluable extends Error {}
  * limits are no Terraform error, and a `try()` over one is not evaluated.
  */
 export class TerraformError extends SourceNotEvaluable {}
+
+/** A TerraformError without a stack: try() throws and catches these once per entry and policy, and capturing stacks showed in profiles. */
+export function terraformError(message: string): TerraformError {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new TerraformError(message);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

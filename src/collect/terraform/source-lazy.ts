@@ -1,5 +1,5 @@
 import type { TraversalStep } from '../../sourcemap/expression.js';
-import { SourceNotEvaluable, TerraformError } from './source-errors.js';
+import { SourceNotEvaluable, terraformError } from './source-errors.js';
 
 /**
  * An object member of a source value, evaluated when it is read. A module
@@ -60,7 +60,7 @@ export function navigate(value: unknown, steps: readonly TraversalStep[], text: 
   for (const step of steps) {
     const key = 'attr' in step ? step.attr : typeof step.index === 'object' ? undefined : step.index;
     if (key !== undefined && here !== null && typeof here === 'object' && !Array.isArray(here)) {
-      if (!Object.hasOwn(here, key)) throw new TerraformError(`${text} reads ${JSON.stringify(String(key))}, which its object does not have`);
+      if (!Object.hasOwn(here, key)) throw terraformError(`${text} reads ${JSON.stringify(String(key))}, which its object does not have`);
       here = shallow((here as Record<string, unknown>)[key]);
       continue;
     }

@@ -17,7 +17,7 @@ import { SourceNotEvaluable } from './source-errors.js';
  */
 export function checkReferences(expr: HclExpr, planned: Expression | undefined, where: string): void {
   const recorded = new Set(referenceStrings(planned));
-  const traversals = traversalsOf(expr);
+  const traversals = traversalsOfWhole(expr);
   const mismatch = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(', ') || 'none'}), so the source at ${where} is not the configuration this plan was made from`);
   for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch();
   for (const r of recorded) {
@@ -29,6 +29,15 @@ interface Traversal {
   text: string;
   /** The references the plan records for it (one of which it must list). */
   planned: string[];
+}
+
+/** A whole expression's traversals, once: a module argument is checked for every instance of the module. */
+const wholeTraversals = new WeakMap<HclExpr, Traversal[]>();
+
+function traversalsOfWhole(expr: HclExpr): Traversal[] {
+  let found = wholeTraversals.get(expr);
+  if (!found) wholeTraversals.set(expr, (found = traversalsOf(expr)));
+  return found;
 }
 
 /**

@@ -6,7 +6,7 @@ import { attr, isSensitive, type Instance } from './instances.js';
 import { placeholderFor } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
 import type { Scope } from './resolve.js';
-import { SourceNotEvaluable, TerraformError } from './source-errors.js';
+import { SourceNotEvaluable, TerraformError, terraformError } from './source-errors.js';
 import { deep, Lazy, navigate, shallow } from './source-lazy.js';
 import { checkReferences, referencesOf } from './source-references.js';
 
@@ -334,7 +334,7 @@ export class SourceEvaluator {
         if (name === 'can') return false;
       }
     }
-    throw new TerraformError(`none of the arguments of its ${name}() can be evaluated`);
+    throw terraformError(`none of the arguments of its ${name}() can be evaluated`);
   }
 
   /** An object member, evaluated when read, where it is written: in this frame, with the for expression's names bound now. */
