@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-OE7TCH2O.js";
+} from "./chunk-4YPZRA4O.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -5904,6 +5904,15 @@ var SourceNotEvaluable = class extends Error {
 };
 var TerraformError = class extends SourceNotEvaluable {
 };
+function terraformError(message) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new TerraformError(message);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 
 // src/collect/terraform/source-lazy.ts
 var Lazy = class {
@@ -5945,7 +5954,7 @@ function navigate(value, steps, text) {
   for (const step2 of steps) {
     const key = "attr" in step2 ? step2.attr : typeof step2.index === "object" ? void 0 : step2.index;
     if (key !== void 0 && here !== null && typeof here === "object" && !Array.isArray(here)) {
-      if (!Object.hasOwn(here, key)) throw new TerraformError(`${text} reads ${JSON.stringify(String(key))}, which its object does not have`);
+      if (!Object.hasOwn(here, key)) throw terraformError(`${text} reads ${JSON.stringify(String(key))}, which its object does not have`);
       here = shallow(here[key]);
       continue;
     }
@@ -5959,12 +5968,18 @@ function navigate(value, steps, text) {
 // src/collect/terraform/source-references.ts
 function checkReferences(expr, planned, where3) {
   const recorded = new Set(referenceStrings(planned));
-  const traversals = traversalsOf(expr);
+  const traversals = traversalsOfWhole(expr);
   const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
   for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
   for (const r of recorded) {
     if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
   }
+}
+var wholeTraversals = /* @__PURE__ */ new WeakMap();
+function traversalsOfWhole(expr) {
+  let found = wholeTraversals.get(expr);
+  if (!found) wholeTraversals.set(expr, found = traversalsOf(expr));
+  return found;
 }
 function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
   switch (e.t) {
@@ -6281,7 +6296,7 @@ var SourceEvaluator = class {
         if (name === "can") return false;
       }
     }
-    throw new TerraformError(`none of the arguments of its ${name}() can be evaluated`);
+    throw terraformError(`none of the arguments of its ${name}() can be evaluated`);
   }
   /** An object member, evaluated when read, where it is written: in this frame, with the for expression's names bound now. */
   later(e) {
