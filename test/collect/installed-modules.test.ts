@@ -45,6 +45,7 @@ function statements(p: PolicySource | undefined) {
 
 const endpoint = (inv: Inventory) => inv.vpcEndpoints.get('module.endpoints.aws_vpc_endpoint.s3')!.policy;
 const mapped = (inv: Inventory) => inv.vpcEndpoints.get('module.vpc_endpoints.aws_vpc_endpoint.this["dynamodb"]')!.policy;
+const lookedUp = (inv: Inventory) => inv.vpcEndpoints.get('module.vpc_endpoints_v3.aws_vpc_endpoint.this["dynamodb"]')!.policy;
 
 /** The fixture with the vpc_endpoints module's filter written otherwise (the references the plan records stay the same). */
 function withFilter(filter: string): string {
@@ -61,6 +62,7 @@ describe('policies of modules installed by terraform init', () => {
     expect(endpoint(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('local.object_arns') });
     expect(bucket(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('its source_policy_documents is known only after apply') });
     expect(mapped(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('for_each') });
+    expect(lookedUp(inv)).toMatchObject({ kind: 'unknown' });
   });
 
   it('a map entry of the caller, through a local, a for_each and try(): the policy it names, evaluated', async () => {
@@ -76,6 +78,20 @@ describe('policies of modules installed by terraform init', () => {
     expect(mapped(await withSources(withFilter('if var.create && v.create')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('which its object does not have, an error Terraform would have stopped at') });
     // can() is false on the same error.
     expect(statements(mapped(await withSources(withFilter('if var.create && !can(v.create)'))))[0]).toMatchObject({ effect: 'Allow' });
+  });
+
+  it('lookup() with a default, as earlier versions of that module write it: the entry\'s member alone, or the default', async () => {
+    const [s] = statements(lookedUp(await withSources(FIXTURE)));
+    expect(s).toMatchObject({ effect: 'Allow', action: ['dynamodb:*'], resource: ['*'] });
+    const withLookup = (call: string) =>
+      editedCopy((d) => {
+        const main = join(d, '.terraform/modules/vpc_endpoints_v3/main.tf');
+        writeFileSync(main, readFileSync(main, 'utf8').replace('lookup(each.value, "policy", null)', call));
+      });
+    // The default: no policy text, nothing to judge.
+    expect(lookedUp(await withSources(withLookup('lookup(each.value, "policies", null)')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('it is not a policy text') });
+    // No default: an error in Terraform too.
+    expect(lookedUp(await withSources(withLookup('lookup(each.value, "policies")')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('"policies", which the object does not have, with no default') });
   });
 
   it('jsonencode() in an installed module, over a local built from a list the caller sets: evaluated', async () => {
@@ -101,18 +117,18 @@ describe('policies of modules installed by terraform init', () => {
       const main = join(d, 'main.tf');
       writeFileSync(main, readFileSync(main, 'utf8').replace('[module.data_bucket.s3_bucket_arn]', '[module.data_bucket.s3_bucket_id]'));
     });
-    expect(endpoint(await withSources(dir))).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/references differ .* main\.tf:40/) });
+    expect(endpoint(await withSources(dir))).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/references differ .* main\.tf:43/) });
   });
 
   it('findings point at the repository\'s module call; the policy is read from the installed block', async () => {
     const index = indexOf(await loadSources(FIXTURE), FIXTURE);
     const [hit] = await index.locate(['module.endpoints.aws_vpc_endpoint.s3']);
-    expect(hit!.location).toMatchObject({ file: 'main.tf', startLine: 40, moduleCall: 'module.endpoints' });
+    expect(hit!.location).toMatchObject({ file: 'main.tf', startLine: 43, moduleCall: 'module.endpoints' });
     expect(hit!.declaredAt).toMatchObject({ file: '.terraform/modules/endpoints/main.tf' });
     expect(hit!.policies?.map((p) => p.path)).toEqual([['policy']]);
-    expect(hit!.callers?.map((c) => c.where)).toEqual(['main.tf:40']);
+    expect(hit!.callers?.map((c) => c.where)).toEqual(['main.tf:43']);
     const [bucketHit] = await index.locate(['module.data_bucket.aws_s3_bucket.this']);
-    expect(bucketHit!.location).toMatchObject({ file: 'main.tf', startLine: 49, moduleCall: 'module.data_bucket' });
+    expect(bucketHit!.location).toMatchObject({ file: 'main.tf', startLine: 52, moduleCall: 'module.data_bucket' });
   });
 
   it('vpcelint comments in installed files are their authors\', not the repository\'s', async () => {
@@ -126,7 +142,7 @@ describe('the manifest of installed modules', () => {
   it('maps each call key to its directory, under TF_DATA_DIR when given', () => {
     const dir = editedCopy((d) => renameSync(join(d, '.terraform'), join(d, 'tfdata')));
     expect(installedModuleDirs(dir).size).toBe(0);
-    expect([...installedModuleDirs(dir, 'tfdata').keys()].sort()).toEqual(['data_bucket', 'endpoints', 'vpc_endpoints']);
+    expect([...installedModuleDirs(dir, 'tfdata').keys()].sort()).toEqual(['data_bucket', 'endpoints', 'vpc_endpoints', 'vpc_endpoints_v3']);
     expect(installedModuleDirs(dir, 'tfdata').get('endpoints')).toBe(join(dir, '.terraform/modules/endpoints'));
   });
 

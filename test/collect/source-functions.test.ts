@@ -3,7 +3,8 @@ import { callFunction } from '../../src/collect/terraform/source-functions.js';
 
 const PLACEHOLDER = '<known after apply: aws_s3_bucket.x.arn>';
 const placeholders = {
-  mentioned: (v: unknown) => typeof v === 'string' && v.includes(PLACEHOLDER),
+  // As the evaluator's: in lists and objects too.
+  mentioned: (v: unknown) => JSON.stringify(v)?.includes(PLACEHOLDER) ?? false,
   mayBeEmpty: (v: unknown) => typeof v === 'string' && v !== '' && v.split(PLACEHOLDER).join('') === '',
 };
 const call = (name: string, ...args: unknown[]) => callFunction(name, args, placeholders);
@@ -40,6 +41,19 @@ describe('Terraform functions over source values', () => {
     const policy = `{"Statement":[{"Condition":{"StringNotEquals":{"aws:SourceVpce":"${PLACEHOLDER}"}}}]}`;
     expect(call('compact', [policy, '', null])).toEqual({ value: [policy] });
     expect(call('coalesce', '', `${PLACEHOLDER}/*`)).toEqual({ value: `${PLACEHOLDER}/*` });
+  });
+
+  it('element, one, keys and values, contains', () => {
+    expect(call('element', ['a', 'b'], 3)).toEqual({ value: 'b' });
+    expect(call('one', [])).toEqual({ value: null });
+    expect(call('one', ['a'])).toEqual({ value: 'a' });
+    expect(call('one', ['a', 'b'])).toHaveProperty('notEvaluated');
+    expect(call('keys', { b: 1, a: 2 })).toEqual({ value: ['a', 'b'] });
+    expect(call('values', { b: 1, a: 2 })).toEqual({ value: [2, 1] });
+    expect(call('contains', ['a', PLACEHOLDER], 'a')).toEqual({ value: true });
+    expect(call('contains', ['a'], 'b')).toEqual({ value: false });
+    // A value known only after apply may be the one sought.
+    expect(call('contains', [PLACEHOLDER], 'b')).toHaveProperty('notEvaluated');
   });
 
   it('objects: merge, later keys winning', () => {

@@ -24,6 +24,9 @@ export function callFunction(name: string, args: unknown[], placeholders: Placeh
 }
 
 const list = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+// Terraform orders a map's keys lexically.
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const notEvaluated = (why: string): FunctionResult => ({ notEvaluated: why });
 
 const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) => FunctionResult>([
@@ -56,6 +59,27 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
       // Whether a value known only after apply is empty is not known; a policy text that holds one is not empty.
       if (l.some((x) => placeholders.mayBeEmpty(x))) return notEvaluated('it calls compact() on a value known only after apply');
       return { value: l.filter((x) => x !== '' && x !== null) };
+    },
+  ],
+  [
+    'element',
+    (args) => {
+      const [l, i] = args;
+      // Terraform wraps the index around the list's length.
+      return Array.isArray(l) && l.length > 0 && Number.isInteger(i) && (i as number) >= 0 ? { value: l[(i as number) % l.length] } : notEvaluated('it calls element() in a way vpcelint does not evaluate');
+    },
+  ],
+  ['one', (args) => (args.length === 1 && Array.isArray(args[0]) && args[0].length <= 1 ? { value: args[0].length === 0 ? null : args[0][0] } : notEvaluated('it calls one() on something that is not a list of at most one element'))],
+  ['keys', (args) => (args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint) } : notEvaluated('it calls keys() on something that is not an object'))],
+  ['values', (args) => (args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint).map((k) => (args[0] as Record<string, unknown>)[k]) } : notEvaluated('it calls values() on something that is not an object'))],
+  [
+    'contains',
+    (args, placeholders) => {
+      const [l, v] = args;
+      if (args.length !== 2 || !Array.isArray(l) || !['string', 'number', 'boolean'].includes(typeof v)) return notEvaluated('it calls contains() in a way vpcelint does not evaluate');
+      if (l.includes(v)) return { value: true };
+      // Not there as written: a value known only after apply, in the list or sought, may still be equal.
+      return placeholders.mentioned(l) || placeholders.mentioned(v) ? notEvaluated('it calls contains() on a value known only after apply') : { value: false };
     },
   ],
   ['tostring', (args) => (args.length === 1 && ['string', 'number', 'boolean'].includes(typeof args[0]) ? { value: String(args[0]) } : notEvaluated('it calls tostring() on something that is not a string'))],

@@ -123,6 +123,7 @@ export class SourceEvaluator {
       }
       case 'call': {
         if (e.name === 'try' || e.name === 'can') return this.tryCall(e.name, e.args);
+        if (e.name === 'lookup' && (e.args.length === 2 || e.args.length === 3)) return this.lookup(e.args);
         return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case 'conditional': {
@@ -335,6 +336,20 @@ export class SourceEvaluator {
       }
     }
     throw terraformError(`none of the arguments of its ${name}() can be evaluated`);
+  }
+
+  /**
+   * `lookup(map, key, default)`: the member under the key, evaluated alone
+   * (the map's other members need not evaluate), else the default; without
+   * one, an error in Terraform too.
+   */
+  private lookup([map, key, fallback]: readonly HclExpr[]): unknown {
+    const m = shallow(this.value(map!));
+    const k = shallow(this.value(key!));
+    if (m === null || typeof m !== 'object' || Array.isArray(m) || typeof k !== 'string' || this.isPlaceholder(k)) throw new SourceNotEvaluable('it calls lookup() in a way vpcelint does not evaluate');
+    if (Object.hasOwn(m, k)) return shallow((m as Record<string, unknown>)[k]);
+    if (fallback) return this.value(fallback);
+    throw terraformError(`it calls lookup() for ${JSON.stringify(k)}, which the object does not have, with no default`);
   }
 
   /** An object member, evaluated when read, where it is written: in this frame, with the for expression's names bound now. */
