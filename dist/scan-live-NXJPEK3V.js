@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-XX3NLUZK.js";
-import "./chunk-4YPZRA4O.js";
+} from "./chunk-QX25SVDS.js";
+import "./chunk-B3THLTI5.js";
 import "./chunk-ZCOA2CXA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

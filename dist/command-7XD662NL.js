@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-XX3NLUZK.js";
+} from "./chunk-QX25SVDS.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-4YPZRA4O.js";
+} from "./chunk-B3THLTI5.js";
 import "./chunk-ZCOA2CXA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

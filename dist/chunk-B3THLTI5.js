@@ -5800,6 +5800,8 @@ function callFunction(name, args, placeholders) {
   return fn(args, placeholders);
 }
 var list = (v) => Array.isArray(v) ? v : void 0;
+var isMap = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 var notEvaluated4 = (why) => ({ notEvaluated: why });
 var FUNCTIONS = /* @__PURE__ */ new Map([
   [
@@ -5830,6 +5832,25 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
       if (!l) return notEvaluated4("it calls compact() on something that is not a list");
       if (l.some((x) => placeholders.mayBeEmpty(x))) return notEvaluated4("it calls compact() on a value known only after apply");
       return { value: l.filter((x) => x !== "" && x !== null) };
+    }
+  ],
+  [
+    "element",
+    (args) => {
+      const [l, i] = args;
+      return Array.isArray(l) && l.length > 0 && Number.isInteger(i) && i >= 0 ? { value: l[i % l.length] } : notEvaluated4("it calls element() in a way vpcelint does not evaluate");
+    }
+  ],
+  ["one", (args) => args.length === 1 && Array.isArray(args[0]) && args[0].length <= 1 ? { value: args[0].length === 0 ? null : args[0][0] } : notEvaluated4("it calls one() on something that is not a list of at most one element")],
+  ["keys", (args) => args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint) } : notEvaluated4("it calls keys() on something that is not an object")],
+  ["values", (args) => args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint).map((k) => args[0][k]) } : notEvaluated4("it calls values() on something that is not an object")],
+  [
+    "contains",
+    (args, placeholders) => {
+      const [l, v] = args;
+      if (args.length !== 2 || !Array.isArray(l) || !["string", "number", "boolean"].includes(typeof v)) return notEvaluated4("it calls contains() in a way vpcelint does not evaluate");
+      if (l.includes(v)) return { value: true };
+      return placeholders.mentioned(l) || placeholders.mentioned(v) ? notEvaluated4("it calls contains() on a value known only after apply") : { value: false };
     }
   ],
   ["tostring", (args) => args.length === 1 && ["string", "number", "boolean"].includes(typeof args[0]) ? { value: String(args[0]) } : notEvaluated4("it calls tostring() on something that is not a string")],
@@ -6103,6 +6124,7 @@ var SourceEvaluator = class {
       }
       case "call": {
         if (e.name === "try" || e.name === "can") return this.tryCall(e.name, e.args);
+        if (e.name === "lookup" && (e.args.length === 2 || e.args.length === 3)) return this.lookup(e.args);
         return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case "conditional": {
@@ -6297,6 +6319,19 @@ var SourceEvaluator = class {
       }
     }
     throw terraformError(`none of the arguments of its ${name}() can be evaluated`);
+  }
+  /**
+   * `lookup(map, key, default)`: the member under the key, evaluated alone
+   * (the map's other members need not evaluate), else the default; without
+   * one, an error in Terraform too.
+   */
+  lookup([map, key, fallback]) {
+    const m = shallow(this.value(map));
+    const k = shallow(this.value(key));
+    if (m === null || typeof m !== "object" || Array.isArray(m) || typeof k !== "string" || this.isPlaceholder(k)) throw new SourceNotEvaluable("it calls lookup() in a way vpcelint does not evaluate");
+    if (Object.hasOwn(m, k)) return shallow(m[k]);
+    if (fallback) return this.value(fallback);
+    throw terraformError(`it calls lookup() for ${JSON.stringify(k)}, which the object does not have, with no default`);
   }
   /** An object member, evaluated when read, where it is written: in this frame, with the for expression's names bound now. */
   later(e) {

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-4YPZRA4O.js";
+} from "./chunk-B3THLTI5.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
