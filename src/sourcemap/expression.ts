@@ -61,7 +61,7 @@ export type TraversalStep = { attr: string } | { index: string | number } | { in
  */
 export type AttributePath = readonly (string | number)[];
 
-/** A policy an expression of a block may hold, by its path in the block. */
+/** An expression of a block the plan may need the structure of, by its path in the block. */
 export interface BlockExpression {
   path: AttributePath;
   expr: HclExpr;
@@ -78,20 +78,34 @@ const DOCUMENT_LISTS: readonly [string, readonly string[]][] = [
   ['condition', ['values']],
 ];
 
+/** The attributes of a resource the plan may know only by their references: its policy, an endpoint's links. */
+const RESOURCE_ATTRIBUTES: Record<string, readonly string[]> = { aws_vpc_endpoint: ['policy', 'route_table_ids', 'subnet_ids', 'security_group_ids'] };
+
+/** Whether blockSourceExpressions reads anything of a block (cheap: by its type and children's names). */
+export function readsSourceExpressions(block: { type: string; labels: readonly string[]; children: readonly { name: string; kind: string }[] }): boolean {
+  if (block.type === 'data') return block.labels[0] === 'aws_iam_policy_document';
+  if (block.type !== 'resource') return false;
+  const names = RESOURCE_ATTRIBUTES[block.labels[0] ?? ''] ?? ['policy'];
+  return block.children.some((c) => c.kind === 'attribute' && names.includes(c.name));
+}
+
 /**
- * What a plan's policies may need of a top-level block, read while the file
- * is parsed (the tree is freed right after): a resource's `policy`, and a
+ * What a plan may need of a top-level block, read while the file is parsed
+ * (the tree is freed right after): a resource's `policy` (and an endpoint's
+ * route tables, subnets and security groups), and a
  * `data "aws_iam_policy_document"`'s list arguments by path, with their
  * `for_each`. Empty for other blocks.
  */
-export function blockPolicyExpressions(block: Node, text: string, type: string, labels: readonly string[]): BlockExpression[] {
+export function blockSourceExpressions(block: Node, text: string, type: string, labels: readonly string[]): BlockExpression[] {
   const out: BlockExpression[] = [];
   // What `each.value` is an element of, which the plan records only by its references.
   const forEach = attributeIn(block, ['for_each']);
   if (forEach && (type === 'resource' || (type === 'data' && labels[0] === 'aws_iam_policy_document'))) out.push({ path: ['for_each'], expr: expression(forEach, text) });
   if (type === 'resource') {
-    const value = attributeIn(block, ['policy']);
-    if (value) out.push({ path: ['policy'], expr: expression(value, text) });
+    for (const name of RESOURCE_ATTRIBUTES[labels[0] ?? ''] ?? ['policy']) {
+      const value = attributeIn(block, [name]);
+      if (value) out.push({ path: [name], expr: expression(value, text) });
+    }
   } else if (type === 'data' && labels[0] === 'aws_iam_policy_document') {
     for (const name of MERGED_DOCUMENTS) {
       const value = attributeIn(block, [name]);

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Node, type Point, type TreeCursor } from 'web-tree-sitter';
-import { blockPolicyExpressions, attributeExpressions, type BlockExpression, type HclExpr } from './expression.js';
+import { attributeExpressions, blockSourceExpressions, readsSourceExpressions, type BlockExpression, type HclExpr } from './expression.js';
 
 /**
  * Terraform files parsed with tree-sitter's HCL grammar (its Terraform
@@ -42,8 +42,8 @@ export interface HclBlock extends LineRange {
   from?: string;
   /** `vpcelint:` comments inside the block or on the comment lines right above it. */
   directives: HclDirective[];
-  /** The expressions a plan's policy may need the structure of (expression.ts). */
-  policies?: BlockExpression[];
+  /** The expressions a plan may need the structure of: policies, an endpoint's links (expression.ts). */
+  expressions?: BlockExpression[];
   /** A module call's arguments (module blocks only): the structure of the values its input variables get. */
   arguments?: [string, HclExpr][];
 }
@@ -126,10 +126,10 @@ function topLevelBlocks(cursor: TreeCursor, text: string, locals: [string, HclEx
           // Only the few blocks a policy may need are read into expressions: a Node each, on top of the cursor's walk.
           if (block.type === 'locals') locals.push(...attributeExpressions(cursor.currentNode, text));
           else if (block.type === 'module') block.arguments = attributeExpressions(cursor.currentNode, text);
-          else if ((block.type === 'resource' && block.children.some((c) => c.name === 'policy' && c.kind === 'attribute')) || (block.type === 'data' && block.labels[0] === 'aws_iam_policy_document')) {
-            // A for_each alone is no policy: only blocks with one of their own keep it.
-            const policies = blockPolicyExpressions(cursor.currentNode, text, block.type, block.labels);
-            if (policies.some((p) => p.path[0] !== 'for_each')) block.policies = policies;
+          else if (readsSourceExpressions(block)) {
+            // A for_each alone is nothing to evaluate: only blocks with an expression of their own keep it.
+            const expressions = blockSourceExpressions(cursor.currentNode, text, block.type, block.labels);
+            if (expressions.some((p) => p.path[0] !== 'for_each')) block.expressions = expressions;
           }
         } while (cursor.gotoNextSibling());
         cursor.gotoParent();

@@ -125,13 +125,13 @@ export async function policyExpressions(prepared: PreparedSources, wanted: reado
     const hit = hits[i];
     // A block in a module that is not on disk resolves to its module call: not the resource's own block.
     if (!hit || (hit.location.moduleCall !== undefined && !hit.declaredAt)) return undefined;
-    const expr = hit.policies?.find((p) => p.path.length === path.length && p.path.every((step, n) => step === path[n]))?.expr;
+    const expr = hit.expressions?.find((p) => p.path.length === path.length && p.path.every((step, n) => step === path[n]))?.expr;
     if (!expr) return undefined;
     const { declaredAt: at, location } = hit;
     const whereOf = (name: string) =>
       at ? `${at.file}:${at.attributeLines.find(([n]) => n === name)?.[1] ?? at.startLine}` : `${location.file}:${location.attributes?.[name]?.startLine ?? location.startLine}`;
     // Locals and callers go with every expression: a caller's argument may read its own module's locals.
-    const forEach = hit.policies?.find((p) => p.path.length === 1 && p.path[0] === 'for_each')?.expr;
+    const forEach = hit.expressions?.find((p) => p.path.length === 1 && p.path[0] === 'for_each')?.expr;
     return {
       expr,
       where: whereOf(String(path[0])),

@@ -15,15 +15,15 @@ export interface LocatedDirective extends HclDirective {
 export interface Located {
   location: SourceLocation;
   directives: LocatedDirective[];
-  /** The block's expressions a plan's policy may need (hcl.ts), and the locals of its module. */
-  policies?: BlockExpression[];
+  /** The block's expressions a plan may need the structure of (hcl.ts), and the locals of its module. */
+  expressions?: BlockExpression[];
   locals?: ReadonlyMap<string, HclExpr>;
   /**
    * A block in a module installed by `terraform init`: its own place, where its policies are read from, while
    * `location` is the repository's module call. Attribute lines as a list: it crosses threads as it is.
    */
   declaredAt?: { file: string; startLine: number; attributeLines: [string, number][] };
-  /** With `policies`: the module calls on the way to the block, the root's first (their arguments set its variables). */
+  /** With `expressions`: the module calls on the way to the block, the root's first (their arguments set its variables). */
   callers?: CallSite[];
 }
 
@@ -93,10 +93,10 @@ export class SourceMap {
 
   /** A block of an installed module: located at the repository's call, with the block's own policies and place. */
   private installedBlock(call: Located, at: FileBlock, mod: ModuleSource, callers: CallSite[]): Located {
-    const { policies } = at.block;
-    if (!policies) return call;
+    const { expressions } = at.block;
+    if (!expressions) return call;
     const attributeLines: [string, number][] = at.block.children.map((c) => [c.name, c.startLine]);
-    return { ...call, policies, locals: mod.locals, callers, declaredAt: { file: this.relative(at.file), startLine: at.block.startLine, attributeLines } };
+    return { ...call, expressions, locals: mod.locals, callers, declaredAt: { file: this.relative(at.file), startLine: at.block.startLine, attributeLines } };
   }
 
   private relative(file: string): string {
@@ -113,9 +113,9 @@ export class SourceMap {
       ...(withAttributes ? { attributes: attributeRanges(at.block) } : {}),
       ...(moduleCall ? { moduleCall } : {}),
     };
-    const policies = at.block.policies;
-    const locals = policies && mod ? { locals: mod.locals, ...(callers.length > 0 ? { callers } : {}) } : {};
-    return { location, directives: at.block.directives.map((d) => ({ ...d, file })), ...(policies ? { policies } : {}), ...locals };
+    const expressions = at.block.expressions;
+    const locals = expressions && mod ? { locals: mod.locals, ...(callers.length > 0 ? { callers } : {}) } : {};
+    return { location, directives: at.block.directives.map((d) => ({ ...d, file })), ...(expressions ? { expressions } : {}), ...locals };
   }
 }
 

@@ -20,6 +20,8 @@ import { FIXTURES } from '../helpers/fixtures.js';
  */
 
 const FIXTURE = join(FIXTURES, 'installed-modules');
+/** The line of a module call in the fixture's main.tf. */
+const callLine = (name: string) => readFileSync(join(FIXTURE, 'main.tf'), 'utf8').split('\n').indexOf(`module "${name}" {`) + 1;
 const scratch: string[] = [];
 afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -80,6 +82,21 @@ describe('policies of modules installed by terraform init', () => {
     expect(statements(mapped(await withSources(withFilter('if var.create && !can(v.create)'))))[0]).toMatchObject({ effect: 'Allow' });
   });
 
+  it('an endpoint\'s route tables, subnets and security groups, through the same map: the tables it serves, so the table it does not serve is the one behind the NAT', async () => {
+    const routes = (inv: Inventory, key: string) => inv.vpcEndpoints.get(`module.${key}.aws_vpc_endpoint.this["dynamodb"]`)!.routeTables;
+    const before = await withSources(editedCopy((dir) => rmSync(join(dir, '.terraform'), { recursive: true })));
+    expect(routes(before, 'vpc_endpoints').unresolved).toContain('for_each');
+    const inv = await withSources(FIXTURE);
+    expect(routes(inv, 'vpc_endpoints')).toEqual({ keys: ['aws_route_table.private'], external: [] });
+    expect(routes(inv, 'vpc_endpoints_v3')).toEqual({ keys: ['aws_route_table.isolated'], external: [] });
+    // An interface endpoint in the same map: its subnets and security groups, and no policy of its own (null).
+    const sts = inv.vpcEndpoints.get('module.vpc_endpoints.aws_vpc_endpoint.this["sts"]')!;
+    expect([sts.subnets, sts.securityGroups]).toEqual([{ keys: ['aws_subnet.private'], external: [] }, { keys: ['aws_security_group.endpoints'], external: [] }]);
+    expect(sts.policy).toEqual({ kind: 'absent' });
+    const stsBefore = before.vpcEndpoints.get('module.vpc_endpoints.aws_vpc_endpoint.this["sts"]')!;
+    expect([stsBefore.subnets.unresolved, stsBefore.securityGroups.unresolved]).toEqual([expect.stringContaining('for_each'), expect.stringContaining('for_each')]);
+  });
+
   it('lookup() with a default, as earlier versions of that module write it: the entry\'s member alone, or the default', async () => {
     const [s] = statements(lookedUp(await withSources(FIXTURE)));
     expect(s).toMatchObject({ effect: 'Allow', action: ['dynamodb:*'], resource: ['*'] });
@@ -88,8 +105,8 @@ describe('policies of modules installed by terraform init', () => {
         const main = join(d, '.terraform/modules/vpc_endpoints_v3/main.tf');
         writeFileSync(main, readFileSync(main, 'utf8').replace('lookup(each.value, "policy", null)', call));
       });
-    // The default: no policy text, nothing to judge.
-    expect(lookedUp(await withSources(withLookup('lookup(each.value, "policies", null)')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('it is not a policy text') });
+    // The default, null: no policy of its own, so AWS's default (full access) is the endpoint's.
+    expect(lookedUp(await withSources(withLookup('lookup(each.value, "policies", null)')))).toEqual({ kind: 'absent' });
     // No default: an error in Terraform too.
     expect(lookedUp(await withSources(withLookup('lookup(each.value, "policies")')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('"policies", which the object does not have, with no default') });
   });
@@ -117,18 +134,18 @@ describe('policies of modules installed by terraform init', () => {
       const main = join(d, 'main.tf');
       writeFileSync(main, readFileSync(main, 'utf8').replace('[module.data_bucket.s3_bucket_arn]', '[module.data_bucket.s3_bucket_id]'));
     });
-    expect(endpoint(await withSources(dir))).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/references differ .* main\.tf:43/) });
+    expect(endpoint(await withSources(dir))).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(new RegExp(`references differ .* main\\.tf:${callLine('endpoints')}`)) });
   });
 
   it('findings point at the repository\'s module call; the policy is read from the installed block', async () => {
     const index = indexOf(await loadSources(FIXTURE), FIXTURE);
     const [hit] = await index.locate(['module.endpoints.aws_vpc_endpoint.s3']);
-    expect(hit!.location).toMatchObject({ file: 'main.tf', startLine: 43, moduleCall: 'module.endpoints' });
+    expect(hit!.location).toMatchObject({ file: 'main.tf', startLine: callLine('endpoints'), moduleCall: 'module.endpoints' });
     expect(hit!.declaredAt).toMatchObject({ file: '.terraform/modules/endpoints/main.tf' });
-    expect(hit!.policies?.map((p) => p.path)).toEqual([['policy']]);
-    expect(hit!.callers?.map((c) => c.where)).toEqual(['main.tf:43']);
+    expect(hit!.expressions?.map((p) => p.path)).toEqual([['policy'], ['route_table_ids']]);
+    expect(hit!.callers?.map((c) => c.where)).toEqual([`main.tf:${callLine('endpoints')}`]);
     const [bucketHit] = await index.locate(['module.data_bucket.aws_s3_bucket.this']);
-    expect(bucketHit!.location).toMatchObject({ file: 'main.tf', startLine: 52, moduleCall: 'module.data_bucket' });
+    expect(bucketHit!.location).toMatchObject({ file: 'main.tf', startLine: callLine('data_bucket'), moduleCall: 'module.data_bucket' });
   });
 
   it('vpcelint comments in installed files are their authors\', not the repository\'s', async () => {

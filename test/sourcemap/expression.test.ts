@@ -8,7 +8,7 @@ import { REALWORLD } from '../helpers/fixtures.js';
 
 /** The expression a block holds at a path, as the parse of its file read it. */
 function expressionAt(block: HclBlock, path: AttributePath): HclExpr | undefined {
-  return block.policies?.find((p) => JSON.stringify(p.path) === JSON.stringify(path))?.expr;
+  return block.expressions?.find((p) => JSON.stringify(p.path) === JSON.stringify(path))?.expr;
 }
 
 /** A resource's `policy` expression, from a file whose one block starts on line 1. */
@@ -99,7 +99,7 @@ describe('attribute expressions from .tf source', () => {
     const parser = await hclParser();
     // Only resources' policies and policy documents' lists: what a plan's policies may need.
     const file = parseHcl(parser, 'module "m" {\n  policy = "{}"\n}\n\nlocals {\n  policy = "{}"\n}\n');
-    expect(file.blocks.map((b) => b.policies)).toEqual([undefined, undefined]);
+    expect(file.blocks.map((b) => b.expressions)).toEqual([undefined, undefined]);
     expect(file.locals).toEqual([['policy', { t: 'literal', value: '{}' }]]);
   });
 });

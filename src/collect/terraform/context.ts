@@ -5,6 +5,7 @@ import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { attr, field, type Instance, type InstanceTable } from './instances.js';
 import type { RegionResolver } from './region.js';
 import type { Resolver } from './resolve.js';
+import type { SourceLinkRequest } from './link-from-source.js';
 import type { SourcePolicyRequest } from './policy-from-source.js';
 
 /** What every builder needs: the instances, the resolver, and the inventory being filled. */
@@ -20,6 +21,8 @@ export interface BuildContext {
   sourcePolicies: SourcePolicyRequest[];
   /** Policy documents rebuilt with lists the `.tf` source can read exactly (iam-policy-document.ts). */
   sourceDocuments: Instance[];
+  /** Links the plan cannot follow whose expressions the `.tf` source has (link-from-source.ts). */
+  sourceLinks: SourceLinkRequest[];
 }
 
 export function indexByType(table: InstanceTable): Map<string, Instance[]> {
@@ -53,6 +56,7 @@ export function releaseBuild(ctx: BuildContext): void {
   ctx.byType.clear();
   ctx.sourcePolicies.length = 0;
   ctx.sourceDocuments.length = 0;
+  ctx.sourceLinks.length = 0;
   ctx.resolver.release();
 }
 

@@ -11,12 +11,13 @@ const TYPES: EndpointType[] = ['Gateway', 'Interface', 'GatewayLoadBalancer', 'R
 
 /** VPC endpoints with their route tables, subnets, security groups and policy, from every Terraform spelling. */
 export function buildEndpoints(ctx: BuildContext): void {
-  // The groups each managed endpoint names itself, before associations add theirs: the default-group check below needs them.
-  const own = new Map<string, Link>();
+  // The links each managed endpoint names itself, before associations add theirs: the default-group check and the
+  // links the source may tell (askSource) need them.
+  const own = new Map<string, OwnLinks>();
   for (const inst of instancesOf(ctx, 'aws_vpc_endpoint', 'data.aws_vpc_endpoint')) {
     const ref = refOf(ctx, inst);
     const ep = endpointOf(ctx, inst);
-    if (inst.mode === 'managed') own.set(ref.key, ep.securityGroups);
+    if (inst.mode === 'managed') own.set(ref.key, { inst, routeTables: ep.routeTables, subnets: ep.subnets, securityGroups: ep.securityGroups });
     ctx.inv.vpcEndpoints.set(ref.key, ep);
   }
   for (const inst of ctx.table.destroyed.values()) {
@@ -33,7 +34,7 @@ export function buildEndpoints(ctx: BuildContext): void {
     ep.securityGroups = merge(ep.securityGroups, link);
     if (field(inst, 'replace_default_association') === true) replacedDefault.add(ep.ref.key);
   });
-  for (const [key, groups] of own) {
+  for (const [key, { securityGroups: groups }] of own) {
     const ep = ctx.inv.vpcEndpoints.get(key);
     // AWS attaches the VPC's default group to an interface endpoint created without groups; an
     // association removes it only with replace_default_association.
@@ -59,6 +60,46 @@ export function buildEndpoints(ctx: BuildContext): void {
     }
   }
   markUnattached(ctx, unattached);
+  askSource(ctx, own);
+}
+
+/** An endpoint's own links, as its attributes give them. */
+interface OwnLinks {
+  inst: Instance;
+  routeTables: Link;
+  subnets: Link;
+  securityGroups: Link;
+}
+
+const LINKS = [
+  ['routeTables', 'route_table_ids', ['route-table']],
+  ['subnets', 'subnet_ids', ['subnet']],
+  ['securityGroups', 'security_group_ids', ['security-group']],
+] as const;
+
+/**
+ * Own links the plan could not follow (a module's local, each.value of a
+ * for_each it does not record), which nothing has joined since: the `.tf`
+ * source may tell them (link-from-source.ts). A link that associations or
+ * marks joined keeps what the plan gave.
+ */
+function askSource(ctx: BuildContext, own: ReadonlyMap<string, OwnLinks>): void {
+  for (const [key, links] of own) {
+    const ep = ctx.inv.vpcEndpoints.get(key);
+    if (!ep) continue;
+    for (const [name, attribute, kinds] of LINKS) {
+      if (ep[name] !== links[name] || !links[name].unresolved) continue;
+      ctx.sourceLinks.push({
+        inst: links.inst,
+        attribute,
+        kinds,
+        apply: (link) => {
+          // AWS attaches the VPC's default group to an interface endpoint created without groups.
+          ep[name] = name === 'securityGroups' && ep.type === 'Interface' && isNone(link) ? defaultGroupOf(ctx, ep.vpc) : link;
+        },
+      });
+    }
+  }
 }
 
 /** The endpoint types an association or setting applies to. */

@@ -9,6 +9,7 @@ import { buildEndpoints } from './endpoints.js';
 import { buildInstances, field, isSensitive, type Instance } from './instances.js';
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
+import { linkFromSource } from './link-from-source.js';
 import { policyFromSource } from './policy-from-source.js';
 import { rebuildPolicyDocument, rebuildWithSources, type Rebuilt, type SourceLookup } from './iam-policy-document.js';
 import type { AttributePath, SourceExpression } from '../../sourcemap/expression.js';
@@ -52,9 +53,11 @@ export function collectPlanInStages(plan: PlanJson, file: string): PlanCollectio
   buildNodes(ctx);
   const requests = [...ctx.sourcePolicies];
   const documents = ctx.sourceDocuments.map((doc) => ({ doc, paths: rebuildPolicyDocument(ctx, doc).inexact ?? [] }));
+  const links = [...ctx.sourceLinks];
   const wanted = [
     ...requests.map((r) => ({ address: r.inst.address, path: [r.attribute] })),
     ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path }))),
+    ...links.map((l) => ({ address: l.inst.address, path: [l.attribute] })),
   ];
   return {
     inv: ctx.inv,
@@ -74,6 +77,11 @@ export function collectPlanInStages(plan: PlanJson, file: string): PlanCollectio
         const at = found[i];
         if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
       });
+      for (const l of links) {
+        const at = found[next++];
+        const link = at ? linkFromSource(ctx, l, at) : undefined;
+        if (link) l.apply(link);
+      }
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;
@@ -121,7 +129,7 @@ export function buildContext(plan: PlanJson, file: string): BuildContext {
   const table = buildInstances(plan, file);
   const config = new ConfigIndex(plan);
   const resolver = new Resolver(table, config, (id) => inv.refById(id));
-  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [] };
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [], sourceLinks: [] };
 }
 
 /**

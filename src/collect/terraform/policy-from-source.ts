@@ -28,6 +28,8 @@ export function policyFromSource(ctx: BuildContext, req: SourcePolicyRequest, fo
     const evaluator = new SourceEvaluator(ctx, req.inst, found, rebuiltDocumentText(ctx));
     const text = evaluator.document(found.expr);
     checkReferences(found.expr, req.expr, found.where);
+    // Set to null: no policy of its own, as if unset (an endpoint's is then AWS's default).
+    if (text === null) return { kind: 'absent' };
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
     const { holder, attribute } = req.unknown;
     return { kind: 'document', text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };

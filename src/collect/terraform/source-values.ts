@@ -75,13 +75,18 @@ export class SourceEvaluator {
     return deep(this.value(e));
   }
 
-  /** A policy text: `jsonencode(value)`, a template whose text is JSON (a heredoc), or any expression that gives one. */
-  document(e: HclExpr): string {
+  /**
+   * A policy text: `jsonencode(value)`, a template whose text is JSON (a
+   * heredoc), or any expression that gives one; null where it gives null (no
+   * policy: `try(each.value.policy, null)` for an entry without one).
+   */
+  document(e: HclExpr): string | null {
     if (e.t === 'call' && e.name === 'jsonencode' && e.args.length === 1) return JSON.stringify(this.result(e.args[0]!));
     if (e.t === 'template') return this.template(e, JSON_TEMPLATE);
     if (e.t === 'unsupported') throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
     // Anything else must come to a policy text: `try(each.value.policy, null)`, a document's json through a variable.
     const text = shallow(this.value(e));
+    if (text === null) return null;
     if (typeof text !== 'string' || this.isPlaceholder(text)) throw new SourceNotEvaluable(typeof text === 'string' ? `it is ${text}` : 'it is not a policy text');
     try {
       JSON.parse(text);
