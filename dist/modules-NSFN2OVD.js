@@ -7,7 +7,7 @@ import {
 } from "./chunk-74UFNRK3.js";
 import {
   parseHcl
-} from "./chunk-EP73NP2S.js";
+} from "./chunk-LDMDLA4P.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts

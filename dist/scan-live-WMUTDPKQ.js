@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-QX25SVDS.js";
-import "./chunk-B3THLTI5.js";
-import "./chunk-ZCOA2CXA.js";
+} from "./chunk-KP33YA2I.js";
+import "./chunk-PEZV2XYY.js";
+import "./chunk-5Y22WXWS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

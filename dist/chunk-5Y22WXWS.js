@@ -207,10 +207,10 @@ var SourceMap = class {
   }
   /** A block of an installed module: located at the repository's call, with the block's own policies and place. */
   installedBlock(call, at, mod, callers) {
-    const { policies } = at.block;
-    if (!policies) return call;
+    const { expressions } = at.block;
+    if (!expressions) return call;
     const attributeLines = at.block.children.map((c) => [c.name, c.startLine]);
-    return { ...call, policies, locals: mod.locals, callers, declaredAt: { file: this.relative(at.file), startLine: at.block.startLine, attributeLines } };
+    return { ...call, expressions, locals: mod.locals, callers, declaredAt: { file: this.relative(at.file), startLine: at.block.startLine, attributeLines } };
   }
   relative(file) {
     return relative(this.base, file).split(sep).join("/");
@@ -225,9 +225,9 @@ var SourceMap = class {
       ...withAttributes ? { attributes: attributeRanges(at.block) } : {},
       ...moduleCall ? { moduleCall } : {}
     };
-    const policies = at.block.policies;
-    const locals = policies && mod ? { locals: mod.locals, ...callers.length > 0 ? { callers } : {} } : {};
-    return { location, directives: at.block.directives.map((d) => ({ ...d, file })), ...policies ? { policies } : {}, ...locals };
+    const expressions = at.block.expressions;
+    const locals = expressions && mod ? { locals: mod.locals, ...callers.length > 0 ? { callers } : {} } : {};
+    return { location, directives: at.block.directives.map((d) => ({ ...d, file })), ...expressions ? { expressions } : {}, ...locals };
   }
 };
 function removedBlock(mod, steps) {
@@ -259,7 +259,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var BASELINE_WASM_MAX_TREE_BYTES = 128 * 1024;
 async function loadSources(root) {
-  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-LAUSR4AE.js"), import("./modules-N6SZ23TM.js")]);
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-YMQVSUXP.js"), import("./modules-NSFN2OVD.js")]);
   if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);

@@ -4033,13 +4033,22 @@ var DOCUMENT_LISTS = [
   ["not_principals", ["identifiers"]],
   ["condition", ["values"]]
 ];
-function blockPolicyExpressions(block, text, type, labels) {
+var RESOURCE_ATTRIBUTES = { aws_vpc_endpoint: ["policy", "route_table_ids", "subnet_ids", "security_group_ids"] };
+function readsSourceExpressions(block) {
+  if (block.type === "data") return block.labels[0] === "aws_iam_policy_document";
+  if (block.type !== "resource") return false;
+  const names = RESOURCE_ATTRIBUTES[block.labels[0] ?? ""] ?? ["policy"];
+  return block.children.some((c) => c.kind === "attribute" && names.includes(c.name));
+}
+function blockSourceExpressions(block, text, type, labels) {
   const out2 = [];
   const forEach = attributeIn(block, ["for_each"]);
   if (forEach && (type === "resource" || type === "data" && labels[0] === "aws_iam_policy_document")) out2.push({ path: ["for_each"], expr: expression(forEach, text) });
   if (type === "resource") {
-    const value = attributeIn(block, ["policy"]);
-    if (value) out2.push({ path: ["policy"], expr: expression(value, text) });
+    for (const name2 of RESOURCE_ATTRIBUTES[labels[0] ?? ""] ?? ["policy"]) {
+      const value = attributeIn(block, [name2]);
+      if (value) out2.push({ path: [name2], expr: expression(value, text) });
+    }
   } else if (type === "data" && labels[0] === "aws_iam_policy_document") {
     for (const name2 of MERGED_DOCUMENTS) {
       const value = attributeIn(block, [name2]);
@@ -4356,9 +4365,9 @@ function topLevelBlocks(cursor, text, locals) {
           blocks.push(block);
           if (block.type === "locals") locals.push(...attributeExpressions(cursor.currentNode, text));
           else if (block.type === "module") block.arguments = attributeExpressions(cursor.currentNode, text);
-          else if (block.type === "resource" && block.children.some((c) => c.name === "policy" && c.kind === "attribute") || block.type === "data" && block.labels[0] === "aws_iam_policy_document") {
-            const policies = blockPolicyExpressions(cursor.currentNode, text, block.type, block.labels);
-            if (policies.some((p) => p.path[0] !== "for_each")) block.policies = policies;
+          else if (readsSourceExpressions(block)) {
+            const expressions = blockSourceExpressions(cursor.currentNode, text, block.type, block.labels);
+            if (expressions.some((p) => p.path[0] !== "for_each")) block.expressions = expressions;
           }
         } while (cursor.gotoNextSibling());
         cursor.gotoParent();

@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-EP73NP2S.js";
+} from "./chunk-LDMDLA4P.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

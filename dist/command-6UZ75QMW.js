@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-QX25SVDS.js";
+} from "./chunk-KP33YA2I.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,8 +30,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-B3THLTI5.js";
-import "./chunk-ZCOA2CXA.js";
+} from "./chunk-PEZV2XYY.js";
+import "./chunk-5Y22WXWS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-B3THLTI5.js";
+} from "./chunk-PEZV2XYY.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

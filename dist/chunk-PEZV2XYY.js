@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-ZCOA2CXA.js";
+} from "./chunk-5Y22WXWS.js";
 import {
   isDirectory,
   tfFiles
@@ -5164,11 +5164,11 @@ async function policyExpressions(prepared, wanted) {
   return wanted.map(({ path }, i) => {
     const hit = hits[i];
     if (!hit || hit.location.moduleCall !== void 0 && !hit.declaredAt) return void 0;
-    const expr = hit.policies?.find((p) => p.path.length === path.length && p.path.every((step2, n) => step2 === path[n]))?.expr;
+    const expr = hit.expressions?.find((p) => p.path.length === path.length && p.path.every((step2, n) => step2 === path[n]))?.expr;
     if (!expr) return void 0;
     const { declaredAt: at, location: location2 } = hit;
     const whereOf = (name) => at ? `${at.file}:${at.attributeLines.find(([n]) => n === name)?.[1] ?? at.startLine}` : `${location2.file}:${location2.attributes?.[name]?.startLine ?? location2.startLine}`;
-    const forEach = hit.policies?.find((p) => p.path.length === 1 && p.path[0] === "for_each")?.expr;
+    const forEach = hit.expressions?.find((p) => p.path.length === 1 && p.path[0] === "for_each")?.expr;
     return {
       expr,
       where: whereOf(String(path[0])),
@@ -5481,6 +5481,7 @@ function releaseBuild(ctx) {
   ctx.byType.clear();
   ctx.sourcePolicies.length = 0;
   ctx.sourceDocuments.length = 0;
+  ctx.sourceLinks.length = 0;
   ctx.resolver.release();
 }
 function* instancesOf(ctx, ...types) {
@@ -6083,12 +6084,17 @@ var SourceEvaluator = class {
   result(e) {
     return deep(this.value(e));
   }
-  /** A policy text: `jsonencode(value)`, a template whose text is JSON (a heredoc), or any expression that gives one. */
+  /**
+   * A policy text: `jsonencode(value)`, a template whose text is JSON (a
+   * heredoc), or any expression that gives one; null where it gives null (no
+   * policy: `try(each.value.policy, null)` for an entry without one).
+   */
   document(e) {
     if (e.t === "call" && e.name === "jsonencode" && e.args.length === 1) return JSON.stringify(this.result(e.args[0]));
     if (e.t === "template") return this.template(e, JSON_TEMPLATE);
     if (e.t === "unsupported") throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
     const text = shallow(this.value(e));
+    if (text === null) return null;
     if (typeof text !== "string" || this.isPlaceholder(text)) throw new SourceNotEvaluable(typeof text === "string" ? `it is ${text}` : "it is not a policy text");
     try {
       JSON.parse(text);
@@ -7077,7 +7083,7 @@ function buildEndpoints(ctx) {
   for (const inst of instancesOf(ctx, "aws_vpc_endpoint", "data.aws_vpc_endpoint")) {
     const ref = refOf(ctx, inst);
     const ep = endpointOf(ctx, inst);
-    if (inst.mode === "managed") own.set(ref.key, ep.securityGroups);
+    if (inst.mode === "managed") own.set(ref.key, { inst, routeTables: ep.routeTables, subnets: ep.subnets, securityGroups: ep.securityGroups });
     ctx.inv.vpcEndpoints.set(ref.key, ep);
   }
   for (const inst of ctx.table.destroyed.values()) {
@@ -7094,7 +7100,7 @@ function buildEndpoints(ctx) {
     ep.securityGroups = merge3(ep.securityGroups, link);
     if (field(inst, "replace_default_association") === true) replacedDefault.add(ep.ref.key);
   });
-  for (const [key, groups] of own) {
+  for (const [key, { securityGroups: groups }] of own) {
     const ep = ctx.inv.vpcEndpoints.get(key);
     if (ep?.type === "Interface" && !replacedDefault.has(key) && isNone(groups)) {
       ep.securityGroups = merge3(ep.securityGroups, defaultGroupOf(ctx, ep.vpc));
@@ -7118,6 +7124,29 @@ function buildEndpoints(ctx) {
     }
   }
   markUnattached(ctx, unattached);
+  askSource(ctx, own);
+}
+var LINKS = [
+  ["routeTables", "route_table_ids", ["route-table"]],
+  ["subnets", "subnet_ids", ["subnet"]],
+  ["securityGroups", "security_group_ids", ["security-group"]]
+];
+function askSource(ctx, own) {
+  for (const [key, links] of own) {
+    const ep = ctx.inv.vpcEndpoints.get(key);
+    if (!ep) continue;
+    for (const [name, attribute, kinds] of LINKS) {
+      if (ep[name] !== links[name] || !links[name].unresolved) continue;
+      ctx.sourceLinks.push({
+        inst: links.inst,
+        attribute,
+        kinds,
+        apply: (link) => {
+          ep[name] = name === "securityGroups" && ep.type === "Interface" && isNone(link) ? defaultGroupOf(ctx, ep.vpc) : link;
+        }
+      });
+    }
+  }
 }
 var ACCEPTS = {
   "route-table": ["Gateway"],
@@ -7617,12 +7646,45 @@ function markUnattached2(ctx, routes, associations) {
   });
 }
 
+// src/collect/terraform/link-from-source.ts
+function linkFromSource(ctx, req, found) {
+  let value;
+  const evaluator = new SourceEvaluator(ctx, req.inst, found);
+  try {
+    value = evaluator.result(found.expr);
+    checkReferences(found.expr, ctx.resolver.expressionOf(req.inst, [req.attribute]), found.where);
+  } catch (err) {
+    if (err instanceof SourceNotEvaluable) return void 0;
+    throw err;
+  }
+  if (value === null) return { keys: [], external: [] };
+  if (!Array.isArray(value)) return void 0;
+  const keys = /* @__PURE__ */ new Set();
+  const external = /* @__PURE__ */ new Set();
+  for (const v of value) {
+    if (typeof v !== "string") return void 0;
+    const named = Object.hasOwn(evaluator.placeholders, v) ? evaluator.placeholders[v] : void 0;
+    if (named) {
+      if (named.length !== 1 || !req.kinds.includes(ctx.inv.refByKey(named[0])?.kind)) return void 0;
+      keys.add(named[0]);
+      continue;
+    }
+    if (Object.keys(evaluator.placeholders).some((p) => v.includes(p))) return void 0;
+    const ref = ctx.inv.refById(v);
+    if (ref && !req.kinds.includes(ref.kind)) return void 0;
+    if (ref) keys.add(ref.key);
+    else external.add(v);
+  }
+  return { keys: [...keys].sort(), external: [...external].sort() };
+}
+
 // src/collect/terraform/policy-from-source.ts
 function policyFromSource(ctx, req, found) {
   try {
     const evaluator = new SourceEvaluator(ctx, req.inst, found, rebuiltDocumentText(ctx));
     const text = evaluator.document(found.expr);
     checkReferences(found.expr, req.expr, found.where);
+    if (text === null) return { kind: "absent" };
     const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
     const { holder, attribute } = req.unknown;
     return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
@@ -8463,9 +8525,11 @@ function collectPlanInStages(plan, file) {
   buildNodes(ctx);
   const requests = [...ctx.sourcePolicies];
   const documents = ctx.sourceDocuments.map((doc) => ({ doc, paths: rebuildPolicyDocument(ctx, doc).inexact ?? [] }));
+  const links = [...ctx.sourceLinks];
   const wanted = [
     ...requests.map((r) => ({ address: r.inst.address, path: [r.attribute] })),
-    ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path })))
+    ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path }))),
+    ...links.map((l) => ({ address: l.inst.address, path: [l.attribute] }))
   ];
   return {
     inv: ctx.inv,
@@ -8484,6 +8548,11 @@ function collectPlanInStages(plan, file) {
         const at = found[i];
         if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
       });
+      for (const l of links) {
+        const at = found[next++];
+        const link = at ? linkFromSource(ctx, l, at) : void 0;
+        if (link) l.apply(link);
+      }
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;
@@ -8520,7 +8589,7 @@ function buildContext(plan, file) {
   const table = buildInstances(plan, file);
   const config = new ConfigIndex(plan);
   const resolver = new Resolver(table, config, (id) => inv.refById(id));
-  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [] };
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [], sourceLinks: [] };
 }
 function diagnoseCompleteness(inv, plan, file) {
   if (plan.errored === true) {
