@@ -72,9 +72,9 @@ interface OwnLinks {
 }
 
 const LINKS = [
-  ['routeTables', 'route_table_ids', ['route-table']],
-  ['subnets', 'subnet_ids', ['subnet']],
-  ['securityGroups', 'security_group_ids', ['security-group']],
+  ['routeTables', 'route_table_ids', 'route-table'],
+  ['subnets', 'subnet_ids', 'subnet'],
+  ['securityGroups', 'security_group_ids', 'security-group'],
 ] as const;
 
 /**
@@ -87,12 +87,13 @@ function askSource(ctx: BuildContext, own: ReadonlyMap<string, OwnLinks>): void 
   for (const [key, links] of own) {
     const ep = ctx.inv.vpcEndpoints.get(key);
     if (!ep) continue;
-    for (const [name, attribute, kinds] of LINKS) {
-      if (ep[name] !== links[name] || !links[name].unresolved) continue;
+    for (const [name, attribute, kind] of LINKS) {
+      // Only what the endpoint's type uses (a gateway's subnets mean nothing), and what nothing joined.
+      if ((!isUnknown(ep.type) && !ACCEPTS[kind]!.includes(ep.type)) || ep[name] !== links[name] || !links[name].unresolved) continue;
       ctx.sourceLinks.push({
         inst: links.inst,
         attribute,
-        kinds,
+        kinds: [kind],
         apply: (link) => {
           // AWS attaches the VPC's default group to an interface endpoint created without groups.
           ep[name] = name === 'securityGroups' && ep.type === 'Interface' && isNone(link) ? defaultGroupOf(ctx, ep.vpc) : link;
