@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-PEZV2XYY.js";
+} from "./chunk-EIHHL4KU.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -7127,20 +7127,20 @@ function buildEndpoints(ctx) {
   askSource(ctx, own);
 }
 var LINKS = [
-  ["routeTables", "route_table_ids", ["route-table"]],
-  ["subnets", "subnet_ids", ["subnet"]],
-  ["securityGroups", "security_group_ids", ["security-group"]]
+  ["routeTables", "route_table_ids", "route-table"],
+  ["subnets", "subnet_ids", "subnet"],
+  ["securityGroups", "security_group_ids", "security-group"]
 ];
 function askSource(ctx, own) {
   for (const [key, links] of own) {
     const ep = ctx.inv.vpcEndpoints.get(key);
     if (!ep) continue;
-    for (const [name, attribute, kinds] of LINKS) {
-      if (ep[name] !== links[name] || !links[name].unresolved) continue;
+    for (const [name, attribute, kind] of LINKS) {
+      if (!isUnknown(ep.type) && !ACCEPTS[kind].includes(ep.type) || ep[name] !== links[name] || !links[name].unresolved) continue;
       ctx.sourceLinks.push({
         inst: links.inst,
         attribute,
-        kinds,
+        kinds: [kind],
         apply: (link) => {
           ep[name] = name === "securityGroups" && ep.type === "Interface" && isNone(link) ? defaultGroupOf(ctx, ep.vpc) : link;
         }

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-KP33YA2I.js";
-import "./chunk-PEZV2XYY.js";
+} from "./chunk-AHGDDCRE.js";
+import "./chunk-EIHHL4KU.js";
 import "./chunk-5Y22WXWS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
