@@ -4,6 +4,7 @@ import type { SourceExpression } from '../../sourcemap/expression.js';
 import type { BuildContext } from './context.js';
 import type { Instance } from './instances.js';
 import { SourceNotEvaluable } from './source-errors.js';
+import { looksLikeId } from './resolve.js';
 import { checkReferences } from './source-references.js';
 import { SourceEvaluator } from './source-values.js';
 
@@ -49,11 +50,14 @@ export function linkFromSource(ctx: BuildContext, req: SourceLinkRequest, found:
       keys.add(named[0]!);
       continue;
     }
+    if (v === '') continue;
     if (Object.keys(evaluator.placeholders).some((p) => v.includes(p))) return undefined;
     const ref = ctx.inv.refById(v);
     if (ref && !req.kinds.includes(ref.kind)) return undefined;
+    // As the resolver links known values: a node of the plan, or an id outside it; anything else is no id.
     if (ref) keys.add(ref.key);
-    else external.add(v);
+    else if (looksLikeId(v, req.kinds)) external.add(v);
+    else return undefined;
   }
   return { keys: [...keys].sort(), external: [...external].sort() };
 }

@@ -406,7 +406,7 @@ function stepOf(moduleInstance: string, call: string): ModuleStep {
   return { name: call };
 }
 
-function looksLikeId(value: string, kinds: readonly NodeKind[]): boolean {
+export function looksLikeId(value: string, kinds: readonly NodeKind[]): boolean {
   if (kinds.includes('bucket')) return true;
   return /^[a-z0-9]+-[0-9a-zA-Z]+$/.test(value) || value.startsWith('arn:');
 }
