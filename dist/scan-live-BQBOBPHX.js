@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-AHGDDCRE.js";
-import "./chunk-EIHHL4KU.js";
+} from "./chunk-B2GJZIHS.js";
+import "./chunk-4WEZNYIM.js";
 import "./chunk-5Y22WXWS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-EIHHL4KU.js";
+} from "./chunk-4WEZNYIM.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

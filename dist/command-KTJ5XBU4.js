@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-AHGDDCRE.js";
+} from "./chunk-B2GJZIHS.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-EIHHL4KU.js";
+} from "./chunk-4WEZNYIM.js";
 import "./chunk-5Y22WXWS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
