@@ -5,11 +5,13 @@ import { Worker } from 'node:worker_threads';
 import type { SourceRange } from '../model/ref.js';
 import { moduleTreeBytes } from './files.js';
 import { SourceMap, type Located } from './locate.js';
-import type { ModuleLoader, ModuleSource, SourceProblem } from './modules.js';
+import type { ModuleCallSource, ModuleLoader, ModuleSource, SourceProblem } from './modules.js';
 
 /** What reading a root module's `.tf` files (and its local modules') gives the source map. */
 export interface LoadedSources {
   module: ModuleSource;
+  /** Reads a module installed by `terraform init` when a declaration inside it is asked for. */
+  loadInstalled(call: ModuleCallSource): ModuleSource | undefined;
   problems: SourceProblem[];
   directives: ModuleLoader['directives'];
   filesParsed: number;
@@ -21,9 +23,9 @@ export interface SourceIndex {
   directives: LoadedSources['directives'];
   filesParsed: number;
   where: 'worker' | 'thread';
-  /** Where each address is declared (undefined where it is not); the last question: a worker ends after it. */
+  /** Where each address is declared (undefined where it is not), as findings point at it; the last question: a worker ends after it. */
   locate(addresses: readonly string[]): Promise<(Located | undefined)[]>;
-  /** The same, as a question before the last one. */
+  /** The same with the expressions of blocks inside installed modules (SourceMap.declaration), as a question before the last one. */
   declarations(addresses: readonly string[]): Promise<(Located | undefined)[]>;
 }
 
@@ -47,20 +49,23 @@ export async function loadSources(root: string): Promise<LoadedSources> {
   if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);
-  return { module, problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };
+  return { module, loadInstalled: (call) => loader.loadInstalled(call), problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };
 }
 
 /** The index of files read on this thread; `base` is the directory locations are relative to. */
 export function indexOf(loaded: LoadedSources, base: string, where: SourceIndex['where'] = 'thread'): SourceIndex {
-  const map = new SourceMap(loaded.module, base);
+  const map = new SourceMap(loaded.module, base, loaded.loadInstalled);
   const { problems, directives, filesParsed } = loaded;
   const locate = async (addresses: readonly string[]) => addresses.map((a) => map.locate(a));
-  return { problems, directives, filesParsed, where, locate, declarations: locate };
+  const declarations = async (addresses: readonly string[]) => addresses.map((a) => map.declaration(a));
+  return { problems, directives, filesParsed, where, locate, declarations };
 }
 
 /** Messages of the worker (sourcemap-worker.ts): the summary once the files are read, then the hits asked for. */
 export type WorkerSummary = { ok: true; problems: SourceProblem[]; directives: LoadedSources['directives']; filesParsed: number } | { ok: false };
 export type WorkerHits = { hits: (WireLocated | null)[] };
+/** Where the addresses are declared; `deep`: with the blocks inside installed modules (SourceMap.declaration). */
+export type WorkerQuestion = { addresses: readonly string[]; deep: boolean };
 
 /**
  * Starts reading the `.tf` files. With `background`, and a second core and
@@ -99,10 +104,13 @@ function startLoading(root: string, base: string, background: boolean): PendingS
         return here();
       }
       const { problems, directives, filesParsed } = summary;
-      const declarations = async (addresses: readonly string[]): Promise<(Located | undefined)[]> => {
-        const reply = await ask<WorkerHits>({ addresses });
+      const question = async (addresses: readonly string[], deep: boolean): Promise<(Located | undefined)[]> => {
+        const reply = await ask<WorkerHits>({ addresses, deep } satisfies WorkerQuestion);
         // The worker read the files; should it fail now, this thread reads them again and answers itself.
-        if (!reply) return (await here()).locate(addresses);
+        if (!reply) {
+          const index = await here();
+          return deep ? index.declarations(addresses) : index.locate(addresses);
+        }
         const seen = new Map<WireLocated, Located>();
         return reply.hits.map((h) => {
           if (!h) return undefined;
@@ -115,9 +123,9 @@ function startLoading(root: string, base: string, background: boolean): PendingS
         directives,
         filesParsed,
         where: 'worker',
-        declarations,
+        declarations: (addresses) => question(addresses, true),
         async locate(addresses) {
-          const hits = await declarations(addresses);
+          const hits = await question(addresses, false);
           void worker.terminate();
           return hits;
         },

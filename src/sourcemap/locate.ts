@@ -3,7 +3,7 @@ import { configSteps, parseInstanceAddress } from '../collect/terraform/address.
 import type { SourceLocation, SourceRange } from '../model/ref.js';
 import type { BlockExpression, CallSite, HclExpr } from './expression.js';
 import type { HclBlock, HclDirective } from './hcl.js';
-import type { FileBlock, ModuleSource } from './modules.js';
+import type { FileBlock, ModuleCallSource, ModuleSource } from './modules.js';
 
 /** A `vpcelint:` comment found at a located block, with the file it is in (relative, like locations). */
 export interface LocatedDirective extends HclDirective {
@@ -37,21 +37,34 @@ export interface Located {
  */
 export class SourceMap {
   private readonly cache = new Map<string, Located | null>();
+  private readonly deepCache = new Map<string, Located | null>();
 
-  /** `base` is the directory locations are relative to (the repository root). */
+  /** `base` is the directory locations are relative to (the repository root); `loadInstalled` reads an installed module when asked for. */
   constructor(
     private readonly root: ModuleSource,
     private readonly base: string,
+    private readonly loadInstalled: (call: ModuleCallSource) => ModuleSource | undefined = (call) => call.module,
   ) {}
 
+  /** Where an address is declared, as findings point at it: in an installed module, the repository's call. */
   locate(address: string): Located | undefined {
+    return this.find(address, false);
+  }
+
+  /** The same, and inside installed modules the block's own expressions (read from their files, now if not yet). */
+  declaration(address: string): Located | undefined {
+    return this.find(address, true);
+  }
+
+  private find(address: string, deep: boolean): Located | undefined {
     const parsed = parseInstanceAddress(address);
     if (!parsed) return undefined;
     // The address relative to each module on the way: `module.a`, ..., `aws_x.y`, for removed blocks.
     const steps = configSteps(parsed);
     // One lookup per configuration block, however many instances it has.
     const configAddress = steps.join('.');
-    const hit = this.cache.get(configAddress);
+    const cache = deep ? this.deepCache : this.cache;
+    const hit = cache.get(configAddress);
     if (hit !== undefined) return hit ?? undefined;
     let mod = this.root;
     let found: Located | undefined;
@@ -68,16 +81,18 @@ export class SourceMap {
         break;
       }
       callers.push({ arguments: new Map(call.call.block.arguments), locals: mod.locals, where: `${this.relative(call.call.file)}:${call.call.block.startLine}` });
-      if (!call.module || (call.module.installed && !outerCall)) {
+      // Installed modules are read for what only their blocks have, never for a location (the call is that).
+      const module = !call.installed ? call.module : deep ? this.loadInstalled(call) : undefined;
+      if (!module || (module.installed && !outerCall)) {
         const at = this.toLocated(call.call, false, steps.slice(0, i + 1).join('.'));
-        if (!call.module) {
+        if (!module) {
           found = outerCall ?? at;
           done = true;
           break;
         }
         outerCall = at;
       }
-      mod = call.module;
+      mod = module;
     }
     if (!done) {
       const at = mod.resources.get(steps[steps.length - 1]!);
@@ -87,7 +102,7 @@ export class SourceMap {
     }
     // Declared nowhere, but a `removed` block names it: Terraform forgets it (or destroys it), and that block is the line.
     if (!found && removed) found = this.toLocated(removed, false);
-    this.cache.set(configAddress, found ?? null);
+    cache.set(configAddress, found ?? null);
     return found;
   }
 

@@ -15,7 +15,10 @@ export interface FileBlock {
 /** A `module "name" { source = ... }` block; `module` is set when the source is a local directory we could read. */
 export interface ModuleCallSource {
   call: FileBlock;
+  /** For a module installed by `terraform init`, read when first asked for (loadInstalled). */
   module?: ModuleSource;
+  /** Installed by `terraform init`: where, and its key in the manifest. */
+  installed?: { dir: string; key: string };
 }
 
 /** One Terraform module: the `.tf` files of one directory. */
@@ -111,7 +114,8 @@ export class ModuleLoader {
       const childKey = key === '' ? name : `${key}.${name}`;
       if (!isLocalSource(at.block.source)) {
         const installedDir = this.installedDirs.get(childKey);
-        if (installedDir !== undefined && isDirectory(installedDir)) mod.calls.get(name)!.module = this.load(installedDir, childKey, true);
+        // Read only when a policy or link inside it needs its source: a repository may install far more than that.
+        if (installedDir !== undefined && isDirectory(installedDir)) mod.calls.get(name)!.installed = { dir: installedDir, key: childKey };
         continue;
       }
       const childDir = resolve(real, at.block.source!);
@@ -122,6 +126,12 @@ export class ModuleLoader {
       mod.calls.get(name)!.module = this.load(childDir, childKey, installed);
     }
     return mod;
+  }
+
+  /** The module an installed call names, read now if it was not. */
+  loadInstalled(call: ModuleCallSource): ModuleSource | undefined {
+    if (!call.module && call.installed) call.module = this.load(call.installed.dir, call.installed.key, true);
+    return call.module;
   }
 }
 

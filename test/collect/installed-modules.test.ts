@@ -138,13 +138,22 @@ describe('policies of modules installed by terraform init', () => {
   });
 
   it('findings point at the repository\'s module call; the policy is read from the installed block', async () => {
-    const index = indexOf(await loadSources(FIXTURE), FIXTURE);
-    const [hit] = await index.locate(['module.endpoints.aws_vpc_endpoint.s3']);
+    const loaded = await loadSources(FIXTURE);
+    const index = indexOf(loaded, FIXTURE);
+    // Only the repository's files are read until a declaration inside an installed module is asked for.
+    expect(loaded.filesParsed).toBe(1);
+    const [shallow] = await index.locate(['module.endpoints.aws_vpc_endpoint.s3']);
+    expect(shallow).toMatchObject({ location: { file: 'main.tf', startLine: callLine('endpoints'), moduleCall: 'module.endpoints' } });
+    expect(shallow!.expressions).toBeUndefined();
+    expect(loaded.module.calls.get('endpoints')!.module).toBeUndefined();
+    const [hit] = await index.declarations(['module.endpoints.aws_vpc_endpoint.s3']);
+    expect(loaded.module.calls.get('endpoints')!.module?.installed).toBe(true);
+    expect(loaded.module.calls.get('data_bucket')!.module).toBeUndefined();
     expect(hit!.location).toMatchObject({ file: 'main.tf', startLine: callLine('endpoints'), moduleCall: 'module.endpoints' });
     expect(hit!.declaredAt).toMatchObject({ file: '.terraform/modules/endpoints/main.tf' });
     expect(hit!.expressions?.map((p) => p.path)).toEqual([['policy'], ['route_table_ids']]);
     expect(hit!.callers?.map((c) => c.where)).toEqual([`main.tf:${callLine('endpoints')}`]);
-    const [bucketHit] = await index.locate(['module.data_bucket.aws_s3_bucket.this']);
+    const [bucketHit] = await index.declarations(['module.data_bucket.aws_s3_bucket.this']);
     expect(bucketHit!.location).toMatchObject({ file: 'main.tf', startLine: callLine('data_bucket'), moduleCall: 'module.data_bucket' });
   });
 

@@ -78,6 +78,8 @@ describe('reading .tf files in a worker thread', () => {
       const { locate: _w, declarations: _wd, ...workerSummary } = inWorker;
       const { locate: _h, declarations: _hd, ...hereSummary } = here;
       expect(workerSummary, root).toEqual({ ...hereSummary, where: 'worker' });
+      // Declarations first (a question before the last one): inside installed modules, the blocks' own expressions.
+      expect(await inWorker.declarations(addresses), root).toStrictEqual(await here.declarations(addresses));
       const [fromWorker, fromHere] = [await inWorker.locate(addresses), await here.locate(addresses)];
       expect(fromWorker.filter(Boolean).length, root).toBeGreaterThan(0);
       // Strict: attribute ranges keep their null prototype across the threads.
