@@ -4,7 +4,7 @@ import {
   SourceMap,
   loadSources,
   toWire
-} from "./chunk-5Y22WXWS.js";
+} from "./chunk-2PQ6WH24.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 
@@ -19,12 +19,12 @@ try {
   port.postMessage({ ok: false });
 }
 if (loaded) {
-  const { module, problems, directives, filesParsed } = loaded;
-  const map = new SourceMap(module, base);
-  port.on("message", ({ addresses }) => {
+  const { module, loadInstalled, problems, directives, filesParsed } = loaded;
+  const map = new SourceMap(module, base, loadInstalled);
+  port.on("message", ({ addresses, deep }) => {
     const wire = /* @__PURE__ */ new Map();
     const hits = addresses.map((a) => {
-      const hit = map.locate(a);
+      const hit = deep ? map.declaration(a) : map.locate(a);
       if (!hit) return null;
       if (!wire.has(hit)) wire.set(hit, toWire(hit));
       return wire.get(hit);

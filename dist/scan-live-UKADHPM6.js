@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-B2GJZIHS.js";
-import "./chunk-4WEZNYIM.js";
-import "./chunk-5Y22WXWS.js";
+} from "./chunk-CAZAAGYB.js";
+import "./chunk-3CND4VEB.js";
+import "./chunk-2PQ6WH24.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

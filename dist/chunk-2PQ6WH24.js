@@ -155,20 +155,32 @@ function parseReference(text) {
 
 // src/sourcemap/locate.ts
 var SourceMap = class {
-  /** `base` is the directory locations are relative to (the repository root). */
-  constructor(root, base) {
+  /** `base` is the directory locations are relative to (the repository root); `loadInstalled` reads an installed module when asked for. */
+  constructor(root, base, loadInstalled = (call) => call.module) {
     this.root = root;
     this.base = base;
+    this.loadInstalled = loadInstalled;
   }
   root;
   base;
+  loadInstalled;
   cache = /* @__PURE__ */ new Map();
+  deepCache = /* @__PURE__ */ new Map();
+  /** Where an address is declared, as findings point at it: in an installed module, the repository's call. */
   locate(address) {
+    return this.find(address, false);
+  }
+  /** The same, and inside installed modules the block's own expressions (read from their files, now if not yet). */
+  declaration(address) {
+    return this.find(address, true);
+  }
+  find(address, deep) {
     const parsed = parseInstanceAddress(address);
     if (!parsed) return void 0;
     const steps = configSteps(parsed);
     const configAddress = steps.join(".");
-    const hit = this.cache.get(configAddress);
+    const cache = deep ? this.deepCache : this.cache;
+    const hit = cache.get(configAddress);
     if (hit !== void 0) return hit ?? void 0;
     let mod = this.root;
     let found;
@@ -184,16 +196,17 @@ var SourceMap = class {
         break;
       }
       callers.push({ arguments: new Map(call.call.block.arguments), locals: mod.locals, where: `${this.relative(call.call.file)}:${call.call.block.startLine}` });
-      if (!call.module || call.module.installed && !outerCall) {
+      const module = !call.installed ? call.module : deep ? this.loadInstalled(call) : void 0;
+      if (!module || module.installed && !outerCall) {
         const at = this.toLocated(call.call, false, steps.slice(0, i + 1).join("."));
-        if (!call.module) {
+        if (!module) {
           found = outerCall ?? at;
           done = true;
           break;
         }
         outerCall = at;
       }
-      mod = call.module;
+      mod = module;
     }
     if (!done) {
       const at = mod.resources.get(steps[steps.length - 1]);
@@ -202,7 +215,7 @@ var SourceMap = class {
       else removed ??= removedBlock(mod, steps.slice(parsed.modules.length));
     }
     if (!found && removed) found = this.toLocated(removed, false);
-    this.cache.set(configAddress, found ?? null);
+    cache.set(configAddress, found ?? null);
     return found;
   }
   /** A block of an installed module: located at the repository's call, with the block's own policies and place. */
@@ -259,17 +272,18 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var BASELINE_WASM_MAX_TREE_BYTES = 128 * 1024;
 async function loadSources(root) {
-  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-YMQVSUXP.js"), import("./modules-NSFN2OVD.js")]);
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-YMQVSUXP.js"), import("./modules-CGYWA5LR.js")]);
   if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);
-  return { module, problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };
+  return { module, loadInstalled: (call) => loader.loadInstalled(call), problems: loader.problems, directives: loader.directives, filesParsed: loader.filesParsed };
 }
 function indexOf(loaded, base, where = "thread") {
-  const map = new SourceMap(loaded.module, base);
+  const map = new SourceMap(loaded.module, base, loaded.loadInstalled);
   const { problems, directives, filesParsed } = loaded;
   const locate = async (addresses) => addresses.map((a) => map.locate(a));
-  return { problems, directives, filesParsed, where, locate, declarations: locate };
+  const declarations = async (addresses) => addresses.map((a) => map.declaration(a));
+  return { problems, directives, filesParsed, where, locate, declarations };
 }
 function startLoadingSources(root, base, background) {
   const pending = startLoading(root, base, background);
@@ -296,9 +310,12 @@ function startLoading(root, base, background) {
         return here();
       }
       const { problems, directives, filesParsed } = summary;
-      const declarations = async (addresses) => {
-        const reply = await ask({ addresses });
-        if (!reply) return (await here()).locate(addresses);
+      const question = async (addresses, deep) => {
+        const reply = await ask({ addresses, deep });
+        if (!reply) {
+          const index = await here();
+          return deep ? index.declarations(addresses) : index.locate(addresses);
+        }
         const seen = /* @__PURE__ */ new Map();
         return reply.hits.map((h) => {
           if (!h) return void 0;
@@ -311,9 +328,9 @@ function startLoading(root, base, background) {
         directives,
         filesParsed,
         where: "worker",
-        declarations,
+        declarations: (addresses) => question(addresses, true),
         async locate(addresses) {
-          const hits = await declarations(addresses);
+          const hits = await question(addresses, false);
           void worker.terminate();
           return hits;
         }

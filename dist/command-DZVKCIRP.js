@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-B2GJZIHS.js";
+} from "./chunk-CAZAAGYB.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,8 +30,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-4WEZNYIM.js";
-import "./chunk-5Y22WXWS.js";
+} from "./chunk-3CND4VEB.js";
+import "./chunk-2PQ6WH24.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-5Y22WXWS.js";
+} from "./chunk-2PQ6WH24.js";
 import {
   isDirectory,
   tfFiles

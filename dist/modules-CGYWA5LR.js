@@ -92,7 +92,7 @@ var ModuleLoader = class {
       const childKey = key === "" ? name : `${key}.${name}`;
       if (!isLocalSource(at.block.source)) {
         const installedDir = this.installedDirs.get(childKey);
-        if (installedDir !== void 0 && isDirectory(installedDir)) mod.calls.get(name).module = this.load(installedDir, childKey, true);
+        if (installedDir !== void 0 && isDirectory(installedDir)) mod.calls.get(name).installed = { dir: installedDir, key: childKey };
         continue;
       }
       const childDir = resolve2(real, at.block.source);
@@ -103,6 +103,11 @@ var ModuleLoader = class {
       mod.calls.get(name).module = this.load(childDir, childKey, installed);
     }
     return mod;
+  }
+  /** The module an installed call names, read now if it was not. */
+  loadInstalled(call) {
+    if (!call.module && call.installed) call.module = this.load(call.installed.dir, call.installed.key, true);
+    return call.module;
   }
 };
 export {

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-4WEZNYIM.js";
+} from "./chunk-3CND4VEB.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
