@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
  * One attribute's value expression from a `.tf` file, as a small tree: the
  * shapes a policy is written with (`jsonencode({...})`, a heredoc of JSON)
  * and the references inside them. Whatever else an expression holds
- * (conditionals, `for`, splats, template directives, operators) is
+ * (template directives, grouping `for`, computed keys, ...) is
  * `unsupported`, with its line, so the reader can say what it did not
  * follow. The plan keeps only an expression's references, not its structure;
  * this is where the structure comes from.
@@ -15,6 +15,8 @@ export type HclExpr =
   | { t: 'template'; parts: (string | HclExpr)[] }
   /** `aws_s3_bucket.data.arn`, `var.x`, `aws_vpc_endpoint.s3[0].id`, `aws_s3_bucket.x[count.index].arn`. */
   | { t: 'traversal'; root: string; steps: TraversalStep[]; text: string }
+  /** `aws_s3_bucket.team[*].arn`, `var.list.*.id`: the steps after the splat (`each`) taken on every element of `base`. */
+  | { t: 'splat'; base: Extract<HclExpr, { t: 'traversal' }>; each: TraversalStep[]; text: string }
   | { t: 'tuple'; items: HclExpr[] }
   | { t: 'object'; items: { key: string; value: HclExpr }[] }
   | { t: 'call'; name: string; args: HclExpr[] }
@@ -285,7 +287,18 @@ function literal(node: Node): HclExpr {
 function traversal(node: Node, parts: Node[], text: string, end = node.endIndex): HclExpr {
   const root = parts[0]!.text;
   const steps: TraversalStep[] = [];
-  for (const part of parts.slice(1)) {
+  const rest = parts.slice(1);
+  const at = rest.findIndex((p) => p.type === 'splat');
+  if (at !== -1) {
+    // The splat's own children are the steps taken on each element; nothing follows it in the parts.
+    const kind = named(rest[at]!)[0];
+    if (at !== rest.length - 1 || !kind) return unsupported(rest[at]!, describe(rest[at]!));
+    const base = traversal(node, parts.slice(0, at + 1), text, rest[at]!.startIndex);
+    const each = traversal(node, [parts[0]!, ...named(kind)], text);
+    if (base.t !== 'traversal' || each.t !== 'traversal') return base.t === 'unsupported' ? base : each;
+    return { t: 'splat', base, each: each.steps, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
+  }
+  for (const part of rest) {
     if (part.type === 'get_attr') {
       steps.push({ attr: named(part).find((n) => n.type === 'identifier')!.text });
       continue;

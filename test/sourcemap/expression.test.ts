@@ -78,11 +78,17 @@ describe('attribute expressions from .tf source', () => {
     expect(await exprOf('  policy = (var.a) != -1')).toEqual({ t: 'operation', op: '!=', args: [ref('var.a'), { t: 'operation', op: '-', args: [{ t: 'literal', value: 1 }] }] });
   });
 
-  it('marks what it does not follow, with its line: grouping for expressions, expanded arguments, splats, template directives, computed keys', async () => {
+  it('reads splats, full and legacy: the traversal before, and the steps taken on each element', async () => {
+    expect(await exprOf('  policy = aws_s3_bucket.team[*].arn')).toEqual({ t: 'splat', base: ref('aws_s3_bucket.team'), each: [{ attr: 'arn' }], text: 'aws_s3_bucket.team[*].arn' });
+    expect(await exprOf('  policy = var.buckets.*.arn')).toEqual({ t: 'splat', base: ref('var.buckets'), each: [{ attr: 'arn' }], text: 'var.buckets.*.arn' });
+    expect(await exprOf('  policy = data.aws_s3_bucket.x[*].tags["Team"]')).toMatchObject({ t: 'splat', base: ref('data.aws_s3_bucket.x'), each: [{ attr: 'tags' }, { index: 'Team' }] });
+  });
+
+  it('marks what it does not follow, with its line: grouping for expressions, expanded arguments, splats of what is no traversal, template directives, computed keys', async () => {
     for (const [value, what] of [
       ['{for k, v in var.m : k => v...}', 'a for expression'],
       ['concat(var.l...)', 'an expanded argument (...)'],
-      ['aws_s3_bucket.x[*].arn', 'a splat ([*])'],
+      ['concat(var.a, var.b)[*].arn', 'a splat ([*])'],
       ['"%{ if var.a }x%{ endif }"', 'a template directive (%{ })'],
       ['{ (var.k) = 1 }', 'a computed object key'],
     ] as const) {

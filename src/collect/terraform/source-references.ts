@@ -57,6 +57,12 @@ export function traversalsOf(e: HclExpr, bound: ReadonlySet<string> = new Set())
       }
       return [{ text: e.text, planned }, ...inIndexes];
     }
+    case 'splat': {
+      // Terraform records the reference before the splat (`aws_s3_bucket.team` for `aws_s3_bucket.team[*].arn`).
+      const [base, ...inIndexes] = traversalsOf(e.base, bound);
+      const inEach = e.each.flatMap((s) => ('index' in s && typeof s.index === 'object' ? traversalsOf(s.index, bound) : []));
+      return [...(base && !bound.has(e.base.root) ? [{ text: e.text, planned: base.planned }] : []), ...inIndexes, ...inEach];
+    }
     case 'template':
       return e.parts.flatMap((p) => (typeof p === 'string' ? [] : traversalsOf(p, bound)));
     case 'tuple':

@@ -118,6 +118,8 @@ export class SourceEvaluator {
         return e.parts.length === 1 && typeof e.parts[0] !== 'string' ? this.value(e.parts[0]!) : this.template(e);
       case 'traversal':
         return this.traversal(e);
+      case 'splat':
+        return this.splat(e);
       case 'tuple':
         return e.items.map((item) => this.value(item));
       case 'object': {
@@ -251,6 +253,28 @@ export class SourceEvaluator {
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
     if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
     return placeholder.name;
+  }
+
+  /**
+   * `aws_s3_bucket.team[*].arn`: the attribute of each instance of a counted
+   * resource, in index order (each as `aws_s3_bucket.team[0].arn` reads);
+   * of anything else (`var.list[*].id`), of each element of its value, or of
+   * the value itself when it is not a list, as Terraform has it.
+   */
+  private splat(e: Extract<HclExpr, { t: 'splat' }>): unknown[] {
+    const { base } = e;
+    const resource = !this.scopes.some((f) => f.has(base.root)) && !NOT_RESOURCES.has(base.root) && base.steps.length === (base.root === 'data' ? 2 : 1) && base.steps.every((s) => 'attr' in s);
+    if (resource) {
+      const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [base.text] });
+      if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`its splat ${e.text} reads ${res.unresolved ?? 'no instance the plan holds'}`);
+      const keys = res.hits.map((h) => h.instance.key);
+      if (keys.length > 1 && !keys.every((k) => typeof k === 'number')) throw new SourceNotEvaluable(`its splat ${e.text} runs over a resource with for_each, which is no list`);
+      const ordered = keys.length > 1 ? [...(keys as number[])].sort((a, b) => a - b) : keys;
+      return ordered.map((key) => this.traversal({ t: 'traversal', root: base.root, steps: [...base.steps, ...(key === undefined ? [] : [{ index: key }]), ...e.each], text: e.text }));
+    }
+    const value = shallow(this.value(base));
+    const elements = Array.isArray(value) ? value : value === null ? [] : [value];
+    return elements.map((el) => navigate(el, e.each, e.text));
   }
 
   /**
@@ -436,6 +460,9 @@ function evaluated(result: FunctionResult): unknown {
   if ('notEvaluated' in result) throw new SourceNotEvaluable(result.notEvaluated);
   return result.value;
 }
+
+/** Roots that are no resource type: a splat over them is over their value. */
+const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self']);
 
 /** variableFromCaller's answer when the plan decides. */
 const FROM_PLAN = Symbol('from the plan');
