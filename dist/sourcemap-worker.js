@@ -4,7 +4,7 @@ import {
   SourceMap,
   loadSources,
   toWire
-} from "./chunk-2PQ6WH24.js";
+} from "./chunk-IQIGQE5P.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-CAZAAGYB.js";
+} from "./chunk-5UKD4BYG.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,8 +30,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-3CND4VEB.js";
-import "./chunk-2PQ6WH24.js";
+} from "./chunk-3XYKBTF4.js";
+import "./chunk-IQIGQE5P.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-3CND4VEB.js";
+} from "./chunk-3XYKBTF4.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-74UFNRK3.js";
 import {
   parseHcl
-} from "./chunk-LDMDLA4P.js";
+} from "./chunk-5SPJZ6TY.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts

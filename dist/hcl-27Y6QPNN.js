@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-LDMDLA4P.js";
+} from "./chunk-5SPJZ6TY.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-CAZAAGYB.js";
-import "./chunk-3CND4VEB.js";
-import "./chunk-2PQ6WH24.js";
+} from "./chunk-5UKD4BYG.js";
+import "./chunk-3XYKBTF4.js";
+import "./chunk-IQIGQE5P.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

@@ -4207,7 +4207,17 @@ function literal(node) {
 function traversal(node, parts2, text, end = node.endIndex) {
   const root = parts2[0].text;
   const steps = [];
-  for (const part of parts2.slice(1)) {
+  const rest = parts2.slice(1);
+  const at = rest.findIndex((p) => p.type === "splat");
+  if (at !== -1) {
+    const kind = named(rest[at])[0];
+    if (at !== rest.length - 1 || !kind) return unsupported(rest[at], describe(rest[at]));
+    const base = traversal(node, parts2.slice(0, at + 1), text, rest[at].startIndex);
+    const each = traversal(node, [parts2[0], ...named(kind)], text);
+    if (base.t !== "traversal" || each.t !== "traversal") return base.t === "unsupported" ? base : each;
+    return { t: "splat", base, each: each.steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
+  }
+  for (const part of rest) {
     if (part.type === "get_attr") {
       steps.push({ attr: named(part).find((n) => n.type === "identifier").text });
       continue;

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-2PQ6WH24.js";
+} from "./chunk-IQIGQE5P.js";
 import {
   isDirectory,
   tfFiles
@@ -6016,6 +6016,11 @@ function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
       }
       return [{ text: e.text, planned }, ...inIndexes];
     }
+    case "splat": {
+      const [base, ...inIndexes] = traversalsOf(e.base, bound);
+      const inEach = e.each.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : []);
+      return [...base && !bound.has(e.base.root) ? [{ text: e.text, planned: base.planned }] : [], ...inIndexes, ...inEach];
+    }
     case "template":
       return e.parts.flatMap((p) => typeof p === "string" ? [] : traversalsOf(p, bound));
     case "tuple":
@@ -6121,6 +6126,8 @@ var SourceEvaluator = class {
         return e.parts.length === 1 && typeof e.parts[0] !== "string" ? this.value(e.parts[0]) : this.template(e);
       case "traversal":
         return this.traversal(e);
+      case "splat":
+        return this.splat(e);
       case "tuple":
         return e.items.map((item) => this.value(item));
       case "object": {
@@ -6241,6 +6248,27 @@ var SourceEvaluator = class {
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
     if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
     return placeholder.name;
+  }
+  /**
+   * `aws_s3_bucket.team[*].arn`: the attribute of each instance of a counted
+   * resource, in index order (each as `aws_s3_bucket.team[0].arn` reads);
+   * of anything else (`var.list[*].id`), of each element of its value, or of
+   * the value itself when it is not a list, as Terraform has it.
+   */
+  splat(e) {
+    const { base } = e;
+    const resource = !this.scopes.some((f) => f.has(base.root)) && !NOT_RESOURCES.has(base.root) && base.steps.length === (base.root === "data" ? 2 : 1) && base.steps.every((s) => "attr" in s);
+    if (resource) {
+      const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [base.text] });
+      if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`its splat ${e.text} reads ${res.unresolved ?? "no instance the plan holds"}`);
+      const keys = res.hits.map((h) => h.instance.key);
+      if (keys.length > 1 && !keys.every((k) => typeof k === "number")) throw new SourceNotEvaluable(`its splat ${e.text} runs over a resource with for_each, which is no list`);
+      const ordered = keys.length > 1 ? [...keys].sort((a, b) => a - b) : keys;
+      return ordered.map((key) => this.traversal({ t: "traversal", root: base.root, steps: [...base.steps, ...key === void 0 ? [] : [{ index: key }], ...e.each], text: e.text }));
+    }
+    const value = shallow(this.value(base));
+    const elements = Array.isArray(value) ? value : value === null ? [] : [value];
+    return elements.map((el) => navigate(el, e.each, e.text));
   }
   /**
    * `local.name` (and what follows it: `local.cfg.arn`, `local.list[0]`), from
@@ -6407,6 +6435,7 @@ function evaluated(result2) {
   if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
   return result2.value;
 }
+var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "each", "count", "path", "terraform", "self"]);
 var FROM_PLAN = /* @__PURE__ */ Symbol("from the plan");
 var MAX_DEPTH = 500;
 var MAX_LOCAL_DEPTH = 32;

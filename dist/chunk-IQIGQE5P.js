@@ -272,7 +272,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var BASELINE_WASM_MAX_TREE_BYTES = 128 * 1024;
 async function loadSources(root) {
-  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-YMQVSUXP.js"), import("./modules-CGYWA5LR.js")]);
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-27Y6QPNN.js"), import("./modules-TWHJOHV3.js")]);
   if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);
