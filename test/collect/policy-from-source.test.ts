@@ -123,6 +123,17 @@ describe('policies rebuilt from the .tf source', () => {
     ]);
   });
 
+  it('a for expression over a counted resource: each instance, its attributes read as they are stepped into', async () => {
+    const inv = await withSources(dir);
+    expect(statement(inv.iamPolicies.get('aws_iam_role_policy.team_objects')!.policy).resource).toEqual([0, 1].map((i) => `arn:aws:s3:::acme-policy-jsonencode-team-${i}/*`));
+    // The whole resource is no value a policy can hold.
+    const edited = editedCopy((d) => {
+      const file = join(d, 'main.tf');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('[for b in aws_s3_bucket.team : "${b.arn}/*"]', 'aws_s3_bucket.team'));
+    });
+    expect((await withSources(edited)).iamPolicies.get('aws_iam_role_policy.team_objects')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('it uses the whole of aws_s3_bucket.team[0], not one of its attributes') });
+  });
+
   it('what vpcelint does not evaluate (a template directive) leaves the policy not evaluated, saying where and why', async () => {
     const edited = editedCopy((d) => {
       const file = join(d, 'main.tf');

@@ -28,6 +28,18 @@ export class Lazy {
   }
 }
 
+/**
+ * A resource instance as a value (`b` of `for b in aws_s3_bucket.team`): each
+ * attribute is read when a traversal steps into it, as `aws_s3_bucket.team[0].arn`
+ * reads. The whole instance is no value a policy can hold.
+ */
+export class InstanceValue {
+  constructor(
+    readonly address: string,
+    readonly read: (attribute: string) => unknown,
+  ) {}
+}
+
 /** The value itself, not a member still to evaluate (its own members may be). */
 export function shallow(v: unknown): unknown {
   return v instanceof Lazy ? shallow(v.get()) : v;
@@ -39,6 +51,7 @@ const MAX_NESTING = 200;
 /** The value with every member evaluated: what functions, operators and results see. */
 export function deep(v: unknown, nesting = 0): unknown {
   const value = shallow(v);
+  if (value instanceof InstanceValue) throw new SourceNotEvaluable(`it uses the whole of ${value.address}, not one of its attributes`);
   if (value === null || typeof value !== 'object') return value;
   if (nesting >= MAX_NESTING) throw new SourceNotEvaluable('it holds values nested deeper than vpcelint evaluates');
   if (Array.isArray(value)) return value.map((x) => deep(x, nesting + 1));
@@ -59,6 +72,11 @@ export function navigate(value: unknown, steps: readonly TraversalStep[], text: 
   let here = shallow(value);
   for (const step of steps) {
     const key = 'attr' in step ? step.attr : typeof step.index === 'object' ? undefined : step.index;
+    if (here instanceof InstanceValue) {
+      if (!('attr' in step)) throw new SourceNotEvaluable(`${text} indexes ${here.address}, which is one instance`);
+      here = shallow(here.read(step.attr));
+      continue;
+    }
     if (key !== undefined && here !== null && typeof here === 'object' && !Array.isArray(here)) {
       if (!Object.hasOwn(here, key)) throw terraformError(`${text} reads ${JSON.stringify(String(key))}, which its object does not have`);
       here = shallow((here as Record<string, unknown>)[key]);

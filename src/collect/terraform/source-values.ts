@@ -7,7 +7,7 @@ import { placeholderFor } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
 import type { Scope } from './resolve.js';
 import { SourceNotEvaluable, TerraformError, terraformError } from './source-errors.js';
-import { deep, Lazy, navigate, shallow } from './source-lazy.js';
+import { deep, InstanceValue, Lazy, navigate, shallow } from './source-lazy.js';
 import { checkReferences, referencesOf } from './source-references.js';
 
 export { SourceNotEvaluable } from './source-errors.js';
@@ -228,6 +228,7 @@ export class SourceEvaluator {
       const fromCaller = this.variableFromCaller(t);
       if (fromCaller !== FROM_PLAN) return fromCaller;
     }
+    if (isResource(t)) return this.wholeResource(t);
     const { references, attribute } = referencesOf(t);
     const [first] = t.steps;
     if (t.root === 'var' && first && 'attr' in first && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first.attr)) this.sensitive = true;
@@ -263,8 +264,7 @@ export class SourceEvaluator {
    */
   private splat(e: Extract<HclExpr, { t: 'splat' }>): unknown[] {
     const { base } = e;
-    const resource = !this.scopes.some((f) => f.has(base.root)) && !NOT_RESOURCES.has(base.root) && base.steps.length === (base.root === 'data' ? 2 : 1) && base.steps.every((s) => 'attr' in s);
-    if (resource) {
+    if (!this.scopes.some((f) => f.has(base.root)) && isResource(base)) {
       const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [base.text] });
       if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`its splat ${e.text} reads ${res.unresolved ?? 'no instance the plan holds'}`);
       const keys = res.hits.map((h) => h.instance.key);
@@ -275,6 +275,29 @@ export class SourceEvaluator {
     const value = shallow(this.value(base));
     const elements = Array.isArray(value) ? value : value === null ? [] : [value];
     return elements.map((el) => navigate(el, e.each, e.text));
+  }
+
+  /**
+   * A whole resource (`for b in aws_s3_bucket.team`): a counted one is the
+   * list of its instances in index order, one with for_each the object of
+   * them by key, any other its one instance; each instance's attributes are
+   * read when stepped into, in this frame.
+   */
+  private wholeResource(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [t.text] });
+    if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${t.text} reads ${res.unresolved ?? 'no instance the plan holds'}`);
+    const frame = this.frame;
+    const instance = (key: string | number | undefined, address: string) =>
+      new InstanceValue(address, (attribute) =>
+        this.isolated(frame, () => this.traversal({ t: 'traversal', root: t.root, steps: [...t.steps, ...(key === undefined ? [] : [{ index: key }]), { attr: attribute }], text: `${address}.${attribute}` })),
+      );
+    const keys = res.hits.map((h) => h.instance.key);
+    if (keys.length === 1 && keys[0] === undefined) return instance(undefined, res.hits[0]!.instance.address);
+    if (keys.every((k) => typeof k === 'number')) return res.hits.map((h) => h.instance).sort((a, b) => (a.key as number) - (b.key as number)).map((i) => instance(i.key, i.address));
+    if (!keys.every((k) => typeof k === 'string')) throw new SourceNotEvaluable(`${t.text} has instances of more than one kind of key`);
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const h of res.hits) out[h.instance.key as string] = instance(h.instance.key, h.instance.address);
+    return out;
   }
 
   /**
@@ -461,8 +484,13 @@ function evaluated(result: FunctionResult): unknown {
   return result.value;
 }
 
-/** Roots that are no resource type: a splat over them is over their value. */
+/** Roots that are no resource type. */
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self']);
+
+/** A bare resource reference (`aws_s3_bucket.team`, `data.aws_subnet.x`): the resource, not an attribute of it. */
+function isResource(t: Extract<HclExpr, { t: 'traversal' }>): boolean {
+  return !NOT_RESOURCES.has(t.root) && t.steps.length === (t.root === 'data' ? 2 : 1) && t.steps.every((s) => 'attr' in s);
+}
 
 /** variableFromCaller's answer when the plan decides. */
 const FROM_PLAN = Symbol('from the plan');
