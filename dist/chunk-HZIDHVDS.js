@@ -5958,12 +5958,21 @@ var Lazy = class {
     return this.result;
   }
 };
+var InstanceValue = class {
+  constructor(address, read) {
+    this.address = address;
+    this.read = read;
+  }
+  address;
+  read;
+};
 function shallow(v) {
   return v instanceof Lazy ? shallow(v.get()) : v;
 }
 var MAX_NESTING = 200;
 function deep(v, nesting = 0) {
   const value = shallow(v);
+  if (value instanceof InstanceValue) throw new SourceNotEvaluable(`it uses the whole of ${value.address}, not one of its attributes`);
   if (value === null || typeof value !== "object") return value;
   if (nesting >= MAX_NESTING) throw new SourceNotEvaluable("it holds values nested deeper than vpcelint evaluates");
   if (Array.isArray(value)) return value.map((x) => deep(x, nesting + 1));
@@ -5975,6 +5984,11 @@ function navigate(value, steps, text) {
   let here = shallow(value);
   for (const step2 of steps) {
     const key = "attr" in step2 ? step2.attr : typeof step2.index === "object" ? void 0 : step2.index;
+    if (here instanceof InstanceValue) {
+      if (!("attr" in step2)) throw new SourceNotEvaluable(`${text} indexes ${here.address}, which is one instance`);
+      here = shallow(here.read(step2.attr));
+      continue;
+    }
     if (key !== void 0 && here !== null && typeof here === "object" && !Array.isArray(here)) {
       if (!Object.hasOwn(here, key)) throw terraformError(`${text} reads ${JSON.stringify(String(key))}, which its object does not have`);
       here = shallow(here[key]);
@@ -6224,6 +6238,7 @@ var SourceEvaluator = class {
       const fromCaller = this.variableFromCaller(t);
       if (fromCaller !== FROM_PLAN) return fromCaller;
     }
+    if (isResource(t)) return this.wholeResource(t);
     const { references, attribute } = referencesOf2(t);
     const [first2] = t.steps;
     if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first2.attr)) this.sensitive = true;
@@ -6257,8 +6272,7 @@ var SourceEvaluator = class {
    */
   splat(e) {
     const { base } = e;
-    const resource = !this.scopes.some((f) => f.has(base.root)) && !NOT_RESOURCES.has(base.root) && base.steps.length === (base.root === "data" ? 2 : 1) && base.steps.every((s) => "attr" in s);
-    if (resource) {
+    if (!this.scopes.some((f) => f.has(base.root)) && isResource(base)) {
       const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [base.text] });
       if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`its splat ${e.text} reads ${res.unresolved ?? "no instance the plan holds"}`);
       const keys = res.hits.map((h) => h.instance.key);
@@ -6269,6 +6283,28 @@ var SourceEvaluator = class {
     const value = shallow(this.value(base));
     const elements = Array.isArray(value) ? value : value === null ? [] : [value];
     return elements.map((el) => navigate(el, e.each, e.text));
+  }
+  /**
+   * A whole resource (`for b in aws_s3_bucket.team`): a counted one is the
+   * list of its instances in index order, one with for_each the object of
+   * them by key, any other its one instance; each instance's attributes are
+   * read when stepped into, in this frame.
+   */
+  wholeResource(t) {
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [t.text] });
+    if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${t.text} reads ${res.unresolved ?? "no instance the plan holds"}`);
+    const frame = this.frame;
+    const instance = (key, address) => new InstanceValue(
+      address,
+      (attribute) => this.isolated(frame, () => this.traversal({ t: "traversal", root: t.root, steps: [...t.steps, ...key === void 0 ? [] : [{ index: key }], { attr: attribute }], text: `${address}.${attribute}` }))
+    );
+    const keys = res.hits.map((h) => h.instance.key);
+    if (keys.length === 1 && keys[0] === void 0) return instance(void 0, res.hits[0].instance.address);
+    if (keys.every((k) => typeof k === "number")) return res.hits.map((h) => h.instance).sort((a, b) => a.key - b.key).map((i) => instance(i.key, i.address));
+    if (!keys.every((k) => typeof k === "string")) throw new SourceNotEvaluable(`${t.text} has instances of more than one kind of key`);
+    const out = /* @__PURE__ */ Object.create(null);
+    for (const h of res.hits) out[h.instance.key] = instance(h.instance.key, h.instance.address);
+    return out;
   }
   /**
    * `local.name` (and what follows it: `local.cfg.arn`, `local.list[0]`), from
@@ -6436,6 +6472,9 @@ function evaluated(result2) {
   return result2.value;
 }
 var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "each", "count", "path", "terraform", "self"]);
+function isResource(t) {
+  return !NOT_RESOURCES.has(t.root) && t.steps.length === (t.root === "data" ? 2 : 1) && t.steps.every((s) => "attr" in s);
+}
 var FROM_PLAN = /* @__PURE__ */ Symbol("from the plan");
 var MAX_DEPTH = 500;
 var MAX_LOCAL_DEPTH = 32;

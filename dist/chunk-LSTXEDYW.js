@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-3XYKBTF4.js";
+} from "./chunk-HZIDHVDS.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-5UKD4BYG.js";
+} from "./chunk-LSTXEDYW.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-3XYKBTF4.js";
+} from "./chunk-HZIDHVDS.js";
 import "./chunk-IQIGQE5P.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-5UKD4BYG.js";
-import "./chunk-3XYKBTF4.js";
+} from "./chunk-LSTXEDYW.js";
+import "./chunk-HZIDHVDS.js";
 import "./chunk-IQIGQE5P.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
