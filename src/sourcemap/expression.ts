@@ -37,6 +37,20 @@ export interface SourceExpression {
   callers?: CallSite[];
   /** Its block's `for_each`: what `each.value` is an element of, and where it is. */
   forEach?: { expr: HclExpr; where: string };
+  /** The modules from the root to its block's, with what they write: for `module.<call>.<output>` read anywhere on the way. */
+  modulePath?: ModuleValues[];
+}
+
+/**
+ * What a module writes that the plan records only by references: its
+ * locals, its outputs' values, and the calls it makes (with what they call).
+ * A tree, possibly with cycles (a module may call itself): it crosses threads
+ * as it is.
+ */
+export interface ModuleValues {
+  locals: ReadonlyMap<string, HclExpr>;
+  outputs: ReadonlyMap<string, HclExpr>;
+  calls: ReadonlyMap<string, { site: CallSite; module?: ModuleValues }>;
 }
 
 /**

@@ -46,6 +46,8 @@ export interface HclBlock extends LineRange {
   expressions?: BlockExpression[];
   /** A module call's arguments (module blocks only): the structure of the values its input variables get. */
   arguments?: [string, HclExpr][];
+  /** An output's value (output blocks only): the structure of what `module.<call>.<name>` reads. */
+  value?: HclExpr;
 }
 
 export interface HclFile {
@@ -126,6 +128,10 @@ function topLevelBlocks(cursor: TreeCursor, text: string, locals: [string, HclEx
           // Only the few blocks a policy may need are read into expressions: a Node each, on top of the cursor's walk.
           if (block.type === 'locals') locals.push(...attributeExpressions(cursor.currentNode, text));
           else if (block.type === 'module') block.arguments = attributeExpressions(cursor.currentNode, text);
+          else if (block.type === 'output') {
+            const value = attributeExpressions(cursor.currentNode, text).find(([name]) => name === 'value')?.[1];
+            if (value) block.value = value;
+          }
           else if (readsSourceExpressions(block)) {
             // A for_each alone is nothing to evaluate: only blocks with an expression of their own keep it.
             const expressions = blockSourceExpressions(cursor.currentNode, text, block.type, block.labels);

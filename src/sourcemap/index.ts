@@ -137,6 +137,7 @@ export async function policyExpressions(prepared: PreparedSources, wanted: reado
       where: whereOf(String(path[0])),
       ...(hit.locals ? { locals: hit.locals } : {}),
       ...(hit.callers ? { callers: hit.callers } : {}),
+      ...(hit.modulePath ? { modulePath: hit.modulePath } : {}),
       ...(forEach ? { forEach: { expr: forEach, where: whereOf('for_each') } } : {}),
     };
   });

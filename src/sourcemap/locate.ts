@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
 import { configSteps, parseInstanceAddress } from '../collect/terraform/address.js';
 import type { SourceLocation, SourceRange } from '../model/ref.js';
-import type { BlockExpression, CallSite, HclExpr } from './expression.js';
+import type { BlockExpression, CallSite, HclExpr, ModuleValues } from './expression.js';
 import type { HclBlock, HclDirective } from './hcl.js';
 import type { FileBlock, ModuleCallSource, ModuleSource } from './modules.js';
 
@@ -25,6 +25,8 @@ export interface Located {
   declaredAt?: { file: string; startLine: number; attributeLines: [string, number][] };
   /** With `expressions`: the module calls on the way to the block, the root's first (their arguments set its variables). */
   callers?: CallSite[];
+  /** With `expressions`, when asked for a declaration: the modules from the root to the block's, with what they write. */
+  modulePath?: ModuleValues[];
 }
 
 /**
@@ -38,6 +40,8 @@ export interface Located {
 export class SourceMap {
   private readonly cache = new Map<string, Located | null>();
   private readonly deepCache = new Map<string, Located | null>();
+  private readonly sites = new WeakMap<ModuleCallSource, CallSite>();
+  private readonly values = new WeakMap<ModuleSource, ModuleValues>();
 
   /** `base` is the directory locations are relative to (the repository root); `loadInstalled` reads an installed module when asked for. */
   constructor(
@@ -73,6 +77,7 @@ export class SourceMap {
     // The repository's call of the first installed module on the way: what the address maps to.
     let outerCall: Located | undefined;
     const callers: CallSite[] = [];
+    const path: ModuleSource[] = [mod];
     for (const [i, step] of parsed.modules.entries()) {
       if (!mod.installed) removed ??= removedBlock(mod, steps.slice(i));
       const call = mod.calls.get(step.name);
@@ -80,7 +85,7 @@ export class SourceMap {
         done = true;
         break;
       }
-      callers.push({ arguments: new Map(call.call.block.arguments), locals: mod.locals, where: `${this.relative(call.call.file)}:${call.call.block.startLine}` });
+      callers.push(this.siteOf(call, mod));
       // Installed modules are read for what only their blocks have, never for a location (the call is that).
       const module = !call.installed ? call.module : deep ? this.loadInstalled(call) : undefined;
       if (!module || (module.installed && !outerCall)) {
@@ -93,10 +98,13 @@ export class SourceMap {
         outerCall = at;
       }
       mod = module;
+      path.push(module);
     }
     if (!done) {
       const at = mod.resources.get(steps[steps.length - 1]!);
-      if (at) found = outerCall ? this.installedBlock(outerCall, at, mod, callers) : this.toLocated(at, true, undefined, mod, callers);
+      // A declaration's expressions may read any module's outputs on the way (module.<call>.<output>).
+      const modulePath = deep && at?.block.expressions ? path.map((m) => this.valuesOf(m)) : undefined;
+      if (at) found = outerCall ? this.installedBlock(outerCall, at, mod, callers, modulePath) : this.toLocated(at, true, undefined, mod, callers, modulePath);
       else if (outerCall) found = outerCall;
       else removed ??= removedBlock(mod, steps.slice(parsed.modules.length));
     }
@@ -107,11 +115,34 @@ export class SourceMap {
   }
 
   /** A block of an installed module: located at the repository's call, with the block's own policies and place. */
-  private installedBlock(call: Located, at: FileBlock, mod: ModuleSource, callers: CallSite[]): Located {
+  private installedBlock(call: Located, at: FileBlock, mod: ModuleSource, callers: CallSite[], modulePath?: ModuleValues[]): Located {
     const { expressions } = at.block;
     if (!expressions) return call;
     const attributeLines: [string, number][] = at.block.children.map((c) => [c.name, c.startLine]);
-    return { ...call, expressions, locals: mod.locals, callers, declaredAt: { file: this.relative(at.file), startLine: at.block.startLine, attributeLines } };
+    const declaredAt = { file: this.relative(at.file), startLine: at.block.startLine, attributeLines };
+    return { ...call, expressions, locals: mod.locals, callers, declaredAt, ...(modulePath ? { modulePath } : {}) };
+  }
+
+  /** A module call as the values of the called module's variables: one object per call, shared by every block that needs it. */
+  private siteOf(call: ModuleCallSource, parent: ModuleSource): CallSite {
+    let site = this.sites.get(call);
+    if (!site) this.sites.set(call, (site = { arguments: new Map(call.call.block.arguments), locals: parent.locals, where: `${this.relative(call.call.file)}:${call.call.block.startLine}` }));
+    return site;
+  }
+
+  /** What a module writes, with the modules it calls (installed ones read now): once per module. */
+  private valuesOf(mod: ModuleSource): ModuleValues {
+    const known = this.values.get(mod);
+    if (known) return known;
+    const calls = new Map<string, { site: CallSite; module?: ModuleValues }>();
+    const values: ModuleValues = { locals: mod.locals, outputs: mod.outputs, calls };
+    // Registered before its calls are followed: a module may call itself.
+    this.values.set(mod, values);
+    for (const [name, call] of mod.calls) {
+      const child = call.installed ? this.loadInstalled(call) : call.module;
+      calls.set(name, { site: this.siteOf(call, mod), ...(child ? { module: this.valuesOf(child) } : {}) });
+    }
+    return values;
   }
 
   private relative(file: string): string {
@@ -119,7 +150,7 @@ export class SourceMap {
   }
 
   /** `mod`: the module of a resource's own block, whose locals its policies may read, and `callers` its variables. */
-  private toLocated(at: FileBlock, withAttributes: boolean, moduleCall?: string, mod?: ModuleSource, callers: CallSite[] = []): Located {
+  private toLocated(at: FileBlock, withAttributes: boolean, moduleCall?: string, mod?: ModuleSource, callers: CallSite[] = [], modulePath?: ModuleValues[]): Located {
     const file = this.relative(at.file);
     const location: SourceLocation = {
       file,
@@ -129,7 +160,7 @@ export class SourceMap {
       ...(moduleCall ? { moduleCall } : {}),
     };
     const expressions = at.block.expressions;
-    const locals = expressions && mod ? { locals: mod.locals, ...(callers.length > 0 ? { callers } : {}) } : {};
+    const locals = expressions && mod ? { locals: mod.locals, ...(callers.length > 0 ? { callers } : {}), ...(modulePath ? { modulePath } : {}) } : {};
     return { location, directives: at.block.directives.map((d) => ({ ...d, file })), ...(expressions ? { expressions } : {}), ...locals };
   }
 }

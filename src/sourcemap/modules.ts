@@ -41,6 +41,8 @@ export interface ModuleSource {
   removed: Map<string, FileBlock>;
   /** The values of its `locals` blocks (the plan does not record them), for the policies that read them. */
   locals: Map<string, HclExpr>;
+  /** Its outputs' values, by name: what `module.<call>.<name>` reads (the plan records only their references). */
+  outputs: Map<string, HclExpr>;
 }
 
 export interface SourceProblem {
@@ -75,7 +77,7 @@ export class ModuleLoader {
     const cached = this.byDir.get(real);
     if (cached) return cached;
     if (key === '' && this.byDir.size === 0) this.installedDirs = installedModuleDirs(real);
-    const mod: ModuleSource = { dir: real, installed, resources: new Map(), calls: new Map(), removed: new Map(), locals: new Map() };
+    const mod: ModuleSource = { dir: real, installed, resources: new Map(), calls: new Map(), removed: new Map(), locals: new Map(), outputs: new Map() };
     // Registered before its calls are followed, so a module calling itself ends instead of recursing.
     this.byDir.set(real, mod);
     const pending: [string, FileBlock][] = [];
@@ -101,6 +103,8 @@ export class ModuleLoader {
         if ((block.type === 'resource' || block.type === 'data') && block.labels.length === 2) {
           const key = `${block.type === 'data' ? 'data.' : ''}${block.labels[0]}.${block.labels[1]}`;
           if (!mod.resources.has(key)) mod.resources.set(key, at);
+        } else if (block.type === 'output' && block.labels.length === 1 && block.value && !mod.outputs.has(block.labels[0]!)) {
+          mod.outputs.set(block.labels[0]!, block.value);
         } else if (block.type === 'removed' && block.from !== undefined) {
           if (!mod.removed.has(block.from)) mod.removed.set(block.from, at);
         } else if (block.type === 'module' && block.labels.length === 1 && !mod.calls.has(block.labels[0]!)) {

@@ -130,7 +130,25 @@ export class Resolver {
     return { scope, argument };
   }
 
-  /** What an expression refers to in a scope (scopeOf, callerOf). */
+  /**
+   * The scope inside an instance of a module called from a scope (`module.<call>[key]`), and the plan's
+   * expression of each of its outputs, with whether it is declared sensitive.
+   */
+  childOf(scope: Scope, call: string, key: InstanceKey | undefined): { scope: Scope; output(name: string): { expression: Expression | undefined; sensitive: boolean } | undefined } {
+    const modules = [...scope.modules, { name: call, ...(key !== undefined ? { key } : {}) }];
+    const callPath = modules.map((m) => m.name).join('.');
+    // As moduleOutput resolves them: an output has no instance key of its own.
+    const child: Scope = { modules, here: formatModules(modules) };
+    const output = (name: string) => {
+      const outputs = this.config.module(callPath)?.outputs;
+      const decl = isObject(outputs) && Object.hasOwn(outputs, name) ? outputs[name] : undefined;
+      if (!isObject(decl)) return undefined;
+      return { expression: isObject(decl.expression) ? (decl.expression as Expression) : undefined, sensitive: decl.sensitive === true };
+    };
+    return { scope: child, output };
+  }
+
+  /** What an expression refers to in a scope (scopeOf, callerOf, childOf). */
   resolveIn(scope: Scope, expr: Expression): Resolution {
     return this.expression(expr, scope, 0);
   }

@@ -1,11 +1,11 @@
 import { isUnknown } from '../../model/unknown.js';
-import type { CallSite, HclExpr, SourceExpression } from '../../sourcemap/expression.js';
+import type { HclExpr, SourceExpression } from '../../sourcemap/expression.js';
 import { applyOperator, callFunction, type FunctionResult, type Placeholders } from './source-functions.js';
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
 import { placeholderFor } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
-import type { Scope } from './resolve.js';
+import { toCaller, toOutput, type Frame, type Move } from './source-frames.js';
 import { SourceNotEvaluable, TerraformError, terraformError } from './source-errors.js';
 import { deep, InstanceValue, Lazy, navigate, shallow } from './source-lazy.js';
 import { checkReferences, referencesOf } from './source-references.js';
@@ -35,15 +35,6 @@ const JSON_TEMPLATE = Symbol('json template');
  */
 export type DocumentText = (inst: Instance, attribute: string) => { text: string; placeholders: Readonly<Record<string, string[]>> } | undefined;
 
-/** Where the evaluation is: the resolver's scope, with that module's locals and the calls that lead to it. */
-interface Frame {
-  scope: Scope;
-  locals: ReadonlyMap<string, HclExpr> | undefined;
-  /** One per module step of the scope, when the source has them (the root's call first). */
-  callers: readonly CallSite[] | undefined;
-  /** The `for_each` of the block (resource or module call) the expression is in, from the source, and where it is. */
-  forEach: { expr: HclExpr; where: string } | undefined;
-}
 
 export class SourceEvaluator {
   /** Placeholders of the values known only after apply, with the nodes each identifies. */
@@ -64,10 +55,10 @@ export class SourceEvaluator {
     private readonly ctx: BuildContext,
     inst: Instance,
     /** The module's locals and calls and the block's for_each, from its source (the plan records none's structure). */
-    source: Pick<SourceExpression, 'locals' | 'callers' | 'forEach'> = {},
+    source: Pick<SourceExpression, 'locals' | 'callers' | 'forEach' | 'modulePath'> = {},
     private readonly documentText?: DocumentText,
   ) {
-    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers, forEach: source.forEach };
+    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers, forEach: source.forEach, path: source.modulePath };
   }
 
   /** An expression's value, every member evaluated. */
@@ -224,10 +215,9 @@ export class SourceEvaluator {
       const iteration = this.iteration(t);
       if (iteration !== FROM_PLAN) return iteration;
     }
-    if (t.root === 'var') {
-      const fromCaller = this.variableFromCaller(t);
-      if (fromCaller !== FROM_PLAN) return fromCaller;
-    }
+    // A module's variable from its caller's source, a module's output from its own: moves to another module.
+    const move = t.root === 'var' ? toCaller(this.ctx, this.frame, t.steps) : t.root === 'module' ? toOutput(this.ctx, this.frame, t.steps) : undefined;
+    if (move) return this.moved(move, t.text);
     if (isResource(t)) return this.wholeResource(t);
     const { references, attribute } = referencesOf(t);
     const [first] = t.steps;
@@ -423,31 +413,18 @@ export class SourceEvaluator {
   }
 
   /**
-   * `var.name` of a module whose call sets it to something the plan knows
-   * only by its references: that argument from the source, evaluated where
-   * the call is written and checked against the references the plan records
-   * for it. FROM_PLAN where the plan has the value (known arguments,
-   * defaults) or the source has no such call.
+   * A value written in another module (source-frames.ts: a module's variable
+   * in its caller, an output in its module), evaluated there and checked
+   * against the references the plan records for it.
    */
-  private variableFromCaller(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
-    const [first, ...rest] = t.steps;
-    const { scope, callers } = this.frame;
-    const depth = scope.modules.length;
-    if (!first || !('attr' in first) || depth === 0 || callers?.length !== depth) return FROM_PLAN;
-    const site = callers[depth - 1]!;
-    const arg = site.arguments.get(first.attr);
-    const caller = this.ctx.resolver.callerOf(scope.modules);
-    const planned = caller.argument(first.attr);
-    if (!arg || planned === undefined || 'constant_value' in planned) return FROM_PLAN;
-    if (this.ctx.resolver.isSensitiveVariableIn(scope.modules, first.attr)) this.sensitive = true;
-    const forEach = site.arguments.get('for_each');
-    const frame: Frame = { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: forEach ? { expr: forEach, where: site.where } : undefined };
-    const value = this.isolated(frame, () => {
-      const v = this.value(arg);
-      checkReferences(arg, planned, site.where);
+  private moved(move: Move, text: string): unknown {
+    if (move.sensitive) this.sensitive = true;
+    const value = this.isolated(move.frame, () => {
+      const v = this.value(move.expr);
+      checkReferences(move.expr, move.planned, move.where);
       return v;
     });
-    return navigate(value, rest, t.text);
+    return navigate(value, move.rest, text);
   }
 
   /** Evaluates in a frame of its own: a local or a caller's argument sees its module's names, not those of the for expression that reads it. */
