@@ -4,7 +4,7 @@ import {
   SourceMap,
   loadSources,
   toWire
-} from "./chunk-IQIGQE5P.js";
+} from "./chunk-XJU52JEJ.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 

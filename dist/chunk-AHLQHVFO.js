@@ -4375,7 +4375,10 @@ function topLevelBlocks(cursor, text, locals) {
           blocks.push(block);
           if (block.type === "locals") locals.push(...attributeExpressions(cursor.currentNode, text));
           else if (block.type === "module") block.arguments = attributeExpressions(cursor.currentNode, text);
-          else if (readsSourceExpressions(block)) {
+          else if (block.type === "output") {
+            const value = attributeExpressions(cursor.currentNode, text).find(([name2]) => name2 === "value")?.[1];
+            if (value) block.value = value;
+          } else if (readsSourceExpressions(block)) {
             const expressions = blockSourceExpressions(cursor.currentNode, text, block.type, block.labels);
             if (expressions.some((p) => p.path[0] !== "for_each")) block.expressions = expressions;
           }

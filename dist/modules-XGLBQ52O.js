@@ -7,7 +7,7 @@ import {
 } from "./chunk-74UFNRK3.js";
 import {
   parseHcl
-} from "./chunk-5SPJZ6TY.js";
+} from "./chunk-AHLQHVFO.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts
@@ -55,7 +55,7 @@ var ModuleLoader = class {
     const cached = this.byDir.get(real);
     if (cached) return cached;
     if (key === "" && this.byDir.size === 0) this.installedDirs = installedModuleDirs(real);
-    const mod = { dir: real, installed, resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), removed: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map() };
+    const mod = { dir: real, installed, resources: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), removed: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map() };
     this.byDir.set(real, mod);
     const pending = [];
     for (const file of tfFiles(real)) {
@@ -79,6 +79,8 @@ var ModuleLoader = class {
         if ((block.type === "resource" || block.type === "data") && block.labels.length === 2) {
           const key2 = `${block.type === "data" ? "data." : ""}${block.labels[0]}.${block.labels[1]}`;
           if (!mod.resources.has(key2)) mod.resources.set(key2, at);
+        } else if (block.type === "output" && block.labels.length === 1 && block.value && !mod.outputs.has(block.labels[0])) {
+          mod.outputs.set(block.labels[0], block.value);
         } else if (block.type === "removed" && block.from !== void 0) {
           if (!mod.removed.has(block.from)) mod.removed.set(block.from, at);
         } else if (block.type === "module" && block.labels.length === 1 && !mod.calls.has(block.labels[0])) {

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-HZIDHVDS.js";
+} from "./chunk-PIBWEDWP.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-LSTXEDYW.js";
+} from "./chunk-4BUMPXCN.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,8 +30,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-HZIDHVDS.js";
-import "./chunk-IQIGQE5P.js";
+} from "./chunk-PIBWEDWP.js";
+import "./chunk-XJU52JEJ.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {

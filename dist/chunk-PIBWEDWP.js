@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-IQIGQE5P.js";
+} from "./chunk-XJU52JEJ.js";
 import {
   isDirectory,
   tfFiles
@@ -5174,6 +5174,7 @@ async function policyExpressions(prepared, wanted) {
       where: whereOf(String(path[0])),
       ...hit.locals ? { locals: hit.locals } : {},
       ...hit.callers ? { callers: hit.callers } : {},
+      ...hit.modulePath ? { modulePath: hit.modulePath } : {},
       ...forEach ? { forEach: { expr: forEach, where: whereOf("for_each") } } : {}
     };
   });
@@ -5921,6 +5922,51 @@ function applyOperator(op, args, placeholders) {
   return out === void 0 ? notEvaluated4(`its operator ${op} is applied to values vpcelint does not evaluate it on`) : { value: out };
 }
 
+// src/collect/terraform/source-frames.ts
+function toCaller(ctx, frame, steps) {
+  const [first2, ...rest] = steps;
+  const { scope, callers } = frame;
+  const depth = scope.modules.length;
+  if (!first2 || !("attr" in first2) || depth === 0 || callers?.length !== depth) return void 0;
+  const site = callers[depth - 1];
+  const expr = site.arguments.get(first2.attr);
+  const caller = ctx.resolver.callerOf(scope.modules);
+  const planned = caller.argument(first2.attr);
+  if (!expr || planned === void 0 || "constant_value" in planned) return void 0;
+  const forEach = site.arguments.get("for_each");
+  const path = frame.path?.length === depth + 1 ? frame.path.slice(0, -1) : void 0;
+  return {
+    frame: { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: forEach ? { expr: forEach, where: site.where } : void 0, path },
+    expr,
+    planned,
+    where: site.where,
+    rest,
+    sensitive: ctx.resolver.isSensitiveVariableIn(scope.modules, first2.attr)
+  };
+}
+function toOutput(ctx, frame, steps) {
+  const here = frame.path?.[frame.path.length - 1];
+  const [call, ...after] = steps;
+  if (!here || !call || !("attr" in call) || frame.path.length !== frame.scope.modules.length + 1) return void 0;
+  const keyed = after[0] && "index" in after[0] && typeof after[0].index !== "object" ? after[0].index : void 0;
+  const [output, ...rest] = keyed === void 0 ? after : after.slice(1);
+  const child = here.calls.get(call.attr);
+  if (!output || !("attr" in output) || !child?.module) return void 0;
+  if ((child.site.arguments.has("count") || child.site.arguments.has("for_each")) !== (keyed !== void 0)) return void 0;
+  const expr = child.module.outputs.get(output.attr);
+  const inside = ctx.resolver.childOf(frame.scope, call.attr, keyed);
+  const declared = inside.output(output.attr);
+  if (!expr || !declared?.expression) return void 0;
+  return {
+    frame: { scope: inside.scope, locals: child.module.locals, callers: [...frame.callers ?? [], child.site], forEach: void 0, path: [...frame.path, child.module] },
+    expr,
+    planned: declared.expression,
+    where: `the output ${output.attr} of module.${call.attr}`,
+    rest,
+    sensitive: declared.sensitive
+  };
+}
+
 // src/collect/terraform/source-errors.ts
 var SourceNotEvaluable = class extends Error {
 };
@@ -6082,7 +6128,7 @@ var SourceEvaluator = class {
   constructor(ctx, inst, source = {}, documentText) {
     this.ctx = ctx;
     this.documentText = documentText;
-    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers, forEach: source.forEach };
+    this.frame = { scope: ctx.resolver.scopeOf(inst), locals: source.locals, callers: source.callers, forEach: source.forEach, path: source.modulePath };
   }
   ctx;
   documentText;
@@ -6234,10 +6280,8 @@ var SourceEvaluator = class {
       const iteration = this.iteration(t);
       if (iteration !== FROM_PLAN) return iteration;
     }
-    if (t.root === "var") {
-      const fromCaller = this.variableFromCaller(t);
-      if (fromCaller !== FROM_PLAN) return fromCaller;
-    }
+    const move = t.root === "var" ? toCaller(this.ctx, this.frame, t.steps) : t.root === "module" ? toOutput(this.ctx, this.frame, t.steps) : void 0;
+    if (move) return this.moved(move, t.text);
     if (isResource(t)) return this.wholeResource(t);
     const { references, attribute } = referencesOf2(t);
     const [first2] = t.steps;
@@ -6420,31 +6464,18 @@ var SourceEvaluator = class {
     });
   }
   /**
-   * `var.name` of a module whose call sets it to something the plan knows
-   * only by its references: that argument from the source, evaluated where
-   * the call is written and checked against the references the plan records
-   * for it. FROM_PLAN where the plan has the value (known arguments,
-   * defaults) or the source has no such call.
+   * A value written in another module (source-frames.ts: a module's variable
+   * in its caller, an output in its module), evaluated there and checked
+   * against the references the plan records for it.
    */
-  variableFromCaller(t) {
-    const [first2, ...rest] = t.steps;
-    const { scope, callers } = this.frame;
-    const depth = scope.modules.length;
-    if (!first2 || !("attr" in first2) || depth === 0 || callers?.length !== depth) return FROM_PLAN;
-    const site = callers[depth - 1];
-    const arg = site.arguments.get(first2.attr);
-    const caller = this.ctx.resolver.callerOf(scope.modules);
-    const planned = caller.argument(first2.attr);
-    if (!arg || planned === void 0 || "constant_value" in planned) return FROM_PLAN;
-    if (this.ctx.resolver.isSensitiveVariableIn(scope.modules, first2.attr)) this.sensitive = true;
-    const forEach = site.arguments.get("for_each");
-    const frame = { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: forEach ? { expr: forEach, where: site.where } : void 0 };
-    const value = this.isolated(frame, () => {
-      const v = this.value(arg);
-      checkReferences(arg, planned, site.where);
+  moved(move, text) {
+    if (move.sensitive) this.sensitive = true;
+    const value = this.isolated(move.frame, () => {
+      const v = this.value(move.expr);
+      checkReferences(move.expr, move.planned, move.where);
       return v;
     });
-    return navigate(value, rest, t.text);
+    return navigate(value, move.rest, text);
   }
   /** Evaluates in a frame of its own: a local or a caller's argument sees its module's names, not those of the for expression that reads it. */
   isolated(frame, evaluate2) {
@@ -7784,7 +7815,23 @@ var Resolver = class {
     };
     return { scope, argument };
   }
-  /** What an expression refers to in a scope (scopeOf, callerOf). */
+  /**
+   * The scope inside an instance of a module called from a scope (`module.<call>[key]`), and the plan's
+   * expression of each of its outputs, with whether it is declared sensitive.
+   */
+  childOf(scope, call, key) {
+    const modules = [...scope.modules, { name: call, ...key !== void 0 ? { key } : {} }];
+    const callPath = modules.map((m) => m.name).join(".");
+    const child = { modules, here: formatModules(modules) };
+    const output = (name) => {
+      const outputs = this.config.module(callPath)?.outputs;
+      const decl = isObject2(outputs) && Object.hasOwn(outputs, name) ? outputs[name] : void 0;
+      if (!isObject2(decl)) return void 0;
+      return { expression: isObject2(decl.expression) ? decl.expression : void 0, sensitive: decl.sensitive === true };
+    };
+    return { scope: child, output };
+  }
+  /** What an expression refers to in a scope (scopeOf, callerOf, childOf). */
   resolveIn(scope, expr) {
     return this.expression(expr, scope, 0);
   }

@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-5SPJZ6TY.js";
+} from "./chunk-AHLQHVFO.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

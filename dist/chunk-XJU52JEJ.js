@@ -166,6 +166,8 @@ var SourceMap = class {
   loadInstalled;
   cache = /* @__PURE__ */ new Map();
   deepCache = /* @__PURE__ */ new Map();
+  sites = /* @__PURE__ */ new WeakMap();
+  values = /* @__PURE__ */ new WeakMap();
   /** Where an address is declared, as findings point at it: in an installed module, the repository's call. */
   locate(address) {
     return this.find(address, false);
@@ -188,6 +190,7 @@ var SourceMap = class {
     let done = false;
     let outerCall;
     const callers = [];
+    const path = [mod];
     for (const [i, step] of parsed.modules.entries()) {
       if (!mod.installed) removed ??= removedBlock(mod, steps.slice(i));
       const call = mod.calls.get(step.name);
@@ -195,7 +198,7 @@ var SourceMap = class {
         done = true;
         break;
       }
-      callers.push({ arguments: new Map(call.call.block.arguments), locals: mod.locals, where: `${this.relative(call.call.file)}:${call.call.block.startLine}` });
+      callers.push(this.siteOf(call, mod));
       const module = !call.installed ? call.module : deep ? this.loadInstalled(call) : void 0;
       if (!module || module.installed && !outerCall) {
         const at = this.toLocated(call.call, false, steps.slice(0, i + 1).join("."));
@@ -207,10 +210,12 @@ var SourceMap = class {
         outerCall = at;
       }
       mod = module;
+      path.push(module);
     }
     if (!done) {
       const at = mod.resources.get(steps[steps.length - 1]);
-      if (at) found = outerCall ? this.installedBlock(outerCall, at, mod, callers) : this.toLocated(at, true, void 0, mod, callers);
+      const modulePath = deep && at?.block.expressions ? path.map((m) => this.valuesOf(m)) : void 0;
+      if (at) found = outerCall ? this.installedBlock(outerCall, at, mod, callers, modulePath) : this.toLocated(at, true, void 0, mod, callers, modulePath);
       else if (outerCall) found = outerCall;
       else removed ??= removedBlock(mod, steps.slice(parsed.modules.length));
     }
@@ -219,17 +224,37 @@ var SourceMap = class {
     return found;
   }
   /** A block of an installed module: located at the repository's call, with the block's own policies and place. */
-  installedBlock(call, at, mod, callers) {
+  installedBlock(call, at, mod, callers, modulePath) {
     const { expressions } = at.block;
     if (!expressions) return call;
     const attributeLines = at.block.children.map((c) => [c.name, c.startLine]);
-    return { ...call, expressions, locals: mod.locals, callers, declaredAt: { file: this.relative(at.file), startLine: at.block.startLine, attributeLines } };
+    const declaredAt = { file: this.relative(at.file), startLine: at.block.startLine, attributeLines };
+    return { ...call, expressions, locals: mod.locals, callers, declaredAt, ...modulePath ? { modulePath } : {} };
+  }
+  /** A module call as the values of the called module's variables: one object per call, shared by every block that needs it. */
+  siteOf(call, parent) {
+    let site = this.sites.get(call);
+    if (!site) this.sites.set(call, site = { arguments: new Map(call.call.block.arguments), locals: parent.locals, where: `${this.relative(call.call.file)}:${call.call.block.startLine}` });
+    return site;
+  }
+  /** What a module writes, with the modules it calls (installed ones read now): once per module. */
+  valuesOf(mod) {
+    const known = this.values.get(mod);
+    if (known) return known;
+    const calls = /* @__PURE__ */ new Map();
+    const values = { locals: mod.locals, outputs: mod.outputs, calls };
+    this.values.set(mod, values);
+    for (const [name, call] of mod.calls) {
+      const child = call.installed ? this.loadInstalled(call) : call.module;
+      calls.set(name, { site: this.siteOf(call, mod), ...child ? { module: this.valuesOf(child) } : {} });
+    }
+    return values;
   }
   relative(file) {
     return relative(this.base, file).split(sep).join("/");
   }
   /** `mod`: the module of a resource's own block, whose locals its policies may read, and `callers` its variables. */
-  toLocated(at, withAttributes, moduleCall, mod, callers = []) {
+  toLocated(at, withAttributes, moduleCall, mod, callers = [], modulePath) {
     const file = this.relative(at.file);
     const location = {
       file,
@@ -239,7 +264,7 @@ var SourceMap = class {
       ...moduleCall ? { moduleCall } : {}
     };
     const expressions = at.block.expressions;
-    const locals = expressions && mod ? { locals: mod.locals, ...callers.length > 0 ? { callers } : {} } : {};
+    const locals = expressions && mod ? { locals: mod.locals, ...callers.length > 0 ? { callers } : {}, ...modulePath ? { modulePath } : {} } : {};
     return { location, directives: at.block.directives.map((d) => ({ ...d, file })), ...expressions ? { expressions } : {}, ...locals };
   }
 };
@@ -272,7 +297,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var BASELINE_WASM_MAX_TREE_BYTES = 128 * 1024;
 async function loadSources(root) {
-  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-27Y6QPNN.js"), import("./modules-TWHJOHV3.js")]);
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-TGNJLXGB.js"), import("./modules-XGLBQ52O.js")]);
   if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);

@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-LSTXEDYW.js";
-import "./chunk-HZIDHVDS.js";
-import "./chunk-IQIGQE5P.js";
+} from "./chunk-4BUMPXCN.js";
+import "./chunk-PIBWEDWP.js";
+import "./chunk-XJU52JEJ.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";
