@@ -36,11 +36,9 @@ export function buildEndpoints(ctx: BuildContext): void {
   });
   for (const [key, { securityGroups: groups }] of own) {
     const ep = ctx.inv.vpcEndpoints.get(key);
-    // AWS attaches the VPC's default group to an interface endpoint created without groups; an
-    // association removes it only with replace_default_association.
-    if (ep?.type === 'Interface' && !replacedDefault.has(key) && isNone(groups)) {
-      ep.securityGroups = merge(ep.securityGroups, defaultGroupOf(ctx, ep.vpc));
-    }
+    // An association removes the default group only with replace_default_association.
+    const byDefault = ep && !replacedDefault.has(key) ? defaultGroups(ctx, ep, groups) : undefined;
+    if (ep && byDefault) ep.securityGroups = merge(ep.securityGroups, byDefault);
   }
   for (const inst of instancesOf(ctx, 'aws_vpc_endpoint_private_dns')) {
     const enabled = bool(inst, 'private_dns_enabled', undefined);
@@ -95,8 +93,7 @@ function askSource(ctx: BuildContext, own: ReadonlyMap<string, OwnLinks>): void 
         attribute,
         kinds: [kind],
         apply: (link) => {
-          // AWS attaches the VPC's default group to an interface endpoint created without groups.
-          ep[name] = name === 'securityGroups' && ep.type === 'Interface' && isNone(link) ? defaultGroupOf(ctx, ep.vpc) : link;
+          ep[name] = (name === 'securityGroups' ? defaultGroups(ctx, ep, link) : undefined) ?? link;
         },
       });
     }
@@ -163,6 +160,11 @@ function ownGroups(ctx: BuildContext, inst: Instance): Link {
     ? inst.mode === 'data' || ctx.resolver.expressionOf(inst, ['security_group_ids']) !== undefined
     : Array.isArray(v) && v.length > 0;
   return named ? linkGroups(ctx, inst, ['security_group_ids']) : { keys: [], external: [] };
+}
+
+/** AWS attaches the VPC's default group to an interface endpoint created without groups: that group, where it does. */
+function defaultGroups(ctx: BuildContext, ep: VpcEndpoint, own: Link): Link | undefined {
+  return ep.type === 'Interface' && isNone(own) ? defaultGroupOf(ctx, ep.vpc) : undefined;
 }
 
 /** A link that names nothing and hides nothing: e.g. `security_group_ids` set to an empty list or null. */

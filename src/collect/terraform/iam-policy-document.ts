@@ -204,18 +204,8 @@ class Rebuilder {
    * apply rebuilt. Undefined unless every element is a policy document.
    */
   private documentsFromSource(field: string): StatementJson[][] | undefined {
-    const found = this.source?.([field]);
-    if (!found) {
-      if (!this.source) this.inexact.push([field]);
-      return undefined;
-    }
-    let evaluated: ReturnType<typeof evaluateSource>;
-    try {
-      evaluated = evaluateSource(this.ctx, this.doc, found, expressionAt(this.config, [field]), rebuiltDocumentText(this.ctx));
-    } catch (err) {
-      if (err instanceof SourceNotEvaluable) return undefined;
-      throw err;
-    }
+    const evaluated = this.evaluateAt([field], expressionAt(this.config, [field]));
+    if (!evaluated) return undefined;
     const texts = field.endsWith('_json') ? [evaluated.value] : evaluated.value;
     if (!Array.isArray(texts)) return undefined;
     const documents = texts.map((t) => (typeof t === 'string' ? statementsOf(t) : undefined));
@@ -332,18 +322,8 @@ class Rebuilder {
    * else undefined, and the elements are taken from what they reference.
    */
   private fromSource(at: AttributePath, expr: Expression | undefined, known: unknown[] | undefined): string[] | undefined {
-    const found = this.source?.(at);
-    if (!found) {
-      if (!this.source) this.inexact.push(at);
-      return undefined;
-    }
-    let evaluated: ReturnType<typeof evaluateSource>;
-    try {
-      evaluated = evaluateSource(this.ctx, this.doc, found, expr, rebuiltDocumentText(this.ctx));
-    } catch (err) {
-      if (err instanceof SourceNotEvaluable) return undefined;
-      throw err;
-    }
+    const evaluated = this.evaluateAt(at, expr);
+    if (!evaluated) return undefined;
     const items = Array.isArray(evaluated.value) ? evaluated.value : [evaluated.value];
     if (!items.every((x): x is string => typeof x === 'string')) return undefined;
     if (known) {
@@ -358,6 +338,24 @@ class Rebuilder {
     }
     this.addPlaceholders(evaluated.placeholders);
     return items;
+  }
+
+  /**
+   * The source of an argument of the document's block, evaluated against the plan's expression for it; undefined
+   * where it cannot be. Without a source (the first rebuild) the path is noted as one the source could read.
+   */
+  private evaluateAt(at: AttributePath, expr: Expression | undefined): ReturnType<typeof evaluateSource> | undefined {
+    const found = this.source?.(at);
+    if (!found) {
+      if (!this.source) this.inexact.push(at);
+      return undefined;
+    }
+    try {
+      return evaluateSource(this.ctx, this.doc, found, expr, rebuiltDocumentText(this.ctx));
+    } catch (err) {
+      if (err instanceof SourceNotEvaluable) return undefined;
+      throw err;
+    }
   }
 
   /** Placeholders of another rebuild or evaluation joining this document's; a name keeps the nodes it was first given. */

@@ -5,8 +5,7 @@ import type { BuildContext } from './context.js';
 import type { Instance } from './instances.js';
 import { SourceNotEvaluable } from './source-errors.js';
 import { looksLikeId } from './resolve.js';
-import { checkReferences } from './source-references.js';
-import { SourceEvaluator } from './source-values.js';
+import { evaluateSource } from './source-values.js';
 
 /**
  * A link the plan knows only by references the resolver cannot follow: an
@@ -27,15 +26,14 @@ export interface SourceLinkRequest {
 
 /** The link the source gives, or undefined where it gives none for sure (the plan's unresolved link stays). */
 export function linkFromSource(ctx: BuildContext, req: SourceLinkRequest, found: SourceExpression): Link | undefined {
-  let value: unknown;
-  const evaluator = new SourceEvaluator(ctx, req.inst, found);
+  let evaluated: ReturnType<typeof evaluateSource>;
   try {
-    value = evaluator.result(found.expr);
-    checkReferences(found.expr, ctx.resolver.expressionOf(req.inst, [req.attribute]), found.where);
+    evaluated = evaluateSource(ctx, req.inst, found, ctx.resolver.expressionOf(req.inst, [req.attribute]));
   } catch (err) {
     if (err instanceof SourceNotEvaluable) return undefined;
     throw err;
   }
+  const { value, placeholders } = evaluated;
   // Unset: the attribute names nothing (an interface endpoint's route tables, say).
   if (value === null) return { keys: [], external: [] };
   if (!Array.isArray(value)) return undefined;
@@ -43,7 +41,7 @@ export function linkFromSource(ctx: BuildContext, req: SourceLinkRequest, found:
   const external = new Set<string>();
   for (const v of value) {
     if (typeof v !== 'string') return undefined;
-    const named = Object.hasOwn(evaluator.placeholders, v) ? evaluator.placeholders[v]! : undefined;
+    const named = Object.hasOwn(placeholders, v) ? placeholders[v]! : undefined;
     if (named) {
       // One node of the kind asked for, or it is not an id of one (a name, an ARN): not a guess.
       if (named.length !== 1 || !req.kinds.includes(ctx.inv.refByKey(named[0]!)?.kind as NodeKind)) return undefined;
@@ -51,7 +49,7 @@ export function linkFromSource(ctx: BuildContext, req: SourceLinkRequest, found:
       continue;
     }
     if (v === '') continue;
-    if (Object.keys(evaluator.placeholders).some((p) => v.includes(p))) return undefined;
+    if (Object.keys(placeholders).some((p) => v.includes(p))) return undefined;
     const ref = ctx.inv.refById(v);
     if (ref && !req.kinds.includes(ref.kind)) return undefined;
     // As the resolver links known values: a node of the plan, or an id outside it; anything else is no id.

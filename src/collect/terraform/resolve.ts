@@ -101,11 +101,6 @@ export class Resolver {
     return cfg;
   }
 
-  /** Whether an input variable of the instance's module is declared sensitive. */
-  isSensitiveVariable(inst: Instance, name: string): boolean {
-    return this.isSensitiveVariableIn(inst.modules, name);
-  }
-
   /** Whether an input variable of a module is declared sensitive. */
   isSensitiveVariableIn(modules: readonly ModuleStep[], name: string): boolean {
     const decl = this.config.module(modules.map((m) => m.name).join('.'))?.variables?.[name];

@@ -238,12 +238,17 @@ export class SourceEvaluator {
     if (arn !== undefined) return arn;
     const document = this.documentText?.(hit.instance, name);
     if (document) {
-      for (const [p, keys] of Object.entries(document.placeholders)) if (!Object.hasOwn(this.placeholders, p)) this.placeholders[p] = keys;
+      this.addPlaceholders(document.placeholders);
       return document.text;
     }
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
-    if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
+    this.addPlaceholders({ [placeholder.name]: placeholder.keys });
     return placeholder.name;
+  }
+
+  /** Placeholders joining this evaluation's; a name keeps the nodes it was first given. */
+  private addPlaceholders(more: Readonly<Record<string, string[]>>): void {
+    for (const [name, keys] of Object.entries(more)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
   }
 
   /**
@@ -255,12 +260,9 @@ export class SourceEvaluator {
   private splat(e: Extract<HclExpr, { t: 'splat' }>): unknown[] {
     const { base } = e;
     if (!this.scopes.some((f) => f.has(base.root)) && isResource(base)) {
-      const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [base.text] });
-      if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`its splat ${e.text} reads ${res.unresolved ?? 'no instance the plan holds'}`);
-      const keys = res.hits.map((h) => h.instance.key);
-      if (keys.length > 1 && !keys.every((k) => typeof k === 'number')) throw new SourceNotEvaluable(`its splat ${e.text} runs over a resource with for_each, which is no list`);
-      const ordered = keys.length > 1 ? [...(keys as number[])].sort((a, b) => a - b) : keys;
-      return ordered.map((key) => this.traversal({ t: 'traversal', root: base.root, steps: [...base.steps, ...(key === undefined ? [] : [{ index: key }]), ...e.each], text: e.text }));
+      const instances = this.resourceInstances(base, `its splat ${e.text}`);
+      if (instances.length > 1 && !instances.every((i) => typeof i.key === 'number')) throw new SourceNotEvaluable(`its splat ${e.text} runs over a resource with for_each, which is no list`);
+      return instances.map(({ key }) => this.traversal({ t: 'traversal', root: base.root, steps: [...base.steps, ...(key === undefined ? [] : [{ index: key }]), ...e.each], text: e.text }));
     }
     const value = shallow(this.value(base));
     const elements = Array.isArray(value) ? value : value === null ? [] : [value];
@@ -274,20 +276,26 @@ export class SourceEvaluator {
    * read when stepped into, in this frame.
    */
   private wholeResource(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [t.text] });
-    if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${t.text} reads ${res.unresolved ?? 'no instance the plan holds'}`);
+    const instances = this.resourceInstances(t, t.text);
     const frame = this.frame;
-    const instance = (key: string | number | undefined, address: string) =>
+    const instance = ({ key, address }: Instance) =>
       new InstanceValue(address, (attribute) =>
         this.isolated(frame, () => this.traversal({ t: 'traversal', root: t.root, steps: [...t.steps, ...(key === undefined ? [] : [{ index: key }]), { attr: attribute }], text: `${address}.${attribute}` })),
       );
-    const keys = res.hits.map((h) => h.instance.key);
-    if (keys.length === 1 && keys[0] === undefined) return instance(undefined, res.hits[0]!.instance.address);
-    if (keys.every((k) => typeof k === 'number')) return res.hits.map((h) => h.instance).sort((a, b) => (a.key as number) - (b.key as number)).map((i) => instance(i.key, i.address));
-    if (!keys.every((k) => typeof k === 'string')) throw new SourceNotEvaluable(`${t.text} has instances of more than one kind of key`);
+    if (instances.length === 1 && instances[0]!.key === undefined) return instance(instances[0]!);
+    if (instances.every((i) => typeof i.key === 'number')) return instances.map(instance);
+    if (!instances.every((i) => typeof i.key === 'string')) throw new SourceNotEvaluable(`${t.text} has instances of more than one kind of key`);
     const out = Object.create(null) as Record<string, unknown>;
-    for (const h of res.hits) out[h.instance.key as string] = instance(h.instance.key, h.instance.address);
+    for (const i of instances) out[i.key as string] = instance(i);
     return out;
+  }
+
+  /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
+  private resourceInstances(t: Extract<HclExpr, { t: 'traversal' }>, subject: string): Instance[] {
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [t.text] });
+    if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${subject} reads ${res.unresolved ?? 'no instance the plan holds'}`);
+    const instances = res.hits.map((h) => h.instance);
+    return instances.every((i) => typeof i.key === 'number') ? instances.sort((a, b) => (a.key as number) - (b.key as number)) : instances;
   }
 
   /**
@@ -353,13 +361,10 @@ export class SourceEvaluator {
       if (this.ctx.resolver.resolveIn(scope, { references: referencesOf(t).references }).unresolved) throw collection;
       return FROM_PLAN;
     }
-    if (Array.isArray(collection)) {
-      // A set of strings: each.value is the key itself.
-      if (!collection.includes(key)) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
-      return navigate(key, rest, t.text);
-    }
-    if (collection === null || typeof collection !== 'object' || !Object.hasOwn(collection, key)) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
-    return navigate((collection as Record<string, unknown>)[key], rest, t.text);
+    // A set of strings: each.value is the key itself; a map: the value under it.
+    const held = Array.isArray(collection) ? collection.includes(key) : collection !== null && typeof collection === 'object' && Object.hasOwn(collection, key);
+    if (!held) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
+    return navigate(Array.isArray(collection) ? key : (collection as Record<string, unknown>)[key], rest, t.text);
   }
 
   /**
@@ -398,18 +403,8 @@ export class SourceEvaluator {
   private later(e: HclExpr): Lazy {
     const frame = this.frame;
     const scopes = [...this.scopes];
-    return new Lazy(() => {
-      const saved = this.frame;
-      const savedScopes = this.scopes.splice(0, this.scopes.length, ...scopes);
-      this.frame = frame;
-      try {
-        // Read from another frame, the member was Terraform's to evaluate there (elsewhere).
-        return saved === frame ? this.value(e) : elsewhere(() => this.value(e));
-      } finally {
-        this.frame = saved;
-        this.scopes.splice(0, this.scopes.length, ...savedScopes);
-      }
-    });
+    // Read from another frame, the member was Terraform's to evaluate there (elsewhere).
+    return new Lazy(() => (this.frame === frame ? this.within(frame, scopes, () => this.value(e)) : this.within(frame, scopes, () => elsewhere(() => this.value(e)))));
   }
 
   /**
@@ -429,14 +424,19 @@ export class SourceEvaluator {
 
   /** Evaluates in a frame of its own: a local or a caller's argument sees its module's names, not those of the for expression that reads it. */
   private isolated<T>(frame: Frame, evaluate: () => T): T {
+    return this.within(frame, [], () => elsewhere(evaluate));
+  }
+
+  /** Evaluates in a frame with the given `for` names bound, then puts back what was. */
+  private within<T>(frame: Frame, scopes: readonly Map<string, unknown>[], evaluate: () => T): T {
     const saved = this.frame;
-    const scopes = this.scopes.splice(0);
+    const savedScopes = this.scopes.splice(0, this.scopes.length, ...scopes);
     this.frame = frame;
     try {
-      return elsewhere(evaluate);
+      return evaluate();
     } finally {
       this.frame = saved;
-      this.scopes.push(...scopes);
+      this.scopes.splice(0, this.scopes.length, ...savedScopes);
     }
   }
 }
@@ -469,7 +469,7 @@ function isResource(t: Extract<HclExpr, { t: 'traversal' }>): boolean {
   return !NOT_RESOURCES.has(t.root) && t.steps.length === (t.root === 'data' ? 2 : 1) && t.steps.every((s) => 'attr' in s);
 }
 
-/** variableFromCaller's answer when the plan decides. */
+/** iteration()'s answer where the source does not decide and the plan's references are followed instead. */
 const FROM_PLAN = Symbol('from the plan');
 
 /** How deep an expression's evaluation may nest, through locals, members and module calls: far beyond what people write, well within the stack. */
