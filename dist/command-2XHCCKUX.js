@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-4BUMPXCN.js";
+} from "./chunk-J56VXO7W.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-PIBWEDWP.js";
+} from "./chunk-Z7CQ2VPL.js";
 import "./chunk-XJU52JEJ.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

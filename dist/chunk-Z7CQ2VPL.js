@@ -6301,12 +6301,16 @@ var SourceEvaluator = class {
     if (arn !== void 0) return arn;
     const document = this.documentText?.(hit.instance, name);
     if (document) {
-      for (const [p, keys] of Object.entries(document.placeholders)) if (!Object.hasOwn(this.placeholders, p)) this.placeholders[p] = keys;
+      this.addPlaceholders(document.placeholders);
       return document.text;
     }
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
-    if (!Object.hasOwn(this.placeholders, placeholder.name)) this.placeholders[placeholder.name] = placeholder.keys;
+    this.addPlaceholders({ [placeholder.name]: placeholder.keys });
     return placeholder.name;
+  }
+  /** Placeholders joining this evaluation's; a name keeps the nodes it was first given. */
+  addPlaceholders(more) {
+    for (const [name, keys] of Object.entries(more)) if (!Object.hasOwn(this.placeholders, name)) this.placeholders[name] = keys;
   }
   /**
    * `aws_s3_bucket.team[*].arn`: the attribute of each instance of a counted
@@ -6317,12 +6321,9 @@ var SourceEvaluator = class {
   splat(e) {
     const { base } = e;
     if (!this.scopes.some((f) => f.has(base.root)) && isResource(base)) {
-      const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [base.text] });
-      if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`its splat ${e.text} reads ${res.unresolved ?? "no instance the plan holds"}`);
-      const keys = res.hits.map((h) => h.instance.key);
-      if (keys.length > 1 && !keys.every((k) => typeof k === "number")) throw new SourceNotEvaluable(`its splat ${e.text} runs over a resource with for_each, which is no list`);
-      const ordered = keys.length > 1 ? [...keys].sort((a, b) => a - b) : keys;
-      return ordered.map((key) => this.traversal({ t: "traversal", root: base.root, steps: [...base.steps, ...key === void 0 ? [] : [{ index: key }], ...e.each], text: e.text }));
+      const instances = this.resourceInstances(base, `its splat ${e.text}`);
+      if (instances.length > 1 && !instances.every((i) => typeof i.key === "number")) throw new SourceNotEvaluable(`its splat ${e.text} runs over a resource with for_each, which is no list`);
+      return instances.map(({ key }) => this.traversal({ t: "traversal", root: base.root, steps: [...base.steps, ...key === void 0 ? [] : [{ index: key }], ...e.each], text: e.text }));
     }
     const value = shallow(this.value(base));
     const elements = Array.isArray(value) ? value : value === null ? [] : [value];
@@ -6335,20 +6336,25 @@ var SourceEvaluator = class {
    * read when stepped into, in this frame.
    */
   wholeResource(t) {
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [t.text] });
-    if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${t.text} reads ${res.unresolved ?? "no instance the plan holds"}`);
+    const instances = this.resourceInstances(t, t.text);
     const frame = this.frame;
-    const instance = (key, address) => new InstanceValue(
+    const instance = ({ key, address }) => new InstanceValue(
       address,
       (attribute) => this.isolated(frame, () => this.traversal({ t: "traversal", root: t.root, steps: [...t.steps, ...key === void 0 ? [] : [{ index: key }], { attr: attribute }], text: `${address}.${attribute}` }))
     );
-    const keys = res.hits.map((h) => h.instance.key);
-    if (keys.length === 1 && keys[0] === void 0) return instance(void 0, res.hits[0].instance.address);
-    if (keys.every((k) => typeof k === "number")) return res.hits.map((h) => h.instance).sort((a, b) => a.key - b.key).map((i) => instance(i.key, i.address));
-    if (!keys.every((k) => typeof k === "string")) throw new SourceNotEvaluable(`${t.text} has instances of more than one kind of key`);
+    if (instances.length === 1 && instances[0].key === void 0) return instance(instances[0]);
+    if (instances.every((i) => typeof i.key === "number")) return instances.map(instance);
+    if (!instances.every((i) => typeof i.key === "string")) throw new SourceNotEvaluable(`${t.text} has instances of more than one kind of key`);
     const out = /* @__PURE__ */ Object.create(null);
-    for (const h of res.hits) out[h.instance.key] = instance(h.instance.key, h.instance.address);
+    for (const i of instances) out[i.key] = instance(i);
     return out;
+  }
+  /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
+  resourceInstances(t, subject) {
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [t.text] });
+    if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${subject} reads ${res.unresolved ?? "no instance the plan holds"}`);
+    const instances = res.hits.map((h) => h.instance);
+    return instances.every((i) => typeof i.key === "number") ? instances.sort((a, b) => a.key - b.key) : instances;
   }
   /**
    * `local.name` (and what follows it: `local.cfg.arn`, `local.list[0]`), from
@@ -6410,12 +6416,9 @@ var SourceEvaluator = class {
       if (this.ctx.resolver.resolveIn(scope, { references: referencesOf2(t).references }).unresolved) throw collection;
       return FROM_PLAN;
     }
-    if (Array.isArray(collection)) {
-      if (!collection.includes(key)) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
-      return navigate(key, rest, t.text);
-    }
-    if (collection === null || typeof collection !== "object" || !Object.hasOwn(collection, key)) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
-    return navigate(collection[key], rest, t.text);
+    const held = Array.isArray(collection) ? collection.includes(key) : collection !== null && typeof collection === "object" && Object.hasOwn(collection, key);
+    if (!held) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
+    return navigate(Array.isArray(collection) ? key : collection[key], rest, t.text);
   }
   /**
    * `try(a, b, ...)`: the first argument that Terraform can evaluate;
@@ -6451,17 +6454,7 @@ var SourceEvaluator = class {
   later(e) {
     const frame = this.frame;
     const scopes = [...this.scopes];
-    return new Lazy(() => {
-      const saved = this.frame;
-      const savedScopes = this.scopes.splice(0, this.scopes.length, ...scopes);
-      this.frame = frame;
-      try {
-        return saved === frame ? this.value(e) : elsewhere(() => this.value(e));
-      } finally {
-        this.frame = saved;
-        this.scopes.splice(0, this.scopes.length, ...savedScopes);
-      }
-    });
+    return new Lazy(() => this.frame === frame ? this.within(frame, scopes, () => this.value(e)) : this.within(frame, scopes, () => elsewhere(() => this.value(e))));
   }
   /**
    * A value written in another module (source-frames.ts: a module's variable
@@ -6479,14 +6472,18 @@ var SourceEvaluator = class {
   }
   /** Evaluates in a frame of its own: a local or a caller's argument sees its module's names, not those of the for expression that reads it. */
   isolated(frame, evaluate2) {
+    return this.within(frame, [], () => elsewhere(evaluate2));
+  }
+  /** Evaluates in a frame with the given `for` names bound, then puts back what was. */
+  within(frame, scopes, evaluate2) {
     const saved = this.frame;
-    const scopes = this.scopes.splice(0);
+    const savedScopes = this.scopes.splice(0, this.scopes.length, ...scopes);
     this.frame = frame;
     try {
-      return elsewhere(evaluate2);
+      return evaluate2();
     } finally {
       this.frame = saved;
-      this.scopes.push(...scopes);
+      this.scopes.splice(0, this.scopes.length, ...savedScopes);
     }
   }
 };
@@ -6668,18 +6665,8 @@ var Rebuilder = class {
    * apply rebuilt. Undefined unless every element is a policy document.
    */
   documentsFromSource(field2) {
-    const found = this.source?.([field2]);
-    if (!found) {
-      if (!this.source) this.inexact.push([field2]);
-      return void 0;
-    }
-    let evaluated2;
-    try {
-      evaluated2 = evaluateSource(this.ctx, this.doc, found, expressionAt(this.config, [field2]), rebuiltDocumentText(this.ctx));
-    } catch (err) {
-      if (err instanceof SourceNotEvaluable) return void 0;
-      throw err;
-    }
+    const evaluated2 = this.evaluateAt([field2], expressionAt(this.config, [field2]));
+    if (!evaluated2) return void 0;
     const texts = field2.endsWith("_json") ? [evaluated2.value] : evaluated2.value;
     if (!Array.isArray(texts)) return void 0;
     const documents = texts.map((t) => typeof t === "string" ? statementsOf(t) : void 0);
@@ -6789,18 +6776,8 @@ var Rebuilder = class {
    * else undefined, and the elements are taken from what they reference.
    */
   fromSource(at, expr, known) {
-    const found = this.source?.(at);
-    if (!found) {
-      if (!this.source) this.inexact.push(at);
-      return void 0;
-    }
-    let evaluated2;
-    try {
-      evaluated2 = evaluateSource(this.ctx, this.doc, found, expr, rebuiltDocumentText(this.ctx));
-    } catch (err) {
-      if (err instanceof SourceNotEvaluable) return void 0;
-      throw err;
-    }
+    const evaluated2 = this.evaluateAt(at, expr);
+    if (!evaluated2) return void 0;
     const items = Array.isArray(evaluated2.value) ? evaluated2.value : [evaluated2.value];
     if (!items.every((x) => typeof x === "string")) return void 0;
     if (known) {
@@ -6815,6 +6792,23 @@ var Rebuilder = class {
     }
     this.addPlaceholders(evaluated2.placeholders);
     return items;
+  }
+  /**
+   * The source of an argument of the document's block, evaluated against the plan's expression for it; undefined
+   * where it cannot be. Without a source (the first rebuild) the path is noted as one the source could read.
+   */
+  evaluateAt(at, expr) {
+    const found = this.source?.(at);
+    if (!found) {
+      if (!this.source) this.inexact.push(at);
+      return void 0;
+    }
+    try {
+      return evaluateSource(this.ctx, this.doc, found, expr, rebuiltDocumentText(this.ctx));
+    } catch (err) {
+      if (err instanceof SourceNotEvaluable) return void 0;
+      throw err;
+    }
   }
   /** Placeholders of another rebuild or evaluation joining this document's; a name keeps the nodes it was first given. */
   addPlaceholders(more) {
@@ -7201,9 +7195,8 @@ function buildEndpoints(ctx) {
   });
   for (const [key, { securityGroups: groups }] of own) {
     const ep = ctx.inv.vpcEndpoints.get(key);
-    if (ep?.type === "Interface" && !replacedDefault.has(key) && isNone(groups)) {
-      ep.securityGroups = merge3(ep.securityGroups, defaultGroupOf(ctx, ep.vpc));
-    }
+    const byDefault = ep && !replacedDefault.has(key) ? defaultGroups2(ctx, ep, groups) : void 0;
+    if (ep && byDefault) ep.securityGroups = merge3(ep.securityGroups, byDefault);
   }
   for (const inst of instancesOf(ctx, "aws_vpc_endpoint_private_dns")) {
     const enabled = bool(inst, "private_dns_enabled", void 0);
@@ -7241,7 +7234,7 @@ function askSource(ctx, own) {
         attribute,
         kinds: [kind],
         apply: (link) => {
-          ep[name] = name === "securityGroups" && ep.type === "Interface" && isNone(link) ? defaultGroupOf(ctx, ep.vpc) : link;
+          ep[name] = (name === "securityGroups" ? defaultGroups2(ctx, ep, link) : void 0) ?? link;
         }
       });
     }
@@ -7299,6 +7292,9 @@ function ownGroups(ctx, inst) {
   const v = field(inst, "security_group_ids");
   const named = isUnknown(v) ? inst.mode === "data" || ctx.resolver.expressionOf(inst, ["security_group_ids"]) !== void 0 : Array.isArray(v) && v.length > 0;
   return named ? linkGroups(ctx, inst, ["security_group_ids"]) : { keys: [], external: [] };
+}
+function defaultGroups2(ctx, ep, own) {
+  return ep.type === "Interface" && isNone(own) ? defaultGroupOf(ctx, ep.vpc) : void 0;
 }
 function isNone(link) {
   return link.keys.length === 0 && link.external.length === 0 && !link.unresolved;
@@ -7789,10 +7785,6 @@ var Resolver = class {
     this.configs.set(inst, cfg);
     return cfg;
   }
-  /** Whether an input variable of the instance's module is declared sensitive. */
-  isSensitiveVariable(inst, name) {
-    return this.isSensitiveVariableIn(inst.modules, name);
-  }
   /** Whether an input variable of a module is declared sensitive. */
   isSensitiveVariableIn(modules, name) {
     const decl = this.config.module(modules.map((m) => m.name).join("."))?.variables?.[name];
@@ -8077,29 +8069,28 @@ function looksLikeId(value, kinds) {
 
 // src/collect/terraform/link-from-source.ts
 function linkFromSource(ctx, req, found) {
-  let value;
-  const evaluator = new SourceEvaluator(ctx, req.inst, found);
+  let evaluated2;
   try {
-    value = evaluator.result(found.expr);
-    checkReferences(found.expr, ctx.resolver.expressionOf(req.inst, [req.attribute]), found.where);
+    evaluated2 = evaluateSource(ctx, req.inst, found, ctx.resolver.expressionOf(req.inst, [req.attribute]));
   } catch (err) {
     if (err instanceof SourceNotEvaluable) return void 0;
     throw err;
   }
+  const { value, placeholders } = evaluated2;
   if (value === null) return { keys: [], external: [] };
   if (!Array.isArray(value)) return void 0;
   const keys = /* @__PURE__ */ new Set();
   const external = /* @__PURE__ */ new Set();
   for (const v of value) {
     if (typeof v !== "string") return void 0;
-    const named = Object.hasOwn(evaluator.placeholders, v) ? evaluator.placeholders[v] : void 0;
+    const named = Object.hasOwn(placeholders, v) ? placeholders[v] : void 0;
     if (named) {
       if (named.length !== 1 || !req.kinds.includes(ctx.inv.refByKey(named[0])?.kind)) return void 0;
       keys.add(named[0]);
       continue;
     }
     if (v === "") continue;
-    if (Object.keys(evaluator.placeholders).some((p) => v.includes(p))) return void 0;
+    if (Object.keys(placeholders).some((p) => v.includes(p))) return void 0;
     const ref = ctx.inv.refById(v);
     if (ref && !req.kinds.includes(ref.kind)) return void 0;
     if (ref) keys.add(ref.key);

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-PIBWEDWP.js";
+} from "./chunk-Z7CQ2VPL.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-4BUMPXCN.js";
-import "./chunk-PIBWEDWP.js";
+} from "./chunk-J56VXO7W.js";
+import "./chunk-Z7CQ2VPL.js";
 import "./chunk-XJU52JEJ.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
