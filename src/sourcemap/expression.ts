@@ -17,6 +17,8 @@ export type HclExpr =
   | { t: 'traversal'; root: string; steps: TraversalStep[]; text: string }
   /** `aws_s3_bucket.team[*].arn`, `var.list.*.id`: the steps after the splat (`each`) taken on every element of `base`. */
   | { t: 'splat'; base: Extract<HclExpr, { t: 'traversal' }>; each: TraversalStep[]; text: string }
+  /** Steps after a term that is no name: `concat(a, [""])[0]`, `(x).id`. */
+  | { t: 'access'; base: HclExpr; steps: TraversalStep[]; text: string }
   | { t: 'tuple'; items: HclExpr[] }
   | { t: 'object'; items: { key: string; value: HclExpr }[] }
   | { t: 'call'; name: string; args: HclExpr[] }
@@ -94,21 +96,26 @@ const DOCUMENT_LISTS: readonly [string, readonly string[]][] = [
   ['condition', ['values']],
 ];
 
-/** The attributes of a resource the plan may know only by their references: its policy, an endpoint's links. */
-const RESOURCE_ATTRIBUTES: Record<string, readonly string[]> = { aws_vpc_endpoint: ['policy', 'route_table_ids', 'subnet_ids', 'security_group_ids'] };
+/**
+ * The attributes of a resource the plan may know only by their references:
+ * its policy, and every attribute that names other resources by id
+ * (`vpc_id`, `route_table_id`, `subnet_ids`, ...), which the inventory links.
+ */
+export function isSourceAttribute(name: string): boolean {
+  return name === 'policy' || name.endsWith('_id') || name.endsWith('_ids');
+}
 
 /** Whether blockSourceExpressions reads anything of a block (cheap: by its type and children's names). */
 export function readsSourceExpressions(block: { type: string; labels: readonly string[]; children: readonly { name: string; kind: string }[] }): boolean {
   if (block.type === 'data') return block.labels[0] === 'aws_iam_policy_document';
   if (block.type !== 'resource') return false;
-  const names = RESOURCE_ATTRIBUTES[block.labels[0] ?? ''] ?? ['policy'];
-  return block.children.some((c) => c.kind === 'attribute' && names.includes(c.name));
+  return block.children.some((c) => c.kind === 'attribute' && isSourceAttribute(c.name));
 }
 
 /**
  * What a plan may need of a top-level block, read while the file is parsed
- * (the tree is freed right after): a resource's `policy` (and an endpoint's
- * route tables, subnets and security groups), and a
+ * (the tree is freed right after): a resource's `policy` and the attributes
+ * that name other resources by id (isSourceAttribute), and a
  * `data "aws_iam_policy_document"`'s list arguments by path, with their
  * `for_each`. Empty for other blocks.
  */
@@ -118,8 +125,10 @@ export function blockSourceExpressions(block: Node, text: string, type: string, 
   const forEach = attributeIn(block, ['for_each']);
   if (forEach && (type === 'resource' || (type === 'data' && labels[0] === 'aws_iam_policy_document'))) out.push({ path: ['for_each'], expr: expression(forEach, text) });
   if (type === 'resource') {
-    for (const name of RESOURCE_ATTRIBUTES[labels[0] ?? ''] ?? ['policy']) {
-      const value = attributeIn(block, [name]);
+    for (const child of childrenOf(block) ?? []) {
+      const name = child.type === 'attribute' ? child.namedChildren[0]?.text : undefined;
+      if (name === undefined || !isSourceAttribute(name)) continue;
+      const value = child.namedChildren.find((n): n is Node => n?.type === 'expression');
       if (value) out.push({ path: [name], expr: expression(value, text) });
     }
   } else if (type === 'data' && labels[0] === 'aws_iam_policy_document') {
@@ -188,7 +197,7 @@ function expression(node: Node, text: string): HclExpr {
     case 'expr_term':
       if (parts[0]?.type === 'variable_expr') return traversal(node, parts, text);
       if (parts.length === 1) return expression(parts[0]!, text);
-      return unsupported(node, describe(parts[1] ?? node));
+      return access(node, parts, text);
     case 'literal_value':
       return literal(parts[0]!);
     case 'template_expr':
@@ -313,26 +322,34 @@ function traversal(node: Node, parts: Node[], text: string, end = node.endIndex)
     return { t: 'splat', base, each: each.steps, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
   }
   for (const part of rest) {
-    if (part.type === 'get_attr') {
-      steps.push({ attr: named(part).find((n) => n.type === 'identifier')!.text });
-      continue;
-    }
-    if (part.type === 'index') {
-      const inner = named(part)[0];
-      if (inner?.type === 'legacy_index') {
-        steps.push({ index: Number(inner.text.replace(/^\./, '')) });
-        continue;
-      }
-      const expr = inner ? named(inner).find((n) => n.type === 'expression') : undefined;
-      if (!expr) return unsupported(part, 'an index');
-      const key = expression(expr, text);
-      if (key.t === 'literal' && (typeof key.value === 'string' || typeof key.value === 'number')) steps.push({ index: key.value });
-      else steps.push({ index: key });
-      continue;
-    }
-    return unsupported(part, describe(part));
+    const step = stepOf(part, text);
+    if ('t' in step) return step;
+    steps.push(step);
   }
   return { t: 'traversal', root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
+}
+
+/** A term followed by attribute or index steps (a splat after one is not read). */
+function access(node: Node, parts: Node[], text: string): HclExpr {
+  const steps: TraversalStep[] = [];
+  for (const part of parts.slice(1)) {
+    const step = stepOf(part, text);
+    if ('t' in step) return step;
+    steps.push(step);
+  }
+  return { t: 'access', base: expression(parts[0]!, text), steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, '') };
+}
+
+/** `.name`, `[key]` or `.0`: one step of a traversal; unsupported for anything else. */
+function stepOf(part: Node, text: string): TraversalStep | Extract<HclExpr, { t: 'unsupported' }> {
+  if (part.type === 'get_attr') return { attr: named(part).find((n) => n.type === 'identifier')!.text };
+  if (part.type !== 'index') return { t: 'unsupported', what: describe(part), line: part.startPosition.row + 1 };
+  const inner = named(part)[0];
+  if (inner?.type === 'legacy_index') return { index: Number(inner.text.replace(/^\./, '')) };
+  const expr = inner ? named(inner).find((n) => n.type === 'expression') : undefined;
+  if (!expr) return { t: 'unsupported', what: 'an index', line: part.startPosition.row + 1 };
+  const key = expression(expr, text);
+  return key.t === 'literal' && (typeof key.value === 'string' || typeof key.value === 'number') ? { index: key.value } : { index: key };
 }
 
 function object(parts: Node[], text: string): HclExpr {

@@ -181,11 +181,14 @@ describe('output to devices', () => {
 
 describe('--strict', () => {
   it('fails a scan that could not evaluate everything, even without findings', () => {
-    expect(cli(['scan', '--plan', planPath('unresolvable-reference')]).code).toBe(0);
-    const strict = cli(['scan', '--plan', planPath('unresolvable-reference'), '--strict']);
+    // Without its .tf files (which tell the table), the plan cannot tell which table the subnet uses.
+    const plan = join(tmp(), 'plan.json');
+    writeFileSync(plan, readFileSync(planPath('unresolvable-reference')));
+    expect(cli(['scan', '--plan', plan]).code).toBe(0);
+    const strict = cli(['scan', '--plan', plan, '--strict']);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('not evaluated');
     expect(cli(['scan', '--plan', planPath('clean-network'), '--strict']).code).toBe(0);
-    expect(cli(['scan', '--plan', planPath('unresolvable-reference'), '--strict', '--soft-fail']).code).toBe(0);
+    expect(cli(['scan', '--plan', plan, '--strict', '--soft-fail']).code).toBe(0);
   });
 });

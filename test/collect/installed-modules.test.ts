@@ -152,7 +152,7 @@ describe('policies of modules installed by terraform init', () => {
     expect(hit!.modulePath?.[0]?.calls.get('data_bucket')?.module?.outputs.has('s3_bucket_arn')).toBe(true);
     expect(hit!.location).toMatchObject({ file: 'main.tf', startLine: callLine('endpoints'), moduleCall: 'module.endpoints' });
     expect(hit!.declaredAt).toMatchObject({ file: '.terraform/modules/endpoints/main.tf' });
-    expect(hit!.expressions?.map((p) => p.path)).toEqual([['policy'], ['route_table_ids']]);
+    expect(hit!.expressions?.map((p) => p.path)).toEqual([['vpc_id'], ['route_table_ids'], ['policy']]);
     expect(hit!.callers?.map((c) => c.where)).toEqual([`main.tf:${callLine('endpoints')}`]);
     const [bucketHit] = await index.declarations(['module.data_bucket.aws_s3_bucket.this']);
     expect(bucketHit!.location).toMatchObject({ file: 'main.tf', startLine: callLine('data_bucket'), moduleCall: 'module.data_bucket' });

@@ -30,8 +30,8 @@ export function planPath(name: string): string {
   return join(FIXTURES, name, 'plan.json');
 }
 
-export function expectedOf(name: string): Expected | undefined {
-  const file = join(FIXTURES, name, 'expected.json');
+export function expectedOf(name: string, file = 'expected.json'): Expected | undefined {
+  file = join(FIXTURES, name, file);
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Expected) : undefined;
 }
 

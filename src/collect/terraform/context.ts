@@ -5,7 +5,6 @@ import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { attr, field, type Instance, type InstanceTable } from './instances.js';
 import type { RegionResolver } from './region.js';
 import type { Resolver } from './resolve.js';
-import type { SourceLinkRequest } from './link-from-source.js';
 import type { SourcePolicyRequest } from './policy-from-source.js';
 
 /** What every builder needs: the instances, the resolver, and the inventory being filled. */
@@ -15,14 +14,14 @@ export interface BuildContext {
   resolver: Resolver;
   regions: RegionResolver;
   file: string;
+  /** Whether the plan holds every instance of the configuration: not errored, not partial (-target, deferred changes). */
+  complete: boolean;
   /** Instances by type (`data.<type>` for data sources), in plan order. */
   byType: Map<string, Instance[]>;
   /** Policies known only after apply whose structure only the `.tf` source has (policy-from-source.ts). */
   sourcePolicies: SourcePolicyRequest[];
   /** Policy documents rebuilt with lists the `.tf` source can read exactly (iam-policy-document.ts). */
   sourceDocuments: Instance[];
-  /** Links the plan cannot follow whose expressions the `.tf` source has (link-from-source.ts). */
-  sourceLinks: SourceLinkRequest[];
 }
 
 export function indexByType(table: InstanceTable): Map<string, Instance[]> {
@@ -56,7 +55,6 @@ export function releaseBuild(ctx: BuildContext): void {
   ctx.byType.clear();
   ctx.sourcePolicies.length = 0;
   ctx.sourceDocuments.length = 0;
-  ctx.sourceLinks.length = 0;
   ctx.resolver.release();
 }
 

@@ -11,13 +11,12 @@ const TYPES: EndpointType[] = ['Gateway', 'Interface', 'GatewayLoadBalancer', 'R
 
 /** VPC endpoints with their route tables, subnets, security groups and policy, from every Terraform spelling. */
 export function buildEndpoints(ctx: BuildContext): void {
-  // The links each managed endpoint names itself, before associations add theirs: the default-group check and the
-  // links the source may tell (askSource) need them.
-  const own = new Map<string, OwnLinks>();
+  // The groups each managed endpoint names itself, before associations add theirs: the default-group check needs them.
+  const named = new Map<string, Link>();
   for (const inst of instancesOf(ctx, 'aws_vpc_endpoint', 'data.aws_vpc_endpoint')) {
     const ref = refOf(ctx, inst);
     const ep = endpointOf(ctx, inst);
-    if (inst.mode === 'managed') own.set(ref.key, { inst, routeTables: ep.routeTables, subnets: ep.subnets, securityGroups: ep.securityGroups });
+    if (inst.mode === 'managed') named.set(ref.key, ep.securityGroups);
     ctx.inv.vpcEndpoints.set(ref.key, ep);
   }
   for (const inst of ctx.table.destroyed.values()) {
@@ -34,7 +33,7 @@ export function buildEndpoints(ctx: BuildContext): void {
     ep.securityGroups = merge(ep.securityGroups, link);
     if (field(inst, 'replace_default_association') === true) replacedDefault.add(ep.ref.key);
   });
-  for (const [key, { securityGroups: groups }] of own) {
+  for (const [key, groups] of named) {
     const ep = ctx.inv.vpcEndpoints.get(key);
     // An association removes the default group only with replace_default_association.
     const byDefault = ep && !replacedDefault.has(key) ? defaultGroups(ctx, ep, groups) : undefined;
@@ -58,46 +57,6 @@ export function buildEndpoints(ctx: BuildContext): void {
     }
   }
   markUnattached(ctx, unattached);
-  askSource(ctx, own);
-}
-
-/** An endpoint's own links, as its attributes give them. */
-interface OwnLinks {
-  inst: Instance;
-  routeTables: Link;
-  subnets: Link;
-  securityGroups: Link;
-}
-
-const LINKS = [
-  ['routeTables', 'route_table_ids', 'route-table'],
-  ['subnets', 'subnet_ids', 'subnet'],
-  ['securityGroups', 'security_group_ids', 'security-group'],
-] as const;
-
-/**
- * Own links the plan could not follow (a module's local, each.value of a
- * for_each it does not record), which nothing has joined since: the `.tf`
- * source may tell them (link-from-source.ts). A link that associations or
- * marks joined keeps what the plan gave.
- */
-function askSource(ctx: BuildContext, own: ReadonlyMap<string, OwnLinks>): void {
-  for (const [key, links] of own) {
-    const ep = ctx.inv.vpcEndpoints.get(key);
-    if (!ep) continue;
-    for (const [name, attribute, kind] of LINKS) {
-      // Only what the endpoint's type uses (a gateway's subnets mean nothing), and what nothing joined.
-      if ((!isUnknown(ep.type) && !ACCEPTS[kind]!.includes(ep.type)) || ep[name] !== links[name] || !links[name].unresolved) continue;
-      ctx.sourceLinks.push({
-        inst: links.inst,
-        attribute,
-        kinds: [kind],
-        apply: (link) => {
-          ep[name] = (name === 'securityGroups' ? defaultGroups(ctx, ep, link) : undefined) ?? link;
-        },
-      });
-    }
-  }
 }
 
 /** The endpoint types an association or setting applies to. */

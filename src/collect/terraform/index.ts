@@ -1,5 +1,5 @@
 import { Inventory } from '../../model/inventory.js';
-import type { PolicySource } from '../../model/nodes.js';
+import type { Link, PolicySource } from '../../model/nodes.js';
 import type { Ref } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
 import { ConfigIndex } from './config.js';
@@ -9,13 +9,13 @@ import { buildEndpoints } from './endpoints.js';
 import { buildInstances, field, isSensitive, type Instance } from './instances.js';
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
-import { linkFromSource } from './link-from-source.js';
+import { linkFromSource, sameLink } from './link-from-source.js';
 import { policyFromSource } from './policy-from-source.js';
 import { rebuildPolicyDocument, rebuildWithSources, type Rebuilt, type SourceLookup } from './iam-policy-document.js';
 import type { AttributePath, SourceExpression } from '../../sourcemap/expression.js';
 import { readPlanFile, type ReadOptions } from './read-plan.js';
 import { RegionResolver } from './region.js';
-import { Resolver } from './resolve.js';
+import { Resolver, sourceLinkKey, type SourceLinks } from './resolve.js';
 import { kindOf } from './resource-kinds.js';
 import { buildPrefixLists } from './prefix-lists.js';
 import { buildSecurityGroups } from './security-groups.js';
@@ -34,34 +34,56 @@ export function collectPlan(plan: PlanJson, file: string): Inventory {
   return collectPlanInStages(plan, file).finish();
 }
 
-/** A plan's inventory, built but for the policies only the `.tf` source can give. */
+/** A plan's inventory, built but for the policies and links only the `.tf` source can give. */
 export interface PlanCollection {
   inv: Inventory;
-  /** The policy attributes to look up in the source: the resource's address and the attribute's path in its block. */
+  /** The attributes to look up in the source: the resource's address and the attribute's path in its block. */
   wanted: readonly { address: string; path: AttributePath }[];
+  /**
+   * The links the source tells that the plan's references did not (same order as `wanted`): a build with
+   * them (collectPlanInStages' `told`) links what this one could not. Empty when it tells nothing new.
+   */
+  linksTold(found: readonly (SourceExpression | undefined)[]): SourceLinks;
   /** Ends the build with what the source holds for `wanted` (same order; undefined where it has nothing). */
   finish(found?: readonly (SourceExpression | undefined)[]): Inventory;
+  /** Lets the build go unfinished, for one made again with the links told. */
+  abandon(): void;
 }
 
 /**
  * Builds the inventory and stops before letting the plan go, so that the
- * policies written as jsonencode() over values known only after apply can be
- * rebuilt from the `.tf` source (read asynchronously, often in a worker).
+ * policies written as jsonencode() over values known only after apply, and
+ * the links the plan's references cannot tell, can be read from the `.tf`
+ * source (asynchronously, often in a worker). Links are read on a first
+ * build; `told`, what the source told of them, makes a second one, so that
+ * every node, mark and note is made once with them (a route whose table was
+ * unclear joins its table, and no table is marked for it).
  */
-export function collectPlanInStages(plan: PlanJson, file: string): PlanCollection {
-  const ctx = buildContext(plan, file);
+export function collectPlanInStages(plan: PlanJson, file: string, told?: SourceLinks): PlanCollection {
+  const ctx = buildContext(plan, file, told);
   buildNodes(ctx);
   const requests = [...ctx.sourcePolicies];
   const documents = ctx.sourceDocuments.map((doc) => ({ doc, paths: rebuildPolicyDocument(ctx, doc).inexact ?? [] }));
-  const links = [...ctx.sourceLinks];
+  // A build with the links told does not ask for links again: what the source could not tell the first time, it cannot now.
+  const links = told ? [] : [...ctx.resolver.checkable.values()];
   const wanted = [
     ...requests.map((r) => ({ address: r.inst.address, path: [r.attribute] })),
     ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path }))),
     ...links.map((l) => ({ address: l.inst.address, path: [l.attribute] })),
   ];
+  const linksAt = wanted.length - links.length;
   return {
     inv: ctx.inv,
     wanted,
+    linksTold(found) {
+      const out = new Map<string, Link>();
+      links.forEach((l, i) => {
+        const at = found[linksAt + i];
+        const link = at ? linkFromSource(ctx, l, at) : undefined;
+        if (link && !sameLink(link, l.planned)) out.set(sourceLinkKey(l.inst.address, l.attribute), link);
+      });
+      return out;
+    },
     finish(found = []) {
       let next = requests.length;
       const lookups = new Map<Instance, SourceLookup>();
@@ -77,14 +99,12 @@ export function collectPlanInStages(plan: PlanJson, file: string): PlanCollectio
         const at = found[i];
         if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
       });
-      for (const l of links) {
-        const at = found[next++];
-        const link = at ? linkFromSource(ctx, l, at) : undefined;
-        if (link) l.apply(link);
-      }
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;
+    },
+    abandon() {
+      releaseBuild(ctx);
     },
   };
 }
@@ -115,7 +135,7 @@ function replacePolicies(inv: Inventory, replaced: ReadonlyMap<PolicySource, Pol
 }
 
 /** The instances of a plan, indexed, with an empty inventory to fill. */
-export function buildContext(plan: PlanJson, file: string): BuildContext {
+export function buildContext(plan: PlanJson, file: string, told?: SourceLinks): BuildContext {
   const inv = new Inventory({
     kind: 'plan',
     file,
@@ -128,8 +148,8 @@ export function buildContext(plan: PlanJson, file: string): BuildContext {
   diagnoseCompleteness(inv, plan, file);
   const table = buildInstances(plan, file);
   const config = new ConfigIndex(plan);
-  const resolver = new Resolver(table, config, (id) => inv.refById(id));
-  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [], sourceLinks: [] };
+  const resolver = new Resolver(table, config, (id) => inv.refById(id), told);
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, complete: plan.errored !== true && plan.complete !== false, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [] };
 }
 
 /**

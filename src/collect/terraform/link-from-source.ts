@@ -1,31 +1,24 @@
 import type { Link } from '../../model/nodes.js';
-import type { NodeKind } from '../../model/ref.js';
 import type { SourceExpression } from '../../sourcemap/expression.js';
 import type { BuildContext } from './context.js';
-import type { Instance } from './instances.js';
+import type { CheckableLink } from './resolve.js';
 import { SourceNotEvaluable } from './source-errors.js';
 import { looksLikeId } from './resolve.js';
 import { evaluateSource } from './source-values.js';
 
 /**
- * A link the plan knows only by references the resolver cannot follow: an
- * endpoint's route tables written as `lookup(each.value, "route_table_ids",
- * null)` in a module whose for_each is a local (terraform-aws-modules'
- * vpc-endpoints). The `.tf` source has the expression; evaluated against the
- * plan (source-values.ts), it names the nodes: a value known only after apply
- * is the placeholder of the one node it comes from, a known id the node with
- * that id or an id outside the plan.
+ * What an attribute naming other resources by id names, as its `.tf` source
+ * gives it, where the plan's references cannot tell: a subnet's `vpc_id =
+ * local.vpc_id`, a route's `element(aws_route_table.private[*].id,
+ * count.index)`, an endpoint's route tables from each.value of a for_each
+ * over a local (terraform-aws-modules' vpc, security-group and vpc-endpoints
+ * modules). Evaluated against the plan (source-values.ts): a value known only
+ * after apply is the placeholder of the one node it comes from, a known id
+ * the node with that id or an id outside the plan. Any kind of node: the
+ * resolver keeps the link only where it is of the kinds asked for.
+ * Undefined where the source does not tell it for sure.
  */
-export interface SourceLinkRequest {
-  inst: Instance;
-  attribute: string;
-  kinds: readonly NodeKind[];
-  /** Puts the link in place of the one the plan gave. */
-  apply(link: Link): void;
-}
-
-/** The link the source gives, or undefined where it gives none for sure (the plan's unresolved link stays). */
-export function linkFromSource(ctx: BuildContext, req: SourceLinkRequest, found: SourceExpression): Link | undefined {
+export function linkFromSource(ctx: BuildContext, req: CheckableLink, found: SourceExpression): Link | undefined {
   let evaluated: ReturnType<typeof evaluateSource>;
   try {
     evaluated = evaluateSource(ctx, req.inst, found, ctx.resolver.expressionOf(req.inst, [req.attribute]));
@@ -36,26 +29,32 @@ export function linkFromSource(ctx: BuildContext, req: SourceLinkRequest, found:
   const { value, placeholders } = evaluated;
   // Unset: the attribute names nothing (an interface endpoint's route tables, say).
   if (value === null) return { keys: [], external: [] };
-  if (!Array.isArray(value)) return undefined;
+  // `vpc_id` holds one id, `subnet_ids` a list of them: a value of the other shape is not what the plan was made from.
+  const values = req.attribute.endsWith('_ids') ? value : typeof value === 'string' ? [value] : undefined;
+  if (!Array.isArray(values)) return undefined;
   const keys = new Set<string>();
   const external = new Set<string>();
-  for (const v of value) {
+  for (const v of values) {
     if (typeof v !== 'string') return undefined;
     const named = Object.hasOwn(placeholders, v) ? placeholders[v]! : undefined;
     if (named) {
-      // One node of the kind asked for, or it is not an id of one (a name, an ARN): not a guess.
-      if (named.length !== 1 || !req.kinds.includes(ctx.inv.refByKey(named[0]!)?.kind as NodeKind)) return undefined;
+      // One node, or it is not an id of one (a name, an ARN): not a guess.
+      if (named.length !== 1 || !ctx.inv.refByKey(named[0]!)) return undefined;
       keys.add(named[0]!);
       continue;
     }
     if (v === '') continue;
     if (Object.keys(placeholders).some((p) => v.includes(p))) return undefined;
-    const ref = ctx.inv.refById(v);
-    if (ref && !req.kinds.includes(ref.kind)) return undefined;
     // As the resolver links known values: a node of the plan, or an id outside it; anything else is no id.
+    const ref = ctx.inv.refById(v);
     if (ref) keys.add(ref.key);
-    else if (looksLikeId(v, req.kinds)) external.add(v);
+    else if (looksLikeId(v, [])) external.add(v);
     else return undefined;
   }
   return { keys: [...keys].sort(), external: [...external].sort() };
+}
+
+/** Whether two links name the same nodes and ids, and hide nothing: the source told nothing the plan did not. */
+export function sameLink(a: Link, b: Link): boolean {
+  return !a.unresolved && !b.unresolved && a.keys.join('\u0000') === b.keys.join('\u0000') && a.external.join('\u0000') === b.external.join('\u0000');
 }

@@ -25,6 +25,27 @@ export interface Resolution {
    * looks for, or reports the reference as ambiguous.
    */
   choices?: { what: string; options: { output: string; res: Resolution }[] }[];
+  /** Set when an instance was chosen by the caller's own key (`x[*].id` read with count.index), which the plan does not confirm. */
+  byOwnKey?: true;
+}
+
+/**
+ * A link the `.tf` source may tell better than the plan's references: an
+ * attribute known only after apply whose references do not resolve, resolve
+ * to several nodes, or resolve to one only by the instance's own key.
+ */
+export interface CheckableLink {
+  inst: Instance;
+  attribute: string;
+  /** What the plan's references give, to compare with what the source gives. */
+  planned: Link;
+}
+
+/** Links the source told, by instance address and attribute (sourceLinkKey): they replace what the references give. */
+export type SourceLinks = ReadonlyMap<string, Link>;
+
+export function sourceLinkKey(address: string, attribute: string): string {
+  return `${address}\u0000${attribute}`;
 }
 
 /** Where an expression is evaluated: a module instance, and the resource or module call the expression is of. */
@@ -57,7 +78,11 @@ export class Resolver {
     private readonly table: InstanceTable,
     private readonly config: ConfigIndex,
     private readonly refById: (id: string) => Ref | undefined,
+    private readonly fromSource: SourceLinks = new Map(),
   ) {}
+
+  /** The links link() was asked for that the source may tell better, by sourceLinkKey. */
+  readonly checkable = new Map<string, CheckableLink>();
 
   private readonly outputs = new Map<string, Resolution | 'pending'>();
   private readonly configs = new WeakMap<Instance, ConfigResource | undefined>();
@@ -71,6 +96,7 @@ export class Resolver {
     this.variables.clear();
     this.moduleRefs.clear();
     this.targets.clear();
+    this.checkable.clear();
   }
 
   /** The instances of a child module called from a module instance (`here`), with their steps and addresses. */
@@ -91,6 +117,11 @@ export class Resolver {
   scopeOf(inst: Instance): Scope {
     const forEach = this.configOf(inst)?.for_each_expression;
     return { modules: inst.modules, here: inst.moduleInstance, ...(inst.key !== undefined ? { selfKey: inst.key } : {}), ...(isObject(forEach) ? { forEach } : {}) };
+  }
+
+  /** Whether the module of a scope declares a resource (`aws_vpc.this`, `data.aws_vpc.x`), whatever instances the plan holds. */
+  declares(scope: Scope, address: string): boolean {
+    return this.config.resource(scope.modules.map((m) => m.name).join('.'), address) !== undefined;
   }
 
   configOf(inst: Instance): ConfigResource | undefined {
@@ -175,10 +206,34 @@ export class Resolver {
 
   /** Links an attribute holding ids (or a list of ids) to inventory nodes of the given kinds. */
   link(inst: Instance, path: (string | number)[], kinds: readonly NodeKind[]): Link {
+    const attribute = path.length === 1 && typeof path[0] === 'string' && inst.mode === 'managed' ? path[0] : undefined;
+    const told = attribute !== undefined && this.fromSource.size > 0 ? this.fromSource.get(sourceLinkKey(inst.address, attribute)) : undefined;
+    const own = told && this.ofKinds(told, kinds);
+    if (own) return own;
     const out: Link = { keys: [], external: [] };
+    const res = this.resolveAttribute(inst, path);
     // The first attribute needs no cycle check; the set of visited ones starts when references are followed.
-    this.collect(out, this.resolveAttribute(inst, path), kinds, 0, undefined, () => `${inst.address}#${path.join('.')}`);
-    return normalized(out);
+    this.collect(out, res, kinds, 0, undefined, () => `${inst.address}#${path.join('.')}`);
+    const link = normalized(out);
+    const checkable = link.unresolved !== undefined || res.byOwnKey || link.keys.length + link.external.length > 1;
+    if (attribute !== undefined && !told && checkable && isUnknown(attrAt(inst, path))) {
+      this.checkable.set(sourceLinkKey(inst.address, attribute), { inst, attribute, planned: link });
+    }
+    return link;
+  }
+
+  /** A link the source told, if what it names is of the kinds asked for (else the plan's references decide). */
+  private ofKinds(told: Link, kinds: readonly NodeKind[]): Link | undefined {
+    for (const key of told.keys) {
+      const ref = this.table.byAddress.get(key);
+      const kind = ref ? kindOf(ref.mode, ref.type) : undefined;
+      if (!kind || !kinds.includes(kind)) return undefined;
+    }
+    for (const id of told.external) {
+      const ref = this.refById(id);
+      if (ref ? !kinds.includes(ref.kind) : !looksLikeId(id, kinds)) return undefined;
+    }
+    return told;
   }
 
   /** Links an expression of the instance's configuration (not an attribute value). */
@@ -322,7 +377,8 @@ export class Resolver {
         if (ref.key !== undefined) chosen = byKey(ref.key);
         else {
           chosen = iterates && scope.selfKey !== undefined ? byKey(scope.selfKey) : [];
-          if (chosen.length === 0) chosen = this.table.byResource.get(resourceKey(here, ref.mode, ref.type, ref.name)) ?? [];
+          if (chosen.length === 1) return { hits: [{ instance: chosen[0]!, ...(ref.attribute ? { attribute: ref.attribute } : {}) }], constants: [], byOwnKey: true };
+          chosen = this.table.byResource.get(resourceKey(here, ref.mode, ref.type, ref.name)) ?? [];
         }
         return { hits: chosen.map((instance) => ({ instance, ...(ref.attribute ? { attribute: ref.attribute } : {}) })), constants: [] };
       }
@@ -403,6 +459,7 @@ function mergeInto(into: Resolution, sub: Resolution): void {
   into.constants.push(...sub.constants);
   if (sub.unresolved) into.unresolved ??= sub.unresolved;
   if (sub.choices) (into.choices ??= []).push(...sub.choices);
+  if (sub.byOwnKey) into.byOwnKey = true;
 }
 
 /** Identity attributes: a reference through them means the resource itself. */

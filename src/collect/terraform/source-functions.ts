@@ -69,6 +69,14 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
       return Array.isArray(l) && l.length > 0 && Number.isInteger(i) && (i as number) >= 0 ? { value: l[(i as number) % l.length] } : notEvaluated('it calls element() in a way vpcelint does not evaluate');
     },
   ],
+  [
+    'slice',
+    (args) => {
+      const [l, from, to] = args;
+      const fits = args.length === 3 && Array.isArray(l) && Number.isInteger(from) && Number.isInteger(to) && 0 <= (from as number) && (from as number) <= (to as number) && (to as number) <= l.length;
+      return fits ? { value: (l as unknown[]).slice(from as number, to as number) } : notEvaluated('it calls slice() in a way vpcelint does not evaluate');
+    },
+  ],
   ['one', (args) => (args.length === 1 && Array.isArray(args[0]) && args[0].length <= 1 ? { value: args[0].length === 0 ? null : args[0][0] } : notEvaluated('it calls one() on something that is not a list of at most one element'))],
   ['keys', (args) => (args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint) } : notEvaluated('it calls keys() on something that is not an object'))],
   ['values', (args) => (args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint).map((k) => (args[0] as Record<string, unknown>)[k]) } : notEvaluated('it calls values() on something that is not an object'))],

@@ -82,9 +82,13 @@ export function navigate(value: unknown, steps: readonly TraversalStep[], text: 
       here = shallow((here as Record<string, unknown>)[key]);
       continue;
     }
-    const inside = Array.isArray(here) && typeof key === 'number' ? here[key] : undefined;
-    if (inside === undefined) throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
-    here = shallow(inside);
+    if (Array.isArray(here) && typeof key === 'number') {
+      // A list's length is exact here (a value known only after apply is one placeholder, not a list).
+      if (!Number.isInteger(key) || key < 0 || key >= here.length) throw terraformError(`${text} reads element ${key} of a list of ${here.length}`);
+      here = shallow(here[key]);
+      continue;
+    }
+    throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
   }
   return here;
 }

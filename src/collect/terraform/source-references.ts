@@ -63,6 +63,8 @@ export function traversalsOf(e: HclExpr, bound: ReadonlySet<string> = new Set())
       const inEach = e.each.flatMap((s) => ('index' in s && typeof s.index === 'object' ? traversalsOf(s.index, bound) : []));
       return [...(base && !bound.has(e.base.root) ? [{ text: e.text, planned: base.planned }] : []), ...inIndexes, ...inEach];
     }
+    case 'access':
+      return [...traversalsOf(e.base, bound), ...e.steps.flatMap((s) => ('index' in s && typeof s.index === 'object' ? traversalsOf(s.index, bound) : []))];
     case 'template':
       return e.parts.flatMap((p) => (typeof p === 'string' ? [] : traversalsOf(p, bound)));
     case 'tuple':

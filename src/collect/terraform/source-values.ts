@@ -1,5 +1,5 @@
 import { isUnknown } from '../../model/unknown.js';
-import type { HclExpr, SourceExpression } from '../../sourcemap/expression.js';
+import type { HclExpr, SourceExpression, TraversalStep } from '../../sourcemap/expression.js';
 import { applyOperator, callFunction, type FunctionResult, type Placeholders } from './source-functions.js';
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
@@ -111,6 +111,8 @@ export class SourceEvaluator {
         return this.traversal(e);
       case 'splat':
         return this.splat(e);
+      case 'access':
+        return navigate(this.value(e.base), e.steps.map((step) => this.keyed(step, e.text)), e.text);
       case 'tuple':
         return e.items.map((item) => this.value(item));
       case 'object': {
@@ -224,6 +226,10 @@ export class SourceEvaluator {
     if (t.root === 'var' && first && 'attr' in first && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first.attr)) this.sensitive = true;
     const res = this.ctx.resolver.resolveIn(this.frame.scope, { references });
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
+    if (res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 1)) {
+      // `try(aws_vpc_ipv4_cidr_block_association.this[0].vpc_id, aws_vpc.this[0].id)` with no association.
+      throw terraformError(`${t.text} reads an instance the resource does not have`);
+    }
     if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
     // A value the plan knows is exact, whatever its shape; only one known by its references is a guess at it.
     if (res.hits.length === 0 && res.constants.length === 1) return res.constants[0];
@@ -244,6 +250,29 @@ export class SourceEvaluator {
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
     this.addPlaceholders({ [placeholder.name]: placeholder.keys });
     return placeholder.name;
+  }
+
+  /**
+   * Whether a traversal names a resource this frame's module declares (followed by `indexed` index steps), in
+   * a plan that holds every instance (not errored, not partial): one the plan does not hold does not exist.
+   */
+  private declaresResource(t: Extract<HclExpr, { t: 'traversal' }>, indexed: number): boolean {
+    if (!this.ctx.complete || NOT_RESOURCES.has(t.root)) return false;
+    const named = t.root === 'data' ? 2 : 1;
+    const steps = t.steps.slice(0, named);
+    if (steps.length !== named || !steps.every((s) => 'attr' in s)) return false;
+    const index = t.steps.slice(named, named + indexed);
+    if (index.length !== indexed || !index.every((s) => 'index' in s && typeof s.index !== 'object')) return false;
+    const address = [t.root, ...steps.map((s) => (s as { attr: string }).attr)].join('.');
+    return this.ctx.resolver.declares(this.frame.scope, address);
+  }
+
+  /** A step whose index is an expression, with the key it evaluates to. */
+  private keyed(step: TraversalStep, text: string): TraversalStep {
+    if (!('index' in step) || typeof step.index !== 'object') return step;
+    const key = shallow(this.value(step.index));
+    if (typeof key !== 'string' && typeof key !== 'number') throw new SourceNotEvaluable(`${text} is indexed by ${this.isPlaceholder(key) ? 'a value known only after apply' : 'something that is no key'}`);
+    return { index: key };
   }
 
   /** Placeholders joining this evaluation's; a name keeps the nodes it was first given. */
@@ -293,6 +322,8 @@ export class SourceEvaluator {
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
   private resourceInstances(t: Extract<HclExpr, { t: 'traversal' }>, subject: string): Instance[] {
     const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [t.text] });
+    // `aws_security_group.this.*.id` when the module made none (count = 0).
+    if (!res.unresolved && res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 0)) return [];
     if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${subject} reads ${res.unresolved ?? 'no instance the plan holds'}`);
     const instances = res.hits.map((h) => h.instance);
     return instances.every((i) => typeof i.key === 'number') ? instances.sort((a, b) => (a.key as number) - (b.key as number)) : instances;
