@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-Z7CQ2VPL.js";
+} from "./chunk-SW2DLQWX.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

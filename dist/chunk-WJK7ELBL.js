@@ -4033,20 +4033,23 @@ var DOCUMENT_LISTS = [
   ["not_principals", ["identifiers"]],
   ["condition", ["values"]]
 ];
-var RESOURCE_ATTRIBUTES = { aws_vpc_endpoint: ["policy", "route_table_ids", "subnet_ids", "security_group_ids"] };
+function isSourceAttribute(name2) {
+  return name2 === "policy" || name2.endsWith("_id") || name2.endsWith("_ids");
+}
 function readsSourceExpressions(block) {
   if (block.type === "data") return block.labels[0] === "aws_iam_policy_document";
   if (block.type !== "resource") return false;
-  const names = RESOURCE_ATTRIBUTES[block.labels[0] ?? ""] ?? ["policy"];
-  return block.children.some((c) => c.kind === "attribute" && names.includes(c.name));
+  return block.children.some((c) => c.kind === "attribute" && isSourceAttribute(c.name));
 }
 function blockSourceExpressions(block, text, type, labels) {
   const out2 = [];
   const forEach = attributeIn(block, ["for_each"]);
   if (forEach && (type === "resource" || type === "data" && labels[0] === "aws_iam_policy_document")) out2.push({ path: ["for_each"], expr: expression(forEach, text) });
   if (type === "resource") {
-    for (const name2 of RESOURCE_ATTRIBUTES[labels[0] ?? ""] ?? ["policy"]) {
-      const value = attributeIn(block, [name2]);
+    for (const child of childrenOf(block) ?? []) {
+      const name2 = child.type === "attribute" ? child.namedChildren[0]?.text : void 0;
+      if (name2 === void 0 || !isSourceAttribute(name2)) continue;
+      const value = child.namedChildren.find((n) => n?.type === "expression");
       if (value) out2.push({ path: [name2], expr: expression(value, text) });
     }
   } else if (type === "data" && labels[0] === "aws_iam_policy_document") {
@@ -4106,7 +4109,7 @@ function expression(node, text) {
     case "expr_term":
       if (parts2[0]?.type === "variable_expr") return traversal(node, parts2, text);
       if (parts2.length === 1) return expression(parts2[0], text);
-      return unsupported(node, describe(parts2[1] ?? node));
+      return access(node, parts2, text);
     case "literal_value":
       return literal(parts2[0]);
     case "template_expr":
@@ -4218,26 +4221,30 @@ function traversal(node, parts2, text, end = node.endIndex) {
     return { t: "splat", base, each: each.steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
   }
   for (const part of rest) {
-    if (part.type === "get_attr") {
-      steps.push({ attr: named(part).find((n) => n.type === "identifier").text });
-      continue;
-    }
-    if (part.type === "index") {
-      const inner = named(part)[0];
-      if (inner?.type === "legacy_index") {
-        steps.push({ index: Number(inner.text.replace(/^\./, "")) });
-        continue;
-      }
-      const expr = inner ? named(inner).find((n) => n.type === "expression") : void 0;
-      if (!expr) return unsupported(part, "an index");
-      const key = expression(expr, text);
-      if (key.t === "literal" && (typeof key.value === "string" || typeof key.value === "number")) steps.push({ index: key.value });
-      else steps.push({ index: key });
-      continue;
-    }
-    return unsupported(part, describe(part));
+    const step = stepOf(part, text);
+    if ("t" in step) return step;
+    steps.push(step);
   }
   return { t: "traversal", root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
+}
+function access(node, parts2, text) {
+  const steps = [];
+  for (const part of parts2.slice(1)) {
+    const step = stepOf(part, text);
+    if ("t" in step) return step;
+    steps.push(step);
+  }
+  return { t: "access", base: expression(parts2[0], text), steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, "") };
+}
+function stepOf(part, text) {
+  if (part.type === "get_attr") return { attr: named(part).find((n) => n.type === "identifier").text };
+  if (part.type !== "index") return { t: "unsupported", what: describe(part), line: part.startPosition.row + 1 };
+  const inner = named(part)[0];
+  if (inner?.type === "legacy_index") return { index: Number(inner.text.replace(/^\./, "")) };
+  const expr = inner ? named(inner).find((n) => n.type === "expression") : void 0;
+  if (!expr) return { t: "unsupported", what: "an index", line: part.startPosition.row + 1 };
+  const key = expression(expr, text);
+  return key.t === "literal" && (typeof key.value === "string" || typeof key.value === "number") ? { index: key.value } : { index: key };
 }
 function object(parts2, text) {
   const items = [];

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-XJU52JEJ.js";
+} from "./chunk-Q7E5GZEF.js";
 import {
   isDirectory,
   tfFiles
@@ -999,9 +999,9 @@ function pairwiseMeets(patterns, meet, fold = false) {
   const wild = [...new Set(patterns.filter((p) => hasWildcard(p) && !isStars(p)).map((p) => fold ? p.toLowerCase() : p))];
   if (wild.length < 2) return [];
   const meetOf = meet === "arn" ? arnMeet : globMeet;
-  const keyOf = (p) => meet === "arn" ? parseArn(p)?.resource : p;
-  const keyed = wild.filter((p) => keyOf(p) !== void 0);
-  const loose = wild.filter((p) => keyOf(p) === void 0);
+  const keyOf2 = (p) => meet === "arn" ? parseArn(p)?.resource : p;
+  const keyed = wild.filter((p) => keyOf2(p) !== void 0);
+  const loose = wild.filter((p) => keyOf2(p) === void 0);
   const out = /* @__PURE__ */ new Set();
   let pairs = 0;
   const compare2 = (a, b) => {
@@ -1009,7 +1009,7 @@ function pairwiseMeets(patterns, meet, fold = false) {
     const m = meetOf(a, b);
     if (m !== void 0) out.add(m);
   };
-  const byHead = keyed.map((p) => ({ p, head: head(keyOf(p)) })).sort((x, y) => x.head < y.head ? -1 : x.head > y.head ? 1 : 0);
+  const byHead = keyed.map((p) => ({ p, head: head(keyOf2(p)) })).sort((x, y) => x.head < y.head ? -1 : x.head > y.head ? 1 : 0);
   for (let k = 0; k < byHead.length; k++) {
     const { p, head: h } = byHead[k];
     for (let l = k + 1; l < byHead.length && byHead[l].head.startsWith(h); l++) compare2(p, byHead[l].p);
@@ -5482,7 +5482,6 @@ function releaseBuild(ctx) {
   ctx.byType.clear();
   ctx.sourcePolicies.length = 0;
   ctx.sourceDocuments.length = 0;
-  ctx.sourceLinks.length = 0;
   ctx.resolver.release();
 }
 function* instancesOf(ctx, ...types) {
@@ -5843,6 +5842,14 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
       return Array.isArray(l) && l.length > 0 && Number.isInteger(i) && i >= 0 ? { value: l[i % l.length] } : notEvaluated4("it calls element() in a way vpcelint does not evaluate");
     }
   ],
+  [
+    "slice",
+    (args) => {
+      const [l, from, to] = args;
+      const fits = args.length === 3 && Array.isArray(l) && Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= l.length;
+      return fits ? { value: l.slice(from, to) } : notEvaluated4("it calls slice() in a way vpcelint does not evaluate");
+    }
+  ],
   ["one", (args) => args.length === 1 && Array.isArray(args[0]) && args[0].length <= 1 ? { value: args[0].length === 0 ? null : args[0][0] } : notEvaluated4("it calls one() on something that is not a list of at most one element")],
   ["keys", (args) => args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint) } : notEvaluated4("it calls keys() on something that is not an object")],
   ["values", (args) => args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint).map((k) => args[0][k]) } : notEvaluated4("it calls values() on something that is not an object")],
@@ -6040,9 +6047,12 @@ function navigate(value, steps, text) {
       here = shallow(here[key]);
       continue;
     }
-    const inside = Array.isArray(here) && typeof key === "number" ? here[key] : void 0;
-    if (inside === void 0) throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
-    here = shallow(inside);
+    if (Array.isArray(here) && typeof key === "number") {
+      if (!Number.isInteger(key) || key < 0 || key >= here.length) throw terraformError(`${text} reads element ${key} of a list of ${here.length}`);
+      here = shallow(here[key]);
+      continue;
+    }
+    throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
   }
   return here;
 }
@@ -6081,6 +6091,8 @@ function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
       const inEach = e.each.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : []);
       return [...base && !bound.has(e.base.root) ? [{ text: e.text, planned: base.planned }] : [], ...inIndexes, ...inEach];
     }
+    case "access":
+      return [...traversalsOf(e.base, bound), ...e.steps.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : [])];
     case "template":
       return e.parts.flatMap((p) => typeof p === "string" ? [] : traversalsOf(p, bound));
     case "tuple":
@@ -6188,6 +6200,8 @@ var SourceEvaluator = class {
         return this.traversal(e);
       case "splat":
         return this.splat(e);
+      case "access":
+        return navigate(this.value(e.base), e.steps.map((step2) => this.keyed(step2, e.text)), e.text);
       case "tuple":
         return e.items.map((item) => this.value(item));
       case "object": {
@@ -6288,6 +6302,9 @@ var SourceEvaluator = class {
     if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first2.attr)) this.sensitive = true;
     const res = this.ctx.resolver.resolveIn(this.frame.scope, { references });
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
+    if (res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 1)) {
+      throw terraformError(`${t.text} reads an instance the resource does not have`);
+    }
     if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
     if (res.hits.length === 0 && res.constants.length === 1) return res.constants[0];
     if (res.hits.length !== 1 || res.constants.length > 0) throw new SourceNotEvaluable(`${t.text} may be any of ${res.hits.length + res.constants.length} values`);
@@ -6307,6 +6324,27 @@ var SourceEvaluator = class {
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
     this.addPlaceholders({ [placeholder.name]: placeholder.keys });
     return placeholder.name;
+  }
+  /**
+   * Whether a traversal names a resource this frame's module declares (followed by `indexed` index steps), in
+   * a plan that holds every instance (not errored, not partial): one the plan does not hold does not exist.
+   */
+  declaresResource(t, indexed) {
+    if (!this.ctx.complete || NOT_RESOURCES.has(t.root)) return false;
+    const named = t.root === "data" ? 2 : 1;
+    const steps = t.steps.slice(0, named);
+    if (steps.length !== named || !steps.every((s) => "attr" in s)) return false;
+    const index = t.steps.slice(named, named + indexed);
+    if (index.length !== indexed || !index.every((s) => "index" in s && typeof s.index !== "object")) return false;
+    const address = [t.root, ...steps.map((s) => s.attr)].join(".");
+    return this.ctx.resolver.declares(this.frame.scope, address);
+  }
+  /** A step whose index is an expression, with the key it evaluates to. */
+  keyed(step2, text) {
+    if (!("index" in step2) || typeof step2.index !== "object") return step2;
+    const key = shallow(this.value(step2.index));
+    if (typeof key !== "string" && typeof key !== "number") throw new SourceNotEvaluable(`${text} is indexed by ${this.isPlaceholder(key) ? "a value known only after apply" : "something that is no key"}`);
+    return { index: key };
   }
   /** Placeholders joining this evaluation's; a name keeps the nodes it was first given. */
   addPlaceholders(more) {
@@ -6352,6 +6390,7 @@ var SourceEvaluator = class {
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
   resourceInstances(t, subject) {
     const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [t.text] });
+    if (!res.unresolved && res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 0)) return [];
     if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${subject} reads ${res.unresolved ?? "no instance the plan holds"}`);
     const instances = res.hits.map((h) => h.instance);
     return instances.every((i) => typeof i.key === "number") ? instances.sort((a, b) => a.key - b.key) : instances;
@@ -7172,11 +7211,11 @@ function list2(inst, path) {
 // src/collect/terraform/endpoints.ts
 var TYPES = ["Gateway", "Interface", "GatewayLoadBalancer", "Resource", "ServiceNetwork"];
 function buildEndpoints(ctx) {
-  const own = /* @__PURE__ */ new Map();
+  const named = /* @__PURE__ */ new Map();
   for (const inst of instancesOf(ctx, "aws_vpc_endpoint", "data.aws_vpc_endpoint")) {
     const ref = refOf(ctx, inst);
     const ep = endpointOf(ctx, inst);
-    if (inst.mode === "managed") own.set(ref.key, { inst, routeTables: ep.routeTables, subnets: ep.subnets, securityGroups: ep.securityGroups });
+    if (inst.mode === "managed") named.set(ref.key, ep.securityGroups);
     ctx.inv.vpcEndpoints.set(ref.key, ep);
   }
   for (const inst of ctx.table.destroyed.values()) {
@@ -7193,7 +7232,7 @@ function buildEndpoints(ctx) {
     ep.securityGroups = merge3(ep.securityGroups, link);
     if (field(inst, "replace_default_association") === true) replacedDefault.add(ep.ref.key);
   });
-  for (const [key, { securityGroups: groups }] of own) {
+  for (const [key, groups] of named) {
     const ep = ctx.inv.vpcEndpoints.get(key);
     const byDefault = ep && !replacedDefault.has(key) ? defaultGroups2(ctx, ep, groups) : void 0;
     if (ep && byDefault) ep.securityGroups = merge3(ep.securityGroups, byDefault);
@@ -7216,29 +7255,6 @@ function buildEndpoints(ctx) {
     }
   }
   markUnattached(ctx, unattached);
-  askSource(ctx, own);
-}
-var LINKS = [
-  ["routeTables", "route_table_ids", "route-table"],
-  ["subnets", "subnet_ids", "subnet"],
-  ["securityGroups", "security_group_ids", "security-group"]
-];
-function askSource(ctx, own) {
-  for (const [key, links] of own) {
-    const ep = ctx.inv.vpcEndpoints.get(key);
-    if (!ep) continue;
-    for (const [name, attribute, kind] of LINKS) {
-      if (!isUnknown(ep.type) && !ACCEPTS[kind].includes(ep.type) || ep[name] !== links[name] || !links[name].unresolved) continue;
-      ctx.sourceLinks.push({
-        inst: links.inst,
-        attribute,
-        kinds: [kind],
-        apply: (link) => {
-          ep[name] = (name === "securityGroups" ? defaultGroups2(ctx, ep, link) : void 0) ?? link;
-        }
-      });
-    }
-  }
 }
 var ACCEPTS = {
   "route-table": ["Gateway"],
@@ -7742,16 +7758,23 @@ function markUnattached2(ctx, routes, associations) {
 }
 
 // src/collect/terraform/resolve.ts
+function sourceLinkKey(address, attribute) {
+  return `${address}\0${attribute}`;
+}
 var MAX_DEPTH2 = 40;
 var Resolver = class {
-  constructor(table, config, refById) {
+  constructor(table, config, refById, fromSource = /* @__PURE__ */ new Map()) {
     this.table = table;
     this.config = config;
     this.refById = refById;
+    this.fromSource = fromSource;
   }
   table;
   config;
   refById;
+  fromSource;
+  /** The links link() was asked for that the source may tell better, by sourceLinkKey. */
+  checkable = /* @__PURE__ */ new Map();
   outputs = /* @__PURE__ */ new Map();
   configs = /* @__PURE__ */ new WeakMap();
   variables = /* @__PURE__ */ new Map();
@@ -7763,6 +7786,7 @@ var Resolver = class {
     this.variables.clear();
     this.moduleRefs.clear();
     this.targets.clear();
+    this.checkable.clear();
   }
   /** The instances of a child module called from a module instance (`here`), with their steps and addresses. */
   moduleTargets(here, modules, call) {
@@ -7778,6 +7802,10 @@ var Resolver = class {
   scopeOf(inst) {
     const forEach = this.configOf(inst)?.for_each_expression;
     return { modules: inst.modules, here: inst.moduleInstance, ...inst.key !== void 0 ? { selfKey: inst.key } : {}, ...isObject2(forEach) ? { forEach } : {} };
+  }
+  /** Whether the module of a scope declares a resource (`aws_vpc.this`, `data.aws_vpc.x`), whatever instances the plan holds. */
+  declares(scope, address) {
+    return this.config.resource(scope.modules.map((m) => m.name).join("."), address) !== void 0;
   }
   configOf(inst) {
     if (this.configs.has(inst)) return this.configs.get(inst);
@@ -7850,9 +7878,32 @@ var Resolver = class {
   }
   /** Links an attribute holding ids (or a list of ids) to inventory nodes of the given kinds. */
   link(inst, path, kinds) {
+    const attribute = path.length === 1 && typeof path[0] === "string" && inst.mode === "managed" ? path[0] : void 0;
+    const told = attribute !== void 0 && this.fromSource.size > 0 ? this.fromSource.get(sourceLinkKey(inst.address, attribute)) : void 0;
+    const own = told && this.ofKinds(told, kinds);
+    if (own) return own;
     const out = { keys: [], external: [] };
-    this.collect(out, this.resolveAttribute(inst, path), kinds, 0, void 0, () => `${inst.address}#${path.join(".")}`);
-    return normalized(out);
+    const res = this.resolveAttribute(inst, path);
+    this.collect(out, res, kinds, 0, void 0, () => `${inst.address}#${path.join(".")}`);
+    const link = normalized(out);
+    const checkable = link.unresolved !== void 0 || res.byOwnKey || link.keys.length + link.external.length > 1;
+    if (attribute !== void 0 && !told && checkable && isUnknown(attrAt(inst, path))) {
+      this.checkable.set(sourceLinkKey(inst.address, attribute), { inst, attribute, planned: link });
+    }
+    return link;
+  }
+  /** A link the source told, if what it names is of the kinds asked for (else the plan's references decide). */
+  ofKinds(told, kinds) {
+    for (const key of told.keys) {
+      const ref = this.table.byAddress.get(key);
+      const kind = ref ? kindOf(ref.mode, ref.type) : void 0;
+      if (!kind || !kinds.includes(kind)) return void 0;
+    }
+    for (const id of told.external) {
+      const ref = this.refById(id);
+      if (ref ? !kinds.includes(ref.kind) : !looksLikeId(id, kinds)) return void 0;
+    }
+    return told;
   }
   /** Links an expression of the instance's configuration (not an attribute value). */
   linkExpression(inst, expr, kinds) {
@@ -7978,7 +8029,8 @@ var Resolver = class {
         if (ref.key !== void 0) chosen = byKey(ref.key);
         else {
           chosen = iterates && scope.selfKey !== void 0 ? byKey(scope.selfKey) : [];
-          if (chosen.length === 0) chosen = this.table.byResource.get(resourceKey(here, ref.mode, ref.type, ref.name)) ?? [];
+          if (chosen.length === 1) return { hits: [{ instance: chosen[0], ...ref.attribute ? { attribute: ref.attribute } : {} }], constants: [], byOwnKey: true };
+          chosen = this.table.byResource.get(resourceKey(here, ref.mode, ref.type, ref.name)) ?? [];
         }
         return { hits: chosen.map((instance) => ({ instance, ...ref.attribute ? { attribute: ref.attribute } : {} })), constants: [] };
       }
@@ -8051,6 +8103,7 @@ function mergeInto(into, sub) {
   into.constants.push(...sub.constants);
   if (sub.unresolved) into.unresolved ??= sub.unresolved;
   if (sub.choices) (into.choices ??= []).push(...sub.choices);
+  if (sub.byOwnKey) into.byOwnKey = true;
 }
 var IDENTITY = /* @__PURE__ */ new Set(["id", "arn", "bucket", "name", "prefix_list_id", "unique_id"]);
 function stepOf(moduleInstance, call) {
@@ -8078,26 +8131,29 @@ function linkFromSource(ctx, req, found) {
   }
   const { value, placeholders } = evaluated2;
   if (value === null) return { keys: [], external: [] };
-  if (!Array.isArray(value)) return void 0;
+  const values = req.attribute.endsWith("_ids") ? value : typeof value === "string" ? [value] : void 0;
+  if (!Array.isArray(values)) return void 0;
   const keys = /* @__PURE__ */ new Set();
   const external = /* @__PURE__ */ new Set();
-  for (const v of value) {
+  for (const v of values) {
     if (typeof v !== "string") return void 0;
     const named = Object.hasOwn(placeholders, v) ? placeholders[v] : void 0;
     if (named) {
-      if (named.length !== 1 || !req.kinds.includes(ctx.inv.refByKey(named[0])?.kind)) return void 0;
+      if (named.length !== 1 || !ctx.inv.refByKey(named[0])) return void 0;
       keys.add(named[0]);
       continue;
     }
     if (v === "") continue;
     if (Object.keys(placeholders).some((p) => v.includes(p))) return void 0;
     const ref = ctx.inv.refById(v);
-    if (ref && !req.kinds.includes(ref.kind)) return void 0;
     if (ref) keys.add(ref.key);
-    else if (looksLikeId(v, req.kinds)) external.add(v);
+    else if (looksLikeId(v, [])) external.add(v);
     else return void 0;
   }
   return { keys: [...keys].sort(), external: [...external].sort() };
+}
+function sameLink(a, b) {
+  return !a.unresolved && !b.unresolved && a.keys.join("\0") === b.keys.join("\0") && a.external.join("\0") === b.external.join("\0");
 }
 
 // src/collect/terraform/policy-from-source.ts
@@ -8628,20 +8684,30 @@ function hitsOf(ctx, inst, path, type) {
 }
 
 // src/collect/terraform/index.ts
-function collectPlanInStages(plan, file) {
-  const ctx = buildContext(plan, file);
+function collectPlanInStages(plan, file, told) {
+  const ctx = buildContext(plan, file, told);
   buildNodes(ctx);
   const requests = [...ctx.sourcePolicies];
   const documents = ctx.sourceDocuments.map((doc) => ({ doc, paths: rebuildPolicyDocument(ctx, doc).inexact ?? [] }));
-  const links = [...ctx.sourceLinks];
+  const links = told ? [] : [...ctx.resolver.checkable.values()];
   const wanted = [
     ...requests.map((r) => ({ address: r.inst.address, path: [r.attribute] })),
     ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path }))),
     ...links.map((l) => ({ address: l.inst.address, path: [l.attribute] }))
   ];
+  const linksAt = wanted.length - links.length;
   return {
     inv: ctx.inv,
     wanted,
+    linksTold(found) {
+      const out = /* @__PURE__ */ new Map();
+      links.forEach((l, i) => {
+        const at = found[linksAt + i];
+        const link = at ? linkFromSource(ctx, l, at) : void 0;
+        if (link && !sameLink(link, l.planned)) out.set(sourceLinkKey(l.inst.address, l.attribute), link);
+      });
+      return out;
+    },
     finish(found = []) {
       let next = requests.length;
       const lookups = /* @__PURE__ */ new Map();
@@ -8656,14 +8722,12 @@ function collectPlanInStages(plan, file) {
         const at = found[i];
         if (at) rebuilt.set(r.unknown, policyFromSource(ctx, r, at));
       });
-      for (const l of links) {
-        const at = found[next++];
-        const link = at ? linkFromSource(ctx, l, at) : void 0;
-        if (link) l.apply(link);
-      }
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;
+    },
+    abandon() {
+      releaseBuild(ctx);
     }
   };
 }
@@ -8683,7 +8747,7 @@ function replacePolicies(inv, replaced, documents) {
     }
   }
 }
-function buildContext(plan, file) {
+function buildContext(plan, file, told) {
   const inv = new Inventory({
     kind: "plan",
     file,
@@ -8696,8 +8760,8 @@ function buildContext(plan, file) {
   diagnoseCompleteness(inv, plan, file);
   const table = buildInstances(plan, file);
   const config = new ConfigIndex(plan);
-  const resolver = new Resolver(table, config, (id) => inv.refById(id));
-  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [], sourceLinks: [] };
+  const resolver = new Resolver(table, config, (id) => inv.refById(id), told);
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, complete: plan.errored !== true && plan.complete !== false, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [] };
 }
 function diagnoseCompleteness(inv, plan, file) {
   if (plan.errored === true) {
@@ -8760,13 +8824,27 @@ function nameTag(inst) {
 
 // src/cli/plan-sources.ts
 async function collectPlanWithSources(plan, file, sources) {
-  const collection = collectPlanInStages(plan, file);
-  let found = [];
-  try {
-    found = await policyExpressions(sources, collection.wanted);
-  } catch {
-  }
-  return collection.finish(found);
+  const answers = /* @__PURE__ */ new Map();
+  const ask = async (wanted) => {
+    const missing2 = wanted.filter((w) => !answers.has(keyOf(w)));
+    let found2 = [];
+    try {
+      if (missing2.length > 0) found2 = await policyExpressions(sources, missing2);
+    } catch {
+    }
+    missing2.forEach((w, i) => answers.set(keyOf(w), found2[i]));
+    return wanted.map((w) => answers.get(keyOf(w)));
+  };
+  const first2 = collectPlanInStages(plan, file);
+  const found = await ask(first2.wanted);
+  const told = first2.linksTold(found);
+  if (told.size === 0) return first2.finish(found);
+  first2.abandon();
+  const again = collectPlanInStages(plan, file, told);
+  return again.finish(await ask(again.wanted));
+}
+function keyOf(w) {
+  return `${w.address}\0${w.path.join("\0")}`;
 }
 
 // src/config/load.ts

@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-J56VXO7W.js";
-import "./chunk-Z7CQ2VPL.js";
-import "./chunk-XJU52JEJ.js";
+} from "./chunk-LUA3DV75.js";
+import "./chunk-SW2DLQWX.js";
+import "./chunk-Q7E5GZEF.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-AHLQHVFO.js";
+} from "./chunk-WJK7ELBL.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

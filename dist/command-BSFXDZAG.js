@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-J56VXO7W.js";
+} from "./chunk-LUA3DV75.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,8 +30,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-Z7CQ2VPL.js";
-import "./chunk-XJU52JEJ.js";
+} from "./chunk-SW2DLQWX.js";
+import "./chunk-Q7E5GZEF.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {
