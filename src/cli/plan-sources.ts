@@ -31,8 +31,7 @@ export async function collectPlanWithSources(plan: PlanJson, file: string, sourc
   const found = await ask(first.wanted);
   const told = first.linksTold(found);
   if (told.size === 0) return first.finish(found);
-  first.abandon();
-  const again = collectPlanInStages(plan, file, told);
+  const again = first.again(told);
   return again.finish(await ask(again.wanted));
 }
 

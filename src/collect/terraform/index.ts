@@ -6,7 +6,7 @@ import { ConfigIndex } from './config.js';
 import { declRef, indexByType, releaseBuild, type BuildContext } from './context.js';
 import { buildEndpointServices } from './endpoint-services.js';
 import { buildEndpoints } from './endpoints.js';
-import { buildInstances, field, isSensitive, type Instance } from './instances.js';
+import { buildInstances, field, isSensitive, type Instance, type InstanceTable } from './instances.js';
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
 import { linkFromSource, sameLink } from './link-from-source.js';
@@ -40,14 +40,14 @@ export interface PlanCollection {
   /** The attributes to look up in the source: the resource's address and the attribute's path in its block. */
   wanted: readonly { address: string; path: AttributePath }[];
   /**
-   * The links the source tells that the plan's references did not (same order as `wanted`): a build with
-   * them (collectPlanInStages' `told`) links what this one could not. Empty when it tells nothing new.
+   * The links the source tells that the plan's references did not (same order as `wanted`): built `again`
+   * with them, the inventory links what this one could not. Empty when it tells nothing new.
    */
   linksTold(found: readonly (SourceExpression | undefined)[]): SourceLinks;
   /** Ends the build with what the source holds for `wanted` (same order; undefined where it has nothing). */
   finish(found?: readonly (SourceExpression | undefined)[]): Inventory;
-  /** Lets the build go unfinished, for one made again with the links told. */
-  abandon(): void;
+  /** The inventory built again with the links the source told (linksTold): this build is left unfinished. */
+  again(told: SourceLinks): PlanCollection;
 }
 
 /**
@@ -55,17 +55,28 @@ export interface PlanCollection {
  * policies written as jsonencode() over values known only after apply, and
  * the links the plan's references cannot tell, can be read from the `.tf`
  * source (asynchronously, often in a worker). Links are read on a first
- * build; `told`, what the source told of them, makes a second one, so that
+ * build; what the source tells of them makes a second one (`again`), so that
  * every node, mark and note is made once with them (a route whose table was
  * unclear joins its table, and no table is marked for it).
  */
-export function collectPlanInStages(plan: PlanJson, file: string, told?: SourceLinks): PlanCollection {
-  const ctx = buildContext(plan, file, told);
-  buildNodes(ctx);
+export function collectPlanInStages(plan: PlanJson, file: string): PlanCollection {
+  // What the plan gives whatever the source tells: read once for both builds.
+  const table = buildInstances(plan, file);
+  const config = new ConfigIndex(plan);
+  const byType = indexByType(table);
+  const stages = (told?: SourceLinks): PlanCollection => {
+    const ctx = contextOf(plan, file, table, config, byType, told);
+    buildNodes(ctx);
+    return stagesOf(ctx, told === undefined, stages);
+  };
+  return stages();
+}
+
+function stagesOf(ctx: BuildContext, askLinks: boolean, again: (told: SourceLinks) => PlanCollection): PlanCollection {
   const requests = [...ctx.sourcePolicies];
   const documents = ctx.sourceDocuments.map((doc) => ({ doc, paths: rebuildPolicyDocument(ctx, doc).inexact ?? [] }));
   // A build with the links told does not ask for links again: what the source could not tell the first time, it cannot now.
-  const links = told ? [] : [...ctx.resolver.checkable.values()];
+  const links = askLinks ? [...ctx.resolver.checkable.values()] : [];
   const wanted = [
     ...requests.map((r) => ({ address: r.inst.address, path: [r.attribute] })),
     ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path }))),
@@ -75,6 +86,7 @@ export function collectPlanInStages(plan: PlanJson, file: string, told?: SourceL
   return {
     inv: ctx.inv,
     wanted,
+    again,
     linksTold(found) {
       const out = new Map<string, Link>();
       links.forEach((l, i) => {
@@ -102,9 +114,6 @@ export function collectPlanInStages(plan: PlanJson, file: string, told?: SourceL
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;
-    },
-    abandon() {
-      releaseBuild(ctx);
     },
   };
 }
@@ -135,7 +144,13 @@ function replacePolicies(inv: Inventory, replaced: ReadonlyMap<PolicySource, Pol
 }
 
 /** The instances of a plan, indexed, with an empty inventory to fill. */
-export function buildContext(plan: PlanJson, file: string, told?: SourceLinks): BuildContext {
+export function buildContext(plan: PlanJson, file: string): BuildContext {
+  const table = buildInstances(plan, file);
+  return contextOf(plan, file, table, new ConfigIndex(plan), indexByType(table));
+}
+
+/** An empty inventory to fill from the plan's instances, with the links the source told, if any. */
+function contextOf(plan: PlanJson, file: string, table: InstanceTable, config: ConfigIndex, byType: Map<string, Instance[]>, told?: SourceLinks): BuildContext {
   const inv = new Inventory({
     kind: 'plan',
     file,
@@ -146,10 +161,9 @@ export function buildContext(plan: PlanJson, file: string, told?: SourceLinks): 
     inv.diagnose({ level: 'note', code: 'plan-format', file, jsonPath: '$.format_version', message: 'the plan has no format_version; read as the oldest format (0.1)' });
   }
   diagnoseCompleteness(inv, plan, file);
-  const table = buildInstances(plan, file);
-  const config = new ConfigIndex(plan);
   const resolver = new Resolver(table, config, (id) => inv.refById(id), told);
-  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, complete: plan.errored !== true && plan.complete !== false, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [] };
+  const complete = plan.errored !== true && plan.complete !== false;
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, complete, byType, sourcePolicies: [], sourceDocuments: [] };
 }
 
 /**

@@ -1,0 +1,95 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectPlanWithSources } from '../../src/cli/plan-sources.js';
+import { readPlanFile } from '../../src/collect/terraform/read-plan.js';
+import type { Inventory } from '../../src/model/inventory.js';
+import { prepareSources } from '../../src/sourcemap/index.js';
+import { FIXTURES, inventoryOf } from '../helpers/fixtures.js';
+
+/**
+ * Links the plan's references cannot tell (fixtures/vpc-module-shapes: the shapes of terraform-aws-modules'
+ * vpc and security-group modules), read from the .tf source.
+ */
+const FIXTURE = join(FIXTURES, 'vpc-module-shapes');
+const VPC = 'module.vpc.aws_vpc.this[0]';
+const table = (i: number) => `module.vpc.aws_route_table.private[${i}]`;
+const subnet = (i: number) => `module.vpc.aws_subnet.private[${i}]`;
+
+async function withSources(dir: string): Promise<Inventory> {
+  const plan = join(dir, 'plan.json');
+  return collectPlanWithSources(readPlanFile(plan), plan, prepareSources({ planFile: plan, cwd: dir }));
+}
+
+const scratch: string[] = [];
+afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** The fixture copied to a scratch directory, with one file's text replaced: a source the plan was not made from. */
+function editedCopy(file: string, from: string, to: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vpcelint-links-'));
+  scratch.push(dir);
+  cpSync(FIXTURE, dir, { recursive: true });
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+  return dir;
+}
+
+describe('links from the .tf source', () => {
+  it('the plan alone: a VPC named through a local is not told, slice() reads as the whole list, a rule named through a local has no group', () => {
+    const inv = inventoryOf('vpc-module-shapes');
+    expect(inv.subnets.get(subnet(0))!.vpc.unresolved).toContain('local.vpc_id');
+    expect(inv.vpcEndpoints.get('aws_vpc_endpoint.s3')!.routeTables.keys).toEqual([table(0), table(1), table(2)]);
+    expect(inv.vpcEndpoints.get('aws_vpc_endpoint.sts')!.policy.kind).toBe('unknown');
+  });
+
+  it('with the source: try() past an instance count = 0 does not make, slice(), concat(...)[0] over a legacy splat', async () => {
+    const inv = await withSources(FIXTURE);
+    for (const i of [0, 1, 2]) {
+      expect(inv.subnets.get(subnet(i))!.vpc).toEqual({ keys: [VPC], external: [] });
+      expect(inv.routeTables.get(table(i))!.vpc).toEqual({ keys: [VPC], external: [] });
+      expect(inv.subnets.get(subnet(i))!.routeTable).toEqual({ keys: [table(i)], external: [] });
+    }
+    expect(inv.vpcEndpoints.get('aws_vpc_endpoint.s3')!.routeTables).toEqual({ keys: [table(0), table(1)], external: [] });
+    const group = inv.securityGroups.get('module.endpoint_sg.aws_security_group.this[0]')!;
+    expect(group.ingressIncomplete).toBeUndefined();
+    expect(group.ingress.map((r) => r.declaredBy.key)).toContain('module.endpoint_sg.aws_security_group_rule.ingress_rules[0]');
+    expect(inv.diagnostics.filter((d) => d.code === 'unresolved-reference')).toEqual([]);
+  });
+
+  it('a policy only the inventory built with the links asks for (its endpoint named through a local) is read too', async () => {
+    const inv = await withSources(FIXTURE);
+    const policy = inv.vpcEndpoints.get('aws_vpc_endpoint.sts')!.policy;
+    expect(policy).toMatchObject({ kind: 'document', holder: { key: 'aws_vpc_endpoint_policy.sts' } });
+    expect(policy.kind === 'document' && policy.text).toContain('"aws:SourceVpce":"<known after apply: aws_vpc_endpoint.sts.id>"');
+  });
+
+  it('the instance with the same key, which the plan\'s references suggest, is checked: the source decides', async () => {
+    // Every private subnet on the first table (the condition turned round), with the same references as the plan's.
+    const dir = editedCopy('modules/vpc/main.tf', 'var.single_nat_gateway ? 0 : count.index,', 'var.single_nat_gateway ? count.index : 0,');
+    const inv = await withSources(dir);
+    for (const i of [0, 1, 2]) expect(inv.subnets.get(subnet(i))!.routeTable).toEqual({ keys: [table(0)], external: [] });
+    expect(inv.routeTables.get(table(2))!.subnets).toEqual([]);
+  });
+
+  it('a value of the wrong shape for the attribute (one id for a list) is not what the plan was made from: the plan decides', async () => {
+    const dir = editedCopy('main.tf', 'route_table_ids   = slice(module.vpc.private_route_table_ids, 0, 2)', 'route_table_ids   = module.vpc.private_route_table_ids[0]');
+    const inv = await withSources(dir);
+    expect(inv.vpcEndpoints.get('aws_vpc_endpoint.s3')!.routeTables.keys).toEqual([table(0), table(1), table(2)]);
+  });
+
+  it('a source whose references differ from the plan\'s is not used: the plan\'s suggestion stands', async () => {
+    const dir = editedCopy('modules/vpc/main.tf', 'aws_route_table.private[*].id,\n    var.single_nat_gateway', 'aws_route_table.public[*].id,\n    var.single_nat_gateway');
+    const inv = await withSources(dir);
+    for (const i of [0, 1, 2]) expect(inv.subnets.get(subnet(i))!.routeTable).toEqual({ keys: [table(i)], external: [] });
+  });
+
+  it('an index past the end of a list is the error try() falls back on, as in Terraform', async () => {
+    // A local's expression is not in the plan: no references to compare.
+    const dir = editedCopy('modules/vpc/main.tf', 'try(aws_vpc_ipv4_cidr_block_association.this[0].vpc_id, aws_vpc.this[0].id, "")', 'try(concat(aws_vpc.this[*].id)[5], aws_vpc.this[0].id)');
+    const inv = await withSources(dir);
+    expect(inv.subnets.get(subnet(0))!.vpc).toEqual({ keys: [VPC], external: [] });
+  });
+});
