@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-LUA3DV75.js";
-import "./chunk-SW2DLQWX.js";
+} from "./chunk-HQE4CNIQ.js";
+import "./chunk-ARBMWU7F.js";
 import "./chunk-Q7E5GZEF.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-SW2DLQWX.js";
+} from "./chunk-ARBMWU7F.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

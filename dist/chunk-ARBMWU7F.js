@@ -8684,12 +8684,21 @@ function hitsOf(ctx, inst, path, type) {
 }
 
 // src/collect/terraform/index.ts
-function collectPlanInStages(plan, file, told) {
-  const ctx = buildContext(plan, file, told);
-  buildNodes(ctx);
+function collectPlanInStages(plan, file) {
+  const table = buildInstances(plan, file);
+  const config = new ConfigIndex(plan);
+  const byType = indexByType(table);
+  const stages = (told) => {
+    const ctx = contextOf(plan, file, table, config, byType, told);
+    buildNodes(ctx);
+    return stagesOf(ctx, told === void 0, stages);
+  };
+  return stages();
+}
+function stagesOf(ctx, askLinks, again) {
   const requests = [...ctx.sourcePolicies];
   const documents = ctx.sourceDocuments.map((doc) => ({ doc, paths: rebuildPolicyDocument(ctx, doc).inexact ?? [] }));
-  const links = told ? [] : [...ctx.resolver.checkable.values()];
+  const links = askLinks ? [...ctx.resolver.checkable.values()] : [];
   const wanted = [
     ...requests.map((r) => ({ address: r.inst.address, path: [r.attribute] })),
     ...documents.flatMap(({ doc, paths }) => paths.map((path) => ({ address: doc.address, path }))),
@@ -8699,6 +8708,7 @@ function collectPlanInStages(plan, file, told) {
   return {
     inv: ctx.inv,
     wanted,
+    again,
     linksTold(found) {
       const out = /* @__PURE__ */ new Map();
       links.forEach((l, i) => {
@@ -8716,7 +8726,7 @@ function collectPlanInStages(plan, file, told) {
         if ([...byPath.values()].some(Boolean)) lookups.set(doc, (path) => byPath.get(path.join("\0")));
       }
       const exact = /* @__PURE__ */ new Map();
-      for (const [doc, again] of rebuildWithSources(ctx, lookups)) exact.set(doc.address, { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, "json") });
+      for (const [doc, again2] of rebuildWithSources(ctx, lookups)) exact.set(doc.address, { ...again2, ref: declRef(ctx, doc), sensitive: isSensitive(doc, "json") });
       const rebuilt = /* @__PURE__ */ new Map();
       requests.forEach((r, i) => {
         const at = found[i];
@@ -8725,9 +8735,6 @@ function collectPlanInStages(plan, file, told) {
       if (rebuilt.size > 0 || exact.size > 0) replacePolicies(ctx.inv, rebuilt, exact);
       releaseBuild(ctx);
       return ctx.inv;
-    },
-    abandon() {
-      releaseBuild(ctx);
     }
   };
 }
@@ -8747,7 +8754,7 @@ function replacePolicies(inv, replaced, documents) {
     }
   }
 }
-function buildContext(plan, file, told) {
+function contextOf(plan, file, table, config, byType, told) {
   const inv = new Inventory({
     kind: "plan",
     file,
@@ -8758,10 +8765,9 @@ function buildContext(plan, file, told) {
     inv.diagnose({ level: "note", code: "plan-format", file, jsonPath: "$.format_version", message: "the plan has no format_version; read as the oldest format (0.1)" });
   }
   diagnoseCompleteness(inv, plan, file);
-  const table = buildInstances(plan, file);
-  const config = new ConfigIndex(plan);
   const resolver = new Resolver(table, config, (id) => inv.refById(id), told);
-  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, complete: plan.errored !== true && plan.complete !== false, byType: indexByType(table), sourcePolicies: [], sourceDocuments: [] };
+  const complete = plan.errored !== true && plan.complete !== false;
+  return { inv, table, resolver, regions: new RegionResolver(config, resolver), file, complete, byType, sourcePolicies: [], sourceDocuments: [] };
 }
 function diagnoseCompleteness(inv, plan, file) {
   if (plan.errored === true) {
@@ -8839,8 +8845,7 @@ async function collectPlanWithSources(plan, file, sources) {
   const found = await ask(first2.wanted);
   const told = first2.linksTold(found);
   if (told.size === 0) return first2.finish(found);
-  first2.abandon();
-  const again = collectPlanInStages(plan, file, told);
+  const again = first2.again(told);
   return again.finish(await ask(again.wanted));
 }
 function keyOf(w) {
