@@ -74,6 +74,14 @@ describe('links from the .tf source', () => {
     expect(inv.routeTables.get(table(2))!.subnets).toEqual([]);
   });
 
+  it('a route\'s target is checked the same way', async () => {
+    const dir = editedCopy('modules/vpc/main.tf', 'nat_gateway_id         = element(aws_nat_gateway.this[*].id, count.index)', 'nat_gateway_id         = element(aws_nat_gateway.this[*].id, count.index + 1)');
+    const natOf = (inv: Inventory, i: number) => inv.routeTables.get(table(i))!.routes.find((r) => r.destination.value === '0.0.0.0/0')!.target;
+    expect(natOf(await withSources(FIXTURE), 0)).toEqual({ kind: 'nat', key: 'module.vpc.aws_nat_gateway.this[0]' });
+    const inv = await withSources(dir);
+    expect([0, 1, 2].map((i) => natOf(inv, i))).toEqual([1, 2, 0].map((n) => ({ kind: 'nat', key: `module.vpc.aws_nat_gateway.this[${n}]` })));
+  });
+
   it('a value of the wrong shape for the attribute (one id for a list) is not what the plan was made from: the plan decides', async () => {
     const dir = editedCopy('main.tf', 'route_table_ids   = slice(module.vpc.private_route_table_ids, 0, 2)', 'route_table_ids   = module.vpc.private_route_table_ids[0]');
     const inv = await withSources(dir);

@@ -185,9 +185,12 @@ function targetOf(
   }
   const v = values[TARGET_FIELDS.indexOf(chosen)];
   const expr = isUnknown(v) ? expressionFor(chosen.field) : undefined;
-  const link: Link = !isUnknown(v)
-    ? ctx.resolver.link(inst, [...path, chosen.field], chosen.nodeKinds)
-    : expr ? ctx.resolver.linkExpression(inst, expr, chosen.nodeKinds) : { keys: [], external: [], unresolved: v.reason };
+  let link: Link;
+  if (!isUnknown(v)) link = ctx.resolver.link(inst, [...path, chosen.field], chosen.nodeKinds);
+  else if (!expr) link = { keys: [], external: [], unresolved: v.reason };
+  // An aws_route's own attribute goes through link() (the same expression), where the source may tell what its references do not.
+  else if (path.length === 0) link = ctx.resolver.link(inst, [chosen.field], chosen.nodeKinds);
+  else link = ctx.resolver.linkExpression(inst, expr, chosen.nodeKinds);
   const key = link.keys.length === 1 ? link.keys[0] : undefined;
   const id = typeof v === 'string' ? v : undefined;
   const kind = resolveKind(ctx, chosen.kind, key, id);
