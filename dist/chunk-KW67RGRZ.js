@@ -7604,7 +7604,11 @@ function targetOf(ctx, inst, path, expressionFor) {
   }
   const v = values[TARGET_FIELDS.indexOf(chosen)];
   const expr = isUnknown(v) ? expressionFor(chosen.field) : void 0;
-  const link = !isUnknown(v) ? ctx.resolver.link(inst, [...path, chosen.field], chosen.nodeKinds) : expr ? ctx.resolver.linkExpression(inst, expr, chosen.nodeKinds) : { keys: [], external: [], unresolved: v.reason };
+  let link;
+  if (!isUnknown(v)) link = ctx.resolver.link(inst, [...path, chosen.field], chosen.nodeKinds);
+  else if (!expr) link = { keys: [], external: [], unresolved: v.reason };
+  else if (path.length === 0) link = ctx.resolver.link(inst, [chosen.field], chosen.nodeKinds);
+  else link = ctx.resolver.linkExpression(inst, expr, chosen.nodeKinds);
   const key = link.keys.length === 1 ? link.keys[0] : void 0;
   const id = typeof v === "string" ? v : void 0;
   const kind = resolveKind(ctx, chosen.kind, key, id);

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-ARBMWU7F.js";
+} from "./chunk-KW67RGRZ.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

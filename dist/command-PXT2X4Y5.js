@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-HQE4CNIQ.js";
+} from "./chunk-CU5224EW.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-ARBMWU7F.js";
+} from "./chunk-KW67RGRZ.js";
 import "./chunk-Q7E5GZEF.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-HQE4CNIQ.js";
-import "./chunk-ARBMWU7F.js";
+} from "./chunk-CU5224EW.js";
+import "./chunk-KW67RGRZ.js";
 import "./chunk-Q7E5GZEF.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
