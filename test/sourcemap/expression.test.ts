@@ -126,6 +126,17 @@ describe('real .tf files from public repositories, as they are', () => {
     }
   });
 
+  it('reads every attribute naming resources by id of terraform-aws-vpc\'s vpc-endpoints, and nothing it does not evaluate', async () => {
+    const parser = await hclParser();
+    const blocks = parseHcl(parser, file('tfawsvpc_modules__vpc-endpoints__main.tf')).blocks;
+    const endpoint = blocks.find((b) => b.type === 'resource' && b.labels.join('.') === 'aws_vpc_endpoint.this')!;
+    expect(endpoint.expressions?.map((e) => e.path.join('.'))).toEqual(['for_each', 'vpc_id', 'security_group_ids', 'subnet_ids', 'route_table_ids', 'policy']);
+    const unsupported = (e: unknown): boolean => typeof e === 'object' && e !== null && ((e as { t?: string }).t === 'unsupported' || Object.values(e).some(unsupported));
+    expect(endpoint.expressions!.filter((e) => unsupported(e.expr)).map((e) => e.path)).toEqual([]);
+    const group = blocks.find((b) => b.type === 'resource' && b.labels.join('.') === 'aws_security_group.this')!;
+    expect(group.expressions?.map((e) => e.path.join('.'))).toEqual(['vpc_id']);
+  });
+
   it('reads the arguments of nested blocks of terraform-aws-vpc\'s policy documents', async () => {
     const parser = await hclParser();
     const text = file('tfawsvpc_examples__complete__main.tf');
