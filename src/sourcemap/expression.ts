@@ -96,13 +96,17 @@ const DOCUMENT_LISTS: readonly [string, readonly string[]][] = [
   ['condition', ['values']],
 ];
 
+/** Attributes that name other resources without saying so in their names. */
+const NAMING_ATTRIBUTES = new Set(['policy', 'bucket', 'role', 'roles', 'user', 'users', 'group', 'groups', 'vpc_zone_identifier']);
+
 /**
  * The attributes of a resource the plan may know only by their references:
- * its policy, and every attribute that names other resources by id
- * (`vpc_id`, `route_table_id`, `subnet_ids`, ...), which the inventory links.
+ * its policy, and every attribute that names other resources (`vpc_id`,
+ * `route_table_id`, `subnet_ids`, `policy_arn`, a bucket policy's `bucket`,
+ * ...), which the inventory links.
  */
 export function isSourceAttribute(name: string): boolean {
-  return name === 'policy' || name.endsWith('_id') || name.endsWith('_ids');
+  return NAMING_ATTRIBUTES.has(name) || /_(ids?|arns?)$/.test(name);
 }
 
 /** Whether blockSourceExpressions reads anything of a block (cheap: by its type and children's names). */

@@ -26,10 +26,10 @@ const scratch: string[] = [];
 afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** The fixture copied to a scratch directory, with one file's text replaced: a source the plan was not made from. */
-function editedCopy(file: string, from: string, to: string): string {
+function editedCopy(file: string, from: string, to: string, fixture = FIXTURE): string {
   const dir = mkdtempSync(join(tmpdir(), 'vpcelint-links-'));
   scratch.push(dir);
-  cpSync(FIXTURE, dir, { recursive: true });
+  cpSync(fixture, dir, { recursive: true });
   const path = join(dir, file);
   const text = readFileSync(path, 'utf8');
   expect(text).toContain(from);
@@ -92,6 +92,16 @@ describe('links from the .tf source', () => {
     const dir = editedCopy('modules/vpc/main.tf', 'aws_route_table.private[*].id,\n    var.single_nat_gateway', 'aws_route_table.public[*].id,\n    var.single_nat_gateway');
     const inv = await withSources(dir);
     for (const i of [0, 1, 2]) expect(inv.subnets.get(subnet(i))!.routeTable).toEqual({ keys: [table(i)], external: [] });
+  });
+
+  it('a bucket policy\'s bucket named through a local: its id from the source, and a name the plan has no id for is not guessed at', async () => {
+    const fixture = join(FIXTURES, 'unattached-bucket-policy');
+    expect((await withSources(fixture)).buckets.get('aws_s3_bucket.data')!.policy).toMatchObject({ kind: 'document', holder: { key: 'aws_s3_bucket_policy.data' } });
+    // The bucket's name is known, but no id of the plan's: it could be taken for a bucket outside the plan.
+    const dir = editedCopy('main.tf', 'data_bucket = aws_s3_bucket.data.id', 'data_bucket = aws_s3_bucket.data.bucket', fixture);
+    const inv = await withSources(dir);
+    expect(inv.buckets.get('aws_s3_bucket.data')!.policy.kind).toBe('unknown');
+    expect(inv.diagnostics.some((d) => d.code === 'unresolved-reference' && d.subject?.key === 'aws_s3_bucket_policy.data')).toBe(true);
   });
 
   it('an index past the end of a list is the error try() falls back on, as in Terraform', async () => {

@@ -3,7 +3,6 @@ import type { SourceExpression } from '../../sourcemap/expression.js';
 import type { BuildContext } from './context.js';
 import type { CheckableLink } from './resolve.js';
 import { SourceNotEvaluable } from './source-errors.js';
-import { looksLikeId } from './resolve.js';
 import { evaluateSource } from './source-values.js';
 
 /**
@@ -45,14 +44,18 @@ export function linkFromSource(ctx: BuildContext, req: CheckableLink, found: Sou
     }
     if (v === '') continue;
     if (Object.keys(placeholders).some((p) => v.includes(p))) return undefined;
-    // As the resolver links known values: a node of the plan, or an id outside it; anything else is no id.
+    // A node of the plan, or an id or ARN outside it. A name (a role's, a bucket's) may be of a resource the plan
+    // creates, whose id is not known yet: not told.
     const ref = ctx.inv.refById(v);
     if (ref) keys.add(ref.key);
-    else if (looksLikeId(v, [])) external.add(v);
+    else if (AWS_ID.test(v) || v.startsWith('arn:')) external.add(v);
     else return undefined;
   }
   return { keys: [...keys].sort(), external: [...external].sort() };
 }
+
+/** An EC2 resource id: its prefix and 8 or 17 hexadecimal digits (vpc-0a1b2c3d, subnet-0123456789abcdef0). */
+const AWS_ID = /^[a-z]+(-[a-z]+)*-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
 /** Whether two links name the same nodes and ids, and hide nothing: the source told nothing the plan did not. */
 export function sameLink(a: Link, b: Link): boolean {
