@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-CU5224EW.js";
-import "./chunk-KW67RGRZ.js";
-import "./chunk-Q7E5GZEF.js";
+} from "./chunk-7FALPEA6.js";
+import "./chunk-SPDADRQV.js";
+import "./chunk-QORGBN6A.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

@@ -4033,8 +4033,9 @@ var DOCUMENT_LISTS = [
   ["not_principals", ["identifiers"]],
   ["condition", ["values"]]
 ];
+var NAMING_ATTRIBUTES = /* @__PURE__ */ new Set(["policy", "bucket", "role", "roles", "user", "users", "group", "groups", "vpc_zone_identifier"]);
 function isSourceAttribute(name2) {
-  return name2 === "policy" || name2.endsWith("_id") || name2.endsWith("_ids");
+  return NAMING_ATTRIBUTES.has(name2) || /_(ids?|arns?)$/.test(name2);
 }
 function readsSourceExpressions(block) {
   if (block.type === "data") return block.labels[0] === "aws_iam_policy_document";

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-Q7E5GZEF.js";
+} from "./chunk-QORGBN6A.js";
 import {
   isDirectory,
   tfFiles
@@ -7761,6 +7761,133 @@ function markUnattached2(ctx, routes, associations) {
   });
 }
 
+// src/collect/terraform/link-from-source.ts
+function linkFromSource(ctx, req, found) {
+  let evaluated2;
+  try {
+    evaluated2 = evaluateSource(ctx, req.inst, found, ctx.resolver.expressionOf(req.inst, [req.attribute]));
+  } catch (err) {
+    if (err instanceof SourceNotEvaluable) return void 0;
+    throw err;
+  }
+  const { value, placeholders } = evaluated2;
+  if (value === null) return { keys: [], external: [] };
+  const values = req.attribute.endsWith("_ids") ? value : typeof value === "string" ? [value] : void 0;
+  if (!Array.isArray(values)) return void 0;
+  const keys = /* @__PURE__ */ new Set();
+  const external = /* @__PURE__ */ new Set();
+  for (const v of values) {
+    if (typeof v !== "string") return void 0;
+    const named = Object.hasOwn(placeholders, v) ? placeholders[v] : void 0;
+    if (named) {
+      if (named.length !== 1 || !ctx.inv.refByKey(named[0])) return void 0;
+      keys.add(named[0]);
+      continue;
+    }
+    if (v === "") continue;
+    if (Object.keys(placeholders).some((p) => v.includes(p))) return void 0;
+    const ref = ctx.inv.refById(v);
+    if (ref) keys.add(ref.key);
+    else if (AWS_ID.test(v) || v.startsWith("arn:")) external.add(v);
+    else return void 0;
+  }
+  return { keys: [...keys].sort(), external: [...external].sort() };
+}
+var AWS_ID = /^[a-z]+(-[a-z]+)*-([0-9a-f]{8}|[0-9a-f]{17})$/;
+function sameLink(a, b) {
+  return !a.unresolved && !b.unresolved && a.keys.join("\0") === b.keys.join("\0") && a.external.join("\0") === b.external.join("\0");
+}
+
+// src/collect/terraform/policy-from-source.ts
+function policyFromSource(ctx, req, found) {
+  try {
+    const evaluator = new SourceEvaluator(ctx, req.inst, found, rebuiltDocumentText(ctx));
+    const text = evaluator.document(found.expr);
+    checkReferences(found.expr, req.expr, found.where);
+    if (text === null) return { kind: "absent" };
+    const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
+    const { holder, attribute } = req.unknown;
+    return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
+  } catch (err) {
+    if (!(err instanceof SourceNotEvaluable)) throw err;
+    const from = req.unknown.builtFrom?.join(", ") ?? "values";
+    return { ...req.unknown, reason: `built from ${from}, known only after apply, and its source (${found.where}) cannot be evaluated from the plan: ${err.message}` };
+  }
+}
+
+// src/collect/terraform/region.ts
+var RegionResolver = class {
+  constructor(config, resolver) {
+    this.config = config;
+    this.resolver = resolver;
+  }
+  config;
+  resolver;
+  byProvider = /* @__PURE__ */ new Map();
+  regionOf(inst) {
+    const own = field(inst, "region");
+    if (typeof own === "string" && isRegionName(own)) return own;
+    const fromArn = arnPart(inst, 3);
+    if (fromArn && isRegionName(fromArn)) return fromArn;
+    return this.providerRegion(inst);
+  }
+  accountOf(inst) {
+    const fromArn = arnPart(inst, 4);
+    if (fromArn && /^\d{12}$/.test(fromArn)) return fromArn;
+    const owner = field(inst, "owner_id");
+    return typeof owner === "string" && /^\d{12}$/.test(owner) ? owner : void 0;
+  }
+  providerRegion(inst) {
+    const key = this.resolver.configOf(inst)?.provider_config_key;
+    const providerKey = typeof key === "string" ? key : "aws";
+    if (this.byProvider.has(providerKey)) return this.byProvider.get(providerKey);
+    const region = this.evaluate(providerKey);
+    this.byProvider.set(providerKey, region);
+    return region;
+  }
+  evaluate(providerKey) {
+    const providers = this.config.providers;
+    const candidates = [providerKey, providerKey.slice(providerKey.lastIndexOf(":") + 1), "aws"];
+    for (const k of candidates) {
+      const p = Object.hasOwn(providers, k) ? providers[k] : void 0;
+      if (!isObject2(p)) continue;
+      const expr = isObject2(p.expressions) ? p.expressions.region : void 0;
+      if (!isObject2(expr)) return void 0;
+      return this.evaluateRegion(expr, moduleNamesOf(p.module_address));
+    }
+    return void 0;
+  }
+  evaluateRegion(expr, moduleNames) {
+    if (typeof expr.constant_value === "string") return isRegionName(expr.constant_value) ? expr.constant_value : void 0;
+    const res = this.resolver.resolveInModule(moduleNames, expr);
+    for (const c of res.constants) if (typeof c === "string" && isRegionName(c)) return c;
+    for (const hit of res.hits) {
+      for (const name of [hit.attribute, "region", "name", "id"]) {
+        if (!name) continue;
+        const v = attr(hit.instance, name);
+        if (typeof v === "string" && !isUnknown(v) && isRegionName(v)) return v;
+      }
+    }
+    return void 0;
+  }
+};
+function arnPart(inst, index) {
+  const arn = field(inst, "arn");
+  if (typeof arn !== "string" || !arn.startsWith("arn:")) return void 0;
+  let start = 0;
+  for (let i = 0; i < index; i++) {
+    const colon = arn.indexOf(":", start);
+    if (colon < 0) return void 0;
+    start = colon + 1;
+  }
+  const end = arn.indexOf(":", start);
+  return arn.slice(start, end < 0 ? arn.length : end) || void 0;
+}
+function moduleNamesOf(address) {
+  if (typeof address !== "string" || address === "") return [];
+  return address.split(".").filter((_, i) => i % 2 === 1);
+}
+
 // src/collect/terraform/resolve.ts
 function sourceLinkKey(address, attribute) {
   return `${address}\0${attribute}`;
@@ -8122,132 +8249,6 @@ function stepOf(moduleInstance, call) {
 function looksLikeId(value, kinds) {
   if (kinds.includes("bucket")) return true;
   return /^[a-z0-9]+-[0-9a-zA-Z]+$/.test(value) || value.startsWith("arn:");
-}
-
-// src/collect/terraform/link-from-source.ts
-function linkFromSource(ctx, req, found) {
-  let evaluated2;
-  try {
-    evaluated2 = evaluateSource(ctx, req.inst, found, ctx.resolver.expressionOf(req.inst, [req.attribute]));
-  } catch (err) {
-    if (err instanceof SourceNotEvaluable) return void 0;
-    throw err;
-  }
-  const { value, placeholders } = evaluated2;
-  if (value === null) return { keys: [], external: [] };
-  const values = req.attribute.endsWith("_ids") ? value : typeof value === "string" ? [value] : void 0;
-  if (!Array.isArray(values)) return void 0;
-  const keys = /* @__PURE__ */ new Set();
-  const external = /* @__PURE__ */ new Set();
-  for (const v of values) {
-    if (typeof v !== "string") return void 0;
-    const named = Object.hasOwn(placeholders, v) ? placeholders[v] : void 0;
-    if (named) {
-      if (named.length !== 1 || !ctx.inv.refByKey(named[0])) return void 0;
-      keys.add(named[0]);
-      continue;
-    }
-    if (v === "") continue;
-    if (Object.keys(placeholders).some((p) => v.includes(p))) return void 0;
-    const ref = ctx.inv.refById(v);
-    if (ref) keys.add(ref.key);
-    else if (looksLikeId(v, [])) external.add(v);
-    else return void 0;
-  }
-  return { keys: [...keys].sort(), external: [...external].sort() };
-}
-function sameLink(a, b) {
-  return !a.unresolved && !b.unresolved && a.keys.join("\0") === b.keys.join("\0") && a.external.join("\0") === b.external.join("\0");
-}
-
-// src/collect/terraform/policy-from-source.ts
-function policyFromSource(ctx, req, found) {
-  try {
-    const evaluator = new SourceEvaluator(ctx, req.inst, found, rebuiltDocumentText(ctx));
-    const text = evaluator.document(found.expr);
-    checkReferences(found.expr, req.expr, found.where);
-    if (text === null) return { kind: "absent" };
-    const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
-    const { holder, attribute } = req.unknown;
-    return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
-  } catch (err) {
-    if (!(err instanceof SourceNotEvaluable)) throw err;
-    const from = req.unknown.builtFrom?.join(", ") ?? "values";
-    return { ...req.unknown, reason: `built from ${from}, known only after apply, and its source (${found.where}) cannot be evaluated from the plan: ${err.message}` };
-  }
-}
-
-// src/collect/terraform/region.ts
-var RegionResolver = class {
-  constructor(config, resolver) {
-    this.config = config;
-    this.resolver = resolver;
-  }
-  config;
-  resolver;
-  byProvider = /* @__PURE__ */ new Map();
-  regionOf(inst) {
-    const own = field(inst, "region");
-    if (typeof own === "string" && isRegionName(own)) return own;
-    const fromArn = arnPart(inst, 3);
-    if (fromArn && isRegionName(fromArn)) return fromArn;
-    return this.providerRegion(inst);
-  }
-  accountOf(inst) {
-    const fromArn = arnPart(inst, 4);
-    if (fromArn && /^\d{12}$/.test(fromArn)) return fromArn;
-    const owner = field(inst, "owner_id");
-    return typeof owner === "string" && /^\d{12}$/.test(owner) ? owner : void 0;
-  }
-  providerRegion(inst) {
-    const key = this.resolver.configOf(inst)?.provider_config_key;
-    const providerKey = typeof key === "string" ? key : "aws";
-    if (this.byProvider.has(providerKey)) return this.byProvider.get(providerKey);
-    const region = this.evaluate(providerKey);
-    this.byProvider.set(providerKey, region);
-    return region;
-  }
-  evaluate(providerKey) {
-    const providers = this.config.providers;
-    const candidates = [providerKey, providerKey.slice(providerKey.lastIndexOf(":") + 1), "aws"];
-    for (const k of candidates) {
-      const p = Object.hasOwn(providers, k) ? providers[k] : void 0;
-      if (!isObject2(p)) continue;
-      const expr = isObject2(p.expressions) ? p.expressions.region : void 0;
-      if (!isObject2(expr)) return void 0;
-      return this.evaluateRegion(expr, moduleNamesOf(p.module_address));
-    }
-    return void 0;
-  }
-  evaluateRegion(expr, moduleNames) {
-    if (typeof expr.constant_value === "string") return isRegionName(expr.constant_value) ? expr.constant_value : void 0;
-    const res = this.resolver.resolveInModule(moduleNames, expr);
-    for (const c of res.constants) if (typeof c === "string" && isRegionName(c)) return c;
-    for (const hit of res.hits) {
-      for (const name of [hit.attribute, "region", "name", "id"]) {
-        if (!name) continue;
-        const v = attr(hit.instance, name);
-        if (typeof v === "string" && !isUnknown(v) && isRegionName(v)) return v;
-      }
-    }
-    return void 0;
-  }
-};
-function arnPart(inst, index) {
-  const arn = field(inst, "arn");
-  if (typeof arn !== "string" || !arn.startsWith("arn:")) return void 0;
-  let start = 0;
-  for (let i = 0; i < index; i++) {
-    const colon = arn.indexOf(":", start);
-    if (colon < 0) return void 0;
-    start = colon + 1;
-  }
-  const end = arn.indexOf(":", start);
-  return arn.slice(start, end < 0 ? arn.length : end) || void 0;
-}
-function moduleNamesOf(address) {
-  if (typeof address !== "string" || address === "") return [];
-  return address.split(".").filter((_, i) => i % 2 === 1);
 }
 
 // src/collect/terraform/prefix-lists.ts

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-KW67RGRZ.js";
+} from "./chunk-SPDADRQV.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

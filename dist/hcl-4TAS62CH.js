@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-WJK7ELBL.js";
+} from "./chunk-BIJS5OQA.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-CU5224EW.js";
+} from "./chunk-7FALPEA6.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,8 +30,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-KW67RGRZ.js";
-import "./chunk-Q7E5GZEF.js";
+} from "./chunk-SPDADRQV.js";
+import "./chunk-QORGBN6A.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {
