@@ -59,6 +59,13 @@ describe('links from the .tf source', () => {
     expect(inv.diagnostics.filter((d) => d.code === 'unresolved-reference')).toEqual([]);
   });
 
+  it('what the source tells of one resource\'s attribute holds for a resource that reads it (the endpoint in its group\'s VPC)', async () => {
+    expect(inventoryOf('vpc-module-shapes').vpcEndpoints.get('aws_vpc_endpoint.sts')!.vpc.unresolved).toContain('local.vpc_id');
+    const inv = await withSources(FIXTURE);
+    expect(inv.securityGroups.get('aws_security_group.sts')!.vpc).toEqual({ keys: [VPC], external: [] });
+    expect(inv.vpcEndpoints.get('aws_vpc_endpoint.sts')!.vpc).toEqual({ keys: [VPC], external: [] });
+  });
+
   it('a policy only the inventory built with the links asks for (its endpoint named through a local) is read too', async () => {
     const inv = await withSources(FIXTURE);
     const policy = inv.vpcEndpoints.get('aws_vpc_endpoint.sts')!.policy;

@@ -262,6 +262,14 @@ export class Resolver {
     const visit = `${inst.address}#${path.join('.')}`;
     if (seen.has(visit) || depth > MAX_DEPTH) return;
     seen.add(visit);
+    // What the source told of that attribute (`aws_subnet.a.vpc_id`, written as local.vpc_id) holds for who reads it.
+    const told = this.fromSource.size > 0 && inst.mode === 'managed' && path.length === 1 ? this.fromSource.get(sourceLinkKey(inst.address, String(path[0]))) : undefined;
+    const own = told && this.ofKinds(told, kinds);
+    if (own) {
+      out.keys.push(...own.keys);
+      out.external.push(...own.external);
+      return;
+    }
     this.collect(out, this.resolveAttribute(inst, path), kinds, depth, seen);
   }
 
