@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-SPDADRQV.js";
+} from "./chunk-FYY5HNQN.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

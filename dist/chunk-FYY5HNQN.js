@@ -8060,6 +8060,13 @@ var Resolver = class {
     const visit = `${inst.address}#${path.join(".")}`;
     if (seen.has(visit) || depth > MAX_DEPTH2) return;
     seen.add(visit);
+    const told = this.fromSource.size > 0 && inst.mode === "managed" && path.length === 1 ? this.fromSource.get(sourceLinkKey(inst.address, String(path[0]))) : void 0;
+    const own = told && this.ofKinds(told, kinds);
+    if (own) {
+      out.keys.push(...own.keys);
+      out.external.push(...own.external);
+      return;
+    }
     this.collect(out, this.resolveAttribute(inst, path), kinds, depth, seen);
   }
   /**

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-7FALPEA6.js";
-import "./chunk-SPDADRQV.js";
+} from "./chunk-YCHGB367.js";
+import "./chunk-FYY5HNQN.js";
 import "./chunk-QORGBN6A.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
