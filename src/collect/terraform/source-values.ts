@@ -221,10 +221,10 @@ export class SourceEvaluator {
     const move = t.root === 'var' ? toCaller(this.ctx, this.frame, t.steps) : t.root === 'module' ? toOutput(this.ctx, this.frame, t.steps) : undefined;
     if (move) return this.moved(move, t.text);
     if (isResource(t)) return this.wholeResource(t);
-    const { references, attribute } = referencesOf(t);
+    const { expression, attribute } = plannedOf(t);
     const [first] = t.steps;
     if (t.root === 'var' && first && 'attr' in first && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first.attr)) this.sensitive = true;
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references });
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, expression);
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 1)) {
       // `try(aws_vpc_ipv4_cidr_block_association.this[0].vpc_id, aws_vpc.this[0].id)` with no association.
@@ -321,7 +321,7 @@ export class SourceEvaluator {
 
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
   private resourceInstances(t: Extract<HclExpr, { t: 'traversal' }>, subject: string): Instance[] {
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [t.text] });
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, wholeOf(t));
     // `aws_security_group.this.*.id` when the module made none (count = 0).
     if (!res.unresolved && res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 0)) return [];
     if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${subject} reads ${res.unresolved ?? 'no instance the plan holds'}`);
@@ -389,7 +389,7 @@ export class SourceEvaluator {
     });
     if (collection instanceof SourceNotEvaluable) {
       // The plan may still tell (`for_each = aws_subnet.x`: the instance with the same key); if not, the source says why.
-      if (this.ctx.resolver.resolveIn(scope, { references: referencesOf(t).references }).unresolved) throw collection;
+      if (this.ctx.resolver.resolveIn(scope, plannedOf(t).expression).unresolved) throw collection;
       return FROM_PLAN;
     }
     // A set of strings: each.value is the key itself; a map: the value under it.
@@ -494,6 +494,29 @@ function evaluated(result: FunctionResult): unknown {
 
 /** Roots that are no resource type. */
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self']);
+
+/**
+ * A traversal as the plan records it, for the resolver: one object per traversal of the source, which is
+ * shared by every instance of its block, so that the resolver parses its references once (it memoizes by object).
+ */
+const planned = new WeakMap<HclExpr, { expression: Expression; attribute?: string }>();
+function plannedOf(t: Extract<HclExpr, { t: 'traversal' }>): { expression: Expression; attribute?: string } {
+  let found = planned.get(t);
+  if (!found) {
+    const { references, attribute } = referencesOf(t);
+    found = { expression: { references }, ...(attribute !== undefined ? { attribute } : {}) };
+    planned.set(t, found);
+  }
+  return found;
+}
+
+/** A bare resource reference as the plan records it, once per traversal (see plannedOf). */
+const wholes = new WeakMap<HclExpr, Expression>();
+function wholeOf(t: Extract<HclExpr, { t: 'traversal' }>): Expression {
+  let found = wholes.get(t);
+  if (!found) wholes.set(t, (found = { references: [t.text] }));
+  return found;
+}
 
 /** A bare resource reference (`aws_s3_bucket.team`, `data.aws_subnet.x`): the resource, not an attribute of it. */
 function isResource(t: Extract<HclExpr, { t: 'traversal' }>): boolean {
