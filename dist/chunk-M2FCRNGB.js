@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-FYY5HNQN.js";
+} from "./chunk-ECQJHZD4.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -5938,14 +5938,14 @@ function toCaller(ctx, frame, steps) {
   const site = callers[depth - 1];
   const expr = site.arguments.get(first2.attr);
   const caller = ctx.resolver.callerOf(scope.modules);
-  const planned = caller.argument(first2.attr);
-  if (!expr || planned === void 0 || "constant_value" in planned) return void 0;
+  const planned2 = caller.argument(first2.attr);
+  if (!expr || planned2 === void 0 || "constant_value" in planned2) return void 0;
   const forEach = site.arguments.get("for_each");
   const path = frame.path?.length === depth + 1 ? frame.path.slice(0, -1) : void 0;
   return {
     frame: { scope: caller.scope, locals: site.locals, callers: callers.slice(0, depth - 1), forEach: forEach ? { expr: forEach, where: site.where } : void 0, path },
     expr,
-    planned,
+    planned: planned2,
     where: site.where,
     rest,
     sensitive: ctx.resolver.isSensitiveVariableIn(scope.modules, first2.attr)
@@ -6058,8 +6058,8 @@ function navigate(value, steps, text) {
 }
 
 // src/collect/terraform/source-references.ts
-function checkReferences(expr, planned, where3) {
-  const recorded = new Set(referenceStrings(planned));
+function checkReferences(expr, planned2, where3) {
+  const recorded = new Set(referenceStrings(planned2));
   const traversals = traversalsOfWhole(expr);
   const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
   for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
@@ -6078,13 +6078,13 @@ function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
     case "traversal": {
       const inIndexes = e.steps.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : []);
       if (bound.has(e.root)) return inIndexes;
-      let planned;
+      let planned2;
       try {
-        planned = referencesOf2(e).references;
+        planned2 = referencesOf2(e).references;
       } catch {
-        planned = [e.text];
+        planned2 = [e.text];
       }
-      return [{ text: e.text, planned }, ...inIndexes];
+      return [{ text: e.text, planned: planned2 }, ...inIndexes];
     }
     case "splat": {
       const [base, ...inIndexes] = traversalsOf(e.base, bound);
@@ -6297,10 +6297,10 @@ var SourceEvaluator = class {
     const move = t.root === "var" ? toCaller(this.ctx, this.frame, t.steps) : t.root === "module" ? toOutput(this.ctx, this.frame, t.steps) : void 0;
     if (move) return this.moved(move, t.text);
     if (isResource(t)) return this.wholeResource(t);
-    const { references, attribute } = referencesOf2(t);
+    const { expression, attribute } = plannedOf(t);
     const [first2] = t.steps;
     if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first2.attr)) this.sensitive = true;
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references });
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, expression);
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 1)) {
       throw terraformError(`${t.text} reads an instance the resource does not have`);
@@ -6389,7 +6389,7 @@ var SourceEvaluator = class {
   }
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
   resourceInstances(t, subject) {
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, { references: [t.text] });
+    const res = this.ctx.resolver.resolveIn(this.frame.scope, wholeOf(t));
     if (!res.unresolved && res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 0)) return [];
     if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${subject} reads ${res.unresolved ?? "no instance the plan holds"}`);
     const instances = res.hits.map((h) => h.instance);
@@ -6452,7 +6452,7 @@ var SourceEvaluator = class {
       }
     });
     if (collection instanceof SourceNotEvaluable) {
-      if (this.ctx.resolver.resolveIn(scope, { references: referencesOf2(t).references }).unresolved) throw collection;
+      if (this.ctx.resolver.resolveIn(scope, plannedOf(t).expression).unresolved) throw collection;
       return FROM_PLAN;
     }
     const held = Array.isArray(collection) ? collection.includes(key) : collection !== null && typeof collection === "object" && Object.hasOwn(collection, key);
@@ -6539,16 +6539,32 @@ function evaluated(result2) {
   return result2.value;
 }
 var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "each", "count", "path", "terraform", "self"]);
+var planned = /* @__PURE__ */ new WeakMap();
+function plannedOf(t) {
+  let found = planned.get(t);
+  if (!found) {
+    const { references, attribute } = referencesOf2(t);
+    found = { expression: { references }, ...attribute !== void 0 ? { attribute } : {} };
+    planned.set(t, found);
+  }
+  return found;
+}
+var wholes = /* @__PURE__ */ new WeakMap();
+function wholeOf(t) {
+  let found = wholes.get(t);
+  if (!found) wholes.set(t, found = { references: [t.text] });
+  return found;
+}
 function isResource(t) {
   return !NOT_RESOURCES.has(t.root) && t.steps.length === (t.root === "data" ? 2 : 1) && t.steps.every((s) => "attr" in s);
 }
 var FROM_PLAN = /* @__PURE__ */ Symbol("from the plan");
 var MAX_DEPTH = 500;
 var MAX_LOCAL_DEPTH = 32;
-function evaluateSource(ctx, inst, found, planned, documentText) {
+function evaluateSource(ctx, inst, found, planned2, documentText) {
   const evaluator = new SourceEvaluator(ctx, inst, found, documentText);
   const value = evaluator.result(found.expr);
-  checkReferences(found.expr, planned, found.where);
+  checkReferences(found.expr, planned2, found.where);
   return { value, placeholders: evaluator.placeholders };
 }
 function bucketArn(ctx, inst, attribute) {
