@@ -15,7 +15,8 @@ import { rebuildPolicyDocument, rebuildWithSources, type Rebuilt, type SourceLoo
 import type { AttributePath, SourceExpression } from '../../sourcemap/expression.js';
 import { readPlanFile, type ReadOptions } from './read-plan.js';
 import { RegionResolver } from './region.js';
-import { Resolver, sourceLinkKey, type SourceLinks } from './resolve.js';
+import { Resolver } from './resolve.js';
+import { sourceLinkKey, type SourceLinks } from './source-links.js';
 import { kindOf } from './resource-kinds.js';
 import { buildPrefixLists } from './prefix-lists.js';
 import { buildSecurityGroups } from './security-groups.js';

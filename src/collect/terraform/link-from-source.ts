@@ -1,7 +1,7 @@
 import type { Link } from '../../model/nodes.js';
 import type { SourceExpression } from '../../sourcemap/expression.js';
 import type { BuildContext } from './context.js';
-import type { CheckableLink } from './resolve.js';
+import type { CheckableLink } from './source-links.js';
 import { SourceNotEvaluable } from './source-errors.js';
 import { evaluateSource } from './source-values.js';
 

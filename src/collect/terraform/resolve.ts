@@ -7,6 +7,7 @@ import { attrAt, resourceKey, type Instance, type InstanceTable } from './instan
 import type { ConfigResource, Expression } from './plan-types.js';
 import { referencesOf } from './expression-references.js';
 import { kindOf } from './resource-kinds.js';
+import { sourceLinkKey, type CheckableLink, type SourceLinks } from './source-links.js';
 
 /** A resource instance an expression points at, and the attribute it reads there. */
 export interface Hit {
@@ -27,25 +28,6 @@ export interface Resolution {
   choices?: { what: string; options: { output: string; res: Resolution }[] }[];
   /** Set when an instance was chosen by the caller's own key (`x[*].id` read with count.index), which the plan does not confirm. */
   byOwnKey?: true;
-}
-
-/**
- * A link the `.tf` source may tell better than the plan's references: an
- * attribute known only after apply whose references do not resolve, resolve
- * to several nodes, or resolve to one only by the instance's own key.
- */
-export interface CheckableLink {
-  inst: Instance;
-  attribute: string;
-  /** What the plan's references give, to compare with what the source gives. */
-  planned: Link;
-}
-
-/** Links the source told, by instance address and attribute (sourceLinkKey): they replace what the references give. */
-export type SourceLinks = ReadonlyMap<string, Link>;
-
-export function sourceLinkKey(address: string, attribute: string): string {
-  return `${address}\u0000${attribute}`;
 }
 
 /** Where an expression is evaluated: a module instance, and the resource or module call the expression is of. */

@@ -1,6 +1,8 @@
 import type { HclExpr } from '../../sourcemap/expression.js';
 import { referenceStrings } from './expression-references.js';
+import type { BuildContext } from './context.js';
 import type { Expression } from './plan-types.js';
+import type { Scope } from './resolve.js';
 import { SourceNotEvaluable } from './source-errors.js';
 
 /**
@@ -115,3 +117,48 @@ function stepText(s: { attr: string } | { index: string | number | HclExpr }): s
   return typeof s.index === 'object' ? `[${s.index.t === 'traversal' ? s.index.text : '?'}]` : `[${JSON.stringify(s.index)}]`;
 }
 
+/** Roots that are no resource type. */
+const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self']);
+
+/**
+ * A traversal as the plan records it, for the resolver: one object per traversal of the source, which is
+ * shared by every instance of its block, so that the resolver parses its references once (it memoizes by object).
+ */
+const planned = new WeakMap<HclExpr, { expression: Expression; attribute?: string }>();
+export function plannedOf(t: Extract<HclExpr, { t: 'traversal' }>): { expression: Expression; attribute?: string } {
+  let found = planned.get(t);
+  if (!found) {
+    const { references, attribute } = referencesOf(t);
+    found = { expression: { references }, ...(attribute !== undefined ? { attribute } : {}) };
+    planned.set(t, found);
+  }
+  return found;
+}
+
+/** A bare resource reference as the plan records it, once per traversal (see plannedOf). */
+const wholes = new WeakMap<HclExpr, Expression>();
+export function wholeOf(t: Extract<HclExpr, { t: 'traversal' }>): Expression {
+  let found = wholes.get(t);
+  if (!found) wholes.set(t, (found = { references: [t.text] }));
+  return found;
+}
+
+/** A bare resource reference (`aws_s3_bucket.team`, `data.aws_subnet.x`): the resource, not an attribute of it. */
+export function isResource(t: Extract<HclExpr, { t: 'traversal' }>): boolean {
+  return !NOT_RESOURCES.has(t.root) && t.steps.length === (t.root === 'data' ? 2 : 1) && t.steps.every((s) => 'attr' in s);
+}
+
+/**
+ * Whether a traversal names a resource the module of a scope declares (followed by `indexed` index steps), in
+ * a plan that holds every instance (not errored, not partial): one the plan does not hold does not exist.
+ */
+export function declaresResource(ctx: BuildContext, scope: Scope, t: Extract<HclExpr, { t: 'traversal' }>, indexed: number): boolean {
+  if (!ctx.complete || NOT_RESOURCES.has(t.root)) return false;
+  const named = t.root === 'data' ? 2 : 1;
+  const steps = t.steps.slice(0, named);
+  if (steps.length !== named || !steps.every((s) => 'attr' in s)) return false;
+  const index = t.steps.slice(named, named + indexed);
+  if (index.length !== indexed || !index.every((s) => 'index' in s && typeof s.index !== 'object')) return false;
+  const address = [t.root, ...steps.map((s) => (s as { attr: string }).attr)].join('.');
+  return ctx.resolver.declares(scope, address);
+}

@@ -8,7 +8,7 @@ import type { Expression } from './plan-types.js';
 import { toCaller, toOutput, type Frame, type Move } from './source-frames.js';
 import { SourceNotEvaluable, TerraformError, terraformError } from './source-errors.js';
 import { deep, InstanceValue, Lazy, navigate, shallow } from './source-lazy.js';
-import { checkReferences, referencesOf } from './source-references.js';
+import { checkReferences, declaresResource, isResource, plannedOf, wholeOf } from './source-references.js';
 
 export { SourceNotEvaluable } from './source-errors.js';
 
@@ -226,7 +226,7 @@ export class SourceEvaluator {
     if (t.root === 'var' && first && 'attr' in first && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first.attr)) this.sensitive = true;
     const res = this.ctx.resolver.resolveIn(this.frame.scope, expression);
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
-    if (res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 1)) {
+    if (res.hits.length === 0 && res.constants.length === 0 && declaresResource(this.ctx, this.frame.scope, t, 1)) {
       // `try(aws_vpc_ipv4_cidr_block_association.this[0].vpc_id, aws_vpc.this[0].id)` with no association.
       throw terraformError(`${t.text} reads an instance the resource does not have`);
     }
@@ -250,21 +250,6 @@ export class SourceEvaluator {
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
     this.addPlaceholders({ [placeholder.name]: placeholder.keys });
     return placeholder.name;
-  }
-
-  /**
-   * Whether a traversal names a resource this frame's module declares (followed by `indexed` index steps), in
-   * a plan that holds every instance (not errored, not partial): one the plan does not hold does not exist.
-   */
-  private declaresResource(t: Extract<HclExpr, { t: 'traversal' }>, indexed: number): boolean {
-    if (!this.ctx.complete || NOT_RESOURCES.has(t.root)) return false;
-    const named = t.root === 'data' ? 2 : 1;
-    const steps = t.steps.slice(0, named);
-    if (steps.length !== named || !steps.every((s) => 'attr' in s)) return false;
-    const index = t.steps.slice(named, named + indexed);
-    if (index.length !== indexed || !index.every((s) => 'index' in s && typeof s.index !== 'object')) return false;
-    const address = [t.root, ...steps.map((s) => (s as { attr: string }).attr)].join('.');
-    return this.ctx.resolver.declares(this.frame.scope, address);
   }
 
   /** A step whose index is an expression, with the key it evaluates to. */
@@ -323,7 +308,7 @@ export class SourceEvaluator {
   private resourceInstances(t: Extract<HclExpr, { t: 'traversal' }>, subject: string): Instance[] {
     const res = this.ctx.resolver.resolveIn(this.frame.scope, wholeOf(t));
     // `aws_security_group.this.*.id` when the module made none (count = 0).
-    if (!res.unresolved && res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 0)) return [];
+    if (!res.unresolved && res.hits.length === 0 && res.constants.length === 0 && declaresResource(this.ctx, this.frame.scope, t, 0)) return [];
     if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${subject} reads ${res.unresolved ?? 'no instance the plan holds'}`);
     const instances = res.hits.map((h) => h.instance);
     return instances.every((i) => typeof i.key === 'number') ? instances.sort((a, b) => (a.key as number) - (b.key as number)) : instances;
@@ -490,37 +475,6 @@ function elsewhere<T>(evaluate: () => T): T {
 function evaluated(result: FunctionResult): unknown {
   if ('notEvaluated' in result) throw new SourceNotEvaluable(result.notEvaluated);
   return result.value;
-}
-
-/** Roots that are no resource type. */
-const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self']);
-
-/**
- * A traversal as the plan records it, for the resolver: one object per traversal of the source, which is
- * shared by every instance of its block, so that the resolver parses its references once (it memoizes by object).
- */
-const planned = new WeakMap<HclExpr, { expression: Expression; attribute?: string }>();
-function plannedOf(t: Extract<HclExpr, { t: 'traversal' }>): { expression: Expression; attribute?: string } {
-  let found = planned.get(t);
-  if (!found) {
-    const { references, attribute } = referencesOf(t);
-    found = { expression: { references }, ...(attribute !== undefined ? { attribute } : {}) };
-    planned.set(t, found);
-  }
-  return found;
-}
-
-/** A bare resource reference as the plan records it, once per traversal (see plannedOf). */
-const wholes = new WeakMap<HclExpr, Expression>();
-function wholeOf(t: Extract<HclExpr, { t: 'traversal' }>): Expression {
-  let found = wholes.get(t);
-  if (!found) wholes.set(t, (found = { references: [t.text] }));
-  return found;
-}
-
-/** A bare resource reference (`aws_s3_bucket.team`, `data.aws_subnet.x`): the resource, not an attribute of it. */
-function isResource(t: Extract<HclExpr, { t: 'traversal' }>): boolean {
-  return !NOT_RESOURCES.has(t.root) && t.steps.length === (t.root === 'data' ? 2 : 1) && t.steps.every((s) => 'attr' in s);
 }
 
 /** iteration()'s answer where the source does not decide and the plan's references are followed instead. */
