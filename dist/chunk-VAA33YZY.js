@@ -6133,6 +6133,36 @@ function stepText(s) {
   if ("attr" in s) return `.${s.attr}`;
   return typeof s.index === "object" ? `[${s.index.t === "traversal" ? s.index.text : "?"}]` : `[${JSON.stringify(s.index)}]`;
 }
+var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "each", "count", "path", "terraform", "self"]);
+var planned = /* @__PURE__ */ new WeakMap();
+function plannedOf(t) {
+  let found = planned.get(t);
+  if (!found) {
+    const { references, attribute } = referencesOf2(t);
+    found = { expression: { references }, ...attribute !== void 0 ? { attribute } : {} };
+    planned.set(t, found);
+  }
+  return found;
+}
+var wholes = /* @__PURE__ */ new WeakMap();
+function wholeOf(t) {
+  let found = wholes.get(t);
+  if (!found) wholes.set(t, found = { references: [t.text] });
+  return found;
+}
+function isResource(t) {
+  return !NOT_RESOURCES.has(t.root) && t.steps.length === (t.root === "data" ? 2 : 1) && t.steps.every((s) => "attr" in s);
+}
+function declaresResource(ctx, scope, t, indexed) {
+  if (!ctx.complete || NOT_RESOURCES.has(t.root)) return false;
+  const named = t.root === "data" ? 2 : 1;
+  const steps = t.steps.slice(0, named);
+  if (steps.length !== named || !steps.every((s) => "attr" in s)) return false;
+  const index = t.steps.slice(named, named + indexed);
+  if (index.length !== indexed || !index.every((s) => "index" in s && typeof s.index !== "object")) return false;
+  const address = [t.root, ...steps.map((s) => s.attr)].join(".");
+  return ctx.resolver.declares(scope, address);
+}
 
 // src/collect/terraform/source-values.ts
 var JSON_TEMPLATE = /* @__PURE__ */ Symbol("json template");
@@ -6302,7 +6332,7 @@ var SourceEvaluator = class {
     if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first2.attr)) this.sensitive = true;
     const res = this.ctx.resolver.resolveIn(this.frame.scope, expression);
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
-    if (res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 1)) {
+    if (res.hits.length === 0 && res.constants.length === 0 && declaresResource(this.ctx, this.frame.scope, t, 1)) {
       throw terraformError(`${t.text} reads an instance the resource does not have`);
     }
     if (res.choices && res.choices.length > 0) throw new SourceNotEvaluable(`${t.text} reads a module without naming an output`);
@@ -6324,20 +6354,6 @@ var SourceEvaluator = class {
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
     this.addPlaceholders({ [placeholder.name]: placeholder.keys });
     return placeholder.name;
-  }
-  /**
-   * Whether a traversal names a resource this frame's module declares (followed by `indexed` index steps), in
-   * a plan that holds every instance (not errored, not partial): one the plan does not hold does not exist.
-   */
-  declaresResource(t, indexed) {
-    if (!this.ctx.complete || NOT_RESOURCES.has(t.root)) return false;
-    const named = t.root === "data" ? 2 : 1;
-    const steps = t.steps.slice(0, named);
-    if (steps.length !== named || !steps.every((s) => "attr" in s)) return false;
-    const index = t.steps.slice(named, named + indexed);
-    if (index.length !== indexed || !index.every((s) => "index" in s && typeof s.index !== "object")) return false;
-    const address = [t.root, ...steps.map((s) => s.attr)].join(".");
-    return this.ctx.resolver.declares(this.frame.scope, address);
   }
   /** A step whose index is an expression, with the key it evaluates to. */
   keyed(step2, text) {
@@ -6390,7 +6406,7 @@ var SourceEvaluator = class {
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
   resourceInstances(t, subject) {
     const res = this.ctx.resolver.resolveIn(this.frame.scope, wholeOf(t));
-    if (!res.unresolved && res.hits.length === 0 && res.constants.length === 0 && this.declaresResource(t, 0)) return [];
+    if (!res.unresolved && res.hits.length === 0 && res.constants.length === 0 && declaresResource(this.ctx, this.frame.scope, t, 0)) return [];
     if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${subject} reads ${res.unresolved ?? "no instance the plan holds"}`);
     const instances = res.hits.map((h) => h.instance);
     return instances.every((i) => typeof i.key === "number") ? instances.sort((a, b) => a.key - b.key) : instances;
@@ -6537,26 +6553,6 @@ function elsewhere(evaluate2) {
 function evaluated(result2) {
   if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
   return result2.value;
-}
-var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "each", "count", "path", "terraform", "self"]);
-var planned = /* @__PURE__ */ new WeakMap();
-function plannedOf(t) {
-  let found = planned.get(t);
-  if (!found) {
-    const { references, attribute } = referencesOf2(t);
-    found = { expression: { references }, ...attribute !== void 0 ? { attribute } : {} };
-    planned.set(t, found);
-  }
-  return found;
-}
-var wholes = /* @__PURE__ */ new WeakMap();
-function wholeOf(t) {
-  let found = wholes.get(t);
-  if (!found) wholes.set(t, found = { references: [t.text] });
-  return found;
-}
-function isResource(t) {
-  return !NOT_RESOURCES.has(t.root) && t.steps.length === (t.root === "data" ? 2 : 1) && t.steps.every((s) => "attr" in s);
 }
 var FROM_PLAN = /* @__PURE__ */ Symbol("from the plan");
 var MAX_DEPTH = 500;
@@ -7904,10 +7900,12 @@ function moduleNamesOf(address) {
   return address.split(".").filter((_, i) => i % 2 === 1);
 }
 
-// src/collect/terraform/resolve.ts
+// src/collect/terraform/source-links.ts
 function sourceLinkKey(address, attribute) {
   return `${address}\0${attribute}`;
 }
+
+// src/collect/terraform/resolve.ts
 var MAX_DEPTH2 = 40;
 var Resolver = class {
   constructor(table, config, refById, fromSource = /* @__PURE__ */ new Map()) {

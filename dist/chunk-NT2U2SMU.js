@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-ECQJHZD4.js";
+} from "./chunk-VAA33YZY.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
