@@ -111,6 +111,14 @@ describe('links from the .tf source', () => {
     expect(inv.diagnostics.some((d) => d.code === 'unresolved-reference' && d.subject?.key === 'aws_s3_bucket_policy.data')).toBe(true);
   });
 
+  it('a link the source cannot tell either says where its source is and why', async () => {
+    const dir = editedCopy('modules/security-group/main.tf', 'concat(aws_security_group.this.*.id, [""])[0]', 'sort(aws_security_group.this.*.id)[0]');
+    const inv = await withSources(dir);
+    const note = inv.diagnostics.find((d) => d.code === 'unresolved-reference' && d.subject?.key === 'module.endpoint_sg.aws_security_group_rule.ingress_rules[0]');
+    expect(note?.message).toContain('the value is built from local.this_sg_id, which the plan does not record; its source (modules/security-group/main.tf:');
+    expect(note?.message).toContain('cannot be evaluated: it calls sort(), which vpcelint does not evaluate');
+  });
+
   it('an index past the end of a list is the error try() falls back on, as in Terraform', async () => {
     // A local's expression is not in the plan: no references to compare.
     const dir = editedCopy('modules/vpc/main.tf', 'try(aws_vpc_ipv4_cidr_block_association.this[0].vpc_id, aws_vpc.this[0].id, "")', 'try(concat(aws_vpc.this[*].id)[5], aws_vpc.this[0].id)');

@@ -92,8 +92,15 @@ function stagesOf(ctx: BuildContext, askLinks: boolean, again: (told: SourceLink
       const out = new Map<string, Link>();
       links.forEach((l, i) => {
         const at = found[linksAt + i];
-        const link = at ? linkFromSource(ctx, l, at) : undefined;
-        if (link && !sameLink(link, l.planned)) out.set(sourceLinkKey(l.inst.address, l.attribute), link);
+        if (!at) return;
+        const told = linkFromSource(ctx, l, at);
+        const key = sourceLinkKey(l.inst.address, l.attribute);
+        if ('link' in told) {
+          if (!sameLink(told.link, l.planned)) out.set(key, told.link);
+        } else if (!told.afterApply && l.planned.unresolved && l.planned.keys.length === 0 && l.planned.external.length === 0) {
+          // Still not told, but what a person can change is said: the source, and why it is not evaluated.
+          out.set(key, { ...l.planned, unresolved: `${l.planned.unresolved}; its source (${at.where}) cannot be evaluated: ${told.why}` });
+        }
       });
       return out;
     },

@@ -6,6 +6,12 @@ import { SourceNotEvaluable } from './source-errors.js';
 import { evaluateSource } from './source-values.js';
 
 /**
+ * What the source tells of a link: the nodes and ids it names, or why it cannot tell them (`afterApply`: its
+ * value is one known only after apply, which the plan already says).
+ */
+export type Told = { link: Link } | { why: string; afterApply?: true };
+
+/**
  * What an attribute naming other resources by id names, as its `.tf` source
  * gives it, where the plan's references cannot tell: a subnet's `vpc_id =
  * local.vpc_id`, a route's `element(aws_route_table.private[*].id,
@@ -15,43 +21,45 @@ import { evaluateSource } from './source-values.js';
  * after apply is the placeholder of the one node it comes from, a known id
  * the node with that id or an id outside the plan. Any kind of node: the
  * resolver keeps the link only where it is of the kinds asked for.
- * Undefined where the source does not tell it for sure.
  */
-export function linkFromSource(ctx: BuildContext, req: CheckableLink, found: SourceExpression): Link | undefined {
+export function linkFromSource(ctx: BuildContext, req: CheckableLink, found: SourceExpression): Told {
   let evaluated: ReturnType<typeof evaluateSource>;
   try {
     evaluated = evaluateSource(ctx, req.inst, found, ctx.resolver.expressionOf(req.inst, [req.attribute]));
   } catch (err) {
-    if (err instanceof SourceNotEvaluable) return undefined;
+    if (err instanceof SourceNotEvaluable) return { why: err.message };
     throw err;
   }
   const { value, placeholders } = evaluated;
   // Unset: the attribute names nothing (an interface endpoint's route tables, say).
-  if (value === null) return { keys: [], external: [] };
+  if (value === null) return { link: { keys: [], external: [] } };
   // `vpc_id` holds one id, `subnet_ids` a list of them: a value of the other shape is not what the plan was made from.
   const values = req.attribute.endsWith('_ids') ? value : typeof value === 'string' ? [value] : undefined;
-  if (!Array.isArray(values)) return undefined;
+  if (!Array.isArray(values)) {
+    if (typeof value === 'string' && Object.hasOwn(placeholders, value)) return { why: `${value} is known only after apply`, afterApply: true };
+    return { why: `it gives ${Array.isArray(value) ? 'a list' : 'something that is not a list'}, which ${req.attribute} does not hold` };
+  }
   const keys = new Set<string>();
   const external = new Set<string>();
   for (const v of values) {
-    if (typeof v !== 'string') return undefined;
+    if (typeof v !== 'string') return { why: 'it gives something that is not an id' };
     const named = Object.hasOwn(placeholders, v) ? placeholders[v]! : undefined;
     if (named) {
       // One node, or it is not an id of one (a name, an ARN): not a guess.
-      if (named.length !== 1 || !ctx.inv.refByKey(named[0]!)) return undefined;
+      if (named.length !== 1 || !ctx.inv.refByKey(named[0]!)) return { why: `it reads ${v.replace(/^<known after apply: (.*)>$/, '$1')}, known only after apply, which the plan cannot tie to one resource` };
       keys.add(named[0]!);
       continue;
     }
     if (v === '') continue;
-    if (Object.keys(placeholders).some((p) => v.includes(p))) return undefined;
+    if (Object.keys(placeholders).some((p) => v.includes(p))) return { why: `it builds ${JSON.stringify(v)} from a value known only after apply` };
     // A node of the plan, or an id or ARN outside it. A name (a role's, a bucket's) may be of a resource the plan
     // creates, whose id is not known yet: not told.
     const ref = ctx.inv.refById(v);
     if (ref) keys.add(ref.key);
     else if (AWS_ID.test(v) || v.startsWith('arn:')) external.add(v);
-    else return undefined;
+    else return { why: `${JSON.stringify(v)} is no id the plan knows` };
   }
-  return { keys: [...keys].sort(), external: [...external].sort() };
+  return { link: { keys: [...keys].sort(), external: [...external].sort() } };
 }
 
 /** An EC2 resource id: its prefix and 8 or 17 hexadecimal digits (vpc-0a1b2c3d, subnet-0123456789abcdef0). */

@@ -189,19 +189,26 @@ export class Resolver {
   /** Links an attribute holding ids (or a list of ids) to inventory nodes of the given kinds. */
   link(inst: Instance, path: (string | number)[], kinds: readonly NodeKind[]): Link {
     const attribute = path.length === 1 && typeof path[0] === 'string' && inst.mode === 'managed' ? path[0] : undefined;
-    const told = attribute !== undefined && this.fromSource.size > 0 ? this.fromSource.get(sourceLinkKey(inst.address, attribute)) : undefined;
-    const own = told && this.ofKinds(told, kinds);
+    const told = attribute !== undefined ? this.toldOf(inst, attribute) : undefined;
+    const own = told && !told.unresolved && this.ofKinds(told, kinds);
     if (own) return own;
     const out: Link = { keys: [], external: [] };
     const res = this.resolveAttribute(inst, path);
     // The first attribute needs no cycle check; the set of visited ones starts when references are followed.
     this.collect(out, res, kinds, 0, undefined, () => `${inst.address}#${path.join('.')}`);
     const link = normalized(out);
+    // Not told, with why the source cannot tell, unless the attributes it reads were told since (linkInto).
+    if (told?.unresolved) return link.unresolved && link.keys.length === 0 && link.external.length === 0 ? told : link;
     const checkable = link.unresolved !== undefined || res.byOwnKey || link.keys.length + link.external.length > 1;
     if (attribute !== undefined && !told && checkable && isUnknown(attrAt(inst, path))) {
       this.checkable.set(sourceLinkKey(inst.address, attribute), { inst, attribute, planned: link });
     }
     return link;
+  }
+
+  /** What the source told of an attribute of an instance, if anything. */
+  private toldOf(inst: Instance, attribute: string): Link | undefined {
+    return this.fromSource.size > 0 && inst.mode === 'managed' ? this.fromSource.get(sourceLinkKey(inst.address, attribute)) : undefined;
   }
 
   /** A link the source told, if what it names is of the kinds asked for (else the plan's references decide). */
@@ -245,8 +252,8 @@ export class Resolver {
     if (seen.has(visit) || depth > MAX_DEPTH) return;
     seen.add(visit);
     // What the source told of that attribute (`aws_subnet.a.vpc_id`, written as local.vpc_id) holds for who reads it.
-    const told = this.fromSource.size > 0 && inst.mode === 'managed' && path.length === 1 ? this.fromSource.get(sourceLinkKey(inst.address, String(path[0]))) : undefined;
-    const own = told && this.ofKinds(told, kinds);
+    const told = path.length === 1 ? this.toldOf(inst, String(path[0])) : undefined;
+    const own = told && !told.unresolved && this.ofKinds(told, kinds);
     if (own) {
       out.keys.push(...own.keys);
       out.external.push(...own.external);

@@ -20,7 +20,10 @@ export interface Placeholders {
 export function callFunction(name: string, args: unknown[], placeholders: Placeholders): FunctionResult {
   const fn = FUNCTIONS.get(name);
   if (!fn) return { notEvaluated: `it calls ${name}(), which vpcelint does not evaluate` };
-  return fn(args, placeholders);
+  const result = fn(args, placeholders);
+  // A list or object known only after apply is one placeholder string: that, not its type, is why it failed.
+  if ('notEvaluated' in result && args.some((a) => typeof a === 'string' && placeholders.mayBeEmpty(a))) return { notEvaluated: `it calls ${name}() on a value known only after apply` };
+  return result;
 }
 
 const list = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
