@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-VAA33YZY.js";
+} from "./chunk-3MTGLQVP.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

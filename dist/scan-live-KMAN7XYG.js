@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-NT2U2SMU.js";
-import "./chunk-VAA33YZY.js";
+} from "./chunk-CMFHBMZE.js";
+import "./chunk-3MTGLQVP.js";
 import "./chunk-QORGBN6A.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

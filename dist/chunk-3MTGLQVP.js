@@ -5798,7 +5798,9 @@ function sharedSid(documents) {
 function callFunction(name, args, placeholders) {
   const fn = FUNCTIONS.get(name);
   if (!fn) return { notEvaluated: `it calls ${name}(), which vpcelint does not evaluate` };
-  return fn(args, placeholders);
+  const result2 = fn(args, placeholders);
+  if ("notEvaluated" in result2 && args.some((a) => typeof a === "string" && placeholders.mayBeEmpty(a))) return { notEvaluated: `it calls ${name}() on a value known only after apply` };
+  return result2;
 }
 var list = (v) => Array.isArray(v) ? v : void 0;
 var isMap = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -7779,31 +7781,34 @@ function linkFromSource(ctx, req, found) {
   try {
     evaluated2 = evaluateSource(ctx, req.inst, found, ctx.resolver.expressionOf(req.inst, [req.attribute]));
   } catch (err) {
-    if (err instanceof SourceNotEvaluable) return void 0;
+    if (err instanceof SourceNotEvaluable) return { why: err.message };
     throw err;
   }
   const { value, placeholders } = evaluated2;
-  if (value === null) return { keys: [], external: [] };
+  if (value === null) return { link: { keys: [], external: [] } };
   const values = req.attribute.endsWith("_ids") ? value : typeof value === "string" ? [value] : void 0;
-  if (!Array.isArray(values)) return void 0;
+  if (!Array.isArray(values)) {
+    if (typeof value === "string" && Object.hasOwn(placeholders, value)) return { why: `${value} is known only after apply`, afterApply: true };
+    return { why: `it gives ${Array.isArray(value) ? "a list" : "something that is not a list"}, which ${req.attribute} does not hold` };
+  }
   const keys = /* @__PURE__ */ new Set();
   const external = /* @__PURE__ */ new Set();
   for (const v of values) {
-    if (typeof v !== "string") return void 0;
+    if (typeof v !== "string") return { why: "it gives something that is not an id" };
     const named = Object.hasOwn(placeholders, v) ? placeholders[v] : void 0;
     if (named) {
-      if (named.length !== 1 || !ctx.inv.refByKey(named[0])) return void 0;
+      if (named.length !== 1 || !ctx.inv.refByKey(named[0])) return { why: `it reads ${v.replace(/^<known after apply: (.*)>$/, "$1")}, known only after apply, which the plan cannot tie to one resource` };
       keys.add(named[0]);
       continue;
     }
     if (v === "") continue;
-    if (Object.keys(placeholders).some((p) => v.includes(p))) return void 0;
+    if (Object.keys(placeholders).some((p) => v.includes(p))) return { why: `it builds ${JSON.stringify(v)} from a value known only after apply` };
     const ref = ctx.inv.refById(v);
     if (ref) keys.add(ref.key);
     else if (AWS_ID.test(v) || v.startsWith("arn:")) external.add(v);
-    else return void 0;
+    else return { why: `${JSON.stringify(v)} is no id the plan knows` };
   }
-  return { keys: [...keys].sort(), external: [...external].sort() };
+  return { link: { keys: [...keys].sort(), external: [...external].sort() } };
 }
 var AWS_ID = /^[a-z]+(-[a-z]+)*-([0-9a-f]{8}|[0-9a-f]{17})$/;
 function sameLink(a, b) {
@@ -8024,18 +8029,23 @@ var Resolver = class {
   /** Links an attribute holding ids (or a list of ids) to inventory nodes of the given kinds. */
   link(inst, path, kinds) {
     const attribute = path.length === 1 && typeof path[0] === "string" && inst.mode === "managed" ? path[0] : void 0;
-    const told = attribute !== void 0 && this.fromSource.size > 0 ? this.fromSource.get(sourceLinkKey(inst.address, attribute)) : void 0;
-    const own = told && this.ofKinds(told, kinds);
+    const told = attribute !== void 0 ? this.toldOf(inst, attribute) : void 0;
+    const own = told && !told.unresolved && this.ofKinds(told, kinds);
     if (own) return own;
     const out = { keys: [], external: [] };
     const res = this.resolveAttribute(inst, path);
     this.collect(out, res, kinds, 0, void 0, () => `${inst.address}#${path.join(".")}`);
     const link = normalized(out);
+    if (told?.unresolved) return link.unresolved && link.keys.length === 0 && link.external.length === 0 ? told : link;
     const checkable = link.unresolved !== void 0 || res.byOwnKey || link.keys.length + link.external.length > 1;
     if (attribute !== void 0 && !told && checkable && isUnknown(attrAt(inst, path))) {
       this.checkable.set(sourceLinkKey(inst.address, attribute), { inst, attribute, planned: link });
     }
     return link;
+  }
+  /** What the source told of an attribute of an instance, if anything. */
+  toldOf(inst, attribute) {
+    return this.fromSource.size > 0 && inst.mode === "managed" ? this.fromSource.get(sourceLinkKey(inst.address, attribute)) : void 0;
   }
   /** A link the source told, if what it names is of the kinds asked for (else the plan's references decide). */
   ofKinds(told, kinds) {
@@ -8074,8 +8084,8 @@ var Resolver = class {
     const visit = `${inst.address}#${path.join(".")}`;
     if (seen.has(visit) || depth > MAX_DEPTH2) return;
     seen.add(visit);
-    const told = this.fromSource.size > 0 && inst.mode === "managed" && path.length === 1 ? this.fromSource.get(sourceLinkKey(inst.address, String(path[0]))) : void 0;
-    const own = told && this.ofKinds(told, kinds);
+    const told = path.length === 1 ? this.toldOf(inst, String(path[0])) : void 0;
+    const own = told && !told.unresolved && this.ofKinds(told, kinds);
     if (own) {
       out.keys.push(...own.keys);
       out.external.push(...own.external);
@@ -8739,8 +8749,14 @@ function stagesOf(ctx, askLinks, again) {
       const out = /* @__PURE__ */ new Map();
       links.forEach((l, i) => {
         const at = found[linksAt + i];
-        const link = at ? linkFromSource(ctx, l, at) : void 0;
-        if (link && !sameLink(link, l.planned)) out.set(sourceLinkKey(l.inst.address, l.attribute), link);
+        if (!at) return;
+        const told = linkFromSource(ctx, l, at);
+        const key = sourceLinkKey(l.inst.address, l.attribute);
+        if ("link" in told) {
+          if (!sameLink(told.link, l.planned)) out.set(key, told.link);
+        } else if (!told.afterApply && l.planned.unresolved && l.planned.keys.length === 0 && l.planned.external.length === 0) {
+          out.set(key, { ...l.planned, unresolved: `${l.planned.unresolved}; its source (${at.where}) cannot be evaluated: ${told.why}` });
+        }
       });
       return out;
     },
