@@ -1,5 +1,5 @@
 import { Inventory } from '../../model/inventory.js';
-import type { Link, PolicySource } from '../../model/nodes.js';
+import type { PolicySource } from '../../model/nodes.js';
 import type { Ref } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
 import { ConfigIndex } from './config.js';
@@ -9,14 +9,14 @@ import { buildEndpoints } from './endpoints.js';
 import { buildInstances, field, isSensitive, type Instance, type InstanceTable } from './instances.js';
 import { buildNetwork } from './network.js';
 import type { PlanJson } from './plan-types.js';
-import { linkFromSource, sameLink } from './link-from-source.js';
+import { linksTold } from './link-from-source.js';
 import { policyFromSource } from './policy-from-source.js';
 import { rebuildPolicyDocument, rebuildWithSources, type Rebuilt, type SourceLookup } from './iam-policy-document.js';
 import type { AttributePath, SourceExpression } from '../../sourcemap/expression.js';
 import { readPlanFile, type ReadOptions } from './read-plan.js';
 import { RegionResolver } from './region.js';
 import { Resolver } from './resolve.js';
-import { sourceLinkKey, type SourceLinks } from './source-links.js';
+import type { SourceLinks } from './source-links.js';
 import { kindOf } from './resource-kinds.js';
 import { buildPrefixLists } from './prefix-lists.js';
 import { buildSecurityGroups } from './security-groups.js';
@@ -87,23 +87,12 @@ function stagesOf(ctx: BuildContext, askLinks: boolean, again: (told: SourceLink
   return {
     inv: ctx.inv,
     wanted,
-    again,
-    linksTold(found) {
-      const out = new Map<string, Link>();
-      links.forEach((l, i) => {
-        const at = found[linksAt + i];
-        if (!at) return;
-        const told = linkFromSource(ctx, l, at);
-        const key = sourceLinkKey(l.inst.address, l.attribute);
-        if ('link' in told) {
-          if (!sameLink(told.link, l.planned)) out.set(key, told.link);
-        } else if (!told.afterApply && l.planned.unresolved && l.planned.keys.length === 0 && l.planned.external.length === 0) {
-          // Still not told, but what a person can change is said: the source, and why it is not evaluated.
-          out.set(key, { ...l.planned, unresolved: `${l.planned.unresolved}; its source (${at.where}) cannot be evaluated: ${told.why}` });
-        }
-      });
-      return out;
+    again(told) {
+      // The plan's instances go on to the next build; only this one's memos of them go.
+      ctx.resolver.release();
+      return again(told);
     },
+    linksTold: (found) => linksTold(ctx, links, found.slice(linksAt)),
     finish(found = []) {
       let next = requests.length;
       const lookups = new Map<Instance, SourceLookup>();

@@ -1,15 +1,36 @@
 import type { Link } from '../../model/nodes.js';
 import type { SourceExpression } from '../../sourcemap/expression.js';
 import type { BuildContext } from './context.js';
-import type { CheckableLink } from './source-links.js';
+import { sourceLinkKey, type CheckableLink, type SourceLinks } from './source-links.js';
 import { SourceNotEvaluable } from './source-errors.js';
 import { evaluateSource } from './source-values.js';
+
+/**
+ * The links the source tells that the plan's references did not (`found`: each link's source, in order): what
+ * it names where it tells that; where it does not, for a link the plan could not follow at all, the same link
+ * saying where its source is and why it is not evaluated, which is what a person can change.
+ */
+export function linksTold(ctx: BuildContext, links: readonly CheckableLink[], found: readonly (SourceExpression | undefined)[]): SourceLinks {
+  const out = new Map<string, Link>();
+  links.forEach((l, i) => {
+    const at = found[i];
+    if (!at) return;
+    const told = linkFromSource(ctx, l, at);
+    const key = sourceLinkKey(l.inst.address, l.attribute);
+    if ('link' in told) {
+      if (!sameLink(told.link, l.planned)) out.set(key, told.link);
+    } else if (!told.afterApply && l.planned.unresolved && l.planned.keys.length === 0 && l.planned.external.length === 0) {
+      out.set(key, { ...l.planned, unresolved: `${l.planned.unresolved}; its source (${at.where}) cannot be evaluated: ${told.why}` });
+    }
+  });
+  return out;
+}
 
 /**
  * What the source tells of a link: the nodes and ids it names, or why it cannot tell them (`afterApply`: its
  * value is one known only after apply, which the plan already says).
  */
-export type Told = { link: Link } | { why: string; afterApply?: true };
+type Told = { link: Link } | { why: string; afterApply?: true };
 
 /**
  * What an attribute naming other resources by id names, as its `.tf` source
@@ -22,7 +43,7 @@ export type Told = { link: Link } | { why: string; afterApply?: true };
  * the node with that id or an id outside the plan. Any kind of node: the
  * resolver keeps the link only where it is of the kinds asked for.
  */
-export function linkFromSource(ctx: BuildContext, req: CheckableLink, found: SourceExpression): Told {
+function linkFromSource(ctx: BuildContext, req: CheckableLink, found: SourceExpression): Told {
   let evaluated: ReturnType<typeof evaluateSource>;
   try {
     evaluated = evaluateSource(ctx, req.inst, found, ctx.resolver.expressionOf(req.inst, [req.attribute]));
@@ -66,6 +87,6 @@ export function linkFromSource(ctx: BuildContext, req: CheckableLink, found: Sou
 const AWS_ID = /^[a-z]+(-[a-z]+)*-([0-9a-f]{8}|[0-9a-f]{17})$/;
 
 /** Whether two links name the same nodes and ids, and hide nothing: the source told nothing the plan did not. */
-export function sameLink(a: Link, b: Link): boolean {
+function sameLink(a: Link, b: Link): boolean {
   return !a.unresolved && !b.unresolved && a.keys.join('\u0000') === b.keys.join('\u0000') && a.external.join('\u0000') === b.external.join('\u0000');
 }
