@@ -7775,7 +7775,27 @@ function markUnattached2(ctx, routes, associations) {
   });
 }
 
+// src/collect/terraform/source-links.ts
+function sourceLinkKey(address, attribute) {
+  return `${address}\0${attribute}`;
+}
+
 // src/collect/terraform/link-from-source.ts
+function linksTold(ctx, links, found) {
+  const out = /* @__PURE__ */ new Map();
+  links.forEach((l, i) => {
+    const at = found[i];
+    if (!at) return;
+    const told = linkFromSource(ctx, l, at);
+    const key = sourceLinkKey(l.inst.address, l.attribute);
+    if ("link" in told) {
+      if (!sameLink(told.link, l.planned)) out.set(key, told.link);
+    } else if (!told.afterApply && l.planned.unresolved && l.planned.keys.length === 0 && l.planned.external.length === 0) {
+      out.set(key, { ...l.planned, unresolved: `${l.planned.unresolved}; its source (${at.where}) cannot be evaluated: ${told.why}` });
+    }
+  });
+  return out;
+}
 function linkFromSource(ctx, req, found) {
   let evaluated2;
   try {
@@ -7903,11 +7923,6 @@ function arnPart(inst, index) {
 function moduleNamesOf(address) {
   if (typeof address !== "string" || address === "") return [];
   return address.split(".").filter((_, i) => i % 2 === 1);
-}
-
-// src/collect/terraform/source-links.ts
-function sourceLinkKey(address, attribute) {
-  return `${address}\0${attribute}`;
 }
 
 // src/collect/terraform/resolve.ts
@@ -8744,22 +8759,11 @@ function stagesOf(ctx, askLinks, again) {
   return {
     inv: ctx.inv,
     wanted,
-    again,
-    linksTold(found) {
-      const out = /* @__PURE__ */ new Map();
-      links.forEach((l, i) => {
-        const at = found[linksAt + i];
-        if (!at) return;
-        const told = linkFromSource(ctx, l, at);
-        const key = sourceLinkKey(l.inst.address, l.attribute);
-        if ("link" in told) {
-          if (!sameLink(told.link, l.planned)) out.set(key, told.link);
-        } else if (!told.afterApply && l.planned.unresolved && l.planned.keys.length === 0 && l.planned.external.length === 0) {
-          out.set(key, { ...l.planned, unresolved: `${l.planned.unresolved}; its source (${at.where}) cannot be evaluated: ${told.why}` });
-        }
-      });
-      return out;
+    again(told) {
+      ctx.resolver.release();
+      return again(told);
     },
+    linksTold: (found) => linksTold(ctx, links, found.slice(linksAt)),
     finish(found = []) {
       let next = requests.length;
       const lookups = /* @__PURE__ */ new Map();

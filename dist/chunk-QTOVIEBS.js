@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-3MTGLQVP.js";
+} from "./chunk-3VWG2EAB.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
