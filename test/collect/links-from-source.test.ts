@@ -45,7 +45,7 @@ describe('links from the .tf source', () => {
     expect(inv.vpcEndpoints.get('aws_vpc_endpoint.sts')!.policy.kind).toBe('unknown');
   });
 
-  it('with the source: try() past an instance count = 0 does not make, slice(), concat(...)[0] over a legacy splat', async () => {
+  it('with the source: try() past an instance count = 0 does not make, slice(), concat(...)[0] over legacy splats, one of a resource with no instance', async () => {
     const inv = await withSources(FIXTURE);
     for (const i of [0, 1, 2]) {
       expect(inv.subnets.get(subnet(i))!.vpc).toEqual({ keys: [VPC], external: [] });
@@ -53,7 +53,7 @@ describe('links from the .tf source', () => {
       expect(inv.subnets.get(subnet(i))!.routeTable).toEqual({ keys: [table(i)], external: [] });
     }
     expect(inv.vpcEndpoints.get('aws_vpc_endpoint.s3')!.routeTables).toEqual({ keys: [table(0), table(1)], external: [] });
-    const group = inv.securityGroups.get('module.endpoint_sg.aws_security_group.this[0]')!;
+    const group = inv.securityGroups.get('module.endpoint_sg.aws_security_group.this_name_prefix[0]')!;
     expect(group.ingressIncomplete).toBeUndefined();
     expect(group.ingress.map((r) => r.declaredBy.key)).toContain('module.endpoint_sg.aws_security_group_rule.ingress_rules[0]');
     expect(inv.diagnostics.filter((d) => d.code === 'unresolved-reference')).toEqual([]);
@@ -112,7 +112,7 @@ describe('links from the .tf source', () => {
   });
 
   it('a link the source cannot tell either says where its source is and why', async () => {
-    const dir = editedCopy('modules/security-group/main.tf', 'concat(aws_security_group.this.*.id, [""])[0]', 'sort(aws_security_group.this.*.id)[0]');
+    const dir = editedCopy('modules/security-group/main.tf', 'concat(aws_security_group.this.*.id, aws_security_group.this_name_prefix.*.id, [""])[0]', 'sort(aws_security_group.this_name_prefix.*.id)[0]');
     const inv = await withSources(dir);
     const note = inv.diagnostics.find((d) => d.code === 'unresolved-reference' && d.subject?.key === 'module.endpoint_sg.aws_security_group_rule.ingress_rules[0]');
     expect(note?.message).toContain('the value is built from local.this_sg_id, which the plan does not record; its source (modules/security-group/main.tf:');
