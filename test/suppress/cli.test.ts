@@ -99,7 +99,10 @@ describe('--source-root', () => {
     const uri = (log: { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }) =>
       log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
     expect(uri(without).every((u) => u.startsWith('terraform/'))).toBe(true);
-    expect(without.runs[0].invocations[0].toolExecutionNotifications.map((n: { descriptor: { id: string } }) => n.descriptor.id)).toContain('source-none');
+    const notifications = without.runs[0].invocations[0].toolExecutionNotifications as { descriptor: { id: string }; message: { text: string } }[];
+    expect(notifications.map((n) => n.descriptor.id)).toContain('source-none');
+    // What the source alone tells is said to be missing too, not only the lines.
+    expect(notifications.find((n) => n.descriptor.id === 'source-none')!.message.text).toContain("taken at the plan's references");
     // A missing line number is not a missing evaluation: --strict does not fail on it.
     expect((await cli(['scan', '--plan', plan, '--strict', '--fail-on', 'none'], dir)).code).toBe(0);
 
