@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-3VWG2EAB.js";
+} from "./chunk-WDJIDE7Y.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

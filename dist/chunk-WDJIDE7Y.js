@@ -5117,7 +5117,7 @@ async function attachSources(report, options, prepared) {
     const note = {
       level: "note",
       code: "source-none",
-      message: `no .tf files in ${root}, so results point at Terraform addresses only, not at lines: pass --source-root with the directory of the root module`
+      message: `no .tf files in ${root}, so results point at Terraform addresses only, not at lines, and what only the source tells (a policy written with jsonencode() over values known after apply, a link written through a local or element()) is not evaluated or taken at the plan's references: pass --source-root with the directory of the root module`
     };
     return { report: { ...report, diagnostics: [...report.diagnostics, note] }, ...NONE };
   }

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-QTOVIEBS.js";
+} from "./chunk-WD5H4LUI.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-3VWG2EAB.js";
+} from "./chunk-WDJIDE7Y.js";
 import "./chunk-QORGBN6A.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
