@@ -66,6 +66,18 @@ describe('links from the .tf source', () => {
     expect(inv.vpcEndpoints.get('aws_vpc_endpoint.sts')!.vpc).toEqual({ keys: [VPC], external: [] });
   });
 
+  it('a module\'s output read by the instance\'s key (module.spoke[each.key].vpc_id): from the source; from the plan alone, not "no VPC"', async () => {
+    const endpoint = 'aws_vpc_endpoint.spoke_s3["a"]';
+    const spoke = (rest: string) => `module.spoke["a"].${rest}`;
+    // The plan records "module.spoke" and "each.key": which output is meant, it does not say.
+    expect(inventoryOf('vpc-module-shapes').vpcEndpoints.get(endpoint)!.vpc.unresolved).toContain('module.spoke is referenced without an output name');
+    const inv = await withSources(FIXTURE);
+    expect(inv.vpcEndpoints.get(endpoint)!.vpc).toEqual({ keys: [spoke('aws_vpc.this[0]')], external: [] });
+    expect(inv.vpcEndpoints.get(endpoint)!.routeTables).toEqual({ keys: [spoke('aws_route_table.private[0]')], external: [] });
+    // A single NAT gateway: every private subnet on the one table (element(..., var.single_nat_gateway ? 0 : count.index)).
+    for (const i of [0, 1, 2]) expect(inv.subnets.get(spoke(`aws_subnet.private[${i}]`))!.routeTable).toEqual({ keys: [spoke('aws_route_table.private[0]')], external: [] });
+  });
+
   it('a policy only the inventory built with the links asks for (its endpoint named through a local) is read too', async () => {
     const inv = await withSources(FIXTURE);
     const policy = inv.vpcEndpoints.get('aws_vpc_endpoint.sts')!.policy;

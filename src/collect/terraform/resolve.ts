@@ -274,18 +274,22 @@ export class Resolver {
       return seen;
     };
     for (const choice of res.choices ?? []) {
-      const found = choice.options
-        .map((o) => {
-          const tmp: Link = { keys: [], external: [] };
-          this.collect(tmp, o.res, kinds, depth + 1, new Set(visited()));
-          return { output: o.output, link: tmp };
-        })
-        .filter((o) => o.link.keys.length > 0 || o.link.external.length > 0);
-      if (found.length === 1) {
-        out.keys.push(...found[0]!.link.keys);
-        out.external.push(...found[0]!.link.external);
-      } else if (found.length > 1) {
-        out.unresolved ??= `${choice.what} is referenced without an output name (a splat or computed index), and outputs ${found.map((f) => f.output).join(', ')} could be meant`;
+      const found = choice.options.map((o) => {
+        const tmp: Link = { keys: [], external: [] };
+        this.collect(tmp, o.res, kinds, depth + 1, new Set(visited()));
+        return { output: o.output, link: tmp };
+      });
+      const named = found.filter((o) => o.link.keys.length > 0 || o.link.external.length > 0);
+      const unclear = found.filter((o) => o.link.unresolved);
+      if (named.length === 1) {
+        out.keys.push(...named[0]!.link.keys);
+        out.external.push(...named[0]!.link.external);
+      } else if (named.length > 1) {
+        out.unresolved ??= `${choice.what} is referenced without an output name (a splat or computed index), and outputs ${named.map((f) => f.output).join(', ')} could be meant`;
+      } else if (unclear.length > 0) {
+        // No output names anything of the kinds, but one that cannot be followed may: not "nothing".
+        const outputs = unclear.length === 1 ? `its output ${unclear[0]!.output}` : `its outputs ${unclear.map((o) => o.output).join(', ')}`;
+        out.unresolved ??= `${choice.what} is referenced without an output name (a splat or computed index), and ${outputs} cannot be followed (${unclear[0]!.link.unresolved})`;
       }
     }
     for (const c of res.constants) this.linkIds(out, c, kinds);

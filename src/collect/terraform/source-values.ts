@@ -218,7 +218,8 @@ export class SourceEvaluator {
       if (iteration !== FROM_PLAN) return iteration;
     }
     // A module's variable from its caller's source, a module's output from its own: moves to another module.
-    const move = t.root === 'var' ? toCaller(this.ctx, this.frame, t.steps) : t.root === 'module' ? toOutput(this.ctx, this.frame, t.steps) : undefined;
+    // `module.vpc[each.key].vpc_id`: the instance's key evaluated here, as Terraform does.
+    const move = t.root === 'var' ? toCaller(this.ctx, this.frame, t.steps) : t.root === 'module' ? toOutput(this.ctx, this.frame, t.steps.map((s) => this.keyed(s, t.text))) : undefined;
     if (move) return this.moved(move, t.text);
     if (isResource(t)) return this.wholeResource(t);
     const { expression, attribute } = plannedOf(t);
