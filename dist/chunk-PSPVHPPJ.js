@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-WDJIDE7Y.js";
+} from "./chunk-CCEZO3Z6.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-WD5H4LUI.js";
-import "./chunk-WDJIDE7Y.js";
+} from "./chunk-PSPVHPPJ.js";
+import "./chunk-CCEZO3Z6.js";
 import "./chunk-QORGBN6A.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -6326,7 +6326,7 @@ var SourceEvaluator = class {
       const iteration = this.iteration(t);
       if (iteration !== FROM_PLAN) return iteration;
     }
-    const move = t.root === "var" ? toCaller(this.ctx, this.frame, t.steps) : t.root === "module" ? toOutput(this.ctx, this.frame, t.steps) : void 0;
+    const move = t.root === "var" ? toCaller(this.ctx, this.frame, t.steps) : t.root === "module" ? toOutput(this.ctx, this.frame, t.steps.map((s) => this.keyed(s, t.text))) : void 0;
     if (move) return this.moved(move, t.text);
     if (isResource(t)) return this.wholeResource(t);
     const { expression, attribute } = plannedOf(t);
@@ -8124,12 +8124,17 @@ var Resolver = class {
         const tmp = { keys: [], external: [] };
         this.collect(tmp, o.res, kinds, depth + 1, new Set(visited()));
         return { output: o.output, link: tmp };
-      }).filter((o) => o.link.keys.length > 0 || o.link.external.length > 0);
-      if (found.length === 1) {
-        out.keys.push(...found[0].link.keys);
-        out.external.push(...found[0].link.external);
-      } else if (found.length > 1) {
-        out.unresolved ??= `${choice.what} is referenced without an output name (a splat or computed index), and outputs ${found.map((f) => f.output).join(", ")} could be meant`;
+      });
+      const named = found.filter((o) => o.link.keys.length > 0 || o.link.external.length > 0);
+      const unclear = found.filter((o) => o.link.unresolved);
+      if (named.length === 1) {
+        out.keys.push(...named[0].link.keys);
+        out.external.push(...named[0].link.external);
+      } else if (named.length > 1) {
+        out.unresolved ??= `${choice.what} is referenced without an output name (a splat or computed index), and outputs ${named.map((f) => f.output).join(", ")} could be meant`;
+      } else if (unclear.length > 0) {
+        const outputs = unclear.length === 1 ? `its output ${unclear[0].output}` : `its outputs ${unclear.map((o) => o.output).join(", ")}`;
+        out.unresolved ??= `${choice.what} is referenced without an output name (a splat or computed index), and ${outputs} cannot be followed (${unclear[0].link.unresolved})`;
       }
     }
     for (const c of res.constants) this.linkIds(out, c, kinds);
