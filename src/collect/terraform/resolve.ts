@@ -71,6 +71,7 @@ export class Resolver {
   private readonly variables = new Map<string, Resolution>();
   private readonly moduleRefs = new Map<string, Resolution>();
   private readonly targets = new Map<string, ModuleTarget[]>();
+  private readonly byReferences = new Map<string, Expression>();
 
   /** Drops what resolutions were memoized (they name instances): for after the build, see releaseBuild. */
   release(): void {
@@ -79,6 +80,7 @@ export class Resolver {
     this.moduleRefs.clear();
     this.targets.clear();
     this.checkable.clear();
+    this.byReferences.clear();
   }
 
   /** The instances of a child module called from a module instance (`here`), with their steps and addresses. */
@@ -160,6 +162,18 @@ export class Resolver {
   resolveIn(scope: Scope, expr: Expression): Resolution {
     return this.expression(expr, scope, 0);
   }
+  /**
+   * What a list of references refers to in a scope, through one expression per distinct list: the source
+   * evaluator's traversals (a splat's, one per instance) are new objects each time, and the references of an
+   * expression are parsed once per object.
+   */
+  resolveReferencesIn(scope: Scope, references: readonly string[]): Resolution {
+    const key = references.join('\u0000');
+    let expr = this.byReferences.get(key);
+    if (!expr) this.byReferences.set(key, (expr = { references: [...references] }));
+    return this.resolveIn(scope, expr);
+  }
+
 
   /** The expression that sets an attribute path of an instance, if the configuration has one. */
   expressionOf(inst: Instance, path: (string | number)[]): Expression | undefined {

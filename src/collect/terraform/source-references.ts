@@ -120,26 +120,11 @@ function stepText(s: { attr: string } | { index: string | number | HclExpr }): s
 /** Roots that are no resource type. */
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self']);
 
-/**
- * A traversal as the plan records it, for the resolver: one object per traversal of the source, which is
- * shared by every instance of its block, so that the resolver parses its references once (it memoizes by object).
- */
-const planned = new WeakMap<HclExpr, { expression: Expression; attribute?: string }>();
-export function plannedOf(t: Extract<HclExpr, { t: 'traversal' }>): { expression: Expression; attribute?: string } {
+/** A traversal's references as the plan records them, once per traversal of the source (shared by every instance of its block). */
+const planned = new WeakMap<HclExpr, { references: string[]; attribute?: string }>();
+export function plannedOf(t: Extract<HclExpr, { t: 'traversal' }>): { references: string[]; attribute?: string } {
   let found = planned.get(t);
-  if (!found) {
-    const { references, attribute } = referencesOf(t);
-    found = { expression: { references }, ...(attribute !== undefined ? { attribute } : {}) };
-    planned.set(t, found);
-  }
-  return found;
-}
-
-/** A bare resource reference as the plan records it, once per traversal (see plannedOf). */
-const wholes = new WeakMap<HclExpr, Expression>();
-export function wholeOf(t: Extract<HclExpr, { t: 'traversal' }>): Expression {
-  let found = wholes.get(t);
-  if (!found) wholes.set(t, (found = { references: [t.text] }));
+  if (!found) planned.set(t, (found = referencesOf(t)));
   return found;
 }
 

@@ -8,7 +8,7 @@ import type { Expression } from './plan-types.js';
 import { toCaller, toOutput, type Frame, type Move } from './source-frames.js';
 import { SourceNotEvaluable, TerraformError, terraformError } from './source-errors.js';
 import { deep, InstanceValue, Lazy, navigate, shallow } from './source-lazy.js';
-import { checkReferences, declaresResource, isResource, plannedOf, wholeOf } from './source-references.js';
+import { checkReferences, declaresResource, isResource, plannedOf } from './source-references.js';
 
 export { SourceNotEvaluable } from './source-errors.js';
 
@@ -222,10 +222,10 @@ export class SourceEvaluator {
     const move = t.root === 'var' ? toCaller(this.ctx, this.frame, t.steps) : t.root === 'module' ? toOutput(this.ctx, this.frame, t.steps.map((s) => this.keyed(s, t.text))) : undefined;
     if (move) return this.moved(move, t.text);
     if (isResource(t)) return this.wholeResource(t);
-    const { expression, attribute } = plannedOf(t);
+    const { references, attribute } = plannedOf(t);
     const [first] = t.steps;
     if (t.root === 'var' && first && 'attr' in first && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first.attr)) this.sensitive = true;
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, expression);
+    const res = this.ctx.resolver.resolveReferencesIn(this.frame.scope, references);
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.hits.length === 0 && res.constants.length === 0 && declaresResource(this.ctx, this.frame.scope, t, 1)) {
       // `try(aws_vpc_ipv4_cidr_block_association.this[0].vpc_id, aws_vpc.this[0].id)` with no association.
@@ -307,7 +307,7 @@ export class SourceEvaluator {
 
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
   private resourceInstances(t: Extract<HclExpr, { t: 'traversal' }>, subject: string): Instance[] {
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, wholeOf(t));
+    const res = this.ctx.resolver.resolveReferencesIn(this.frame.scope, [t.text]);
     // `aws_security_group.this.*.id` when the module made none (count = 0).
     if (!res.unresolved && res.hits.length === 0 && res.constants.length === 0 && declaresResource(this.ctx, this.frame.scope, t, 0)) return [];
     if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${subject} reads ${res.unresolved ?? 'no instance the plan holds'}`);
@@ -375,7 +375,7 @@ export class SourceEvaluator {
     });
     if (collection instanceof SourceNotEvaluable) {
       // The plan may still tell (`for_each = aws_subnet.x`: the instance with the same key); if not, the source says why.
-      if (this.ctx.resolver.resolveIn(scope, plannedOf(t).expression).unresolved) throw collection;
+      if (this.ctx.resolver.resolveReferencesIn(scope, plannedOf(t).references).unresolved) throw collection;
       return FROM_PLAN;
     }
     // A set of strings: each.value is the key itself; a map: the value under it.
