@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-PSPVHPPJ.js";
-import "./chunk-CCEZO3Z6.js";
+} from "./chunk-XH4Q6PGE.js";
+import "./chunk-UGVEJRJI.js";
 import "./chunk-QORGBN6A.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -6139,17 +6139,7 @@ var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "each", "
 var planned = /* @__PURE__ */ new WeakMap();
 function plannedOf(t) {
   let found = planned.get(t);
-  if (!found) {
-    const { references, attribute } = referencesOf2(t);
-    found = { expression: { references }, ...attribute !== void 0 ? { attribute } : {} };
-    planned.set(t, found);
-  }
-  return found;
-}
-var wholes = /* @__PURE__ */ new WeakMap();
-function wholeOf(t) {
-  let found = wholes.get(t);
-  if (!found) wholes.set(t, found = { references: [t.text] });
+  if (!found) planned.set(t, found = referencesOf2(t));
   return found;
 }
 function isResource(t) {
@@ -6329,10 +6319,10 @@ var SourceEvaluator = class {
     const move = t.root === "var" ? toCaller(this.ctx, this.frame, t.steps) : t.root === "module" ? toOutput(this.ctx, this.frame, t.steps.map((s) => this.keyed(s, t.text))) : void 0;
     if (move) return this.moved(move, t.text);
     if (isResource(t)) return this.wholeResource(t);
-    const { expression, attribute } = plannedOf(t);
+    const { references, attribute } = plannedOf(t);
     const [first2] = t.steps;
     if (t.root === "var" && first2 && "attr" in first2 && this.ctx.resolver.isSensitiveVariableIn(this.frame.scope.modules, first2.attr)) this.sensitive = true;
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, expression);
+    const res = this.ctx.resolver.resolveReferencesIn(this.frame.scope, references);
     if (res.unresolved) throw new SourceNotEvaluable(res.unresolved);
     if (res.hits.length === 0 && res.constants.length === 0 && declaresResource(this.ctx, this.frame.scope, t, 1)) {
       throw terraformError(`${t.text} reads an instance the resource does not have`);
@@ -6407,7 +6397,7 @@ var SourceEvaluator = class {
   }
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
   resourceInstances(t, subject) {
-    const res = this.ctx.resolver.resolveIn(this.frame.scope, wholeOf(t));
+    const res = this.ctx.resolver.resolveReferencesIn(this.frame.scope, [t.text]);
     if (!res.unresolved && res.hits.length === 0 && res.constants.length === 0 && declaresResource(this.ctx, this.frame.scope, t, 0)) return [];
     if (res.unresolved || res.hits.length === 0 || res.constants.length > 0) throw new SourceNotEvaluable(`${subject} reads ${res.unresolved ?? "no instance the plan holds"}`);
     const instances = res.hits.map((h) => h.instance);
@@ -6470,7 +6460,7 @@ var SourceEvaluator = class {
       }
     });
     if (collection instanceof SourceNotEvaluable) {
-      if (this.ctx.resolver.resolveIn(scope, plannedOf(t).expression).unresolved) throw collection;
+      if (this.ctx.resolver.resolveReferencesIn(scope, plannedOf(t).references).unresolved) throw collection;
       return FROM_PLAN;
     }
     const held = Array.isArray(collection) ? collection.includes(key) : collection !== null && typeof collection === "object" && Object.hasOwn(collection, key);
@@ -7945,6 +7935,7 @@ var Resolver = class {
   variables = /* @__PURE__ */ new Map();
   moduleRefs = /* @__PURE__ */ new Map();
   targets = /* @__PURE__ */ new Map();
+  byReferences = /* @__PURE__ */ new Map();
   /** Drops what resolutions were memoized (they name instances): for after the build, see releaseBuild. */
   release() {
     this.outputs.clear();
@@ -7952,6 +7943,7 @@ var Resolver = class {
     this.moduleRefs.clear();
     this.targets.clear();
     this.checkable.clear();
+    this.byReferences.clear();
   }
   /** The instances of a child module called from a module instance (`here`), with their steps and addresses. */
   moduleTargets(here, modules, call) {
@@ -8019,6 +8011,17 @@ var Resolver = class {
   /** What an expression refers to in a scope (scopeOf, callerOf, childOf). */
   resolveIn(scope, expr) {
     return this.expression(expr, scope, 0);
+  }
+  /**
+   * What a list of references refers to in a scope, through one expression per distinct list: the source
+   * evaluator's traversals (a splat's, one per instance) are new objects each time, and the references of an
+   * expression are parsed once per object.
+   */
+  resolveReferencesIn(scope, references) {
+    const key = references.join("\0");
+    let expr = this.byReferences.get(key);
+    if (!expr) this.byReferences.set(key, expr = { references: [...references] });
+    return this.resolveIn(scope, expr);
   }
   /** The expression that sets an attribute path of an instance, if the configuration has one. */
   expressionOf(inst, path) {

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-CCEZO3Z6.js";
+} from "./chunk-UGVEJRJI.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
