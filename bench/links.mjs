@@ -10,29 +10,13 @@
 //
 // Usage: node bench/links.mjs [vpcs ...]   (default 100; needs `npm run build` and terraform on PATH)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ROOT, planVpcs } from './terraform.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const sizes = process.argv.slice(2).map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const env = {
-  ...process.env,
-  TF_CLI_CONFIG_FILE: join(ROOT, 'scripts/terraformrc'),
-  TF_IN_AUTOMATION: '1',
-  TF_INPUT: '0',
-  CHECKPOINT_DISABLE: '1',
-  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  AWS_EC2_METADATA_DISABLED: 'true',
-};
-
-function run(cmd, args, cwd) {
-  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-800)}`);
-  return r.stdout;
-}
 
 function planned(vpcs) {
   const dir = join(ROOT, 'bench', '.plans', `links-${vpcs}`);
@@ -41,9 +25,7 @@ function planned(vpcs) {
   mkdirSync(dir, { recursive: true });
   cpSync(join(ROOT, 'bench/links-template/main.tf'), join(dir, 'main.tf'));
   cpSync(join(ROOT, 'fixtures/vpc-module-shapes/modules'), join(dir, 'modules'), { recursive: true });
-  run('terraform', ['init', '-backend=false', '-input=false', '-no-color'], dir);
-  run('terraform', ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', `-var=vpcs=${vpcs}`, '-out', 'tf.plan'], dir);
-  writeFileSync(join(dir, 'plan.json'), run('terraform', ['show', '-json', 'tf.plan'], dir));
+  planVpcs(dir, vpcs);
   return dir;
 }
 
@@ -52,7 +34,7 @@ function timed(dir, sourceRoot) {
   const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`scan failed (${r.status}): ${r.stderr.slice(-500)}`);
   const [wall, rssKb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-  const report = JSON.parse(spawnSync('cat', [join(dir, 'out.json')], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout);
+  const report = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
   return { wall, rss: rssKb / 1024, findings: report.findings.length, notes: report.diagnostics.length, phases: (r.stderr.match(/^timings: .*$/m) ?? [''])[0] };
 }
 

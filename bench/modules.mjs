@@ -10,28 +10,12 @@
 //
 // Usage: node bench/modules.mjs [vpcs ...]   (default 300; needs `npm run build` and terraform on PATH)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT, planVpcs, run } from './terraform.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const sizes = process.argv.slice(2).map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const env = {
-  ...process.env,
-  TF_CLI_CONFIG_FILE: join(ROOT, 'scripts/terraformrc'),
-  TF_IN_AUTOMATION: '1',
-  TF_INPUT: '0',
-  CHECKPOINT_DISABLE: '1',
-  AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-  AWS_EC2_METADATA_DISABLED: 'true',
-};
-
-function run(cmd, args, cwd) {
-  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-800)}`);
-  return r.stdout;
-}
 
 /** The module repository the template's git source names, as scripts/gen-fixtures.sh makes it. */
 function moduleRepository() {
@@ -52,9 +36,7 @@ function planned(vpcs) {
   mkdirSync(dir, { recursive: true });
   cpSync(join(ROOT, 'bench/modules-template/main.tf'), join(dir, 'main.tf'));
   moduleRepository();
-  run('terraform', ['init', '-backend=false', '-input=false', '-no-color'], dir);
-  run('terraform', ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', `-var=vpcs=${vpcs}`, '-out', 'tf.plan'], dir);
-  writeFileSync(join(dir, 'plan.json'), run('terraform', ['show', '-json', 'tf.plan'], dir));
+  planVpcs(dir, vpcs);
   return dir;
 }
 
