@@ -1,16 +1,12 @@
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { collectPlanWithSources } from '../../src/cli/plan-sources.js';
-import { readPlanFile } from '../../src/collect/terraform/read-plan.js';
+import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/model/inventory.js';
 import type { PolicySource } from '../../src/model/nodes.js';
 import { parsePolicyText } from '../../src/policy/index.js';
 import { installedModuleDirs } from '../../src/sourcemap/installed.js';
 import { indexOf, loadSources } from '../../src/sourcemap/load.js';
-import { prepareSources } from '../../src/sourcemap/index.js';
-import { FIXTURES } from '../helpers/fixtures.js';
+import { FIXTURES, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
 
 /**
  * Modules installed by `terraform init` from outside the repository
@@ -22,20 +18,12 @@ import { FIXTURES } from '../helpers/fixtures.js';
 const FIXTURE = join(FIXTURES, 'installed-modules');
 /** The line of a module call in the fixture's main.tf. */
 const callLine = (name: string) => readFileSync(join(FIXTURE, 'main.tf'), 'utf8').split('\n').indexOf(`module "${name}" {`) + 1;
-const scratch: string[] = [];
-afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const copyOf = scratchCopies('vpcelint-installed-');
 
 function editedCopy(edit: (dir: string) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'vpcelint-installed-'));
-  scratch.push(dir);
-  cpSync(FIXTURE, dir, { recursive: true });
+  const dir = copyOf(FIXTURE);
   edit(dir);
   return dir;
-}
-
-async function withSources(dir: string): Promise<Inventory> {
-  const plan = join(dir, 'plan.json');
-  return collectPlanWithSources(readPlanFile(plan), plan, prepareSources({ planFile: plan, cwd: dir }));
 }
 
 function statements(p: PolicySource | undefined) {
@@ -60,7 +48,7 @@ const bucket = (inv: Inventory) => inv.buckets.get('module.data_bucket.aws_s3_bu
 
 describe('policies of modules installed by terraform init', () => {
   it('before init (no .terraform/modules), both stay not evaluated', async () => {
-    const inv = await withSources(editedCopy((dir) => rmSync(join(dir, '.terraform'), { recursive: true })));
+    const inv = await inventoryWithSources(editedCopy((dir) => rmSync(join(dir, '.terraform'), { recursive: true })));
     expect(endpoint(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('local.object_arns') });
     expect(bucket(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('its source_policy_documents is known only after apply') });
     expect(mapped(inv)).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('for_each') });
@@ -68,25 +56,25 @@ describe('policies of modules installed by terraform init', () => {
   });
 
   it('a map entry of the caller, through a local, a for_each and try(): the policy it names, evaluated', async () => {
-    const [s] = statements(mapped(await withSources(FIXTURE)));
+    const [s] = statements(mapped(await inventoryWithSources(FIXTURE)));
     expect(s).toMatchObject({ effect: 'Allow', action: ['*'], resource: ['*'] });
     expect(s!.conditions.map((c) => [c.key, c.values])).toEqual([['aws:SourceVpc', ['<known after apply: aws_vpc.main.id>']]]);
   });
 
   it('for_each and try() as Terraform has them: an entry filtered out, an attribute the entry lacks', async () => {
     // try() falls back where the entry has no `create`: false filters the endpoint out of the for_each.
-    expect(mapped(await withSources(withFilter('if var.create && try(v.create, false)')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('its for_each (.terraform/modules/vpc_endpoints/main.tf:33) does not hold the instance\'s key "dynamodb"') });
+    expect(mapped(await inventoryWithSources(withFilter('if var.create && try(v.create, false)')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('its for_each (.terraform/modules/vpc_endpoints/main.tf:33) does not hold the instance\'s key "dynamodb"') });
     // Without try(), reading the attribute the entry lacks is an error in Terraform too: nothing to evaluate.
-    expect(mapped(await withSources(withFilter('if var.create && v.create')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('which its object does not have, an error Terraform would have stopped at') });
+    expect(mapped(await inventoryWithSources(withFilter('if var.create && v.create')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('which its object does not have, an error Terraform would have stopped at') });
     // can() is false on the same error.
-    expect(statements(mapped(await withSources(withFilter('if var.create && !can(v.create)'))))[0]).toMatchObject({ effect: 'Allow' });
+    expect(statements(mapped(await inventoryWithSources(withFilter('if var.create && !can(v.create)'))))[0]).toMatchObject({ effect: 'Allow' });
   });
 
   it('an endpoint\'s route tables, subnets and security groups, through the same map: the tables it serves, so the table it does not serve is the one behind the NAT', async () => {
     const routes = (inv: Inventory, key: string) => inv.vpcEndpoints.get(`module.${key}.aws_vpc_endpoint.this["dynamodb"]`)!.routeTables;
-    const before = await withSources(editedCopy((dir) => rmSync(join(dir, '.terraform'), { recursive: true })));
+    const before = await inventoryWithSources(editedCopy((dir) => rmSync(join(dir, '.terraform'), { recursive: true })));
     expect(routes(before, 'vpc_endpoints').unresolved).toContain('for_each');
-    const inv = await withSources(FIXTURE);
+    const inv = await inventoryWithSources(FIXTURE);
     expect(routes(inv, 'vpc_endpoints')).toEqual({ keys: ['aws_route_table.private'], external: [] });
     expect(routes(inv, 'vpc_endpoints_v3')).toEqual({ keys: ['aws_route_table.isolated'], external: [] });
     // An interface endpoint in the same map: its subnets and security groups, and no policy of its own (null).
@@ -98,7 +86,7 @@ describe('policies of modules installed by terraform init', () => {
   });
 
   it('lookup() with a default, as earlier versions of that module write it: the entry\'s member alone, or the default', async () => {
-    const [s] = statements(lookedUp(await withSources(FIXTURE)));
+    const [s] = statements(lookedUp(await inventoryWithSources(FIXTURE)));
     expect(s).toMatchObject({ effect: 'Allow', action: ['dynamodb:*'], resource: ['*'] });
     const withLookup = (call: string) =>
       editedCopy((d) => {
@@ -106,13 +94,13 @@ describe('policies of modules installed by terraform init', () => {
         writeFileSync(main, readFileSync(main, 'utf8').replace('lookup(each.value, "policy", null)', call));
       });
     // The default, null: no policy of its own, so AWS's default (full access) is the endpoint's.
-    expect(lookedUp(await withSources(withLookup('lookup(each.value, "policies", null)')))).toEqual({ kind: 'absent' });
+    expect(lookedUp(await inventoryWithSources(withLookup('lookup(each.value, "policies", null)')))).toEqual({ kind: 'absent' });
     // No default: an error in Terraform too.
-    expect(lookedUp(await withSources(withLookup('lookup(each.value, "policies")')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('"policies", which the object does not have, with no default') });
+    expect(lookedUp(await inventoryWithSources(withLookup('lookup(each.value, "policies")')))).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('"policies", which the object does not have, with no default') });
   });
 
   it('jsonencode() in an installed module, over a local built from a list the caller sets: evaluated', async () => {
-    const [own, anywhere] = statements(endpoint(await withSources(FIXTURE)));
+    const [own, anywhere] = statements(endpoint(await inventoryWithSources(FIXTURE)));
     // The caller writes `[module.data_bucket.s3_bucket_arn]`: a list, which the plan cannot tell from the bare ARN.
     expect(own).toMatchObject({ sid: 'OwnBuckets', resource: ['arn:aws:s3:::acme-installed-modules-data/*'] });
     expect(anywhere).toMatchObject({ sid: 'ReadAnywhere', resource: ['*'] });
@@ -120,7 +108,7 @@ describe('policies of modules installed by terraform init', () => {
   });
 
   it('a merged document whose list is built with compact() and conditionals: the documents it holds, rebuilt, in order', async () => {
-    const p = bucket(await withSources(FIXTURE));
+    const p = bucket(await inventoryWithSources(FIXTURE));
     const [tls, fence] = statements(p);
     expect(tls).toMatchObject({ sid: 'denyInsecureTransport', effect: 'Deny', resource: ['arn:aws:s3:::acme-installed-modules-data', 'arn:aws:s3:::acme-installed-modules-data/*'] });
     // The caller's document, through var.policy: its Deny names the bucket only.
@@ -134,7 +122,7 @@ describe('policies of modules installed by terraform init', () => {
       const main = join(d, 'main.tf');
       writeFileSync(main, readFileSync(main, 'utf8').replace('[module.data_bucket.s3_bucket_arn]', '[module.data_bucket.s3_bucket_id]'));
     });
-    expect(endpoint(await withSources(dir))).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(new RegExp(`references differ .* main\\.tf:${callLine('endpoints')}`)) });
+    expect(endpoint(await inventoryWithSources(dir))).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(new RegExp(`references differ .* main\\.tf:${callLine('endpoints')}`)) });
   });
 
   it('findings point at the repository\'s module call; the policy is read from the installed block', async () => {

@@ -1,11 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { collectPlanFile } from '../../src/collect/terraform/index.js';
 import { readPlanFile } from '../../src/collect/terraform/read-plan.js';
 import { collectPlanWithSources } from '../../src/cli/plan-sources.js';
 import { prepareSources } from '../../src/sourcemap/index.js';
 import { scan } from '../../src/cli/scan.js';
 import type { ScanReport } from '../../src/report/scan-report.js';
+import type { Inventory } from '../../src/model/inventory.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const FIXTURES = join(ROOT, 'fixtures');
@@ -48,4 +51,25 @@ export async function scanFixtureWithSources(name: string): Promise<ScanReport> 
 
 export function inventoryOf(name: string) {
   return collectPlanFile(planPath(name));
+}
+
+/** The inventory of the plan.json in a directory, collected as the CLI collects it, with the .tf files there. */
+export async function inventoryWithSources(dir: string): Promise<Inventory> {
+  const plan = join(dir, 'plan.json');
+  return collectPlanWithSources(readPlanFile(plan), plan, prepareSources({ planFile: plan, cwd: dir }));
+}
+
+/**
+ * Copies of a directory (a fixture) in scratch directories, removed after the test file's tests: for sources
+ * edited away from what the plan was made from. Call it at a test file's top level.
+ */
+export function scratchCopies(prefix: string): (from: string) => string {
+  const made: string[] = [];
+  afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  return (from) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    made.push(dir);
+    cpSync(from, dir, { recursive: true });
+    return dir;
+  };
 }
