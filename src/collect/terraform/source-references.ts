@@ -1,4 +1,4 @@
-import type { HclExpr } from '../../sourcemap/expression.js';
+import type { HclExpr, TraversalStep } from '../../sourcemap/expression.js';
 import { referenceStrings } from './expression-references.js';
 import type { BuildContext } from './context.js';
 import type { Expression } from './plan-types.js';
@@ -128,9 +128,18 @@ export function plannedOf(t: Extract<HclExpr, { t: 'traversal' }>): { references
   return found;
 }
 
+/** The resource a traversal starts with (`aws_s3_bucket.team`, `data.aws_subnet.x`), and the steps after its name. */
+function resourceOf(t: Extract<HclExpr, { t: 'traversal' }>): { address: string; rest: readonly TraversalStep[] } | undefined {
+  if (NOT_RESOURCES.has(t.root)) return undefined;
+  const named = t.root === 'data' ? 2 : 1;
+  const steps = t.steps.slice(0, named);
+  if (steps.length !== named || !steps.every((s) => 'attr' in s)) return undefined;
+  return { address: [t.root, ...steps.map((s) => (s as { attr: string }).attr)].join('.'), rest: t.steps.slice(named) };
+}
+
 /** A bare resource reference (`aws_s3_bucket.team`, `data.aws_subnet.x`): the resource, not an attribute of it. */
 export function isResource(t: Extract<HclExpr, { t: 'traversal' }>): boolean {
-  return !NOT_RESOURCES.has(t.root) && t.steps.length === (t.root === 'data' ? 2 : 1) && t.steps.every((s) => 'attr' in s);
+  return resourceOf(t)?.rest.length === 0;
 }
 
 /**
@@ -138,12 +147,9 @@ export function isResource(t: Extract<HclExpr, { t: 'traversal' }>): boolean {
  * a plan that holds every instance (not errored, not partial): one the plan does not hold does not exist.
  */
 export function declaresResource(ctx: BuildContext, scope: Scope, t: Extract<HclExpr, { t: 'traversal' }>, indexed: number): boolean {
-  if (!ctx.complete || NOT_RESOURCES.has(t.root)) return false;
-  const named = t.root === 'data' ? 2 : 1;
-  const steps = t.steps.slice(0, named);
-  if (steps.length !== named || !steps.every((s) => 'attr' in s)) return false;
-  const index = t.steps.slice(named, named + indexed);
+  const resource = ctx.complete ? resourceOf(t) : undefined;
+  if (!resource) return false;
+  const index = resource.rest.slice(0, indexed);
   if (index.length !== indexed || !index.every((s) => 'index' in s && typeof s.index !== 'object')) return false;
-  const address = [t.root, ...steps.map((s) => (s as { attr: string }).attr)].join('.');
-  return ctx.resolver.declares(scope, address);
+  return ctx.resolver.declares(scope, resource.address);
 }
