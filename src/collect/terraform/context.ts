@@ -87,6 +87,16 @@ export function linkAttr(ctx: BuildContext, inst: Instance, name: string, kinds:
   return ctx.resolver.link(inst, [name], kinds);
 }
 
+/** Whether a link names no node and no id (it may still say what it cannot tell: `unresolved`). */
+export function namesNothing(link: Link): boolean {
+  return link.keys.length === 0 && link.external.length === 0;
+}
+
+/** A link that names nothing and hides nothing: e.g. `security_group_ids` set to an empty list or null. */
+export function isNone(link: Link): boolean {
+  return namesNothing(link) && !link.unresolved;
+}
+
 export function merge(a: Link, b: Link): Link {
   const out: Link = { keys: [...new Set([...a.keys, ...b.keys])].sort(), external: [...new Set([...a.external, ...b.external])].sort() };
   const unresolved = a.unresolved ?? b.unresolved;

@@ -1,7 +1,7 @@
 import type { EndpointType, Link, VpcEndpoint } from '../../model/nodes.js';
 import { isUnknown, unknown, type Maybe } from '../../model/unknown.js';
 import { parseServiceName } from '../../model/service-name.js';
-import { bool, declRef, instancesOf, linkAttr, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
+import { bool, declRef, instancesOf, isNone, linkAttr, merge, refOf, str, tagsOf, type BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
 import { policyOf } from './policy-source.js';
 import { defaultGroupOf, linkGroups } from './security-groups.js';
@@ -124,11 +124,6 @@ function ownGroups(ctx: BuildContext, inst: Instance): Link {
 /** AWS attaches the VPC's default group to an interface endpoint created without groups: that group, where it does. */
 function defaultGroups(ctx: BuildContext, ep: VpcEndpoint, own: Link): Link | undefined {
   return ep.type === 'Interface' && isNone(own) ? defaultGroupOf(ctx, ep.vpc) : undefined;
-}
-
-/** A link that names nothing and hides nothing: e.g. `security_group_ids` set to an empty list or null. */
-function isNone(link: Link): boolean {
-  return link.keys.length === 0 && link.external.length === 0 && !link.unresolved;
 }
 
 function endpointType(inst: Instance): Maybe<EndpointType> {

@@ -1,6 +1,6 @@
 import type { Link } from '../../model/nodes.js';
 import type { SourceExpression } from '../../sourcemap/expression.js';
-import type { BuildContext } from './context.js';
+import { namesNothing, type BuildContext } from './context.js';
 import { sourceLinkKey, type CheckableLink, type SourceLinks } from './source-links.js';
 import { SourceNotEvaluable } from './source-errors.js';
 import { evaluateSource } from './source-values.js';
@@ -19,7 +19,7 @@ export function linksTold(ctx: BuildContext, links: readonly CheckableLink[], fo
     const key = sourceLinkKey(l.inst.address, l.attribute);
     if ('link' in told) {
       if (!sameLink(told.link, l.planned)) out.set(key, told.link);
-    } else if (!told.afterApply && l.planned.unresolved && l.planned.keys.length === 0 && l.planned.external.length === 0) {
+    } else if (!told.afterApply && l.planned.unresolved && namesNothing(l.planned)) {
       out.set(key, { ...l.planned, unresolved: `${l.planned.unresolved}; its source (${at.where}) cannot be evaluated: ${told.why}` });
     }
   });

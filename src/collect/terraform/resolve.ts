@@ -3,6 +3,7 @@ import type { NodeKind, Ref } from '../../model/ref.js';
 import { isUnknown } from '../../model/unknown.js';
 import { formatKey, formatModules, type InstanceKey, type ModuleStep, type Reference } from './address.js';
 import { ConfigIndex, expressionAt, isObject } from './config.js';
+import { namesNothing } from './context.js';
 import { attrAt, resourceKey, type Instance, type InstanceTable } from './instances.js';
 import type { ConfigResource, Expression } from './plan-types.js';
 import { referencesOf } from './expression-references.js';
@@ -204,7 +205,7 @@ export class Resolver {
   link(inst: Instance, path: (string | number)[], kinds: readonly NodeKind[]): Link {
     const attribute = path.length === 1 && typeof path[0] === 'string' && inst.mode === 'managed' ? path[0] : undefined;
     const told = attribute !== undefined ? this.toldOf(inst, attribute) : undefined;
-    const own = told && !told.unresolved && this.ofKinds(told, kinds);
+    const own = told && this.ofKinds(told, kinds);
     if (own) return own;
     const out: Link = { keys: [], external: [] };
     const res = this.resolveAttribute(inst, path);
@@ -212,7 +213,7 @@ export class Resolver {
     this.collect(out, res, kinds, 0, undefined, () => `${inst.address}#${path.join('.')}`);
     const link = normalized(out);
     // Not told, with why the source cannot tell, unless the attributes it reads were told since (linkInto).
-    if (told?.unresolved) return link.unresolved && link.keys.length === 0 && link.external.length === 0 ? told : link;
+    if (told?.unresolved) return link.unresolved && namesNothing(link) ? told : link;
     const checkable = link.unresolved !== undefined || res.byOwnKey || link.keys.length + link.external.length > 1;
     if (attribute !== undefined && !told && checkable && isUnknown(attrAt(inst, path))) {
       this.checkable.set(sourceLinkKey(inst.address, attribute), { inst, attribute, planned: link });
@@ -227,6 +228,8 @@ export class Resolver {
 
   /** A link the source told, if what it names is of the kinds asked for (else the plan's references decide). */
   private ofKinds(told: Link, kinds: readonly NodeKind[]): Link | undefined {
+    // Told only why the source cannot tell: it names nothing for sure.
+    if (told.unresolved) return undefined;
     for (const key of told.keys) {
       const ref = this.table.byAddress.get(key);
       const kind = ref ? kindOf(ref.mode, ref.type) : undefined;
@@ -267,7 +270,7 @@ export class Resolver {
     seen.add(visit);
     // What the source told of that attribute (`aws_subnet.a.vpc_id`, written as local.vpc_id) holds for who reads it.
     const told = path.length === 1 ? this.toldOf(inst, String(path[0])) : undefined;
-    const own = told && !told.unresolved && this.ofKinds(told, kinds);
+    const own = told && this.ofKinds(told, kinds);
     if (own) {
       out.keys.push(...own.keys);
       out.external.push(...own.external);

@@ -1,6 +1,6 @@
 import type { Link, Workload, WorkloadKind } from '../../model/nodes.js';
 import { isUnknown } from '../../model/unknown.js';
-import { instancesOf, merge, refOf, tagsOf, type BuildContext } from './context.js';
+import { instancesOf, isNone, merge, refOf, tagsOf, type BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
 import { defaultGroupOf, linkGroups } from './security-groups.js';
 import { keepUnattached, markSuspectedOwners, suspectsText, type Unattached } from './unattached.js';
@@ -24,7 +24,7 @@ export function buildWorkloads(ctx: BuildContext): void {
     const interfaces = blockCount(inst, 'network_interfaces');
     let subnets = placements.get(inst.address) ?? NONE;
     for (let i = 0; i < interfaces; i++) subnets = merge(subnets, linkIfSet(ctx, inst, ['network_interfaces', i, 'subnet_id'], 'subnet'));
-    if (subnets.keys.length === 0 && subnets.external.length === 0 && !subnets.unresolved) {
+    if (isNone(subnets)) {
       subnets = { ...subnets, unresolved: `no Auto Scaling group or instance in the plan uses ${inst.address}, so where it runs is unknown` };
     }
     add(ctx, inst, 'launch-template', subnets, withDefault(ctx, templateGroups(ctx, inst), subnets));
@@ -44,8 +44,8 @@ export function buildWorkloads(ctx: BuildContext): void {
     }
     const templates = hitsOf(ctx, inst, ['launch_template', 0, 'id'], 'aws_launch_template')
       .concat(hitsOf(ctx, inst, ['launch_template', 0, 'name'], 'aws_launch_template'));
-    if (isEmpty(groups)) for (const t of templates) groups = merge(groups, templateGroups(ctx, t));
-    if (isEmpty(subnets)) {
+    if (isNone(groups)) for (const t of templates) groups = merge(groups, templateGroups(ctx, t));
+    if (isNone(subnets)) {
       subnets = { keys: [], external: [], unresolved: `${inst.address} names no subnet: it runs in a default subnet of the default VPC, which is not in the plan` };
     }
     // Groups attached to its interfaces afterwards join those it launched with (or the default group, which stays).
@@ -166,7 +166,7 @@ function templatePlacements(ctx: BuildContext): Map<string, Link> {
 
 /** No group named: AWS attaches the default group of the subnets' VPC. */
 function withDefault(ctx: BuildContext, groups: Link, subnets: Link): Link {
-  if (!isEmpty(groups)) return groups;
+  if (!isNone(groups)) return groups;
   const vpcKeys = new Set<string>();
   let vpc: Link = NONE;
   for (const key of subnets.keys) {
@@ -184,17 +184,13 @@ function linkIfSet(ctx: BuildContext, inst: Instance, path: Path, what: 'group' 
   if (!set(ctx, inst, path)) return NONE;
   const link = what === 'group' ? linkGroups(ctx, inst, path) : ctx.resolver.link(inst, path, ['subnet']);
   // Set, yet nothing found: names (not ids) of resources outside the plan. Never read as "none".
-  return isEmpty(link) ? { ...link, unresolved: `${inst.address}.${path.join('.')} names ${what === 'group' ? 'security groups' : 'subnets'} that are not in the plan` } : link;
+  return isNone(link) ? { ...link, unresolved: `${inst.address}.${path.join('.')} names ${what === 'group' ? 'security groups' : 'subnets'} that are not in the plan` } : link;
 }
 
 function set(ctx: BuildContext, inst: Instance, path: Path): boolean {
   const v = attr(inst, ...path);
   if (isUnknown(v)) return ctx.resolver.expressionOf(inst, path) !== undefined;
   return Array.isArray(v) ? v.length > 0 : v !== undefined;
-}
-
-function isEmpty(link: Link): boolean {
-  return link.keys.length === 0 && link.external.length === 0 && !link.unresolved;
 }
 
 function blockCount(inst: Instance, name: string): number {
