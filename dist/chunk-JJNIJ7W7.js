@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-UGVEJRJI.js";
+} from "./chunk-46EA2ZZH.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -5502,6 +5502,12 @@ function linkAttr(ctx, inst, name, kinds, computedMeansEmpty = false) {
   if (computedMeansEmpty && isUnknown(field(inst, name)) && !ctx.resolver.expressionOf(inst, [name])) return { keys: [], external: [] };
   return ctx.resolver.link(inst, [name], kinds);
 }
+function namesNothing(link) {
+  return link.keys.length === 0 && link.external.length === 0;
+}
+function isNone(link) {
+  return namesNothing(link) && !link.unresolved;
+}
 function merge3(a, b) {
   const out = { keys: [.../* @__PURE__ */ new Set([...a.keys, ...b.keys])].sort(), external: [.../* @__PURE__ */ new Set([...a.external, ...b.external])].sort() };
   const unresolved = a.unresolved ?? b.unresolved;
@@ -6142,18 +6148,22 @@ function plannedOf(t) {
   if (!found) planned.set(t, found = referencesOf2(t));
   return found;
 }
-function isResource(t) {
-  return !NOT_RESOURCES.has(t.root) && t.steps.length === (t.root === "data" ? 2 : 1) && t.steps.every((s) => "attr" in s);
-}
-function declaresResource(ctx, scope, t, indexed) {
-  if (!ctx.complete || NOT_RESOURCES.has(t.root)) return false;
+function resourceOf(t) {
+  if (NOT_RESOURCES.has(t.root)) return void 0;
   const named = t.root === "data" ? 2 : 1;
   const steps = t.steps.slice(0, named);
-  if (steps.length !== named || !steps.every((s) => "attr" in s)) return false;
-  const index = t.steps.slice(named, named + indexed);
+  if (steps.length !== named || !steps.every((s) => "attr" in s)) return void 0;
+  return { address: [t.root, ...steps.map((s) => s.attr)].join("."), rest: t.steps.slice(named) };
+}
+function isResource(t) {
+  return resourceOf(t)?.rest.length === 0;
+}
+function declaresResource(ctx, scope, t, indexed) {
+  const resource = ctx.complete ? resourceOf(t) : void 0;
+  if (!resource) return false;
+  const index = resource.rest.slice(0, indexed);
   if (index.length !== indexed || !index.every((s) => "index" in s && typeof s.index !== "object")) return false;
-  const address = [t.root, ...steps.map((s) => s.attr)].join(".");
-  return ctx.resolver.declares(scope, address);
+  return ctx.resolver.declares(scope, resource.address);
 }
 
 // src/collect/terraform/source-values.ts
@@ -7316,9 +7326,6 @@ function ownGroups(ctx, inst) {
 function defaultGroups2(ctx, ep, own) {
   return ep.type === "Interface" && isNone(own) ? defaultGroupOf(ctx, ep.vpc) : void 0;
 }
-function isNone(link) {
-  return link.keys.length === 0 && link.external.length === 0 && !link.unresolved;
-}
 function endpointType(inst) {
   const t = str(inst, "vpc_endpoint_type");
   if (isUnknown(t)) return t;
@@ -7780,7 +7787,7 @@ function linksTold(ctx, links, found) {
     const key = sourceLinkKey(l.inst.address, l.attribute);
     if ("link" in told) {
       if (!sameLink(told.link, l.planned)) out.set(key, told.link);
-    } else if (!told.afterApply && l.planned.unresolved && l.planned.keys.length === 0 && l.planned.external.length === 0) {
+    } else if (!told.afterApply && l.planned.unresolved && namesNothing(l.planned)) {
       out.set(key, { ...l.planned, unresolved: `${l.planned.unresolved}; its source (${at.where}) cannot be evaluated: ${told.why}` });
     }
   });
@@ -8048,13 +8055,13 @@ var Resolver = class {
   link(inst, path, kinds) {
     const attribute = path.length === 1 && typeof path[0] === "string" && inst.mode === "managed" ? path[0] : void 0;
     const told = attribute !== void 0 ? this.toldOf(inst, attribute) : void 0;
-    const own = told && !told.unresolved && this.ofKinds(told, kinds);
+    const own = told && this.ofKinds(told, kinds);
     if (own) return own;
     const out = { keys: [], external: [] };
     const res = this.resolveAttribute(inst, path);
     this.collect(out, res, kinds, 0, void 0, () => `${inst.address}#${path.join(".")}`);
     const link = normalized(out);
-    if (told?.unresolved) return link.unresolved && link.keys.length === 0 && link.external.length === 0 ? told : link;
+    if (told?.unresolved) return link.unresolved && namesNothing(link) ? told : link;
     const checkable = link.unresolved !== void 0 || res.byOwnKey || link.keys.length + link.external.length > 1;
     if (attribute !== void 0 && !told && checkable && isUnknown(attrAt(inst, path))) {
       this.checkable.set(sourceLinkKey(inst.address, attribute), { inst, attribute, planned: link });
@@ -8067,6 +8074,7 @@ var Resolver = class {
   }
   /** A link the source told, if what it names is of the kinds asked for (else the plan's references decide). */
   ofKinds(told, kinds) {
+    if (told.unresolved) return void 0;
     for (const key of told.keys) {
       const ref = this.table.byAddress.get(key);
       const kind = ref ? kindOf(ref.mode, ref.type) : void 0;
@@ -8103,7 +8111,7 @@ var Resolver = class {
     if (seen.has(visit) || depth > MAX_DEPTH2) return;
     seen.add(visit);
     const told = path.length === 1 ? this.toldOf(inst, String(path[0])) : void 0;
-    const own = told && !told.unresolved && this.ofKinds(told, kinds);
+    const own = told && this.ofKinds(told, kinds);
     if (own) {
       out.keys.push(...own.keys);
       out.external.push(...own.external);
@@ -8590,7 +8598,7 @@ function buildWorkloads(ctx) {
     const interfaces = blockCount(inst, "network_interfaces");
     let subnets = placements.get(inst.address) ?? NONE2;
     for (let i = 0; i < interfaces; i++) subnets = merge3(subnets, linkIfSet(ctx, inst, ["network_interfaces", i, "subnet_id"], "subnet"));
-    if (subnets.keys.length === 0 && subnets.external.length === 0 && !subnets.unresolved) {
+    if (isNone(subnets)) {
       subnets = { ...subnets, unresolved: `no Auto Scaling group or instance in the plan uses ${inst.address}, so where it runs is unknown` };
     }
     add3(ctx, inst, "launch-template", subnets, withDefault(ctx, templateGroups(ctx, inst), subnets));
@@ -8607,8 +8615,8 @@ function buildWorkloads(ctx) {
       }
     }
     const templates = hitsOf(ctx, inst, ["launch_template", 0, "id"], "aws_launch_template").concat(hitsOf(ctx, inst, ["launch_template", 0, "name"], "aws_launch_template"));
-    if (isEmpty(groups)) for (const t of templates) groups = merge3(groups, templateGroups(ctx, t));
-    if (isEmpty(subnets)) {
+    if (isNone(groups)) for (const t of templates) groups = merge3(groups, templateGroups(ctx, t));
+    if (isNone(subnets)) {
       subnets = { keys: [], external: [], unresolved: `${inst.address} names no subnet: it runs in a default subnet of the default VPC, which is not in the plan` };
     }
     add3(ctx, inst, "instance", subnets, merge3(withDefault(ctx, groups, subnets), extra));
@@ -8702,7 +8710,7 @@ function templatePlacements(ctx) {
   return out;
 }
 function withDefault(ctx, groups, subnets) {
-  if (!isEmpty(groups)) return groups;
+  if (!isNone(groups)) return groups;
   const vpcKeys = /* @__PURE__ */ new Set();
   let vpc = NONE2;
   for (const key of subnets.keys) {
@@ -8717,15 +8725,12 @@ function withDefault(ctx, groups, subnets) {
 function linkIfSet(ctx, inst, path, what) {
   if (!set(ctx, inst, path)) return NONE2;
   const link = what === "group" ? linkGroups(ctx, inst, path) : ctx.resolver.link(inst, path, ["subnet"]);
-  return isEmpty(link) ? { ...link, unresolved: `${inst.address}.${path.join(".")} names ${what === "group" ? "security groups" : "subnets"} that are not in the plan` } : link;
+  return isNone(link) ? { ...link, unresolved: `${inst.address}.${path.join(".")} names ${what === "group" ? "security groups" : "subnets"} that are not in the plan` } : link;
 }
 function set(ctx, inst, path) {
   const v = attr(inst, ...path);
   if (isUnknown(v)) return ctx.resolver.expressionOf(inst, path) !== void 0;
   return Array.isArray(v) ? v.length > 0 : v !== void 0;
-}
-function isEmpty(link) {
-  return link.keys.length === 0 && link.external.length === 0 && !link.unresolved;
 }
 function blockCount(inst, name) {
   const v = field(inst, name);
