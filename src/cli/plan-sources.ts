@@ -1,10 +1,8 @@
 import { collectPlanInStages } from '../collect/terraform/index.js';
 import type { PlanJson } from '../collect/terraform/plan-types.js';
 import type { Inventory } from '../model/inventory.js';
-import type { AttributePath, SourceExpression } from '../sourcemap/expression.js';
-import { policyExpressions, type PreparedSources } from '../sourcemap/index.js';
-
-type Wanted = { address: string; path: AttributePath };
+import type { SourceExpression, WantedExpression } from '../sourcemap/expression.js';
+import { sourceExpressions, type PreparedSources } from '../sourcemap/index.js';
 
 /**
  * A plan's inventory, with the policies written as jsonencode() over values
@@ -16,11 +14,11 @@ type Wanted = { address: string; path: AttributePath };
  */
 export async function collectPlanWithSources(plan: PlanJson, file: string, sources: PreparedSources): Promise<Inventory> {
   const answers = new Map<string, SourceExpression | undefined>();
-  const ask = async (wanted: readonly Wanted[]): Promise<(SourceExpression | undefined)[]> => {
+  const ask = async (wanted: readonly WantedExpression[]): Promise<(SourceExpression | undefined)[]> => {
     const missing = wanted.filter((w) => !answers.has(keyOf(w)));
     let found: (SourceExpression | undefined)[] = [];
     try {
-      if (missing.length > 0) found = await policyExpressions(sources, missing);
+      if (missing.length > 0) found = await sourceExpressions(sources, missing);
     } catch {
       // Policies and links stay "not evaluated", as without a source; what went wrong reading it is reported with the source lines.
     }
@@ -35,6 +33,6 @@ export async function collectPlanWithSources(plan: PlanJson, file: string, sourc
   return again.finish(await ask(again.wanted));
 }
 
-function keyOf(w: Wanted): string {
+function keyOf(w: WantedExpression): string {
   return `${w.address}\u0000${w.path.join('\u0000')}`;
 }

@@ -79,6 +79,12 @@ export type TraversalStep = { attr: string } | { index: string | number } | { in
  */
 export type AttributePath = readonly (string | number)[];
 
+/** An attribute a plan needs the source expression of: the resource's address and the attribute's path in its block. */
+export interface WantedExpression {
+  address: string;
+  path: AttributePath;
+}
+
 /** An expression of a block the plan may need the structure of, by its path in the block. */
 export interface BlockExpression {
   path: AttributePath;

@@ -7,7 +7,7 @@ import type { ScanReport } from '../report/scan-report.js';
 import { isDirectory, tfFiles } from './files.js';
 import { startLoadingSources, type PendingSources } from './load.js';
 import type { LocatedDirective } from './locate.js';
-import type { AttributePath, SourceExpression } from './expression.js';
+import type { SourceExpression, WantedExpression } from './expression.js';
 
 export { rangeFor } from './locate.js';
 export type { LocatedDirective } from './locate.js';
@@ -112,12 +112,12 @@ export async function attachSources(report: ScanReport, options: SourceOptions, 
 }
 
 /**
- * The expressions of policy attributes in the `.tf` source (policies the plan
- * knows only after apply), read with the blocks (in the worker, when there is
- * one), and the locals of their modules. Undefined where the block is not in
- * the files read (a registry module) or has no such expression.
+ * The expressions of attributes in the `.tf` source that the plan knows only
+ * by their references (policies, links), read with the blocks (in the worker,
+ * when there is one), with the locals, callers and modules they may read.
+ * Undefined where the block is not in the files read or has no such expression.
  */
-export async function policyExpressions(prepared: PreparedSources, wanted: readonly { address: string; path: AttributePath }[]): Promise<(SourceExpression | undefined)[]> {
+export async function sourceExpressions(prepared: PreparedSources, wanted: readonly WantedExpression[]): Promise<(SourceExpression | undefined)[]> {
   if (wanted.length === 0 || !prepared.load) return [];
   const index = await prepared.load.result();
   const hits = await index.declarations(wanted.map((w) => w.address));

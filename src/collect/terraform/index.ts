@@ -12,7 +12,7 @@ import type { PlanJson } from './plan-types.js';
 import { linksTold } from './link-from-source.js';
 import { policyFromSource } from './policy-from-source.js';
 import { rebuildPolicyDocument, rebuildWithSources, type Rebuilt, type SourceLookup } from './iam-policy-document.js';
-import type { AttributePath, SourceExpression } from '../../sourcemap/expression.js';
+import type { SourceExpression, WantedExpression } from '../../sourcemap/expression.js';
 import { readPlanFile, type ReadOptions } from './read-plan.js';
 import { RegionResolver } from './region.js';
 import { Resolver } from './resolve.js';
@@ -39,7 +39,7 @@ export function collectPlan(plan: PlanJson, file: string): Inventory {
 export interface PlanCollection {
   inv: Inventory;
   /** The attributes to look up in the source: the resource's address and the attribute's path in its block. */
-  wanted: readonly { address: string; path: AttributePath }[];
+  wanted: readonly WantedExpression[];
   /**
    * The links the source tells that the plan's references did not (same order as `wanted`): built `again`
    * with them, the inventory links what this one could not. Empty when it tells nothing new.
