@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-JJNIJ7W7.js";
-import "./chunk-46EA2ZZH.js";
+} from "./chunk-JXQGSONG.js";
+import "./chunk-UWYRFCMR.js";
 import "./chunk-QORGBN6A.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -5157,7 +5157,7 @@ async function attachSources(report, options, prepared) {
     read: { files: index.filesParsed, where: index.where }
   };
 }
-async function policyExpressions(prepared, wanted) {
+async function sourceExpressions(prepared, wanted) {
   if (wanted.length === 0 || !prepared.load) return [];
   const index = await prepared.load.result();
   const hits = await index.declarations(wanted.map((w) => w.address));
@@ -8894,7 +8894,7 @@ async function collectPlanWithSources(plan, file, sources) {
     const missing2 = wanted.filter((w) => !answers.has(keyOf(w)));
     let found2 = [];
     try {
-      if (missing2.length > 0) found2 = await policyExpressions(sources, missing2);
+      if (missing2.length > 0) found2 = await sourceExpressions(sources, missing2);
     } catch {
     }
     missing2.forEach((w, i) => answers.set(keyOf(w), found2[i]));

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-46EA2ZZH.js";
+} from "./chunk-UWYRFCMR.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
