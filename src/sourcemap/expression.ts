@@ -25,8 +25,12 @@ export type HclExpr =
   | { t: 'conditional'; cond: HclExpr; then: HclExpr; else: HclExpr }
   /** `!a`, `-a`, `a == b`, `a && b`, `a > b`, `a + b`, ... */
   | { t: 'operation'; op: string; args: HclExpr[] }
-  /** `[for v in c : r if cond]`, `{for k, v in c : rk => r}`: `key` is the first name when there are two. */
-  | { t: 'for'; object: boolean; key?: string; value: string; collection: HclExpr; result: HclExpr; resultKey?: HclExpr; cond?: HclExpr; line: number }
+  /**
+   * `[for v in c : r if cond]`, `{for k, v in c : rk => r}`: `key` is the first name when there are two.
+   * `iterator`: a `dynamic` block's expansion (block-expressions.ts), where `value` names an object of the
+   * element's `key` and `value`, as the block's iterator does.
+   */
+  | { t: 'for'; object: boolean; key?: string; value: string; collection: HclExpr; result: HclExpr; resultKey?: HclExpr; cond?: HclExpr; iterator?: true; line: number }
   | { t: 'unsupported'; what: string; line: number };
 
 /** An attribute's expression in the `.tf` source, and where it is (`main.tf:12`), for messages. */
@@ -91,78 +95,6 @@ export interface BlockExpression {
   expr: HclExpr;
 }
 
-/** A policy document's arguments that name the documents it merges. */
-const MERGED_DOCUMENTS = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'];
-
-/** The list arguments of a policy document's blocks that a policy is built from. */
-const DOCUMENT_LISTS: readonly [string, readonly string[]][] = [
-  ['', ['actions', 'not_actions', 'resources', 'not_resources']],
-  ['principals', ['identifiers']],
-  ['not_principals', ['identifiers']],
-  ['condition', ['values']],
-];
-
-/** Attributes that name other resources without saying so in their names. */
-const NAMING_ATTRIBUTES = new Set(['policy', 'bucket', 'role', 'roles', 'user', 'users', 'group', 'groups', 'vpc_zone_identifier']);
-
-/**
- * The attributes of a resource the plan may know only by their references:
- * its policy, and every attribute that names other resources (`vpc_id`,
- * `route_table_id`, `subnet_ids`, `policy_arn`, a bucket policy's `bucket`,
- * ...), which the inventory links.
- */
-export function isSourceAttribute(name: string): boolean {
-  return NAMING_ATTRIBUTES.has(name) || /_(ids?|arns?)$/.test(name);
-}
-
-/** Whether blockSourceExpressions reads anything of a block (cheap: by its type and children's names). */
-export function readsSourceExpressions(block: { type: string; labels: readonly string[]; children: readonly { name: string; kind: string }[] }): boolean {
-  if (block.type === 'data') return block.labels[0] === 'aws_iam_policy_document';
-  if (block.type !== 'resource') return false;
-  return block.children.some((c) => c.kind === 'attribute' && isSourceAttribute(c.name));
-}
-
-/**
- * What a plan may need of a top-level block, read while the file is parsed
- * (the tree is freed right after): a resource's `policy` and the attributes
- * that name other resources by id (isSourceAttribute), and a
- * `data "aws_iam_policy_document"`'s list arguments by path, with their
- * `for_each`. Empty for other blocks.
- */
-export function blockSourceExpressions(block: Node, text: string, type: string, labels: readonly string[]): BlockExpression[] {
-  const out: BlockExpression[] = [];
-  // What `each.value` is an element of, which the plan records only by its references.
-  const forEach = attributeIn(block, ['for_each']);
-  if (forEach && (type === 'resource' || (type === 'data' && labels[0] === 'aws_iam_policy_document'))) out.push({ path: ['for_each'], expr: expression(forEach, text) });
-  if (type === 'resource') {
-    for (const child of childrenOf(block) ?? []) {
-      const name = child.type === 'attribute' ? child.namedChildren[0]?.text : undefined;
-      if (name === undefined || !isSourceAttribute(name)) continue;
-      const value = child.namedChildren.find((n): n is Node => n?.type === 'expression');
-      if (value) out.push({ path: [name], expr: expression(value, text) });
-    }
-  } else if (type === 'data' && labels[0] === 'aws_iam_policy_document') {
-    for (const name of MERGED_DOCUMENTS) {
-      const value = attributeIn(block, [name]);
-      if (value) out.push({ path: [name], expr: expression(value, text) });
-    }
-    const statements = childrenOf(block)?.filter((n) => n.type === 'block' && n.namedChildren[0]?.text === 'statement') ?? [];
-    statements.forEach((statement, i) => {
-      for (const [nested, names] of DOCUMENT_LISTS) {
-        const holders = nested === '' ? [statement] : (childrenOf(statement)?.filter((n) => n.type === 'block' && n.namedChildren[0]?.text === nested) ?? []);
-        holders.forEach((holder, j) => {
-          for (const name of names) {
-            const path = nested === '' ? ['statement', i, name] : ['statement', i, nested, j, name];
-            const value = attributeIn(holder, [name]);
-            if (value) out.push({ path, expr: expression(value, text) });
-          }
-        });
-      }
-    });
-  }
-  return out;
-}
-
 /** The values of a top-level block's attributes, by name: a `locals` block's locals, a module call's arguments. */
 export function attributeExpressions(block: Node, text: string): [string, HclExpr][] {
   const out: [string, HclExpr][] = [];
@@ -174,7 +106,7 @@ export function attributeExpressions(block: Node, text: string): [string, HclExp
 }
 
 /** The `expression` node of the attribute at `path` inside a block. */
-function attributeIn(block: Node, path: AttributePath): Node | undefined {
+export function attributeIn(block: Node, path: AttributePath): Node | undefined {
   let here: Node | undefined = block;
   for (let i = 0; i < path.length - 1; i += 2) {
     const [name, index] = [path[i], path[i + 1]];
@@ -187,11 +119,11 @@ function attributeIn(block: Node, path: AttributePath): Node | undefined {
   return attr?.namedChildren.find((n): n is Node => n?.type === 'expression');
 }
 
-function childrenOf(block: Node | undefined): Node[] | undefined {
+export function childrenOf(block: Node | undefined): Node[] | undefined {
   return block?.namedChildren.find((n) => n?.type === 'body')?.namedChildren.filter((n): n is Node => n !== null);
 }
 
-function unsupported(node: Node, what: string): HclExpr {
+export function unsupported(node: Node, what: string): HclExpr {
   return { t: 'unsupported', what, line: node.startPosition.row + 1 };
 }
 
@@ -200,7 +132,7 @@ function named(node: Node): Node[] {
 }
 
 /** An `expression` node (or one of the terms it wraps). */
-function expression(node: Node, text: string): HclExpr {
+export function expression(node: Node, text: string): HclExpr {
   const parts = named(node);
   switch (node.type) {
     case 'expression':

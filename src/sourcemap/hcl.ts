@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Node, type Point, type TreeCursor } from 'web-tree-sitter';
-import { attributeExpressions, blockSourceExpressions, readsSourceExpressions, type BlockExpression, type HclExpr } from './expression.js';
+import { blockSourceExpressions, readsSourceExpressions } from './block-expressions.js';
+import { attributeExpressions, type BlockExpression, type HclExpr } from './expression.js';
 
 /**
  * Terraform files parsed with tree-sitter's HCL grammar (its Terraform

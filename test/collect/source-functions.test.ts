@@ -65,6 +65,17 @@ describe('Terraform functions over source values', () => {
     expect(call('compact', [`${PLACEHOLDER}${PLACEHOLDER}`, 'a'])).toHaveProperty('notEvaluated');
     expect(call('coalesce', PLACEHOLDER, 'b')).toHaveProperty('notEvaluated');
     expect(call('coalesce', '', 'b')).toEqual({ value: 'b' });
-    expect(call('lower', 'A')).toEqual({ notEvaluated: 'it calls lower(), which vpcelint does not evaluate' });
+    // The case of a value known only after apply is not its placeholder's.
+    expect(call('lower', `${PLACEHOLDER}/*`)).toEqual({ notEvaluated: 'it calls lower() on a value known only after apply' });
+    expect(call('title', PLACEHOLDER)).toHaveProperty('notEvaluated');
+    expect(call('regex', 'a', 'A')).toEqual({ notEvaluated: 'it calls regex(), which vpcelint does not evaluate' });
+  });
+
+  it('case: lower, upper, and title as Go has it (a letter after anything but a letter, digit or underscore)', () => {
+    expect(call('lower', 'ReadOnly')).toEqual({ value: 'readonly' });
+    expect(call('upper', 'ro')).toEqual({ value: 'RO' });
+    expect(call('title', 'analytics')).toEqual({ value: 'Analytics' });
+    expect(call('title', 'data-lake reader_one 2nd éte')).toEqual({ value: 'Data-Lake Reader_one 2nd Éte' });
+    expect(call('upper', ['a'])).toHaveProperty('notEvaluated');
   });
 });

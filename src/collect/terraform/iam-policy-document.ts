@@ -6,6 +6,7 @@ import { attr, field, type Instance } from './instances.js';
 import { referenceStrings } from './expression-references.js';
 import { placeholderFor } from './plan-placeholders.js';
 import { mergeBySid, sharedSid, statementsOf, type StatementJson } from './policy-document-merge.js';
+import { statementJson, statementsFromSource, type StatementParts } from './policy-document-statements.js';
 import type { Expression } from './plan-types.js';
 import { evaluateSource, SourceNotEvaluable, type DocumentText } from './source-values.js';
 
@@ -83,17 +84,19 @@ export function rebuildPolicyDocument(ctx: BuildContext, doc: Instance): Rebuilt
  * The documents rebuilt again with the `.tf` source of the lists their first
  * rebuild could not read exactly, and then the documents that merge them
  * (which may merge merged ones: until nothing changes). Those that came out
- * different documents, by instance.
+ * different, by instance: a document, or still unknown for another reason
+ * (where their source is and why it cannot tell either).
  */
-export function rebuildWithSources(ctx: BuildContext, lookups: ReadonlyMap<Instance, SourceLookup>): Map<Instance, Extract<Rebuilt, { kind: 'document' }>> {
-  const out = new Map<Instance, Extract<Rebuilt, { kind: 'document' }>>();
+export function rebuildWithSources(ctx: BuildContext, lookups: ReadonlyMap<Instance, SourceLookup>): Map<Instance, Rebuilt> {
+  const out = new Map<Instance, Rebuilt>();
   if (lookups.size === 0) return out;
   let cache = rebuiltOf.get(ctx);
   if (!cache) rebuiltOf.set(ctx, (cache = new Map()));
   const redo = (doc: Instance) => {
     const again = rebuild(ctx, doc, lookups.get(doc));
     const before = cache.get(doc);
-    if (again.kind !== 'document' || (before?.kind === 'document' && before.text === again.text)) return false;
+    const same = again.kind === 'document' ? before?.kind === 'document' && before.text === again.text : before?.kind === 'document' || before?.reason === again.reason;
+    if (same) return false;
     cache.set(doc, again);
     out.set(doc, again);
     return true;
@@ -136,10 +139,12 @@ class Rebuilder {
     const overrides = this.mergedDocuments('override_policy_documents', 'override_json');
     const version = this.scalar(['version'], false);
     const id = this.scalar(['policy_id'], true);
-    const statements = this.blocks(['statement'], this.config, 'statement', []);
+    const expanded = this.source?.(['statement']);
+    const own = expanded
+      ? this.statementsFromSource(expanded)
+      : this.blocks(['statement'], this.config, 'statement', []).map(({ path, config, at }) => statementJson(this.statement(path, config, at)));
     const out: Record<string, unknown> = { Version: version ?? '2012-10-17' };
     if (id !== undefined) out.Id = id;
-    const own = statements.map(({ path, config, at }) => this.statement(path, config, at));
     if (sources.documents.length === 0 && overrides.documents.length === 0) out.Statement = own;
     else {
       const dup = sharedSid(sources.documents);
@@ -215,38 +220,37 @@ class Rebuilder {
   }
 
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
-  private statement(path: (string | number)[], config: Record<string, unknown>, at: AttributePath): Record<string, unknown> {
-    const s: Record<string, unknown> = {};
-    const sid = this.scalar([...path, 'sid'], true, config);
-    if (sid !== undefined) s.Sid = sid;
-    s.Effect = this.scalar([...path, 'effect'], false, config) ?? 'Allow';
-    for (const [field, element] of [['actions', 'Action'], ['not_actions', 'NotAction'], ['resources', 'Resource'], ['not_resources', 'NotResource']] as const) {
-      const list = this.list([...path, field], config, [...at, field]);
-      if (list !== undefined && list.length > 0) s[element] = list;
-    }
-    for (const [field, element] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
-      const blocks = this.blocks([...path, field], config, field, at);
-      if (blocks.length === 0) continue;
-      // Keys come from input (a principal type, a condition operator): null prototypes, so "__proto__" is just a key.
-      const principal: Record<string, string[]> = Object.create(null);
-      for (const b of blocks) {
+  private statement(path: (string | number)[], config: Record<string, unknown>, at: AttributePath): StatementParts {
+    const lists: StatementParts['lists'] = {};
+    for (const field of ['actions', 'not_actions', 'resources', 'not_resources'] as const) lists[field] = this.list([...path, field], config, [...at, field]);
+    const principals: StatementParts['principals'] = {};
+    for (const field of ['principals', 'not_principals'] as const) {
+      principals[field] = this.blocks([...path, field], config, field, at).map((b) => {
         const type = this.scalar([...b.path, 'type'], false, b.config);
         if (type === undefined) throw new CannotRebuild(`a ${field} block has no type`);
-        principal[type] = [...(principal[type] ?? []), ...(this.list([...b.path, 'identifiers'], b.config, [...b.at, 'identifiers']) ?? [])];
-      }
-      const types = Object.keys(principal);
-      s[element] = types.length === 1 && types[0] === '*' ? '*' : principal;
+        return { type, identifiers: this.list([...b.path, 'identifiers'], b.config, [...b.at, 'identifiers']) ?? [] };
+      });
     }
-    const conditions: Record<string, Record<string, string[]>> = Object.create(null);
-    for (const b of this.blocks([...path, 'condition'], config, 'condition', at)) {
+    const conditions = this.blocks([...path, 'condition'], config, 'condition', at).map((b) => {
       const test = this.scalar([...b.path, 'test'], false, b.config);
       const variable = this.scalar([...b.path, 'variable'], false, b.config);
       if (test === undefined || variable === undefined) throw new CannotRebuild('a condition block has no test or variable');
-      const block = (conditions[test] ??= Object.create(null) as Record<string, string[]>);
-      block[variable] = [...(block[variable] ?? []), ...(this.list([...b.path, 'values'], b.config, [...b.at, 'values']) ?? [])];
-    }
-    if (Object.keys(conditions).length > 0) s.Condition = conditions;
-    return s;
+      return { test, variable, values: this.list([...b.path, 'values'], b.config, [...b.at, 'values']) ?? [] };
+    });
+    const sid = this.scalar([...path, 'sid'], true, config);
+    const effect = this.scalar([...path, 'effect'], false, config);
+    return { ...(sid !== undefined ? { sid } : {}), ...(effect !== undefined ? { effect } : {}), lists, principals, conditions };
+  }
+
+  /**
+   * The statements of a document that `dynamic` blocks write (the plan's configuration lists only the static
+   * ones), from the source's expansion of them.
+   */
+  private statementsFromSource(found: SourceExpression): StatementJson[] {
+    const from = statementsFromSource(this.ctx, this.doc, found, this.config, rebuiltDocumentText(this.ctx));
+    if ('why' in from) throw new CannotRebuild(`dynamic blocks write its statements, and their source (${found.where}) cannot be evaluated: ${from.why}`);
+    this.addPlaceholders(from.placeholders);
+    return from.statements;
   }
 
   /**
@@ -260,7 +264,11 @@ class Rebuilder {
     if (isUnknown(v)) throw new CannotRebuild(`its ${name} blocks are known only after apply`);
     const list = Array.isArray(v) ? v : [];
     const configs = blockExpressions(parentConfig, name) ?? [];
-    if (configs.length !== list.length) throw new CannotRebuild(`it has ${list.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
+    if (configs.length !== list.length) {
+      // The source's expansion of its dynamic blocks may tell them (the paths of the whole document start with statement).
+      if (!this.source && !this.inexact.some((p) => p.length === 1 && p[0] === 'statement')) this.inexact.push(['statement']);
+      throw new CannotRebuild(`it has ${list.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
+    }
     const keys = SET_KEYS[name];
     if (!keys) return list.map((_, i) => ({ path: [...path, i], config: configs[i]!, at: [...parentAt, name, i] }));
     const free = new Set(configs.map((_, j) => j));

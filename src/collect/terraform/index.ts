@@ -100,8 +100,8 @@ function stagesOf(ctx: BuildContext, askLinks: boolean, again: (told: SourceLink
         const byPath = new Map(paths.map((p) => [p.join('\u0000'), found[next++]]));
         if ([...byPath.values()].some(Boolean)) lookups.set(doc, (path) => byPath.get(path.join('\u0000')));
       }
-      const exact = new Map<string, RebuiltDocument>();
-      for (const [doc, again] of rebuildWithSources(ctx, lookups)) exact.set(doc.address, { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, 'json') });
+      const exact = new Map<string, RebuiltDocument | Extract<Rebuilt, { kind: 'unknown' }>>();
+      for (const [doc, again] of rebuildWithSources(ctx, lookups)) exact.set(doc.address, again.kind === 'document' ? { ...again, ref: declRef(ctx, doc), sensitive: isSensitive(doc, 'json') } : again);
       // After the documents: a policy written in the source may read one (`data.aws_iam_policy_document.x.json`).
       const rebuilt = new Map<PolicySource, PolicySource>();
       requests.forEach((r, i) => {
@@ -120,10 +120,12 @@ type RebuiltDocument = Extract<Rebuilt, { kind: 'document' }> & { ref: Ref; sens
 
 /**
  * Every node that holds one of the policies gets its replacement, and every
- * policy written in a rebuilt document its text: those the plan alone could
- * rebuild, and those it could not (unknown, built from that one document).
+ * policy written in a document rebuilt again its text: those the plan alone
+ * could rebuild, and those it could not (unknown, built from that one
+ * document). A document the source could not rebuild either gives its
+ * reason, which says where the source is and why.
  */
-function replacePolicies(inv: Inventory, replaced: ReadonlyMap<PolicySource, PolicySource>, documents: ReadonlyMap<string, RebuiltDocument>): void {
+function replacePolicies(inv: Inventory, replaced: ReadonlyMap<PolicySource, PolicySource>, documents: ReadonlyMap<string, RebuiltDocument | Extract<Rebuilt, { kind: 'unknown' }>>): void {
   for (const holders of [inv.vpcEndpoints.values(), inv.buckets.values(), inv.iamPolicies.values()]) {
     for (const node of holders) {
       const p = replaced.get(node.policy) ?? node.policy;
@@ -132,6 +134,10 @@ function replacePolicies(inv: Inventory, replaced: ReadonlyMap<PolicySource, Pol
       const from = p.kind === 'document' ? (p.origin ?? p.holder).key : p.builtFrom?.length === 1 ? p.builtFrom[0]! : p.holder.key;
       const doc = documents.get(from);
       if (!doc || (p.kind === 'unknown' && p.builtFrom === undefined && p.attribute !== 'json')) continue;
+      if (doc.kind === 'unknown') {
+        if (p.kind === 'unknown') node.policy = { ...p, reason: doc.reason };
+        continue;
+      }
       const placeholders = Object.keys(doc.placeholders).length > 0 ? { placeholders: doc.placeholders } : {};
       const origin = p.holder.key === doc.ref.key ? {} : { origin: doc.ref };
       const sensitive = (p.kind === 'document' && p.sensitive) || doc.sensitive;

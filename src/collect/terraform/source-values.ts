@@ -170,11 +170,12 @@ export class SourceEvaluator {
     const entries: [unknown, unknown][] = Array.isArray(collection)
       ? collection.map((v, i) => [i, v])
       : collection !== null && typeof collection === 'object' ? Object.entries(collection).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
-    if (entries.length === 0 && (collection === null || typeof collection !== 'object')) throw new SourceNotEvaluable(`its for expression (line ${e.line}) runs over something that is not a list or an object`);
+    const what = e.iterator ? 'dynamic block' : 'for expression';
+    if (entries.length === 0 && (collection === null || typeof collection !== 'object')) throw new SourceNotEvaluable(`its ${what} (line ${e.line}) runs over ${this.isPlaceholder(collection) ? 'a value known only after apply' : 'something that is not a list or an object'}`);
     const out: unknown[] = [];
     const object = Object.create(null) as Record<string, unknown>;
     for (const [k, v] of entries) {
-      const frame = new Map<string, unknown>([[e.value, v], ...(e.key !== undefined ? [[e.key, k] as [string, unknown]] : [])]);
+      const frame = e.iterator ? new Map([[e.value, iteration(k, v)]]) : new Map<string, unknown>([[e.value, v], ...(e.key !== undefined ? [[e.key, k] as [string, unknown]] : [])]);
       this.scopes.push(frame);
       try {
         if (e.cond) {
@@ -471,6 +472,14 @@ function elsewhere<T>(evaluate: () => T): T {
     if (err instanceof TerraformError) throw new SourceNotEvaluable(`${err.message}, an error Terraform would have stopped at`);
     throw err;
   }
+}
+
+/** A dynamic block's iterator: the element's key (a list's index, a map's key) and value. */
+function iteration(key: unknown, value: unknown): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  out.key = key;
+  out.value = value;
+  return out;
 }
 
 function evaluated(result: FunctionResult): unknown {
