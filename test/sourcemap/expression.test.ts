@@ -151,5 +151,55 @@ describe('real .tf files from public repositories, as they are', () => {
     expect(resources).toEqual({ t: 'tuple', items: [{ t: 'literal', value: '*' }] });
     expect(identifiers).toEqual({ t: 'tuple', items: [{ t: 'literal', value: '*' }] });
     expect(missing).toBeUndefined();
+    // No dynamic block: the plan's configuration has every statement, so no expansion is kept.
+    expect(expressionAt(block, ['statement'])).toBeUndefined();
+  });
+
+  it('expands a policy document\'s dynamic blocks, nested ones too, in the order written, with their iterators', async () => {
+    const parser = await hclParser();
+    const [document] = parseHcl(
+      parser,
+      `data "aws_iam_policy_document" "x" {
+  statement {
+    actions = ["s3:GetObject"]
+    dynamic "condition" {
+      for_each = var.roles
+      iterator = role
+      content {
+        test     = "ArnNotLike"
+        variable = "aws:PrincipalArn"
+        values   = [role.value]
+      }
+    }
+  }
+  dynamic "statement" {
+    for_each = var.on ? [1] : []
+    content {
+      effect = "Deny"
+    }
+  }
+  dynamic "statement" {
+    for_each = var.x
+    iterator = each.value
+    content {}
+  }
+}
+`,
+    ).blocks;
+    const expanded = expressionAt(document!, ['statement']);
+    const object = (...keys: string[]) => ({ t: 'object', items: keys.map((key) => ({ key, value: expect.anything() })) });
+    const nested = ['principals', 'not_principals', 'condition'];
+    expect(expanded).toEqual({
+      t: 'call',
+      name: 'concat',
+      args: [
+        { t: 'tuple', items: [object('actions', ...nested)] },
+        expect.objectContaining({ t: 'for', value: 'statement', iterator: true, collection: expect.objectContaining({ t: 'conditional' }), result: object('effect', ...nested), line: 14 }),
+        { t: 'unsupported', what: 'a dynamic "statement" block whose iterator is not a name', line: 20 },
+      ],
+    });
+    const condition = (expanded as Extract<HclExpr, { t: 'call' }>).args[0] as Extract<HclExpr, { t: 'tuple' }>;
+    const conditions = (condition.items[0] as Extract<HclExpr, { t: 'object' }>).items.find((i) => i.key === 'condition')!.value;
+    expect(conditions).toEqual({ t: 'call', name: 'concat', args: [expect.objectContaining({ t: 'for', value: 'role', iterator: true, collection: ref('var.roles') })] });
   });
 });
