@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-UWYRFCMR.js";
+} from "./chunk-RXZ7LXH2.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

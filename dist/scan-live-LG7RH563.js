@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-JXQGSONG.js";
-import "./chunk-UWYRFCMR.js";
-import "./chunk-QORGBN6A.js";
+} from "./chunk-4Z2GTMFJ.js";
+import "./chunk-RXZ7LXH2.js";
+import "./chunk-356WSIIP.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

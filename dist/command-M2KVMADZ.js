@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-JXQGSONG.js";
+} from "./chunk-4Z2GTMFJ.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,8 +30,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-UWYRFCMR.js";
-import "./chunk-QORGBN6A.js";
+} from "./chunk-RXZ7LXH2.js";
+import "./chunk-356WSIIP.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {

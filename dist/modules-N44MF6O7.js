@@ -7,7 +7,7 @@ import {
 } from "./chunk-74UFNRK3.js";
 import {
   parseHcl
-} from "./chunk-BIJS5OQA.js";
+} from "./chunk-FTZVN2EY.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-QORGBN6A.js";
+} from "./chunk-356WSIIP.js";
 import {
   isDirectory,
   tfFiles
@@ -5800,6 +5800,122 @@ function sharedSid(documents) {
   return void 0;
 }
 
+// src/collect/terraform/source-errors.ts
+var SourceNotEvaluable = class extends Error {
+};
+var TerraformError = class extends SourceNotEvaluable {
+};
+function terraformError(message) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new TerraformError(message);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+// src/collect/terraform/source-references.ts
+function checkReferences(expr, planned2, where3) {
+  const recorded = new Set(referenceStrings(planned2));
+  const traversals = traversalsOfWhole(expr);
+  const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
+  for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
+  for (const r of recorded) {
+    if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
+  }
+}
+var wholeTraversals = /* @__PURE__ */ new WeakMap();
+function traversalsOfWhole(expr) {
+  let found = wholeTraversals.get(expr);
+  if (!found) wholeTraversals.set(expr, found = traversalsOf(expr));
+  return found;
+}
+function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
+  switch (e.t) {
+    case "traversal": {
+      const inIndexes = e.steps.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : []);
+      if (bound.has(e.root)) return inIndexes;
+      let planned2;
+      try {
+        planned2 = referencesOf2(e).references;
+      } catch {
+        planned2 = [e.text];
+      }
+      return [{ text: e.text, planned: planned2 }, ...inIndexes];
+    }
+    case "splat": {
+      const [base, ...inIndexes] = traversalsOf(e.base, bound);
+      const inEach = e.each.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : []);
+      return [...base && !bound.has(e.base.root) ? [{ text: e.text, planned: base.planned }] : [], ...inIndexes, ...inEach];
+    }
+    case "access":
+      return [...traversalsOf(e.base, bound), ...e.steps.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : [])];
+    case "template":
+      return e.parts.flatMap((p) => typeof p === "string" ? [] : traversalsOf(p, bound));
+    case "tuple":
+      return e.items.flatMap((i) => traversalsOf(i, bound));
+    case "object":
+      return e.items.flatMap((i) => traversalsOf(i.value, bound));
+    case "call":
+      return e.args.flatMap((a) => traversalsOf(a, bound));
+    case "conditional":
+      return [e.cond, e.then, e.else].flatMap((x) => traversalsOf(x, bound));
+    case "operation":
+      return e.args.flatMap((a) => traversalsOf(a, bound));
+    case "for": {
+      const inner = /* @__PURE__ */ new Set([...bound, e.value, ...e.key !== void 0 ? [e.key] : []]);
+      return [...traversalsOf(e.collection, bound), ...[e.result, e.resultKey, e.cond].flatMap((x) => x ? traversalsOf(x, inner) : [])];
+    }
+    default:
+      return [];
+  }
+}
+function referencesOf2(t) {
+  const computed = t.steps.findIndex((s) => "index" in s && typeof s.index === "object");
+  if (computed === -1) {
+    const forms = [];
+    let text = t.root;
+    for (const step2 of t.steps) forms.push(text += stepText(step2));
+    return { references: forms.reverse() };
+  }
+  const index = t.steps[computed].index;
+  if (index.t !== "traversal" || !["count", "each"].includes(index.root)) throw new SourceNotEvaluable(`${t.text} has an index vpcelint does not evaluate`);
+  const rest = t.steps.slice(computed + 1);
+  if (rest.length > 1 || rest[0] !== void 0 && !("attr" in rest[0])) throw new SourceNotEvaluable(`${t.text} reads inside an attribute`);
+  const base = t.root + t.steps.slice(0, computed).map(stepText).join("");
+  const attribute = rest[0] && "attr" in rest[0] ? rest[0].attr : void 0;
+  return { references: [base, index.text], ...attribute !== void 0 ? { attribute } : {} };
+}
+function stepText(s) {
+  if ("attr" in s) return `.${s.attr}`;
+  return typeof s.index === "object" ? `[${s.index.t === "traversal" ? s.index.text : "?"}]` : `[${JSON.stringify(s.index)}]`;
+}
+var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "each", "count", "path", "terraform", "self"]);
+var planned = /* @__PURE__ */ new WeakMap();
+function plannedOf(t) {
+  let found = planned.get(t);
+  if (!found) planned.set(t, found = referencesOf2(t));
+  return found;
+}
+function resourceOf(t) {
+  if (NOT_RESOURCES.has(t.root)) return void 0;
+  const named = t.root === "data" ? 2 : 1;
+  const steps = t.steps.slice(0, named);
+  if (steps.length !== named || !steps.every((s) => "attr" in s)) return void 0;
+  return { address: [t.root, ...steps.map((s) => s.attr)].join("."), rest: t.steps.slice(named) };
+}
+function isResource(t) {
+  return resourceOf(t)?.rest.length === 0;
+}
+function declaresResource(ctx, scope, t, indexed) {
+  const resource = ctx.complete ? resourceOf(t) : void 0;
+  if (!resource) return false;
+  const index = resource.rest.slice(0, indexed);
+  if (index.length !== indexed || !index.every((s) => "index" in s && typeof s.index !== "object")) return false;
+  return ctx.resolver.declares(scope, resource.address);
+}
+
 // src/collect/terraform/source-functions.ts
 function callFunction(name, args, placeholders) {
   const fn = FUNCTIONS.get(name);
@@ -5812,6 +5928,12 @@ var list = (v) => Array.isArray(v) ? v : void 0;
 var isMap = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 var notEvaluated4 = (why) => ({ notEvaluated: why });
+function changeCase(name, change) {
+  return ([v, ...rest], placeholders) => {
+    if (typeof v !== "string" || rest.length > 0) return notEvaluated4(`it calls ${name}() on something that is not one string`);
+    return placeholders.mentioned(v) ? notEvaluated4(`it calls ${name}() on a value known only after apply`) : { value: change(v) };
+  };
+}
 var FUNCTIONS = /* @__PURE__ */ new Map([
   [
     "length",
@@ -5870,6 +5992,10 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
       return placeholders.mentioned(l) || placeholders.mentioned(v) ? notEvaluated4("it calls contains() on a value known only after apply") : { value: false };
     }
   ],
+  ["lower", changeCase("lower", (v) => v.toLowerCase())],
+  ["upper", changeCase("upper", (v) => v.toUpperCase())],
+  // Go's strings.Title, as Terraform has it: a letter after anything but a letter, digit or underscore.
+  ["title", changeCase("title", (v) => v.replace(new RegExp("(^|[^\\p{L}\\p{N}_])(\\p{L})", "gu"), (_m, before, letter) => before + letter.toUpperCase()))],
   ["tostring", (args) => args.length === 1 && ["string", "number", "boolean"].includes(typeof args[0]) ? { value: String(args[0]) } : notEvaluated4("it calls tostring() on something that is not a string")],
   [
     "join",
@@ -5982,21 +6108,6 @@ function toOutput(ctx, frame, steps) {
   };
 }
 
-// src/collect/terraform/source-errors.ts
-var SourceNotEvaluable = class extends Error {
-};
-var TerraformError = class extends SourceNotEvaluable {
-};
-function terraformError(message) {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return new TerraformError(message);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
-
 // src/collect/terraform/source-lazy.ts
 var Lazy = class {
   constructor(thunk) {
@@ -6063,107 +6174,6 @@ function navigate(value, steps, text) {
     throw new SourceNotEvaluable(`${text} reads what its value does not hold, or by a key vpcelint does not evaluate`);
   }
   return here;
-}
-
-// src/collect/terraform/source-references.ts
-function checkReferences(expr, planned2, where3) {
-  const recorded = new Set(referenceStrings(planned2));
-  const traversals = traversalsOfWhole(expr);
-  const mismatch2 = () => new SourceNotEvaluable(`its references differ from the ones the plan records (${[...recorded].join(", ") || "none"}), so the source at ${where3} is not the configuration this plan was made from`);
-  for (const t of traversals) if (!t.planned.some((r) => recorded.has(r))) throw mismatch2();
-  for (const r of recorded) {
-    if (!traversals.some((t) => t.text === r || t.text.startsWith(`${r}.`) || t.text.startsWith(`${r}[`) || t.planned.includes(r))) throw mismatch2();
-  }
-}
-var wholeTraversals = /* @__PURE__ */ new WeakMap();
-function traversalsOfWhole(expr) {
-  let found = wholeTraversals.get(expr);
-  if (!found) wholeTraversals.set(expr, found = traversalsOf(expr));
-  return found;
-}
-function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
-  switch (e.t) {
-    case "traversal": {
-      const inIndexes = e.steps.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : []);
-      if (bound.has(e.root)) return inIndexes;
-      let planned2;
-      try {
-        planned2 = referencesOf2(e).references;
-      } catch {
-        planned2 = [e.text];
-      }
-      return [{ text: e.text, planned: planned2 }, ...inIndexes];
-    }
-    case "splat": {
-      const [base, ...inIndexes] = traversalsOf(e.base, bound);
-      const inEach = e.each.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : []);
-      return [...base && !bound.has(e.base.root) ? [{ text: e.text, planned: base.planned }] : [], ...inIndexes, ...inEach];
-    }
-    case "access":
-      return [...traversalsOf(e.base, bound), ...e.steps.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : [])];
-    case "template":
-      return e.parts.flatMap((p) => typeof p === "string" ? [] : traversalsOf(p, bound));
-    case "tuple":
-      return e.items.flatMap((i) => traversalsOf(i, bound));
-    case "object":
-      return e.items.flatMap((i) => traversalsOf(i.value, bound));
-    case "call":
-      return e.args.flatMap((a) => traversalsOf(a, bound));
-    case "conditional":
-      return [e.cond, e.then, e.else].flatMap((x) => traversalsOf(x, bound));
-    case "operation":
-      return e.args.flatMap((a) => traversalsOf(a, bound));
-    case "for": {
-      const inner = /* @__PURE__ */ new Set([...bound, e.value, ...e.key !== void 0 ? [e.key] : []]);
-      return [...traversalsOf(e.collection, bound), ...[e.result, e.resultKey, e.cond].flatMap((x) => x ? traversalsOf(x, inner) : [])];
-    }
-    default:
-      return [];
-  }
-}
-function referencesOf2(t) {
-  const computed = t.steps.findIndex((s) => "index" in s && typeof s.index === "object");
-  if (computed === -1) {
-    const forms = [];
-    let text = t.root;
-    for (const step2 of t.steps) forms.push(text += stepText(step2));
-    return { references: forms.reverse() };
-  }
-  const index = t.steps[computed].index;
-  if (index.t !== "traversal" || !["count", "each"].includes(index.root)) throw new SourceNotEvaluable(`${t.text} has an index vpcelint does not evaluate`);
-  const rest = t.steps.slice(computed + 1);
-  if (rest.length > 1 || rest[0] !== void 0 && !("attr" in rest[0])) throw new SourceNotEvaluable(`${t.text} reads inside an attribute`);
-  const base = t.root + t.steps.slice(0, computed).map(stepText).join("");
-  const attribute = rest[0] && "attr" in rest[0] ? rest[0].attr : void 0;
-  return { references: [base, index.text], ...attribute !== void 0 ? { attribute } : {} };
-}
-function stepText(s) {
-  if ("attr" in s) return `.${s.attr}`;
-  return typeof s.index === "object" ? `[${s.index.t === "traversal" ? s.index.text : "?"}]` : `[${JSON.stringify(s.index)}]`;
-}
-var NOT_RESOURCES = /* @__PURE__ */ new Set(["var", "local", "module", "each", "count", "path", "terraform", "self"]);
-var planned = /* @__PURE__ */ new WeakMap();
-function plannedOf(t) {
-  let found = planned.get(t);
-  if (!found) planned.set(t, found = referencesOf2(t));
-  return found;
-}
-function resourceOf(t) {
-  if (NOT_RESOURCES.has(t.root)) return void 0;
-  const named = t.root === "data" ? 2 : 1;
-  const steps = t.steps.slice(0, named);
-  if (steps.length !== named || !steps.every((s) => "attr" in s)) return void 0;
-  return { address: [t.root, ...steps.map((s) => s.attr)].join("."), rest: t.steps.slice(named) };
-}
-function isResource(t) {
-  return resourceOf(t)?.rest.length === 0;
-}
-function declaresResource(ctx, scope, t, indexed) {
-  const resource = ctx.complete ? resourceOf(t) : void 0;
-  if (!resource) return false;
-  const index = resource.rest.slice(0, indexed);
-  if (index.length !== indexed || !index.every((s) => "index" in s && typeof s.index !== "object")) return false;
-  return ctx.resolver.declares(scope, resource.address);
 }
 
 // src/collect/terraform/source-values.ts
@@ -6283,11 +6293,12 @@ var SourceEvaluator = class {
   forExpression(e) {
     const collection = shallow(this.value(e.collection));
     const entries = Array.isArray(collection) ? collection.map((v, i) => [i, v]) : collection !== null && typeof collection === "object" ? Object.entries(collection).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : [];
-    if (entries.length === 0 && (collection === null || typeof collection !== "object")) throw new SourceNotEvaluable(`its for expression (line ${e.line}) runs over something that is not a list or an object`);
+    const what = e.iterator ? "dynamic block" : "for expression";
+    if (entries.length === 0 && (collection === null || typeof collection !== "object")) throw new SourceNotEvaluable(`its ${what} (line ${e.line}) runs over ${this.isPlaceholder(collection) ? "a value known only after apply" : "something that is not a list or an object"}`);
     const out = [];
     const object = /* @__PURE__ */ Object.create(null);
     for (const [k, v] of entries) {
-      const frame = new Map([[e.value, v], ...e.key !== void 0 ? [[e.key, k]] : []]);
+      const frame = e.iterator ? /* @__PURE__ */ new Map([[e.value, iteration(k, v)]]) : new Map([[e.value, v], ...e.key !== void 0 ? [[e.key, k]] : []]);
       this.scopes.push(frame);
       try {
         if (e.cond) {
@@ -6323,8 +6334,8 @@ var SourceEvaluator = class {
     if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new SourceNotEvaluable(`it reads ${t.text}`);
     if (t.root === "local") return this.local(t);
     if (t.root === "count" || t.root === "each") {
-      const iteration = this.iteration(t);
-      if (iteration !== FROM_PLAN) return iteration;
+      const iteration2 = this.iteration(t);
+      if (iteration2 !== FROM_PLAN) return iteration2;
     }
     const move = t.root === "var" ? toCaller(this.ctx, this.frame, t.steps) : t.root === "module" ? toOutput(this.ctx, this.frame, t.steps.map((s) => this.keyed(s, t.text))) : void 0;
     if (move) return this.moved(move, t.text);
@@ -6552,6 +6563,12 @@ function elsewhere(evaluate2) {
     throw err;
   }
 }
+function iteration(key, value) {
+  const out = /* @__PURE__ */ Object.create(null);
+  out.key = key;
+  out.value = value;
+  return out;
+}
 function evaluated(result2) {
   if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
   return result2.value;
@@ -6576,6 +6593,186 @@ function scalarOrList(v, text) {
   if (v === null || ["string", "number", "boolean"].includes(typeof v)) return v;
   if (Array.isArray(v) && v.every((x) => ["string", "number", "boolean"].includes(typeof x))) return v;
   throw new SourceNotEvaluable(`${text} is ${Array.isArray(v) ? "a list of structured values" : "a structured value"} or partly known`);
+}
+
+// src/collect/terraform/policy-document-statements.ts
+var LISTS = [
+  ["actions", "Action"],
+  ["not_actions", "NotAction"],
+  ["resources", "Resource"],
+  ["not_resources", "NotResource"]
+];
+var PRINCIPALS = [
+  ["principals", "Principal"],
+  ["not_principals", "NotPrincipal"]
+];
+function statementJson(parts) {
+  const s = {};
+  if (parts.sid !== void 0) s.Sid = parts.sid;
+  s.Effect = parts.effect ?? "Allow";
+  for (const [field2, element] of LISTS) {
+    const list3 = parts.lists[field2];
+    if (list3 !== void 0 && list3.length > 0) s[element] = list3;
+  }
+  for (const [field2, element] of PRINCIPALS) {
+    const blocks = parts.principals[field2] ?? [];
+    if (blocks.length === 0) continue;
+    const principal = /* @__PURE__ */ Object.create(null);
+    for (const b of blocks) principal[b.type] = [...principal[b.type] ?? [], ...b.identifiers];
+    const types = Object.keys(principal);
+    s[element] = types.length === 1 && types[0] === "*" ? "*" : principal;
+  }
+  const conditions = /* @__PURE__ */ Object.create(null);
+  for (const c of parts.conditions) {
+    const block = conditions[c.test] ??= /* @__PURE__ */ Object.create(null);
+    block[c.variable] = [...block[c.variable] ?? [], ...c.values];
+  }
+  if (Object.keys(conditions).length > 0) s.Condition = conditions;
+  return s;
+}
+function statementsFromSource(ctx, doc, found, config, documentText) {
+  try {
+    const evaluator = new SourceEvaluator(ctx, doc, found, documentText);
+    const value = evaluator.result(found.expr);
+    checkStaticBlocks(found.expr, config, "statement", found.where);
+    const statements = new PlanAgreement(doc, evaluator.placeholders).statements(value);
+    return { statements: statements.map(statementJson), placeholders: evaluator.placeholders };
+  } catch (err) {
+    if (err instanceof SourceNotEvaluable) return { why: err.message };
+    throw err;
+  }
+}
+var NESTED = { statement: ["principals", "not_principals", "condition"] };
+function checkStaticBlocks(list3, holder, name, where3) {
+  const configs = blockExpressions(holder, name) ?? [];
+  const statics = list3.t === "call" ? list3.args.flatMap((part) => part.t === "tuple" ? part.items : []) : [];
+  if (statics.length !== configs.length) throw new SourceNotEvaluable(`it writes ${statics.length} static ${name} block(s) where the plan records ${configs.length}, so the source at ${where3} is not the configuration this plan was made from`);
+  statics.forEach((block, i) => {
+    if (block.t !== "object") return;
+    for (const { key, value } of block.items) {
+      if (NESTED[name]?.includes(key)) checkStaticBlocks(value, configs[i], key, where3);
+      else checkReferences(value, expressionAt(configs[i], [key]), where3);
+    }
+  });
+}
+var PlanAgreement = class {
+  constructor(doc, placeholders) {
+    this.doc = doc;
+    this.placeholders = placeholders;
+  }
+  doc;
+  placeholders;
+  statements(value) {
+    const planned2 = this.plannedList(["statement"], "statement blocks");
+    const written = this.objects(value, "statement");
+    if (written.length !== planned2.length) throw this.differ(`${written.length} statement(s)`, `${planned2.length}`);
+    return written.map((s, k) => this.statement(s, ["statement", k]));
+  }
+  statement(s, path) {
+    const lists = {};
+    for (const [field2] of LISTS) lists[field2] = this.list(s[field2], [...path, field2]);
+    const principals = {};
+    for (const [field2] of PRINCIPALS) {
+      principals[field2] = this.blocks(s[field2], [...path, field2], ["type"], (b, at) => ({ type: this.required(b.type, [...at, "type"]), identifiers: this.list(b.identifiers, [...at, "identifiers"]) }));
+    }
+    const conditions = this.blocks(s.condition, [...path, "condition"], ["test", "variable"], (b, at) => ({
+      test: this.required(b.test, [...at, "test"]),
+      variable: this.required(b.variable, [...at, "variable"]),
+      values: this.list(b.values, [...at, "values"])
+    }));
+    const sid = this.scalar(s.sid, [...path, "sid"], true);
+    const effect = this.scalar(s.effect, [...path, "effect"], false);
+    return { ...sid !== void 0 ? { sid } : {}, ...effect !== void 0 ? { effect } : {}, lists, principals, conditions };
+  }
+  /**
+   * Nested blocks of a set (principals, conditions), which Terraform reorders: each block the plan holds paired
+   * with a written one of the same identifying arguments that agrees with it, and read.
+   */
+  blocks(value, path, keys, read) {
+    const name = String(path[path.length - 1]);
+    const planned2 = this.plannedList(path, `${name} blocks`);
+    const free = this.objects(value, name);
+    if (free.length !== planned2.length) throw this.differ(`${free.length} ${name} block(s)`, `${planned2.length}`, path);
+    return planned2.map((_, i) => {
+      const at = [...path, i];
+      const want = keys.map((k) => attrAt(this.doc, [...at, k]));
+      const unknown2 = keys.find((_2, n) => isUnknown(want[n]));
+      if (unknown2 !== void 0) throw new SourceNotEvaluable(`the ${unknown2} of a ${name} block is known only after apply`);
+      let why;
+      for (const [j, b] of free.entries()) {
+        if (!keys.every((k, n) => textOf(b[k]) === want[n])) continue;
+        try {
+          const parts = read(b, at);
+          free.splice(j, 1);
+          return parts;
+        } catch (err) {
+          if (!(err instanceof SourceNotEvaluable)) throw err;
+          why ??= err;
+        }
+      }
+      throw why ?? this.differ(`no ${name} block with ${keys.map((k, n) => `${k} ${JSON.stringify(want[n])}`).join(", ")}`, "one", path);
+    });
+  }
+  /** A scalar argument: the plan's value where it knows it (the source must agree), else the source's placeholder. */
+  scalar(value, path, placeholderOk) {
+    const planned2 = attrAt(this.doc, path);
+    const text = textOf(value);
+    const name = String(path[path.length - 1]);
+    if (isUnknown(planned2)) {
+      if (text !== void 0 && (placeholderOk || !this.mentionsPlaceholder(text))) return text;
+      throw new SourceNotEvaluable(`its ${name} is known only after apply`);
+    }
+    if (text !== planned2) throw this.differ(`${name} ${JSON.stringify(text)}`, JSON.stringify(planned2), path);
+    return text;
+  }
+  /** An argument a block must have (a principal's type, a condition's test and variable). */
+  required(value, path) {
+    const text = this.scalar(value, path, false);
+    if (text === void 0) throw new SourceNotEvaluable(`a ${path[path.length - 3]} block has no ${path[path.length - 1]}`);
+    return text;
+  }
+  /**
+   * A list argument (a set, for IAM): every element the plan knows among the written ones, and as many others
+   * as the plan has elements known only after apply. A list known only after apply as a whole is the source's.
+   */
+  list(value, path) {
+    const items = value === null || value === void 0 ? [] : Array.isArray(value) ? value.map(textOf) : [void 0];
+    if (!items.every((x) => x !== void 0)) throw new SourceNotEvaluable(`its ${path[path.length - 1]} is not a list of strings`);
+    const planned2 = attrAt(this.doc, path);
+    if (isUnknown(planned2)) return items;
+    const plannedItems = Array.isArray(planned2) ? planned2 : [];
+    const rest = [...items];
+    let unknowns = 0;
+    plannedItems.forEach((p, i) => {
+      if (isUnknown(attrAt(this.doc, [...path, i]))) return void unknowns++;
+      const at = rest.indexOf(textOf(p) ?? "");
+      if (at === -1) throw this.differ(`no ${JSON.stringify(p)} in ${path[path.length - 1]}`, "it", path);
+      rest.splice(at, 1);
+    });
+    if (rest.length !== unknowns) throw this.differ(`${path[path.length - 1]} ${JSON.stringify(items)}`, "other values", path);
+    return items;
+  }
+  plannedList(path, what) {
+    const planned2 = attrAt(this.doc, path);
+    if (isUnknown(planned2)) throw new SourceNotEvaluable(`its ${what} are known only after apply`);
+    return Array.isArray(planned2) ? planned2 : [];
+  }
+  objects(value, name) {
+    if (!Array.isArray(value) || !value.every((b) => b !== null && typeof b === "object" && !Array.isArray(b))) throw new SourceNotEvaluable(`its ${name} blocks do not come to a list of blocks`);
+    return [...value];
+  }
+  mentionsPlaceholder(text) {
+    return Object.keys(this.placeholders).some((p) => text.includes(p));
+  }
+  differ(written, planned2, path = []) {
+    const at = path.length > 0 ? ` at ${path.join(".")}` : "";
+    return new SourceNotEvaluable(`the source writes ${written}${at} where the plan holds ${planned2}, so it is not the configuration this plan was made from`);
+  }
+};
+function textOf(v) {
+  if (typeof v === "string") return v === "" ? void 0 : v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return void 0;
 }
 
 // src/collect/terraform/iam-policy-document.ts
@@ -6617,7 +6814,8 @@ function rebuildWithSources(ctx, lookups) {
   const redo = (doc) => {
     const again = rebuild2(ctx, doc, lookups.get(doc));
     const before = cache2.get(doc);
-    if (again.kind !== "document" || before?.kind === "document" && before.text === again.text) return false;
+    const same = again.kind === "document" ? before?.kind === "document" && before.text === again.text : before?.kind === "document" || before?.reason === again.reason;
+    if (same) return false;
     cache2.set(doc, again);
     out.set(doc, again);
     return true;
@@ -6657,10 +6855,10 @@ var Rebuilder = class {
     const overrides = this.mergedDocuments("override_policy_documents", "override_json");
     const version = this.scalar(["version"], false);
     const id = this.scalar(["policy_id"], true);
-    const statements = this.blocks(["statement"], this.config, "statement", []);
+    const expanded = this.source?.(["statement"]);
+    const own = expanded ? this.statementsFromSource(expanded) : this.blocks(["statement"], this.config, "statement", []).map(({ path, config, at }) => statementJson(this.statement(path, config, at)));
     const out = { Version: version ?? "2012-10-17" };
     if (id !== void 0) out.Id = id;
-    const own = statements.map(({ path, config, at }) => this.statement(path, config, at));
     if (sources.documents.length === 0 && overrides.documents.length === 0) out.Statement = own;
     else {
       const dup = sharedSid(sources.documents);
@@ -6729,36 +6927,35 @@ var Rebuilder = class {
   }
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
   statement(path, config, at) {
-    const s = {};
-    const sid = this.scalar([...path, "sid"], true, config);
-    if (sid !== void 0) s.Sid = sid;
-    s.Effect = this.scalar([...path, "effect"], false, config) ?? "Allow";
-    for (const [field2, element] of [["actions", "Action"], ["not_actions", "NotAction"], ["resources", "Resource"], ["not_resources", "NotResource"]]) {
-      const list3 = this.list([...path, field2], config, [...at, field2]);
-      if (list3 !== void 0 && list3.length > 0) s[element] = list3;
-    }
-    for (const [field2, element] of [["principals", "Principal"], ["not_principals", "NotPrincipal"]]) {
-      const blocks = this.blocks([...path, field2], config, field2, at);
-      if (blocks.length === 0) continue;
-      const principal = /* @__PURE__ */ Object.create(null);
-      for (const b of blocks) {
+    const lists = {};
+    for (const field2 of ["actions", "not_actions", "resources", "not_resources"]) lists[field2] = this.list([...path, field2], config, [...at, field2]);
+    const principals = {};
+    for (const field2 of ["principals", "not_principals"]) {
+      principals[field2] = this.blocks([...path, field2], config, field2, at).map((b) => {
         const type = this.scalar([...b.path, "type"], false, b.config);
         if (type === void 0) throw new CannotRebuild(`a ${field2} block has no type`);
-        principal[type] = [...principal[type] ?? [], ...this.list([...b.path, "identifiers"], b.config, [...b.at, "identifiers"]) ?? []];
-      }
-      const types = Object.keys(principal);
-      s[element] = types.length === 1 && types[0] === "*" ? "*" : principal;
+        return { type, identifiers: this.list([...b.path, "identifiers"], b.config, [...b.at, "identifiers"]) ?? [] };
+      });
     }
-    const conditions = /* @__PURE__ */ Object.create(null);
-    for (const b of this.blocks([...path, "condition"], config, "condition", at)) {
+    const conditions = this.blocks([...path, "condition"], config, "condition", at).map((b) => {
       const test = this.scalar([...b.path, "test"], false, b.config);
       const variable = this.scalar([...b.path, "variable"], false, b.config);
       if (test === void 0 || variable === void 0) throw new CannotRebuild("a condition block has no test or variable");
-      const block = conditions[test] ??= /* @__PURE__ */ Object.create(null);
-      block[variable] = [...block[variable] ?? [], ...this.list([...b.path, "values"], b.config, [...b.at, "values"]) ?? []];
-    }
-    if (Object.keys(conditions).length > 0) s.Condition = conditions;
-    return s;
+      return { test, variable, values: this.list([...b.path, "values"], b.config, [...b.at, "values"]) ?? [] };
+    });
+    const sid = this.scalar([...path, "sid"], true, config);
+    const effect = this.scalar([...path, "effect"], false, config);
+    return { ...sid !== void 0 ? { sid } : {}, ...effect !== void 0 ? { effect } : {}, lists, principals, conditions };
+  }
+  /**
+   * The statements of a document that `dynamic` blocks write (the plan's configuration lists only the static
+   * ones), from the source's expansion of them.
+   */
+  statementsFromSource(found) {
+    const from = statementsFromSource(this.ctx, this.doc, found, this.config, rebuiltDocumentText(this.ctx));
+    if ("why" in from) throw new CannotRebuild(`dynamic blocks write its statements, and their source (${found.where}) cannot be evaluated: ${from.why}`);
+    this.addPlaceholders(from.placeholders);
+    return from.statements;
   }
   /**
    * Nested blocks: their count in `after` must equal the configuration's, or
@@ -6771,7 +6968,10 @@ var Rebuilder = class {
     if (isUnknown(v)) throw new CannotRebuild(`its ${name} blocks are known only after apply`);
     const list3 = Array.isArray(v) ? v : [];
     const configs = blockExpressions(parentConfig, name) ?? [];
-    if (configs.length !== list3.length) throw new CannotRebuild(`it has ${list3.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
+    if (configs.length !== list3.length) {
+      if (!this.source && !this.inexact.some((p) => p.length === 1 && p[0] === "statement")) this.inexact.push(["statement"]);
+      throw new CannotRebuild(`it has ${list3.length} ${name} block(s) but the configuration shows ${configs.length} (dynamic blocks are not in the plan)`);
+    }
     const keys = SET_KEYS[name];
     if (!keys) return list3.map((_, i) => ({ path: [...path, i], config: configs[i], at: [...parentAt, name, i] }));
     const free = new Set(configs.map((_, j) => j));
@@ -8431,7 +8631,7 @@ function addLeaves(inv, value) {
 }
 
 // src/collect/terraform/iam.ts
-var PRINCIPALS = [
+var PRINCIPALS2 = [
   ["aws_iam_role", "iam-role"],
   ["aws_iam_user", "iam-user"],
   ["aws_iam_group", "iam-group"],
@@ -8445,7 +8645,7 @@ var INLINE = [
   ["aws_iam_group_policy", "group", "iam-group"]
 ];
 function buildIam(ctx) {
-  for (const [type, kind] of PRINCIPALS) {
+  for (const [type, kind] of PRINCIPALS2) {
     for (const inst of instancesOf(ctx, type)) {
       const ref = refOf(ctx, inst);
       const name = str(inst, "name");
@@ -8785,7 +8985,7 @@ function stagesOf(ctx, askLinks, again) {
         if ([...byPath.values()].some(Boolean)) lookups.set(doc, (path) => byPath.get(path.join("\0")));
       }
       const exact = /* @__PURE__ */ new Map();
-      for (const [doc, again2] of rebuildWithSources(ctx, lookups)) exact.set(doc.address, { ...again2, ref: declRef(ctx, doc), sensitive: isSensitive(doc, "json") });
+      for (const [doc, again2] of rebuildWithSources(ctx, lookups)) exact.set(doc.address, again2.kind === "document" ? { ...again2, ref: declRef(ctx, doc), sensitive: isSensitive(doc, "json") } : again2);
       const rebuilt = /* @__PURE__ */ new Map();
       requests.forEach((r, i) => {
         const at = found[i];
@@ -8806,6 +9006,10 @@ function replacePolicies(inv, replaced, documents) {
       const from = p.kind === "document" ? (p.origin ?? p.holder).key : p.builtFrom?.length === 1 ? p.builtFrom[0] : p.holder.key;
       const doc = documents.get(from);
       if (!doc || p.kind === "unknown" && p.builtFrom === void 0 && p.attribute !== "json") continue;
+      if (doc.kind === "unknown") {
+        if (p.kind === "unknown") node.policy = { ...p, reason: doc.reason };
+        continue;
+      }
       const placeholders = Object.keys(doc.placeholders).length > 0 ? { placeholders: doc.placeholders } : {};
       const origin = p.holder.key === doc.ref.key ? {} : { origin: doc.ref };
       const sensitive = p.kind === "document" && p.sensitive || doc.sensitive;

@@ -4026,54 +4026,6 @@ var Query = class {
 };
 
 // src/sourcemap/expression.ts
-var MERGED_DOCUMENTS = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
-var DOCUMENT_LISTS = [
-  ["", ["actions", "not_actions", "resources", "not_resources"]],
-  ["principals", ["identifiers"]],
-  ["not_principals", ["identifiers"]],
-  ["condition", ["values"]]
-];
-var NAMING_ATTRIBUTES = /* @__PURE__ */ new Set(["policy", "bucket", "role", "roles", "user", "users", "group", "groups", "vpc_zone_identifier"]);
-function isSourceAttribute(name2) {
-  return NAMING_ATTRIBUTES.has(name2) || /_(ids?|arns?)$/.test(name2);
-}
-function readsSourceExpressions(block) {
-  if (block.type === "data") return block.labels[0] === "aws_iam_policy_document";
-  if (block.type !== "resource") return false;
-  return block.children.some((c) => c.kind === "attribute" && isSourceAttribute(c.name));
-}
-function blockSourceExpressions(block, text, type, labels) {
-  const out2 = [];
-  const forEach = attributeIn(block, ["for_each"]);
-  if (forEach && (type === "resource" || type === "data" && labels[0] === "aws_iam_policy_document")) out2.push({ path: ["for_each"], expr: expression(forEach, text) });
-  if (type === "resource") {
-    for (const child of childrenOf(block) ?? []) {
-      const name2 = child.type === "attribute" ? child.namedChildren[0]?.text : void 0;
-      if (name2 === void 0 || !isSourceAttribute(name2)) continue;
-      const value = child.namedChildren.find((n) => n?.type === "expression");
-      if (value) out2.push({ path: [name2], expr: expression(value, text) });
-    }
-  } else if (type === "data" && labels[0] === "aws_iam_policy_document") {
-    for (const name2 of MERGED_DOCUMENTS) {
-      const value = attributeIn(block, [name2]);
-      if (value) out2.push({ path: [name2], expr: expression(value, text) });
-    }
-    const statements = childrenOf(block)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === "statement") ?? [];
-    statements.forEach((statement, i2) => {
-      for (const [nested, names] of DOCUMENT_LISTS) {
-        const holders = nested === "" ? [statement] : childrenOf(statement)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === nested) ?? [];
-        holders.forEach((holder, j) => {
-          for (const name2 of names) {
-            const path = nested === "" ? ["statement", i2, name2] : ["statement", i2, nested, j, name2];
-            const value = attributeIn(holder, [name2]);
-            if (value) out2.push({ path, expr: expression(value, text) });
-          }
-        });
-      }
-    });
-  }
-  return out2;
-}
 function attributeExpressions(block, text) {
   const out2 = [];
   for (const attr of childrenOf(block) ?? []) {
@@ -4335,6 +4287,109 @@ function unescapeQuoted(s) {
     }
   });
   return bad ? void 0 : out2;
+}
+
+// src/sourcemap/block-expressions.ts
+var MERGED_DOCUMENTS = ["source_policy_documents", "override_policy_documents", "source_json", "override_json"];
+var DOCUMENT_LISTS = [
+  ["", ["actions", "not_actions", "resources", "not_resources"]],
+  ["principals", ["identifiers"]],
+  ["not_principals", ["identifiers"]],
+  ["condition", ["values"]]
+];
+var NAMING_ATTRIBUTES = /* @__PURE__ */ new Set(["policy", "bucket", "role", "roles", "user", "users", "group", "groups", "vpc_zone_identifier"]);
+function isSourceAttribute(name2) {
+  return NAMING_ATTRIBUTES.has(name2) || /_(ids?|arns?)$/.test(name2);
+}
+function readsSourceExpressions(block) {
+  if (block.type === "data") return block.labels[0] === "aws_iam_policy_document";
+  if (block.type !== "resource") return false;
+  return block.children.some((c) => c.kind === "attribute" && isSourceAttribute(c.name));
+}
+function blockSourceExpressions(block, text, type, labels) {
+  const out2 = [];
+  const forEach = attributeIn(block, ["for_each"]);
+  if (forEach && (type === "resource" || type === "data" && labels[0] === "aws_iam_policy_document")) out2.push({ path: ["for_each"], expr: expression(forEach, text) });
+  if (type === "resource") {
+    for (const child of childrenOf(block) ?? []) {
+      const name2 = child.type === "attribute" ? child.namedChildren[0]?.text : void 0;
+      if (name2 === void 0 || !isSourceAttribute(name2)) continue;
+      const value = child.namedChildren.find((n) => n?.type === "expression");
+      if (value) out2.push({ path: [name2], expr: expression(value, text) });
+    }
+  } else if (type === "data" && labels[0] === "aws_iam_policy_document") {
+    for (const name2 of MERGED_DOCUMENTS) {
+      const value = attributeIn(block, [name2]);
+      if (value) out2.push({ path: [name2], expr: expression(value, text) });
+    }
+    const statements = childrenOf(block)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === "statement") ?? [];
+    statements.forEach((statement, i2) => {
+      for (const [nested, names] of DOCUMENT_LISTS) {
+        const holders = nested === "" ? [statement] : childrenOf(statement)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === nested) ?? [];
+        holders.forEach((holder, j) => {
+          for (const name2 of names) {
+            const path = nested === "" ? ["statement", i2, name2] : ["statement", i2, nested, j, name2];
+            const value = attributeIn(holder, [name2]);
+            if (value) out2.push({ path, expr: expression(value, text) });
+          }
+        });
+      }
+    });
+    const layout = statementLayout(block, text);
+    if (layout) out2.push({ path: ["statement"], expr: layout });
+  }
+  return out2;
+}
+var NESTED_BLOCKS = { statement: ["principals", "not_principals", "condition"] };
+function statementLayout(document, text) {
+  const writesDynamic = (block, nested) => (childrenOf(block) ?? []).some((child) => {
+    const kind = blockName(child);
+    return kind === "dynamic" ? nested.includes(labelOf(child) ?? "") : kind !== void 0 && nested.includes(kind) && writesDynamic(child, NESTED_BLOCKS[kind] ?? []);
+  });
+  return writesDynamic(document, ["statement"]) ? blockList(document, "statement", text) : void 0;
+}
+function blockList(holder, name2, text) {
+  const parts2 = [];
+  for (const child of childrenOf(holder) ?? []) {
+    const kind = blockName(child);
+    if (kind === name2) parts2.push({ t: "tuple", items: [blockValue(child, name2, text)] });
+    else if (kind === "dynamic" && labelOf(child) === name2) parts2.push(dynamicBlock(child, name2, text));
+  }
+  return { t: "call", name: "concat", args: parts2 };
+}
+function blockValue(block, name2, text) {
+  const items = [];
+  for (const child of childrenOf(block) ?? []) {
+    if (child.type !== "attribute") continue;
+    const value = child.namedChildren.find((n) => n?.type === "expression");
+    if (value) items.push({ key: child.namedChildren[0].text, value: expression(value, text) });
+  }
+  for (const nested of NESTED_BLOCKS[name2] ?? []) items.push({ key: nested, value: blockList(block, nested, text) });
+  return { t: "object", items };
+}
+function dynamicBlock(block, name2, text) {
+  const forEach = attributeIn(block, ["for_each"]);
+  const content = childrenOf(block)?.find((n) => blockName(n) === "content");
+  const iteratorAt = attributeIn(block, ["iterator"]);
+  const iterator = iteratorAt ? expression(iteratorAt, text) : void 0;
+  if (!forEach || !content || attributeIn(block, ["labels"])) return unsupported(block, `a dynamic "${name2}" block vpcelint does not expand`);
+  if (iterator && (iterator.t !== "traversal" || iterator.steps.length > 0)) return unsupported(block, `a dynamic "${name2}" block whose iterator is not a name`);
+  return {
+    t: "for",
+    object: false,
+    value: iterator?.t === "traversal" ? iterator.root : name2,
+    iterator: true,
+    collection: expression(forEach, text),
+    result: blockValue(content, name2, text),
+    line: block.startPosition.row + 1
+  };
+}
+function blockName(node) {
+  return node.type === "block" ? node.namedChildren[0]?.text : void 0;
+}
+function labelOf(block) {
+  const label = block.namedChildren.find((n) => n?.type === "string_lit");
+  return label ? label.namedChildren.filter((n) => n?.type === "template_literal").map((n) => n.text).join("") : void 0;
 }
 
 // src/sourcemap/hcl.ts

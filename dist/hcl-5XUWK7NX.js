@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-BIJS5OQA.js";
+} from "./chunk-FTZVN2EY.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,
