@@ -73,6 +73,14 @@ describe('policy documents written with dynamic blocks', () => {
     expect(policy.kind === 'document' && policy.placeholders).toEqual({ [ENDPOINT]: ['aws_vpc_endpoint.s3'] });
   });
 
+  it('a static statement whose conditions a dynamic block adds to (the plan shows its static condition only)', async () => {
+    expect(reasonOf(inventoryOf('policy-dynamic-statements'), 'exempt')).toContain('it has 3 condition block(s) but the configuration shows 1');
+    const inv = await inventoryWithSources(FIXTURE);
+    const [statement] = statementsOf(inv, 'exempt');
+    expect(Object.keys(statement!.Condition as object).sort()).toEqual(['ArnNotLike', 'StringNotEquals']);
+    expect([...(statement!.Condition as Record<string, Record<string, string[]>>).ArnNotLike!['aws:PrincipalArn']!].sort()).toEqual(['arn:aws:iam::111122223333:role/break-glass', 'arn:aws:iam::111122223333:role/bucket-admin']);
+  });
+
   it('a statement per element of a map, in key order, with the key and value of its iterator', async () => {
     const inv = await inventoryWithSources(FIXTURE);
     const statements = statementsOf(inv, 'shared');
