@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { installedModuleDirs } from './installed.js';
 import type { Parser } from 'web-tree-sitter';
 import type { HclExpr } from './expression.js';
-import { parseHcl, type HclBlock } from './hcl.js';
+import { parseHcl, type HclBlock, type HclFile } from './hcl.js';
+import { TemplateReader, type ModuleDirs } from './templates.js';
 import { isDirectory, isLocalSource, tfFiles } from './files.js';
 
 /** A block and the file (absolute path) it is in. */
@@ -68,15 +69,23 @@ export class ModuleLoader {
   readonly directives: { file: string; line: number; text: string; orphan: boolean }[] = [];
   /** Number of `.tf` files parsed. */
   filesParsed = 0;
+  /** The root module's directory: `path.root`. */
+  private root: string | undefined;
+  private readonly templates: TemplateReader;
 
-  constructor(private readonly parser: Parser) {}
+  constructor(private readonly parser: Parser) {
+    this.templates = new TemplateReader(parser);
+  }
 
   /** The root module (or, inside, the module of that call `key` with `installed` files). */
   load(dir: string, key = '', installed = false): ModuleSource {
     const real = realpathSync(dir);
     const cached = this.byDir.get(real);
     if (cached) return cached;
-    if (key === '' && this.byDir.size === 0) this.installedDirs = installedModuleDirs(real);
+    if (key === '' && this.byDir.size === 0) {
+      this.installedDirs = installedModuleDirs(real);
+      this.root = real;
+    }
     const mod: ModuleSource = { dir: real, installed, resources: new Map(), calls: new Map(), removed: new Map(), locals: new Map(), outputs: new Map() };
     // Registered before its calls are followed, so a module calling itself ends instead of recursing.
     this.byDir.set(real, mod);
@@ -91,6 +100,7 @@ export class ModuleLoader {
       }
       const parsed = parseHcl(this.parser, text);
       this.filesParsed++;
+      if (text.includes('templatefile')) this.readTemplates(parsed, { module: real, root: this.root ?? real });
       if (parsed.errorLines.length > 0) {
         this.problems.push({ code: 'source-syntax-error', file, line: parsed.errorLines[0]!, message: 'HCL syntax error; blocks near it may be missing from the source map' });
       }
@@ -130,6 +140,15 @@ export class ModuleLoader {
       mod.calls.get(name)!.module = this.load(childDir, childKey, installed);
     }
     return mod;
+  }
+
+  /** The templates the file's expressions read with `templatefile()`: the evaluator reads no files. */
+  private readTemplates(parsed: HclFile, dirs: ModuleDirs): void {
+    const expressions = [
+      ...parsed.locals.map(([, e]) => e),
+      ...parsed.blocks.flatMap((b) => [...(b.expressions ?? []).map((e) => e.expr), ...(b.arguments ?? []).map(([, e]) => e), ...(b.value ? [b.value] : [])]),
+    ];
+    for (const e of expressions) this.templates.resolveIn(e, dirs);
   }
 
   /** The module an installed call names, read now if it was not. */

@@ -8,7 +8,7 @@ import type { Expression } from './plan-types.js';
 import { toCaller, toOutput, type Frame, type Move } from './source-frames.js';
 import { SourceNotEvaluable, TerraformError, terraformError } from './source-errors.js';
 import { deep, InstanceValue, Lazy, navigate, shallow } from './source-lazy.js';
-import { checkReferences, declaresResource, isResource, plannedOf } from './source-references.js';
+import { checkReferences, declaresResource, isResource, plannedOf, traversalsOf } from './source-references.js';
 
 export { SourceNotEvaluable } from './source-errors.js';
 
@@ -73,6 +73,7 @@ export class SourceEvaluator {
    */
   document(e: HclExpr): string | null {
     if (e.t === 'call' && e.name === 'jsonencode' && e.args.length === 1) return JSON.stringify(this.result(e.args[0]!));
+    if (e.t === 'call' && e.name === 'templatefile') return this.templateFile(e, JSON_TEMPLATE);
     if (e.t === 'template') return this.template(e, JSON_TEMPLATE);
     if (e.t === 'unsupported') throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
     // Anything else must come to a policy text: `try(each.value.policy, null)`, a document's json through a variable.
@@ -124,6 +125,7 @@ export class SourceEvaluator {
       case 'call': {
         if (e.name === 'try' || e.name === 'can') return this.tryCall(e.name, e.args);
         if (e.name === 'lookup' && (e.args.length === 2 || e.args.length === 3)) return this.lookup(e.args);
+        if (e.name === 'templatefile') return this.templateFile(e);
         return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case 'conditional': {
@@ -194,6 +196,24 @@ export class SourceEvaluator {
       }
     }
     return e.object ? object : out;
+  }
+
+  /**
+   * `templatefile(path, vars)`: the template the source map read for the call, with only its vars bound, as
+   * Terraform renders it (a template sees nothing else).
+   */
+  private templateFile(e: Extract<HclExpr, { t: 'call' }>, json?: typeof JSON_TEMPLATE): string {
+    const read = e.templateFile;
+    if (!read || 'unread' in read) throw new SourceNotEvaluable(`it calls templatefile() ${read?.unread ?? 'on a template vpcelint did not read'}`);
+    if (e.args.length !== 2) throw new SourceNotEvaluable('it calls templatefile() without its vars');
+    const vars = shallow(this.value(e.args[1]!));
+    if (vars === null || typeof vars !== 'object' || Array.isArray(vars)) throw new SourceNotEvaluable(`it calls templatefile() with vars that are not an object`);
+    const names = new Map(Object.entries(vars));
+    const unset = traversalsOf(read.template, new Set(names.keys()))[0];
+    if (unset) throw new SourceNotEvaluable(`its template ${read.file} reads ${unset.text}, which its vars do not set`);
+    if (read.template.t !== 'template') throw new SourceNotEvaluable(`its template ${read.file} holds ${read.template.t === 'unsupported' ? read.template.what : 'no text'}, which vpcelint does not evaluate`);
+    const template = read.template;
+    return this.within(this.frame, [names], () => this.template(template, json));
   }
 
   /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
