@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-RXZ7LXH2.js";
+} from "./chunk-F5QGR6GD.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

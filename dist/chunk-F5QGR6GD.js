@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-356WSIIP.js";
+} from "./chunk-SNXE7XKO.js";
 import {
   isDirectory,
   tfFiles
@@ -6210,6 +6210,7 @@ var SourceEvaluator = class {
    */
   document(e) {
     if (e.t === "call" && e.name === "jsonencode" && e.args.length === 1) return JSON.stringify(this.result(e.args[0]));
+    if (e.t === "call" && e.name === "templatefile") return this.templateFile(e, JSON_TEMPLATE);
     if (e.t === "template") return this.template(e, JSON_TEMPLATE);
     if (e.t === "unsupported") throw new SourceNotEvaluable(`it is ${e.what} (line ${e.line})`);
     const text = shallow(this.value(e));
@@ -6254,6 +6255,7 @@ var SourceEvaluator = class {
       case "call": {
         if (e.name === "try" || e.name === "can") return this.tryCall(e.name, e.args);
         if (e.name === "lookup" && (e.args.length === 2 || e.args.length === 3)) return this.lookup(e.args);
+        if (e.name === "templatefile") return this.templateFile(e);
         return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case "conditional": {
@@ -6317,6 +6319,23 @@ var SourceEvaluator = class {
       }
     }
     return e.object ? object : out;
+  }
+  /**
+   * `templatefile(path, vars)`: the template the source map read for the call, with only its vars bound, as
+   * Terraform renders it (a template sees nothing else).
+   */
+  templateFile(e, json) {
+    const read = e.templateFile;
+    if (!read || "unread" in read) throw new SourceNotEvaluable(`it calls templatefile() ${read?.unread ?? "on a template vpcelint did not read"}`);
+    if (e.args.length !== 2) throw new SourceNotEvaluable("it calls templatefile() without its vars");
+    const vars = shallow(this.value(e.args[1]));
+    if (vars === null || typeof vars !== "object" || Array.isArray(vars)) throw new SourceNotEvaluable(`it calls templatefile() with vars that are not an object`);
+    const names = new Map(Object.entries(vars));
+    const unset = traversalsOf(read.template, new Set(names.keys()))[0];
+    if (unset) throw new SourceNotEvaluable(`its template ${read.file} reads ${unset.text}, which its vars do not set`);
+    if (read.template.t !== "template") throw new SourceNotEvaluable(`its template ${read.file} holds ${read.template.t === "unsupported" ? read.template.what : "no text"}, which vpcelint does not evaluate`);
+    const template = read.template;
+    return this.within(this.frame, [names], () => this.template(template, json));
   }
   /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
   template(e, json) {

@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-4Z2GTMFJ.js";
-import "./chunk-RXZ7LXH2.js";
-import "./chunk-356WSIIP.js";
+} from "./chunk-KYMN6LY7.js";
+import "./chunk-F5QGR6GD.js";
+import "./chunk-SNXE7XKO.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";
