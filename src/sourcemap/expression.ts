@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { templateOf, unescapeQuoted } from './template-expression.js';
 
 /**
  * One attribute's value expression from a `.tf` file, as a small tree: the
@@ -147,7 +148,7 @@ export function expression(node: Node, text: string): HclExpr {
     case 'literal_value':
       return literal(parts[0]!);
     case 'template_expr':
-      return template(parts[0]!, text);
+      return templateOf(parts[0]!, text, (n) => expression(n, text));
     case 'collection_value':
       return expression(parts[0]!, text);
     case 'tuple':
@@ -243,7 +244,8 @@ function literal(node: Node): HclExpr {
     case 'null_lit':
       return { t: 'literal', value: null };
     case 'string_lit': {
-      const body = named(node).filter((n) => n.type === 'template_literal').map((n) => n.text).join('');
+      // The text between the quotes: the grammar's literal tokens leave out the spaces at either end.
+      const body = node.text.slice(1, -1);
       const value = unescapeQuoted(body);
       return value === undefined ? unsupported(node, 'a string with an escape vpcelint does not read') : { t: 'literal', value };
     }
@@ -315,75 +317,4 @@ function object(parts: Node[], text: string): HclExpr {
     items.push({ key, value: expression(v, text) });
   }
   return { t: 'object', items };
-}
-
-/** A quoted or heredoc template: literal text between the delimiters, interpolations as expressions. */
-function template(node: Node, text: string): HclExpr {
-  const heredoc = node.type === 'heredoc_template';
-  const children = named(node);
-  const directive = children.find((n) => n.type === 'template_directive');
-  if (directive) return unsupported(node, describe(directive));
-  let start: number;
-  let end: number;
-  if (heredoc) {
-    const ids = children.filter((n) => n.type === 'heredoc_identifier');
-    if (ids.length < 2) return unsupported(node, 'a heredoc');
-    start = text.indexOf('\n', ids[0]!.endIndex) + 1;
-    end = ids[ids.length - 1]!.startIndex;
-    if (start <= 0 || start > end) return unsupported(node, 'a heredoc');
-  } else {
-    start = node.startIndex + 1;
-    end = node.endIndex - 1;
-  }
-  const parts: (string | HclExpr)[] = [];
-  let at = start;
-  for (const n of children.filter((c) => c.type === 'template_interpolation')) {
-    const literalText = text.slice(at, n.startIndex);
-    const lit = heredoc ? literalText.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : unescapeQuoted(literalText);
-    if (lit === undefined) return unsupported(node, 'a string with an escape vpcelint does not read');
-    if (lit) parts.push(lit);
-    const inner = named(n).find((c) => c.type === 'expression');
-    if (!inner) return unsupported(n, 'an interpolation');
-    if (n.text.startsWith('${~') || n.text.endsWith('~}')) return unsupported(n, 'a whitespace-stripping interpolation (~)');
-    parts.push(expression(inner, text));
-    at = n.endIndex;
-  }
-  const tail = text.slice(at, end);
-  const lit = heredoc ? tail.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : unescapeQuoted(tail);
-  if (lit === undefined) return unsupported(node, 'a string with an escape vpcelint does not read');
-  if (lit) parts.push(lit);
-  if (heredoc && children[0]?.text.startsWith('<<-')) return stripIndent(parts);
-  return { t: 'template', parts };
-}
-
-/** `<<-EOT`: the smallest indentation of the lines is removed from each (Terraform's flush heredoc). */
-function stripIndent(parts: (string | HclExpr)[]): HclExpr {
-  const literal = parts.filter((p): p is string => typeof p === 'string').join('\u0000');
-  const indents = literal.split('\n').filter((line, i) => i === 0 || line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length);
-  const cut = Math.min(...indents);
-  if (!Number.isFinite(cut) || cut === 0) return { t: 'template', parts };
-  const strip = (s: string, first: boolean) => s.replace(/\n[ \t]*/g, (m) => `\n${m.slice(1 + Math.min(cut, m.length - 1))}`).replace(first ? /^[ \t]*/ : /^$/, (m) => m.slice(Math.min(cut, m.length)));
-  return { t: 'template', parts: parts.map((p, i) => (typeof p === 'string' ? strip(p, i === 0) : p)) };
-}
-
-/** HCL's escapes in quoted strings; undefined for one it does not define. */
-function unescapeQuoted(s: string): string | undefined {
-  let bad = false;
-  const out = s.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)|\$\$\{|%%\{/g, (m, esc: string | undefined) => {
-    if (m === '$${') return '${';
-    if (m === '%%{') return '%{';
-    switch (esc![0]) {
-      case 'n': return '\n';
-      case 'r': return '\r';
-      case 't': return '\t';
-      case '"': return '"';
-      case '\\': return '\\';
-      case 'u':
-      case 'U': return String.fromCodePoint(parseInt(esc!.slice(1), 16));
-      default:
-        bad = true;
-        return m;
-    }
-  });
-  return bad ? undefined : out;
 }
