@@ -84,12 +84,24 @@ describe('attribute expressions from .tf source', () => {
     expect(await exprOf('  policy = data.aws_s3_bucket.x[*].tags["Team"]')).toMatchObject({ t: 'splat', base: ref('data.aws_s3_bucket.x'), each: [{ attr: 'tags' }, { index: 'Team' }] });
   });
 
-  it('marks what it does not follow, with its line: grouping for expressions, expanded arguments, splats of what is no traversal, template directives, computed keys', async () => {
+  it('reads template directives as the expressions they amount to: if as a conditional, for as the join of a for expression', async () => {
+    const e = await exprOf('  policy = "%{ if var.a }x%{ else }${var.b}%{ endif }%{ for k, v in var.m ~} ${v} %{ endfor }"');
+    expect(e).toEqual({
+      t: 'template',
+      parts: [
+        { t: 'conditional', cond: ref('var.a'), then: { t: 'template', parts: ['x'] }, else: { t: 'template', parts: [ref('var.b')] } },
+        { t: 'call', name: 'join', args: [{ t: 'literal', value: '' }, expect.objectContaining({ t: 'for', key: 'k', value: 'v', collection: ref('var.m'), result: { t: 'template', parts: [ref('v'), ' '] } })] },
+      ],
+    });
+    // The grammar's literal tokens leave out spaces at a string's ends; the string keeps them.
+    expect(await exprOf('  policy = "  c  "')).toEqual({ t: 'literal', value: '  c  ' });
+  });
+
+  it('marks what it does not follow, with its line: grouping for expressions, expanded arguments, splats of what is no traversal, computed keys', async () => {
     for (const [value, what] of [
       ['{for k, v in var.m : k => v...}', 'a for expression'],
       ['concat(var.l...)', 'an expanded argument (...)'],
       ['concat(var.a, var.b)[*].arn', 'a splat ([*])'],
-      ['"%{ if var.a }x%{ endif }"', 'a template directive (%{ })'],
       ['{ (var.k) = 1 }', 'a computed object key'],
     ] as const) {
       const e = await exprOf(`\n  policy = jsonencode(${value})`);
