@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-FTZVN2EY.js";
+} from "./chunk-23H2PTCI.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

@@ -1379,11 +1379,11 @@ var Language = class _Language {
   /**
    * Get the node type id for a node type name.
    */
-  idForNodeType(type, named2) {
+  idForNodeType(type, named3) {
     const typeLength = C.lengthBytesUTF8(type);
     const typeAddress = C._malloc(typeLength + 1);
     C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named2 ? 1 : 0);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named3 ? 1 : 0);
     C._free(typeAddress);
     return result || null;
   }
@@ -4025,202 +4025,10 @@ var Query = class {
   }
 };
 
-// src/sourcemap/expression.ts
-function attributeExpressions(block, text) {
-  const out2 = [];
-  for (const attr of childrenOf(block) ?? []) {
-    const value = attr.type === "attribute" ? attr.namedChildren.find((n) => n?.type === "expression") : void 0;
-    if (value) out2.push([attr.namedChildren[0].text, expression(value, text)]);
-  }
-  return out2;
-}
-function attributeIn(block, path) {
-  let here = block;
-  for (let i2 = 0; i2 < path.length - 1; i2 += 2) {
-    const [name3, index] = [path[i2], path[i2 + 1]];
-    if (typeof name3 !== "string" || typeof index !== "number") return void 0;
-    here = childrenOf(here)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === name3)[index];
-    if (!here) return void 0;
-  }
-  const name2 = path[path.length - 1];
-  const attr = childrenOf(here)?.find((n) => n.type === "attribute" && n.namedChildren[0]?.text === name2);
-  return attr?.namedChildren.find((n) => n?.type === "expression");
-}
-function childrenOf(block) {
-  return block?.namedChildren.find((n) => n?.type === "body")?.namedChildren.filter((n) => n !== null);
-}
-function unsupported(node, what) {
-  return { t: "unsupported", what, line: node.startPosition.row + 1 };
-}
-function named(node) {
-  return node.namedChildren.filter((n) => n !== null && n.type !== "comment");
-}
-function expression(node, text) {
-  const parts2 = named(node);
-  switch (node.type) {
-    case "expression":
-    case "expr_term":
-      if (parts2[0]?.type === "variable_expr") return traversal(node, parts2, text);
-      if (parts2.length === 1) return expression(parts2[0], text);
-      return access(node, parts2, text);
-    case "literal_value":
-      return literal(parts2[0]);
-    case "template_expr":
-      return template(parts2[0], text);
-    case "collection_value":
-      return expression(parts2[0], text);
-    case "tuple":
-      return { t: "tuple", items: parts2.filter((n) => n.type === "expression").map((n) => expression(n, text)) };
-    case "object":
-      return object(parts2, text);
-    case "function_call": {
-      const args2 = parts2.find((n) => n.type === "function_arguments");
-      const list = args2 ? named(args2) : [];
-      if (list.some((n) => n.type === "ellipsis")) return unsupported(node, "an expanded argument (...)");
-      return { t: "call", name: parts2[0].text, args: list.filter((n) => n.type === "expression").map((n) => expression(n, text)) };
-    }
-    case "variable_expr":
-      return traversal(node, [node], text);
-    case "conditional": {
-      const [cond, then, otherwise] = parts2.filter((n) => n.type === "expression");
-      if (!cond || !then || !otherwise) return unsupported(node, describe(node));
-      return { t: "conditional", cond: expression(cond, text), then: expression(then, text), else: expression(otherwise, text) };
-    }
-    case "for_expr":
-      return forExpression(parts2[0], text);
-    case "operation":
-      return operation(parts2[0], text);
-    default:
-      return unsupported(node, describe(node));
-  }
-}
-function operation(node, text) {
-  const children = node.children.filter((n) => n !== null && n.type !== "comment");
-  const at = children.findIndex((n) => !n.isNamed && OPERATORS.has(n.type));
-  if (at === -1) return unsupported(node, "an operator");
-  const op = children[at].text;
-  const sides = node.type === "unary_operation" ? [children.slice(at + 1)] : [children.slice(0, at), children.slice(at + 1)];
-  if (sides.some((side) => side.length === 0)) return unsupported(node, "an operator");
-  return { t: "operation", op, args: sides.map((side) => operand(side, text)) };
-}
-var OPERATORS = /* @__PURE__ */ new Set(["!", "-", "==", "!=", "<", ">", "<=", ">=", "+", "*", "/", "%", "&&", "||"]);
-function operand(nodes, text) {
-  if (nodes[0].type === "variable_expr") return traversal(nodes[0], nodes, text, nodes[nodes.length - 1].endIndex);
-  if (nodes.length === 3 && nodes[0].type === "(" && nodes[2].type === ")") return expression(nodes[1], text);
-  if (nodes.length !== 1) return unsupported(nodes[0], describe(nodes[1]));
-  return nodes[0].type === "operation" ? operation(named(nodes[0])[0], text) : expression(nodes[0], text);
-}
-function forExpression(node, text) {
-  const parts2 = named(node);
-  const intro = parts2.find((n) => n.type === "for_intro");
-  const names = intro ? named(intro).filter((n) => n.type === "identifier").map((n) => n.text) : [];
-  const collection = intro ? named(intro).find((n) => n.type === "expression") : void 0;
-  const results = parts2.filter((n) => n.type === "expression");
-  const cond = parts2.find((n) => n.type === "for_cond");
-  const condExpr = cond ? named(cond).find((n) => n.type === "expression") : void 0;
-  const object2 = node.type === "for_object_expr";
-  if (!collection || names.length === 0 || names.length > 2 || results.length !== (object2 ? 2 : 1) || node.children.some((c) => c?.type === "ellipsis")) return unsupported(node, "a for expression");
-  const [first, second] = names;
-  return {
-    t: "for",
-    object: object2,
-    ...second !== void 0 ? { key: first } : {},
-    value: second ?? first,
-    collection: expression(collection, text),
-    ...object2 ? { resultKey: expression(results[0], text), result: expression(results[1], text) } : { result: expression(results[0], text) },
-    ...condExpr ? { cond: expression(condExpr, text) } : {},
-    line: node.startPosition.row + 1
-  };
-}
-function describe(node) {
-  const what = {
-    conditional: "a conditional (? :)",
-    for_expr: "a for expression",
-    operation: "an operator",
-    splat: "a splat ([*])",
-    template_directive: "a template directive (%{ })",
-    heredoc_template: "a heredoc"
-  };
-  return what[node.type] ?? `a ${node.type.replace(/_/g, " ")}`;
-}
-function literal(node) {
-  switch (node.type) {
-    case "numeric_lit":
-      return { t: "literal", value: Number(node.text) };
-    case "bool_lit":
-      return { t: "literal", value: node.text === "true" };
-    case "null_lit":
-      return { t: "literal", value: null };
-    case "string_lit": {
-      const body2 = named(node).filter((n) => n.type === "template_literal").map((n) => n.text).join("");
-      const value = unescapeQuoted(body2);
-      return value === void 0 ? unsupported(node, "a string with an escape vpcelint does not read") : { t: "literal", value };
-    }
-    default:
-      return unsupported(node, describe(node));
-  }
-}
-function traversal(node, parts2, text, end = node.endIndex) {
-  const root = parts2[0].text;
-  const steps = [];
-  const rest = parts2.slice(1);
-  const at = rest.findIndex((p) => p.type === "splat");
-  if (at !== -1) {
-    const kind = named(rest[at])[0];
-    if (at !== rest.length - 1 || !kind) return unsupported(rest[at], describe(rest[at]));
-    const base = traversal(node, parts2.slice(0, at + 1), text, rest[at].startIndex);
-    const each = traversal(node, [parts2[0], ...named(kind)], text);
-    if (base.t !== "traversal" || each.t !== "traversal") return base.t === "unsupported" ? base : each;
-    return { t: "splat", base, each: each.steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
-  }
-  for (const part of rest) {
-    const step = stepOf(part, text);
-    if ("t" in step) return step;
-    steps.push(step);
-  }
-  return { t: "traversal", root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
-}
-function access(node, parts2, text) {
-  const steps = [];
-  for (const part of parts2.slice(1)) {
-    const step = stepOf(part, text);
-    if ("t" in step) return step;
-    steps.push(step);
-  }
-  return { t: "access", base: expression(parts2[0], text), steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, "") };
-}
-function stepOf(part, text) {
-  if (part.type === "get_attr") return { attr: named(part).find((n) => n.type === "identifier").text };
-  if (part.type !== "index") return { t: "unsupported", what: describe(part), line: part.startPosition.row + 1 };
-  const inner = named(part)[0];
-  if (inner?.type === "legacy_index") return { index: Number(inner.text.replace(/^\./, "")) };
-  const expr = inner ? named(inner).find((n) => n.type === "expression") : void 0;
-  if (!expr) return { t: "unsupported", what: "an index", line: part.startPosition.row + 1 };
-  const key = expression(expr, text);
-  return key.t === "literal" && (typeof key.value === "string" || typeof key.value === "number") ? { index: key.value } : { index: key };
-}
-function object(parts2, text) {
-  const items = [];
-  for (const elem of parts2.filter((n) => n.type === "object_elem")) {
-    const [k, v] = named(elem).filter((n) => n.type === "expression");
-    if (!k || !v) return unsupported(elem, "an object element");
-    const bare = named(k);
-    let key;
-    if (bare.length === 1 && bare[0].type === "variable_expr") key = bare[0].text;
-    else {
-      const e = expression(k, text);
-      if (e.t === "literal" && typeof e.value === "string") key = e.value;
-    }
-    if (key === void 0) return unsupported(k, "a computed object key");
-    items.push({ key, value: expression(v, text) });
-  }
-  return { t: "object", items };
-}
-function template(node, text) {
+// src/sourcemap/template-expression.ts
+function templateOf(node, text, read) {
   const heredoc = node.type === "heredoc_template";
   const children = named(node);
-  const directive = children.find((n) => n.type === "template_directive");
-  if (directive) return unsupported(node, describe(directive));
   let start2;
   let end;
   if (heredoc) {
@@ -4233,25 +4041,94 @@ function template(node, text) {
     start2 = node.startIndex + 1;
     end = node.endIndex - 1;
   }
-  const parts2 = [];
+  const flush = heredoc && children[0]?.text.startsWith("<<-");
+  if (flush && children.some((c) => c.type === "template_directive")) return unsupported(node, "a template directive (%{ }) in an indented heredoc (<<-)");
+  const content = itemsOf(children, start2, end, { text, heredoc, read });
+  if ("t" in content) return content;
+  const parts2 = partsOf(content);
+  return flush ? stripIndent(parts2) : { t: "template", parts: parts2 };
+}
+function itemsOf(nodes, start2, end, r) {
+  const out2 = [];
   let at = start2;
-  for (const n of children.filter((c) => c.type === "template_interpolation")) {
-    const literalText = text.slice(at, n.startIndex);
-    const lit2 = heredoc ? literalText.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{") : unescapeQuoted(literalText);
-    if (lit2 === void 0) return unsupported(node, "a string with an escape vpcelint does not read");
-    if (lit2) parts2.push(lit2);
-    const inner = named(n).find((c) => c.type === "expression");
-    if (!inner) return unsupported(n, "an interpolation");
-    if (n.text.startsWith("${~") || n.text.endsWith("~}")) return unsupported(n, "a whitespace-stripping interpolation (~)");
-    parts2.push(expression(inner, text));
+  for (const n of nodes) {
+    if (n.type !== "template_interpolation" && n.type !== "template_directive" || n.startIndex < start2 || n.endIndex > end) continue;
+    const literal2 = literalText(r.text.slice(at, n.startIndex), r.heredoc);
+    if (literal2 === void 0) return unsupported(n, "a string with an escape vpcelint does not read");
+    out2.push({ literal: literal2 });
+    const item = n.type === "template_interpolation" ? interpolation(n, r) : directive(n, r);
+    if ("t" in item) return item;
+    out2.push(item);
     at = n.endIndex;
   }
-  const tail = text.slice(at, end);
-  const lit = heredoc ? tail.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{") : unescapeQuoted(tail);
-  if (lit === void 0) return unsupported(node, "a string with an escape vpcelint does not read");
-  if (lit) parts2.push(lit);
-  if (heredoc && children[0]?.text.startsWith("<<-")) return stripIndent(parts2);
-  return { t: "template", parts: parts2 };
+  const tail = literalText(r.text.slice(at, end), r.heredoc);
+  if (tail === void 0) return unsupported(nodes[0] ?? null, "a string with an escape vpcelint does not read");
+  out2.push({ literal: tail });
+  return out2;
+}
+function interpolation(n, r) {
+  const inner = named(n).find((c) => c.type === "expression");
+  if (!inner) return unsupported(n, "an interpolation");
+  return { expr: r.read(inner), stripBefore: n.text.startsWith("${~"), stripAfter: n.text.endsWith("~}") };
+}
+function directive(n, r) {
+  const d = named(n)[0];
+  const parts2 = d ? named(d) : [];
+  const find = (type) => parts2.find((p) => p.type === type);
+  const body2 = (from, to) => {
+    const items = itemsOf(parts2, from.endIndex, to.startIndex, r);
+    if ("t" in items) return items;
+    return { t: "template", parts: partsOf(items, from.text.endsWith("~}"), to.text.startsWith("%{~")) };
+  };
+  if (d?.type === "template_for") {
+    const [open, close] = [find("template_for_start"), find("template_for_end")];
+    const names = open ? named(open).filter((p) => p.type === "identifier").map((p) => p.text) : [];
+    const collection = open ? named(open).find((p) => p.type === "expression") : void 0;
+    if (!open || !close || !collection || names.length === 0 || names.length > 2) return unsupported(n, "a template for directive");
+    const [first, second] = names;
+    const each = {
+      t: "for",
+      object: false,
+      ...second !== void 0 ? { key: first } : {},
+      value: second ?? first,
+      collection: r.read(collection),
+      result: body2(open, close),
+      line: n.startPosition.row + 1
+    };
+    return { expr: { t: "call", name: "join", args: [{ t: "literal", value: "" }, each] }, stripBefore: open.text.startsWith("%{~"), stripAfter: close.text.endsWith("~}") };
+  }
+  if (d?.type === "template_if") {
+    const [open, otherwise, close] = [find("template_if_intro"), find("template_else_intro"), find("template_if_end")];
+    const cond = open ? named(open).find((p) => p.type === "expression") : void 0;
+    if (!open || !close || !cond) return unsupported(n, "a template if directive");
+    const then = body2(open, otherwise ?? close);
+    const alternative = otherwise ? body2(otherwise, close) : { t: "literal", value: "" };
+    return { expr: { t: "conditional", cond: r.read(cond), then, else: alternative }, stripBefore: open.text.startsWith("%{~"), stripAfter: close.text.endsWith("~}") };
+  }
+  return unsupported(n, "a template directive (%{ })");
+}
+function partsOf(items, trimStart = false, trimEnd = false) {
+  const texts = items.map((item) => "literal" in item ? item.literal : void 0);
+  items.forEach((item, i2) => {
+    if ("literal" in item) return;
+    if (item.stripBefore && texts[i2 - 1] !== void 0) texts[i2 - 1] = stripEnd(texts[i2 - 1]);
+    if (item.stripAfter && texts[i2 + 1] !== void 0) texts[i2 + 1] = stripStart(texts[i2 + 1]);
+  });
+  if (trimStart && texts[0] !== void 0) texts[0] = stripStart(texts[0]);
+  const last = texts.length - 1;
+  if (trimEnd && texts[last] !== void 0) texts[last] = stripEnd(texts[last]);
+  return items.flatMap((item, i2) => "literal" in item ? texts[i2] ? [texts[i2]] : [] : [item.expr]);
+}
+function stripStart(s) {
+  const nl = s.indexOf("\n");
+  return nl === -1 ? s.trimStart() : s.slice(0, nl + 1).trimStart() + s.slice(nl + 1);
+}
+function stripEnd(s) {
+  const cut = (s.endsWith("\n") ? s.slice(0, -1) : s).lastIndexOf("\n") + 1;
+  return s.slice(0, cut) + s.slice(cut).trimEnd();
+}
+function literalText(raw, heredoc) {
+  return heredoc ? raw.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{") : unescapeQuoted(raw);
 }
 function stripIndent(parts2) {
   const literal2 = parts2.filter((p) => typeof p === "string").join("\0");
@@ -4287,6 +4164,204 @@ function unescapeQuoted(s) {
     }
   });
   return bad ? void 0 : out2;
+}
+function named(node) {
+  return node.namedChildren.filter((n) => n !== null && n.type !== "comment");
+}
+function unsupported(node, what) {
+  return { t: "unsupported", what, line: (node?.startPosition.row ?? 0) + 1 };
+}
+
+// src/sourcemap/expression.ts
+function attributeExpressions(block, text) {
+  const out2 = [];
+  for (const attr of childrenOf(block) ?? []) {
+    const value = attr.type === "attribute" ? attr.namedChildren.find((n) => n?.type === "expression") : void 0;
+    if (value) out2.push([attr.namedChildren[0].text, expression(value, text)]);
+  }
+  return out2;
+}
+function attributeIn(block, path) {
+  let here = block;
+  for (let i2 = 0; i2 < path.length - 1; i2 += 2) {
+    const [name3, index] = [path[i2], path[i2 + 1]];
+    if (typeof name3 !== "string" || typeof index !== "number") return void 0;
+    here = childrenOf(here)?.filter((n) => n.type === "block" && n.namedChildren[0]?.text === name3)[index];
+    if (!here) return void 0;
+  }
+  const name2 = path[path.length - 1];
+  const attr = childrenOf(here)?.find((n) => n.type === "attribute" && n.namedChildren[0]?.text === name2);
+  return attr?.namedChildren.find((n) => n?.type === "expression");
+}
+function childrenOf(block) {
+  return block?.namedChildren.find((n) => n?.type === "body")?.namedChildren.filter((n) => n !== null);
+}
+function unsupported2(node, what) {
+  return { t: "unsupported", what, line: node.startPosition.row + 1 };
+}
+function named2(node) {
+  return node.namedChildren.filter((n) => n !== null && n.type !== "comment");
+}
+function expression(node, text) {
+  const parts2 = named2(node);
+  switch (node.type) {
+    case "expression":
+    case "expr_term":
+      if (parts2[0]?.type === "variable_expr") return traversal(node, parts2, text);
+      if (parts2.length === 1) return expression(parts2[0], text);
+      return access(node, parts2, text);
+    case "literal_value":
+      return literal(parts2[0]);
+    case "template_expr":
+      return templateOf(parts2[0], text, (n) => expression(n, text));
+    case "collection_value":
+      return expression(parts2[0], text);
+    case "tuple":
+      return { t: "tuple", items: parts2.filter((n) => n.type === "expression").map((n) => expression(n, text)) };
+    case "object":
+      return object(parts2, text);
+    case "function_call": {
+      const args2 = parts2.find((n) => n.type === "function_arguments");
+      const list = args2 ? named2(args2) : [];
+      if (list.some((n) => n.type === "ellipsis")) return unsupported2(node, "an expanded argument (...)");
+      return { t: "call", name: parts2[0].text, args: list.filter((n) => n.type === "expression").map((n) => expression(n, text)) };
+    }
+    case "variable_expr":
+      return traversal(node, [node], text);
+    case "conditional": {
+      const [cond, then, otherwise] = parts2.filter((n) => n.type === "expression");
+      if (!cond || !then || !otherwise) return unsupported2(node, describe(node));
+      return { t: "conditional", cond: expression(cond, text), then: expression(then, text), else: expression(otherwise, text) };
+    }
+    case "for_expr":
+      return forExpression(parts2[0], text);
+    case "operation":
+      return operation(parts2[0], text);
+    default:
+      return unsupported2(node, describe(node));
+  }
+}
+function operation(node, text) {
+  const children = node.children.filter((n) => n !== null && n.type !== "comment");
+  const at = children.findIndex((n) => !n.isNamed && OPERATORS.has(n.type));
+  if (at === -1) return unsupported2(node, "an operator");
+  const op = children[at].text;
+  const sides = node.type === "unary_operation" ? [children.slice(at + 1)] : [children.slice(0, at), children.slice(at + 1)];
+  if (sides.some((side) => side.length === 0)) return unsupported2(node, "an operator");
+  return { t: "operation", op, args: sides.map((side) => operand(side, text)) };
+}
+var OPERATORS = /* @__PURE__ */ new Set(["!", "-", "==", "!=", "<", ">", "<=", ">=", "+", "*", "/", "%", "&&", "||"]);
+function operand(nodes, text) {
+  if (nodes[0].type === "variable_expr") return traversal(nodes[0], nodes, text, nodes[nodes.length - 1].endIndex);
+  if (nodes.length === 3 && nodes[0].type === "(" && nodes[2].type === ")") return expression(nodes[1], text);
+  if (nodes.length !== 1) return unsupported2(nodes[0], describe(nodes[1]));
+  return nodes[0].type === "operation" ? operation(named2(nodes[0])[0], text) : expression(nodes[0], text);
+}
+function forExpression(node, text) {
+  const parts2 = named2(node);
+  const intro = parts2.find((n) => n.type === "for_intro");
+  const names = intro ? named2(intro).filter((n) => n.type === "identifier").map((n) => n.text) : [];
+  const collection = intro ? named2(intro).find((n) => n.type === "expression") : void 0;
+  const results = parts2.filter((n) => n.type === "expression");
+  const cond = parts2.find((n) => n.type === "for_cond");
+  const condExpr = cond ? named2(cond).find((n) => n.type === "expression") : void 0;
+  const object2 = node.type === "for_object_expr";
+  if (!collection || names.length === 0 || names.length > 2 || results.length !== (object2 ? 2 : 1) || node.children.some((c) => c?.type === "ellipsis")) return unsupported2(node, "a for expression");
+  const [first, second] = names;
+  return {
+    t: "for",
+    object: object2,
+    ...second !== void 0 ? { key: first } : {},
+    value: second ?? first,
+    collection: expression(collection, text),
+    ...object2 ? { resultKey: expression(results[0], text), result: expression(results[1], text) } : { result: expression(results[0], text) },
+    ...condExpr ? { cond: expression(condExpr, text) } : {},
+    line: node.startPosition.row + 1
+  };
+}
+function describe(node) {
+  const what = {
+    conditional: "a conditional (? :)",
+    for_expr: "a for expression",
+    operation: "an operator",
+    splat: "a splat ([*])",
+    template_directive: "a template directive (%{ })",
+    heredoc_template: "a heredoc"
+  };
+  return what[node.type] ?? `a ${node.type.replace(/_/g, " ")}`;
+}
+function literal(node) {
+  switch (node.type) {
+    case "numeric_lit":
+      return { t: "literal", value: Number(node.text) };
+    case "bool_lit":
+      return { t: "literal", value: node.text === "true" };
+    case "null_lit":
+      return { t: "literal", value: null };
+    case "string_lit": {
+      const body2 = node.text.slice(1, -1);
+      const value = unescapeQuoted(body2);
+      return value === void 0 ? unsupported2(node, "a string with an escape vpcelint does not read") : { t: "literal", value };
+    }
+    default:
+      return unsupported2(node, describe(node));
+  }
+}
+function traversal(node, parts2, text, end = node.endIndex) {
+  const root = parts2[0].text;
+  const steps = [];
+  const rest = parts2.slice(1);
+  const at = rest.findIndex((p) => p.type === "splat");
+  if (at !== -1) {
+    const kind = named2(rest[at])[0];
+    if (at !== rest.length - 1 || !kind) return unsupported2(rest[at], describe(rest[at]));
+    const base = traversal(node, parts2.slice(0, at + 1), text, rest[at].startIndex);
+    const each = traversal(node, [parts2[0], ...named2(kind)], text);
+    if (base.t !== "traversal" || each.t !== "traversal") return base.t === "unsupported" ? base : each;
+    return { t: "splat", base, each: each.steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
+  }
+  for (const part of rest) {
+    const step = stepOf(part, text);
+    if ("t" in step) return step;
+    steps.push(step);
+  }
+  return { t: "traversal", root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
+}
+function access(node, parts2, text) {
+  const steps = [];
+  for (const part of parts2.slice(1)) {
+    const step = stepOf(part, text);
+    if ("t" in step) return step;
+    steps.push(step);
+  }
+  return { t: "access", base: expression(parts2[0], text), steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, "") };
+}
+function stepOf(part, text) {
+  if (part.type === "get_attr") return { attr: named2(part).find((n) => n.type === "identifier").text };
+  if (part.type !== "index") return { t: "unsupported", what: describe(part), line: part.startPosition.row + 1 };
+  const inner = named2(part)[0];
+  if (inner?.type === "legacy_index") return { index: Number(inner.text.replace(/^\./, "")) };
+  const expr = inner ? named2(inner).find((n) => n.type === "expression") : void 0;
+  if (!expr) return { t: "unsupported", what: "an index", line: part.startPosition.row + 1 };
+  const key = expression(expr, text);
+  return key.t === "literal" && (typeof key.value === "string" || typeof key.value === "number") ? { index: key.value } : { index: key };
+}
+function object(parts2, text) {
+  const items = [];
+  for (const elem of parts2.filter((n) => n.type === "object_elem")) {
+    const [k, v] = named2(elem).filter((n) => n.type === "expression");
+    if (!k || !v) return unsupported2(elem, "an object element");
+    const bare = named2(k);
+    let key;
+    if (bare.length === 1 && bare[0].type === "variable_expr") key = bare[0].text;
+    else {
+      const e = expression(k, text);
+      if (e.t === "literal" && typeof e.value === "string") key = e.value;
+    }
+    if (key === void 0) return unsupported2(k, "a computed object key");
+    items.push({ key, value: expression(v, text) });
+  }
+  return { t: "object", items };
 }
 
 // src/sourcemap/block-expressions.ts
@@ -4372,8 +4447,8 @@ function dynamicBlock(block, name2, text) {
   const content = childrenOf(block)?.find((n) => blockName(n) === "content");
   const iteratorAt = attributeIn(block, ["iterator"]);
   const iterator = iteratorAt ? expression(iteratorAt, text) : void 0;
-  if (!forEach || !content || attributeIn(block, ["labels"])) return unsupported(block, `a dynamic "${name2}" block vpcelint does not expand`);
-  if (iterator && (iterator.t !== "traversal" || iterator.steps.length > 0)) return unsupported(block, `a dynamic "${name2}" block whose iterator is not a name`);
+  if (!forEach || !content || attributeIn(block, ["labels"])) return unsupported2(block, `a dynamic "${name2}" block vpcelint does not expand`);
+  if (iterator && (iterator.t !== "traversal" || iterator.steps.length > 0)) return unsupported2(block, `a dynamic "${name2}" block whose iterator is not a name`);
   return {
     t: "for",
     object: false,
@@ -4533,17 +4608,17 @@ function attachDirectives(root, text, blocks) {
   for (const c of comments) {
     if (!c.text.includes("vpcelint:")) continue;
     const r = lines(c);
-    const directive = { text: c.text, line: r.startLine };
+    const directive2 = { text: c.text, line: r.startLine };
     const inside = blocks.find((b) => b.startLine <= r.startLine && r.startLine <= b.endLine);
     if (inside) {
-      inside.directives.push(directive);
+      inside.directives.push(directive2);
       continue;
     }
     let line = r.endLine + 1;
     while (commentOnly.has(line)) line++;
     const below = commentOnly.has(r.startLine) ? blocks.find((b) => b.startLine === line) : void 0;
-    if (below) below.directives.push(directive);
-    else orphans.push(directive);
+    if (below) below.directives.push(directive2);
+    else orphans.push(directive2);
   }
   return orphans;
 }

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-F5QGR6GD.js";
+} from "./chunk-RAODJKWM.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-SNXE7XKO.js";
+} from "./chunk-2EI5V5AA.js";
 import {
   isDirectory,
   tfFiles

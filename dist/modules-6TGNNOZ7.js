@@ -7,7 +7,7 @@ import {
 } from "./chunk-74UFNRK3.js";
 import {
   parseHcl
-} from "./chunk-FTZVN2EY.js";
+} from "./chunk-23H2PTCI.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts

@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-KYMN6LY7.js";
-import "./chunk-F5QGR6GD.js";
-import "./chunk-SNXE7XKO.js";
+} from "./chunk-E5TK5EPC.js";
+import "./chunk-RAODJKWM.js";
+import "./chunk-2EI5V5AA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";
