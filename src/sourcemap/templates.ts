@@ -59,8 +59,10 @@ export class TemplateReader {
     let end = 'VPCELINT_TEMPLATE';
     while (text.includes(end)) end += '_';
     const body = text.endsWith('\n') ? text : `${text}\n`;
-    const [local] = parseHcl(this.parser, `locals {\n  template = <<${end}\n${body}${end}\n}\n`).locals;
-    if (!local) return { unread: `on ${name}, which does not parse as a template` };
+    const parsed = parseHcl(this.parser, `locals {\n  template = <<${end}\n${body}${end}\n}\n`);
+    const [local] = parsed.locals;
+    // What the parser recovered from an error is not the template Terraform rendered.
+    if (!local || parsed.errorLines.length > 0) return { unread: `on ${name}, which does not parse as a template` };
     return { file: name, template: inFile(local[1], name) };
   }
 }
