@@ -49,6 +49,10 @@ describe('template directives', () => {
     await expect(rendered('%{ if xs }a%{ endif }', '{ xs = ["a"] }')).rejects.toThrow('its conditional (? :) depends on something that is not true or false');
   });
 
+  it('a template that does not parse is not read: what the parser recovers is not what Terraform renders', async () => {
+    await expect(rendered('{ "a": "${x" }', '{ x = "b" }')).rejects.toThrow('it calls templatefile() on t.tftpl, which does not parse as a template');
+  });
+
   it('an indented heredoc with a directive is not read', async () => {
     const parser = await hclParser();
     const [policy] = parseHcl(parser, 'locals {\n  t = <<-EOT\n    %{ if true }a%{ endif }\n  EOT\n}\n').locals.map(([, e]) => e);
