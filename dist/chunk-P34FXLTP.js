@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-2EI5V5AA.js";
+} from "./chunk-Z2642D44.js";
 import {
   isDirectory,
   tfFiles

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-RAODJKWM.js";
+} from "./chunk-P34FXLTP.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

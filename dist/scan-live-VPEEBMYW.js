@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-E5TK5EPC.js";
-import "./chunk-RAODJKWM.js";
-import "./chunk-2EI5V5AA.js";
+} from "./chunk-3BLAUZMR.js";
+import "./chunk-P34FXLTP.js";
+import "./chunk-Z2642D44.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

@@ -75,12 +75,13 @@ var TemplateReader = class {
     while (text.includes(end)) end += "_";
     const body = text.endsWith("\n") ? text : `${text}
 `;
-    const [local] = parseHcl(this.parser, `locals {
+    const parsed = parseHcl(this.parser, `locals {
   template = <<${end}
 ${body}${end}
 }
-`).locals;
-    if (!local) return { unread: `on ${name}, which does not parse as a template` };
+`);
+    const [local] = parsed.locals;
+    if (!local || parsed.errorLines.length > 0) return { unread: `on ${name}, which does not parse as a template` };
     return { file: name, template: inFile(local[1], name) };
   }
 };
