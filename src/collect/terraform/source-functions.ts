@@ -40,6 +40,33 @@ function changeCase(name: string, change: (v: string) => string): (args: unknown
   };
 }
 
+/** format()'s verbs %s, %d, %v and %%, over scalars; others (widths, %q, %#v) and a wrong number of arguments are left to Terraform. */
+function formatted(name: string, spec: unknown, values: unknown[]): FunctionResult {
+  if (typeof spec !== 'string') return notEvaluated(`it calls ${name}() with a format that is not a string`);
+  let i = 0;
+  let bad = false;
+  const out = spec.replace(/%(%|s|d|v)/g, (_m, verb: string) => {
+    if (verb === '%') return '%';
+    const v = values[i++];
+    if (!['string', 'number', 'boolean'].includes(typeof v)) bad = true;
+    return String(v);
+  });
+  return bad || i !== values.length || /%[^%sdv]/.test(spec.replace(/%%/g, '')) ? notEvaluated(`it calls ${name}() in a way vpcelint does not evaluate`) : { value: out };
+}
+
+/**
+ * A function of strings only: not evaluated on a value that holds a placeholder, which may hold what it looks
+ * for; `apply` gives undefined for arguments it leaves to Terraform.
+ */
+function stringFunction(name: string, arity: number, apply: (args: string[]) => unknown): (args: unknown[], placeholders: Placeholders) => FunctionResult {
+  return (args, placeholders) => {
+    if (args.length !== arity || !args.every((a): a is string => typeof a === 'string')) return notEvaluated(`it calls ${name}() on something that is not a string`);
+    if (args.some((a) => placeholders.mentioned(a))) return notEvaluated(`it calls ${name}() on a value known only after apply`);
+    const value = apply(args);
+    return value === undefined ? notEvaluated(`it calls ${name}() in a way vpcelint does not evaluate`) : { value };
+  };
+}
+
 const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) => FunctionResult>([
   [
     'length',
@@ -113,21 +140,54 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
       return typeof sep === 'string' && Array.isArray(l) && l.every((x) => ['string', 'number', 'boolean'].includes(typeof x)) ? { value: l.join(sep) } : notEvaluated('it calls join() on something that is not a list of strings');
     },
   ],
+  ['format', ([spec, ...rest]) => formatted('format', spec, rest)],
   [
-    'format',
+    'formatlist',
+    // `formatlist("%s/*", var.bucket_arns)`: a list argument gives one result per element, a scalar the same to each.
+    ([spec, ...rest]) => {
+      const lengths = new Set(rest.filter(Array.isArray).map((l) => l.length));
+      if (lengths.size !== 1) return notEvaluated('it calls formatlist() with no list, or lists of different lengths');
+      const out: unknown[] = [];
+      for (let i = 0; i < [...lengths][0]!; i++) {
+        const one = formatted('formatlist', spec, rest.map((a) => (Array.isArray(a) ? a[i] : a)));
+        if ('notEvaluated' in one) return one;
+        out.push(one.value);
+      }
+      return { value: out };
+    },
+  ],
+  ['reverse', ([l, ...rest]) => (Array.isArray(l) && rest.length === 0 ? { value: [...l].reverse() } : notEvaluated('it calls reverse() on something that is not a list'))],
+  [
+    'sort',
+    ([l, ...rest], placeholders) => {
+      if (!Array.isArray(l) || rest.length > 0 || !l.every((x) => typeof x === 'string')) return notEvaluated('it calls sort() on something that is not a list of strings');
+      // Where a value known only after apply sorts is not known.
+      return placeholders.mentioned(l) ? notEvaluated('it calls sort() on a value known only after apply') : { value: [...(l as string[])].sort(byCodePoint) };
+    },
+  ],
+  ['split', stringFunction('split', 2, ([sep, s]) => (sep === '' ? undefined : s!.split(sep!)))],
+  // A pattern in slashes is a regular expression, whose syntax is Go's: not evaluated.
+  ['replace', stringFunction('replace', 3, ([s, find, by]) => (find === '' || /^\/.*\/$/.test(find!) ? undefined : s!.split(find!).join(by!)))],
+  ['trimspace', stringFunction('trimspace', 1, ([s]) => s!.trim())],
+  ['trimprefix', stringFunction('trimprefix', 2, ([s, prefix]) => (s!.startsWith(prefix!) ? s!.slice(prefix!.length) : s))],
+  ['trimsuffix', stringFunction('trimsuffix', 2, ([s, suffix]) => (suffix !== '' && s!.endsWith(suffix!) ? s!.slice(0, -suffix!.length) : s))],
+  [
+    'coalescelist',
     (args) => {
-      const [spec, ...rest] = args;
-      if (typeof spec !== 'string') return notEvaluated('it calls format() with a format that is not a string');
-      let i = 0;
-      let bad = false;
-      const out = spec.replace(/%(%|s|d|v)/g, (_m, verb: string) => {
-        if (verb === '%') return '%';
-        const v = rest[i++];
-        if (!['string', 'number', 'boolean'].includes(typeof v)) bad = true;
-        return String(v);
-      });
-      // Other verbs (widths, %q, %#v) and a wrong number of arguments are left to Terraform.
-      return bad || i !== rest.length || /%[^%sdv]/.test(spec.replace(/%%/g, '')) ? notEvaluated('it calls format() in a way vpcelint does not evaluate') : { value: out };
+      if (!args.every(Array.isArray)) return notEvaluated('it calls coalescelist() on something that is not a list');
+      const first = (args as unknown[][]).find((l) => l.length > 0);
+      return first ? { value: first } : notEvaluated('it calls coalescelist() with no list that is not empty');
+    },
+  ],
+  ['tomap', ([m, ...rest]) => (isMap(m) && rest.length === 0 ? { value: m } : notEvaluated('it calls tomap() on something that is not an object'))],
+  [
+    'zipmap',
+    ([keys, values], placeholders) => {
+      if (!Array.isArray(keys) || !Array.isArray(values) || keys.length !== values.length || !keys.every((k) => typeof k === 'string')) return notEvaluated('it calls zipmap() in a way vpcelint does not evaluate');
+      if (placeholders.mentioned(keys)) return notEvaluated('it calls zipmap() with keys known only after apply');
+      const out = Object.create(null) as Record<string, unknown>;
+      keys.forEach((k, i) => (out[k as string] = values[i]));
+      return { value: out };
     },
   ],
   [
