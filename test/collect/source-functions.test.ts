@@ -56,6 +56,23 @@ describe('Terraform functions over source values', () => {
     expect(call('contains', [PLACEHOLDER], 'b')).toHaveProperty('notEvaluated');
   });
 
+  it('more strings and lists: formatlist, split, replace, trims, sort, reverse, coalescelist, zipmap, tomap', () => {
+    expect(call('formatlist', '%s/*', ['arn:aws:s3:::a', PLACEHOLDER])).toEqual({ value: ['arn:aws:s3:::a/*', `${PLACEHOLDER}/*`] });
+    expect(call('formatlist', '%s-%s', ['a', 'b'], 'x')).toEqual({ value: ['a-x', 'b-x'] });
+    expect(call('formatlist', '%s-%s', ['a', 'b'], ['x'])).toHaveProperty('notEvaluated');
+    expect(call('split', ',', 'a,b')).toEqual({ value: ['a', 'b'] });
+    expect(call('replace', 'a-b-c', '-', '/')).toEqual({ value: 'a/b/c' });
+    expect(call('replace', 'a-b', '/-/', '/')).toEqual({ notEvaluated: 'it calls replace() in a way vpcelint does not evaluate' });
+    expect(call('trimspace', '  a \n')).toEqual({ value: 'a' });
+    expect(call('trimprefix', 'arn:aws:s3:::b', 'arn:aws:s3:::')).toEqual({ value: 'b' });
+    expect(call('trimsuffix', 'b/*', '/*')).toEqual({ value: 'b' });
+    expect(call('sort', ['b', 'a', 'C'])).toEqual({ value: ['C', 'a', 'b'] });
+    expect(call('reverse', ['a', PLACEHOLDER])).toEqual({ value: [PLACEHOLDER, 'a'] });
+    expect(call('coalescelist', [], ['a'])).toEqual({ value: ['a'] });
+    expect(call('zipmap', ['k'], [PLACEHOLDER])).toEqual({ value: Object.assign(Object.create(null), { k: PLACEHOLDER }) });
+    expect(call('tomap', { a: 1 })).toEqual({ value: { a: 1 } });
+  });
+
   it('objects: merge, later keys winning', () => {
     expect(call('merge', { a: 1, b: 1 }, { b: 2 })).toEqual({ value: Object.assign(Object.create(null), { a: 1, b: 2 }) });
   });
@@ -69,6 +86,11 @@ describe('Terraform functions over source values', () => {
     expect(call('lower', `${PLACEHOLDER}/*`)).toEqual({ notEvaluated: 'it calls lower() on a value known only after apply' });
     expect(call('title', PLACEHOLDER)).toHaveProperty('notEvaluated');
     expect(call('regex', 'a', 'A')).toEqual({ notEvaluated: 'it calls regex(), which vpcelint does not evaluate' });
+    // A value known only after apply may hold what a string function looks for, and sorts anywhere.
+    expect(call('split', ',', `${PLACEHOLDER},a`)).toEqual({ notEvaluated: 'it calls split() on a value known only after apply' });
+    expect(call('replace', PLACEHOLDER, 'a', 'b')).toHaveProperty('notEvaluated');
+    expect(call('sort', ['b', PLACEHOLDER])).toEqual({ notEvaluated: 'it calls sort() on a value known only after apply' });
+    expect(call('zipmap', [PLACEHOLDER], ['a'])).toHaveProperty('notEvaluated');
   });
 
   it('case: lower, upper, and title as Go has it (a letter after anything but a letter, digit or underscore)', () => {
