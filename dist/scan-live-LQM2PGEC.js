@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-3BLAUZMR.js";
-import "./chunk-P34FXLTP.js";
+} from "./chunk-D56WYFHO.js";
+import "./chunk-TIXWL4TW.js";
 import "./chunk-Z2642D44.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -5934,6 +5934,26 @@ function changeCase(name, change) {
     return placeholders.mentioned(v) ? notEvaluated4(`it calls ${name}() on a value known only after apply`) : { value: change(v) };
   };
 }
+function formatted(name, spec, values) {
+  if (typeof spec !== "string") return notEvaluated4(`it calls ${name}() with a format that is not a string`);
+  let i = 0;
+  let bad = false;
+  const out = spec.replace(/%(%|s|d|v)/g, (_m, verb) => {
+    if (verb === "%") return "%";
+    const v = values[i++];
+    if (!["string", "number", "boolean"].includes(typeof v)) bad = true;
+    return String(v);
+  });
+  return bad || i !== values.length || /%[^%sdv]/.test(spec.replace(/%%/g, "")) ? notEvaluated4(`it calls ${name}() in a way vpcelint does not evaluate`) : { value: out };
+}
+function stringFunction(name, arity, apply) {
+  return (args, placeholders) => {
+    if (args.length !== arity || !args.every((a) => typeof a === "string")) return notEvaluated4(`it calls ${name}() on something that is not a string`);
+    if (args.some((a) => placeholders.mentioned(a))) return notEvaluated4(`it calls ${name}() on a value known only after apply`);
+    const value = apply(args);
+    return value === void 0 ? notEvaluated4(`it calls ${name}() in a way vpcelint does not evaluate`) : { value };
+  };
+}
 var FUNCTIONS = /* @__PURE__ */ new Map([
   [
     "length",
@@ -6004,20 +6024,53 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
       return typeof sep3 === "string" && Array.isArray(l) && l.every((x) => ["string", "number", "boolean"].includes(typeof x)) ? { value: l.join(sep3) } : notEvaluated4("it calls join() on something that is not a list of strings");
     }
   ],
+  ["format", ([spec, ...rest]) => formatted("format", spec, rest)],
   [
-    "format",
+    "formatlist",
+    // `formatlist("%s/*", var.bucket_arns)`: a list argument gives one result per element, a scalar the same to each.
+    ([spec, ...rest]) => {
+      const lengths = new Set(rest.filter(Array.isArray).map((l) => l.length));
+      if (lengths.size !== 1) return notEvaluated4("it calls formatlist() with no list, or lists of different lengths");
+      const out = [];
+      for (let i = 0; i < [...lengths][0]; i++) {
+        const one = formatted("formatlist", spec, rest.map((a) => Array.isArray(a) ? a[i] : a));
+        if ("notEvaluated" in one) return one;
+        out.push(one.value);
+      }
+      return { value: out };
+    }
+  ],
+  ["reverse", ([l, ...rest]) => Array.isArray(l) && rest.length === 0 ? { value: [...l].reverse() } : notEvaluated4("it calls reverse() on something that is not a list")],
+  [
+    "sort",
+    ([l, ...rest], placeholders) => {
+      if (!Array.isArray(l) || rest.length > 0 || !l.every((x) => typeof x === "string")) return notEvaluated4("it calls sort() on something that is not a list of strings");
+      return placeholders.mentioned(l) ? notEvaluated4("it calls sort() on a value known only after apply") : { value: [...l].sort(byCodePoint) };
+    }
+  ],
+  ["split", stringFunction("split", 2, ([sep3, s]) => sep3 === "" ? void 0 : s.split(sep3))],
+  // A pattern in slashes is a regular expression, whose syntax is Go's: not evaluated.
+  ["replace", stringFunction("replace", 3, ([s, find, by]) => find === "" || /^\/.*\/$/.test(find) ? void 0 : s.split(find).join(by))],
+  ["trimspace", stringFunction("trimspace", 1, ([s]) => s.trim())],
+  ["trimprefix", stringFunction("trimprefix", 2, ([s, prefix]) => s.startsWith(prefix) ? s.slice(prefix.length) : s)],
+  ["trimsuffix", stringFunction("trimsuffix", 2, ([s, suffix]) => suffix !== "" && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s)],
+  [
+    "coalescelist",
     (args) => {
-      const [spec, ...rest] = args;
-      if (typeof spec !== "string") return notEvaluated4("it calls format() with a format that is not a string");
-      let i = 0;
-      let bad = false;
-      const out = spec.replace(/%(%|s|d|v)/g, (_m, verb) => {
-        if (verb === "%") return "%";
-        const v = rest[i++];
-        if (!["string", "number", "boolean"].includes(typeof v)) bad = true;
-        return String(v);
-      });
-      return bad || i !== rest.length || /%[^%sdv]/.test(spec.replace(/%%/g, "")) ? notEvaluated4("it calls format() in a way vpcelint does not evaluate") : { value: out };
+      if (!args.every(Array.isArray)) return notEvaluated4("it calls coalescelist() on something that is not a list");
+      const first2 = args.find((l) => l.length > 0);
+      return first2 ? { value: first2 } : notEvaluated4("it calls coalescelist() with no list that is not empty");
+    }
+  ],
+  ["tomap", ([m, ...rest]) => isMap(m) && rest.length === 0 ? { value: m } : notEvaluated4("it calls tomap() on something that is not an object")],
+  [
+    "zipmap",
+    ([keys, values], placeholders) => {
+      if (!Array.isArray(keys) || !Array.isArray(values) || keys.length !== values.length || !keys.every((k) => typeof k === "string")) return notEvaluated4("it calls zipmap() in a way vpcelint does not evaluate");
+      if (placeholders.mentioned(keys)) return notEvaluated4("it calls zipmap() with keys known only after apply");
+      const out = /* @__PURE__ */ Object.create(null);
+      keys.forEach((k, i) => out[k] = values[i]);
+      return { value: out };
     }
   ],
   [

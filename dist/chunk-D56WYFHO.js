@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-P34FXLTP.js";
+} from "./chunk-TIXWL4TW.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
