@@ -1,8 +1,10 @@
 import type { Link } from '../../model/nodes.js';
-import type { SourceExpression } from '../../sourcemap/expression.js';
+import type { HclExpr, SourceExpression, TraversalStep } from '../../sourcemap/expression.js';
+import { formatKey } from './address.js';
 import { namesNothing, type BuildContext } from './context.js';
 import { sourceLinkKey, type CheckableLink, type SourceLinks } from './source-links.js';
 import { SourceNotEvaluable } from './source-errors.js';
+import { checkReferences, isResource } from './source-references.js';
 import { evaluateSource } from './source-values.js';
 
 /**
@@ -14,7 +16,7 @@ export function linksTold(ctx: BuildContext, links: readonly CheckableLink[], fo
   const out = new Map<string, Link>();
   links.forEach((l, i) => {
     const at = found[i];
-    if (!at) return;
+    if (!at || readsOwnInstance(ctx, l, at)) return;
     const told = linkFromSource(ctx, l, at);
     const key = sourceLinkKey(l.inst.address, l.attribute);
     if ('link' in told) {
@@ -81,6 +83,49 @@ function linkFromSource(ctx: BuildContext, req: CheckableLink, found: SourceExpr
     else return { why: `${JSON.stringify(v)} is no id the plan knows` };
   }
   return { link: { keys: [...keys].sort(), external: [...external].sort() } };
+}
+
+/**
+ * Whether the source reads, in so many words, the instance the plan's references gave by the instance's own key:
+ * `aws_subnet.private[count.index].id`, `aws_vpc.main[each.key].id`, `element(aws_route_table.private[*].id,
+ * count.index)` (over a counted resource that has that instance, element() does not wrap). The link is then what
+ * the plan gave, and evaluating it would only say so (most links of terraform-aws-modules are written so).
+ */
+function readsOwnInstance(ctx: BuildContext, l: CheckableLink, found: SourceExpression): boolean {
+  if (!l.byOwnKey || l.attribute.endsWith('_ids') || l.planned.keys.length !== 1 || l.planned.external.length > 0) return false;
+  const e = found.expr;
+  // The resource's name steps, and the steps taken on its instance.
+  let named: readonly TraversalStep[];
+  let after: readonly TraversalStep[];
+  let root: string;
+  if (e.t === 'traversal') {
+    const index = e.steps[e.steps.length - 2];
+    if (!index || !('index' in index) || !isOwnKey(index.index)) return false;
+    [root, named, after] = [e.root, e.steps.slice(0, -2), e.steps.slice(-1)];
+  } else if (e.t === 'call' && e.name === 'element' && e.args.length === 2 && e.args[0]!.t === 'splat' && isOwnKey(e.args[1]!, 'count')) {
+    [root, named, after] = [e.args[0].base.root, e.args[0].base.steps, e.args[0].each];
+  } else return false;
+  const [step] = after;
+  if (after.length !== 1 || !('attr' in step!) || step.attr !== 'id' || !named.every((s) => 'attr' in s)) return false;
+  const name = [root, ...named.map((s) => (s as { attr: string }).attr)].join('.');
+  if (!isResource({ t: 'traversal', root, steps: [...named], text: name })) return false;
+  const own = `${l.inst.moduleInstance}${l.inst.moduleInstance ? '.' : ''}${name}${formatKey(l.inst.key)}`;
+  if (l.planned.keys[0] !== own) return false;
+  try {
+    // A source that is not the plan's configuration is left to the evaluation, which says so.
+    checkReferences(e, ctx.resolver.expressionOf(l.inst, [l.attribute]), found.where);
+    return true;
+  } catch (err) {
+    if (err instanceof SourceNotEvaluable) return false;
+    throw err;
+  }
+}
+
+/** `count.index` or `each.key` (or only the one named): the instance's own key. */
+function isOwnKey(e: string | number | HclExpr, only?: 'count' | 'each'): boolean {
+  if (typeof e !== 'object' || e.t !== 'traversal' || e.steps.length !== 1) return false;
+  const [step] = e.steps;
+  return (e.root === 'count' && (only ?? 'count') === 'count' && 'attr' in step! && step.attr === 'index') || (e.root === 'each' && (only ?? 'each') === 'each' && 'attr' in step! && step.attr === 'key');
 }
 
 /** An EC2 resource id: its prefix and 8 or 17 hexadecimal digits (vpc-0a1b2c3d, subnet-0123456789abcdef0). */

@@ -216,7 +216,7 @@ export class Resolver {
     if (told?.unresolved) return link.unresolved && namesNothing(link) ? told : link;
     const checkable = link.unresolved !== undefined || res.byOwnKey || link.keys.length + link.external.length > 1;
     if (attribute !== undefined && !told && checkable && isUnknown(attrAt(inst, path))) {
-      this.checkable.set(sourceLinkKey(inst.address, attribute), { inst, attribute, planned: link });
+      this.checkable.set(sourceLinkKey(inst.address, attribute), { inst, attribute, planned: link, ...(res.byOwnKey && link.unresolved === undefined ? { byOwnKey: true as const } : {}) });
     }
     return link;
   }

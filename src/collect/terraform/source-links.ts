@@ -17,6 +17,8 @@ export interface CheckableLink {
   attribute: string;
   /** What the plan's references give, to compare with what the source gives. */
   planned: Link;
+  /** The plan's references resolved to one instance only by the instance's own key (`Resolution.byOwnKey`). */
+  byOwnKey?: true;
 }
 
 /** Links the source told, by instance address and attribute (sourceLinkKey): they replace what the references give. */
