@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-TIXWL4TW.js";
+} from "./chunk-Y27MTF3E.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -8054,7 +8054,7 @@ function linksTold(ctx, links, found) {
   const out = /* @__PURE__ */ new Map();
   links.forEach((l, i) => {
     const at = found[i];
-    if (!at) return;
+    if (!at || readsOwnInstance(ctx, l, at)) return;
     const told = linkFromSource(ctx, l, at);
     const key = sourceLinkKey(l.inst.address, l.attribute);
     if ("link" in told) {
@@ -8098,6 +8098,38 @@ function linkFromSource(ctx, req, found) {
     else return { why: `${JSON.stringify(v)} is no id the plan knows` };
   }
   return { link: { keys: [...keys].sort(), external: [...external].sort() } };
+}
+function readsOwnInstance(ctx, l, found) {
+  if (!l.byOwnKey || l.attribute.endsWith("_ids") || l.planned.keys.length !== 1 || l.planned.external.length > 0) return false;
+  const e = found.expr;
+  let named;
+  let after;
+  let root;
+  if (e.t === "traversal") {
+    const index = e.steps[e.steps.length - 2];
+    if (!index || !("index" in index) || !isOwnKey(index.index)) return false;
+    [root, named, after] = [e.root, e.steps.slice(0, -2), e.steps.slice(-1)];
+  } else if (e.t === "call" && e.name === "element" && e.args.length === 2 && e.args[0].t === "splat" && isOwnKey(e.args[1], "count")) {
+    [root, named, after] = [e.args[0].base.root, e.args[0].base.steps, e.args[0].each];
+  } else return false;
+  const [step2] = after;
+  if (after.length !== 1 || !("attr" in step2) || step2.attr !== "id" || !named.every((s) => "attr" in s)) return false;
+  const name = [root, ...named.map((s) => s.attr)].join(".");
+  if (!isResource({ t: "traversal", root, steps: [...named], text: name })) return false;
+  const own = `${l.inst.moduleInstance}${l.inst.moduleInstance ? "." : ""}${name}${formatKey(l.inst.key)}`;
+  if (l.planned.keys[0] !== own) return false;
+  try {
+    checkReferences(e, ctx.resolver.expressionOf(l.inst, [l.attribute]), found.where);
+    return true;
+  } catch (err) {
+    if (err instanceof SourceNotEvaluable) return false;
+    throw err;
+  }
+}
+function isOwnKey(e, only) {
+  if (typeof e !== "object" || e.t !== "traversal" || e.steps.length !== 1) return false;
+  const [step2] = e.steps;
+  return e.root === "count" && (only ?? "count") === "count" && "attr" in step2 && step2.attr === "index" || e.root === "each" && (only ?? "each") === "each" && "attr" in step2 && step2.attr === "key";
 }
 var AWS_ID = /^[a-z]+(-[a-z]+)*-([0-9a-f]{8}|[0-9a-f]{17})$/;
 function sameLink(a, b) {
@@ -8336,7 +8368,7 @@ var Resolver = class {
     if (told?.unresolved) return link.unresolved && namesNothing(link) ? told : link;
     const checkable = link.unresolved !== void 0 || res.byOwnKey || link.keys.length + link.external.length > 1;
     if (attribute !== void 0 && !told && checkable && isUnknown(attrAt(inst, path))) {
-      this.checkable.set(sourceLinkKey(inst.address, attribute), { inst, attribute, planned: link });
+      this.checkable.set(sourceLinkKey(inst.address, attribute), { inst, attribute, planned: link, ...res.byOwnKey && link.unresolved === void 0 ? { byOwnKey: true } : {} });
     }
     return link;
   }
