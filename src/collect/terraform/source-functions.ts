@@ -86,7 +86,16 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
   [
     'toset',
     // A set keeps one of equal values; placeholders are distinct values here, and IAM ignores repeats anyway.
-    (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0] as unknown[])] } : notEvaluated('it calls toset() on something that is not a list')),
+    (args, placeholders) => {
+      if (args.length !== 1 || !Array.isArray(args[0])) return notEvaluated('it calls toset() on something that is not a list');
+      const set = [...new Set(args[0] as unknown[])];
+      // Terraform orders a set of strings lexically and one of numbers by value, which a for_each over it goes by;
+      // where a value known only after apply stands, the order is not known, and only the elements are kept.
+      if (set.every((x) => typeof x === 'number')) return { value: (set as number[]).sort((a, b) => a - b) };
+      // Numbers among strings become strings, as Terraform unifies the element type.
+      if (!placeholders.mentioned(set) && set.every((x) => typeof x === 'string' || typeof x === 'number')) return { value: [...new Set(set.map(String))].sort(byCodePoint) };
+      return { value: set };
+    },
   ],
   ['distinct', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0] as unknown[])] } : notEvaluated('it calls distinct() on something that is not a list'))],
   [

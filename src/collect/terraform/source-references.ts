@@ -51,13 +51,16 @@ export function traversalsOf(e: HclExpr, bound: ReadonlySet<string> = new Set())
     case 'traversal': {
       const inIndexes = e.steps.flatMap((s) => ('index' in s && typeof s.index === 'object' ? traversalsOf(s.index, bound) : []));
       if (bound.has(e.root)) return inIndexes;
+      // Up to an index it cannot compute, Terraform records the traversal before it.
+      const computed = computedIndexAt(e);
+      const recorded = computed === -1 ? e : { ...e, steps: e.steps.slice(0, computed), text: traversalText(e.root, e.steps.slice(0, computed)) };
       let planned: string[];
       try {
-        planned = referencesOf(e).references;
+        planned = referencesOf(recorded).references;
       } catch {
-        planned = [e.text];
+        planned = [recorded.text];
       }
-      return [{ text: e.text, planned }, ...inIndexes];
+      return [{ text: recorded.text, planned }, ...inIndexes];
     }
     case 'splat': {
       // Terraform records the reference before the splat (`aws_s3_bucket.team` for `aws_s3_bucket.team[*].arn`).
@@ -110,6 +113,20 @@ export function referencesOf(t: Extract<HclExpr, { t: 'traversal' }>): { referen
   const base = t.root + t.steps.slice(0, computed).map(stepText).join('');
   const attribute = rest[0] && 'attr' in rest[0] ? rest[0].attr : undefined;
   return { references: [base, index.text], ...(attribute !== undefined ? { attribute } : {}) };
+}
+
+/**
+ * Where a traversal has an index that is neither `count.index` nor `each.key` (`var.m[local.k]`,
+ * `var.m[statement.value]`): the plan records the traversal before it, and the source evaluates the index. -1 where
+ * there is none.
+ */
+export function computedIndexAt(t: Extract<HclExpr, { t: 'traversal' }>): number {
+  return t.steps.findIndex((s) => 'index' in s && typeof s.index === 'object' && !(s.index.t === 'traversal' && ['count', 'each'].includes(s.index.root)));
+}
+
+/** A traversal written out, as the plan writes references (`aws_s3_bucket.team[0]`). */
+export function traversalText(root: string, steps: readonly TraversalStep[]): string {
+  return root + steps.map(stepText).join('');
 }
 
 function stepText(s: { attr: string } | { index: string | number | HclExpr }): string {

@@ -8,7 +8,7 @@ import type { Expression } from './plan-types.js';
 import { toCaller, toOutput, type Frame, type Move } from './source-frames.js';
 import { SourceNotEvaluable, TerraformError, terraformError } from './source-errors.js';
 import { deep, InstanceValue, Lazy, navigate, shallow } from './source-lazy.js';
-import { checkReferences, declaresResource, isResource, plannedOf, traversalsOf } from './source-references.js';
+import { checkReferences, computedIndexAt, declaresResource, isResource, plannedOf, traversalText, traversalsOf } from './source-references.js';
 
 export { SourceNotEvaluable } from './source-errors.js';
 
@@ -231,7 +231,7 @@ export class SourceEvaluator {
 
   private traversal(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
     const bound = this.scopes.findLast((f) => f.has(t.root));
-    if (bound) return navigate(bound.get(t.root), t.steps, t.text);
+    if (bound) return navigate(bound.get(t.root), this.keys(t.steps, t.text), t.text);
     if (t.root === 'path' || t.root === 'terraform' || t.root === 'self') throw new SourceNotEvaluable(`it reads ${t.text}`);
     if (t.root === 'local') return this.local(t);
     if (t.root === 'count' || t.root === 'each') {
@@ -242,6 +242,13 @@ export class SourceEvaluator {
     // `module.vpc[each.key].vpc_id`: the instance's key evaluated here, as Terraform does.
     const move = t.root === 'var' ? toCaller(this.ctx, this.frame, t.steps) : t.root === 'module' ? toOutput(this.ctx, this.frame, t.steps.map((s) => this.keyed(s, t.text))) : undefined;
     if (move) return this.moved(move, t.text);
+    // `var.readers[statement.value]`, `aws_s3_bucket.team[local.name].arn`: the plan records the traversal up to an
+    // index it cannot compute; the value there is read from the plan, the index evaluated here.
+    const computed = computedIndexAt(t);
+    if (computed !== -1) {
+      const before = t.steps.slice(0, computed);
+      return navigate(this.traversal({ t: 'traversal', root: t.root, steps: before, text: traversalText(t.root, before) }), this.keys(t.steps.slice(computed), t.text), t.text);
+    }
     if (isResource(t)) return this.wholeResource(t);
     const { references, attribute } = plannedOf(t);
     const [first] = t.steps;
@@ -272,6 +279,11 @@ export class SourceEvaluator {
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
     this.addPlaceholders({ [placeholder.name]: placeholder.keys });
     return placeholder.name;
+  }
+
+  /** Steps with each index that is an expression evaluated here. */
+  private keys(steps: readonly TraversalStep[], text: string): TraversalStep[] {
+    return steps.map((step) => this.keyed(step, text));
   }
 
   /** A step whose index is an expression, with the key it evaluates to. */
@@ -352,7 +364,7 @@ export class SourceEvaluator {
     if (this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first.attr} is read through more than ${MAX_LOCAL_DEPTH} other locals`);
     this.inLocals.push(qualified);
     try {
-      return navigate(this.once(`local.${first.attr}`, () => this.isolated(this.frame, () => this.value(expr))), rest, t.text);
+      return navigate(this.once(`local.${first.attr}`, () => this.isolated(this.frame, () => this.value(expr))), this.keys(rest, t.text), t.text);
     } finally {
       this.inLocals.pop();
     }
@@ -457,7 +469,7 @@ export class SourceEvaluator {
       checkReferences(move.expr, move.planned, move.where);
       return v;
     });
-    return navigate(value, move.rest, text);
+    return navigate(value, this.keys(move.rest, text), text);
   }
 
   /** Evaluates in a frame of its own: a local or a caller's argument sees its module's names, not those of the for expression that reads it. */
