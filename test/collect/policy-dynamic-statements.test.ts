@@ -121,7 +121,7 @@ describe('policy documents written with dynamic blocks', () => {
   });
 
   it('a function it does not evaluate in a dynamic block\'s content: not evaluated, naming it', async () => {
-    const inv = await inventoryWithSources(edited('"Read${title(statement.key)}"', '"Read${regex("[a-z]+", statement.key)}"'));
+    const inv = await inventoryWithSources(edited('"Read${title(statement.value)}"', '"Read${regex("[a-z]+", statement.value)}"'));
     expect(reasonOf(inv, 'shared')).toContain('it calls regex(), which vpcelint does not evaluate');
   });
 });

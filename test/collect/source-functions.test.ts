@@ -15,6 +15,11 @@ describe('Terraform functions over source values', () => {
     expect(call('flatten', [['a', ['b']], 'c'])).toEqual({ value: ['a', 'b', 'c'] });
     expect(call('tolist', ['a'])).toEqual({ value: ['a'] });
     expect(call('toset', ['a', 'a', 'b'])).toEqual({ value: ['a', 'b'] });
+    // In Terraform's order, which for_each and for expressions go by.
+    expect(call('toset', ['b', 'a', 'B'])).toEqual({ value: ['B', 'a', 'b'] });
+    expect(call('toset', [10, 9])).toEqual({ value: [9, 10] });
+    expect(call('toset', [10, 9, 'b', 'a'])).toEqual({ value: ['10', '9', 'a', 'b'] });
+    expect(call('toset', ['b', PLACEHOLDER])).toEqual({ value: ['b', PLACEHOLDER] });
     expect(call('distinct', ['a', 'b', 'a'])).toEqual({ value: ['a', 'b'] });
     expect(call('compact', ['a', '', null, 'b'])).toEqual({ value: ['a', 'b'] });
     expect(call('concat', ['a'], 'b')).toHaveProperty('notEvaluated');
