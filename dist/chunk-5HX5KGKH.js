@@ -5836,13 +5836,15 @@ function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
     case "traversal": {
       const inIndexes = e.steps.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : []);
       if (bound.has(e.root)) return inIndexes;
+      const computed = computedIndexAt(e);
+      const recorded = computed === -1 ? e : { ...e, steps: e.steps.slice(0, computed), text: traversalText(e.root, e.steps.slice(0, computed)) };
       let planned2;
       try {
-        planned2 = referencesOf2(e).references;
+        planned2 = referencesOf2(recorded).references;
       } catch {
-        planned2 = [e.text];
+        planned2 = [recorded.text];
       }
-      return [{ text: e.text, planned: planned2 }, ...inIndexes];
+      return [{ text: recorded.text, planned: planned2 }, ...inIndexes];
     }
     case "splat": {
       const [base, ...inIndexes] = traversalsOf(e.base, bound);
@@ -5886,6 +5888,12 @@ function referencesOf2(t) {
   const base = t.root + t.steps.slice(0, computed).map(stepText).join("");
   const attribute = rest[0] && "attr" in rest[0] ? rest[0].attr : void 0;
   return { references: [base, index.text], ...attribute !== void 0 ? { attribute } : {} };
+}
+function computedIndexAt(t) {
+  return t.steps.findIndex((s) => "index" in s && typeof s.index === "object" && !(s.index.t === "traversal" && ["count", "each"].includes(s.index.root)));
+}
+function traversalText(root, steps) {
+  return root + steps.map(stepText).join("");
 }
 function stepText(s) {
   if ("attr" in s) return `.${s.attr}`;
@@ -5973,7 +5981,13 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
   [
     "toset",
     // A set keeps one of equal values; placeholders are distinct values here, and IAM ignores repeats anyway.
-    (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0])] } : notEvaluated4("it calls toset() on something that is not a list")
+    (args, placeholders) => {
+      if (args.length !== 1 || !Array.isArray(args[0])) return notEvaluated4("it calls toset() on something that is not a list");
+      const set2 = [...new Set(args[0])];
+      if (set2.every((x) => typeof x === "number")) return { value: set2.sort((a, b) => a - b) };
+      if (!placeholders.mentioned(set2) && set2.every((x) => typeof x === "string" || typeof x === "number")) return { value: [...new Set(set2.map(String))].sort(byCodePoint) };
+      return { value: set2 };
+    }
   ],
   ["distinct", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0])] } : notEvaluated4("it calls distinct() on something that is not a list")],
   [
@@ -6402,7 +6416,7 @@ var SourceEvaluator = class {
   }
   traversal(t) {
     const bound = this.scopes.findLast((f) => f.has(t.root));
-    if (bound) return navigate(bound.get(t.root), t.steps, t.text);
+    if (bound) return navigate(bound.get(t.root), this.keys(t.steps, t.text), t.text);
     if (t.root === "path" || t.root === "terraform" || t.root === "self") throw new SourceNotEvaluable(`it reads ${t.text}`);
     if (t.root === "local") return this.local(t);
     if (t.root === "count" || t.root === "each") {
@@ -6411,6 +6425,11 @@ var SourceEvaluator = class {
     }
     const move = t.root === "var" ? toCaller(this.ctx, this.frame, t.steps) : t.root === "module" ? toOutput(this.ctx, this.frame, t.steps.map((s) => this.keyed(s, t.text))) : void 0;
     if (move) return this.moved(move, t.text);
+    const computed = computedIndexAt(t);
+    if (computed !== -1) {
+      const before = t.steps.slice(0, computed);
+      return navigate(this.traversal({ t: "traversal", root: t.root, steps: before, text: traversalText(t.root, before) }), this.keys(t.steps.slice(computed), t.text), t.text);
+    }
     if (isResource(t)) return this.wholeResource(t);
     const { references, attribute } = plannedOf(t);
     const [first2] = t.steps;
@@ -6439,6 +6458,10 @@ var SourceEvaluator = class {
     const placeholder = placeholderFor(this.ctx, hit.instance, name);
     this.addPlaceholders({ [placeholder.name]: placeholder.keys });
     return placeholder.name;
+  }
+  /** Steps with each index that is an expression evaluated here. */
+  keys(steps, text) {
+    return steps.map((step2) => this.keyed(step2, text));
   }
   /** A step whose index is an expression, with the key it evaluates to. */
   keyed(step2, text) {
@@ -6512,7 +6535,7 @@ var SourceEvaluator = class {
     if (this.inLocals.length >= MAX_LOCAL_DEPTH) throw new SourceNotEvaluable(`local.${first2.attr} is read through more than ${MAX_LOCAL_DEPTH} other locals`);
     this.inLocals.push(qualified);
     try {
-      return navigate(this.once(`local.${first2.attr}`, () => this.isolated(this.frame, () => this.value(expr))), rest, t.text);
+      return navigate(this.once(`local.${first2.attr}`, () => this.isolated(this.frame, () => this.value(expr))), this.keys(rest, t.text), t.text);
     } finally {
       this.inLocals.pop();
     }
@@ -6608,7 +6631,7 @@ var SourceEvaluator = class {
       checkReferences(move.expr, move.planned, move.where);
       return v;
     });
-    return navigate(value, move.rest, text);
+    return navigate(value, this.keys(move.rest, text), text);
   }
   /** Evaluates in a frame of its own: a local or a caller's argument sees its module's names, not those of the for expression that reads it. */
   isolated(frame, evaluate2) {

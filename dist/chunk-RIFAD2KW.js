@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-Y27MTF3E.js";
+} from "./chunk-5HX5KGKH.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-OQ3765ET.js";
+} from "./chunk-RIFAD2KW.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-Y27MTF3E.js";
+} from "./chunk-5HX5KGKH.js";
 import "./chunk-Z2642D44.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-OQ3765ET.js";
-import "./chunk-Y27MTF3E.js";
+} from "./chunk-RIFAD2KW.js";
+import "./chunk-5HX5KGKH.js";
 import "./chunk-Z2642D44.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
