@@ -221,6 +221,8 @@ class Rebuilder {
 
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
   private statement(path: (string | number)[], config: Record<string, unknown>, at: AttributePath): StatementParts {
+    const sid = this.scalar([...path, 'sid'], true, config);
+    const effect = this.scalar([...path, 'effect'], false, config);
     const lists: StatementParts['lists'] = {};
     for (const field of ['actions', 'not_actions', 'resources', 'not_resources'] as const) lists[field] = this.list([...path, field], config, [...at, field]);
     const principals: StatementParts['principals'] = {};
@@ -237,8 +239,6 @@ class Rebuilder {
       if (test === undefined || variable === undefined) throw new CannotRebuild('a condition block has no test or variable');
       return { test, variable, values: this.list([...b.path, 'values'], b.config, [...b.at, 'values']) ?? [] };
     });
-    const sid = this.scalar([...path, 'sid'], true, config);
-    const effect = this.scalar([...path, 'effect'], false, config);
     return { ...(sid !== undefined ? { sid } : {}), ...(effect !== undefined ? { effect } : {}), lists, principals, conditions };
   }
 

@@ -124,6 +124,8 @@ class PlanAgreement {
   }
 
   private statement(s: Record<string, unknown>, path: (string | number)[]): StatementParts {
+    const sid = this.scalar(s.sid, [...path, 'sid'], true);
+    const effect = this.scalar(s.effect, [...path, 'effect'], false);
     const lists: StatementParts['lists'] = {};
     for (const [field] of LISTS) lists[field] = this.list(s[field], [...path, field]);
     const principals: StatementParts['principals'] = {};
@@ -135,8 +137,6 @@ class PlanAgreement {
       variable: this.required(b.variable, [...at, 'variable']),
       values: this.list(b.values, [...at, 'values']),
     }));
-    const sid = this.scalar(s.sid, [...path, 'sid'], true);
-    const effect = this.scalar(s.effect, [...path, 'effect'], false);
     return { ...(sid !== undefined ? { sid } : {}), ...(effect !== undefined ? { effect } : {}), lists, principals, conditions };
   }
 
