@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-5HX5KGKH.js";
+} from "./chunk-R57D2RRT.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -6764,6 +6764,8 @@ var PlanAgreement = class {
     return written.map((s, k) => this.statement(s, ["statement", k]));
   }
   statement(s, path) {
+    const sid = this.scalar(s.sid, [...path, "sid"], true);
+    const effect = this.scalar(s.effect, [...path, "effect"], false);
     const lists = {};
     for (const [field2] of LISTS) lists[field2] = this.list(s[field2], [...path, field2]);
     const principals = {};
@@ -6775,8 +6777,6 @@ var PlanAgreement = class {
       variable: this.required(b.variable, [...at, "variable"]),
       values: this.list(b.values, [...at, "values"])
     }));
-    const sid = this.scalar(s.sid, [...path, "sid"], true);
-    const effect = this.scalar(s.effect, [...path, "effect"], false);
     return { ...sid !== void 0 ? { sid } : {}, ...effect !== void 0 ? { effect } : {}, lists, principals, conditions };
   }
   /**
@@ -7022,6 +7022,8 @@ var Rebuilder = class {
   }
   /** `at`: where the block is in the source, by configuration order (sets are reordered in the plan). */
   statement(path, config, at) {
+    const sid = this.scalar([...path, "sid"], true, config);
+    const effect = this.scalar([...path, "effect"], false, config);
     const lists = {};
     for (const field2 of ["actions", "not_actions", "resources", "not_resources"]) lists[field2] = this.list([...path, field2], config, [...at, field2]);
     const principals = {};
@@ -7038,8 +7040,6 @@ var Rebuilder = class {
       if (test === void 0 || variable === void 0) throw new CannotRebuild("a condition block has no test or variable");
       return { test, variable, values: this.list([...b.path, "values"], b.config, [...b.at, "values"]) ?? [] };
     });
-    const sid = this.scalar([...path, "sid"], true, config);
-    const effect = this.scalar([...path, "effect"], false, config);
     return { ...sid !== void 0 ? { sid } : {}, ...effect !== void 0 ? { effect } : {}, lists, principals, conditions };
   }
   /**
