@@ -58,10 +58,11 @@ function formatted(name: string, spec: unknown, values: unknown[]): FunctionResu
  * A function of strings only: not evaluated on a value that holds a placeholder, which may hold what it looks
  * for; `apply` gives undefined for arguments it leaves to Terraform.
  */
-function stringFunction(name: string, arity: number, apply: (args: string[]) => unknown): (args: unknown[], placeholders: Placeholders) => FunctionResult {
+function stringFunction(name: string, arity: number, apply: (args: string[]) => unknown, searched = arity): (args: unknown[], placeholders: Placeholders) => FunctionResult {
   return (args, placeholders) => {
     if (args.length !== arity || !args.every((a): a is string => typeof a === 'string')) return notEvaluated(`it calls ${name}() on something that is not a string`);
-    if (args.some((a) => placeholders.mentioned(a))) return notEvaluated(`it calls ${name}() on a value known only after apply`);
+    // `searched`: how many of the arguments, from the first, the result depends on the content of.
+    if (args.slice(0, searched).some((a) => placeholders.mentioned(a))) return notEvaluated(`it calls ${name}() on a value known only after apply`);
     const value = apply(args);
     return value === undefined ? notEvaluated(`it calls ${name}() in a way vpcelint does not evaluate`) : { value };
   };
@@ -175,8 +176,9 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
     },
   ],
   ['split', stringFunction('split', 2, ([sep, s]) => (sep === '' ? undefined : s!.split(sep!)))],
-  // A pattern in slashes is a regular expression, whose syntax is Go's: not evaluated.
-  ['replace', stringFunction('replace', 3, ([s, find, by]) => (find === '' || /^\/.*\/$/.test(find!) ? undefined : s!.split(find!).join(by!)))],
+  // A pattern in slashes is a regular expression, whose syntax is Go's: not evaluated. What replaces may be known
+  // only after apply (terraform-aws-modules/s3-bucket writes its bucket's ARN into its policies so).
+  ['replace', stringFunction('replace', 3, ([s, find, by]) => (find === '' || /^\/.*\/$/.test(find!) ? undefined : s!.split(find!).join(by!)), 2)],
   ['trimspace', stringFunction('trimspace', 1, ([s]) => s!.trim())],
   ['trimprefix', stringFunction('trimprefix', 2, ([s, prefix]) => (s!.startsWith(prefix!) ? s!.slice(prefix!.length) : s))],
   ['trimsuffix', stringFunction('trimsuffix', 2, ([s, suffix]) => (suffix !== '' && s!.endsWith(suffix!) ? s!.slice(0, -suffix!.length) : s))],
