@@ -68,6 +68,8 @@ describe('Terraform functions over source values', () => {
     expect(call('split', ',', 'a,b')).toEqual({ value: ['a', 'b'] });
     expect(call('replace', 'a-b-c', '-', '/')).toEqual({ value: 'a/b/c' });
     expect(call('replace', 'a-b', '/-/', '/')).toEqual({ notEvaluated: 'it calls replace() in a way vpcelint does not evaluate' });
+    // What replaces may be known only after apply: where it goes is known.
+    expect(call('replace', '"_S3_BUCKET_ARN_/*"', '_S3_BUCKET_ARN_', PLACEHOLDER)).toEqual({ value: `"${PLACEHOLDER}/*"` });
     expect(call('trimspace', '  a \n')).toEqual({ value: 'a' });
     expect(call('trimprefix', 'arn:aws:s3:::b', 'arn:aws:s3:::')).toEqual({ value: 'b' });
     expect(call('trimsuffix', 'b/*', '/*')).toEqual({ value: 'b' });
