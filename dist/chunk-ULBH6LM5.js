@@ -5954,10 +5954,10 @@ function formatted(name, spec, values) {
   });
   return bad || i !== values.length || /%[^%sdv]/.test(spec.replace(/%%/g, "")) ? notEvaluated4(`it calls ${name}() in a way vpcelint does not evaluate`) : { value: out };
 }
-function stringFunction(name, arity, apply) {
+function stringFunction(name, arity, apply, searched = arity) {
   return (args, placeholders) => {
     if (args.length !== arity || !args.every((a) => typeof a === "string")) return notEvaluated4(`it calls ${name}() on something that is not a string`);
-    if (args.some((a) => placeholders.mentioned(a))) return notEvaluated4(`it calls ${name}() on a value known only after apply`);
+    if (args.slice(0, searched).some((a) => placeholders.mentioned(a))) return notEvaluated4(`it calls ${name}() on a value known only after apply`);
     const value = apply(args);
     return value === void 0 ? notEvaluated4(`it calls ${name}() in a way vpcelint does not evaluate`) : { value };
   };
@@ -6063,8 +6063,9 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     }
   ],
   ["split", stringFunction("split", 2, ([sep3, s]) => sep3 === "" ? void 0 : s.split(sep3))],
-  // A pattern in slashes is a regular expression, whose syntax is Go's: not evaluated.
-  ["replace", stringFunction("replace", 3, ([s, find, by]) => find === "" || /^\/.*\/$/.test(find) ? void 0 : s.split(find).join(by))],
+  // A pattern in slashes is a regular expression, whose syntax is Go's: not evaluated. What replaces may be known
+  // only after apply (terraform-aws-modules/s3-bucket writes its bucket's ARN into its policies so).
+  ["replace", stringFunction("replace", 3, ([s, find, by]) => find === "" || /^\/.*\/$/.test(find) ? void 0 : s.split(find).join(by), 2)],
   ["trimspace", stringFunction("trimspace", 1, ([s]) => s.trim())],
   ["trimprefix", stringFunction("trimprefix", 2, ([s, prefix]) => s.startsWith(prefix) ? s.slice(prefix.length) : s)],
   ["trimsuffix", stringFunction("trimsuffix", 2, ([s, suffix]) => suffix !== "" && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s)],

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-R57D2RRT.js";
+} from "./chunk-ULBH6LM5.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
