@@ -4,7 +4,7 @@ import { blockExpressions, expressionAt } from './config.js';
 import { instancesOf, type BuildContext } from './context.js';
 import { attr, field, type Instance } from './instances.js';
 import { referenceStrings } from './expression-references.js';
-import { placeholderFor } from './plan-placeholders.js';
+import { placeholderFor, placeholdersIn } from './plan-placeholders.js';
 import { mergeBySid, sharedSid, statementsOf, type StatementJson } from './policy-document-merge.js';
 import { statementJson, statementsFromSource, type StatementParts } from './policy-document-statements.js';
 import type { Expression } from './plan-types.js';
@@ -154,7 +154,8 @@ class Rebuilder {
       if (clash !== undefined) throw new CannotRebuild(`override documents known only after apply share the Sid ${JSON.stringify(clash)}, and their order cannot be told`);
       out.Statement = [mergeBySid(sources.documents.flat(), own), ...overrides.documents].reduce((merged, doc) => mergeBySid(merged, doc));
     }
-    return { kind: 'document', text: JSON.stringify(out), placeholders: this.placeholders, ...(this.inexact.length > 0 ? { inexact: this.inexact } : {}) };
+    const text = JSON.stringify(out);
+    return { kind: 'document', text, placeholders: placeholdersIn(text, this.placeholders), ...(this.inexact.length > 0 ? { inexact: this.inexact } : {}) };
   }
 
   /**

@@ -25,3 +25,16 @@ export function placeholderFor(ctx: BuildContext, inst: Instance, attribute: str
   if (ctx.inv.refByKey(inst.address)) return { name: own, keys: [inst.address] };
   return { name: own, keys: attribute ? ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
 }
+
+/**
+ * The placeholders a policy text holds, of those its evaluation met: a value read and then left out (a marker
+ * replace() found nowhere) stands for nothing in it, and must not be taken for the resource it names.
+ */
+export function placeholdersIn(text: string, placeholders: Readonly<Record<string, string[]>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, keys] of Object.entries(placeholders)) {
+    // A JSON text writes a name with quotes (a for_each key) escaped.
+    if (text.includes(name) || text.includes(JSON.stringify(name).slice(1, -1))) out[name] = keys;
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import type { SourceExpression } from '../../sourcemap/expression.js';
 import type { BuildContext } from './context.js';
 import { rebuiltDocumentText } from './iam-policy-document.js';
 import { isSensitive, type Instance } from './instances.js';
+import { placeholdersIn } from './plan-placeholders.js';
 import type { Expression } from './plan-types.js';
 import { checkReferences } from './source-references.js';
 import { SourceEvaluator, SourceNotEvaluable } from './source-values.js';
@@ -30,7 +31,8 @@ export function policyFromSource(ctx: BuildContext, req: SourcePolicyRequest, fo
     checkReferences(found.expr, req.expr, found.where);
     // Set to null: no policy of its own, as if unset (an endpoint's is then AWS's default).
     if (text === null) return { kind: 'absent' };
-    const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
+    const held = placeholdersIn(text, evaluator.placeholders);
+    const placeholders = Object.keys(held).length > 0 ? { placeholders: held } : {};
     const { holder, attribute } = req.unknown;
     return { kind: 'document', text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
   } catch (err) {

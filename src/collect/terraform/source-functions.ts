@@ -15,6 +15,11 @@ export interface Placeholders {
   mentioned(v: unknown): boolean;
   /** Whether a value is empty or null once its placeholders are: a string of placeholders and nothing else. */
   mayBeEmpty(v: unknown): boolean;
+  /**
+   * Whether `sought` may be found in a text where a value known only after apply stands, or across its edges,
+   * or in the placeholder's own name: what replace() would find there is not known.
+   */
+  mayHold(text: string, sought: string): boolean;
 }
 
 export function callFunction(name: string, args: unknown[], placeholders: Placeholders): FunctionResult {
@@ -58,11 +63,10 @@ function formatted(name: string, spec: unknown, values: unknown[]): FunctionResu
  * A function of strings only: not evaluated on a value that holds a placeholder, which may hold what it looks
  * for; `apply` gives undefined for arguments it leaves to Terraform.
  */
-function stringFunction(name: string, arity: number, apply: (args: string[]) => unknown, searched = arity): (args: unknown[], placeholders: Placeholders) => FunctionResult {
+function stringFunction(name: string, arity: number, apply: (args: string[]) => unknown): (args: unknown[], placeholders: Placeholders) => FunctionResult {
   return (args, placeholders) => {
     if (args.length !== arity || !args.every((a): a is string => typeof a === 'string')) return notEvaluated(`it calls ${name}() on something that is not a string`);
-    // `searched`: how many of the arguments, from the first, the result depends on the content of.
-    if (args.slice(0, searched).some((a) => placeholders.mentioned(a))) return notEvaluated(`it calls ${name}() on a value known only after apply`);
+    if (args.some((a) => placeholders.mentioned(a))) return notEvaluated(`it calls ${name}() on a value known only after apply`);
     const value = apply(args);
     return value === undefined ? notEvaluated(`it calls ${name}() in a way vpcelint does not evaluate`) : { value };
   };
@@ -176,9 +180,20 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
     },
   ],
   ['split', stringFunction('split', 2, ([sep, s]) => (sep === '' ? undefined : s!.split(sep!)))],
-  // A pattern in slashes is a regular expression, whose syntax is Go's: not evaluated. What replaces may be known
-  // only after apply (terraform-aws-modules/s3-bucket writes its bucket's ARN into its policies so).
-  ['replace', stringFunction('replace', 3, ([s, find, by]) => (find === '' || /^\/.*\/$/.test(find!) ? undefined : s!.split(find!).join(by!)), 2)],
+  [
+    'replace',
+    (args, placeholders) => {
+      const [s, find, by] = args;
+      if (args.length !== 3 || ![s, find, by].every((a) => typeof a === 'string')) return notEvaluated('it calls replace() on something that is not a string');
+      const [text, sought, replacement] = [s, find, by] as string[];
+      // A pattern in slashes is a regular expression, whose syntax is Go's: not evaluated.
+      if (sought === '' || /^\/.*\/$/.test(sought)) return notEvaluated('it calls replace() in a way vpcelint does not evaluate');
+      // What replaces may be known only after apply (terraform-aws-modules/s3-bucket fills its policies' markers with
+      // its bucket's ARN); what is searched, only where no value known only after apply may hold it.
+      if (placeholders.mentioned(sought) || placeholders.mayHold(text, sought)) return notEvaluated('it calls replace() on a value known only after apply');
+      return { value: text.split(sought).join(replacement) };
+    },
+  ],
   ['trimspace', stringFunction('trimspace', 1, ([s]) => s!.trim())],
   ['trimprefix', stringFunction('trimprefix', 2, ([s, prefix]) => (s!.startsWith(prefix!) ? s!.slice(prefix!.length) : s))],
   ['trimsuffix', stringFunction('trimsuffix', 2, ([s, suffix]) => (suffix !== '' && s!.endsWith(suffix!) ? s!.slice(0, -suffix!.length) : s))],

@@ -4,6 +4,7 @@ import { applyOperator, callFunction, type FunctionResult, type Placeholders } f
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
 import { placeholderFor } from './plan-placeholders.js';
+import { mayHold } from './placeholder-text.js';
 import type { Expression } from './plan-types.js';
 import { toCaller, toOutput, type Frame, type Move } from './source-frames.js';
 import { SourceNotEvaluable, TerraformError, terraformError } from './source-errors.js';
@@ -164,6 +165,7 @@ export class SourceEvaluator {
   private readonly placeholderTests: Placeholders = {
     mentioned: (v) => this.mentionsPlaceholder(v),
     mayBeEmpty: (v) => typeof v === 'string' && v !== '' && Object.keys(this.placeholders).reduce((rest, p) => rest.split(p).join(''), v) === '',
+    mayHold: (text, sought) => mayHold(text, sought, Object.keys(this.placeholders)),
   };
 
   /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
