@@ -7,6 +7,7 @@ import { FIXTURES, inventoryOf, inventoryWithSources } from '../helpers/fixtures
  * marker, replaced with the bucket's ARN, known only after apply, in a local the plan does not record.
  */
 const BUCKET = 'module.data_bucket.aws_s3_bucket.this[0]';
+const FENCED = 'module.fenced_bucket.aws_s3_bucket.this[0]';
 
 describe('policies whose markers replace() fills with values known only after apply', () => {
   it('the plan alone: not evaluated', () => {
@@ -20,5 +21,18 @@ describe('policies whose markers replace() fills with values known only after ap
     expect(JSON.parse(policy.text).Statement).toEqual([
       expect.objectContaining({ Sid: 'denyInsecureTransport', Effect: 'Deny', Resource: ['arn:aws:s3:::marker-data/*', 'arn:aws:s3:::marker-data'] }),
     ]);
+  });
+
+  it('a fence the caller passes, through an endpoint the plan creates: replace() is exact, as the endpoint\'s id cannot hold the marker', async () => {
+    const policy = (await inventoryWithSources(join(FIXTURES, 'policy-replaced-markers'))).buckets.get(FENCED)!.policy;
+    if (policy.kind !== 'document') throw new Error(policy.kind === 'unknown' ? policy.reason : policy.kind);
+    expect(JSON.parse(policy.text).Statement[1]).toMatchObject({
+      Sid: 'DenyOutsideEndpoint',
+      Resource: ['arn:aws:s3:::marker-fenced', 'arn:aws:s3:::marker-fenced/*'],
+      Condition: { StringNotEquals: { 'aws:SourceVpce': '<known after apply: aws_vpc_endpoint.s3.id>' } },
+    });
+    // The bucket's id was read for a marker the text does not have: it stands for nothing in the policy, and must not
+    // be taken for the bucket's resources (the fence would then apply to no request on it).
+    expect(policy.placeholders).toEqual({ '<known after apply: aws_vpc_endpoint.s3.id>': ['aws_vpc_endpoint.s3'] });
   });
 });

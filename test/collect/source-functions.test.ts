@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { mayHold } from '../../src/collect/terraform/placeholder-text.js';
 import { callFunction } from '../../src/collect/terraform/source-functions.js';
 
 const PLACEHOLDER = '<known after apply: aws_s3_bucket.x.arn>';
+const ENDPOINT = '<known after apply: module.edge["a"].aws_vpc_endpoint.s3.id>';
 const placeholders = {
   // As the evaluator's: in lists and objects too.
   mentioned: (v: unknown) => JSON.stringify(v)?.includes(PLACEHOLDER) ?? false,
   mayBeEmpty: (v: unknown) => typeof v === 'string' && v !== '' && v.split(PLACEHOLDER).join('') === '',
+  mayHold: (text: string, sought: string) => mayHold(text, sought, [PLACEHOLDER, ENDPOINT]),
 };
 const call = (name: string, ...args: unknown[]) => callFunction(name, args, placeholders);
 
@@ -70,6 +73,14 @@ describe('Terraform functions over source values', () => {
     expect(call('replace', 'a-b', '/-/', '/')).toEqual({ notEvaluated: 'it calls replace() in a way vpcelint does not evaluate' });
     // What replaces may be known only after apply: where it goes is known.
     expect(call('replace', '"_S3_BUCKET_ARN_/*"', '_S3_BUCKET_ARN_', PLACEHOLDER)).toEqual({ value: `"${PLACEHOLDER}/*"` });
+    // In a text that holds an endpoint's id, which is lower case, digits and "-": a marker with "_" is not in it,
+    // nor across its edges, which are quotes, in JSON (escaped, as jsonencode() writes a name with quotes).
+    const policy = JSON.stringify({ Resource: '_S3_BUCKET_ARN_/*', Condition: { 'aws:SourceVpce': ENDPOINT } });
+    expect(call('replace', policy, '_S3_BUCKET_ARN_', 'arn:aws:s3:::b')).toEqual({ value: policy.replace('_S3_BUCKET_ARN_', 'arn:aws:s3:::b') });
+    // What the id may hold, or what the edges of it may make: not evaluated.
+    for (const sought of ['vpce-1', '"vpce', '_S3"', 'aws_vpc_endpoint']) expect(call('replace', policy, sought, 'x'), sought).toHaveProperty('notEvaluated');
+    // A value of unknown make (a bucket's ARN) may hold anything.
+    expect(call('replace', `"${PLACEHOLDER}"`, '_S3_BUCKET_ARN_', 'x')).toHaveProperty('notEvaluated');
     expect(call('trimspace', '  a \n')).toEqual({ value: 'a' });
     expect(call('trimprefix', 'arn:aws:s3:::b', 'arn:aws:s3:::')).toEqual({ value: 'b' });
     expect(call('trimsuffix', 'b/*', '/*')).toEqual({ value: 'b' });
