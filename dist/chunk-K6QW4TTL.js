@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-ULBH6LM5.js";
+} from "./chunk-VOVGZN6L.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

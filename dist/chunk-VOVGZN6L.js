@@ -5761,6 +5761,13 @@ function placeholderFor(ctx, inst, attribute) {
   if (ctx.inv.refByKey(inst.address)) return { name: own, keys: [inst.address] };
   return { name: own, keys: attribute ? ctx.resolver.link(inst, [attribute], LINKED_KINDS).keys : [] };
 }
+function placeholdersIn(text, placeholders) {
+  const out = {};
+  for (const [name, keys] of Object.entries(placeholders)) {
+    if (text.includes(name) || text.includes(JSON.stringify(name).slice(1, -1))) out[name] = keys;
+  }
+  return out;
+}
 
 // src/collect/terraform/policy-document-merge.ts
 function statementsOf(text) {
@@ -5954,10 +5961,10 @@ function formatted(name, spec, values) {
   });
   return bad || i !== values.length || /%[^%sdv]/.test(spec.replace(/%%/g, "")) ? notEvaluated4(`it calls ${name}() in a way vpcelint does not evaluate`) : { value: out };
 }
-function stringFunction(name, arity, apply, searched = arity) {
+function stringFunction(name, arity, apply) {
   return (args, placeholders) => {
     if (args.length !== arity || !args.every((a) => typeof a === "string")) return notEvaluated4(`it calls ${name}() on something that is not a string`);
-    if (args.slice(0, searched).some((a) => placeholders.mentioned(a))) return notEvaluated4(`it calls ${name}() on a value known only after apply`);
+    if (args.some((a) => placeholders.mentioned(a))) return notEvaluated4(`it calls ${name}() on a value known only after apply`);
     const value = apply(args);
     return value === void 0 ? notEvaluated4(`it calls ${name}() in a way vpcelint does not evaluate`) : { value };
   };
@@ -6063,9 +6070,17 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     }
   ],
   ["split", stringFunction("split", 2, ([sep3, s]) => sep3 === "" ? void 0 : s.split(sep3))],
-  // A pattern in slashes is a regular expression, whose syntax is Go's: not evaluated. What replaces may be known
-  // only after apply (terraform-aws-modules/s3-bucket writes its bucket's ARN into its policies so).
-  ["replace", stringFunction("replace", 3, ([s, find, by]) => find === "" || /^\/.*\/$/.test(find) ? void 0 : s.split(find).join(by), 2)],
+  [
+    "replace",
+    (args, placeholders) => {
+      const [s, find, by] = args;
+      if (args.length !== 3 || ![s, find, by].every((a) => typeof a === "string")) return notEvaluated4("it calls replace() on something that is not a string");
+      const [text, sought, replacement] = [s, find, by];
+      if (sought === "" || /^\/.*\/$/.test(sought)) return notEvaluated4("it calls replace() in a way vpcelint does not evaluate");
+      if (placeholders.mentioned(sought) || placeholders.mayHold(text, sought)) return notEvaluated4("it calls replace() on a value known only after apply");
+      return { value: text.split(sought).join(replacement) };
+    }
+  ],
   ["trimspace", stringFunction("trimspace", 1, ([s]) => s.trim())],
   ["trimprefix", stringFunction("trimprefix", 2, ([s, prefix]) => s.startsWith(prefix) ? s.slice(prefix.length) : s)],
   ["trimsuffix", stringFunction("trimsuffix", 2, ([s, suffix]) => suffix !== "" && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s)],
@@ -6129,6 +6144,52 @@ function applyOperator(op, args, placeholders) {
     }
   }
   return out === void 0 ? notEvaluated4(`its operator ${op} is applied to values vpcelint does not evaluate it on`) : { value: out };
+}
+
+// src/collect/terraform/placeholder-text.ts
+var HEX_ID_TYPES = /* @__PURE__ */ new Set([
+  "aws_vpc",
+  "aws_subnet",
+  "aws_security_group",
+  "aws_route_table",
+  "aws_vpc_endpoint",
+  "aws_vpc_endpoint_service",
+  "aws_internet_gateway",
+  "aws_egress_only_internet_gateway",
+  "aws_nat_gateway",
+  "aws_network_interface",
+  "aws_network_acl",
+  "aws_ec2_managed_prefix_list",
+  "aws_ec2_transit_gateway",
+  "aws_vpc_peering_connection",
+  "aws_instance",
+  "aws_eip"
+]);
+var PLACEHOLDER = /^<known after apply: (?:.*\.)?(aws_[a-z0-9_]+)\.[^.[]+(?:\[[^\]]*\])?\.([a-z_]+)>$/;
+function alphabetOf(name) {
+  const [, type, attribute] = PLACEHOLDER.exec(name) ?? [];
+  return type !== void 0 && attribute === "id" && HEX_ID_TYPES.has(type) ? /^[a-z0-9-]$/ : void 0;
+}
+function mayHold(text, sought, names) {
+  for (const raw of names) {
+    for (const name of /* @__PURE__ */ new Set([raw, JSON.stringify(raw).slice(1, -1)])) {
+      if (mayHoldAt(text, sought, name, alphabetOf(raw))) return true;
+    }
+  }
+  return false;
+}
+function mayHoldAt(text, sought, name, alphabet) {
+  let at = text.indexOf(name);
+  if (at === -1) return false;
+  if (!alphabet || [...sought].every((c) => alphabet.test(c)) || name.includes(sought)) return true;
+  for (; at !== -1; at = text.indexOf(name, at + name.length)) {
+    const [before, after] = [text[at - 1], text[at + name.length]];
+    if (before === ">" || after === "<" || before !== void 0 && sought.includes(before) || after !== void 0 && sought.includes(after)) return true;
+    for (let from = Math.max(0, at - sought.length + 1); from < at + name.length; from++) {
+      if (text.startsWith(sought, from) && from + sought.length > at) return true;
+    }
+  }
+  return false;
 }
 
 // src/collect/terraform/source-frames.ts
@@ -6357,7 +6418,8 @@ var SourceEvaluator = class {
   }
   placeholderTests = {
     mentioned: (v) => this.mentionsPlaceholder(v),
-    mayBeEmpty: (v) => typeof v === "string" && v !== "" && Object.keys(this.placeholders).reduce((rest, p) => rest.split(p).join(""), v) === ""
+    mayBeEmpty: (v) => typeof v === "string" && v !== "" && Object.keys(this.placeholders).reduce((rest, p) => rest.split(p).join(""), v) === "",
+    mayHold: (text, sought) => mayHold(text, sought, Object.keys(this.placeholders))
   };
   /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
   forExpression(e) {
@@ -6963,7 +7025,8 @@ var Rebuilder = class {
       if (clash !== void 0) throw new CannotRebuild(`override documents known only after apply share the Sid ${JSON.stringify(clash)}, and their order cannot be told`);
       out.Statement = [mergeBySid(sources.documents.flat(), own), ...overrides.documents].reduce((merged, doc) => mergeBySid(merged, doc));
     }
-    return { kind: "document", text: JSON.stringify(out), placeholders: this.placeholders, ...this.inexact.length > 0 ? { inexact: this.inexact } : {} };
+    const text = JSON.stringify(out);
+    return { kind: "document", text, placeholders: placeholdersIn(text, this.placeholders), ...this.inexact.length > 0 ? { inexact: this.inexact } : {} };
   }
   /**
    * The documents a merge argument names (a list, or its older single-text
@@ -8167,7 +8230,8 @@ function policyFromSource(ctx, req, found) {
     const text = evaluator.document(found.expr);
     checkReferences(found.expr, req.expr, found.where);
     if (text === null) return { kind: "absent" };
-    const placeholders = Object.keys(evaluator.placeholders).length > 0 ? { placeholders: evaluator.placeholders } : {};
+    const held = placeholdersIn(text, evaluator.placeholders);
+    const placeholders = Object.keys(held).length > 0 ? { placeholders: held } : {};
     const { holder, attribute } = req.unknown;
     return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
   } catch (err) {

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-63RQAKNJ.js";
-import "./chunk-ULBH6LM5.js";
+} from "./chunk-K6QW4TTL.js";
+import "./chunk-VOVGZN6L.js";
 import "./chunk-Z2642D44.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
