@@ -89,6 +89,12 @@ describe('Terraform functions over source values', () => {
     expect(call('coalescelist', [], ['a'])).toEqual({ value: ['a'] });
     expect(call('zipmap', ['k'], [PLACEHOLDER])).toEqual({ value: Object.assign(Object.create(null), { k: PLACEHOLDER }) });
     expect(call('tomap', { a: 1 })).toEqual({ value: { a: 1 } });
+    expect(call('startswith', 'arn:aws:s3:::b', 'arn:aws:s3:::')).toEqual({ value: true });
+    expect(call('endswith', PLACEHOLDER, '/*')).toHaveProperty('notEvaluated');
+    const decoded = call('jsondecode', JSON.stringify({ Statement: [{ Resource: PLACEHOLDER }], __proto__x: 1 }));
+    expect(decoded).toEqual({ value: { Statement: [{ Resource: PLACEHOLDER }], __proto__x: 1 } });
+    expect(Object.getPrototypeOf((decoded as { value: object }).value)).toBeNull();
+    expect(call('jsondecode', '{"a":')).toEqual({ notEvaluated: 'it calls jsondecode() on a text that is not JSON' });
   });
 
   it('objects: merge, later keys winning', () => {
