@@ -6082,6 +6082,21 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     }
   ],
   ["trimspace", stringFunction("trimspace", 1, ([s]) => s.trim())],
+  ["startswith", stringFunction("startswith", 2, ([s, prefix]) => s.startsWith(prefix))],
+  ["endswith", stringFunction("endswith", 2, ([s, suffix]) => s.endsWith(suffix))],
+  [
+    "jsondecode",
+    // `jsondecode(data.aws_iam_policy_document.x.json).Statement`: a placeholder is string content in the text, and
+    // stays a string in the value.
+    ([text, ...rest]) => {
+      if (typeof text !== "string" || rest.length > 0) return notEvaluated4("it calls jsondecode() on something that is not a string");
+      try {
+        return { value: JSON.parse(text, (_key, v) => v !== null && typeof v === "object" && !Array.isArray(v) ? Object.assign(/* @__PURE__ */ Object.create(null), v) : v) };
+      } catch {
+        return notEvaluated4("it calls jsondecode() on a text that is not JSON");
+      }
+    }
+  ],
   ["trimprefix", stringFunction("trimprefix", 2, ([s, prefix]) => s.startsWith(prefix) ? s.slice(prefix.length) : s)],
   ["trimsuffix", stringFunction("trimsuffix", 2, ([s, suffix]) => suffix !== "" && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s)],
   [
