@@ -37,7 +37,8 @@ export function policyFromSource(ctx: BuildContext, req: SourcePolicyRequest, fo
     return { kind: 'document', text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
   } catch (err) {
     if (!(err instanceof SourceNotEvaluable)) throw err;
-    const from = req.unknown.builtFrom?.join(', ') ?? 'values';
-    return { ...req.unknown, reason: `built from ${from}, known only after apply, and its source (${found.where}) cannot be evaluated from the plan: ${err.message}` };
+    // What it is built from, where the plan tells (not through a local it does not record).
+    const from = req.unknown.builtFrom ? `built from ${req.unknown.builtFrom.join(', ')}, known only after apply` : 'known only after apply';
+    return { ...req.unknown, reason: `${from}, and its source (${found.where}) cannot be evaluated from the plan: ${err.message}` };
   }
 }
