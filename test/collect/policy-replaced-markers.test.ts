@@ -1,6 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, inventoryOf, inventoryWithSources } from '../helpers/fixtures.js';
+import { FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
 
 /**
  * terraform-aws-modules/s3-bucket's shape (fixtures/policy-replaced-markers): documents that name the bucket by a
@@ -8,6 +9,8 @@ import { FIXTURES, inventoryOf, inventoryWithSources } from '../helpers/fixtures
  */
 const BUCKET = 'module.data_bucket.aws_s3_bucket.this[0]';
 const FENCED = 'module.fenced_bucket.aws_s3_bucket.this[0]';
+
+const copyOf = scratchCopies('vpcelint-markers-');
 
 describe('policies whose markers replace() fills with values known only after apply', () => {
   it('the plan alone: not evaluated', () => {
@@ -34,5 +37,14 @@ describe('policies whose markers replace() fills with values known only after ap
     // The bucket's id was read for a marker the text does not have: it stands for nothing in the policy, and must not
     // be taken for the bucket's resources (the fence would then apply to no request on it).
     expect(policy.placeholders).toEqual({ '<known after apply: aws_vpc_endpoint.s3.id>': ['aws_vpc_endpoint.s3'] });
+  });
+
+  it('a marker sought with a regular expression is not evaluated, saying where and why', async () => {
+    const dir = copyOf(join(FIXTURES, 'policy-replaced-markers'));
+    const file = join(dir, 'modules/bucket/main.tf');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"_S3_BUCKET_ARN_", local.policy_placeholders', '"/_S3_BUCKET_ARN_/", local.policy_placeholders'));
+    const policy = (await inventoryWithSources(dir)).buckets.get(BUCKET)!.policy;
+    // The plan does not tell what a local is built from: the reason does not pretend to.
+    expect(policy).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/^known only after apply, and its source \(modules\/bucket\/main\.tf:\d+\) cannot be evaluated from the plan: it calls replace\(\) in a way vpcelint does not evaluate$/) });
   });
 });
