@@ -8251,8 +8251,8 @@ function policyFromSource(ctx, req, found) {
     return { kind: "document", text, holder, attribute, sensitive: isSensitive(req.inst, attribute) || evaluator.sensitive, ...placeholders };
   } catch (err) {
     if (!(err instanceof SourceNotEvaluable)) throw err;
-    const from = req.unknown.builtFrom?.join(", ") ?? "values";
-    return { ...req.unknown, reason: `built from ${from}, known only after apply, and its source (${found.where}) cannot be evaluated from the plan: ${err.message}` };
+    const from = req.unknown.builtFrom ? `built from ${req.unknown.builtFrom.join(", ")}, known only after apply` : "known only after apply";
+    return { ...req.unknown, reason: `${from}, and its source (${found.where}) cannot be evaluated from the plan: ${err.message}` };
   }
 }
 

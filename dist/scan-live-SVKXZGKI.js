@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-P6Q5GF7M.js";
-import "./chunk-Q2EGUV7X.js";
+} from "./chunk-O3OZLATO.js";
+import "./chunk-XOKCBNAR.js";
 import "./chunk-Z2642D44.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

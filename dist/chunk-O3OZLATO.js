@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-Q2EGUV7X.js";
+} from "./chunk-XOKCBNAR.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
