@@ -393,7 +393,7 @@ export class SourceEvaluator {
     const key = scope.selfKey;
     if (name === 'count.index' || name === 'each.key') {
       if (typeof key !== (name === 'count.index' ? 'number' : 'string')) throw new SourceNotEvaluable(`it reads ${name} in a block without ${name === 'count.index' ? 'count' : 'for_each'}`);
-      return navigate(key, rest, t.text);
+      return navigate(key, this.keys(rest, t.text), t.text);
     }
     if (name !== 'each.value' || !forEach || typeof key !== 'string') return FROM_PLAN;
     const collection = this.once('for_each', () => {
@@ -416,7 +416,7 @@ export class SourceEvaluator {
     // A set of strings: each.value is the key itself; a map: the value under it.
     const held = Array.isArray(collection) ? collection.includes(key) : collection !== null && typeof collection === 'object' && Object.hasOwn(collection, key);
     if (!held) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
-    return navigate(Array.isArray(collection) ? key : (collection as Record<string, unknown>)[key], rest, t.text);
+    return navigate(Array.isArray(collection) ? key : (collection as Record<string, unknown>)[key], this.keys(rest, t.text), t.text);
   }
 
   /**
