@@ -6638,7 +6638,7 @@ var SourceEvaluator = class {
     const key = scope.selfKey;
     if (name === "count.index" || name === "each.key") {
       if (typeof key !== (name === "count.index" ? "number" : "string")) throw new SourceNotEvaluable(`it reads ${name} in a block without ${name === "count.index" ? "count" : "for_each"}`);
-      return navigate(key, rest, t.text);
+      return navigate(key, this.keys(rest, t.text), t.text);
     }
     if (name !== "each.value" || !forEach || typeof key !== "string") return FROM_PLAN;
     const collection = this.once("for_each", () => {
@@ -6659,7 +6659,7 @@ var SourceEvaluator = class {
     }
     const held = Array.isArray(collection) ? collection.includes(key) : collection !== null && typeof collection === "object" && Object.hasOwn(collection, key);
     if (!held) throw new SourceNotEvaluable(`its for_each (${forEach.where}) does not hold the instance's key ${JSON.stringify(key)}`);
-    return navigate(Array.isArray(collection) ? key : collection[key], rest, t.text);
+    return navigate(Array.isArray(collection) ? key : collection[key], this.keys(rest, t.text), t.text);
   }
   /**
    * `try(a, b, ...)`: the first argument that Terraform can evaluate;

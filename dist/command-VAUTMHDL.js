@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-O3OZLATO.js";
+} from "./chunk-BIMMFLWP.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-XOKCBNAR.js";
+} from "./chunk-D3JMHZYI.js";
 import "./chunk-Z2642D44.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

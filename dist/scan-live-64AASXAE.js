@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-O3OZLATO.js";
-import "./chunk-XOKCBNAR.js";
+} from "./chunk-BIMMFLWP.js";
+import "./chunk-D3JMHZYI.js";
 import "./chunk-Z2642D44.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-XOKCBNAR.js";
+} from "./chunk-D3JMHZYI.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
