@@ -63,7 +63,13 @@ export class TemplateReader {
     const [local] = parsed.locals;
     // What the parser recovered from an error is not the template Terraform rendered.
     if (!local || parsed.errorLines.length > 0) return { unread: `on ${name}, which does not parse as a template` };
-    return { file: name, template: inFile(local[1], name) };
+    const template = inFile(local[1], name);
+    // The newline the heredoc needed before its delimiter is not the file's.
+    if (body !== text && template.t === 'template' && typeof template.parts.at(-1) === 'string') {
+      const last = (template.parts.at(-1) as string).replace(/\n$/, '');
+      template.parts.splice(-1, 1, ...(last ? [last] : []));
+    }
+    return { file: name, template };
   }
 }
 
@@ -75,9 +81,9 @@ function writtenPath(e: HclExpr, dirs: ModuleDirs): string | undefined {
   for (const part of e.parts) {
     if (typeof part === 'string') out += part;
     else if (part.t === 'traversal' && part.root === 'path' && part.steps.length === 1 && 'attr' in part.steps[0]!) {
-      const dir = { module: dirs.module, root: dirs.root, cwd: dirs.root }[part.steps[0].attr];
-      if (dir === undefined) return undefined;
-      out += dir;
+      const attr = part.steps[0].attr;
+      if (attr !== 'module' && attr !== 'root' && attr !== 'cwd') return undefined;
+      out += attr === 'module' ? dirs.module : dirs.root;
     } else return undefined;
   }
   return out;
