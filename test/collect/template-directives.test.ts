@@ -45,6 +45,11 @@ describe('template directives', () => {
     expect(await rendered(TEMPLATE, '{ xs = [], flag = false }')).toBe('[\n]\nAnoB  c  d\n');
   });
 
+  it('a file without a newline at its end renders without one', async () => {
+    expect(await rendered('{"a": "${x}"}', '{ x = "b" }')).toBe('{"a": "b"}');
+    expect(await rendered('{"a": "${x}"}\n', '{ x = "b" }')).toBe('{"a": "b"}\n');
+  });
+
   it('a directive that decides on something not true or false is not evaluated', async () => {
     await expect(rendered('%{ if xs }a%{ endif }', '{ xs = ["a"] }')).rejects.toThrow('its conditional (? :) depends on something that is not true or false');
   });
