@@ -4,7 +4,7 @@ import {
   SourceMap,
   loadSources,
   toWire
-} from "./chunk-Z2642D44.js";
+} from "./chunk-LM4QRQJ3.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-Z2642D44.js";
+} from "./chunk-LM4QRQJ3.js";
 import {
   isDirectory,
   tfFiles

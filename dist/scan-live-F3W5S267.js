@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-BIMMFLWP.js";
-import "./chunk-D3JMHZYI.js";
-import "./chunk-Z2642D44.js";
+} from "./chunk-KJSTO7AD.js";
+import "./chunk-QXYERVSV.js";
+import "./chunk-LM4QRQJ3.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-D3JMHZYI.js";
+} from "./chunk-QXYERVSV.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -82,7 +82,12 @@ ${body}${end}
 `);
     const [local] = parsed.locals;
     if (!local || parsed.errorLines.length > 0) return { unread: `on ${name}, which does not parse as a template` };
-    return { file: name, template: inFile(local[1], name) };
+    const template = inFile(local[1], name);
+    if (body !== text && template.t === "template" && typeof template.parts.at(-1) === "string") {
+      const last = template.parts.at(-1).replace(/\n$/, "");
+      template.parts.splice(-1, 1, ...last ? [last] : []);
+    }
+    return { file: name, template };
   }
 };
 function writtenPath(e, dirs) {
@@ -92,9 +97,9 @@ function writtenPath(e, dirs) {
   for (const part of e.parts) {
     if (typeof part === "string") out += part;
     else if (part.t === "traversal" && part.root === "path" && part.steps.length === 1 && "attr" in part.steps[0]) {
-      const dir = { module: dirs.module, root: dirs.root, cwd: dirs.root }[part.steps[0].attr];
-      if (dir === void 0) return void 0;
-      out += dir;
+      const attr = part.steps[0].attr;
+      if (attr !== "module" && attr !== "root" && attr !== "cwd") return void 0;
+      out += attr === "module" ? dirs.module : dirs.root;
     } else return void 0;
   }
   return out;

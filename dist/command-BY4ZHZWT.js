@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-BIMMFLWP.js";
+} from "./chunk-KJSTO7AD.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,8 +30,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-D3JMHZYI.js";
-import "./chunk-Z2642D44.js";
+} from "./chunk-QXYERVSV.js";
+import "./chunk-LM4QRQJ3.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {
