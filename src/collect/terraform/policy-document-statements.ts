@@ -66,8 +66,9 @@ export function statementJson(parts: StatementParts): StatementJson {
  * content cannot be checked against the plan's references as the static
  * blocks' arguments are; instead every statement must agree with what the
  * plan holds of it: as many statements and nested blocks, every value the
- * plan knows the same, and a value known only after apply exactly where the
- * plan has one.
+ * plan knows the same, and where the plan has a value known only after
+ * apply, one the source gives (a placeholder, or what the source knows
+ * more: a bucket's ARN is its name).
  */
 export function statementsFromSource(
   ctx: BuildContext,
