@@ -32,6 +32,18 @@ export function callFunction(name: string, args: unknown[], placeholders: Placeh
 }
 
 const list = (v: unknown): unknown[] | undefined => (Array.isArray(v) ? v : undefined);
+
+/** The lists toset() made: a for expression or a dynamic block over a set has each element as its key too. */
+const sets = new WeakSet<unknown[]>();
+
+export function isSet(v: unknown): boolean {
+  return Array.isArray(v) && sets.has(v);
+}
+
+function asSet(v: unknown[]): FunctionResult {
+  sets.add(v);
+  return { value: v };
+}
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 // Terraform orders a map's keys lexically.
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -87,7 +99,8 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
   ['jsonencode', (args) => (args.length === 1 ? { value: JSON.stringify(args[0]) } : notEvaluated('it calls jsonencode() with more than one argument'))],
   ['concat', (args) => (args.every(Array.isArray) ? { value: (args as unknown[][]).flat() } : notEvaluated('it calls concat() on something that is not a list'))],
   ['flatten', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: (args[0] as unknown[]).flat(Infinity) } : notEvaluated('it calls flatten() on something that is not a list'))],
-  ['tolist', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: args[0] } : notEvaluated('it calls tolist() on something that is not a list'))],
+  // A copy: tolist() of a set is a list, whose keys are indexes again.
+  ['tolist', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: [...args[0]] } : notEvaluated('it calls tolist() on something that is not a list'))],
   [
     'toset',
     // A set keeps one of equal values; placeholders are distinct values here, and IAM ignores repeats anyway.
@@ -96,10 +109,10 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
       const set = [...new Set(args[0] as unknown[])];
       // Terraform orders a set of strings lexically and one of numbers by value, which a for_each over it goes by;
       // where a value known only after apply stands, the order is not known, and only the elements are kept.
-      if (set.every((x) => typeof x === 'number')) return { value: (set as number[]).sort((a, b) => a - b) };
+      if (set.every((x) => typeof x === 'number')) return asSet((set as number[]).sort((a, b) => a - b));
       // Numbers among strings become strings, as Terraform unifies the element type.
-      if (!placeholders.mentioned(set) && set.every((x) => typeof x === 'string' || typeof x === 'number')) return { value: [...new Set(set.map(String))].sort(byCodePoint) };
-      return { value: set };
+      if (!placeholders.mentioned(set) && set.every((x) => typeof x === 'string' || typeof x === 'number')) return asSet([...new Set(set.map(String))].sort(byCodePoint));
+      return asSet(set);
     },
   ],
   ['distinct', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0] as unknown[])] } : notEvaluated('it calls distinct() on something that is not a list'))],

@@ -1,6 +1,6 @@
 import { isUnknown } from '../../model/unknown.js';
 import type { HclExpr, SourceExpression, TraversalStep } from '../../sourcemap/expression.js';
-import { applyOperator, callFunction, type FunctionResult, type Placeholders } from './source-functions.js';
+import { applyOperator, callFunction, isSet, type FunctionResult, type Placeholders } from './source-functions.js';
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
 import { placeholderFor } from './plan-placeholders.js';
@@ -171,8 +171,9 @@ export class SourceEvaluator {
   /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
   private forExpression(e: Extract<HclExpr, { t: 'for' }>): unknown {
     const collection = shallow(this.value(e.collection));
+    // Over a set, each element is its own key (Terraform's for expressions and dynamic blocks alike).
     const entries: [unknown, unknown][] = Array.isArray(collection)
-      ? collection.map((v, i) => [i, v])
+      ? collection.map((v, i) => [isSet(collection) ? v : i, v])
       : collection !== null && typeof collection === 'object' ? Object.entries(collection).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
     const what = e.iterator ? 'dynamic block' : 'for expression';
     if (entries.length === 0 && (collection === null || typeof collection !== 'object')) throw new SourceNotEvaluable(`its ${what} (line ${e.line}) runs over ${this.isPlaceholder(collection) ? 'a value known only after apply' : 'something that is not a list or an object'}`);
