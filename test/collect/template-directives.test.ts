@@ -45,6 +45,12 @@ describe('template directives', () => {
     expect(await rendered(TEMPLATE, '{ xs = [], flag = false }')).toBe('[\n]\nAnoB  c  d\n');
   });
 
+  it('over a set, each element is its own key; over a list, its index (as `terraform console` has them)', async () => {
+    const template = '%{ for k, v in xs }${k}=${v};%{ endfor }';
+    expect(await rendered(template, '{ xs = toset(["b", "a"]) }')).toBe('a=a;b=b;');
+    expect(await rendered(template, '{ xs = tolist(toset(["b", "a"])) }')).toBe('0=a;1=b;');
+  });
+
   it('a file without a newline at its end renders without one', async () => {
     expect(await rendered('{"a": "${x}"}', '{ x = "b" }')).toBe('{"a": "b"}');
     expect(await rendered('{"a": "${x}"}\n', '{ x = "b" }')).toBe('{"a": "b"}\n');
