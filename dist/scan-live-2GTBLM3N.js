@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-KJSTO7AD.js";
-import "./chunk-QXYERVSV.js";
+} from "./chunk-2HWQKS5C.js";
+import "./chunk-P53Z4RP4.js";
 import "./chunk-LM4QRQJ3.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -1305,9 +1305,9 @@ var KeyReps = class {
   valueSets(key) {
     const vals = this.values(key);
     if (!MULTIVALUED_KEYS.has(key)) return vals.map((v) => [v]);
-    const sets = vals.map((v) => [v]);
-    if (vals.length <= 6) for (let i = 0; i < vals.length; i++) for (let j = i + 1; j < vals.length; j++) sets.push([vals[i], vals[j]]);
-    return sets;
+    const sets2 = vals.map((v) => [v]);
+    if (vals.length <= 6) for (let i = 0; i < vals.length; i++) for (let j = i + 1; j < vals.length; j++) sets2.push([vals[i], vals[j]]);
+    return sets2;
   }
 };
 function keysIn(c, dim) {
@@ -5940,6 +5940,14 @@ function callFunction(name, args, placeholders) {
   return result2;
 }
 var list = (v) => Array.isArray(v) ? v : void 0;
+var sets = /* @__PURE__ */ new WeakSet();
+function isSet(v) {
+  return Array.isArray(v) && sets.has(v);
+}
+function asSet(v) {
+  sets.add(v);
+  return { value: v };
+}
 var isMap = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 var notEvaluated4 = (why) => ({ notEvaluated: why });
@@ -5984,16 +5992,17 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
   ["jsonencode", (args) => args.length === 1 ? { value: JSON.stringify(args[0]) } : notEvaluated4("it calls jsonencode() with more than one argument")],
   ["concat", (args) => args.every(Array.isArray) ? { value: args.flat() } : notEvaluated4("it calls concat() on something that is not a list")],
   ["flatten", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: args[0].flat(Infinity) } : notEvaluated4("it calls flatten() on something that is not a list")],
-  ["tolist", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: args[0] } : notEvaluated4("it calls tolist() on something that is not a list")],
+  // A copy: tolist() of a set is a list, whose keys are indexes again.
+  ["tolist", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...args[0]] } : notEvaluated4("it calls tolist() on something that is not a list")],
   [
     "toset",
     // A set keeps one of equal values; placeholders are distinct values here, and IAM ignores repeats anyway.
     (args, placeholders) => {
       if (args.length !== 1 || !Array.isArray(args[0])) return notEvaluated4("it calls toset() on something that is not a list");
       const set2 = [...new Set(args[0])];
-      if (set2.every((x) => typeof x === "number")) return { value: set2.sort((a, b) => a - b) };
-      if (!placeholders.mentioned(set2) && set2.every((x) => typeof x === "string" || typeof x === "number")) return { value: [...new Set(set2.map(String))].sort(byCodePoint) };
-      return { value: set2 };
+      if (set2.every((x) => typeof x === "number")) return asSet(set2.sort((a, b) => a - b));
+      if (!placeholders.mentioned(set2) && set2.every((x) => typeof x === "string" || typeof x === "number")) return asSet([...new Set(set2.map(String))].sort(byCodePoint));
+      return asSet(set2);
     }
   ],
   ["distinct", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0])] } : notEvaluated4("it calls distinct() on something that is not a list")],
@@ -6439,7 +6448,7 @@ var SourceEvaluator = class {
   /** `[for ...]` and `{for ...}`, each element evaluated with the loop's names bound. */
   forExpression(e) {
     const collection = shallow(this.value(e.collection));
-    const entries = Array.isArray(collection) ? collection.map((v, i) => [i, v]) : collection !== null && typeof collection === "object" ? Object.entries(collection).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : [];
+    const entries = Array.isArray(collection) ? collection.map((v, i) => [isSet(collection) ? v : i, v]) : collection !== null && typeof collection === "object" ? Object.entries(collection).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : [];
     const what = e.iterator ? "dynamic block" : "for expression";
     if (entries.length === 0 && (collection === null || typeof collection !== "object")) throw new SourceNotEvaluable(`its ${what} (line ${e.line}) runs over ${this.isPlaceholder(collection) ? "a value known only after apply" : "something that is not a list or an object"}`);
     const out = [];

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-KJSTO7AD.js";
+} from "./chunk-2HWQKS5C.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-QXYERVSV.js";
+} from "./chunk-P53Z4RP4.js";
 import "./chunk-LM4QRQJ3.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
