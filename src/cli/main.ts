@@ -47,7 +47,7 @@ export async function main(argv: string[], io: Io = defaultIo(argv)): Promise<nu
     .option('--timings', 'print the wall time of each phase (parse, inventory, rules, report), the slowest rules and the peak memory on stderr (plan scans)')
     .option('--sarif <file>', 'also write the report as SARIF to this file, whatever --format prints')
     .option('--markdown <file>', 'also write the report as Markdown (with Mermaid path pictures) to this file, whatever --format prints')
-    .option('--source-root <dir>', "directory of the plan's root module (.tf files), for source lines (default: the plan's directory if it has .tf files, else the working directory)")
+    .option('--source-root <dir>', "directory of the plan's root module (.tf files), for source lines and for the policies and links the plan keeps only by references (default: the plan's directory if it has .tf files, else the working directory)")
     .option('--baseline <sarif>', 'SARIF of an earlier scan: findings already in it are reported as suppressed, so only new ones fail')
     .option('--sarif-max-results <n>', "at most this many results in SARIF, the most severe (default 25000, GitHub code scanning's limit for one run; 0: no limit)")
     .action(async (opts) => {
