@@ -22,7 +22,7 @@ export type HclExpr =
   | { t: 'access'; base: HclExpr; steps: TraversalStep[]; text: string }
   | { t: 'tuple'; items: HclExpr[] }
   | { t: 'object'; items: { key: string; value: HclExpr }[] }
-  /** `templateFile`: for `templatefile(path, vars)`, the template the path names, read when the module was (templates.ts). */
+  /** `templateFile`: for `templatefile(path, vars)` and `file(path)`, the file the path names, read when the module was (templates.ts). */
   | { t: 'call'; name: string; args: HclExpr[]; templateFile?: TemplateFile }
   | { t: 'conditional'; cond: HclExpr; then: HclExpr; else: HclExpr }
   /** `!a`, `-a`, `a == b`, `a && b`, `a > b`, `a + b`, ... */
@@ -35,8 +35,8 @@ export type HclExpr =
   | { t: 'for'; object: boolean; key?: string; value: string; collection: HclExpr; result: HclExpr; resultKey?: HclExpr; cond?: HclExpr; iterator?: true; line: number }
   | { t: 'unsupported'; what: string; line: number };
 
-/** The file a `templatefile()` call reads, as a template expression; or why it was not read. */
-export type TemplateFile = { file: string; template: HclExpr } | { unread: string };
+/** The file a `templatefile()` call reads, as a template expression, or a `file()` call, as its text; or why it was not read. */
+export type TemplateFile = { file: string; template: HclExpr } | { file: string; text: string } | { unread: string };
 
 /** An attribute's expression in the `.tf` source, and where it is (`main.tf:12`), for messages. */
 export interface SourceExpression {

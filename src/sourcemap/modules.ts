@@ -100,7 +100,8 @@ export class ModuleLoader {
       }
       const parsed = parseHcl(this.parser, text);
       this.filesParsed++;
-      if (text.includes('templatefile')) this.readTemplates(parsed, { module: real, root: this.root ?? real });
+      // `templatefile(` and `file(` alike.
+      if (text.includes('file(')) this.readFiles(parsed, { module: real, root: this.root ?? real });
       if (parsed.errorLines.length > 0) {
         this.problems.push({ code: 'source-syntax-error', file, line: parsed.errorLines[0]!, message: 'HCL syntax error; blocks near it may be missing from the source map' });
       }
@@ -142,8 +143,8 @@ export class ModuleLoader {
     return mod;
   }
 
-  /** The templates the file's expressions read with `templatefile()`: the evaluator reads no files. */
-  private readTemplates(parsed: HclFile, dirs: ModuleDirs): void {
+  /** The files the file's expressions read with `templatefile()` and `file()`: the evaluator reads no files. */
+  private readFiles(parsed: HclFile, dirs: ModuleDirs): void {
     const expressions = [
       ...parsed.locals.map(([, e]) => e),
       ...parsed.blocks.flatMap((b) => [...(b.expressions ?? []).map((e) => e.expr), ...(b.arguments ?? []).map(([, e]) => e), ...(b.value ? [b.value] : [])]),

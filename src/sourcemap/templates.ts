@@ -14,7 +14,7 @@ export interface ModuleDirs {
 const MAX_TEMPLATE_BYTES = 1 << 20;
 
 /**
- * The templates `templatefile()` calls read (a policy kept in its own file,
+ * The files `templatefile()` and `file()` calls read (a policy kept in its own file,
  * `templatefile("${path.module}/policy.json.tftpl", { vpce = ... })`), read
  * with the module that calls them: the plan keeps only the call's references,
  * and the evaluator reads no files. A template is read only from a path that
@@ -27,12 +27,12 @@ export class TemplateReader {
 
   constructor(private readonly parser: Parser) {}
 
-  /** Gives every `templatefile()` call in the expression its template (in place: the tree is this module's own). */
+  /** Gives every `templatefile()` and `file()` call in the expression its file (in place: the tree is this module's own). */
   resolveIn(expr: HclExpr, dirs: ModuleDirs): void {
-    for (const call of templateCalls(expr)) call.templateFile = this.templateAt(call.args[0], dirs);
+    for (const call of fileCalls(expr)) call.templateFile = this.fileAt(call.args[0], dirs, call.name === 'templatefile');
   }
 
-  private templateAt(path: HclExpr | undefined, dirs: ModuleDirs): TemplateFile {
+  private fileAt(path: HclExpr | undefined, dirs: ModuleDirs, template: boolean): TemplateFile {
     const written = path ? writtenPath(path, dirs) : undefined;
     if (written === undefined) return { unread: 'on a path that is not written out (only path.module, path.root and literal text are read)' };
     let real: string;
@@ -42,19 +42,23 @@ export class TemplateReader {
       return { unread: `on ${written}, which is not there` };
     }
     if (!within(real, dirs.module) && !within(real, dirs.root)) return { unread: `on ${written}, outside the module and the root module` };
-    let found = this.byFile.get(real);
-    if (!found) this.byFile.set(real, (found = this.read(real, relative(dirs.root, real) || real)));
+    const key = `${template ? 'template' : 'file'}\u0000${real}`;
+    let found = this.byFile.get(key);
+    if (!found) this.byFile.set(key, (found = this.read(real, relative(dirs.root, real) || real, template)));
     return found;
   }
 
-  private read(real: string, name: string): TemplateFile {
-    let text: string;
+  private read(real: string, name: string, asTemplate: boolean): TemplateFile {
+    let raw: string;
     try {
       if (statSync(real).size > MAX_TEMPLATE_BYTES) return { unread: `on ${name}, larger than vpcelint reads` };
-      text = readFileSync(real, 'utf8').replace(/\r\n/g, '\n');
+      raw = readFileSync(real, 'utf8');
     } catch (err) {
       return { unread: `on ${name}, which cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
     }
+    // file() gives the text as it is.
+    if (!asTemplate) return { file: name, text: raw };
+    const text = raw.replace(/\r\n/g, '\n');
     // A template file is a heredoc's body: parsed as one, with a delimiter the text does not hold.
     let end = 'VPCELINT_TEMPLATE';
     while (text.includes(end)) end += '_';
@@ -107,8 +111,8 @@ function inFile(e: HclExpr, file: string): HclExpr {
   return e;
 }
 
-function templateCalls(e: HclExpr): Extract<HclExpr, { t: 'call' }>[] {
-  return nodesOf(e).filter((n): n is Extract<HclExpr, { t: 'call' }> => n.t === 'call' && n.name === 'templatefile');
+function fileCalls(e: HclExpr): Extract<HclExpr, { t: 'call' }>[] {
+  return nodesOf(e).filter((n): n is Extract<HclExpr, { t: 'call' }> => n.t === 'call' && (n.name === 'templatefile' || n.name === 'file'));
 }
 
 /** Every node of an expression, itself first. */

@@ -127,6 +127,7 @@ export class SourceEvaluator {
         if (e.name === 'try' || e.name === 'can') return this.tryCall(e.name, e.args);
         if (e.name === 'lookup' && (e.args.length === 2 || e.args.length === 3)) return this.lookup(e.args);
         if (e.name === 'templatefile') return this.templateFile(e);
+        if (e.name === 'file') return this.fileText(e);
         return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case 'conditional': {
@@ -207,7 +208,7 @@ export class SourceEvaluator {
    */
   private templateFile(e: Extract<HclExpr, { t: 'call' }>, json?: typeof JSON_TEMPLATE): string {
     const read = e.templateFile;
-    if (!read || 'unread' in read) throw new SourceNotEvaluable(`it calls templatefile() ${read?.unread ?? 'on a template vpcelint did not read'}`);
+    if (!read || 'unread' in read || !('template' in read)) throw new SourceNotEvaluable(`it calls templatefile() ${read && 'unread' in read ? read.unread : 'on a template vpcelint did not read'}`);
     if (e.args.length !== 2) throw new SourceNotEvaluable('it calls templatefile() without its vars');
     const vars = shallow(this.value(e.args[1]!));
     if (vars === null || typeof vars !== 'object' || Array.isArray(vars)) throw new SourceNotEvaluable(`it calls templatefile() with vars that are not an object`);
@@ -217,6 +218,13 @@ export class SourceEvaluator {
     if (read.template.t !== 'template') throw new SourceNotEvaluable(`its template ${read.file} holds ${read.template.t === 'unsupported' ? read.template.what : 'no text'}, which vpcelint does not evaluate`);
     const template = read.template;
     return this.within(this.frame, [names], () => this.template(template, json));
+  }
+
+  /** `file(path)`: the text the source map read for the call. */
+  private fileText(e: Extract<HclExpr, { t: 'call' }>): string {
+    const read = e.templateFile;
+    if (!read || 'unread' in read || !('text' in read)) throw new SourceNotEvaluable(`it calls file() ${read && 'unread' in read ? read.unread : 'on a file vpcelint did not read'}`);
+    return read.text;
   }
 
   /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
