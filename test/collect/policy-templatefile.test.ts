@@ -93,4 +93,11 @@ describe('policies rendered with templatefile()', () => {
     const missing = edited('main.tf', 'policies/fence.json.tftpl', 'policies/gone.json.tftpl');
     expect(reasonOf(await inventoryWithSources(missing), 'fenced')).toMatch(/it calls templatefile\(\) on .*policies\/gone\.json\.tftpl, which is not there/);
   });
+
+  it('the older spelling: a policy read with file() and its words replaced', async () => {
+    expect(bucketPolicy(inventoryOf('policy-templatefile'), 'legacy').kind).toBe('unknown');
+    const policy = bucketPolicy(await inventoryWithSources(FIXTURE), 'legacy');
+    if (policy.kind !== 'document') throw new Error(policy.kind === 'unknown' ? policy.reason : policy.kind);
+    expect(JSON.parse(policy.text).Statement[0]).toMatchObject({ Resource: ['arn:aws:s3:::tpl-legacy', 'arn:aws:s3:::tpl-legacy/*'], Condition: { StringNotEquals: { 'aws:SourceVpce': ENDPOINT } } });
+  });
 });
