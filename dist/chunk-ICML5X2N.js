@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-P53Z4RP4.js";
+} from "./chunk-W3RWAOSX.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -45,11 +45,11 @@ var TemplateReader = class {
   }
   parser;
   byFile = /* @__PURE__ */ new Map();
-  /** Gives every `templatefile()` call in the expression its template (in place: the tree is this module's own). */
+  /** Gives every `templatefile()` and `file()` call in the expression its file (in place: the tree is this module's own). */
   resolveIn(expr, dirs) {
-    for (const call of templateCalls(expr)) call.templateFile = this.templateAt(call.args[0], dirs);
+    for (const call of fileCalls(expr)) call.templateFile = this.fileAt(call.args[0], dirs, call.name === "templatefile");
   }
-  templateAt(path, dirs) {
+  fileAt(path, dirs, template) {
     const written = path ? writtenPath(path, dirs) : void 0;
     if (written === void 0) return { unread: "on a path that is not written out (only path.module, path.root and literal text are read)" };
     let real;
@@ -59,18 +59,21 @@ var TemplateReader = class {
       return { unread: `on ${written}, which is not there` };
     }
     if (!within(real, dirs.module) && !within(real, dirs.root)) return { unread: `on ${written}, outside the module and the root module` };
-    let found = this.byFile.get(real);
-    if (!found) this.byFile.set(real, found = this.read(real, relative(dirs.root, real) || real));
+    const key = `${template ? "template" : "file"}\0${real}`;
+    let found = this.byFile.get(key);
+    if (!found) this.byFile.set(key, found = this.read(real, relative(dirs.root, real) || real, template));
     return found;
   }
-  read(real, name) {
-    let text;
+  read(real, name, asTemplate) {
+    let raw;
     try {
       if (statSync(real).size > MAX_TEMPLATE_BYTES) return { unread: `on ${name}, larger than vpcelint reads` };
-      text = readFileSync2(real, "utf8").replace(/\r\n/g, "\n");
+      raw = readFileSync2(real, "utf8");
     } catch (err) {
       return { unread: `on ${name}, which cannot be read (${err.code ?? err.message})` };
     }
+    if (!asTemplate) return { file: name, text: raw };
+    const text = raw.replace(/\r\n/g, "\n");
     let end = "VPCELINT_TEMPLATE";
     while (text.includes(end)) end += "_";
     const body = text.endsWith("\n") ? text : `${text}
@@ -116,8 +119,8 @@ function inFile(e, file) {
   }
   return e;
 }
-function templateCalls(e) {
-  return nodesOf(e).filter((n) => n.t === "call" && n.name === "templatefile");
+function fileCalls(e) {
+  return nodesOf(e).filter((n) => n.t === "call" && (n.name === "templatefile" || n.name === "file"));
 }
 function nodesOf(e) {
   const out = [];
@@ -198,7 +201,7 @@ var ModuleLoader = class {
       }
       const parsed = parseHcl(this.parser, text);
       this.filesParsed++;
-      if (text.includes("templatefile")) this.readTemplates(parsed, { module: real, root: this.root ?? real });
+      if (text.includes("file(")) this.readFiles(parsed, { module: real, root: this.root ?? real });
       if (parsed.errorLines.length > 0) {
         this.problems.push({ code: "source-syntax-error", file, line: parsed.errorLines[0], message: "HCL syntax error; blocks near it may be missing from the source map" });
       }
@@ -237,8 +240,8 @@ var ModuleLoader = class {
     }
     return mod;
   }
-  /** The templates the file's expressions read with `templatefile()`: the evaluator reads no files. */
-  readTemplates(parsed, dirs) {
+  /** The files the file's expressions read with `templatefile()` and `file()`: the evaluator reads no files. */
+  readFiles(parsed, dirs) {
     const expressions = [
       ...parsed.locals.map(([, e]) => e),
       ...parsed.blocks.flatMap((b) => [...(b.expressions ?? []).map((e) => e.expr), ...(b.arguments ?? []).map(([, e]) => e), ...b.value ? [b.value] : []])

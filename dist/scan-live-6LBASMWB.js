@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-2HWQKS5C.js";
-import "./chunk-P53Z4RP4.js";
-import "./chunk-LM4QRQJ3.js";
+} from "./chunk-ICML5X2N.js";
+import "./chunk-W3RWAOSX.js";
+import "./chunk-PR6DWRS2.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-LM4QRQJ3.js";
+} from "./chunk-PR6DWRS2.js";
 import {
   isDirectory,
   tfFiles
@@ -6409,6 +6409,7 @@ var SourceEvaluator = class {
         if (e.name === "try" || e.name === "can") return this.tryCall(e.name, e.args);
         if (e.name === "lookup" && (e.args.length === 2 || e.args.length === 3)) return this.lookup(e.args);
         if (e.name === "templatefile") return this.templateFile(e);
+        if (e.name === "file") return this.fileText(e);
         return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case "conditional": {
@@ -6480,7 +6481,7 @@ var SourceEvaluator = class {
    */
   templateFile(e, json) {
     const read = e.templateFile;
-    if (!read || "unread" in read) throw new SourceNotEvaluable(`it calls templatefile() ${read?.unread ?? "on a template vpcelint did not read"}`);
+    if (!read || "unread" in read || !("template" in read)) throw new SourceNotEvaluable(`it calls templatefile() ${read && "unread" in read ? read.unread : "on a template vpcelint did not read"}`);
     if (e.args.length !== 2) throw new SourceNotEvaluable("it calls templatefile() without its vars");
     const vars = shallow(this.value(e.args[1]));
     if (vars === null || typeof vars !== "object" || Array.isArray(vars)) throw new SourceNotEvaluable(`it calls templatefile() with vars that are not an object`);
@@ -6490,6 +6491,12 @@ var SourceEvaluator = class {
     if (read.template.t !== "template") throw new SourceNotEvaluable(`its template ${read.file} holds ${read.template.t === "unsupported" ? read.template.what : "no text"}, which vpcelint does not evaluate`);
     const template = read.template;
     return this.within(this.frame, [names], () => this.template(template, json));
+  }
+  /** `file(path)`: the text the source map read for the call. */
+  fileText(e) {
+    const read = e.templateFile;
+    if (!read || "unread" in read || !("text" in read)) throw new SourceNotEvaluable(`it calls file() ${read && "unread" in read ? read.unread : "on a file vpcelint did not read"}`);
+    return read.text;
   }
   /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
   template(e, json) {
