@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/model/inventory.js';
-import { FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
+import { editedIn, FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
 
 /**
  * Links the plan's references cannot tell (fixtures/vpc-module-shapes: the shapes of terraform-aws-modules'
@@ -16,14 +15,7 @@ const subnet = (i: number) => `module.vpc.aws_subnet.private[${i}]`;
 const copyOf = scratchCopies('vpcelint-links-');
 
 /** The fixture copied to a scratch directory, with one file's text replaced: a source the plan was not made from. */
-function editedCopy(file: string, from: string, to: string, fixture = FIXTURE): string {
-  const dir = copyOf(fixture);
-  const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(path, text.replace(from, to));
-  return dir;
-}
+const editedCopy = (file: string, from: string, to: string, fixture = FIXTURE) => editedIn(copyOf(fixture), file, from, to);
 
 describe('links from the .tf source', () => {
   it('the plan alone: a VPC named through a local is not told, slice() reads as the whole list, a rule named through a local has no group', () => {

@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/model/inventory.js';
-import { FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
+import { editedIn, FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
 
 /**
  * Policy documents whose statements `dynamic` blocks write (fixtures/policy-dynamic-statements): the plan lists
@@ -15,14 +14,7 @@ const ENDPOINT = '<known after apply: aws_vpc_endpoint.s3.id>';
 const copyOf = scratchCopies('vpcelint-dynamic-');
 
 /** The fixture copied to a scratch directory with its main.tf edited: a source the plan was not made from. */
-function edited(from: string, to: string): string {
-  const dir = copyOf(FIXTURE);
-  const path = join(dir, 'main.tf');
-  const text = readFileSync(path, 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(path, text.replace(from, to));
-  return dir;
-}
+const edited = (from: string, to: string) => editedIn(copyOf(FIXTURE), 'main.tf', from, to);
 
 function policyOf(inv: Inventory, bucket: string) {
   return inv.buckets.get(`aws_s3_bucket.${bucket}`)!.policy;

@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
+import { editedIn, FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
 
 /**
  * terraform-aws-modules/s3-bucket's shape (fixtures/policy-replaced-markers): documents that name the bucket by a
@@ -40,9 +39,7 @@ describe('policies whose markers replace() fills with values known only after ap
   });
 
   it('a marker sought with a regular expression is not evaluated, saying where and why', async () => {
-    const dir = copyOf(join(FIXTURES, 'policy-replaced-markers'));
-    const file = join(dir, 'modules/bucket/main.tf');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"_S3_BUCKET_ARN_", local.policy_placeholders', '"/_S3_BUCKET_ARN_/", local.policy_placeholders'));
+    const dir = editedIn(copyOf(join(FIXTURES, 'policy-replaced-markers')), 'modules/bucket/main.tf', '"_S3_BUCKET_ARN_", local.policy_placeholders', '"/_S3_BUCKET_ARN_/", local.policy_placeholders');
     const policy = (await inventoryWithSources(dir)).buckets.get(BUCKET)!.policy;
     // The plan does not tell what a local is built from: the reason does not pretend to.
     expect(policy).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/^known only after apply, and its source \(modules\/bucket\/main\.tf:\d+\) cannot be evaluated from the plan: it calls replace\(\) in a way vpcelint does not evaluate$/) });

@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/model/inventory.js';
-import { FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
+import { editedIn, FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
 
 /**
  * Policies rendered with templatefile() over values known only after apply (fixtures/policy-templatefile): the
@@ -14,14 +13,7 @@ const ENDPOINT = '<known after apply: aws_vpc_endpoint.s3.id>';
 const copyOf = scratchCopies('vpcelint-templatefile-');
 
 /** The fixture copied to a scratch directory with one file edited. */
-function edited(file: string, from: string, to: string): string {
-  const dir = copyOf(FIXTURE);
-  const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(path, text.replace(from, to));
-  return dir;
-}
+const edited = (file: string, from: string, to: string) => editedIn(copyOf(FIXTURE), file, from, to);
 
 function bucketPolicy(inv: Inventory, bucket: string) {
   return inv.buckets.get(`aws_s3_bucket.${bucket}`)!.policy;

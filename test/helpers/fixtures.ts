@@ -1,7 +1,7 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { collectPlanFile } from '../../src/collect/terraform/index.js';
 import { readPlanFile } from '../../src/collect/terraform/read-plan.js';
 import { collectPlanWithSources } from '../../src/cli/plan-sources.js';
@@ -72,4 +72,13 @@ export function scratchCopies(prefix: string): (from: string) => string {
     cpSync(from, dir, { recursive: true });
     return dir;
   };
+}
+
+/** A file of a copied fixture with a text of it replaced (the text must be there): a source the plan was not made from. */
+export function editedIn(dir: string, file: string, from: string, to: string): string {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+  return dir;
 }
