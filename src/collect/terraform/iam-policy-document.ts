@@ -6,7 +6,7 @@ import { attr, field, type Instance } from './instances.js';
 import { referenceStrings } from './expression-references.js';
 import { placeholderFor, placeholdersIn } from './plan-placeholders.js';
 import { mergeBySid, sharedSid, statementsOf, type StatementJson } from './policy-document-merge.js';
-import { statementJson, statementsFromSource, type StatementParts } from './policy-document-statements.js';
+import { LIST_FIELDS, PRINCIPAL_FIELDS, SET_KEYS, statementJson, statementsFromSource, type StatementParts } from './policy-document-statements.js';
 import type { Expression } from './plan-types.js';
 import { evaluateSource, SourceNotEvaluable, type DocumentText } from './source-values.js';
 
@@ -55,8 +55,6 @@ export function rebuiltDocumentText(ctx: BuildContext): DocumentText {
 
 class CannotRebuild extends Error {}
 
-/** Set-typed blocks and the arguments that identify each of them. */
-const SET_KEYS: Record<string, string[]> = { condition: ['test', 'variable'], principals: ['type'], not_principals: ['type'] };
 
 function constantOf(expr: Expression | undefined): unknown {
   return expr && 'constant_value' in expr ? expr.constant_value : undefined;
@@ -225,9 +223,9 @@ class Rebuilder {
     const sid = this.scalar([...path, 'sid'], true, config);
     const effect = this.scalar([...path, 'effect'], false, config);
     const lists: StatementParts['lists'] = {};
-    for (const field of ['actions', 'not_actions', 'resources', 'not_resources'] as const) lists[field] = this.list([...path, field], config, [...at, field]);
+    for (const field of LIST_FIELDS) lists[field] = this.list([...path, field], config, [...at, field]);
     const principals: StatementParts['principals'] = {};
-    for (const field of ['principals', 'not_principals'] as const) {
+    for (const field of PRINCIPAL_FIELDS) {
       principals[field] = this.blocks([...path, field], config, field, at).map((b) => {
         const type = this.scalar([...b.path, 'type'], false, b.config);
         if (type === undefined) throw new CannotRebuild(`a ${field} block has no type`);

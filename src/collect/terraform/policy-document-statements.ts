@@ -23,6 +23,13 @@ const PRINCIPALS = [
 type ListField = (typeof LISTS)[number][0];
 type PrincipalField = (typeof PRINCIPALS)[number][0];
 
+/** A statement's list arguments and principal blocks, by name. */
+export const LIST_FIELDS: readonly ListField[] = LISTS.map(([field]) => field);
+export const PRINCIPAL_FIELDS: readonly PrincipalField[] = PRINCIPALS.map(([field]) => field);
+
+/** Set-typed blocks, which Terraform reorders, and the arguments that identify each of them. */
+export const SET_KEYS: Readonly<Record<string, readonly string[]>> = { condition: ['test', 'variable'], principals: ['type'], not_principals: ['type'] };
+
 /** One `statement` block's arguments as the policy text has them: a placeholder where a value is known only after apply. */
 export interface StatementParts {
   sid?: string;
@@ -128,12 +135,12 @@ class PlanAgreement {
     const sid = this.scalar(s.sid, [...path, 'sid'], true);
     const effect = this.scalar(s.effect, [...path, 'effect'], false);
     const lists: StatementParts['lists'] = {};
-    for (const [field] of LISTS) lists[field] = this.list(s[field], [...path, field]);
+    for (const field of LIST_FIELDS) lists[field] = this.list(s[field], [...path, field]);
     const principals: StatementParts['principals'] = {};
-    for (const [field] of PRINCIPALS) {
-      principals[field] = this.blocks(s[field], [...path, field], ['type'], (b, at) => ({ type: this.required(b.type, [...at, 'type']), identifiers: this.list(b.identifiers, [...at, 'identifiers']) }));
+    for (const field of PRINCIPAL_FIELDS) {
+      principals[field] = this.blocks(s[field], [...path, field], SET_KEYS[field]!, (b, at) => ({ type: this.required(b.type, [...at, 'type']), identifiers: this.list(b.identifiers, [...at, 'identifiers']) }));
     }
-    const conditions = this.blocks(s.condition, [...path, 'condition'], ['test', 'variable'], (b, at) => ({
+    const conditions = this.blocks(s.condition, [...path, 'condition'], SET_KEYS.condition!, (b, at) => ({
       test: this.required(b.test, [...at, 'test']),
       variable: this.required(b.variable, [...at, 'variable']),
       values: this.list(b.values, [...at, 'values']),
