@@ -163,6 +163,7 @@ export class Resolver {
   resolveIn(scope: Scope, expr: Expression): Resolution {
     return this.expression(expr, scope, 0);
   }
+
   /**
    * What a list of references refers to in a scope, through one expression per distinct list: the source
    * evaluator's traversals (a splat's, one per instance) are new objects each time, and the references of an
@@ -174,7 +175,6 @@ export class Resolver {
     if (!expr) this.byReferences.set(key, (expr = { references: [...references] }));
     return this.resolveIn(scope, expr);
   }
-
 
   /** The expression that sets an attribute path of an instance, if the configuration has one. */
   expressionOf(inst: Instance, path: (string | number)[]): Expression | undefined {
@@ -296,7 +296,7 @@ export class Resolver {
         this.collect(tmp, o.res, kinds, depth + 1, new Set(visited()));
         return { output: o.output, link: tmp };
       });
-      const named = found.filter((o) => o.link.keys.length > 0 || o.link.external.length > 0);
+      const named = found.filter((o) => !namesNothing(o.link));
       const unclear = found.filter((o) => o.link.unresolved);
       if (named.length === 1) {
         out.keys.push(...named[0]!.link.keys);
