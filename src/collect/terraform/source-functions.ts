@@ -49,14 +49,6 @@ const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const notEvaluated = (why: string): FunctionResult => ({ notEvaluated: why });
 
-/** A function of a string's case: not evaluated on a placeholder, whose case stands for nothing. */
-function changeCase(name: string, change: (v: string) => string): (args: unknown[], placeholders: Placeholders) => FunctionResult {
-  return ([v, ...rest], placeholders) => {
-    if (typeof v !== 'string' || rest.length > 0) return notEvaluated(`it calls ${name}() on something that is not one string`);
-    return placeholders.mentioned(v) ? notEvaluated(`it calls ${name}() on a value known only after apply`) : { value: change(v) };
-  };
-}
-
 /** format()'s verbs %s, %d, %v and %%, over scalars; others (widths, %q, %#v) and a wrong number of arguments are left to Terraform. */
 function formatted(name: string, spec: unknown, values: unknown[]): FunctionResult {
   if (typeof spec !== 'string') return notEvaluated(`it calls ${name}() with a format that is not a string`);
@@ -155,10 +147,11 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
       return placeholders.mentioned(l) || placeholders.mentioned(v) ? notEvaluated('it calls contains() on a value known only after apply') : { value: false };
     },
   ],
-  ['lower', changeCase('lower', (v) => v.toLowerCase())],
-  ['upper', changeCase('upper', (v) => v.toUpperCase())],
+  // The case of a value known only after apply is not its placeholder's: stringFunction does not evaluate them on one.
+  ['lower', stringFunction('lower', 1, ([v]) => v!.toLowerCase())],
+  ['upper', stringFunction('upper', 1, ([v]) => v!.toUpperCase())],
   // Go's strings.Title, as Terraform has it: a letter after anything but a letter, digit or underscore.
-  ['title', changeCase('title', (v) => v.replace(/(^|[^\p{L}\p{N}_])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase()))],
+  ['title', stringFunction('title', 1, ([v]) => v!.replace(/(^|[^\p{L}\p{N}_])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase()))],
   ['tostring', (args) => (args.length === 1 && ['string', 'number', 'boolean'].includes(typeof args[0]) ? { value: String(args[0]) } : notEvaluated('it calls tostring() on something that is not a string'))],
   [
     'join',
