@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
-import { attributeIn, childrenOf, expression, unsupported, type BlockExpression, type HclExpr } from './expression.js';
+import { attributeIn, childrenOf, expression, type BlockExpression, type HclExpr } from './expression.js';
+import { unsupported } from './hcl-nodes.js';
 
 /** A policy document's arguments that name the documents it merges. */
 const MERGED_DOCUMENTS = ['source_policy_documents', 'override_policy_documents', 'source_json', 'override_json'];

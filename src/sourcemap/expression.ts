@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { named, unsupported } from './hcl-nodes.js';
 import { templateOf, unescapeQuoted } from './template-expression.js';
 
 /**
@@ -126,14 +127,6 @@ export function attributeIn(block: Node, path: AttributePath): Node | undefined 
 
 export function childrenOf(block: Node | undefined): Node[] | undefined {
   return block?.namedChildren.find((n) => n?.type === 'body')?.namedChildren.filter((n): n is Node => n !== null);
-}
-
-export function unsupported(node: Node, what: string): HclExpr {
-  return { t: 'unsupported', what, line: node.startPosition.row + 1 };
-}
-
-function named(node: Node): Node[] {
-  return node.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
 }
 
 /** An `expression` node (or one of the terms it wraps). */

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { HclExpr } from './expression.js';
+import { named, unsupported } from './hcl-nodes.js';
 
 /** Reads an `expression` node (expression.ts, passed in so that the two modules do not import each other). */
 type Read = (node: Node) => HclExpr;
@@ -177,12 +178,4 @@ export function unescapeQuoted(s: string): string | undefined {
     }
   });
   return bad ? undefined : out;
-}
-
-function named(node: Node): Node[] {
-  return node.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
-}
-
-function unsupported(node: Node | null, what: string): Unsupported {
-  return { t: 'unsupported', what, line: (node?.startPosition.row ?? 0) + 1 };
 }
