@@ -1,3 +1,5 @@
+import { writtenForms } from '../util/json-string.js';
+
 /**
  * Replaces every occurrence of a sensitive value in rendered output, in its
  * plain and its JSON-escaped spelling. One regular expression over all
@@ -14,10 +16,7 @@ const MAX_PASSES = 3;
 export function redact(text: string, sensitive: ReadonlySet<string>): string {
   if (sensitive.size === 0) return text;
   const forms = new Set<string>();
-  for (const v of sensitive) {
-    forms.add(v);
-    forms.add(JSON.stringify(v).slice(1, -1));
-  }
+  for (const v of sensitive) for (const form of writtenForms(v)) forms.add(form);
   const list = [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
   let out = text.replace(alternation(list), REDACTED);
   // Values that overlap one another can leave a sensitive value behind; look again, without the

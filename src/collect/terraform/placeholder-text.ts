@@ -1,3 +1,5 @@
+import { writtenForms } from '../../util/json-string.js';
+
 /**
  * What a value known only after apply may hold, where a text holds its
  * placeholder: for replace(), which is exact only where what it seeks cannot
@@ -42,7 +44,7 @@ function alphabetOf(name: string): RegExp | undefined {
 export function mayHold(text: string, sought: string, names: Iterable<string>): boolean {
   for (const raw of names) {
     // In a JSON text (jsonencode()), a name with quotes (a for_each key) is written escaped.
-    for (const name of new Set([raw, JSON.stringify(raw).slice(1, -1)])) {
+    for (const name of writtenForms(raw)) {
       if (mayHoldAt(text, sought, name, alphabetOf(raw))) return true;
     }
   }

@@ -2,6 +2,7 @@ import type { NodeKind } from '../../model/ref.js';
 import { placeholderName } from '../../model/placeholders.js';
 import type { BuildContext } from './context.js';
 import type { Instance } from './instances.js';
+import { writtenForms } from '../../util/json-string.js';
 
 /** The nodes a value known only after apply can identify. */
 const LINKED_KINDS: readonly NodeKind[] = ['vpc-endpoint', 'vpc', 'bucket', 'iam-role', 'iam-user', 'iam-group', 'iam-policy', 'endpoint-service', 'subnet', 'security-group'];
@@ -34,7 +35,7 @@ export function placeholdersIn(text: string, placeholders: Readonly<Record<strin
   const out: Record<string, string[]> = {};
   for (const [name, keys] of Object.entries(placeholders)) {
     // A JSON text writes a name with quotes (a for_each key) escaped.
-    if (text.includes(name) || text.includes(JSON.stringify(name).slice(1, -1))) out[name] = keys;
+    if (writtenForms(name).some((form) => text.includes(form))) out[name] = keys;
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { toCaller, toOutput, type Frame, type Move } from './source-frames.js';
 import { SourceNotEvaluable, TerraformError, terraformError } from './source-errors.js';
 import { deep, InstanceValue, Lazy, navigate, shallow } from './source-lazy.js';
 import { checkReferences, computedIndexAt, declaresResource, isResource, plannedOf, traversalText, traversalsOf } from './source-references.js';
+import { jsonContent } from '../../util/json-string.js';
 
 export { SourceNotEvaluable } from './source-errors.js';
 
@@ -147,7 +148,7 @@ export class SourceEvaluator {
   /** A string for a JSON template: the placeholders in it written as JSON string content (addresses may hold quotes). */
   private jsonSafe(v: string): string {
     let out = v;
-    for (const name of Object.keys(this.placeholders)) if (out.includes(name)) out = out.split(name).join(JSON.stringify(name).slice(1, -1));
+    for (const name of Object.keys(this.placeholders)) if (out.includes(name)) out = out.split(name).join(jsonContent(name));
     return out;
   }
 
