@@ -4,7 +4,7 @@ import {
   SourceMap,
   loadSources,
   toWire
-} from "./chunk-PR6DWRS2.js";
+} from "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 

@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-ICML5X2N.js";
-import "./chunk-W3RWAOSX.js";
-import "./chunk-PR6DWRS2.js";
+} from "./chunk-SSM7U6JG.js";
+import "./chunk-SFT24C5B.js";
+import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import "./chunk-EXJUGFR4.js";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-74UFNRK3.js";
 import {
   parseHcl
-} from "./chunk-23H2PTCI.js";
+} from "./chunk-2LRO7F2Q.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts

@@ -1379,11 +1379,11 @@ var Language = class _Language {
   /**
    * Get the node type id for a node type name.
    */
-  idForNodeType(type, named3) {
+  idForNodeType(type, named2) {
     const typeLength = C.lengthBytesUTF8(type);
     const typeAddress = C._malloc(typeLength + 1);
     C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named3 ? 1 : 0);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named2 ? 1 : 0);
     C._free(typeAddress);
     return result || null;
   }
@@ -4025,6 +4025,14 @@ var Query = class {
   }
 };
 
+// src/sourcemap/hcl-nodes.ts
+function named(node) {
+  return node.namedChildren.filter((n) => n !== null && n.type !== "comment");
+}
+function unsupported(node, what) {
+  return { t: "unsupported", what, line: (node?.startPosition.row ?? 0) + 1 };
+}
+
 // src/sourcemap/template-expression.ts
 function templateOf(node, text, read) {
   const heredoc = node.type === "heredoc_template";
@@ -4165,12 +4173,6 @@ function unescapeQuoted(s) {
   });
   return bad ? void 0 : out2;
 }
-function named(node) {
-  return node.namedChildren.filter((n) => n !== null && n.type !== "comment");
-}
-function unsupported(node, what) {
-  return { t: "unsupported", what, line: (node?.startPosition.row ?? 0) + 1 };
-}
 
 // src/sourcemap/expression.ts
 function attributeExpressions(block, text) {
@@ -4196,14 +4198,8 @@ function attributeIn(block, path) {
 function childrenOf(block) {
   return block?.namedChildren.find((n) => n?.type === "body")?.namedChildren.filter((n) => n !== null);
 }
-function unsupported2(node, what) {
-  return { t: "unsupported", what, line: node.startPosition.row + 1 };
-}
-function named2(node) {
-  return node.namedChildren.filter((n) => n !== null && n.type !== "comment");
-}
 function expression(node, text) {
-  const parts2 = named2(node);
+  const parts2 = named(node);
   switch (node.type) {
     case "expression":
     case "expr_term":
@@ -4222,15 +4218,15 @@ function expression(node, text) {
       return object(parts2, text);
     case "function_call": {
       const args2 = parts2.find((n) => n.type === "function_arguments");
-      const list = args2 ? named2(args2) : [];
-      if (list.some((n) => n.type === "ellipsis")) return unsupported2(node, "an expanded argument (...)");
+      const list = args2 ? named(args2) : [];
+      if (list.some((n) => n.type === "ellipsis")) return unsupported(node, "an expanded argument (...)");
       return { t: "call", name: parts2[0].text, args: list.filter((n) => n.type === "expression").map((n) => expression(n, text)) };
     }
     case "variable_expr":
       return traversal(node, [node], text);
     case "conditional": {
       const [cond, then, otherwise] = parts2.filter((n) => n.type === "expression");
-      if (!cond || !then || !otherwise) return unsupported2(node, describe(node));
+      if (!cond || !then || !otherwise) return unsupported(node, describe(node));
       return { t: "conditional", cond: expression(cond, text), then: expression(then, text), else: expression(otherwise, text) };
     }
     case "for_expr":
@@ -4238,35 +4234,35 @@ function expression(node, text) {
     case "operation":
       return operation(parts2[0], text);
     default:
-      return unsupported2(node, describe(node));
+      return unsupported(node, describe(node));
   }
 }
 function operation(node, text) {
   const children = node.children.filter((n) => n !== null && n.type !== "comment");
   const at = children.findIndex((n) => !n.isNamed && OPERATORS.has(n.type));
-  if (at === -1) return unsupported2(node, "an operator");
+  if (at === -1) return unsupported(node, "an operator");
   const op = children[at].text;
   const sides = node.type === "unary_operation" ? [children.slice(at + 1)] : [children.slice(0, at), children.slice(at + 1)];
-  if (sides.some((side) => side.length === 0)) return unsupported2(node, "an operator");
+  if (sides.some((side) => side.length === 0)) return unsupported(node, "an operator");
   return { t: "operation", op, args: sides.map((side) => operand(side, text)) };
 }
 var OPERATORS = /* @__PURE__ */ new Set(["!", "-", "==", "!=", "<", ">", "<=", ">=", "+", "*", "/", "%", "&&", "||"]);
 function operand(nodes, text) {
   if (nodes[0].type === "variable_expr") return traversal(nodes[0], nodes, text, nodes[nodes.length - 1].endIndex);
   if (nodes.length === 3 && nodes[0].type === "(" && nodes[2].type === ")") return expression(nodes[1], text);
-  if (nodes.length !== 1) return unsupported2(nodes[0], describe(nodes[1]));
-  return nodes[0].type === "operation" ? operation(named2(nodes[0])[0], text) : expression(nodes[0], text);
+  if (nodes.length !== 1) return unsupported(nodes[0], describe(nodes[1]));
+  return nodes[0].type === "operation" ? operation(named(nodes[0])[0], text) : expression(nodes[0], text);
 }
 function forExpression(node, text) {
-  const parts2 = named2(node);
+  const parts2 = named(node);
   const intro = parts2.find((n) => n.type === "for_intro");
-  const names = intro ? named2(intro).filter((n) => n.type === "identifier").map((n) => n.text) : [];
-  const collection = intro ? named2(intro).find((n) => n.type === "expression") : void 0;
+  const names = intro ? named(intro).filter((n) => n.type === "identifier").map((n) => n.text) : [];
+  const collection = intro ? named(intro).find((n) => n.type === "expression") : void 0;
   const results = parts2.filter((n) => n.type === "expression");
   const cond = parts2.find((n) => n.type === "for_cond");
-  const condExpr = cond ? named2(cond).find((n) => n.type === "expression") : void 0;
+  const condExpr = cond ? named(cond).find((n) => n.type === "expression") : void 0;
   const object2 = node.type === "for_object_expr";
-  if (!collection || names.length === 0 || names.length > 2 || results.length !== (object2 ? 2 : 1) || node.children.some((c) => c?.type === "ellipsis")) return unsupported2(node, "a for expression");
+  if (!collection || names.length === 0 || names.length > 2 || results.length !== (object2 ? 2 : 1) || node.children.some((c) => c?.type === "ellipsis")) return unsupported(node, "a for expression");
   const [first, second] = names;
   return {
     t: "for",
@@ -4301,10 +4297,10 @@ function literal(node) {
     case "string_lit": {
       const body2 = node.text.slice(1, -1);
       const value = unescapeQuoted(body2);
-      return value === void 0 ? unsupported2(node, "a string with an escape vpcelint does not read") : { t: "literal", value };
+      return value === void 0 ? unsupported(node, "a string with an escape vpcelint does not read") : { t: "literal", value };
     }
     default:
-      return unsupported2(node, describe(node));
+      return unsupported(node, describe(node));
   }
 }
 function traversal(node, parts2, text, end = node.endIndex) {
@@ -4313,10 +4309,10 @@ function traversal(node, parts2, text, end = node.endIndex) {
   const rest = parts2.slice(1);
   const at = rest.findIndex((p) => p.type === "splat");
   if (at !== -1) {
-    const kind = named2(rest[at])[0];
-    if (at !== rest.length - 1 || !kind) return unsupported2(rest[at], describe(rest[at]));
+    const kind = named(rest[at])[0];
+    if (at !== rest.length - 1 || !kind) return unsupported(rest[at], describe(rest[at]));
     const base = traversal(node, parts2.slice(0, at + 1), text, rest[at].startIndex);
-    const each = traversal(node, [parts2[0], ...named2(kind)], text);
+    const each = traversal(node, [parts2[0], ...named(kind)], text);
     if (base.t !== "traversal" || each.t !== "traversal") return base.t === "unsupported" ? base : each;
     return { t: "splat", base, each: each.steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
   }
@@ -4337,11 +4333,11 @@ function access(node, parts2, text) {
   return { t: "access", base: expression(parts2[0], text), steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, "") };
 }
 function stepOf(part, text) {
-  if (part.type === "get_attr") return { attr: named2(part).find((n) => n.type === "identifier").text };
+  if (part.type === "get_attr") return { attr: named(part).find((n) => n.type === "identifier").text };
   if (part.type !== "index") return { t: "unsupported", what: describe(part), line: part.startPosition.row + 1 };
-  const inner = named2(part)[0];
+  const inner = named(part)[0];
   if (inner?.type === "legacy_index") return { index: Number(inner.text.replace(/^\./, "")) };
-  const expr = inner ? named2(inner).find((n) => n.type === "expression") : void 0;
+  const expr = inner ? named(inner).find((n) => n.type === "expression") : void 0;
   if (!expr) return { t: "unsupported", what: "an index", line: part.startPosition.row + 1 };
   const key = expression(expr, text);
   return key.t === "literal" && (typeof key.value === "string" || typeof key.value === "number") ? { index: key.value } : { index: key };
@@ -4349,16 +4345,16 @@ function stepOf(part, text) {
 function object(parts2, text) {
   const items = [];
   for (const elem of parts2.filter((n) => n.type === "object_elem")) {
-    const [k, v] = named2(elem).filter((n) => n.type === "expression");
-    if (!k || !v) return unsupported2(elem, "an object element");
-    const bare = named2(k);
+    const [k, v] = named(elem).filter((n) => n.type === "expression");
+    if (!k || !v) return unsupported(elem, "an object element");
+    const bare = named(k);
     let key;
     if (bare.length === 1 && bare[0].type === "variable_expr") key = bare[0].text;
     else {
       const e = expression(k, text);
       if (e.t === "literal" && typeof e.value === "string") key = e.value;
     }
-    if (key === void 0) return unsupported2(k, "a computed object key");
+    if (key === void 0) return unsupported(k, "a computed object key");
     items.push({ key, value: expression(v, text) });
   }
   return { t: "object", items };
@@ -4447,8 +4443,8 @@ function dynamicBlock(block, name2, text) {
   const content = childrenOf(block)?.find((n) => blockName(n) === "content");
   const iteratorAt = attributeIn(block, ["iterator"]);
   const iterator = iteratorAt ? expression(iteratorAt, text) : void 0;
-  if (!forEach || !content || attributeIn(block, ["labels"])) return unsupported2(block, `a dynamic "${name2}" block vpcelint does not expand`);
-  if (iterator && (iterator.t !== "traversal" || iterator.steps.length > 0)) return unsupported2(block, `a dynamic "${name2}" block whose iterator is not a name`);
+  if (!forEach || !content || attributeIn(block, ["labels"])) return unsupported(block, `a dynamic "${name2}" block vpcelint does not expand`);
+  if (iterator && (iterator.t !== "traversal" || iterator.steps.length > 0)) return unsupported(block, `a dynamic "${name2}" block whose iterator is not a name`);
   return {
     t: "for",
     object: false,

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-PR6DWRS2.js";
+} from "./chunk-V5EBJKOC.js";
 import {
   isDirectory,
   tfFiles
@@ -5747,6 +5747,15 @@ function detail(r) {
   return r.kind === "resource" && r.attribute || r.kind === "module" && r.output || r.kind === "iteration" && r.attribute ? 1 : 0;
 }
 
+// src/util/json-string.ts
+function jsonContent(s) {
+  return JSON.stringify(s).slice(1, -1);
+}
+function writtenForms(s) {
+  const escaped = jsonContent(s);
+  return escaped === s ? [s] : [s, escaped];
+}
+
 // src/collect/terraform/plan-placeholders.ts
 var LINKED_KINDS = ["vpc-endpoint", "vpc", "bucket", "iam-role", "iam-user", "iam-group", "iam-policy", "endpoint-service", "subnet", "security-group"];
 function placeholderFor(ctx, inst, attribute) {
@@ -5764,7 +5773,7 @@ function placeholderFor(ctx, inst, attribute) {
 function placeholdersIn(text, placeholders) {
   const out = {};
   for (const [name, keys] of Object.entries(placeholders)) {
-    if (text.includes(name) || text.includes(JSON.stringify(name).slice(1, -1))) out[name] = keys;
+    if (writtenForms(name).some((form) => text.includes(form))) out[name] = keys;
   }
   return out;
 }
@@ -5951,12 +5960,6 @@ function asSet(v) {
 var isMap = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 var notEvaluated4 = (why) => ({ notEvaluated: why });
-function changeCase(name, change) {
-  return ([v, ...rest], placeholders) => {
-    if (typeof v !== "string" || rest.length > 0) return notEvaluated4(`it calls ${name}() on something that is not one string`);
-    return placeholders.mentioned(v) ? notEvaluated4(`it calls ${name}() on a value known only after apply`) : { value: change(v) };
-  };
-}
 function formatted(name, spec, values) {
   if (typeof spec !== "string") return notEvaluated4(`it calls ${name}() with a format that is not a string`);
   let i = 0;
@@ -6042,10 +6045,11 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
       return placeholders.mentioned(l) || placeholders.mentioned(v) ? notEvaluated4("it calls contains() on a value known only after apply") : { value: false };
     }
   ],
-  ["lower", changeCase("lower", (v) => v.toLowerCase())],
-  ["upper", changeCase("upper", (v) => v.toUpperCase())],
+  // The case of a value known only after apply is not its placeholder's: stringFunction does not evaluate them on one.
+  ["lower", stringFunction("lower", 1, ([v]) => v.toLowerCase())],
+  ["upper", stringFunction("upper", 1, ([v]) => v.toUpperCase())],
   // Go's strings.Title, as Terraform has it: a letter after anything but a letter, digit or underscore.
-  ["title", changeCase("title", (v) => v.replace(new RegExp("(^|[^\\p{L}\\p{N}_])(\\p{L})", "gu"), (_m, before, letter) => before + letter.toUpperCase()))],
+  ["title", stringFunction("title", 1, ([v]) => v.replace(new RegExp("(^|[^\\p{L}\\p{N}_])(\\p{L})", "gu"), (_m, before, letter) => before + letter.toUpperCase()))],
   ["tostring", (args) => args.length === 1 && ["string", "number", "boolean"].includes(typeof args[0]) ? { value: String(args[0]) } : notEvaluated4("it calls tostring() on something that is not a string")],
   [
     "join",
@@ -6196,7 +6200,7 @@ function alphabetOf(name) {
 }
 function mayHold(text, sought, names) {
   for (const raw of names) {
-    for (const name of /* @__PURE__ */ new Set([raw, JSON.stringify(raw).slice(1, -1)])) {
+    for (const name of writtenForms(raw)) {
       if (mayHoldAt(text, sought, name, alphabetOf(raw))) return true;
     }
   }
@@ -6428,7 +6432,7 @@ var SourceEvaluator = class {
   /** A string for a JSON template: the placeholders in it written as JSON string content (addresses may hold quotes). */
   jsonSafe(v) {
     let out = v;
-    for (const name of Object.keys(this.placeholders)) if (out.includes(name)) out = out.split(name).join(JSON.stringify(name).slice(1, -1));
+    for (const name of Object.keys(this.placeholders)) if (out.includes(name)) out = out.split(name).join(jsonContent(name));
     return out;
   }
   isPlaceholder(v) {
@@ -6795,6 +6799,9 @@ var PRINCIPALS = [
   ["principals", "Principal"],
   ["not_principals", "NotPrincipal"]
 ];
+var LIST_FIELDS = LISTS.map(([field2]) => field2);
+var PRINCIPAL_FIELDS = PRINCIPALS.map(([field2]) => field2);
+var SET_KEYS = { condition: ["test", "variable"], principals: ["type"], not_principals: ["type"] };
 function statementJson(parts) {
   const s = {};
   if (parts.sid !== void 0) s.Sid = parts.sid;
@@ -6861,12 +6868,12 @@ var PlanAgreement = class {
     const sid = this.scalar(s.sid, [...path, "sid"], true);
     const effect = this.scalar(s.effect, [...path, "effect"], false);
     const lists = {};
-    for (const [field2] of LISTS) lists[field2] = this.list(s[field2], [...path, field2]);
+    for (const field2 of LIST_FIELDS) lists[field2] = this.list(s[field2], [...path, field2]);
     const principals = {};
-    for (const [field2] of PRINCIPALS) {
-      principals[field2] = this.blocks(s[field2], [...path, field2], ["type"], (b, at) => ({ type: this.required(b.type, [...at, "type"]), identifiers: this.list(b.identifiers, [...at, "identifiers"]) }));
+    for (const field2 of PRINCIPAL_FIELDS) {
+      principals[field2] = this.blocks(s[field2], [...path, field2], SET_KEYS[field2], (b, at) => ({ type: this.required(b.type, [...at, "type"]), identifiers: this.list(b.identifiers, [...at, "identifiers"]) }));
     }
-    const conditions = this.blocks(s.condition, [...path, "condition"], ["test", "variable"], (b, at) => ({
+    const conditions = this.blocks(s.condition, [...path, "condition"], SET_KEYS.condition, (b, at) => ({
       test: this.required(b.test, [...at, "test"]),
       variable: this.required(b.variable, [...at, "variable"]),
       values: this.list(b.values, [...at, "values"])
@@ -6977,7 +6984,6 @@ function rebuiltDocumentText(ctx) {
 }
 var CannotRebuild = class extends Error {
 };
-var SET_KEYS = { condition: ["test", "variable"], principals: ["type"], not_principals: ["type"] };
 function constantOf(expr) {
   return expr && "constant_value" in expr ? expr.constant_value : void 0;
 }
@@ -7120,9 +7126,9 @@ var Rebuilder = class {
     const sid = this.scalar([...path, "sid"], true, config);
     const effect = this.scalar([...path, "effect"], false, config);
     const lists = {};
-    for (const field2 of ["actions", "not_actions", "resources", "not_resources"]) lists[field2] = this.list([...path, field2], config, [...at, field2]);
+    for (const field2 of LIST_FIELDS) lists[field2] = this.list([...path, field2], config, [...at, field2]);
     const principals = {};
-    for (const field2 of ["principals", "not_principals"]) {
+    for (const field2 of PRINCIPAL_FIELDS) {
       principals[field2] = this.blocks([...path, field2], config, field2, at).map((b) => {
         const type = this.scalar([...b.path, "type"], false, b.config);
         if (type === void 0) throw new CannotRebuild(`a ${field2} block has no type`);
@@ -8559,7 +8565,7 @@ var Resolver = class {
         this.collect(tmp, o.res, kinds, depth + 1, new Set(visited()));
         return { output: o.output, link: tmp };
       });
-      const named = found.filter((o) => o.link.keys.length > 0 || o.link.external.length > 0);
+      const named = found.filter((o) => !namesNothing(o.link));
       const unclear = found.filter((o) => o.link.unresolved);
       if (named.length === 1) {
         out.keys.push(...named[0].link.keys);
@@ -9800,10 +9806,7 @@ var MAX_PASSES = 3;
 function redact(text, sensitive) {
   if (sensitive.size === 0) return text;
   const forms = /* @__PURE__ */ new Set();
-  for (const v of sensitive) {
-    forms.add(v);
-    forms.add(JSON.stringify(v).slice(1, -1));
-  }
+  for (const v of sensitive) for (const form of writtenForms(v)) forms.add(form);
   const list3 = [...forms].filter((f) => f.length > 0).sort((a, b) => b.length - a.length);
   let out = text.replace(alternation(list3), REDACTED);
   const again = list3.filter((f) => !REDACTED.includes(f));

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-W3RWAOSX.js";
+} from "./chunk-SFT24C5B.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

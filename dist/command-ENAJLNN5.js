@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-ICML5X2N.js";
+} from "./chunk-SSM7U6JG.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,8 +30,8 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-W3RWAOSX.js";
-import "./chunk-PR6DWRS2.js";
+} from "./chunk-SFT24C5B.js";
+import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
 import {

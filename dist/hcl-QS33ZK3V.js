@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-23H2PTCI.js";
+} from "./chunk-2LRO7F2Q.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,
