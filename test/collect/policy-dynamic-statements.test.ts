@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/model/inventory.js';
-import { editedIn, FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
+import { bucketPolicy, editedIn, FIXTURES, inventoryOf, inventoryWithSources, reasonOf, scratchCopies } from '../helpers/fixtures.js';
 
 /**
  * Policy documents whose statements `dynamic` blocks write (fixtures/policy-dynamic-statements): the plan lists
@@ -16,19 +16,10 @@ const copyOf = scratchCopies('vpcelint-dynamic-');
 /** The fixture copied to a scratch directory with its main.tf edited: a source the plan was not made from. */
 const edited = (from: string, to: string) => editedIn(copyOf(FIXTURE), 'main.tf', from, to);
 
-function policyOf(inv: Inventory, bucket: string) {
-  return inv.buckets.get(`aws_s3_bucket.${bucket}`)!.policy;
-}
-
 function statementsOf(inv: Inventory, bucket: string): Record<string, unknown>[] {
-  const policy = policyOf(inv, bucket);
+  const policy = bucketPolicy(inv, bucket);
   if (policy.kind !== 'document') throw new Error(`${bucket}: ${policy.kind === 'unknown' ? policy.reason : policy.kind}`);
   return JSON.parse(policy.text).Statement;
-}
-
-function reasonOf(inv: Inventory, bucket: string): string {
-  const policy = policyOf(inv, bucket);
-  return policy.kind === 'unknown' ? policy.reason : `a ${policy.kind} policy`;
 }
 
 describe('policy documents written with dynamic blocks', () => {
@@ -61,7 +52,7 @@ describe('policy documents written with dynamic blocks', () => {
         },
       },
     ]);
-    const policy = policyOf(inv, 'data');
+    const policy = bucketPolicy(inv, 'data');
     expect(policy.kind === 'document' && policy.placeholders).toEqual({ [ENDPOINT]: ['aws_vpc_endpoint.s3'] });
   });
 

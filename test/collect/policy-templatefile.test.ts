@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Inventory } from '../../src/model/inventory.js';
-import { editedIn, FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
+import { bucketPolicy, editedIn, FIXTURES, inventoryOf, inventoryWithSources, reasonOf, scratchCopies } from '../helpers/fixtures.js';
 
 /**
  * Policies rendered with templatefile() over values known only after apply (fixtures/policy-templatefile): the
@@ -14,15 +13,6 @@ const copyOf = scratchCopies('vpcelint-templatefile-');
 
 /** The fixture copied to a scratch directory with one file edited. */
 const edited = (file: string, from: string, to: string) => editedIn(copyOf(FIXTURE), file, from, to);
-
-function bucketPolicy(inv: Inventory, bucket: string) {
-  return inv.buckets.get(`aws_s3_bucket.${bucket}`)!.policy;
-}
-
-function reasonOf(inv: Inventory, bucket: string): string {
-  const policy = bucketPolicy(inv, bucket);
-  return policy.kind === 'unknown' ? policy.reason : `a ${policy.kind} policy`;
-}
 
 describe('policies rendered with templatefile()', () => {
   it('the plan alone keeps only the references: not evaluated', () => {

@@ -82,3 +82,14 @@ export function editedIn(dir: string, file: string, from: string, to: string): s
   writeFileSync(path, text.replace(from, to));
   return dir;
 }
+
+/** The policy of a bucket of the root module (`aws_s3_bucket.<name>`). */
+export function bucketPolicy(inv: Inventory, name: string) {
+  return inv.buckets.get(`aws_s3_bucket.${name}`)!.policy;
+}
+
+/** Why a bucket's policy was not evaluated, or what it is instead: for assertions on the reason. */
+export function reasonOf(inv: Inventory, name: string): string {
+  const policy = bucketPolicy(inv, name);
+  return policy.kind === 'unknown' ? policy.reason : `a ${policy.kind} policy`;
+}
