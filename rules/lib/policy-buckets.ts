@@ -4,7 +4,7 @@ import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { bucketPartOf, globMatch, hasWildcard, isNegated, networkFences, parsePolicyCached, perimeterDenies, whyNotFence, type ConditionEntry, type NotAFence, type Policy, type Statement } from '../../src/policy/index.js';
-import { placeholderKeys } from '../../src/model/placeholders.js';
+import { PLACEHOLDER_PATTERN, placeholderKeys } from '../../src/model/placeholders.js';
 import { isDiagnostic, isReadOnly, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
 
 /** A bucket with a policy the bucket-* rules can judge. */
@@ -41,7 +41,7 @@ export function judgedBucket(bucket: Bucket, judgeDataSources = false): JudgedBu
   if (!parsed || isDiagnostic(parsed)) return parsed;
   const { source, policy } = parsed;
   const placeholders = source.placeholders ?? {};
-  const resources = probeResources(bucket, placeholders);
+  const resources = probeResources(bucket, policy, placeholders);
   if (!resources) {
     return { diagnostic: { level: 'note', code: 'not-evaluated', subject: bucket.ref, message: `the bucket policy of ${displayName(bucket.ref)} was not evaluated: the bucket name is known only after apply and the policy names the bucket in no way vpcelint can follow` } };
   }
@@ -54,16 +54,33 @@ function holderOf(source: Extract<PolicySource, { kind: 'document' }>): Ref {
 }
 
 /**
- * When a plan's policy names the bucket only through placeholders (its ARN
- * known after apply), those placeholders stand for the bucket's resources;
- * otherwise the bucket's ARN and one of its objects.
+ * The bucket's ARN and one of its objects. Where the policy names the bucket
+ * by a value known only after apply: a name inside an S3 ARN (the .tf source
+ * evaluated: `arn:aws:s3:::<name>`, and "/*" after it for the objects) gives
+ * the bucket and an object under that name; a whole value (the plan alone
+ * records only that a Resource is built from the bucket's ARN, "${arn}/*"
+ * or not) stays itself, and stands for the bucket and its objects alike.
  */
-function probeResources(bucket: Bucket, placeholders: Record<string, string[]>): string[] | undefined {
+function probeResources(bucket: Bucket, policy: Policy, placeholders: Record<string, string[]>): string[] | undefined {
   const own = Object.entries(placeholders).filter(([, keys]) => keys.includes(bucket.ref.key)).map(([p]) => p);
-  if (own.length > 0) return own;
+  const written = policy.statements.flatMap((s) => [...(s.resource ?? []), ...(s.notResource ?? [])]);
+  const out = new Set<string>();
+  for (const p of own) {
+    if (written.some((r) => S3_ARN_PREFIX.exec(r) !== null && r.startsWith(p, S3_ARN_PREFIX.exec(r)![0].length))) {
+      out.add(`arn:aws:s3:::${p}`).add(`arn:aws:s3:::${p}/vpcelint-object`);
+    }
+    if (written.some((r) => r.startsWith(p))) out.add(p);
+  }
+  // Named elsewhere (a condition) with a Resource of wildcards: the placeholders are what there is.
+  if (out.size === 0) own.forEach((p) => out.add(p));
+  if (out.size > 0) return [...out];
   if (isUnknown(bucket.name)) return undefined;
   return [`arn:aws:s3:::${bucket.name}`, `arn:aws:s3:::${bucket.name}/vpcelint-object`];
 }
+
+const S3_ARN_PREFIX = /^arn:[^:]+:s3:::/;
+/** An S3 ARN whose bucket name is known only after apply: the placeholder. */
+const NAME_AFTER_APPLY = new RegExp(`^arn:[^:]*:s3:::(${PLACEHOLDER_PATTERN})`);
 
 /** Allow statements that grant on a positive aws:SourceVpce / aws:SourceVpc condition: the "VPC-only" Allow. */
 export function networkAllows(policy: Policy): { statement: Statement; key: string; values: string[] }[] {
@@ -116,7 +133,8 @@ function namedBuckets(policy: Policy, placeholders: Record<string, string[]>, in
   for (const s of policy.statements) {
     if (s.effect !== 'Allow') continue;
     for (const r of s.resource ?? []) {
-      for (const key of placeholderKeys(placeholders, r) ?? []) if (index.keys.has(key)) out.add(key);
+      const named = placeholderKeys(placeholders, NAME_AFTER_APPLY.exec(r)?.[1] ?? r) ?? [];
+      for (const key of named) if (index.keys.has(key)) out.add(key);
       const m = /^arn:[^:]*:s3:::([^/]*)/.exec(r);
       if (!m) continue;
       const name = m[1]!;

@@ -9,6 +9,9 @@
 /** Placeholders of one policy text, mapped to the node keys each one identifies. */
 export type Placeholders = Record<string, string[]>;
 
+/** A placeholder inside a longer text (a bucket's name inside its ARN), as a regular expression's source. */
+export const PLACEHOLDER_PATTERN = '<known after apply: [^>]*>';
+
 export function placeholderName(address: string, attribute?: string): string {
   return `<known after apply: ${address}${attribute ? `.${attribute}` : ''}>`;
 }

@@ -1,3 +1,4 @@
+import { PLACEHOLDER_PATTERN } from '../model/placeholders.js';
 import { actionMatches, resourceMatches } from './match.js';
 import { S3_BUCKET_ACTIONS, S3_BUCKET_OR_OBJECT_ACTIONS, S3_OBJECT_ACTIONS, S3_OTHER_ACTIONS } from './s3-actions.generated.js';
 import type { Policy, Statement } from './types.js';
@@ -26,11 +27,18 @@ for (const [names, parts] of [
 /** Every S3 action that acts on a bucket or its objects: the actions bucket questions ask about (each stands for itself). */
 export const BUCKET_VOCABULARY: readonly string[] = [...S3_BUCKET_ACTIONS, ...S3_OBJECT_ACTIONS, ...S3_BUCKET_OR_OBJECT_ACTIONS].map((n) => `s3:${n}`);
 
-/** The part of a bucket an ARN names; undefined for anything else (a plan's placeholder stands for the bucket and its objects alike). */
+const S3_ARN = new RegExp(`^arn:[^:]+:s3:::(?:${PLACEHOLDER_PATTERN}|[^/])*(\\/)?`);
+
+/**
+ * The part of a bucket an ARN names; undefined for anything else (a plan's
+ * placeholder for a whole value stands for the bucket and its objects alike).
+ * A name known only after apply is a placeholder inside the ARN, read whole:
+ * a for_each key in it may hold a "/".
+ */
 export function bucketPartOf(resource: string): BucketPart | undefined {
-  const m = /^arn:[^:]+:s3:::([^/]*)(\/)?/.exec(resource);
+  const m = S3_ARN.exec(resource);
   if (!m) return undefined;
-  return m[2] ? 'object' : 'bucket';
+  return m[1] ? 'object' : 'bucket';
 }
 
 /** The parts an action is authorized on; undefined for a name the reference does not list. */

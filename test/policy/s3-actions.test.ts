@@ -28,6 +28,9 @@ describe('which part of a bucket each S3 action acts on (scripts/gen-s3-actions.
     expect(bucketPartOf('arn:aws:s3:::b')).toBe('bucket');
     expect(bucketPartOf('arn:aws:s3:::b/k/l')).toBe('object');
     expect(bucketPartOf('<known after apply: aws_s3_bucket.b.arn>')).toBeUndefined();
+    // A name known only after apply, inside the ARN: read whole, a "/" in its for_each key included.
+    expect(bucketPartOf('arn:aws:s3:::<known after apply: aws_s3_bucket.b["x/y"].bucket>')).toBe('bucket');
+    expect(bucketPartOf('arn:aws:s3:::<known after apply: aws_s3_bucket.b["x/y"].bucket>/*')).toBe('object');
     const none = new Set<string>();
     expect(requestExists('s3:GetObject', 'arn:aws:s3:::b/k', none)).toBe(true);
     expect(requestExists('s3:GetObject', 'arn:aws:s3:::b', none)).toBe(false);

@@ -4,6 +4,7 @@ import { applyOperator, callFunction, isSet, type FunctionResult, type Placehold
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
 import { placeholderFor } from './plan-placeholders.js';
+import { bucketValue } from './bucket-values.js';
 import { mayHold } from './placeholder-text.js';
 import type { Expression } from './plan-types.js';
 import { toCaller, toOutput, type Frame, type Move } from './source-frames.js';
@@ -281,8 +282,12 @@ export class SourceEvaluator {
     const value = attr(hit.instance, name);
     if (isSensitive(hit.instance, name)) this.sensitive = true;
     if (!isUnknown(value)) return scalarOrList(value, t.text);
-    const arn = bucketArn(this.ctx, hit.instance, name);
-    if (arn !== undefined) return arn;
+    // Policies are the evaluations that read documents; links read ids.
+    const bucket = bucketValue(this.ctx, hit.instance, name, this.documentText !== undefined);
+    if (bucket) {
+      this.addPlaceholders(bucket.placeholders);
+      return bucket.value;
+    }
     const document = this.documentText?.(hit.instance, name);
     if (document) {
       this.addPlaceholders(document.placeholders);
@@ -546,21 +551,6 @@ export function evaluateSource(ctx: BuildContext, inst: Instance, found: SourceE
   const value = evaluator.result(found.expr);
   checkReferences(found.expr, planned, found.where);
   return { value, placeholders: evaluator.placeholders };
-}
-
-/**
- * A bucket's ARN is its name in the partition: known whenever the name and
- * the region are, although the provider reports it only after apply. Written
- * out, it tells the bucket from its objects ("${aws_s3_bucket.x.arn}/*"),
- * which a placeholder cannot. The partition is the commercial one, as
- * everywhere bucket ARNs are written.
- */
-function bucketArn(ctx: BuildContext, inst: Instance, attribute: string): string | undefined {
-  if (inst.type !== 'aws_s3_bucket' || attribute !== 'arn') return undefined;
-  const name = attr(inst, 'bucket');
-  const region = ctx.regions.regionOf(inst);
-  if (typeof name !== 'string' || name === '' || region === undefined || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return undefined;
-  return `arn:aws:s3:::${name}`;
 }
 
 /** A value a policy can hold: a string, number, boolean, or a list of them. */
