@@ -24,6 +24,8 @@ const VARY = {
   aws_route: (v, i) => ({ ...v, destination_cidr_block: `172.${16 + ((i >> 16) & 15)}.${(i >> 8) & 255}.${i & 255}/32` }),
   aws_vpc_security_group_ingress_rule: (v, i) => ({ ...v, cidr_ipv4: cidr('10', i) }),
   aws_s3_bucket: (v, i) => ({ ...v, bucket: `stress-bucket-${i}` }),
+  // Each document names its own bucket (by name: known while planning).
+  aws_iam_policy_document: (v, i) => JSON.parse(JSON.stringify(v).replace(/arn:aws:s3:::stress-bucket-0\b/g, `arn:aws:s3:::stress-bucket-${i}`)),
 };
 
 function clone(rc, i) {

@@ -1,8 +1,9 @@
 import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
-import { displayName } from '../src/model/ref.js';
+import { displayName, type Ref } from '../src/model/ref.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
-import { endpointIdForFix, judgedBucket, fencesOf, privateBuckets, type PrivateReason } from './lib/policy-buckets.js';
+import { agreed } from './lib/bucket-readings.js';
+import { endpointIdForFix, judgedBucket, fencesOf, privateBuckets, type JudgedBucket, type PrivateReason } from './lib/policy-buckets.js';
 import { isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -48,29 +49,36 @@ const rule: Rule = {
         yield* once(ctx, j);
         continue;
       }
-      let fences;
-      let notFences: string[] = [];
-      try {
-        ({ fences, reasons: notFences } = fencesOf(j));
-      } catch (err) {
-        yield* once(ctx, notEvaluable(err, bucket.ref, 'the bucket policy'));
-        continue;
-      }
-      if (fences.length > 0) continue;
-      const policy = `its bucket policy${j.primary.key === bucket.ref.key ? '' : ` (${displayName(j.primary)})`}`;
-      yield {
-        message:
-          notFences.length === 0
-            ? `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but ${policy} denies nothing on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths, so requests from outside the network are not fenced. Add ${fence}.`
-            : `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but no Deny of ${policy} keyed on a network perimeter key denies requests from outside the network (the internet): ${notFences.join('; ')}. Fix that Deny, or add ${fence}.`,
-        primary: j.primary,
-        related: [...j.related, ...related],
-        attribute: 'policy',
-        evidence: { bucket: key, policy: notFences.length === 0 ? 'no-network-deny' : 'network-deny-not-a-fence' },
-      };
+      yield* agreed(ctx, j, (r) => unfenced(ctx, r, { why, fence, related }));
     }
   },
 };
+
+/** The finding when no Deny of the bucket's policy fences its data from the internet. */
+function* unfenced(ctx: RuleContext, j: JudgedBucket, says: { why: string; fence: string; related: Ref[] }): Iterable<RuleOutput> {
+  const bucket = j.bucket;
+  let fences;
+  let notFences: string[] = [];
+  try {
+    ({ fences, reasons: notFences } = fencesOf(j));
+  } catch (err) {
+    yield* once(ctx, notEvaluable(err, bucket.ref, 'the bucket policy'));
+    return;
+  }
+  if (fences.length > 0) return;
+  const policy = `its bucket policy${j.primary.key === bucket.ref.key ? '' : ` (${displayName(j.primary)})`}`;
+  const { why, fence } = says;
+  yield {
+    message:
+      notFences.length === 0
+        ? `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but ${policy} denies nothing on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths, so requests from outside the network are not fenced. Add ${fence}.`
+        : `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but no Deny of ${policy} keyed on a network perimeter key denies requests from outside the network (the internet): ${notFences.join('; ')}. Fix that Deny, or add ${fence}.`,
+    primary: j.primary,
+    related: [...j.related, ...says.related],
+    attribute: 'policy',
+    evidence: { bucket: bucket.ref.key, policy: notFences.length === 0 ? 'no-network-deny' : 'network-deny-not-a-fence' },
+  };
+}
 
 function describe(reasons: PrivateReason[]): string {
   const parts = reasons.map((r) => (r.kind === 'endpoint' ? `named by the policy of ${displayName(r.endpoint.ref)}` : `selected by ${r.what}`));

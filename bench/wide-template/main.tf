@@ -84,7 +84,8 @@ data "aws_iam_policy_document" "b" {
   statement {
     effect    = "Deny"
     actions   = ["s3:*"]
-    resources = [aws_s3_bucket.b[count.index].arn, "${aws_s3_bucket.b[count.index].arn}/*"]
+    # By its name, known while planning: the plan alone cannot tell "${arn}/*" from the ARN.
+    resources = ["arn:aws:s3:::${aws_s3_bucket.b[count.index].bucket}", "arn:aws:s3:::${aws_s3_bucket.b[count.index].bucket}/*"]
     principals {
       type        = "*"
       identifiers = ["*"]

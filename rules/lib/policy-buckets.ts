@@ -6,6 +6,7 @@ import { isUnknown } from '../../src/model/unknown.js';
 import { bucketPartOf, globMatch, hasWildcard, isNegated, networkFences, parsePolicyCached, perimeterDenies, whyNotFence, type ConditionEntry, type NotAFence, type Policy, type Statement } from '../../src/policy/index.js';
 import { PLACEHOLDER_PATTERN, placeholderKeys } from '../../src/model/placeholders.js';
 import { isDiagnostic, isReadOnly, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
+import { agreed, notEvaluated, readingsOf, type Reading } from './bucket-readings.js';
 
 /** A bucket with a policy the bucket-* rules can judge. */
 export interface JudgedBucket {
@@ -17,6 +18,10 @@ export interface JudgedBucket {
   /** The bucket's resources to ask about: its ARN and an object, or the placeholders that stand for them. */
   resources: string[];
   placeholders: Record<string, string[]>;
+  /** Values built from the bucket's ARN or name that a Resource holds whole: the plan alone does not say which part. */
+  whole: string[];
+  /** With `whole`: the policy under each reading of them (bucket-readings.ts). */
+  readings?: Reading[];
 }
 
 /**
@@ -29,7 +34,7 @@ export function* eachJudgedBucket(inv: Inventory, ctx: Pick<RuleContext, 'shared
     const j = judgedBucket(bucket);
     if (!j) continue;
     if (isDiagnostic(j)) yield* once(ctx, j);
-    else yield* judge(bucket, j);
+    else yield* agreed(ctx, j, (r) => judge(bucket, r));
   }
 }
 
@@ -46,7 +51,16 @@ export function judgedBucket(bucket: Bucket, judgeDataSources = false): JudgedBu
     return { diagnostic: { level: 'note', code: 'not-evaluated', subject: bucket.ref, message: `the bucket policy of ${displayName(bucket.ref)} was not evaluated: the bucket name is known only after apply and the policy names the bucket in no way vpcelint can follow` } };
   }
   const primary = holderOf(source);
-  return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders };
+  const whole = wholeValues(bucket, policy, placeholders);
+  const readings = whole.length > 0 ? readingsOf(bucket, source.text, placeholders, whole) : undefined;
+  if (whole.length > 0 && !readings) return notEvaluated(bucket, whole);
+  return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, ...(readings ? { readings } : {}) };
+}
+
+/** The bucket's placeholders a Resource (or NotResource) holds as its whole value. */
+function wholeValues(bucket: Bucket, policy: Policy, placeholders: Record<string, string[]>): string[] {
+  const written = new Set(policy.statements.flatMap((s) => [...(s.resource ?? []), ...(s.notResource ?? [])]));
+  return Object.entries(placeholders).filter(([p, keys]) => keys.includes(bucket.ref.key) && written.has(p)).map(([p]) => p);
 }
 
 function holderOf(source: Extract<PolicySource, { kind: 'document' }>): Ref {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PolicySource } from '../../src/model/nodes.js';
 import { parsePolicyText } from '../../src/policy/index.js';
 import { scan } from '../../src/cli/scan.js';
-import { inventoryOf } from '../helpers/fixtures.js';
+import { join } from 'node:path';
+import { FIXTURES, inventoryOf, inventoryWithSources } from '../helpers/fixtures.js';
 
 /** The plan collector's policies, from real Terraform plans (fixtures/policy-*). */
 
@@ -108,9 +109,16 @@ describe('policy documents per instance (count, for_each)', () => {
     }
   });
 
-  it('judges them: no bucket is left not evaluated', () => {
-    const report = scan(inv);
-    expect(report.diagnostics.filter((d) => d.code === 'not-evaluated')).toEqual([]);
+  it('judges them with the .tf source; the plan alone does not say which part of each bucket its Resource names', async () => {
+    const withSource = scan(await inventoryWithSources(join(FIXTURES, 'policy-documents-per-instance')));
+    expect(withSource.diagnostics.filter((d) => d.code === 'not-evaluated')).toEqual([]);
+    // `[arn, "${arn}/*"]` is one placeholder to the plan alone; the Deny fences the data if it is "${arn}/*", and locks
+    // out administration if it is the ARN: the two readings disagree, and neither is a guess to make.
+    const notes = scan(inv).diagnostics.filter((d) => d.code === 'not-evaluated');
+    expect(notes.map((d) => d.subject?.key).sort()).toEqual(['aws_s3_bucket.lake["curated"]', 'aws_s3_bucket.lake["raw"]', 'aws_s3_bucket.team[0]', 'aws_s3_bucket.team[1]']);
+    expect(notes.find((d) => d.subject?.key === 'aws_s3_bucket.team[0]')!.message).toBe(
+      'the bucket policy of aws_s3_bucket.team[0] was not evaluated: the plan records only that a Resource of it is built from aws_s3_bucket.team[0], known only after apply, not whether it names the bucket or its objects ("/*" after the ARN), and the two give different verdicts; the .tf files beside the plan say which (--source-root)',
+    );
   });
 });
 

@@ -1,0 +1,90 @@
+import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
+import type { Bucket } from '../../src/model/nodes.js';
+import { placeholderName } from '../../src/model/placeholders.js';
+import { displayName } from '../../src/model/ref.js';
+import { isUnknown } from '../../src/model/unknown.js';
+import { parsePolicyCached, type Policy } from '../../src/policy/index.js';
+import { isDiagnostic, once } from './policy-sites.js';
+
+/**
+ * The plan alone records of a value known only after apply only what it is
+ * built from: `aws_s3_bucket.x.arn` and `"${aws_s3_bucket.x.arn}/*"` in a
+ * Resource are both the ARN's placeholder there. Which part of the bucket
+ * it names decides whether a Deny fences the data, so such a policy is
+ * judged under each reading (the bucket ARN, or its objects), and a verdict
+ * stands only where every reading gives it. The .tf source tells which
+ * (collect/terraform/bucket-values.ts), and then there is one reading.
+ */
+export interface Reading {
+  policy: Policy;
+  resources: string[];
+  placeholders: Record<string, string[]>;
+}
+
+/** More readings than this (two parts for each of several values) are not tried: not evaluated. */
+const MAX_WHOLE_VALUES = 2;
+
+/**
+ * The readings of a policy that writes values built from the bucket's ARN or
+ * name (`whole`) as whole Resource values; undefined when there are too many.
+ */
+export function readingsOf(bucket: Bucket, text: string, placeholders: Record<string, string[]>, whole: string[]): Reading[] | undefined {
+  if (whole.length > MAX_WHOLE_VALUES) return undefined;
+  const nameHolder = placeholderName(bucket.ref.key, 'bucket');
+  const name = isUnknown(bucket.name) ? nameHolder : bucket.name;
+  const arn = `arn:aws:s3:::${name}`;
+  const doc = JSON.parse(text) as unknown;
+  const readings: Reading[] = [];
+  for (let choice = 0; choice < 1 << whole.length; choice++) {
+    const as = new Map(whole.map((p, i) => [p, choice & (1 << i) ? `${arn}/*` : arn]));
+    const r = parsePolicyCached(JSON.stringify(replaced(doc, as)));
+    if (!r.ok) return undefined;
+    readings.push({
+      policy: r.policy,
+      resources: [arn, `${arn}/vpcelint-object`],
+      placeholders: isUnknown(bucket.name) ? { ...placeholders, [nameHolder]: [bucket.ref.key] } : placeholders,
+    });
+  }
+  return readings;
+}
+
+/** Every string of a parsed document that is one of the values, replaced. */
+function replaced(v: unknown, as: ReadonlyMap<string, string>): unknown {
+  if (typeof v === 'string') return as.get(v) ?? v;
+  if (Array.isArray(v)) return v.map((x) => replaced(x, as));
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replaced(x, as)]));
+  return v;
+}
+
+/**
+ * A rule's outputs for a bucket judged under each reading: its findings when
+ * every reading gives the same, a "not evaluated" note otherwise. Notes the
+ * readings give pass through (once per run, as every policy note).
+ */
+export function* agreed<J extends { bucket: Bucket; readings?: Reading[]; whole: string[] }>(ctx: Pick<RuleContext, 'shared'>, j: J, judge: (j: J) => Iterable<RuleOutput>): Iterable<RuleOutput> {
+  if (!j.readings) {
+    yield* judge(j);
+    return;
+  }
+  const outcomes = j.readings.map((r) => [...judge({ ...j, ...r, readings: undefined })]);
+  yield* outcomes.flat().filter(isDiagnostic);
+  const findings = outcomes.map((o) => o.filter((x) => !isDiagnostic(x)));
+  const first = JSON.stringify(findings[0]);
+  if (findings.every((f) => JSON.stringify(f) === first)) {
+    yield* findings[0]!;
+    return;
+  }
+  yield* once(ctx, notEvaluated(j.bucket, j.whole));
+}
+
+export function notEvaluated(bucket: Bucket, whole: string[]) {
+  const built = whole.map((p) => p.replace(/^<known after apply: (.*)>$/, '$1')).join(' and ');
+  return {
+    diagnostic: {
+      level: 'note' as const,
+      code: 'not-evaluated',
+      subject: bucket.ref,
+      message: `the bucket policy of ${displayName(bucket.ref)} was not evaluated: the plan records only that a Resource of it is built from ${built}, known only after apply, not whether it names the bucket or its objects ("/*" after the ARN), and the two give different verdicts; the .tf files beside the plan say which (--source-root)`,
+    },
+  };
+}
