@@ -189,7 +189,7 @@ export function endpointIdForFix(ep: VpcEndpoint): string {
  * no such Deny). May throw NotEvaluable, like networkFences.
  */
 export function fencesOf(j: Pick<JudgedBucket, 'bucket' | 'policy' | 'resources'>): { fences: Statement[]; reasons: string[] } {
-  // A placeholder stands for the bucket and its objects alike: it stays.
+  // A placeholder not inside an ARN (named only in a condition, say) may be either part: it stays.
   const objects = j.resources.filter((r) => bucketPartOf(r) !== 'bucket');
   const data = objects.length > 0 ? objects : j.resources;
   const fences = networkFences(j.policy, { resources: data });
