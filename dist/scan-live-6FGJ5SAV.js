@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-SSM7U6JG.js";
-import "./chunk-SFT24C5B.js";
+} from "./chunk-CELK2UB4.js";
+import "./chunk-XTXBJQUE.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-SFT24C5B.js";
+} from "./chunk-XTXBJQUE.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -1531,6 +1531,19 @@ function isNamed(space, key, value) {
   return (space.named.get(key) ?? []).some((c) => c === value || hasVariables(c) || hasWildcard(c) && !isUniversal(c, key) && globMatch(c, value));
 }
 
+// src/model/placeholders.ts
+var PLACEHOLDER_PATTERN = "<known after apply: [^>]*>";
+function placeholderName(address, attribute) {
+  return `<known after apply: ${address}${attribute ? `.${attribute}` : ""}>`;
+}
+function placeholderKeys(placeholders, value) {
+  return Object.hasOwn(placeholders, value) ? placeholders[value] : void 0;
+}
+function idPlaceholder(placeholders, key) {
+  const name = placeholderName(key, "id");
+  return placeholderKeys(placeholders, name)?.includes(key) ? name : void 0;
+}
+
 // src/policy/s3-actions.generated.ts
 var S3_BUCKET_ACTIONS = [
   "AllowVendedLogDeliveryForResource",
@@ -1731,10 +1744,11 @@ for (const [names, parts] of [
   for (const n of names) PARTS.set(`s3:${n.toLowerCase()}`, parts);
 }
 var BUCKET_VOCABULARY = [...S3_BUCKET_ACTIONS, ...S3_OBJECT_ACTIONS, ...S3_BUCKET_OR_OBJECT_ACTIONS].map((n) => `s3:${n}`);
+var S3_ARN = new RegExp(`^arn:[^:]+:s3:::(?:${PLACEHOLDER_PATTERN}|[^/])*(\\/)?`);
 function bucketPartOf(resource) {
-  const m = /^arn:[^:]+:s3:::([^/]*)(\/)?/.exec(resource);
+  const m = S3_ARN.exec(resource);
   if (!m) return void 0;
-  return m[2] ? "object" : "bucket";
+  return m[1] ? "object" : "bucket";
 }
 function partsOf(action) {
   return PARTS.get(action.toLowerCase());
@@ -2203,18 +2217,6 @@ function allowMatchesWithoutKey(policy, stmt, keyLower) {
   });
 }
 
-// src/model/placeholders.ts
-function placeholderName(address, attribute) {
-  return `<known after apply: ${address}${attribute ? `.${attribute}` : ""}>`;
-}
-function placeholderKeys(placeholders, value) {
-  return Object.hasOwn(placeholders, value) ? placeholders[value] : void 0;
-}
-function idPlaceholder(placeholders, key) {
-  const name = placeholderName(key, "id");
-  return placeholderKeys(placeholders, name)?.includes(key) ? name : void 0;
-}
-
 // rules/lib/policy-sites.ts
 function parsedPolicy(source, subject, what) {
   if (source.kind === "absent") return void 0;
@@ -2304,13 +2306,67 @@ function isReadOnly(ref) {
   return ref.type !== void 0 && ref.type.startsWith("data.") && ref.type !== "data.aws_iam_policy_document";
 }
 
+// rules/lib/bucket-readings.ts
+var MAX_WHOLE_VALUES = 2;
+function readingsOf(bucket, text, placeholders, whole) {
+  if (whole.length > MAX_WHOLE_VALUES) return void 0;
+  const nameHolder = placeholderName(bucket.ref.key, "bucket");
+  const name = isUnknown(bucket.name) ? nameHolder : bucket.name;
+  const arn = `arn:aws:s3:::${name}`;
+  const doc = JSON.parse(text);
+  const readings = [];
+  for (let choice = 0; choice < 1 << whole.length; choice++) {
+    const as = new Map(whole.map((p, i) => [p, choice & 1 << i ? `${arn}/*` : arn]));
+    const r = parsePolicyCached(JSON.stringify(replaced(doc, as)));
+    if (!r.ok) return void 0;
+    readings.push({
+      policy: r.policy,
+      resources: [arn, `${arn}/vpcelint-object`],
+      placeholders: isUnknown(bucket.name) ? { ...placeholders, [nameHolder]: [bucket.ref.key] } : placeholders
+    });
+  }
+  return readings;
+}
+function replaced(v, as) {
+  if (typeof v === "string") return as.get(v) ?? v;
+  if (Array.isArray(v)) return v.map((x) => replaced(x, as));
+  if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replaced(x, as)]));
+  return v;
+}
+function* agreed(ctx, j, judge2) {
+  if (!j.readings) {
+    yield* judge2(j);
+    return;
+  }
+  const outcomes = j.readings.map((r) => [...judge2({ ...j, ...r, readings: void 0 })]);
+  yield* outcomes.flat().filter(isDiagnostic);
+  const findings = outcomes.map((o) => o.filter((x) => !isDiagnostic(x)));
+  const first2 = JSON.stringify(findings[0]);
+  if (findings.every((f) => JSON.stringify(f) === first2)) {
+    yield* findings[0];
+    return;
+  }
+  yield* once(ctx, notEvaluated(j.bucket, j.whole));
+}
+function notEvaluated(bucket, whole) {
+  const built = whole.map((p) => p.replace(/^<known after apply: (.*)>$/, "$1")).join(" and ");
+  return {
+    diagnostic: {
+      level: "note",
+      code: "not-evaluated",
+      subject: bucket.ref,
+      message: `the bucket policy of ${displayName(bucket.ref)} was not evaluated: the plan records only that a Resource of it is built from ${built}, known only after apply, not whether it names the bucket or its objects ("/*" after the ARN), and the two give different verdicts; the .tf files beside the plan say which (--source-root)`
+    }
+  };
+}
+
 // rules/lib/policy-buckets.ts
 function* eachJudgedBucket(inv, ctx, judge2) {
   for (const bucket of inv.buckets.values()) {
     const j = judgedBucket(bucket);
     if (!j) continue;
     if (isDiagnostic(j)) yield* once(ctx, j);
-    else yield* judge2(bucket, j);
+    else yield* agreed(ctx, j, (r) => judge2(bucket, r));
   }
 }
 function judgedBucket(bucket, judgeDataSources = false) {
@@ -2319,22 +2375,40 @@ function judgedBucket(bucket, judgeDataSources = false) {
   if (!parsed || isDiagnostic(parsed)) return parsed;
   const { source, policy } = parsed;
   const placeholders = source.placeholders ?? {};
-  const resources = probeResources(bucket, placeholders);
+  const resources = probeResources(bucket, policy, placeholders);
   if (!resources) {
     return { diagnostic: { level: "note", code: "not-evaluated", subject: bucket.ref, message: `the bucket policy of ${displayName(bucket.ref)} was not evaluated: the bucket name is known only after apply and the policy names the bucket in no way vpcelint can follow` } };
   }
   const primary = holderOf(source);
-  return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders };
+  const whole = wholeValues(bucket, policy, placeholders);
+  const readings = whole.length > 0 ? readingsOf(bucket, source.text, placeholders, whole) : void 0;
+  if (whole.length > 0 && !readings) return notEvaluated(bucket, whole);
+  return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, ...readings ? { readings } : {} };
+}
+function wholeValues(bucket, policy, placeholders) {
+  const written = new Set(policy.statements.flatMap((s) => [...s.resource ?? [], ...s.notResource ?? []]));
+  return Object.entries(placeholders).filter(([p, keys]) => keys.includes(bucket.ref.key) && written.has(p)).map(([p]) => p);
 }
 function holderOf(source) {
   return source.origin ?? source.holder;
 }
-function probeResources(bucket, placeholders) {
+function probeResources(bucket, policy, placeholders) {
   const own = Object.entries(placeholders).filter(([, keys]) => keys.includes(bucket.ref.key)).map(([p]) => p);
-  if (own.length > 0) return own;
+  const written = policy.statements.flatMap((s) => [...s.resource ?? [], ...s.notResource ?? []]);
+  const out = /* @__PURE__ */ new Set();
+  for (const p of own) {
+    if (written.some((r) => S3_ARN_PREFIX.exec(r) !== null && r.startsWith(p, S3_ARN_PREFIX.exec(r)[0].length))) {
+      out.add(`arn:aws:s3:::${p}`).add(`arn:aws:s3:::${p}/vpcelint-object`);
+    }
+    if (written.some((r) => r.startsWith(p))) out.add(p);
+  }
+  if (out.size === 0) own.forEach((p) => out.add(p));
+  if (out.size > 0) return [...out];
   if (isUnknown(bucket.name)) return void 0;
   return [`arn:aws:s3:::${bucket.name}`, `arn:aws:s3:::${bucket.name}/vpcelint-object`];
 }
+var S3_ARN_PREFIX = /^arn:[^:]+:s3:::/;
+var NAME_AFTER_APPLY = new RegExp(`^arn:[^:]*:s3:::(${PLACEHOLDER_PATTERN})`);
 function networkAllows(policy) {
   const out = [];
   for (const s of policy.statements) {
@@ -2378,7 +2452,8 @@ function namedBuckets(policy, placeholders, index) {
   for (const s of policy.statements) {
     if (s.effect !== "Allow") continue;
     for (const r of s.resource ?? []) {
-      for (const key of placeholderKeys(placeholders, r) ?? []) if (index.keys.has(key)) out.add(key);
+      const named = placeholderKeys(placeholders, NAME_AFTER_APPLY.exec(r)?.[1] ?? r) ?? [];
+      for (const key of named) if (index.keys.has(key)) out.add(key);
       const m = /^arn:[^:]*:s3:::([^/]*)/.exec(r);
       if (!m) continue;
       const name = m[1];
@@ -2654,26 +2729,31 @@ var rule3 = {
         yield* once(ctx, j);
         continue;
       }
-      let fences;
-      let notFences = [];
-      try {
-        ({ fences, reasons: notFences } = fencesOf(j));
-      } catch (err) {
-        yield* once(ctx, notEvaluable(err, bucket.ref, "the bucket policy"));
-        continue;
-      }
-      if (fences.length > 0) continue;
-      const policy = `its bucket policy${j.primary.key === bucket.ref.key ? "" : ` (${displayName(j.primary)})`}`;
-      yield {
-        message: notFences.length === 0 ? `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but ${policy} denies nothing on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths, so requests from outside the network are not fenced. Add ${fence}.` : `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but no Deny of ${policy} keyed on a network perimeter key denies requests from outside the network (the internet): ${notFences.join("; ")}. Fix that Deny, or add ${fence}.`,
-        primary: j.primary,
-        related: [...j.related, ...related],
-        attribute: "policy",
-        evidence: { bucket: key, policy: notFences.length === 0 ? "no-network-deny" : "network-deny-not-a-fence" }
-      };
+      yield* agreed(ctx, j, (r) => unfenced(ctx, r, { why, fence, related }));
     }
   }
 };
+function* unfenced(ctx, j, says) {
+  const bucket = j.bucket;
+  let fences;
+  let notFences = [];
+  try {
+    ({ fences, reasons: notFences } = fencesOf(j));
+  } catch (err) {
+    yield* once(ctx, notEvaluable(err, bucket.ref, "the bucket policy"));
+    return;
+  }
+  if (fences.length > 0) return;
+  const policy = `its bucket policy${j.primary.key === bucket.ref.key ? "" : ` (${displayName(j.primary)})`}`;
+  const { why, fence } = says;
+  yield {
+    message: notFences.length === 0 ? `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but ${policy} denies nothing on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths, so requests from outside the network are not fenced. Add ${fence}.` : `Bucket ${displayName(bucket.ref)} must be reached only privately (${why}) but no Deny of ${policy} keyed on a network perimeter key denies requests from outside the network (the internet): ${notFences.join("; ")}. Fix that Deny, or add ${fence}.`,
+    primary: j.primary,
+    related: [...j.related, ...says.related],
+    attribute: "policy",
+    evidence: { bucket: bucket.ref.key, policy: notFences.length === 0 ? "no-network-deny" : "network-deny-not-a-fence" }
+  };
+}
 function describe2(reasons) {
   const parts = reasons.map((r) => r.kind === "endpoint" ? `named by the policy of ${displayName(r.endpoint.ref)}` : `selected by ${r.what}`);
   return [...new Set(parts)].join("; ");
@@ -2939,7 +3019,7 @@ function natPathRule(meta, family) {
       for (const subnet of inv.subnets.values()) {
         const eff = ctx.topology.effectiveRouteTable(subnet);
         if (isUnknown(eff)) {
-          yield notEvaluated(subnet.ref, `the route table of subnet ${displayName(subnet.ref)} is unknown (${eff.reason}), so its path to ${label2} was not evaluated`);
+          yield notEvaluated2(subnet.ref, `the route table of subnet ${displayName(subnet.ref)} is unknown (${eff.reason}), so its path to ${label2} was not evaluated`);
         }
       }
       for (const table of inv.routeTables.values()) {
@@ -2948,14 +3028,14 @@ function natPathRule(meta, family) {
         const route = defaultIpv4Route(table);
         const unclear = !route ? incompleteRoutes(table) : isUnknown(route.target) ? `the target of the 0.0.0.0/0 route in ${displayName(table.ref)} is unknown (${route.target.reason})` : void 0;
         if (unclear) {
-          if (!servingEndpoints(ctx, table, family).serving) yield notEvaluated(table.ref, `${unclear}, so its path to ${label2} was not evaluated`);
+          if (!servingEndpoints(ctx, table, family).serving) yield notEvaluated2(table.ref, `${unclear}, so its path to ${label2} was not evaluated`);
           continue;
         }
         if (!route || isUnknown(route.target)) continue;
         if (route.target.kind !== "nat" && route.target.kind !== "nat-instance") continue;
         const served = servingEndpoints(ctx, table, family);
         if (served.unclear) {
-          yield notEvaluated(table.ref, `${served.unclear}, so the table's path to ${label2} was not evaluated`);
+          yield notEvaluated2(table.ref, `${served.unclear}, so the table's path to ${label2} was not evaluated`);
           continue;
         }
         if (served.serving) continue;
@@ -2985,7 +3065,7 @@ function incompleteRoutes(table) {
   const why = table.routesIncomplete ?? (table.routes.some((r) => isUnknown(r.destination.value)) ? "a route destination is known only after apply" : void 0);
   return why && `the routes of ${displayName(table.ref)} are not fully known (${why})`;
 }
-function notEvaluated(subject, message) {
+function notEvaluated2(subject, message) {
   return { diagnostic: { level: "note", code: "not-evaluated", message, subject } };
 }
 function article(word) {
@@ -3060,7 +3140,7 @@ var rule4 = natPathRule(
 var dynamodb_via_nat_default = rule4;
 
 // rules/lib/security-group-rules.ts
-function notEvaluated2(subject, message) {
+function notEvaluated3(subject, message) {
   return { diagnostic: { level: "note", code: "not-evaluated", message, subject } };
 }
 var ALL_PROTOCOLS = /* @__PURE__ */ new Set(["-1", "all"]);
@@ -3354,12 +3434,12 @@ var rule5 = {
         const service = GATEWAY_FAMILY_LABEL[family];
         if (!routed) {
           const egress = groups.unclear ? `are not fully known (${groups.unclear})` : `allow no known HTTPS egress to ${service}`;
-          yield notEvaluated2(workload.ref, `the security groups of ${label2} ${egress}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routingUnclear})`);
+          yield notEvaluated3(workload.ref, `the security groups of ${label2} ${egress}, and whether its subnets route ${service} through a gateway endpoint is unknown (${routingUnclear})`);
           continue;
         }
         const unclear = verdict.kind === "unknown" ? verdict.reason : groups.unclear;
         if (unclear) {
-          yield notEvaluated2(workload.ref, `${label2} runs in subnets that route ${service} through a gateway endpoint, and whether its security groups let HTTPS out to ${service} is unknown (${unclear})`);
+          yield notEvaluated3(workload.ref, `${label2} runs in subnets that route ${service} through a gateway endpoint, and whether its security groups let HTTPS out to ${service} is unknown (${unclear})`);
           continue;
         }
         for (const group of groups.groups) {
@@ -3847,12 +3927,12 @@ var rule9 = {
     for (const service of inv.endpointServices.values()) {
       const name = displayName(service.ref);
       if (isUnknown(service.acceptanceRequired)) {
-        yield notEvaluated2(service.ref, `whether endpoint service ${name} requires acceptance is unknown (${service.acceptanceRequired.reason})`);
+        yield notEvaluated3(service.ref, `whether endpoint service ${name} requires acceptance is unknown (${service.acceptanceRequired.reason})`);
         continue;
       }
       if (service.acceptanceRequired) continue;
       if (isUnknown(service.allowedPrincipals)) {
-        yield notEvaluated2(service.ref, `endpoint service ${name} does not require acceptance, and its allowed principals are unknown (${service.allowedPrincipals.reason})`);
+        yield notEvaluated3(service.ref, `endpoint service ${name} does not require acceptance, and its allowed principals are unknown (${service.allowedPrincipals.reason})`);
         continue;
       }
       if (!service.allowedPrincipals.includes("*")) continue;
@@ -3899,18 +3979,18 @@ var rule10 = {
       if (!mayBeGateway(ep)) continue;
       const name = displayName(ep.ref);
       if (isUnknown(ep.serviceName)) {
-        yield notEvaluated3(ep, `the service name of ${name} is unknown (${ep.serviceName.reason})${isUnknown(ep.type) ? ", and so is its type" : ""}, so whether it is a gateway endpoint for another region than its VPC's was not checked`);
+        yield notEvaluated4(ep, `the service name of ${name} is unknown (${ep.serviceName.reason})${isUnknown(ep.type) ? ", and so is its type" : ""}, so whether it is a gateway endpoint for another region than its VPC's was not checked`);
         continue;
       }
       if (!ep.service?.region) continue;
       const region = regionOf(inv, ep);
       if (region === void 0) {
-        yield notEvaluated3(ep, `the region of ${name} is unknown (no region in its provider configuration), so its service name ${ep.service.name} was not checked against it`);
+        yield notEvaluated4(ep, `the region of ${name} is unknown (no region in its provider configuration), so its service name ${ep.service.name} was not checked against it`);
         continue;
       }
       if (region === ep.service.region) continue;
       if (isUnknown(ep.type)) {
-        yield notEvaluated3(ep, `the type of ${name} is unknown (${ep.type.reason}): as a gateway endpoint its service ${ep.service.name} (region ${ep.service.region}) would not work in its VPC's region ${region}, while an interface endpoint may serve another region (cross-region PrivateLink), so it was not evaluated`);
+        yield notEvaluated4(ep, `the type of ${name} is unknown (${ep.type.reason}): as a gateway endpoint its service ${ep.service.name} (region ${ep.service.region}) would not work in its VPC's region ${region}, while an interface endpoint may serve another region (cross-region PrivateLink), so it was not evaluated`);
         continue;
       }
       const vpc = single2(ep.vpc, inv.vpcs);
@@ -3929,7 +4009,7 @@ function mayBeGateway(ep) {
   if (!isUnknown(ep.type)) return ep.type === "Gateway";
   return isUnknown(ep.serviceName) || ep.service?.family !== void 0;
 }
-function notEvaluated3(ep, message) {
+function notEvaluated4(ep, message) {
   return { diagnostic: { level: "note", code: "not-evaluated", subject: ep.ref, message } };
 }
 function regionOf(inv, ep) {
@@ -3979,13 +4059,13 @@ var rule11 = {
     const byVpc2 = /* @__PURE__ */ new Map();
     for (const ep of interfaceEndpoints(inv)) {
       if (isUnknown(ep.privateDnsEnabled)) {
-        yield notEvaluated2(ep.ref, `whether interface endpoint ${endpointLabel(ep)} has private DNS is unknown (${ep.privateDnsEnabled.reason}), so its DNS setup was not checked`);
+        yield notEvaluated3(ep.ref, `whether interface endpoint ${endpointLabel(ep)} has private DNS is unknown (${ep.privateDnsEnabled.reason}), so its DNS setup was not checked`);
         continue;
       }
       if (!ep.privateDnsEnabled) continue;
       const vpc = single2(ep.vpc, inv.vpcs);
       if (!vpc || isUnknown(vpc)) {
-        yield notEvaluated2(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is not in the inventory (${isUnknown(vpc) ? vpc.reason : vpcUnclear(ep.vpc)}), so its DNS attributes were not checked`);
+        yield notEvaluated3(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is not in the inventory (${isUnknown(vpc) ? vpc.reason : vpcUnclear(ep.vpc)}), so its DNS attributes were not checked`);
       } else {
         byVpc2.set(vpc, [...byVpc2.get(vpc) ?? [], ep]);
       }
@@ -3999,7 +4079,7 @@ function* vpcDnsOff(vpc, endpoints) {
   const off = [];
   for (const [attribute, value] of [["enable_dns_support", vpc.enableDnsSupport], ["enable_dns_hostnames", vpc.enableDnsHostnames]]) {
     if (isUnknown(value)) {
-      yield notEvaluated2(vpc.ref, `${attribute} of ${displayName(vpc.ref)} is unknown (${value.reason}), so private DNS of ${nameList(names)} was not checked against it`);
+      yield notEvaluated3(vpc.ref, `${attribute} of ${displayName(vpc.ref)} is unknown (${value.reason}), so private DNS of ${nameList(names)} was not checked against it`);
     } else if (!value) off.push(attribute);
   }
   if (off.length === 0) return;
@@ -4015,13 +4095,13 @@ function* inboundResolverWithoutGateway(inv, ep) {
   if (ep.service?.family !== "s3") return;
   const option = ep.privateDnsOnlyForInboundResolver;
   if (isUnknown(option)) {
-    yield notEvaluated2(ep.ref, `whether private DNS of ${endpointLabel(ep)} answers only the inbound resolver endpoint is unknown (${option.reason})`);
+    yield notEvaluated3(ep.ref, `whether private DNS of ${endpointLabel(ep)} answers only the inbound resolver endpoint is unknown (${option.reason})`);
     return;
   }
   if (option !== true) return;
   const vpc = vpcIdentity(ep.vpc);
   if (vpc === void 0) {
-    yield notEvaluated2(ep.ref, `the VPC of ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so its S3 gateway endpoint was not looked for`);
+    yield notEvaluated3(ep.ref, `the VPC of ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so its S3 gateway endpoint was not looked for`);
     return;
   }
   const { endpoints: gateways, unclear } = gatewayEndpointsInVpc(inv, vpc, "s3", ep.ref.region);
@@ -4029,7 +4109,7 @@ function* inboundResolverWithoutGateway(inv, ep) {
   if (serving.length > 0) return;
   const pending = gateways.find((g) => g.routeTables.unresolved);
   if (unclear || pending) {
-    yield notEvaluated2(ep.ref, `${endpointLabel(ep)} answers private DNS only for the inbound resolver endpoint, and whether its VPC has an S3 gateway endpoint is unknown (${unclear ?? `the route tables of ${displayName(pending.ref)}: ${pending.routeTables.unresolved}`})`);
+    yield notEvaluated3(ep.ref, `${endpointLabel(ep)} answers private DNS only for the inbound resolver endpoint, and whether its VPC has an S3 gateway endpoint is unknown (${unclear ?? `the route tables of ${displayName(pending.ref)}: ${pending.routeTables.unresolved}`})`);
     return;
   }
   const idle = gateways.map((g) => displayName(g.ref)).sort();
@@ -4092,13 +4172,13 @@ var rule12 = {
     const open = /* @__PURE__ */ new Map();
     for (const ep of interfaceEndpoints(inv)) {
       const { groups, unclear } = groupsOf(inv, ep.securityGroups, "ingress");
-      if (unclear) yield notEvaluated2(ep.ref, `the security groups of interface endpoint ${endpointLabel(ep)} are not fully known (${unclear}), so their ingress was not checked for 0.0.0.0/0`);
+      if (unclear) yield notEvaluated3(ep.ref, `the security groups of interface endpoint ${endpointLabel(ep)} are not fully known (${unclear}), so their ingress was not checked for 0.0.0.0/0`);
       for (const group of groups) {
         for (const r of group.ingress) {
           const { cidrs, unknown: unknown2 } = cidrsOf(r);
           const anywhere = cidrs.filter(isAnywhere);
           if (anywhere.length === 0) {
-            if (unknown2) yield notEvaluated2(r.declaredBy, `the sources of ${ruleOrigin(r, group)} are unknown (${unknown2}), so interface endpoint ${endpointLabel(ep)} was not checked for ingress from anywhere`);
+            if (unknown2) yield notEvaluated3(r.declaredBy, `the sources of ${ruleOrigin(r, group)} are unknown (${unknown2}), so interface endpoint ${endpointLabel(ep)} was not checked for ingress from anywhere`);
             continue;
           }
           const entry = open.get(r) ?? { rule: r, group, cidrs: anywhere, endpoints: [] };
@@ -4193,13 +4273,13 @@ var rule13 = {
       if (ep.service?.owner !== "aws") continue;
       if (ep.privateDnsSupported === false || ep.privateDnsSupported === void 0 && noPrivateDnsReason(ep.service)) continue;
       if (isUnknown(ep.privateDnsEnabled)) {
-        yield notEvaluated2(ep.ref, `whether interface endpoint ${endpointLabel(ep)} has private DNS is unknown (${ep.privateDnsEnabled.reason})`);
+        yield notEvaluated3(ep.ref, `whether interface endpoint ${endpointLabel(ep)} has private DNS is unknown (${ep.privateDnsEnabled.reason})`);
         continue;
       }
       if (ep.privateDnsEnabled) continue;
       const vpc = vpcIdentity(ep.vpc);
       if (vpc === void 0) {
-        yield notEvaluated2(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so its private DNS was not judged`);
+        yield notEvaluated3(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so its private DNS was not judged`);
         continue;
       }
       if (twinWithPrivateDns(inv, ep, vpc)) continue;
@@ -4209,7 +4289,7 @@ var rule13 = {
         const gateways = gatewayEndpointsInVpc(inv, vpc, family, ep.ref.region);
         if (gateways.endpoints.length > 0) continue;
         if (gateways.unclear) {
-          yield notEvaluated2(ep.ref, `interface endpoint ${endpointLabel(ep)} has private DNS off, and whether its VPC has a ${GATEWAY_FAMILY_LABEL[family]} gateway endpoint is unknown (${gateways.unclear})`);
+          yield notEvaluated3(ep.ref, `interface endpoint ${endpointLabel(ep)} has private DNS off, and whether its VPC has a ${GATEWAY_FAMILY_LABEL[family]} gateway endpoint is unknown (${gateways.unclear})`);
           continue;
         }
         gatewayNote = ` Or add a ${GATEWAY_FAMILY_LABEL[family]} gateway endpoint for the VPC's route tables: it is free, and in-VPC clients then take it while on-premises clients use the interface endpoint's own names.`;
@@ -4260,28 +4340,28 @@ var rule14 = {
       const link = ep.subnets;
       if (link.unresolved || link.external.length > 0) {
         const why = link.unresolved ?? `${link.external.join(", ")} is not in the inventory`;
-        yield notEvaluated2(ep.ref, `the subnets of interface endpoint ${endpointLabel(ep)} are not fully known (${why}), so its Availability Zones were not checked`);
+        yield notEvaluated3(ep.ref, `the subnets of interface endpoint ${endpointLabel(ep)} are not fully known (${why}), so its Availability Zones were not checked`);
         continue;
       }
       const subnets = link.keys.map((k) => inv.subnets.get(k)).filter((s) => s !== void 0);
       if (subnets.length === 0) continue;
       const zones = zonesOf(subnets);
       if (zones.unknown) {
-        yield notEvaluated2(ep.ref, `the Availability Zone of subnet ${displayName(zones.unknown.ref)} of ${endpointLabel(ep)} is unknown, so its zones were not checked`);
+        yield notEvaluated3(ep.ref, `the Availability Zone of subnet ${displayName(zones.unknown.ref)} of ${endpointLabel(ep)} is unknown, so its zones were not checked`);
         continue;
       }
       if (zones.known.size !== 1) continue;
       const zone = [...zones.known][0];
       const vpc = vpcIdentity(ep.vpc);
       if (vpc === void 0) {
-        yield notEvaluated2(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so the zones of its VPC were not compared`);
+        yield notEvaluated3(ep.ref, `the VPC of interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so the zones of its VPC were not compared`);
         continue;
       }
       const vpcZones = zonesOf(subnetsInVpc(inv, vpc));
       const others = [...vpcZones.known].filter((z) => z !== zone).sort();
       if (others.length === 0) {
         if (vpcZones.unknown) {
-          yield notEvaluated2(ep.ref, `interface endpoint ${endpointLabel(ep)} is in ${zone} only, and the zone of subnet ${displayName(vpcZones.unknown.ref)} of its VPC is unknown, so whether the VPC spans several zones was not told`);
+          yield notEvaluated3(ep.ref, `interface endpoint ${endpointLabel(ep)} is in ${zone} only, and the zone of subnet ${displayName(vpcZones.unknown.ref)} of its VPC is unknown, so whether the VPC spans several zones was not told`);
         }
         continue;
       }
@@ -4649,13 +4729,13 @@ var rule19 = {
       if (ep.service?.owner !== "aws" || ep.service.family !== "s3") continue;
       const vpc = vpcIdentity(ep.vpc);
       if (vpc === void 0) {
-        yield notEvaluated2(ep.ref, `the VPC of S3 interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so its S3 gateway endpoint was not looked for`);
+        yield notEvaluated3(ep.ref, `the VPC of S3 interface endpoint ${endpointLabel(ep)} is unknown (${vpcUnclear(ep.vpc)}), so its S3 gateway endpoint was not looked for`);
         continue;
       }
       const { endpoints, unclear } = gatewayEndpointsInVpc(inv, vpc, "s3", ep.ref.region);
       if (endpoints.length > 0) continue;
       if (unclear) {
-        yield notEvaluated2(ep.ref, `whether the VPC of S3 interface endpoint ${endpointLabel(ep)} has an S3 gateway endpoint is unknown (${unclear})`);
+        yield notEvaluated3(ep.ref, `whether the VPC of S3 interface endpoint ${endpointLabel(ep)} has an S3 gateway endpoint is unknown (${unclear})`);
         continue;
       }
       const vpcNode = single2(ep.vpc, inv.vpcs);
@@ -5959,9 +6039,9 @@ function asSet(v) {
 }
 var isMap = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var notEvaluated4 = (why) => ({ notEvaluated: why });
+var notEvaluated5 = (why) => ({ notEvaluated: why });
 function formatted(name, spec, values) {
-  if (typeof spec !== "string") return notEvaluated4(`it calls ${name}() with a format that is not a string`);
+  if (typeof spec !== "string") return notEvaluated5(`it calls ${name}() with a format that is not a string`);
   let i = 0;
   let bad = false;
   const out = spec.replace(/%(%|s|d|v)/g, (_m, verb) => {
@@ -5970,14 +6050,14 @@ function formatted(name, spec, values) {
     if (!["string", "number", "boolean"].includes(typeof v)) bad = true;
     return String(v);
   });
-  return bad || i !== values.length || /%[^%sdv]/.test(spec.replace(/%%/g, "")) ? notEvaluated4(`it calls ${name}() in a way vpcelint does not evaluate`) : { value: out };
+  return bad || i !== values.length || /%[^%sdv]/.test(spec.replace(/%%/g, "")) ? notEvaluated5(`it calls ${name}() in a way vpcelint does not evaluate`) : { value: out };
 }
 function stringFunction(name, arity, apply) {
   return (args, placeholders) => {
-    if (args.length !== arity || !args.every((a) => typeof a === "string")) return notEvaluated4(`it calls ${name}() on something that is not a string`);
-    if (args.some((a) => placeholders.mentioned(a))) return notEvaluated4(`it calls ${name}() on a value known only after apply`);
+    if (args.length !== arity || !args.every((a) => typeof a === "string")) return notEvaluated5(`it calls ${name}() on something that is not a string`);
+    if (args.some((a) => placeholders.mentioned(a))) return notEvaluated5(`it calls ${name}() on a value known only after apply`);
     const value = apply(args);
-    return value === void 0 ? notEvaluated4(`it calls ${name}() in a way vpcelint does not evaluate`) : { value };
+    return value === void 0 ? notEvaluated5(`it calls ${name}() in a way vpcelint does not evaluate`) : { value };
   };
 }
 var FUNCTIONS = /* @__PURE__ */ new Map([
@@ -5985,36 +6065,36 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     "length",
     (args, placeholders) => {
       const [v] = args;
-      if (args.length !== 1) return notEvaluated4("it calls length() with more than one argument");
+      if (args.length !== 1) return notEvaluated5("it calls length() with more than one argument");
       if (Array.isArray(v)) return { value: v.length };
-      if (typeof v === "string") return placeholders.mentioned(v) ? notEvaluated4("it calls length() on a value known only after apply") : { value: [...v].length };
+      if (typeof v === "string") return placeholders.mentioned(v) ? notEvaluated5("it calls length() on a value known only after apply") : { value: [...v].length };
       if (v !== null && typeof v === "object") return { value: Object.keys(v).length };
-      return notEvaluated4("it calls length() on something that has no length");
+      return notEvaluated5("it calls length() on something that has no length");
     }
   ],
-  ["jsonencode", (args) => args.length === 1 ? { value: JSON.stringify(args[0]) } : notEvaluated4("it calls jsonencode() with more than one argument")],
-  ["concat", (args) => args.every(Array.isArray) ? { value: args.flat() } : notEvaluated4("it calls concat() on something that is not a list")],
-  ["flatten", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: args[0].flat(Infinity) } : notEvaluated4("it calls flatten() on something that is not a list")],
+  ["jsonencode", (args) => args.length === 1 ? { value: JSON.stringify(args[0]) } : notEvaluated5("it calls jsonencode() with more than one argument")],
+  ["concat", (args) => args.every(Array.isArray) ? { value: args.flat() } : notEvaluated5("it calls concat() on something that is not a list")],
+  ["flatten", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: args[0].flat(Infinity) } : notEvaluated5("it calls flatten() on something that is not a list")],
   // A copy: tolist() of a set is a list, whose keys are indexes again.
-  ["tolist", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...args[0]] } : notEvaluated4("it calls tolist() on something that is not a list")],
+  ["tolist", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...args[0]] } : notEvaluated5("it calls tolist() on something that is not a list")],
   [
     "toset",
     // A set keeps one of equal values; placeholders are distinct values here, and IAM ignores repeats anyway.
     (args, placeholders) => {
-      if (args.length !== 1 || !Array.isArray(args[0])) return notEvaluated4("it calls toset() on something that is not a list");
+      if (args.length !== 1 || !Array.isArray(args[0])) return notEvaluated5("it calls toset() on something that is not a list");
       const set2 = [...new Set(args[0])];
       if (set2.every((x) => typeof x === "number")) return asSet(set2.sort((a, b) => a - b));
       if (!placeholders.mentioned(set2) && set2.every((x) => typeof x === "string" || typeof x === "number")) return asSet([...new Set(set2.map(String))].sort(byCodePoint));
       return asSet(set2);
     }
   ],
-  ["distinct", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0])] } : notEvaluated4("it calls distinct() on something that is not a list")],
+  ["distinct", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0])] } : notEvaluated5("it calls distinct() on something that is not a list")],
   [
     "compact",
     (args, placeholders) => {
       const l = args.length === 1 ? list(args[0]) : void 0;
-      if (!l) return notEvaluated4("it calls compact() on something that is not a list");
-      if (l.some((x) => placeholders.mayBeEmpty(x))) return notEvaluated4("it calls compact() on a value known only after apply");
+      if (!l) return notEvaluated5("it calls compact() on something that is not a list");
+      if (l.some((x) => placeholders.mayBeEmpty(x))) return notEvaluated5("it calls compact() on a value known only after apply");
       return { value: l.filter((x) => x !== "" && x !== null) };
     }
   ],
@@ -6022,7 +6102,7 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     "element",
     (args) => {
       const [l, i] = args;
-      return Array.isArray(l) && l.length > 0 && Number.isInteger(i) && i >= 0 ? { value: l[i % l.length] } : notEvaluated4("it calls element() in a way vpcelint does not evaluate");
+      return Array.isArray(l) && l.length > 0 && Number.isInteger(i) && i >= 0 ? { value: l[i % l.length] } : notEvaluated5("it calls element() in a way vpcelint does not evaluate");
     }
   ],
   [
@@ -6030,19 +6110,19 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     (args) => {
       const [l, from, to] = args;
       const fits = args.length === 3 && Array.isArray(l) && Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= l.length;
-      return fits ? { value: l.slice(from, to) } : notEvaluated4("it calls slice() in a way vpcelint does not evaluate");
+      return fits ? { value: l.slice(from, to) } : notEvaluated5("it calls slice() in a way vpcelint does not evaluate");
     }
   ],
-  ["one", (args) => args.length === 1 && Array.isArray(args[0]) && args[0].length <= 1 ? { value: args[0].length === 0 ? null : args[0][0] } : notEvaluated4("it calls one() on something that is not a list of at most one element")],
-  ["keys", (args) => args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint) } : notEvaluated4("it calls keys() on something that is not an object")],
-  ["values", (args) => args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint).map((k) => args[0][k]) } : notEvaluated4("it calls values() on something that is not an object")],
+  ["one", (args) => args.length === 1 && Array.isArray(args[0]) && args[0].length <= 1 ? { value: args[0].length === 0 ? null : args[0][0] } : notEvaluated5("it calls one() on something that is not a list of at most one element")],
+  ["keys", (args) => args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint) } : notEvaluated5("it calls keys() on something that is not an object")],
+  ["values", (args) => args.length === 1 && isMap(args[0]) ? { value: Object.keys(args[0]).sort(byCodePoint).map((k) => args[0][k]) } : notEvaluated5("it calls values() on something that is not an object")],
   [
     "contains",
     (args, placeholders) => {
       const [l, v] = args;
-      if (args.length !== 2 || !Array.isArray(l) || !["string", "number", "boolean"].includes(typeof v)) return notEvaluated4("it calls contains() in a way vpcelint does not evaluate");
+      if (args.length !== 2 || !Array.isArray(l) || !["string", "number", "boolean"].includes(typeof v)) return notEvaluated5("it calls contains() in a way vpcelint does not evaluate");
       if (l.includes(v)) return { value: true };
-      return placeholders.mentioned(l) || placeholders.mentioned(v) ? notEvaluated4("it calls contains() on a value known only after apply") : { value: false };
+      return placeholders.mentioned(l) || placeholders.mentioned(v) ? notEvaluated5("it calls contains() on a value known only after apply") : { value: false };
     }
   ],
   // The case of a value known only after apply is not its placeholder's: stringFunction does not evaluate them on one.
@@ -6050,12 +6130,12 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
   ["upper", stringFunction("upper", 1, ([v]) => v.toUpperCase())],
   // Go's strings.Title, as Terraform has it: a letter after anything but a letter, digit or underscore.
   ["title", stringFunction("title", 1, ([v]) => v.replace(new RegExp("(^|[^\\p{L}\\p{N}_])(\\p{L})", "gu"), (_m, before, letter) => before + letter.toUpperCase()))],
-  ["tostring", (args) => args.length === 1 && ["string", "number", "boolean"].includes(typeof args[0]) ? { value: String(args[0]) } : notEvaluated4("it calls tostring() on something that is not a string")],
+  ["tostring", (args) => args.length === 1 && ["string", "number", "boolean"].includes(typeof args[0]) ? { value: String(args[0]) } : notEvaluated5("it calls tostring() on something that is not a string")],
   [
     "join",
     (args) => {
       const [sep3, l] = args;
-      return typeof sep3 === "string" && Array.isArray(l) && l.every((x) => ["string", "number", "boolean"].includes(typeof x)) ? { value: l.join(sep3) } : notEvaluated4("it calls join() on something that is not a list of strings");
+      return typeof sep3 === "string" && Array.isArray(l) && l.every((x) => ["string", "number", "boolean"].includes(typeof x)) ? { value: l.join(sep3) } : notEvaluated5("it calls join() on something that is not a list of strings");
     }
   ],
   ["format", ([spec, ...rest]) => formatted("format", spec, rest)],
@@ -6064,7 +6144,7 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     // `formatlist("%s/*", var.bucket_arns)`: a list argument gives one result per element, a scalar the same to each.
     ([spec, ...rest]) => {
       const lengths = new Set(rest.filter(Array.isArray).map((l) => l.length));
-      if (lengths.size !== 1) return notEvaluated4("it calls formatlist() with no list, or lists of different lengths");
+      if (lengths.size !== 1) return notEvaluated5("it calls formatlist() with no list, or lists of different lengths");
       const out = [];
       for (let i = 0; i < [...lengths][0]; i++) {
         const one = formatted("formatlist", spec, rest.map((a) => Array.isArray(a) ? a[i] : a));
@@ -6074,12 +6154,12 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
       return { value: out };
     }
   ],
-  ["reverse", ([l, ...rest]) => Array.isArray(l) && rest.length === 0 ? { value: [...l].reverse() } : notEvaluated4("it calls reverse() on something that is not a list")],
+  ["reverse", ([l, ...rest]) => Array.isArray(l) && rest.length === 0 ? { value: [...l].reverse() } : notEvaluated5("it calls reverse() on something that is not a list")],
   [
     "sort",
     ([l, ...rest], placeholders) => {
-      if (!Array.isArray(l) || rest.length > 0 || !l.every((x) => typeof x === "string")) return notEvaluated4("it calls sort() on something that is not a list of strings");
-      return placeholders.mentioned(l) ? notEvaluated4("it calls sort() on a value known only after apply") : { value: [...l].sort(byCodePoint) };
+      if (!Array.isArray(l) || rest.length > 0 || !l.every((x) => typeof x === "string")) return notEvaluated5("it calls sort() on something that is not a list of strings");
+      return placeholders.mentioned(l) ? notEvaluated5("it calls sort() on a value known only after apply") : { value: [...l].sort(byCodePoint) };
     }
   ],
   ["split", stringFunction("split", 2, ([sep3, s]) => sep3 === "" ? void 0 : s.split(sep3))],
@@ -6087,10 +6167,10 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     "replace",
     (args, placeholders) => {
       const [s, find, by] = args;
-      if (args.length !== 3 || ![s, find, by].every((a) => typeof a === "string")) return notEvaluated4("it calls replace() on something that is not a string");
+      if (args.length !== 3 || ![s, find, by].every((a) => typeof a === "string")) return notEvaluated5("it calls replace() on something that is not a string");
       const [text, sought, replacement] = [s, find, by];
-      if (sought === "" || /^\/.*\/$/.test(sought)) return notEvaluated4("it calls replace() in a way vpcelint does not evaluate");
-      if (placeholders.mentioned(sought) || placeholders.mayHold(text, sought)) return notEvaluated4("it calls replace() on a value known only after apply");
+      if (sought === "" || /^\/.*\/$/.test(sought)) return notEvaluated5("it calls replace() in a way vpcelint does not evaluate");
+      if (placeholders.mentioned(sought) || placeholders.mayHold(text, sought)) return notEvaluated5("it calls replace() on a value known only after apply");
       return { value: text.split(sought).join(replacement) };
     }
   ],
@@ -6102,11 +6182,11 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     // `jsondecode(data.aws_iam_policy_document.x.json).Statement`: a placeholder is string content in the text, and
     // stays a string in the value.
     ([text, ...rest]) => {
-      if (typeof text !== "string" || rest.length > 0) return notEvaluated4("it calls jsondecode() on something that is not a string");
+      if (typeof text !== "string" || rest.length > 0) return notEvaluated5("it calls jsondecode() on something that is not a string");
       try {
         return { value: JSON.parse(text, (_key, v) => v !== null && typeof v === "object" && !Array.isArray(v) ? Object.assign(/* @__PURE__ */ Object.create(null), v) : v) };
       } catch {
-        return notEvaluated4("it calls jsondecode() on a text that is not JSON");
+        return notEvaluated5("it calls jsondecode() on a text that is not JSON");
       }
     }
   ],
@@ -6115,17 +6195,17 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
   [
     "coalescelist",
     (args) => {
-      if (!args.every(Array.isArray)) return notEvaluated4("it calls coalescelist() on something that is not a list");
+      if (!args.every(Array.isArray)) return notEvaluated5("it calls coalescelist() on something that is not a list");
       const first2 = args.find((l) => l.length > 0);
-      return first2 ? { value: first2 } : notEvaluated4("it calls coalescelist() with no list that is not empty");
+      return first2 ? { value: first2 } : notEvaluated5("it calls coalescelist() with no list that is not empty");
     }
   ],
-  ["tomap", ([m, ...rest]) => isMap(m) && rest.length === 0 ? { value: m } : notEvaluated4("it calls tomap() on something that is not an object")],
+  ["tomap", ([m, ...rest]) => isMap(m) && rest.length === 0 ? { value: m } : notEvaluated5("it calls tomap() on something that is not an object")],
   [
     "zipmap",
     ([keys, values], placeholders) => {
-      if (!Array.isArray(keys) || !Array.isArray(values) || keys.length !== values.length || !keys.every((k) => typeof k === "string")) return notEvaluated4("it calls zipmap() in a way vpcelint does not evaluate");
-      if (placeholders.mentioned(keys)) return notEvaluated4("it calls zipmap() with keys known only after apply");
+      if (!Array.isArray(keys) || !Array.isArray(values) || keys.length !== values.length || !keys.every((k) => typeof k === "string")) return notEvaluated5("it calls zipmap() in a way vpcelint does not evaluate");
+      if (placeholders.mentioned(keys)) return notEvaluated5("it calls zipmap() with keys known only after apply");
       const out = /* @__PURE__ */ Object.create(null);
       keys.forEach((k, i) => out[k] = values[i]);
       return { value: out };
@@ -6134,7 +6214,7 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
   [
     "merge",
     (args) => {
-      if (!args.every((a) => a !== null && typeof a === "object" && !Array.isArray(a))) return notEvaluated4("it calls merge() on something that is not an object");
+      if (!args.every((a) => a !== null && typeof a === "object" && !Array.isArray(a))) return notEvaluated5("it calls merge() on something that is not an object");
       return { value: Object.assign(/* @__PURE__ */ Object.create(null), ...args) };
     }
   ],
@@ -6142,15 +6222,15 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
     "coalesce",
     (args, placeholders) => {
       for (const a of args) {
-        if (placeholders.mayBeEmpty(a)) return notEvaluated4("it calls coalesce() on a value known only after apply, which may be empty");
+        if (placeholders.mayBeEmpty(a)) return notEvaluated5("it calls coalesce() on a value known only after apply, which may be empty");
         if (a !== null && a !== "") return { value: a };
       }
-      return notEvaluated4("it calls coalesce() with no value that is not empty");
+      return notEvaluated5("it calls coalesce() with no value that is not empty");
     }
   ]
 ]);
 function applyOperator(op, args, placeholders) {
-  if (args.some((a2) => placeholders.mentioned(a2))) return notEvaluated4(`its operator ${op} reads a value known only after apply`);
+  if (args.some((a2) => placeholders.mentioned(a2))) return notEvaluated5(`its operator ${op} reads a value known only after apply`);
   const [a, b] = args;
   const num3 = (x) => typeof x === "number" ? x : typeof x === "string" && x.trim() !== "" && Number.isFinite(Number(x)) ? Number(x) : void 0;
   const bool2 = (x) => typeof x === "boolean" ? x : x === "true" ? true : x === "false" ? false : void 0;
@@ -6171,7 +6251,22 @@ function applyOperator(op, args, placeholders) {
       out = Object.hasOwn(arithmetic, op) ? arithmetic[op]() : void 0;
     }
   }
-  return out === void 0 ? notEvaluated4(`its operator ${op} is applied to values vpcelint does not evaluate it on`) : { value: out };
+  return out === void 0 ? notEvaluated5(`its operator ${op} is applied to values vpcelint does not evaluate it on`) : { value: out };
+}
+
+// src/collect/terraform/bucket-values.ts
+function bucketValue(ctx, inst, attribute, inPolicy) {
+  if (inst.type !== "aws_s3_bucket" || !(attribute === "arn" || inPolicy && (attribute === "id" || attribute === "bucket"))) return void 0;
+  const known = attr(inst, "bucket");
+  const name = typeof known === "string" && known !== "" ? { value: known, placeholders: {} } : inPolicy ? nameAfterApply(ctx, inst) : void 0;
+  if (!name || attribute !== "arn") return name;
+  const region = ctx.regions.regionOf(inst);
+  if (region === void 0 || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return void 0;
+  return { value: `arn:aws:s3:::${name.value}`, placeholders: name.placeholders };
+}
+function nameAfterApply(ctx, inst) {
+  const { name, keys } = placeholderFor(ctx, inst, "bucket");
+  return { value: name, placeholders: { [name]: keys } };
 }
 
 // src/collect/terraform/placeholder-text.ts
@@ -6546,8 +6641,11 @@ var SourceEvaluator = class {
     const value = attr(hit.instance, name);
     if (isSensitive(hit.instance, name)) this.sensitive = true;
     if (!isUnknown(value)) return scalarOrList(value, t.text);
-    const arn = bucketArn(this.ctx, hit.instance, name);
-    if (arn !== void 0) return arn;
+    const bucket = bucketValue(this.ctx, hit.instance, name, this.documentText !== void 0);
+    if (bucket) {
+      this.addPlaceholders(bucket.placeholders);
+      return bucket.value;
+    }
     const document = this.documentText?.(hit.instance, name);
     if (document) {
       this.addPlaceholders(document.placeholders);
@@ -6774,13 +6872,6 @@ function evaluateSource(ctx, inst, found, planned2, documentText) {
   const value = evaluator.result(found.expr);
   checkReferences(found.expr, planned2, found.where);
   return { value, placeholders: evaluator.placeholders };
-}
-function bucketArn(ctx, inst, attribute) {
-  if (inst.type !== "aws_s3_bucket" || attribute !== "arn") return void 0;
-  const name = attr(inst, "bucket");
-  const region = ctx.regions.regionOf(inst);
-  if (typeof name !== "string" || name === "" || region === void 0 || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return void 0;
-  return `arn:aws:s3:::${name}`;
 }
 function scalarOrList(v, text) {
   if (v === null || ["string", "number", "boolean"].includes(typeof v)) return v;
@@ -9226,10 +9317,10 @@ function stagesOf(ctx, askLinks, again) {
     }
   };
 }
-function replacePolicies(inv, replaced, documents) {
+function replacePolicies(inv, replaced2, documents) {
   for (const holders of [inv.vpcEndpoints.values(), inv.buckets.values(), inv.iamPolicies.values()]) {
     for (const node of holders) {
-      const p = replaced.get(node.policy) ?? node.policy;
+      const p = replaced2.get(node.policy) ?? node.policy;
       node.policy = p;
       if (p.kind === "absent") continue;
       const from = p.kind === "document" ? (p.origin ?? p.holder).key : p.builtFrom?.length === 1 ? p.builtFrom[0] : p.holder.key;
@@ -10966,12 +11057,12 @@ function header(report) {
   const total = report.findings.length;
   const lines = [`## vpcelint: ${escapeMd(sourceLabel(report.source))}`, ""];
   const suppressed = report.suppressed?.length ?? 0;
-  const notEvaluated5 = (report.diagnostics.length > 0 ? ` \xB7 ${report.diagnostics.length} not evaluated (see the end)` : "") + (suppressed > 0 ? ` \xB7 ${suppressed} suppressed${report.baseline ? " (already in the baseline, or silenced)" : ""}, not shown` : "");
+  const notEvaluated6 = (report.diagnostics.length > 0 ? ` \xB7 ${report.diagnostics.length} not evaluated (see the end)` : "") + (suppressed > 0 ? ` \xB7 ${suppressed} suppressed${report.baseline ? " (already in the baseline, or silenced)" : ""}, not shown` : "");
   if (total === 0) {
-    lines.push(`\u2705 **No findings.**${notEvaluated5}`, "");
+    lines.push(`\u2705 **No findings.**${notEvaluated6}`, "");
     return lines.join("\n");
   }
-  lines.push(`**${plural4(total, "finding")}**: ${plural4(c.error, "error")}, ${plural4(c.warning, "warning")}, ${plural4(c.note, "note")}${notEvaluated5}`, "");
+  lines.push(`**${plural4(total, "finding")}**: ${plural4(c.error, "error")}, ${plural4(c.warning, "warning")}, ${plural4(c.note, "note")}${notEvaluated6}`, "");
   lines.push("| Severity | Rule | Findings | What it flags |", "|---|---|---:|---|");
   const rows = [];
   for (const { run, findings } of byRule(report)) {
@@ -11272,9 +11363,9 @@ export {
   evaluate,
   NotEvaluable,
   buildSpace,
+  idPlaceholder,
   allRequests,
   fullAccessGap,
-  idPlaceholder,
   single2 as single,
   defaultIpv4Route,
   topologyOf,
