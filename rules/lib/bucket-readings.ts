@@ -29,6 +29,17 @@ const MAX_WHOLE_VALUES = 2;
  * name (`whole`) as whole Resource values; undefined when there are too many.
  */
 export function readingsOf(bucket: Bucket, text: string, placeholders: Record<string, string[]>, whole: string[]): Reading[] | undefined {
+  // Every bucket rule asks: read once per bucket, so that the rules share the readings' policies (and their caches).
+  const cached = readByBucket.get(bucket);
+  if (cached?.text === text) return cached.readings;
+  const readings = read(bucket, text, placeholders, whole);
+  readByBucket.set(bucket, { text, readings });
+  return readings;
+}
+
+const readByBucket = new WeakMap<Bucket, { text: string; readings: Reading[] | undefined }>();
+
+function read(bucket: Bucket, text: string, placeholders: Record<string, string[]>, whole: string[]): Reading[] | undefined {
   if (whole.length > MAX_WHOLE_VALUES) return undefined;
   const nameHolder = placeholderName(bucket.ref.key, 'bucket');
   const name = isUnknown(bucket.name) ? nameHolder : bucket.name;
@@ -69,8 +80,8 @@ export function* agreed<J extends { bucket: Bucket; readings?: Reading[]; whole:
   const outcomes = j.readings.map((r) => [...judge({ ...j, ...r, readings: undefined })]);
   yield* outcomes.flat().filter(isDiagnostic);
   const findings = outcomes.map((o) => o.filter((x) => !isDiagnostic(x)));
-  const first = JSON.stringify(findings[0]);
-  if (findings.every((f) => JSON.stringify(f) === first)) {
+  const first = findings[0]!.length === 0 ? '' : JSON.stringify(findings[0]);
+  if (findings.every((f) => f.length === findings[0]!.length && (f.length === 0 || JSON.stringify(f) === first))) {
     yield* findings[0]!;
     return;
   }

@@ -4,7 +4,7 @@ import { evalCondition } from './conditions.js';
 import { ENDPOINT_KEYS, PERIMETER_NETWORK_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
 import { allows, denies, evaluate, statementMatches } from './evaluate.js';
-import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, deniesEveryRequestFromOutside, requestsFromOutside } from './shortcuts.js';
+import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, appliesToNone, deniesEveryRequestFromOutside, requestsFromOutside } from './shortcuts.js';
 import { findRequest, type Filters } from './solve.js';
 import { buildSpace, isNamed, type Hints, type Space } from './space.js';
 import { originHints, throughEndpoint, type EndpointOrigin } from './through-endpoint.js';
@@ -288,7 +288,9 @@ export function networkFences(policy: Policy, input: BucketInput): Statement[] {
   let witnesses: Request[] | undefined;
   const outside = () => (witnesses ??= witnessesFromOutside(policy, actions, input.resources) ?? []);
   const fence = (d: Statement) => pairs.some(([a, r]) => deniesEveryRequestFromOutside(d, a, [r])) || outside().some((req) => statementMatches(policy, d, req));
-  if (candidates.every(fence)) return candidates;
+  // A candidate whose Resource names none of the resources is no fence for them, without a search.
+  const decided = candidates.filter((d) => !appliesToNone(d, input.resources));
+  if (decided.every(fence)) return decided;
   return networkFencesBySolver(policy, input);
 }
 

@@ -70,6 +70,15 @@ export function deniesEveryRequestFromOutside(d: Statement, action: string, reso
   return d.conditions.every((c) => OUTSIDE_KEYS.has(c.keyLower) && !c.hasVariables && evalCondition(c, NO_CONTEXT, false));
 }
 
+/**
+ * Whether a statement applies to no request on these resources, whatever the
+ * request: its Resource (or NotResource) decides that alone when it reads no
+ * policy variables. A Deny on the bucket ARN alone, asked about an object.
+ */
+export function appliesToNone(d: Statement, resources: readonly string[]): boolean {
+  return !resourcesHaveVariables(d) && !resources.some((r) => resourceMatches(d, r, NO_CONTEXT, false));
+}
+
 /** Whether a statement's Resource or NotResource patterns read policy variables (they then depend on the request). */
 function resourcesHaveVariables(s: Statement): boolean {
   return [...(s.resource ?? []), ...(s.notResource ?? [])].some(hasVariables);

@@ -23,6 +23,10 @@ const INPUTS: BucketInput[] = [
   { resources: ['arn:aws:s3:::data'] },
   // A plan's placeholder stands for the bucket and its objects alike: every action acts on it.
   { resources: ['<known after apply: aws_s3_bucket.data.arn>'] },
+  // The objects alone: a Deny on the bucket ARN names none of them.
+  { resources: ['arn:aws:s3:::data/vpcelint-object'] },
+  // A name known only after apply, inside the ARN (the .tf source evaluated, or a reading of the plan's placeholder).
+  { resources: ['arn:aws:s3:::<known after apply: aws_s3_bucket.data.bucket>', 'arn:aws:s3:::<known after apply: aws_s3_bucket.data.bucket>/vpcelint-object'] },
 ];
 
 function agrees(policy: Policy, label: string): void {
@@ -93,7 +97,10 @@ const statementArb = fc.record({
   action: fc.tuple(fc.constantFrom('Action', 'Action', 'NotAction'), fc.subarray(['s3:*', '*', 's3:GetObject', 's3:PutBucketPolicy', 's3:Put*', 's3:ListBucket', 's3:GetObject*', 's3:FutureAction'], { minLength: 1, maxLength: 2 })),
   resource: fc.tuple(
     fc.constantFrom('Resource', 'Resource', 'NotResource'),
-    fc.subarray(['arn:aws:s3:::data', 'arn:aws:s3:::data/*', 'arn:aws:s3:::other/*', '*', 'arn:aws:s3:::${aws:PrincipalAccount}-data', '<known after apply: aws_s3_bucket.data.arn>'], { minLength: 1, maxLength: 2 }),
+    fc.subarray(
+      ['arn:aws:s3:::data', 'arn:aws:s3:::data/*', 'arn:aws:s3:::other/*', '*', 'arn:aws:s3:::${aws:PrincipalAccount}-data', '<known after apply: aws_s3_bucket.data.arn>', 'arn:aws:s3:::<known after apply: aws_s3_bucket.data.bucket>', 'arn:aws:s3:::<known after apply: aws_s3_bucket.data.bucket>/*'],
+      { minLength: 1, maxLength: 2 },
+    ),
   ),
   conditions: fc.subarray(CONDITIONS, { minLength: 0, maxLength: 2 }),
 });
