@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-CELK2UB4.js";
-import "./chunk-XTXBJQUE.js";
+} from "./chunk-QDSJLNZD.js";
+import "./chunk-KGZTXSZD.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -1831,27 +1831,30 @@ function deniesEveryRequestFromOutside(d, action, resources) {
   if (!resources.every((r) => resourceMatches(d, r, NO_CONTEXT, false))) return false;
   return d.conditions.every((c) => OUTSIDE_KEYS.has(c.keyLower) && !c.hasVariables && evalCondition(c, NO_CONTEXT, false));
 }
+function appliesToNone(d, resources) {
+  return !resourcesHaveVariables(d) && !resources.some((r) => resourceMatches(d, r, NO_CONTEXT, false));
+}
 function resourcesHaveVariables(s) {
   return [...s.resource ?? [], ...s.notResource ?? []].some(hasVariables);
 }
 var BOOL_KEYS2 = ["aws:viaawsservice", "aws:securetransport"];
 function requestsFromOutside(policy, actions, resources) {
-  const read = /* @__PURE__ */ new Set();
+  const read2 = /* @__PURE__ */ new Set();
   for (const s of policy.statements) {
     if (resourcesHaveVariables(s)) return void 0;
     for (const c of s.conditions) {
       if (c.hasVariables) return void 0;
-      read.add(c.keyLower);
+      read2.add(c.keyLower);
     }
   }
-  for (const k of read) if (!OUTSIDE_KEYS.has(k) && dimensionOf(k) !== "principal" && !BOOL_KEYS2.includes(k) && k !== SOURCE_IP) return void 0;
+  for (const k of read2) if (!OUTSIDE_KEYS.has(k) && dimensionOf(k) !== "principal" && !BOOL_KEYS2.includes(k) && k !== SOURCE_IP) return void 0;
   let contexts = [{}];
-  for (const k of BOOL_KEYS2.filter((b) => read.has(b))) contexts = contexts.flatMap((c) => ["false", "true"].map((v) => ({ ...c, [k]: v })));
-  if (read.has(SOURCE_IP)) {
+  for (const k of BOOL_KEYS2.filter((b) => read2.has(b))) contexts = contexts.flatMap((c) => ["false", "true"].map((v) => ({ ...c, [k]: v })));
+  if (read2.has(SOURCE_IP)) {
     const ips = internetSourceIps(policy);
     if (ips.length > 0) contexts = contexts.flatMap((c) => ips.map((ip) => ({ ...c, [SOURCE_IP]: ip })));
   }
-  const callers = callersOf(policy, read).flatMap((principal) => contexts.map((context) => ({ principal, context })));
+  const callers = callersOf(policy, read2).flatMap((principal) => contexts.map((context) => ({ principal, context })));
   return actions.flatMap((action) => resources.flatMap((resource) => callers.map((caller) => makeRequest({ action, resource, ...caller }))));
 }
 var SOURCE_IP = "aws:sourceip";
@@ -1859,9 +1862,9 @@ function internetSourceIps(policy) {
   const e = constantsOf(policy).keys.get(SOURCE_IP);
   return e ? valuesFor(SOURCE_IP, e.values, e.operators) : [];
 }
-function callersOf(policy, read) {
+function callersOf(policy, read2) {
   const callers = [{ kind: "anonymous" }];
-  const namesServices = read.has("aws:principalservicename") || read.has("aws:principalservicenameslist") || policy.statements.some((s) => (s.principal?.service.length ?? 0) + (s.notPrincipal?.service.length ?? 0) > 0);
+  const namesServices = read2.has("aws:principalservicename") || read2.has("aws:principalservicenameslist") || policy.statements.some((s) => (s.principal?.service.length ?? 0) + (s.notPrincipal?.service.length ?? 0) > 0);
   if (!namesServices) callers.push({ kind: "service", service: "vpcelint-other.amazonaws.com" });
   const arns = policy.statements.flatMap((s) => [
     ...s.principal?.aws ?? [],
@@ -2178,7 +2181,8 @@ function networkFences(policy, input) {
   let witnesses;
   const outside = () => witnesses ??= witnessesFromOutside(policy, actions, input.resources) ?? [];
   const fence = (d) => pairs.some(([a, r]) => deniesEveryRequestFromOutside(d, a, [r])) || outside().some((req) => statementMatches(policy, d, req));
-  if (candidates.every(fence)) return candidates;
+  const decided = candidates.filter((d) => !appliesToNone(d, input.resources));
+  if (decided.every(fence)) return decided;
   return networkFencesBySolver(policy, input);
 }
 function networkFencesBySolver(policy, input) {
@@ -2309,6 +2313,14 @@ function isReadOnly(ref) {
 // rules/lib/bucket-readings.ts
 var MAX_WHOLE_VALUES = 2;
 function readingsOf(bucket, text, placeholders, whole) {
+  const cached = readByBucket.get(bucket);
+  if (cached?.text === text) return cached.readings;
+  const readings = read(bucket, text, placeholders, whole);
+  readByBucket.set(bucket, { text, readings });
+  return readings;
+}
+var readByBucket = /* @__PURE__ */ new WeakMap();
+function read(bucket, text, placeholders, whole) {
   if (whole.length > MAX_WHOLE_VALUES) return void 0;
   const nameHolder = placeholderName(bucket.ref.key, "bucket");
   const name = isUnknown(bucket.name) ? nameHolder : bucket.name;
@@ -2341,8 +2353,8 @@ function* agreed(ctx, j, judge2) {
   const outcomes = j.readings.map((r) => [...judge2({ ...j, ...r, readings: void 0 })]);
   yield* outcomes.flat().filter(isDiagnostic);
   const findings = outcomes.map((o) => o.filter((x) => !isDiagnostic(x)));
-  const first2 = JSON.stringify(findings[0]);
-  if (findings.every((f) => JSON.stringify(f) === first2)) {
+  const first2 = findings[0].length === 0 ? "" : JSON.stringify(findings[0]);
+  if (findings.every((f) => f.length === findings[0].length && (f.length === 0 || JSON.stringify(f) === first2))) {
     yield* findings[0];
     return;
   }
@@ -6383,9 +6395,9 @@ var Lazy = class {
   }
 };
 var InstanceValue = class {
-  constructor(address, read) {
+  constructor(address, read2) {
     this.address = address;
-    this.read = read;
+    this.read = read2;
   }
   address;
   read;
@@ -6579,23 +6591,23 @@ var SourceEvaluator = class {
    * Terraform renders it (a template sees nothing else).
    */
   templateFile(e, json) {
-    const read = e.templateFile;
-    if (!read || "unread" in read || !("template" in read)) throw new SourceNotEvaluable(`it calls templatefile() ${read && "unread" in read ? read.unread : "on a template vpcelint did not read"}`);
+    const read2 = e.templateFile;
+    if (!read2 || "unread" in read2 || !("template" in read2)) throw new SourceNotEvaluable(`it calls templatefile() ${read2 && "unread" in read2 ? read2.unread : "on a template vpcelint did not read"}`);
     if (e.args.length !== 2) throw new SourceNotEvaluable("it calls templatefile() without its vars");
     const vars = shallow(this.value(e.args[1]));
     if (vars === null || typeof vars !== "object" || Array.isArray(vars)) throw new SourceNotEvaluable(`it calls templatefile() with vars that are not an object`);
     const names = new Map(Object.entries(vars));
-    const unset = traversalsOf(read.template, new Set(names.keys()))[0];
-    if (unset) throw new SourceNotEvaluable(`its template ${read.file} reads ${unset.text}, which its vars do not set`);
-    if (read.template.t !== "template") throw new SourceNotEvaluable(`its template ${read.file} holds ${read.template.t === "unsupported" ? read.template.what : "no text"}, which vpcelint does not evaluate`);
-    const template = read.template;
+    const unset = traversalsOf(read2.template, new Set(names.keys()))[0];
+    if (unset) throw new SourceNotEvaluable(`its template ${read2.file} reads ${unset.text}, which its vars do not set`);
+    if (read2.template.t !== "template") throw new SourceNotEvaluable(`its template ${read2.file} holds ${read2.template.t === "unsupported" ? read2.template.what : "no text"}, which vpcelint does not evaluate`);
+    const template = read2.template;
     return this.within(this.frame, [names], () => this.template(template, json));
   }
   /** `file(path)`: the text the source map read for the call. */
   fileText(e) {
-    const read = e.templateFile;
-    if (!read || "unread" in read || !("text" in read)) throw new SourceNotEvaluable(`it calls file() ${read && "unread" in read ? read.unread : "on a file vpcelint did not read"}`);
-    return read.text;
+    const read2 = e.templateFile;
+    if (!read2 || "unread" in read2 || !("text" in read2)) throw new SourceNotEvaluable(`it calls file() ${read2 && "unread" in read2 ? read2.unread : "on a file vpcelint did not read"}`);
+    return read2.text;
   }
   /** A template's text; in a JSON template, placeholders are written as JSON string content (their addresses may hold quotes). */
   template(e, json) {
@@ -6975,7 +6987,7 @@ var PlanAgreement = class {
    * Nested blocks of a set (principals, conditions), which Terraform reorders: each block the plan holds paired
    * with a written one of the same identifying arguments that agrees with it, and read.
    */
-  blocks(value, path, keys, read) {
+  blocks(value, path, keys, read2) {
     const name = String(path[path.length - 1]);
     const planned2 = this.plannedList(path, `${name} blocks`);
     const free = this.objects(value, name);
@@ -6989,7 +7001,7 @@ var PlanAgreement = class {
       for (const [j, b] of free.entries()) {
         if (!keys.every((k, n) => textOf(b[k]) === want[n])) continue;
         try {
-          const parts = read(b, at);
+          const parts = read2(b, at);
           free.splice(j, 1);
           return parts;
         } catch (err) {
@@ -7183,9 +7195,9 @@ var Rebuilder = class {
     const unknowns = slots.filter((x) => x === void 0).length;
     if (unknowns === 0) return { documents: slots, unknowns };
     const res = this.ctx.resolver.resolveExpression(this.doc, expressionAt(this.config, [field2]) ?? {});
-    const read = res.hits.filter((h) => !isPolicyDocument(h.instance) || !(h.attribute === void 0 || h.attribute === "json" || h.attribute === "minified_json") || isUnknown(attr(h.instance, h.attribute ?? "json")));
-    const docs = read.filter((h) => isPolicyDocument(h.instance));
-    if (res.unresolved || docs.length !== read.length || docs.length !== unknowns) throw new CannotRebuild(`${unknowns} document(s) of its ${field2} are known only after apply and cannot be told apart`);
+    const read2 = res.hits.filter((h) => !isPolicyDocument(h.instance) || !(h.attribute === void 0 || h.attribute === "json" || h.attribute === "minified_json") || isUnknown(attr(h.instance, h.attribute ?? "json")));
+    const docs = read2.filter((h) => isPolicyDocument(h.instance));
+    if (res.unresolved || docs.length !== read2.length || docs.length !== unknowns) throw new CannotRebuild(`${unknowns} document(s) of its ${field2} are known only after apply and cannot be told apart`);
     const rebuilt = docs.map((h) => {
       const r = rebuildPolicyDocument(this.ctx, h.instance);
       if (r.kind === "unknown") throw new CannotRebuild(`it merges ${h.instance.address}, which cannot be rebuilt either`);
@@ -7396,17 +7408,17 @@ function policyOf(ctx, inst, name) {
   const res = ctx.resolver.resolveExpression(inst, expr);
   if (res.hits.length === 1 && res.constants.length === 0) {
     const hit = res.hits[0];
-    const read = hit.attribute ?? (isPolicyDocument(hit.instance) ? "json" : void 0);
-    const followed = read ? attr(hit.instance, read) : void 0;
+    const read2 = hit.attribute ?? (isPolicyDocument(hit.instance) ? "json" : void 0);
+    const followed = read2 ? attr(hit.instance, read2) : void 0;
     const origin = isPolicyDocument(hit.instance) ? { origin: declRef(ctx, hit.instance) } : {};
     if (typeof followed === "string") {
-      return { kind: "document", text: followed, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, read), ...origin };
+      return { kind: "document", text: followed, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, read2), ...origin };
     }
     if (isPolicyDocument(hit.instance) && isUnknown(followed)) {
       const rebuilt = rebuildPolicyDocument(ctx, hit.instance);
       if (rebuilt.kind === "unknown") return { kind: "unknown", reason: rebuilt.reason, holder, attribute: name, builtFrom: [hit.instance.address] };
       const placeholders = Object.keys(rebuilt.placeholders).length > 0 ? { placeholders: rebuilt.placeholders } : {};
-      return { kind: "document", text: rebuilt.text, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, read), ...placeholders, ...origin };
+      return { kind: "document", text: rebuilt.text, holder, attribute: name, sensitive: sensitive || isSensitive(hit.instance, read2), ...placeholders, ...origin };
     }
   }
   const from = [...new Set(res.hits.map((h) => h.instance.address))].sort(naturalCompare);
@@ -11266,8 +11278,8 @@ async function scanPlan(plan, opts, io, steps) {
   const shared = { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults };
   const rendered = redact(render(report, format, { ...shared, color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
   const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, shared);
-  const read = sources.read;
-  return { report, rendered, extra, ...read ? { sourcesRead: `sources: ${read.files} .tf file${read.files === 1 ? "" : "s"} read ${read.where === "worker" ? "in a worker thread" : "on the main thread"}` } : {} };
+  const read2 = sources.read;
+  return { report, rendered, extra, ...read2 ? { sourcesRead: `sources: ${read2.files} .tf file${read2.files === 1 ? "" : "s"} read ${read2.where === "worker" ? "in a worker thread" : "on the main thread"}` } : {} };
 }
 async function planInventory(path, timings, progress, lean, sources) {
   const plan = readPlanFile(path, { lean });

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-XTXBJQUE.js";
+} from "./chunk-KGZTXSZD.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
