@@ -4,7 +4,7 @@ import { placeholderName } from '../../src/model/placeholders.js';
 import { displayName } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { parsePolicyCached, type Policy } from '../../src/policy/index.js';
-import { isDiagnostic, once } from './policy-sites.js';
+import { isDiagnostic, once, type Diagnostic } from './policy-sites.js';
 
 /**
  * The plan alone records of a value known only after apply only what it is
@@ -18,7 +18,6 @@ import { isDiagnostic, once } from './policy-sites.js';
 export interface Reading {
   policy: Policy;
   resources: string[];
-  placeholders: Record<string, string[]>;
 }
 
 /** More readings than this (two parts for each of several values) are not tried: not evaluated. */
@@ -28,21 +27,21 @@ const MAX_WHOLE_VALUES = 2;
  * The readings of a policy that writes values built from the bucket's ARN or
  * name (`whole`) as whole Resource values; undefined when there are too many.
  */
-export function readingsOf(bucket: Bucket, text: string, placeholders: Record<string, string[]>, whole: string[]): Reading[] | undefined {
+export function readingsOf(bucket: Bucket, text: string, whole: string[]): Reading[] | undefined {
   // Every bucket rule asks: read once per bucket, so that the rules share the readings' policies (and their caches).
   const cached = readByBucket.get(bucket);
   if (cached?.text === text) return cached.readings;
-  const readings = read(bucket, text, placeholders, whole);
+  const readings = read(bucket, text, whole);
   readByBucket.set(bucket, { text, readings });
   return readings;
 }
 
 const readByBucket = new WeakMap<Bucket, { text: string; readings: Reading[] | undefined }>();
 
-function read(bucket: Bucket, text: string, placeholders: Record<string, string[]>, whole: string[]): Reading[] | undefined {
+function read(bucket: Bucket, text: string, whole: string[]): Reading[] | undefined {
   if (whole.length > MAX_WHOLE_VALUES) return undefined;
-  const nameHolder = placeholderName(bucket.ref.key, 'bucket');
-  const name = isUnknown(bucket.name) ? nameHolder : bucket.name;
+  // A name known only after apply is written as the .tf source's evaluation writes it.
+  const name = isUnknown(bucket.name) ? placeholderName(bucket.ref.key, 'bucket') : bucket.name;
   const arn = `arn:aws:s3:::${name}`;
   const doc = JSON.parse(text) as unknown;
   const readings: Reading[] = [];
@@ -50,11 +49,7 @@ function read(bucket: Bucket, text: string, placeholders: Record<string, string[
     const as = new Map(whole.map((p, i) => [p, choice & (1 << i) ? `${arn}/*` : arn]));
     const r = parsePolicyCached(JSON.stringify(replaced(doc, as)));
     if (!r.ok) return undefined;
-    readings.push({
-      policy: r.policy,
-      resources: [arn, `${arn}/vpcelint-object`],
-      placeholders: isUnknown(bucket.name) ? { ...placeholders, [nameHolder]: [bucket.ref.key] } : placeholders,
-    });
+    readings.push({ policy: r.policy, resources: [arn, `${arn}/vpcelint-object`] });
   }
   return readings;
 }
@@ -88,11 +83,11 @@ export function* agreed<J extends { bucket: Bucket; readings?: Reading[]; whole:
   yield* once(ctx, notEvaluated(j.bucket, j.whole));
 }
 
-export function notEvaluated(bucket: Bucket, whole: string[]) {
+export function notEvaluated(bucket: Bucket, whole: string[]): Diagnostic {
   const built = whole.map((p) => p.replace(/^<known after apply: (.*)>$/, '$1')).join(' and ');
   return {
     diagnostic: {
-      level: 'note' as const,
+      level: 'note',
       code: 'not-evaluated',
       subject: bucket.ref,
       message: `the bucket policy of ${displayName(bucket.ref)} was not evaluated: the plan records only that a Resource of it is built from ${built}, known only after apply, not whether it names the bucket or its objects ("/*" after the ARN), and the two give different verdicts; the .tf files beside the plan say which (--source-root)`,

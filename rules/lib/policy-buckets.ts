@@ -52,7 +52,7 @@ export function judgedBucket(bucket: Bucket, judgeDataSources = false): JudgedBu
   }
   const primary = holderOf(source);
   const whole = wholeValues(bucket, policy, placeholders);
-  const readings = whole.length > 0 ? readingsOf(bucket, source.text, placeholders, whole) : undefined;
+  const readings = whole.length > 0 ? readingsOf(bucket, source.text, whole) : undefined;
   if (whole.length > 0 && !readings) return notEvaluated(bucket, whole);
   return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, ...(readings ? { readings } : {}) };
 }
@@ -80,7 +80,7 @@ function probeResources(bucket: Bucket, policy: Policy, placeholders: Record<str
   const written = policy.statements.flatMap((s) => [...(s.resource ?? []), ...(s.notResource ?? [])]);
   const out = new Set<string>();
   for (const p of own) {
-    if (written.some((r) => S3_ARN_PREFIX.exec(r) !== null && r.startsWith(p, S3_ARN_PREFIX.exec(r)![0].length))) {
+    if (written.some((r) => nameInS3Arn(r)?.startsWith(p))) {
       out.add(`arn:aws:s3:::${p}`).add(`arn:aws:s3:::${p}/vpcelint-object`);
     }
     if (written.some((r) => r.startsWith(p))) out.add(p);
@@ -92,7 +92,12 @@ function probeResources(bucket: Bucket, policy: Policy, placeholders: Record<str
   return [`arn:aws:s3:::${bucket.name}`, `arn:aws:s3:::${bucket.name}/vpcelint-object`];
 }
 
-const S3_ARN_PREFIX = /^arn:[^:]+:s3:::/;
+/** What follows "arn:<partition>:s3:::" in an S3 ARN: the bucket name, and the object key after a "/". */
+function nameInS3Arn(r: string): string | undefined {
+  const m = /^arn:[^:]+:s3:::/.exec(r);
+  return m ? r.slice(m[0].length) : undefined;
+}
+
 /** An S3 ARN whose bucket name is known only after apply: the placeholder. */
 const NAME_AFTER_APPLY = new RegExp(`^arn:[^:]*:s3:::(${PLACEHOLDER_PATTERN})`);
 
