@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-QDSJLNZD.js";
-import "./chunk-KGZTXSZD.js";
+} from "./chunk-LEX4CBMQ.js";
+import "./chunk-DC4PL4HI.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

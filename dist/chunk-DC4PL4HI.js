@@ -2312,18 +2312,17 @@ function isReadOnly(ref) {
 
 // rules/lib/bucket-readings.ts
 var MAX_WHOLE_VALUES = 2;
-function readingsOf(bucket, text, placeholders, whole) {
+function readingsOf(bucket, text, whole) {
   const cached = readByBucket.get(bucket);
   if (cached?.text === text) return cached.readings;
-  const readings = read(bucket, text, placeholders, whole);
+  const readings = read(bucket, text, whole);
   readByBucket.set(bucket, { text, readings });
   return readings;
 }
 var readByBucket = /* @__PURE__ */ new WeakMap();
-function read(bucket, text, placeholders, whole) {
+function read(bucket, text, whole) {
   if (whole.length > MAX_WHOLE_VALUES) return void 0;
-  const nameHolder = placeholderName(bucket.ref.key, "bucket");
-  const name = isUnknown(bucket.name) ? nameHolder : bucket.name;
+  const name = isUnknown(bucket.name) ? placeholderName(bucket.ref.key, "bucket") : bucket.name;
   const arn = `arn:aws:s3:::${name}`;
   const doc = JSON.parse(text);
   const readings = [];
@@ -2331,11 +2330,7 @@ function read(bucket, text, placeholders, whole) {
     const as = new Map(whole.map((p, i) => [p, choice & 1 << i ? `${arn}/*` : arn]));
     const r = parsePolicyCached(JSON.stringify(replaced(doc, as)));
     if (!r.ok) return void 0;
-    readings.push({
-      policy: r.policy,
-      resources: [arn, `${arn}/vpcelint-object`],
-      placeholders: isUnknown(bucket.name) ? { ...placeholders, [nameHolder]: [bucket.ref.key] } : placeholders
-    });
+    readings.push({ policy: r.policy, resources: [arn, `${arn}/vpcelint-object`] });
   }
   return readings;
 }
@@ -2393,7 +2388,7 @@ function judgedBucket(bucket, judgeDataSources = false) {
   }
   const primary = holderOf(source);
   const whole = wholeValues(bucket, policy, placeholders);
-  const readings = whole.length > 0 ? readingsOf(bucket, source.text, placeholders, whole) : void 0;
+  const readings = whole.length > 0 ? readingsOf(bucket, source.text, whole) : void 0;
   if (whole.length > 0 && !readings) return notEvaluated(bucket, whole);
   return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, ...readings ? { readings } : {} };
 }
@@ -2409,7 +2404,7 @@ function probeResources(bucket, policy, placeholders) {
   const written = policy.statements.flatMap((s) => [...s.resource ?? [], ...s.notResource ?? []]);
   const out = /* @__PURE__ */ new Set();
   for (const p of own) {
-    if (written.some((r) => S3_ARN_PREFIX.exec(r) !== null && r.startsWith(p, S3_ARN_PREFIX.exec(r)[0].length))) {
+    if (written.some((r) => nameInS3Arn(r)?.startsWith(p))) {
       out.add(`arn:aws:s3:::${p}`).add(`arn:aws:s3:::${p}/vpcelint-object`);
     }
     if (written.some((r) => r.startsWith(p))) out.add(p);
@@ -2419,7 +2414,10 @@ function probeResources(bucket, policy, placeholders) {
   if (isUnknown(bucket.name)) return void 0;
   return [`arn:aws:s3:::${bucket.name}`, `arn:aws:s3:::${bucket.name}/vpcelint-object`];
 }
-var S3_ARN_PREFIX = /^arn:[^:]+:s3:::/;
+function nameInS3Arn(r) {
+  const m = /^arn:[^:]+:s3:::/.exec(r);
+  return m ? r.slice(m[0].length) : void 0;
+}
 var NAME_AFTER_APPLY = new RegExp(`^arn:[^:]*:s3:::(${PLACEHOLDER_PATTERN})`);
 function networkAllows(policy) {
   const out = [];

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-QDSJLNZD.js";
+} from "./chunk-LEX4CBMQ.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -30,7 +30,7 @@ import {
   redact,
   single,
   topologyOf
-} from "./chunk-KGZTXSZD.js";
+} from "./chunk-DC4PL4HI.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

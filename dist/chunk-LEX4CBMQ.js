@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-KGZTXSZD.js";
+} from "./chunk-DC4PL4HI.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
