@@ -1,6 +1,6 @@
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import type { Bucket } from '../../src/model/nodes.js';
-import { placeholderName } from '../../src/model/placeholders.js';
+import { placeholderName, placeholderSubject } from '../../src/model/placeholders.js';
 import { displayName } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { parsePolicyCached, type Policy } from '../../src/policy/index.js';
@@ -84,7 +84,7 @@ export function* agreed<J extends { bucket: Bucket; readings?: Reading[]; whole:
 }
 
 export function notEvaluated(bucket: Bucket, whole: string[]): Diagnostic {
-  const built = whole.map((p) => p.replace(/^<known after apply: (.*)>$/, '$1')).join(' and ');
+  const built = whole.map(placeholderSubject).join(' and ');
   return {
     diagnostic: {
       level: 'note',

@@ -3,8 +3,8 @@ import type { Inventory } from '../../src/model/inventory.js';
 import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { bucketPartOf, globMatch, hasWildcard, isNegated, networkFences, parsePolicyCached, perimeterDenies, whyNotFence, type ConditionEntry, type NotAFence, type Policy, type Statement } from '../../src/policy/index.js';
-import { PLACEHOLDER_PATTERN, placeholderKeys } from '../../src/model/placeholders.js';
+import { bucketPartOf, globMatch, hasWildcard, isNegated, networkFences, parsePolicyCached, perimeterDenies, whyNotFence, writtenResources, type ConditionEntry, type NotAFence, type Policy, type Statement } from '../../src/policy/index.js';
+import { PLACEHOLDER_PATTERN, placeholderKeys, wholeValuePlaceholders } from '../../src/model/placeholders.js';
 import { isDiagnostic, isReadOnly, once, parsedPolicy, statementLabel, type Diagnostic } from './policy-sites.js';
 import { agreed, notEvaluated, readingsOf, type Reading } from './bucket-readings.js';
 
@@ -59,8 +59,7 @@ export function judgedBucket(bucket: Bucket, judgeDataSources = false): JudgedBu
 
 /** The bucket's placeholders a Resource (or NotResource) holds as its whole value. */
 function wholeValues(bucket: Bucket, policy: Policy, placeholders: Record<string, string[]>): string[] {
-  const written = new Set(policy.statements.flatMap((s) => [...(s.resource ?? []), ...(s.notResource ?? [])]));
-  return Object.entries(placeholders).filter(([p, keys]) => keys.includes(bucket.ref.key) && written.has(p)).map(([p]) => p);
+  return wholeValuePlaceholders(writtenResources(policy), placeholders, bucket.ref.key);
 }
 
 function holderOf(source: Extract<PolicySource, { kind: 'document' }>): Ref {
@@ -77,7 +76,7 @@ function holderOf(source: Extract<PolicySource, { kind: 'document' }>): Ref {
  */
 function probeResources(bucket: Bucket, policy: Policy, placeholders: Record<string, string[]>): string[] | undefined {
   const own = Object.entries(placeholders).filter(([, keys]) => keys.includes(bucket.ref.key)).map(([p]) => p);
-  const written = policy.statements.flatMap((s) => [...(s.resource ?? []), ...(s.notResource ?? [])]);
+  const written = [...writtenResources(policy)];
   const out = new Set<string>();
   for (const p of own) {
     if (written.some((r) => nameInS3Arn(r)?.startsWith(p))) {

@@ -3,6 +3,7 @@ import type { Bucket, PolicySource, VpcEndpoint } from '../model/nodes.js';
 import { displayName, type Ref } from '../model/ref.js';
 import { single } from '../model/topology.js';
 import { isUnknown } from '../model/unknown.js';
+import { placeholderName } from '../model/placeholders.js';
 import { judge, NO_EVALUATOR, type PolicyEvaluator, type PolicyRequest, type PolicyStep } from './policy-step.js';
 import { PathTracer, type PathClass, type ServicePath } from './trace.js';
 import { naturalCompare } from '../util/name-list.js';
@@ -47,7 +48,8 @@ export interface BucketExplanation {
 /** Which subnets reach a bucket, how, and whether the policies on each path let S3 requests through. */
 export function explainBucket(inv: Inventory, name: string, evaluator: PolicyEvaluator = NO_EVALUATOR): BucketExplanation {
   const bucket = findBucket(inv, name);
-  const bucketName = bucket && !isUnknown(bucket.name) ? bucket.name : name;
+  // A name known only after apply is the placeholder a policy evaluated from the .tf source writes inside the ARN.
+  const bucketName = bucket ? (isUnknown(bucket.name) ? placeholderName(bucket.ref.key, 'bucket') : bucket.name) : name;
   const bucketRef: Ref = bucket?.ref ?? { key: `bucket:${name}`, kind: 'bucket', id: name };
   const policy: PolicySource = bucket?.policy ?? {
     kind: 'unknown',
@@ -107,6 +109,7 @@ function checks(inv: Inventory, evaluator: PolicyEvaluator, name: string, bucket
       ...(ep ? { endpoint: ep.ref } : {}),
       ...(vpc && !isUnknown(vpc) ? { vpc: vpc.ref } : {}),
       ...(bucketRef.account ? { account: bucketRef.account } : {}),
+      ...(bucketRef.kind === 'bucket' && inv.buckets.has(bucketRef.key) ? { bucket: bucketRef } : {}),
     };
     const endpoint = ep && ep.policySupported !== false ? judge(evaluator, 'endpoint', ep.ref, ep.policy, request) : undefined;
     const bucket = judge(evaluator, 'bucket', bucketRef, policy, request);

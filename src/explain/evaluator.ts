@@ -1,8 +1,8 @@
 import type { Inventory } from '../model/inventory.js';
 import type { PolicySource } from '../model/nodes.js';
-import { idPlaceholder } from '../model/placeholders.js';
+import { idPlaceholder, placeholderSubject, wholeValuePlaceholders } from '../model/placeholders.js';
 import { displayName, type Ref } from '../model/ref.js';
-import { buildSpace, evaluate, fullAccessGap, NotEvaluable, parsePolicyCached, type Policy, type Request, type Statement } from '../policy/index.js';
+import { buildSpace, evaluate, fullAccessGap, NotEvaluable, parsePolicyCached, writtenResources, type Policy, type Request, type Statement } from '../policy/index.js';
 import { allRequests } from '../policy/solve.js';
 import type { PolicyEvaluator, PolicyRequest, PolicyRole, Verdict } from './policy-step.js';
 
@@ -36,6 +36,10 @@ function parsed(doc: Document): Policy | string {
 function evaluateOnPath(doc: Document, role: PolicyRole, req: PolicyRequest): Verdict {
   const policy = parsed(doc);
   if (typeof policy === 'string') return { decision: 'not-evaluated', because: policy };
+  const whole = req.bucket ? wholeValuePlaceholders(writtenResources(policy), doc.placeholders ?? {}, req.bucket.key) : [];
+  if (whole.length > 0) {
+    return { decision: 'not-evaluated', because: `the plan records only that a Resource of the ${role} policy is built from ${whole.map(placeholderSubject).join(' and ')}, known only after apply, not whether it names the bucket or its objects; the .tf files beside the plan say which` };
+  }
   const endpointId = req.endpoint ? idIn(doc, req.endpoint) : undefined;
   const vpcId = req.vpc ? idIn(doc, req.vpc) : undefined;
   if (req.endpoint && !endpointId && mentions(policy, 'aws:sourcevpce')) {

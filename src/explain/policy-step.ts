@@ -12,6 +12,8 @@ export interface PolicyRequest {
   vpc?: Ref;
   /** The bucket owner's account, when known: the caller is an IAM principal of that account. */
   account?: string;
+  /** The bucket asked about, when it is in the inventory: the node a plan's placeholders for it stand for. */
+  bucket?: Ref;
 }
 
 /**

@@ -34,3 +34,19 @@ export function idPlaceholder(placeholders: Placeholders, key: string): string |
   const name = placeholderName(key, 'id');
   return placeholderKeys(placeholders, name)?.includes(key) ? name : undefined;
 }
+
+/**
+ * The placeholders standing for a node that a policy's Resource (or
+ * NotResource) holds as its whole value. The plan alone writes there only
+ * what an element is built from: `"${aws_s3_bucket.x.arn}/*"` and the ARN
+ * itself are both the ARN's placeholder, so which part of a bucket it names
+ * is not known (the .tf source tells: the name is then inside an ARN).
+ */
+export function wholeValuePlaceholders(resources: ReadonlySet<string>, placeholders: Placeholders, key: string): string[] {
+  return Object.entries(placeholders).filter(([p, keys]) => keys.includes(key) && resources.has(p)).map(([p]) => p);
+}
+
+/** What a placeholder reads, as Terraform writes it: `aws_s3_bucket.x.arn`. */
+export function placeholderSubject(name: string): string {
+  return name.replace(/^<known after apply: (.*)>$/, '$1');
+}

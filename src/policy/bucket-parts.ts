@@ -75,6 +75,15 @@ export function writtenActions(policy: Policy): ReadonlySet<string> {
   return w;
 }
 
+const resourcesByPolicy = new WeakMap<Policy, ReadonlySet<string>>();
+
+/** Every Resource and NotResource value a policy writes, as written (once per policy: every bucket rule asks). */
+export function writtenResources(policy: Policy): ReadonlySet<string> {
+  let r = resourcesByPolicy.get(policy);
+  if (!r) resourcesByPolicy.set(policy, (r = new Set(policy.statements.flatMap((s) => [...(s.resource ?? []), ...(s.notResource ?? [])]))));
+  return r;
+}
+
 const vocabularies = new WeakMap<Policy, readonly string[]>();
 
 /**

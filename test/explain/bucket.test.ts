@@ -3,7 +3,8 @@ import { explainBucket, type BucketExplanation, type RequestCheck } from '../../
 import { policyEvaluator } from '../../src/explain/evaluator.js';
 import { NO_EVALUATOR, type PolicyEvaluator } from '../../src/explain/policy-step.js';
 import { renderBucketText } from '../../src/explain/render-text.js';
-import { inventoryOf } from '../helpers/fixtures.js';
+import { join } from 'node:path';
+import { FIXTURES, inventoryOf, inventoryWithSources } from '../helpers/fixtures.js';
 import { defaultRoute, InventoryBuilder } from '../helpers/inventory-builder.js';
 
 const outcomes = (checks: RequestCheck[]) => Object.fromEntries(checks.map((c) => [c.action, c.outcome]));
@@ -178,8 +179,29 @@ describe('explain --bucket on a plan (fixture explain-bucket)', () => {
     }
   });
 
-  it('matches the endpoint VPC id of a policy that names it through the endpoint (aws_vpc_endpoint.s3.vpc_id)', () => {
-    const inv = inventoryOf('placeholder-attributes');
+  it('a bucket named only after apply (bucket_prefix, fixture explain-bucket-prefix): the same answers from the .tf source', async () => {
+    const inv = await inventoryWithSources(join(FIXTURES, 'explain-bucket-prefix'));
+    const e = explainBucket(inv, 'aws_s3_bucket.reports', policyEvaluator(inv));
+    const privately = e.privatePaths[0]!.checks;
+    expect(privately.map((c) => c.endpoint?.verdict?.decision)).toEqual(['allow', 'allow', 'allow']);
+    expect(new Set(privately.map((c) => c.outcome))).toEqual(new Set(['identity-policies-decide']));
+    for (const p of e.publicPaths) for (const c of p.checks) expect(c.outcome).toBe('depends');
+  });
+
+  it('the plan alone: a Resource built from the bucket\'s ARN may be the bucket or its objects, so the bucket policy is not evaluated', () => {
+    const inv = inventoryOf('explain-bucket-prefix');
+    const e = explainBucket(inv, 'aws_s3_bucket.reports', policyEvaluator(inv));
+    for (const p of e.publicPaths) {
+      for (const c of p.checks) {
+        expect(c.outcome).toBe('not-evaluated');
+        expect(c.bucket.verdict!.because).toBe('the plan records only that a Resource of the bucket policy is built from aws_s3_bucket.reports.arn, known only after apply, not whether it names the bucket or its objects; the .tf files beside the plan say which');
+      }
+    }
+  });
+
+  it('matches the endpoint VPC id of a policy that names it through the endpoint (aws_vpc_endpoint.s3.vpc_id)', async () => {
+    // With the .tf source: the plan alone does not say whether the Deny's Resource is the bucket or its objects.
+    const inv = await inventoryWithSources(join(FIXTURES, 'placeholder-attributes'));
     const e = explainBucket(inv, 'acme-placeholder-attributes-data', policyEvaluator(inv));
     expect(subnetsOf(e, 'privatePaths')).toEqual([['aws_subnet.app']]);
     const checks = e.privatePaths[0]!.checks;
