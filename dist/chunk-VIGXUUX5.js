@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-DC4PL4HI.js";
+} from "./chunk-VPFSTVYP.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-LEX4CBMQ.js";
+} from "./chunk-VIGXUUX5.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -24,13 +24,17 @@ import {
   nameList,
   naturalCompare,
   parsePolicyCached,
+  placeholderName,
+  placeholderSubject,
   planProgress,
   prepareSources,
   readPlanFile,
   redact,
   single,
-  topologyOf
-} from "./chunk-DC4PL4HI.js";
+  topologyOf,
+  wholeValuePlaceholders,
+  writtenResources
+} from "./chunk-VPFSTVYP.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
@@ -330,7 +334,7 @@ function unknownReason(ep) {
 var BUCKET_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:ListBucket"];
 function explainBucket(inv, name, evaluator = NO_EVALUATOR) {
   const bucket = findBucket(inv, name);
-  const bucketName = bucket && !isUnknown(bucket.name) ? bucket.name : name;
+  const bucketName = bucket ? isUnknown(bucket.name) ? placeholderName(bucket.ref.key, "bucket") : bucket.name : name;
   const bucketRef = bucket?.ref ?? { key: `bucket:${name}`, kind: "bucket", id: name };
   const policy = bucket?.policy ?? {
     kind: "unknown",
@@ -383,7 +387,8 @@ function checks(inv, evaluator, name, bucketRef, policy, ep) {
       resource: action === "s3:ListBucket" ? `arn:aws:s3:::${name}` : `arn:aws:s3:::${name}/*`,
       ...ep ? { endpoint: ep.ref } : {},
       ...vpc && !isUnknown(vpc) ? { vpc: vpc.ref } : {},
-      ...bucketRef.account ? { account: bucketRef.account } : {}
+      ...bucketRef.account ? { account: bucketRef.account } : {},
+      ...bucketRef.kind === "bucket" && inv.buckets.has(bucketRef.key) ? { bucket: bucketRef } : {}
     };
     const endpoint = ep && ep.policySupported !== false ? judge(evaluator, "endpoint", ep.ref, ep.policy, request) : void 0;
     const bucket = judge(evaluator, "bucket", bucketRef, policy, request);
@@ -419,6 +424,10 @@ function parsed(doc) {
 function evaluateOnPath(doc, role, req) {
   const policy = parsed(doc);
   if (typeof policy === "string") return { decision: "not-evaluated", because: policy };
+  const whole = req.bucket ? wholeValuePlaceholders(writtenResources(policy), doc.placeholders ?? {}, req.bucket.key) : [];
+  if (whole.length > 0) {
+    return { decision: "not-evaluated", because: `the plan records only that a Resource of the ${role} policy is built from ${whole.map(placeholderSubject).join(" and ")}, known only after apply, not whether it names the bucket or its objects; the .tf files beside the plan say which` };
+  }
   const endpointId = req.endpoint ? idIn(doc, req.endpoint) : void 0;
   const vpcId = req.vpc ? idIn(doc, req.vpc) : void 0;
   if (req.endpoint && !endpointId && mentions(policy, "aws:sourcevpce")) {

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-LEX4CBMQ.js";
-import "./chunk-DC4PL4HI.js";
+} from "./chunk-VIGXUUX5.js";
+import "./chunk-VPFSTVYP.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -1543,6 +1543,12 @@ function idPlaceholder(placeholders, key) {
   const name = placeholderName(key, "id");
   return placeholderKeys(placeholders, name)?.includes(key) ? name : void 0;
 }
+function wholeValuePlaceholders(resources, placeholders, key) {
+  return Object.entries(placeholders).filter(([p, keys]) => keys.includes(key) && resources.has(p)).map(([p]) => p);
+}
+function placeholderSubject(name) {
+  return name.replace(/^<known after apply: (.*)>$/, "$1");
+}
 
 // src/policy/s3-actions.generated.ts
 var S3_BUCKET_ACTIONS = [
@@ -1768,6 +1774,12 @@ function writtenActions(policy) {
   let w = writtenByPolicy.get(policy);
   if (!w) writtenByPolicy.set(policy, w = new Set(policy.statements.flatMap((s) => [...s.action ?? [], ...s.notAction ?? []]).filter((a) => !hasWildcard(a)).map((a) => a.toLowerCase())));
   return w;
+}
+var resourcesByPolicy = /* @__PURE__ */ new WeakMap();
+function writtenResources(policy) {
+  let r = resourcesByPolicy.get(policy);
+  if (!r) resourcesByPolicy.set(policy, r = new Set(policy.statements.flatMap((s) => [...s.resource ?? [], ...s.notResource ?? []])));
+  return r;
 }
 var vocabularies = /* @__PURE__ */ new WeakMap();
 function bucketVocabulary(policy) {
@@ -2356,7 +2368,7 @@ function* agreed(ctx, j, judge2) {
   yield* once(ctx, notEvaluated(j.bucket, j.whole));
 }
 function notEvaluated(bucket, whole) {
-  const built = whole.map((p) => p.replace(/^<known after apply: (.*)>$/, "$1")).join(" and ");
+  const built = whole.map(placeholderSubject).join(" and ");
   return {
     diagnostic: {
       level: "note",
@@ -2393,15 +2405,14 @@ function judgedBucket(bucket, judgeDataSources = false) {
   return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, ...readings ? { readings } : {} };
 }
 function wholeValues(bucket, policy, placeholders) {
-  const written = new Set(policy.statements.flatMap((s) => [...s.resource ?? [], ...s.notResource ?? []]));
-  return Object.entries(placeholders).filter(([p, keys]) => keys.includes(bucket.ref.key) && written.has(p)).map(([p]) => p);
+  return wholeValuePlaceholders(writtenResources(policy), placeholders, bucket.ref.key);
 }
 function holderOf(source) {
   return source.origin ?? source.holder;
 }
 function probeResources(bucket, policy, placeholders) {
   const own = Object.entries(placeholders).filter(([, keys]) => keys.includes(bucket.ref.key)).map(([p]) => p);
-  const written = policy.statements.flatMap((s) => [...s.resource ?? [], ...s.notResource ?? []]);
+  const written = [...writtenResources(policy)];
   const out = /* @__PURE__ */ new Set();
   for (const p of own) {
     if (written.some((r) => nameInS3Arn(r)?.startsWith(p))) {
@@ -11373,7 +11384,11 @@ export {
   evaluate,
   NotEvaluable,
   buildSpace,
+  placeholderName,
   idPlaceholder,
+  wholeValuePlaceholders,
+  placeholderSubject,
+  writtenResources,
   allRequests,
   fullAccessGap,
   single2 as single,
