@@ -8,6 +8,7 @@ import { editedIn, FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } 
  */
 const BUCKET = 'module.data_bucket.aws_s3_bucket.this[0]';
 const FENCED = 'module.fenced_bucket.aws_s3_bucket.this[0]';
+const PREFIXED = 'module.prefixed_bucket.aws_s3_bucket.this[0]';
 
 const copyOf = scratchCopies('vpcelint-markers-');
 
@@ -36,6 +37,17 @@ describe('policies whose markers replace() fills with values known only after ap
     // The bucket's id was read for a marker the text does not have: it stands for nothing in the policy, and must not
     // be taken for the bucket's resources (the fence would then apply to no request on it).
     expect(policy.placeholders).toEqual({ '<known after apply: aws_vpc_endpoint.s3.id>': ['aws_vpc_endpoint.s3'] });
+  });
+
+  it('a bucket named only after apply: the ARN marker is sought in a text that holds its name, which cannot hold a marker', async () => {
+    const policy = (await inventoryWithSources(join(FIXTURES, 'policy-replaced-markers'))).buckets.get(PREFIXED)!.policy;
+    if (policy.kind !== 'document') throw new Error(policy.kind === 'unknown' ? policy.reason : policy.kind);
+    const name = '<known after apply: module.prefixed_bucket.aws_s3_bucket.this[0].bucket>';
+    expect(JSON.parse(policy.text).Statement.map((s: { Resource: string[] }) => [...s.Resource].sort())).toEqual([
+      [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`],
+      [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`],
+    ]);
+    expect(policy.placeholders?.[name]).toEqual([PREFIXED]);
   });
 
   it('a marker sought with a regular expression is not evaluated, saying where and why', async () => {

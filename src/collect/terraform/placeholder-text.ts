@@ -29,9 +29,14 @@ const HEX_ID_TYPES = new Set([
 /** `<known after apply: module.x.aws_vpc_endpoint.s3["a"].id>`: the resource type and attribute. */
 const PLACEHOLDER = /^<known after apply: (?:.*\.)?(aws_[a-z0-9_]+)\.[^.[]+(?:\[[^\]]*\])?\.([a-z_]+)>$/;
 
-/** The characters the value a placeholder stands for is made of, where that is known. */
+/**
+ * The characters the value a placeholder stands for is made of, where that is known. A bucket whose name is known
+ * only after apply (`bucket_prefix`) is one the plan creates, under today's naming rules: lower case, digits, `.`
+ * and `-` (buckets older than 2018 may have others, but their names are known: a data source may read one).
+ */
 function alphabetOf(name: string): RegExp | undefined {
   const [, type, attribute] = PLACEHOLDER.exec(name) ?? [];
+  if (type === 'aws_s3_bucket' && (attribute === 'bucket' || attribute === 'id') && !/(^<known after apply: |\.)data\.aws_s3_bucket\./.test(name)) return /^[a-z0-9.-]$/;
   return type !== undefined && attribute === 'id' && HEX_ID_TYPES.has(type) ? /^[a-z0-9-]$/ : undefined;
 }
 
