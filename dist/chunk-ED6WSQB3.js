@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-VPFSTVYP.js";
+} from "./chunk-UKPGAELO.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

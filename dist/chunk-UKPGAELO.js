@@ -6312,6 +6312,7 @@ var HEX_ID_TYPES = /* @__PURE__ */ new Set([
 var PLACEHOLDER = /^<known after apply: (?:.*\.)?(aws_[a-z0-9_]+)\.[^.[]+(?:\[[^\]]*\])?\.([a-z_]+)>$/;
 function alphabetOf(name) {
   const [, type, attribute] = PLACEHOLDER.exec(name) ?? [];
+  if (type === "aws_s3_bucket" && (attribute === "bucket" || attribute === "id") && !/(^<known after apply: |\.)data\.aws_s3_bucket\./.test(name)) return /^[a-z0-9.-]$/;
   return type !== void 0 && attribute === "id" && HEX_ID_TYPES.has(type) ? /^[a-z0-9-]$/ : void 0;
 }
 function mayHold(text, sought, names) {
