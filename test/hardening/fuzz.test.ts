@@ -98,7 +98,7 @@ describe('fuzz: plans', () => {
 
   it('mutated plans beside their .tf files never crash reading policies and links from the source', async () => {
     // The fixtures whose policies and links come from their .tf files: the plan no longer matches them once mutated.
-    const withSources = ['policy-jsonencode', 'policy-buckets', 'placeholder-attributes', 'installed-modules', 'policy-documents-per-instance', 'module-outputs', 'vpc-module-shapes', 'unattached-in-modules', 'policy-dynamic-statements', 'policy-templatefile', 'policy-replaced-markers'].map((name) => ({ name, text: texts.get(name)! }));
+    const withSources = ['policy-jsonencode', 'policy-buckets', 'placeholder-attributes', 'installed-modules', 'policy-documents-per-instance', 'module-outputs', 'vpc-module-shapes', 'unattached-in-modules', 'policy-dynamic-statements', 'policy-templatefile', 'policy-replaced-markers', 'policy-bucket-prefix', 'explain-bucket-prefix'].map((name) => ({ name, text: texts.get(name)! }));
     const reference = fc.constantFrom('aws_s3_bucket.data.arn', 'local.org_id', 'var.strict', 'count.index', 'aws_s3_bucket.team', 'each.value', 'each.value.policy', 'local.endpoints', 'var.endpoints', 'module.data_bucket.s3_bucket_arn', 'module.vpc.private_route_table_ids', 'module.vpc', 'local.vpc_id', 'aws_route_table.private', 'aws_vpc.this[0]', 'local.this_sg_id', 'aws_security_group.this', 'var.admin_roles', 'aws_vpc_endpoint.s3.id');
     const anyJson = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string(), fc.constant('*'), fc.array(fc.string(), { maxLength: 3 }), fc.array(reference, { maxLength: 3 }), fc.record({ references: fc.array(reference, { maxLength: 3 }) }));
     await fc.assert(
