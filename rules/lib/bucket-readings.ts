@@ -3,7 +3,7 @@ import type { Bucket } from '../../src/model/nodes.js';
 import { placeholderName, placeholderSubject } from '../../src/model/placeholders.js';
 import { displayName } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { parsePolicyCached, type Policy } from '../../src/policy/index.js';
+import type { Policy } from '../../src/policy/index.js';
 import { isDiagnostic, once, type Diagnostic } from './policy-sites.js';
 
 /**
@@ -27,39 +27,37 @@ const MAX_WHOLE_VALUES = 2;
  * The readings of a policy that writes values built from the bucket's ARN or
  * name (`whole`) as whole Resource values; undefined when there are too many.
  */
-export function readingsOf(bucket: Bucket, text: string, whole: string[]): Reading[] | undefined {
+export function readingsOf(bucket: Bucket, policy: Policy, whole: string[]): Reading[] | undefined {
   // Every bucket rule asks: read once per bucket, so that the rules share the readings' policies (and their caches).
   const cached = readByBucket.get(bucket);
-  if (cached?.text === text) return cached.readings;
-  const readings = read(bucket, text, whole);
-  readByBucket.set(bucket, { text, readings });
+  if (cached?.policy === policy) return cached.readings;
+  const readings = read(bucket, policy, whole);
+  readByBucket.set(bucket, { policy, readings });
   return readings;
 }
 
-const readByBucket = new WeakMap<Bucket, { text: string; readings: Reading[] | undefined }>();
+const readByBucket = new WeakMap<Bucket, { policy: Policy; readings: Reading[] | undefined }>();
 
-function read(bucket: Bucket, text: string, whole: string[]): Reading[] | undefined {
+function read(bucket: Bucket, policy: Policy, whole: string[]): Reading[] | undefined {
   if (whole.length > MAX_WHOLE_VALUES) return undefined;
   // A name known only after apply is written as the .tf source's evaluation writes it.
   const name = isUnknown(bucket.name) ? placeholderName(bucket.ref.key, 'bucket') : bucket.name;
   const arn = `arn:aws:s3:::${name}`;
-  const doc = JSON.parse(text) as unknown;
   const readings: Reading[] = [];
   for (let choice = 0; choice < 1 << whole.length; choice++) {
     const as = new Map(whole.map((p, i) => [p, choice & (1 << i) ? `${arn}/*` : arn]));
-    const r = parsePolicyCached(JSON.stringify(replaced(doc, as)));
-    if (!r.ok) return undefined;
-    readings.push({ policy: r.policy, resources: [arn, `${arn}/vpcelint-object`] });
+    const sub = (list: string[]) => list.map((r) => as.get(r) ?? r);
+    // New statements (the engine remembers answers per statement); the value is the same wherever it is written
+    // (a condition on aws:ResourceArn, say). Neither the placeholder nor an ARN reads a policy variable.
+    const statements = policy.statements.map((s) => ({
+      ...s,
+      ...(s.resource ? { resource: sub(s.resource) } : {}),
+      ...(s.notResource ? { notResource: sub(s.notResource) } : {}),
+      conditions: s.conditions.map((c) => ({ ...c, values: sub(c.values) })),
+    }));
+    readings.push({ policy: { ...policy, statements }, resources: [arn, `${arn}/vpcelint-object`] });
   }
   return readings;
-}
-
-/** Every string of a parsed document that is one of the values, replaced. */
-function replaced(v: unknown, as: ReadonlyMap<string, string>): unknown {
-  if (typeof v === 'string') return as.get(v) ?? v;
-  if (Array.isArray(v)) return v.map((x) => replaced(x, as));
-  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replaced(x, as)]));
-  return v;
 }
 
 /**

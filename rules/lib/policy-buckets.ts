@@ -52,7 +52,7 @@ export function judgedBucket(bucket: Bucket, judgeDataSources = false): JudgedBu
   }
   const primary = holderOf(source);
   const whole = wholeValues(bucket, policy, placeholders);
-  const readings = whole.length > 0 ? readingsOf(bucket, source.text, whole) : undefined;
+  const readings = whole.length > 0 ? readingsOf(bucket, policy, whole) : undefined;
   if (whole.length > 0 && !readings) return notEvaluated(bucket, whole);
   return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, ...(readings ? { readings } : {}) };
 }
