@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-UKPGAELO.js";
+} from "./chunk-G7NVM2PS.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

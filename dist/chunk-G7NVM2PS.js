@@ -2324,33 +2324,31 @@ function isReadOnly(ref) {
 
 // rules/lib/bucket-readings.ts
 var MAX_WHOLE_VALUES = 2;
-function readingsOf(bucket, text, whole) {
+function readingsOf(bucket, policy, whole) {
   const cached = readByBucket.get(bucket);
-  if (cached?.text === text) return cached.readings;
-  const readings = read(bucket, text, whole);
-  readByBucket.set(bucket, { text, readings });
+  if (cached?.policy === policy) return cached.readings;
+  const readings = read(bucket, policy, whole);
+  readByBucket.set(bucket, { policy, readings });
   return readings;
 }
 var readByBucket = /* @__PURE__ */ new WeakMap();
-function read(bucket, text, whole) {
+function read(bucket, policy, whole) {
   if (whole.length > MAX_WHOLE_VALUES) return void 0;
   const name = isUnknown(bucket.name) ? placeholderName(bucket.ref.key, "bucket") : bucket.name;
   const arn = `arn:aws:s3:::${name}`;
-  const doc = JSON.parse(text);
   const readings = [];
   for (let choice = 0; choice < 1 << whole.length; choice++) {
     const as = new Map(whole.map((p, i) => [p, choice & 1 << i ? `${arn}/*` : arn]));
-    const r = parsePolicyCached(JSON.stringify(replaced(doc, as)));
-    if (!r.ok) return void 0;
-    readings.push({ policy: r.policy, resources: [arn, `${arn}/vpcelint-object`] });
+    const sub = (list3) => list3.map((r) => as.get(r) ?? r);
+    const statements = policy.statements.map((s) => ({
+      ...s,
+      ...s.resource ? { resource: sub(s.resource) } : {},
+      ...s.notResource ? { notResource: sub(s.notResource) } : {},
+      conditions: s.conditions.map((c) => ({ ...c, values: sub(c.values) }))
+    }));
+    readings.push({ policy: { ...policy, statements }, resources: [arn, `${arn}/vpcelint-object`] });
   }
   return readings;
-}
-function replaced(v, as) {
-  if (typeof v === "string") return as.get(v) ?? v;
-  if (Array.isArray(v)) return v.map((x) => replaced(x, as));
-  if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, replaced(x, as)]));
-  return v;
 }
 function* agreed(ctx, j, judge2) {
   if (!j.readings) {
@@ -2400,7 +2398,7 @@ function judgedBucket(bucket, judgeDataSources = false) {
   }
   const primary = holderOf(source);
   const whole = wholeValues(bucket, policy, placeholders);
-  const readings = whole.length > 0 ? readingsOf(bucket, source.text, whole) : void 0;
+  const readings = whole.length > 0 ? readingsOf(bucket, policy, whole) : void 0;
   if (whole.length > 0 && !readings) return notEvaluated(bucket, whole);
   return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, ...readings ? { readings } : {} };
 }
@@ -9339,10 +9337,10 @@ function stagesOf(ctx, askLinks, again) {
     }
   };
 }
-function replacePolicies(inv, replaced2, documents) {
+function replacePolicies(inv, replaced, documents) {
   for (const holders of [inv.vpcEndpoints.values(), inv.buckets.values(), inv.iamPolicies.values()]) {
     for (const node of holders) {
-      const p = replaced2.get(node.policy) ?? node.policy;
+      const p = replaced.get(node.policy) ?? node.policy;
       node.policy = p;
       if (p.kind === "absent") continue;
       const from = p.kind === "document" ? (p.origin ?? p.holder).key : p.builtFrom?.length === 1 ? p.builtFrom[0] : p.holder.key;
