@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import allowOnly from '../../rules/bucket-endpoint-allow-only.js';
 import rule from '../../rules/bucket-missing-endpoint-restriction.js';
 import type { ScanSettings } from '../../src/engine/rule.js';
+import { judgedBucket } from '../../rules/lib/policy-buckets.js';
 import { InventoryBuilder } from '../helpers/inventory-builder.js';
 import { runRule, testRule } from '../helpers/rule-tester.js';
 import { doc, denyOutsideEndpoint, realworld } from '../policy/rule-helpers.js';
@@ -139,5 +140,41 @@ describe('bucket-missing-endpoint-restriction: buckets the plan only reads', () 
   it('the other policy rules leave buckets the plan does not manage alone', () => {
     const r = runRule(allowOnly, dataBucket());
     expect(r.diagnostics).toEqual([]);
+  });
+});
+
+describe('bucket-missing-endpoint-restriction: a plan\'s placeholder for the bucket\'s ARN, written whole', () => {
+  // The plan alone writes `aws_s3_bucket.x.arn` and `"${aws_s3_bucket.x.arn}/*"` both as the ARN's placeholder.
+  const ARN = '<known after apply: aws_s3_bucket.acme_data.arn>';
+  function withPlaceholder(statement: object) {
+    const b = namedByEndpoint(doc(statement));
+    const bucket = b.inv.buckets.get('aws_s3_bucket.acme_data')!;
+    if (bucket.policy.kind === 'document') bucket.policy.placeholders = { [ARN]: ['aws_s3_bucket.acme_data'] };
+    return b.inv;
+  }
+  const fence = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ARN, Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } };
+
+  it('a fence through it is one if it names the objects, none if the bucket ARN: not evaluated, saying why', () => {
+    const r = runRule(rule, withPlaceholder(fence));
+    expect(r.findings).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.subject?.key, d.message])).toEqual([
+      ['not-evaluated', 'aws_s3_bucket.acme_data', 'the bucket policy of aws_s3_bucket.acme_data was not evaluated: the plan records only that a Resource of it is built from aws_s3_bucket.acme_data.arn, known only after apply, not whether it names the bucket or its objects ("/*" after the ARN), and the two give different verdicts; the .tf files beside the plan say which (--source-root)'],
+    ]);
+  });
+
+  it('a verdict both readings give stands: a Deny of plain HTTP fences neither part', () => {
+    const r = runRule(rule, withPlaceholder({ ...fence, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    expect(r.findings.map((f) => f.primary.key)).toEqual(['aws_s3_bucket.acme_data']);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('each reading writes the ARN, or its objects, wherever the placeholder was written (a condition too)', () => {
+    const inv = withPlaceholder({ ...fence, Condition: { ...fence.Condition, ArnEquals: { 'aws:ResourceArn': ARN } } });
+    const j = judgedBucket(inv.buckets.get('aws_s3_bucket.acme_data')!);
+    if (!j || 'diagnostic' in j) throw new Error('not judged');
+    expect(j.readings!.map((r) => [r.policy.statements[0]!.resource, r.policy.statements[0]!.conditions.find((c) => c.keyLower === 'aws:resourcearn')!.values, r.resources])).toEqual([
+      [['arn:aws:s3:::acme-data'], ['arn:aws:s3:::acme-data'], ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/vpcelint-object']],
+      [['arn:aws:s3:::acme-data/*'], ['arn:aws:s3:::acme-data/*'], ['arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/vpcelint-object']],
+    ]);
   });
 });
