@@ -68,7 +68,7 @@ const rule: Rule = {
       if (!j.fullAccess) continue;
       const svc = j.service ? `every ${j.service} action` : 'every action';
       const message = j.policy
-        ? `The endpoint policy of ${endpointName(j)}${where(j)} lets every principal perform ${svc} on every resource through the endpoint (${labels(fullAccessStatements(j.policy, j.service, j.origin))}, with no limiting condition): anything in the VPC can reach any account's data. Limit the Allow to your organization, e.g. a condition "aws:PrincipalOrgID" and "aws:ResourceOrgID" equal to your organization id.`
+        ? `The endpoint policy of ${endpointName(j)}${where(j)} lets every principal perform ${svc} on every resource through the endpoint (${labels(fullAccessStatements(j.policy, j.service, j.origin, j.partition))}, with no limiting condition): anything in the VPC can reach any account's data. Limit the Allow to your organization, e.g. a condition "aws:PrincipalOrgID" and "aws:ResourceOrgID" equal to your organization id.`
         : `${endpointName(j)} has no endpoint policy, so AWS attaches the default policy, which lets every principal perform every action on every resource through the endpoint: anything in the VPC can reach any account's data. Set \`policy\` to allow only your organization's principals and resources (aws:PrincipalOrgID, aws:ResourceOrgID).`;
       yield {
         message,

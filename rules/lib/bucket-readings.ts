@@ -1,5 +1,6 @@
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import type { Bucket } from '../../src/model/nodes.js';
+import { s3Arn } from '../../src/model/partition.js';
 import { placeholderName, placeholderSubject } from '../../src/model/placeholders.js';
 import { displayName } from '../../src/model/ref.js';
 import { isUnknown } from '../../src/model/unknown.js';
@@ -27,22 +28,22 @@ const MAX_WHOLE_VALUES = 2;
  * The readings of a policy that writes values built from the bucket's ARN or
  * name (`whole`) as whole Resource values; undefined when there are too many.
  */
-export function readingsOf(bucket: Bucket, policy: Policy, whole: string[]): Reading[] | undefined {
+export function readingsOf(bucket: Bucket, policy: Policy, whole: string[], partition: string): Reading[] | undefined {
   // Every bucket rule asks: read once per bucket, so that the rules share the readings' policies (and their caches).
   const cached = readByBucket.get(bucket);
   if (cached?.policy === policy) return cached.readings;
-  const readings = read(bucket, policy, whole);
+  const readings = read(bucket, policy, whole, partition);
   readByBucket.set(bucket, { policy, readings });
   return readings;
 }
 
 const readByBucket = new WeakMap<Bucket, { policy: Policy; readings: Reading[] | undefined }>();
 
-function read(bucket: Bucket, policy: Policy, whole: string[]): Reading[] | undefined {
+function read(bucket: Bucket, policy: Policy, whole: string[], partition: string): Reading[] | undefined {
   if (whole.length > MAX_WHOLE_VALUES) return undefined;
   // A name known only after apply is written as the .tf source's evaluation writes it.
   const name = isUnknown(bucket.name) ? placeholderName(bucket.ref.key, 'bucket') : bucket.name;
-  const arn = `arn:aws:s3:::${name}`;
+  const arn = s3Arn(partition, name);
   const readings: Reading[] = [];
   for (let choice = 0; choice < 1 << whole.length; choice++) {
     const as = new Map(whole.map((p, i) => [p, choice & (1 << i) ? `${arn}/*` : arn]));

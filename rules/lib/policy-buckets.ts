@@ -2,6 +2,7 @@ import type { RuleContext, RuleOutput, ScanSettings } from '../../src/engine/rul
 import type { Inventory } from '../../src/model/inventory.js';
 import type { Bucket, PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
+import { partitionFor, partitionOfArn, s3Arn } from '../../src/model/partition.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { bucketPartOf, globMatch, hasWildcard, isNegated, networkFences, parsePolicyCached, perimeterDenies, whyNotFence, writtenResources, type ConditionEntry, type NotAFence, type Policy, type Statement } from '../../src/policy/index.js';
 import { PLACEHOLDER_PATTERN, placeholderKeys, wholeValuePlaceholders } from '../../src/model/placeholders.js';
@@ -22,6 +23,8 @@ export interface JudgedBucket {
   whole: string[];
   /** With `whole`: the policy under each reading of them (bucket-readings.ts). */
   readings?: Reading[];
+  /** The bucket's partition: its ARN is `arn:<partition>:s3:::<name>`. */
+  partition: string;
 }
 
 /**
@@ -46,15 +49,16 @@ export function judgedBucket(bucket: Bucket, judgeDataSources = false): JudgedBu
   if (!parsed || isDiagnostic(parsed)) return parsed;
   const { source, policy } = parsed;
   const placeholders = source.placeholders ?? {};
-  const resources = probeResources(bucket, policy, placeholders);
+  const partition = partitionFor(bucket.ref, writtenResources(policy));
+  const resources = probeResources(bucket, policy, placeholders, partition);
   if (!resources) {
     return { diagnostic: { level: 'note', code: 'not-evaluated', subject: bucket.ref, message: `the bucket policy of ${displayName(bucket.ref)} was not evaluated: the bucket name is known only after apply and the policy names the bucket in no way vpcelint can follow` } };
   }
   const primary = holderOf(source);
   const whole = wholeValues(bucket, policy, placeholders);
-  const readings = whole.length > 0 ? readingsOf(bucket, policy, whole) : undefined;
+  const readings = whole.length > 0 ? readingsOf(bucket, policy, whole, partition) : undefined;
   if (whole.length > 0 && !readings) return notEvaluated(bucket, whole);
-  return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, ...(readings ? { readings } : {}) };
+  return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, partition, ...(readings ? { readings } : {}) };
 }
 
 /** The bucket's placeholders a Resource (or NotResource) holds as its whole value. */
@@ -74,13 +78,13 @@ function holderOf(source: Extract<PolicySource, { kind: 'document' }>): Ref {
  * records only that a Resource is built from the bucket's ARN, "${arn}/*"
  * or not) stays itself, and stands for the bucket and its objects alike.
  */
-function probeResources(bucket: Bucket, policy: Policy, placeholders: Record<string, string[]>): string[] | undefined {
+function probeResources(bucket: Bucket, policy: Policy, placeholders: Record<string, string[]>, partition: string): string[] | undefined {
   const own = Object.entries(placeholders).filter(([, keys]) => keys.includes(bucket.ref.key)).map(([p]) => p);
   const written = [...writtenResources(policy)];
   const out = new Set<string>();
   for (const p of own) {
     if (written.some((r) => nameInS3Arn(r)?.startsWith(p))) {
-      out.add(`arn:aws:s3:::${p}`).add(`arn:aws:s3:::${p}/vpcelint-object`);
+      out.add(s3Arn(partition, p)).add(s3Arn(partition, p, 'vpcelint-object'));
     }
     if (written.some((r) => r.startsWith(p))) out.add(p);
   }
@@ -88,7 +92,7 @@ function probeResources(bucket: Bucket, policy: Policy, placeholders: Record<str
   if (out.size === 0) own.forEach((p) => out.add(p));
   if (out.size > 0) return [...out];
   if (isUnknown(bucket.name)) return undefined;
-  return [`arn:aws:s3:::${bucket.name}`, `arn:aws:s3:::${bucket.name}/vpcelint-object`];
+  return [s3Arn(partition, bucket.name), s3Arn(partition, bucket.name, 'vpcelint-object')];
 }
 
 /** What follows "arn:<partition>:s3:::" in an S3 ARN: the bucket name, and the object key after a "/". */
@@ -192,7 +196,7 @@ export function endpointIdForFix(ep: VpcEndpoint): string {
  * sentence per perimeter Deny, why it is not one (empty when the policy has
  * no such Deny). May throw NotEvaluable, like networkFences.
  */
-export function fencesOf(j: Pick<JudgedBucket, 'bucket' | 'policy' | 'resources'>): { fences: Statement[]; reasons: string[] } {
+export function fencesOf(j: Pick<JudgedBucket, 'bucket' | 'policy' | 'resources' | 'partition'>): { fences: Statement[]; reasons: string[] } {
   // A placeholder not inside an ARN (named only in a condition, say) may be either part: it stays.
   const objects = j.resources.filter((r) => bucketPartOf(r) !== 'bucket');
   const data = objects.length > 0 ? objects : j.resources;
@@ -200,25 +204,35 @@ export function fencesOf(j: Pick<JudgedBucket, 'bucket' | 'policy' | 'resources'
   if (fences.length > 0) return { fences, reasons: [] };
   const onBucketOnly = data.length === j.resources.length ? [] : networkFences(j.policy, { resources: j.resources });
   const reasons = perimeterDenies(j.policy).map((d) =>
-    onBucketOnly.includes(d) ? bucketOnly(d, j.bucket) : describeNotFence(whyNotFence(j.policy, { resources: j.resources }, d), j.bucket));
+    onBucketOnly.includes(d) ? bucketOnly(d, bucketArns(j)) : describeNotFence(whyNotFence(j.policy, { resources: j.resources }, d), bucketArns(j)));
   return { fences, reasons };
 }
 
-function bucketOnly(d: Statement, bucket: Bucket): string {
-  const { arn, objects } = bucketArns(bucket);
+function bucketOnly(d: Statement, { arn, objects }: BucketArns): string {
   return `${statementLabel(d)} denies only requests on the bucket itself (such as s3:ListBucket and s3:PutBucketPolicy), not on its objects: its Resource names ${arn} but not ${objects}, so the data stays reachable from the internet; add ${objects} to its Resource`;
 }
 
-function bucketArns(bucket: Bucket): { arn: string; objects: string } {
-  return isUnknown(bucket.name)
-    ? { arn: 'the bucket ARN', objects: 'the bucket ARN followed by "/*"' }
-    : { arn: `"arn:aws:s3:::${bucket.name}"`, objects: `"arn:aws:s3:::${bucket.name}/*"` };
+/** The bucket's ARN and its objects', as a fix writes them. */
+interface BucketArns {
+  arn: string;
+  objects: string;
+  partition: string;
 }
 
-function describeNotFence(n: NotAFence, bucket: Bucket): string {
+function bucketArns({ bucket, partition }: Pick<JudgedBucket, 'bucket' | 'partition'>): BucketArns {
+  return isUnknown(bucket.name)
+    ? { arn: 'the bucket ARN', objects: 'the bucket ARN followed by "/*"', partition }
+    : { arn: `"${s3Arn(partition, bucket.name)}"`, objects: `"${s3Arn(partition, bucket.name, '*')}"`, partition };
+}
+
+function describeNotFence(n: NotAFence, { arn, objects, partition }: BucketArns): string {
   const label = statementLabel(n.statement);
-  const { arn, objects } = bucketArns(bucket);
   if (n.why === 'no-request') {
+    // A policy copied from another partition's examples (`arn:aws:s3:::` in GovCloud) names nothing here.
+    const foreign = (n.statement.resource ?? []).map((r) => ({ r, p: bucketPartOf(r) !== undefined ? partitionOfArn(r) : undefined })).find(({ p }) => p !== undefined && p !== partition);
+    if (foreign) {
+      return `${label} applies to no S3 request on this bucket: its Resource "${foreign.r}" is an ARN of the ${foreign.p} partition, and the bucket is in ${partition}; write ${arn} and ${objects}`;
+    }
     if (n.parts?.actions.includes('object')) {
       return `${label} denies nothing: its actions are authorized on objects, and its Resource names the bucket ARN but not the objects; add ${objects} to its Resource`;
     }

@@ -2,6 +2,7 @@ import type { Inventory } from '../../src/model/inventory.js';
 import type { PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { endpointPolicySupport, iamPrefixOf } from '../../src/model/endpoint-policy-support.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
+import { partitionOfRef } from '../../src/model/partition.js';
 import { isUnknown } from '../../src/model/unknown.js';
 import { evaluate, isNotFullAccess, makeRequest, originCompared, type EndpointInput, type EndpointOrigin, type Policy, type Request, type Statement } from '../../src/policy/index.js';
 import { endpointLabel, vpcIdentity } from './endpoint-queries.js';
@@ -24,6 +25,8 @@ export interface JudgedEndpoint {
   origin: EndpointOrigin;
   /** Whether endpoint-policy-full-access fires (one problem, one finding). */
   fullAccess: boolean;
+  /** The endpoint's partition, from its region; undefined when the region is unknown. */
+  partition?: string;
 }
 
 /**
@@ -58,8 +61,10 @@ function* judge(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
     }
     const service = iamPrefixOf(ep.service);
     const owners = ep.ref.account ? [ep.ref.account] : [];
+    const partition = partitionOfRef(ep.ref);
+    const inPartition = partition !== undefined ? { partition } : {};
     if (ep.policy.kind === 'absent') {
-      yield { ep, service, owners, primary: ep.ref, related: [], origin: {}, fullAccess: true };
+      yield { ep, service, owners, primary: ep.ref, related: [], origin: {}, fullAccess: true, ...inPartition };
       continue;
     }
     const parsed = parsedPolicy(ep.policy, ep.ref, 'the endpoint policy');
@@ -72,7 +77,7 @@ function* judge(inv: Inventory): Iterable<JudgedEndpoint | Diagnostic> {
     const related = primary.key === ep.ref.key ? [] : [ep.ref];
     const origin = originOf(inv, ep, parsed.source.placeholders ?? {}, originCompared(parsed.policy));
     try {
-      yield { ep, service, owners, primary, related, policy: parsed.policy, origin, fullAccess: isFullAccess(parsed.policy, service, origin) };
+      yield { ep, service, owners, primary, related, policy: parsed.policy, origin, fullAccess: isFullAccess(parsed.policy, service, origin, partition), ...inPartition };
     } catch (err) {
       yield notEvaluable(err, ep.ref, 'the endpoint policy');
     }
@@ -103,13 +108,13 @@ function holderOf(source: PolicySource): Ref | undefined {
 const fullCache = new WeakMap<Policy, Map<string, boolean>>();
 
 /** "Allows every principal every action of the service on every resource" (through this endpoint): cached, three rules ask it. */
-export function isFullAccess(policy: Policy, service: string | undefined, origin: EndpointOrigin = {}): boolean {
+export function isFullAccess(policy: Policy, service: string | undefined, origin: EndpointOrigin = {}, partition?: string): boolean {
   let m = fullCache.get(policy);
   if (!m) fullCache.set(policy, (m = new Map()));
   // The origin holds only the ids the policy compares (originOf): endpoints whose ids it does not compare share one answer.
-  const key = `${service ?? '*'}\u0000${origin.endpointId ?? ''}\u0000${origin.vpcId ?? ''}`;
+  const key = `${service ?? '*'}\u0000${origin.endpointId ?? ''}\u0000${origin.vpcId ?? ''}\u0000${partition ?? ''}`;
   let v = m.get(key);
-  if (v === undefined) m.set(key, (v = !isNotFullAccess(policy, { ...(service ? { service } : {}), ...origin })));
+  if (v === undefined) m.set(key, (v = !isNotFullAccess(policy, { ...(service ? { service } : {}), ...(partition ? { partition } : {}), ...origin })));
   return v;
 }
 
@@ -120,10 +125,10 @@ export function allowingStatements(policy: Policy, req: Request): Statement[] {
 }
 
 /** The statements that allow a request no statement names, through the endpoint: the full-access ones. */
-export function fullAccessStatements(policy: Policy, service: string | undefined, origin: EndpointOrigin): Statement[] {
+export function fullAccessStatements(policy: Policy, service: string | undefined, origin: EndpointOrigin, partition = 'aws'): Statement[] {
   // Full access holds whatever an unknown id is (else it is not evaluated): any value then does.
   const context = { 'aws:SourceVpce': origin.endpointId ?? 'vpce-0vpcelint0any0', 'aws:SourceVpc': origin.vpcId ?? 'vpc-0vpcelint0any0' };
-  const req = makeRequest({ action: `${service ?? 'vpcelint'}:VpcelintAnyAction`, resource: 'arn:aws:s3:::vpcelint-any-bucket/any-object', context });
+  const req = makeRequest({ action: `${service ?? 'vpcelint'}:VpcelintAnyAction`, resource: `arn:${partition}:s3:::vpcelint-any-bucket/any-object`, context });
   return allowingStatements(policy, req);
 }
 
@@ -170,11 +175,11 @@ export function* endpointQuestion(
     if (j.fullAccess || !j.policy) continue;
     let byInput = answers.get(j.policy);
     if (!byInput) answers.set(j.policy, (byInput = new Map()));
-    const key = `${j.service ?? ''}\u0000${j.owners.join(',')}\u0000${j.origin.endpointId ?? ''}\u0000${j.origin.vpcId ?? ''}`;
+    const key = `${j.service ?? ''}\u0000${j.owners.join(',')}\u0000${j.origin.endpointId ?? ''}\u0000${j.origin.vpcId ?? ''}\u0000${j.partition ?? ''}`;
     let answer = byInput.get(key);
     if (!answer) {
       try {
-        answer = { witness: ask(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners, ...j.origin }) };
+        answer = { witness: ask(j.policy, { ...(j.service ? { service: j.service } : {}), ownerAccounts: j.owners, ...(j.partition ? { partition: j.partition } : {}), ...j.origin }) };
       } catch (err) {
         answer = { err };
       }

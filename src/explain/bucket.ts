@@ -3,7 +3,9 @@ import type { Bucket, PolicySource, VpcEndpoint } from '../model/nodes.js';
 import { displayName, type Ref } from '../model/ref.js';
 import { single } from '../model/topology.js';
 import { isUnknown } from '../model/unknown.js';
+import { partitionFor, partitionOfRef, s3Arn } from '../model/partition.js';
 import { placeholderName } from '../model/placeholders.js';
+import { parsePolicyCached, writtenResources } from '../policy/index.js';
 import { judge, NO_EVALUATOR, type PolicyEvaluator, type PolicyRequest, type PolicyStep } from './policy-step.js';
 import { PathTracer, type PathClass, type ServicePath } from './trace.js';
 import { naturalCompare } from '../util/name-list.js';
@@ -102,10 +104,11 @@ function findBucket(inv: Inventory, name: string): Bucket | undefined {
 
 function checks(inv: Inventory, evaluator: PolicyEvaluator, name: string, bucketRef: Ref, policy: PolicySource, ep: VpcEndpoint | undefined): RequestCheck[] {
   const vpc = ep ? single(ep.vpc, inv.vpcs) : undefined;
+  const partition = partitionOfBucket(bucketRef, policy, ep);
   return BUCKET_ACTIONS.map((action) => {
     const request: PolicyRequest = {
       action,
-      resource: action === 's3:ListBucket' ? `arn:aws:s3:::${name}` : `arn:aws:s3:::${name}/*`,
+      resource: action === 's3:ListBucket' ? s3Arn(partition, name) : s3Arn(partition, name, '*'),
       ...(ep ? { endpoint: ep.ref } : {}),
       ...(vpc && !isUnknown(vpc) ? { vpc: vpc.ref } : {}),
       ...(bucketRef.account ? { account: bucketRef.account } : {}),
@@ -115,6 +118,14 @@ function checks(inv: Inventory, evaluator: PolicyEvaluator, name: string, bucket
     const bucket = judge(evaluator, 'bucket', bucketRef, policy, request);
     return { action, ...(endpoint ? { endpoint } : {}), bucket, ...outcome(endpoint, bucket) };
   });
+}
+
+/** The bucket's partition (GovCloud's buckets are `arn:aws-us-gov:s3:::`): its own, the endpoint's, or the one its policy writes. */
+function partitionOfBucket(bucketRef: Ref, policy: PolicySource, ep: VpcEndpoint | undefined): string {
+  const own = partitionOfRef(bucketRef) ?? (ep ? partitionOfRef(ep.ref) : undefined);
+  if (own !== undefined) return own;
+  const parsed = policy.kind === 'document' ? parsePolicyCached(policy.text) : undefined;
+  return partitionFor({}, parsed?.ok ? writtenResources(parsed.policy) : []);
 }
 
 /** IAM's order on one path: the endpoint policy filters first; a bucket Deny wins; a bucket Allow grants. */

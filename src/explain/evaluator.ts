@@ -2,6 +2,7 @@ import type { Inventory } from '../model/inventory.js';
 import type { PolicySource } from '../model/nodes.js';
 import { idPlaceholder, placeholderSubject, wholeValuePlaceholders } from '../model/placeholders.js';
 import { displayName, type Ref } from '../model/ref.js';
+import { partitionOfArn, partitionOfRef } from '../model/partition.js';
 import { buildSpace, evaluate, fullAccessGap, NotEvaluable, parsePolicyCached, writtenResources, type Policy, type Request, type Statement } from '../policy/index.js';
 import { allRequests } from '../policy/solve.js';
 import type { PolicyEvaluator, PolicyRequest, PolicyRole, Verdict } from './policy-step.js';
@@ -50,6 +51,7 @@ function evaluateOnPath(doc: Document, role: PolicyRole, req: PolicyRequest): Ve
   }
   const account = req.account;
   const action = req.action.toLowerCase();
+  const partition = partitionOfArn(req.resource);
   let space;
   try {
     space = buildSpace(policy, {
@@ -59,6 +61,7 @@ function evaluateOnPath(doc: Document, role: PolicyRole, req: PolicyRequest): Ve
       ...(endpointId ? { endpoints: [endpointId] } : {}),
       ...(vpcId ? { vpcs: [vpcId] } : {}),
       ...(account ? { accounts: [account] } : {}),
+      ...(partition ? { partition } : {}),
     });
   } catch (err) {
     if (err instanceof NotEvaluable) return { decision: 'not-evaluated', because: `policy not evaluated: ${err.message}` };
@@ -115,7 +118,7 @@ function mentions(policy: Policy, keyLower: string): boolean {
 }
 
 function statementLabel(s: Statement): string {
-  return s.sid ? `"${s.sid}"` : `#${s.index}`;
+  return s.sid ? `"${s.sid}"` : `#${s.index + 1}`;
 }
 
 /** What tells the outcomes apart: the caller, or the values of some condition keys. */
@@ -143,7 +146,13 @@ function describeEndpointPolicy(inv: Inventory, doc: Document, endpoint: Ref): s
   const ep = inv.vpcEndpoints.get(endpoint.key);
   const service = ep?.service?.family ?? ep?.service?.service.split('.')[0];
   try {
-    const gap = fullAccessGap(policy, { ...(service ? { service } : {}), ...(endpoint.account ? { ownerAccounts: [endpoint.account] } : {}), ...(endpoint.id ? { endpointId: endpoint.id } : {}) });
+    const partition = partitionOfRef(endpoint);
+    const gap = fullAccessGap(policy, {
+      ...(service ? { service } : {}),
+      ...(endpoint.account ? { ownerAccounts: [endpoint.account] } : {}),
+      ...(endpoint.id ? { endpointId: endpoint.id } : {}),
+      ...(partition ? { partition } : {}),
+    });
     if (!gap) return 'allows every principal every action on every resource (full access)';
     const allows = policy.statements.filter((st) => st.effect === 'Allow').map(statementSummary);
     const denies = policy.statements.filter((st) => st.effect === 'Deny').length;

@@ -1,3 +1,4 @@
+import { writtenPartition } from '../model/partition.js';
 import { parseArn } from './arn.js';
 import { parseDate } from './conditions.js';
 import { parseCidr, firstAddress, lastAddress, cidrContains, parseIp } from './ip.js';
@@ -22,6 +23,8 @@ export interface PolicyConstants {
   /** Keys read by variables in Resource / NotResource patterns. */
   resourceVariables: Set<string>;
   actionVariables: Set<string>;
+  /** The one partition the policy's ARNs (resources, principals) are written in, if they agree on one. */
+  partition?: string;
 }
 
 export function constantsOf(policy: Policy): PolicyConstants {
@@ -66,6 +69,8 @@ export function constantsOf(policy: Policy): PolicyConstants {
       }
     }
   }
+  const partition = writtenPartition([...out.resources, ...out.awsPrincipals]);
+  if (partition !== undefined) out.partition = partition;
   return out;
 }
 
@@ -137,7 +142,8 @@ export function valuesFor(keyLower: string, values: readonly string[], operators
     if (out.size === 0) out.add('2020-01-01T00:00:00.000Z');
     return [...out];
   }
-  out.add(freshValue(plain, keyLower.startsWith('aws:principalarn') || type === 'arn' ? 'arn:aws:iam::000000000000:role/vpcelint-other' : 'vpcelint-other'));
+  const arnKey = keyLower.startsWith('aws:principalarn') || type === 'arn';
+  out.add(freshValue(plain, arnKey ? `arn:${writtenPartition(plain) ?? 'aws'}:iam::000000000000:role/vpcelint-other` : 'vpcelint-other'));
   return [...out];
 }
 

@@ -99,10 +99,18 @@ export interface EndpointInput extends EndpointOrigin {
   ownerAccounts?: readonly string[];
   /** The owner's organization ids (o-…), inside too. */
   ownerOrgIds?: readonly string[];
+  /** The endpoint's partition (`aws-us-gov` in GovCloud): the resources and principals it can reach are of it. */
+  partition?: string;
 }
 
 function endpointHints(policy: Policy, input: EndpointInput): Hints {
-  return { ...(input.service ? { services: [input.service] } : {}), ...(input.ownerAccounts ? { accounts: input.ownerAccounts } : {}), ...(input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {}), ...originHints(policy, input) };
+  return {
+    ...(input.service ? { services: [input.service] } : {}),
+    ...(input.ownerAccounts ? { accounts: input.ownerAccounts } : {}),
+    ...(input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {}),
+    ...(input.partition ? { partition: input.partition } : {}),
+    ...originHints(policy, input),
+  };
 }
 
 function endpointSpace(policy: Policy, input: EndpointInput): Space {

@@ -48,6 +48,13 @@ export interface Hints {
   services?: readonly string[];
   /** Organization ids to try as values of the organization keys. */
   orgIds?: readonly string[];
+  /**
+   * The partition of the resource asked about (`aws-us-gov` for an endpoint or
+   * a bucket in GovCloud): "some other resource" and "some other principal"
+   * are of it, as every request there is. Without it, the one partition the
+   * policy's ARNs are written in, else the commercial one.
+   */
+  partition?: string;
 }
 
 export { NotEvaluable };
@@ -81,6 +88,7 @@ function makeSpace(policy: Policy, hints: Hints): Space {
   // Variables that read the principal's account take the accounts principals are built with.
   const reps = new KeyReps(c, hints, new Map([['aws:principalaccount', [...accounts]]]));
   const freshResources = new Set<string>();
+  const partition = partitionOf(c, hints);
 
   const groups = new Map<string, Dim>();
   const dimFor = (key: string) => {
@@ -88,8 +96,8 @@ function makeSpace(policy: Policy, hints: Hints): Space {
     return d === 'other' ? `key:${key}` : d;
   };
   groups.set('action', { name: 'action', keys: new Set(), values: actionValues(c, hints) });
-  groups.set('resource', { name: 'resource', keys: keysIn(c, 'resource'), values: resourceValues(c, hints, reps, accounts, freshAccount, freshResources) });
-  groups.set('principal', { name: 'principal', keys: new Set([...keysIn(c, 'principal'), 'aws:principalarn', 'aws:principalaccount', 'aws:principalisawsservice', 'aws:principalservicename']), values: principalValues(c, reps, accounts) });
+  groups.set('resource', { name: 'resource', keys: keysIn(c, 'resource'), values: resourceValues(c, hints, reps, accounts, freshAccount, freshResources, partition) });
+  groups.set('principal', { name: 'principal', keys: new Set([...keysIn(c, 'principal'), 'aws:principalarn', 'aws:principalaccount', 'aws:principalisawsservice', 'aws:principalservicename']), values: principalValues(c, reps, accounts, partition) });
   groups.set('network', { name: 'network', keys: new Set([...keysIn(c, 'network'), 'aws:sourcevpce', 'aws:sourcevpc']), values: networkValues(c, reps) });
   for (const key of c.keys.keys()) {
     if (dimensionOf(key) !== 'other') continue;
@@ -208,7 +216,7 @@ function actionValues(c: PolicyConstants, hints: Hints): RequestParts[] {
   return [...out].map((action) => ({ action, context: new Map() }));
 }
 
-function resourceValues(c: PolicyConstants, hints: Hints, reps: KeyReps, accounts: Set<string>, freshAccount: string, fresh: Set<string>): RequestParts[] {
+function resourceValues(c: PolicyConstants, hints: Hints, reps: KeyReps, accounts: Set<string>, freshAccount: string, fresh: Set<string>, partition: string): RequestParts[] {
   const arns = new Set<string>(hints.resources ?? []);
   const patterns = c.resources.flatMap((r) => (hasVariables(r) ? reps.expand(r) : [r]));
   for (const f of [...patterns, ...pairwiseMeets(patterns, 'arn')]) {
@@ -218,7 +226,7 @@ function resourceValues(c: PolicyConstants, hints: Hints, reps: KeyReps, account
       arns.add(instantiate(f, 'Vpcelintq'));
     } else arns.add(f);
   }
-  for (const f of freshResourceArns(c, hints, freshAccount)) {
+  for (const f of freshResourceArns(c, hints, freshAccount, partition)) {
     fresh.add(f);
     arns.add(f);
   }
@@ -241,16 +249,16 @@ function resourceValues(c: PolicyConstants, hints: Hints, reps: KeyReps, account
 }
 
 /** One resource per service the policy or the hints name that no resource pattern of the policy names: "some other resource". */
-function freshResourceArns(c: PolicyConstants, hints: Hints, freshAccount: string): string[] {
+function freshResourceArns(c: PolicyConstants, hints: Hints, freshAccount: string, partition: string): string[] {
   const services = new Set<string>(['s3', ...(hints.services ?? [])]);
   for (const a of c.actions) {
     const colon = a.indexOf(':');
     if (colon > 0 && !hasWildcard(a.slice(0, colon))) services.add(a.slice(0, colon).toLowerCase());
   }
   const generic = [...services].map((s) =>
-    freshValue(c.resources, s === 's3' ? 'arn:aws:s3:::vpcelint-other-bucket/vpcelint-other-object' : `arn:aws:${s}:us-east-1:${freshAccount}:vpcelint-other`),
+    freshValue(c.resources, s === 's3' ? `arn:${partition}:s3:::vpcelint-other-bucket/vpcelint-other-object` : `arn:${partition}:${s}:${REGION_OF[partition] ?? 'us-east-1'}:${freshAccount}:vpcelint-other`),
   );
-  const foreign = c.resources.map((r) => foreignInstance(r, freshAccount)).filter((r): r is string => r !== undefined);
+  const foreign = c.resources.map((r) => foreignInstance(r, freshAccount, partition)).filter((r): r is string => r !== undefined);
   return foreign.length === 0 ? generic : [...new Set([...generic, ...foreign])];
 }
 
@@ -264,14 +272,25 @@ function freshResourceArns(c: PolicyConstants, hints: Hints, freshAccount: strin
  * owner's resources and AWS's own (AWS IoT's managed job templates, which
  * AWS's data-perimeter endpoint policy allows as `arn:aws:iot:*:*:jobtemplate/*`).
  */
-function foreignInstance(pattern: string, freshAccount: string): string | undefined {
+function foreignInstance(pattern: string, freshAccount: string, partition: string): string | undefined {
   // Most patterns are S3 ARNs (no account part) or have no wildcard: told without parsing.
-  if (!hasWildcard(pattern) || pattern.startsWith('arn:aws:s3:::') || hasVariables(pattern)) return undefined;
+  if (!hasWildcard(pattern) || S3_ARN_PREFIX.test(pattern) || hasVariables(pattern)) return undefined;
   const p = parseArn(pattern);
   if (!p || !hasWildcard(p.account) || !globMatch(p.account, freshAccount) || NOT_SHARED_ACROSS_ACCOUNTS.has(p.service)) return undefined;
-  const region = globMatch(p.region, 'us-east-1') ? 'us-east-1' : instantiate(p.region, 'vpcelint-other');
-  const arn = `arn:${instantiate(p.partition, 'aws')}:${instantiate(p.service, 'vpcelint-other')}:${region}:${freshAccount}:${instantiate(p.resource, 'vpcelint-other')}`;
+  const home = REGION_OF[partition] ?? 'us-east-1';
+  const region = globMatch(p.region, home) ? home : instantiate(p.region, 'vpcelint-other');
+  const arn = `arn:${globMatch(p.partition, partition) ? partition : instantiate(p.partition, 'aws')}:${instantiate(p.service, 'vpcelint-other')}:${region}:${freshAccount}:${instantiate(p.resource, 'vpcelint-other')}`;
   return arnMatch(pattern, arn) ? arn : undefined;
+}
+
+const S3_ARN_PREFIX = /^arn:[^:]*:s3:::/;
+
+/** A region of each partition, for the stand-ins' ARNs (a region of another partition is no resource there). */
+const REGION_OF: Readonly<Record<string, string>> = { aws: 'us-east-1', 'aws-us-gov': 'us-gov-west-1', 'aws-cn': 'cn-north-1', 'aws-iso': 'us-iso-east-1', 'aws-iso-b': 'us-isob-east-1', 'aws-iso-e': 'eu-isoe-west-1', 'aws-iso-f': 'us-isof-south-1', 'aws-eusc': 'eusc-de-east-1' };
+
+/** The partition the stand-ins are of (Hints.partition). */
+function partitionOf(c: PolicyConstants, hints: Hints): string {
+  return hints.partition ?? c.partition ?? 'aws';
 }
 
 /** IAM prefixes of services without resource-based policies or cross-account sharing. */
@@ -285,10 +304,10 @@ export function isStandInResource(resource: string): boolean {
 /** The resources a space built with these hints would stand "resources the policy does not name" with, without building it. */
 export function freshResourcesOf(policy: Policy, hints: Hints = {}): string[] {
   const c = constantsOf(policy);
-  return freshResourceArns(c, hints, freshValue([...accountsOf(c, hints)], FRESH_ACCOUNT));
+  return freshResourceArns(c, hints, freshValue([...accountsOf(c, hints)], FRESH_ACCOUNT), partitionOf(c, hints));
 }
 
-function principalValues(c: PolicyConstants, reps: KeyReps, accounts: Set<string>): RequestParts[] {
+function principalValues(c: PolicyConstants, reps: KeyReps, accounts: Set<string>, partition: string): RequestParts[] {
   const keys = keysIn(c, 'principal');
   const out: RequestParts[] = [{ principal: { kind: 'anonymous' }, context: new Map() }];
   const written = c.keys.get('aws:principalarn')?.values ?? [];
@@ -304,7 +323,7 @@ function principalValues(c: PolicyConstants, reps: KeyReps, accounts: Set<string
       if (hasWildcard(parsed.account)) arnsHere.add(instantiate(`arn:${parsed.partition}:${parsed.service}:${parsed.region}:${account}:${parsed.resource}`, ''));
       else if (parsed.account === account) arnsHere.add(hasWildcard(p) ? instantiate(p, '') : p);
     }
-    arnsHere.add(freshValue(arnPatterns.concat(named), `arn:aws:iam::${account}:role/vpcelint-other`));
+    arnsHere.add(freshValue(arnPatterns.concat(named), `arn:${partition}:iam::${account}:role/vpcelint-other`));
     for (const arn of arnsHere) {
       // An assumed-role session ARN is that session of its role: aws:PrincipalArn carries the role's ARN.
       const principal = awsPrincipalOf(account, arn, named);

@@ -212,4 +212,20 @@ describe('explain --bucket on a plan (fixture explain-bucket)', () => {
       expect(c.bucket.verdict).toMatchObject({ decision: 'no-match' });
     }
   });
+
+  it('in GovCloud (fixture partition-govcloud): the requests are on arn:aws-us-gov:s3:::, as the policies there name them', async () => {
+    const inv = await inventoryWithSources(join(FIXTURES, 'partition-govcloud'));
+    const e = explainBucket(inv, 'gov-fenced', policyEvaluator(inv));
+    const privately = e.privatePaths[0]!.checks;
+    expect(privately.map((c) => c.endpoint?.verdict)).toEqual(privately.map(() => ({ decision: 'allow', statement: '#1', because: 'an Allow in the endpoint policy matches' })));
+    expect(new Set(privately.map((c) => c.outcome))).toEqual(new Set(['identity-policies-decide']));
+    expect(subnetsOf(e, 'publicPaths')).toEqual([['aws_subnet.batch'], ['aws_subnet.public']]);
+    for (const p of e.publicPaths) {
+      for (const c of p.checks) {
+        expect(c.outcome).toBe('depends');
+        expect(c.bucket.verdict!.because).toContain('arn:aws-us-gov:iam::111122223333:role/bucket-admin: no statement');
+        expect(c.bucket.verdict!.because).toContain('statement "OnlyThroughEndpoint" (Deny)');
+      }
+    }
+  });
 });

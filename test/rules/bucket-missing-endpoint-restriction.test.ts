@@ -178,3 +178,37 @@ describe('bucket-missing-endpoint-restriction: a plan\'s placeholder for the buc
     ]);
   });
 });
+
+describe('bucket-missing-endpoint-restriction in GovCloud (partition aws-us-gov)', () => {
+  /** A GovCloud bucket an endpoint policy names; `region` undefined: a provider whose region the plan does not record. */
+  function inGovCloud(bucketPolicy: string, region: string | undefined = 'us-gov-west-1') {
+    const b = new InventoryBuilder('us-gov-west-1');
+    b.endpoint(b.vpc(), 's3', { name: 's3', policyText: doc({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: ['arn:aws-us-gov:s3:::acme-data', 'arn:aws-us-gov:s3:::acme-data/*'] }) });
+    const bucket = b.bucket('acme-data', bucketPolicy);
+    if (region === undefined) delete bucket.ref.region;
+    return b.inv;
+  }
+  const fence = (...resource: string[]) => doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: resource, Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } });
+
+  testRule(rule, {
+    valid: [
+      { name: 'a fence written in the partition', inventory: () => inGovCloud(fence('arn:aws-us-gov:s3:::acme-data', 'arn:aws-us-gov:s3:::acme-data/*')) },
+      { name: 'the region unknown: the partition the policy writes', inventory: () => inGovCloud(fence('arn:aws-us-gov:s3:::acme-data/*'), undefined) },
+    ],
+    invalid: [
+      {
+        name: 'a fence copied from a commercial example names no bucket here: no fence, and the message says why',
+        inventory: () => inGovCloud(fence('arn:aws:s3:::acme-data', 'arn:aws:s3:::acme-data/*')),
+        findings: [{
+          primary: 'aws_s3_bucket.acme_data',
+          messageIncludes: ['statement #1 applies to no S3 request on this bucket: its Resource "arn:aws:s3:::acme-data" is an ARN of the aws partition, and the bucket is in aws-us-gov; write "arn:aws-us-gov:s3:::acme-data" and "arn:aws-us-gov:s3:::acme-data/*"'],
+        }],
+      },
+      {
+        name: 'the "/*" forgotten: the fix is written in the partition',
+        inventory: () => inGovCloud(fence('arn:aws-us-gov:s3:::acme-data')),
+        findings: [{ primary: 'aws_s3_bucket.acme_data', messageIncludes: ['add "arn:aws-us-gov:s3:::acme-data/*" to its Resource'] }],
+      },
+    ],
+  });
+});

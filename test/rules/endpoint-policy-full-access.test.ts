@@ -196,3 +196,22 @@ describe('endpoint-policy-full-access', () => {
     expect(got.get('aws_vpc_endpoint.unlisted')).toMatchObject({ code: 'not-evaluated', message: expect.stringContaining('does not say whether ssmmessages supports endpoint policies') });
   });
 });
+
+describe('endpoint-policy-full-access in GovCloud (partition aws-us-gov)', () => {
+  function govEndpoint(resource: string) {
+    const b = new InventoryBuilder('us-gov-west-1');
+    b.endpoint(b.vpc(), 's3', { name: 's3', policyText: doc({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: resource }) });
+    return b.inv;
+  }
+
+  testRule(rule, {
+    valid: [
+      { name: "every bucket of another partition is nothing this endpoint reaches", inventory: () => endpointOnly(doc({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: 'arn:aws-us-gov:s3:::*' })) },
+      { name: 'one bucket of the partition', inventory: () => govEndpoint('arn:aws-us-gov:s3:::acme-data/*') },
+    ],
+    invalid: [
+      { name: 'every bucket of the partition is every bucket there', inventory: () => govEndpoint('arn:aws-us-gov:s3:::*'), findings: [{ primary: 'aws_vpc_endpoint.s3', messageIncludes: ['(statement #1, with no limiting condition)'] }] },
+      { name: '"*"', inventory: () => govEndpoint('*'), findings: [{ primary: 'aws_vpc_endpoint.s3' }] },
+    ],
+  });
+});

@@ -1,3 +1,4 @@
+import { partitionOfRegion, s3Arn } from '../../model/partition.js';
 import type { BuildContext } from './context.js';
 import { attr, type Instance } from './instances.js';
 import { placeholderFor } from './plan-placeholders.js';
@@ -7,8 +8,8 @@ import { placeholderFor } from './plan-placeholders.js';
  * reports `id` and `arn` only after apply: the id is the name, and the ARN
  * is the name in the partition. Written out, the ARN tells the bucket from
  * its objects (`"${aws_s3_bucket.x.arn}/*"`), which a placeholder for the
- * whole ARN cannot. The partition is the commercial one, as everywhere
- * bucket ARNs are written; elsewhere undefined.
+ * whole ARN cannot. The partition is the region's (GovCloud's buckets are
+ * `arn:aws-us-gov:s3:::<name>`); with the region unknown, undefined.
  *
  * In a policy (`inPolicy`), a name known only after apply (`bucket_prefix`,
  * a random suffix) is one placeholder, whichever attribute reads it, so that
@@ -21,8 +22,8 @@ export function bucketValue(ctx: BuildContext, inst: Instance, attribute: string
   const name = typeof known === 'string' && known !== '' ? { value: known, placeholders: {} } : inPolicy ? nameAfterApply(ctx, inst) : undefined;
   if (!name || attribute !== 'arn') return name;
   const region = ctx.regions.regionOf(inst);
-  if (region === undefined || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return undefined;
-  return { value: `arn:aws:s3:::${name.value}`, placeholders: name.placeholders };
+  if (region === undefined) return undefined;
+  return { value: s3Arn(partitionOfRegion(region), name.value), placeholders: name.placeholders };
 }
 
 function nameAfterApply(ctx: BuildContext, inst: Instance): { value: string; placeholders: Record<string, string[]> } {
