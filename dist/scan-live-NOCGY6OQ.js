@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-NKH3LSHN.js";
-import "./chunk-G7NVM2PS.js";
+} from "./chunk-HBUCOABN.js";
+import "./chunk-7OL6YFQW.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-NKH3LSHN.js";
+} from "./chunk-HBUCOABN.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -24,17 +24,21 @@ import {
   nameList,
   naturalCompare,
   parsePolicyCached,
+  partitionFor,
+  partitionOfArn,
+  partitionOfRef,
   placeholderName,
   placeholderSubject,
   planProgress,
   prepareSources,
   readPlanFile,
   redact,
+  s3Arn,
   single,
   topologyOf,
   wholeValuePlaceholders,
   writtenResources
-} from "./chunk-G7NVM2PS.js";
+} from "./chunk-7OL6YFQW.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";
@@ -381,10 +385,11 @@ function findBucket(inv, name) {
 }
 function checks(inv, evaluator, name, bucketRef, policy, ep) {
   const vpc = ep ? single(ep.vpc, inv.vpcs) : void 0;
+  const partition = partitionOfBucket(bucketRef, policy, ep);
   return BUCKET_ACTIONS.map((action) => {
     const request = {
       action,
-      resource: action === "s3:ListBucket" ? `arn:aws:s3:::${name}` : `arn:aws:s3:::${name}/*`,
+      resource: action === "s3:ListBucket" ? s3Arn(partition, name) : s3Arn(partition, name, "*"),
       ...ep ? { endpoint: ep.ref } : {},
       ...vpc && !isUnknown(vpc) ? { vpc: vpc.ref } : {},
       ...bucketRef.account ? { account: bucketRef.account } : {},
@@ -394,6 +399,12 @@ function checks(inv, evaluator, name, bucketRef, policy, ep) {
     const bucket = judge(evaluator, "bucket", bucketRef, policy, request);
     return { action, ...endpoint ? { endpoint } : {}, bucket, ...outcome(endpoint, bucket) };
   });
+}
+function partitionOfBucket(bucketRef, policy, ep) {
+  const own = partitionOfRef(bucketRef) ?? (ep ? partitionOfRef(ep.ref) : void 0);
+  if (own !== void 0) return own;
+  const parsed2 = policy.kind === "document" ? parsePolicyCached(policy.text) : void 0;
+  return partitionFor({}, parsed2?.ok ? writtenResources(parsed2.policy) : []);
 }
 function outcome(endpoint, bucket) {
   const ev = endpoint?.verdict;
@@ -438,6 +449,7 @@ function evaluateOnPath(doc, role, req) {
   }
   const account = req.account;
   const action = req.action.toLowerCase();
+  const partition = partitionOfArn(req.resource);
   let space;
   try {
     space = buildSpace(policy, {
@@ -446,7 +458,8 @@ function evaluateOnPath(doc, role, req) {
       services: [req.action.split(":")[0]],
       ...endpointId ? { endpoints: [endpointId] } : {},
       ...vpcId ? { vpcs: [vpcId] } : {},
-      ...account ? { accounts: [account] } : {}
+      ...account ? { accounts: [account] } : {},
+      ...partition ? { partition } : {}
     });
   } catch (err) {
     if (err instanceof NotEvaluable) return { decision: "not-evaluated", because: `policy not evaluated: ${err.message}` };
@@ -497,7 +510,7 @@ function mentions(policy, keyLower) {
   return policy.statements.some((s) => s.conditions.some((c) => c.keyLower === keyLower));
 }
 function statementLabel(s) {
-  return s.sid ? `"${s.sid}"` : `#${s.index}`;
+  return s.sid ? `"${s.sid}"` : `#${s.index + 1}`;
 }
 function dependsOn(outcomes) {
   const callers = new Set(outcomes.map((o) => o.request.principal.kind === "aws" ? o.request.principal.arn : o.request.principal.kind));
@@ -521,7 +534,13 @@ function describeEndpointPolicy(inv, doc, endpoint) {
   const ep = inv.vpcEndpoints.get(endpoint.key);
   const service = ep?.service?.family ?? ep?.service?.service.split(".")[0];
   try {
-    const gap = fullAccessGap(policy, { ...service ? { service } : {}, ...endpoint.account ? { ownerAccounts: [endpoint.account] } : {}, ...endpoint.id ? { endpointId: endpoint.id } : {} });
+    const partition = partitionOfRef(endpoint);
+    const gap = fullAccessGap(policy, {
+      ...service ? { service } : {},
+      ...endpoint.account ? { ownerAccounts: [endpoint.account] } : {},
+      ...endpoint.id ? { endpointId: endpoint.id } : {},
+      ...partition ? { partition } : {}
+    });
     if (!gap) return "allows every principal every action on every resource (full access)";
     const allows = policy.statements.filter((st) => st.effect === "Allow").map(statementSummary);
     const denies = policy.statements.filter((st) => st.effect === "Deny").length;

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-G7NVM2PS.js";
+} from "./chunk-7OL6YFQW.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";

@@ -72,6 +72,42 @@ var BUCKET_FENCE = [
   "}"
 ];
 
+// src/model/partition.ts
+function partitionOfRegion(region) {
+  const r = region.toLowerCase();
+  if (r.startsWith("us-gov-")) return "aws-us-gov";
+  if (r.startsWith("cn-")) return "aws-cn";
+  if (r.startsWith("us-iso-")) return "aws-iso";
+  if (r.startsWith("us-isob-")) return "aws-iso-b";
+  if (r.startsWith("eu-isoe-")) return "aws-iso-e";
+  if (r.startsWith("us-isof-")) return "aws-iso-f";
+  if (r.startsWith("eusc-")) return "aws-eusc";
+  return "aws";
+}
+function partitionOfArn(arn) {
+  const m = /^arn:([^:*?$]+):/.exec(arn);
+  return m?.[1];
+}
+function partitionOfRef(ref) {
+  return (ref.arn !== void 0 ? partitionOfArn(ref.arn) : void 0) ?? (ref.region !== void 0 ? partitionOfRegion(ref.region) : void 0);
+}
+function writtenPartition(values) {
+  let found;
+  for (const v of values) {
+    const p = partitionOfArn(v);
+    if (p === void 0) continue;
+    if (found !== void 0 && found !== p) return void 0;
+    found = p;
+  }
+  return found;
+}
+function partitionFor(ref, written) {
+  return partitionOfRef(ref) ?? writtenPartition(written) ?? "aws";
+}
+function s3Arn(partition, name, key) {
+  return `arn:${partition}:s3:::${name}${key !== void 0 ? `/${key}` : ""}`;
+}
+
 // src/util/json-error-position.ts
 function jsonErrorPosition(text) {
   let i = 0;
@@ -1112,6 +1148,8 @@ function constantsOf(policy) {
       }
     }
   }
+  const partition = writtenPartition([...out.resources, ...out.awsPrincipals]);
+  if (partition !== void 0) out.partition = partition;
   return out;
 }
 var FILL2 = "Vpcelintq";
@@ -1177,7 +1215,8 @@ function valuesFor(keyLower, values, operators, extra = []) {
     if (out.size === 0) out.add("2020-01-01T00:00:00.000Z");
     return [...out];
   }
-  out.add(freshValue(plain, keyLower.startsWith("aws:principalarn") || type === "arn" ? "arn:aws:iam::000000000000:role/vpcelint-other" : "vpcelint-other"));
+  const arnKey = keyLower.startsWith("aws:principalarn") || type === "arn";
+  out.add(freshValue(plain, arnKey ? `arn:${writtenPartition(plain) ?? "aws"}:iam::000000000000:role/vpcelint-other` : "vpcelint-other"));
   return [...out];
 }
 function freshValue(constants3, base) {
@@ -1238,14 +1277,15 @@ function makeSpace(policy, hints) {
   accounts.add(freshAccount);
   const reps = new KeyReps(c, hints, /* @__PURE__ */ new Map([["aws:principalaccount", [...accounts]]]));
   const freshResources = /* @__PURE__ */ new Set();
+  const partition = partitionOf(c, hints);
   const groups = /* @__PURE__ */ new Map();
   const dimFor = (key) => {
     const d = dimensionOf(key);
     return d === "other" ? `key:${key}` : d;
   };
   groups.set("action", { name: "action", keys: /* @__PURE__ */ new Set(), values: actionValues(c, hints) });
-  groups.set("resource", { name: "resource", keys: keysIn(c, "resource"), values: resourceValues(c, hints, reps, accounts, freshAccount, freshResources) });
-  groups.set("principal", { name: "principal", keys: /* @__PURE__ */ new Set([...keysIn(c, "principal"), "aws:principalarn", "aws:principalaccount", "aws:principalisawsservice", "aws:principalservicename"]), values: principalValues(c, reps, accounts) });
+  groups.set("resource", { name: "resource", keys: keysIn(c, "resource"), values: resourceValues(c, hints, reps, accounts, freshAccount, freshResources, partition) });
+  groups.set("principal", { name: "principal", keys: /* @__PURE__ */ new Set([...keysIn(c, "principal"), "aws:principalarn", "aws:principalaccount", "aws:principalisawsservice", "aws:principalservicename"]), values: principalValues(c, reps, accounts, partition) });
   groups.set("network", { name: "network", keys: /* @__PURE__ */ new Set([...keysIn(c, "network"), "aws:sourcevpce", "aws:sourcevpc"]), values: networkValues(c, reps) });
   for (const key of c.keys.keys()) {
     if (dimensionOf(key) !== "other") continue;
@@ -1351,7 +1391,7 @@ function actionValues(c, hints) {
   out.add(freshValue(c.actions, "vpcelint-other:OtherAction"));
   return [...out].map((action) => ({ action, context: /* @__PURE__ */ new Map() }));
 }
-function resourceValues(c, hints, reps, accounts, freshAccount, fresh) {
+function resourceValues(c, hints, reps, accounts, freshAccount, fresh, partition) {
   const arns = new Set(hints.resources ?? []);
   const patterns = c.resources.flatMap((r) => hasVariables(r) ? reps.expand(r) : [r]);
   for (const f of [...patterns, ...pairwiseMeets(patterns, "arn")]) {
@@ -1361,7 +1401,7 @@ function resourceValues(c, hints, reps, accounts, freshAccount, fresh) {
       arns.add(instantiate(f, "Vpcelintq"));
     } else arns.add(f);
   }
-  for (const f of freshResourceArns(c, hints, freshAccount)) {
+  for (const f of freshResourceArns(c, hints, freshAccount, partition)) {
     fresh.add(f);
     arns.add(f);
   }
@@ -1382,25 +1422,31 @@ function resourceValues(c, hints, reps, accounts, freshAccount, fresh) {
   }
   return out;
 }
-function freshResourceArns(c, hints, freshAccount) {
+function freshResourceArns(c, hints, freshAccount, partition) {
   const services = /* @__PURE__ */ new Set(["s3", ...hints.services ?? []]);
   for (const a of c.actions) {
     const colon = a.indexOf(":");
     if (colon > 0 && !hasWildcard(a.slice(0, colon))) services.add(a.slice(0, colon).toLowerCase());
   }
   const generic = [...services].map(
-    (s) => freshValue(c.resources, s === "s3" ? "arn:aws:s3:::vpcelint-other-bucket/vpcelint-other-object" : `arn:aws:${s}:us-east-1:${freshAccount}:vpcelint-other`)
+    (s) => freshValue(c.resources, s === "s3" ? `arn:${partition}:s3:::vpcelint-other-bucket/vpcelint-other-object` : `arn:${partition}:${s}:${REGION_OF[partition] ?? "us-east-1"}:${freshAccount}:vpcelint-other`)
   );
-  const foreign = c.resources.map((r) => foreignInstance(r, freshAccount)).filter((r) => r !== void 0);
+  const foreign = c.resources.map((r) => foreignInstance(r, freshAccount, partition)).filter((r) => r !== void 0);
   return foreign.length === 0 ? generic : [.../* @__PURE__ */ new Set([...generic, ...foreign])];
 }
-function foreignInstance(pattern, freshAccount) {
-  if (!hasWildcard(pattern) || pattern.startsWith("arn:aws:s3:::") || hasVariables(pattern)) return void 0;
+function foreignInstance(pattern, freshAccount, partition) {
+  if (!hasWildcard(pattern) || S3_ARN_PREFIX.test(pattern) || hasVariables(pattern)) return void 0;
   const p = parseArn(pattern);
   if (!p || !hasWildcard(p.account) || !globMatch(p.account, freshAccount) || NOT_SHARED_ACROSS_ACCOUNTS.has(p.service)) return void 0;
-  const region = globMatch(p.region, "us-east-1") ? "us-east-1" : instantiate(p.region, "vpcelint-other");
-  const arn = `arn:${instantiate(p.partition, "aws")}:${instantiate(p.service, "vpcelint-other")}:${region}:${freshAccount}:${instantiate(p.resource, "vpcelint-other")}`;
+  const home = REGION_OF[partition] ?? "us-east-1";
+  const region = globMatch(p.region, home) ? home : instantiate(p.region, "vpcelint-other");
+  const arn = `arn:${globMatch(p.partition, partition) ? partition : instantiate(p.partition, "aws")}:${instantiate(p.service, "vpcelint-other")}:${region}:${freshAccount}:${instantiate(p.resource, "vpcelint-other")}`;
   return arnMatch(pattern, arn) ? arn : void 0;
+}
+var S3_ARN_PREFIX = /^arn:[^:]*:s3:::/;
+var REGION_OF = { aws: "us-east-1", "aws-us-gov": "us-gov-west-1", "aws-cn": "cn-north-1", "aws-iso": "us-iso-east-1", "aws-iso-b": "us-isob-east-1", "aws-iso-e": "eu-isoe-west-1", "aws-iso-f": "us-isof-south-1", "aws-eusc": "eusc-de-east-1" };
+function partitionOf(c, hints) {
+  return hints.partition ?? c.partition ?? "aws";
 }
 var NOT_SHARED_ACROSS_ACCOUNTS = /* @__PURE__ */ new Set(["iot"]);
 function isStandInResource(resource) {
@@ -1408,9 +1454,9 @@ function isStandInResource(resource) {
 }
 function freshResourcesOf(policy, hints = {}) {
   const c = constantsOf(policy);
-  return freshResourceArns(c, hints, freshValue([...accountsOf(c, hints)], FRESH_ACCOUNT));
+  return freshResourceArns(c, hints, freshValue([...accountsOf(c, hints)], FRESH_ACCOUNT), partitionOf(c, hints));
 }
-function principalValues(c, reps, accounts) {
+function principalValues(c, reps, accounts, partition) {
   const keys = keysIn(c, "principal");
   const out = [{ principal: { kind: "anonymous" }, context: /* @__PURE__ */ new Map() }];
   const written = c.keys.get("aws:principalarn")?.values ?? [];
@@ -1425,7 +1471,7 @@ function principalValues(c, reps, accounts) {
       if (hasWildcard(parsed.account)) arnsHere.add(instantiate(`arn:${parsed.partition}:${parsed.service}:${parsed.region}:${account}:${parsed.resource}`, ""));
       else if (parsed.account === account) arnsHere.add(hasWildcard(p) ? instantiate(p, "") : p);
     }
-    arnsHere.add(freshValue(arnPatterns.concat(named), `arn:aws:iam::${account}:role/vpcelint-other`));
+    arnsHere.add(freshValue(arnPatterns.concat(named), `arn:${partition}:iam::${account}:role/vpcelint-other`));
     for (const arn of arnsHere) {
       const principal = awsPrincipalOf(account, arn, named);
       const base = /* @__PURE__ */ new Map([
@@ -2098,7 +2144,13 @@ function actionsOf(service) {
   return (v) => v.action === void 0 || v.action.toLowerCase().startsWith(prefix);
 }
 function endpointHints(policy, input) {
-  return { ...input.service ? { services: [input.service] } : {}, ...input.ownerAccounts ? { accounts: input.ownerAccounts } : {}, ...input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {}, ...originHints(policy, input) };
+  return {
+    ...input.service ? { services: [input.service] } : {},
+    ...input.ownerAccounts ? { accounts: input.ownerAccounts } : {},
+    ...input.ownerOrgIds ? { orgIds: input.ownerOrgIds } : {},
+    ...input.partition ? { partition: input.partition } : {},
+    ...originHints(policy, input)
+  };
 }
 function endpointSpace(policy, input) {
   return buildSpace(policy, endpointHints(policy, input));
@@ -2324,18 +2376,18 @@ function isReadOnly(ref) {
 
 // rules/lib/bucket-readings.ts
 var MAX_WHOLE_VALUES = 2;
-function readingsOf(bucket, policy, whole) {
+function readingsOf(bucket, policy, whole, partition) {
   const cached = readByBucket.get(bucket);
   if (cached?.policy === policy) return cached.readings;
-  const readings = read(bucket, policy, whole);
+  const readings = read(bucket, policy, whole, partition);
   readByBucket.set(bucket, { policy, readings });
   return readings;
 }
 var readByBucket = /* @__PURE__ */ new WeakMap();
-function read(bucket, policy, whole) {
+function read(bucket, policy, whole, partition) {
   if (whole.length > MAX_WHOLE_VALUES) return void 0;
   const name = isUnknown(bucket.name) ? placeholderName(bucket.ref.key, "bucket") : bucket.name;
-  const arn = `arn:aws:s3:::${name}`;
+  const arn = s3Arn(partition, name);
   const readings = [];
   for (let choice = 0; choice < 1 << whole.length; choice++) {
     const as = new Map(whole.map((p, i) => [p, choice & 1 << i ? `${arn}/*` : arn]));
@@ -2392,15 +2444,16 @@ function judgedBucket(bucket, judgeDataSources = false) {
   if (!parsed || isDiagnostic(parsed)) return parsed;
   const { source, policy } = parsed;
   const placeholders = source.placeholders ?? {};
-  const resources = probeResources(bucket, policy, placeholders);
+  const partition = partitionFor(bucket.ref, writtenResources(policy));
+  const resources = probeResources(bucket, policy, placeholders, partition);
   if (!resources) {
     return { diagnostic: { level: "note", code: "not-evaluated", subject: bucket.ref, message: `the bucket policy of ${displayName(bucket.ref)} was not evaluated: the bucket name is known only after apply and the policy names the bucket in no way vpcelint can follow` } };
   }
   const primary = holderOf(source);
   const whole = wholeValues(bucket, policy, placeholders);
-  const readings = whole.length > 0 ? readingsOf(bucket, policy, whole) : void 0;
+  const readings = whole.length > 0 ? readingsOf(bucket, policy, whole, partition) : void 0;
   if (whole.length > 0 && !readings) return notEvaluated(bucket, whole);
-  return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, ...readings ? { readings } : {} };
+  return { bucket, primary, related: primary.key === bucket.ref.key ? [] : [bucket.ref], policy, resources, placeholders, whole, partition, ...readings ? { readings } : {} };
 }
 function wholeValues(bucket, policy, placeholders) {
   return wholeValuePlaceholders(writtenResources(policy), placeholders, bucket.ref.key);
@@ -2408,20 +2461,20 @@ function wholeValues(bucket, policy, placeholders) {
 function holderOf(source) {
   return source.origin ?? source.holder;
 }
-function probeResources(bucket, policy, placeholders) {
+function probeResources(bucket, policy, placeholders, partition) {
   const own = Object.entries(placeholders).filter(([, keys]) => keys.includes(bucket.ref.key)).map(([p]) => p);
   const written = [...writtenResources(policy)];
   const out = /* @__PURE__ */ new Set();
   for (const p of own) {
     if (written.some((r) => nameInS3Arn(r)?.startsWith(p))) {
-      out.add(`arn:aws:s3:::${p}`).add(`arn:aws:s3:::${p}/vpcelint-object`);
+      out.add(s3Arn(partition, p)).add(s3Arn(partition, p, "vpcelint-object"));
     }
     if (written.some((r) => r.startsWith(p))) out.add(p);
   }
   if (out.size === 0) own.forEach((p) => out.add(p));
   if (out.size > 0) return [...out];
   if (isUnknown(bucket.name)) return void 0;
-  return [`arn:aws:s3:::${bucket.name}`, `arn:aws:s3:::${bucket.name}/vpcelint-object`];
+  return [s3Arn(partition, bucket.name), s3Arn(partition, bucket.name, "vpcelint-object")];
 }
 function nameInS3Arn(r) {
   const m = /^arn:[^:]+:s3:::/.exec(r);
@@ -2503,20 +2556,22 @@ function fencesOf(j) {
   const fences = networkFences(j.policy, { resources: data });
   if (fences.length > 0) return { fences, reasons: [] };
   const onBucketOnly = data.length === j.resources.length ? [] : networkFences(j.policy, { resources: j.resources });
-  const reasons = perimeterDenies(j.policy).map((d) => onBucketOnly.includes(d) ? bucketOnly(d, j.bucket) : describeNotFence(whyNotFence(j.policy, { resources: j.resources }, d), j.bucket));
+  const reasons = perimeterDenies(j.policy).map((d) => onBucketOnly.includes(d) ? bucketOnly(d, bucketArns(j)) : describeNotFence(whyNotFence(j.policy, { resources: j.resources }, d), bucketArns(j)));
   return { fences, reasons };
 }
-function bucketOnly(d, bucket) {
-  const { arn, objects } = bucketArns(bucket);
+function bucketOnly(d, { arn, objects }) {
   return `${statementLabel(d)} denies only requests on the bucket itself (such as s3:ListBucket and s3:PutBucketPolicy), not on its objects: its Resource names ${arn} but not ${objects}, so the data stays reachable from the internet; add ${objects} to its Resource`;
 }
-function bucketArns(bucket) {
-  return isUnknown(bucket.name) ? { arn: "the bucket ARN", objects: 'the bucket ARN followed by "/*"' } : { arn: `"arn:aws:s3:::${bucket.name}"`, objects: `"arn:aws:s3:::${bucket.name}/*"` };
+function bucketArns({ bucket, partition }) {
+  return isUnknown(bucket.name) ? { arn: "the bucket ARN", objects: 'the bucket ARN followed by "/*"', partition } : { arn: `"${s3Arn(partition, bucket.name)}"`, objects: `"${s3Arn(partition, bucket.name, "*")}"`, partition };
 }
-function describeNotFence(n, bucket) {
+function describeNotFence(n, { arn, objects, partition }) {
   const label2 = statementLabel(n.statement);
-  const { arn, objects } = bucketArns(bucket);
   if (n.why === "no-request") {
+    const foreign = (n.statement.resource ?? []).map((r) => ({ r, p: bucketPartOf(r) !== void 0 ? partitionOfArn(r) : void 0 })).find(({ p }) => p !== void 0 && p !== partition);
+    if (foreign) {
+      return `${label2} applies to no S3 request on this bucket: its Resource "${foreign.r}" is an ARN of the ${foreign.p} partition, and the bucket is in ${partition}; write ${arn} and ${objects}`;
+    }
     if (n.parts?.actions.includes("object")) {
       return `${label2} denies nothing: its actions are authorized on objects, and its Resource names the bucket ARN but not the objects; add ${objects} to its Resource`;
     }
@@ -3667,8 +3722,10 @@ function* judge(inv) {
     }
     const service = iamPrefixOf(ep.service);
     const owners = ep.ref.account ? [ep.ref.account] : [];
+    const partition = partitionOfRef(ep.ref);
+    const inPartition = partition !== void 0 ? { partition } : {};
     if (ep.policy.kind === "absent") {
-      yield { ep, service, owners, primary: ep.ref, related: [], origin: {}, fullAccess: true };
+      yield { ep, service, owners, primary: ep.ref, related: [], origin: {}, fullAccess: true, ...inPartition };
       continue;
     }
     const parsed = parsedPolicy(ep.policy, ep.ref, "the endpoint policy");
@@ -3681,7 +3738,7 @@ function* judge(inv) {
     const related = primary.key === ep.ref.key ? [] : [ep.ref];
     const origin = originOf(inv, ep, parsed.source.placeholders ?? {}, originCompared(parsed.policy));
     try {
-      yield { ep, service, owners, primary, related, policy: parsed.policy, origin, fullAccess: isFullAccess(parsed.policy, service, origin) };
+      yield { ep, service, owners, primary, related, policy: parsed.policy, origin, fullAccess: isFullAccess(parsed.policy, service, origin, partition), ...inPartition };
     } catch (err) {
       yield notEvaluable(err, ep.ref, "the endpoint policy");
     }
@@ -3699,21 +3756,21 @@ function holderOf2(source) {
   return source.kind === "document" ? source.origin ?? source.holder : void 0;
 }
 var fullCache = /* @__PURE__ */ new WeakMap();
-function isFullAccess(policy, service, origin = {}) {
+function isFullAccess(policy, service, origin = {}, partition) {
   let m = fullCache.get(policy);
   if (!m) fullCache.set(policy, m = /* @__PURE__ */ new Map());
-  const key = `${service ?? "*"}\0${origin.endpointId ?? ""}\0${origin.vpcId ?? ""}`;
+  const key = `${service ?? "*"}\0${origin.endpointId ?? ""}\0${origin.vpcId ?? ""}\0${partition ?? ""}`;
   let v = m.get(key);
-  if (v === void 0) m.set(key, v = !isNotFullAccess(policy, { ...service ? { service } : {}, ...origin }));
+  if (v === void 0) m.set(key, v = !isNotFullAccess(policy, { ...service ? { service } : {}, ...partition ? { partition } : {}, ...origin }));
   return v;
 }
 function allowingStatements(policy, req) {
   const matched = new Set(evaluate(policy, req).matched);
   return policy.statements.filter((s) => s.effect === "Allow" && matched.has(s.index));
 }
-function fullAccessStatements(policy, service, origin) {
+function fullAccessStatements(policy, service, origin, partition = "aws") {
   const context = { "aws:SourceVpce": origin.endpointId ?? "vpce-0vpcelint0any0", "aws:SourceVpc": origin.vpcId ?? "vpc-0vpcelint0any0" };
-  const req = makeRequest({ action: `${service ?? "vpcelint"}:VpcelintAnyAction`, resource: "arn:aws:s3:::vpcelint-any-bucket/any-object", context });
+  const req = makeRequest({ action: `${service ?? "vpcelint"}:VpcelintAnyAction`, resource: `arn:${partition}:s3:::vpcelint-any-bucket/any-object`, context });
   return allowingStatements(policy, req);
 }
 function labels(statements) {
@@ -3742,11 +3799,11 @@ function* endpointQuestion(inv, ctx, ask, message) {
     if (j.fullAccess || !j.policy) continue;
     let byInput = answers.get(j.policy);
     if (!byInput) answers.set(j.policy, byInput = /* @__PURE__ */ new Map());
-    const key = `${j.service ?? ""}\0${j.owners.join(",")}\0${j.origin.endpointId ?? ""}\0${j.origin.vpcId ?? ""}`;
+    const key = `${j.service ?? ""}\0${j.owners.join(",")}\0${j.origin.endpointId ?? ""}\0${j.origin.vpcId ?? ""}\0${j.partition ?? ""}`;
     let answer = byInput.get(key);
     if (!answer) {
       try {
-        answer = { witness: ask(j.policy, { ...j.service ? { service: j.service } : {}, ownerAccounts: j.owners, ...j.origin }) };
+        answer = { witness: ask(j.policy, { ...j.service ? { service: j.service } : {}, ownerAccounts: j.owners, ...j.partition ? { partition: j.partition } : {}, ...j.origin }) };
       } catch (err) {
         answer = { err };
       }
@@ -3832,7 +3889,7 @@ var rule6 = {
       }
       if (!j.fullAccess) continue;
       const svc = j.service ? `every ${j.service} action` : "every action";
-      const message = j.policy ? `The endpoint policy of ${endpointName(j)}${where(j)} lets every principal perform ${svc} on every resource through the endpoint (${labels(fullAccessStatements(j.policy, j.service, j.origin))}, with no limiting condition): anything in the VPC can reach any account's data. Limit the Allow to your organization, e.g. a condition "aws:PrincipalOrgID" and "aws:ResourceOrgID" equal to your organization id.` : `${endpointName(j)} has no endpoint policy, so AWS attaches the default policy, which lets every principal perform every action on every resource through the endpoint: anything in the VPC can reach any account's data. Set \`policy\` to allow only your organization's principals and resources (aws:PrincipalOrgID, aws:ResourceOrgID).`;
+      const message = j.policy ? `The endpoint policy of ${endpointName(j)}${where(j)} lets every principal perform ${svc} on every resource through the endpoint (${labels(fullAccessStatements(j.policy, j.service, j.origin, j.partition))}, with no limiting condition): anything in the VPC can reach any account's data. Limit the Allow to your organization, e.g. a condition "aws:PrincipalOrgID" and "aws:ResourceOrgID" equal to your organization id.` : `${endpointName(j)} has no endpoint policy, so AWS attaches the default policy, which lets every principal perform every action on every resource through the endpoint: anything in the VPC can reach any account's data. Set \`policy\` to allow only your organization's principals and resources (aws:PrincipalOrgID, aws:ResourceOrgID).`;
       yield {
         message,
         primary: j.primary,
@@ -6280,8 +6337,8 @@ function bucketValue(ctx, inst, attribute, inPolicy) {
   const name = typeof known === "string" && known !== "" ? { value: known, placeholders: {} } : inPolicy ? nameAfterApply(ctx, inst) : void 0;
   if (!name || attribute !== "arn") return name;
   const region = ctx.regions.regionOf(inst);
-  if (region === void 0 || /^(cn|us-gov|us-iso[a-z]*|eu-iso[a-z]*)-/.test(region)) return void 0;
-  return { value: `arn:aws:s3:::${name.value}`, placeholders: name.placeholders };
+  if (region === void 0) return void 0;
+  return { value: s3Arn(partitionOfRegion(region), name.value), placeholders: name.placeholders };
 }
 function nameAfterApply(ctx, inst) {
   const { name, keys } = placeholderFor(ctx, inst, "bucket");
@@ -11379,6 +11436,10 @@ function inventoryCounts(inv) {
 
 export {
   displayName,
+  partitionOfArn,
+  partitionOfRef,
+  partitionFor,
+  s3Arn,
   parsePolicyCached,
   evaluate,
   NotEvaluable,
