@@ -2,9 +2,9 @@ import type { Inventory } from '../../src/model/inventory.js';
 import type { PolicySource, VpcEndpoint } from '../../src/model/nodes.js';
 import { endpointPolicySupport, iamPrefixOf } from '../../src/model/endpoint-policy-support.js';
 import { displayName, type Ref } from '../../src/model/ref.js';
-import { partitionOfRef } from '../../src/model/partition.js';
+import { partitionOfRef, s3Arn, writtenPartition } from '../../src/model/partition.js';
 import { isUnknown } from '../../src/model/unknown.js';
-import { evaluate, isNotFullAccess, makeRequest, originCompared, type EndpointInput, type EndpointOrigin, type Policy, type Request, type Statement } from '../../src/policy/index.js';
+import { evaluate, isNotFullAccess, makeRequest, originCompared, writtenResources, type EndpointInput, type EndpointOrigin, type Policy, type Request, type Statement } from '../../src/policy/index.js';
 import { endpointLabel, vpcIdentity } from './endpoint-queries.js';
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import { idPlaceholder } from '../../src/model/placeholders.js';
@@ -125,10 +125,10 @@ export function allowingStatements(policy: Policy, req: Request): Statement[] {
 }
 
 /** The statements that allow a request no statement names, through the endpoint: the full-access ones. */
-export function fullAccessStatements(policy: Policy, service: string | undefined, origin: EndpointOrigin, partition = 'aws'): Statement[] {
+export function fullAccessStatements(policy: Policy, service: string | undefined, origin: EndpointOrigin, partition?: string): Statement[] {
   // Full access holds whatever an unknown id is (else it is not evaluated): any value then does.
   const context = { 'aws:SourceVpce': origin.endpointId ?? 'vpce-0vpcelint0any0', 'aws:SourceVpc': origin.vpcId ?? 'vpc-0vpcelint0any0' };
-  const req = makeRequest({ action: `${service ?? 'vpcelint'}:VpcelintAnyAction`, resource: `arn:${partition}:s3:::vpcelint-any-bucket/any-object`, context });
+  const req = makeRequest({ action: `${service ?? 'vpcelint'}:VpcelintAnyAction`, resource: s3Arn(partition ?? writtenPartition(writtenResources(policy)) ?? 'aws', 'vpcelint-any-bucket', 'any-object'), context });
   return allowingStatements(policy, req);
 }
 
