@@ -3768,9 +3768,9 @@ function allowingStatements(policy, req) {
   const matched = new Set(evaluate(policy, req).matched);
   return policy.statements.filter((s) => s.effect === "Allow" && matched.has(s.index));
 }
-function fullAccessStatements(policy, service, origin, partition = "aws") {
+function fullAccessStatements(policy, service, origin, partition) {
   const context = { "aws:SourceVpce": origin.endpointId ?? "vpce-0vpcelint0any0", "aws:SourceVpc": origin.vpcId ?? "vpc-0vpcelint0any0" };
-  const req = makeRequest({ action: `${service ?? "vpcelint"}:VpcelintAnyAction`, resource: `arn:${partition}:s3:::vpcelint-any-bucket/any-object`, context });
+  const req = makeRequest({ action: `${service ?? "vpcelint"}:VpcelintAnyAction`, resource: s3Arn(partition ?? writtenPartition(writtenResources(policy)) ?? "aws", "vpcelint-any-bucket", "any-object"), context });
   return allowingStatements(policy, req);
 }
 function labels(statements) {

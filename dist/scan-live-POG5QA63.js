@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-HBUCOABN.js";
-import "./chunk-7OL6YFQW.js";
+} from "./chunk-WNTLOOMK.js";
+import "./chunk-OVLACTO2.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-HN5JKB6J.js";

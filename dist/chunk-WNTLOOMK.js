@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-7OL6YFQW.js";
+} from "./chunk-OVLACTO2.js";
 import {
   terminalSink
 } from "./chunk-HN5JKB6J.js";
