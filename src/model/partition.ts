@@ -17,6 +17,23 @@ export function partitionOfRegion(region: string): string {
   return 'aws';
 }
 
+/** A region of each partition: the region of a stand-in resource, which must be one of the partition's. */
+const A_REGION: Readonly<Record<string, string>> = {
+  aws: 'us-east-1',
+  'aws-us-gov': 'us-gov-west-1',
+  'aws-cn': 'cn-north-1',
+  'aws-iso': 'us-iso-east-1',
+  'aws-iso-b': 'us-isob-east-1',
+  'aws-iso-e': 'eu-isoe-west-1',
+  'aws-iso-f': 'us-isof-south-1',
+  'aws-eusc': 'eusc-de-east-1',
+};
+
+/** A region of a partition (us-east-1 for one this table does not know). */
+export function aRegionOf(partition: string): string {
+  return A_REGION[partition] ?? 'us-east-1';
+}
+
 /** The partition an ARN is in; undefined for what is no ARN. */
 export function partitionOfArn(arn: string): string | undefined {
   const m = /^arn:([^:*?$]+):/.exec(arn);

@@ -1,3 +1,4 @@
+import { aRegionOf, s3Arn } from '../model/partition.js';
 import { arnMatch, parseArn } from './arn.js';
 import { arnAccount, constantsOf, freshValue, isUniversal, valuesFor, type PolicyConstants } from './constants.js';
 import { ALWAYS_PRESENT, dimensionOf, MULTIVALUED_KEYS } from './keys.js';
@@ -256,7 +257,7 @@ function freshResourceArns(c: PolicyConstants, hints: Hints, freshAccount: strin
     if (colon > 0 && !hasWildcard(a.slice(0, colon))) services.add(a.slice(0, colon).toLowerCase());
   }
   const generic = [...services].map((s) =>
-    freshValue(c.resources, s === 's3' ? `arn:${partition}:s3:::vpcelint-other-bucket/vpcelint-other-object` : `arn:${partition}:${s}:${REGION_OF[partition] ?? 'us-east-1'}:${freshAccount}:vpcelint-other`),
+    freshValue(c.resources, s === 's3' ? s3Arn(partition, 'vpcelint-other-bucket', 'vpcelint-other-object') : `arn:${partition}:${s}:${aRegionOf(partition)}:${freshAccount}:vpcelint-other`),
   );
   const foreign = c.resources.map((r) => foreignInstance(r, freshAccount, partition)).filter((r): r is string => r !== undefined);
   return foreign.length === 0 ? generic : [...new Set([...generic, ...foreign])];
@@ -277,16 +278,13 @@ function foreignInstance(pattern: string, freshAccount: string, partition: strin
   if (!hasWildcard(pattern) || S3_ARN_PREFIX.test(pattern) || hasVariables(pattern)) return undefined;
   const p = parseArn(pattern);
   if (!p || !hasWildcard(p.account) || !globMatch(p.account, freshAccount) || NOT_SHARED_ACROSS_ACCOUNTS.has(p.service)) return undefined;
-  const home = REGION_OF[partition] ?? 'us-east-1';
+  const home = aRegionOf(partition);
   const region = globMatch(p.region, home) ? home : instantiate(p.region, 'vpcelint-other');
   const arn = `arn:${globMatch(p.partition, partition) ? partition : instantiate(p.partition, 'aws')}:${instantiate(p.service, 'vpcelint-other')}:${region}:${freshAccount}:${instantiate(p.resource, 'vpcelint-other')}`;
   return arnMatch(pattern, arn) ? arn : undefined;
 }
 
 const S3_ARN_PREFIX = /^arn:[^:]*:s3:::/;
-
-/** A region of each partition, for the stand-ins' ARNs (a region of another partition is no resource there). */
-const REGION_OF: Readonly<Record<string, string>> = { aws: 'us-east-1', 'aws-us-gov': 'us-gov-west-1', 'aws-cn': 'cn-north-1', 'aws-iso': 'us-iso-east-1', 'aws-iso-b': 'us-isob-east-1', 'aws-iso-e': 'eu-isoe-west-1', 'aws-iso-f': 'us-isof-south-1', 'aws-eusc': 'eusc-de-east-1' };
 
 /** The partition the stand-ins are of (Hints.partition). */
 function partitionOf(c: PolicyConstants, hints: Hints): string {

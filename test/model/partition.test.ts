@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partitionFor, partitionOfArn, partitionOfRef, partitionOfRegion, s3Arn, writtenPartition } from '../../src/model/partition.js';
+import { aRegionOf, partitionFor, partitionOfArn, partitionOfRef, partitionOfRegion, s3Arn, writtenPartition } from '../../src/model/partition.js';
 
 describe('partitions', () => {
   it('of regions, as the AWS SDK partition table has them', () => {
@@ -45,5 +45,9 @@ describe('partitions', () => {
   it('writes S3 ARNs of buckets and objects', () => {
     expect(s3Arn('aws-us-gov', 'b')).toBe('arn:aws-us-gov:s3:::b');
     expect(s3Arn('aws', 'b', '*')).toBe('arn:aws:s3:::b/*');
+  });
+
+  it('names a region of each partition, for stand-in resources there', () => {
+    for (const p of ['aws', 'aws-us-gov', 'aws-cn', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc']) expect(partitionOfRegion(aRegionOf(p))).toBe(p);
   });
 });

@@ -6,7 +6,7 @@ import { InputError } from '../../errors.js';
 import { classify } from './failures.js';
 import { requestHandler, type Clients, type ClientSettings, type Credentials } from './clients.js';
 import { allPages, type Read, type Reader } from './reader.js';
-import { partitionOf } from './refs.js';
+import { partitionOfArn } from '../../model/partition.js';
 
 export interface CredentialOptions {
   profile?: string;
@@ -51,7 +51,7 @@ export interface Identity {
 export async function whoAmI(clients: Clients, homeRegion: string): Promise<Identity> {
   try {
     const r = await clients.sts(homeRegion).send(new GetCallerIdentityCommand({}));
-    return { account: r.Account!, arn: r.Arn!, partition: partitionOf(r.Arn) };
+    return { account: r.Account!, arn: r.Arn!, partition: partitionOfArn(r.Arn!) ?? 'aws' };
   } catch (err) {
     const f = classify(err);
     throw new InputError(`cannot use the AWS credentials (sts:GetCallerIdentity in ${homeRegion}): ${f.code}: ${f.message}`);
@@ -98,7 +98,7 @@ export function memberCredentials(master: Credentials, partition: string, accoun
 export async function memberIdentity(clients: Clients, reader: Reader, account: string, roleName: string, homeRegion: string): Promise<Read<Identity>> {
   return reader.read({ action: 'sts:AssumeRole', account, region: homeRegion, what: `account ${account} through role ${roleName}` }, async () => {
     const r = await clients.sts(homeRegion).send(new GetCallerIdentityCommand({}));
-    return { account: r.Account!, arn: r.Arn!, partition: partitionOf(r.Arn) };
+    return { account: r.Account!, arn: r.Arn!, partition: partitionOfArn(r.Arn!) ?? 'aws' };
   });
 }
 

@@ -78,8 +78,3 @@ export function linkIds(inv: Inventory, ids: readonly (string | undefined)[], ki
   const link: Link = { keys: [...new Set(keys)].sort(), external: [...new Set(external)].sort() };
   return unread && external.length > 0 ? { ...link, unresolved: unread } : link;
 }
-
-/** The partition of an ARN (aws, aws-cn, aws-us-gov). */
-export function partitionOf(arn: string | undefined): string {
-  return arn?.split(':')[1] || 'aws';
-}
