@@ -144,6 +144,55 @@ function failureReason(spec, failure) {
   return `${spec.action} failed in ${spec.region ? `${spec.account}/${spec.region}` : spec.account}: ${failure.code}`;
 }
 
+// src/model/partition.ts
+function partitionOfRegion(region) {
+  const r = region.toLowerCase();
+  if (r.startsWith("us-gov-")) return "aws-us-gov";
+  if (r.startsWith("cn-")) return "aws-cn";
+  if (r.startsWith("us-iso-")) return "aws-iso";
+  if (r.startsWith("us-isob-")) return "aws-iso-b";
+  if (r.startsWith("eu-isoe-")) return "aws-iso-e";
+  if (r.startsWith("us-isof-")) return "aws-iso-f";
+  if (r.startsWith("eusc-")) return "aws-eusc";
+  return "aws";
+}
+var A_REGION = {
+  aws: "us-east-1",
+  "aws-us-gov": "us-gov-west-1",
+  "aws-cn": "cn-north-1",
+  "aws-iso": "us-iso-east-1",
+  "aws-iso-b": "us-isob-east-1",
+  "aws-iso-e": "eu-isoe-west-1",
+  "aws-iso-f": "us-isof-south-1",
+  "aws-eusc": "eusc-de-east-1"
+};
+function aRegionOf(partition) {
+  return A_REGION[partition] ?? "us-east-1";
+}
+function partitionOfArn(arn) {
+  const m = /^arn:([^:*?$]+):/.exec(arn);
+  return m?.[1];
+}
+function partitionOfRef(ref) {
+  return (ref.arn !== void 0 ? partitionOfArn(ref.arn) : void 0) ?? (ref.region !== void 0 ? partitionOfRegion(ref.region) : void 0);
+}
+function writtenPartition(values) {
+  let found;
+  for (const v of values) {
+    const p = partitionOfArn(v);
+    if (p === void 0) continue;
+    if (found !== void 0 && found !== p) return void 0;
+    found = p;
+  }
+  return found;
+}
+function partitionFor(ref, written) {
+  return partitionOfRef(ref) ?? writtenPartition(written) ?? "aws";
+}
+function s3Arn(partition, name, key) {
+  return `arn:${partition}:s3:::${name}${key !== void 0 ? `/${key}` : ""}`;
+}
+
 // src/model/unknown.ts
 var Unknown = class {
   constructor(reason) {
@@ -208,6 +257,13 @@ function terminalLine(write) {
 }
 
 export {
+  partitionOfRegion,
+  aRegionOf,
+  partitionOfArn,
+  partitionOfRef,
+  writtenPartition,
+  partitionFor,
+  s3Arn,
   Unknown,
   unknown,
   isUnknown,

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-WNTLOOMK.js";
+} from "./chunk-AUHRVDKV.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -24,28 +24,28 @@ import {
   nameList,
   naturalCompare,
   parsePolicyCached,
-  partitionFor,
-  partitionOfArn,
-  partitionOfRef,
   placeholderName,
   placeholderSubject,
   planProgress,
   prepareSources,
   readPlanFile,
   redact,
-  s3Arn,
   single,
   topologyOf,
   wholeValuePlaceholders,
   writtenResources
-} from "./chunk-OVLACTO2.js";
+} from "./chunk-NDBYJKAN.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
-import "./chunk-HN5JKB6J.js";
+import "./chunk-Q5ZJQ2ZL.js";
 import {
   UsageError,
-  isUnknown
-} from "./chunk-EXJUGFR4.js";
+  isUnknown,
+  partitionFor,
+  partitionOfArn,
+  partitionOfRef,
+  s3Arn
+} from "./chunk-CSE4GAFU.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/explain/policy-step.ts

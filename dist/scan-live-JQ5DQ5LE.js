@@ -5,12 +5,12 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-WNTLOOMK.js";
-import "./chunk-OVLACTO2.js";
+} from "./chunk-AUHRVDKV.js";
+import "./chunk-NDBYJKAN.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
-import "./chunk-HN5JKB6J.js";
-import "./chunk-EXJUGFR4.js";
+import "./chunk-Q5ZJQ2ZL.js";
+import "./chunk-CSE4GAFU.js";
 import "./chunk-PSCUI55Q.js";
 export {
   EXIT_PARTIAL,

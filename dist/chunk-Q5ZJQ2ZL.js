@@ -2,7 +2,7 @@ import { createRequire as __vpcelintCreateRequire } from 'node:module';
 const require = __vpcelintCreateRequire(import.meta.url);
 import {
   terminalLine
-} from "./chunk-EXJUGFR4.js";
+} from "./chunk-CSE4GAFU.js";
 
 // src/collect/aws/progress.ts
 var Progress = class {

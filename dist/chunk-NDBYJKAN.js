@@ -17,13 +17,20 @@ import {
   InputError,
   Inventory,
   UsageError,
+  aRegionOf,
   isReadFailure,
   isRegionName,
   isUnknown,
   parseServiceName,
+  partitionFor,
+  partitionOfArn,
+  partitionOfRef,
+  partitionOfRegion,
+  s3Arn,
   terminalLine,
-  unknown
-} from "./chunk-EXJUGFR4.js";
+  unknown,
+  writtenPartition
+} from "./chunk-CSE4GAFU.js";
 
 // src/model/ref.ts
 function displayName(ref) {
@@ -71,42 +78,6 @@ var BUCKET_FENCE = [
   "  policy = data.aws_iam_policy_document.data_bucket.json",
   "}"
 ];
-
-// src/model/partition.ts
-function partitionOfRegion(region) {
-  const r = region.toLowerCase();
-  if (r.startsWith("us-gov-")) return "aws-us-gov";
-  if (r.startsWith("cn-")) return "aws-cn";
-  if (r.startsWith("us-iso-")) return "aws-iso";
-  if (r.startsWith("us-isob-")) return "aws-iso-b";
-  if (r.startsWith("eu-isoe-")) return "aws-iso-e";
-  if (r.startsWith("us-isof-")) return "aws-iso-f";
-  if (r.startsWith("eusc-")) return "aws-eusc";
-  return "aws";
-}
-function partitionOfArn(arn) {
-  const m = /^arn:([^:*?$]+):/.exec(arn);
-  return m?.[1];
-}
-function partitionOfRef(ref) {
-  return (ref.arn !== void 0 ? partitionOfArn(ref.arn) : void 0) ?? (ref.region !== void 0 ? partitionOfRegion(ref.region) : void 0);
-}
-function writtenPartition(values) {
-  let found;
-  for (const v of values) {
-    const p = partitionOfArn(v);
-    if (p === void 0) continue;
-    if (found !== void 0 && found !== p) return void 0;
-    found = p;
-  }
-  return found;
-}
-function partitionFor(ref, written) {
-  return partitionOfRef(ref) ?? writtenPartition(written) ?? "aws";
-}
-function s3Arn(partition, name, key) {
-  return `arn:${partition}:s3:::${name}${key !== void 0 ? `/${key}` : ""}`;
-}
 
 // src/util/json-error-position.ts
 function jsonErrorPosition(text) {
@@ -1429,7 +1400,7 @@ function freshResourceArns(c, hints, freshAccount, partition) {
     if (colon > 0 && !hasWildcard(a.slice(0, colon))) services.add(a.slice(0, colon).toLowerCase());
   }
   const generic = [...services].map(
-    (s) => freshValue(c.resources, s === "s3" ? `arn:${partition}:s3:::vpcelint-other-bucket/vpcelint-other-object` : `arn:${partition}:${s}:${REGION_OF[partition] ?? "us-east-1"}:${freshAccount}:vpcelint-other`)
+    (s) => freshValue(c.resources, s === "s3" ? s3Arn(partition, "vpcelint-other-bucket", "vpcelint-other-object") : `arn:${partition}:${s}:${aRegionOf(partition)}:${freshAccount}:vpcelint-other`)
   );
   const foreign = c.resources.map((r) => foreignInstance(r, freshAccount, partition)).filter((r) => r !== void 0);
   return foreign.length === 0 ? generic : [.../* @__PURE__ */ new Set([...generic, ...foreign])];
@@ -1438,13 +1409,12 @@ function foreignInstance(pattern, freshAccount, partition) {
   if (!hasWildcard(pattern) || S3_ARN_PREFIX.test(pattern) || hasVariables(pattern)) return void 0;
   const p = parseArn(pattern);
   if (!p || !hasWildcard(p.account) || !globMatch(p.account, freshAccount) || NOT_SHARED_ACROSS_ACCOUNTS.has(p.service)) return void 0;
-  const home = REGION_OF[partition] ?? "us-east-1";
+  const home = aRegionOf(partition);
   const region = globMatch(p.region, home) ? home : instantiate(p.region, "vpcelint-other");
   const arn = `arn:${globMatch(p.partition, partition) ? partition : instantiate(p.partition, "aws")}:${instantiate(p.service, "vpcelint-other")}:${region}:${freshAccount}:${instantiate(p.resource, "vpcelint-other")}`;
   return arnMatch(pattern, arn) ? arn : void 0;
 }
 var S3_ARN_PREFIX = /^arn:[^:]*:s3:::/;
-var REGION_OF = { aws: "us-east-1", "aws-us-gov": "us-gov-west-1", "aws-cn": "cn-north-1", "aws-iso": "us-iso-east-1", "aws-iso-b": "us-isob-east-1", "aws-iso-e": "eu-isoe-west-1", "aws-iso-f": "us-isof-south-1", "aws-eusc": "eusc-de-east-1" };
 function partitionOf(c, hints) {
   return hints.partition ?? c.partition ?? "aws";
 }
@@ -11436,10 +11406,6 @@ function inventoryCounts(inv) {
 
 export {
   displayName,
-  partitionOfArn,
-  partitionOfRef,
-  partitionFor,
-  s3Arn,
   parsePolicyCached,
   evaluate,
   NotEvaluable,

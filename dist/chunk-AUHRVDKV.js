@@ -19,17 +19,17 @@ import {
   redact,
   render,
   scan
-} from "./chunk-OVLACTO2.js";
+} from "./chunk-NDBYJKAN.js";
 import {
   terminalSink
-} from "./chunk-HN5JKB6J.js";
+} from "./chunk-Q5ZJQ2ZL.js";
 import {
   InputError,
   Inventory,
   Unknown,
   UsageError,
   isReadFailure
-} from "./chunk-EXJUGFR4.js";
+} from "./chunk-CSE4GAFU.js";
 
 // src/snapshot/codec.ts
 function encode(value, inv) {
@@ -623,7 +623,7 @@ async function liveScanCommand(opts, io) {
   return liveExitCode(report, failOn, opts.softFail === true, opts.strict === true);
 }
 async function readAws(opts, io) {
-  const { collectAws, DEFAULTS } = await import("./aws-24IBVM55.js");
+  const { collectAws, DEFAULTS } = await import("./aws-7Z2FUSAS.js");
   const concurrency = opts.concurrency === void 0 ? DEFAULTS.concurrency : Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64; got ${JSON.stringify(opts.concurrency)}`);
   if (opts.externalId && !opts.roleArn && !opts.accountsFromOrg) throw new UsageError("--external-id goes with --role-arn or --accounts-from-org");
