@@ -2741,6 +2741,7 @@ var rule3 = {
       "A bucket is private when an endpoint policy in the same inventory names it in Resource, or when the config selects it (privateBuckets: names, tags).",
       "Any Deny keyed on aws:SourceVpce, aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount or aws:VpceOrgPaths that denies requests from outside counts as a perimeter, whichever endpoint or VPC it admits.",
       `The Deny must stop requests from the internet for the bucket's objects, where the data is. It is no fence when its Resource names only the bucket ARN: IAM authorizes s3:GetObject on arn:aws:s3:::bucket/key, never on arn:aws:s3:::bucket, so such a Deny stops ListBucket and PutBucketPolicy from outside at most and leaves every object reachable (the forgotten "/*"). Nor when it only applies to requests through an endpoint (ForAnyValue:StringNotEquals is false on a missing key; a Null "false" test excludes requests without it).`,
+      "ARNs are those of the bucket's partition (arn:aws-us-gov:s3:::bucket in GovCloud, arn:aws-cn:s3:::bucket in China): a Deny whose Resource is written in another partition, copied from a commercial example, names nothing there and is no fence.",
       "Without it, any principal with IAM rights reaches the data from anywhere."
     ].join("\n"),
     fix: ["Deny every request that does not come through the endpoint (keeping administration and AWS services working):", "", ...hcl(BUCKET_FENCE)].join("\n"),

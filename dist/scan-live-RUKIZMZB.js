@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-AUHRVDKV.js";
-import "./chunk-NDBYJKAN.js";
+} from "./chunk-FTJN5BJA.js";
+import "./chunk-KOGFCV7B.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

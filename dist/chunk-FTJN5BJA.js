@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-NDBYJKAN.js";
+} from "./chunk-KOGFCV7B.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
