@@ -159,6 +159,15 @@ export class Resolver {
     return { scope: child, output };
   }
 
+  /**
+   * The keys of a module call's instances that the plan holds resources of, called from a scope: an instance
+   * whose resources are all elsewhere (or that has none) is not among them.
+   */
+  moduleKeysOf(scope: Scope, call: string): (InstanceKey | undefined)[] {
+    const here = scope.here ?? formatModules(scope.modules);
+    return (this.table.moduleInstances.get(`${here}|${call}`) ?? []).map((m) => stepOf(m, call).key);
+  }
+
   /** What an expression refers to in a scope (scopeOf, callerOf, childOf). */
   resolveIn(scope: Scope, expr: Expression): Resolution {
     return this.expression(expr, scope, 0);

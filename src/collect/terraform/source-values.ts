@@ -1,5 +1,5 @@
 import { isUnknown } from '../../model/unknown.js';
-import type { HclExpr, SourceExpression, TraversalStep } from '../../sourcemap/expression.js';
+import type { CallSite, HclExpr, SourceExpression, TraversalStep } from '../../sourcemap/expression.js';
 import { applyOperator, callFunction, isSet, type FunctionResult, type Placeholders } from './source-functions.js';
 import type { BuildContext } from './context.js';
 import { attr, isSensitive, type Instance } from './instances.js';
@@ -255,6 +255,10 @@ export class SourceEvaluator {
     // `module.vpc[each.key].vpc_id`: the instance's key evaluated here, as Terraform does.
     const move = t.root === 'var' ? toCaller(this.ctx, this.frame, t.steps) : t.root === 'module' ? toOutput(this.ctx, this.frame, t.steps.map((s) => this.keyed(s, t.text))) : undefined;
     if (move) return this.moved(move, t.text);
+    if (t.root === 'module') {
+      const whole = this.wholeModule(t);
+      if (whole !== NOT_WHOLE) return whole;
+    }
     // `var.readers[statement.value]`, `aws_s3_bucket.team[local.name].arn`: the plan records the traversal up to an
     // index it cannot compute; the value there is read from the plan, the index evaluated here.
     const computed = computedIndexAt(t);
@@ -353,6 +357,66 @@ export class SourceEvaluator {
     const out = Object.create(null) as Record<string, unknown>;
     for (const i of instances) out[i.key as string] = instance(i);
     return out;
+  }
+
+  /**
+   * A whole module call as a value (`module.vpc[*].s3_endpoint_id`, `for m in module.vpc`): with count, the list
+   * of its instances in index order; with for_each, the object of them by key; otherwise its one instance; each
+   * instance's outputs read when stepped into, as `module.vpc[0].s3_endpoint_id` reads. The keys come from the
+   * call's count or for_each in the source, evaluated here, as Terraform does: the plan lists only the instances
+   * that hold resources, and a key missing from the list would be a value missing from a policy. NOT_WHOLE where
+   * the traversal is not of a whole call, or the source does not have the call.
+   */
+  private wholeModule(t: Extract<HclExpr, { t: 'traversal' }>): unknown {
+    const [call, index, ...more] = t.steps;
+    const { path, scope } = this.frame;
+    const here = path?.[path.length - 1];
+    if (!call || !('attr' in call) || more.length > 0 || (index && !('index' in index)) || !here || path!.length !== scope.modules.length + 1) return NOT_WHOLE;
+    const child = here.calls.get(call.attr);
+    if (!child) return NOT_WHOLE;
+    const frame = this.frame;
+    const name = `module.${call.attr}`;
+    const instance = (key: string | number | undefined) => {
+      const address = `${name}${key === undefined ? '' : `[${JSON.stringify(key)}]`}`;
+      return new InstanceValue(address, (output) =>
+        this.isolated(frame, () => this.traversal({ t: 'traversal', root: 'module', steps: [call, ...(key === undefined ? [] : [{ index: key }]), { attr: output }], text: `${address}.${output}` })),
+      );
+    };
+    if (index) return instance((this.keyed(index, t.text) as { index: string | number }).index);
+    const keys = this.moduleKeys(child.site, call.attr);
+    if (keys === undefined) return instance(undefined);
+    if (Array.isArray(keys)) return keys.map(instance);
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const key of keys.names) out[key] = instance(key);
+    return out;
+  }
+
+  /**
+   * The instance keys of a module call written in this frame's module: a count's indexes (a list), a for_each's
+   * keys (names), none without either; checked against the instances the plan holds resources of.
+   */
+  private moduleKeys(site: CallSite, call: string): number[] | { names: string[] } | undefined {
+    const count = site.arguments.get('count');
+    const forEach = site.arguments.get('for_each');
+    if (!count && !forEach) return undefined;
+    const subject = `the ${count ? 'count' : 'for_each'} of module.${call} (${site.where})`;
+    const value = this.once(`module.${call}`, () => shallow(this.isolated(this.frame, () => this.value((count ?? forEach)!))));
+    let keys: number[] | { names: string[] };
+    if (count) {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new SourceNotEvaluable(`${subject} is ${this.isPlaceholder(value) ? 'known only after apply' : 'not a whole number'}`);
+      keys = Array.from({ length: value }, (_, i) => i);
+    } else if (Array.isArray(value) && value.every((v) => typeof v === 'string' && !this.isPlaceholder(v))) {
+      keys = { names: [...new Set(value as string[])].sort() };
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      keys = { names: Object.keys(value).sort() };
+    } else {
+      throw new SourceNotEvaluable(`${subject} is ${this.isPlaceholder(value) ? 'known only after apply' : 'neither a map nor a set of strings vpcelint can tell'}`);
+    }
+    const evaluated = new Set<unknown>(Array.isArray(keys) ? keys : keys.names);
+    if (this.ctx.resolver.moduleKeysOf(this.frame.scope, call).some((k) => k === undefined || !evaluated.has(k))) {
+      throw new SourceNotEvaluable(`the plan has instances of module.${call} that ${subject} does not give: the source is not the plan's configuration`);
+    }
+    return keys;
   }
 
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
@@ -535,6 +599,9 @@ function evaluated(result: FunctionResult): unknown {
   if ('notEvaluated' in result) throw new SourceNotEvaluable(result.notEvaluated);
   return result.value;
 }
+
+/** wholeModule()'s answer for a traversal that is not a whole module call. */
+const NOT_WHOLE = Symbol('not a whole module');
 
 /** iteration()'s answer where the source does not decide and the plan's references are followed instead. */
 const FROM_PLAN = Symbol('from the plan');

@@ -1,0 +1,77 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Inventory } from '../../src/model/inventory.js';
+import type { PolicySource } from '../../src/model/nodes.js';
+import { parsePolicyText } from '../../src/policy/index.js';
+import { FIXTURES, inventoryOf, inventoryWithSources, scratchCopies } from '../helpers/fixtures.js';
+
+/**
+ * A module call read as a whole (fixtures/module-instances-as-values): the plan records only `module.vpc` for
+ * `module.vpc[*].s3_endpoint_id`, not which output; the source names it, and the call's count or for_each gives
+ * the instances.
+ */
+
+const FIXTURE = join(FIXTURES, 'module-instances-as-values');
+const copyOf = scratchCopies('vpcelint-module-values-');
+
+function sourceVpce(inv: Inventory, bucket: string): string[] | undefined {
+  const p: PolicySource | undefined = inv.buckets.get(bucket)?.policy;
+  if (p?.kind !== 'document') return undefined;
+  const parsed = parsePolicyText(p.text);
+  if (!parsed.ok) return undefined;
+  return parsed.policy.statements[0]!.conditions.find((c) => c.key === 'aws:SourceVpce')?.values;
+}
+
+const endpointId = (module: string) => `<known after apply: ${module}.aws_vpc_endpoint.s3.id>`;
+
+/** The fixture's root main.tf with one text replaced, in a scratch copy. */
+function edited(from: string, to: string): string {
+  const dir = copyOf(FIXTURE);
+  const main = join(dir, 'main.tf');
+  const text = readFileSync(main, 'utf8');
+  if (!text.includes(from)) throw new Error(`main.tf has no ${from}`);
+  writeFileSync(main, text.replace(from, to));
+  return dir;
+}
+
+describe('a module call as a value', () => {
+  it('from the plan alone: the fences read a module without naming an output, not evaluated', () => {
+    const inv = inventoryOf('module-instances-as-values');
+    expect(inv.buckets.get('aws_s3_bucket.shared')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('reads a module without naming an output') });
+    expect(inv.buckets.get('aws_s3_bucket.edge')!.policy).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('module.vpc[*].s3_endpoint_id of a call with count: the output of each instance, in index order', async () => {
+    const inv = await inventoryWithSources(FIXTURE);
+    expect(sourceVpce(inv, 'aws_s3_bucket.shared')).toEqual([endpointId('module.vpc[0]'), endpointId('module.vpc[1]')]);
+  });
+
+  it('[for name, m in module.edge : m.s3_endpoint_id] of a call with for_each: each instance by key', async () => {
+    const inv = await inventoryWithSources(FIXTURE);
+    expect(sourceVpce(inv, 'aws_s3_bucket.edge')).toEqual([endpointId('module.edge["blue"]'), endpointId('module.edge["green"]')]);
+  });
+
+  it('a splat over a call without count or for_each is the list of its one instance; module.vpc[1] read whole is that instance', async () => {
+    const inv = await inventoryWithSources(FIXTURE);
+    expect(sourceVpce(inv, 'aws_s3_bucket.audit')).toEqual([endpointId('module.sandbox'), endpointId('module.vpc[1]')]);
+  });
+
+  it('a source whose for_each gives fewer instances than the plan holds is not the plan\'s configuration: not evaluated', async () => {
+    const dir = edited('toset(["blue", "green"])', 'toset(["blue"])');
+    const inv = await inventoryWithSources(dir);
+    expect(inv.buckets.get('aws_s3_bucket.edge')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('the plan has instances of module.edge that the for_each of module.edge (main.tf:31) does not give') });
+  });
+
+  it('a splat over a call with for_each is an error in Terraform: not evaluated, no list guessed', async () => {
+    const dir = edited('[for name, m in module.edge : m.s3_endpoint_id]', 'module.edge[*].s3_endpoint_id');
+    const inv = await inventoryWithSources(dir);
+    expect(inv.buckets.get('aws_s3_bucket.edge')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('which its object does not have') });
+  });
+
+  it('a module instance read whole where a value belongs is not evaluated', async () => {
+    const dir = edited('[for name, m in module.edge : m.s3_endpoint_id]', '[for name, m in module.edge : m]');
+    const inv = await inventoryWithSources(dir);
+    expect(inv.buckets.get('aws_s3_bucket.edge')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('the whole of module.edge') });
+  });
+});
