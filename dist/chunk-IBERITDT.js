@@ -6666,6 +6666,10 @@ var SourceEvaluator = class {
     }
     const move = t.root === "var" ? toCaller(this.ctx, this.frame, t.steps) : t.root === "module" ? toOutput(this.ctx, this.frame, t.steps.map((s) => this.keyed(s, t.text))) : void 0;
     if (move) return this.moved(move, t.text);
+    if (t.root === "module") {
+      const whole = this.wholeModule(t);
+      if (whole !== NOT_WHOLE) return whole;
+    }
     const computed = computedIndexAt(t);
     if (computed !== -1) {
       const before = t.steps.slice(0, computed);
@@ -6754,6 +6758,65 @@ var SourceEvaluator = class {
     const out = /* @__PURE__ */ Object.create(null);
     for (const i of instances) out[i.key] = instance(i);
     return out;
+  }
+  /**
+   * A whole module call as a value (`module.vpc[*].s3_endpoint_id`, `for m in module.vpc`): with count, the list
+   * of its instances in index order; with for_each, the object of them by key; otherwise its one instance; each
+   * instance's outputs read when stepped into, as `module.vpc[0].s3_endpoint_id` reads. The keys come from the
+   * call's count or for_each in the source, evaluated here, as Terraform does: the plan lists only the instances
+   * that hold resources, and a key missing from the list would be a value missing from a policy. NOT_WHOLE where
+   * the traversal is not of a whole call, or the source does not have the call.
+   */
+  wholeModule(t) {
+    const [call, index, ...more] = t.steps;
+    const { path, scope } = this.frame;
+    const here = path?.[path.length - 1];
+    if (!call || !("attr" in call) || more.length > 0 || index && !("index" in index) || !here || path.length !== scope.modules.length + 1) return NOT_WHOLE;
+    const child = here.calls.get(call.attr);
+    if (!child) return NOT_WHOLE;
+    const frame = this.frame;
+    const name = `module.${call.attr}`;
+    const instance = (key) => {
+      const address = `${name}${key === void 0 ? "" : `[${JSON.stringify(key)}]`}`;
+      return new InstanceValue(
+        address,
+        (output) => this.isolated(frame, () => this.traversal({ t: "traversal", root: "module", steps: [call, ...key === void 0 ? [] : [{ index: key }], { attr: output }], text: `${address}.${output}` }))
+      );
+    };
+    if (index) return instance(this.keyed(index, t.text).index);
+    const keys = this.moduleKeys(child.site, call.attr);
+    if (keys === void 0) return instance(void 0);
+    if (Array.isArray(keys)) return keys.map(instance);
+    const out = /* @__PURE__ */ Object.create(null);
+    for (const key of keys.names) out[key] = instance(key);
+    return out;
+  }
+  /**
+   * The instance keys of a module call written in this frame's module: a count's indexes (a list), a for_each's
+   * keys (names), none without either; checked against the instances the plan holds resources of.
+   */
+  moduleKeys(site, call) {
+    const count = site.arguments.get("count");
+    const forEach = site.arguments.get("for_each");
+    if (!count && !forEach) return void 0;
+    const subject = `the ${count ? "count" : "for_each"} of module.${call} (${site.where})`;
+    const value = this.once(`module.${call}`, () => shallow(this.isolated(this.frame, () => this.value(count ?? forEach))));
+    let keys;
+    if (count) {
+      if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new SourceNotEvaluable(`${subject} is ${this.isPlaceholder(value) ? "known only after apply" : "not a whole number"}`);
+      keys = Array.from({ length: value }, (_, i) => i);
+    } else if (Array.isArray(value) && value.every((v) => typeof v === "string" && !this.isPlaceholder(v))) {
+      keys = { names: [...new Set(value)].sort() };
+    } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      keys = { names: Object.keys(value).sort() };
+    } else {
+      throw new SourceNotEvaluable(`${subject} is ${this.isPlaceholder(value) ? "known only after apply" : "neither a map nor a set of strings vpcelint can tell"}`);
+    }
+    const evaluated2 = new Set(Array.isArray(keys) ? keys : keys.names);
+    if (this.ctx.resolver.moduleKeysOf(this.frame.scope, call).some((k) => k === void 0 || !evaluated2.has(k))) {
+      throw new SourceNotEvaluable(`the plan has instances of module.${call} that ${subject} does not give: the source is not the plan's configuration`);
+    }
+    return keys;
   }
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
   resourceInstances(t, subject) {
@@ -6912,6 +6975,7 @@ function evaluated(result2) {
   if ("notEvaluated" in result2) throw new SourceNotEvaluable(result2.notEvaluated);
   return result2.value;
 }
+var NOT_WHOLE = /* @__PURE__ */ Symbol("not a whole module");
 var FROM_PLAN = /* @__PURE__ */ Symbol("from the plan");
 var MAX_DEPTH = 500;
 var MAX_LOCAL_DEPTH = 32;
@@ -8582,6 +8646,14 @@ var Resolver = class {
       return { expression: isObject2(decl.expression) ? decl.expression : void 0, sensitive: decl.sensitive === true };
     };
     return { scope: child, output };
+  }
+  /**
+   * The keys of a module call's instances that the plan holds resources of, called from a scope: an instance
+   * whose resources are all elsewhere (or that has none) is not among them.
+   */
+  moduleKeysOf(scope, call) {
+    const here = scope.here ?? formatModules(scope.modules);
+    return (this.table.moduleInstances.get(`${here}|${call}`) ?? []).map((m) => stepOf(m, call).key);
   }
   /** What an expression refers to in a scope (scopeOf, callerOf, childOf). */
   resolveIn(scope, expr) {

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-FTJN5BJA.js";
-import "./chunk-KOGFCV7B.js";
+} from "./chunk-TA6QNZMI.js";
+import "./chunk-IBERITDT.js";
 import "./chunk-V5EBJKOC.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

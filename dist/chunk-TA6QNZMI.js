@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-KOGFCV7B.js";
+} from "./chunk-IBERITDT.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
