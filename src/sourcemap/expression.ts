@@ -17,8 +17,11 @@ export type HclExpr =
   | { t: 'template'; parts: (string | HclExpr)[] }
   /** `aws_s3_bucket.data.arn`, `var.x`, `aws_vpc_endpoint.s3[0].id`, `aws_s3_bucket.x[count.index].arn`. */
   | { t: 'traversal'; root: string; steps: TraversalStep[]; text: string }
-  /** `aws_s3_bucket.team[*].arn`, `var.list.*.id`: the steps after the splat (`each`) taken on every element of `base`. */
-  | { t: 'splat'; base: Extract<HclExpr, { t: 'traversal' }>; each: TraversalStep[]; text: string }
+  /**
+   * `aws_s3_bucket.team[*].arn`, `var.list.*.id`, `values(module.x.endpoints)[*].id`: the steps after the splat
+   * (`each`) taken on every element of `base`.
+   */
+  | { t: 'splat'; base: HclExpr; each: TraversalStep[]; text: string }
   /** Steps after a term that is no name: `concat(a, [""])[0]`, `(x).id`. */
   | { t: 'access'; base: HclExpr; steps: TraversalStep[]; text: string }
   | { t: 'tuple'; items: HclExpr[] }
@@ -270,15 +273,33 @@ function traversal(node: Node, parts: Node[], text: string, end = node.endIndex)
   return { t: 'traversal', root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
 }
 
-/** A term followed by attribute or index steps (a splat after one is not read). */
-function access(node: Node, parts: Node[], text: string): HclExpr {
+/** A term that is no name followed by attribute or index steps, and at most one splat, last (`values(x)[*].id`). */
+function access(node: Node, parts: Node[], text: string, end = node.endIndex): HclExpr {
+  const rest = parts.slice(1);
+  const at = rest.findIndex((p) => p.type === 'splat');
+  if (at !== -1) {
+    const kind = named(rest[at]!)[0];
+    if (at !== rest.length - 1 || !kind) return unsupported(rest[at]!, describe(rest[at]!));
+    const base = at === 0 ? expression(parts[0]!, text) : access(node, parts.slice(0, at + 1), text, rest[at]!.startIndex);
+    const each = stepsOf(named(kind), text);
+    if (base.t === 'unsupported') return base;
+    if (!Array.isArray(each)) return each;
+    return { t: 'splat', base, each, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
+  }
+  const steps = stepsOf(rest, text);
+  if (!Array.isArray(steps)) return steps;
+  return { t: 'access', base: expression(parts[0]!, text), steps, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
+}
+
+/** Attribute and index steps; the first that is neither, as unsupported. */
+function stepsOf(parts: readonly Node[], text: string): TraversalStep[] | Extract<HclExpr, { t: 'unsupported' }> {
   const steps: TraversalStep[] = [];
-  for (const part of parts.slice(1)) {
+  for (const part of parts) {
     const step = stepOf(part, text);
     if ('t' in step) return step;
     steps.push(step);
   }
-  return { t: 'access', base: expression(parts[0]!, text), steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, '') };
+  return steps;
 }
 
 /** `.name`, `[key]` or `.0`: one step of a traversal; unsupported for anything else. */

@@ -57,6 +57,11 @@ describe('a module call as a value', () => {
     expect(sourceVpce(inv, 'aws_s3_bucket.audit')).toEqual([endpointId('module.sandbox'), endpointId('module.vpc[1]')]);
   });
 
+  it('values(module.edge)[*].s3_endpoint_id: values() keeps the instances, in key order, for the splat to step into', async () => {
+    const inv = await inventoryWithSources(FIXTURE);
+    expect(sourceVpce(inv, 'aws_s3_bucket.archive')).toEqual([endpointId('module.edge["blue"]'), endpointId('module.edge["green"]')]);
+  });
+
   it('a source whose for_each gives fewer instances than the plan holds is not the plan\'s configuration: not evaluated', async () => {
     const dir = edited('toset(["blue", "green"])', 'toset(["blue"])');
     const inv = await inventoryWithSources(dir);

@@ -97,11 +97,18 @@ describe('attribute expressions from .tf source', () => {
     expect(await exprOf('  policy = "  c  "')).toEqual({ t: 'literal', value: '  c  ' });
   });
 
-  it('marks what it does not follow, with its line: grouping for expressions, expanded arguments, splats of what is no traversal, computed keys', async () => {
+  it('reads splats after a term that is no name: a call, a call indexed', async () => {
+    const call = (name: string, ...args: unknown[]) => expect.objectContaining({ t: 'call', name, args });
+    expect(await exprOf('  policy = values(module.x.endpoints)[*].id')).toEqual({ t: 'splat', base: call('values', ref('module.x.endpoints')), each: [{ attr: 'id' }], text: 'values(module.x.endpoints)[*].id' });
+    expect(await exprOf('  policy = values(var.m).*.tags["Team"]')).toMatchObject({ t: 'splat', base: call('values', ref('var.m')), each: [{ attr: 'tags' }, { index: 'Team' }] });
+    expect(await exprOf('  policy = concat(var.a)[0][*].id')).toMatchObject({ t: 'splat', base: { t: 'access', base: call('concat', ref('var.a')), steps: [{ index: 0 }] }, each: [{ attr: 'id' }] });
+  });
+
+  it('marks what it does not follow, with its line: grouping for expressions, expanded arguments, a splat within a splat, computed keys', async () => {
     for (const [value, what] of [
       ['{for k, v in var.m : k => v...}', 'a for expression'],
       ['concat(var.l...)', 'an expanded argument (...)'],
-      ['concat(var.a, var.b)[*].arn', 'a splat ([*])'],
+      ['concat(var.a, var.b)[*].tags[*].x', 'a splat ([*])'],
       ['{ (var.k) = 1 }', 'a computed object key'],
     ] as const) {
       const e = await exprOf(`\n  policy = jsonencode(${value})`);

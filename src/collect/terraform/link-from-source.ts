@@ -102,7 +102,7 @@ function readsOwnInstance(ctx: BuildContext, l: CheckableLink, found: SourceExpr
     const index = e.steps[e.steps.length - 2];
     if (!index || !('index' in index) || !isOwnKey(index.index)) return false;
     [root, named, after] = [e.root, e.steps.slice(0, -2), e.steps.slice(-1)];
-  } else if (e.t === 'call' && e.name === 'element' && e.args.length === 2 && e.args[0]!.t === 'splat' && isOwnKey(e.args[1]!, 'count')) {
+  } else if (e.t === 'call' && e.name === 'element' && e.args.length === 2 && e.args[0]!.t === 'splat' && e.args[0].base.t === 'traversal' && isOwnKey(e.args[1]!, 'count')) {
     [root, named, after] = [e.args[0].base.root, e.args[0].base.steps, e.args[0].each];
   } else return false;
   const [step] = after;

@@ -63,9 +63,11 @@ export function traversalsOf(e: HclExpr, bound: ReadonlySet<string> = new Set())
       return [{ text: recorded.text, planned }, ...inIndexes];
     }
     case 'splat': {
+      const inEach = e.each.flatMap((s) => ('index' in s && typeof s.index === 'object' ? traversalsOf(s.index, bound) : []));
+      // After a term that is no name (`values(x)[*].id`), the references are the term's.
+      if (e.base.t !== 'traversal') return [...traversalsOf(e.base, bound), ...inEach];
       // Terraform records the reference before the splat (`aws_s3_bucket.team` for `aws_s3_bucket.team[*].arn`).
       const [base, ...inIndexes] = traversalsOf(e.base, bound);
-      const inEach = e.each.flatMap((s) => ('index' in s && typeof s.index === 'object' ? traversalsOf(s.index, bound) : []));
       return [...(base && !bound.has(e.base.root) ? [{ text: e.text, planned: base.planned }] : []), ...inIndexes, ...inEach];
     }
     case 'access':

@@ -130,6 +130,7 @@ export class SourceEvaluator {
         if (e.name === 'lookup' && (e.args.length === 2 || e.args.length === 3)) return this.lookup(e.args);
         if (e.name === 'templatefile') return this.templateFile(e);
         if (e.name === 'file') return this.fileText(e);
+        if ((e.name === 'values' || e.name === 'keys') && e.args.length === 1) return this.membersOf(e.name, e.args[0]!);
         return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case 'conditional': {
@@ -323,12 +324,12 @@ export class SourceEvaluator {
   /**
    * `aws_s3_bucket.team[*].arn`: the attribute of each instance of a counted
    * resource, in index order (each as `aws_s3_bucket.team[0].arn` reads);
-   * of anything else (`var.list[*].id`), of each element of its value, or of
+   * of anything else (`var.list[*].id`, `values(x)[*].id`), of each element of its value, or of
    * the value itself when it is not a list, as Terraform has it.
    */
   private splat(e: Extract<HclExpr, { t: 'splat' }>): unknown[] {
     const { base } = e;
-    if (!this.scopes.some((f) => f.has(base.root)) && isResource(base)) {
+    if (base.t === 'traversal' && !this.scopes.some((f) => f.has(base.root)) && isResource(base)) {
       const instances = this.resourceInstances(base, `its splat ${e.text}`);
       if (instances.length > 1 && !instances.every((i) => typeof i.key === 'number')) throw new SourceNotEvaluable(`its splat ${e.text} runs over a resource with for_each, which is no list`);
       return instances.map(({ key }) => this.traversal({ t: 'traversal', root: base.root, steps: [...base.steps, ...(key === undefined ? [] : [{ index: key }]), ...e.each], text: e.text }));
@@ -528,6 +529,16 @@ export class SourceEvaluator {
     if (Object.hasOwn(m, k)) return shallow((m as Record<string, unknown>)[k]);
     if (fallback) return this.value(fallback);
     throw terraformError(`it calls lookup() for ${JSON.stringify(k)}, which the object does not have, with no default`);
+  }
+
+  /**
+   * `values(m)`, `keys(m)`: the members are not evaluated here, so that instances of a resource or module
+   * (`values(module.edge)[*].s3_endpoint_id`) stay instances, stepped into after.
+   */
+  private membersOf(name: 'values' | 'keys', arg: HclExpr): unknown {
+    const m = shallow(this.value(arg));
+    if (m instanceof InstanceValue) throw new SourceNotEvaluable(`it calls ${name}() on the whole of ${m.address}`);
+    return evaluated(callFunction(name, [m], this.placeholderTests));
   }
 
   /** An object member, evaluated when read, where it is written: in this frame, with the for expression's names bound now. */
