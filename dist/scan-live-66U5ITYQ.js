@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-TA6QNZMI.js";
-import "./chunk-IBERITDT.js";
-import "./chunk-V5EBJKOC.js";
+} from "./chunk-EKMLO6DX.js";
+import "./chunk-AEJF3YWM.js";
+import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
 import "./chunk-CSE4GAFU.js";

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-V5EBJKOC.js";
+} from "./chunk-DLNGE4IS.js";
 import {
   isDirectory,
   tfFiles
@@ -5990,8 +5990,9 @@ function traversalsOf(e, bound = /* @__PURE__ */ new Set()) {
       return [{ text: recorded.text, planned: planned2 }, ...inIndexes];
     }
     case "splat": {
-      const [base, ...inIndexes] = traversalsOf(e.base, bound);
       const inEach = e.each.flatMap((s) => "index" in s && typeof s.index === "object" ? traversalsOf(s.index, bound) : []);
+      if (e.base.t !== "traversal") return [...traversalsOf(e.base, bound), ...inEach];
+      const [base, ...inIndexes] = traversalsOf(e.base, bound);
       return [...base && !bound.has(e.base.root) ? [{ text: e.text, planned: base.planned }] : [], ...inIndexes, ...inEach];
     }
     case "access":
@@ -6557,6 +6558,7 @@ var SourceEvaluator = class {
         if (e.name === "lookup" && (e.args.length === 2 || e.args.length === 3)) return this.lookup(e.args);
         if (e.name === "templatefile") return this.templateFile(e);
         if (e.name === "file") return this.fileText(e);
+        if ((e.name === "values" || e.name === "keys") && e.args.length === 1) return this.membersOf(e.name, e.args[0]);
         return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case "conditional": {
@@ -6725,12 +6727,12 @@ var SourceEvaluator = class {
   /**
    * `aws_s3_bucket.team[*].arn`: the attribute of each instance of a counted
    * resource, in index order (each as `aws_s3_bucket.team[0].arn` reads);
-   * of anything else (`var.list[*].id`), of each element of its value, or of
+   * of anything else (`var.list[*].id`, `values(x)[*].id`), of each element of its value, or of
    * the value itself when it is not a list, as Terraform has it.
    */
   splat(e) {
     const { base } = e;
-    if (!this.scopes.some((f) => f.has(base.root)) && isResource(base)) {
+    if (base.t === "traversal" && !this.scopes.some((f) => f.has(base.root)) && isResource(base)) {
       const instances = this.resourceInstances(base, `its splat ${e.text}`);
       if (instances.length > 1 && !instances.every((i) => typeof i.key === "number")) throw new SourceNotEvaluable(`its splat ${e.text} runs over a resource with for_each, which is no list`);
       return instances.map(({ key }) => this.traversal({ t: "traversal", root: base.root, steps: [...base.steps, ...key === void 0 ? [] : [{ index: key }], ...e.each], text: e.text }));
@@ -6919,6 +6921,15 @@ var SourceEvaluator = class {
     if (Object.hasOwn(m, k)) return shallow(m[k]);
     if (fallback) return this.value(fallback);
     throw terraformError(`it calls lookup() for ${JSON.stringify(k)}, which the object does not have, with no default`);
+  }
+  /**
+   * `values(m)`, `keys(m)`: the members are not evaluated here, so that instances of a resource or module
+   * (`values(module.edge)[*].s3_endpoint_id`) stay instances, stepped into after.
+   */
+  membersOf(name, arg) {
+    const m = shallow(this.value(arg));
+    if (m instanceof InstanceValue) throw new SourceNotEvaluable(`it calls ${name}() on the whole of ${m.address}`);
+    return evaluated(callFunction(name, [m], this.placeholderTests));
   }
   /** An object member, evaluated when read, where it is written: in this frame, with the for expression's names bound now. */
   later(e) {
@@ -8436,7 +8447,7 @@ function readsOwnInstance(ctx, l, found) {
     const index = e.steps[e.steps.length - 2];
     if (!index || !("index" in index) || !isOwnKey(index.index)) return false;
     [root, named, after] = [e.root, e.steps.slice(0, -2), e.steps.slice(-1)];
-  } else if (e.t === "call" && e.name === "element" && e.args.length === 2 && e.args[0].t === "splat" && isOwnKey(e.args[1], "count")) {
+  } else if (e.t === "call" && e.name === "element" && e.args.length === 2 && e.args[0].t === "splat" && e.args[0].base.t === "traversal" && isOwnKey(e.args[1], "count")) {
     [root, named, after] = [e.args[0].base.root, e.args[0].base.steps, e.args[0].each];
   } else return false;
   const [step2] = after;

@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-2LRO7F2Q.js";
+} from "./chunk-2SQTE5NN.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

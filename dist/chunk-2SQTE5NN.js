@@ -4323,14 +4323,30 @@ function traversal(node, parts2, text, end = node.endIndex) {
   }
   return { t: "traversal", root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
 }
-function access(node, parts2, text) {
+function access(node, parts2, text, end = node.endIndex) {
+  const rest = parts2.slice(1);
+  const at = rest.findIndex((p) => p.type === "splat");
+  if (at !== -1) {
+    const kind = named(rest[at])[0];
+    if (at !== rest.length - 1 || !kind) return unsupported(rest[at], describe(rest[at]));
+    const base = at === 0 ? expression(parts2[0], text) : access(node, parts2.slice(0, at + 1), text, rest[at].startIndex);
+    const each = stepsOf(named(kind), text);
+    if (base.t === "unsupported") return base;
+    if (!Array.isArray(each)) return each;
+    return { t: "splat", base, each, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
+  }
+  const steps = stepsOf(rest, text);
+  if (!Array.isArray(steps)) return steps;
+  return { t: "access", base: expression(parts2[0], text), steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
+}
+function stepsOf(parts2, text) {
   const steps = [];
-  for (const part of parts2.slice(1)) {
+  for (const part of parts2) {
     const step = stepOf(part, text);
     if ("t" in step) return step;
     steps.push(step);
   }
-  return { t: "access", base: expression(parts2[0], text), steps, text: text.slice(node.startIndex, node.endIndex).replace(/\s+/g, "") };
+  return steps;
 }
 function stepOf(part, text) {
   if (part.type === "get_attr") return { attr: named(part).find((n) => n.type === "identifier").text };

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-IBERITDT.js";
+} from "./chunk-AEJF3YWM.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
