@@ -28,6 +28,21 @@ describe('Terraform functions over source values', () => {
     expect(call('concat', ['a'], 'b')).toHaveProperty('notEvaluated');
   });
 
+  it('sets: setunion, setintersection, setsubtract, in Terraform\'s order; with a value known only after apply, only the union', () => {
+    expect(call('setunion', ['b', 'a'], ['c', 'a'])).toEqual({ value: ['a', 'b', 'c'] });
+    expect(call('setunion', [PLACEHOLDER], ['a', PLACEHOLDER])).toEqual({ value: [PLACEHOLDER, 'a'] });
+    expect(call('setunion', [2, 1], [1])).toEqual({ value: [1, 2] });
+    expect(call('setintersection', ['a', 'b', 'c'], ['c', 'b'], ['b', 'c', 'd'])).toEqual({ value: ['b', 'c'] });
+    expect(call('setintersection', [1, 2], [2, 3])).toEqual({ value: [2] });
+    expect(call('setsubtract', ['a', 'b', 'c'], ['b'])).toEqual({ value: ['a', 'c'] });
+    expect(call('setsubtract', ['1', 2], [1])).toEqual({ value: ['2'] });
+    // The placeholder may be "a" after apply, or not: what is common or left is not known.
+    expect(call('setsubtract', ['a', 'b'], [PLACEHOLDER])).toHaveProperty('notEvaluated');
+    expect(call('setintersection', ['a'], [PLACEHOLDER])).toHaveProperty('notEvaluated');
+    expect(call('setsubtract', ['a'])).toHaveProperty('notEvaluated');
+    expect(call('setunion', 'a')).toHaveProperty('notEvaluated');
+  });
+
   it('strings: format (%s, %d, %%), join, tostring, jsonencode', () => {
     expect(call('format', 'arn:aws:s3:::%s/*', 'b')).toEqual({ value: 'arn:aws:s3:::b/*' });
     expect(call('format', '%s/* %d%%', PLACEHOLDER, 3)).toEqual({ value: `${PLACEHOLDER}/* 3%` });

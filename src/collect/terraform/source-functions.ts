@@ -44,6 +44,29 @@ function asSet(v: unknown[]): FunctionResult {
   sets.add(v);
   return { value: v };
 }
+/**
+ * A set as Terraform makes one: equal values kept once; placeholders are distinct values here, and IAM ignores
+ * repeats anyway. Terraform orders a set of strings lexically and one of numbers by value, which a for_each over
+ * it goes by; where a value known only after apply stands, the order is not known, and only the elements are kept.
+ */
+function toSet(items: readonly unknown[], placeholders: Placeholders): FunctionResult {
+  const set = [...new Set(items)];
+  if (set.every((x) => typeof x === 'number')) return asSet((set as number[]).sort((a, b) => a - b));
+  // Numbers among strings become strings, as Terraform unifies the element type.
+  if (!placeholders.mentioned(set) && set.every((x) => typeof x === 'string' || typeof x === 'number')) return asSet([...new Set(set.map(String))].sort(byCodePoint));
+  return asSet(set);
+}
+
+/** setintersection() and setsubtract() over sets of known numbers, or of strings (numbers among them as strings). */
+function setOperation(name: string, args: readonly unknown[], placeholders: Placeholders, op: (first: unknown[], rest: unknown[][]) => unknown[]): FunctionResult {
+  const scalar = (x: unknown) => typeof x === 'string' || typeof x === 'number';
+  if (args.length === 0 || !args.every((a) => Array.isArray(a) && a.every(scalar))) return notEvaluated(`it calls ${name}() on something that is not a set of strings`);
+  if (placeholders.mentioned(args)) return notEvaluated(`it calls ${name}() on a value known only after apply`);
+  const sets = args as unknown[][];
+  const [first, ...rest] = sets.every((a) => a.every((x) => typeof x === 'number')) ? sets : sets.map((a) => a.map(String));
+  return toSet(op(first!, rest), placeholders);
+}
+
 const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 // Terraform orders a map's keys lexically.
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -93,20 +116,11 @@ const FUNCTIONS = new Map<string, (args: unknown[], placeholders: Placeholders) 
   ['flatten', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: (args[0] as unknown[]).flat(Infinity) } : notEvaluated('it calls flatten() on something that is not a list'))],
   // A copy: tolist() of a set is a list, whose keys are indexes again.
   ['tolist', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: [...args[0]] } : notEvaluated('it calls tolist() on something that is not a list'))],
-  [
-    'toset',
-    // A set keeps one of equal values; placeholders are distinct values here, and IAM ignores repeats anyway.
-    (args, placeholders) => {
-      if (args.length !== 1 || !Array.isArray(args[0])) return notEvaluated('it calls toset() on something that is not a list');
-      const set = [...new Set(args[0] as unknown[])];
-      // Terraform orders a set of strings lexically and one of numbers by value, which a for_each over it goes by;
-      // where a value known only after apply stands, the order is not known, and only the elements are kept.
-      if (set.every((x) => typeof x === 'number')) return asSet((set as number[]).sort((a, b) => a - b));
-      // Numbers among strings become strings, as Terraform unifies the element type.
-      if (!placeholders.mentioned(set) && set.every((x) => typeof x === 'string' || typeof x === 'number')) return asSet([...new Set(set.map(String))].sort(byCodePoint));
-      return asSet(set);
-    },
-  ],
+  ['toset', (args, placeholders) => (args.length === 1 && Array.isArray(args[0]) ? toSet(args[0], placeholders) : notEvaluated('it calls toset() on something that is not a list'))],
+  ['setunion', (args, placeholders) => (args.length > 0 && args.every(Array.isArray) ? toSet((args as unknown[][]).flat(), placeholders) : notEvaluated('it calls setunion() on something that is not a list'))],
+  // Whether a value known only after apply is among others is not known: then neither is what is common or left.
+  ['setintersection', (args, placeholders) => setOperation('setintersection', args, placeholders, (first, rest) => first.filter((x) => rest.every((r) => r.includes(x))))],
+  ['setsubtract', (args, placeholders) => (args.length === 2 ? setOperation('setsubtract', args, placeholders, (first, [other]) => first.filter((x) => !other!.includes(x))) : notEvaluated('it calls setsubtract() without two sets'))],
   ['distinct', (args) => (args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0] as unknown[])] } : notEvaluated('it calls distinct() on something that is not a list'))],
   [
     'compact',
