@@ -6085,6 +6085,20 @@ function asSet(v) {
   sets.add(v);
   return { value: v };
 }
+function toSet(items, placeholders) {
+  const set2 = [...new Set(items)];
+  if (set2.every((x) => typeof x === "number")) return asSet(set2.sort((a, b) => a - b));
+  if (!placeholders.mentioned(set2) && set2.every((x) => typeof x === "string" || typeof x === "number")) return asSet([...new Set(set2.map(String))].sort(byCodePoint));
+  return asSet(set2);
+}
+function setOperation(name, args, placeholders, op) {
+  const scalar = (x) => typeof x === "string" || typeof x === "number";
+  if (args.length === 0 || !args.every((a) => Array.isArray(a) && a.every(scalar))) return notEvaluated5(`it calls ${name}() on something that is not a set of strings`);
+  if (placeholders.mentioned(args)) return notEvaluated5(`it calls ${name}() on a value known only after apply`);
+  const sets2 = args;
+  const [first2, ...rest] = sets2.every((a) => a.every((x) => typeof x === "number")) ? sets2 : sets2.map((a) => a.map(String));
+  return toSet(op(first2, rest), placeholders);
+}
 var isMap = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var byCodePoint = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 var notEvaluated5 = (why) => ({ notEvaluated: why });
@@ -6125,17 +6139,11 @@ var FUNCTIONS = /* @__PURE__ */ new Map([
   ["flatten", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: args[0].flat(Infinity) } : notEvaluated5("it calls flatten() on something that is not a list")],
   // A copy: tolist() of a set is a list, whose keys are indexes again.
   ["tolist", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...args[0]] } : notEvaluated5("it calls tolist() on something that is not a list")],
-  [
-    "toset",
-    // A set keeps one of equal values; placeholders are distinct values here, and IAM ignores repeats anyway.
-    (args, placeholders) => {
-      if (args.length !== 1 || !Array.isArray(args[0])) return notEvaluated5("it calls toset() on something that is not a list");
-      const set2 = [...new Set(args[0])];
-      if (set2.every((x) => typeof x === "number")) return asSet(set2.sort((a, b) => a - b));
-      if (!placeholders.mentioned(set2) && set2.every((x) => typeof x === "string" || typeof x === "number")) return asSet([...new Set(set2.map(String))].sort(byCodePoint));
-      return asSet(set2);
-    }
-  ],
+  ["toset", (args, placeholders) => args.length === 1 && Array.isArray(args[0]) ? toSet(args[0], placeholders) : notEvaluated5("it calls toset() on something that is not a list")],
+  ["setunion", (args, placeholders) => args.length > 0 && args.every(Array.isArray) ? toSet(args.flat(), placeholders) : notEvaluated5("it calls setunion() on something that is not a list")],
+  // Whether a value known only after apply is among others is not known: then neither is what is common or left.
+  ["setintersection", (args, placeholders) => setOperation("setintersection", args, placeholders, (first2, rest) => first2.filter((x) => rest.every((r) => r.includes(x))))],
+  ["setsubtract", (args, placeholders) => args.length === 2 ? setOperation("setsubtract", args, placeholders, (first2, [other]) => first2.filter((x) => !other.includes(x))) : notEvaluated5("it calls setsubtract() without two sets")],
   ["distinct", (args) => args.length === 1 && Array.isArray(args[0]) ? { value: [...new Set(args[0])] } : notEvaluated5("it calls distinct() on something that is not a list")],
   [
     "compact",

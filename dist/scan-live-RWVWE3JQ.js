@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-EKMLO6DX.js";
-import "./chunk-AEJF3YWM.js";
+} from "./chunk-2EX7KIGP.js";
+import "./chunk-PNEHIYM6.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-AEJF3YWM.js";
+} from "./chunk-PNEHIYM6.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
