@@ -6,6 +6,7 @@ import { partitionOfArn, partitionOfRef } from '../model/partition.js';
 import { buildSpace, evaluate, fullAccessGap, NotEvaluable, parsePolicyCached, writtenResources, type Policy, type Request, type Statement } from '../policy/index.js';
 import { allRequests } from '../policy/solve.js';
 import type { PolicyEvaluator, PolicyRequest, PolicyRole, Verdict } from './policy-step.js';
+import { freshId } from './fresh-ids.js';
 
 type Document = Extract<PolicySource, { kind: 'document' }>;
 
@@ -22,7 +23,7 @@ const MAX_REQUESTS = 20_000;
  */
 export function policyEvaluator(inv: Inventory): PolicyEvaluator {
   return {
-    evaluate: (doc, role, request) => evaluateOnPath(doc, role, request),
+    evaluate: (doc, role, request) => withNotes(evaluateOnPath(inv, doc, role, request)),
     describeEndpointPolicy: (doc, endpoint) => describeEndpointPolicy(inv, doc, endpoint),
   };
 }
@@ -34,20 +35,27 @@ function parsed(doc: Document): Policy | string {
   return `the policy of ${displayName(doc.holder)} does not parse${first ? ` (${first.message} at ${first.path})` : ''}`;
 }
 
-function evaluateOnPath(doc: Document, role: PolicyRole, req: PolicyRequest): Verdict {
+function evaluateOnPath(inv: Inventory, doc: Document, role: PolicyRole, req: PolicyRequest): Verdict & { notes?: string[] } {
   const policy = parsed(doc);
   if (typeof policy === 'string') return { decision: 'not-evaluated', because: policy };
   const whole = req.bucket ? wholeValuePlaceholders(writtenResources(policy), doc.placeholders ?? {}, req.bucket.key) : [];
   if (whole.length > 0) {
     return { decision: 'not-evaluated', because: `the plan records only that a Resource of the ${role} policy is built from ${whole.map(placeholderSubject).join(' and ')}, known only after apply, not whether it names the bucket or its objects; the .tf files beside the plan say which` };
   }
-  const endpointId = req.endpoint ? idIn(doc, req.endpoint) : undefined;
-  const vpcId = req.vpc ? idIn(doc, req.vpc) : undefined;
+  let endpointId = req.endpoint ? idIn(doc, req.endpoint) : undefined;
+  let vpcId = req.vpc ? idIn(doc, req.vpc) : undefined;
+  const notes: string[] = [];
   if (req.endpoint && !endpointId && mentions(policy, 'aws:sourcevpce')) {
-    return { decision: 'not-evaluated', because: `the id of ${displayName(req.endpoint)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpce conditions match is unknown` };
+    const fresh = freshId(inv, policy, doc.placeholders ?? {}, req.endpoint, 'aws:sourcevpce');
+    if (!fresh) return { decision: 'not-evaluated', because: `the id of ${displayName(req.endpoint)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpce conditions match is unknown` };
+    endpointId = fresh.value;
+    notes.push(fresh.note);
   }
   if (req.vpc && !vpcId && mentions(policy, 'aws:sourcevpc')) {
-    return { decision: 'not-evaluated', because: `the id of ${displayName(req.vpc)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpc conditions match is unknown` };
+    const fresh = freshId(inv, policy, doc.placeholders ?? {}, req.vpc, 'aws:sourcevpc');
+    if (!fresh) return { decision: 'not-evaluated', because: `the id of ${displayName(req.vpc)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpc conditions match is unknown` };
+    vpcId = fresh.value;
+    notes.push(fresh.note);
   }
   const account = req.account;
   const action = req.action.toLowerCase();
@@ -100,11 +108,17 @@ function evaluateOnPath(doc: Document, role: PolicyRole, req: PolicyRequest): Ve
     const decision = [...decisions][0]!;
     const label = first!.statement ? statementLabel(first!.statement) : undefined;
     const who = role === 'endpoint' ? 'endpoint policy' : 'bucket policy';
-    if (decision === 'explicit-deny') return { decision: 'deny', statement: label!, because: `a Deny in the ${who} matches` };
-    if (decision === 'allow') return { decision: 'allow', statement: label!, because: `an Allow in the ${who} matches` };
-    return { decision: 'no-match', because: `no statement of the ${who} allows it` };
+    if (decision === 'explicit-deny') return { decision: 'deny', statement: label!, because: `a Deny in the ${who} matches`, notes };
+    if (decision === 'allow') return { decision: 'allow', statement: label!, because: `an Allow in the ${who} matches`, notes };
+    return { decision: 'no-match', because: `no statement of the ${who} allows it`, notes };
   }
-  return { decision: 'depends', because: dependsOn([...outcomes.values()]) };
+  return { decision: 'depends', because: dependsOn([...outcomes.values()]), notes };
+}
+
+/** A verdict that went by a new node's id says so. */
+function withNotes(v: Verdict & { notes?: string[] }): Verdict {
+  const { notes, ...verdict } = v;
+  return notes && notes.length > 0 ? { ...verdict, because: `${verdict.because} (${notes.join('; ')})` } : verdict;
 }
 
 /** The endpoint's or VPC's id: known, or the placeholder the plan's policy text uses for it. */

@@ -228,4 +228,17 @@ describe('explain --bucket on a plan (fixture explain-bucket)', () => {
       }
     }
   });
+  it('a new VPC\'s endpoint that a fence of other new endpoints leaves out (fixture module-instances-as-values): denied but for the exempt admin', async () => {
+    const inv = await inventoryWithSources(join(FIXTURES, 'module-instances-as-values'));
+    const e = explainBucket(inv, 'acme-shared-reports', policyEvaluator(inv));
+    const through = (key: string) => e.privatePaths.find((p) => p.endpoint?.key === key)!.checks;
+    for (const c of through('module.sandbox.aws_vpc_endpoint.s3')) {
+      expect(c.bucket.verdict).toMatchObject({ decision: 'depends' });
+      expect(c.bucket.verdict!.because).toContain('arn:aws:iam::111122223333:role/platform-admin: no statement');
+      expect(c.bucket.verdict!.because).toContain('statement "DenyOutsideCoreEndpoints" (Deny)');
+      expect(c.bucket.verdict!.because).toContain('the id of module.sandbox.aws_vpc_endpoint.s3, known only after apply, is new: none of the ids the policy names');
+    }
+    // The fence names the core VPCs' endpoints: nobody is denied through them.
+    for (const c of through('module.vpc[0].aws_vpc_endpoint.s3')) expect(c.bucket.verdict).toMatchObject({ decision: 'no-match' });
+  });
 });
