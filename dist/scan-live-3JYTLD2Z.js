@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-2EX7KIGP.js";
-import "./chunk-PNEHIYM6.js";
+} from "./chunk-43FI4OHE.js";
+import "./chunk-NSQ262PR.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-PNEHIYM6.js";
+} from "./chunk-NSQ262PR.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

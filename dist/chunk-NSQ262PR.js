@@ -41,6 +41,29 @@ function displayName(ref) {
 function clip(text) {
   return text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
 }
+function isDataSourceAddress(address) {
+  let i = 0;
+  for (; ; ) {
+    const dot = address.indexOf(".", i);
+    const segment = dot === -1 ? address.slice(i) : address.slice(i, dot);
+    if (segment !== "module") return segment === "data" && dot !== -1;
+    let j = dot + 1;
+    while (j < address.length && address[j] !== "." && address[j] !== "[") j++;
+    if (address[j] === "[") j = afterKey(address, j);
+    if (j === -1 || address[j] !== ".") return false;
+    i = j + 1;
+  }
+}
+function afterKey(address, open) {
+  let j = open + 1;
+  if (address[j] === '"') {
+    for (j++; j < address.length && address[j] !== '"'; j++) if (address[j] === "\\") j++;
+    j++;
+  } else {
+    while (j < address.length && address[j] !== "]") j++;
+  }
+  return address[j] === "]" ? j + 1 : -1;
+}
 
 // rules/lib/bucket-snippets.ts
 var BUCKET_FENCE = [
@@ -11498,11 +11521,13 @@ function inventoryCounts(inv) {
 
 export {
   displayName,
+  isDataSourceAddress,
   parsePolicyCached,
   evaluate,
   NotEvaluable,
   buildSpace,
   placeholderName,
+  placeholderKeys,
   idPlaceholder,
   wholeValuePlaceholders,
   placeholderSubject,

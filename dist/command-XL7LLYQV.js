@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-2EX7KIGP.js";
+} from "./chunk-43FI4OHE.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -20,10 +20,12 @@ import {
   fitPlanToHeap,
   fullAccessGap,
   idPlaceholder,
+  isDataSourceAddress,
   isGatewayOf,
   nameList,
   naturalCompare,
   parsePolicyCached,
+  placeholderKeys,
   placeholderName,
   placeholderSubject,
   planProgress,
@@ -34,7 +36,7 @@ import {
   topologyOf,
   wholeValuePlaceholders,
   writtenResources
-} from "./chunk-PNEHIYM6.js";
+} from "./chunk-NSQ262PR.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
@@ -418,11 +420,37 @@ function outcome(endpoint, bucket) {
   return { outcome: "identity-policies-decide" };
 }
 
+// src/explain/fresh-ids.ts
+var STAND_IN = { "aws:sourcevpce": "vpce-0vpcelint0new0id", "aws:sourcevpc": "vpc-0vpcelint0new0id" };
+var MATCH_EVERY = { "aws:sourcevpce": /* @__PURE__ */ new Set(["*", "vpce-*"]), "aws:sourcevpc": /* @__PURE__ */ new Set(["*", "vpc-*"]) };
+function freshId(inv, policy, placeholders, ref, keyLower) {
+  const nodes = keyLower === "aws:sourcevpce" ? inv.vpcEndpoints : inv.vpcs;
+  if (ref.id !== void 0 || !ref.address || isDataSourceAddress(ref.address) || !nodes.has(ref.key)) return void 0;
+  for (const s of policy.statements) {
+    for (const c of s.conditions) {
+      if (c.keyLower !== keyLower || c.base === "Null") continue;
+      if (!c.base.startsWith("String") || c.hasVariables) return void 0;
+      const like = c.base === "StringLike" || c.base === "StringNotLike";
+      for (const v of c.values) {
+        if (like && /[*?]/.test(v) && !MATCH_EVERY[keyLower].has(v)) return void 0;
+        const keys = placeholderKeys(placeholders, v);
+        if (keys !== void 0 && !keys.every((k) => k !== ref.key && v === placeholderName(k, "id") && managedNode(nodes, k))) return void 0;
+        if (keys === void 0 && v.includes("<known after apply:")) return void 0;
+      }
+    }
+  }
+  return { value: STAND_IN[keyLower], note: `the id of ${ref.address}, known only after apply, is new: none of the ids the policy names` };
+}
+function managedNode(nodes, key) {
+  const node = nodes.get(key);
+  return node !== void 0 && node.ref.address !== void 0 && !isDataSourceAddress(node.ref.address);
+}
+
 // src/explain/evaluator.ts
 var MAX_REQUESTS = 2e4;
 function policyEvaluator(inv) {
   return {
-    evaluate: (doc, role, request) => evaluateOnPath(doc, role, request),
+    evaluate: (doc, role, request) => withNotes(evaluateOnPath(inv, doc, role, request)),
     describeEndpointPolicy: (doc, endpoint) => describeEndpointPolicy(inv, doc, endpoint)
   };
 }
@@ -432,20 +460,27 @@ function parsed(doc) {
   const first = result.problems[0];
   return `the policy of ${displayName(doc.holder)} does not parse${first ? ` (${first.message} at ${first.path})` : ""}`;
 }
-function evaluateOnPath(doc, role, req) {
+function evaluateOnPath(inv, doc, role, req) {
   const policy = parsed(doc);
   if (typeof policy === "string") return { decision: "not-evaluated", because: policy };
   const whole = req.bucket ? wholeValuePlaceholders(writtenResources(policy), doc.placeholders ?? {}, req.bucket.key) : [];
   if (whole.length > 0) {
     return { decision: "not-evaluated", because: `the plan records only that a Resource of the ${role} policy is built from ${whole.map(placeholderSubject).join(" and ")}, known only after apply, not whether it names the bucket or its objects; the .tf files beside the plan say which` };
   }
-  const endpointId = req.endpoint ? idIn(doc, req.endpoint) : void 0;
-  const vpcId = req.vpc ? idIn(doc, req.vpc) : void 0;
+  let endpointId = req.endpoint ? idIn(doc, req.endpoint) : void 0;
+  let vpcId = req.vpc ? idIn(doc, req.vpc) : void 0;
+  const notes = [];
   if (req.endpoint && !endpointId && mentions(policy, "aws:sourcevpce")) {
-    return { decision: "not-evaluated", because: `the id of ${displayName(req.endpoint)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpce conditions match is unknown` };
+    const fresh = freshId(inv, policy, doc.placeholders ?? {}, req.endpoint, "aws:sourcevpce");
+    if (!fresh) return { decision: "not-evaluated", because: `the id of ${displayName(req.endpoint)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpce conditions match is unknown` };
+    endpointId = fresh.value;
+    notes.push(fresh.note);
   }
   if (req.vpc && !vpcId && mentions(policy, "aws:sourcevpc")) {
-    return { decision: "not-evaluated", because: `the id of ${displayName(req.vpc)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpc conditions match is unknown` };
+    const fresh = freshId(inv, policy, doc.placeholders ?? {}, req.vpc, "aws:sourcevpc");
+    if (!fresh) return { decision: "not-evaluated", because: `the id of ${displayName(req.vpc)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpc conditions match is unknown` };
+    vpcId = fresh.value;
+    notes.push(fresh.note);
   }
   const account = req.account;
   const action = req.action.toLowerCase();
@@ -496,11 +531,15 @@ function evaluateOnPath(doc, role, req) {
     const decision = [...decisions][0];
     const label = first.statement ? statementLabel(first.statement) : void 0;
     const who = role === "endpoint" ? "endpoint policy" : "bucket policy";
-    if (decision === "explicit-deny") return { decision: "deny", statement: label, because: `a Deny in the ${who} matches` };
-    if (decision === "allow") return { decision: "allow", statement: label, because: `an Allow in the ${who} matches` };
-    return { decision: "no-match", because: `no statement of the ${who} allows it` };
+    if (decision === "explicit-deny") return { decision: "deny", statement: label, because: `a Deny in the ${who} matches`, notes };
+    if (decision === "allow") return { decision: "allow", statement: label, because: `an Allow in the ${who} matches`, notes };
+    return { decision: "no-match", because: `no statement of the ${who} allows it`, notes };
   }
-  return { decision: "depends", because: dependsOn([...outcomes.values()]) };
+  return { decision: "depends", because: dependsOn([...outcomes.values()]), notes };
+}
+function withNotes(v) {
+  const { notes, ...verdict } = v;
+  return notes && notes.length > 0 ? { ...verdict, because: `${verdict.because} (${notes.join("; ")})` } : verdict;
 }
 function idIn(doc, ref) {
   if (ref.id) return ref.id;
