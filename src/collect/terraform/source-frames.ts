@@ -2,6 +2,7 @@ import type { CallSite, HclExpr, ModuleValues, TraversalStep } from '../../sourc
 import type { BuildContext } from './context.js';
 import type { Expression } from './plan-types.js';
 import type { Scope } from './resolve.js';
+import { SourceNotEvaluable } from './source-errors.js';
 
 /**
  * Where a source expression is evaluated, and how the evaluation moves
@@ -88,4 +89,31 @@ export function toOutput(ctx: BuildContext, frame: Frame, steps: readonly Traver
     rest,
     sensitive: declared.sensitive,
   };
+}
+
+/**
+ * The instance keys of a module call from the value of its count (indexes, a list) or for_each (names), as the
+ * source evaluates it; checked against the instances the plan holds resources of, which must all be among them
+ * (the plan lists only instances with resources, so it cannot give the keys itself).
+ */
+export function callKeys(ctx: BuildContext, scope: Scope, call: string, site: CallSite, value: unknown, isPlaceholder: (v: unknown) => boolean): number[] | { names: string[] } {
+  const counted = site.arguments.has('count');
+  const subject = `the ${counted ? 'count' : 'for_each'} of module.${call} (${site.where})`;
+  const unknown = isPlaceholder(value) ? 'known only after apply' : undefined;
+  let keys: number[] | { names: string[] };
+  if (counted) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new SourceNotEvaluable(`${subject} is ${unknown ?? 'not a whole number'}`);
+    keys = Array.from({ length: value }, (_, i) => i);
+  } else if (Array.isArray(value) && value.every((v) => typeof v === 'string' && !isPlaceholder(v))) {
+    keys = { names: [...new Set(value as string[])].sort() };
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    keys = { names: Object.keys(value).sort() };
+  } else {
+    throw new SourceNotEvaluable(`${subject} is ${unknown ?? 'neither a map nor a set of strings vpcelint can tell'}`);
+  }
+  const given = new Set<unknown>(Array.isArray(keys) ? keys : keys.names);
+  if (ctx.resolver.moduleKeysOf(scope, call).some((k) => k === undefined || !given.has(k))) {
+    throw new SourceNotEvaluable(`the plan has instances of module.${call} that ${subject} does not give: the source is not the plan's configuration`);
+  }
+  return keys;
 }

@@ -7,7 +7,7 @@ import { placeholderFor } from './plan-placeholders.js';
 import { bucketValue } from './bucket-values.js';
 import { mayHold } from './placeholder-text.js';
 import type { Expression } from './plan-types.js';
-import { toCaller, toOutput, type Frame, type Move } from './source-frames.js';
+import { callKeys, toCaller, toOutput, type Frame, type Move } from './source-frames.js';
 import { SourceNotEvaluable, TerraformError, terraformError } from './source-errors.js';
 import { deep, InstanceValue, Lazy, navigate, shallow } from './source-lazy.js';
 import { checkReferences, computedIndexAt, declaresResource, isResource, plannedOf, traversalText, traversalsOf } from './source-references.js';
@@ -392,32 +392,12 @@ export class SourceEvaluator {
     return out;
   }
 
-  /**
-   * The instance keys of a module call written in this frame's module: a count's indexes (a list), a for_each's
-   * keys (names), none without either; checked against the instances the plan holds resources of.
-   */
+  /** The instance keys of a module call written in this frame's module (source-frames.ts), its count or for_each evaluated once. */
   private moduleKeys(site: CallSite, call: string): number[] | { names: string[] } | undefined {
-    const count = site.arguments.get('count');
-    const forEach = site.arguments.get('for_each');
-    if (!count && !forEach) return undefined;
-    const subject = `the ${count ? 'count' : 'for_each'} of module.${call} (${site.where})`;
-    const value = this.once(`module.${call}`, () => shallow(this.isolated(this.frame, () => this.value((count ?? forEach)!))));
-    let keys: number[] | { names: string[] };
-    if (count) {
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new SourceNotEvaluable(`${subject} is ${this.isPlaceholder(value) ? 'known only after apply' : 'not a whole number'}`);
-      keys = Array.from({ length: value }, (_, i) => i);
-    } else if (Array.isArray(value) && value.every((v) => typeof v === 'string' && !this.isPlaceholder(v))) {
-      keys = { names: [...new Set(value as string[])].sort() };
-    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      keys = { names: Object.keys(value).sort() };
-    } else {
-      throw new SourceNotEvaluable(`${subject} is ${this.isPlaceholder(value) ? 'known only after apply' : 'neither a map nor a set of strings vpcelint can tell'}`);
-    }
-    const evaluated = new Set<unknown>(Array.isArray(keys) ? keys : keys.names);
-    if (this.ctx.resolver.moduleKeysOf(this.frame.scope, call).some((k) => k === undefined || !evaluated.has(k))) {
-      throw new SourceNotEvaluable(`the plan has instances of module.${call} that ${subject} does not give: the source is not the plan's configuration`);
-    }
-    return keys;
+    const expr = site.arguments.get('count') ?? site.arguments.get('for_each');
+    if (!expr) return undefined;
+    const value = this.once(`module.${call}`, () => shallow(this.isolated(this.frame, () => this.value(expr))));
+    return callKeys(this.ctx, this.frame.scope, call, site, value, (v) => this.isPlaceholder(v));
   }
 
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
