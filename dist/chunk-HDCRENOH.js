@@ -6439,6 +6439,27 @@ function toOutput(ctx, frame, steps) {
     sensitive: declared.sensitive
   };
 }
+function callKeys(ctx, scope, call, site, value, isPlaceholder) {
+  const counted = site.arguments.has("count");
+  const subject = `the ${counted ? "count" : "for_each"} of module.${call} (${site.where})`;
+  const unknown2 = isPlaceholder(value) ? "known only after apply" : void 0;
+  let keys;
+  if (counted) {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new SourceNotEvaluable(`${subject} is ${unknown2 ?? "not a whole number"}`);
+    keys = Array.from({ length: value }, (_, i) => i);
+  } else if (Array.isArray(value) && value.every((v) => typeof v === "string" && !isPlaceholder(v))) {
+    keys = { names: [...new Set(value)].sort() };
+  } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    keys = { names: Object.keys(value).sort() };
+  } else {
+    throw new SourceNotEvaluable(`${subject} is ${unknown2 ?? "neither a map nor a set of strings vpcelint can tell"}`);
+  }
+  const given = new Set(Array.isArray(keys) ? keys : keys.names);
+  if (ctx.resolver.moduleKeysOf(scope, call).some((k) => k === void 0 || !given.has(k))) {
+    throw new SourceNotEvaluable(`the plan has instances of module.${call} that ${subject} does not give: the source is not the plan's configuration`);
+  }
+  return keys;
+}
 
 // src/collect/terraform/source-lazy.ts
 var Lazy = class {
@@ -6824,32 +6845,12 @@ var SourceEvaluator = class {
     for (const key of keys.names) out[key] = instance(key);
     return out;
   }
-  /**
-   * The instance keys of a module call written in this frame's module: a count's indexes (a list), a for_each's
-   * keys (names), none without either; checked against the instances the plan holds resources of.
-   */
+  /** The instance keys of a module call written in this frame's module (source-frames.ts), its count or for_each evaluated once. */
   moduleKeys(site, call) {
-    const count = site.arguments.get("count");
-    const forEach = site.arguments.get("for_each");
-    if (!count && !forEach) return void 0;
-    const subject = `the ${count ? "count" : "for_each"} of module.${call} (${site.where})`;
-    const value = this.once(`module.${call}`, () => shallow(this.isolated(this.frame, () => this.value(count ?? forEach))));
-    let keys;
-    if (count) {
-      if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new SourceNotEvaluable(`${subject} is ${this.isPlaceholder(value) ? "known only after apply" : "not a whole number"}`);
-      keys = Array.from({ length: value }, (_, i) => i);
-    } else if (Array.isArray(value) && value.every((v) => typeof v === "string" && !this.isPlaceholder(v))) {
-      keys = { names: [...new Set(value)].sort() };
-    } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-      keys = { names: Object.keys(value).sort() };
-    } else {
-      throw new SourceNotEvaluable(`${subject} is ${this.isPlaceholder(value) ? "known only after apply" : "neither a map nor a set of strings vpcelint can tell"}`);
-    }
-    const evaluated2 = new Set(Array.isArray(keys) ? keys : keys.names);
-    if (this.ctx.resolver.moduleKeysOf(this.frame.scope, call).some((k) => k === void 0 || !evaluated2.has(k))) {
-      throw new SourceNotEvaluable(`the plan has instances of module.${call} that ${subject} does not give: the source is not the plan's configuration`);
-    }
-    return keys;
+    const expr = site.arguments.get("count") ?? site.arguments.get("for_each");
+    if (!expr) return void 0;
+    const value = this.once(`module.${call}`, () => shallow(this.isolated(this.frame, () => this.value(expr))));
+    return callKeys(this.ctx, this.frame.scope, call, site, value, (v) => this.isPlaceholder(v));
   }
   /** The instances a bare resource reference names in this frame's module: a counted resource's in index order. */
   resourceInstances(t, subject) {

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-NSQ262PR.js";
+} from "./chunk-HDCRENOH.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

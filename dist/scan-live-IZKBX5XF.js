@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-43FI4OHE.js";
-import "./chunk-NSQ262PR.js";
+} from "./chunk-NUHKY33S.js";
+import "./chunk-HDCRENOH.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
