@@ -68,6 +68,15 @@ describe('a module call as a value', () => {
     expect(inv.buckets.get('aws_s3_bucket.edge')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('the plan has instances of module.edge that the for_each of module.edge (main.tf:31) does not give') });
   });
 
+  it('a policy document whose source cannot be evaluated says why, beside why the plan alone does not do', async () => {
+    const dir = edited('count  = 2', 'count  = 1');
+    const inv = await inventoryWithSources(dir);
+    expect(inv.buckets.get('aws_s3_bucket.shared')!.policy).toMatchObject({
+      kind: 'unknown',
+      reason: expect.stringMatching(/reads a module without naming an output; its source \(main\.tf:\d+\) cannot be evaluated from the plan either: the plan has instances of module\.vpc that the count of module\.vpc \(main\.tf:22\) does not give/),
+    });
+  });
+
   it('a splat over a call with for_each is an error in Terraform: not evaluated, no list guessed', async () => {
     const dir = edited('[for name, m in module.edge : m.s3_endpoint_id]', 'module.edge[*].s3_endpoint_id');
     const inv = await inventoryWithSources(dir);

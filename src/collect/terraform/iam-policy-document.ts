@@ -113,8 +113,10 @@ function rebuild(ctx: BuildContext, doc: Instance, source?: SourceLookup): Rebui
     return rebuilder.run();
   } catch (err) {
     if (!(err instanceof CannotRebuild)) throw err;
-    const inexact = rebuilder.inexact;
-    return { kind: 'unknown', reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}`, ...(inexact.length > 0 ? { inexact } : {}) };
+    const { inexact, sourceFailure } = rebuilder;
+    // With the source read, why it did not do is what the reader can act on.
+    const source = sourceFailure ? `; its source (${sourceFailure.where}) cannot be evaluated from the plan either: ${sourceFailure.why}` : '';
+    return { kind: 'unknown', reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}${source}`, ...(inexact.length > 0 ? { inexact } : {}) };
   }
 }
 
@@ -123,6 +125,8 @@ class Rebuilder {
   private readonly config: Record<string, unknown> | undefined;
   /** The lists met so far that the source could read exactly (kept for a rebuild that failed on one of them). */
   readonly inexact: AttributePath[] = [];
+  /** The first source expression that could not be evaluated, and why. */
+  sourceFailure: { where: string; why: string } | undefined;
 
   constructor(
     private readonly ctx: BuildContext,
@@ -360,8 +364,9 @@ class Rebuilder {
     try {
       return evaluateSource(this.ctx, this.doc, found, expr, rebuiltDocumentText(this.ctx));
     } catch (err) {
-      if (err instanceof SourceNotEvaluable) return undefined;
-      throw err;
+      if (!(err instanceof SourceNotEvaluable)) throw err;
+      this.sourceFailure ??= { where: found.where, why: err.message };
+      return undefined;
     }
   }
 
