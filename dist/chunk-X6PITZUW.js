@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-HDCRENOH.js";
+} from "./chunk-QMENZ2WD.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

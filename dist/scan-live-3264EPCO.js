@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-NUHKY33S.js";
-import "./chunk-HDCRENOH.js";
+} from "./chunk-X6PITZUW.js";
+import "./chunk-QMENZ2WD.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

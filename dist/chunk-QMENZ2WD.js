@@ -7273,8 +7273,9 @@ function rebuild2(ctx, doc, source) {
     return rebuilder.run();
   } catch (err) {
     if (!(err instanceof CannotRebuild)) throw err;
-    const inexact = rebuilder.inexact;
-    return { kind: "unknown", reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}`, ...inexact.length > 0 ? { inexact } : {} };
+    const { inexact, sourceFailure } = rebuilder;
+    const source2 = sourceFailure ? `; its source (${sourceFailure.where}) cannot be evaluated from the plan either: ${sourceFailure.why}` : "";
+    return { kind: "unknown", reason: `${doc.address} is known only after apply and cannot be rebuilt from the plan: ${err.message}${source2}`, ...inexact.length > 0 ? { inexact } : {} };
   }
 }
 var Rebuilder = class {
@@ -7291,6 +7292,8 @@ var Rebuilder = class {
   config;
   /** The lists met so far that the source could read exactly (kept for a rebuild that failed on one of them). */
   inexact = [];
+  /** The first source expression that could not be evaluated, and why. */
+  sourceFailure;
   run() {
     const sources = this.mergedDocuments("source_policy_documents", "source_json");
     const overrides = this.mergedDocuments("override_policy_documents", "override_json");
@@ -7501,8 +7504,9 @@ var Rebuilder = class {
     try {
       return evaluateSource(this.ctx, this.doc, found, expr, rebuiltDocumentText(this.ctx));
     } catch (err) {
-      if (err instanceof SourceNotEvaluable) return void 0;
-      throw err;
+      if (!(err instanceof SourceNotEvaluable)) throw err;
+      this.sourceFailure ??= { where: found.where, why: err.message };
+      return void 0;
     }
   }
   /** Placeholders of another rebuild or evaluation joining this document's; a name keeps the nodes it was first given. */
