@@ -66,6 +66,7 @@ export async function main(argv: string[], io: Io = defaultIo(argv)): Promise<nu
     .option('--profile <name>', 'with --aws: profile from the AWS config files')
     .option('--role-arn <arn>', 'with --aws: role to assume before reading')
     .option('--bucket <name>', 'explain the paths to this S3 bucket (name or Terraform address) instead')
+    .option('--source-root <dir>', "with --plan: directory of the plan's root module (.tf files), for the policies and links the plan keeps only by references (default: the plan's directory if it has .tf files, else the working directory)")
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
     .action(async (target: string | undefined, opts) => {
       const { explainCommand } = await import('../explain/command.js');

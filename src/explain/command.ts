@@ -27,6 +27,8 @@ export interface ExplainOptions {
   roleArn?: string;
   bucket?: string;
   format?: string;
+  /** With --plan: the root module's .tf files, as scan's --source-root. */
+  sourceRoot?: string;
 }
 
 /** `vpcelint explain`: prints how traffic from a subnet reaches each service, or who reaches a bucket and how. */
@@ -65,9 +67,10 @@ async function loadInventory(opts: ExplainOptions, io: Io, lean: NonNullable<Rea
   if (inputs.length === 0) throw new UsageError('explain needs an input: --plan <plan.json> (use "-" for standard input), --snapshot <file>, or --aws');
   if (inputs.length > 1) throw new UsageError(`explain reads one input: ${inputs.join(' and ')} cannot be combined`);
   if (!opts.aws && (opts.region || opts.profile || opts.roleArn)) throw new UsageError('--region, --profile and --role-arn apply to --aws');
+  if (opts.sourceRoot !== undefined && opts.plan === undefined) throw new UsageError('--source-root applies to --plan');
   if (opts.plan !== undefined) {
     // Policies written as jsonencode() over values known only after apply come from the .tf source, as in scan.
-    const sources = prepareSources({ planFile: opts.plan, cwd: io.cwd });
+    const sources = prepareSources({ planFile: opts.plan, cwd: io.cwd, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}) });
     return collectPlanWithSources(readPlanFile(opts.plan, { lean }), opts.plan, sources);
   }
   if (opts.snapshot !== undefined) return readSnapshot(opts.snapshot);

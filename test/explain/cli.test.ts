@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,6 +42,20 @@ describe('vpcelint explain', () => {
     expect(r.stdout).toContain('statement "OnlyThroughTheEndpoint" (Deny)');
   });
 
+  it('--source-root: the .tf files of a plan kept elsewhere, for the policies the plan keeps only by references', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpcelint-explain-root-'));
+    const plan = join(dir, 'plan.json');
+    copyFileSync(planPath('module-instances-as-values'), plan);
+    const args = ['explain', '--plan', plan, '--bucket', 'acme-shared-reports'];
+    const alone = cli(args);
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(alone.stdout).toContain('cannot be rebuilt from the plan: its values reads a module without naming an output');
+    const withSource = cli([...args, '--source-root', join(ROOT, 'fixtures', 'module-instances-as-values')]);
+    expect(withSource.code, withSource.stderr).toBe(0);
+    expect(withSource.stdout).not.toContain('cannot be rebuilt');
+    expect(withSource.stdout).toContain('statement "DenyOutsideCoreEndpoints" (Deny)');
+  });
+
   it('exit 2 with one line for a wrong command line', () => {
     const cases: [string[], RegExp][] = [
       [['explain', '--plan', planPath('example')], /explain needs a subnet or route table/],
@@ -49,6 +63,8 @@ describe('vpcelint explain', () => {
       [['explain', 'aws_subnet.x'], /explain needs an input: --plan/],
       [['explain', '--plan', planPath('example'), 'aws_subnet.x'], /no subnet or route table "aws_subnet.x"/],
       [['explain', '--plan', planPath('example'), '--format', 'svg', 'aws_subnet.x'], /svg/],
+      [['explain', '--snapshot', planPath('example'), '--source-root', '.', 'aws_subnet.x'], /--source-root applies to --plan/],
+      [['explain', '--plan', planPath('example'), '--source-root', 'no/such/dir', 'aws_subnet.x'], /--source-root no\/such\/dir: not a directory/],
     ];
     for (const [args, message] of cases) {
       const r = cli(args);
