@@ -836,8 +836,9 @@ async function loadInventory(opts, io, lean) {
   if (inputs.length === 0) throw new UsageError('explain needs an input: --plan <plan.json> (use "-" for standard input), --snapshot <file>, or --aws');
   if (inputs.length > 1) throw new UsageError(`explain reads one input: ${inputs.join(" and ")} cannot be combined`);
   if (!opts.aws && (opts.region || opts.profile || opts.roleArn)) throw new UsageError("--region, --profile and --role-arn apply to --aws");
+  if (opts.sourceRoot !== void 0 && opts.plan === void 0) throw new UsageError("--source-root applies to --plan");
   if (opts.plan !== void 0) {
-    const sources = prepareSources({ planFile: opts.plan, cwd: io.cwd });
+    const sources = prepareSources({ planFile: opts.plan, cwd: io.cwd, ...opts.sourceRoot !== void 0 ? { sourceRoot: opts.sourceRoot } : {} });
     return collectPlanWithSources(readPlanFile(opts.plan, { lean }), opts.plan, sources);
   }
   if (opts.snapshot !== void 0) return readSnapshot(opts.snapshot);
