@@ -77,6 +77,12 @@ describe('a module call as a value', () => {
     });
   });
 
+  it('a count too large to be the plan\'s is not made into a list', async () => {
+    const dir = edited('count  = 2', 'count  = 1000000000');
+    const inv = await inventoryWithSources(dir);
+    expect(inv.buckets.get('aws_s3_bucket.shared')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('is 1000000000, more instances than vpcelint reads a module call as a whole with') });
+  });
+
   it('a splat over a call with for_each is an error in Terraform: not evaluated, no list guessed', async () => {
     const dir = edited('[for name, m in module.edge : m.s3_endpoint_id]', 'module.edge[*].s3_endpoint_id');
     const inv = await inventoryWithSources(dir);

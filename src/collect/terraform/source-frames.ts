@@ -103,6 +103,8 @@ export function callKeys(ctx: BuildContext, scope: Scope, call: string, site: Ca
   let keys: number[] | { names: string[] };
   if (counted) {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new SourceNotEvaluable(`${subject} is ${unknown ?? 'not a whole number'}`);
+    // A count is a number in the source: a (hostile) source must not make a list of a billion instances.
+    if (value > MAX_INSTANCES) throw new SourceNotEvaluable(`${subject} is ${value}, more instances than vpcelint reads a module call as a whole with`);
     keys = Array.from({ length: value }, (_, i) => i);
   } else if (Array.isArray(value) && value.every((v) => typeof v === 'string' && !isPlaceholder(v))) {
     keys = { names: [...new Set(value as string[])].sort() };
@@ -117,3 +119,6 @@ export function callKeys(ctx: BuildContext, scope: Scope, call: string, site: Ca
   }
   return keys;
 }
+
+/** The most instances of one module call read as a whole: far beyond any configuration, well within memory. */
+const MAX_INSTANCES = 10_000;
