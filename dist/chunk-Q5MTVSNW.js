@@ -6446,6 +6446,7 @@ function callKeys(ctx, scope, call, site, value, isPlaceholder) {
   let keys;
   if (counted) {
     if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new SourceNotEvaluable(`${subject} is ${unknown2 ?? "not a whole number"}`);
+    if (value > MAX_INSTANCES) throw new SourceNotEvaluable(`${subject} is ${value}, more instances than vpcelint reads a module call as a whole with`);
     keys = Array.from({ length: value }, (_, i) => i);
   } else if (Array.isArray(value) && value.every((v) => typeof v === "string" && !isPlaceholder(v))) {
     keys = { names: [...new Set(value)].sort() };
@@ -6460,6 +6461,7 @@ function callKeys(ctx, scope, call, site, value, isPlaceholder) {
   }
   return keys;
 }
+var MAX_INSTANCES = 1e4;
 
 // src/collect/terraform/source-lazy.ts
 var Lazy = class {

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-X6PITZUW.js";
-import "./chunk-QMENZ2WD.js";
+} from "./chunk-6AIMMAGW.js";
+import "./chunk-Q5MTVSNW.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

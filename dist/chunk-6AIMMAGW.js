@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-QMENZ2WD.js";
+} from "./chunk-Q5MTVSNW.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
