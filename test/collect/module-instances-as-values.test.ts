@@ -89,6 +89,13 @@ describe('a module call as a value', () => {
     expect(inv.buckets.get('aws_s3_bucket.edge')!.policy).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('which its object does not have') });
   });
 
+  it('length() of a module call read whole: its number of instances, the instances not read', async () => {
+    for (const [n, want] of [[2, [endpointId('module.edge["blue"]'), endpointId('module.edge["green"]')]], [3, ['vpce-0none']]] as const) {
+      const dir = edited('[for name, m in module.edge : m.s3_endpoint_id]', `(length(module.edge) == ${n} ? [for name, m in module.edge : m.s3_endpoint_id] : ["vpce-0none"])`);
+      expect(sourceVpce(await inventoryWithSources(dir), 'aws_s3_bucket.edge')).toEqual(want);
+    }
+  });
+
   it('a module instance read whole where a value belongs is not evaluated', async () => {
     const dir = edited('[for name, m in module.edge : m.s3_endpoint_id]', '[for name, m in module.edge : m]');
     const inv = await inventoryWithSources(dir);

@@ -130,7 +130,7 @@ export class SourceEvaluator {
         if (e.name === 'lookup' && (e.args.length === 2 || e.args.length === 3)) return this.lookup(e.args);
         if (e.name === 'templatefile') return this.templateFile(e);
         if (e.name === 'file') return this.fileText(e);
-        if ((e.name === 'values' || e.name === 'keys') && e.args.length === 1) return this.membersOf(e.name, e.args[0]!);
+        if ((e.name === 'values' || e.name === 'keys' || e.name === 'length') && e.args.length === 1) return this.membersOf(e.name, e.args[0]!);
         return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case 'conditional': {
@@ -512,10 +512,10 @@ export class SourceEvaluator {
   }
 
   /**
-   * `values(m)`, `keys(m)`: the members are not evaluated here, so that instances of a resource or module
-   * (`values(module.edge)[*].s3_endpoint_id`) stay instances, stepped into after.
+   * `values(m)`, `keys(m)`, `length(x)`: the members are not evaluated here, so that instances of a resource or
+   * module (`values(module.edge)[*].s3_endpoint_id`, `length(module.vpc)`) stay instances, stepped into after.
    */
-  private membersOf(name: 'values' | 'keys', arg: HclExpr): unknown {
+  private membersOf(name: 'values' | 'keys' | 'length', arg: HclExpr): unknown {
     const m = shallow(this.value(arg));
     if (m instanceof InstanceValue) throw new SourceNotEvaluable(`it calls ${name}() on the whole of ${m.address}`);
     return evaluated(callFunction(name, [m], this.placeholderTests));
