@@ -6612,7 +6612,7 @@ var SourceEvaluator = class {
         if (e.name === "lookup" && (e.args.length === 2 || e.args.length === 3)) return this.lookup(e.args);
         if (e.name === "templatefile") return this.templateFile(e);
         if (e.name === "file") return this.fileText(e);
-        if ((e.name === "values" || e.name === "keys") && e.args.length === 1) return this.membersOf(e.name, e.args[0]);
+        if ((e.name === "values" || e.name === "keys" || e.name === "length") && e.args.length === 1) return this.membersOf(e.name, e.args[0]);
         return evaluated(callFunction(e.name, e.args.map((a) => this.result(a)), this.placeholderTests));
       }
       case "conditional": {
@@ -6957,8 +6957,8 @@ var SourceEvaluator = class {
     throw terraformError(`it calls lookup() for ${JSON.stringify(k)}, which the object does not have, with no default`);
   }
   /**
-   * `values(m)`, `keys(m)`: the members are not evaluated here, so that instances of a resource or module
-   * (`values(module.edge)[*].s3_endpoint_id`) stay instances, stepped into after.
+   * `values(m)`, `keys(m)`, `length(x)`: the members are not evaluated here, so that instances of a resource or
+   * module (`values(module.edge)[*].s3_endpoint_id`, `length(module.vpc)`) stay instances, stepped into after.
    */
   membersOf(name, arg) {
     const m = shallow(this.value(arg));

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-Q5MTVSNW.js";
+} from "./chunk-O62QOCT3.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
