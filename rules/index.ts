@@ -1,6 +1,7 @@
 import type { Rule } from '../src/engine/rule.js';
 import bucketEndpointAllowOnly from './bucket-endpoint-allow-only.js';
 import bucketEndpointDenyWithoutExemption from './bucket-endpoint-deny-without-exemption.js';
+import bucketFenceExcludesEndpoint from './bucket-fence-excludes-endpoint.js';
 import bucketMissingEndpointRestriction from './bucket-missing-endpoint-restriction.js';
 import dynamodbViaNat from './dynamodb-via-nat.js';
 import egressBlocksGatewayEndpoint from './egress-blocks-gateway-endpoint.js';
@@ -37,6 +38,7 @@ export const allRules: readonly Rule[] = [
   policyAllowIfexistsNetworkKey,
   policyUnknownEndpoint,
   bucketEndpointDenyWithoutExemption,
+  bucketFenceExcludesEndpoint,
   // Interface endpoints and endpoint services
   interfaceEndpointOpenSecurityGroup,
   interfaceEndpointPrivateDnsDisabled,

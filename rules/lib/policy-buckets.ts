@@ -117,7 +117,7 @@ export function networkAllows(policy: Policy): { statement: Statement; key: stri
 }
 
 /** Why a bucket must be reached only privately: an endpoint policy names it, or the config selects it. */
-export type PrivateReason = { kind: 'endpoint'; endpoint: VpcEndpoint } | { kind: 'config'; what: string };
+export type PrivateReason = { kind: 'endpoint'; endpoint: VpcEndpoint; /** By its name or a reference, not only by a pattern. */ byName: boolean } | { kind: 'config'; what: string };
 
 export function privateBuckets(inv: Inventory, settings: Readonly<ScanSettings>): Map<string, PrivateReason[]> {
   const out = new Map<string, PrivateReason[]>();
@@ -125,7 +125,7 @@ export function privateBuckets(inv: Inventory, settings: Readonly<ScanSettings>)
   const buckets = [...inv.buckets.values()];
   const index = new BucketIndex(buckets);
   // Many endpoints share one policy text: name its buckets once.
-  const named = new Map<Policy, Set<string>>();
+  const named = new Map<Policy, Map<string, boolean>>();
   for (const ep of inv.vpcEndpoints.values()) {
     if (ep.destroyed || ep.policy.kind !== 'document') continue;
     const r = parsePolicyCached(ep.policy.text);
@@ -136,7 +136,7 @@ export function privateBuckets(inv: Inventory, settings: Readonly<ScanSettings>)
       keys = namedBuckets(r.policy, placeholders, index);
       if (Object.keys(placeholders).length === 0) named.set(r.policy, keys);
     }
-    for (const key of keys) add(key, { kind: 'endpoint', endpoint: ep });
+    for (const [key, byName] of keys) add(key, { kind: 'endpoint', endpoint: ep, byName });
   }
   const { names, tags } = settings.privateBuckets;
   for (const b of buckets) {
@@ -149,20 +149,25 @@ export function privateBuckets(inv: Inventory, settings: Readonly<ScanSettings>)
   return out;
 }
 
-/** Buckets an endpoint policy's Allow statements name in Resource (a bucket name, a name pattern, or a reference). */
-function namedBuckets(policy: Policy, placeholders: Record<string, string[]>, index: BucketIndex): Set<string> {
-  const out = new Set<string>();
+/**
+ * Buckets an endpoint policy's Allow statements name in Resource (a bucket name, a name pattern, or a reference),
+ * each with whether some Resource names it by its name or a reference rather than only by a pattern.
+ */
+function namedBuckets(policy: Policy, placeholders: Record<string, string[]>, index: BucketIndex): Map<string, boolean> {
+  const out = new Map<string, boolean>();
+  const add = (key: string, byName: boolean) => out.set(key, byName || (out.get(key) ?? false));
   for (const s of policy.statements) {
     if (s.effect !== 'Allow') continue;
     for (const r of s.resource ?? []) {
       const named = placeholderKeys(placeholders, NAME_AFTER_APPLY.exec(r)?.[1] ?? r) ?? [];
-      for (const key of named) if (index.keys.has(key)) out.add(key);
+      for (const key of named) if (index.keys.has(key)) add(key, true);
       const m = /^arn:[^:]*:s3:::([^/]*)/.exec(r);
       if (!m) continue;
       const name = m[1]!;
       // "arn:aws:s3:::*" names every bucket, that is none in particular.
       if (name === '' || /^[*?]*$/.test(name)) continue;
-      for (const key of index.matching(name)) out.add(key);
+      const pattern = hasWildcard(name);
+      for (const key of index.matching(name)) add(key, !pattern);
     }
   }
   return out;

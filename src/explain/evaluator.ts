@@ -6,7 +6,7 @@ import { partitionOfArn, partitionOfRef } from '../model/partition.js';
 import { buildSpace, evaluate, fullAccessGap, NotEvaluable, parsePolicyCached, writtenResources, type Policy, type Request, type Statement } from '../policy/index.js';
 import { allRequests } from '../policy/solve.js';
 import type { PolicyEvaluator, PolicyRequest, PolicyRole, Verdict } from './policy-step.js';
-import { freshId } from './fresh-ids.js';
+import { freshId } from '../policy/fresh-ids.js';
 
 type Document = Extract<PolicySource, { kind: 'document' }>;
 

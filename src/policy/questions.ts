@@ -277,6 +277,38 @@ export function outsideRequestNotDenied(policy: Policy, input: BucketInput & { e
 }
 
 /**
+ * "Does this bucket policy shut endpoint E out?": undefined when every S3
+ * request on B (of the actions asked about) that comes through E, from E's
+ * VPC, made directly over HTTPS by an untagged IAM principal of the bucket's
+ * account that the policy does not name, is explicitly denied; else such a
+ * request that no Deny stops. The ids are those the policy compares (known,
+ * a plan's placeholder, or a new id's stand-in); one left out is a value the
+ * policy does not compare.
+ */
+export function throughEndpointNotDenied(policy: Policy, input: BucketInput & { endpoint?: string; vpc?: string; account?: string }): Request | undefined {
+  const space = bucketSpace(policy, input, { ...(input.endpoint ? { endpoints: [input.endpoint] } : {}), ...(input.vpc ? { vpcs: [input.vpc] } : {}), ...(input.account ? { accounts: [input.account] } : {}) });
+  const named = namedPrincipals(policy);
+  const filters: Filters = {
+    network: (v) => {
+      const vpce = v.context.get('aws:sourcevpce')?.[0];
+      if (vpce === undefined || (input.endpoint !== undefined && vpce !== input.endpoint)) return false;
+      return input.vpc === undefined || !v.context.has('aws:sourcevpc') || v.context.get('aws:sourcevpc')?.[0] === input.vpc;
+    },
+    principal: (v) => v.principal === undefined || (v.principal.kind === 'aws' && (!input.account || v.principal.account === input.account) && !named.has(v.principal.arn)),
+    any: (v) =>
+      (v.context.get('aws:viaawsservice') ?? ['false'])[0] === 'false' &&
+      (v.context.get('aws:securetransport') ?? ['true'])[0] === 'true' &&
+      ![...v.context.keys()].some((k) => k.startsWith('aws:principaltag/')),
+  };
+  return onSomePart(policy, input, (f) => someNotDenied(policy, space, { ...filters, ...f }));
+}
+
+/** The principal ARNs a policy writes (Principal, NotPrincipal, conditions): principals it singles out. */
+function namedPrincipals(policy: Policy): ReadonlySet<string> {
+  return new Set(policy.statements.flatMap((s) => [...(s.principal?.aws ?? []), ...(s.notPrincipal?.aws ?? []), ...s.conditions.flatMap((c) => c.values)]));
+}
+
+/**
  * Deny statements keyed on a network perimeter key (aws:SourceVpce,
  * aws:SourceVpc, aws:VpceOrgID, aws:VpceAccount, aws:VpceOrgPaths) that deny
  * some S3 request on the bucket coming through no VPC endpoint: a network

@@ -71,7 +71,7 @@ describe('a plan scan on a terminal', () => {
     await scanCommand({ plan, format: 'sarif', failOn: 'none', quiet: true }, { ...io, progressLine: (s: string) => quiet.push(s), stdout: () => {} });
     expect(quiet).toEqual([]);
     const phases = order.filter((o) => o.startsWith('stderr') && o !== `stderr ${ERASE}`).map((o) => o.replace(`stderr ${ERASE}vpcelint: `, ''));
-    expect(phases).toEqual([expect.stringMatching(/^reading padded\.json \(\d+ MB\)…$/), expect.stringMatching(/^building the inventory of \d+ resource changes…$/), 'running 20 rules…', 'writing SARIF…']);
+    expect(phases).toEqual([expect.stringMatching(/^reading padded\.json \(\d+ MB\)…$/), expect.stringMatching(/^building the inventory of \d+ resource changes…$/), 'running 21 rules…', 'writing SARIF…']);
     const out = order.findIndex((o) => o.startsWith('stdout'));
     expect(order[out - 1]).toBe(`stderr ${ERASE}`);
   });

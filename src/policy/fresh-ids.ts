@@ -1,7 +1,7 @@
 import type { Inventory } from '../model/inventory.js';
 import { placeholderKeys, placeholderName, type Placeholders } from '../model/placeholders.js';
 import { isDataSourceAddress, type Ref } from '../model/ref.js';
-import type { Policy } from '../policy/index.js';
+import type { Policy } from './types.js';
 
 /**
  * An endpoint or VPC that the plan creates (or replaces) gets an id nobody has

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshId } from '../../src/explain/fresh-ids.js';
+import { freshId } from '../../src/policy/fresh-ids.js';
 import { isDataSourceAddress } from '../../src/model/ref.js';
 import { placeholderName } from '../../src/model/placeholders.js';
 import { parsePolicyText, type Policy } from '../../src/policy/index.js';
