@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-F3SS3J3Z.js";
+} from "./chunk-C3BUP2UA.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -18,14 +18,13 @@ import {
   displayName,
   evaluate,
   fitPlanToHeap,
+  freshId,
   fullAccessGap,
   idPlaceholder,
-  isDataSourceAddress,
   isGatewayOf,
   nameList,
   naturalCompare,
   parsePolicyCached,
-  placeholderKeys,
   placeholderName,
   placeholderSubject,
   planProgress,
@@ -36,7 +35,7 @@ import {
   topologyOf,
   wholeValuePlaceholders,
   writtenResources
-} from "./chunk-O62QOCT3.js";
+} from "./chunk-PLP6K2R7.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
@@ -418,32 +417,6 @@ function outcome(endpoint, bucket) {
   if (bv.decision === "depends" || ev && ev.decision === "depends") return { outcome: "depends" };
   if (bv.decision === "allow") return { outcome: "allowed", ...by(bucket, bv.statement) };
   return { outcome: "identity-policies-decide" };
-}
-
-// src/explain/fresh-ids.ts
-var STAND_IN = { "aws:sourcevpce": "vpce-0vpcelint0new0id", "aws:sourcevpc": "vpc-0vpcelint0new0id" };
-var MATCH_EVERY = { "aws:sourcevpce": /* @__PURE__ */ new Set(["*", "vpce-*"]), "aws:sourcevpc": /* @__PURE__ */ new Set(["*", "vpc-*"]) };
-function freshId(inv, policy, placeholders, ref, keyLower) {
-  const nodes = keyLower === "aws:sourcevpce" ? inv.vpcEndpoints : inv.vpcs;
-  if (ref.id !== void 0 || !ref.address || isDataSourceAddress(ref.address) || !nodes.has(ref.key)) return void 0;
-  for (const s of policy.statements) {
-    for (const c of s.conditions) {
-      if (c.keyLower !== keyLower || c.base === "Null") continue;
-      if (!c.base.startsWith("String") || c.hasVariables) return void 0;
-      const like = c.base === "StringLike" || c.base === "StringNotLike";
-      for (const v of c.values) {
-        if (like && /[*?]/.test(v) && !MATCH_EVERY[keyLower].has(v)) return void 0;
-        const keys = placeholderKeys(placeholders, v);
-        if (keys !== void 0 && !keys.every((k) => k !== ref.key && v === placeholderName(k, "id") && managedNode(nodes, k))) return void 0;
-        if (keys === void 0 && v.includes("<known after apply:")) return void 0;
-      }
-    }
-  }
-  return { value: STAND_IN[keyLower], note: `the id of ${ref.address}, known only after apply, is new: none of the ids the policy names` };
-}
-function managedNode(nodes, key) {
-  const node = nodes.get(key);
-  return node !== void 0 && node.ref.address !== void 0 && !isDataSourceAddress(node.ref.address);
 }
 
 // src/explain/evaluator.ts

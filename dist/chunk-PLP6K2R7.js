@@ -1385,7 +1385,7 @@ function actionValues(c, hints) {
   out.add(freshValue(c.actions, "vpcelint-other:OtherAction"));
   return [...out].map((action) => ({ action, context: /* @__PURE__ */ new Map() }));
 }
-function resourceValues(c, hints, reps, accounts, freshAccount, fresh, partition) {
+function resourceValues(c, hints, reps, accounts, freshAccount, fresh2, partition) {
   const arns = new Set(hints.resources ?? []);
   const patterns = c.resources.flatMap((r) => hasVariables(r) ? reps.expand(r) : [r]);
   for (const f of [...patterns, ...pairwiseMeets(patterns, "arn")]) {
@@ -1396,7 +1396,7 @@ function resourceValues(c, hints, reps, accounts, freshAccount, fresh, partition
     } else arns.add(f);
   }
   for (const f of freshResourceArns(c, hints, freshAccount, partition)) {
-    fresh.add(f);
+    fresh2.add(f);
     arns.add(f);
   }
   const keys = keysIn(c, "resource");
@@ -1518,8 +1518,8 @@ function networkValues(c, reps) {
   }
   return out;
 }
-function withFresh(values, fresh) {
-  return values.length > 0 ? values : [fresh];
+function withFresh(values, fresh2) {
+  return values.length > 0 ? values : [fresh2];
 }
 function combine(base, keys, reps, mayBeAbsent) {
   let out = [base];
@@ -1864,8 +1864,8 @@ function allowsOtherAction(policy, service) {
   return allows(policy).some((s) => actionMatches(s, other));
 }
 function allowsUnnamedResource(policy, hints) {
-  const fresh = freshResourcesOf(policy, hints);
-  return allows(policy).some((s) => !s.resource || s.resource.some(hasVariables) || fresh.some((r) => resourceMatches(s, r, NO_CONTEXT, false)));
+  const fresh2 = freshResourcesOf(policy, hints);
+  return allows(policy).some((s) => !s.resource || s.resource.some(hasVariables) || fresh2.some((r) => resourceMatches(s, r, NO_CONTEXT, false)));
 }
 function allowsOnlyAccounts(policy, owners) {
   return allows(policy).every(
@@ -2231,6 +2231,23 @@ function witnessesFromOutside(policy, actions, resources) {
   const written = writtenActions(policy);
   return requestsFromOutside(policy, actions, resources)?.filter((req) => requestExists(req.action, req.resource, written));
 }
+function throughEndpointNotDenied(policy, input) {
+  const space = bucketSpace(policy, input, { ...input.endpoint ? { endpoints: [input.endpoint] } : {}, ...input.vpc ? { vpcs: [input.vpc] } : {}, ...input.account ? { accounts: [input.account] } : {} });
+  const named = namedPrincipals(policy);
+  const filters = {
+    network: (v) => {
+      const vpce = v.context.get("aws:sourcevpce")?.[0];
+      if (vpce === void 0 || input.endpoint !== void 0 && vpce !== input.endpoint) return false;
+      return input.vpc === void 0 || !v.context.has("aws:sourcevpc") || v.context.get("aws:sourcevpc")?.[0] === input.vpc;
+    },
+    principal: (v) => v.principal === void 0 || v.principal.kind === "aws" && (!input.account || v.principal.account === input.account) && !named.has(v.principal.arn),
+    any: (v) => (v.context.get("aws:viaawsservice") ?? ["false"])[0] === "false" && (v.context.get("aws:securetransport") ?? ["true"])[0] === "true" && ![...v.context.keys()].some((k) => k.startsWith("aws:principaltag/"))
+  };
+  return onSomePart(policy, input, (f) => someNotDenied(policy, space, { ...filters, ...f }));
+}
+function namedPrincipals(policy) {
+  return new Set(policy.statements.flatMap((s) => [...s.principal?.aws ?? [], ...s.notPrincipal?.aws ?? [], ...s.conditions.flatMap((c) => c.values)]));
+}
 function networkFences(policy, input) {
   const actions = (input.onlyActions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith("s3:"));
   const candidates = perimeterDenies(policy);
@@ -2276,6 +2293,32 @@ function allowMatchesWithoutKey(policy, stmt, keyLower) {
   return statementMatchesSome(policy, space, stmt, {
     network: (v) => !v.context.has(keyLower) && (keyLower === "aws:sourceip" ? v.context.has("aws:sourcevpce") : true)
   });
+}
+
+// src/policy/fresh-ids.ts
+var STAND_IN = { "aws:sourcevpce": "vpce-0vpcelint0new0id", "aws:sourcevpc": "vpc-0vpcelint0new0id" };
+var MATCH_EVERY = { "aws:sourcevpce": /* @__PURE__ */ new Set(["*", "vpce-*"]), "aws:sourcevpc": /* @__PURE__ */ new Set(["*", "vpc-*"]) };
+function freshId(inv, policy, placeholders, ref, keyLower) {
+  const nodes = keyLower === "aws:sourcevpce" ? inv.vpcEndpoints : inv.vpcs;
+  if (ref.id !== void 0 || !ref.address || isDataSourceAddress(ref.address) || !nodes.has(ref.key)) return void 0;
+  for (const s of policy.statements) {
+    for (const c of s.conditions) {
+      if (c.keyLower !== keyLower || c.base === "Null") continue;
+      if (!c.base.startsWith("String") || c.hasVariables) return void 0;
+      const like = c.base === "StringLike" || c.base === "StringNotLike";
+      for (const v of c.values) {
+        if (like && /[*?]/.test(v) && !MATCH_EVERY[keyLower].has(v)) return void 0;
+        const keys = placeholderKeys(placeholders, v);
+        if (keys !== void 0 && !keys.every((k) => k !== ref.key && v === placeholderName(k, "id") && managedNode(nodes, k))) return void 0;
+        if (keys === void 0 && v.includes("<known after apply:")) return void 0;
+      }
+    }
+  }
+  return { value: STAND_IN[keyLower], note: `the id of ${ref.address}, known only after apply, is new: none of the ids the policy names` };
+}
+function managedNode(nodes, key) {
+  const node = nodes.get(key);
+  return node !== void 0 && node.ref.address !== void 0 && !isDataSourceAddress(node.ref.address);
 }
 
 // rules/lib/policy-sites.ts
@@ -2500,7 +2543,7 @@ function privateBuckets(inv, settings) {
       keys = namedBuckets(r.policy, placeholders, index);
       if (Object.keys(placeholders).length === 0) named.set(r.policy, keys);
     }
-    for (const key of keys) add4(key, { kind: "endpoint", endpoint: ep });
+    for (const [key, byName] of keys) add4(key, { kind: "endpoint", endpoint: ep, byName });
   }
   const { names, tags } = settings.privateBuckets;
   for (const b of buckets) {
@@ -2513,17 +2556,19 @@ function privateBuckets(inv, settings) {
   return out;
 }
 function namedBuckets(policy, placeholders, index) {
-  const out = /* @__PURE__ */ new Set();
+  const out = /* @__PURE__ */ new Map();
+  const add4 = (key, byName) => out.set(key, byName || (out.get(key) ?? false));
   for (const s of policy.statements) {
     if (s.effect !== "Allow") continue;
     for (const r of s.resource ?? []) {
       const named = placeholderKeys(placeholders, NAME_AFTER_APPLY.exec(r)?.[1] ?? r) ?? [];
-      for (const key of named) if (index.keys.has(key)) out.add(key);
+      for (const key of named) if (index.keys.has(key)) add4(key, true);
       const m = /^arn:[^:]*:s3:::([^/]*)/.exec(r);
       if (!m) continue;
       const name = m[1];
       if (name === "" || /^[*?]*$/.test(name)) continue;
-      for (const key of index.matching(name)) out.add(key);
+      const pattern = hasWildcard(name);
+      for (const key of index.matching(name)) add4(key, !pattern);
     }
   }
   return out;
@@ -2753,8 +2798,125 @@ function absentRoles(inv, bucket, policy) {
 }
 var bucket_endpoint_deny_without_exemption_default = rule2;
 
-// rules/bucket-missing-endpoint-restriction.ts
+// rules/bucket-fence-excludes-endpoint.ts
+var ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:ListBucket"];
 var rule3 = {
+  meta: {
+    id: "bucket-fence-excludes-endpoint",
+    severity: "warning",
+    title: "Bucket policy fences out a VPC endpoint whose policy names the bucket",
+    description: [
+      "A VPC endpoint whose policy names a bucket (by name or reference, not by a pattern) is there to reach it; the bucket policy denies every request through that endpoint (s3:GetObject, s3:PutObject and s3:ListBucket alike) from a principal of the bucket's account that the policy does not single out.",
+      "Typically a VPC was added and the fence's list of endpoints (aws:SourceVpce) or VPCs (aws:SourceVpc) was not: the workloads behind the new endpoint get AccessDenied. Exemptions by principal (an administrator role) and by tag are not counted: the request judged is a direct HTTPS call by an untagged role the policy does not name.",
+      "The id of an endpoint or VPC the plan creates is known only after apply: it is judged when the policy references it, or when the policy compares only with ids written out and ids of other endpoints (VPCs) the plan manages, none of which a new id can be; otherwise the pair is not evaluated.",
+      "Whether the bucket is fenced at all is bucket-missing-endpoint-restriction's question; this rule asks whether the fence admits the endpoints that serve the bucket."
+    ].join("\n"),
+    fix: [
+      "Add the endpoint (or its VPC) to the fence:",
+      "",
+      ...hcl([
+        "condition {",
+        '  test     = "StringNotEquals"',
+        '  variable = "aws:SourceVpce"',
+        "  values   = [aws_vpc_endpoint.s3_core.id, aws_vpc_endpoint.s3_new.id]",
+        "}"
+      ]),
+      "",
+      "or, if the endpoint is not meant to reach the bucket, take the bucket out of the endpoint policy."
+    ].join("\n"),
+    docs: [
+      "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html",
+      "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html"
+    ],
+    tags: ["availability", "bucket-policy"],
+    precision: "high"
+  },
+  *check(inv, ctx) {
+    for (const [key, reasons] of privateBuckets(inv, ctx.settings)) {
+      const endpoints = reasons.flatMap((r) => r.kind === "endpoint" && r.byName ? [r.endpoint] : []);
+      if (endpoints.length === 0) continue;
+      const bucket = inv.buckets.get(key);
+      const j = judgedBucket(bucket, true);
+      if (!j) continue;
+      if (isDiagnostic(j)) {
+        yield* once(ctx, j);
+        continue;
+      }
+      yield* agreed(ctx, j, (r) => shutOut(inv, ctx, r, endpoints));
+    }
+  }
+};
+function* shutOut(inv, ctx, j, endpoints) {
+  let fences;
+  try {
+    ({ fences } = fencesOf(j));
+  } catch (err) {
+    yield* once(ctx, notEvaluable(err, j.bucket.ref, "the bucket policy"));
+    return;
+  }
+  if (fences.length === 0) return;
+  const compared2 = originCompared(j.policy);
+  for (const ep of endpoints) {
+    const origin = originOf(inv, j, ep, compared2);
+    if ("diagnostic" in origin) {
+      yield* once(ctx, origin);
+      continue;
+    }
+    let open;
+    try {
+      open = throughEndpointNotDenied(j.policy, { resources: j.resources, onlyActions: ACTIONS, ...origin.ids, ...j.bucket.ref.account ? { account: j.bucket.ref.account } : {} });
+    } catch (err) {
+      yield* once(ctx, notEvaluable(err, j.bucket.ref, "the bucket policy"));
+      return;
+    }
+    if (open) continue;
+    const vpc = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : void 0;
+    const where3 = j.primary.key === j.bucket.ref.key ? "" : ` (${displayName(j.primary)})`;
+    const key = compared2.endpointId ? "aws:SourceVpce" : "aws:SourceVpc";
+    const value = compared2.endpointId ? endpointIdForFix(ep) : vpc?.id ?? (vpc?.address ? `\${${vpc.address}.id}` : "the VPC's id");
+    yield {
+      message: `The bucket policy of ${displayName(j.bucket.ref)}${where3} denies every request through ${displayName(ep.ref)}${vpc ? ` (VPC ${displayName(vpc)})` : ""} (${fences.map(statementLabel).join(", ")}), but that endpoint's policy names the bucket: s3:GetObject, s3:PutObject and s3:ListBucket from the workloads it serves get AccessDenied${origin.note ? ` (${origin.note})` : ""}. Add ${JSON.stringify(value)} to the ${key} values of the fence, or take the bucket out of the endpoint's policy.`,
+      primary: j.primary,
+      related: [...j.related, ep.ref, ...vpc ? [vpc] : []],
+      attribute: "policy",
+      evidence: { bucket: j.bucket.ref.key, endpoint: ep.ref.key }
+    };
+  }
+}
+function originOf(inv, j, ep, compared2) {
+  const ids = {};
+  const notes = [];
+  const vpcRef = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : void 0;
+  for (const [which, ref, keyLower] of [
+    ["endpoint", compared2.endpointId ? ep.ref : void 0, "aws:sourcevpce"],
+    ["vpc", compared2.vpcId ? vpcRef : void 0, "aws:sourcevpc"]
+  ]) {
+    if (which === "endpoint" ? !compared2.endpointId : !compared2.vpcId) continue;
+    const id = ref ? ref.id ?? idPlaceholder(j.placeholders, ref.key) ?? fresh(inv, j.policy, j.placeholders, ref, keyLower, notes) : void 0;
+    if (id === void 0) {
+      const subject = which === "endpoint" ? displayName(ep.ref) : vpcRef ? displayName(vpcRef) : `the VPC of ${displayName(ep.ref)}`;
+      return {
+        diagnostic: {
+          level: "note",
+          code: "not-evaluated",
+          subject: j.bucket.ref,
+          message: `whether the bucket policy of ${displayName(j.bucket.ref)} admits ${displayName(ep.ref)}, whose policy names the bucket, was not evaluated: the id of ${subject} is known only after apply and the policy compares ${keyLower === "aws:sourcevpce" ? "aws:SourceVpce" : "aws:SourceVpc"} with values that may be it`
+        }
+      };
+    }
+    ids[which] = id;
+  }
+  return { ids, ...notes.length > 0 ? { note: notes.join("; ") } : {} };
+}
+function fresh(inv, policy, placeholders, ref, keyLower, notes) {
+  const f = freshId(inv, policy, placeholders, ref, keyLower);
+  if (f) notes.push(f.note);
+  return f?.value;
+}
+var bucket_fence_excludes_endpoint_default = rule3;
+
+// rules/bucket-missing-endpoint-restriction.ts
+var rule4 = {
   meta: {
     id: "bucket-missing-endpoint-restriction",
     severity: "warning",
@@ -2826,7 +2988,7 @@ function describe2(reasons) {
   const parts = reasons.map((r) => r.kind === "endpoint" ? `named by the policy of ${displayName(r.endpoint.ref)}` : `selected by ${r.what}`);
   return [...new Set(parts)].join("; ");
 }
-var bucket_missing_endpoint_restriction_default = rule3;
+var bucket_missing_endpoint_restriction_default = rule4;
 
 // src/model/topology.ts
 function single2(link, nodes) {
@@ -3178,7 +3340,7 @@ function idleEndpoints(ctx, table, family) {
 }
 
 // rules/dynamodb-via-nat.ts
-var rule4 = natPathRule(
+var rule5 = natPathRule(
   {
     id: "dynamodb-via-nat",
     severity: "note",
@@ -3205,7 +3367,7 @@ var rule4 = natPathRule(
   },
   "dynamodb"
 );
-var dynamodb_via_nat_default = rule4;
+var dynamodb_via_nat_default = rule5;
 
 // rules/lib/security-group-rules.ts
 function notEvaluated3(subject, message) {
@@ -3213,48 +3375,48 @@ function notEvaluated3(subject, message) {
 }
 var ALL_PROTOCOLS = /* @__PURE__ */ new Set(["-1", "all"]);
 var TCP = /* @__PURE__ */ new Set(["tcp", "6"]);
-function coversTcpPort(rule21, port) {
-  if (isUnknown(rule21.protocol)) return rule21.protocol;
-  const protocol = rule21.protocol.toLowerCase();
+function coversTcpPort(rule22, port) {
+  if (isUnknown(rule22.protocol)) return rule22.protocol;
+  const protocol = rule22.protocol.toLowerCase();
   if (ALL_PROTOCOLS.has(protocol)) return true;
   if (!TCP.has(protocol)) return false;
-  if (isUnknown(rule21.fromPort) || isUnknown(rule21.toPort)) return unknown("the port range is known only after apply");
-  const from = rule21.fromPort ?? 0;
-  const to = rule21.toPort ?? 65535;
+  if (isUnknown(rule22.fromPort) || isUnknown(rule22.toPort)) return unknown("the port range is known only after apply");
+  const from = rule22.fromPort ?? 0;
+  const to = rule22.toPort ?? 65535;
   return from <= port && port <= to;
 }
-function portsLabel(rule21) {
-  if (isUnknown(rule21.protocol)) return "a protocol known only after apply";
-  const protocol = rule21.protocol.toLowerCase();
+function portsLabel(rule22) {
+  if (isUnknown(rule22.protocol)) return "a protocol known only after apply";
+  const protocol = rule22.protocol.toLowerCase();
   if (ALL_PROTOCOLS.has(protocol)) return "all traffic";
-  const from = isUnknown(rule21.fromPort) ? "?" : rule21.fromPort;
-  const to = isUnknown(rule21.toPort) ? "?" : rule21.toPort;
+  const from = isUnknown(rule22.fromPort) ? "?" : rule22.fromPort;
+  const to = isUnknown(rule22.toPort) ? "?" : rule22.toPort;
   if (from === void 0 && to === void 0) return `${protocol} (all ports)`;
   return from === to ? `${protocol} ${from}` : `${protocol} ${from ?? 0}-${to ?? 65535}`;
 }
 function isAnywhere(cidr) {
   return /\/0$/.test(cidr.trim());
 }
-function cidrsOf(rule21) {
-  const cidrs = [...isUnknown(rule21.ipv4) ? [] : rule21.ipv4, ...isUnknown(rule21.ipv6) ? [] : rule21.ipv6];
-  const reasons = [rule21.ipv4, rule21.ipv6].filter(isUnknown).map((u) => u.reason);
+function cidrsOf(rule22) {
+  const cidrs = [...isUnknown(rule22.ipv4) ? [] : rule22.ipv4, ...isUnknown(rule22.ipv6) ? [] : rule22.ipv6];
+  const reasons = [rule22.ipv4, rule22.ipv6].filter(isUnknown).map((u) => u.reason);
   return reasons.length > 0 ? { cidrs, unknown: [...new Set(reasons)].join("; ") } : { cidrs };
 }
-function ruleOrigin(rule21, group) {
-  if (rule21.declaredBy.key === group.ref.key) return `an inline ${rule21.direction} rule of ${displayName(group.ref)}`;
-  if (group.ref.implicit) return `AWS's default ${rule21.direction} rule of the default security group of ${displayName(rule21.declaredBy)}`;
-  return `${displayName(rule21.declaredBy)}, an ${rule21.direction} rule of ${displayName(group.ref)}`;
+function ruleOrigin(rule22, group) {
+  if (rule22.declaredBy.key === group.ref.key) return `an inline ${rule22.direction} rule of ${displayName(group.ref)}`;
+  if (group.ref.implicit) return `AWS's default ${rule22.direction} rule of the default security group of ${displayName(rule22.declaredBy)}`;
+  return `${displayName(rule22.declaredBy)}, an ${rule22.direction} rule of ${displayName(group.ref)}`;
 }
-function ruleAttribute(rule21, cidr) {
+function ruleAttribute(rule22, cidr) {
   const ipv6 = cidr?.includes(":") ?? false;
-  switch (rule21.declaredBy.type) {
+  switch (rule22.declaredBy.type) {
     case "aws_vpc_security_group_ingress_rule":
     case "aws_vpc_security_group_egress_rule":
       return ipv6 ? "cidr_ipv6" : "cidr_ipv4";
     case "aws_security_group_rule":
       return ipv6 ? "ipv6_cidr_blocks" : "cidr_blocks";
     default:
-      return rule21.direction;
+      return rule22.direction;
   }
 }
 function groupsOf(inv, link, direction) {
@@ -3283,9 +3445,9 @@ function egressToService(inv, groups, family, serviceNames) {
   let pending;
   const ranges = [];
   for (const group of groups) {
-    for (const rule21 of group.egress) {
-      const reading = readRule(inv, rule21, family, serviceNames);
-      if (reading.allows) return { kind: "allows", by: rule21 };
+    for (const rule22 of group.egress) {
+      const reading = readRule(inv, rule22, family, serviceNames);
+      if (reading.allows) return { kind: "allows", by: rule22 };
       pending ??= reading.pending;
       ranges.push(...reading.ranges);
     }
@@ -3297,19 +3459,19 @@ function egressToService(inv, groups, family, serviceNames) {
   }
   return pending ? { kind: "unknown", reason: pending } : { kind: "blocks" };
 }
-function readRule(inv, rule21, family, serviceNames) {
-  const https = coversTcpPort(rule21, 443);
+function readRule(inv, rule22, family, serviceNames) {
+  const https = coversTcpPort(rule22, 443);
   if (https === false) return { ranges: [] };
-  const where3 = ruleName(rule21);
+  const where3 = ruleName(rule22);
   if (isUnknown(https)) return { pending: `the ports of an egress rule of ${where3} are unknown (${https.reason})`, ranges: [] };
   const out = { ranges: [] };
   const note = (reason) => {
     out.pending ??= reason;
   };
-  if (isUnknown(rule21.ipv4)) note(`the destinations of an egress rule of ${where3} are unknown (${rule21.ipv4.reason})`);
-  else if (rule21.ipv4.some(isAnywhere)) return { allows: true, ranges: [] };
-  else out.ranges.push(...publicRanges(rule21.ipv4, rule21, note));
-  for (const key of rule21.prefixLists.keys) {
+  if (isUnknown(rule22.ipv4)) note(`the destinations of an egress rule of ${where3} are unknown (${rule22.ipv4.reason})`);
+  else if (rule22.ipv4.some(isAnywhere)) return { allows: true, ranges: [] };
+  else out.ranges.push(...publicRanges(rule22.ipv4, rule22, note));
+  for (const key of rule22.prefixLists.keys) {
     const list3 = inv.prefixLists.get(key);
     const name = list3?.prefixListName;
     if (!list3) {
@@ -3330,21 +3492,21 @@ function readRule(inv, rule21, family, serviceNames) {
       note(`the prefix list ${key} named by an egress rule of ${where3} is not identified`);
       continue;
     }
-    out.ranges.push(...publicRanges(list3.cidrs, rule21, note, label2));
+    out.ranges.push(...publicRanges(list3.cidrs, rule22, note, label2));
   }
-  if (rule21.prefixLists.unresolved) note(`a prefix list of an egress rule of ${where3} is unknown (${rule21.prefixLists.unresolved})`);
-  if (rule21.prefixLists.external.length > 0) note(`prefix list ${rule21.prefixLists.external.join(", ")} named by an egress rule of ${where3} is not in the inventory`);
+  if (rule22.prefixLists.unresolved) note(`a prefix list of an egress rule of ${where3} is unknown (${rule22.prefixLists.unresolved})`);
+  if (rule22.prefixLists.external.length > 0) note(`prefix list ${rule22.prefixLists.external.join(", ")} named by an egress rule of ${where3} is not in the inventory`);
   return out;
 }
-function publicRanges(cidrs, rule21, note, list3) {
+function publicRanges(cidrs, rule22, note, list3) {
   const out = [];
   for (const cidr of cidrs) {
     if (cidr.includes(":") || isPrivateIpv4(cidr)) continue;
     if (parseCidr(cidr.trim())?.version !== 4) {
-      note(`${list3 ? `${list3}, named by an egress rule of ${ruleName(rule21)}, holds` : `an egress rule of ${ruleName(rule21)} names`} ${cidr}, which is not a CIDR block`);
+      note(`${list3 ? `${list3}, named by an egress rule of ${ruleName(rule22)}, holds` : `an egress rule of ${ruleName(rule22)} names`} ${cidr}, which is not a CIDR block`);
       continue;
     }
-    out.push({ cidr: cidr.trim(), rule: rule21, ...list3 ? { list: list3 } : {} });
+    out.push({ cidr: cidr.trim(), rule: rule22, ...list3 ? { list: list3 } : {} });
   }
   return out;
 }
@@ -3391,8 +3553,8 @@ function isAwsManaged(name) {
 function isServiceList(name, family, serviceNames) {
   return serviceNames ? serviceNames.has(name) : parseServiceName(name)?.family === family;
 }
-function ruleName(rule21) {
-  return rule21.declaredBy.address ?? rule21.declaredBy.key;
+function ruleName(rule22) {
+  return rule22.declaredBy.address ?? rule22.declaredBy.key;
 }
 function listLabel(list3) {
   const shown = displayName(list3.ref);
@@ -3406,25 +3568,25 @@ function egressAllowed(inv, group, serviceLists) {
   const rules = [...new Set(group.egress.map((r) => `${portsLabel(r)} to ${destinations(inv, r)}`))];
   return `its egress rules allow only ${nameList(rules)}: none is TCP 443 to 0.0.0.0/0 or to ${lists}`;
 }
-function destinations(inv, rule21) {
+function destinations(inv, rule22) {
   const out = [];
-  for (const cidrs of [rule21.ipv4, rule21.ipv6]) {
+  for (const cidrs of [rule22.ipv4, rule22.ipv6]) {
     if (isUnknown(cidrs)) out.push("addresses known only after apply");
     else out.push(...cidrs);
   }
-  for (const key of rule21.prefixLists.keys) {
+  for (const key of rule22.prefixLists.keys) {
     const list3 = inv.prefixLists.get(key);
     out.push(list3 ? listLabel(list3) : `prefix list ${key}`);
   }
-  out.push(...rule21.prefixLists.external.map((id) => `prefix list ${id}`));
-  if (rule21.prefixLists.unresolved) out.push("a prefix list not known");
-  for (const key of rule21.groups.keys) {
+  out.push(...rule22.prefixLists.external.map((id) => `prefix list ${id}`));
+  if (rule22.prefixLists.unresolved) out.push("a prefix list not known");
+  for (const key of rule22.groups.keys) {
     const ref = inv.refByKey(key);
     out.push(`security group ${ref ? displayName(ref) : key}`);
   }
-  out.push(...rule21.groups.external.map((id) => `security group ${id}`));
-  if (rule21.groups.unresolved) out.push("a security group not known");
-  if (rule21.self) out.push("the group's own members");
+  out.push(...rule22.groups.external.map((id) => `security group ${id}`));
+  if (rule22.groups.unresolved) out.push("a security group not known");
+  if (rule22.self) out.push("the group's own members");
   return out.length > 0 ? [...new Set(out)].join(" and ") : "nowhere";
 }
 var PRIVATE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16"].map((c) => interval(c));
@@ -3445,7 +3607,7 @@ var KIND_LABEL = {
   lambda: "Lambda function",
   "ecs-service": "ECS service"
 };
-var rule5 = {
+var rule6 = {
   meta: {
     id: "egress-blocks-gateway-endpoint",
     severity: "note",
@@ -3585,7 +3747,7 @@ function finding(inv, { group, family, workloads, gateways, tables }) {
     evidence: { securityGroup: group.ref.key, service: family, workloads: workloads.map((w) => w.ref.key).sort() }
   };
 }
-var egress_blocks_gateway_endpoint_default = rule5;
+var egress_blocks_gateway_endpoint_default = rule6;
 
 // src/model/endpoint-policy-support.ts
 var SUPPORTED = /* @__PURE__ */ new Set([
@@ -3730,7 +3892,7 @@ function* judge(inv) {
     }
     const primary = holderOf2(ep.policy) ?? ep.ref;
     const related = primary.key === ep.ref.key ? [] : [ep.ref];
-    const origin = originOf(inv, ep, parsed.source.placeholders ?? {}, originCompared(parsed.policy));
+    const origin = originOf2(inv, ep, parsed.source.placeholders ?? {}, originCompared(parsed.policy));
     try {
       yield { ep, service, owners, primary, related, policy: parsed.policy, origin, fullAccess: isFullAccess(parsed.policy, service, origin, partition), ...inPartition };
     } catch (err) {
@@ -3738,7 +3900,7 @@ function* judge(inv) {
     }
   }
 }
-function originOf(inv, ep, placeholders, wanted) {
+function originOf2(inv, ep, placeholders, wanted) {
   if (!wanted.endpointId && !wanted.vpcId) return {};
   const standsFor = (key) => idPlaceholder(placeholders, key);
   const endpointId = wanted.endpointId ? ep.ref.id ?? standsFor(ep.ref.key) : void 0;
@@ -3852,7 +4014,7 @@ var ORG_LIMITED_ENDPOINT_POLICY = [
   "  })",
   "}"
 ];
-var rule6 = {
+var rule7 = {
   meta: {
     id: "endpoint-policy-full-access",
     severity: "warning",
@@ -3894,10 +4056,10 @@ var rule6 = {
     }
   }
 };
-var endpoint_policy_full_access_default = rule6;
+var endpoint_policy_full_access_default = rule7;
 
 // rules/endpoint-policy-any-principal.ts
-var rule7 = {
+var rule8 = {
   meta: {
     id: "endpoint-policy-any-principal",
     severity: "note",
@@ -3927,10 +4089,10 @@ var rule7 = {
     });
   }
 };
-var endpoint_policy_any_principal_default = rule7;
+var endpoint_policy_any_principal_default = rule8;
 
 // rules/endpoint-policy-any-resource.ts
-var rule8 = {
+var rule9 = {
   meta: {
     id: "endpoint-policy-any-resource",
     severity: "note",
@@ -3961,10 +4123,10 @@ var rule8 = {
     });
   }
 };
-var endpoint_policy_any_resource_default = rule8;
+var endpoint_policy_any_resource_default = rule9;
 
 // rules/endpoint-service-open-acceptance.ts
-var rule9 = {
+var rule10 = {
   meta: {
     id: "endpoint-service-open-acceptance",
     severity: "warning",
@@ -4018,10 +4180,10 @@ var rule9 = {
     }
   }
 };
-var endpoint_service_open_acceptance_default = rule9;
+var endpoint_service_open_acceptance_default = rule10;
 
 // rules/gateway-endpoint-region-mismatch.ts
-var rule10 = {
+var rule11 = {
   meta: {
     id: "gateway-endpoint-region-mismatch",
     severity: "error",
@@ -4087,10 +4249,10 @@ function regionOf(inv, ep) {
   if (vpc && !isUnknown(vpc) && vpc.ref.region) return vpc.ref.region;
   return ep.ref.region;
 }
-var gateway_endpoint_region_mismatch_default = rule10;
+var gateway_endpoint_region_mismatch_default = rule11;
 
 // rules/interface-endpoint-dns-misconfigured.ts
-var rule11 = {
+var rule12 = {
   meta: {
     id: "interface-endpoint-dns-misconfigured",
     severity: "warning",
@@ -4192,10 +4354,10 @@ function* inboundResolverWithoutGateway(inv, ep) {
     evidence: { endpoint: ep.ref.key, gatewayEndpoints: gateways.map((g) => g.ref.key).sort() }
   };
 }
-var interface_endpoint_dns_misconfigured_default = rule11;
+var interface_endpoint_dns_misconfigured_default = rule12;
 
 // rules/interface-endpoint-open-security-group.ts
-var rule12 = {
+var rule13 = {
   meta: {
     id: "interface-endpoint-open-security-group",
     severity: "warning",
@@ -4293,7 +4455,7 @@ function vpcCidrsOf(inv, endpoints) {
   }
   return [...out].sort();
 }
-var interface_endpoint_open_security_group_default = rule12;
+var interface_endpoint_open_security_group_default = rule13;
 
 // src/model/endpoint-private-dns-support.ts
 var NO_PRIVATE_DNS = {
@@ -4307,7 +4469,7 @@ function noPrivateDnsReason(service) {
 }
 
 // rules/interface-endpoint-private-dns-disabled.ts
-var rule13 = {
+var rule14 = {
   meta: {
     id: "interface-endpoint-private-dns-disabled",
     severity: "note",
@@ -4378,10 +4540,10 @@ var rule13 = {
 function twinWithPrivateDns(inv, ep, vpc) {
   return endpointsInVpc(inv, vpc).some((other) => other !== ep && other.type === "Interface" && other.serviceName === ep.serviceName && other.privateDnsEnabled === true);
 }
-var interface_endpoint_private_dns_disabled_default = rule13;
+var interface_endpoint_private_dns_disabled_default = rule14;
 
 // rules/interface-endpoint-single-az.ts
-var rule14 = {
+var rule15 = {
   meta: {
     id: "interface-endpoint-single-az",
     severity: "note",
@@ -4455,7 +4617,7 @@ function zonesOf(subnets) {
   }
   return unknownSubnet ? { known, unknown: unknownSubnet } : { known };
 }
-var interface_endpoint_single_az_default = rule14;
+var interface_endpoint_single_az_default = rule15;
 
 // rules/lib/policy-findings.ts
 function siteLabel(site) {
@@ -4496,7 +4658,7 @@ function* everyCondition(inv, ctx) {
 }
 
 // rules/policy-allow-ifexists-network-key.ts
-var rule15 = {
+var rule16 = {
   meta: {
     id: "policy-allow-ifexists-network-key",
     severity: "warning",
@@ -4560,10 +4722,10 @@ function advice(c) {
   const plain = c.operator.replace(/^ForAllValues:/i, c.set === "ForAllValues" ? "ForAnyValue:" : "").replace(/IfExists$/i, "");
   return `${c.key} is absent from them and ${c.ifExists ? "IfExists" : "ForAllValues"} is then true. Use "${plain}" in the Allow, and fence other sources with a Deny.`;
 }
-var policy_allow_ifexists_network_key_default = rule15;
+var policy_allow_ifexists_network_key_default = rule16;
 
 // rules/policy-condition-value-mismatch.ts
-var rule16 = {
+var rule17 = {
   meta: {
     id: "policy-condition-value-mismatch",
     severity: "error",
@@ -4663,10 +4825,10 @@ function mismatch(inv, site, c) {
   }
   return void 0;
 }
-var policy_condition_value_mismatch_default = rule16;
+var policy_condition_value_mismatch_default = rule17;
 
 // rules/policy-sourceip-private-range.ts
-var rule17 = {
+var rule18 = {
   meta: {
     id: "policy-sourceip-private-range",
     severity: "error",
@@ -4707,10 +4869,10 @@ var rule17 = {
     });
   }
 };
-var policy_sourceip_private_range_default = rule17;
+var policy_sourceip_private_range_default = rule18;
 
 // rules/policy-unknown-endpoint.ts
-var rule18 = {
+var rule19 = {
   meta: {
     id: "policy-unknown-endpoint",
     severity: "warning",
@@ -4764,10 +4926,10 @@ function missing(inv, site, value) {
   }
   return void 0;
 }
-var policy_unknown_endpoint_default = rule18;
+var policy_unknown_endpoint_default = rule19;
 
 // rules/s3-interface-endpoint-without-gateway.ts
-var rule19 = {
+var rule20 = {
   meta: {
     id: "s3-interface-endpoint-without-gateway",
     severity: "note",
@@ -4819,10 +4981,10 @@ var rule19 = {
     }
   }
 };
-var s3_interface_endpoint_without_gateway_default = rule19;
+var s3_interface_endpoint_without_gateway_default = rule20;
 
 // rules/s3-via-nat.ts
-var rule20 = natPathRule(
+var rule21 = natPathRule(
   {
     id: "s3-via-nat",
     severity: "warning",
@@ -4851,7 +5013,7 @@ var rule20 = natPathRule(
   },
   "s3"
 );
-var s3_via_nat_default = rule20;
+var s3_via_nat_default = rule21;
 
 // rules/index.ts
 var allRules = [
@@ -4870,6 +5032,7 @@ var allRules = [
   policy_allow_ifexists_network_key_default,
   policy_unknown_endpoint_default,
   bucket_endpoint_deny_without_exemption_default,
+  bucket_fence_excludes_endpoint_default,
   // Interface endpoints and endpoint services
   interface_endpoint_open_security_group_default,
   interface_endpoint_private_dns_disabled_default,
@@ -7549,7 +7712,7 @@ function policyOf(ctx, inst, name) {
   const holder = declRef(ctx, inst);
   const sensitive = isSensitive(inst, name);
   const value = field(inst, name);
-  if (typeof value === "string") return { kind: "document", text: value, holder, attribute: name, sensitive, ...originOf2(ctx, inst, name) };
+  if (typeof value === "string") return { kind: "document", text: value, holder, attribute: name, sensitive, ...originOf3(ctx, inst, name) };
   if (value === void 0) return { kind: "absent" };
   if (!isUnknown(value)) return { kind: "unknown", reason: `${inst.address}.${name} is not a string`, holder, attribute: name };
   const expr = ctx.resolver.expressionOf(inst, [name]);
@@ -7576,7 +7739,7 @@ function policyOf(ctx, inst, name) {
   ctx.sourcePolicies.push({ inst, attribute: name, expr, unknown: unknown2 });
   return unknown2;
 }
-function originOf2(ctx, inst, name) {
+function originOf3(ctx, inst, name) {
   const expr = ctx.resolver.expressionOf(inst, [name]);
   if (!expr || !("references" in expr)) return {};
   const hits = ctx.resolver.resolveExpression(inst, expr).hits;
@@ -7836,7 +7999,7 @@ function inlineRules(ctx, inst, sg, direction, prefixLists) {
     });
   });
 }
-function addTo(ctx, unattached, inst, unclearDirection, rule21) {
+function addTo(ctx, unattached, inst, unclearDirection, rule22) {
   const groups = linkGroups(ctx, inst, ["security_group_id"]);
   const owner = ownershipIn(ctx, groups, "security group");
   if (owner.kind !== "one") {
@@ -7848,12 +8011,12 @@ function addTo(ctx, unattached, inst, unclearDirection, rule21) {
     });
   }
   if (owner.kind === "one" && !unclearDirection) {
-    ctx.inv.securityGroups.get(owner.key)?.[rule21.direction].push(rule21);
+    ctx.inv.securityGroups.get(owner.key)?.[rule22.direction].push(rule22);
     return;
   }
   const [named, open, why] = owner.kind === "one" ? [[owner.key], false, unclearDirection] : owner.kind === "unclear" ? [owner.named, owner.open, ownerUnclear("security group", owner.why)] : [[], false, ""];
   if (named.length === 0 && !open) return;
-  const part = unclearDirection ? "both" : rule21.direction;
+  const part = unclearDirection ? "both" : rule22.direction;
   unattached.push({ inst, part, action: `add ${part === "both" ? "a" : `an ${part}`} rule to`, why, named, open });
 }
 function num2(inst, path) {
@@ -10183,29 +10346,29 @@ function runRules(inv, options) {
   const diagnostics = [];
   const runs = [];
   const shared = sharedValues();
-  for (const rule21 of options.rules) {
-    const setting = options.ruleSettings?.[rule21.meta.id];
+  for (const rule22 of options.rules) {
+    const setting = options.ruleSettings?.[rule22.meta.id];
     if (setting?.severity === "off") continue;
-    const ruleSeverity = setting?.severity ?? rule21.meta.severity;
-    const run = { meta: rule21.meta, severity: ruleSeverity };
+    const ruleSeverity = setting?.severity ?? rule22.meta.severity;
+    const run = { meta: rule22.meta, severity: ruleSeverity };
     runs.push(run);
     const ctx = { topology, options: setting?.options ?? {}, settings: options.settings ?? DEFAULT_SETTINGS, shared };
     const start = performance.now();
     try {
-      for (const out of rule21.check(inv, ctx)) {
+      for (const out of rule22.check(inv, ctx)) {
         if (isDiagnosticOutput(out)) {
-          diagnostics.push({ ...out.diagnostic, ruleId: rule21.meta.id });
+          diagnostics.push({ ...out.diagnostic, ruleId: rule22.meta.id });
           continue;
         }
         const severity = setting?.severity ?? out.severity ?? ruleSeverity;
-        findings.push({ ...out, ruleId: rule21.meta.id, severity });
+        findings.push({ ...out, ruleId: rule22.meta.id, severity });
       }
     } catch (err) {
       diagnostics.push({
         level: "error",
         code: "rule-crashed",
-        ruleId: rule21.meta.id,
-        message: `rule ${rule21.meta.id} failed and its results are incomplete: ${err.message}`
+        ruleId: rule22.meta.id,
+        message: `rule ${rule22.meta.id} failed and its results are incomplete: ${err.message}`
       });
     }
     run.ms = performance.now() - start;
@@ -11528,19 +11691,18 @@ function inventoryCounts(inv) {
 
 export {
   displayName,
-  isDataSourceAddress,
   parsePolicyCached,
   evaluate,
   NotEvaluable,
   buildSpace,
   placeholderName,
-  placeholderKeys,
   idPlaceholder,
   wholeValuePlaceholders,
   placeholderSubject,
   writtenResources,
   allRequests,
   fullAccessGap,
+  freshId,
   single2 as single,
   defaultIpv4Route,
   topologyOf,

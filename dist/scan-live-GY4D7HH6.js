@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-F3SS3J3Z.js";
-import "./chunk-O62QOCT3.js";
+} from "./chunk-C3BUP2UA.js";
+import "./chunk-PLP6K2R7.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-O62QOCT3.js";
+} from "./chunk-PLP6K2R7.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
