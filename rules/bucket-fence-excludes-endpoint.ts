@@ -5,7 +5,7 @@ import { idPlaceholder } from '../src/model/placeholders.js';
 import { displayName } from '../src/model/ref.js';
 import { freshId, originCompared, throughEndpointNotDenied, type Policy } from '../src/policy/index.js';
 import { agreed } from './lib/bucket-readings.js';
-import { endpointIdForFix, fencesOf, judgedBucket, privateBuckets, type JudgedBucket } from './lib/policy-buckets.js';
+import { endpointIdForFix, fencesOf, judgedPrivateBucket, privateBuckets, type JudgedBucket } from './lib/policy-buckets.js';
 import { isDiagnostic, notEvaluable, once, statementLabel, type Diagnostic } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -44,11 +44,11 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-    for (const [key, reasons] of privateBuckets(inv, ctx.settings)) {
+    for (const [key, reasons] of privateBuckets(inv, ctx)) {
       const endpoints = reasons.flatMap((r) => (r.kind === 'endpoint' && r.byName ? [r.endpoint] : []));
       if (endpoints.length === 0) continue;
       const bucket = inv.buckets.get(key)!;
-      const j = judgedBucket(bucket, true);
+      const j = judgedPrivateBucket(bucket, ctx);
       if (!j) continue;
       if (isDiagnostic(j)) {
         yield* once(ctx, j);

@@ -3,7 +3,7 @@ import type { Inventory } from '../src/model/inventory.js';
 import { displayName, type Ref } from '../src/model/ref.js';
 import { BUCKET_FENCE } from './lib/bucket-snippets.js';
 import { agreed } from './lib/bucket-readings.js';
-import { endpointIdForFix, judgedBucket, fencesOf, privateBuckets, type JudgedBucket, type PrivateReason } from './lib/policy-buckets.js';
+import { endpointIdForFix, fencesOf, judgedPrivateBucket, privateBuckets, type JudgedBucket, type PrivateReason } from './lib/policy-buckets.js';
 import { isDiagnostic, notEvaluable, once } from './lib/policy-sites.js';
 import { hcl } from './lib/terraform-snippets.js';
 
@@ -29,7 +29,7 @@ const rule: Rule = {
     precision: 'high',
   },
   *check(inv: Inventory, ctx: RuleContext): Iterable<RuleOutput> {
-    for (const [key, reasons] of privateBuckets(inv, ctx.settings)) {
+    for (const [key, reasons] of privateBuckets(inv, ctx)) {
       const bucket = inv.buckets.get(key)!;
       const why = describe(reasons);
       const endpoints = reasons.flatMap((r) => (r.kind === 'endpoint' ? [r.endpoint] : []));
@@ -44,7 +44,7 @@ const rule: Rule = {
         };
         continue;
       }
-      const j = judgedBucket(bucket, true);
+      const j = judgedPrivateBucket(bucket, ctx);
       if (!j) continue;
       if (isDiagnostic(j)) {
         yield* once(ctx, j);

@@ -41,6 +41,13 @@ export function* eachJudgedBucket(inv: Inventory, ctx: Pick<RuleContext, 'shared
   }
 }
 
+/** judgedBucket, worked out once per run for the rules that judge private buckets (including those a plan only reads). */
+export function judgedPrivateBucket(bucket: Bucket, ctx: Pick<RuleContext, 'shared'>): JudgedBucket | Diagnostic | undefined {
+  const judged = ctx.shared.get('judged-private-buckets', () => new Map<string, JudgedBucket | Diagnostic | undefined>());
+  if (!judged.has(bucket.ref.key)) judged.set(bucket.ref.key, judgedBucket(bucket, true));
+  return judged.get(bucket.ref.key);
+}
+
 /** The bucket's policy, parsed, with what to probe; a diagnostic when it cannot be judged; undefined when there is none. */
 export function judgedBucket(bucket: Bucket, judgeDataSources = false): JudgedBucket | Diagnostic | undefined {
   // The policy of a bucket the plan only reads is outside the plan; only a private bucket must be judged anyway.
@@ -119,7 +126,12 @@ export function networkAllows(policy: Policy): { statement: Statement; key: stri
 /** Why a bucket must be reached only privately: an endpoint policy names it, or the config selects it. */
 export type PrivateReason = { kind: 'endpoint'; endpoint: VpcEndpoint; /** By its name or a reference, not only by a pattern. */ byName: boolean } | { kind: 'config'; what: string };
 
-export function privateBuckets(inv: Inventory, settings: Readonly<ScanSettings>): Map<string, PrivateReason[]> {
+export function privateBuckets(inv: Inventory, ctx: Pick<RuleContext, 'settings' | 'shared'>): ReadonlyMap<string, PrivateReason[]> {
+  // Two rules ask: worked out once per run.
+  return ctx.shared.get('private-buckets', () => findPrivateBuckets(inv, ctx.settings));
+}
+
+function findPrivateBuckets(inv: Inventory, settings: Readonly<ScanSettings>): Map<string, PrivateReason[]> {
   const out = new Map<string, PrivateReason[]>();
   const add = (key: string, r: PrivateReason) => out.set(key, [...(out.get(key) ?? []), r]);
   const buckets = [...inv.buckets.values()];
@@ -202,6 +214,23 @@ export function endpointIdForFix(ep: VpcEndpoint): string {
  * no such Deny). May throw NotEvaluable, like networkFences.
  */
 export function fencesOf(j: Pick<JudgedBucket, 'bucket' | 'policy' | 'resources' | 'partition'>): { fences: Statement[]; reasons: string[] } {
+  // Three rules ask of the same judged bucket; a reading is a new object, asked anew.
+  let found = fencesFound.get(j);
+  if (!found) {
+    try {
+      found = findFences(j);
+    } catch (err) {
+      found = { error: err };
+    }
+    fencesFound.set(j, found);
+  }
+  if ('error' in found) throw found.error;
+  return found;
+}
+
+const fencesFound = new WeakMap<object, { fences: Statement[]; reasons: string[] } | { error: unknown }>();
+
+function findFences(j: Pick<JudgedBucket, 'bucket' | 'policy' | 'resources' | 'partition'>): { fences: Statement[]; reasons: string[] } {
   // A placeholder not inside an ARN (named only in a condition, say) may be either part: it stays.
   const objects = j.resources.filter((r) => bucketPartOf(r) !== 'bucket');
   const data = objects.length > 0 ? objects : j.resources;

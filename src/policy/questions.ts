@@ -3,7 +3,7 @@ import { actsOn, bucketPartOf, bucketVocabulary, partsMismatch, requestExists, w
 import { evalCondition } from './conditions.js';
 import { ENDPOINT_KEYS, PERIMETER_NETWORK_KEYS } from './keys.js';
 import type { RequestParts } from './match.js';
-import { allows, denies, evaluate, statementMatches } from './evaluate.js';
+import { allows, denies, evaluate, makeRequest, statementMatches } from './evaluate.js';
 import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, appliesToNone, deniesEveryRequestFromOutside, requestsFromOutside } from './shortcuts.js';
 import { findRequest, type Filters } from './solve.js';
 import { buildSpace, isNamed, type Hints, type Space } from './space.js';
@@ -286,8 +286,11 @@ export function outsideRequestNotDenied(policy: Policy, input: BucketInput & { e
  * policy does not compare.
  */
 export function throughEndpointNotDenied(policy: Policy, input: BucketInput & { endpoint?: string; vpc?: string; account?: string }): Request | undefined {
-  const space = bucketSpace(policy, input, { ...(input.endpoint ? { endpoints: [input.endpoint] } : {}), ...(input.vpc ? { vpcs: [input.vpc] } : {}), ...(input.account ? { accounts: [input.account] } : {}) });
   const named = namedPrincipals(policy);
+  // Mostly the fence admits the endpoint: one plain request that no Deny stops says so without the search.
+  const plain = plainRequests(policy, input, named).find((r) => evaluate(policy, r).decision !== 'explicit-deny');
+  if (plain) return plain;
+  const space = bucketSpace(policy, input, { ...(input.endpoint ? { endpoints: [input.endpoint] } : {}), ...(input.vpc ? { vpcs: [input.vpc] } : {}), ...(input.account ? { accounts: [input.account] } : {}) });
   const filters: Filters = {
     network: (v) => {
       const vpce = v.context.get('aws:sourcevpce')?.[0];
@@ -301,6 +304,15 @@ export function throughEndpointNotDenied(policy: Policy, input: BucketInput & { 
       ![...v.context.keys()].some((k) => k.startsWith('aws:principaltag/')),
   };
   return onSomePart(policy, input, (f) => someNotDenied(policy, space, { ...filters, ...f }));
+}
+
+/** The requests throughEndpointNotDenied asks about, each with one plain value where the policy leaves it open. */
+function plainRequests(policy: Policy, input: BucketInput & { endpoint?: string; vpc?: string; account?: string }, named: ReadonlySet<string>): Request[] {
+  const account = input.account ?? '000000000000';
+  const arn = [`arn:aws:iam::${account}:role/vpcelint-plain-caller`, `arn:aws:iam::${account}:role/vpcelint-plain-caller-2`].find((a) => !named.has(a))!;
+  const context = { 'aws:SourceVpce': input.endpoint ?? 'vpce-0vpcelint0plain', 'aws:SourceVpc': input.vpc ?? 'vpc-0vpcelint0plain', 'aws:SecureTransport': 'true', 'aws:ViaAWSService': 'false' };
+  const actions = (input.onlyActions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith('s3:'));
+  return bucketPairs(policy, actions, input.resources).map(([action, resource]) => makeRequest({ action, resource, principal: { kind: 'aws', account, arn }, context }));
 }
 
 /** The principal ARNs a policy writes (Principal, NotPrincipal, conditions): principals it singles out. */
