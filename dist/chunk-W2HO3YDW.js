@@ -2232,8 +2232,10 @@ function witnessesFromOutside(policy, actions, resources) {
   return requestsFromOutside(policy, actions, resources)?.filter((req) => requestExists(req.action, req.resource, written));
 }
 function throughEndpointNotDenied(policy, input) {
-  const space = bucketSpace(policy, input, { ...input.endpoint ? { endpoints: [input.endpoint] } : {}, ...input.vpc ? { vpcs: [input.vpc] } : {}, ...input.account ? { accounts: [input.account] } : {} });
   const named = namedPrincipals(policy);
+  const plain = plainRequests(policy, input, named).find((r) => evaluate(policy, r).decision !== "explicit-deny");
+  if (plain) return plain;
+  const space = bucketSpace(policy, input, { ...input.endpoint ? { endpoints: [input.endpoint] } : {}, ...input.vpc ? { vpcs: [input.vpc] } : {}, ...input.account ? { accounts: [input.account] } : {} });
   const filters = {
     network: (v) => {
       const vpce = v.context.get("aws:sourcevpce")?.[0];
@@ -2244,6 +2246,13 @@ function throughEndpointNotDenied(policy, input) {
     any: (v) => (v.context.get("aws:viaawsservice") ?? ["false"])[0] === "false" && (v.context.get("aws:securetransport") ?? ["true"])[0] === "true" && ![...v.context.keys()].some((k) => k.startsWith("aws:principaltag/"))
   };
   return onSomePart(policy, input, (f) => someNotDenied(policy, space, { ...filters, ...f }));
+}
+function plainRequests(policy, input, named) {
+  const account = input.account ?? "000000000000";
+  const arn = [`arn:aws:iam::${account}:role/vpcelint-plain-caller`, `arn:aws:iam::${account}:role/vpcelint-plain-caller-2`].find((a) => !named.has(a));
+  const context = { "aws:SourceVpce": input.endpoint ?? "vpce-0vpcelint0plain", "aws:SourceVpc": input.vpc ?? "vpc-0vpcelint0plain", "aws:SecureTransport": "true", "aws:ViaAWSService": "false" };
+  const actions = (input.onlyActions ?? BUCKET_ACTIONS).filter((a) => a.toLowerCase().startsWith("s3:"));
+  return bucketPairs(policy, actions, input.resources).map(([action, resource]) => makeRequest({ action, resource, principal: { kind: "aws", account, arn }, context }));
 }
 function namedPrincipals(policy) {
   return new Set(policy.statements.flatMap((s) => [...s.principal?.aws ?? [], ...s.notPrincipal?.aws ?? [], ...s.conditions.flatMap((c) => c.values)]));
@@ -2474,6 +2483,11 @@ function* eachJudgedBucket(inv, ctx, judge2) {
     else yield* agreed(ctx, j, (r) => judge2(bucket, r));
   }
 }
+function judgedPrivateBucket(bucket, ctx) {
+  const judged = ctx.shared.get("judged-private-buckets", () => /* @__PURE__ */ new Map());
+  if (!judged.has(bucket.ref.key)) judged.set(bucket.ref.key, judgedBucket(bucket, true));
+  return judged.get(bucket.ref.key);
+}
 function judgedBucket(bucket, judgeDataSources = false) {
   if (bucket.policy.kind === "unknown" && !judgeDataSources && isReadOnly(bucket.ref)) return void 0;
   const parsed = parsedPolicy(bucket.policy, bucket.ref, "the bucket policy");
@@ -2527,7 +2541,10 @@ function networkAllows(policy) {
   }
   return out;
 }
-function privateBuckets(inv, settings) {
+function privateBuckets(inv, ctx) {
+  return ctx.shared.get("private-buckets", () => findPrivateBuckets(inv, ctx.settings));
+}
+function findPrivateBuckets(inv, settings) {
   const out = /* @__PURE__ */ new Map();
   const add4 = (key, r) => out.set(key, [...out.get(key) ?? [], r]);
   const buckets = [...inv.buckets.values()];
@@ -2589,6 +2606,20 @@ function endpointIdForFix(ep) {
   return ep.ref.id ?? (ep.ref.address ? `\${${ep.ref.address}.id}` : ep.ref.key);
 }
 function fencesOf(j) {
+  let found = fencesFound.get(j);
+  if (!found) {
+    try {
+      found = findFences(j);
+    } catch (err) {
+      found = { error: err };
+    }
+    fencesFound.set(j, found);
+  }
+  if ("error" in found) throw found.error;
+  return found;
+}
+var fencesFound = /* @__PURE__ */ new WeakMap();
+function findFences(j) {
   const objects = j.resources.filter((r) => bucketPartOf(r) !== "bucket");
   const data = objects.length > 0 ? objects : j.resources;
   const fences = networkFences(j.policy, { resources: data });
@@ -2832,11 +2863,11 @@ var rule3 = {
     precision: "high"
   },
   *check(inv, ctx) {
-    for (const [key, reasons] of privateBuckets(inv, ctx.settings)) {
+    for (const [key, reasons] of privateBuckets(inv, ctx)) {
       const endpoints = reasons.flatMap((r) => r.kind === "endpoint" && r.byName ? [r.endpoint] : []);
       if (endpoints.length === 0) continue;
       const bucket = inv.buckets.get(key);
-      const j = judgedBucket(bucket, true);
+      const j = judgedPrivateBucket(bucket, ctx);
       if (!j) continue;
       if (isDiagnostic(j)) {
         yield* once(ctx, j);
@@ -2938,7 +2969,7 @@ var rule4 = {
     precision: "high"
   },
   *check(inv, ctx) {
-    for (const [key, reasons] of privateBuckets(inv, ctx.settings)) {
+    for (const [key, reasons] of privateBuckets(inv, ctx)) {
       const bucket = inv.buckets.get(key);
       const why = describe2(reasons);
       const endpoints = reasons.flatMap((r) => r.kind === "endpoint" ? [r.endpoint] : []);
@@ -2953,7 +2984,7 @@ var rule4 = {
         };
         continue;
       }
-      const j = judgedBucket(bucket, true);
+      const j = judgedPrivateBucket(bucket, ctx);
       if (!j) continue;
       if (isDiagnostic(j)) {
         yield* once(ctx, j);

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-PLP6K2R7.js";
+} from "./chunk-W2HO3YDW.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

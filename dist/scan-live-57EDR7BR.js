@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-C3BUP2UA.js";
-import "./chunk-PLP6K2R7.js";
+} from "./chunk-MYD7CUF3.js";
+import "./chunk-W2HO3YDW.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
