@@ -45,6 +45,25 @@ describe('bucket-fence-excludes-endpoint', () => {
       { name: 'the fence is on the VPC, and lists both', inventory: () => network(() => doc({ ...denyOutsideEndpoint('acme-data', 'x'), Condition: { StringNotEquals: { 'aws:SourceVpc': ['vpc-0core', 'vpc-0other'] } } }), { newId: 'vpce-0other' }) },
       { name: 'the other endpoint names the bucket by a pattern only (acme-*): not an endpoint for this bucket in particular', inventory: () => network((ids) => fence([ids.core]), { newId: 'vpce-0other', named: 'acme-*' }) },
       { name: 'the other endpoint names another bucket', inventory: () => network((ids) => fence([ids.core]), { newId: 'vpce-0other', named: 'acme-logs' }) },
+      {
+        name: 'an endpoint of another service, whose policy names the bucket: S3 requests do not go through it',
+        inventory: () => {
+          const inv = network((ids) => fence([ids.core]), { newId: 'vpce-0other' });
+          const other = inv.vpcEndpoints.get('aws_vpc_endpoint.other')!;
+          other.service = { ...other.service!, service: 'sts', family: undefined };
+          other.type = 'Interface';
+          return inv;
+        },
+      },
+      {
+        name: 'a gateway endpoint of another region: it does not carry requests for this bucket',
+        inventory: () => {
+          const inv = network((ids) => fence([ids.core]), { newId: 'vpce-0other' });
+          inv.buckets.get('aws_s3_bucket.acme_data')!.ref.region = 'eu-west-1';
+          inv.vpcEndpoints.get('aws_vpc_endpoint.other')!.service!.region = 'us-east-1';
+          return inv;
+        },
+      },
       { name: 'no fence: another rule\'s question', inventory: () => network(() => doc({ Effect: 'Allow', Principal: { AWS: ADMIN }, Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*' }), { newId: 'vpce-0other' }) },
       { name: 'the fence exempts every role of the account by pattern: the endpoint\'s users get through', inventory: () => network((ids) => fence([ids.core], { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/*' } }), { newId: 'vpce-0other' }) },
       { name: 'the fence denies only deletes: reads and writes get through', inventory: () => network((ids) => doc({ ...denyOutsideEndpoint('acme-data', ids.core), Action: 's3:DeleteObject' }), { newId: 'vpce-0other' }) },
