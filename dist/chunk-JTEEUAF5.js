@@ -2837,7 +2837,7 @@ var rule3 = {
     severity: "warning",
     title: "Bucket policy fences out a VPC endpoint whose policy names the bucket",
     description: [
-      "A VPC endpoint whose policy names a bucket (by name or reference, not by a pattern) is there to reach it; the bucket policy denies every request through that endpoint (s3:GetObject, s3:PutObject and s3:ListBucket alike) from a principal of the bucket's account that the policy does not single out.",
+      "An S3 VPC endpoint whose policy names a bucket (by name or reference, not by a pattern) is there to reach it (a gateway endpoint only in the bucket's region, the only one it serves); the bucket policy denies every request through that endpoint (s3:GetObject, s3:PutObject and s3:ListBucket alike) from a principal of the bucket's account that the policy does not single out.",
       "Typically a VPC was added and the fence's list of endpoints (aws:SourceVpce) or VPCs (aws:SourceVpc) was not: the workloads behind the new endpoint get AccessDenied. Exemptions by principal (an administrator role) and by tag are not counted: the request judged is a direct HTTPS call by an untagged role the policy does not name.",
       "The id of an endpoint or VPC the plan creates is known only after apply: it is judged when the policy references it, or when the policy compares only with ids written out and ids of other endpoints (VPCs) the plan manages, none of which a new id can be; otherwise the pair is not evaluated.",
       "Whether the bucket is fenced at all is bucket-missing-endpoint-restriction's question; this rule asks whether the fence admits the endpoints that serve the bucket."
@@ -2864,9 +2864,9 @@ var rule3 = {
   },
   *check(inv, ctx) {
     for (const [key, reasons] of privateBuckets(inv, ctx)) {
-      const endpoints = reasons.flatMap((r) => r.kind === "endpoint" && r.byName ? [r.endpoint] : []);
-      if (endpoints.length === 0) continue;
       const bucket = inv.buckets.get(key);
+      const endpoints = reasons.flatMap((r) => r.kind === "endpoint" && r.byName && carriesS3To(r.endpoint, bucket.ref.region) ? [r.endpoint] : []);
+      if (endpoints.length === 0) continue;
       const j = judgedPrivateBucket(bucket, ctx);
       if (!j) continue;
       if (isDiagnostic(j)) {
@@ -2877,6 +2877,11 @@ var rule3 = {
     }
   }
 };
+function carriesS3To(ep, bucketRegion) {
+  if (ep.service?.family !== "s3") return false;
+  const region = ep.service.region ?? ep.ref.region;
+  return ep.type !== "Gateway" || bucketRegion === void 0 || region === void 0 || region === bucketRegion;
+}
 function* shutOut(inv, ctx, j, endpoints) {
   let fences;
   try {

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-W2HO3YDW.js";
+} from "./chunk-JTEEUAF5.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-MYD7CUF3.js";
-import "./chunk-W2HO3YDW.js";
+} from "./chunk-BP5JOPDJ.js";
+import "./chunk-JTEEUAF5.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
