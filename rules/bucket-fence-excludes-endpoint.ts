@@ -96,8 +96,10 @@ function* shutOut(inv: Inventory, ctx: RuleContext, j: JudgedBucket, endpoints: 
     if (open) continue;
     const vpc = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : undefined;
     const where = j.primary.key === j.bucket.ref.key ? '' : ` (${displayName(j.primary)})`;
-    const key = compared.endpointId ? 'aws:SourceVpce' : 'aws:SourceVpc';
-    const value = compared.endpointId ? endpointIdForFix(ep) : (vpc?.id ?? (vpc?.address ? `\${${vpc.address}.id}` : 'the VPC\'s id'));
+    // The key the fence itself compares: an Allow elsewhere may compare the other.
+    const byEndpoint = fences.some((f) => f.conditions.some((c) => c.keyLower === 'aws:sourcevpce'));
+    const key = byEndpoint ? 'aws:SourceVpce' : 'aws:SourceVpc';
+    const value = byEndpoint ? endpointIdForFix(ep) : (vpc?.id ?? (vpc?.address ? `\${${vpc.address}.id}` : 'the VPC\'s id'));
     yield {
       message:
         `The bucket policy of ${displayName(j.bucket.ref)}${where} denies every request through ${displayName(ep.ref)}${vpc ? ` (VPC ${displayName(vpc)})` : ''} (${fences.map(statementLabel).join(', ')}), ` +

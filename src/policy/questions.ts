@@ -295,7 +295,7 @@ export function throughEndpointNotDenied(policy: Policy, input: BucketInput & { 
     network: (v) => {
       const vpce = v.context.get('aws:sourcevpce')?.[0];
       if (vpce === undefined || (input.endpoint !== undefined && vpce !== input.endpoint)) return false;
-      return input.vpc === undefined || !v.context.has('aws:sourcevpc') || v.context.get('aws:sourcevpc')?.[0] === input.vpc;
+      return input.vpc === undefined || v.context.get('aws:sourcevpc')?.[0] === input.vpc;
     },
     principal: (v) => v.principal === undefined || (v.principal.kind === 'aws' && (!input.account || v.principal.account === input.account) && !named.has(v.principal.arn)),
     any: (v) =>

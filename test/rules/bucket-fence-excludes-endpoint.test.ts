@@ -84,6 +84,19 @@ describe('bucket-fence-excludes-endpoint', () => {
         inventory: () => network(() => doc({ ...denyOutsideEndpoint('acme-data', 'x'), Condition: { StringNotEquals: { 'aws:SourceVpc': ['vpc-0core'] } } }), { newId: 'vpce-0other' }),
         findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['Add "vpc-0other" to the aws:SourceVpc values of the fence'] }],
       },
+      {
+        name: 'a fence on aws:SourceVpc beside an Allow on aws:SourceVpce: the fix names the key the fence compares',
+        inventory: () =>
+          network(
+            (ids) =>
+              doc(
+                { Effect: 'Allow', Principal: { AWS: ADMIN }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-data/*', Condition: { StringEquals: { 'aws:SourceVpce': ids.core } } },
+                { ...denyOutsideEndpoint('acme-data', 'x'), Condition: { StringNotEquals: { 'aws:SourceVpc': ['vpc-0core'] } } },
+              ),
+            { newId: 'vpce-0other' },
+          ),
+        findings: [{ primary: 'aws_s3_bucket_policy.acme_data', messageIncludes: ['(statement "Access-to-specific-VPCE-only" (#2))', 'Add "vpc-0other" to the aws:SourceVpc values of the fence'] }],
+      },
     ],
   });
 
