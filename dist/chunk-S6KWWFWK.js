@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-JTEEUAF5.js";
+} from "./chunk-2YMGA2ZW.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

@@ -2240,7 +2240,7 @@ function throughEndpointNotDenied(policy, input) {
     network: (v) => {
       const vpce = v.context.get("aws:sourcevpce")?.[0];
       if (vpce === void 0 || input.endpoint !== void 0 && vpce !== input.endpoint) return false;
-      return input.vpc === void 0 || !v.context.has("aws:sourcevpc") || v.context.get("aws:sourcevpc")?.[0] === input.vpc;
+      return input.vpc === void 0 || v.context.get("aws:sourcevpc")?.[0] === input.vpc;
     },
     principal: (v) => v.principal === void 0 || v.principal.kind === "aws" && (!input.account || v.principal.account === input.account) && !named.has(v.principal.arn),
     any: (v) => (v.context.get("aws:viaawsservice") ?? ["false"])[0] === "false" && (v.context.get("aws:securetransport") ?? ["true"])[0] === "true" && ![...v.context.keys()].some((k) => k.startsWith("aws:principaltag/"))
@@ -2908,8 +2908,9 @@ function* shutOut(inv, ctx, j, endpoints) {
     if (open) continue;
     const vpc = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : void 0;
     const where3 = j.primary.key === j.bucket.ref.key ? "" : ` (${displayName(j.primary)})`;
-    const key = compared2.endpointId ? "aws:SourceVpce" : "aws:SourceVpc";
-    const value = compared2.endpointId ? endpointIdForFix(ep) : vpc?.id ?? (vpc?.address ? `\${${vpc.address}.id}` : "the VPC's id");
+    const byEndpoint = fences.some((f) => f.conditions.some((c) => c.keyLower === "aws:sourcevpce"));
+    const key = byEndpoint ? "aws:SourceVpce" : "aws:SourceVpc";
+    const value = byEndpoint ? endpointIdForFix(ep) : vpc?.id ?? (vpc?.address ? `\${${vpc.address}.id}` : "the VPC's id");
     yield {
       message: `The bucket policy of ${displayName(j.bucket.ref)}${where3} denies every request through ${displayName(ep.ref)}${vpc ? ` (VPC ${displayName(vpc)})` : ""} (${fences.map(statementLabel).join(", ")}), but that endpoint's policy names the bucket: s3:GetObject, s3:PutObject and s3:ListBucket from the workloads it serves get AccessDenied${origin.note ? ` (${origin.note})` : ""}. Add ${JSON.stringify(value)} to the ${key} values of the fence, or take the bucket out of the endpoint's policy.`,
       primary: j.primary,
