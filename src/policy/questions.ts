@@ -7,6 +7,7 @@ import { allows, denies, evaluate, makeRequest, statementMatches } from './evalu
 import { allowsOnlyAccounts, allowsOtherAction, allowsUnnamedResource, appliesToNone, deniesEveryRequestFromOutside, requestsFromOutside } from './shortcuts.js';
 import { findRequest, type Filters } from './solve.js';
 import { buildSpace, isNamed, type Hints, type Space } from './space.js';
+import { NotEvaluable } from './not-evaluable.js';
 import { originHints, throughEndpoint, type EndpointOrigin } from './through-endpoint.js';
 import type { ConditionEntry, Policy, Request, Statement } from './types.js';
 
@@ -303,6 +304,10 @@ export function throughEndpointNotDenied(policy: Policy, input: BucketInput & { 
       (v.context.get('aws:securetransport') ?? ['true'])[0] === 'true' &&
       ![...v.context.keys()].some((k) => k.startsWith('aws:principaltag/')),
   };
+  // "Every such request is denied" must not hold only because the representative requests hold none of them.
+  if (!onSomePart(policy, input, (f) => findRequest(policy, space, [], [], { ...filters, ...f }))) {
+    throw new NotEvaluable('no representative request comes through the endpoint from a principal the policy does not name');
+  }
   return onSomePart(policy, input, (f) => someNotDenied(policy, space, { ...filters, ...f }));
 }
 

@@ -66,6 +66,7 @@ describe('bucket-fence-excludes-endpoint', () => {
       },
       { name: 'no fence: another rule\'s question', inventory: () => network(() => doc({ Effect: 'Allow', Principal: { AWS: ADMIN }, Action: 's3:*', Resource: 'arn:aws:s3:::acme-data/*' }), { newId: 'vpce-0other' }) },
       { name: 'the fence exempts every role of the account by pattern: the endpoint\'s users get through', inventory: () => network((ids) => fence([ids.core], { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/*' } }), { newId: 'vpce-0other' }) },
+      { name: 'the fence exempts the organization\'s principals: the plain request is denied, the search finds one of the organization that is not', inventory: () => network((ids) => fence([ids.core], { StringNotEquals: { 'aws:SourceVpce': ids.core, 'aws:PrincipalOrgID': 'o-123example' } }), { newId: 'vpce-0other' }) },
       { name: 'the fence denies only deletes: reads and writes get through', inventory: () => network((ids) => doc({ ...denyOutsideEndpoint('acme-data', ids.core), Action: 's3:DeleteObject' }), { newId: 'vpce-0other' }) },
     ],
     invalid: [
