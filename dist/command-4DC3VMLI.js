@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-S6KWWFWK.js";
+} from "./chunk-O4Z6CBK7.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -35,7 +35,7 @@ import {
   topologyOf,
   wholeValuePlaceholders,
   writtenResources
-} from "./chunk-2YMGA2ZW.js";
+} from "./chunk-ZXKOUYZY.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-2YMGA2ZW.js";
+} from "./chunk-ZXKOUYZY.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

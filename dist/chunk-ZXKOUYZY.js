@@ -2245,6 +2245,9 @@ function throughEndpointNotDenied(policy, input) {
     principal: (v) => v.principal === void 0 || v.principal.kind === "aws" && (!input.account || v.principal.account === input.account) && !named.has(v.principal.arn),
     any: (v) => (v.context.get("aws:viaawsservice") ?? ["false"])[0] === "false" && (v.context.get("aws:securetransport") ?? ["true"])[0] === "true" && ![...v.context.keys()].some((k) => k.startsWith("aws:principaltag/"))
   };
+  if (!onSomePart(policy, input, (f) => findRequest(policy, space, [], [], { ...filters, ...f }))) {
+    throw new NotEvaluable("no representative request comes through the endpoint from a principal the policy does not name");
+  }
   return onSomePart(policy, input, (f) => someNotDenied(policy, space, { ...filters, ...f }));
 }
 function plainRequests(policy, input, named) {

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-S6KWWFWK.js";
-import "./chunk-2YMGA2ZW.js";
+} from "./chunk-O4Z6CBK7.js";
+import "./chunk-ZXKOUYZY.js";
 import "./chunk-DLNGE4IS.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
