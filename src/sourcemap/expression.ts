@@ -252,43 +252,38 @@ function literal(node: Node): HclExpr {
 
 /** `name.attr[0]["k"].attr`, `x[count.index]`: a root and its steps; anything else on the way is unsupported. */
 function traversal(node: Node, parts: Node[], text: string, end = node.endIndex): HclExpr {
-  const root = parts[0]!.text;
-  const steps: TraversalStep[] = [];
-  const rest = parts.slice(1);
-  const at = rest.findIndex((p) => p.type === 'splat');
-  if (at !== -1) {
-    // The splat's own children are the steps taken on each element; nothing follows it in the parts.
-    const kind = named(rest[at]!)[0];
-    if (at !== rest.length - 1 || !kind) return unsupported(rest[at]!, describe(rest[at]!));
-    const base = traversal(node, parts.slice(0, at + 1), text, rest[at]!.startIndex);
-    const each = traversal(node, [parts[0]!, ...named(kind)], text);
-    if (base.t !== 'traversal' || each.t !== 'traversal') return base.t === 'unsupported' ? base : each;
-    return { t: 'splat', base, each: each.steps, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
-  }
-  for (const part of rest) {
-    const step = stepOf(part, text);
-    if ('t' in step) return step;
-    steps.push(step);
-  }
-  return { t: 'traversal', root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
+  const splat = splatAfter(node, parts, text, end, (before, at) => traversal(node, before, text, at));
+  if (splat) return splat;
+  const steps = stepsOf(parts.slice(1), text);
+  if (!Array.isArray(steps)) return steps;
+  return { t: 'traversal', root: parts[0]!.text, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
 }
 
 /** A term that is no name followed by attribute or index steps, and at most one splat, last (`values(x)[*].id`). */
 function access(node: Node, parts: Node[], text: string, end = node.endIndex): HclExpr {
-  const rest = parts.slice(1);
-  const at = rest.findIndex((p) => p.type === 'splat');
-  if (at !== -1) {
-    const kind = named(rest[at]!)[0];
-    if (at !== rest.length - 1 || !kind) return unsupported(rest[at]!, describe(rest[at]!));
-    const base = at === 0 ? expression(parts[0]!, text) : access(node, parts.slice(0, at + 1), text, rest[at]!.startIndex);
-    const each = stepsOf(named(kind), text);
-    if (base.t === 'unsupported') return base;
-    if (!Array.isArray(each)) return each;
-    return { t: 'splat', base, each, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
-  }
-  const steps = stepsOf(rest, text);
+  const splat = splatAfter(node, parts, text, end, (before, at) => (before.length === 1 ? expression(before[0]!, text) : access(node, before, text, at)));
+  if (splat) return splat;
+  const steps = stepsOf(parts.slice(1), text);
   if (!Array.isArray(steps)) return steps;
   return { t: 'access', base: expression(parts[0]!, text), steps, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
+}
+
+/**
+ * The splat among the parts after a term (`x[*].id`, `values(x)[*].id`), its base made by `baseOf` from the parts
+ * before it (ending where the splat starts); undefined when there is none. A splat must be the last part: its own
+ * children are the steps taken on each element, so a second one is within it, which is not read.
+ */
+function splatAfter(node: Node, parts: Node[], text: string, end: number, baseOf: (before: Node[], at: number) => HclExpr): HclExpr | undefined {
+  const rest = parts.slice(1);
+  const at = rest.findIndex((p) => p.type === 'splat');
+  if (at === -1) return undefined;
+  const kind = named(rest[at]!)[0];
+  if (at !== rest.length - 1 || !kind) return unsupported(rest[at]!, describe(rest[at]!));
+  const base = baseOf(parts.slice(0, at + 1), rest[at]!.startIndex);
+  if (base.t === 'unsupported') return base;
+  const each = stepsOf(named(kind), text);
+  if (!Array.isArray(each)) return each;
+  return { t: 'splat', base, each, text: text.slice(node.startIndex, end).replace(/\s+/g, '') };
 }
 
 /** Attribute and index steps; the first that is neither, as unsupported. */
