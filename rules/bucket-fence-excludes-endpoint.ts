@@ -1,9 +1,8 @@
 import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import type { VpcEndpoint } from '../src/model/nodes.js';
-import { idPlaceholder } from '../src/model/placeholders.js';
 import { displayName } from '../src/model/ref.js';
-import { freshId, originCompared, throughEndpointNotDenied, type Policy } from '../src/policy/index.js';
+import { comparedId, originCompared, throughEndpointNotDenied } from '../src/policy/index.js';
 import { agreed } from './lib/bucket-readings.js';
 import { endpointIdForFix, fencesOf, judgedPrivateBucket, privateBuckets, type JudgedBucket } from './lib/policy-buckets.js';
 import { isDiagnostic, notEvaluable, once, statementLabel, type Diagnostic } from './lib/policy-sites.js';
@@ -118,13 +117,13 @@ function originOf(inv: Inventory, j: JudgedBucket, ep: VpcEndpoint, compared: { 
   const ids: { endpoint?: string; vpc?: string } = {};
   const notes: string[] = [];
   const vpcRef = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : undefined;
-  for (const [which, ref, keyLower] of [
-    ['endpoint', compared.endpointId ? ep.ref : undefined, 'aws:sourcevpce'],
-    ['vpc', compared.vpcId ? vpcRef : undefined, 'aws:sourcevpc'],
+  for (const [which, ref, keyLower, asked] of [
+    ['endpoint', ep.ref, 'aws:sourcevpce', compared.endpointId],
+    ['vpc', vpcRef, 'aws:sourcevpc', compared.vpcId],
   ] as const) {
-    if (which === 'endpoint' ? !compared.endpointId : !compared.vpcId) continue;
-    const id = ref ? (ref.id ?? idPlaceholder(j.placeholders, ref.key) ?? fresh(inv, j.policy, j.placeholders, ref, keyLower, notes)) : undefined;
-    if (id === undefined) {
+    if (!asked) continue;
+    const got = ref ? comparedId(inv, j.policy, j.placeholders, ref, keyLower) : undefined;
+    if (!got) {
       const subject = which === 'endpoint' ? displayName(ep.ref) : vpcRef ? displayName(vpcRef) : `the VPC of ${displayName(ep.ref)}`;
       return {
         diagnostic: {
@@ -135,15 +134,10 @@ function originOf(inv: Inventory, j: JudgedBucket, ep: VpcEndpoint, compared: { 
         },
       };
     }
-    ids[which] = id;
+    ids[which] = got.id;
+    if (got.note) notes.push(got.note);
   }
   return { ids, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) };
-}
-
-function fresh(inv: Inventory, policy: Policy, placeholders: Record<string, string[]>, ref: Parameters<typeof freshId>[3], keyLower: 'aws:sourcevpce' | 'aws:sourcevpc', notes: string[]): string | undefined {
-  const f = freshId(inv, policy, placeholders, ref, keyLower);
-  if (f) notes.push(f.note);
-  return f?.value;
 }
 
 export default rule;

@@ -1,7 +1,7 @@
 import type { RuleContext, RuleOutput } from '../../src/engine/rule.js';
 import type { Inventory } from '../../src/model/inventory.js';
 import type { PolicySource } from '../../src/model/nodes.js';
-import { displayName, type Ref } from '../../src/model/ref.js';
+import { displayName, isDataSource, type Ref } from '../../src/model/ref.js';
 import { NotEvaluable, parsePolicyCached, type Policy, type Statement } from '../../src/policy/index.js';
 
 export type Diagnostic = Extract<RuleOutput, { diagnostic: unknown }>;
@@ -135,5 +135,5 @@ export function notEvaluable(err: unknown, subject: Ref, what: string): Diagnost
 
 /** A resource the plan reads but does not manage (a data source other than a policy document). */
 export function isReadOnly(ref: Ref): boolean {
-  return ref.type !== undefined && ref.type.startsWith('data.') && ref.type !== 'data.aws_iam_policy_document';
+  return isDataSource(ref) && ref.type !== 'data.aws_iam_policy_document';
 }

@@ -1,12 +1,12 @@
 import type { Inventory } from '../model/inventory.js';
 import type { PolicySource } from '../model/nodes.js';
-import { idPlaceholder, placeholderSubject, wholeValuePlaceholders } from '../model/placeholders.js';
+import { placeholderSubject, wholeValuePlaceholders } from '../model/placeholders.js';
 import { displayName, type Ref } from '../model/ref.js';
 import { partitionOfArn, partitionOfRef } from '../model/partition.js';
 import { buildSpace, evaluate, fullAccessGap, NotEvaluable, parsePolicyCached, writtenResources, type Policy, type Request, type Statement } from '../policy/index.js';
 import { allRequests } from '../policy/solve.js';
 import type { PolicyEvaluator, PolicyRequest, PolicyRole, Verdict } from './policy-step.js';
-import { freshId } from '../policy/fresh-ids.js';
+import { comparedId } from '../policy/fresh-ids.js';
 
 type Document = Extract<PolicySource, { kind: 'document' }>;
 
@@ -42,21 +42,17 @@ function evaluateOnPath(inv: Inventory, doc: Document, role: PolicyRole, req: Po
   if (whole.length > 0) {
     return { decision: 'not-evaluated', because: `the plan records only that a Resource of the ${role} policy is built from ${whole.map(placeholderSubject).join(' and ')}, known only after apply, not whether it names the bucket or its objects; the .tf files beside the plan say which` };
   }
-  let endpointId = req.endpoint ? idIn(doc, req.endpoint) : undefined;
-  let vpcId = req.vpc ? idIn(doc, req.vpc) : undefined;
-  const notes: string[] = [];
-  if (req.endpoint && !endpointId && mentions(policy, 'aws:sourcevpce')) {
-    const fresh = freshId(inv, policy, doc.placeholders ?? {}, req.endpoint, 'aws:sourcevpce');
-    if (!fresh) return { decision: 'not-evaluated', because: `the id of ${displayName(req.endpoint)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpce conditions match is unknown` };
-    endpointId = fresh.value;
-    notes.push(fresh.note);
+  const endpoint = req.endpoint ? comparedId(inv, policy, doc.placeholders ?? {}, req.endpoint, 'aws:sourcevpce') : undefined;
+  const vpc = req.vpc ? comparedId(inv, policy, doc.placeholders ?? {}, req.vpc, 'aws:sourcevpc') : undefined;
+  if (req.endpoint && !endpoint && mentions(policy, 'aws:sourcevpce')) {
+    return { decision: 'not-evaluated', because: `the id of ${displayName(req.endpoint)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpce conditions match is unknown` };
   }
-  if (req.vpc && !vpcId && mentions(policy, 'aws:sourcevpc')) {
-    const fresh = freshId(inv, policy, doc.placeholders ?? {}, req.vpc, 'aws:sourcevpc');
-    if (!fresh) return { decision: 'not-evaluated', because: `the id of ${displayName(req.vpc)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpc conditions match is unknown` };
-    vpcId = fresh.value;
-    notes.push(fresh.note);
+  if (req.vpc && !vpc && mentions(policy, 'aws:sourcevpc')) {
+    return { decision: 'not-evaluated', because: `the id of ${displayName(req.vpc)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpc conditions match is unknown` };
   }
+  const endpointId = endpoint?.id;
+  const vpcId = vpc?.id;
+  const notes = [endpoint?.note, vpc?.note].filter((n): n is string => n !== undefined);
   const account = req.account;
   const action = req.action.toLowerCase();
   const partition = partitionOfArn(req.resource);
@@ -119,12 +115,6 @@ function evaluateOnPath(inv: Inventory, doc: Document, role: PolicyRole, req: Po
 function withNotes(v: Verdict & { notes?: string[] }): Verdict {
   const { notes, ...verdict } = v;
   return notes && notes.length > 0 ? { ...verdict, because: `${verdict.because} (${notes.join('; ')})` } : verdict;
-}
-
-/** The endpoint's or VPC's id: known, or the placeholder the plan's policy text uses for it. */
-function idIn(doc: Document, ref: Ref): string | undefined {
-  if (ref.id) return ref.id;
-  return idPlaceholder(doc.placeholders ?? {}, ref.key);
 }
 
 function mentions(policy: Policy, keyLower: string): boolean {

@@ -75,35 +75,7 @@ function clip(text: string): string {
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
-/**
- * Whether a Terraform address is a data source's (`data.aws_vpc.x`,
- * `module.net["a.b"].data.aws_vpc.x[0]`): the segment after the module path
- * is `data`. Instance keys are skipped whole, quoted ones with their escapes,
- * so a key holding dots or brackets does not split the address.
- */
-export function isDataSourceAddress(address: string): boolean {
-  let i = 0;
-  for (;;) {
-    const dot = address.indexOf('.', i);
-    const segment = dot === -1 ? address.slice(i) : address.slice(i, dot);
-    if (segment !== 'module') return segment === 'data' && dot !== -1;
-    // module.<name>, then an optional [key], then a dot.
-    let j = dot + 1;
-    while (j < address.length && address[j] !== '.' && address[j] !== '[') j++;
-    if (address[j] === '[') j = afterKey(address, j);
-    if (j === -1 || address[j] !== '.') return false;
-    i = j + 1;
-  }
-}
-
-/** The index just after the `[key]` that starts at `open`; -1 if it does not close. */
-function afterKey(address: string, open: number): number {
-  let j = open + 1;
-  if (address[j] === '"') {
-    for (j++; j < address.length && address[j] !== '"'; j++) if (address[j] === '\\') j++;
-    j++;
-  } else {
-    while (j < address.length && address[j] !== ']') j++;
-  }
-  return address[j] === ']' ? j + 1 : -1;
+/** A node the plan reads but does not manage: the collector writes a data source's type as `data.<type>`. */
+export function isDataSource(ref: Ref): boolean {
+  return ref.type?.startsWith('data.') === true;
 }

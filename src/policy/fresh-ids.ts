@@ -1,6 +1,7 @@
 import type { Inventory } from '../model/inventory.js';
-import { placeholderKeys, placeholderName, type Placeholders } from '../model/placeholders.js';
-import { isDataSourceAddress, type Ref } from '../model/ref.js';
+import { idPlaceholder, placeholderKeys, placeholderName, type Placeholders } from '../model/placeholders.js';
+import { isDataSource, type Ref } from '../model/ref.js';
+import { originCompared } from './through-endpoint.js';
 import type { Policy } from './types.js';
 
 /**
@@ -30,7 +31,7 @@ const MATCH_EVERY = { 'aws:sourcevpce': new Set(['*', 'vpce-*']), 'aws:sourcevpc
 export function freshId(inv: Inventory, policy: Policy, placeholders: Placeholders, ref: Ref, keyLower: 'aws:sourcevpce' | 'aws:sourcevpc'): FreshId | undefined {
   const nodes = keyLower === 'aws:sourcevpce' ? inv.vpcEndpoints : inv.vpcs;
   // A data source's id is an existing node's, read (after apply, when unknown) by a filter: it may be anything.
-  if (ref.id !== undefined || !ref.address || isDataSourceAddress(ref.address) || !nodes.has(ref.key)) return undefined;
+  if (ref.id !== undefined || !ref.address || isDataSource(ref) || !nodes.has(ref.key)) return undefined;
   for (const s of policy.statements) {
     for (const c of s.conditions) {
       if (c.keyLower !== keyLower || c.base === 'Null') continue;
@@ -50,5 +51,18 @@ export function freshId(inv: Inventory, policy: Policy, placeholders: Placeholde
 
 function managedNode(nodes: ReadonlyMap<string, { ref: Ref }>, key: string): boolean {
   const node = nodes.get(key);
-  return node !== undefined && node.ref.address !== undefined && !isDataSourceAddress(node.ref.address);
+  return node !== undefined && node.ref.address !== undefined && !isDataSource(node.ref);
+}
+
+/**
+ * An endpoint's or VPC's id as a policy compares it: known, the placeholder the policy's text uses for it, or,
+ * where the policy compares `keyLower` and the node is new, freshId's stand-in with its note; else undefined.
+ */
+export function comparedId(inv: Inventory, policy: Policy, placeholders: Placeholders, ref: Ref, keyLower: 'aws:sourcevpce' | 'aws:sourcevpc'): { id: string; note?: string } | undefined {
+  const id = ref.id ?? idPlaceholder(placeholders, ref.key);
+  if (id !== undefined) return { id };
+  const compared = originCompared(policy);
+  if (!(keyLower === 'aws:sourcevpce' ? compared.endpointId : compared.vpcId)) return undefined;
+  const fresh = freshId(inv, policy, placeholders, ref, keyLower);
+  return fresh && { id: fresh.value, note: fresh.note };
 }

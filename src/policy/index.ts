@@ -9,7 +9,7 @@ export { parsePolicyObject, parsePolicyText } from './parse.js';
 export { evaluate, makeRequest, statementMatches, type Evaluation, type RequestInput } from './evaluate.js';
 export { NotEvaluable, buildSpace, isStandInResource, type Hints, type Space } from './space.js';
 export * from './questions.js';
-export { freshId, type FreshId } from './fresh-ids.js';
+export { comparedId, freshId, type FreshId } from './fresh-ids.js';
 export { bucketPartOf, writtenResources } from './bucket-parts.js';
 export { originCompared, type EndpointOrigin } from './through-endpoint.js';
 export * from './keys.js';

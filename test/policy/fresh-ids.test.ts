@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { freshId } from '../../src/policy/fresh-ids.js';
-import { isDataSourceAddress } from '../../src/model/ref.js';
 import { placeholderName } from '../../src/model/placeholders.js';
 import { parsePolicyText, type Policy } from '../../src/policy/index.js';
 import { InventoryBuilder } from '../helpers/inventory-builder.js';
@@ -13,6 +12,7 @@ function network() {
   const other = b.endpoint(vpc, 's3', { name: 'other' });
   const lookedUp = b.endpoint(vpc, 's3', { name: 'looked_up' });
   lookedUp.ref.key = lookedUp.ref.address = 'data.aws_vpc_endpoint.looked_up';
+  lookedUp.ref.type = 'data.aws_vpc_endpoint';
   b.inv.vpcEndpoints.set(lookedUp.ref.key, lookedUp);
   const known = b.endpoint(vpc, 's3', { name: 'known' });
   known.ref.id = 'vpce-0known';
@@ -53,17 +53,5 @@ describe('the id of an endpoint the plan creates, in a policy that does not name
     const { inv, known, lookedUp } = network();
     expect(freshId(inv, fence('StringNotEquals', ['vpce-0abc']), {}, known.ref, 'aws:sourcevpce')).toBeUndefined();
     expect(freshId(inv, fence('StringNotEquals', ['vpce-0abc']), {}, lookedUp.ref, 'aws:sourcevpce')).toBeUndefined();
-  });
-});
-
-describe('isDataSourceAddress', () => {
-  it('reads the segment after the module path, instance keys skipped whole', () => {
-    expect(isDataSourceAddress('data.aws_vpc.x')).toBe(true);
-    expect(isDataSourceAddress('module.net[0].data.aws_vpc.x[1]')).toBe(true);
-    expect(isDataSourceAddress('module.net["a.b].data.c"].aws_vpc.x')).toBe(false);
-    expect(isDataSourceAddress('module.net["a\\"].data"].data.aws_vpc.x')).toBe(true);
-    expect(isDataSourceAddress('module.data.aws_vpc.x')).toBe(false);
-    expect(isDataSourceAddress('aws_vpc.data')).toBe(false);
-    expect(isDataSourceAddress('module.net.module.data["k"].aws_vpc.x')).toBe(false);
   });
 });
