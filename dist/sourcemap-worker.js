@@ -4,7 +4,7 @@ import {
   SourceMap,
   loadSources,
   toWire
-} from "./chunk-DLNGE4IS.js";
+} from "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-PSCUI55Q.js";
 

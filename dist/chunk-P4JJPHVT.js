@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-DLNGE4IS.js";
+} from "./chunk-XW273G5N.js";
 import {
   isDirectory,
   tfFiles
@@ -41,28 +41,8 @@ function displayName(ref) {
 function clip(text) {
   return text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
 }
-function isDataSourceAddress(address) {
-  let i = 0;
-  for (; ; ) {
-    const dot = address.indexOf(".", i);
-    const segment = dot === -1 ? address.slice(i) : address.slice(i, dot);
-    if (segment !== "module") return segment === "data" && dot !== -1;
-    let j = dot + 1;
-    while (j < address.length && address[j] !== "." && address[j] !== "[") j++;
-    if (address[j] === "[") j = afterKey(address, j);
-    if (j === -1 || address[j] !== ".") return false;
-    i = j + 1;
-  }
-}
-function afterKey(address, open) {
-  let j = open + 1;
-  if (address[j] === '"') {
-    for (j++; j < address.length && address[j] !== '"'; j++) if (address[j] === "\\") j++;
-    j++;
-  } else {
-    while (j < address.length && address[j] !== "]") j++;
-  }
-  return address[j] === "]" ? j + 1 : -1;
+function isDataSource(ref) {
+  return ref.type?.startsWith("data.") === true;
 }
 
 // rules/lib/bucket-snippets.ts
@@ -1385,7 +1365,7 @@ function actionValues(c, hints) {
   out.add(freshValue(c.actions, "vpcelint-other:OtherAction"));
   return [...out].map((action) => ({ action, context: /* @__PURE__ */ new Map() }));
 }
-function resourceValues(c, hints, reps, accounts, freshAccount, fresh2, partition) {
+function resourceValues(c, hints, reps, accounts, freshAccount, fresh, partition) {
   const arns = new Set(hints.resources ?? []);
   const patterns = c.resources.flatMap((r) => hasVariables(r) ? reps.expand(r) : [r]);
   for (const f of [...patterns, ...pairwiseMeets(patterns, "arn")]) {
@@ -1396,7 +1376,7 @@ function resourceValues(c, hints, reps, accounts, freshAccount, fresh2, partitio
     } else arns.add(f);
   }
   for (const f of freshResourceArns(c, hints, freshAccount, partition)) {
-    fresh2.add(f);
+    fresh.add(f);
     arns.add(f);
   }
   const keys = keysIn(c, "resource");
@@ -1518,8 +1498,8 @@ function networkValues(c, reps) {
   }
   return out;
 }
-function withFresh(values, fresh2) {
-  return values.length > 0 ? values : [fresh2];
+function withFresh(values, fresh) {
+  return values.length > 0 ? values : [fresh];
 }
 function combine(base, keys, reps, mayBeAbsent) {
   let out = [base];
@@ -1864,8 +1844,8 @@ function allowsOtherAction(policy, service) {
   return allows(policy).some((s) => actionMatches(s, other));
 }
 function allowsUnnamedResource(policy, hints) {
-  const fresh2 = freshResourcesOf(policy, hints);
-  return allows(policy).some((s) => !s.resource || s.resource.some(hasVariables) || fresh2.some((r) => resourceMatches(s, r, NO_CONTEXT, false)));
+  const fresh = freshResourcesOf(policy, hints);
+  return allows(policy).some((s) => !s.resource || s.resource.some(hasVariables) || fresh.some((r) => resourceMatches(s, r, NO_CONTEXT, false)));
 }
 function allowsOnlyAccounts(policy, owners) {
   return allows(policy).every(
@@ -2312,7 +2292,7 @@ var STAND_IN = { "aws:sourcevpce": "vpce-0vpcelint0new0id", "aws:sourcevpc": "vp
 var MATCH_EVERY = { "aws:sourcevpce": /* @__PURE__ */ new Set(["*", "vpce-*"]), "aws:sourcevpc": /* @__PURE__ */ new Set(["*", "vpc-*"]) };
 function freshId(inv, policy, placeholders, ref, keyLower) {
   const nodes = keyLower === "aws:sourcevpce" ? inv.vpcEndpoints : inv.vpcs;
-  if (ref.id !== void 0 || !ref.address || isDataSourceAddress(ref.address) || !nodes.has(ref.key)) return void 0;
+  if (ref.id !== void 0 || !ref.address || isDataSource(ref) || !nodes.has(ref.key)) return void 0;
   for (const s of policy.statements) {
     for (const c of s.conditions) {
       if (c.keyLower !== keyLower || c.base === "Null") continue;
@@ -2330,7 +2310,15 @@ function freshId(inv, policy, placeholders, ref, keyLower) {
 }
 function managedNode(nodes, key) {
   const node = nodes.get(key);
-  return node !== void 0 && node.ref.address !== void 0 && !isDataSourceAddress(node.ref.address);
+  return node !== void 0 && node.ref.address !== void 0 && !isDataSource(node.ref);
+}
+function comparedId(inv, policy, placeholders, ref, keyLower) {
+  const id = ref.id ?? idPlaceholder(placeholders, ref.key);
+  if (id !== void 0) return { id };
+  const compared2 = originCompared(policy);
+  if (!(keyLower === "aws:sourcevpce" ? compared2.endpointId : compared2.vpcId)) return void 0;
+  const fresh = freshId(inv, policy, placeholders, ref, keyLower);
+  return fresh && { id: fresh.value, note: fresh.note };
 }
 
 // rules/lib/policy-sites.ts
@@ -2419,7 +2407,7 @@ function notEvaluable(err, subject, what) {
   return { diagnostic: { level: "note", code: "not-evaluated", subject, message: `${what} of ${displayName(subject)} was not evaluated: ${err.message}` } };
 }
 function isReadOnly(ref) {
-  return ref.type !== void 0 && ref.type.startsWith("data.") && ref.type !== "data.aws_iam_policy_document";
+  return isDataSource(ref) && ref.type !== "data.aws_iam_policy_document";
 }
 
 // rules/lib/bucket-readings.ts
@@ -2927,13 +2915,13 @@ function originOf(inv, j, ep, compared2) {
   const ids = {};
   const notes = [];
   const vpcRef = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : void 0;
-  for (const [which, ref, keyLower] of [
-    ["endpoint", compared2.endpointId ? ep.ref : void 0, "aws:sourcevpce"],
-    ["vpc", compared2.vpcId ? vpcRef : void 0, "aws:sourcevpc"]
+  for (const [which, ref, keyLower, asked] of [
+    ["endpoint", ep.ref, "aws:sourcevpce", compared2.endpointId],
+    ["vpc", vpcRef, "aws:sourcevpc", compared2.vpcId]
   ]) {
-    if (which === "endpoint" ? !compared2.endpointId : !compared2.vpcId) continue;
-    const id = ref ? ref.id ?? idPlaceholder(j.placeholders, ref.key) ?? fresh(inv, j.policy, j.placeholders, ref, keyLower, notes) : void 0;
-    if (id === void 0) {
+    if (!asked) continue;
+    const got = ref ? comparedId(inv, j.policy, j.placeholders, ref, keyLower) : void 0;
+    if (!got) {
       const subject = which === "endpoint" ? displayName(ep.ref) : vpcRef ? displayName(vpcRef) : `the VPC of ${displayName(ep.ref)}`;
       return {
         diagnostic: {
@@ -2944,14 +2932,10 @@ function originOf(inv, j, ep, compared2) {
         }
       };
     }
-    ids[which] = id;
+    ids[which] = got.id;
+    if (got.note) notes.push(got.note);
   }
   return { ids, ...notes.length > 0 ? { note: notes.join("; ") } : {} };
-}
-function fresh(inv, policy, placeholders, ref, keyLower, notes) {
-  const f = freshId(inv, policy, placeholders, ref, keyLower);
-  if (f) notes.push(f.note);
-  return f?.value;
 }
 var bucket_fence_excludes_endpoint_default = rule3;
 
@@ -11736,13 +11720,12 @@ export {
   NotEvaluable,
   buildSpace,
   placeholderName,
-  idPlaceholder,
   wholeValuePlaceholders,
   placeholderSubject,
   writtenResources,
   allRequests,
   fullAccessGap,
-  freshId,
+  comparedId,
   single2 as single,
   defaultIpv4Route,
   topologyOf,

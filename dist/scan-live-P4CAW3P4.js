@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-O4Z6CBK7.js";
-import "./chunk-ZXKOUYZY.js";
-import "./chunk-DLNGE4IS.js";
+} from "./chunk-DEOO2NMV.js";
+import "./chunk-P4JJPHVT.js";
+import "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
 import "./chunk-CSE4GAFU.js";

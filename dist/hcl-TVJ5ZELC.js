@@ -4,7 +4,7 @@ import {
   compileWasmForQuickExit,
   hclParser,
   parseHcl
-} from "./chunk-2SQTE5NN.js";
+} from "./chunk-Z4QCNFE4.js";
 import "./chunk-PSCUI55Q.js";
 export {
   compileWasmForQuickExit,

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-O4Z6CBK7.js";
+} from "./chunk-DEOO2NMV.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -14,13 +14,12 @@ import {
   allRequests,
   buildSpace,
   collectPlanWithSources,
+  comparedId,
   defaultIpv4Route,
   displayName,
   evaluate,
   fitPlanToHeap,
-  freshId,
   fullAccessGap,
-  idPlaceholder,
   isGatewayOf,
   nameList,
   naturalCompare,
@@ -35,8 +34,8 @@ import {
   topologyOf,
   wholeValuePlaceholders,
   writtenResources
-} from "./chunk-ZXKOUYZY.js";
-import "./chunk-DLNGE4IS.js";
+} from "./chunk-P4JJPHVT.js";
+import "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
 import {
@@ -440,21 +439,17 @@ function evaluateOnPath(inv, doc, role, req) {
   if (whole.length > 0) {
     return { decision: "not-evaluated", because: `the plan records only that a Resource of the ${role} policy is built from ${whole.map(placeholderSubject).join(" and ")}, known only after apply, not whether it names the bucket or its objects; the .tf files beside the plan say which` };
   }
-  let endpointId = req.endpoint ? idIn(doc, req.endpoint) : void 0;
-  let vpcId = req.vpc ? idIn(doc, req.vpc) : void 0;
-  const notes = [];
-  if (req.endpoint && !endpointId && mentions(policy, "aws:sourcevpce")) {
-    const fresh = freshId(inv, policy, doc.placeholders ?? {}, req.endpoint, "aws:sourcevpce");
-    if (!fresh) return { decision: "not-evaluated", because: `the id of ${displayName(req.endpoint)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpce conditions match is unknown` };
-    endpointId = fresh.value;
-    notes.push(fresh.note);
+  const endpoint = req.endpoint ? comparedId(inv, policy, doc.placeholders ?? {}, req.endpoint, "aws:sourcevpce") : void 0;
+  const vpc = req.vpc ? comparedId(inv, policy, doc.placeholders ?? {}, req.vpc, "aws:sourcevpc") : void 0;
+  if (req.endpoint && !endpoint && mentions(policy, "aws:sourcevpce")) {
+    return { decision: "not-evaluated", because: `the id of ${displayName(req.endpoint)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpce conditions match is unknown` };
   }
-  if (req.vpc && !vpcId && mentions(policy, "aws:sourcevpc")) {
-    const fresh = freshId(inv, policy, doc.placeholders ?? {}, req.vpc, "aws:sourcevpc");
-    if (!fresh) return { decision: "not-evaluated", because: `the id of ${displayName(req.vpc)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpc conditions match is unknown` };
-    vpcId = fresh.value;
-    notes.push(fresh.note);
+  if (req.vpc && !vpc && mentions(policy, "aws:sourcevpc")) {
+    return { decision: "not-evaluated", because: `the id of ${displayName(req.vpc)} is known only after apply and the policy does not reference it, so whether its aws:SourceVpc conditions match is unknown` };
   }
+  const endpointId = endpoint?.id;
+  const vpcId = vpc?.id;
+  const notes = [endpoint?.note, vpc?.note].filter((n2) => n2 !== void 0);
   const account = req.account;
   const action = req.action.toLowerCase();
   const partition = partitionOfArn(req.resource);
@@ -513,10 +508,6 @@ function evaluateOnPath(inv, doc, role, req) {
 function withNotes(v) {
   const { notes, ...verdict } = v;
   return notes && notes.length > 0 ? { ...verdict, because: `${verdict.because} (${notes.join("; ")})` } : verdict;
-}
-function idIn(doc, ref) {
-  if (ref.id) return ref.id;
-  return idPlaceholder(doc.placeholders ?? {}, ref.key);
 }
 function mentions(policy, keyLower) {
   return policy.statements.some((s) => s.conditions.some((c) => c.keyLower === keyLower));

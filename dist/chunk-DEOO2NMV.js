@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-ZXKOUYZY.js";
+} from "./chunk-P4JJPHVT.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-74UFNRK3.js";
 import {
   parseHcl
-} from "./chunk-2SQTE5NN.js";
+} from "./chunk-Z4QCNFE4.js";
 import "./chunk-PSCUI55Q.js";
 
 // src/sourcemap/modules.ts

@@ -4304,40 +4304,30 @@ function literal(node) {
   }
 }
 function traversal(node, parts2, text, end = node.endIndex) {
-  const root = parts2[0].text;
-  const steps = [];
-  const rest = parts2.slice(1);
-  const at = rest.findIndex((p) => p.type === "splat");
-  if (at !== -1) {
-    const kind = named(rest[at])[0];
-    if (at !== rest.length - 1 || !kind) return unsupported(rest[at], describe(rest[at]));
-    const base = traversal(node, parts2.slice(0, at + 1), text, rest[at].startIndex);
-    const each = traversal(node, [parts2[0], ...named(kind)], text);
-    if (base.t !== "traversal" || each.t !== "traversal") return base.t === "unsupported" ? base : each;
-    return { t: "splat", base, each: each.steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
-  }
-  for (const part of rest) {
-    const step = stepOf(part, text);
-    if ("t" in step) return step;
-    steps.push(step);
-  }
-  return { t: "traversal", root, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
+  const splat = splatAfter(node, parts2, text, end, (before, at) => traversal(node, before, text, at));
+  if (splat) return splat;
+  const steps = stepsOf(parts2.slice(1), text);
+  if (!Array.isArray(steps)) return steps;
+  return { t: "traversal", root: parts2[0].text, steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
 }
 function access(node, parts2, text, end = node.endIndex) {
-  const rest = parts2.slice(1);
-  const at = rest.findIndex((p) => p.type === "splat");
-  if (at !== -1) {
-    const kind = named(rest[at])[0];
-    if (at !== rest.length - 1 || !kind) return unsupported(rest[at], describe(rest[at]));
-    const base = at === 0 ? expression(parts2[0], text) : access(node, parts2.slice(0, at + 1), text, rest[at].startIndex);
-    const each = stepsOf(named(kind), text);
-    if (base.t === "unsupported") return base;
-    if (!Array.isArray(each)) return each;
-    return { t: "splat", base, each, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
-  }
-  const steps = stepsOf(rest, text);
+  const splat = splatAfter(node, parts2, text, end, (before, at) => before.length === 1 ? expression(before[0], text) : access(node, before, text, at));
+  if (splat) return splat;
+  const steps = stepsOf(parts2.slice(1), text);
   if (!Array.isArray(steps)) return steps;
   return { t: "access", base: expression(parts2[0], text), steps, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
+}
+function splatAfter(node, parts2, text, end, baseOf) {
+  const rest = parts2.slice(1);
+  const at = rest.findIndex((p) => p.type === "splat");
+  if (at === -1) return void 0;
+  const kind = named(rest[at])[0];
+  if (at !== rest.length - 1 || !kind) return unsupported(rest[at], describe(rest[at]));
+  const base = baseOf(parts2.slice(0, at + 1), rest[at].startIndex);
+  if (base.t === "unsupported") return base;
+  const each = stepsOf(named(kind), text);
+  if (!Array.isArray(each)) return each;
+  return { t: "splat", base, each, text: text.slice(node.startIndex, end).replace(/\s+/g, "") };
 }
 function stepsOf(parts2, text) {
   const steps = [];

@@ -297,7 +297,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var BASELINE_WASM_MAX_TREE_BYTES = 128 * 1024;
 async function loadSources(root) {
-  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-YQ4QQ4WZ.js"), import("./modules-SOS2H4MS.js")]);
+  const [{ hclParser, compileWasmForQuickExit }, { ModuleLoader }] = await Promise.all([import("./hcl-TVJ5ZELC.js"), import("./modules-4O76HWRD.js")]);
   if (moduleTreeBytes(root, BASELINE_WASM_MAX_TREE_BYTES) <= BASELINE_WASM_MAX_TREE_BYTES) compileWasmForQuickExit();
   const loader = new ModuleLoader(await hclParser());
   const module = loader.load(root);
