@@ -1,7 +1,7 @@
 import type { Rule, RuleContext, RuleOutput } from '../src/engine/rule.js';
 import type { Inventory } from '../src/model/inventory.js';
 import type { VpcEndpoint } from '../src/model/nodes.js';
-import { displayName } from '../src/model/ref.js';
+import { displayName, type Ref } from '../src/model/ref.js';
 import { comparedId, originCompared, throughEndpointNotDenied } from '../src/policy/index.js';
 import { agreed } from './lib/bucket-readings.js';
 import { endpointIdForFix, fencesOf, judgedPrivateBucket, privateBuckets, type JudgedBucket } from './lib/policy-buckets.js';
@@ -80,7 +80,8 @@ function* shutOut(inv: Inventory, ctx: RuleContext, j: JudgedBucket, endpoints: 
   if (fences.length === 0) return;
   const compared = originCompared(j.policy);
   for (const ep of endpoints) {
-    const origin = originOf(inv, j, ep, compared);
+    const vpc = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : undefined;
+    const origin = originOf(inv, j, ep, vpc, compared);
     if ('diagnostic' in origin) {
       yield* once(ctx, origin);
       continue;
@@ -93,7 +94,6 @@ function* shutOut(inv: Inventory, ctx: RuleContext, j: JudgedBucket, endpoints: 
       return;
     }
     if (open) continue;
-    const vpc = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : undefined;
     const where = j.primary.key === j.bucket.ref.key ? '' : ` (${displayName(j.primary)})`;
     // The key the fence itself compares: an Allow elsewhere may compare the other.
     const byEndpoint = fences.some((f) => f.conditions.some((c) => c.keyLower === 'aws:sourcevpce'));
@@ -113,10 +113,9 @@ function* shutOut(inv: Inventory, ctx: RuleContext, j: JudgedBucket, endpoints: 
 }
 
 /** The endpoint's and its VPC's ids as the policy compares them, or why they cannot be told. */
-function originOf(inv: Inventory, j: JudgedBucket, ep: VpcEndpoint, compared: { endpointId: boolean; vpcId: boolean }): { ids: { endpoint?: string; vpc?: string }; note?: string } | Diagnostic {
+function originOf(inv: Inventory, j: JudgedBucket, ep: VpcEndpoint, vpcRef: Ref | undefined, compared: { endpointId: boolean; vpcId: boolean }): { ids: { endpoint?: string; vpc?: string }; note?: string } | Diagnostic {
   const ids: { endpoint?: string; vpc?: string } = {};
   const notes: string[] = [];
-  const vpcRef = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : undefined;
   for (const [which, ref, keyLower, asked] of [
     ['endpoint', ep.ref, 'aws:sourcevpce', compared.endpointId],
     ['vpc', vpcRef, 'aws:sourcevpc', compared.vpcId],

@@ -3,7 +3,7 @@ import type { PolicySource } from '../model/nodes.js';
 import { placeholderSubject, wholeValuePlaceholders } from '../model/placeholders.js';
 import { displayName, type Ref } from '../model/ref.js';
 import { partitionOfArn, partitionOfRef } from '../model/partition.js';
-import { buildSpace, evaluate, fullAccessGap, NotEvaluable, parsePolicyCached, writtenResources, type Policy, type Request, type Statement } from '../policy/index.js';
+import { buildSpace, directOverHttps, evaluate, fullAccessGap, NotEvaluable, parsePolicyCached, writtenResources, type Policy, type Request, type Statement } from '../policy/index.js';
 import { allRequests } from '../policy/solve.js';
 import type { PolicyEvaluator, PolicyRequest, PolicyRole, Verdict } from './policy-step.js';
 import { comparedId } from '../policy/fresh-ids.js';
@@ -85,8 +85,7 @@ function evaluateOnPath(inv: Inventory, doc: Document, role: PolicyRole, req: Po
           return !(vpcId && mentions(policy, 'aws:sourcevpc') && v.context.get('aws:sourcevpc')?.[0] !== vpcId);
         }
       : (v) => !v.context.has('aws:sourcevpce'),
-    // A direct call over HTTPS, as the SDKs make it, not one an AWS service makes on the caller's behalf.
-    any: (v) => (v.context.get('aws:viaawsservice') ?? ['false'])[0] === 'false' && (v.context.get('aws:securetransport') ?? ['true'])[0] === 'true',
+    any: directOverHttps,
   });
   const outcomes = new Map<string, { request: Request; statement?: Statement }>();
   let n = 0;

@@ -53,6 +53,9 @@ export function statementMatchesSome(policy: Policy, space: Space, stmt: Stateme
 
 const KEY_DIM_PREFIX = 'key:';
 
+/** A direct call over HTTPS, as the SDKs make it, not one an AWS service makes on the caller's behalf. */
+export const directOverHttps = (v: RequestParts) => (v.context.get('aws:viaawsservice') ?? ['false'])[0] === 'false' && (v.context.get('aws:securetransport') ?? ['true'])[0] === 'true';
+
 /** Requests that come through no VPC endpoint (internet, on-premises over the public endpoint, AWS services). */
 export const fromInternet = (v: RequestParts) => !v.context.has('aws:sourcevpce');
 
@@ -299,10 +302,7 @@ export function throughEndpointNotDenied(policy: Policy, input: BucketInput & { 
       return input.vpc === undefined || v.context.get('aws:sourcevpc')?.[0] === input.vpc;
     },
     principal: (v) => v.principal === undefined || (v.principal.kind === 'aws' && (!input.account || v.principal.account === input.account) && !named.has(v.principal.arn)),
-    any: (v) =>
-      (v.context.get('aws:viaawsservice') ?? ['false'])[0] === 'false' &&
-      (v.context.get('aws:securetransport') ?? ['true'])[0] === 'true' &&
-      ![...v.context.keys()].some((k) => k.startsWith('aws:principaltag/')),
+    any: (v) => directOverHttps(v) && ![...v.context.keys()].some((k) => k.startsWith('aws:principaltag/')),
   };
   // "Every such request is denied" must not hold only because the representative requests hold none of them.
   if (!onSomePart(policy, input, (f) => findRequest(policy, space, [], [], { ...filters, ...f }))) {
