@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-P4JJPHVT.js";
+} from "./chunk-NWWG6RUB.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-DEOO2NMV.js";
+} from "./chunk-7TOINBH7.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -16,6 +16,7 @@ import {
   collectPlanWithSources,
   comparedId,
   defaultIpv4Route,
+  directOverHttps,
   displayName,
   evaluate,
   fitPlanToHeap,
@@ -34,7 +35,7 @@ import {
   topologyOf,
   wholeValuePlaceholders,
   writtenResources
-} from "./chunk-P4JJPHVT.js";
+} from "./chunk-NWWG6RUB.js";
 import "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
@@ -480,8 +481,7 @@ function evaluateOnPath(inv, doc, role, req) {
       if (endpointId && mentions(policy, "aws:sourcevpce") && vpce !== endpointId) return false;
       return !(vpcId && mentions(policy, "aws:sourcevpc") && v.context.get("aws:sourcevpc")?.[0] !== vpcId);
     } : (v) => !v.context.has("aws:sourcevpce"),
-    // A direct call over HTTPS, as the SDKs make it, not one an AWS service makes on the caller's behalf.
-    any: (v) => (v.context.get("aws:viaawsservice") ?? ["false"])[0] === "false" && (v.context.get("aws:securetransport") ?? ["true"])[0] === "true"
+    any: directOverHttps
   });
   const outcomes = /* @__PURE__ */ new Map();
   let n = 0;

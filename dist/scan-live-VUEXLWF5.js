@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-DEOO2NMV.js";
-import "./chunk-P4JJPHVT.js";
+} from "./chunk-7TOINBH7.js";
+import "./chunk-NWWG6RUB.js";
 import "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -2099,6 +2099,7 @@ function statementMatchesSome(policy, space, stmt, filters = {}) {
   return findRequest(policy, space, [stmt], [], filters);
 }
 var KEY_DIM_PREFIX = "key:";
+var directOverHttps = (v) => (v.context.get("aws:viaawsservice") ?? ["false"])[0] === "false" && (v.context.get("aws:securetransport") ?? ["true"])[0] === "true";
 var fromInternet = (v) => !v.context.has("aws:sourcevpce");
 function notAwsOwnAccess(v, dim) {
   if (v.principal?.kind === "service") return false;
@@ -2223,7 +2224,7 @@ function throughEndpointNotDenied(policy, input) {
       return input.vpc === void 0 || v.context.get("aws:sourcevpc")?.[0] === input.vpc;
     },
     principal: (v) => v.principal === void 0 || v.principal.kind === "aws" && (!input.account || v.principal.account === input.account) && !named.has(v.principal.arn),
-    any: (v) => (v.context.get("aws:viaawsservice") ?? ["false"])[0] === "false" && (v.context.get("aws:securetransport") ?? ["true"])[0] === "true" && ![...v.context.keys()].some((k) => k.startsWith("aws:principaltag/"))
+    any: (v) => directOverHttps(v) && ![...v.context.keys()].some((k) => k.startsWith("aws:principaltag/"))
   };
   if (!onSomePart(policy, input, (f) => findRequest(policy, space, [], [], { ...filters, ...f }))) {
     throw new NotEvaluable("no representative request comes through the endpoint from a principal the policy does not name");
@@ -2884,7 +2885,8 @@ function* shutOut(inv, ctx, j, endpoints) {
   if (fences.length === 0) return;
   const compared2 = originCompared(j.policy);
   for (const ep of endpoints) {
-    const origin = originOf(inv, j, ep, compared2);
+    const vpc = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : void 0;
+    const origin = originOf(inv, j, ep, vpc, compared2);
     if ("diagnostic" in origin) {
       yield* once(ctx, origin);
       continue;
@@ -2897,7 +2899,6 @@ function* shutOut(inv, ctx, j, endpoints) {
       return;
     }
     if (open) continue;
-    const vpc = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : void 0;
     const where3 = j.primary.key === j.bucket.ref.key ? "" : ` (${displayName(j.primary)})`;
     const byEndpoint = fences.some((f) => f.conditions.some((c) => c.keyLower === "aws:sourcevpce"));
     const key = byEndpoint ? "aws:SourceVpce" : "aws:SourceVpc";
@@ -2911,10 +2912,9 @@ function* shutOut(inv, ctx, j, endpoints) {
     };
   }
 }
-function originOf(inv, j, ep, compared2) {
+function originOf(inv, j, ep, vpcRef, compared2) {
   const ids = {};
   const notes = [];
-  const vpcRef = ep.vpc.keys[0] ? inv.refByKey(ep.vpc.keys[0]) : void 0;
   for (const [which, ref, keyLower, asked] of [
     ["endpoint", ep.ref, "aws:sourcevpce", compared2.endpointId],
     ["vpc", vpcRef, "aws:sourcevpc", compared2.vpcId]
@@ -11724,6 +11724,7 @@ export {
   placeholderSubject,
   writtenResources,
   allRequests,
+  directOverHttps,
   fullAccessGap,
   comparedId,
   single2 as single,
