@@ -2,7 +2,7 @@ import { constants as buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { constants, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { label } from '../collect/terraform/read-plan.js';
+import { label, LEAN_FROM_BYTES } from '../collect/terraform/read-plan.js';
 import { planFileSize } from './plan-progress.js';
 import { warnUser } from './warn.js';
 
@@ -26,8 +26,9 @@ const MAX_STRING_LENGTH = buffer.MAX_STRING_LENGTH;
  * 5,000 VPCs and 2.6 on the wide and solver plans; lean, 1.5 to 1.7 times.
  */
 export function heapNeeded(planBytes: number, lean = false): number {
-  // A plan larger than one string can hold is read from its bytes either way (1.5 times at 6,200 VPCs).
-  return (lean || planBytes > MAX_STRING_LENGTH ? 2 : 3) * planBytes + 64 * MiB;
+  // A plan of LEAN_FROM_BYTES or more is read lean whatever the advice (read-plan.ts), and so is one larger than
+  // one string can hold (1.5 times at 6,200 VPCs).
+  return (lean || planBytes >= LEAN_FROM_BYTES || planBytes > MAX_STRING_LENGTH ? 2 : 3) * planBytes + 64 * MiB;
 }
 
 /** The old generation (--max-old-space-size) a restart asks for: room above the estimate, so that the collector does not run at its limit. */
@@ -48,9 +49,9 @@ export interface HeapFacts {
 }
 
 /**
- * Scan here, reading the plan as one string (the fastest) or lean (about one plan's size less heap, 8 % more
- * scan time), with a warning when even that may not fit; or restart with a heap limit of `mb` (the new process
- * decides again).
+ * Scan here, reading the plan as one string or lean (a plan of LEAN_FROM_BYTES or more is read lean either way:
+ * the choice is only the smaller plans'), with a warning when even that may not fit; or restart with a heap
+ * limit of `mb` (the new process decides again).
  */
 export type HeapAdvice = { kind: 'here'; lean: boolean; warning?: string } | { kind: 'restart'; mb: number; note?: string };
 

@@ -1,26 +1,38 @@
 import { constants } from 'node:buffer';
+import { ByteWindow } from './byte-window.js';
 import { jsonErrorPosition } from './json-error-position.js';
 
 /**
- * Parses UTF-8 JSON bytes that may be too many for one JavaScript string
- * (V8's limit is 2^29 - 24 characters, about 512 MiB). A value whose bytes fit
- * in `limit` is decoded and given to JSON.parse whole; a larger array or object
- * is walked at the level of strings and brackets and parsed member by member,
- * so only the largest single leaf has to fit. `skip` names top-level members
- * to leave out unparsed (checked only at the level of strings and brackets).
- * Errors say at which byte the text is broken.
+ * Parses UTF-8 JSON from bytes (all in memory, or read from a file a window
+ * at a time) without ever holding the text as one string: it may be more
+ * than one JavaScript string can hold (V8's limit is 2^29 - 24 characters,
+ * about 512 MiB), and one string of a large plan costs fresh memory for every
+ * byte. A container of up to PIECE_BYTES is decoded and given to JSON.parse
+ * whole; a larger one is walked member by member, so only the largest single
+ * leaf has to fit in `limit`. `skip` names top-level members to leave out
+ * unparsed (checked only at the level of strings and brackets). Errors say at
+ * which byte the text is broken.
  */
-export function parseJsonBytes(bytes: Uint8Array, options: { limit?: number; skip?: ReadonlySet<string> } = {}): unknown {
+export function parseJsonBytes(input: Uint8Array | ByteWindow, options: { limit?: number; skip?: ReadonlySet<string> } = {}): unknown {
   const limit = options.limit ?? constants.MAX_STRING_LENGTH;
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const p = new ByteParser(buf, limit);
-  const start = p.ws(buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0);
-  // Walked, not measured first, when too large (a scan of all of it would only say so) or when members are skipped.
-  const walk = buf.length - start > limit || (options.skip !== undefined && buf[start] === 0x7b);
-  const { value, end } = walk ? p.walk(start, options.skip) : p.value(start);
-  if (p.ws(end) !== buf.length) throw new JsonBytesError('unexpected text after the end of the document', p.ws(end));
+  const window = input instanceof ByteWindow ? input : ByteWindow.of(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  const p = new ByteParser(window, limit, Math.min(limit, PIECE_BYTES));
+  const start = p.ws(p.at(0) === 0xef && p.at(1) === 0xbb && p.at(2) === 0xbf ? 3 : 0);
+  const { value, end } = options.skip !== undefined && p.at(start) === 0x7b ? p.object(start, 1, options.skip) : p.value(start);
+  const after = p.ws(end);
+  if (p.at(after) !== -1) throw new JsonBytesError('unexpected text after the end of the document', after);
   return value;
 }
+
+/**
+ * The largest container parsed in one JSON.parse. Small, so that each piece's string is allocated, and dies, in
+ * V8's young generation, whose pages are reused; the parse then costs about what one JSON.parse of the whole
+ * text does, without that text (bench/README.md, "Seventeenth session").
+ */
+const PIECE_BYTES = 64 * 1024;
+
+/** How many containers deep a large container is walked; deeper, it is parsed whole (a plan's are a few deep). */
+const MAX_WALK_DEPTH = 64;
 
 export class JsonBytesError extends Error {
   constructor(
@@ -37,37 +49,57 @@ interface Parsed {
   end: number;
 }
 
+const WS = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
 class ByteParser {
+  /** The first byte still needed: the start of the value being read. The window keeps it and what follows. */
+  private mark = 0;
+
   constructor(
-    private readonly buf: Buffer,
+    private readonly w: ByteWindow,
+    /** The longest value that may be decoded as one string. */
     private readonly limit: number,
+    /** Containers up to this many bytes are parsed whole. */
+    private readonly piece: number,
   ) {}
 
+  /** The byte at offset i, or -1 past the end of the input. */
+  at(i: number): number {
+    const w = this.w;
+    while (i >= w.end) if (!w.more(this.mark)) return -1;
+    return w.buf[i - w.base]!;
+  }
+
   ws(i: number): number {
-    const b = this.buf;
     for (;;) {
-      const c = b[i];
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-      else return i;
+      const { buf, base, end } = this.w;
+      for (; i < end; i++) if (!WS(buf[i - base]!)) return i;
+      if (!this.w.more(this.mark)) return i;
     }
   }
 
-  /** The value starting at i, and the index just past it: parsed whole when its bytes fit the limit. */
-  value(i: number): Parsed {
+  /**
+   * The value starting at i, `depth` containers deep, and the offset just past it: parsed whole when it is a
+   * scalar, a small container, or deeper than MAX_WALK_DEPTH (JSON.parse is not bound by the stack, this walk is).
+   */
+  value(i: number, depth = 0): Parsed {
+    this.mark = i;
+    const c = this.at(i);
+    if ((c === 0x7b || c === 0x5b) && depth < MAX_WALK_DEPTH) {
+      // Measured only up to a piece: a large container is walked without first being scanned to its end.
+      const end = this.skipValue(i, i + this.piece);
+      if (end >= 0) return { value: this.parse(i, end), end };
+      return c === 0x5b ? this.array(i, depth + 1) : this.object(i, depth + 1);
+    }
     const end = this.skipValue(i);
-    return end - i <= this.limit ? { value: this.parse(i, end), end } : this.walk(i);
+    if (end - i > this.limit) throw new JsonBytesError('a single value is larger than a JavaScript string can hold', i);
+    return { value: this.parse(i, end), end };
   }
 
-  /** An array or object walked member by member, each member parsed whole when it fits. */
-  walk(i: number, skip?: ReadonlySet<string>): Parsed {
-    const c = this.buf[i];
-    if (c === 0x5b) return this.array(i);
-    if (c === 0x7b) return this.object(i, skip);
-    throw new JsonBytesError('a single value is larger than a JavaScript string can hold', i);
-  }
-
+  /** Bytes start to end, which the window holds (mark <= start), as JSON. */
   private parse(start: number, end: number): unknown {
-    const text = this.buf.toString('utf8', start, end);
+    const { buf, base } = this.w;
+    const text = buf.toString('utf8', start - base, end - base);
     try {
       return JSON.parse(text);
     } catch {
@@ -78,85 +110,108 @@ class ByteParser {
     }
   }
 
-  private array(i: number): Parsed {
+  private array(i: number, depth: number): Parsed {
     const out: unknown[] = [];
     i = this.ws(i + 1);
-    if (this.buf[i] === 0x5d) return { value: out, end: i + 1 };
+    if (this.at(i) === 0x5d) return { value: out, end: i + 1 };
     for (;;) {
-      const member = this.value(i);
+      const member = this.value(i, depth);
       out.push(member.value);
       i = this.ws(member.end);
-      if (this.buf[i] === 0x5d) return { value: out, end: i + 1 };
-      if (this.buf[i] !== 0x2c) throw new JsonBytesError('expected "," or "]"', i);
+      const c = this.at(i);
+      if (c === 0x5d) return { value: out, end: i + 1 };
+      if (c !== 0x2c) throw new JsonBytesError('expected "," or "]"', i);
       i = this.ws(i + 1);
     }
   }
 
-  private object(i: number, skip?: ReadonlySet<string>): Parsed {
+  object(i: number, depth: number, skip?: ReadonlySet<string>): Parsed {
     const out: Record<string, unknown> = {};
     i = this.ws(i + 1);
-    if (this.buf[i] === 0x7d) return { value: out, end: i + 1 };
+    if (this.at(i) === 0x7d) return { value: out, end: i + 1 };
     for (;;) {
-      if (this.buf[i] !== 0x22) throw new JsonBytesError('expected a property name in double quotes', i);
+      if (this.at(i) !== 0x22) throw new JsonBytesError('expected a property name in double quotes', i);
+      this.mark = i;
       const keyEnd = this.skipString(i);
       const key = this.parse(i, keyEnd) as string;
       i = this.ws(keyEnd);
-      if (this.buf[i] !== 0x3a) throw new JsonBytesError('expected ":"', i);
+      if (this.at(i) !== 0x3a) throw new JsonBytesError('expected ":"', i);
       i = this.ws(i + 1);
       let end: number;
-      if (skip?.has(key)) end = this.skipValue(i);
+      if (skip?.has(key)) end = this.skipValue(i, Infinity, true);
       else {
-        const member = this.value(i);
+        const member = this.value(i, depth);
         // Own data property even for "__proto__": input keys must never reach a prototype.
         Object.defineProperty(out, key, { value: member.value, enumerable: true, writable: true, configurable: true });
         end = member.end;
       }
       i = this.ws(end);
-      if (this.buf[i] === 0x7d) return { value: out, end: i + 1 };
-      if (this.buf[i] !== 0x2c) throw new JsonBytesError('expected "," or "}"', i);
+      const c = this.at(i);
+      if (c === 0x7d) return { value: out, end: i + 1 };
+      if (c !== 0x2c) throw new JsonBytesError('expected "," or "}"', i);
       i = this.ws(i + 1);
     }
   }
 
-  /** Index just past the string that starts at i (a quote). */
-  private skipString(i: number): number {
-    const b = this.buf;
+  /**
+   * Offset just past the string that starts at i (a quote). A byte loop, not Buffer#indexOf per quote: a plan
+   * has millions of short strings, and a native call for each cost three times the loop over all the bytes.
+   * `passing`: the string's bytes are not wanted, and the window need not keep them.
+   */
+  private skipString(i: number, passing = false): number {
     let j = i + 1;
     for (;;) {
-      const q = b.indexOf(0x22, j);
-      if (q < 0) throw new JsonBytesError('a string is not closed', i);
-      let backslashes = 0;
-      for (let k = q - 1; b[k] === 0x5c; k--) backslashes++;
-      if (backslashes % 2 === 0) return q + 1;
-      j = q + 1;
+      const { buf, base, end } = this.w;
+      for (; j < end; j++) {
+        const c = buf[j - base];
+        if (c === 0x22) return j + 1;
+        if (c === 0x5c) j++; // the escaped byte cannot end the string
+      }
+      if (passing) this.mark = Math.min(j, end);
+      if (!this.w.more(this.mark)) throw new JsonBytesError('a string is not closed', i);
     }
   }
 
-  /** Index just past the value that starts at i, at the level of strings and brackets. */
-  private skipValue(i: number): number {
-    const b = this.buf;
-    const c = b[i];
-    if (c === 0x22) return this.skipString(i);
+  /**
+   * Offset just past the value that starts at i, at the level of strings and brackets; -1 when a container is
+   * not closed before offset `max`. `passing`: the value is skipped, and the window need not keep its bytes.
+   */
+  private skipValue(i: number, max = Infinity, passing = false): number {
+    const c = this.at(i);
+    if (c === 0x22) return this.skipString(i, passing);
     if (c !== 0x7b && c !== 0x5b) {
       let j = i;
-      while (j < b.length) {
-        const d = b[j];
-        if (d === 0x2c || d === 0x7d || d === 0x5d || d === 0x20 || d === 0x0a || d === 0x0d || d === 0x09) break;
+      for (;;) {
+        const d = this.at(j);
+        if (d === -1 || d === 0x2c || d === 0x7d || d === 0x5d || WS(d)) break;
         j++;
       }
       if (j === i) throw new JsonBytesError('expected a value', i);
       return j;
     }
     let depth = 0;
-    const n = b.length;
-    for (let j = i; j < n; j++) {
-      const d = b[j];
-      if (d === 0x22) j = this.skipString(j) - 1;
-      else if (d === 0x7b || d === 0x5b) depth++;
-      else if (d === 0x7d || d === 0x5d) {
-        if (--depth === 0) return j + 1;
+    let j = i;
+    for (;;) {
+      const { buf, base, end } = this.w;
+      const stop = Math.min(end, max);
+      let moved = false;
+      while (j < stop) {
+        const d = buf[j - base];
+        if (d === 0x22) {
+          j = this.skipString(j, passing);
+          // A long string may have slid the window: read it again.
+          moved = this.w.buf !== buf || this.w.base !== base || this.w.end !== end;
+          if (moved) break;
+          continue;
+        }
+        if (d === 0x7b || d === 0x5b) depth++;
+        else if ((d === 0x7d || d === 0x5d) && --depth === 0) return j + 1;
+        j++;
       }
+      if (moved) continue;
+      if (j >= max) return -1;
+      if (passing) this.mark = j;
+      if (!this.w.more(this.mark)) throw new JsonBytesError('the document ends before this value is closed', i);
     }
-    throw new JsonBytesError('the document ends before this value is closed', i);
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fitPlanToHeap, heapAdvice, heapNeeded, processHeap, restartFlags, restartWithHeap, RESTARTED_ENV, type HeapFacts } from '../../src/cli/heap.js';
 import { main } from '../../src/cli/main.js';
+import { LEAN_FROM_BYTES } from '../../src/collect/terraform/read-plan.js';
 import { ROOT, planPath } from '../helpers/fixtures.js';
 
 const MiB = 1024 * 1024;
@@ -13,21 +14,24 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'vpcelint-heap-'));
 const facts = (over: Partial<HeapFacts> = {}): HeapFacts => ({ limit: 2 * GiB, userSet: false, memory: 8 * GiB, restarted: false, ...over });
 
 describe('heapAdvice', () => {
-  it('a plan whose estimate fits the limit is read as one string, the fastest way', () => {
+  it('a plan whose estimate fits the limit is scanned here', () => {
     expect(heapAdvice(100 * MiB, facts(), 'plan.json')).toEqual({ kind: 'here', lean: false });
-    // The estimates cover what the bench plans were measured to need (bench/heap-need.mjs): at 420 MB (5,000
-    // VPCs), a 1,088 MB heap limit as a string, 666 MB lean.
-    expect(heapNeeded(420 * MiB)).toBeGreaterThan(1088 * MiB);
-    expect(heapNeeded(420 * MiB, true)).toBeGreaterThan(666 * MiB);
-    expect(heapAdvice(600 * MiB, facts(), 'plan.json')).toEqual({ kind: 'here', lean: false });
-    // Larger than one string can hold, a plan is read from its bytes either way: 817 MB at 522 MB (6,200 VPCs).
-    expect(heapNeeded(522 * MiB)).toBe(heapNeeded(522 * MiB, true));
+    // The estimates cover what the bench plans were measured to need lean (bench/heap-need.mjs): 666 MB at
+    // 420 MB (5,000 VPCs), 817 MB at 522 MB (6,200 VPCs). From LEAN_FROM_BYTES on, a plan is read lean whatever
+    // the advice, and estimated so.
+    expect(heapNeeded(420 * MiB)).toBe(heapNeeded(420 * MiB, true));
+    expect(heapNeeded(420 * MiB)).toBeGreaterThan(666 * MiB);
     expect(heapNeeded(522 * MiB)).toBeGreaterThan(817 * MiB);
+    expect(heapAdvice(600 * MiB, facts(), 'plan.json')).toEqual({ kind: 'here', lean: false });
+    expect(heapNeeded(LEAN_FROM_BYTES)).toBe(heapNeeded(LEAN_FROM_BYTES, true));
+    expect(heapNeeded(LEAN_FROM_BYTES - 1)).toBeGreaterThan(heapNeeded(LEAN_FROM_BYTES - 1, true));
   });
 
-  it('a plan too large for that, but not lean, is read lean here', () => {
-    expect(heapAdvice(500 * MiB, facts({ limit: 1.2 * GiB }), 'plan.json')).toEqual({ kind: 'here', lean: true });
-    expect(heapAdvice(500 * MiB, facts({ limit: 1.2 * GiB, userSet: true }), 'plan.json')).toEqual({ kind: 'here', lean: true });
+  it('a plan smaller than LEAN_FROM_BYTES that does not fit as one string, but fits lean, is read lean here', () => {
+    const small = LEAN_FROM_BYTES - 1;
+    const between = (heapNeeded(small) + heapNeeded(small, true)) / 2;
+    expect(heapAdvice(small, facts({ limit: between }), 'plan.json')).toEqual({ kind: 'here', lean: true });
+    expect(heapAdvice(small, facts({ limit: between, userSet: true }), 'plan.json')).toEqual({ kind: 'here', lean: true });
   });
 
   it('a plan too large even lean restarts with room above the estimate for a string', () => {
@@ -141,7 +145,7 @@ describe('fitPlanToHeap', () => {
     const fit = await fitPlanToHeap(unknown, { facts: () => facts({ limit: 1 * GiB }), restart, info: (l) => lines.push(`info: ${l}`) }, (t) => lines.push(t));
     if (!('lean' in fit) || typeof fit.lean !== 'function') throw new Error(`expected a choice by size, got ${JSON.stringify(fit)}`);
     expect(fit.lean(100 * MiB)).toBe(false);
-    expect(fit.lean(400 * MiB)).toBe(true);
+    expect(fit.lean(LEAN_FROM_BYTES - 1)).toBe(false);
     expect(lines).toEqual([]);
     expect(fit.lean(600 * MiB)).toBe(true);
     expect(lines).toEqual([`${unknown} is 600 MiB; a scan of it may need up to 1,264 MiB of JavaScript heap, more than this process's limit of 1,024 MiB; the scan may run out of memory`]);

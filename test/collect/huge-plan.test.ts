@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collectPlan } from '../../src/collect/terraform/index.js';
-import { parseHugePlan, parsePlanJson, readPlanFile } from '../../src/collect/terraform/read-plan.js';
+import { LEAN_FROM_BYTES, parseHugePlan, parsePlanJson, readPlanFile } from '../../src/collect/terraform/read-plan.js';
+import { ByteWindow } from '../../src/util/byte-window.js';
 import { render, scan } from '../../src/cli/scan.js';
 import { InputError } from '../../src/errors.js';
 import { ROOT, planPath } from '../helpers/fixtures.js';
@@ -35,7 +36,7 @@ describe('plans read from bytes, section by section', () => {
   it('turns a broken byte into an input error naming the file and the byte', () => {
     const bytes = Buffer.from(readFileSync(planPath('example'), 'utf8').replace('"resource_changes": [', '"resource_changes": [,'));
     expect(() => parseHugePlan(bytes, 'big.json', 512)).toThrow(InputError);
-    expect(() => parseHugePlan(bytes, 'big.json', 512)).toThrow(/^big\.json: not valid JSON: .* at byte \d+ \(line \d+, column \d+\)$/);
+    expect(() => parseHugePlan(bytes, 'big.json', 512)).toThrow(/^big\.json: not valid JSON: .* at byte \d+ \(line \d+, column \d+\)\.$/);
   });
 });
 
@@ -110,6 +111,70 @@ describe('readPlanFile lean (for a heap too small for the plan as one string)', 
     const line = text.slice(0, text.indexOf('"resource_changes": [')).split('\n').length;
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, text.replace('"resource_changes": [', '"resource_changes": [,'));
-    expect(message(() => readPlanFile(broken, { lean: true }))).toMatch(new RegExp(`^${broken}: not valid JSON: .* at byte \\d+ \\(line ${line}, column \\d+\\)$`));
+    expect(message(() => readPlanFile(broken, { lean: true }))).toMatch(new RegExp(`^${broken}: not valid JSON: .* at byte \\d+ \\(line ${line}, column \\d+\\)\\.$`));
+  });
+});
+
+describe(`readPlanFile on a plan of ${LEAN_FROM_BYTES} bytes or more: always lean, a window at a time`, () => {
+  afterEach(() => vi.restoreAllMocks());
+  const dir = mkdtempSync(join(tmpdir(), 'vpcelint-window-plan-'));
+  const text = readFileSync(planPath('example'), 'utf8');
+  /** The example plan made larger than LEAN_FROM_BYTES with white space between its members (JSON all the same). */
+  const padded = (t: string) => t.replace('"resource_changes":', `${' '.repeat(LEAN_FROM_BYTES)}"resource_changes":`);
+  const write = (name: string, content: string | Buffer) => {
+    const file = join(dir, name);
+    writeFileSync(file, content);
+    return file;
+  };
+  const message = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (err) {
+      return (err as Error).message;
+    }
+    throw new Error('no error');
+  };
+
+  it('scans as the text does, reading the file a window at a time and never whole', () => {
+    const file = write('big.json', padded(text));
+    expect(readFileSync(file).length).toBeGreaterThan(LEAN_FROM_BYTES);
+    const windows = vi.spyOn(ByteWindow, 'reading');
+    const whole = vi.spyOn(ByteWindow, 'of');
+    const plan = readPlanFile(file);
+    expect(windows).toHaveBeenCalledTimes(1);
+    expect(whole).not.toHaveBeenCalled();
+    expect(sarif(plan, 'plan.json')).toBe(sarif(readPlanFile(planPath('example')), 'plan.json'));
+  });
+
+  it('reads the file again from its start for planned_values, in a plan without resource_changes', () => {
+    const doc = JSON.parse(text) as Record<string, unknown>;
+    delete doc.resource_changes;
+    const small = write('no-changes-small.json', JSON.stringify(doc));
+    const big = write('no-changes.json', JSON.stringify(doc).replace('"planned_values":', `${' '.repeat(LEAN_FROM_BYTES)}"planned_values":`));
+    const windows = vi.spyOn(ByteWindow, 'reading');
+    const plan = readPlanFile(big);
+    expect(windows).toHaveBeenCalledTimes(2);
+    expect(sarif(plan, 'plan.json')).toBe(sarif(readPlanFile(small), 'plan.json'));
+    expect(sarif(plan, 'plan.json')).toContain('"ruleId"');
+  });
+
+  it('says what is wrong and where, as the text does: broken, cut short, a binary plan, the JSON Lines of terraform plan -json', () => {
+    const line = padded(text).slice(0, padded(text).indexOf('"resource_changes": [')).split('\n').length;
+    const broken = write('broken.json', padded(text).replace('"resource_changes": [', '"resource_changes": [,'));
+    expect(message(() => readPlanFile(broken))).toMatch(new RegExp(`^${broken}: not valid JSON: .* at byte \\d+ \\(line ${line}, column \\d+\\)\\.$`));
+    const cut = write('cut.json', padded(text).slice(0, -200));
+    expect(message(() => readPlanFile(cut))).toMatch(/: not valid JSON: .* at byte \d+ \(line \d+, column \d+\) \(truncated\?\)\.$/);
+    const binary = write('tf.plan', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(LEAN_FROM_BYTES)]));
+    expect(message(() => readPlanFile(binary))).toMatch(/this is a binary Terraform plan file; convert it with "terraform show -json/);
+    const event = JSON.stringify({ '@level': 'info', '@message': 'Terraform 1.9.0', type: 'version' });
+    const stream = write('stream.json', `${event}\n`.repeat(Math.ceil(LEAN_FROM_BYTES / event.length)));
+    expect(message(() => readPlanFile(stream))).toMatch(/unexpected text after the end of the document at byte \d+ \(line 2, column 1\)\. This looks like the JSON Lines stream of "terraform plan -json"/);
+  });
+
+  it('decodes a UTF-16 plan whole, as text, whatever its size', () => {
+    const utf16 = write('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(padded(text), 'utf16le')]));
+    const windows = vi.spyOn(ByteWindow, 'reading');
+    expect(sarif(readPlanFile(utf16), 'plan.json')).toBe(sarif(readPlanFile(planPath('example')), 'plan.json'));
+    expect(windows).not.toHaveBeenCalled();
   });
 });

@@ -43,6 +43,14 @@ describe('parseJsonBytes', () => {
     expect(parseJsonBytes(bytes('"just a string"'), { skip: new Set(['planned_values']) })).toBe('just a string');
   });
 
+  it('parses whole what is nested deeper than it walks, so that nesting 100,000 deep does not overflow the stack', () => {
+    const deep = `{"a": ${'['.repeat(100_000)}"${'x'.repeat(100_000)}"${']'.repeat(100_000)}}`;
+    let v = (parseJsonBytes(bytes(deep), { skip: new Set(['b']) }) as { a: unknown }).a;
+    let depth = 0;
+    for (; Array.isArray(v) && v.length === 1; depth++) v = v[0];
+    expect([depth, v]).toEqual([100_000, 'x'.repeat(100_000)]);
+  });
+
   it('keeps __proto__ members as own data, never as a prototype', () => {
     const out = parseJsonBytes(bytes('{"__proto__": {"polluted": 1}, "x": [1]}'), { limit: 4 }) as object;
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);

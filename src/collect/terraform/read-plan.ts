@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import { jsonErrorPosition } from '../../util/json-error-position.js';
+import { ByteWindow } from '../../util/byte-window.js';
 import { JsonBytesError, parseJsonBytes } from '../../util/json-bytes.js';
 import { parseWithout } from '../../util/json-top-level.js';
 import type { PlanJson } from './plan-types.js';
@@ -8,25 +9,70 @@ import type { PlanJson } from './plan-types.js';
 /** How to read a plan. */
 export interface ReadOptions {
   /**
-   * Parse its large sections member by member from the bytes, so that the whole text is never one string on the
-   * heap: about one plan's size less heap, for about 20 % more parse time, 8 % more scan time (src/cli/heap.ts
-   * decides). A function decides by the plan's size once it is read: a pipe's is unknown until then.
+   * Parse it member by member from its bytes even when it is smaller than LEAN_FROM_BYTES (from there on, plans
+   * are always read so). A function decides by the plan's size once it is read: a pipe's is unknown until then.
    */
   lean?: boolean | ((planBytes: number) => boolean);
 }
 
-/** The largest piece of a plan parsed in one JSON.parse when reading lean. */
-const LEAN_PIECE_BYTES = 16 * 1024 * 1024;
+/**
+ * Plans of this size or more are parsed member by member from their bytes, a file read a window at a time
+ * (src/util/json-bytes.ts), never as one string: on the 88 MB bench plan, 0.8 s and 140 MB against 1.4 s and
+ * 330 MB for the file read whole, decoded and parsed in one JSON.parse (bench/README.md, "Seventeenth session").
+ * Smaller plans are read as text, whose errors can quote it.
+ */
+export const LEAN_FROM_BYTES = 1 << 20;
+
+/** Reads and parses a plan file (or standard input for `-`). */
+export function readPlanFile(path: string, options: ReadOptions = {}): PlanJson {
+  const leanOption = options.lean ?? false;
+  const size = path === '-' ? undefined : regularFileSize(path);
+  if (size !== undefined) {
+    if (wantsLean(leanOption, size)) {
+      const plan = readPlanWindowed(path);
+      if (plan !== undefined) return plan;
+    }
+    return readPlanWhole(path, false);
+  }
+  return readPlanWhole(path, leanOption);
+}
+
+/** Whether to read a plan of this many bytes lean: from LEAN_FROM_BYTES on always, below when asked to. */
+function wantsLean(leanOption: NonNullable<ReadOptions['lean']>, planBytes: number): boolean {
+  return planBytes >= LEAN_FROM_BYTES || (typeof leanOption === 'function' ? leanOption(planBytes) : leanOption);
+}
+
+/** A regular file's size; undefined for a pipe, a device, or what cannot be read (reading it says why). */
+function regularFileSize(path: string): number | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A plan file read lean, a window at a time; undefined for UTF-16, which is decoded whole. */
+function readPlanWindowed(path: string): PlanJson | undefined {
+  const fd = openInput(path);
+  try {
+    const head = Buffer.alloc(4);
+    const n = readSync(fd, head, 0, head.length, 0);
+    if (head[0] === 0xff || head[0] === 0xfe) return undefined;
+    checkBytes(head.subarray(0, n), path);
+    return asPlan(parseHugePlan({ fd }, path), path);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
- * Reads and parses a plan file (or standard input for `-`). The bytes and the
- * text live only in this frame: once parsed, hundreds of megabytes of them can
- * be collected while the inventory is built.
+ * A plan read whole, as text; or from its bytes when they are too many for one string, or it is to be read lean.
+ * The bytes and the text live only in this frame: once parsed, they can be collected while the inventory is built.
  */
-export function readPlanFile(path: string, options: ReadOptions = {}): PlanJson {
-  const input = readText(path, options.lean ?? false);
-  if (typeof input === 'string') return asPlan(parsePlanJson(input, path), path);
-  return asPlan(parseHugePlan(input.bytes, path, input.lean ? LEAN_PIECE_BYTES : undefined), path);
+function readPlanWhole(path: string, leanOption: NonNullable<ReadOptions['lean']>): PlanJson {
+  const input = readText(path, leanOption);
+  return asPlan(typeof input === 'string' ? parsePlanJson(input, path) : parseHugePlan(input, path), path);
 }
 
 /**
@@ -34,19 +80,19 @@ export function readPlanFile(path: string, options: ReadOptions = {}): PlanJson 
  * can hold (about 512 MiB), or to be read lean. In a frame of its own, so that
  * no register holds the bytes while the text is parsed.
  */
-function readText(path: string, leanOption: NonNullable<ReadOptions['lean']>): string | { bytes: Buffer; lean: boolean } {
+function readText(path: string, leanOption: NonNullable<ReadOptions['lean']>): string | Buffer {
   const bytes = readInput(path);
   const utf16 = bytes[0] === 0xff || bytes[0] === 0xfe;
-  if (!utf16 && (typeof leanOption === 'function' ? leanOption(bytes.length) : leanOption)) {
+  if (!utf16 && wantsLean(leanOption, bytes.length)) {
     checkBytes(bytes, path);
-    return { bytes, lean: true };
+    return bytes;
   }
   try {
     return decode(bytes, path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw err;
     if (utf16) throw new InputError(`${label(path)}: a UTF-16 plan of ${bytes.length} bytes is too large to read; write it as UTF-8 (terraform show -json writes UTF-8)`, path);
-    return { bytes, lean: false };
+    return bytes;
   }
 }
 
@@ -64,15 +110,19 @@ function byteLineCol(bytes: Buffer, offset: number): string {
 /**
  * A plan read from its bytes (too large for one string, or read lean), section by section
  * (src/util/json-bytes.ts), without planned_values when resource_changes is
- * there, as parsePlanJson does.
+ * there, as parsePlanJson does: bytes in memory, or a file read a window at a time.
  */
-export function parseHugePlan(bytes: Buffer, path: string, limit?: number): unknown {
+export function parseHugePlan(source: Buffer | { fd: number }, path: string, limit?: number): unknown {
   const parse = (skip?: ReadonlySet<string>) => {
     try {
-      return parseJsonBytes(bytes, { ...(limit !== undefined ? { limit } : {}), ...(skip ? { skip } : {}) });
+      const input = Buffer.isBuffer(source) ? source : ByteWindow.reading(source.fd);
+      return parseJsonBytes(input, { ...(limit !== undefined ? { limit } : {}), ...(skip ? { skip } : {}) });
     } catch (err) {
-      if (err instanceof JsonBytesError) throw new InputError(`${label(path)}: not valid JSON: ${err.message} (${byteLineCol(bytes, err.offset)})`, path);
-      throw err;
+      if (!(err instanceof JsonBytesError)) throw err;
+      // Only now are all the bytes wanted: to say on which line.
+      const bytes = Buffer.isBuffer(source) ? source : readInput(path);
+      const truncated = err.offset >= bytes.length || /^the document ends|^a string is not closed/.test(err.message) ? ' (truncated?)' : '';
+      throw new InputError(`${label(path)}: not valid JSON: ${err.message} (${byteLineCol(bytes, err.offset)})${truncated}.${jsonLinesHint(bytes.toString('utf8', 0, 65536))}`, path);
     }
   };
   const plan = parse(new Set(['planned_values']));
@@ -85,10 +135,22 @@ export function readInput(path: string): Buffer {
   try {
     return readFileSync(path === '-' ? 0 : path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const what = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new InputError(`${label(path)}: cannot read: ${what}`, path);
+    throw cannotRead(path, err);
   }
+}
+
+function openInput(path: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (err) {
+    throw cannotRead(path, err);
+  }
+}
+
+function cannotRead(path: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const what = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
+  return new InputError(`${label(path)}: cannot read: ${what}`, path);
 }
 
 export function label(path: string): string {
@@ -138,11 +200,12 @@ export function parseJson(text: string, path: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     const message = (err as Error).message;
-    const streamHint = looksLikeJsonLines(text)
-      ? ' This looks like the JSON Lines stream of "terraform plan -json"; scan the output of "terraform show -json <planfile>" instead.'
-      : '';
-    throw new InputError(`${label(path)}: not valid JSON: ${describeJsonError(message, text)}.${streamHint}`, path);
+    throw new InputError(`${label(path)}: not valid JSON: ${describeJsonError(message, text)}.${jsonLinesHint(text)}`, path);
   }
+}
+
+function jsonLinesHint(text: string): string {
+  return looksLikeJsonLines(text) ? ' This looks like the JSON Lines stream of "terraform plan -json"; scan the output of "terraform show -json <planfile>" instead.' : '';
 }
 
 function describeJsonError(message: string, text: string): string {
