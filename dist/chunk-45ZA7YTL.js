@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-NWWG6RUB.js";
+} from "./chunk-V6FMIA66.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

@@ -5069,20 +5069,74 @@ var allRules = [
 ];
 
 // src/collect/terraform/read-plan.ts
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync as readSync2, statSync } from "node:fs";
+
+// src/util/byte-window.ts
+import { readSync } from "node:fs";
+var ByteWindow = class _ByteWindow {
+  constructor(buf, base, end, fd, done) {
+    this.buf = buf;
+    this.base = base;
+    this.end = end;
+    this.fd = fd;
+    this.done = done;
+  }
+  buf;
+  base;
+  end;
+  fd;
+  done;
+  /** All of the input, already in memory. */
+  static of(bytes2) {
+    return new _ByteWindow(bytes2, 0, bytes2.length, void 0, true);
+  }
+  /** A file from its start, read as it is needed, by offset (the caller closes the descriptor). */
+  static reading(fd, initialBytes = 1 << 20) {
+    const w = new _ByteWindow(Buffer.allocUnsafe(initialBytes), 0, 0, fd, false);
+    w.more(0);
+    return w;
+  }
+  /**
+   * Reads on, keeping the bytes from offset `keep` on (those before may be dropped): false at the end of the
+   * input, when nothing more was read.
+   */
+  more(keep) {
+    if (this.done) return false;
+    const from = Math.min(Math.max(keep, this.base), this.end);
+    const kept = this.end - from;
+    if (from > this.base) {
+      this.buf.copy(this.buf, 0, from - this.base, this.end - this.base);
+      this.base = from;
+    }
+    if (kept > this.buf.length >> 1) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, 0, kept);
+      this.buf = bigger;
+    }
+    const n = readSync(this.fd, this.buf, kept, this.buf.length - kept, this.end);
+    if (n === 0) {
+      this.done = true;
+      return false;
+    }
+    this.end += n;
+    return true;
+  }
+};
 
 // src/util/json-bytes.ts
 import { constants } from "node:buffer";
-function parseJsonBytes(bytes2, options = {}) {
+function parseJsonBytes(input, options = {}) {
   const limit = options.limit ?? constants.MAX_STRING_LENGTH;
-  const buf = Buffer.isBuffer(bytes2) ? bytes2 : Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength);
-  const p = new ByteParser(buf, limit);
-  const start = p.ws(buf[0] === 239 && buf[1] === 187 && buf[2] === 191 ? 3 : 0);
-  const walk = buf.length - start > limit || options.skip !== void 0 && buf[start] === 123;
-  const { value, end } = walk ? p.walk(start, options.skip) : p.value(start);
-  if (p.ws(end) !== buf.length) throw new JsonBytesError("unexpected text after the end of the document", p.ws(end));
+  const window = input instanceof ByteWindow ? input : ByteWindow.of(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+  const p = new ByteParser(window, limit, Math.min(limit, PIECE_BYTES));
+  const start = p.ws(p.at(0) === 239 && p.at(1) === 187 && p.at(2) === 191 ? 3 : 0);
+  const { value, end } = options.skip !== void 0 && p.at(start) === 123 ? p.object(start, 1, options.skip) : p.value(start);
+  const after = p.ws(end);
+  if (p.at(after) !== -1) throw new JsonBytesError("unexpected text after the end of the document", after);
   return value;
 }
+var PIECE_BYTES = 64 * 1024;
+var MAX_WALK_DEPTH = 64;
 var JsonBytesError = class extends Error {
   constructor(message, offset) {
     super(`${message} at byte ${offset}`);
@@ -5090,35 +5144,51 @@ var JsonBytesError = class extends Error {
   }
   offset;
 };
+var WS = (c) => c === 32 || c === 10 || c === 13 || c === 9;
 var ByteParser = class {
-  constructor(buf, limit) {
-    this.buf = buf;
+  constructor(w, limit, piece) {
+    this.w = w;
     this.limit = limit;
+    this.piece = piece;
   }
-  buf;
+  w;
   limit;
+  piece;
+  /** The first byte still needed: the start of the value being read. The window keeps it and what follows. */
+  mark = 0;
+  /** The byte at offset i, or -1 past the end of the input. */
+  at(i) {
+    const w = this.w;
+    while (i >= w.end) if (!w.more(this.mark)) return -1;
+    return w.buf[i - w.base];
+  }
   ws(i) {
-    const b = this.buf;
     for (; ; ) {
-      const c = b[i];
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else return i;
+      const { buf, base, end } = this.w;
+      for (; i < end; i++) if (!WS(buf[i - base])) return i;
+      if (!this.w.more(this.mark)) return i;
     }
   }
-  /** The value starting at i, and the index just past it: parsed whole when its bytes fit the limit. */
-  value(i) {
+  /**
+   * The value starting at i, `depth` containers deep, and the offset just past it: parsed whole when it is a
+   * scalar, a small container, or deeper than MAX_WALK_DEPTH (JSON.parse is not bound by the stack, this walk is).
+   */
+  value(i, depth = 0) {
+    this.mark = i;
+    const c = this.at(i);
+    if ((c === 123 || c === 91) && depth < MAX_WALK_DEPTH) {
+      const end2 = this.skipValue(i, i + this.piece);
+      if (end2 >= 0) return { value: this.parse(i, end2), end: end2 };
+      return c === 91 ? this.array(i, depth + 1) : this.object(i, depth + 1);
+    }
     const end = this.skipValue(i);
-    return end - i <= this.limit ? { value: this.parse(i, end), end } : this.walk(i);
+    if (end - i > this.limit) throw new JsonBytesError("a single value is larger than a JavaScript string can hold", i);
+    return { value: this.parse(i, end), end };
   }
-  /** An array or object walked member by member, each member parsed whole when it fits. */
-  walk(i, skip) {
-    const c = this.buf[i];
-    if (c === 91) return this.array(i);
-    if (c === 123) return this.object(i, skip);
-    throw new JsonBytesError("a single value is larger than a JavaScript string can hold", i);
-  }
+  /** Bytes start to end, which the window holds (mark <= start), as JSON. */
   parse(start, end) {
-    const text = this.buf.toString("utf8", start, end);
+    const { buf, base } = this.w;
+    const text = buf.toString("utf8", start - base, end - base);
     try {
       return JSON.parse(text);
     } catch {
@@ -5127,82 +5197,104 @@ var ByteParser = class {
       throw new JsonBytesError(`expected ${found.expected}`, start + Buffer.byteLength(text.slice(0, found.offset)));
     }
   }
-  array(i) {
+  array(i, depth) {
     const out = [];
     i = this.ws(i + 1);
-    if (this.buf[i] === 93) return { value: out, end: i + 1 };
+    if (this.at(i) === 93) return { value: out, end: i + 1 };
     for (; ; ) {
-      const member = this.value(i);
+      const member = this.value(i, depth);
       out.push(member.value);
       i = this.ws(member.end);
-      if (this.buf[i] === 93) return { value: out, end: i + 1 };
-      if (this.buf[i] !== 44) throw new JsonBytesError('expected "," or "]"', i);
+      const c = this.at(i);
+      if (c === 93) return { value: out, end: i + 1 };
+      if (c !== 44) throw new JsonBytesError('expected "," or "]"', i);
       i = this.ws(i + 1);
     }
   }
-  object(i, skip) {
+  object(i, depth, skip) {
     const out = {};
     i = this.ws(i + 1);
-    if (this.buf[i] === 125) return { value: out, end: i + 1 };
+    if (this.at(i) === 125) return { value: out, end: i + 1 };
     for (; ; ) {
-      if (this.buf[i] !== 34) throw new JsonBytesError("expected a property name in double quotes", i);
+      if (this.at(i) !== 34) throw new JsonBytesError("expected a property name in double quotes", i);
+      this.mark = i;
       const keyEnd = this.skipString(i);
       const key = this.parse(i, keyEnd);
       i = this.ws(keyEnd);
-      if (this.buf[i] !== 58) throw new JsonBytesError('expected ":"', i);
+      if (this.at(i) !== 58) throw new JsonBytesError('expected ":"', i);
       i = this.ws(i + 1);
       let end;
-      if (skip?.has(key)) end = this.skipValue(i);
+      if (skip?.has(key)) end = this.skipValue(i, Infinity, true);
       else {
-        const member = this.value(i);
+        const member = this.value(i, depth);
         Object.defineProperty(out, key, { value: member.value, enumerable: true, writable: true, configurable: true });
         end = member.end;
       }
       i = this.ws(end);
-      if (this.buf[i] === 125) return { value: out, end: i + 1 };
-      if (this.buf[i] !== 44) throw new JsonBytesError('expected "," or "}"', i);
+      const c = this.at(i);
+      if (c === 125) return { value: out, end: i + 1 };
+      if (c !== 44) throw new JsonBytesError('expected "," or "}"', i);
       i = this.ws(i + 1);
     }
   }
-  /** Index just past the string that starts at i (a quote). */
-  skipString(i) {
-    const b = this.buf;
+  /**
+   * Offset just past the string that starts at i (a quote). A byte loop, not Buffer#indexOf per quote: a plan
+   * has millions of short strings, and a native call for each cost three times the loop over all the bytes.
+   * `passing`: the string's bytes are not wanted, and the window need not keep them.
+   */
+  skipString(i, passing = false) {
     let j = i + 1;
     for (; ; ) {
-      const q = b.indexOf(34, j);
-      if (q < 0) throw new JsonBytesError("a string is not closed", i);
-      let backslashes = 0;
-      for (let k = q - 1; b[k] === 92; k--) backslashes++;
-      if (backslashes % 2 === 0) return q + 1;
-      j = q + 1;
+      const { buf, base, end } = this.w;
+      for (; j < end; j++) {
+        const c = buf[j - base];
+        if (c === 34) return j + 1;
+        if (c === 92) j++;
+      }
+      if (passing) this.mark = Math.min(j, end);
+      if (!this.w.more(this.mark)) throw new JsonBytesError("a string is not closed", i);
     }
   }
-  /** Index just past the value that starts at i, at the level of strings and brackets. */
-  skipValue(i) {
-    const b = this.buf;
-    const c = b[i];
-    if (c === 34) return this.skipString(i);
+  /**
+   * Offset just past the value that starts at i, at the level of strings and brackets; -1 when a container is
+   * not closed before offset `max`. `passing`: the value is skipped, and the window need not keep its bytes.
+   */
+  skipValue(i, max = Infinity, passing = false) {
+    const c = this.at(i);
+    if (c === 34) return this.skipString(i, passing);
     if (c !== 123 && c !== 91) {
-      let j = i;
-      while (j < b.length) {
-        const d = b[j];
-        if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
-        j++;
+      let j2 = i;
+      for (; ; ) {
+        const d = this.at(j2);
+        if (d === -1 || d === 44 || d === 125 || d === 93 || WS(d)) break;
+        j2++;
       }
-      if (j === i) throw new JsonBytesError("expected a value", i);
-      return j;
+      if (j2 === i) throw new JsonBytesError("expected a value", i);
+      return j2;
     }
     let depth = 0;
-    const n = b.length;
-    for (let j = i; j < n; j++) {
-      const d = b[j];
-      if (d === 34) j = this.skipString(j) - 1;
-      else if (d === 123 || d === 91) depth++;
-      else if (d === 125 || d === 93) {
-        if (--depth === 0) return j + 1;
+    let j = i;
+    for (; ; ) {
+      const { buf, base, end } = this.w;
+      const stop = Math.min(end, max);
+      let moved = false;
+      while (j < stop) {
+        const d = buf[j - base];
+        if (d === 34) {
+          j = this.skipString(j, passing);
+          moved = this.w.buf !== buf || this.w.base !== base || this.w.end !== end;
+          if (moved) break;
+          continue;
+        }
+        if (d === 123 || d === 91) depth++;
+        else if ((d === 125 || d === 93) && --depth === 0) return j + 1;
+        j++;
       }
+      if (moved) continue;
+      if (j >= max) return -1;
+      if (passing) this.mark = j;
+      if (!this.w.more(this.mark)) throw new JsonBytesError("the document ends before this value is closed", i);
     }
-    throw new JsonBytesError("the document ends before this value is closed", i);
   }
 };
 
@@ -5287,25 +5379,59 @@ function skipValue(text, i) {
 }
 
 // src/collect/terraform/read-plan.ts
-var LEAN_PIECE_BYTES = 16 * 1024 * 1024;
+var LEAN_FROM_BYTES = 1 << 20;
 function readPlanFile(path, options = {}) {
-  const input = readText(path, options.lean ?? false);
-  if (typeof input === "string") return asPlan(parsePlanJson(input, path), path);
-  return asPlan(parseHugePlan(input.bytes, path, input.lean ? LEAN_PIECE_BYTES : void 0), path);
+  const leanOption = options.lean ?? false;
+  const size2 = path === "-" ? void 0 : regularFileSize(path);
+  if (size2 !== void 0) {
+    if (wantsLean(leanOption, size2)) {
+      const plan = readPlanWindowed(path);
+      if (plan !== void 0) return plan;
+    }
+    return readPlanWhole(path, false);
+  }
+  return readPlanWhole(path, leanOption);
+}
+function wantsLean(leanOption, planBytes) {
+  return planBytes >= LEAN_FROM_BYTES || (typeof leanOption === "function" ? leanOption(planBytes) : leanOption);
+}
+function regularFileSize(path) {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? stat.size : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readPlanWindowed(path) {
+  const fd = openInput(path);
+  try {
+    const head2 = Buffer.alloc(4);
+    const n = readSync2(fd, head2, 0, head2.length, 0);
+    if (head2[0] === 255 || head2[0] === 254) return void 0;
+    checkBytes(head2.subarray(0, n), path);
+    return asPlan(parseHugePlan({ fd }, path), path);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readPlanWhole(path, leanOption) {
+  const input = readText(path, leanOption);
+  return asPlan(typeof input === "string" ? parsePlanJson(input, path) : parseHugePlan(input, path), path);
 }
 function readText(path, leanOption) {
   const bytes2 = readInput(path);
   const utf16 = bytes2[0] === 255 || bytes2[0] === 254;
-  if (!utf16 && (typeof leanOption === "function" ? leanOption(bytes2.length) : leanOption)) {
+  if (!utf16 && wantsLean(leanOption, bytes2.length)) {
     checkBytes(bytes2, path);
-    return { bytes: bytes2, lean: true };
+    return bytes2;
   }
   try {
     return decode(bytes2, path);
   } catch (err) {
     if (err.code !== "ERR_STRING_TOO_LONG") throw err;
     if (utf16) throw new InputError(`${label(path)}: a UTF-16 plan of ${bytes2.length} bytes is too large to read; write it as UTF-8 (terraform show -json writes UTF-8)`, path);
-    return { bytes: bytes2, lean: false };
+    return bytes2;
   }
 }
 function byteLineCol(bytes2, offset) {
@@ -5317,13 +5443,16 @@ function byteLineCol(bytes2, offset) {
   }
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
-function parseHugePlan(bytes2, path, limit) {
+function parseHugePlan(source, path, limit) {
   const parse = (skip) => {
     try {
-      return parseJsonBytes(bytes2, { ...limit !== void 0 ? { limit } : {}, ...skip ? { skip } : {} });
+      const input = Buffer.isBuffer(source) ? source : ByteWindow.reading(source.fd);
+      return parseJsonBytes(input, { ...limit !== void 0 ? { limit } : {}, ...skip ? { skip } : {} });
     } catch (err) {
-      if (err instanceof JsonBytesError) throw new InputError(`${label(path)}: not valid JSON: ${err.message} (${byteLineCol(bytes2, err.offset)})`, path);
-      throw err;
+      if (!(err instanceof JsonBytesError)) throw err;
+      const bytes2 = Buffer.isBuffer(source) ? source : readInput(path);
+      const truncated = err.offset >= bytes2.length || /^the document ends|^a string is not closed/.test(err.message) ? " (truncated?)" : "";
+      throw new InputError(`${label(path)}: not valid JSON: ${err.message} (${byteLineCol(bytes2, err.offset)})${truncated}.${jsonLinesHint(bytes2.toString("utf8", 0, 65536))}`, path);
     }
   };
   const plan = parse(/* @__PURE__ */ new Set(["planned_values"]));
@@ -5334,10 +5463,20 @@ function readInput(path) {
   try {
     return readFileSync(path === "-" ? 0 : path);
   } catch (err) {
-    const code2 = err.code;
-    const what = code2 === "ENOENT" ? "no such file" : code2 === "EISDIR" ? "is a directory" : code2 === "EACCES" ? "permission denied" : err.message;
-    throw new InputError(`${label(path)}: cannot read: ${what}`, path);
+    throw cannotRead(path, err);
   }
+}
+function openInput(path) {
+  try {
+    return openSync(path, "r");
+  } catch (err) {
+    throw cannotRead(path, err);
+  }
+}
+function cannotRead(path, err) {
+  const code2 = err.code;
+  const what = code2 === "ENOENT" ? "no such file" : code2 === "EISDIR" ? "is a directory" : code2 === "EACCES" ? "permission denied" : err.message;
+  return new InputError(`${label(path)}: cannot read: ${what}`, path);
 }
 function label(path) {
   return path === "-" ? "<stdin>" : path;
@@ -5370,9 +5509,11 @@ function parseJson(text, path) {
     return JSON.parse(text);
   } catch (err) {
     const message = err.message;
-    const streamHint = looksLikeJsonLines(text) ? ' This looks like the JSON Lines stream of "terraform plan -json"; scan the output of "terraform show -json <planfile>" instead.' : "";
-    throw new InputError(`${label(path)}: not valid JSON: ${describeJsonError(message, text)}.${streamHint}`, path);
+    throw new InputError(`${label(path)}: not valid JSON: ${describeJsonError(message, text)}.${jsonLinesHint(text)}`, path);
   }
+}
+function jsonLinesHint(text) {
+  return looksLikeJsonLines(text) ? ' This looks like the JSON Lines stream of "terraform plan -json"; scan the output of "terraform show -json <planfile>" instead.' : "";
 }
 function describeJsonError(message, text) {
   if (/Unexpected end of JSON input/.test(message)) return `the file ends too early at line ${lineCol2(text, text.length)} (truncated?)`;
@@ -10888,7 +11029,7 @@ function applySuppressions(report, options) {
 }
 
 // src/cli/output.ts
-import { existsSync as existsSync4, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync as existsSync4, mkdirSync, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import { basename, dirname as dirname3, join as join4, resolve as resolve2 } from "node:path";
 function writeAll(targets) {
   const files = [...new Map(targets.map(([path, content]) => [resolve2(path), [path, content]])).values()];
@@ -10943,7 +11084,7 @@ function removeQuietly(path) {
 }
 function isSpecialFile(path) {
   try {
-    const st = statSync(path);
+    const st = statSync2(path);
     return !st.isFile() && !st.isDirectory();
   } catch {
     return false;
@@ -10951,7 +11092,7 @@ function isSpecialFile(path) {
 }
 
 // src/cli/plan-progress.ts
-import { fstatSync, statSync as statSync2 } from "node:fs";
+import { fstatSync, statSync as statSync3 } from "node:fs";
 import { basename as basename2 } from "node:path";
 var PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
 function phaseLine(write) {
@@ -10968,7 +11109,7 @@ function planProgress(plan, ctx) {
 }
 function planFileSize(plan) {
   try {
-    if (plan !== "-") return statSync2(plan).size;
+    if (plan !== "-") return statSync3(plan).size;
     const stdin = fstatSync(0);
     return stdin.isFile() ? stdin.size : void 0;
   } catch {
@@ -10993,7 +11134,7 @@ function warnUser(text, warn) {
 var MiB = 1024 * 1024;
 var MAX_STRING_LENGTH = buffer.MAX_STRING_LENGTH;
 function heapNeeded(planBytes, lean = false) {
-  return (lean || planBytes > MAX_STRING_LENGTH ? 2 : 3) * planBytes + 64 * MiB;
+  return (lean || planBytes >= LEAN_FROM_BYTES || planBytes > MAX_STRING_LENGTH ? 2 : 3) * planBytes + 64 * MiB;
 }
 function heapWanted(planBytes) {
   return 4 * planBytes + 256 * MiB;
