@@ -163,8 +163,8 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
  * collected during the rules and reports.
  */
 async function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined, lean: ScanSteps['lean'], sources: PreparedSources): Promise<Inventory> {
+  // No collection here: a plan of any size is read a window at a time, and leaves no text behind (read-plan.ts).
   const plan = readPlanFile(path, { lean });
-  releaseMemory(); // the plan's text
   timings.mark('parse');
   progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString('en-US')} resource changes`);
   return collectPlanWithSources(plan, path, sources);

@@ -3,13 +3,13 @@ import { runInNewContext } from 'node:vm';
 
 /**
  * A full garbage collection, now, when the heap is large. A scan drops
- * hundreds of megabytes at two points: the plan's text once it is parsed, and
- * the parsed plan once the inventory is built. V8 would reclaim them only at
- * its next full collection, after the rules and reports have grown the heap on
- * top of them; collecting at those points keeps the peak memory of a large
- * scan near that of the plan alone, and makes the later young-generation
- * collections cheaper. Heaps under 16 MB (plans under about 5 MB) are left to
- * V8: there a full collection would cost more than the memory it frees.
+ * hundreds of megabytes once the inventory is built: the parsed plan. V8
+ * would reclaim it only at its next full collection, after the rules and
+ * reports have grown the heap on top of it; collecting then keeps the peak
+ * memory of a large scan near that of the plan alone, and makes the later
+ * young-generation collections cheaper. Heaps under 16 MB (plans under about
+ * 5 MB) are left to V8: there a full collection would cost more than the
+ * memory it frees.
  */
 export function releaseMemory(minHeapBytes = 16 * 1024 * 1024): void {
   if (getHeapStatistics().used_heap_size < minHeapBytes) return;
