@@ -1,5 +1,5 @@
-import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -169,6 +169,24 @@ describe(`readPlanFile on a plan of ${LEAN_FROM_BYTES} bytes or more: always lea
     const event = JSON.stringify({ '@level': 'info', '@message': 'Terraform 1.9.0', type: 'version' });
     const stream = write('stream.json', `${event}\n`.repeat(Math.ceil(LEAN_FROM_BYTES / event.length)));
     expect(message(() => readPlanFile(stream))).toMatch(/unexpected text after the end of the document at byte \d+ \(line 2, column 1\)\. This looks like the JSON Lines stream of "terraform plan -json"/);
+  });
+
+  it('reads standard input redirected from a file the same way (the built CLI, `--plan - < big.json`)', () => {
+    const file = write('redirected.json', padded(text));
+    const run = (args: string[], stdin: number | 'pipe') => {
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', ...args, '--format', 'sarif'], { stdio: [stdin, 'pipe', 'pipe'], encoding: 'utf8' });
+      // The plan's name (and the run's id, made from it) is all that may differ.
+      const stdout = r.stdout.replaceAll(file, 'plan').replaceAll('<stdin>', 'plan').replace(/"vpcelint\/plan:[^"]*"/g, '"id"');
+      return { status: r.status, stdout };
+    };
+    const fd = openSync(file, 'r');
+    try {
+      const redirected = run(['--plan', '-'], fd);
+      expect(redirected.status).toBe(1);
+      expect(redirected.stdout).toBe(run(['--plan', file], 'pipe').stdout);
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it('decodes a UTF-16 plan whole, as text, whatever its size', () => {

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import { jsonErrorPosition } from '../../util/json-error-position.js';
 import { ByteWindow } from '../../util/byte-window.js';
@@ -26,7 +26,7 @@ export const LEAN_FROM_BYTES = 1 << 20;
 /** Reads and parses a plan file (or standard input for `-`). */
 export function readPlanFile(path: string, options: ReadOptions = {}): PlanJson {
   const leanOption = options.lean ?? false;
-  const size = path === '-' ? undefined : regularFileSize(path);
+  const size = regularFileSize(path);
   if (size !== undefined) {
     if (wantsLean(leanOption, size)) {
       const plan = readPlanWindowed(path);
@@ -42,10 +42,13 @@ function wantsLean(leanOption: NonNullable<ReadOptions['lean']>, planBytes: numb
   return planBytes >= LEAN_FROM_BYTES || (typeof leanOption === 'function' ? leanOption(planBytes) : leanOption);
 }
 
-/** A regular file's size; undefined for a pipe, a device, or what cannot be read (reading it says why). */
+/**
+ * A regular file's size, standard input's too when it is redirected from one; undefined for a pipe, a device, or
+ * what cannot be read (reading it says why).
+ */
 function regularFileSize(path: string): number | undefined {
   try {
-    const stat = statSync(path);
+    const stat = path === '-' ? fstatSync(0) : statSync(path);
     return stat.isFile() ? stat.size : undefined;
   } catch {
     return undefined;
@@ -54,7 +57,8 @@ function regularFileSize(path: string): number | undefined {
 
 /** A plan file read lean, a window at a time; undefined for UTF-16, which is decoded whole. */
 function readPlanWindowed(path: string): PlanJson | undefined {
-  const fd = openInput(path);
+  // Read by offset (pread), which leaves standard input's own offset where it was, for a read whole after.
+  const fd = path === '-' ? 0 : openInput(path);
   try {
     const head = Buffer.alloc(4);
     const n = readSync(fd, head, 0, head.length, 0);
@@ -62,7 +66,7 @@ function readPlanWindowed(path: string): PlanJson | undefined {
     checkBytes(head.subarray(0, n), path);
     return asPlan(parseHugePlan({ fd }, path), path);
   } finally {
-    closeSync(fd);
+    if (path !== '-') closeSync(fd);
   }
 }
 
