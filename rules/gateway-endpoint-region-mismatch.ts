@@ -54,7 +54,7 @@ const rule: Rule = {
       const vpc = single(ep.vpc, inv.vpcs);
       const vpcRef = vpc && !isUnknown(vpc) ? vpc.ref : undefined;
       yield {
-        message: `Gateway endpoint ${name} uses service ${ep.service.name} (region ${ep.service.region}) but its VPC${vpcRef ? ` ${displayName(vpcRef)}` : ''} is in ${region}: gateway endpoints work only in their own region. Use com.amazonaws.${region}.${ep.service.service}.`,
+        message: `Gateway endpoint ${name} uses service ${ep.service.name} (region ${ep.service.region}) but its VPC${vpcRef ? ` ${displayName(vpcRef)}` : ''} is in ${region}: gateway endpoints work only in their own region. Use ${inRegion(ep.service.name, ep.service.region, region)}.`,
         primary: ep.ref,
         related: vpcRef ? [vpcRef] : [],
         attribute: 'service_name',
@@ -63,6 +63,12 @@ const rule: Rule = {
     }
   },
 };
+
+/** The service name with its region swapped, its prefix kept: `com.amazonaws.`, or `cn.com.amazonaws.` in China. */
+function inRegion(serviceName: string, from: string, to: string): string {
+  const at = serviceName.indexOf(`.${from}.`);
+  return `${serviceName.slice(0, at)}.${to}.${serviceName.slice(at + from.length + 2)}`;
+}
 
 /** Only S3 and DynamoDB offer gateway endpoints: an endpoint of unknown type is one only if its service may be theirs. */
 function mayBeGateway(ep: VpcEndpoint): boolean {

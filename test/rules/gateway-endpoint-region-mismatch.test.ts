@@ -52,6 +52,15 @@ describe('gateway-endpoint-region-mismatch', () => {
         },
         findings: [{ primary: 'aws_vpc_endpoint.ddb', messageIncludes: ['(region ap-southeast-1)', 'is in ap-southeast-2'] }],
       },
+      {
+        name: 'a China service name keeps its cn. prefix in the fix',
+        inventory: () => {
+          const b = new InventoryBuilder('cn-northwest-1');
+          b.endpoint(b.vpc(), 'cn.com.amazonaws.cn-north-1.s3', { name: 's3' });
+          return b.inv;
+        },
+        findings: [{ primary: 'aws_vpc_endpoint.s3', messageIncludes: ['(region cn-north-1)', 'Use cn.com.amazonaws.cn-northwest-1.s3.'] }],
+      },
     ],
   });
 
