@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // One plan scan for bench/heap-need.mjs, through the CLI's main, reading the
 // plan the way given (`whole`: as one string; `lean`: piece by piece) whatever
-// this process's heap is. Exits 0 when the scan completed.
+// this process's heap is. Exits 0 when the scan completed. Plans of 1 MiB or
+// more are read lean either way since the seventeenth session (read-plan.ts).
 //
 // Usage: node --max-old-space-size=N bench/heap-child.mjs whole|lean plan.json
 import { statSync } from 'node:fs';
