@@ -23,7 +23,8 @@ const MAX_STRING_LENGTH = buffer.MAX_STRING_LENGTH;
  * reads the plan (read-plan.ts). Measured as the smallest
  * --max-old-space-size that scans the bench plans, plus those 48 MB
  * (bench/heap-need.mjs): as one string, 2.5 times the plan at 1,000 and
- * 5,000 VPCs and 2.6 on the wide and solver plans; lean, 1.5 to 1.7 times.
+ * 5,000 VPCs and 2.6 on the wide and solver plans; lean, 1.5 to 1.7 times
+ * (a window at a time, seventeenth session: 1.6 and 1.4 times).
  */
 export function heapNeeded(planBytes: number, lean = false): number {
   // A plan of LEAN_FROM_BYTES or more is read lean whatever the advice (read-plan.ts), and so is one larger than
