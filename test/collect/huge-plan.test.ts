@@ -22,6 +22,16 @@ const PLANS = execSync("grep -rl '\"resource_changes\"' fixtures bench/template 
 
 const sarif = (plan: unknown, file: string) => render(scan(collectPlan(plan as never, file)), 'sarif', { color: false });
 
+/** The message of the error `fn` throws. */
+function message(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('no error');
+}
+
 describe('plans read from bytes, section by section', () => {
   it(`every fixture and real-world plan (${PLANS.length}) scans the same as from its text`, () => {
     expect(PLANS.length).toBeGreaterThan(50);
@@ -66,14 +76,6 @@ describe('readPlanFile on a plan too large for one string', () => {
 
 describe('readPlanFile lean (for a heap too small for the plan as one string)', () => {
   const tmp = () => mkdtempSync(join(tmpdir(), 'vpcelint-lean-'));
-  const message = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (err) {
-      return (err as Error).message;
-    }
-    throw new Error('no error');
-  };
 
   it('reads every fixture and real-world plan as the text does', () => {
     for (const file of PLANS) expect(sarif(readPlanFile(join(ROOT, file), { lean: true }), file), file).toBe(sarif(readPlanFile(join(ROOT, file)), file));
@@ -125,14 +127,6 @@ describe(`readPlanFile on a plan of ${LEAN_FROM_BYTES} bytes or more: always lea
     const file = join(dir, name);
     writeFileSync(file, content);
     return file;
-  };
-  const message = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (err) {
-      return (err as Error).message;
-    }
-    throw new Error('no error');
   };
 
   it('scans as the text does, reading the file a window at a time and never whole', () => {
