@@ -4252,7 +4252,7 @@ var rule11 = {
       const vpc = single2(ep.vpc, inv.vpcs);
       const vpcRef = vpc && !isUnknown(vpc) ? vpc.ref : void 0;
       yield {
-        message: `Gateway endpoint ${name} uses service ${ep.service.name} (region ${ep.service.region}) but its VPC${vpcRef ? ` ${displayName(vpcRef)}` : ""} is in ${region}: gateway endpoints work only in their own region. Use com.amazonaws.${region}.${ep.service.service}.`,
+        message: `Gateway endpoint ${name} uses service ${ep.service.name} (region ${ep.service.region}) but its VPC${vpcRef ? ` ${displayName(vpcRef)}` : ""} is in ${region}: gateway endpoints work only in their own region. Use ${inRegion(ep.service.name, ep.service.region, region)}.`,
         primary: ep.ref,
         related: vpcRef ? [vpcRef] : [],
         attribute: "service_name",
@@ -4261,6 +4261,10 @@ var rule11 = {
     }
   }
 };
+function inRegion(serviceName, from, to) {
+  const at = serviceName.indexOf(`.${from}.`);
+  return `${serviceName.slice(0, at)}.${to}.${serviceName.slice(at + from.length + 2)}`;
+}
 function mayBeGateway(ep) {
   if (!isUnknown(ep.type)) return ep.type === "Gateway";
   return isUnknown(ep.serviceName) || ep.service?.family !== void 0;
@@ -5069,7 +5073,7 @@ var allRules = [
 ];
 
 // src/collect/terraform/read-plan.ts
-import { closeSync, openSync, readFileSync, readSync as readSync2, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync as readSync2, statSync } from "node:fs";
 
 // src/util/byte-window.ts
 import { readSync } from "node:fs";
@@ -5382,7 +5386,7 @@ function skipValue(text, i) {
 var LEAN_FROM_BYTES = 1 << 20;
 function readPlanFile(path, options = {}) {
   const leanOption = options.lean ?? false;
-  const size2 = path === "-" ? void 0 : regularFileSize(path);
+  const size2 = regularFileSize(path);
   if (size2 !== void 0) {
     if (wantsLean(leanOption, size2)) {
       const plan = readPlanWindowed(path);
@@ -5397,14 +5401,14 @@ function wantsLean(leanOption, planBytes) {
 }
 function regularFileSize(path) {
   try {
-    const stat = statSync(path);
+    const stat = path === "-" ? fstatSync(0) : statSync(path);
     return stat.isFile() ? stat.size : void 0;
   } catch {
     return void 0;
   }
 }
 function readPlanWindowed(path) {
-  const fd = openInput(path);
+  const fd = path === "-" ? 0 : openInput(path);
   try {
     const head2 = Buffer.alloc(4);
     const n = readSync2(fd, head2, 0, head2.length, 0);
@@ -5412,7 +5416,7 @@ function readPlanWindowed(path) {
     checkBytes(head2.subarray(0, n), path);
     return asPlan(parseHugePlan({ fd }, path), path);
   } finally {
-    closeSync(fd);
+    if (path !== "-") closeSync(fd);
   }
 }
 function readPlanWhole(path, leanOption) {
@@ -11092,7 +11096,7 @@ function isSpecialFile(path) {
 }
 
 // src/cli/plan-progress.ts
-import { fstatSync, statSync as statSync3 } from "node:fs";
+import { fstatSync as fstatSync2, statSync as statSync3 } from "node:fs";
 import { basename as basename2 } from "node:path";
 var PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
 function phaseLine(write) {
@@ -11110,7 +11114,7 @@ function planProgress(plan, ctx) {
 function planFileSize(plan) {
   try {
     if (plan !== "-") return statSync3(plan).size;
-    const stdin = fstatSync(0);
+    const stdin = fstatSync2(0);
     return stdin.isFile() ? stdin.size : void 0;
   } catch {
     return void 0;
@@ -11768,7 +11772,6 @@ async function scanPlan(plan, opts, io, steps) {
 }
 async function planInventory(path, timings, progress, lean, sources) {
   const plan = readPlanFile(path, { lean });
-  releaseMemory();
   timings.mark("parse");
   progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString("en-US")} resource changes`);
   return collectPlanWithSources(plan, path, sources);

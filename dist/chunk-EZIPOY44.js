@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-V6FMIA66.js";
+} from "./chunk-ZLEMBK7K.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
