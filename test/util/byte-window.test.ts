@@ -1,9 +1,11 @@
-import { closeSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ByteWindow } from '../../src/util/byte-window.js';
 import { JsonBytesError, parseJsonBytes } from '../../src/util/json-bytes.js';
+import { ROOT } from '../helpers/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vpcelint-window-'));
 const open: number[] = [];
@@ -76,6 +78,17 @@ describe('parseJsonBytes through a window', () => {
       for (const text of [`["${'a'.repeat(k)}", 1]`, `{"s": "${'b'.repeat(k)}"}`, `[{"a": ["${'c'.repeat(k)}"]}]`]) {
         for (let size = 1; size <= 24; size++) expect(parseJsonBytes(windowOn(text, size)), `${text} window ${size}`).toEqual(JSON.parse(text));
       }
+    }
+  });
+
+  it('reads every fixture and template plan through a window of 256 bytes as JSON.parse reads its text', () => {
+    const plans = execSync("grep -rl '\"resource_changes\"' fixtures bench/template bench/wide-template --include=*.json", { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').filter((f) => f && !f.includes('tfjson_invalid'));
+    expect(plans.length).toBeGreaterThan(50);
+    for (const plan of plans) {
+      const fd = openSync(join(ROOT, plan), 'r');
+      open.push(fd);
+      const text = readFileSync(join(ROOT, plan), 'utf8');
+      expect(parseJsonBytes(ByteWindow.reading(fd, 256)), plan).toEqual(JSON.parse(text));
     }
   });
 
