@@ -8,8 +8,8 @@ import { jsonErrorPosition } from './json-error-position.js';
  * than one JavaScript string can hold (V8's limit is 2^29 - 24 characters,
  * about 512 MiB), and one string of a large plan costs fresh memory for every
  * byte. A container of up to PIECE_BYTES is decoded and given to JSON.parse
- * whole; a larger one is walked member by member, so only the largest single
- * leaf has to fit in `limit`. `skip` names top-level members to leave out
+ * whole; a larger one is walked, an object member by member, an array's small
+ * elements in runs, so only the largest single leaf has to fit in `limit`. `skip` names top-level members to leave out
  * unparsed (checked only at the level of strings and brackets). Errors say at
  * which byte the text is broken.
  */
@@ -30,6 +30,9 @@ export function parseJsonBytes(input: Uint8Array | ByteWindow, options: { limit?
  * text does, without that text (bench/README.md, "Seventeenth session").
  */
 const PIECE_BYTES = 64 * 1024;
+
+/** About how many bytes of small array elements are parsed in one JSON.parse: a young string, well under V8's 100 KiB from which JSON.parse allocates in the old generation (slower here). */
+const RUN_BYTES = 32 * 1024;
 
 /** How many containers deep a large container is walked; deeper, it is parsed whole (a plan's are a few deep). */
 const MAX_WALK_DEPTH = 64;
@@ -110,18 +113,72 @@ class ByteParser {
     }
   }
 
+  /**
+   * An array walked element by element; small elements in runs of about RUN_BYTES, each run in one JSON.parse
+   * (an array of millions of numbers is not millions of calls).
+   */
   private array(i: number, depth: number): Parsed {
     const out: unknown[] = [];
     i = this.ws(i + 1);
     if (this.at(i) === 0x5d) return { value: out, end: i + 1 };
+    // The run of small elements not parsed yet: from runStart (-1 when none) to runEnd.
+    let runStart = -1;
+    let runEnd = -1;
+    const flush = () => {
+      if (runStart < 0) return;
+      for (const v of this.parseRun(runStart, runEnd, depth)) out.push(v);
+      runStart = -1;
+    };
     for (;;) {
-      const member = this.value(i, depth);
-      out.push(member.value);
-      i = this.ws(member.end);
+      this.mark = runStart >= 0 ? runStart : i;
+      const small = this.smallEnd(i);
+      let end: number;
+      if (small >= 0) {
+        if (runStart < 0) runStart = i;
+        runEnd = end = small;
+        if (runEnd - runStart >= RUN_BYTES) flush();
+      } else {
+        flush();
+        const member = this.value(i, depth);
+        out.push(member.value);
+        end = member.end;
+      }
+      i = this.ws(end);
       const c = this.at(i);
-      if (c === 0x5d) return { value: out, end: i + 1 };
-      if (c !== 0x2c) throw new JsonBytesError('expected "," or "]"', i);
+      if (c === 0x5d) {
+        flush();
+        return { value: out, end: i + 1 };
+      }
+      if (c !== 0x2c) {
+        flush(); // an element's own error first, as element by element
+        throw new JsonBytesError('expected "," or "]"', i);
+      }
       i = this.ws(i + 1);
+    }
+  }
+
+  /** The end of the element at i when it is small enough to parse in a run (a scalar or container up to a piece), else -1. */
+  private smallEnd(i: number): number {
+    const c = this.at(i);
+    if (c === 0x7b || c === 0x5b) return this.skipValue(i, i + this.piece);
+    const end = this.skipValue(i);
+    return end - i <= this.piece ? end : -1;
+  }
+
+  /** The elements from start to end (with the commas between them), which the window holds; one by one when that is no array, to say where. */
+  private parseRun(start: number, end: number, depth: number): unknown[] {
+    const { buf, base } = this.w;
+    try {
+      return JSON.parse(`[${buf.toString('utf8', start - base, end - base)}]`) as unknown[];
+    } catch {
+      const values: unknown[] = [];
+      for (let j = start; j < end; ) {
+        const member = this.value(j, depth);
+        values.push(member.value);
+        j = this.ws(member.end);
+        if (this.at(j) === 0x2c) j = this.ws(j + 1);
+      }
+      return values;
     }
   }
 

@@ -51,6 +51,15 @@ describe('parseJsonBytes', () => {
     expect([depth, v]).toEqual([100_000, 'x'.repeat(100_000)]);
   });
 
+  it('parses runs of small elements together, and still says which element is broken', () => {
+    const doc = { many: Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? i : i % 3 === 1 ? `s${i}` : { i })), after: [[], {}, 'x'] };
+    for (const limit of [64, 4096, 1 << 20]) expect(parseJsonBytes(bytes(JSON.stringify(doc)), { limit })).toEqual(doc);
+    expect(() => parseJsonBytes(bytes('[1, 2, tru, 4]'), { limit: 8 })).toThrow(/expected a value at byte 7/);
+    expect(() => parseJsonBytes(bytes('[1, 2, 3 4]'), { limit: 8 })).toThrow(/expected "," or "]" at byte 9/);
+    // A broken element is reported before a missing comma after it, as when each element is parsed alone.
+    expect(() => parseJsonBytes(bytes('[1, tru 4]'), { limit: 8 })).toThrow(/expected a value at byte 4/);
+  });
+
   it('keeps __proto__ members as own data, never as a prototype', () => {
     const out = parseJsonBytes(bytes('{"__proto__": {"polluted": 1}, "x": [1]}'), { limit: 4 }) as object;
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
