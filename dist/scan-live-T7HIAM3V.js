@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-EZIPOY44.js";
-import "./chunk-ZLEMBK7K.js";
+} from "./chunk-QNETCHUO.js";
+import "./chunk-QIUCJDY4.js";
 import "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-ZLEMBK7K.js";
+} from "./chunk-QIUCJDY4.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

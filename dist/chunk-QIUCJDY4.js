@@ -5140,6 +5140,7 @@ function parseJsonBytes(input, options = {}) {
   return value;
 }
 var PIECE_BYTES = 64 * 1024;
+var RUN_BYTES = 32 * 1024;
 var MAX_WALK_DEPTH = 64;
 var JsonBytesError = class extends Error {
   constructor(message, offset) {
@@ -5201,18 +5202,69 @@ var ByteParser = class {
       throw new JsonBytesError(`expected ${found.expected}`, start + Buffer.byteLength(text.slice(0, found.offset)));
     }
   }
+  /**
+   * An array walked element by element; small elements in runs of about RUN_BYTES, each run in one JSON.parse
+   * (an array of millions of numbers is not millions of calls).
+   */
   array(i, depth) {
     const out = [];
     i = this.ws(i + 1);
     if (this.at(i) === 93) return { value: out, end: i + 1 };
+    let runStart = -1;
+    let runEnd = -1;
+    const flush = () => {
+      if (runStart < 0) return;
+      for (const v of this.parseRun(runStart, runEnd, depth)) out.push(v);
+      runStart = -1;
+    };
     for (; ; ) {
-      const member = this.value(i, depth);
-      out.push(member.value);
-      i = this.ws(member.end);
+      this.mark = runStart >= 0 ? runStart : i;
+      const small = this.smallEnd(i);
+      let end;
+      if (small >= 0) {
+        if (runStart < 0) runStart = i;
+        runEnd = end = small;
+        if (runEnd - runStart >= RUN_BYTES) flush();
+      } else {
+        flush();
+        const member = this.value(i, depth);
+        out.push(member.value);
+        end = member.end;
+      }
+      i = this.ws(end);
       const c = this.at(i);
-      if (c === 93) return { value: out, end: i + 1 };
-      if (c !== 44) throw new JsonBytesError('expected "," or "]"', i);
+      if (c === 93) {
+        flush();
+        return { value: out, end: i + 1 };
+      }
+      if (c !== 44) {
+        flush();
+        throw new JsonBytesError('expected "," or "]"', i);
+      }
       i = this.ws(i + 1);
+    }
+  }
+  /** The end of the element at i when it is small enough to parse in a run (a scalar or container up to a piece), else -1. */
+  smallEnd(i) {
+    const c = this.at(i);
+    if (c === 123 || c === 91) return this.skipValue(i, i + this.piece);
+    const end = this.skipValue(i);
+    return end - i <= this.piece ? end : -1;
+  }
+  /** The elements from start to end (with the commas between them), which the window holds; one by one when that is no array, to say where. */
+  parseRun(start, end, depth) {
+    const { buf, base } = this.w;
+    try {
+      return JSON.parse(`[${buf.toString("utf8", start - base, end - base)}]`);
+    } catch {
+      const values = [];
+      for (let j = start; j < end; ) {
+        const member = this.value(j, depth);
+        values.push(member.value);
+        j = this.ws(member.end);
+        if (this.at(j) === 44) j = this.ws(j + 1);
+      }
+      return values;
     }
   }
   object(i, depth, skip) {
