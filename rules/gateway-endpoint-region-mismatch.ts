@@ -67,6 +67,7 @@ const rule: Rule = {
 /** The service name with its region swapped, its prefix kept: `com.amazonaws.`, or `cn.com.amazonaws.` in China. */
 function inRegion(serviceName: string, from: string, to: string): string {
   const at = serviceName.indexOf(`.${from}.`);
+  if (at < 0) return serviceName.replace(from, to);
   return `${serviceName.slice(0, at)}.${to}.${serviceName.slice(at + from.length + 2)}`;
 }
 

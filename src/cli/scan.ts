@@ -163,7 +163,8 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
  * collected during the rules and reports.
  */
 async function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined, lean: ScanSteps['lean'], sources: PreparedSources): Promise<Inventory> {
-  // No collection here: a plan of any size is read a window at a time, and leaves no text behind (read-plan.ts).
+  // No collection here: a plan of 1 MiB or more is read a window at a time and leaves no text behind, and a smaller
+  // one's text is not worth a collection (read-plan.ts).
   const plan = readPlanFile(path, { lean });
   timings.mark('parse');
   progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString('en-US')} resource changes`);
