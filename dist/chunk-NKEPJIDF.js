@@ -4263,6 +4263,7 @@ var rule11 = {
 };
 function inRegion(serviceName, from, to) {
   const at = serviceName.indexOf(`.${from}.`);
+  if (at < 0) return serviceName.replace(from, to);
   return `${serviceName.slice(0, at)}.${to}.${serviceName.slice(at + from.length + 2)}`;
 }
 function mayBeGateway(ep) {

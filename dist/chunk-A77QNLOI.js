@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-QIUCJDY4.js";
+} from "./chunk-NKEPJIDF.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
