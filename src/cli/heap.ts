@@ -1,4 +1,3 @@
-import { constants as buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { constants, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
@@ -15,7 +14,6 @@ import { warnUser } from './warn.js';
 // with a larger heap when the machine has the memory.
 
 const MiB = 1024 * 1024;
-const MAX_STRING_LENGTH = buffer.MAX_STRING_LENGTH;
 
 /**
  * Conservative estimates of the heap limit (as V8 counts it: the old
@@ -27,9 +25,9 @@ const MAX_STRING_LENGTH = buffer.MAX_STRING_LENGTH;
  * (a window at a time, seventeenth session: 1.6 and 1.4 times).
  */
 export function heapNeeded(planBytes: number, lean = false): number {
-  // A plan of LEAN_FROM_BYTES or more is read lean whatever the advice (read-plan.ts), and so is one larger than
-  // one string can hold (1.5 times at 6,200 VPCs).
-  return (lean || planBytes >= LEAN_FROM_BYTES || planBytes > MAX_STRING_LENGTH ? 2 : 3) * planBytes + 64 * MiB;
+  // A plan of LEAN_FROM_BYTES or more is read lean whatever the advice (read-plan.ts), one larger than a string can
+  // hold among them (1.5 times at 6,200 VPCs).
+  return (lean || planBytes >= LEAN_FROM_BYTES ? 2 : 3) * planBytes + 64 * MiB;
 }
 
 /** The old generation (--max-old-space-size) a restart asks for: room above the estimate, so that the collector does not run at its limit. */

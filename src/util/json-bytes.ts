@@ -87,14 +87,24 @@ class ByteParser {
    */
   value(i: number, depth = 0): Parsed {
     this.mark = i;
+    return this.measuredValue(i, depth, this.measure(i));
+  }
+
+  /**
+   * The end of the value at i: of a scalar, however long; of a container, when it closes within a piece, else -1
+   * (a large container is walked without first being scanned to its end).
+   */
+  private measure(i: number): number {
     const c = this.at(i);
-    if ((c === 0x7b || c === 0x5b) && depth < MAX_WALK_DEPTH) {
-      // Measured only up to a piece: a large container is walked without first being scanned to its end.
-      const end = this.skipValue(i, i + this.piece);
-      if (end >= 0) return { value: this.parse(i, end), end };
-      return c === 0x5b ? this.array(i, depth + 1) : this.object(i, depth + 1);
+    return c === 0x7b || c === 0x5b ? this.skipValue(i, i + this.piece) : this.skipValue(i);
+  }
+
+  /** The value at i, whose measure() is `end`. */
+  private measuredValue(i: number, depth: number, end: number): Parsed {
+    if (end < 0) {
+      if (depth < MAX_WALK_DEPTH) return this.at(i) === 0x5b ? this.array(i, depth + 1) : this.object(i, depth + 1);
+      end = this.skipValue(i);
     }
-    const end = this.skipValue(i);
     if (end - i > this.limit) throw new JsonBytesError('a single value is larger than a JavaScript string can hold', i);
     return { value: this.parse(i, end), end };
   }
@@ -131,15 +141,15 @@ class ByteParser {
     };
     for (;;) {
       this.mark = runStart >= 0 ? runStart : i;
-      const small = this.smallEnd(i);
-      let end: number;
-      if (small >= 0) {
+      let end = this.measure(i);
+      if (end >= 0 && end - i <= this.piece) {
         if (runStart < 0) runStart = i;
-        runEnd = end = small;
+        runEnd = end;
         if (runEnd - runStart >= RUN_BYTES) flush();
       } else {
         flush();
-        const member = this.value(i, depth);
+        this.mark = i;
+        const member = this.measuredValue(i, depth, end);
         out.push(member.value);
         end = member.end;
       }
@@ -155,14 +165,6 @@ class ByteParser {
       }
       i = this.ws(i + 1);
     }
-  }
-
-  /** The end of the element at i when it is small enough to parse in a run (a scalar or container up to a piece), else -1. */
-  private smallEnd(i: number): number {
-    const c = this.at(i);
-    if (c === 0x7b || c === 0x5b) return this.skipValue(i, i + this.piece);
-    const end = this.skipValue(i);
-    return end - i <= this.piece ? end : -1;
   }
 
   /** The elements from start to end (with the commas between them), which the window holds; one by one when that is no array, to say where. */
