@@ -5181,13 +5181,22 @@ var ByteParser = class {
    */
   value(i, depth = 0) {
     this.mark = i;
+    return this.measuredValue(i, depth, this.measure(i));
+  }
+  /**
+   * The end of the value at i: of a scalar, however long; of a container, when it closes within a piece, else -1
+   * (a large container is walked without first being scanned to its end).
+   */
+  measure(i) {
     const c = this.at(i);
-    if ((c === 123 || c === 91) && depth < MAX_WALK_DEPTH) {
-      const end2 = this.skipValue(i, i + this.piece);
-      if (end2 >= 0) return { value: this.parse(i, end2), end: end2 };
-      return c === 91 ? this.array(i, depth + 1) : this.object(i, depth + 1);
+    return c === 123 || c === 91 ? this.skipValue(i, i + this.piece) : this.skipValue(i);
+  }
+  /** The value at i, whose measure() is `end`. */
+  measuredValue(i, depth, end) {
+    if (end < 0) {
+      if (depth < MAX_WALK_DEPTH) return this.at(i) === 91 ? this.array(i, depth + 1) : this.object(i, depth + 1);
+      end = this.skipValue(i);
     }
-    const end = this.skipValue(i);
     if (end - i > this.limit) throw new JsonBytesError("a single value is larger than a JavaScript string can hold", i);
     return { value: this.parse(i, end), end };
   }
@@ -5220,15 +5229,15 @@ var ByteParser = class {
     };
     for (; ; ) {
       this.mark = runStart >= 0 ? runStart : i;
-      const small = this.smallEnd(i);
-      let end;
-      if (small >= 0) {
+      let end = this.measure(i);
+      if (end >= 0 && end - i <= this.piece) {
         if (runStart < 0) runStart = i;
-        runEnd = end = small;
+        runEnd = end;
         if (runEnd - runStart >= RUN_BYTES) flush();
       } else {
         flush();
-        const member = this.value(i, depth);
+        this.mark = i;
+        const member = this.measuredValue(i, depth, end);
         out.push(member.value);
         end = member.end;
       }
@@ -5244,13 +5253,6 @@ var ByteParser = class {
       }
       i = this.ws(i + 1);
     }
-  }
-  /** The end of the element at i when it is small enough to parse in a run (a scalar or container up to a piece), else -1. */
-  smallEnd(i) {
-    const c = this.at(i);
-    if (c === 123 || c === 91) return this.skipValue(i, i + this.piece);
-    const end = this.skipValue(i);
-    return end - i <= this.piece ? end : -1;
   }
   /** The elements from start to end (with the commas between them), which the window holds; one by one when that is no array, to say where. */
   parseRun(start, end, depth) {
@@ -11175,7 +11177,6 @@ function planFileSize(plan) {
 }
 
 // src/cli/heap.ts
-import { constants as buffer } from "node:buffer";
 import { spawn } from "node:child_process";
 import { constants as constants2, totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
@@ -11189,9 +11190,8 @@ function warnUser(text, warn) {
 
 // src/cli/heap.ts
 var MiB = 1024 * 1024;
-var MAX_STRING_LENGTH = buffer.MAX_STRING_LENGTH;
 function heapNeeded(planBytes, lean = false) {
-  return (lean || planBytes >= LEAN_FROM_BYTES || planBytes > MAX_STRING_LENGTH ? 2 : 3) * planBytes + 64 * MiB;
+  return (lean || planBytes >= LEAN_FROM_BYTES ? 2 : 3) * planBytes + 64 * MiB;
 }
 function heapWanted(planBytes) {
   return 4 * planBytes + 256 * MiB;

@@ -19,7 +19,7 @@ import {
   redact,
   render,
   scan
-} from "./chunk-NKEPJIDF.js";
+} from "./chunk-PZTIJ66K.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
