@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { isDirectory } from '../sourcemap/files.js';
+import { batches, type Output } from '../report/pieces.js';
 
 /**
  * Writes the reports all or nothing. Each regular file goes to a temporary
@@ -10,15 +11,19 @@ import { isDirectory } from '../sourcemap/files.js';
  * leaves every target as it was (a rename failing after others succeeded is
  * the one case this cannot undo). Devices and pipes (/dev/null, /dev/stdout,
  * a FIFO) are written directly, last: renaming over them would replace the
- * device with a regular file.
+ * device with a regular file. A report in pieces is rendered as it is
+ * written; a rendering that fails (a bug: a report is complete before it is
+ * rendered) leaves regular files as they were, and a device or pipe with what
+ * was written before it.
  */
-export function writeAll(targets: readonly (readonly [path: string, content: string])[]): void {
+export function writeAll(targets: readonly (readonly [path: string, content: Output])[]): void {
   // One path named twice (`--output r.sarif --sarif r.sarif`) is written once, with the last content, as before.
   const files = [...new Map(targets.map(([path, content]) => [resolve(path), [path, content] as const])).values()];
   const staged: [tmp: string, path: string][] = [];
+  // A rendering's own error (no code) goes on as it is: it is a bug, not a file that cannot be written.
   const failed = (path: string, err: unknown) => {
     for (const [tmp] of staged) removeQuietly(tmp);
-    return new InputError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    return isSystemError(err) ? new InputError(`cannot write ${path}: ${err.code}`) : err;
   };
   for (const [path, content] of files) {
     if (isSpecialFile(path)) continue;
@@ -26,7 +31,7 @@ export function writeAll(targets: readonly (readonly [path: string, content: str
     try {
       if (isDirectory(path)) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(tmp, content);
+      writeOutput(tmp, content);
     } catch (err) {
       removeQuietly(tmp);
       throw failed(path, err);
@@ -43,11 +48,31 @@ export function writeAll(targets: readonly (readonly [path: string, content: str
   for (const [path, content] of files) {
     if (!isSpecialFile(path)) continue;
     try {
-      writeFileSync(path, content);
+      writeOutput(path, content);
     } catch (err) {
       throw failed(path, err);
     }
   }
+}
+
+function writeOutput(path: string, content: Output): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const text of batches(content)) writeText(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** All of the text: a write to a pipe or a device may take only part of it. */
+function writeText(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** An error of the file system (it has a code: ENOSPC, EISDIR, ...), not one of rendering. */
+function isSystemError(err: unknown): err is NodeJS.ErrnoException {
+  return typeof (err as NodeJS.ErrnoException | undefined)?.code === 'string';
 }
 
 /**

@@ -4,13 +4,13 @@ import { terminalSink } from '../collect/aws/progress.js';
 import { loadConfig } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import type { Inventory } from '../model/inventory.js';
-import { redact } from '../report/redact.js';
+import { redactOutput } from '../report/redact.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { readSnapshot, snapshotText } from '../snapshot/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { checkTargets } from './output.js';
 import type { LiveScanOptions } from './scan-input.js';
-import { deliver, exitCode, extraReports, githubBlobBase, parseSarifMaxResults, render, scan, type FailOn, type Format, type Io } from './scan.js';
+import { deliver, exitCode, extraReports, githubBlobBase, parseSarifMaxResults, renderOutput, scan, type FailOn, type Format, type Io } from './scan.js';
 
 /** Exit code of a scan that could not read everything it should have (and found nothing at --fail-on). */
 export const EXIT_PARTIAL = 3;
@@ -26,7 +26,7 @@ export async function liveScanCommand(opts: LiveScanOptions, io: Io): Promise<nu
   const inv = opts.snapshot !== undefined ? readSnapshot(opts.snapshot) : await readAws(opts, io);
   // No source lines live: suppressions come from the config file and the baseline.
   const report = applySuppressions(scan(inv, config), { knownRules: allRules.map((r) => r.meta.id), config, ...(baseline ? { baseline } : {}) });
-  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sarifMaxResults }), inv.sensitiveValues);
+  const rendered = redactOutput(renderOutput(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sarifMaxResults }), inv.sensitiveValues);
   const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults });
   const files = [...(opts.saveSnapshot ? [[opts.saveSnapshot, snapshotText(inv)] as const] : []), ...extra];
   deliver({ report, format, rendered, files, sarifMaxResults }, opts, io);

@@ -9,10 +9,11 @@ import { runRules, type RuleRun } from '../engine/run.js';
 import type { Inventory } from '../model/inventory.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
-import { renderSarif } from '../report/sarif.js';
+import { sarifPieces } from '../report/sarif.js';
 import { GITHUB_MAX_RESULTS, omittedCount } from '../report/sarif-limit.js';
 import { makeReport, type ScanReport } from '../report/scan-report.js';
-import { redact } from '../report/redact.js';
+import { redactOutput } from '../report/redact.js';
+import { batches, textOf, type Output } from '../report/pieces.js';
 import { renderText } from '../report/text.js';
 import { attachSources, prepareSources, type PreparedSources } from '../sourcemap/index.js';
 import { applySuppressions, readBaseline } from '../suppress/index.js';
@@ -102,9 +103,9 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
 
 interface Rendered {
   report: ScanReport;
-  rendered: string;
+  rendered: Output;
   /** Other files to write: [path, text]. */
-  extra: [string, string][];
+  extra: [string, Output][];
   /** `sources: 12 .tf files read in a worker thread`, for --timings. */
   sourcesRead?: string;
 }
@@ -150,8 +151,8 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
   const report = applySuppressions(sources.report, { knownRules: allRules.map((r) => r.meta.id), sources, config, ...(baseline ? { baseline } : {}) });
   timings.mark('sources');
   const shared = { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults };
-  const rendered = redact(render(report, format, { ...shared, color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
-  // Everything is rendered before anything is written.
+  const rendered = redactOutput(renderOutput(report, format, { ...shared, color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
+  // Everything is rendered before anything is written, but for the pieces of a large SARIF log (report/pieces.ts).
   const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, shared);
   const read = sources.read;
   return { report, rendered, extra, ...(read ? { sourcesRead: `sources: ${read.files} .tf file${read.files === 1 ? '' : 's'} read ${read.where === 'worker' ? 'in a worker thread' : 'on the main thread'}` } : {}) };
@@ -190,13 +191,18 @@ export interface RenderOptions {
 }
 
 export function render(report: ScanReport, format: Format, options: RenderOptions): string {
+  return textOf(renderOutput(report, format, options));
+}
+
+/** The report in `format`; a large SARIF log as pieces, rendered while it is written. */
+export function renderOutput(report: ScanReport, format: Format, options: RenderOptions): Output {
   switch (format) {
     case 'markdown':
       return renderMarkdown(report, options.sourceLinkBase ? { sourceLinkBase: options.sourceLinkBase } : {});
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report, options.sarifMaxResults !== undefined ? { maxResults: options.sarifMaxResults } : {});
+      return sarifPieces(report, options.sarifMaxResults !== undefined ? { maxResults: options.sarifMaxResults } : {});
     case 'text':
       return renderText(report, options);
   }
@@ -216,13 +222,13 @@ export function exitCode(report: ScanReport, failOn: FailOn, softFail: boolean, 
 export function extraReports(
   report: ScanReport,
   format: Format,
-  rendered: string,
+  rendered: Output,
   opts: Pick<ScanOptions, 'sarif' | 'markdown'>,
   sensitive: ReadonlySet<string>,
   options: Omit<RenderOptions, 'color'>,
-): [string, string][] {
-  const out: [string, string][] = [];
-  const as = (f: Format) => (f === format ? rendered : redact(render(report, f, { ...options, color: false }), sensitive));
+): [string, Output][] {
+  const out: [string, Output][] = [];
+  const as = (f: Format) => (f === format ? rendered : redactOutput(renderOutput(report, f, { ...options, color: false }), sensitive));
   if (opts.sarif) out.push([opts.sarif, as('sarif')]);
   if (opts.markdown) out.push([opts.markdown, as('markdown')]);
   return out;
@@ -245,9 +251,9 @@ export interface Delivery {
   report: ScanReport;
   format: Format;
   /** The report in `format`, for --output or standard output. */
-  rendered: string;
+  rendered: Output;
   /** Other files: [path, text]. */
-  files: readonly (readonly [string, string])[];
+  files: readonly (readonly [string, Output])[];
   sarifMaxResults: number;
 }
 
@@ -258,7 +264,7 @@ export interface Delivery {
  */
 export function deliver(d: Delivery, opts: Pick<ScanOptions, 'output' | 'sarif'>, io: Io): void {
   writeAll([...(opts.output ? [[opts.output, d.rendered] as const] : []), ...d.files]);
-  if (!opts.output) io.stdout(d.rendered);
+  if (!opts.output) for (const text of batches(d.rendered)) io.stdout(text);
   warnSarifLimit(d, opts, io);
   io.onReport?.(d.report);
 }

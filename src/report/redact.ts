@@ -1,4 +1,5 @@
 import { writtenForms } from '../util/json-string.js';
+import { textOf, type Output } from './pieces.js';
 
 /**
  * Replaces every occurrence of a sensitive value in rendered output, in its
@@ -26,6 +27,15 @@ export function redact(text: string, sensitive: ReadonlySet<string>): string {
   const pattern = alternation(again);
   for (let pass = 1; pass < MAX_PASSES && pattern.test(out); pass++) out = out.replace(pattern, REDACTED);
   return out;
+}
+
+/**
+ * An output redacted. Pieces are joined first when there is anything to hide:
+ * a value could straddle two pieces, and a plan with sensitive values is rare
+ * enough for its report to be held whole.
+ */
+export function redactOutput(output: Output, sensitive: ReadonlySet<string>): Output {
+  return sensitive.size === 0 ? output : redact(textOf(output), sensitive);
 }
 
 function alternation(forms: string[]): RegExp {

@@ -11,6 +11,7 @@ import { renderRuleHelp, ruleHelpUri, SECURITY_SEVERITY } from './rule-help.js';
 import { rangeFor } from '../sourcemap/locate.js';
 import { fingerprint, type ScanReport, type Suppression } from './scan-report.js';
 import { GITHUB_MAX_RESULTS, OMITTED_FINGERPRINTS_KEY, omittedMessage, selectResults, type ResultSelection } from './sarif-limit.js';
+import { Pieces, textOf, type Output } from './pieces.js';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and SARIF viewers in editors. Valid
@@ -38,6 +39,11 @@ export interface SarifOptions {
 }
 
 export function renderSarif(full: ScanReport, options: SarifOptions = {}): string {
+  return textOf(sarifPieces(full, options));
+}
+
+/** The log as pieces (pieces.ts): a large one is written a result at a time and never held whole. */
+export function sarifPieces(full: ScanReport, options: SarifOptions = {}): Output {
   const max = options.maxResults ?? GITHUB_MAX_RESULTS;
   const selection = selectResults(full, max);
   const { findings, suppressed, omitted } = selection;
@@ -72,19 +78,24 @@ export function renderSarif(full: ScanReport, options: SarifOptions = {}): strin
     ...(omitted.length > 0 ? { properties: { [OMITTED_FINGERPRINTS_KEY]: omitted.map(fingerprint) } } : {}),
   };
   const log: Sarif.Log = { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
-  // Indented for people when small; compact when large (uploads are size-limited, and indentation is a third of the bytes).
+  // Indented for people when small (one string: JSON.stringify of it all is the fastest there); compact when large
+  // (uploads are size-limited, and indentation is a third of the bytes), and in pieces.
   if (!sentinel) return `${JSON.stringify(log, null, 2)}\n`;
   const skeleton = JSON.stringify(log);
-  const at = skeleton.indexOf(`"results":"${sentinel}"`);
-  const parts: string[] = [skeleton.slice(0, at), '"results":['];
-  let first = true;
-  for (const r of resultsOf(ctx)) {
-    if (!first) parts.push(',');
-    parts.push(JSON.stringify(r));
-    first = false;
-  }
-  parts.push(']', skeleton.slice(at + `"results":"${sentinel}"`.length), '\n');
-  return parts.join('');
+  const placeholder = `"results":"${sentinel}"`;
+  const at = skeleton.indexOf(placeholder);
+  return new Pieces(function* () {
+    yield skeleton.slice(0, at);
+    yield '"results":[';
+    let first = true;
+    for (const r of resultsOf(ctx)) {
+      yield first ? JSON.stringify(r) : `,${JSON.stringify(r)}`;
+      first = false;
+    }
+    yield ']';
+    yield skeleton.slice(at + placeholder.length);
+    yield '\n';
+  });
 }
 
 function* resultsOf(ctx: Ctx): Iterable<Sarif.Result> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTargets, writeAll } from '../../src/cli/output.js';
+import { Pieces } from '../../src/report/pieces.js';
 import { main } from '../../src/cli/main.js';
 import { planPath, ROOT } from '../helpers/fixtures.js';
 
@@ -34,6 +35,25 @@ describe('writeAll', () => {
     writeAll([[join(dir, 'r.sarif'), 'first'], [join(dir, '.', 'r.sarif'), 'last']]);
     expect(readFileSync(join(dir, 'r.sarif'), 'utf8')).toBe('last');
     expect(readdirSync(dir)).toEqual(['r.sarif']);
+  });
+
+  it('writes a report in pieces as they are rendered, files and devices alike', () => {
+    const dir = tmp();
+    const many = new Pieces(() => Array.from({ length: 5_000 }, (_, i) => `${i} é ${'-'.repeat(40)}\n`));
+    writeAll([['/dev/null', many], [join(dir, 'r.txt'), many]]);
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toBe(many.text());
+  });
+
+  it('a rendering that fails half-way leaves every target as it was, and its error is not taken for a write error', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'kept.txt'), 'before');
+    const broken = new Pieces(function* () {
+      yield 'half';
+      throw new TypeError('a bug in a reporter');
+    });
+    expect(() => writeAll([[join(dir, 'new.txt'), 'new'], [join(dir, 'kept.txt'), broken]])).toThrow(TypeError);
+    expect(readFileSync(join(dir, 'kept.txt'), 'utf8')).toBe('before');
+    expect(readdirSync(dir)).toEqual(['kept.txt']);
   });
 
   it('writes devices directly, after the files', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../src/cli/scan.js';
-import { COMPACT_ABOVE, renderSarif } from '../../src/report/sarif.js';
+import { COMPACT_ABOVE, renderSarif, sarifPieces } from '../../src/report/sarif.js';
+import { Pieces } from '../../src/report/pieces.js';
 import { InventoryBuilder, defaultRoute } from '../helpers/inventory-builder.js';
 import { sarifValidator } from './pipeline.js';
 
@@ -25,6 +26,20 @@ describe('SARIF size', () => {
     expect(log.runs[0].results).toHaveLength(report.findings.length);
     const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('a large log comes in pieces, a result at a time, that make the same text on every pass', () => {
+    const report = natTables(COMPACT_ABOVE);
+    expect(typeof sarifPieces(natTables(3))).toBe('string');
+    const pieces = sarifPieces(report);
+    expect(pieces).toBeInstanceOf(Pieces);
+    const parts = [...(pieces as Pieces)];
+    // skeleton head, '"results":[', one piece per result, ']', skeleton tail, newline
+    expect(parts).toHaveLength(report.findings.length + 5);
+    const text = parts.join('');
+    expect(text).toBe(renderSarif(report));
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text))}\n`);
+    expect([...(pieces as Pieces)].join('')).toBe(text);
   });
 
   it('keeps 1,000 related locations, the NAT among them, for a route table that thousands of subnets share', () => {

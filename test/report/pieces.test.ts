@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { batches, Pieces, textOf } from '../../src/report/pieces.js';
+import { redactOutput } from '../../src/report/redact.js';
+
+describe('Pieces', () => {
+  it('renders anew on every pass, so one report can go to two files', () => {
+    let passes = 0;
+    const pieces = new Pieces(function* () {
+      passes++;
+      yield 'a';
+      yield 'b';
+    });
+    expect(textOf(pieces)).toBe('ab');
+    expect([...pieces].join('')).toBe('ab');
+    expect(passes).toBe(2);
+    expect(textOf('plain')).toBe('plain');
+  });
+
+  it('is gathered into batches of about 64 KiB, the text unchanged', () => {
+    const piece = 'x'.repeat(1000);
+    const pieces = new Pieces(() => Array.from({ length: 200 }, (_, i) => `${i},${piece}`));
+    const out = [...batches(pieces)];
+    expect(out.join('')).toBe(pieces.text());
+    expect(out.length).toBeGreaterThan(1);
+    expect(out.length).toBeLessThan(5);
+    for (const b of out.slice(0, -1)) expect(b.length).toBeGreaterThanOrEqual(1 << 16);
+    // A string is one batch, whatever its length (it is held already); no pieces, no batch.
+    expect([...batches('y'.repeat(200_000))]).toHaveLength(1);
+    expect([...batches(new Pieces(() => []))]).toEqual([]);
+  });
+
+  it('is redacted whole: a sensitive value split across two pieces is still hidden', () => {
+    const pieces = new Pieces(() => ['{"password":"hun', 'ter2"}']);
+    expect(redactOutput(pieces, new Set())).toBe(pieces);
+    expect(redactOutput(pieces, new Set(['hunter2']))).toBe('{"password":"(sensitive value hidden)"}');
+  });
+});
