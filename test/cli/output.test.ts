@@ -42,6 +42,10 @@ describe('writeAll', () => {
     const many = new Pieces(() => Array.from({ length: 5_000 }, (_, i) => `${i} é ${'-'.repeat(40)}\n`));
     writeAll([['/dev/null', many], [join(dir, 'r.txt'), many]]);
     expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toBe(many.text());
+    // Three bytes a character, pairs of four, and a piece longer than the buffer the batches are encoded into.
+    const wide = new Pieces(() => ['€'.repeat(70_000), '🛡'.repeat(30_000), 'x', '€'.repeat(200_000), 'end']);
+    writeAll([[join(dir, 'wide.txt'), wide]]);
+    expect(readFileSync(join(dir, 'wide.txt'), 'utf8')).toBe(wide.text());
   });
 
   it('a rendering that fails half-way leaves every target as it was, and its error is not taken for a write error', () => {
