@@ -56,25 +56,27 @@ export function writeAll(targets: readonly (readonly [path: string, content: Out
 }
 
 /**
- * Bytes of the buffer a report in pieces is encoded into, batch after batch: a fresh Buffer per batch is memory
- * the system must give anew each time (malloc maps blocks this large), 67 ms of a 1,000-VPC scan's 16 MB SARIF.
+ * Bytes of the buffer a report is encoded into, batch after batch: a fresh Buffer per batch is memory the system
+ * must give anew each time (malloc maps blocks this large), 67 ms of a 1,000-VPC scan's 16 MB SARIF.
  */
 const WRITE_BUFFER_BYTES = 256 * 1024;
+
+let writeBuffer: Buffer | undefined;
 
 function writeOutput(path: string, content: Output): void {
   const fd = openSync(path, 'w');
   try {
-    const buffer = typeof content === 'string' ? undefined : Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
-    for (const text of batches(content)) writeText(fd, text, buffer);
+    writeBuffer ??= Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    for (const text of batches(content)) writeText(fd, text, writeBuffer);
   } finally {
     closeSync(fd);
   }
 }
 
 /** All of the text (a write to a pipe or a device may take only part of it), through `buffer` when it surely fits. */
-function writeText(fd: number, text: string, buffer?: Buffer): void {
+function writeText(fd: number, text: string, buffer: Buffer): void {
   // A UTF-16 code unit is at most 3 bytes of UTF-8 (a pair, 4 bytes for 2 units).
-  const bytes = buffer && text.length * 3 <= buffer.length ? buffer.subarray(0, buffer.write(text, 'utf8')) : Buffer.from(text, 'utf8');
+  const bytes = text.length * 3 <= buffer.length ? buffer.subarray(0, buffer.write(text, 'utf8')) : Buffer.from(text, 'utf8');
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 

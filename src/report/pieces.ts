@@ -30,10 +30,14 @@ export function textOf(output: Output): string {
 /** Characters gathered before each write: one system call per 64 KiB or so, not one per result. */
 const BATCH_CHARS = 1 << 16;
 
-/** The pieces of an output gathered into strings of about 64 KiB each (a string is one batch). */
+/**
+ * An output as strings of about 64 Ki characters: pieces gathered, a string
+ * cut (written through one small buffer, a 70 MB JSON report needs no 70 MB
+ * copy of its bytes).
+ */
 export function* batches(output: Output): Generator<string> {
   if (typeof output === 'string') {
-    yield output;
+    yield* cut(output);
     return;
   }
   let parts: string[] = [];
@@ -48,4 +52,18 @@ export function* batches(output: Output): Generator<string> {
     }
   }
   if (length > 0) yield parts.join('');
+}
+
+function* cut(text: string): Generator<string> {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(at + BATCH_CHARS, text.length);
+    // A surrogate pair stays whole: each half alone would be written as U+FFFD.
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    yield text.slice(at, end);
+    at = end;
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

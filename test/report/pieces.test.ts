@@ -24,9 +24,21 @@ describe('Pieces', () => {
     expect(out.length).toBeGreaterThan(1);
     expect(out.length).toBeLessThan(5);
     for (const b of out.slice(0, -1)) expect(b.length).toBeGreaterThanOrEqual(1 << 16);
-    // A string is one batch, whatever its length (it is held already); no pieces, no batch.
-    expect([...batches('y'.repeat(200_000))]).toHaveLength(1);
+    // No pieces, no batch.
     expect([...batches(new Pieces(() => []))]).toEqual([]);
+    expect([...batches('')]).toEqual([]);
+  });
+
+  it('cuts a long string into batches, never inside a surrogate pair', () => {
+    const text = `${'y'.repeat((1 << 16) - 1)}🛡${'z'.repeat(200_000)}`;
+    const out = [...batches(text)];
+    expect(out.join('')).toBe(text);
+    expect(out.length).toBe(5);
+    // The pair that straddled the first cut went whole to the second batch.
+    expect(out[0]).toBe('y'.repeat((1 << 16) - 1));
+    expect(out[1]!.startsWith('🛡')).toBe(true);
+    for (const b of out) expect(Buffer.from(b, 'utf8').toString('utf8')).toBe(b);
+    expect([...batches('short')]).toEqual(['short']);
   });
 
   it('is redacted whole: a sensitive value split across two pieces is still hidden', () => {
