@@ -46,9 +46,12 @@ export function* batches(output: Output): Generator<string> {
     parts.push(piece);
     length += piece.length;
     if (length >= BATCH_CHARS) {
-      yield parts.join('');
-      parts = [];
-      length = 0;
+      const text = parts.join('');
+      // A pair split between two pieces is joined again in the next batch.
+      const keep = isHighSurrogate(text.charCodeAt(text.length - 1)) ? 1 : 0;
+      yield keep ? text.slice(0, -1) : text;
+      parts = keep ? [text.slice(-1)] : [];
+      length = keep;
     }
   }
   if (length > 0) yield parts.join('');

@@ -39,6 +39,11 @@ describe('Pieces', () => {
     expect(out[1]!.startsWith('🛡')).toBe(true);
     for (const b of out) expect(Buffer.from(b, 'utf8').toString('utf8')).toBe(b);
     expect([...batches('short')]).toEqual(['short']);
+    // Pieces that split a pair where a batch ends.
+    const split = new Pieces(() => [`${'a'.repeat((1 << 16) - 1)}\ud83d`, '\udee1b']);
+    const written = [...batches(split)];
+    expect(written.join('')).toBe(split.text());
+    for (const b of written) expect(Buffer.from(b, 'utf8').toString('utf8')).toBe(b);
   });
 
   it('is redacted whole: a sensitive value split across two pieces is still hidden', () => {
