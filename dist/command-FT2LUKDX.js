@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-CA7W5UEF.js";
+} from "./chunk-MEWFSAND.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -35,7 +35,7 @@ import {
   topologyOf,
   wholeValuePlaceholders,
   writtenResources
-} from "./chunk-PZTIJ66K.js";
+} from "./chunk-XOJLNPIU.js";
 import "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -16,10 +16,10 @@ import {
   parseSarifMaxResults,
   readBaseline,
   readInput,
-  redact,
-  render,
+  redactOutput,
+  renderOutput,
   scan
-} from "./chunk-PZTIJ66K.js";
+} from "./chunk-XOJLNPIU.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
@@ -616,7 +616,7 @@ async function liveScanCommand(opts, io) {
   const baseline = opts.baseline ? { file: opts.baseline, fingerprints: readBaseline(opts.baseline) } : void 0;
   const inv = opts.snapshot !== void 0 ? readSnapshot(opts.snapshot) : await readAws(opts, io);
   const report = applySuppressions(scan(inv, config), { knownRules: allRules.map((r) => r.meta.id), config, ...baseline ? { baseline } : {} });
-  const rendered = redact(render(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sarifMaxResults }), inv.sensitiveValues);
+  const rendered = redactOutput(renderOutput(report, format, { color: !opts.output && io.isTTY && !io.env.NO_COLOR, sarifMaxResults }), inv.sensitiveValues);
   const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults });
   const files = [...opts.saveSnapshot ? [[opts.saveSnapshot, snapshotText(inv)]] : [], ...extra];
   deliver({ report, format, rendered, files, sarifMaxResults }, opts, io);

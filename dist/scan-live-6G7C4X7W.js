@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-CA7W5UEF.js";
-import "./chunk-PZTIJ66K.js";
+} from "./chunk-MEWFSAND.js";
+import "./chunk-XOJLNPIU.js";
 import "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

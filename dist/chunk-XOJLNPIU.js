@@ -10447,6 +10447,58 @@ function describeError(e) {
   return `${where3} ${e.message ?? "is invalid"}`;
 }
 
+// src/report/pieces.ts
+var Pieces = class {
+  constructor(render) {
+    this.render = render;
+  }
+  render;
+  [Symbol.iterator]() {
+    return this.render()[Symbol.iterator]();
+  }
+  /** The whole text, for what needs it at once (redaction, tests, the API's string). */
+  text() {
+    const parts = [];
+    for (const piece of this) parts.push(piece);
+    return parts.join("");
+  }
+};
+function textOf2(output) {
+  return typeof output === "string" ? output : output.text();
+}
+var BATCH_CHARS = 1 << 16;
+function* batches(output) {
+  if (typeof output === "string") {
+    yield* cut(output);
+    return;
+  }
+  let parts = [];
+  let length = 0;
+  for (const piece of output) {
+    parts.push(piece);
+    length += piece.length;
+    if (length >= BATCH_CHARS) {
+      const text = parts.join("");
+      const keep = isHighSurrogate(text.charCodeAt(text.length - 1)) ? 1 : 0;
+      yield keep ? text.slice(0, -1) : text;
+      parts = keep ? [text.slice(-1)] : [];
+      length = keep;
+    }
+  }
+  if (length > 0) yield parts.join("");
+}
+function* cut(text) {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(at + BATCH_CHARS, text.length);
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    yield text.slice(at, end);
+    at = end;
+  }
+}
+function isHighSurrogate(code2) {
+  return code2 >= 55296 && code2 <= 56319;
+}
+
 // src/report/redact.ts
 var REDACTED = "(sensitive value hidden)";
 var MAX_PASSES = 3;
@@ -10461,6 +10513,9 @@ function redact(text, sensitive) {
   const pattern = alternation(again);
   for (let pass = 1; pass < MAX_PASSES && pattern.test(out); pass++) out = out.replace(pattern, REDACTED);
   return out;
+}
+function redactOutput(output, sensitive) {
+  return sensitive.size === 0 ? output : redact(textOf2(output), sensitive);
 }
 function alternation(forms) {
   return new RegExp(forms.map(escapeRegExp).join("|"), "g");
@@ -10673,14 +10728,14 @@ function selectResults(report, max) {
   const sizes = [0, 0, 0, 0, 0, 0];
   for (const f of findings) sizes[classOf(f, false)]++;
   for (const f of suppressed) sizes[classOf(f, true)]++;
-  let cut = 0;
+  let cut2 = 0;
   let room = max;
-  while (room >= sizes[cut]) room -= sizes[cut++];
+  while (room >= sizes[cut2]) room -= sizes[cut2++];
   const taken = [0, 0, 0, 0, 0, 0];
   const omitted = [[], [], [], [], [], []];
   const keep = (f, isSuppressed) => {
     const c = classOf(f, isSuppressed);
-    if (c < cut || c === cut && taken[c] < room) return taken[c]++, true;
+    if (c < cut2 || c === cut2 && taken[c] < room) return taken[c]++, true;
     omitted[c].push(f);
     return false;
   };
@@ -10714,7 +10769,7 @@ var MAX_TEXT = 1024;
 var MAX_TAGS = 20;
 var MAX_RELATED = 1e3;
 var COMPACT_ABOVE = 1e3;
-function renderSarif(full, options = {}) {
+function sarifPieces(full, options = {}) {
   const max = options.maxResults ?? GITHUB_MAX_RESULTS;
   const selection = selectResults(full, max);
   const { findings, suppressed, omitted } = selection;
@@ -10751,16 +10806,20 @@ function renderSarif(full, options = {}) {
   if (!sentinel) return `${JSON.stringify(log, null, 2)}
 `;
   const skeleton = JSON.stringify(log);
-  const at = skeleton.indexOf(`"results":"${sentinel}"`);
-  const parts = [skeleton.slice(0, at), '"results":['];
-  let first2 = true;
-  for (const r of resultsOf(ctx)) {
-    if (!first2) parts.push(",");
-    parts.push(JSON.stringify(r));
-    first2 = false;
-  }
-  parts.push("]", skeleton.slice(at + `"results":"${sentinel}"`.length), "\n");
-  return parts.join("");
+  const placeholder = `"results":"${sentinel}"`;
+  const at = skeleton.indexOf(placeholder);
+  return new Pieces(function* () {
+    yield skeleton.slice(0, at);
+    yield '"results":[';
+    let first2 = true;
+    for (const r of resultsOf(ctx)) {
+      yield first2 ? JSON.stringify(r) : `,${JSON.stringify(r)}`;
+      first2 = false;
+    }
+    yield "]";
+    yield skeleton.slice(at + placeholder.length);
+    yield "\n";
+  });
 }
 function* resultsOf(ctx) {
   for (const f of ctx.report.findings) yield result(ctx, f, []);
@@ -11088,14 +11147,14 @@ function applySuppressions(report, options) {
 }
 
 // src/cli/output.ts
-import { existsSync as existsSync4, mkdirSync, renameSync, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync4, mkdirSync, openSync as openSync2, renameSync, rmSync, statSync as statSync2, writeSync } from "node:fs";
 import { basename, dirname as dirname3, join as join4, resolve as resolve2 } from "node:path";
 function writeAll(targets) {
   const files = [...new Map(targets.map(([path, content]) => [resolve2(path), [path, content]])).values()];
   const staged = [];
   const failed = (path, err) => {
     for (const [tmp] of staged) removeQuietly(tmp);
-    return new InputError(`cannot write ${path}: ${err.code ?? err.message}`);
+    return isSystemError(err) ? new InputError(`cannot write ${path}: ${err.code}`) : err;
   };
   for (const [path, content] of files) {
     if (isSpecialFile(path)) continue;
@@ -11103,7 +11162,7 @@ function writeAll(targets) {
     try {
       if (isDirectory(path)) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
       mkdirSync(dirname3(path), { recursive: true });
-      writeFileSync(tmp, content);
+      writeOutput(tmp, content);
     } catch (err) {
       removeQuietly(tmp);
       throw failed(path, err);
@@ -11120,11 +11179,29 @@ function writeAll(targets) {
   for (const [path, content] of files) {
     if (!isSpecialFile(path)) continue;
     try {
-      writeFileSync(path, content);
+      writeOutput(path, content);
     } catch (err) {
       throw failed(path, err);
     }
   }
+}
+var WRITE_BUFFER_BYTES = 256 * 1024;
+var writeBuffer;
+function writeOutput(path, content) {
+  const fd = openSync2(path, "w");
+  try {
+    writeBuffer ??= Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    for (const text of batches(content)) writeText(fd, text, writeBuffer);
+  } finally {
+    closeSync2(fd);
+  }
+}
+function writeText(fd, text, buffer) {
+  const bytes2 = text.length * 3 <= buffer.length ? buffer.subarray(0, buffer.write(text, "utf8")) : Buffer.from(text, "utf8");
+  for (let done = 0; done < bytes2.length; ) done += writeSync(fd, bytes2, done, bytes2.length - done);
+}
+function isSystemError(err) {
+  return typeof err?.code === "string";
 }
 function checkTargets(targets) {
   for (const [flag, path] of targets) {
@@ -11818,7 +11895,7 @@ async function scanPlan(plan, opts, io, steps) {
   const report = applySuppressions(sources.report, { knownRules: allRules.map((r) => r.meta.id), sources, config, ...baseline ? { baseline } : {} });
   timings.mark("sources");
   const shared = { sourceLinkBase: githubBlobBase(io.env), sarifMaxResults };
-  const rendered = redact(render(report, format, { ...shared, color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
+  const rendered = redactOutput(renderOutput(report, format, { ...shared, color: !opts.output && io.isTTY && !io.env.NO_COLOR }), inv.sensitiveValues);
   const extra = extraReports(report, format, rendered, opts, inv.sensitiveValues, shared);
   const read2 = sources.read;
   return { report, rendered, extra, ...read2 ? { sourcesRead: `sources: ${read2.files} .tf file${read2.files === 1 ? "" : "s"} read ${read2.where === "worker" ? "in a worker thread" : "on the main thread"}` } : {} };
@@ -11837,14 +11914,14 @@ function scan(inv, config = emptyConfig()) {
   const result2 = runRules(inv, { rules: allRules, ruleSettings: config.ruleSettings, settings: config.settings });
   return makeReport(inv.source, result2, inv.diagnostics, inventoryCounts(inv));
 }
-function render(report, format, options) {
+function renderOutput(report, format, options) {
   switch (format) {
     case "markdown":
       return renderMarkdown(report, options.sourceLinkBase ? { sourceLinkBase: options.sourceLinkBase } : {});
     case "json":
       return renderJson(report);
     case "sarif":
-      return renderSarif(report, options.sarifMaxResults !== void 0 ? { maxResults: options.sarifMaxResults } : {});
+      return sarifPieces(report, options.sarifMaxResults !== void 0 ? { maxResults: options.sarifMaxResults } : {});
     case "text":
       return renderText(report, options);
   }
@@ -11858,7 +11935,7 @@ function exitCode(report, failOn, softFail, strict = false) {
 }
 function extraReports(report, format, rendered, opts, sensitive, options) {
   const out = [];
-  const as = (f) => f === format ? rendered : redact(render(report, f, { ...options, color: false }), sensitive);
+  const as = (f) => f === format ? rendered : redactOutput(renderOutput(report, f, { ...options, color: false }), sensitive);
   if (opts.sarif) out.push([opts.sarif, as("sarif")]);
   if (opts.markdown) out.push([opts.markdown, as("markdown")]);
   return out;
@@ -11874,7 +11951,7 @@ function parseFormat(value) {
 }
 function deliver(d, opts, io) {
   writeAll([...opts.output ? [[opts.output, d.rendered]] : [], ...d.files]);
-  if (!opts.output) io.stdout(d.rendered);
+  if (!opts.output) for (const text of batches(d.rendered)) io.stdout(text);
   warnSarifLimit(d, opts, io);
   io.onReport?.(d.report);
 }
@@ -11945,6 +12022,7 @@ export {
   countBySeverity,
   Flowchart,
   redact,
+  redactOutput,
   readBaseline,
   applySuppressions,
   checkTargets,
@@ -11956,7 +12034,7 @@ export {
   FAIL_ON,
   scanCommand,
   scan,
-  render,
+  renderOutput,
   exitCode,
   extraReports,
   githubBlobBase,
