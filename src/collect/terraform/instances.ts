@@ -24,8 +24,6 @@ export interface Instance {
   /** Mirrors `values`: `true` where Terraform marks a value sensitive. */
   sensitive: unknown;
   action: Action;
-  /** JSON path of the instance in the plan, for error messages. */
-  jsonPath: string;
 }
 
 export interface InstanceTable {
@@ -182,7 +180,6 @@ function makeInstance(address: string, values: Record<string, unknown>, unknowns
     unknowns,
     sensitive,
     action,
-    jsonPath: path,
   };
 }
 
