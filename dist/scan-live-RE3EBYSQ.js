@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-MEWFSAND.js";
-import "./chunk-XOJLNPIU.js";
+} from "./chunk-ZOICYMZE.js";
+import "./chunk-CY7IJML3.js";
 import "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

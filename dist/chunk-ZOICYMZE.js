@@ -19,7 +19,7 @@ import {
   redactOutput,
   renderOutput,
   scan
-} from "./chunk-XOJLNPIU.js";
+} from "./chunk-CY7IJML3.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

@@ -5937,8 +5937,7 @@ function makeInstance(address, values, unknowns, sensitive, action, path, file, 
     values,
     unknowns,
     sensitive,
-    action,
-    jsonPath: path
+    action
   };
 }
 function add(table, inst) {
