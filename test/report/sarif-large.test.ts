@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../src/cli/scan.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deliver, renderOutput, scan } from '../../src/cli/scan.js';
 import { COMPACT_ABOVE, renderSarif, sarifPieces } from '../../src/report/sarif.js';
 import { Pieces } from '../../src/report/pieces.js';
 import { InventoryBuilder, defaultRoute } from '../helpers/inventory-builder.js';
@@ -40,6 +43,18 @@ describe('SARIF size', () => {
     expect(text).toBe(renderSarif(report));
     expect(text).toBe(`${JSON.stringify(JSON.parse(text))}\n`);
     expect([...(pieces as Pieces)].join('')).toBe(text);
+  });
+
+  it('a large log in pieces reaches standard output and the --sarif file whole, the same text as rendered at once', () => {
+    const report = natTables(COMPACT_ABOVE);
+    const rendered = renderOutput(report, 'sarif', { color: false, sarifMaxResults: 0 });
+    const file = join(mkdtempSync(join(tmpdir(), 'vpcelint-sarif-')), 'r.sarif');
+    const writes: string[] = [];
+    deliver({ report, format: 'sarif', rendered, files: [[file, rendered]], sarifMaxResults: 0 }, {}, { stdout: (s) => writes.push(s), isTTY: false, env: {}, cwd: '/' });
+    const whole = renderSarif(report, { maxResults: 0 });
+    expect(writes.length).toBeGreaterThan(1);
+    expect(writes.join('')).toBe(whole);
+    expect(readFileSync(file, 'utf8')).toBe(whole);
   });
 
   it('keeps 1,000 related locations, the NAT among them, for a route table that thousands of subnets share', () => {
