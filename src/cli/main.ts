@@ -6,6 +6,7 @@ import { FAIL_ON, FORMATS, scanCommand, type Io } from './scan.js';
 import { isLiveInput } from './scan-input.js';
 import { processHeap, restartWithHeap } from './heap.js';
 import { EXPLAIN_FORMATS } from '../explain/formats.js';
+import { stdoutWriter } from './output.js';
 
 /**
  * The command line. Exit codes: 0 no finding at or above --fail-on, 1 some,
@@ -101,7 +102,7 @@ export async function main(argv: string[], io: Io = defaultIo(argv)): Promise<nu
 function defaultIo(argv: string[]): Io {
   return {
     heap: { facts: () => processHeap(), restart: (heapMb) => restartWithHeap(heapMb, process.argv[1]!, argv) },
-    stdout: (s) => process.stdout.write(s),
+    stdout: stdoutWriter(),
     isTTY: process.stdout.isTTY === true,
     ...(process.stderr.isTTY ? { progressLine: (s: string) => void process.stderr.write(s) } : {}),
     env: process.env,

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { isDirectory } from '../sourcemap/files.js';
@@ -66,15 +66,31 @@ let writeBuffer: Buffer | undefined;
 function writeOutput(path: string, content: Output): void {
   const fd = openSync(path, 'w');
   try {
-    writeBuffer ??= Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
-    for (const text of batches(content)) writeText(fd, text, writeBuffer);
+    for (const text of batches(content)) writeText(fd, text);
   } finally {
     closeSync(fd);
   }
 }
 
-/** All of the text (a write to a pipe or a device may take only part of it), through `buffer` when it surely fits. */
-function writeText(fd: number, text: string, buffer: Buffer): void {
+/**
+ * Standard output's writer: a regular file (`> report.sarif`) is written directly, through the buffer above,
+ * synchronously as process.stdout writes a file, but without a Buffer per batch (at 1,000 VPCs the SARIF's writing
+ * took 220-240 ms through process.stdout, 140-164 ms this way). Pipes and terminals go through process.stdout, which
+ * knows how to wait on a full pipe.
+ */
+export function stdoutWriter(): (text: string) => void {
+  let file = false;
+  try {
+    file = fstatSync(1).isFile();
+  } catch {
+    // no standard output to look at: process.stdout decides
+  }
+  return file ? (text) => writeText(1, text) : (text) => void process.stdout.write(text);
+}
+
+/** All of the text (a write to a pipe or a device may take only part of it), through the buffer when it surely fits. */
+function writeText(fd: number, text: string): void {
+  const buffer = (writeBuffer ??= Buffer.allocUnsafe(WRITE_BUFFER_BYTES));
   // A UTF-16 code unit is at most 3 bytes of UTF-8 (a pair, 4 bytes for 2 units).
   const bytes = text.length * 3 <= buffer.length ? buffer.subarray(0, buffer.write(text, 'utf8')) : Buffer.from(text, 'utf8');
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);

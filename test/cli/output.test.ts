@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +66,29 @@ describe('writeAll', () => {
     writeAll([['/dev/null', 'to nowhere'], [join(dir, 'r.txt'), 'r']]);
     expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toBe('r');
     expect(existsSync('/dev/null')).toBe(true);
+  });
+});
+
+describe('standard output', () => {
+  it('a report on standard output is the same text whether it goes to a file (written directly), a pipe, or --output', () => {
+    const dir = tmp();
+    const plan = join(dir, 'plan.json');
+    expect(spawnSync(process.execPath, [join(ROOT, 'bench/gen-plan.mjs'), '20', plan]).status).toBe(0);
+    const cli = (args: string[], stdout: 'pipe' | number) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/vpcelint.js'), 'scan', '--plan', plan, '--format', 'sarif', '--fail-on', 'none', ...args], { stdio: ['ignore', stdout, 'pipe'], encoding: 'utf8' });
+    expect(cli(['--output', join(dir, 'output.sarif')], 'pipe').status).toBe(0);
+    const fd = openSync(join(dir, 'redirected.sarif'), 'w');
+    try {
+      expect(cli([], fd).status).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    const piped = cli([], 'pipe');
+    const expected = readFileSync(join(dir, 'output.sarif'), 'utf8');
+    // Several batches of 64 Ki characters, through the one buffer.
+    expect(expected.length).toBeGreaterThan(4 * 65_536);
+    expect(readFileSync(join(dir, 'redirected.sarif'), 'utf8')).toBe(expected);
+    expect(piped.stdout).toBe(expected);
   });
 });
 
