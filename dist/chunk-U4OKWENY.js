@@ -11146,7 +11146,7 @@ function applySuppressions(report, options) {
 }
 
 // src/cli/output.ts
-import { closeSync as closeSync2, existsSync as existsSync4, mkdirSync, openSync as openSync2, renameSync, rmSync, statSync as statSync2, writeSync } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync4, fstatSync as fstatSync2, mkdirSync, openSync as openSync2, renameSync, rmSync, statSync as statSync2, writeSync } from "node:fs";
 import { basename, dirname as dirname3, join as join4, resolve as resolve2 } from "node:path";
 function writeAll(targets) {
   const files = [...new Map(targets.map(([path, content]) => [resolve2(path), [path, content]])).values()];
@@ -11189,13 +11189,21 @@ var writeBuffer;
 function writeOutput(path, content) {
   const fd = openSync2(path, "w");
   try {
-    writeBuffer ??= Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
-    for (const text of batches(content)) writeText(fd, text, writeBuffer);
+    for (const text of batches(content)) writeText(fd, text);
   } finally {
     closeSync2(fd);
   }
 }
-function writeText(fd, text, buffer) {
+function stdoutWriter() {
+  let file = false;
+  try {
+    file = fstatSync2(1).isFile();
+  } catch {
+  }
+  return file ? (text) => writeText(1, text) : (text) => void process.stdout.write(text);
+}
+function writeText(fd, text) {
+  const buffer = writeBuffer ??= Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
   const bytes2 = text.length * 3 <= buffer.length ? buffer.subarray(0, buffer.write(text, "utf8")) : Buffer.from(text, "utf8");
   for (let done = 0; done < bytes2.length; ) done += writeSync(fd, bytes2, done, bytes2.length - done);
 }
@@ -11227,7 +11235,7 @@ function isSpecialFile(path) {
 }
 
 // src/cli/plan-progress.ts
-import { fstatSync as fstatSync2, statSync as statSync3 } from "node:fs";
+import { fstatSync as fstatSync3, statSync as statSync3 } from "node:fs";
 import { basename as basename2 } from "node:path";
 var PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
 function phaseLine(write) {
@@ -11245,7 +11253,7 @@ function planProgress(plan, ctx) {
 function planFileSize(plan) {
   try {
     if (plan !== "-") return statSync3(plan).size;
-    const stdin = fstatSync2(0);
+    const stdin = fstatSync3(0);
     return stdin.isFile() ? stdin.size : void 0;
   } catch {
     return void 0;
@@ -12024,6 +12032,7 @@ export {
   redactOutput,
   readBaseline,
   applySuppressions,
+  stdoutWriter,
   checkTargets,
   planProgress,
   processHeap,

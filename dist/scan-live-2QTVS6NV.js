@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-ZOICYMZE.js";
-import "./chunk-CY7IJML3.js";
+} from "./chunk-ET434UEH.js";
+import "./chunk-U4OKWENY.js";
 import "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -19,7 +19,7 @@ import {
   redactOutput,
   renderOutput,
   scan
-} from "./chunk-CY7IJML3.js";
+} from "./chunk-U4OKWENY.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
