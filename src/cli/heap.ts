@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { constants, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { label, LEAN_FROM_BYTES } from '../collect/terraform/read-plan.js';
-import { planFileSize } from './plan-progress.js';
+import { label, LEAN_FROM_BYTES, planFileSize } from '../collect/terraform/read-plan.js';
 import { warnUser } from './warn.js';
 
 // Node sizes its JavaScript heap by the memory of the machine, or of its

@@ -1,5 +1,5 @@
-import { fstatSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { planFileSize } from '../collect/terraform/read-plan.js';
 import { terminalLine } from '../util/terminal-line.js';
 
 /** The status line of a plan scan: the phase it is in. */
@@ -40,17 +40,3 @@ export function planProgress(plan: string, ctx: ProgressContext): PhaseLine | un
   return line;
 }
 
-/**
- * The plan's size in bytes: of its file, or of standard input (`-`) when that is redirected from a file.
- * Undefined for a pipe, a terminal or a socket, whose size is unknown until read, and when the file cannot be read
- * (the read reports why).
- */
-export function planFileSize(plan: string): number | undefined {
-  try {
-    if (plan !== '-') return statSync(plan).size;
-    const stdin = fstatSync(0);
-    return stdin.isFile() ? stdin.size : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,6 +1,6 @@
 import { allRules } from '../../rules/index.js';
 import { collectPlanWithSources } from './plan-sources.js';
-import { readPlanFile, type ReadOptions } from '../collect/terraform/read-plan.js';
+import { planFileSize, readPlanFile, type ReadOptions } from '../collect/terraform/read-plan.js';
 import { releaseMemory } from '../util/release-memory.js';
 import { formatPeakMemory, Timings } from '../util/timings.js';
 import { emptyConfig, loadConfig, type Config } from '../config/load.js';
@@ -20,7 +20,7 @@ import { applySuppressions, readBaseline } from '../suppress/index.js';
 import { UsageError } from '../errors.js';
 import { checkTargets, writeAll } from './output.js';
 import { fitPlanToHeap, type HeapControl } from './heap.js';
-import { planFileSize, planProgress, type PhaseLine } from './plan-progress.js';
+import { planProgress, type PhaseLine } from './plan-progress.js';
 import { warnUser } from './warn.js';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown';

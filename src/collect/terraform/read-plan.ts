@@ -26,7 +26,7 @@ export const LEAN_FROM_BYTES = 1 << 20;
 /** Reads and parses a plan file (or standard input for `-`). */
 export function readPlanFile(path: string, options: ReadOptions = {}): PlanJson {
   const leanOption = options.lean ?? false;
-  const size = regularFileSize(path);
+  const size = planFileSize(path);
   if (size !== undefined) {
     if (wantsLean(leanOption, size)) {
       const plan = readPlanWindowed(path);
@@ -43,10 +43,11 @@ function wantsLean(leanOption: NonNullable<ReadOptions['lean']>, planBytes: numb
 }
 
 /**
- * A regular file's size, standard input's too when it is redirected from one; undefined for a pipe, a device, or
- * what cannot be read (reading it says why).
+ * The plan's size in bytes: of its file, or of standard input (`-`) when that is redirected from a file.
+ * Undefined for a pipe (named or not), a terminal, a socket or a device, whose size is unknown until read, and
+ * when the file cannot be read (reading it says why).
  */
-function regularFileSize(path: string): number | undefined {
+export function planFileSize(path: string): number | undefined {
   try {
     const stat = path === '-' ? fstatSync(0) : statSync(path);
     return stat.isFile() ? stat.size : undefined;
