@@ -19,7 +19,7 @@ import {
   redactOutput,
   renderOutput,
   scan
-} from "./chunk-U4OKWENY.js";
+} from "./chunk-VFBGPD2M.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

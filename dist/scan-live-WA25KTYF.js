@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-ET434UEH.js";
-import "./chunk-U4OKWENY.js";
+} from "./chunk-2KESZRXI.js";
+import "./chunk-VFBGPD2M.js";
 import "./chunk-XW273G5N.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -5441,7 +5441,7 @@ function skipValue(text, i) {
 var LEAN_FROM_BYTES = 1 << 20;
 function readPlanFile(path, options = {}) {
   const leanOption = options.lean ?? false;
-  const size2 = regularFileSize(path);
+  const size2 = planFileSize(path);
   if (size2 !== void 0) {
     if (wantsLean(leanOption, size2)) {
       const plan = readPlanWindowed(path);
@@ -5454,7 +5454,7 @@ function readPlanFile(path, options = {}) {
 function wantsLean(leanOption, planBytes) {
   return planBytes >= LEAN_FROM_BYTES || (typeof leanOption === "function" ? leanOption(planBytes) : leanOption);
 }
-function regularFileSize(path) {
+function planFileSize(path) {
   try {
     const stat = path === "-" ? fstatSync(0) : statSync(path);
     return stat.isFile() ? stat.size : void 0;
@@ -11234,32 +11234,6 @@ function isSpecialFile(path) {
   }
 }
 
-// src/cli/plan-progress.ts
-import { fstatSync as fstatSync3, statSync as statSync3 } from "node:fs";
-import { basename as basename2 } from "node:path";
-var PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
-function phaseLine(write) {
-  const line = terminalLine(write);
-  return { show: (phase) => line.show(`${phase}\u2026`), end: () => line.end() };
-}
-function planProgress(plan, ctx) {
-  if (ctx.quiet || ctx.env.CI || plan === "-") return void 0;
-  const size2 = planFileSize(plan);
-  if (size2 === void 0 || size2 < PROGRESS_MIN_BYTES) return void 0;
-  const line = phaseLine(ctx.write);
-  line.show(`reading ${basename2(plan)} (${Math.round(size2 / 1e6).toLocaleString("en-US")} MB)`);
-  return line;
-}
-function planFileSize(plan) {
-  try {
-    if (plan !== "-") return statSync3(plan).size;
-    const stdin = fstatSync3(0);
-    return stdin.isFile() ? stdin.size : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
 // src/cli/heap.ts
 import { spawn } from "node:child_process";
 import { constants as constants2, totalmem } from "node:os";
@@ -11359,6 +11333,22 @@ function size(bytes2) {
   if (bytes2 < MiB) return `${Math.ceil(bytes2 / 1024)} KiB`;
   if (bytes2 < 10 * MiB) return `${(Math.ceil(bytes2 / MiB * 10) / 10).toFixed(1)} MiB`;
   return `${Math.ceil(bytes2 / MiB).toLocaleString("en-US")} MiB`;
+}
+
+// src/cli/plan-progress.ts
+import { basename as basename2 } from "node:path";
+var PROGRESS_MIN_BYTES = 10 * 1024 * 1024;
+function phaseLine(write) {
+  const line = terminalLine(write);
+  return { show: (phase) => line.show(`${phase}\u2026`), end: () => line.end() };
+}
+function planProgress(plan, ctx) {
+  if (ctx.quiet || ctx.env.CI || plan === "-") return void 0;
+  const size2 = planFileSize(plan);
+  if (size2 === void 0 || size2 < PROGRESS_MIN_BYTES) return void 0;
+  const line = phaseLine(ctx.write);
+  line.show(`reading ${basename2(plan)} (${Math.round(size2 / 1e6).toLocaleString("en-US")} MB)`);
+  return line;
 }
 
 // src/util/release-memory.ts
@@ -12034,10 +12024,10 @@ export {
   applySuppressions,
   stdoutWriter,
   checkTargets,
-  planProgress,
   processHeap,
   restartWithHeap,
   fitPlanToHeap,
+  planProgress,
   FORMATS,
   FAIL_ON,
   scanCommand,
