@@ -34,6 +34,15 @@ const PIECE_BYTES = 64 * 1024;
 /** About how many bytes of small array elements are parsed in one JSON.parse: a young string, well under V8's 100 KiB from which JSON.parse allocates in the old generation (slower here). */
 const RUN_BYTES = 32 * 1024;
 
+/** The longest member name that starts the elements of an array parsed in runs ahead (runAhead). */
+const MAX_NAME_BYTES = 64;
+
+/**
+ * After this many runs ahead in one array found no boundary or a wrong one, its elements are all measured: they
+ * are not of the shape runs ahead are for (larger than a run, say, with elements like them nested inside).
+ */
+const MAX_MISSED_RUNS = 3;
+
 /** How many containers deep a large container is walked; deeper, it is parsed whole (a plan's are a few deep). */
 const MAX_WALK_DEPTH = 64;
 
@@ -139,7 +148,19 @@ class ByteParser {
       for (const v of this.parseRun(runStart, runEnd, depth)) out.push(v);
       runStart = -1;
     };
+    // Elements before this offset are measured one by one: where a run ahead found no boundary, or a wrong one.
+    let measureUntil = 0;
+    let misses = 0;
     for (;;) {
+      if (runStart < 0 && i >= measureUntil && misses < MAX_MISSED_RUNS) {
+        const comma = this.runAhead(i, out);
+        if (comma >= 0) {
+          i = this.ws(comma + 1);
+          continue;
+        }
+        measureUntil = -comma;
+        misses++;
+      }
       this.mark = runStart >= 0 ? runStart : i;
       let end = this.measure(i);
       if (end >= 0 && end - i <= this.piece) {
@@ -165,6 +186,48 @@ class ByteParser {
       }
       i = this.ws(i + 1);
     }
+  }
+
+  /**
+   * Parses a run of elements from i, an element's start, without measuring them. Where the elements are
+   * objects that begin with the same member name, as a plan's resources do, the first `},{"name"` at least a
+   * run's bytes ahead (a native search) is likely the boundary between two elements; JSON.parse of the text up
+   * to its `}`, as an array, says whether it is. If that text parses as complete elements, its end is where one
+   * ends in the document too (the same bytes, read from the same state), whatever the bytes look like;
+   * otherwise the `}` was inside an element (a nested one, a string) or past the array's end, and JSON.parse
+   * throws. Returns the offset of the comma after the last element parsed; or, negated, the offset up to which
+   * elements are to be measured one by one instead: where no such boundary was found (elements of another
+   * shape, larger ones, or whitespace between them) or it was a wrong one.
+   */
+  private runAhead(i: number, out: unknown[]): number {
+    const run = Math.min(RUN_BYTES, this.piece >> 1);
+    const w = this.w;
+    this.mark = i;
+    while (w.end < i + this.piece && w.more(i));
+    const { buf, base, end } = w;
+    const last = Math.min(end, i + this.piece);
+    if (run < 1 || buf[i - base] !== 0x7b || buf[i + 1 - base] !== 0x22) return -last;
+    const nameEnd = buf.indexOf(0x22, i + 2 - base) + base;
+    if (nameEnd < i + 2 || nameEnd > i + 2 + MAX_NAME_BYTES) return -last;
+    // A backslash in the name: the quote found may be an escaped one, and the name has other spellings.
+    for (let j = i + 2; j < nameEnd; j++) if (buf[j - base] === 0x5c) return -last;
+    const needle = Buffer.allocUnsafe(nameEnd + 3 - i);
+    needle[0] = 0x7d;
+    needle[1] = 0x2c;
+    buf.copy(needle, 2, i - base, nameEnd + 1 - base);
+    const from = i + run;
+    if (from >= last) return -last;
+    const found = buf.subarray(from - base, last - base).indexOf(needle);
+    if (found < 0) return -last;
+    const close = from + found;
+    let values: unknown;
+    try {
+      values = JSON.parse(`[${buf.toString('utf8', i - base, close + 1 - base)}]`);
+    } catch {
+      return -(close + 1);
+    }
+    for (const v of values as unknown[]) out.push(v);
+    return close + 1;
   }
 
   /** The elements from start to end (with the commas between them), which the window holds; one by one when that is no array, to say where. */

@@ -1,4 +1,8 @@
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ByteWindow } from '../../src/util/byte-window.js';
 import { JsonBytesError, parseJsonBytes } from '../../src/util/json-bytes.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
@@ -82,6 +86,72 @@ describe('parseJsonBytes', () => {
       expect(() => parseJsonBytes(bytes(text), { limit: 3 }), text).toThrow(JsonBytesError);
       expect(() => parseJsonBytes(bytes(text), { limit: 3 }), text).toThrow(message);
     }
+  });
+
+  describe("runs ahead (arrays of objects that begin with the same member, as a plan's resources do)", () => {
+    /** A resource whose values hold what looks like a boundary between resources: nested, and inside strings. */
+    const resource = (i: number) => ({
+      address: `aws_s3_bucket.b[${i}]`,
+      change: {
+        after: {
+          policy: '{"Statement":[{"Sid":"a"},{"address":"x"}]}',
+          rules: [{ address: 'nested' }, { address: `n${i}`, tags: { k: '},{"address":' } }],
+          note: i % 7 === 0 ? 'ünïcødé ✓ 😀' : '\\',
+        },
+      },
+    });
+    const plan = (n: number) => ({
+      resource_changes: Array.from({ length: n }, (_, i) => resource(i)),
+      // Another array whose elements begin with "address", just after the first one ends.
+      prior_state: { values: { root_module: { resources: Array.from({ length: 40 }, (_, i) => resource(n + i)) } } },
+      // Elements larger than a run, with elements like them nested inside.
+      modules: Array.from({ length: 30 }, (_, i) => ({ address: `module.m[${i}]`, resources: Array.from({ length: 30 }, (_, j) => resource(j)) })),
+    });
+
+    it('gives what JSON.parse gives, for pieces from a few elements to many, compact or with whitespace', () => {
+      const doc = plan(3000);
+      for (const text of [JSON.stringify(doc), JSON.stringify(doc, null, 1)]) {
+        for (const limit of [320, 1024, 4096, 1 << 20]) expect(parseJsonBytes(bytes(text), { limit }), `@${limit}`).toEqual(doc);
+      }
+    });
+
+    it('reads from a file a window at a time as from bytes in memory', () => {
+      const doc = plan(20_000); // several windows of 1 MiB
+      const dir = mkdtempSync(join(tmpdir(), 'vpcelint-json-bytes-'));
+      try {
+        const file = join(dir, 'plan.json');
+        writeFileSync(file, JSON.stringify(doc));
+        const fd = openSync(file, 'r');
+        try {
+          expect(parseJsonBytes(ByteWindow.reading(fd, 4096))).toEqual(doc);
+        } finally {
+          closeSync(fd);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('leaves names with escapes, and elements of other shapes, to be measured one by one', () => {
+      const doc = {
+        escaped: Array.from({ length: 500 }, (_, i) => ({ 'ad"dress': i, x: [{ 'ad"dress': 'y' }] })),
+        mixed: Array.from({ length: 500 }, (_, i) => (i % 5 === 0 ? [i, { address: i }] : i % 5 === 1 ? `s${i}` : { address: i })),
+      };
+      for (const limit of [256, 1 << 20]) expect(parseJsonBytes(bytes(JSON.stringify(doc)), { limit })).toEqual(doc);
+    });
+
+    it('still says which element is broken, and where', () => {
+      const elements = Array.from({ length: 400 }, (_, i) => JSON.stringify({ address: `a${i}`, v: [{ address: i }] }));
+      for (const broken of [3, 150, 399]) {
+        const bad = elements.map((e, i) => (i === broken ? e.replace(/"v":\[/, '"v":[tru,') : e));
+        const text = `{"resource_changes":[${bad.join(',')}]}`;
+        for (const limit of [256, 1 << 20]) {
+          expect(() => parseJsonBytes(bytes(text), { limit }), `${broken} @${limit}`).toThrow(`expected a value at byte ${text.indexOf('tru')}`);
+        }
+      }
+      const missingComma = `[${elements.slice(0, 300).join(',')}${elements[300]}]`;
+      expect(() => parseJsonBytes(bytes(missingComma), { limit: 256 })).toThrow(`expected "," or "]" at byte ${missingComma.indexOf('}{') + 1}`);
+    });
   });
 
   it('refuses a single value larger than the limit (a string that long cannot exist in JavaScript)', () => {
