@@ -1,7 +1,7 @@
 import { allRules } from '../../rules/index.js';
 import { collectPlanWithSources } from './plan-sources.js';
 import { planFileSize, readPlanFile, type ReadOptions } from '../collect/terraform/read-plan.js';
-import { releaseMemory } from '../util/release-memory.js';
+import { holdYoungGeneration, releaseMemory, releaseYoungGeneration } from '../util/release-memory.js';
 import { formatPeakMemory, Timings } from '../util/timings.js';
 import { emptyConfig, loadConfig, type Config } from '../config/load.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
@@ -88,11 +88,15 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
   const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : undefined;
   let done: Rendered;
   try {
-    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean, sarifMaxResults });
+    try {
+      done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean, sarifMaxResults });
+    } finally {
+      progress?.end(); // before anything else reaches the terminal
+    }
+    deliver({ report: done.report, format, rendered: done.rendered, files: done.extra, sarifMaxResults }, opts, io);
   } finally {
-    progress?.end(); // before anything else reaches the terminal
+    releaseYoungGeneration(); // held from the end of the parse (planInventory)
   }
-  deliver({ report: done.report, format, rendered: done.rendered, files: done.extra, sarifMaxResults }, opts, io);
   timings.mark('report');
   if (opts.timings) {
     const leanLine = readLean ? 'plan: read lean, piece by piece (this heap is too small for it as one string)\n' : '';
@@ -168,6 +172,7 @@ async function planInventory(path: string, timings: Timings, progress: PhaseLine
   // one's text is not worth a collection (read-plan.ts).
   const plan = readPlanFile(path, { lean });
   timings.mark('parse');
+  holdYoungGeneration();
   progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString('en-US')} resource changes`);
   return collectPlanWithSources(plan, path, sources);
 }
