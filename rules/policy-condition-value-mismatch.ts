@@ -13,7 +13,7 @@ const rule: Rule = {
     title: 'Condition that can never match its key',
     description: [
       'A condition compares a key with values of the wrong kind, so it can never match:',
-      'aws:SourceVpce with a VPC id (vpc-…), aws:SourceVpc with an endpoint id (vpce-…), an ARN operator (ArnEquals, ArnLike, ...) on a key that is not an ARN, an IP operator (IpAddress, NotIpAddress) on a key that is not an IP address.',
+      'aws:SourceVpce with a VPC id (vpc-...), aws:SourceVpc with an endpoint id (vpce-...), an ARN operator (ArnEquals, ArnLike, ...) on a key that is not an ARN, an IP operator (IpAddress, NotIpAddress) on a key that is not an IP address.',
       'In plans, values known only after apply count by what they reference: aws:SourceVpce compared with aws_vpc.main.id is the same mistake.',
       'What the condition then does depends on the operator and qualifier, and the message says which: a positive operator never matches (the statement silently does nothing),',
       'except that IfExists and ForAllValues: make it match exactly the requests without the key (for aws:SourceVpce and aws:SourceVpc: those not through a VPC endpoint);',
@@ -113,11 +113,11 @@ function mismatch(inv: Inventory, site: PolicySite, c: ConditionEntry): Mismatch
   if (c.base !== 'Null') {
     if (c.keyLower === 'aws:sourcevpce') {
       const bad = c.values.filter((v) => ['vpc-id', 'vpc'].includes(kindOf(v) ?? ''));
-      if (bad.length > 0) return { code: 'vpc-for-vpce', what: `compares the endpoint key with a VPC id (${bad.join(', ')})`, fix: 'Use the endpoint id (vpce-…) here, or aws:SourceVpc for the VPC.', bad };
+      if (bad.length > 0) return { code: 'vpc-for-vpce', what: `compares the endpoint key with a VPC id (${bad.join(', ')})`, fix: 'Use the endpoint id (vpce-...) here, or aws:SourceVpc for the VPC.', bad };
     }
     if (c.keyLower === 'aws:sourcevpc') {
       const bad = c.values.filter((v) => ['vpce-id', 'vpc-endpoint'].includes(kindOf(v) ?? ''));
-      if (bad.length > 0) return { code: 'vpce-for-vpc', what: `compares the VPC key with an endpoint id (${bad.join(', ')})`, fix: 'Use the VPC id (vpc-…) here, or aws:SourceVpce for the endpoint.', bad };
+      if (bad.length > 0) return { code: 'vpce-for-vpc', what: `compares the VPC key with an endpoint id (${bad.join(', ')})`, fix: 'Use the VPC id (vpc-...) here, or aws:SourceVpce for the endpoint.', bad };
     }
   }
   const type = keyType(c.keyLower);

@@ -11,7 +11,7 @@ const rule: Rule = {
     severity: 'warning',
     title: 'Policy names a VPC endpoint or VPC that does not exist',
     description: [
-      'A policy condition names a vpce-… or vpc-… id that does not exist: absent from a closed-world inventory (a live scan of the policy\'s account and region),',
+      'A policy condition names a vpce-... or vpc-... id that does not exist: absent from a closed-world inventory (a live scan of the policy\'s account and region),',
       'or an endpoint that the Terraform plan destroys.',
       'A typo or a stale id: a Deny unless that endpoint locks everyone out, an Allow on it never applies.',
       'A plan is an open world: an id that is merely not in the plan is not reported.',

@@ -72,7 +72,7 @@ export function displayName(ref: Ref): string {
 
 /** Names come from input files: a hostile one must not blow up every message that quotes it. */
 function clip(text: string): string {
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  return text.length > 300 ? `${text.slice(0, 300)}...` : text; // ASCII dots: see clip() in report/sarif.ts
 }
 
 /** A node the plan reads but does not manage: the collector writes a data source's type as `data.<type>`. */

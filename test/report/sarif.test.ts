@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { allRules } from '../../rules/index.js';
 import { collectPlanFile } from '../../src/collect/terraform/index.js';
 import { InputError } from '../../src/errors.js';
 import { Inventory } from '../../src/model/inventory.js';
-import { FINGERPRINT_KEY } from '../../src/report/sarif.js';
+import { FINGERPRINT_KEY, renderSarif } from '../../src/report/sarif.js';
 import { FIXTURES, fixtureNames, planPath, REALWORLD } from '../helpers/fixtures.js';
 import { defaultRoute, InventoryBuilder } from '../helpers/inventory-builder.js';
 import { startFakeAws, type FakeAws } from '../aws/fake-aws/server.js';
@@ -77,6 +77,17 @@ describe('SARIF of every plan is valid and acceptable to GitHub', () => {
   });
 });
 
+describe('characters', () => {
+  it('are ASCII in the log of a plan that is, rule texts, clipped texts and all', async () => {
+    // One character above Latin-1 would make V8 hold the whole log at two bytes a character (sarif.ts, clip).
+    for (const name of fixtureNames()) {
+      const text = renderSarif(await scanPlan(planPath(name)), {});
+      if (!/^[\x00-\x7f]*$/.test(readFileSync(planPath(name), 'utf8'))) continue;
+      expect(text.match(/[^\x00-\x7f]/g) ?? [], name).toEqual([]);
+    }
+  });
+});
+
 describe('rule descriptors', () => {
   it('list every enabled rule with GitHub fields, texts clipped to 1024 characters', async () => {
     const log = sarifOf(await scanPlan(planPath('example')));
@@ -85,7 +96,7 @@ describe('rule descriptors', () => {
     for (const [i, meta] of allRules.map((r) => r.meta).entries()) {
       const rule = rules[i]!;
       expect(rule.shortDescription!.text).toBe(meta.title.length <= 1024 ? meta.title : rule.shortDescription!.text);
-      if (meta.description.length > 1024) expect(rule.fullDescription!.text.endsWith('…')).toBe(true);
+      if (meta.description.length > 1024) expect(rule.fullDescription!.text.endsWith('...')).toBe(true);
       else expect(rule.fullDescription!.text).toBe(meta.description);
       expect(rule.help!.markdown).toContain(meta.fix);
       expect(rule.help!.markdown).toContain(`vpcelint:ignore ${meta.id}`);
