@@ -40,8 +40,17 @@ function isNameChar(c: number): boolean {
 function scanIndex(text: string, start: number): { key: InstanceKey; end: number } | undefined {
   if (text[start] === '"') {
     let j = start + 1;
-    while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+    let plain = true; // no escape and no control character: the key is the text between the quotes
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x22) break;
+      if (c === 0x5c) {
+        plain = false;
+        j++;
+      } else if (c < 0x20) plain = false;
+    }
     if (text[j + 1] !== ']') return undefined;
+    if (plain) return { key: text.slice(start + 1, j), end: j + 1 };
     try {
       return { key: JSON.parse(text.slice(start, j + 1)) as string, end: j + 1 };
     } catch {
@@ -118,7 +127,9 @@ export function parseInstanceAddress(address: string): InstanceAddress | undefin
     i++;
   }
   if (i !== tokens.length) return undefined;
-  return { modules, mode, type: type.name, name: name.name, ...(key !== undefined ? { key } : {}) };
+  const parsed: InstanceAddress = { modules, mode, type: type.name, name: name.name };
+  if (key !== undefined) parsed.key = key;
+  return parsed;
 }
 
 function isName(token: Token | undefined, name: string): boolean {

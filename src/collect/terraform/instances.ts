@@ -55,7 +55,7 @@ export function buildInstances(plan: PlanJson, file: string): InstanceTable {
   const changes = plan.resource_changes;
   if (changes !== undefined) {
     if (!Array.isArray(changes)) badType(file, '$.resource_changes', 'an array', changes);
-    changes.forEach((rc, i) => addChange(table, rc, `$.resource_changes[${i}]`, file));
+    for (let i = 0; i < changes.length; i++) addChange(table, changes[i], i, file);
   }
   const prior = plan.prior_state;
   if (prior !== undefined && prior !== null) {
@@ -68,15 +68,17 @@ export function buildInstances(plan: PlanJson, file: string): InstanceTable {
   return table;
 }
 
-function addChange(table: InstanceTable, rc: ResourceChange, path: string, file: string): void {
-  if (typeof rc !== 'object' || rc === null || Array.isArray(rc)) badType(file, path, 'an object', rc);
-  checkString(rc.address, `${path}.address`, file);
+function addChange(table: InstanceTable, rc: ResourceChange, index: number, file: string): void {
+  // The JSON path is built only for an error or an instance: a plan has tens of thousands of changes.
+  const path = () => `$.resource_changes[${index}]`;
+  if (typeof rc !== 'object' || rc === null || Array.isArray(rc)) badType(file, path(), 'an object', rc);
+  checkString(rc.address, path, '.address', file);
   const change = rc.change;
-  if (change === undefined || change === null || typeof change !== 'object' || Array.isArray(change)) badType(file, `${path}.change`, 'an object', change);
+  if (change === undefined || change === null || typeof change !== 'object' || Array.isArray(change)) badType(file, `${path()}.change`, 'an object', change);
   const actions = change.actions;
-  if (!Array.isArray(actions) || actions.some((a) => typeof a !== 'string')) badType(file, `${path}.change.actions`, 'an array of strings', actions);
+  const action = Array.isArray(actions) ? actionOf(actions) : undefined;
+  if (action === undefined) badType(file, `${path()}.change.actions`, 'an array of strings', actions);
   if (rc.deposed) return; // a deposed object is always on its way out
-  const action = actionOf(actions);
   if (action === 'delete') {
     const inst = makeInstance(rc.address, asObject(change.before), undefined, change.before_sensitive, 'delete', path, file, rc.module_address);
     if (inst) table.destroyed.set(inst.address, inst);
@@ -90,21 +92,28 @@ function addChange(table: InstanceTable, rc: ResourceChange, path: string, file:
     return;
   }
   const after = change.after;
-  if (after !== null && after !== undefined && (typeof after !== 'object' || Array.isArray(after))) badType(file, `${path}.change.after`, 'an object', after);
+  if (after !== null && after !== undefined && (typeof after !== 'object' || Array.isArray(after))) badType(file, `${path()}.change.after`, 'an object', after);
   const inst = makeInstance(rc.address, asObject(after), change.after_unknown, change.after_sensitive, action, path, file, rc.module_address);
   if (inst) add(table, inst);
 }
 
-/** The change's action; `forget` alone (with create, the new object is what counts). */
-function actionOf(actions: string[]): Action | 'forget' {
-  const has = (a: string) => actions.includes(a);
-  if (has('delete') && has('create')) return 'replace';
-  if (has('delete')) return 'delete';
-  if (has('create')) return 'create';
-  if (has('update')) return 'update';
-  if (has('read')) return 'read';
-  if (has('forget')) return 'forget';
-  return 'no-op';
+/** The change's action (`forget` alone: with create, the new object is what counts); undefined when an action is no string. */
+function actionOf(actions: unknown[]): Action | 'forget' | undefined {
+  let create = false;
+  let del = false;
+  let update = false;
+  let read = false;
+  let forget = false;
+  for (const a of actions) {
+    if (typeof a !== 'string') return undefined;
+    if (a === 'create') create = true;
+    else if (a === 'delete') del = true;
+    else if (a === 'update') update = true;
+    else if (a === 'read') read = true;
+    else if (a === 'forget') forget = true;
+  }
+  if (del) return create ? 'replace' : 'delete';
+  return create ? 'create' : update ? 'update' : read ? 'read' : forget ? 'forget' : 'no-op';
 }
 
 function walkValues(table: InstanceTable, mod: ValuesModule | undefined, path: string, file: string, action: Action): void {
@@ -128,30 +137,32 @@ function walkValues(table: InstanceTable, mod: ValuesModule | undefined, path: s
 
 function addValues(table: InstanceTable, r: ValuesResource, path: string, file: string, action: Action): void {
   if (typeof r !== 'object' || r === null || Array.isArray(r)) badType(file, path, 'an object', r);
-  checkString(r.address, `${path}.address`, file);
+  checkString(r.address, () => path, '.address', file);
   if (table.byAddress.has(r.address) || table.destroyed.has(r.address)) return;
   const values = r.values;
   if (values !== undefined && values !== null && (typeof values !== 'object' || Array.isArray(values))) badType(file, `${path}.values`, 'an object', values);
-  const inst = makeInstance(r.address, asObject(values), undefined, r.sensitive_values, r.mode === 'data' ? 'read' : action, path, file);
+  const inst = makeInstance(r.address, asObject(values), undefined, r.sensitive_values, r.mode === 'data' ? 'read' : action, () => path, file);
   if (inst) add(table, inst);
 }
 
 /** Parsed module instances by address: thousands of resources share a few hundred module instances. */
-const moduleCache = new Map<string, { modules: ModuleStep[]; moduleInstance: string; configModule: string } | undefined>();
+const moduleCache = new Map<string, { modules: ModuleStep[]; moduleInstance: string; configModule: string } | null>();
 
 function moduleOf(moduleAddress: string) {
-  if (!moduleCache.has(moduleAddress)) {
+  let mod = moduleCache.get(moduleAddress);
+  if (mod === undefined) {
     // Parse the module path as the prefix of a dummy resource address.
     const parsed = parseInstanceAddress(`${moduleAddress}.x.y`);
-    moduleCache.set(moduleAddress, parsed && parsed.mode === 'managed' && parsed.key === undefined
+    mod = parsed && parsed.mode === 'managed' && parsed.key === undefined
       ? { modules: parsed.modules, moduleInstance: formatModules(parsed.modules), configModule: parsed.modules.map((m) => m.name).join('.') }
-      : undefined);
-    if (moduleCache.size > 100_000) moduleCache.clear();
+      : null;
+    if (moduleCache.size >= 100_000) moduleCache.clear();
+    moduleCache.set(moduleAddress, mod);
   }
-  return moduleCache.get(moduleAddress);
+  return mod ?? undefined;
 }
 
-function makeInstance(address: string, values: Record<string, unknown>, unknowns: unknown, sensitive: unknown, action: Action, path: string, file: string, moduleAddress?: unknown): Instance | undefined {
+function makeInstance(address: string, values: Record<string, unknown>, unknowns: unknown, sensitive: unknown, action: Action, path: () => string, file: string, moduleAddress?: unknown): Instance | undefined {
   // resource_changes name the module instance: parse only the resource part, and each module path once.
   let parsed: InstanceAddress | undefined;
   let mod = typeof moduleAddress === 'string' && moduleAddress !== '' && address.length > moduleAddress.length
@@ -164,7 +175,7 @@ function makeInstance(address: string, values: Record<string, unknown>, unknowns
     mod = undefined;
     parsed = parseInstanceAddress(address);
   }
-  if (!parsed) throw new InputError(`${label(file)}: cannot parse resource address ${JSON.stringify(address)} at ${path}.address`, file, `${path}.address`);
+  if (!parsed) throw new InputError(`${label(file)}: cannot parse resource address ${JSON.stringify(address)} at ${path()}.address`, file, `${path()}.address`);
   const modules = mod ? mod.modules : parsed.modules;
   // One object shape for every instance (key undefined when there is none): tens of thousands are made.
   return {
@@ -210,8 +221,8 @@ function asObject(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
-function checkString(v: unknown, path: string, file: string): asserts v is string {
-  if (typeof v !== 'string') badType(file, path, 'a string', v);
+function checkString(v: unknown, path: () => string, member: string, file: string): asserts v is string {
+  if (typeof v !== 'string') badType(file, `${path()}${member}`, 'a string', v);
 }
 
 function badType(file: string, path: string, expected: string, found: unknown): never {
