@@ -13,15 +13,32 @@ import { jsonErrorPosition } from './json-error-position.js';
  * unparsed (checked only at the level of strings and brackets). Errors say at
  * which byte the text is broken.
  */
-export function parseJsonBytes(input: Uint8Array | ByteWindow, options: { limit?: number; skip?: ReadonlySet<string> } = {}): unknown {
+export function parseJsonBytes(input: Uint8Array | ByteWindow, options: JsonBytesOptions = {}): unknown {
   const limit = options.limit ?? constants.MAX_STRING_LENGTH;
   const window = input instanceof ByteWindow ? input : ByteWindow.of(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
-  const p = new ByteParser(window, limit, Math.min(limit, PIECE_BYTES));
+  const p = new ByteParser(window, limit, Math.min(limit, PIECE_BYTES), options.skipAhead);
   const start = p.ws(p.at(0) === 0xef && p.at(1) === 0xbb && p.at(2) === 0xbf ? 3 : 0);
   const { value, end } = options.skip !== undefined && p.at(start) === 0x7b ? p.object(start, 1, options.skip) : p.value(start);
   const after = p.ws(end);
   if (p.at(after) !== -1) throw new JsonBytesError('unexpected text after the end of the document', after);
   return value;
+}
+
+export interface JsonBytesOptions {
+  /** The longest value that may be decoded as one string. */
+  limit?: number;
+  /** Top-level members to leave out unparsed. */
+  skip?: ReadonlySet<string>;
+  /**
+   * A way past one skipped member without walking its bytes, for documents their producer writes with members
+   * in a known order and no whitespace between tokens (`terraform show -json`): when every member before it is one
+   * of `after`, the parse goes on at the first `,"<next>":` after it, found by a native search. Whatever lay
+   * between is left out too (it must be members skipped anyway), and is not checked. Where that place was not
+   * the next top-level member (the same bytes nested in the skipped value), the rest of the document cannot
+   * parse as the rest of the top-level object, and parseJsonBytes throws: the caller parses again without the
+   * shortcut. It throws NoMemberFollows when no such member follows.
+   */
+  skipAhead?: { member: string; next: string; after: ReadonlySet<string> };
 }
 
 /**
@@ -56,6 +73,9 @@ export class JsonBytesError extends Error {
   }
 }
 
+/** skipAhead found no member of its name after the one it was to skip. */
+export class NoMemberFollows extends JsonBytesError {}
+
 interface Parsed {
   value: unknown;
   end: number;
@@ -73,6 +93,7 @@ class ByteParser {
     private readonly limit: number,
     /** Containers up to this many bytes are parsed whole. */
     private readonly piece: number,
+    private readonly skipAhead?: JsonBytesOptions['skipAhead'],
   ) {}
 
   /** The byte at offset i, or -1 past the end of the input. */
@@ -251,6 +272,9 @@ class ByteParser {
     const out: Record<string, unknown> = {};
     i = this.ws(i + 1);
     if (this.at(i) === 0x7d) return { value: out, end: i + 1 };
+    const ahead = skip && this.skipAhead && skip.has(this.skipAhead.member) ? this.skipAhead : undefined;
+    // Whether the members so far are the ones that may come before skipAhead's.
+    let inOrder = true;
     for (;;) {
       if (this.at(i) !== 0x22) throw new JsonBytesError('expected a property name in double quotes', i);
       this.mark = i;
@@ -260,18 +284,35 @@ class ByteParser {
       if (this.at(i) !== 0x3a) throw new JsonBytesError('expected ":"', i);
       i = this.ws(i + 1);
       let end: number;
-      if (skip?.has(key)) end = this.skipValue(i, Infinity, true);
+      if (ahead && inOrder && key === ahead.member && this.at(i - 1) === 0x3a) end = this.seek(i, ahead.next);
+      else if (skip?.has(key)) end = this.skipValue(i, Infinity, true);
       else {
         const member = this.value(i, depth);
         // Own data property even for "__proto__": input keys must never reach a prototype.
         Object.defineProperty(out, key, { value: member.value, enumerable: true, writable: true, configurable: true });
         end = member.end;
       }
+      if (ahead && !ahead.after.has(key)) inOrder = false;
       i = this.ws(end);
       const c = this.at(i);
       if (c === 0x7d) return { value: out, end: i + 1 };
       if (c !== 0x2c) throw new JsonBytesError('expected "," or "}"', i);
       i = this.ws(i + 1);
+    }
+  }
+
+  /** The offset of the first `,"<name>":` from i on (skipAhead), read through without keeping what it passes. */
+  private seek(i: number, name: string): number {
+    const needle = Buffer.from(`,${JSON.stringify(name)}:`, 'utf8');
+    let from = i;
+    for (;;) {
+      const { buf, base, end } = this.w;
+      const found = buf.subarray(from - base, end - base).indexOf(needle);
+      if (found >= 0) return from + found;
+      // The last bytes may be the start of the needle.
+      from = Math.max(from, end - needle.length + 1);
+      this.mark = from;
+      if (!this.w.more(from)) throw new NoMemberFollows(`no member "${name}" follows the value that starts`, i);
     }
   }
 

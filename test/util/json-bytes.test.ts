@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ByteWindow } from '../../src/util/byte-window.js';
-import { JsonBytesError, parseJsonBytes } from '../../src/util/json-bytes.js';
+import { JsonBytesError, NoMemberFollows, parseJsonBytes } from '../../src/util/json-bytes.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
@@ -151,6 +151,39 @@ describe('parseJsonBytes', () => {
       }
       const missingComma = `[${elements.slice(0, 300).join(',')}${elements[300]}]`;
       expect(() => parseJsonBytes(bytes(missingComma), { limit: 256 })).toThrow(`expected "," or "]" at byte ${missingComma.indexOf('}{') + 1}`);
+    });
+  });
+
+  describe('skipAhead (past a skipped member to the next one, in documents written in a known order)', () => {
+    const skip = new Set(['planned_values', 'resource_drift']);
+    const skipAhead = { member: 'planned_values', next: 'resource_changes', after: new Set(['format_version', 'variables']) };
+    const plan = (plannedValues: unknown) =>
+      JSON.stringify({ format_version: '1.2', variables: { v: { value: 1 } }, planned_values: plannedValues, resource_drift: [{ address: 'a' }], resource_changes: [{ address: 'b' }], prior_state: { x: 1 } });
+    const expected = { format_version: '1.2', variables: { v: { value: 1 } }, resource_changes: [{ address: 'b' }], prior_state: { x: 1 } };
+
+    it('goes on at the next member without reading what lies between: what it skips is not even checked', () => {
+      const text = plan({ root_module: { resources: [{ address: 'c' }] } });
+      expect(parseJsonBytes(bytes(text), { skip, skipAhead })).toEqual(expected);
+      // The probe that the bytes were jumped over: brackets that do not close, which a walk refuses.
+      const unbalanced = text.replace('"root_module":{', '"root_module":{{[');
+      expect(() => parseJsonBytes(bytes(unbalanced), { skip })).toThrow(JsonBytesError);
+      expect(parseJsonBytes(bytes(unbalanced), { skip, skipAhead })).toEqual(expected);
+    });
+
+    it('throws where the same bytes were nested in the skipped member, and NoMemberFollows where none follow', () => {
+      const nested = plan({ outputs: { o: { value: { a: 1, resource_changes: [{ address: 'fake' }] } } } });
+      expect(() => parseJsonBytes(bytes(nested), { skip, skipAhead })).toThrow(JsonBytesError);
+      expect(() => parseJsonBytes(bytes(nested), { skip, skipAhead })).not.toThrow(NoMemberFollows);
+      expect(parseJsonBytes(bytes(nested), { skip })).toEqual(expected);
+      const none = JSON.stringify({ format_version: '1.2', planned_values: { a: [1] }, prior_state: {} });
+      expect(() => parseJsonBytes(bytes(none), { skip, skipAhead })).toThrow(NoMemberFollows);
+    });
+
+    it('walks as before when the members before are not the known ones (keys sorted), or there is white space', () => {
+      const sorted = JSON.stringify({ configuration: { c: 1 }, format_version: '1.2', planned_values: { a: 1 }, prior_state: { x: 1 }, resource_changes: [{ address: 'b' }] });
+      expect(parseJsonBytes(bytes(sorted), { skip, skipAhead })).toEqual({ configuration: { c: 1 }, format_version: '1.2', prior_state: { x: 1 }, resource_changes: [{ address: 'b' }] });
+      const pretty = JSON.stringify(JSON.parse(plan({ root_module: {} })), null, 1).replace('"root_module": {', '"root_module": {{[');
+      expect(() => parseJsonBytes(bytes(pretty), { skip, skipAhead })).toThrow(JsonBytesError);
     });
   });
 

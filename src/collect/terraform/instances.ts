@@ -104,7 +104,8 @@ function actionOf(actions: unknown[]): Action | 'forget' | undefined {
   let update = false;
   let read = false;
   let forget = false;
-  for (const a of actions) {
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i];
     if (typeof a !== 'string') return undefined;
     if (a === 'create') create = true;
     else if (a === 'delete') del = true;

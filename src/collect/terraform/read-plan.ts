@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from
 import { InputError } from '../../errors.js';
 import { jsonErrorPosition } from '../../util/json-error-position.js';
 import { ByteWindow } from '../../util/byte-window.js';
-import { JsonBytesError, parseJsonBytes } from '../../util/json-bytes.js';
+import { JsonBytesError, NoMemberFollows, parseJsonBytes } from '../../util/json-bytes.js';
 import { parseWithout } from '../../util/json-top-level.js';
 import type { PlanJson } from './plan-types.js';
 
@@ -118,10 +118,11 @@ function byteLineCol(bytes: Buffer, offset: number): string {
  * there, as parsePlanJson does: bytes in memory, or a file read a window at a time.
  */
 export function parseHugePlan(source: Buffer | { fd: number }, path: string, limit?: number): unknown {
-  const parse = (skip?: ReadonlySet<string>) => {
+  const input = () => (Buffer.isBuffer(source) ? source : ByteWindow.reading(source.fd));
+  const withLimit = limit !== undefined ? { limit } : {};
+  const parse = (skip?: ReadonlySet<string>): unknown => {
     try {
-      const input = Buffer.isBuffer(source) ? source : ByteWindow.reading(source.fd);
-      return parseJsonBytes(input, { ...(limit !== undefined ? { limit } : {}), ...(skip ? { skip } : {}) });
+      return parseJsonBytes(input(), { ...withLimit, ...(skip ? { skip } : {}) });
     } catch (err) {
       if (!(err instanceof JsonBytesError)) throw err;
       // Only now are all the bytes wanted: to say on which line.
@@ -130,10 +131,35 @@ export function parseHugePlan(source: Buffer | { fd: number }, path: string, lim
       throw new InputError(`${label(path)}: not valid JSON: ${err.message} (${byteLineCol(bytes, err.offset)})${truncated}.${jsonLinesHint(bytes.toString('utf8', 0, 65536))}`, path);
     }
   };
-  const plan = parse(new Set(['planned_values']));
-  if (typeof plan === 'object' && plan !== null && 'resource_changes' in plan) return { ...plan, planned_values: {} };
-  return parse();
+  const withoutPlannedValues = (plan: unknown) => (typeof plan === 'object' && plan !== null && 'resource_changes' in plan ? { ...plan, planned_values: {} } : undefined);
+  let plan: unknown;
+  try {
+    plan = parseJsonBytes(input(), { ...withLimit, skip: SKIPPED, skipAhead: PAST_PLANNED_VALUES });
+  } catch (err) {
+    if (!(err instanceof JsonBytesError)) throw err;
+    if (err instanceof NoMemberFollows) {
+      // No resource_changes after planned_values: planned_values is what the plan has.
+      const whole = parse();
+      return withoutPlannedValues(whole) ?? whole;
+    }
+    // The shortcut did not hold (the same bytes inside planned_values), or the plan is broken: this says where.
+    plan = parse(SKIPPED);
+  }
+  return withoutPlannedValues(plan) ?? parse();
 }
+
+/**
+ * Left out of a plan read from its bytes: planned_values (see parsePlanJson), and resource_drift, which the
+ * collector never reads (what drifted is in prior_state and resource_changes too).
+ */
+const SKIPPED: ReadonlySet<string> = new Set(['planned_values', 'resource_drift']);
+
+/**
+ * `terraform show -json` writes format_version, terraform_version, variables, planned_values, resource_drift,
+ * resource_changes, ... in that order, without whitespace: past planned_values (a third of a plan) the parse
+ * jumps to resource_changes instead of walking every byte between (src/util/json-bytes.ts, skipAhead).
+ */
+const PAST_PLANNED_VALUES = { member: 'planned_values', next: 'resource_changes', after: new Set(['format_version', 'terraform_version', 'variables']) };
 
 /** Reads the bytes of a plan file, or of standard input for `-`. */
 export function readInput(path: string): Buffer {
