@@ -37,7 +37,7 @@ export class RegionResolver {
   private providerRegion(inst: Instance): string | undefined {
     const key = this.resolver.configOf(inst)?.provider_config_key;
     const providerKey = typeof key === 'string' ? key : 'aws';
-        if (this.byProvider.has(providerKey)) return this.byProvider.get(providerKey);
+    if (this.byProvider.has(providerKey)) return this.byProvider.get(providerKey);
     const region = this.evaluate(providerKey);
     this.byProvider.set(providerKey, region);
     return region;
