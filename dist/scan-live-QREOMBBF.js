@@ -5,9 +5,9 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-2KESZRXI.js";
-import "./chunk-VFBGPD2M.js";
-import "./chunk-XW273G5N.js";
+} from "./chunk-DPJCIDVN.js";
+import "./chunk-BLALSMW3.js";
+import "./chunk-234V7QFA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";
 import "./chunk-CSE4GAFU.js";

@@ -8,7 +8,7 @@ import {
   parseReference,
   rangeFor,
   startLoadingSources
-} from "./chunk-XW273G5N.js";
+} from "./chunk-234V7QFA.js";
 import {
   isDirectory,
   tfFiles
@@ -39,7 +39,7 @@ function displayName(ref) {
   return ref.name ? `${base} (${clip(ref.name)})` : base;
 }
 function clip(text) {
-  return text.length > 300 ? `${text.slice(0, 300)}\u2026` : text;
+  return text.length > 300 ? `${text.slice(0, 300)}...` : text;
 }
 function isDataSource(ref) {
   return ref.type?.startsWith("data.") === true;
@@ -425,7 +425,7 @@ function describe(v) {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "an object";
-  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}\u2026` : v);
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v);
   return `${typeof v} ${String(v)}`;
 }
 function jsonKey(k) {
@@ -4761,7 +4761,7 @@ var rule17 = {
     title: "Condition that can never match its key",
     description: [
       "A condition compares a key with values of the wrong kind, so it can never match:",
-      "aws:SourceVpce with a VPC id (vpc-\u2026), aws:SourceVpc with an endpoint id (vpce-\u2026), an ARN operator (ArnEquals, ArnLike, ...) on a key that is not an ARN, an IP operator (IpAddress, NotIpAddress) on a key that is not an IP address.",
+      "aws:SourceVpce with a VPC id (vpc-...), aws:SourceVpc with an endpoint id (vpce-...), an ARN operator (ArnEquals, ArnLike, ...) on a key that is not an ARN, an IP operator (IpAddress, NotIpAddress) on a key that is not an IP address.",
       "In plans, values known only after apply count by what they reference: aws:SourceVpce compared with aws_vpc.main.id is the same mistake.",
       "What the condition then does depends on the operator and qualifier, and the message says which: a positive operator never matches (the statement silently does nothing),",
       "except that IfExists and ForAllValues: make it match exactly the requests without the key (for aws:SourceVpce and aws:SourceVpc: those not through a VPC endpoint);",
@@ -4837,11 +4837,11 @@ function mismatch(inv, site, c) {
   if (c.base !== "Null") {
     if (c.keyLower === "aws:sourcevpce") {
       const bad = c.values.filter((v) => ["vpc-id", "vpc"].includes(kindOf2(v) ?? ""));
-      if (bad.length > 0) return { code: "vpc-for-vpce", what: `compares the endpoint key with a VPC id (${bad.join(", ")})`, fix: "Use the endpoint id (vpce-\u2026) here, or aws:SourceVpc for the VPC.", bad };
+      if (bad.length > 0) return { code: "vpc-for-vpce", what: `compares the endpoint key with a VPC id (${bad.join(", ")})`, fix: "Use the endpoint id (vpce-...) here, or aws:SourceVpc for the VPC.", bad };
     }
     if (c.keyLower === "aws:sourcevpc") {
       const bad = c.values.filter((v) => ["vpce-id", "vpc-endpoint"].includes(kindOf2(v) ?? ""));
-      if (bad.length > 0) return { code: "vpce-for-vpc", what: `compares the VPC key with an endpoint id (${bad.join(", ")})`, fix: "Use the VPC id (vpc-\u2026) here, or aws:SourceVpce for the endpoint.", bad };
+      if (bad.length > 0) return { code: "vpce-for-vpc", what: `compares the VPC key with an endpoint id (${bad.join(", ")})`, fix: "Use the VPC id (vpc-...) here, or aws:SourceVpce for the endpoint.", bad };
     }
   }
   const type = keyType(c.keyLower);
@@ -4907,7 +4907,7 @@ var rule19 = {
     severity: "warning",
     title: "Policy names a VPC endpoint or VPC that does not exist",
     description: [
-      "A policy condition names a vpce-\u2026 or vpc-\u2026 id that does not exist: absent from a closed-world inventory (a live scan of the policy's account and region),",
+      "A policy condition names a vpce-... or vpc-... id that does not exist: absent from a closed-world inventory (a live scan of the policy's account and region),",
       "or an endpoint that the Terraform plan destroys.",
       "A typo or a stale id: a Deny unless that endpoint locks everyone out, an Allow on it never applies.",
       "A plan is an open world: an id that is merely not in the plan is not reported."
@@ -5133,7 +5133,7 @@ import { constants } from "node:buffer";
 function parseJsonBytes(input, options = {}) {
   const limit = options.limit ?? constants.MAX_STRING_LENGTH;
   const window = input instanceof ByteWindow ? input : ByteWindow.of(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
-  const p = new ByteParser(window, limit, Math.min(limit, PIECE_BYTES));
+  const p = new ByteParser(window, limit, Math.min(limit, PIECE_BYTES), options.skipAhead);
   const start = p.ws(p.at(0) === 239 && p.at(1) === 187 && p.at(2) === 191 ? 3 : 0);
   const { value, end } = options.skip !== void 0 && p.at(start) === 123 ? p.object(start, 1, options.skip) : p.value(start);
   const after = p.ws(end);
@@ -5142,6 +5142,8 @@ function parseJsonBytes(input, options = {}) {
 }
 var PIECE_BYTES = 64 * 1024;
 var RUN_BYTES = 32 * 1024;
+var MAX_NAME_BYTES = 64;
+var MAX_MISSED_RUNS = 3;
 var MAX_WALK_DEPTH = 64;
 var JsonBytesError = class extends Error {
   constructor(message, offset) {
@@ -5150,16 +5152,20 @@ var JsonBytesError = class extends Error {
   }
   offset;
 };
+var NoMemberFollows = class extends JsonBytesError {
+};
 var WS = (c) => c === 32 || c === 10 || c === 13 || c === 9;
 var ByteParser = class {
-  constructor(w, limit, piece) {
+  constructor(w, limit, piece, skipAhead) {
     this.w = w;
     this.limit = limit;
     this.piece = piece;
+    this.skipAhead = skipAhead;
   }
   w;
   limit;
   piece;
+  skipAhead;
   /** The first byte still needed: the start of the value being read. The window keeps it and what follows. */
   mark = 0;
   /** The byte at offset i, or -1 past the end of the input. */
@@ -5227,7 +5233,18 @@ var ByteParser = class {
       for (const v of this.parseRun(runStart, runEnd, depth)) out.push(v);
       runStart = -1;
     };
+    let measureUntil = 0;
+    let misses = 0;
     for (; ; ) {
+      if (runStart < 0 && i >= measureUntil && misses < MAX_MISSED_RUNS) {
+        const comma = this.runAhead(i, out);
+        if (comma >= 0) {
+          i = this.ws(comma + 1);
+          continue;
+        }
+        measureUntil = -comma;
+        misses++;
+      }
       this.mark = runStart >= 0 ? runStart : i;
       let end = this.measure(i);
       if (end >= 0 && end - i <= this.piece) {
@@ -5254,6 +5271,46 @@ var ByteParser = class {
       i = this.ws(i + 1);
     }
   }
+  /**
+   * Parses a run of elements from i, an element's start, without measuring them. Where the elements are
+   * objects that begin with the same member name, as a plan's resources do, the first `},{"name"` at least a
+   * run's bytes ahead (a native search) is likely the boundary between two elements; JSON.parse of the text up
+   * to its `}`, as an array, says whether it is. If that text parses as complete elements, its end is where one
+   * ends in the document too (the same bytes, read from the same state), whatever the bytes look like;
+   * otherwise the `}` was inside an element (a nested one, a string) or past the array's end, and JSON.parse
+   * throws. Returns the offset of the comma after the last element parsed; or, negated, the offset up to which
+   * elements are to be measured one by one instead: where no such boundary was found (elements of another
+   * shape, larger ones, or whitespace between them) or it was a wrong one.
+   */
+  runAhead(i, out) {
+    const run = Math.min(RUN_BYTES, this.piece >> 1);
+    const w = this.w;
+    this.mark = i;
+    while (w.end < i + this.piece && w.more(i)) ;
+    const { buf, base, end } = w;
+    const last = Math.min(end, i + this.piece);
+    if (run < 1 || buf[i - base] !== 123 || buf[i + 1 - base] !== 34) return -last;
+    const nameEnd = buf.indexOf(34, i + 2 - base) + base;
+    if (nameEnd < i + 2 || nameEnd > i + 2 + MAX_NAME_BYTES) return -last;
+    for (let j = i + 2; j < nameEnd; j++) if (buf[j - base] === 92) return -last;
+    const needle = Buffer.allocUnsafe(nameEnd + 3 - i);
+    needle[0] = 125;
+    needle[1] = 44;
+    buf.copy(needle, 2, i - base, nameEnd + 1 - base);
+    const from = i + run;
+    if (from >= last) return -last;
+    const found = buf.subarray(from - base, last - base).indexOf(needle);
+    if (found < 0) return -last;
+    const close = from + found;
+    let values;
+    try {
+      values = JSON.parse(`[${buf.toString("utf8", i - base, close + 1 - base)}]`);
+    } catch {
+      return -(close + 1);
+    }
+    for (const v of values) out.push(v);
+    return close + 1;
+  }
   /** The elements from start to end (with the commas between them), which the window holds; one by one when that is no array, to say where. */
   parseRun(start, end, depth) {
     const { buf, base } = this.w;
@@ -5274,6 +5331,8 @@ var ByteParser = class {
     const out = {};
     i = this.ws(i + 1);
     if (this.at(i) === 125) return { value: out, end: i + 1 };
+    const ahead = skip && this.skipAhead && skip.has(this.skipAhead.member) ? this.skipAhead : void 0;
+    let inOrder = true;
     for (; ; ) {
       if (this.at(i) !== 34) throw new JsonBytesError("expected a property name in double quotes", i);
       this.mark = i;
@@ -5283,17 +5342,32 @@ var ByteParser = class {
       if (this.at(i) !== 58) throw new JsonBytesError('expected ":"', i);
       i = this.ws(i + 1);
       let end;
-      if (skip?.has(key)) end = this.skipValue(i, Infinity, true);
+      if (ahead && inOrder && key === ahead.member && this.at(i - 1) === 58) end = this.seek(i, ahead.next);
+      else if (skip?.has(key)) end = this.skipValue(i, Infinity, true);
       else {
         const member = this.value(i, depth);
         Object.defineProperty(out, key, { value: member.value, enumerable: true, writable: true, configurable: true });
         end = member.end;
       }
+      if (ahead && !ahead.after.has(key)) inOrder = false;
       i = this.ws(end);
       const c = this.at(i);
       if (c === 125) return { value: out, end: i + 1 };
       if (c !== 44) throw new JsonBytesError('expected "," or "}"', i);
       i = this.ws(i + 1);
+    }
+  }
+  /** The offset of the first `,"<name>":` from i on (skipAhead), read through without keeping what it passes. */
+  seek(i, name) {
+    const needle = Buffer.from(`,${JSON.stringify(name)}:`, "utf8");
+    let from = i;
+    for (; ; ) {
+      const { buf, base, end } = this.w;
+      const found = buf.subarray(from - base, end - base).indexOf(needle);
+      if (found >= 0) return from + found;
+      from = Math.max(from, end - needle.length + 1);
+      this.mark = from;
+      if (!this.w.more(from)) throw new NoMemberFollows(`no member "${name}" follows the value that starts`, i);
     }
   }
   /**
@@ -5503,10 +5577,11 @@ function byteLineCol(bytes2, offset) {
   return `line ${line}, column ${offset - lineStart + 1}`;
 }
 function parseHugePlan(source, path, limit) {
+  const input = () => Buffer.isBuffer(source) ? source : ByteWindow.reading(source.fd);
+  const withLimit = limit !== void 0 ? { limit } : {};
   const parse = (skip) => {
     try {
-      const input = Buffer.isBuffer(source) ? source : ByteWindow.reading(source.fd);
-      return parseJsonBytes(input, { ...limit !== void 0 ? { limit } : {}, ...skip ? { skip } : {} });
+      return parseJsonBytes(input(), { ...withLimit, ...skip ? { skip } : {} });
     } catch (err) {
       if (!(err instanceof JsonBytesError)) throw err;
       const bytes2 = Buffer.isBuffer(source) ? source : readInput(path);
@@ -5514,10 +5589,22 @@ function parseHugePlan(source, path, limit) {
       throw new InputError(`${label(path)}: not valid JSON: ${err.message} (${byteLineCol(bytes2, err.offset)})${truncated}.${jsonLinesHint(bytes2.toString("utf8", 0, 65536))}`, path);
     }
   };
-  const plan = parse(/* @__PURE__ */ new Set(["planned_values"]));
-  if (typeof plan === "object" && plan !== null && "resource_changes" in plan) return { ...plan, planned_values: {} };
-  return parse();
+  const withoutPlannedValues = (plan2) => typeof plan2 === "object" && plan2 !== null && "resource_changes" in plan2 ? { ...plan2, planned_values: {} } : void 0;
+  let plan;
+  try {
+    plan = parseJsonBytes(input(), { ...withLimit, skip: SKIPPED, skipAhead: PAST_PLANNED_VALUES });
+  } catch (err) {
+    if (!(err instanceof JsonBytesError)) throw err;
+    if (err instanceof NoMemberFollows) {
+      const whole = parse();
+      return withoutPlannedValues(whole) ?? whole;
+    }
+    plan = parse(SKIPPED);
+  }
+  return withoutPlannedValues(plan) ?? parse();
 }
+var SKIPPED = /* @__PURE__ */ new Set(["planned_values", "resource_drift"]);
+var PAST_PLANNED_VALUES = { member: "planned_values", next: "resource_changes", after: /* @__PURE__ */ new Set(["format_version", "terraform_version", "variables"]) };
 function readInput(path) {
   try {
     return readFileSync(path === "-" ? 0 : path);
@@ -5831,7 +5918,7 @@ function buildInstances(plan, file) {
   const changes = plan.resource_changes;
   if (changes !== void 0) {
     if (!Array.isArray(changes)) badType(file, "$.resource_changes", "an array", changes);
-    changes.forEach((rc, i) => addChange(table, rc, `$.resource_changes[${i}]`, file));
+    for (let i = 0; i < changes.length; i++) addChange(table, changes[i], i, file);
   }
   const prior = plan.prior_state;
   if (prior !== void 0 && prior !== null) {
@@ -5843,15 +5930,16 @@ function buildInstances(plan, file) {
   }
   return table;
 }
-function addChange(table, rc, path, file) {
-  if (typeof rc !== "object" || rc === null || Array.isArray(rc)) badType(file, path, "an object", rc);
-  checkString(rc.address, `${path}.address`, file);
+function addChange(table, rc, index, file) {
+  const path = () => `$.resource_changes[${index}]`;
+  if (typeof rc !== "object" || rc === null || Array.isArray(rc)) badType(file, path(), "an object", rc);
+  checkString(rc.address, path, ".address", file);
   const change = rc.change;
-  if (change === void 0 || change === null || typeof change !== "object" || Array.isArray(change)) badType(file, `${path}.change`, "an object", change);
+  if (change === void 0 || change === null || typeof change !== "object" || Array.isArray(change)) badType(file, `${path()}.change`, "an object", change);
   const actions = change.actions;
-  if (!Array.isArray(actions) || actions.some((a) => typeof a !== "string")) badType(file, `${path}.change.actions`, "an array of strings", actions);
+  const action = Array.isArray(actions) ? actionOf(actions) : void 0;
+  if (action === void 0) badType(file, `${path()}.change.actions`, "an array of strings", actions);
   if (rc.deposed) return;
-  const action = actionOf(actions);
   if (action === "delete") {
     const inst2 = makeInstance(rc.address, asObject(change.before), void 0, change.before_sensitive, "delete", path, file, rc.module_address);
     if (inst2) table.destroyed.set(inst2.address, inst2);
@@ -5863,19 +5951,27 @@ function addChange(table, rc, path, file) {
     return;
   }
   const after = change.after;
-  if (after !== null && after !== void 0 && (typeof after !== "object" || Array.isArray(after))) badType(file, `${path}.change.after`, "an object", after);
+  if (after !== null && after !== void 0 && (typeof after !== "object" || Array.isArray(after))) badType(file, `${path()}.change.after`, "an object", after);
   const inst = makeInstance(rc.address, asObject(after), change.after_unknown, change.after_sensitive, action, path, file, rc.module_address);
   if (inst) add(table, inst);
 }
 function actionOf(actions) {
-  const has = (a) => actions.includes(a);
-  if (has("delete") && has("create")) return "replace";
-  if (has("delete")) return "delete";
-  if (has("create")) return "create";
-  if (has("update")) return "update";
-  if (has("read")) return "read";
-  if (has("forget")) return "forget";
-  return "no-op";
+  let create = false;
+  let del = false;
+  let update = false;
+  let read2 = false;
+  let forget = false;
+  for (let i = 0; i < actions.length; i++) {
+    const a = actions[i];
+    if (typeof a !== "string") return void 0;
+    if (a === "create") create = true;
+    else if (a === "delete") del = true;
+    else if (a === "update") update = true;
+    else if (a === "read") read2 = true;
+    else if (a === "forget") forget = true;
+  }
+  if (del) return create ? "replace" : "delete";
+  return create ? "create" : update ? "update" : read2 ? "read" : forget ? "forget" : "no-op";
 }
 function walkValues(table, mod, path, file, action) {
   const stack = [{ mod, path }];
@@ -5896,21 +5992,23 @@ function walkValues(table, mod, path, file, action) {
 }
 function addValues(table, r, path, file, action) {
   if (typeof r !== "object" || r === null || Array.isArray(r)) badType(file, path, "an object", r);
-  checkString(r.address, `${path}.address`, file);
+  checkString(r.address, () => path, ".address", file);
   if (table.byAddress.has(r.address) || table.destroyed.has(r.address)) return;
   const values = r.values;
   if (values !== void 0 && values !== null && (typeof values !== "object" || Array.isArray(values))) badType(file, `${path}.values`, "an object", values);
-  const inst = makeInstance(r.address, asObject(values), void 0, r.sensitive_values, r.mode === "data" ? "read" : action, path, file);
+  const inst = makeInstance(r.address, asObject(values), void 0, r.sensitive_values, r.mode === "data" ? "read" : action, () => path, file);
   if (inst) add(table, inst);
 }
 var moduleCache = /* @__PURE__ */ new Map();
 function moduleOf(moduleAddress) {
-  if (!moduleCache.has(moduleAddress)) {
+  let mod = moduleCache.get(moduleAddress);
+  if (mod === void 0) {
     const parsed = parseInstanceAddress(`${moduleAddress}.x.y`);
-    moduleCache.set(moduleAddress, parsed && parsed.mode === "managed" && parsed.key === void 0 ? { modules: parsed.modules, moduleInstance: formatModules(parsed.modules), configModule: parsed.modules.map((m) => m.name).join(".") } : void 0);
-    if (moduleCache.size > 1e5) moduleCache.clear();
+    mod = parsed && parsed.mode === "managed" && parsed.key === void 0 ? { modules: parsed.modules, moduleInstance: formatModules(parsed.modules), configModule: parsed.modules.map((m) => m.name).join(".") } : null;
+    if (moduleCache.size >= 1e5) moduleCache.clear();
+    moduleCache.set(moduleAddress, mod);
   }
-  return moduleCache.get(moduleAddress);
+  return mod ?? void 0;
 }
 function makeInstance(address, values, unknowns, sensitive, action, path, file, moduleAddress) {
   let parsed;
@@ -5923,7 +6021,7 @@ function makeInstance(address, values, unknowns, sensitive, action, path, file, 
     mod = void 0;
     parsed = parseInstanceAddress(address);
   }
-  if (!parsed) throw new InputError(`${label(file)}: cannot parse resource address ${JSON.stringify(address)} at ${path}.address`, file, `${path}.address`);
+  if (!parsed) throw new InputError(`${label(file)}: cannot parse resource address ${JSON.stringify(address)} at ${path()}.address`, file, `${path()}.address`);
   const modules = mod ? mod.modules : parsed.modules;
   return {
     address,
@@ -5964,8 +6062,8 @@ function add(table, inst) {
 function asObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
 }
-function checkString(v, path, file) {
-  if (typeof v !== "string") badType(file, path, "a string", v);
+function checkString(v, path, member, file) {
+  if (typeof v !== "string") badType(file, `${path()}${member}`, "a string", v);
 }
 function badType(file, path, expected, found) {
   throw new InputError(`${label(file)}: expected ${expected} at ${path}, found ${describe3(found)}`, file, path);
@@ -10958,7 +11056,7 @@ function directoryUri(dir) {
   return href.endsWith("/") ? href : `${href}/`;
 }
 function clip2(text) {
-  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}\u2026`;
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 3)}...`;
 }
 function pascalCase(id) {
   return id.replace(/(^|[-_.])([a-z0-9])/g, (_, __, c) => c.toUpperCase());
@@ -11357,6 +11455,20 @@ import { runInNewContext } from "node:vm";
 function releaseMemory(minHeapBytes = 16 * 1024 * 1024) {
   if (getHeapStatistics2().used_heap_size < minHeapBytes) return;
   fullGc()?.();
+}
+function holdYoungGeneration() {
+  if (youngGenerationHeld || ownYoungGenerationFlags()) return;
+  setFlagsFromString("--semi-space-growth-factor=1");
+  youngGenerationHeld = true;
+}
+function releaseYoungGeneration() {
+  if (!youngGenerationHeld) return;
+  setFlagsFromString("--semi-space-growth-factor=2");
+  youngGenerationHeld = false;
+}
+var youngGenerationHeld = false;
+function ownYoungGenerationFlags() {
+  return [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => /semi[-_]space/.test(arg));
 }
 var gc = null;
 function fullGc() {
@@ -11856,11 +11968,15 @@ async function scanCommand(opts, io) {
   const progress = io.progressLine ? planProgress(opts.plan, { quiet: opts.quiet, env: io.env, write: io.progressLine }) : void 0;
   let done;
   try {
-    done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean, sarifMaxResults });
+    try {
+      done = await scanPlan(opts.plan, opts, io, { format, config, baseline, timings, progress, lean, sarifMaxResults });
+    } finally {
+      progress?.end();
+    }
+    deliver({ report: done.report, format, rendered: done.rendered, files: done.extra, sarifMaxResults }, opts, io);
   } finally {
-    progress?.end();
+    releaseYoungGeneration();
   }
-  deliver({ report: done.report, format, rendered: done.rendered, files: done.extra, sarifMaxResults }, opts, io);
   timings.mark("report");
   if (opts.timings) {
     const leanLine = readLean ? "plan: read lean, piece by piece (this heap is too small for it as one string)\n" : "";
@@ -11900,6 +12016,7 @@ async function scanPlan(plan, opts, io, steps) {
 async function planInventory(path, timings, progress, lean, sources) {
   const plan = readPlanFile(path, { lean });
   timings.mark("parse");
+  holdYoungGeneration();
   progress?.show(`building the inventory of ${(plan.resource_changes?.length ?? 0).toLocaleString("en-US")} resource changes`);
   return collectPlanWithSources(plan, path, sources);
 }

@@ -39,8 +39,17 @@ function isNameChar(c) {
 function scanIndex(text, start) {
   if (text[start] === '"') {
     let j = start + 1;
-    while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+    let plain = true;
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 34) break;
+      if (c === 92) {
+        plain = false;
+        j++;
+      } else if (c < 32) plain = false;
+    }
     if (text[j + 1] !== "]") return void 0;
+    if (plain) return { key: text.slice(start + 1, j), end: j + 1 };
     try {
       return { key: JSON.parse(text.slice(start, j + 1)), end: j + 1 };
     } catch {
@@ -95,7 +104,9 @@ function parseInstanceAddress(address) {
     i++;
   }
   if (i !== tokens.length) return void 0;
-  return { modules, mode, type: type.name, name: name.name, ...key !== void 0 ? { key } : {} };
+  const parsed = { modules, mode, type: type.name, name: name.name };
+  if (key !== void 0) parsed.key = key;
+  return parsed;
 }
 function isName(token, name) {
   return token !== void 0 && "name" in token && token.name === name;

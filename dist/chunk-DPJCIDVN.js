@@ -19,7 +19,7 @@ import {
   redactOutput,
   renderOutput,
   scan
-} from "./chunk-VFBGPD2M.js";
+} from "./chunk-BLALSMW3.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
