@@ -218,7 +218,8 @@ class ByteParser {
    * otherwise the `}` was inside an element (a nested one, a string) or past the array's end, and JSON.parse
    * throws. Returns the offset of the comma after the last element parsed; or, negated, the offset up to which
    * elements are to be measured one by one instead: where no such boundary was found (elements of another
-   * shape, larger ones, or whitespace between them) or it was a wrong one.
+   * shape, larger ones, or whitespace between them) or it was a wrong one. (Never -0: an element starts after
+   * its array's bracket, so i > 0.)
    */
   private runAhead(i: number, out: unknown[]): number {
     const run = Math.min(RUN_BYTES, this.piece >> 1);
@@ -229,7 +230,8 @@ class ByteParser {
     const last = Math.min(end, i + this.piece);
     if (run < 1 || buf[i - base] !== 0x7b || buf[i + 1 - base] !== 0x22) return -last;
     const nameEnd = buf.indexOf(0x22, i + 2 - base) + base;
-    if (nameEnd < i + 2 || nameEnd > i + 2 + MAX_NAME_BYTES) return -last;
+    // Past `last` the buffer may hold bytes of an earlier window.
+    if (nameEnd < i + 2 || nameEnd > i + 2 + MAX_NAME_BYTES || nameEnd >= last) return -last;
     // A backslash in the name: the quote found may be an escaped one, and the name has other spellings.
     for (let j = i + 2; j < nameEnd; j++) if (buf[j - base] === 0x5c) return -last;
     const needle = Buffer.allocUnsafe(nameEnd + 3 - i);
