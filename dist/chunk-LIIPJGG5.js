@@ -5280,7 +5280,8 @@ var ByteParser = class {
    * otherwise the `}` was inside an element (a nested one, a string) or past the array's end, and JSON.parse
    * throws. Returns the offset of the comma after the last element parsed; or, negated, the offset up to which
    * elements are to be measured one by one instead: where no such boundary was found (elements of another
-   * shape, larger ones, or whitespace between them) or it was a wrong one.
+   * shape, larger ones, or whitespace between them) or it was a wrong one. (Never -0: an element starts after
+   * its array's bracket, so i > 0.)
    */
   runAhead(i, out) {
     const run = Math.min(RUN_BYTES, this.piece >> 1);
@@ -5291,7 +5292,7 @@ var ByteParser = class {
     const last = Math.min(end, i + this.piece);
     if (run < 1 || buf[i - base] !== 123 || buf[i + 1 - base] !== 34) return -last;
     const nameEnd = buf.indexOf(34, i + 2 - base) + base;
-    if (nameEnd < i + 2 || nameEnd > i + 2 + MAX_NAME_BYTES) return -last;
+    if (nameEnd < i + 2 || nameEnd > i + 2 + MAX_NAME_BYTES || nameEnd >= last) return -last;
     for (let j = i + 2; j < nameEnd; j++) if (buf[j - base] === 92) return -last;
     const needle = Buffer.allocUnsafe(nameEnd + 3 - i);
     needle[0] = 125;

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-DPJCIDVN.js";
-import "./chunk-BLALSMW3.js";
+} from "./chunk-HQCY2XCW.js";
+import "./chunk-LIIPJGG5.js";
 import "./chunk-234V7QFA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -19,7 +19,7 @@ import {
   redactOutput,
   renderOutput,
   scan
-} from "./chunk-BLALSMW3.js";
+} from "./chunk-LIIPJGG5.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
