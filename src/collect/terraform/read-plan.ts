@@ -149,10 +149,12 @@ export function parseHugePlan(source: Buffer | { fd: number }, path: string, lim
 }
 
 /**
- * Left out of a plan read from its bytes: planned_values (see parsePlanJson), and resource_drift, which the
- * collector never reads (what drifted is in prior_state and resource_changes too).
+ * Left out of a plan read from its bytes: planned_values (see parsePlanJson), and what the collector never reads:
+ * resource_drift (what drifted is in prior_state and resource_changes too), output_changes, relevant_attributes,
+ * checks, deferred_changes. Skipped, their bytes are passed over, not parsed into objects that live until the
+ * inventory is built.
  */
-const SKIPPED: ReadonlySet<string> = new Set(['planned_values', 'resource_drift']);
+const SKIPPED: ReadonlySet<string> = new Set(['planned_values', 'resource_drift', 'output_changes', 'relevant_attributes', 'checks', 'deferred_changes']);
 
 /**
  * `terraform show -json` writes format_version, terraform_version, variables, planned_values, resource_drift,
