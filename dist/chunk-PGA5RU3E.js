@@ -19,7 +19,7 @@ import {
   redactOutput,
   renderOutput,
   scan
-} from "./chunk-LIIPJGG5.js";
+} from "./chunk-3P5JSE3E.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

@@ -5604,7 +5604,7 @@ function parseHugePlan(source, path, limit) {
   }
   return withoutPlannedValues(plan) ?? parse();
 }
-var SKIPPED = /* @__PURE__ */ new Set(["planned_values", "resource_drift"]);
+var SKIPPED = /* @__PURE__ */ new Set(["planned_values", "resource_drift", "output_changes", "relevant_attributes", "checks", "deferred_changes"]);
 var PAST_PLANNED_VALUES = { member: "planned_values", next: "resource_changes", after: /* @__PURE__ */ new Set(["format_version", "terraform_version", "variables"]) };
 function readInput(path) {
   try {
