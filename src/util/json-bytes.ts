@@ -33,12 +33,13 @@ export interface JsonBytesOptions {
    * A way past one skipped member without walking its bytes, for documents their producer writes with members
    * in a known order and no whitespace between tokens (`terraform show -json`): when every member before it is one
    * of `after`, the parse goes on at the first `,"<next>":` after it, found by a native search. Whatever lay
-   * between is left out too (it must be members skipped anyway), and is not checked. Where that place was not
-   * the next top-level member (the same bytes nested in the skipped value), the rest of the document cannot
-   * parse as the rest of the top-level object, and parseJsonBytes throws: the caller parses again without the
-   * shortcut. It throws NoMemberFollows when no such member follows.
+   * between is left out too (it must be members skipped anyway), and is not checked, but for the bytes of a
+   * member of `notPast` (`,"<name>":`): where they are (a document whose own order put it there), parseJsonBytes
+   * throws, as it does where the place found was not the next top-level member (the same bytes nested in the
+   * skipped value: the rest of the document cannot parse as the rest of the top-level object). The caller then
+   * parses again without the shortcut. It throws NoMemberFollows when no such member follows.
    */
-  skipAhead?: { member: string; next: string; after: ReadonlySet<string> };
+  skipAhead?: { member: string; next: string; after: ReadonlySet<string>; notPast: readonly string[] };
 }
 
 /**
@@ -286,7 +287,7 @@ class ByteParser {
       if (this.at(i) !== 0x3a) throw new JsonBytesError('expected ":"', i);
       i = this.ws(i + 1);
       let end: number;
-      if (ahead && inOrder && key === ahead.member && this.at(i - 1) === 0x3a) end = this.seek(i, ahead.next);
+      if (ahead && inOrder && key === ahead.member && this.at(i - 1) === 0x3a) end = this.seek(i, ahead.next, ahead.notPast);
       else if (skip?.has(key)) end = this.skipValue(i, Infinity, true);
       else {
         const member = this.value(i, depth);
@@ -304,15 +305,29 @@ class ByteParser {
   }
 
   /** The offset of the first `,"<name>":` from i on (skipAhead), read through without keeping what it passes. */
-  private seek(i: number, name: string): number {
-    const needle = Buffer.from(`,${JSON.stringify(name)}:`, 'utf8');
+  private seek(i: number, name: string, notPast: readonly string[]): number {
+    const needleOf = (member: string) => Buffer.from(`,${JSON.stringify(member)}:`, 'utf8');
+    const needle = needleOf(name);
+    const guards = notPast.map(needleOf);
+    const overlap = Math.max(needle.length, ...guards.map((g) => g.length)) - 1;
+    // The first member of notPast found on the way; the search goes on, to tell a plan without `name` apart.
+    let passedGuard: JsonBytesError | undefined;
     let from = i;
     for (;;) {
       const { buf, base, end } = this.w;
-      const found = buf.subarray(from - base, end - base).indexOf(needle);
-      if (found >= 0) return from + found;
-      // The last bytes may be the start of the needle.
-      from = Math.max(from, end - needle.length + 1);
+      const bytes = buf.subarray(from - base, end - base);
+      const found = bytes.indexOf(needle);
+      const passed = found >= 0 ? bytes.subarray(0, found) : bytes;
+      for (let k = 0; k < guards.length && !passedGuard; k++) {
+        const at = passed.indexOf(guards[k]!);
+        if (at >= 0) passedGuard = new JsonBytesError(`a member "${notPast[k]}" may lie before "${name}"`, from + at);
+      }
+      if (found >= 0) {
+        if (passedGuard) throw passedGuard;
+        return from + found;
+      }
+      // The last bytes may be the start of a needle.
+      from = Math.max(from, end - overlap);
       this.mark = from;
       if (!this.w.more(from)) throw new NoMemberFollows(`no member "${name}" follows the value that starts`, i);
     }

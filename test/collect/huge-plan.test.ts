@@ -57,6 +57,11 @@ describe('plans read from bytes, section by section', () => {
     // Keys sorted (a tool that re-serialized the plan): prior_state and configuration come before resource_changes.
     const sorted = Object.fromEntries(Object.entries(doc).sort(([a], [b]) => (a < b ? -1 : 1)));
     expect(parseHugePlan(ordered(sorted), 'plan.json')).toEqual({ ...read(sorted), planned_values: {} });
+    // Trimmed by hand in an order of its own, Terraform's up to planned_values: prior_state and configuration kept.
+    const { format_version, planned_values, prior_state, resource_changes, configuration } = doc;
+    const trimmed = { format_version, planned_values, prior_state, resource_changes, configuration };
+    expect(prior_state).toBeDefined();
+    expect(parseHugePlan(ordered(trimmed), 'plan.json')).toEqual({ ...trimmed, planned_values: {} });
     // No resource_changes: planned_values is what the plan has.
     const { resource_changes: _, ...noChanges } = doc;
     expect(parseHugePlan(ordered(noChanges), 'plan.json')).toEqual(noChanges);

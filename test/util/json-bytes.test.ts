@@ -156,7 +156,7 @@ describe('parseJsonBytes', () => {
 
   describe('skipAhead (past a skipped member to the next one, in documents written in a known order)', () => {
     const skip = new Set(['planned_values', 'resource_drift']);
-    const skipAhead = { member: 'planned_values', next: 'resource_changes', after: new Set(['format_version', 'variables']) };
+    const skipAhead = { member: 'planned_values', next: 'resource_changes', after: new Set(['format_version', 'variables']), notPast: ['prior_state'] };
     const plan = (plannedValues: unknown) =>
       JSON.stringify({ format_version: '1.2', variables: { v: { value: 1 } }, planned_values: plannedValues, resource_drift: [{ address: 'a' }], resource_changes: [{ address: 'b' }], prior_state: { x: 1 } });
     const expected = { format_version: '1.2', variables: { v: { value: 1 } }, resource_changes: [{ address: 'b' }], prior_state: { x: 1 } };
@@ -177,6 +177,30 @@ describe('parseJsonBytes', () => {
       expect(parseJsonBytes(bytes(nested), { skip })).toEqual(expected);
       const none = JSON.stringify({ format_version: '1.2', planned_values: { a: [1] }, prior_state: {} });
       expect(() => parseJsonBytes(bytes(none), { skip, skipAhead })).toThrow(NoMemberFollows);
+    });
+
+    it('does not jump over a member it is told not to (a plan reordered by hand), and throws there', () => {
+      const reordered = JSON.stringify({ format_version: '1.2', planned_values: { a: [1] }, prior_state: { x: 1 }, resource_changes: [{ address: 'b' }] });
+      expect(() => parseJsonBytes(bytes(reordered), { skip, skipAhead })).toThrow(/a member "prior_state" may lie before "resource_changes"/);
+      expect(parseJsonBytes(bytes(reordered), { skip })).toEqual({ format_version: '1.2', prior_state: { x: 1 }, resource_changes: [{ address: 'b' }] });
+      // Found across two windows of a file as within one.
+      const dir = mkdtempSync(join(tmpdir(), 'vpcelint-json-bytes-'));
+      try {
+        const file = join(dir, 'plan.json');
+        const big = JSON.stringify({ format_version: '1.2', planned_values: { pad: 'x'.repeat(5000) }, prior_state: { x: 1 }, resource_changes: [] });
+        for (const cut of [4080, 4090, 4096]) {
+          // The window's first read ends at `cut`: the guard's bytes straddle it for one of these.
+          writeFileSync(file, big.replace('x'.repeat(5000), 'x'.repeat(5000 - (big.indexOf(',"prior_state"') - cut))));
+          const fd = openSync(file, 'r');
+          try {
+            expect(() => parseJsonBytes(ByteWindow.reading(fd, 4096), { skip, skipAhead }), `${cut}`).toThrow(/may lie before/);
+          } finally {
+            closeSync(fd);
+          }
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('walks as before when the members before are not the known ones (keys sorted), or there is white space', () => {

@@ -159,9 +159,16 @@ const SKIPPED: ReadonlySet<string> = new Set(['planned_values', 'resource_drift'
 /**
  * `terraform show -json` writes format_version, terraform_version, variables, planned_values, resource_drift,
  * resource_changes, ... in that order, without whitespace: past planned_values (a third of a plan) the parse
- * jumps to resource_changes instead of walking every byte between (src/util/json-bytes.ts, skipAhead).
+ * jumps to resource_changes instead of walking every byte between (src/util/json-bytes.ts, skipAhead). Not over
+ * a member the collector reads, which a plan trimmed or reordered by hand (`jq -c '{format_version,
+ * planned_values, prior_state, resource_changes, configuration}'`) may put there.
  */
-const PAST_PLANNED_VALUES = { member: 'planned_values', next: 'resource_changes', after: new Set(['format_version', 'terraform_version', 'variables']) };
+const PAST_PLANNED_VALUES = {
+  member: 'planned_values',
+  next: 'resource_changes',
+  after: new Set(['format_version', 'terraform_version', 'variables']),
+  notPast: ['prior_state', 'configuration', 'variables', 'errored', 'complete'],
+};
 
 /** Reads the bytes of a plan file, or of standard input for `-`. */
 export function readInput(path: string): Buffer {
