@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-PGA5RU3E.js";
-import "./chunk-3P5JSE3E.js";
+} from "./chunk-XEU37Y57.js";
+import "./chunk-IEIDYZJA.js";
 import "./chunk-234V7QFA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

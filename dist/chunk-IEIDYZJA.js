@@ -5343,7 +5343,7 @@ var ByteParser = class {
       if (this.at(i) !== 58) throw new JsonBytesError('expected ":"', i);
       i = this.ws(i + 1);
       let end;
-      if (ahead && inOrder && key === ahead.member && this.at(i - 1) === 58) end = this.seek(i, ahead.next);
+      if (ahead && inOrder && key === ahead.member && this.at(i - 1) === 58) end = this.seek(i, ahead.next, ahead.notPast);
       else if (skip?.has(key)) end = this.skipValue(i, Infinity, true);
       else {
         const member = this.value(i, depth);
@@ -5359,14 +5359,27 @@ var ByteParser = class {
     }
   }
   /** The offset of the first `,"<name>":` from i on (skipAhead), read through without keeping what it passes. */
-  seek(i, name) {
-    const needle = Buffer.from(`,${JSON.stringify(name)}:`, "utf8");
+  seek(i, name, notPast) {
+    const needleOf = (member) => Buffer.from(`,${JSON.stringify(member)}:`, "utf8");
+    const needle = needleOf(name);
+    const guards = notPast.map(needleOf);
+    const overlap = Math.max(needle.length, ...guards.map((g) => g.length)) - 1;
+    let passedGuard;
     let from = i;
     for (; ; ) {
       const { buf, base, end } = this.w;
-      const found = buf.subarray(from - base, end - base).indexOf(needle);
-      if (found >= 0) return from + found;
-      from = Math.max(from, end - needle.length + 1);
+      const bytes2 = buf.subarray(from - base, end - base);
+      const found = bytes2.indexOf(needle);
+      const passed = found >= 0 ? bytes2.subarray(0, found) : bytes2;
+      for (let k = 0; k < guards.length && !passedGuard; k++) {
+        const at = passed.indexOf(guards[k]);
+        if (at >= 0) passedGuard = new JsonBytesError(`a member "${notPast[k]}" may lie before "${name}"`, from + at);
+      }
+      if (found >= 0) {
+        if (passedGuard) throw passedGuard;
+        return from + found;
+      }
+      from = Math.max(from, end - overlap);
       this.mark = from;
       if (!this.w.more(from)) throw new NoMemberFollows(`no member "${name}" follows the value that starts`, i);
     }
@@ -5605,7 +5618,12 @@ function parseHugePlan(source, path, limit) {
   return withoutPlannedValues(plan) ?? parse();
 }
 var SKIPPED = /* @__PURE__ */ new Set(["planned_values", "resource_drift", "output_changes", "relevant_attributes", "checks", "deferred_changes"]);
-var PAST_PLANNED_VALUES = { member: "planned_values", next: "resource_changes", after: /* @__PURE__ */ new Set(["format_version", "terraform_version", "variables"]) };
+var PAST_PLANNED_VALUES = {
+  member: "planned_values",
+  next: "resource_changes",
+  after: /* @__PURE__ */ new Set(["format_version", "terraform_version", "variables"]),
+  notPast: ["prior_state", "configuration", "variables", "errored", "complete"]
+};
 function readInput(path) {
   try {
     return readFileSync(path === "-" ? 0 : path);

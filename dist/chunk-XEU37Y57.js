@@ -19,7 +19,7 @@ import {
   redactOutput,
   renderOutput,
   scan
-} from "./chunk-3P5JSE3E.js";
+} from "./chunk-IEIDYZJA.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
