@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { constants, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { label, LEAN_FROM_BYTES, planFileSize } from '../collect/terraform/read-plan.js';
+import { startedWithFlag } from '../util/node-flags.js';
 import { warnUser } from './warn.js';
 
 // Node sizes its JavaScript heap by the memory of the machine, or of its
@@ -84,7 +85,7 @@ export function processHeap(env: NodeJS.ProcessEnv = process.env, execArgv: read
   const total = totalmem();
   return {
     limit: getHeapStatistics().heap_size_limit,
-    userSet: execArgv.some((a) => flag.test(a)) || flag.test(env.NODE_OPTIONS ?? ''),
+    userSet: startedWithFlag(flag, env, execArgv),
     memory: constrained > 0 && constrained < total ? constrained : total,
     restarted: env[RESTARTED_ENV] === '1',
   };

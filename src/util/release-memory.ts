@@ -1,5 +1,6 @@
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { startedWithFlag } from './node-flags.js';
 
 /**
  * A full garbage collection, now, when the heap is large. A scan drops
@@ -27,7 +28,7 @@ export function releaseMemory(minHeapBytes = 16 * 1024 * 1024): void {
  * "Nineteenth session"). Nothing is changed when the process was started with young-generation flags of its own.
  */
 export function holdYoungGeneration(): void {
-  if (youngGenerationHeld || ownYoungGenerationFlags()) return;
+  if (youngGenerationHeld || startedWithFlag(YOUNG_GENERATION_FLAG)) return;
   setFlagsFromString('--semi-space-growth-factor=1');
   youngGenerationHeld = true;
 }
@@ -41,9 +42,8 @@ export function releaseYoungGeneration(): void {
 
 let youngGenerationHeld = false;
 
-function ownYoungGenerationFlags(): boolean {
-  return [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => /semi[-_]space/.test(arg));
-}
+/** --min-semi-space-size, --max-semi-space-size, --semi-space-growth-factor. */
+const YOUNG_GENERATION_FLAG = /(^|\s)--(min[-_]|max[-_])?semi[-_]space[-_]/;
 
 let gc: (() => void) | undefined | null = null;
 
