@@ -69,7 +69,7 @@ export function buildInstances(plan: PlanJson, file: string): InstanceTable {
 }
 
 function addChange(table: InstanceTable, rc: ResourceChange, index: number, file: string): void {
-  // The JSON path is built only for an error or an instance: a plan has tens of thousands of changes.
+  // The JSON path is built only for an error message: a plan has tens of thousands of changes.
   const path = () => `$.resource_changes[${index}]`;
   if (typeof rc !== 'object' || rc === null || Array.isArray(rc)) badType(file, path(), 'an object', rc);
   checkString(rc.address, path, '.address', file);
