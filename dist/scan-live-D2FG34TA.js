@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-XEU37Y57.js";
-import "./chunk-IEIDYZJA.js";
+} from "./chunk-GRUBA6DV.js";
+import "./chunk-FEOMSMFV.js";
 import "./chunk-234V7QFA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

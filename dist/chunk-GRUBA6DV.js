@@ -19,7 +19,7 @@ import {
   redactOutput,
   renderOutput,
   scan
-} from "./chunk-IEIDYZJA.js";
+} from "./chunk-FEOMSMFV.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";

@@ -11356,6 +11356,11 @@ import { spawn } from "node:child_process";
 import { constants as constants2, totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
 
+// src/util/node-flags.ts
+function startedWithFlag(flag, env = process.env, execArgv = process.execArgv) {
+  return execArgv.some((a) => flag.test(a)) || flag.test(env.NODE_OPTIONS ?? "");
+}
+
 // src/cli/warn.ts
 function warnUser(text, warn) {
   if (warn) warn(text);
@@ -11394,7 +11399,7 @@ function processHeap(env = process.env, execArgv = process.execArgv) {
   const total = totalmem();
   return {
     limit: getHeapStatistics().heap_size_limit,
-    userSet: execArgv.some((a) => flag.test(a)) || flag.test(env.NODE_OPTIONS ?? ""),
+    userSet: startedWithFlag(flag, env, execArgv),
     memory: constrained > 0 && constrained < total ? constrained : total,
     restarted: env[RESTARTED_ENV] === "1"
   };
@@ -11476,7 +11481,7 @@ function releaseMemory(minHeapBytes = 16 * 1024 * 1024) {
   fullGc()?.();
 }
 function holdYoungGeneration() {
-  if (youngGenerationHeld || ownYoungGenerationFlags()) return;
+  if (youngGenerationHeld || startedWithFlag(YOUNG_GENERATION_FLAG)) return;
   setFlagsFromString("--semi-space-growth-factor=1");
   youngGenerationHeld = true;
 }
@@ -11486,9 +11491,7 @@ function releaseYoungGeneration() {
   youngGenerationHeld = false;
 }
 var youngGenerationHeld = false;
-function ownYoungGenerationFlags() {
-  return [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((arg) => /semi[-_]space/.test(arg));
-}
+var YOUNG_GENERATION_FLAG = /(^|\s)--(min[-_]|max[-_])?semi[-_]space[-_]/;
 var gc = null;
 function fullGc() {
   if (gc === null) {
