@@ -8,6 +8,8 @@ import { processHeap, restartWithHeap } from './heap.js';
 import { EXPLAIN_FORMATS } from '../explain/formats.js';
 import { stdoutWriter } from './output.js';
 
+export { delayOptimization } from '../util/tier-up.js';
+
 /**
  * The command line. Exit codes: 0 no finding at or above --fail-on, 1 some,
  * 2 bad command line or bad input (one line on stderr, nothing written),
