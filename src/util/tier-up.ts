@@ -19,11 +19,15 @@ const INTERRUPT_BUDGET_FLAG = /(^|\s)--interrupt[-_]budget(=|\s|$)/;
  * the cores the garbage collector's helpers need (on the 2-core bench machine,
  * 61 compiles at 100 VPCs and 336 at 1,000, 4 s of compile time). With eight
  * times the budget, TurboFan gets the functions that stay hot (6 and 67
- * compiles), and the scan took 10-15 % less time at 100, 1,000 and 5,000 VPCs
+ * compiles), and the scan took 7-15 % less time at 100, 1,000 and 5,000 VPCs
  * (bench/README.md, "Twentieth session"). V8 12 and later (Node 22 on) tier up
  * by invocation counts, with Maglev between, and have no such flag: nothing is
  * changed there, nor when the process was started with a budget of its own.
- * Returns whether the budget was set.
+ *
+ * Called once the CLI's modules are loaded: a flag changed at run time
+ * changes V8's hash of its flags, and Node's built-in modules compiled after
+ * that cannot use the code cache built into Node (a worker thread started
+ * later starts in about 95 ms instead of 60). Returns whether the budget was set.
  */
 export function delayOptimization(v8Version: string = process.versions.v8, env: NodeJS.ProcessEnv = process.env, execArgv: readonly string[] = process.execArgv): boolean {
   // Node 20's V8 line only: an unknown flag would print an error on standard error.
