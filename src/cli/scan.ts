@@ -1,7 +1,7 @@
 import { allRules } from '../../rules/index.js';
 import { collectPlanWithSources } from './plan-sources.js';
 import { planFileSize, readPlanFile, type ReadOptions } from '../collect/terraform/read-plan.js';
-import { holdYoungGeneration, releaseMemory, releaseYoungGeneration } from '../util/release-memory.js';
+import { heldWhileParsing, holdYoungGeneration, releaseMemory, releaseYoungGeneration } from '../util/release-memory.js';
 import { formatPeakMemory, Timings } from '../util/timings.js';
 import { emptyConfig, loadConfig, type Config } from '../config/load.js';
 import { SEVERITY_RANK, type Severity } from '../engine/rule.js';
@@ -95,7 +95,7 @@ export async function scanCommand(opts: ScanOptions, io: Io): Promise<number> {
     }
     deliver({ report: done.report, format, rendered: done.rendered, files: done.extra, sarifMaxResults }, opts, io);
   } finally {
-    releaseYoungGeneration(); // held from the end of the parse (planInventory)
+    releaseYoungGeneration(); // held from the end of the parse, or from its start (planInventory)
   }
   timings.mark('report');
   if (opts.timings) {
@@ -170,6 +170,7 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
 async function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined, lean: ScanSteps['lean'], sources: PreparedSources): Promise<Inventory> {
   // No collection here: a plan of 1 MiB or more is read a window at a time and leaves no text behind, and a smaller
   // one's text is not worth a collection (read-plan.ts).
+  if (heldWhileParsing(planFileSize(path))) holdYoungGeneration();
   const plan = readPlanFile(path, { lean });
   timings.mark('parse');
   holdYoungGeneration();

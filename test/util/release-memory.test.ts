@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { releaseMemory } from '../../src/util/release-memory.js';
+import { heldWhileParsing, releaseMemory } from '../../src/util/release-memory.js';
 
 const used = () => getHeapStatistics().used_heap_size;
 
@@ -30,5 +30,15 @@ describe('releaseMemory', () => {
     const before = used();
     releaseMemory(Number.MAX_SAFE_INTEGER);
     expect(used()).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('heldWhileParsing', () => {
+  it('holds the young generation while a plan under 64 MiB is parsed, not a larger one or one of unknown size', () => {
+    expect(heldWhileParsing(8_800_000)).toBe(true);
+    expect(heldWhileParsing(64 * 1024 * 1024 - 1)).toBe(true);
+    expect(heldWhileParsing(64 * 1024 * 1024)).toBe(false);
+    expect(heldWhileParsing(441_700_000)).toBe(false);
+    expect(heldWhileParsing(undefined)).toBe(false);
   });
 });
