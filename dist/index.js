@@ -14,7 +14,7 @@ import {
   restartWithHeap,
   scanCommand,
   stdoutWriter
-} from "./chunk-FEOMSMFV.js";
+} from "./chunk-5J4ECZMA.js";
 import "./chunk-234V7QFA.js";
 import "./chunk-74UFNRK3.js";
 import {
@@ -23120,15 +23120,19 @@ function isLiveInput(opts) {
   return opts.aws === true || opts.snapshot !== void 0;
 }
 
+// src/util/tier-up.ts
+var DEFAULT_INTERRUPT_BUDGET = 66 * 1024;
+var SCAN_INTERRUPT_BUDGET = 8 * DEFAULT_INTERRUPT_BUDGET;
+
 // src/cli/main.ts
 async function main(argv, io = defaultIo(argv)) {
   let code = 0;
   const program2 = new Command2().name("vpcelint").description("Lints AWS private connectivity: VPC endpoints, route tables, endpoint and bucket policies.").version(VERSION, "-V, --version").exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => process.stderr.write(s) }).showSuggestionAfterError(true);
   program2.command("scan").description("scan a Terraform plan (terraform show -json), a live AWS account or a saved snapshot, and report findings").option("--plan <file>", 'plan JSON from "terraform show -json tf.plan"; "-" reads standard input').option("--aws", 'scan live AWS accounts, read-only (credentials from the SDK default chain; see README "Live scans")').option("--region <region...>", "with --aws: region(s) to scan, repeated or comma-separated (default: the SDK default region)").option("--all-regions", "with --aws: every region enabled for the account").option("--profile <name>", "with --aws: profile from the AWS config files").option("--role-arn <arn>", "with --aws: role to assume before scanning").option("--external-id <id>", "with --aws: external id for --role-arn and the organization role").option("--accounts-from-org", "with --aws: every active account of the organization (needs --org-role-name)").option("--org-role-name <name>", "with --accounts-from-org: role to assume in each member account").option("--concurrency <n>", "with --aws: AWS calls in flight per service, account and region (default 8); 16 times that across the scan").option("--save-snapshot <file>", "with --aws: also save what was read, to scan again offline with --snapshot").option("--snapshot <file>", "scan an inventory saved by --save-snapshot").option("-q, --quiet", "no progress on stderr").addOption(new Option("--format <format>", "report format").choices([...FORMATS])).option("-o, --output <file>", "write the report to a file instead of standard output").addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices([...FAIL_ON]).default("warning")).option("--soft-fail", "always exit 0 when the scan ran, whatever it found").option("--config <file>", "config file (default: .vpcelint.yml in the working directory, if present)").option("--strict", "exit 1 when anything could not be evaluated (diagnostics), even without findings").option("--timings", "print the wall time of each phase (parse, inventory, rules, report), the slowest rules and the peak memory on stderr (plan scans)").option("--sarif <file>", "also write the report as SARIF to this file, whatever --format prints").option("--markdown <file>", "also write the report as Markdown (with Mermaid path pictures) to this file, whatever --format prints").option("--source-root <dir>", "directory of the plan's root module (.tf files), for source lines and for the policies and links the plan keeps only by references (default: the plan's directory if it has .tf files, else the working directory)").option("--baseline <sarif>", "SARIF of an earlier scan: findings already in it are reported as suppressed, so only new ones fail").option("--sarif-max-results <n>", "at most this many results in SARIF, the most severe (default 25000, GitHub code scanning's limit for one run; 0: no limit)").action(async (opts) => {
-    code = isLiveInput(opts) ? await (await import("./scan-live-D2FG34TA.js")).liveScanCommand(opts, io) : await scanCommand(opts, io);
+    code = isLiveInput(opts) ? await (await import("./scan-live-HWVKZIHY.js")).liveScanCommand(opts, io) : await scanCommand(opts, io);
   });
   program2.command("explain").description("show how traffic from a subnet (or a route table's subnets) reaches S3, DynamoDB and interface endpoint services, hop by hop; or, with --bucket, which subnets reach a bucket and whether its policies let requests through").argument("[subnet-or-route-table]", "Terraform address or AWS id of a subnet or route table").option("--plan <file>", 'plan JSON from "terraform show -json tf.plan"; "-" reads standard input').option("--snapshot <file>", "an inventory saved by scan --aws --save-snapshot").option("--aws", "read live AWS, read-only (credentials from the SDK default chain)").option("--region <regions>", "with --aws: region(s) to read, comma-separated").option("--profile <name>", "with --aws: profile from the AWS config files").option("--role-arn <arn>", "with --aws: role to assume before reading").option("--bucket <name>", "explain the paths to this S3 bucket (name or Terraform address) instead").option("--source-root <dir>", "with --plan: directory of the plan's root module (.tf files), for the policies and links the plan keeps only by references (default: the plan's directory if it has .tf files, else the working directory)").addOption(new Option("--format <format>", "output format").choices([...EXPLAIN_FORMATS]).default("text")).action(async (target, opts) => {
-    const { explainCommand } = await import("./command-P574RZNB.js");
+    const { explainCommand } = await import("./command-TQOB3SKG.js");
     code = await explainCommand(target, opts, io);
   });
   program2.command("rules").description("list the rules with id, default severity and description").action(() => {

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-GRUBA6DV.js";
-import "./chunk-FEOMSMFV.js";
+} from "./chunk-MS3YHYQS.js";
+import "./chunk-5J4ECZMA.js";
 import "./chunk-234V7QFA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

@@ -10884,7 +10884,7 @@ var SRCROOT = "%SRCROOT%";
 var MAX_TEXT = 1024;
 var MAX_TAGS = 20;
 var MAX_RELATED = 1e3;
-var COMPACT_ABOVE = 1e3;
+var COMPACT_ABOVE = 100;
 function sarifPieces(full, options = {}) {
   const max = options.maxResults ?? GITHUB_MAX_RESULTS;
   const selection = selectResults(full, max);
@@ -11485,6 +11485,10 @@ function holdYoungGeneration() {
   setFlagsFromString("--semi-space-growth-factor=1");
   youngGenerationHeld = true;
 }
+function heldWhileParsing(planBytes) {
+  return planBytes !== void 0 && planBytes < HOLD_WHILE_PARSING_BELOW_BYTES;
+}
+var HOLD_WHILE_PARSING_BELOW_BYTES = 64 * 1024 * 1024;
 function releaseYoungGeneration() {
   if (!youngGenerationHeld) return;
   setFlagsFromString("--semi-space-growth-factor=2");
@@ -12036,6 +12040,7 @@ async function scanPlan(plan, opts, io, steps) {
   return { report, rendered, extra, ...read2 ? { sourcesRead: `sources: ${read2.files} .tf file${read2.files === 1 ? "" : "s"} read ${read2.where === "worker" ? "in a worker thread" : "on the main thread"}` } : {} };
 }
 async function planInventory(path, timings, progress, lean, sources) {
+  if (heldWhileParsing(planFileSize(path))) holdYoungGeneration();
   const plan = readPlanFile(path, { lean });
   timings.mark("parse");
   holdYoungGeneration();

@@ -19,7 +19,7 @@ import {
   redactOutput,
   renderOutput,
   scan
-} from "./chunk-FEOMSMFV.js";
+} from "./chunk-5J4ECZMA.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
