@@ -5,7 +5,7 @@ import { startedWithFlag } from './node-flags.js';
 const DEFAULT_INTERRUPT_BUDGET = 66 * 1024;
 
 /** The budget of a scan: eight times V8's. */
-export const SCAN_INTERRUPT_BUDGET = 8 * DEFAULT_INTERRUPT_BUDGET;
+const SCAN_INTERRUPT_BUDGET = 8 * DEFAULT_INTERRUPT_BUDGET;
 
 /** A budget of the user's own: kept. (Not --interrupt-budget-for-feedback-allocation, another flag.) */
 const INTERRUPT_BUDGET_FLAG = /(^|\s)--interrupt[-_]budget(=|\s|$)/;
