@@ -123,8 +123,7 @@ const SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
  * which usually comes from `terraform show -json` while it is still writing.
  * Standard input redirected from a file (`< plan.json`) goes by its size.
  */
-function sourcesInBackground(plan: string): boolean {
-  const size = planFileSize(plan);
+function sourcesInBackground(plan: string, size: number | undefined): boolean {
   return size === undefined ? plan === '-' : size >= SOURCES_WORKER_MIN_PLAN_BYTES;
 }
 
@@ -143,8 +142,10 @@ interface ScanSteps {
 async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanSteps): Promise<Rendered> {
   const { format, config, baseline, timings, progress, lean, sarifMaxResults } = steps;
   const sourceOptions = { planFile: plan, ...(opts.sourceRoot !== undefined ? { sourceRoot: opts.sourceRoot } : {}), cwd: io.cwd };
-  const prepared = prepareSources(sourceOptions, sourcesInBackground(plan));
-  const inv = await planInventory(plan, timings, progress, lean, prepared);
+  // The plan's size, looked up once: whether the .tf files are read in a worker, and the parse's young generation.
+  const planBytes = planFileSize(plan);
+  const prepared = prepareSources(sourceOptions, sourcesInBackground(plan, planBytes));
+  const inv = await planInventory(plan, planBytes, timings, progress, lean, prepared);
   releaseMemory(); // the parsed plan
   timings.mark('inventory');
   progress?.show(`running ${allRules.length} rules`);
@@ -167,10 +168,10 @@ async function scanPlan(plan: string, opts: ScanOptions, io: Io, steps: ScanStep
  * source can give; the parsed plan is not held past this frame, so it can be
  * collected during the rules and reports.
  */
-async function planInventory(path: string, timings: Timings, progress: PhaseLine | undefined, lean: ScanSteps['lean'], sources: PreparedSources): Promise<Inventory> {
+async function planInventory(path: string, planBytes: number | undefined, timings: Timings, progress: PhaseLine | undefined, lean: ScanSteps['lean'], sources: PreparedSources): Promise<Inventory> {
   // No collection here: a plan of 1 MiB or more is read a window at a time and leaves no text behind, and a smaller
   // one's text is not worth a collection (read-plan.ts).
-  if (heldWhileParsing(planFileSize(path))) holdYoungGeneration();
+  if (heldWhileParsing(planBytes)) holdYoungGeneration();
   const plan = readPlanFile(path, { lean });
   timings.mark('parse');
   holdYoungGeneration();
