@@ -3,7 +3,7 @@ const require = __vpcelintCreateRequire(import.meta.url);
 import {
   readAws,
   readSnapshot
-} from "./chunk-MS3YHYQS.js";
+} from "./chunk-BWMB5A4F.js";
 import {
   EXPLAIN_FORMATS
 } from "./chunk-7TF7OET4.js";
@@ -35,7 +35,7 @@ import {
   topologyOf,
   wholeValuePlaceholders,
   writtenResources
-} from "./chunk-5J4ECZMA.js";
+} from "./chunk-5I6CS4GX.js";
 import "./chunk-234V7QFA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

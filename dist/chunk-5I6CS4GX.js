@@ -12015,15 +12015,15 @@ ${leanLine}${done.sourcesRead ? `${done.sourcesRead}
   return exitCode(done.report, failOn, opts.softFail === true, opts.strict === true);
 }
 var SOURCES_WORKER_MIN_PLAN_BYTES = 1 << 20;
-function sourcesInBackground(plan) {
-  const size2 = planFileSize(plan);
+function sourcesInBackground(plan, size2) {
   return size2 === void 0 ? plan === "-" : size2 >= SOURCES_WORKER_MIN_PLAN_BYTES;
 }
 async function scanPlan(plan, opts, io, steps) {
   const { format, config, baseline, timings, progress, lean, sarifMaxResults } = steps;
   const sourceOptions = { planFile: plan, ...opts.sourceRoot !== void 0 ? { sourceRoot: opts.sourceRoot } : {}, cwd: io.cwd };
-  const prepared = prepareSources(sourceOptions, sourcesInBackground(plan));
-  const inv = await planInventory(plan, timings, progress, lean, prepared);
+  const planBytes = planFileSize(plan);
+  const prepared = prepareSources(sourceOptions, sourcesInBackground(plan, planBytes));
+  const inv = await planInventory(plan, planBytes, timings, progress, lean, prepared);
   releaseMemory();
   timings.mark("inventory");
   progress?.show(`running ${allRules.length} rules`);
@@ -12039,8 +12039,8 @@ async function scanPlan(plan, opts, io, steps) {
   const read2 = sources.read;
   return { report, rendered, extra, ...read2 ? { sourcesRead: `sources: ${read2.files} .tf file${read2.files === 1 ? "" : "s"} read ${read2.where === "worker" ? "in a worker thread" : "on the main thread"}` } : {} };
 }
-async function planInventory(path, timings, progress, lean, sources) {
-  if (heldWhileParsing(planFileSize(path))) holdYoungGeneration();
+async function planInventory(path, planBytes, timings, progress, lean, sources) {
+  if (heldWhileParsing(planBytes)) holdYoungGeneration();
   const plan = readPlanFile(path, { lean });
   timings.mark("parse");
   holdYoungGeneration();

@@ -5,8 +5,8 @@ import {
   liveExitCode,
   liveScanCommand,
   readAws
-} from "./chunk-MS3YHYQS.js";
-import "./chunk-5J4ECZMA.js";
+} from "./chunk-BWMB5A4F.js";
+import "./chunk-5I6CS4GX.js";
 import "./chunk-234V7QFA.js";
 import "./chunk-74UFNRK3.js";
 import "./chunk-Q5ZJQ2ZL.js";

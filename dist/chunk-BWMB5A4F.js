@@ -19,7 +19,7 @@ import {
   redactOutput,
   renderOutput,
   scan
-} from "./chunk-5J4ECZMA.js";
+} from "./chunk-5I6CS4GX.js";
 import {
   terminalSink
 } from "./chunk-Q5ZJQ2ZL.js";
